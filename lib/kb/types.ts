@@ -1,0 +1,154 @@
+/**
+ * The knowledge base's shape: shared by the compiler (scripts/build-kb.ts), the matcher, the cards,
+ * search and the CLI. Compiled data in lib/kb/data/ follows these types exactly.
+ */
+
+/** Why a matcher must be careful with an alias. */
+export interface AliasFlags {
+  /** The alias is an ordinary English word ("Nickel", "Patchwork"): needs name form and cyber context. */
+  ordinaryWord?: boolean;
+  /** Four characters or fewer: matched in its exact case only. */
+  short?: boolean;
+  /** Only the exact written case counts (all-caps codes, short names). */
+  caseSensitive?: boolean;
+  /** The same string names more than one actor: see `Alias.sharedWith`. */
+  ambiguous?: boolean;
+  /** A retired name (e.g. Microsoft's element names such as ZIRCONIUM). */
+  legacy?: boolean;
+}
+
+/** One name of an actor, credited to the vendor (or body) that coined it when known. */
+export interface Alias extends AliasFlags {
+  name: string;
+  /** Vendor or body that coined the name, e.g. "CrowdStrike"; absent when unknown. */
+  source?: string;
+  /** Other actor ids that are also called this (only when `ambiguous`). */
+  sharedWith?: string[];
+}
+
+/** How sure the attribution is, in the words analysts use. */
+export type Confidence = 'confirmed' | 'high' | 'moderate' | 'low' | 'suspected';
+
+/** Who is said to be behind an actor: a state, and where known the agency. */
+export interface Sponsor {
+  /** ISO 3166-1 alpha-2 code. */
+  country: string;
+  /** Agency id in the KB, e.g. "cn-mss". */
+  agencyId?: string;
+  confidence: Confidence;
+  /** Governments or vendors that made the attribution, e.g. ["United States (DoJ)", "United Kingdom"]. */
+  attributedBy: string[];
+  /** When the attribution was made public (ISO date, year precision allowed). */
+  date?: string;
+  /** Where to read the attribution. */
+  refs: string[];
+}
+
+/** How two actors relate. */
+export type RelationKind = 'same' | 'overlaps' | 'part-of';
+
+/** A link from one actor to another. */
+export interface RelatedActor {
+  id: string;
+  kind: RelationKind;
+}
+
+/** A threat actor (intrusion set, group). */
+export interface Actor {
+  /** Stable slug, e.g. "apt31". */
+  id: string;
+  /** Canonical display name, e.g. "APT31". */
+  name: string;
+  /** Every name, the canonical one included, each with its source. */
+  aliases: Alias[];
+  /** ISO 3166-1 alpha-2 code of the country the actor is said to operate from or for. */
+  country?: string;
+  sponsor?: Sponsor;
+  /** MITRE ATT&CK group id, e.g. "G0128". */
+  attackId?: string;
+  /** MISP galaxy threat-actor uuid. */
+  mispUuid?: string;
+  /** e.g. ["espionage"], ["financial"]. */
+  motivation?: string[];
+  /** Year or ISO date the actor was first reported. */
+  firstSeen?: string;
+  /** Reference URLs. */
+  refs: string[];
+  related: RelatedActor[];
+  /** A one-line summary in the project's own words, when written. */
+  summary?: string;
+}
+
+/** What sort of body an agency is. */
+export type AgencyKind =
+  | 'intelligence'
+  | 'cyber-security'
+  | 'cert'
+  | 'law-enforcement'
+  | 'military-unit'
+  | 'ministry'
+  | 'international';
+
+/** A government (or international) body the news names. */
+export interface Agency {
+  /** Stable slug, e.g. "cz-nukib". */
+  id: string;
+  /** English name, e.g. "National Cyber and Information Security Agency". */
+  name: string;
+  /** Abbreviations as the press writes them, diacritics included (e.g. "NÚKIB"). */
+  abbreviations: string[];
+  /** Names in the country's own languages. */
+  localNames: string[];
+  /** ISO 3166-1 alpha-2 code; absent for international bodies. */
+  country?: string;
+  kind: AgencyKind;
+  /** Parent agency id. */
+  parent?: string;
+  refs?: string[];
+}
+
+/** The compiled knowledge base. */
+export interface KnowledgeBase {
+  actors: Actor[];
+  agencies: Agency[];
+}
+
+/** Facts about the compiled data, shown in the popup and README. */
+export interface KbManifest {
+  version: string;
+  builtAt: string;
+  upstream: Record<string, string>;
+  counts: Record<string, number>;
+}
+
+/** Bits of `NameRow.flags`, mirroring `AliasFlags`, so the name table stays compact. */
+export const NameFlag = {
+  ordinaryWord: 1,
+  short: 2,
+  caseSensitive: 4,
+  ambiguous: 8,
+  legacy: 16,
+} as const;
+
+/**
+ * One name the matcher looks for. The content script loads only this table (lib/kb/data/names.json),
+ * not the whole KB; cards ask the background for the full entity by id.
+ */
+export interface NameRow {
+  name: string;
+  id: string;
+  kind: 'actor' | 'agency';
+  /** `NameFlag` bits. */
+  flags: number;
+  /** Canonical name of the entity. */
+  canonical: string;
+  country?: string;
+  /** For agencies: their kind (the matcher treats generic ministry names differently). */
+  agencyKind?: AgencyKind;
+}
+
+/** The serialized name table: rows as tuples in `NameRow` field order, to keep the file small. */
+export interface NameTableFile {
+  version: 1;
+  rows: [string, string, 'actor' | 'agency', number, string, string?, AgencyKind?][];
+}

@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** Gecko id shared by the Firefox builds and the e2e tests that pin the extension's UUID. */
+export const GECKO_ID = 'apt-lens@apt-lens.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  webExt: { disabled: true },
+  manifest: ({ browser }) => {
+    const firefox = browser === 'firefox';
+    return {
+      name: 'APT Lens',
+      description:
+        'Highlights threat actors and government agencies in security news, explains who they are, and keeps a local record of incidents. Offline.',
+      permissions: ['storage', 'contextMenus', 'activeTab'],
+      options_ui: { page: 'dashboard.html', open_in_tab: true },
+      ...(firefox
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+              gecko_android: { strict_min_version: '142.0' },
+            },
+          }
+        : {}),
+    };
+  },
+});
