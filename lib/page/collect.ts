@@ -1,0 +1,157 @@
+/**
+ * Turns a DOM subtree into one flat string for the matcher, plus a map back from string offsets to text
+ * nodes. Inline elements are joined ("APT<b>31</b>" reads "APT31"); blocks are separated by "\n", which
+ * the matcher treats as a hard break.
+ */
+
+/** One text node's place in the flat text. */
+export interface Segment {
+  node: Text;
+  /** Offset of the node's first character in `PageText.text`. */
+  start: number;
+}
+
+/** The visible text of a subtree and where each part came from. */
+export interface PageText {
+  text: string;
+  segments: Segment[];
+}
+
+/** Elements whose text is never scanned: code, form fields, non-rendered content, our own UI. */
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'SVG',
+  'svg',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'HEAD',
+  'TITLE',
+  'APT-LENS-UI',
+]);
+
+/** Elements that flow inside a line: text on both sides belongs to the same block. */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'DEL',
+  'LABEL',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+]);
+
+/** The name of the custom element that hosts APT Lens's UI: collection skips it. */
+export const UI_HOST_TAG = 'apt-lens-ui';
+
+/** Whether an element's subtree is left out of the scan (skipped tag, editable, hidden). */
+export function isSkipped(el: Element): boolean {
+  if (SKIPPED.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  return false;
+}
+
+function blockOf(node: Node, root: Node): Node {
+  let el = node.parentElement;
+  while (el && el !== root && INLINE.has(el.tagName)) el = el.parentElement;
+  return el ?? root;
+}
+
+/**
+ * Collects the scannable text under `root`, in document order. Open shadow roots are entered;
+ * same-origin iframes are left to their own scan (see `collectFrames`).
+ */
+export function collectText(root: Node): PageText {
+  const doc = root.ownerDocument ?? (root as Document);
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  let length = 0;
+  let lastBlock: Node | null = null;
+
+  const walk = (start: Node): void => {
+    const walker = doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode(n) {
+        if (n.nodeType === 1) {
+          return isSkipped(n as Element) ? 3 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */;
+        }
+        return 1;
+      },
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === 1) {
+        const shadow = (n as Element).shadowRoot;
+        if (shadow) walk(shadow);
+        continue;
+      }
+      const data = (n as Text).data;
+      if (!data) continue;
+      const block = blockOf(n, start);
+      if (block !== lastBlock) {
+        if (length > 0) {
+          parts.push('\n');
+          length += 1;
+        }
+        lastBlock = block;
+      }
+      segments.push({ node: n as Text, start: length });
+      parts.push(data);
+      length += data.length;
+    }
+  };
+  walk(root);
+  return { text: parts.join(''), segments };
+}
+
+/**
+ * Maps an offset of `PageText.text` to a text node and an offset inside it (binary search). A mention's
+ * end is looked up with `asEnd`, so that it lands at the end of the node it finishes in, not the start of
+ * the next one.
+ */
+export function locate(page: PageText, offset: number, asEnd = false): { node: Text; offset: number } | undefined {
+  const segs = page.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segs[mid]!;
+    const local = offset - s.start;
+    const len = s.node.data.length;
+    if (asEnd ? local <= 0 : local < 0) hi = mid - 1;
+    else if (asEnd ? local > len : local >= len) lo = mid + 1;
+    else return { node: s.node, offset: local };
+  }
+  return undefined;
+}
