@@ -15,7 +15,8 @@ export default defineConfig({
       name: 'APT Lens',
       description:
         'Highlights threat actors and government agencies in security news, explains who they are, and keeps a local record of incidents. Offline.',
-      permissions: ['storage', 'contextMenus', 'activeTab'],
+      // No permissions yet: each feature adds the one it needs, and says why in README.
+      permissions: [],
       options_ui: { page: 'dashboard.html', open_in_tab: true },
       ...(firefox
         ? {

@@ -112,6 +112,8 @@ export function collectText(root: Node): PageText {
     });
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.nodeType === 1) {
+        // A line break ends a run of text as a block does.
+        if ((n as Element).tagName === 'BR') lastBlock = null;
         const shadow = (n as Element).shadowRoot;
         if (shadow) walk(shadow);
         continue;
@@ -127,7 +129,9 @@ export function collectText(root: Node): PageText {
         lastBlock = block;
       }
       segments.push({ node: n as Text, start: length });
-      parts.push(data);
+      // Source formatting puts raw newlines inside text nodes; one space each keeps offsets and leaves
+      // "\n" to mean a block break only.
+      parts.push(data.replace(/[\n\r\t\f]/g, ' '));
       length += data.length;
     }
   };
@@ -140,7 +144,11 @@ export function collectText(root: Node): PageText {
  * end is looked up with `asEnd`, so that it lands at the end of the node it finishes in, not the start of
  * the next one.
  */
-export function locate(page: PageText, offset: number, asEnd = false): { node: Text; offset: number } | undefined {
+export function locate(
+  page: PageText,
+  offset: number,
+  asEnd = false,
+): { node: Text; offset: number } | undefined {
   const segs = page.segments;
   let lo = 0;
   let hi = segs.length - 1;

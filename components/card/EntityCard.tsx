@@ -1,0 +1,130 @@
+import type { Actor, Agency, Alias } from '../../lib/kb/types';
+import type { EntityCardData } from '../../lib/messages';
+import { pushTo } from '../../lib/multimap';
+import { countryName } from './country';
+
+/** Props of the card: the resolved entity, or `null` while it loads / when unknown. */
+export interface EntityCardProps {
+  data: EntityCardData | null;
+  /** The text as written on the page, shown when it differs from the canonical name. */
+  seenAs?: string;
+}
+
+function groupBySource(aliases: readonly Alias[]): [string, Alias[]][] {
+  const groups = new Map<string, Alias[]>();
+  for (const a of aliases) {
+    pushTo(groups, a.source ?? 'Other', a);
+  }
+  return [...groups].sort(([a], [b]) => (a === 'Other' ? 1 : b === 'Other' ? -1 : a.localeCompare(b)));
+}
+
+function ActorBody({ actor, agencyNames }: { actor: Actor; agencyNames: Record<string, string> }) {
+  const s = actor.sponsor;
+  return (
+    <>
+      <dl class="facts">
+        {actor.country && (
+          <>
+            <dt>Country</dt>
+            <dd>{countryName(actor.country)}</dd>
+          </>
+        )}
+        {s && (
+          <>
+            <dt>Sponsor</dt>
+            <dd data-field="sponsor">
+              {s.agencyId ? (agencyNames[s.agencyId] ?? s.agencyId) : countryName(s.country)}
+              {` (${countryName(s.country)}) — ${s.confidence} confidence`}
+              {s.attributedBy.length > 0 && `, attributed by ${s.attributedBy.join(', ')}`}
+              {s.date && ` (${s.date})`}
+            </dd>
+          </>
+        )}
+        {actor.attackId && (
+          <>
+            <dt>MITRE ATT&amp;CK</dt>
+            <dd>
+              <a href={`https://attack.mitre.org/groups/${actor.attackId}/`} target="_blank" rel="noreferrer">
+                {actor.attackId}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+      <h3>Also known as</h3>
+      <ul class="aliases">
+        {groupBySource(actor.aliases).map(([source, list]) => (
+          <li key={source}>
+            <span class="vendor">{source}:</span>{' '}
+            {list.map((a, i) => (
+              <span key={a.name} class={a.legacy ? 'legacy' : undefined}>
+                {i > 0 && ', '}
+                {a.name}
+                {a.legacy && ' (former)'}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function AgencyBody({ data, agency }: { data: EntityCardData; agency: Agency }) {
+  return (
+    <dl class="facts">
+      {agency.abbreviations.length > 0 && (
+        <>
+          <dt>Short</dt>
+          <dd>{agency.abbreviations.join(', ')}</dd>
+        </>
+      )}
+      {agency.localNames.length > 0 && (
+        <>
+          <dt>Native name</dt>
+          <dd lang={agency.country?.toLowerCase()}>{agency.localNames.join(' · ')}</dd>
+        </>
+      )}
+      {agency.country && (
+        <>
+          <dt>Country</dt>
+          <dd>{countryName(agency.country)}</dd>
+        </>
+      )}
+      <dt>Kind</dt>
+      <dd>{agency.kind.replace('-', ' ')}</dd>
+      {agency.parent && (
+        <>
+          <dt>Part of</dt>
+          <dd>{data.agencyNames[agency.parent] ?? agency.parent}</dd>
+        </>
+      )}
+      {data.sponsors && data.sponsors.length > 0 && (
+        <>
+          <dt>Said to sponsor</dt>
+          <dd>{data.sponsors.map((s) => s.name).join(', ')}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The card shown on hover in pages and as the popup's detail view: who an actor or agency is. */
+export function EntityCard({ data, seenAs }: EntityCardProps) {
+  if (!data) return <div class="card loading">Loading…</div>;
+  const { entity } = data;
+  return (
+    <article class="card" aria-label={entity.name}>
+      <header>
+        <span class={`kind kind-${data.kind}`}>{data.kind === 'actor' ? 'Threat actor' : 'Agency'}</span>
+        <h2>{entity.name}</h2>
+        {seenAs && seenAs !== entity.name && <p class="seen-as">Written here as “{seenAs}”</p>}
+      </header>
+      {data.kind === 'actor' ? (
+        <ActorBody actor={entity as Actor} agencyNames={data.agencyNames} />
+      ) : (
+        <AgencyBody data={data} agency={entity as Agency} />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+/** The card's styles, injected into its shadow root (so the page's CSS can't restyle it). */
+export const CARD_CSS = `
+:host { all: initial; }
+.popover { position: fixed; z-index: 2147483647; max-width: 360px; min-width: 240px; }
+.card { font: 13px/1.4 system-ui, sans-serif; color: #1d1d1f; background: #fff; border: 1px solid #c8c8d0;
+  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 10px 12px; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #eee; background: #1f2024; border-color: #44464f; }
+  .card a { color: #8ab4ff; }
+}
+.card h2 { font-size: 16px; margin: 2px 0 4px; }
+.card h3 { font-size: 12px; margin: 8px 0 2px; text-transform: uppercase; letter-spacing: .04em; opacity: .7; }
+.kind { font-size: 11px; text-transform: uppercase; letter-spacing: .05em; opacity: .75; }
+.kind-actor { color: #b35c00; } .kind-agency { color: #1769c2; }
+.seen-as { margin: 0; font-size: 12px; opacity: .8; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 6px 0 0; }
+.facts dt { font-weight: 600; } .facts dd { margin: 0; }
+.aliases { margin: 0; padding-left: 16px; } .vendor { font-weight: 600; } .legacy { font-style: italic; }
+`;

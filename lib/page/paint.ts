@@ -1,0 +1,72 @@
+import type { Mention } from '../match/types';
+import { pushTo } from '../multimap';
+import { locate, type PageText } from './collect';
+
+/** Highlight names registered in `CSS.highlights`; every one starts with `apt-lens`. */
+export const HIGHLIGHT = {
+  actor: 'apt-lens-actor',
+  agency: 'apt-lens-agency',
+  ambiguous: 'apt-lens-ambiguous',
+  current: 'apt-lens-current',
+} as const;
+
+/** How painted names look: a tinted background or an underline (the user's choice). */
+export type HighlightStyle = 'background' | 'underline';
+
+/** A mention painted on the page: the live DOM range and what it is. */
+export interface PaintedMention {
+  mention: Mention;
+  range: Range;
+}
+
+/** The browser pieces painting needs; passed in so tests can supply fakes. */
+export interface HighlightHost {
+  highlights: { set(name: string, h: unknown): unknown; delete(name: string): unknown };
+  Highlight: new (...ranges: AbstractRange[]) => unknown;
+}
+
+/** Which highlight a mention is painted with. */
+export function highlightNameOf(m: Mention, style: HighlightStyle): string {
+  const base = m.candidates && m.candidates.length > 1 ? HIGHLIGHT.ambiguous : HIGHLIGHT[m.kind];
+  return style === 'underline' ? `${base}-underline` : base;
+}
+
+/** Turns mentions of a collected text into live DOM ranges. */
+export function rangesFor(page: PageText, mentions: readonly Mention[], doc: Document): PaintedMention[] {
+  const out: PaintedMention[] = [];
+  for (const mention of mentions) {
+    const a = locate(page, mention.start);
+    const b = locate(page, mention.end, true);
+    if (!a || !b) continue;
+    const range = doc.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    out.push({ mention, range });
+  }
+  return out;
+}
+
+/** Registers one Highlight per kind with all painted ranges, replacing what was registered before. */
+export function paint(host: HighlightHost, painted: readonly PaintedMention[], style: HighlightStyle): void {
+  const groups = new Map<string, Range[]>();
+  for (const p of painted) {
+    if (p.range.collapsed) continue;
+    const name = highlightNameOf(p.mention, style);
+    pushTo(groups, name, p.range);
+  }
+  for (const kind of ['actor', 'agency', 'ambiguous'] as const) {
+    for (const name of [HIGHLIGHT[kind], `${HIGHLIGHT[kind]}-underline`]) {
+      const ranges = groups.get(name);
+      if (ranges) host.highlights.set(name, new host.Highlight(...ranges));
+      else host.highlights.delete(name);
+    }
+  }
+}
+
+/** Removes every APT Lens highlight (pause, or the content script going away). */
+export function unpaint(host: HighlightHost): void {
+  for (const kind of ['actor', 'agency', 'ambiguous', 'current'] as const) {
+    host.highlights.delete(HIGHLIGHT[kind]);
+    host.highlights.delete(`${HIGHLIGHT[kind]}-underline`);
+  }
+}

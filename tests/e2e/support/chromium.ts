@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Where Debian's chromium package puts the browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** A Chromium with the built extension loaded, and what tests need to drive it. */
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** Errors logged by the extension (content script, pages, service worker). */
+  extensionErrors: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with `.output/chrome-mv3` (or `extDir`), offline but for 127.0.0.1. */
+export async function launchChromium(
+  options: { extDir?: string; javaScriptEnabled?: boolean; headless?: boolean } = {},
+): Promise<ChromiumSession> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install the Debian package "chromium" (apt-get install -y chromium)`,
+    );
+  }
+  const ext = resolve(options.extDir ?? '.output/chrome-mv3');
+  if (!existsSync(join(ext, 'manifest.json')))
+    throw new Error(`No built extension at ${ext}: run npm run build first`);
+  const profile = mkdtempSync(join(tmpdir(), 'apt-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1' && (url.protocol === 'http:' || url.protocol === 'https:'),
+    (route) => route.abort(),
+  );
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(sw.url()).host;
+  const extensionErrors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (msg) => {
+      const where = msg.location().url ?? '';
+      if (msg.type() === 'error' && where.startsWith('chrome-extension://')) extensionErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => {
+      if (String(err.stack).includes('chrome-extension://')) extensionErrors.push(String(err));
+    });
+  };
+  context.on('page', watch);
+  return {
+    context,
+    extensionId,
+    extensionErrors,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

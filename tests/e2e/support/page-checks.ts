@@ -1,0 +1,82 @@
+/**
+ * Functions evaluated inside the page under test (Playwright and Puppeteer both serialize them), so each
+ * one is self-contained: no imports, no closures.
+ */
+
+/** What the highlight registry holds: highlight name → the texts of its ranges, in order. */
+export function readHighlights(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const registry = (globalThis as unknown as { CSS: { highlights: Map<string, Set<AbstractRange>> } }).CSS
+    .highlights;
+  for (const [name, highlight] of registry) {
+    if (!name.startsWith('apt-lens')) continue;
+    out[name] = [...highlight].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString().replace(/\s+/g, ' ');
+    });
+  }
+  return out;
+}
+
+/** Whether the page's body is byte-identical to a fresh parse of its source (nothing added or changed). */
+export async function bodyMatchesSource(): Promise<{ same: boolean; live: number; source: number }> {
+  const html = await (await fetch(location.href)).text();
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const live = document.body.innerHTML;
+  const source = parsed.body.innerHTML;
+  return { same: live === source, live: live.length, source: source.length };
+}
+
+/** The viewport rectangle (first line box) of the first occurrence of `text` inside the element with id `id`. */
+export function rectOfText([id, text]: [string, string]): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} | null {
+  const root = document.getElementById(id);
+  if (!root) return null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = (n as Text).data.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + text.length);
+    // The first line box: a name that wraps has two, and their bounding box covers other words.
+    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  }
+  return null;
+}
+
+/** Share of pixels in a PNG (base64) whose colour is near `rgb` (±tolerance per channel). */
+export async function shareOfColour([png, rgb, tolerance]: [
+  string,
+  [number, number, number],
+  number,
+]): Promise<number> {
+  const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  let near = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (
+      Math.abs(data[i]! - rgb[0]) <= tolerance &&
+      Math.abs(data[i + 1]! - rgb[1]) <= tolerance &&
+      Math.abs(data[i + 2]! - rgb[2]) <= tolerance
+    )
+      near++;
+  }
+  return near / (data.length / 4);
+}
+
+/** Names of `apt-lens` performance measures the content script recorded. */
+export function scanMeasures(): number[] {
+  return performance.getEntriesByName('apt-lens:scan').map((e) => e.duration);
+}

@@ -1,0 +1,47 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+/** Root folders the test server exposes, by URL prefix. */
+export const ROOTS: Record<string, string> = {
+  demo: resolve('demo'),
+  pages: resolve('tests/e2e/pages'),
+  corpus: resolve('../shared/corpus/news-pages'),
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** A static file server on 127.0.0.1 only: the e2e tests never touch another address. */
+export interface TestServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts the server on a free loopback port. */
+export async function startServer(): Promise<TestServer> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const [, prefix = '', ...rest] = url.pathname.split('/');
+    const root = ROOTS[prefix];
+    const file = root ? normalize(join(root, decodeURIComponent(rest.join('/')) || 'index.html')) : '';
+    if (!root || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
