@@ -1,5 +1,24 @@
+/**
+ * The mention finder: one walk over the text collects candidates from the compiled tree, then the
+ * precision rules (written form, context, acronyms) decide which count, and names that could mean several
+ * entities are ranked by what the page says.
+ */
 import { loadNameTable } from '../kb/names';
-import { type NameRow, NameFlag } from '../kb/types';
+import type { NameRow } from '../kb/types';
+import { Cls, classOf, surfaceKey } from './chars';
+import { type Compiled, compile, type Entry } from './compile';
+import {
+  acronymDefinitions,
+  agencyContextWins,
+  continuesProperName,
+  hasCyberContext,
+  headNounAfter,
+  isSentenceInitial,
+  isTitleCaseLine,
+  nonAgencyHeadAfter,
+  WINDOW,
+} from './context';
+import { type CountryCue, countryScores, findCountryCues } from './countries';
 import type { Mention } from './types';
 
 /** Options of one scan. */
@@ -13,37 +32,249 @@ export interface Matcher {
   findMentions(text: string, options?: FindOptions): Mention[];
 }
 
-const WORD = /[\p{L}\p{N}]/u;
+/** What an entry still needs once its written form fits. */
+type Need = 'none' | 'cyber' | 'ordinary' | 'acronym';
 
-/** Builds a matcher over the given names (placeholder: plain search, replaced by the compiled matcher). */
-export function createMatcher(rows: readonly NameRow[]): Matcher {
+interface Fit {
+  entry: Entry;
+  need: Need;
+}
+
+/** One way to read the text at a start: a span and the rows whose written form fits it. */
+interface Reading {
+  end: number;
+  fits: Fit[];
+}
+
+/** A place where some name fits, with its readings, longest first. */
+interface Candidate {
+  start: number;
+  readings: Reading[];
+}
+
+const UPPER = /\p{Lu}/u;
+
+function fitOf(entry: Entry, surface: string, written: string): Need | null {
+  switch (entry.form) {
+    case 'exact':
+      return surface === entry.exact ? (entry.acronym ? 'acronym' : 'none') : null;
+    case 'capsWord':
+      if (surface === entry.exact) return 'none';
+      return surface[0] === entry.exact[0] && surface.slice(1) === surface.slice(1).toLowerCase()
+        ? 'ordinary'
+        : null;
+    case 'ordinary':
+      return UPPER.test(written[0] ?? '') ? 'ordinary' : null;
+    default:
+      return entry.hasUpper && !UPPER.test(surface) ? 'cyber' : 'none';
+  }
+}
+
+function collect(compiled: Compiled, text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const n = text.length;
+  let inWord = false;
+  for (let i = 0; i < n; i++) {
+    const cls = classOf(text.charCodeAt(i));
+    if (cls === Cls.mark) continue;
+    if (cls !== Cls.word && cls !== Cls.ideo) {
+      inWord = false;
+      continue;
+    }
+    if (cls === Cls.word && inWord) continue;
+    inWord = cls === Cls.word;
+    const hits = compiled.trie.walk(text, i);
+    if (hits.length === 0) continue;
+    const readings: Reading[] = [];
+    for (let h = hits.length - 1; h >= 0; h--) {
+      const { end, group } = hits[h]!;
+      const written = text.slice(i, end);
+      const surface = surfaceKey(written);
+      const fits: Fit[] = [];
+      for (const entry of compiled.groups[group]!) {
+        const need = fitOf(entry, surface, written);
+        if (need) fits.push({ entry, need });
+      }
+      if (fits.length) readings.push({ end, fits });
+    }
+    if (readings.length === 0) continue;
+    found.push({ start: i, readings });
+    // No overlapping mentions: continue after the longest reading.
+    i = readings[0]!.end - 1;
+    inWord = classOf(text.charCodeAt(i)) === Cls.word;
+  }
+  return found;
+}
+
+/** What a scan knows about the whole text, computed once and only when a rule asks. */
+class TextFacts {
+  private cues?: CountryCue[];
+  private definitions?: Map<string, string>;
+
+  constructor(
+    readonly text: string,
+    readonly strong: ReadonlySet<string>,
+    private readonly positions: readonly number[],
+  ) {}
+
+  countryCues(): CountryCue[] {
+    this.cues ??= findCountryCues(this.text);
+    return this.cues;
+  }
+
+  definedAs(acronym: string): string | undefined {
+    this.definitions ??= acronymDefinitions(this.text);
+    return this.definitions.get(acronym);
+  }
+
+  /** Other candidates near a position: names of the field count as agency context. */
+  nearbyCandidates(start: number): number {
+    let count = 0;
+    for (const p of this.positions) if (p !== start && Math.abs(p - start) <= WINDOW) count++;
+    return count;
+  }
+}
+
+function foldWords(s: string): string {
+  return surfaceKey(s.toLowerCase());
+}
+
+function passes(
+  fit: Fit,
+  start: number,
+  end: number,
+  facts: TextFacts,
+  names: Map<string, Set<string>>,
+): boolean {
+  const { text, strong } = facts;
+  const id = fit.entry.row.id;
+  switch (fit.need) {
+    case 'none':
+      return true;
+    case 'cyber':
+      return strong.has(id) || hasCyberContext(text, start, end);
+    case 'ordinary': {
+      const grammarCapital = isSentenceInitial(text, start) || isTitleCaseLine(text, start);
+      if (!grammarCapital && continuesProperName(text, end)) return false;
+      if (strong.has(id) || headNounAfter(text, end)) return true;
+      return !grammarCapital && hasCyberContext(text, start, end);
+    }
+    case 'acronym': {
+      const defined = facts.definedAs(fit.entry.exact);
+      if (defined !== undefined && !names.get(id)?.has(foldWords(defined))) return false;
+      if (nonAgencyHeadAfter(text, end)) return false;
+      if (strong.has(id)) return true;
+      return agencyContextWins(text, start, end, facts.nearbyCandidates(start));
+    }
+  }
+}
+
+function confidenceOf(need: Need): number {
+  if (need === 'none') return 1;
+  if (need === 'acronym') return 0.85;
+  return 0.75;
+}
+
+/** Several entities that fit one name, best first, and whether the page really decided between them. */
+interface Ranking {
+  ordered: Fit[];
+  decided: boolean;
+}
+
+/** Ranks the entities a name could mean by page evidence, then country words near the name. */
+function rank(fits: readonly Fit[], start: number, end: number, facts: TextFacts): Ranking {
+  const byId = new Map<string, Fit>();
+  for (const f of fits) if (!byId.has(f.entry.row.id)) byId.set(f.entry.row.id, f);
+  const scores = countryScores(facts.countryCues(), start, end, WINDOW);
+  const ranked = [...byId.values()]
+    .map((fit, order) => {
+      const row = fit.entry.row;
+      const page = facts.strong.has(row.id) ? 20 : 0;
+      const country = row.country ? (scores.get(row.country) ?? 0) : 0;
+      return { fit, score: page + country, order };
+    })
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const best = ranked[0]!.score;
+  return { ordered: ranked.map((r) => r.fit), decided: best > 0 && best > (ranked[1]?.score ?? 0) };
+}
+
+function single(base: Pick<Mention, 'start' | 'end' | 'text'>, row: NameRow, confidence: number): Mention {
   return {
-    findMentions(text) {
-      const found: Mention[] = [];
-      const lower = text.toLowerCase();
-      for (const row of rows) {
-        const exact = (row.flags & NameFlag.caseSensitive) !== 0;
-        const hay = exact ? text : lower;
-        const needle = exact ? row.name : row.name.toLowerCase();
-        for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
-          const end = i + needle.length;
-          if (WORD.test(text[i - 1] ?? '') || WORD.test(text[end] ?? '')) continue;
-          found.push({
-            start: i,
-            end,
-            text: text.slice(i, end),
-            kind: row.kind,
-            id: row.id,
-            name: row.canonical,
-            ...(row.country ? { country: row.country } : {}),
-            confidence: 1,
-          });
+    ...base,
+    kind: row.kind,
+    id: row.id,
+    name: row.canonical,
+    ...(row.country ? { country: row.country } : {}),
+    confidence,
+  };
+}
+
+function mentionOf(text: string, start: number, end: number, fits: Fit[], facts: TextFacts): Mention {
+  const base = { start, end, text: text.slice(start, end) };
+  const ids = new Set(fits.map((f) => f.entry.row.id));
+  if (ids.size === 1) {
+    const need = fits.some((f) => f.need === 'none') ? 'none' : fits[0]!.need;
+    return single(base, fits[0]!.entry.row, confidenceOf(need));
+  }
+  // A name shared by an agency and an actor ("Unit 74455") names the agency: the actor is its work.
+  const agencies = fits.filter((f) => f.entry.row.kind === 'agency');
+  const pool = agencies.length > 0 && agencies.length < fits.length ? agencies : fits;
+  const { ordered, decided } = rank(pool, start, end, facts);
+  const candidates = ordered.map((f) => f.entry.row.id);
+  if (candidates.length === 1) return single(base, ordered[0]!.entry.row, 0.9);
+  const row = ordered[0]!.entry.row;
+  if (!decided && ordered.every((f) => f.entry.row.agencyKind === 'ministry')) {
+    // A generic ministry name with no country in sight: say which ministry, not whose.
+    const suffixes = new Set(candidates.map((id) => id.replace(/^[a-z]{2}-/, '')));
+    return {
+      ...base,
+      kind: row.kind,
+      id: suffixes.size === 1 ? [...suffixes][0]! : row.id,
+      name: fits[0]!.entry.row.name,
+      candidates,
+      confidence: 0.4,
+    };
+  }
+  return { ...single(base, row, decided ? 0.7 : 0.5), candidates };
+}
+
+/** Builds a matcher over the given names (compiled once; each scan is one walk over the text). */
+export function createMatcher(rows: readonly NameRow[]): Matcher {
+  const compiled = compile(rows);
+  // Every name of an entity, folded: an acronym defined by one of them is the agency itself.
+  const names = new Map<string, Set<string>>();
+  for (const group of compiled.groups) {
+    for (const { row } of group) {
+      let set = names.get(row.id);
+      if (!set) names.set(row.id, (set = new Set()));
+      set.add(foldWords(row.name));
+      set.add(foldWords(row.canonical));
+    }
+  }
+  return {
+    findMentions(text, options) {
+      const candidates = collect(compiled, text);
+      const strong = new Set(options?.pageEntities);
+      for (const c of candidates) {
+        const fits = c.readings[0]!.fits;
+        const ids = new Set(fits.map((f) => f.entry.row.id));
+        if (ids.size === 1 && fits.some((f) => f.need === 'none')) strong.add(fits[0]!.entry.row.id);
+      }
+      const facts = new TextFacts(
+        text,
+        strong,
+        candidates.map((c) => c.start),
+      );
+      const mentions: Mention[] = [];
+      for (const c of candidates) {
+        for (const reading of c.readings) {
+          const ok = reading.fits.filter((f) => passes(f, c.start, reading.end, facts, names));
+          if (ok.length === 0) continue;
+          mentions.push(mentionOf(text, c.start, reading.end, ok, facts));
+          break;
         }
       }
-      found.sort((a, b) => a.start - b.start || b.end - a.end);
-      const kept: Mention[] = [];
-      for (const m of found) if (!kept.length || m.start >= (kept.at(-1) as Mention).end) kept.push(m);
-      return kept;
+      return mentions;
     },
   };
 }

@@ -1,0 +1,125 @@
+/**
+ * Words that point at a country (names, adjectives, capitals), so a generic name ("the Ministry of Foreign
+ * Affairs", "NCSC") or an ambiguous one can be tied to the country the text is about.
+ */
+
+/** ISO code → the words that name it, as the English press writes them. */
+const CUES: Record<string, string> = {
+  CN: 'China|Chinese|Beijing|PRC',
+  RU: 'Russia|Russian|Moscow|Kremlin',
+  KP: 'North Korea|North Korean|Pyongyang|DPRK',
+  KR: 'South Korea|South Korean|Seoul',
+  IR: 'Iran|Iranian|Tehran',
+  CZ: 'Czech Republic|Czechia|Czech|Prague',
+  US: 'United States|U\\.S\\.|US|USA|American|Washington',
+  GB: 'United Kingdom|UK|U\\.K\\.|Britain|British|London',
+  DE: 'Germany|German|Berlin',
+  FR: 'France|French|Paris',
+  UA: 'Ukraine|Ukrainian|Kyiv|Kiev',
+  AU: 'Australia|Australian|Canberra',
+  CA: 'Canada|Canadian|Ottawa',
+  NL: 'Netherlands|Dutch|The Hague',
+  BE: 'Belgium|Belgian',
+  PL: 'Poland|Polish|Warsaw',
+  SK: 'Slovakia|Slovak|Bratislava',
+  EE: 'Estonia|Estonian|Tallinn',
+  LT: 'Lithuania|Lithuanian|Vilnius',
+  LV: 'Latvia|Latvian|Riga',
+  FI: 'Finland|Finnish|Helsinki',
+  SE: 'Sweden|Swedish|Stockholm',
+  NO: 'Norway|Norwegian|Oslo',
+  DK: 'Denmark|Danish|Copenhagen',
+  IT: 'Italy|Italian|Rome',
+  ES: 'Spain|Spanish|Madrid',
+  PT: 'Portugal|Portuguese|Lisbon',
+  IE: 'Ireland|Irish|Dublin',
+  CH: 'Switzerland|Swiss|Bern',
+  AT: 'Austria|Austrian|Vienna',
+  HU: 'Hungary|Hungarian|Budapest',
+  RO: 'Romania|Romanian|Bucharest',
+  BG: 'Bulgaria|Bulgarian|Sofia',
+  GR: 'Greece|Greek|Athens',
+  BY: 'Belarus|Belarusian|Minsk',
+  MD: 'Moldova|Moldovan|Chisinau',
+  GE: 'Georgian|Tbilisi',
+  TR: 'Turkey|Turkish|Türkiye|Ankara',
+  IL: 'Israel|Israeli|Jerusalem|Tel Aviv',
+  LB: 'Lebanon|Lebanese|Beirut',
+  SY: 'Syria|Syrian|Damascus',
+  SA: 'Saudi Arabia|Saudi|Riyadh',
+  AE: 'United Arab Emirates|UAE|Emirati|Abu Dhabi',
+  IN: 'India|Indian|New Delhi',
+  PK: 'Pakistan|Pakistani|Islamabad',
+  JP: 'Japan|Japanese|Tokyo',
+  TW: 'Taiwan|Taiwanese|Taipei',
+  VN: 'Vietnam|Vietnamese|Hanoi',
+  SG: 'Singapore|Singaporean',
+  MY: 'Malaysia|Malaysian|Kuala Lumpur',
+  ID: 'Indonesia|Indonesian|Jakarta',
+  PH: 'Philippines|Philippine|Filipino|Manila',
+  TH: 'Thailand|Thai|Bangkok',
+  NZ: 'New Zealand|Wellington',
+  BR: 'Brazil|Brazilian|Brasília',
+  MX: 'Mexico|Mexican',
+};
+
+/** A country word found in a text. */
+export interface CountryCue {
+  start: number;
+  end: number;
+  country: string;
+}
+
+let cueRegex: RegExp | undefined;
+const countryOfWord = new Map<string, string>();
+
+function regex(): RegExp {
+  if (!cueRegex) {
+    const words: string[] = [];
+    for (const [country, list] of Object.entries(CUES)) {
+      for (const w of list.split('|')) {
+        words.push(w);
+        countryOfWord.set(w.replaceAll('\\', ''), country);
+      }
+    }
+    words.sort((a, b) => b.length - a.length);
+    cueRegex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  }
+  return cueRegex;
+}
+
+/** Every country word of a text, in order (proper nouns: matched in their written case). */
+export function findCountryCues(text: string): CountryCue[] {
+  const re = regex();
+  re.lastIndex = 0;
+  const cues: CountryCue[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const country = countryOfWord.get(m[0]);
+    if (country) cues.push({ start: m.index, end: m.index + m[0].length, country });
+  }
+  return cues;
+}
+
+/** How close a cue must be to count as the name's own qualifier ("Czech Ministry", "China's MSS"). */
+const ADJACENT = 30;
+
+/**
+ * Scores countries for a name at [start, end): a cue right before or after it weighs most, then nearby
+ * cues by distance, then (barely) the whole text, so a text about one country still decides.
+ */
+export function countryScores(
+  cues: readonly CountryCue[],
+  start: number,
+  end: number,
+  window: number,
+): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const cue of cues) {
+    const distance = cue.end <= start ? start - cue.end : cue.start >= end ? cue.start - end : 0;
+    let score = 0.05;
+    if (distance <= ADJACENT) score = 10;
+    else if (distance <= window) score = 1 + (window - distance) / window;
+    scores.set(cue.country, (scores.get(cue.country) ?? 0) + score);
+  }
+  return scores;
+}
