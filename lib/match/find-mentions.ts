@@ -245,8 +245,8 @@ export function createMatcher(rows: readonly NameRow[]): Matcher {
   const names = new Map<string, Set<string>>();
   for (const group of compiled.groups) {
     for (const { row } of group) {
-      let set = names.get(row.id);
-      if (!set) names.set(row.id, (set = new Set()));
+      const set = names.get(row.id) ?? new Set<string>();
+      names.set(row.id, set);
       set.add(foldWords(row.name));
       set.add(foldWords(row.canonical));
     }
