@@ -44,7 +44,11 @@ export async function launchFirefox(options: { extDir?: string } = {}): Promise<
   return {
     browser,
     extensionOrigin,
-    newPage: () => browser.newPage(),
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 900 });
+      return page;
+    },
     async openExtensionPage(path, selector) {
       const page = await browser.newPage();
       void page.goto(`${extensionOrigin}/${path}`, { timeout: 0 }).catch(() => {});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTOR_TINT, AGENCY_TINT, DEMO_EXPECTED } from './demo';
+import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
+import { bodyMatchesSource, readHighlights, rectOfText, scanMeasures, shareOfColour } from './page-checks';
+import { startServer, type TestServer } from './server';
+
+/** Types into a search box the way a user does (value + input event), by its accessible label. */
+function typeInto([label, text]: [string, string]): void {
+  const input = document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)!;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** The demo-page suite, run once per browser: painting, card, page integrity, popup and dashboard. */
+export function demoSuite(name: 'chromium' | 'firefox'): void {
+  let server: TestServer;
+  let browser: ExtensionBrowser;
+  let tab: Tab;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(name);
+    tab = await browser.newTab();
+    await tab.goto(`${server.origin}/demo/`);
+    await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function tintShare(id: string, text: string, tint: [number, number, number]): Promise<number> {
+    const rect = await tab.evaluate(rectOfText, [id, text] as [string, string]);
+    expect(rect, `${text} is on the page`).not.toBeNull();
+    const png = await tab.screenshot(rect!);
+    return tab.evaluate(shareOfColour, [png, tint, 12] as [string, [number, number, number], number]);
+  }
+
+  describe(`demo page in ${name}`, () => {
+    it('registers every expected name under apt-lens highlights, and no trap word', async () => {
+      const h = await tab.evaluate(readHighlights, undefined);
+      for (const n of DEMO_EXPECTED.actor) expect(h['apt-lens-actor']).toContain(n);
+      for (const n of DEMO_EXPECTED.agency) expect(h['apt-lens-agency']).toContain(n);
+      const all = Object.values(h)
+        .flat()
+        .map((t) => t.toLowerCase());
+      for (const word of DEMO_EXPECTED.never) expect(all).not.toContain(word);
+      expect(await tab.evaluate(scanMeasures, undefined)).toHaveLength(1);
+    });
+
+    it('paints the names: their pixels carry the highlight tint', async () => {
+      expect(await tintShare('lede', 'APT31', ACTOR_TINT)).toBeGreaterThan(0.25);
+      expect(await tintShare('nukib', 'NÚKIB', AGENCY_TINT)).toBeGreaterThan(0.25);
+      expect(await tintShare('traps', 'nickel', ACTOR_TINT)).toBe(0);
+    });
+
+    it('shows the card on hover with the actor, its aliases and its sponsor, and closes it on Escape', async () => {
+      const rect = (await tab.evaluate(rectOfText, ['aliases', 'Judgment Panda'] as [string, string]))!;
+      await tab.mouseMove(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Violet Typhoon');
+      const text = await tab.shadowText('apt-lens-ui');
+      expect(text).toContain('APT31');
+      expect(text).toContain('CrowdStrike');
+      expect(text).toContain('Ministry of State Security');
+      await tab.press('Escape');
+      await expect.poll(() => tab.shadowText('apt-lens-ui')).not.toContain('Violet Typhoon');
+    });
+
+    it('leaves the body byte-identical to the source, with the UI host outside <body>', async () => {
+      expect((await tab.evaluate(bodyMatchesSource, undefined)).same).toBe(true);
+      expect(await tab.evaluate(() => document.querySelector('html > apt-lens-ui') !== null, undefined)).toBe(
+        true,
+      );
+    });
+
+    it('renders the popup search and the dashboard', async () => {
+      const popup = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      await popup.evaluate(typeInto, ['Search actors and agencies', 'judgment'] as [string, string]);
+      await expect
+        .poll(() => popup.evaluate(() => document.querySelector('.results li')?.textContent ?? '', undefined))
+        .toContain('APT31');
+      const dash = await browser.openExtensionPage('dashboard.html', '#app p');
+      await expect
+        .poll(() => dash.evaluate(() => document.getElementById('app')?.textContent ?? '', undefined))
+        .toContain('No incidents yet');
+      await popup.close();
+      await dash.close();
+    });
+
+    it('logged no extension error', () => {
+      expect(browser.extensionErrors()).toEqual([]);
+    });
+  });
+}

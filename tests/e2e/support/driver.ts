@@ -1,0 +1,110 @@
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+import { shadowText as cdpShadowText } from './cdp';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+
+/** One browser tab, driven the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi). */
+export interface Tab {
+  goto(url: string): Promise<void>;
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  waitFor(fn: () => boolean, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  /** PNG of a viewport rectangle, base64. */
+  screenshot(clip: { x: number; y: number; width: number; height: number }): Promise<string>;
+  /** Text inside the closed shadow root of the first `tag` element (style text left out). */
+  shadowText(tag: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A browser with the built extension, as the suites need it. */
+export interface ExtensionBrowser {
+  name: 'chromium' | 'firefox';
+  newTab(): Promise<Tab>;
+  /** Opens an extension page (popup.html, dashboard.html) and waits for `selector`. */
+  openExtensionPage(path: string, selector: string): Promise<Tab>;
+  /** Errors the extension logged so far (Chromium; Firefox reports them in the tab's console). */
+  extensionErrors(): string[];
+  close(): Promise<void>;
+}
+
+function playwrightTab(page: PlaywrightPage): Tab {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, undefined, { timeout })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
+    screenshot: async (clip) => (await page.screenshot({ clip })).toString('base64'),
+    shadowText: (tag) => cdpShadowText(page, tag),
+    close: () => page.close(),
+  };
+}
+
+function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /moz-extension:|apt-lens/.test(msg.text())) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => {
+    if (/moz-extension:/.test(String((err as Error).stack))) errors.push(String(err));
+  });
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, { timeout })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    screenshot: async (clip) => (await page.screenshot({ clip, encoding: 'base64' })) as string,
+    async shadowText(tag) {
+      const host = await page.$(tag);
+      if (!host) return '';
+      // WebDriver BiDi serializes a host's shadow root whatever its mode; a handle to it lets the test read
+      // the closed root that page scripts cannot reach.
+      const h = host as unknown as {
+        remoteValue(): { value?: { shadowRoot?: unknown } };
+        realm: unknown;
+        constructor: { from(v: unknown, realm: unknown): ElementHandle };
+      };
+      const root = h.remoteValue().value?.shadowRoot;
+      if (!root) return '';
+      const handle = h.constructor.from(root, h.realm);
+      return handle.evaluate((n: Node) =>
+        [...n.childNodes]
+          .filter((c) => c.nodeName !== 'STYLE')
+          .map((c) => c.textContent)
+          .join(''),
+      );
+    },
+    close: () => page.close(),
+  };
+}
+
+/** Launches the named browser with the built extension. */
+export async function launchBrowser(name: 'chromium' | 'firefox'): Promise<ExtensionBrowser> {
+  if (name === 'chromium') {
+    const s = await launchChromium();
+    return {
+      name,
+      newTab: async () => playwrightTab(await s.newPage()),
+      async openExtensionPage(path, selector) {
+        const page = await s.newPage();
+        await page.goto(`chrome-extension://${s.extensionId}/${path}`);
+        await page.waitForSelector(selector);
+        return playwrightTab(page);
+      },
+      extensionErrors: () => s.extensionErrors,
+      close: () => s.close(),
+    };
+  }
+  const s = await launchFirefox();
+  const errors: string[] = [];
+  return {
+    name,
+    newTab: async () => puppeteerTab(await s.newPage(), errors),
+    openExtensionPage: async (path, selector) =>
+      puppeteerTab(await s.openExtensionPage(path, selector), errors),
+    extensionErrors: () => errors,
+    close: () => s.close(),
+  };
+}
