@@ -105,7 +105,7 @@ export function collectText(root: Node): PageText {
     const walker = doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
       acceptNode(n) {
         if (n.nodeType === 1) {
-          return isSkipped(n as Element) ? 3 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */;
+          return isSkipped(n as Element) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */;
         }
         return 1;
       },

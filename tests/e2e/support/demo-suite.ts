@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { ACTOR_TINT, AGENCY_TINT, DEMO_EXPECTED } from './demo';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { bodyMatchesSource, readHighlights, rectOfText, scanMeasures, shareOfColour } from './page-checks';
-import { startServer, type TestServer } from './server';
 
 /** Types into a search box the way a user does (value + input event), by its accessible label. */
 function typeInto([label, text]: [string, string]): void {

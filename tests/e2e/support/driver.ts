@@ -1,7 +1,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+import { launchChromium } from '../../../scripts/dev/chromium';
 import { shadowText as cdpShadowText } from './cdp';
-import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 
 /** One browser tab, driven the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi). */

@@ -1,0 +1,48 @@
+/**
+ * `npm start`: builds the Chrome extension, serves the demo article on 127.0.0.1 and opens Chromium with
+ * APT Lens loaded on it. `npm start -- --headless --screenshot FILE` does the same without a display, hovers
+ * a name so the card shows, and saves a screenshot.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './dev/chromium';
+import { startServer } from './dev/serve';
+
+const { values } = parseArgs({
+  options: { headless: { type: 'boolean', default: false }, screenshot: { type: 'string' } },
+});
+
+execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '--mv3'], { stdio: 'inherit' });
+const server = await startServer();
+const url = `${server.origin}/demo/`;
+const session = await launchChromium({ headless: values.headless });
+const page = session.context.pages()[0] ?? (await session.newPage());
+await page.goto(url);
+await page.waitForFunction(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+console.log(`APT Lens is running on ${url}`);
+
+if (values.screenshot) {
+  // Hover a name so the screenshot shows a card as well as the highlights.
+  const box = await page.evaluate(() => {
+    const p = document.getElementById('aliases');
+    const text = p?.firstChild as Text | undefined;
+    const at = text?.data.indexOf('Judgment') ?? -1;
+    if (!text || at < 0) return null;
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 8);
+    const r = range.getClientRects()[0];
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  });
+  if (box) await page.mouse.move(box.x, box.y);
+  await page.waitForTimeout(800);
+  const file = resolve(values.screenshot);
+  await page.screenshot({ path: file });
+  console.log(`Screenshot saved to ${file}`);
+  await session.close();
+  await server.close();
+} else {
+  console.log('Close the browser window to stop.');
+  session.context.on('close', () => void server.close());
+}

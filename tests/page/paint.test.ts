@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { Mention } from '../../lib/match/types';
+import { collectText } from '../../lib/page/collect';
+import { highlightNameOf, paint, rangesFor, unpaint } from '../../lib/page/paint';
+
+const m = (start: number, end: number, kind: 'actor' | 'agency', candidates?: string[]): Mention => ({
+  start,
+  end,
+  text: '',
+  kind,
+  id: 'x',
+  name: 'X',
+  confidence: 1,
+  ...(candidates ? { candidates } : {}),
+});
+
+class FakeHighlight {
+  ranges: AbstractRange[];
+  constructor(...r: AbstractRange[]) {
+    this.ranges = r;
+  }
+}
+
+describe('paint', () => {
+  it('picks the highlight by kind, ambiguity and style', () => {
+    expect(highlightNameOf(m(0, 1, 'actor'), 'background')).toBe('apt-lens-actor');
+    expect(highlightNameOf(m(0, 1, 'agency'), 'underline')).toBe('apt-lens-agency-underline');
+    expect(highlightNameOf(m(0, 1, 'actor', ['a', 'b']), 'background')).toBe('apt-lens-ambiguous');
+  });
+
+  it('registers one Highlight per kind with ranges over the right text, without touching the DOM', () => {
+    document.body.innerHTML = '<p>Judgment <a>Panda</a> and the <b>MSS</b></p>';
+    const before = document.body.innerHTML;
+    const page = collectText(document.body);
+    const painted = rangesFor(page, [m(0, 14, 'actor'), m(23, 26, 'agency')], document);
+    const registry = new Map<string, FakeHighlight>();
+    const host = { highlights: registry, Highlight: FakeHighlight as never };
+    paint(host, painted, 'background');
+    expect([...registry.keys()].sort()).toEqual(['apt-lens-actor', 'apt-lens-agency']);
+    expect(painted.map((p) => p.range.toString())).toEqual(['Judgment Panda', 'MSS']);
+    expect(document.body.innerHTML).toBe(before);
+    unpaint(host);
+    expect(registry.size).toBe(0);
+  });
+});
