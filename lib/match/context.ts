@@ -31,9 +31,15 @@ function around(text: string, start: number, end: number, window = WINDOW): stri
   return text.slice(Math.max(0, start - window), Math.min(text.length, end + window));
 }
 
-/** Whether security-field words appear near a candidate. */
-export function hasCyberContext(text: string, start: number, end: number): boolean {
-  return CYBER.test(around(text, start, end));
+const CYBER_ALL = new RegExp(CYBER.source, 'gi');
+
+/** How many security-field words appear near a candidate (counting stops at `enough`). */
+export function cyberContext(text: string, start: number, end: number, enough = 2): number {
+  const near = around(text, start, end);
+  CYBER_ALL.lastIndex = 0;
+  let count = 0;
+  while (count < enough && CYBER_ALL.exec(near)) count++;
+  return count;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   acronymDefinitions,
   agencyContextWins,
   continuesProperName,
-  hasCyberContext,
+  cyberContext,
   headNounAfter,
   isSentenceInitial,
   isTitleCaseLine,
@@ -66,7 +66,11 @@ function fitOf(entry: Entry, surface: string, written: string): Need | null {
     case 'ordinary':
       return UPPER.test(written[0] ?? '') ? 'ordinary' : null;
     default:
-      return entry.hasUpper && !UPPER.test(surface) ? 'cyber' : 'none';
+      if (!entry.hasUpper || UPPER.test(surface)) return 'none';
+      // Agencies are proper nouns: "military intelligence" in lower case describes, it does not name.
+      // Ministries are the exception, because the press writes "the foreign ministry".
+      if (entry.row.kind === 'agency' && entry.row.agencyKind !== 'ministry') return null;
+      return 'cyber';
   }
 }
 
@@ -106,6 +110,12 @@ function collect(compiled: Compiled, text: string): Candidate[] {
   return found;
 }
 
+function countNear(positions: readonly number[], start: number): number {
+  let count = 0;
+  for (const p of positions) if (p !== start && Math.abs(p - start) <= WINDOW) count++;
+  return count;
+}
+
 /** What a scan knows about the whole text, computed once and only when a rule asks. */
 class TextFacts {
   private cues?: CountryCue[];
@@ -115,6 +125,7 @@ class TextFacts {
     readonly text: string,
     readonly strong: ReadonlySet<string>,
     private readonly positions: readonly number[],
+    private readonly actorPositions: readonly number[],
   ) {}
 
   countryCues(): CountryCue[] {
@@ -129,9 +140,12 @@ class TextFacts {
 
   /** Other candidates near a position: names of the field count as agency context. */
   nearbyCandidates(start: number): number {
-    let count = 0;
-    for (const p of this.positions) if (p !== start && Math.abs(p - start) <= WINDOW) count++;
-    return count;
+    return countNear(this.positions, start);
+  }
+
+  /** Other actor names near a position, even ambiguous ones: they put the text in the security field. */
+  nearbyActors(start: number): number {
+    return countNear(this.actorPositions, start);
   }
 }
 
@@ -152,12 +166,13 @@ function passes(
     case 'none':
       return true;
     case 'cyber':
-      return strong.has(id) || hasCyberContext(text, start, end);
+      return strong.has(id) || cyberContext(text, start, end, 1) + facts.nearbyActors(start) > 0;
     case 'ordinary': {
       const grammarCapital = isSentenceInitial(text, start) || isTitleCaseLine(text, start);
       if (!grammarCapital && continuesProperName(text, end)) return false;
       if (strong.has(id) || headNounAfter(text, end)) return true;
-      return !grammarCapital && hasCyberContext(text, start, end);
+      // A capital that grammar explains proves nothing, so more of the field's words must be near.
+      return cyberContext(text, start, end) + facts.nearbyActors(start) >= (grammarCapital ? 2 : 1);
     }
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
@@ -264,6 +279,9 @@ export function createMatcher(rows: readonly NameRow[]): Matcher {
         text,
         strong,
         candidates.map((c) => c.start),
+        candidates
+          .filter((c) => c.readings[0]!.fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor'))
+          .map((c) => c.start),
       );
       const mentions: Mention[] = [];
       for (const c of candidates) {
