@@ -110,9 +110,16 @@ function collect(compiled: Compiled, text: string): Candidate[] {
   return found;
 }
 
-function countNear(positions: readonly number[], start: number): number {
+/** A candidate's start and the ids it may mean. */
+interface Placed {
+  start: number;
+  ids: ReadonlySet<string>;
+}
+
+/** Candidates near `start` that may mean something other than `id` (a name does not vouch for itself). */
+function countNear(placed: readonly Placed[], start: number, id: string): number {
   let count = 0;
-  for (const p of positions) if (p !== start && Math.abs(p - start) <= WINDOW) count++;
+  for (const p of placed) if (!p.ids.has(id) && Math.abs(p.start - start) <= WINDOW) count++;
   return count;
 }
 
@@ -124,8 +131,8 @@ class TextFacts {
   constructor(
     readonly text: string,
     readonly strong: ReadonlySet<string>,
-    private readonly positions: readonly number[],
-    private readonly actorPositions: readonly number[],
+    private readonly positions: readonly Placed[],
+    private readonly actorPositions: readonly Placed[],
   ) {}
 
   countryCues(): CountryCue[] {
@@ -139,13 +146,13 @@ class TextFacts {
   }
 
   /** Other candidates near a position: names of the field count as agency context. */
-  nearbyCandidates(start: number): number {
-    return countNear(this.positions, start);
+  nearbyCandidates(start: number, id: string): number {
+    return countNear(this.positions, start, id);
   }
 
   /** Other actor names near a position, even ambiguous ones: they put the text in the security field. */
-  nearbyActors(start: number): number {
-    return countNear(this.actorPositions, start);
+  nearbyActors(start: number, id: string): number {
+    return countNear(this.actorPositions, start, id);
   }
 }
 
@@ -166,20 +173,20 @@ function passes(
     case 'none':
       return true;
     case 'cyber':
-      return strong.has(id) || cyberContext(text, start, end, 1) + facts.nearbyActors(start) > 0;
+      return strong.has(id) || cyberContext(text, start, end, 1) + facts.nearbyActors(start, id) > 0;
     case 'ordinary': {
       const grammarCapital = isSentenceInitial(text, start) || isTitleCaseLine(text, start);
       if (!grammarCapital && continuesProperName(text, end)) return false;
       if (strong.has(id) || headNounAfter(text, end)) return true;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
-      return cyberContext(text, start, end) + facts.nearbyActors(start) >= (grammarCapital ? 2 : 1);
+      return cyberContext(text, start, end) + facts.nearbyActors(start, id) >= (grammarCapital ? 2 : 1);
     }
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
       if (defined !== undefined && !names.get(id)?.has(foldWords(defined))) return false;
       if (nonAgencyHeadAfter(text, end)) return false;
       if (strong.has(id)) return true;
-      return agencyContextWins(text, start, end, facts.nearbyCandidates(start));
+      return agencyContextWins(text, start, end, facts.nearbyCandidates(start, id));
     }
   }
 }
@@ -275,14 +282,14 @@ export function createMatcher(rows: readonly NameRow[]): Matcher {
         const ids = new Set(fits.map((f) => f.entry.row.id));
         if (ids.size === 1 && fits.some((f) => f.need === 'none')) strong.add(fits[0]!.entry.row.id);
       }
-      const facts = new TextFacts(
-        text,
-        strong,
-        candidates.map((c) => c.start),
-        candidates
-          .filter((c) => c.readings[0]!.fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor'))
-          .map((c) => c.start),
+      const placed = candidates.map((c) => ({
+        start: c.start,
+        ids: new Set(c.readings[0]!.fits.map((f) => f.entry.row.id)),
+      }));
+      const actors = placed.filter((_, i) =>
+        candidates[i]!.readings[0]!.fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor'),
       );
+      const facts = new TextFacts(text, strong, placed, actors);
       const mentions: Mention[] = [];
       for (const c of candidates) {
         for (const reading of c.readings) {
