@@ -99,6 +99,8 @@ export interface Agency {
   abbreviations: string[];
   /** Names in the country's own languages. */
   localNames: string[];
+  /** Other English names the press uses ("State Department", "Ministry of Foreign Affairs of the Czech Republic"). */
+  otherNames?: string[];
   /** ISO 3166-1 alpha-2 code; absent for international bodies. */
   country?: string;
   kind: AgencyKind;

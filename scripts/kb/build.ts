@@ -1,0 +1,92 @@
+/** The whole compiler as one pure-ish function: upstream + curated in, KB files and a review list out. */
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
+import type { KbManifest, KnowledgeBase, NameTableFile } from '../../lib/kb/types';
+import { buildAgencies } from './agencies';
+import { type AttachContext, attach360, attachMicrosoft, attachMitre } from './attach';
+import { countryLookup } from './countries';
+import type { Curated } from './curated';
+import { NameIndex } from './drafts';
+import { applyCuratedNames, assignIds, freezeActors } from './finalize';
+import type { WordSource } from './flags';
+import { draftsFromMisp, producerNames } from './misp';
+import { agencyNames, coverage, manifest, nameTable } from './output';
+import { fold } from './text';
+import type { Upstream } from './upstream';
+
+/** What one compiler run produces. */
+export interface BuildResult {
+  kb: KnowledgeBase;
+  names: NameTableFile;
+  manifest: KbManifest;
+  review: string[];
+}
+
+/** The English dictionary from the word-list package, lower-cased. */
+export function dictionary(): Set<string> {
+  return new Set(readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean));
+}
+
+/** Runs every stage in order; the dictionary is a parameter so fixture tests can pass a tiny one. */
+export function compile(up: Upstream, curated: Curated, dict: Set<string>): BuildResult {
+  const review: string[] = [];
+  const note = (line: string) => review.push(line);
+  const country = countryLookup(up.targetInfo);
+  const words: WordSource = {
+    dictionary: dict,
+    curated: new Set(curated.ordinaryWords.map((w) => fold(w.name))),
+  };
+
+  const agencies = buildAgencies(up.intelAgencies, up.producers, curated.agencies, country, note);
+  const agencyIds = new Set(agencies.map((a) => a.id));
+
+  const producers = producerNames(up.producers, curated.vendorNames);
+  const drafts = draftsFromMisp(up.threatActors, producers, country, curated.vendorNames);
+  const ctx: AttachContext = {
+    drafts,
+    byUuid: new Map(drafts.map((d) => [d.key, d])),
+    index: new NameIndex(drafts),
+    review: note,
+  };
+  attachMitre(ctx, up.mitreGroups, up.mispMitre);
+  attachMicrosoft(ctx, up.microsoft, up.mispMicrosoft, country);
+  attach360(ctx, up.net360);
+  assignIds(ctx.drafts, curated, note);
+  applyCuratedNames(ctx.drafts, curated);
+  const ids = new Set(ctx.drafts.map((d) => d.id));
+  for (const [id, s] of Object.entries(curated.sponsors)) {
+    if (!ids.has(id)) throw new Error(`sponsors.json: unknown actor ${id}`);
+    if (s.agencyId && !agencyIds.has(s.agencyId))
+      throw new Error(`sponsors.json: ${id} names unknown agency ${s.agencyId}`);
+  }
+  const dropNames = new Map<string, { actor?: string; reason: string }[]>();
+  for (const d of curated.overrides.dropAliases)
+    dropNames.set(fold(d.name), [...(dropNames.get(fold(d.name)) ?? []), d]);
+  const agencyNameKeys = new Set(agencies.flatMap(agencyNames).map(fold));
+  const actors = freezeActors(
+    ctx.drafts,
+    curated,
+    words,
+    { names: dropNames, agencyNames: agencyNameKeys },
+    note,
+  );
+
+  const kb: KnowledgeBase = { actors, agencies };
+  const names = nameTable(kb, words);
+  return {
+    kb,
+    names,
+    manifest: manifest(up.snapshotDate, up.commits, coverage(kb, names)),
+    review: review.sort(),
+  };
+}
+
+/** The committed files' exact text: one entity or row per line, so diffs stay readable and small. */
+export function serialize(r: BuildResult): Record<'kb.json' | 'names.json' | 'manifest.json', string> {
+  const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).join(',\n');
+  return {
+    'kb.json': `{"actors":[\n${lines(r.kb.actors)}\n],\n"agencies":[\n${lines(r.kb.agencies)}\n]}\n`,
+    'names.json': `{"version":1,"rows":[\n${lines(r.names.rows)}\n]}\n`,
+    'manifest.json': `${JSON.stringify(r.manifest, null, 2)}\n`,
+  };
+}

@@ -1,0 +1,64 @@
+/** The project's own curated facts in data/: their shapes and a loader that checks them. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Agency, Sponsor } from '../../lib/kb/types';
+
+/** Picks one actor before ids exist: by MISP uuid, ATT&CK id or current canonical name. */
+export interface ActorMatch {
+  mispUuid?: string;
+  attackId?: string;
+  name?: string;
+}
+
+/** Upstream errors and naming choices, each with the reason it is needed. */
+export interface Overrides {
+  /** Canonical names (and ids) analysts use where upstream picked another name. */
+  canonical: { match: ActorMatch; name: string; id?: string; reason: string }[];
+  /** Vendor credits that upstream has wrong or lacks and no naming scheme can tell. */
+  aliasSources: { name: string; source: string; legacy?: boolean; reason: string }[];
+  /** Names dropped everywhere (or only from one actor): useless or harmful as page names. */
+  dropAliases: { name: string; actor?: string; reason: string }[];
+  /** Country fixes. */
+  countries: { actor: string; country: string; reason: string }[];
+}
+
+/** An alias no upstream has (e.g. RedBravo — Recorded Future). */
+export interface ExtraAlias {
+  actor: string;
+  name: string;
+  source?: string;
+  legacy?: boolean;
+}
+
+/** A curated agency; `upstream` names the MISP intelligence-agencies value it replaces, if any. */
+export interface CuratedAgency extends Agency {
+  upstream?: string;
+  /** MISP producer.json value whose synonyms are merged in (CISA, CERT-UA…). */
+  producer?: string;
+}
+
+/** All curated input. */
+export interface Curated {
+  sponsors: Record<string, Sponsor>;
+  aliases: ExtraAlias[];
+  overrides: Overrides;
+  /** Names that are ordinary words outside security though no dictionary lists them, with the reason. */
+  ordinaryWords: { name: string; reason: string }[];
+  /** Producer names as the cards should credit them ("Palo Alto" → "Palo Alto Networks"). */
+  vendorNames: Record<string, string>;
+  agencies: CuratedAgency[];
+}
+
+const read = <T>(dir: string, file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+
+/** Loads data/; every file is required so a missing one fails the build instead of thinning the KB. */
+export function readCurated(dir: string): Curated {
+  return {
+    sponsors: read(dir, 'sponsors.json'),
+    aliases: read(dir, 'aliases.json'),
+    overrides: read(dir, 'overrides.json'),
+    ordinaryWords: read(dir, 'ordinary-words.json'),
+    vendorNames: read(dir, 'vendors.json'),
+    agencies: read(dir, 'agencies.json'),
+  };
+}

@@ -1,0 +1,84 @@
+/** Stage 6: the compact name table and the manifest, both deterministic. */
+import type { Agency, KbManifest, KnowledgeBase, NameTableFile } from '../../lib/kb/types';
+import { NameFlag } from '../../lib/kb/types';
+import { nameFlags, type WordSource } from './flags';
+import { byCode, fold } from './text';
+
+type Row = NameTableFile['rows'][number];
+
+function bits(f: {
+  ordinaryWord?: boolean;
+  short?: boolean;
+  caseSensitive?: boolean;
+  ambiguous?: boolean;
+  legacy?: boolean;
+}) {
+  return (
+    (f.ordinaryWord ? NameFlag.ordinaryWord : 0) |
+    (f.short ? NameFlag.short : 0) |
+    (f.caseSensitive ? NameFlag.caseSensitive : 0) |
+    (f.ambiguous ? NameFlag.ambiguous : 0) |
+    (f.legacy ? NameFlag.legacy : 0)
+  );
+}
+
+/** Every page-visible name of an agency: English names, abbreviations and native names. */
+export function agencyNames(a: Agency): string[] {
+  return [...new Set([a.name, ...(a.otherNames ?? []), ...a.abbreviations, ...a.localNames])];
+}
+
+/**
+ * One row per (name, entity). Actor rows copy the alias flags; agency rows get the same name flags, and a
+ * name shared by several entities (actors or agencies, e.g. "Ministry of Foreign Affairs") is ambiguous.
+ */
+export function nameTable(kb: KnowledgeBase, words: WordSource): NameTableFile {
+  const rows: Row[] = [];
+  for (const a of kb.actors) {
+    for (const al of a.aliases)
+      rows.push(
+        a.country
+          ? [al.name, a.id, 'actor', bits(al), a.name, a.country]
+          : [al.name, a.id, 'actor', bits(al), a.name],
+      );
+  }
+  for (const g of kb.agencies) {
+    for (const n of agencyNames(g))
+      rows.push([n, g.id, 'agency', bits(nameFlags(n, words)), g.name, g.country ?? '', g.kind]);
+  }
+  const owners = new Map<string, Set<string>>();
+  for (const r of rows) owners.set(fold(r[0]), (owners.get(fold(r[0])) ?? new Set()).add(r[1]));
+  for (const r of rows) if (owners.get(fold(r[0]))!.size > 1) r[3] |= NameFlag.ambiguous;
+  rows.sort((a, b) => byCode(a[0], b[0]) || byCode(a[1], b[1]));
+  return { version: 1, rows };
+}
+
+/** The coverage counts `npm run kb` prints and the manifest records. */
+export function coverage(kb: KnowledgeBase, names: NameTableFile): Record<string, number> {
+  const aliases = kb.actors.flatMap((a) => a.aliases);
+  return {
+    actors: kb.actors.length,
+    aliases: aliases.length,
+    aliasesWithVendor: aliases.filter((a) => a.source).length,
+    actorsWithCountry: kb.actors.filter((a) => a.country).length,
+    actorsWithAttackId: kb.actors.filter((a) => a.attackId).length,
+    actorsWithAgencySponsor: kb.actors.filter((a) => a.sponsor?.agencyId).length,
+    ambiguousAliases: new Set(aliases.filter((a) => a.ambiguous).map((a) => fold(a.name))).size,
+    agencies: kb.agencies.length,
+    agencyCountries: new Set(kb.agencies.map((a) => a.country).filter(Boolean)).size,
+    nameRows: names.rows.length,
+  };
+}
+
+/** Version and build date come from the upstream snapshot, never the clock, so rebuilds are identical. */
+export function manifest(
+  snapshotDate: string,
+  commits: Record<string, string>,
+  counts: Record<string, number>,
+): KbManifest {
+  return {
+    version: snapshotDate.replaceAll('-', '.'),
+    builtAt: snapshotDate,
+    upstream: Object.fromEntries(Object.entries(commits).sort(([a], [b]) => byCode(a, b))),
+    counts,
+  };
+}
