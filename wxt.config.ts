@@ -15,8 +15,18 @@ export default defineConfig({
       name: 'APT Lens',
       description:
         'Highlights threat actors and government agencies in security news, explains who they are, and keeps a local record of incidents. Offline.',
-      // No permissions yet: each feature adds the one it needs, and says why in README.
-      permissions: [],
+      // Each permission is explained in README's Permissions section.
+      permissions: ['storage'],
+      commands: {
+        'next-mention': {
+          suggested_key: { default: 'Alt+Shift+J' },
+          description: 'Go to the next highlighted name on the page',
+        },
+        'previous-mention': {
+          suggested_key: { default: 'Alt+Shift+K' },
+          description: 'Go to the previous highlighted name on the page',
+        },
+      },
       options_ui: { page: 'dashboard.html', open_in_tab: true },
       ...(firefox
         ? {

@@ -18,4 +18,14 @@ export default defineBackground(() => {
     if (!req) return Promise.reject(new Error('apt-lens: malformed message'));
     return handle(req);
   });
+
+  // Keyboard shortcuts move through the mentions of the tab they were pressed in.
+  browser.commands.onCommand.addListener((command, tab) => {
+    const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+    if (direction && tab?.id !== undefined) {
+      browser.tabs.sendMessage(tab.id, { type: 'page:navigate', direction }).catch(() => {
+        // No content script there (a browser page, the store): nothing to move through.
+      });
+    }
+  });
 });

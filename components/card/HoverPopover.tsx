@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { EntityCardData } from '../../lib/messages';
 import { EntityCard } from './EntityCard';
 
@@ -8,28 +9,36 @@ export interface Anchor {
   bottom: number;
 }
 
+/** A button under the card ("Not this actor on this site", "Save incident"). */
+export interface CardAction {
+  label: string;
+  run: () => void;
+}
+
 /** Props of the floating card layer. */
 export interface HoverPopoverProps {
   anchor: Anchor | null;
   data: EntityCardData | null;
   seenAs?: string;
   viewport: { width: number; height: number };
+  actions?: CardAction[];
+  /** Move keyboard focus into the card (it was opened from the keyboard). */
+  focus?: boolean;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  onClose?: () => void;
 }
 
 const CARD_WIDTH = 360;
 const ROOM_BELOW = 240;
 
 /** The hover card, positioned below the word (or above it when the viewport has no room below). */
-export function HoverPopover({
-  anchor,
-  data,
-  seenAs,
-  viewport,
-  onPointerEnter,
-  onPointerLeave,
-}: HoverPopoverProps) {
+export function HoverPopover(props: HoverPopoverProps) {
+  const { anchor, data, seenAs, viewport, actions = [], focus } = props;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus && anchor) box.current?.focus();
+  }, [focus, anchor]);
   if (!anchor) return <div role="status" aria-live="polite" class="sr-only" />;
   const left = Math.max(4, Math.min(anchor.left, viewport.width - CARD_WIDTH - 4));
   const below = viewport.height - anchor.bottom >= ROOM_BELOW || anchor.top < viewport.height - anchor.bottom;
@@ -46,14 +55,29 @@ export function HoverPopover({
       };
   return (
     <div
+      ref={box}
       class="popover"
       style={{ ...style, overflow: 'auto' }}
       role="dialog"
       aria-live="polite"
-      onMouseEnter={onPointerEnter}
-      onMouseLeave={onPointerLeave}
+      aria-label={data ? `About ${data.entity.name}` : 'APT Lens'}
+      tabIndex={-1}
+      onMouseEnter={props.onPointerEnter}
+      onMouseLeave={props.onPointerLeave}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onClose?.();
+      }}
     >
       <EntityCard data={data} seenAs={seenAs} />
+      {data && actions.length > 0 && (
+        <div class="actions">
+          {actions.map((a) => (
+            <button key={a.label} type="button" onClick={a.run}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

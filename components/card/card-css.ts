@@ -15,5 +15,10 @@ export const CARD_CSS = `
 .seen-as { margin: 0; font-size: 12px; opacity: .8; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 6px 0 0; }
 .facts dt { font-weight: 600; } .facts dd { margin: 0; }
+.popover:focus { outline: 2px solid #1769c2; outline-offset: 2px; border-radius: 9px; }
+.actions { display: flex; gap: 6px; justify-content: flex-end; padding: 6px 0 0; }
+.actions button { font: 12px system-ui, sans-serif; padding: 3px 8px; border-radius: 5px; border: 1px solid #b8b8c4;
+  background: #f4f4f7; color: #1d1d1f; cursor: pointer; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .aliases { margin: 0; padding-left: 16px; } .vendor { font-weight: 600; } .legacy { font-style: italic; }
 `;

@@ -4,12 +4,16 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CARD_CSS } from '../../components/card/card-css';
-import { type Anchor, HoverPopover } from '../../components/card/HoverPopover';
+import { type CardAction, HoverPopover } from '../../components/card/HoverPopover';
 import { findMentions } from '../../lib/match/find-mentions';
 import type { EntityCardData } from '../../lib/messages';
-import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
-import { MentionIndex } from '../../lib/page/hit-test';
-import { type PaintedMention, paint, rangesFor, unpaint } from '../../lib/page/paint';
+import { UI_HOST_TAG } from '../../lib/page/collect';
+import { HoverTracker } from '../../lib/page/hover';
+import { HIGHLIGHT, type PaintedMention } from '../../lib/page/paint';
+import { PageScanner } from '../../lib/page/scanner';
+import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
+import { isPaused, type Settings, withNotOnSite } from '../../lib/settings';
+import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -17,14 +21,26 @@ export default defineContentScript({
   async main(ctx) {
     performance.mark('apt-lens:start');
     if (!('highlights' in CSS) || !document.body) return;
+    const site = location.hostname;
     const host = { highlights: CSS.highlights, Highlight };
+    let settings: Settings = await readSettings();
+    let firstScan = true;
 
-    const page = collectText(document.body);
-    const painted = rangesFor(page, findMentions(page.text), document);
-    paint(host, painted, 'background');
-    const index = new MentionIndex(painted);
-    performance.measure('apt-lens:scan', 'apt-lens:start');
-    ctx.onInvalidated(() => unpaint(host));
+    const scanner = new PageScanner({
+      doc: document,
+      find: findMentions,
+      host,
+      style: settings.style,
+      accept: (m) => !(settings.notOnSite[site] ?? []).includes(m.id),
+      onScan: (_kind, t0) => {
+        // The first measure covers everything from the script's start: settings, matcher, scan, paint.
+        performance.measure('apt-lens:scan', { start: firstScan ? 'apt-lens:start' : t0 });
+        firstScan = false;
+      },
+    });
+    ctx.onInvalidated(() => scanner.stop());
+    let active = !isPaused(settings, site);
+    if (active) await scanner.start();
 
     const cache = new Map<string, Promise<EntityCardData | null>>();
     const cardData = (id: string) => {
@@ -53,73 +69,109 @@ export default defineContentScript({
     });
     ui.mount();
 
-    let current: PaintedMention | undefined;
-    let overCard = false;
-    let hideTimer: ReturnType<typeof setTimeout> | undefined;
-
+    let keyboardOpened = false;
     const show = (p: PaintedMention | undefined, data: EntityCardData | null) => {
       if (!container) return;
-      const r = p?.range.getBoundingClientRect();
-      const anchor: Anchor | null = r ? { left: r.left, top: r.top, bottom: r.bottom } : null;
+      const r = p?.range.getClientRects()[0] ?? p?.range.getBoundingClientRect();
+      const actions: CardAction[] = p
+        ? [
+            {
+              label: 'Not this actor on this site',
+              run: () => void updateSettings((s) => withNotOnSite(s, site, p.mention.id)),
+            },
+          ]
+        : [];
       render(
         <HoverPopover
-          anchor={anchor}
+          anchor={r ? { left: r.left, top: r.top, bottom: r.bottom } : null}
           data={data}
           seenAs={p?.mention.text}
           viewport={{ width: innerWidth, height: innerHeight }}
-          onPointerEnter={() => {
-            overCard = true;
-            clearTimeout(hideTimer);
-          }}
-          onPointerLeave={() => {
-            overCard = false;
-            scheduleHide();
-          }}
+          actions={actions}
+          focus={keyboardOpened}
+          onPointerEnter={() => tracker.setOverCard(true)}
+          onPointerLeave={() => tracker.setOverCard(false)}
+          onClose={() => tracker.close()}
         />,
         container,
       );
     };
-    const hide = () => {
-      current = undefined;
-      show(undefined, null);
-    };
-    const scheduleHide = () => {
-      clearTimeout(hideTimer);
-      hideTimer = setTimeout(() => {
-        if (!overCard) hide();
-      }, 300);
-    };
-
-    let pending = false;
-    let lastX = 0;
-    let lastY = 0;
-    const onMove = (e: MouseEvent) => {
-      lastX = e.clientX;
-      lastY = e.clientY;
-      if (pending) return;
-      pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        const hit = index.hit(document, lastX, lastY);
-        if (hit === current) {
-          if (hit) clearTimeout(hideTimer);
-          return;
-        }
-        if (!hit) {
-          if (current) scheduleHide();
-          return;
-        }
-        clearTimeout(hideTimer);
-        current = hit;
-        show(hit, null);
-        void cardData(hit.mention.id).then((data) => {
-          if (current === hit) show(hit, data);
+    const tracker = new HoverTracker(document, scanner.index, {
+      onEnter(p) {
+        show(p, null);
+        void cardData(p.mention.id).then((data) => {
+          if (tracker.active === p) show(p, data);
         });
-      });
-    };
-    ctx.addEventListener(document, 'mousemove', onMove, { passive: true });
-    ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && current) hide();
+      },
+      onLeave() {
+        keyboardOpened = false;
+        host.highlights.delete(HIGHLIGHT.current);
+        show(undefined, null);
+      },
     });
+    ctx.addEventListener(document, 'mousemove', (e: MouseEvent) => tracker.move(e.clientX, e.clientY), {
+      passive: true,
+    });
+    ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape') tracker.close();
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (active) void scanner.fullScan();
+    });
+
+    /** Moves to a mention: scrolls it into view, marks it as current and opens its card. */
+    const goTo = (p: PaintedMention) => {
+      const el = p.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      host.highlights.set(HIGHLIGHT.current, new Highlight(p.range));
+      keyboardOpened = true;
+      tracker.open(p);
+    };
+    let cursor = -1;
+    const handle = (req: PageRequest): PageSummary | boolean => {
+      const list = scanner.mentions();
+      switch (req.type) {
+        case 'page:summary':
+          return {
+            status: active ? 'active' : 'paused',
+            entities: summarize(list.map((p) => p.mention)),
+          };
+        case 'page:navigate': {
+          if (list.length === 0) return false;
+          const at = tracker.active ? list.indexOf(tracker.active) : cursor;
+          cursor = (at + req.direction + list.length) % list.length;
+          goTo(list[cursor]!);
+          return true;
+        }
+        case 'page:reveal': {
+          const own = list.filter((p) => p.mention.id === req.id);
+          if (own.length === 0) return false;
+          const after = own.find((p) => tracker.active && list.indexOf(p) > list.indexOf(tracker.active));
+          goTo(after ?? own[0]!);
+          return true;
+        }
+      }
+    };
+    browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const req = parsePageRequest(msg);
+      return req ? Promise.resolve(handle(req)) : undefined;
+    });
+
+    const unwatch = watchSettings((next) => {
+      const prev = settings;
+      settings = next;
+      const nowActive = !isPaused(next, site);
+      if (nowActive !== active) {
+        active = nowActive;
+        tracker.close();
+        if (active) void scanner.start();
+        else scanner.stop();
+      } else if (active && prev.notOnSite[site]?.length !== next.notOnSite[site]?.length) {
+        tracker.close();
+        void scanner.fullScan();
+      } else if (prev.style !== next.style) scanner.setStyle(next.style);
+    });
+    ctx.onInvalidated(unwatch);
   },
 });

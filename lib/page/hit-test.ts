@@ -37,9 +37,9 @@ export class MentionIndex {
     }
   }
 
-  /** Drops every mention that touches one of these nodes (before they are rescanned). */
-  removeNodes(nodes: Iterable<Node>): void {
-    for (const n of nodes) this.byNode.delete(n);
+  /** Forgets everything (before the index is rebuilt). */
+  clear(): void {
+    this.byNode.clear();
   }
 
   /** The painted mention under the point, if the point really lies on its text. */

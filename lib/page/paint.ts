@@ -25,9 +25,16 @@ export interface HighlightHost {
   Highlight: new (...ranges: AbstractRange[]) => unknown;
 }
 
+/**
+ * Below this confidence a name with several candidates counts as undecided: it gets the ambiguous colour.
+ * (The matcher lists candidates even when the page's context picked one.)
+ */
+export const DECIDED_CONFIDENCE = 0.6;
+
 /** Which highlight a mention is painted with. */
 export function highlightNameOf(m: Mention, style: HighlightStyle): string {
-  const base = m.candidates && m.candidates.length > 1 ? HIGHLIGHT.ambiguous : HIGHLIGHT[m.kind];
+  const undecided = (m.candidates?.length ?? 0) > 1 && m.confidence < DECIDED_CONFIDENCE;
+  const base = undecided ? HIGHLIGHT.ambiguous : HIGHLIGHT[m.kind];
   return style === 'underline' ? `${base}-underline` : base;
 }
 

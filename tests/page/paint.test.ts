@@ -4,14 +4,20 @@ import type { Mention } from '../../lib/match/types';
 import { collectText } from '../../lib/page/collect';
 import { highlightNameOf, paint, rangesFor, unpaint } from '../../lib/page/paint';
 
-const m = (start: number, end: number, kind: 'actor' | 'agency', candidates?: string[]): Mention => ({
+const m = (
+  start: number,
+  end: number,
+  kind: 'actor' | 'agency',
+  candidates?: string[],
+  confidence = 1,
+): Mention => ({
   start,
   end,
   text: '',
   kind,
   id: 'x',
   name: 'X',
-  confidence: 1,
+  confidence,
   ...(candidates ? { candidates } : {}),
 });
 
@@ -26,7 +32,9 @@ describe('paint', () => {
   it('picks the highlight by kind, ambiguity and style', () => {
     expect(highlightNameOf(m(0, 1, 'actor'), 'background')).toBe('apt-lens-actor');
     expect(highlightNameOf(m(0, 1, 'agency'), 'underline')).toBe('apt-lens-agency-underline');
-    expect(highlightNameOf(m(0, 1, 'actor', ['a', 'b']), 'background')).toBe('apt-lens-ambiguous');
+    expect(highlightNameOf(m(0, 1, 'actor', ['a', 'b'], 0.5), 'background')).toBe('apt-lens-ambiguous');
+    // Context chose one of the candidates: painted as that kind.
+    expect(highlightNameOf(m(0, 1, 'agency', ['a', 'b'], 0.7), 'background')).toBe('apt-lens-agency');
   });
 
   it('registers one Highlight per kind with ranges over the right text, without touching the DOM', () => {

@@ -1,0 +1,225 @@
+/**
+ * Keeps a document's highlights in step with its text: one full scan at start, then rescans of only the
+ * blocks that changed, batched from one MutationObserver. Work on big pages is cut into slices so that no
+ * task runs long.
+ */
+import type { FindOptions } from '../match/find-mentions';
+import type { Mention } from '../match/types';
+import { collectText, isSkipped, UI_HOST_TAG } from './collect';
+import { MentionIndex } from './hit-test';
+import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
+
+/** The matcher as the scanner needs it. */
+export type FindFn = (text: string, options?: FindOptions) => Mention[];
+
+/** What the scanner is given: the page, the matcher, and the browser pieces, so tests can fake them. */
+export interface ScannerOptions {
+  doc: Document;
+  find: FindFn;
+  host: HighlightHost;
+  style?: HighlightStyle;
+  /** Whether a mention may be painted (site-level "not this actor" choices). */
+  accept?: (m: Mention) => boolean;
+  /** Called after each scan with its duration in ms (the content script turns it into a measure). */
+  onScan?: (kind: 'full' | 'incremental', start: number) => void;
+  /** Yields to the browser between slices; default: a macrotask. */
+  yieldToBrowser?: () => Promise<void>;
+  /** Runs a batch later (default: requestAnimationFrame, falling back to a timeout). */
+  schedule?: (fn: () => void) => void;
+  /** Characters of text matched per slice before yielding. */
+  sliceChars?: number;
+  /** Above this many changed blocks in one batch, one full rescan is cheaper. */
+  burstLimit?: number;
+}
+
+const INLINE_PARENT =
+  /^(A|ABBR|B|BDI|BDO|CITE|DATA|DFN|EM|FONT|I|INS|DEL|LABEL|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
+
+/** Cuts text into slices at block breaks so each slice's matching stays short. */
+export function slicesOf(text: string, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const nl = text.indexOf('\n', end);
+      end = nl < 0 ? text.length : nl;
+    }
+    out.push([start, end]);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Paints and repaints one document; `start()` scans, `stop()` removes everything it added. */
+export class PageScanner {
+  readonly index = new MentionIndex();
+  private painted = new Set<PaintedMention>();
+  private ordered: PaintedMention[] | undefined;
+  private seen = new Set<string>();
+  private observer: MutationObserver | undefined;
+  private dirty = new Set<Node>();
+  private pendingBatch = false;
+  private stopped = false;
+  private style: HighlightStyle;
+  private readonly o: Required<Omit<ScannerOptions, 'onScan'>> & Pick<ScannerOptions, 'onScan'>;
+
+  constructor(options: ScannerOptions) {
+    const win = options.doc.defaultView;
+    this.o = {
+      style: 'background',
+      accept: () => true,
+      yieldToBrowser: () => new Promise((ok) => setTimeout(ok, 0)),
+      schedule: (fn) => (win ? win.requestAnimationFrame(() => fn()) : setTimeout(fn, 16)),
+      sliceChars: 60_000,
+      burstLimit: 300,
+      ...options,
+    };
+    this.style = this.o.style;
+  }
+
+  /** Every painted mention, in document order (for keyboard navigation and the page summary). */
+  mentions(): PaintedMention[] {
+    if (!this.ordered) {
+      this.ordered = [...this.painted]
+        .filter((p) => !p.range.collapsed)
+        .sort((a, b) => compareRanges(a.range, b.range));
+    }
+    return this.ordered;
+  }
+
+  /** Full scan of the body, then watch for changes. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.fullScan();
+    if (this.stopped) return;
+    const MO = this.o.doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+    this.observer = new MO((records) => this.onMutations(records));
+    this.observer.observe(this.o.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Stops watching and removes every highlight. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.clear();
+    this.repaint();
+  }
+
+  /** Changes how names look, without rescanning. */
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+    this.repaint();
+  }
+
+  /** Scans the whole body again (SPA navigations, settings changes, huge mutation bursts). */
+  async fullScan(): Promise<void> {
+    const t0 = performance.now();
+    const { doc, find } = this.o;
+    const page = collectText(doc.body);
+    const found: Mention[] = [];
+    const slices = slicesOf(page.text, this.o.sliceChars);
+    for (let i = 0; i < slices.length; i++) {
+      const [a, b] = slices[i]!;
+      for (const m of find(page.text.slice(a, b), { pageEntities: this.seen })) {
+        this.seen.add(m.id);
+        found.push({ ...m, start: m.start + a, end: m.end + a });
+      }
+      if (i < slices.length - 1) {
+        await this.o.yieldToBrowser();
+        if (this.stopped) return;
+      }
+    }
+    this.clear();
+    for (const p of rangesFor(page, found.filter(this.o.accept), doc)) this.add(p);
+    this.repaint();
+    this.o.onScan?.('full', t0);
+  }
+
+  private clear(): void {
+    this.painted.clear();
+    this.index.clear();
+    this.ordered = undefined;
+  }
+
+  private add(p: PaintedMention): void {
+    this.painted.add(p);
+    this.index.add(p);
+    this.ordered = undefined;
+  }
+
+  private repaint(): void {
+    paint(this.o.host, this.stopped ? [] : [...this.painted], this.style);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      if (!target || target.closest(UI_HOST_TAG)) continue;
+      this.dirty.add(target);
+    }
+    if (this.dirty.size === 0 || this.pendingBatch) return;
+    this.pendingBatch = true;
+    this.o.schedule(() => {
+      this.pendingBatch = false;
+      void this.rescanDirty();
+    });
+  }
+
+  /** Rescans the blocks that hold the changed nodes; drops mentions whose text went away. */
+  private async rescanDirty(): Promise<void> {
+    if (this.stopped) return;
+    const t0 = performance.now();
+    const blocks = new Set<Element>();
+    for (const n of this.dirty) {
+      const b = blockAround(n as Element);
+      if (b?.isConnected) blocks.add(b);
+    }
+    this.dirty.clear();
+    if (blocks.size > this.o.burstLimit) {
+      await this.fullScan();
+      return;
+    }
+    // An outer block's rescan covers its inner ones.
+    const roots = [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
+    for (const p of [...this.painted]) {
+      const node = p.range.startContainer;
+      if (p.range.collapsed || !node.isConnected || roots.some((r) => r.contains(node)))
+        this.painted.delete(p);
+    }
+    this.index.clear();
+    for (const p of this.painted) this.index.add(p);
+    this.ordered = undefined;
+    for (const root of roots) {
+      if (skippedWithin(root)) continue;
+      const page = collectText(root);
+      const found = this.o.find(page.text, { pageEntities: this.seen }).filter(this.o.accept);
+      for (const m of found) this.seen.add(m.id);
+      for (const p of rangesFor(page, found, this.o.doc)) this.add(p);
+    }
+    this.repaint();
+    this.o.onScan?.('incremental', t0);
+  }
+}
+
+/** The nearest ancestor that is not an inline element: the unit of rescanning. */
+function blockAround(el: Element): Element | null {
+  let b: Element | null = el;
+  while (b && INLINE_PARENT.test(b.tagName) && b.parentElement) b = b.parentElement;
+  return b;
+}
+
+/** Whether the element or one of its ancestors is excluded from scanning (editable, code, hidden…). */
+function skippedWithin(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isSkipped(e)) return true;
+  return false;
+}
+
+function compareRanges(a: Range, b: Range): number {
+  try {
+    return a.compareBoundaryPoints(0 /* START_TO_START */, b);
+  } catch {
+    return 0;
+  }
+}

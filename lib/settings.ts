@@ -1,0 +1,56 @@
+/** The reader's choices, stored in extension storage and read by every part. */
+import type { HighlightStyle } from './page/paint';
+
+/** Everything the reader can set. */
+export interface Settings {
+  /** Highlighting off everywhere. */
+  pausedEverywhere: boolean;
+  /** Host names where highlighting is off. */
+  pausedSites: string[];
+  style: HighlightStyle;
+  /** Per host name: entity ids the reader said are not meant on that site. */
+  notOnSite: Record<string, string[]>;
+}
+
+/** What a new install starts with. */
+export const DEFAULT_SETTINGS: Settings = {
+  pausedEverywhere: false,
+  pausedSites: [],
+  style: 'background',
+  notOnSite: {},
+};
+
+/** Whether highlighting is off for this host. */
+export function isPaused(s: Settings, host: string): boolean {
+  return s.pausedEverywhere || s.pausedSites.includes(host);
+}
+
+/** Returns settings with this host paused or resumed. */
+export function withSitePaused(s: Settings, host: string, paused: boolean): Settings {
+  const others = s.pausedSites.filter((h) => h !== host);
+  return { ...s, pausedSites: paused ? [...others, host] : others };
+}
+
+/** Returns settings where `id` is no longer highlighted on `host`. */
+export function withNotOnSite(s: Settings, host: string, id: string): Settings {
+  const list = s.notOnSite[host] ?? [];
+  return list.includes(id) ? s : { ...s, notOnSite: { ...s.notOnSite, [host]: [...list, id] } };
+}
+
+/** Repairs whatever storage holds (older versions, hand edits) into valid settings. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  const notOnSite: Record<string, string[]> = {};
+  if (typeof r.notOnSite === 'object' && r.notOnSite !== null) {
+    for (const [host, ids] of Object.entries(r.notOnSite))
+      if (host !== '__proto__') notOnSite[host] = strings(ids);
+  }
+  return {
+    pausedEverywhere: r.pausedEverywhere === true,
+    pausedSites: strings(r.pausedSites),
+    style: r.style === 'underline' ? 'underline' : 'background',
+    notOnSite,
+  };
+}

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMatcher } from '../../lib/match/find-mentions';
+import { PageScanner, slicesOf } from '../../lib/page/scanner';
+
+const matcher = createMatcher([
+  { name: 'APT31', id: 'apt31', kind: 'actor', flags: 4, canonical: 'APT31' },
+  { name: 'Judgment Panda', id: 'apt31', kind: 'actor', flags: 0, canonical: 'APT31' },
+  { name: 'Fancy Bear', id: 'apt28', kind: 'actor', flags: 0, canonical: 'APT28' },
+]);
+
+class FakeHighlight {
+  ranges: AbstractRange[];
+  constructor(...r: AbstractRange[]) {
+    this.ranges = r;
+  }
+}
+
+function setup(html: string, extra: Partial<ConstructorParameters<typeof PageScanner>[0]> = {}) {
+  document.body.innerHTML = html;
+  const registry = new Map<string, FakeHighlight>();
+  const scans: string[] = [];
+  const scanner = new PageScanner({
+    doc: document,
+    find: (t, o) => matcher.findMentions(t, o),
+    host: { highlights: registry, Highlight: FakeHighlight as never },
+    schedule: (fn) => setTimeout(fn, 0),
+    yieldToBrowser: () => Promise.resolve(),
+    onScan: (kind) => scans.push(kind),
+    ...extra,
+  });
+  const texts = () => scanner.mentions().map((p) => p.range.toString());
+  return { scanner, registry, scans, texts };
+}
+
+const settle = () => new Promise((ok) => setTimeout(ok, 20));
+
+describe('PageScanner', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it('paints every mention of the page, in document order', async () => {
+    const { scanner, registry, texts } = setup('<p>Fancy Bear and APT<b>31</b></p><p>Judgment Panda</p>');
+    stop = () => scanner.stop();
+    await scanner.start();
+    expect(texts()).toEqual(['Fancy Bear', 'APT31', 'Judgment Panda']);
+    expect(registry.get('apt-lens-actor')?.ranges).toHaveLength(3);
+  });
+
+  it('rescans only what changed: added articles are painted, nothing is counted twice', async () => {
+    const { scanner, scans, texts } = setup('<p id="a">APT31</p><div id="feed"></div>');
+    stop = () => scanner.stop();
+    await scanner.start();
+    const art = document.createElement('p');
+    art.textContent = 'Later, Fancy Bear struck.';
+    document.getElementById('feed')!.append(art);
+    await settle();
+    expect(texts()).toEqual(['APT31', 'Fancy Bear']);
+    expect(scans).toEqual(['full', 'incremental']);
+    // A re-render that replaces the text with the same words keeps one mention each.
+    document.getElementById('a')!.textContent = 'APT31';
+    await settle();
+    expect(texts()).toEqual(['APT31', 'Fancy Bear']);
+  });
+
+  it('drops mentions whose text was removed or changed', async () => {
+    const { scanner, texts } = setup('<p id="a">APT31 here</p><p id="b">Fancy Bear</p>');
+    stop = () => scanner.stop();
+    await scanner.start();
+    document.getElementById('a')!.firstChild!.nodeValue = 'nothing here';
+    document.getElementById('b')!.remove();
+    await settle();
+    expect(texts()).toEqual([]);
+  });
+
+  it('falls back to one full rescan after a huge burst', async () => {
+    const { scanner, scans, texts } = setup('<div id="list"></div>', { burstLimit: 5 });
+    stop = () => scanner.stop();
+    await scanner.start();
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 20; i++) {
+      const div = document.createElement('div');
+      const p = document.createElement('p');
+      div.append(p);
+      list.append(div);
+      p.textContent = `item ${i} APT31`;
+    }
+    await settle();
+    expect(scans.at(-1)).toBe('full');
+    expect(texts()).toHaveLength(20);
+  });
+
+  it('ignores edits inside editable areas', async () => {
+    const { scanner, texts } = setup('<div contenteditable="true"><p id="e">draft</p></div>');
+    stop = () => scanner.stop();
+    await scanner.start();
+    document.getElementById('e')!.textContent = 'APT31 in my draft';
+    await settle();
+    expect(texts()).toEqual([]);
+  });
+
+  it('stop() removes every highlight and stops watching', async () => {
+    const { scanner, registry, texts } = setup('<p>APT31</p>');
+    await scanner.start();
+    scanner.stop();
+    expect(registry.size).toBe(0);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Fancy Bear' }));
+    await settle();
+    expect(texts()).toEqual([]);
+  });
+
+  it('filters mentions the reader turned off on this site', async () => {
+    const { scanner, texts } = setup('<p>APT31 and Fancy Bear</p>', { accept: (m) => m.id !== 'apt28' });
+    stop = () => scanner.stop();
+    await scanner.start();
+    expect(texts()).toEqual(['APT31']);
+  });
+});
+
+describe('slicesOf', () => {
+  it('cuts at block breaks after the size', () => {
+    expect(slicesOf('aaaa\nbbbb\ncccc', 3)).toEqual([
+      [0, 4],
+      [5, 9],
+      [10, 14],
+    ]);
+    expect(slicesOf('short', 100)).toEqual([[0, 5]]);
+  });
+});
