@@ -4,22 +4,29 @@ import type { Incident } from './model';
 /** The IndexedDB database that holds incidents, on the extension's origin. */
 export const DB_NAME = 'apt-lens';
 
-/** Current schema version; `upgrade` migrates every older one step by step. */
-export const DB_VERSION = 1;
+/**
+ * Current schema version; `upgrade` migrates every older one step by step.
+ * v1: the incidents store, indexed by createdAt, actorIds, tags, site.
+ * v2: adds the agencyIds index (the dashboard's agency filter and the STIX identities).
+ */
+export const DB_VERSION = 2;
 
 /** The schema as idb's typed view of it. */
 export interface IncidentsSchema extends DBSchema {
   incidents: {
     key: string;
     value: Incident;
-    indexes: { createdAt: string; actorIds: string; tags: string; site: string };
+    indexes: { createdAt: string; actorIds: string; agencyIds: string; tags: string; site: string };
   };
 }
 
-/** Opens (and creates or migrates) the incidents database. */
-export function openIncidentsDb(): Promise<IDBPDatabase<IncidentsSchema>> {
-  return openDB<IncidentsSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+/** The typed database handle every store function takes. */
+export type IncidentsDb = IDBPDatabase<IncidentsSchema>;
+
+/** Opens (and creates or migrates) the incidents database; `name` is a seam for tests. */
+export function openIncidentsDb(name = DB_NAME): Promise<IncidentsDb> {
+  return openDB<IncidentsSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const store = db.createObjectStore('incidents', { keyPath: 'id' });
         store.createIndex('createdAt', 'createdAt');
@@ -27,12 +34,15 @@ export function openIncidentsDb(): Promise<IDBPDatabase<IncidentsSchema>> {
         store.createIndex('tags', 'tags', { multiEntry: true });
         store.createIndex('site', 'site');
       }
+      if (oldVersion < 2) {
+        tx.objectStore('incidents').createIndex('agencyIds', 'agencyIds', { multiEntry: true });
+      }
     },
   });
 }
 
 /** All incidents, newest first. */
-export async function listIncidents(db: IDBPDatabase<IncidentsSchema>): Promise<Incident[]> {
+export async function listIncidents(db: IncidentsDb): Promise<Incident[]> {
   const all = await db.getAllFromIndex('incidents', 'createdAt');
   return all.reverse();
 }

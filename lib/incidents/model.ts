@@ -5,6 +5,12 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
+/** Who attributed the incident, and in which words of certainty ("high degree of certainty"). */
+export interface Attribution {
+  claimant: string;
+  confidence: string;
+}
+
 /** A saved passage about a cyber incident, tagged by the reader. */
 export interface Incident {
   id: string;
@@ -21,5 +27,39 @@ export interface Incident {
   tags: string[];
   notes: string;
   occurredAt?: string;
-  attribution?: { claimant: string; confidence: string };
+  attribution?: Attribution;
+}
+
+/** What the capture form sends: an incident before the background gives it an id and timestamps. */
+export type IncidentDraft = Omit<Incident, 'id' | 'createdAt' | 'updatedAt' | 'site'>;
+
+/** The host name of a URL, or "" for anything that does not parse (the site index needs a string). */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Tags as the store keeps them: trimmed, lower case, no blanks, no duplicates, in order of first use. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const tag = t.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+/** Turns a draft into a stored incident; `now` and `id` are parameters so tests are deterministic. */
+export function createIncident(draft: IncidentDraft, now: string, id: string): Incident {
+  return {
+    ...draft,
+    id,
+    createdAt: now,
+    updatedAt: now,
+    site: siteOf(draft.url),
+    tags: normalizeTags(draft.tags),
+  };
 }

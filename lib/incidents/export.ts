@@ -1,0 +1,27 @@
+/** The JSON export: the format README documents and docs/incidents.schema.json describes. */
+import type { Incident } from './model';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './schema';
+
+/** The export file's top level. */
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  incidents: Incident[];
+}
+
+/** The export file's text (indented: people read and diff these files). */
+export function exportJson(incidents: readonly Incident[], now: Date): string {
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    incidents: [...incidents],
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The download's file name, dated: `apt-lens-incidents-2025-05-28.json` (or `.stix.json`). */
+export function exportFileName(kind: 'json' | 'stix', now: Date): string {
+  return `apt-lens-incidents-${now.toISOString().slice(0, 10)}${kind === 'stix' ? '.stix' : ''}.json`;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { findAttribution } from '../../lib/incidents/attribution';
+import { createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
+import { findQuote, selectorFor } from '../../lib/incidents/quote';
+import { uuidV5 } from '../../lib/incidents/uuid5';
+
+describe('model', () => {
+  it('creates an incident from a draft with id, timestamps, site and clean tags', () => {
+    const inc = createIncident(
+      {
+        title: 't',
+        url: 'https://www.example.cz/a?b',
+        pageTitle: 'p',
+        quote: { exact: 'x', prefix: '', suffix: '' },
+        actorIds: ['apt31'],
+        agencyIds: [],
+        tags: [' Espionage ', 'espionage', '', 'Critical  infrastructure'],
+        notes: '',
+      },
+      '2025-05-28T00:00:00.000Z',
+      'id-1',
+    );
+    expect(inc).toMatchObject({
+      id: 'id-1',
+      createdAt: '2025-05-28T00:00:00.000Z',
+      updatedAt: '2025-05-28T00:00:00.000Z',
+      site: 'www.example.cz',
+      tags: ['espionage', 'critical infrastructure'],
+    });
+  });
+  it.each([
+    ['https://a.example/x', 'a.example'],
+    ['not a url', ''],
+    ['file:///tmp/x.html', ''],
+  ])('siteOf(%s) = %j', (url, site) => expect(siteOf(url)).toBe(site));
+  it('normalizes tags', () => expect(normalizeTags(['A', 'a', ' b c '])).toEqual(['a', 'b c']));
+});
+
+describe('quote selector', () => {
+  const text = 'APT31 struck. The ministry said APT31 was behind it. Later, APT31 went quiet.';
+  it('finds the occurrence whose context matches, not the first one', () => {
+    const start = text.indexOf('APT31', 20);
+    const sel = selectorFor(text, start, start + 5);
+    expect(sel.exact).toBe('APT31');
+    expect(findQuote(text, sel)).toEqual({ start, end: start + 5 });
+  });
+  it('survives whitespace differences between readings', () => {
+    const sel = { exact: 'ministry   said\nAPT31', prefix: 'struck.\n\nThe ', suffix: ' was' };
+    const r = findQuote(text, sel)!;
+    expect(text.slice(r.start, r.end)).toBe('ministry said APT31');
+  });
+  it('returns undefined when the passage is gone or empty', () => {
+    expect(findQuote(text, { exact: 'Lazarus', prefix: '', suffix: '' })).toBeUndefined();
+    expect(findQuote(text, { exact: '  ', prefix: '', suffix: '' })).toBeUndefined();
+  });
+  it('keeps at most 32 characters of context', () => {
+    const long = `${'a'.repeat(100)}X${'b'.repeat(100)}`;
+    const sel = selectorFor(long, 100, 101);
+    expect([sel.prefix.length, sel.suffix.length]).toEqual([32, 32]);
+  });
+});
+
+describe('attribution sentence', () => {
+  it.each([
+    [
+      'The Czech government said with a high degree of certainty that APT31 is behind the campaign. Other news.',
+      { claimant: 'Czech government', confidence: 'a high degree of certainty' },
+    ],
+    [
+      "The UK's National Cyber Security Centre said the hackers were working for the MSS.",
+      { claimant: "The UK's National Cyber Security Centre", confidence: '' },
+    ],
+    [
+      'Investigators assessed with moderate confidence that APT28 was responsible for the leak.',
+      { confidence: 'moderate confidence' },
+    ],
+  ])('%s', (text, expected) => {
+    expect(findAttribution(text)).toMatchObject(expected);
+  });
+  it('finds nothing in a passage without attribution', () => {
+    expect(findAttribution('APT31 used phishing emails. The emails had PDF lures.')).toBeUndefined();
+  });
+  it('returns the attributing sentence only', () => {
+    const r = findAttribution(
+      'Mail servers were hit. The Czech government linked the attack to APT31. More later.',
+    );
+    expect(r?.sentence).toBe('The Czech government linked the attack to APT31.');
+  });
+});
+
+describe('uuidV5', () => {
+  it('matches RFC 4122 reference output', () => {
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { toStixBundle } from '../../lib/incidents/stix';
+import { makeIncident, makeIncidents } from './make';
+
+/** The official STIX 2.1 JSON schemas (oasis-open/cti-stix2-json-schemas, vendored under their BSD licence). */
+const ROOT = 'tests/fixtures/stix2.1-schemas/schemas';
+
+function stixValidator() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  for (const dir of readdirSync(ROOT)) {
+    for (const f of readdirSync(join(ROOT, dir))) {
+      ajv.addSchema(JSON.parse(readFileSync(join(ROOT, dir, f), 'utf8')));
+    }
+  }
+  const base = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas';
+  return ajv.getSchema(`${base}/common/bundle.json`)!;
+}
+
+const validate = stixValidator();
+const NOW = new Date('2025-05-28T12:00:00Z');
+const BUNDLE = '11111111-2222-4333-8444-555555555555';
+
+describe('STIX 2.1 export', () => {
+  it('produces a bundle the official schemas accept', () => {
+    const bundle = toStixBundle(
+      [
+        makeIncident(1, { occurredAt: '2025-05-01', tags: ['espionage', 'ministry'] }),
+        makeIncident(2, { actorIds: [], agencyIds: [], tags: [], url: 'not a url' }),
+        makeIncident(3, { actorIds: ['unknown-actor'], agencyIds: ['unknown-agency'] }),
+      ],
+      NOW,
+      BUNDLE,
+    );
+    const ok = validate(bundle);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('has a report per incident, an intrusion-set per actor with aliases and ATT&CK, identities and attributed-to', () => {
+    const bundle = toStixBundle([makeIncident(1), makeIncident(3)], NOW, BUNDLE);
+    const of = (t: string) => bundle.objects.filter((o) => o.type === t);
+    expect(of('report')).toHaveLength(2);
+    const [apt31] = of('intrusion-set');
+    expect(apt31).toMatchObject({ name: 'APT31' });
+    expect(apt31!.aliases).toEqual(expect.arrayContaining(['Judgment Panda', 'Violet Typhoon']));
+    expect(apt31!.external_references).toEqual([
+      expect.objectContaining({
+        source_name: 'mitre-attack',
+        external_id: expect.stringMatching(/^G\d{4}$/),
+      }),
+    ]);
+    const mss = of('identity').find((o) => o.name === 'Ministry of State Security');
+    expect(mss).toBeDefined();
+    const rel = of('relationship')[0]!;
+    expect(rel).toMatchObject({
+      relationship_type: 'attributed-to',
+      source_ref: apt31!.id,
+      target_ref: mss!.id,
+    });
+    expect(of('report')[0]!.object_refs).toEqual(expect.arrayContaining([apt31!.id, mss!.id, rel.id]));
+  });
+
+  it('names actors and agencies the same way in every export', () => {
+    const a = toStixBundle([makeIncident(1)], NOW);
+    const b = toStixBundle([makeIncident(1)], new Date());
+    expect(a.objects.map((o) => o.id)).toEqual(b.objects.map((o) => o.id));
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it('the validator does catch a broken bundle', () => {
+    const bundle = toStixBundle([makeIncident(1)], NOW, BUNDLE);
+    const report = bundle.objects.find((o) => o.type === 'report')!;
+    delete report.published;
+    expect(validate(bundle)).toBe(false);
+  });
+
+  it('exports 1,000 incidents that still validate', () => {
+    expect(validate(toStixBundle(makeIncidents(1000), NOW))).toBe(true);
+  });
+});
