@@ -153,7 +153,9 @@ export default defineContentScript({
       }
     };
     browser.runtime.onMessage.addListener((msg: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      // Only this extension's background and pages (never another page's content script) may ask.
+      const fromExtension = !sender.tab || sender.url?.startsWith(browser.runtime.getURL('/'));
+      if (sender.id !== browser.runtime.id || !fromExtension) return undefined;
       const req = parsePageRequest(msg);
       return req ? Promise.resolve(handle(req)) : undefined;
     });

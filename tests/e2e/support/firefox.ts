@@ -52,8 +52,16 @@ export async function launchFirefox(options: { extDir?: string } = {}): Promise<
     async openExtensionPage(path, selector) {
       const page = await browser.newPage();
       void page.goto(`${extensionOrigin}/${path}`, { timeout: 0 }).catch(() => {});
-      await page.waitForSelector(selector, { timeout: 15_000 });
-      return page;
+      // While the moz-extension:// page is still loading, BiDi evaluations can fail outright: retry.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForSelector(selector, { timeout: 2_000 });
+          return page;
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+        }
+      }
     },
     close: () => browser.close(),
   };

@@ -1,0 +1,3 @@
+import { readingSuite } from './support/reading-suite';
+
+readingSuite('chromium');

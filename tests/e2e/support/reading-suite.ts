@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../../../scripts/dev/serve';
+import { type ExtensionBrowser, launchBrowser } from './driver';
+import { readHighlights, scanMeasures } from './page-checks';
+
+/**
+ * Sends a message to the content script of every other tab, the way the background does for a keyboard
+ * command (the extension sees no page URLs without the `tabs` permission, so it cannot pick by URL).
+ */
+async function sendToTabs(message: unknown): Promise<unknown[]> {
+  const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+  const answers: unknown[] = [];
+  for (const tab of await api.tabs.query({})) {
+    answers.push(await api.tabs.sendMessage(tab.id!, message).catch(() => undefined));
+  }
+  return answers.filter((a) => a !== undefined);
+}
+
+/** Live pages, untouchable content and keyboard navigation, run once per browser. */
+export function readingSuite(name: 'chromium' | 'firefox'): void {
+  let server: TestServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe(`reading in ${name}`, () => {
+    it('paints names that arrive late or re-render, within 500 ms, without counting twice', async () => {
+      const tab = await browser.newTab();
+      await tab.goto(`${server.origin}/pages/live.html`);
+      await tab.waitFor(() => (window as unknown as { lateAt?: number }).lateAt !== undefined, 5000);
+      const arrived = await tab.evaluate(() => (window as unknown as { lateAt: number }).lateAt, undefined);
+      await tab.waitFor(() => {
+        const h = CSS.highlights.get('apt-lens-actor');
+        return !!h && [...h].some((r) => r.startContainer.parentElement?.closest('#late'));
+      }, 3000);
+      const paintedAt = await tab.evaluate(() => performance.now(), undefined);
+      expect(paintedAt - arrived).toBeLessThan(500 + 250 /* polling slack */);
+      // Let the ticker finish re-rendering, then count.
+      await new Promise((ok) => setTimeout(ok, 1200));
+      const h = await tab.evaluate(readHighlights, undefined);
+      expect(h['apt-lens-actor']?.filter((t) => t === 'APT31')).toHaveLength(1);
+      expect(h['apt-lens-actor']).toContain('Fancy Bear');
+      expect(h['apt-lens-agency']).toContain('NÚKIB');
+      expect((await tab.evaluate(scanMeasures, undefined)).length).toBeGreaterThan(1);
+      await tab.close();
+    });
+
+    it('leaves fields, editable areas, code and the page’s own highlights and marks alone', async () => {
+      const tab = await browser.newTab();
+      await tab.goto(`${server.origin}/pages/untouchable.html`);
+      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const where = await tab.evaluate(() => {
+        const out: string[] = [];
+        for (const [n, h] of CSS.highlights) {
+          if (!n.startsWith('apt-lens')) continue;
+          for (const r of h) out.push((r.startContainer.parentElement as Element).closest('[id]')!.id);
+        }
+        return out;
+      }, undefined);
+      expect(where.sort()).toEqual(['marked', 'own', 'prose']);
+      const own = await tab.evaluate(() => CSS.highlights.has('page-own'), undefined);
+      expect(own).toBe(true);
+      const fields = await tab.evaluate(
+        () => [
+          (document.getElementById('ta') as HTMLTextAreaElement).value,
+          (document.getElementById('in') as HTMLInputElement).value,
+        ],
+        undefined,
+      );
+      expect(fields).toEqual(['APT31 in a textarea', 'APT31 in an input']);
+      await tab.close();
+    });
+
+    it('moves through mentions from the keyboard command: scrolls, marks the current one, opens its card', async () => {
+      const tab = await browser.newTab();
+      const url = `${server.origin}/demo/`;
+      await tab.goto(url);
+      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      await ext.evaluate(sendToTabs, { type: 'page:navigate', direction: 1 });
+      // The first mention is APT31 in the headline: its card opens.
+      await expect.poll(() => tab.shadowText('apt-lens-ui')).toContain('Also known as');
+      for (let i = 0; i < 2; i++) await ext.evaluate(sendToTabs, { type: 'page:navigate', direction: 1 });
+      const current = await tab.evaluate(() => {
+        const h = CSS.highlights.get('apt-lens-current');
+        return h ? [...h].map((r) => (r as Range).toString()) : [];
+      }, undefined);
+      expect(current).toHaveLength(1);
+      const inView = await tab.evaluate(() => {
+        const r = [...CSS.highlights.get('apt-lens-current')!][0] as Range;
+        const box = r.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      }, undefined);
+      expect(inView).toBe(true);
+      await ext.evaluate(sendToTabs, { type: 'page:navigate', direction: -1 });
+      const back = await tab.evaluate(
+        () => [...CSS.highlights.get('apt-lens-current')!].map((r) => (r as Range).toString()),
+        undefined,
+      );
+      expect(back).toHaveLength(1);
+      expect(back[0]).not.toBe(current[0]);
+      await tab.press('Escape');
+      await ext.close();
+      await tab.close();
+    });
+
+    it('logged no extension error', () => {
+      expect(browser.extensionErrors()).toEqual([]);
+    });
+  });
+}
