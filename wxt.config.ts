@@ -16,7 +16,7 @@ export default defineConfig({
       description:
         'Highlights threat actors and government agencies in security news, explains who they are, and keeps a local record of incidents. Offline.',
       // Each permission is explained in README's Permissions section.
-      permissions: ['storage'],
+      permissions: ['storage', 'contextMenus'],
       commands: {
         'next-mention': {
           suggested_key: { default: 'Alt+Shift+J' },
@@ -25,6 +25,10 @@ export default defineConfig({
         'previous-mention': {
           suggested_key: { default: 'Alt+Shift+K' },
           description: 'Go to the previous highlighted name on the page',
+        },
+        'save-incident': {
+          suggested_key: { default: 'Alt+Shift+S' },
+          description: 'Save the selected passage as an incident',
         },
       },
       options_ui: { page: 'dashboard.html', open_in_tab: true },

@@ -1,13 +1,37 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
+import { handleIncidentRequest } from '../lib/incidents/service';
 import { cardDataFor } from '../lib/kb/card-data';
 import { isTrustedSender, parseRequest, type Request, type ResponseOf } from '../lib/messages';
 
+let db: Promise<IncidentsDb> | undefined;
+/** One connection for the worker's life; reopened if opening failed. */
+function incidentsDb(): Promise<IncidentsDb> {
+  db ??= openIncidentsDb().catch((e: unknown) => {
+    db = undefined;
+    throw e;
+  });
+  return db;
+}
+
 async function handle(req: Request): Promise<ResponseOf[Request['type']]> {
-  switch (req.type) {
-    case 'kb:entity':
-      return cardDataFor(req.id);
-  }
+  if (req.type === 'kb:entity') return cardDataFor(req.id);
+  return handleIncidentRequest(await incidentsDb(), req);
+}
+
+/** Context-menu entry and command name for "save the selection as an incident". */
+const SAVE_MENU_ID = 'apt-lens-save-incident';
+const SAVE_COMMAND = 'save-incident';
+
+/** Asks the tab's content script to open the capture form on the current selection. */
+function openCapture(tabId: number, frameId?: number): Promise<void> {
+  return browser.tabs
+    .sendMessage(tabId, { type: 'capture:open' }, frameId === undefined ? undefined : { frameId })
+    .then(
+      () => undefined,
+      () => undefined, // No content script there (a browser page, the store): nothing to capture.
+    );
 }
 
 export default defineBackground(() => {
@@ -19,8 +43,16 @@ export default defineBackground(() => {
     return handle(req);
   });
 
-  // Keyboard shortcuts move through the mentions of the tab they were pressed in.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save as incident', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) void openCapture(tab.id, info.frameId);
+  });
+
+  // Keyboard shortcuts move through the mentions of the tab they were pressed in, or save the selection.
   browser.commands.onCommand.addListener((command, tab) => {
+    if (command === SAVE_COMMAND && tab?.id !== undefined) void openCapture(tab.id);
     const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
     if (direction && tab?.id !== undefined) {
       browser.tabs.sendMessage(tab.id, { type: 'page:navigate', direction }).catch(() => {

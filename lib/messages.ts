@@ -2,6 +2,10 @@
  * Typed messages between the extension's parts, named by direction, with shape checks: the background
  * answers only messages that pass `parseRequest` and come from the expected sender.
  */
+import * as v from 'valibot';
+import type { Incident } from './incidents/model';
+import { DraftSchema, IncidentSchema, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from './incidents/schema';
+import type { ImportReport } from './incidents/service';
 import type { Actor, Agency } from './kb/types';
 
 /** Content script or extension page → background: the full card data of an entity. */
@@ -20,15 +24,62 @@ export interface EntityCardData {
   sponsors?: { id: string; name: string }[];
 }
 
+/**
+ * Incident requests (capture form, dashboard) → background, the only writer of the incidents store.
+ * `incidents:import` with `apply: false` is the dry run; with `apply: true` it writes all or nothing.
+ */
+export type IncidentRequest =
+  | { type: 'incidents:save'; draft: v.InferOutput<typeof DraftSchema> }
+  | { type: 'incidents:update'; incident: Incident }
+  | { type: 'incidents:delete'; ids: string[] }
+  | { type: 'incidents:restore'; incidents: Incident[] }
+  | { type: 'incidents:tag'; ids: string[]; tag: string }
+  | { type: 'incidents:tags' }
+  | { type: 'incidents:for-page'; url: string }
+  | { type: 'incidents:import'; text: string; apply: boolean };
+
 /** Every request the background understands. */
-export type Request = EntityRequest;
+export type Request = EntityRequest | IncidentRequest;
 
 /** The background's answer to each request type. */
 export interface ResponseOf {
   'kb:entity': EntityCardData | null;
+  'incidents:save': Incident;
+  'incidents:update': Incident;
+  'incidents:delete': Incident[];
+  'incidents:restore': number;
+  'incidents:tag': number;
+  'incidents:tags': string[];
+  'incidents:for-page': Incident[];
+  'incidents:import': ImportReport;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+
+const Ids = v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(MAX_IMPORT_RECORDS));
+
+/** Shapes of the incident requests; valibot drops unknown keys, so nothing extra reaches the store. */
+const IncidentRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('incidents:save'), draft: DraftSchema }),
+  v.object({ type: v.literal('incidents:update'), incident: IncidentSchema }),
+  v.object({ type: v.literal('incidents:delete'), ids: Ids }),
+  v.object({
+    type: v.literal('incidents:restore'),
+    incidents: v.pipe(v.array(IncidentSchema), v.maxLength(MAX_IMPORT_RECORDS)),
+  }),
+  v.object({
+    type: v.literal('incidents:tag'),
+    ids: Ids,
+    tag: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  }),
+  v.object({ type: v.literal('incidents:tags') }),
+  v.object({ type: v.literal('incidents:for-page'), url: v.pipe(v.string(), v.maxLength(4096)) }),
+  v.object({
+    type: v.literal('incidents:import'),
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS + 1)),
+    apply: v.boolean(),
+  }),
+]);
 
 /** Validates an untrusted message's shape; returns undefined for anything unexpected. */
 export function parseRequest(msg: unknown): Request | undefined {
@@ -37,8 +88,11 @@ export function parseRequest(msg: unknown): Request | undefined {
   switch (m.type) {
     case 'kb:entity':
       return typeof m.id === 'string' && ID.test(m.id) ? { type: 'kb:entity', id: m.id } : undefined;
-    default:
-      return undefined;
+    default: {
+      if (typeof m.type !== 'string' || !m.type.startsWith('incidents:')) return undefined;
+      const r = v.safeParse(IncidentRequestSchema, msg);
+      return r.success ? (r.output as IncidentRequest) : undefined;
+    }
   }
 }
 

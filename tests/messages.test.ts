@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender, parseRequest } from '../lib/messages';
+import { makeIncident } from './incidents/make';
 
 describe('parseRequest', () => {
   it('accepts a well-formed entity request', () => {
@@ -29,5 +30,40 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ id: 'other', tab: {} }, id, origin)).toBe(false);
     expect(isTrustedSender({ id, url: 'https://evil.example/' }, id, origin)).toBe(false);
     expect(isTrustedSender({}, id, origin)).toBe(false);
+  });
+});
+
+describe('parseRequest: incidents', () => {
+  const inc = makeIncident(1);
+  const { id, createdAt, updatedAt, site, ...draft } = inc;
+  it.each([
+    { type: 'incidents:save', draft },
+    { type: 'incidents:update', incident: inc },
+    { type: 'incidents:delete', ids: [inc.id] },
+    { type: 'incidents:restore', incidents: [inc] },
+    { type: 'incidents:tag', ids: [inc.id], tag: 'espionage' },
+    { type: 'incidents:tags' },
+    { type: 'incidents:for-page', url: 'https://a.example/' },
+    { type: 'incidents:import', text: '{}', apply: false },
+  ])('accepts $type', (msg) => {
+    expect(parseRequest(msg)).toEqual(msg);
+  });
+  it('drops unknown keys, __proto__ included', () => {
+    const msg = JSON.parse(`{"type":"incidents:tags","extra":1,"__proto__":{"x":1}}`);
+    expect(parseRequest(msg)).toEqual({ type: 'incidents:tags' });
+  });
+  it.each([
+    { type: 'incidents:save' },
+    { type: 'incidents:save', draft: { ...draft, tags: 'espionage' } },
+    { type: 'incidents:save', draft: { ...draft, actorIds: ['<img src=x>'] } },
+    { type: 'incidents:save', draft: { ...draft, notes: 'x'.repeat(30_000) } },
+    { type: 'incidents:update', incident: { ...inc, id: 'not-a-uuid' } },
+    { type: 'incidents:delete', ids: ['1'] },
+    { type: 'incidents:tag', ids: [inc.id], tag: '   ' },
+    { type: 'incidents:import', text: '{}' },
+    { type: 'incidents:import', text: 5, apply: true },
+    { type: 'incidents:nope' },
+  ])('rejects %j', (msg) => {
+    expect(parseRequest(msg)).toBeUndefined();
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * The background's incident handlers, kept here (not in the entry point) so they run in Node against
+ * fake-indexeddb: the entry point only routes messages to `handleIncidentRequest`.
+ */
+import type { IncidentRequest, ResponseOf } from '../messages';
+import type { IncidentsDb } from './db';
+import { createIncident, type Incident, siteOf } from './model';
+import { type InvalidRecord, parseExport } from './schema';
+import {
+  allTags,
+  deleteIncidents,
+  importIncidents,
+  previewImport,
+  restoreIncidents,
+  saveIncident,
+  tagIncidents,
+  updateIncident,
+} from './store';
+
+/** What the dashboard shows about an import: the dry-run counts, or why the file cannot be used. */
+export type ImportReport =
+  | { ok: false; error: string }
+  | {
+      ok: true;
+      applied: boolean;
+      add: number;
+      update: number;
+      unchanged: number;
+      older: number;
+      invalid: InvalidRecord[];
+    };
+
+/** Clock and id source, injected so tests are deterministic. */
+export interface ServiceDeps {
+  now(): Date;
+  uuid(): string;
+}
+
+const defaultDeps: ServiceDeps = { now: () => new Date(), uuid: () => crypto.randomUUID() };
+
+/** Incidents saved from this page's URL (without its #fragment), for re-highlighting their passages. */
+async function forPage(db: IncidentsDb, url: string): Promise<Incident[]> {
+  const bare = url.split('#')[0];
+  const same = await db.getAllFromIndex('incidents', 'site', siteOf(url));
+  return same.filter((i) => i.url.split('#')[0] === bare);
+}
+
+/** Runs one validated incident request against the store. */
+export async function handleIncidentRequest(
+  db: IncidentsDb,
+  req: IncidentRequest,
+  deps: ServiceDeps = defaultDeps,
+): Promise<ResponseOf[IncidentRequest['type']]> {
+  const now = deps.now().toISOString();
+  switch (req.type) {
+    case 'incidents:save': {
+      const incident = createIncident(req.draft, now, deps.uuid());
+      await saveIncident(db, incident);
+      return incident;
+    }
+    case 'incidents:update':
+      return updateIncident(db, { ...req.incident, site: siteOf(req.incident.url) }, now);
+    case 'incidents:delete':
+      return deleteIncidents(db, req.ids);
+    case 'incidents:restore':
+      await restoreIncidents(db, req.incidents);
+      return req.incidents.length;
+    case 'incidents:tag':
+      return tagIncidents(db, req.ids, req.tag, now);
+    case 'incidents:tags':
+      return allTags(db);
+    case 'incidents:for-page':
+      return forPage(db, req.url);
+    case 'incidents:import': {
+      const parsed = parseExport(req.text);
+      if (!parsed.ok) return parsed;
+      const plan = req.apply
+        ? await importIncidents(db, parsed.incidents)
+        : await previewImport(db, parsed.incidents);
+      return {
+        ok: true,
+        applied: req.apply,
+        add: plan.add.length,
+        update: plan.update.length,
+        unchanged: plan.unchanged,
+        older: plan.older,
+        invalid: parsed.invalid,
+      };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openIncidentsDb } from '../../lib/incidents/db';
+import { exportJson } from '../../lib/incidents/export';
+import { handleIncidentRequest, type ServiceDeps } from '../../lib/incidents/service';
+import { makeIncident } from './make';
+
+let n = 0;
+const deps: ServiceDeps = {
+  now: () => new Date('2026-02-03T04:05:06.000Z'),
+  uuid: () => `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+};
+
+describe('background incident handlers', () => {
+  it('saves a draft from the capture form and finds it for its page', async () => {
+    const db = await openIncidentsDb('service-1');
+    const { id, createdAt, updatedAt, site, ...draft } = makeIncident(1, {
+      url: 'https://news.example/a#top',
+    });
+    const saved = await handleIncidentRequest(
+      db,
+      { type: 'incidents:save', draft: { ...draft, tags: ['Espionage'] } },
+      deps,
+    );
+    expect(saved).toMatchObject({
+      site: 'news.example',
+      tags: ['espionage'],
+      createdAt: '2026-02-03T04:05:06.000Z',
+    });
+    const found = await handleIncidentRequest(
+      db,
+      { type: 'incidents:for-page', url: 'https://news.example/a' },
+      deps,
+    );
+    expect(found).toEqual([saved]);
+    expect(
+      await handleIncidentRequest(db, { type: 'incidents:for-page', url: 'https://news.example/b' }, deps),
+    ).toEqual([]);
+    expect(await handleIncidentRequest(db, { type: 'incidents:tags' }, deps)).toEqual(['espionage']);
+    db.close();
+  });
+
+  it('imports: dry run writes nothing, apply writes, errors come back as a report', async () => {
+    const db = await openIncidentsDb('service-2');
+    const text = exportJson([makeIncident(1), makeIncident(2)], new Date());
+    const dry = await handleIncidentRequest(db, { type: 'incidents:import', text, apply: false }, deps);
+    expect(dry).toEqual({ ok: true, applied: false, add: 2, update: 0, unchanged: 0, older: 0, invalid: [] });
+    expect(await db.count('incidents')).toBe(0);
+    const done = await handleIncidentRequest(db, { type: 'incidents:import', text, apply: true }, deps);
+    expect(done).toMatchObject({ ok: true, applied: true, add: 2 });
+    expect(await db.count('incidents')).toBe(2);
+    const bad = await handleIncidentRequest(
+      db,
+      { type: 'incidents:import', text: '{"format":', apply: true },
+      deps,
+    );
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(await db.count('incidents')).toBe(2);
+    db.close();
+  });
+});
