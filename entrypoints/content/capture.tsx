@@ -1,0 +1,103 @@
+/**
+ * Incident capture in the page: opens the "Save as incident" form in the content script's shadow-root UI
+ * when the background asks (context menu, Alt+Shift+S) or the card's Save button is pressed, and sends the
+ * result to the background, the only writer of the incidents store.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { IncidentForm } from '../../components/incident-form/IncidentForm';
+import { captureInitial, type EntityOption, selectionQuote } from '../../lib/incidents/capture';
+import type { Incident, IncidentDraft } from '../../lib/incidents/model';
+import { findQuote } from '../../lib/incidents/quote';
+import { findMentions } from '../../lib/match/find-mentions';
+import { collectText } from '../../lib/page/collect';
+
+/** What the capture module gives the content script. */
+export interface Capture {
+  /** Opens the form on the current selection; `extra` pre-attaches entities (the card's "Save incident"). */
+  open(extra?: readonly EntityOption[]): void;
+  /** This page's saved incidents with where their passages are in `pageText` (for re-highlighting). */
+  savedPassages(pageText: string): Promise<{ incident: Incident; start: number; end: number }[]>;
+}
+
+/** How long the confirmation stays before the form closes itself. */
+const CONFIRM_MS = 2500;
+
+/**
+ * Sets capture up for one content-script run. `uiContainer` returns the shadow root's container (the
+ * element the UI is mounted into); the form gets its own element beside it so it never fights the card's
+ * render tree.
+ */
+export function setupCapture(ctx: ContentScriptContext, uiContainer: () => HTMLElement | undefined): Capture {
+  let host: HTMLElement | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const close = () => {
+    clearTimeout(closeTimer);
+    if (host) render(null, host);
+  };
+
+  const open = (extra: readonly EntityOption[] = []) => {
+    const container = uiContainer();
+    if (!container?.parentNode) return;
+    if (!host || !host.isConnected) {
+      host = document.createElement('div');
+      host.className = 'apt-lens-capture';
+      container.parentNode.appendChild(host);
+    }
+    const target = host;
+    const initial = captureInitial({
+      quote: selectionQuote(window.getSelection(), document.body),
+      url: location.href,
+      pageTitle: document.title,
+      pageText: collectText(document.body).text,
+      today: new Date(),
+      find: (t) => findMentions(t),
+      extra,
+    });
+    const save = async (draft: IncidentDraft) => {
+      await browser.runtime.sendMessage({ type: 'incidents:save', draft });
+      closeTimer = setTimeout(close, CONFIRM_MS);
+    };
+    const show = (knownTags: readonly string[]) =>
+      render(
+        <IncidentForm
+          key={Date.now()}
+          initial={initial}
+          knownTags={knownTags}
+          onSave={save}
+          onCancel={close}
+        />,
+        target,
+      );
+    (browser.runtime.sendMessage({ type: 'incidents:tags' }) as Promise<string[]>).then(show, () => show([]));
+  };
+
+  const onMessage = (msg: unknown, sender: { id?: string; tab?: unknown; url?: string }) => {
+    const fromExtension = !sender.tab || sender.url?.startsWith(browser.runtime.getURL('/'));
+    if (sender.id !== browser.runtime.id || !fromExtension) return undefined;
+    if ((msg as { type?: unknown } | null)?.type !== 'capture:open') return undefined;
+    open();
+    return Promise.resolve(true);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    close();
+  });
+
+  return {
+    open,
+    async savedPassages(pageText) {
+      const incidents = (await browser.runtime.sendMessage({
+        type: 'incidents:for-page',
+        url: location.href,
+      })) as Incident[];
+      return incidents.flatMap((incident) => {
+        const at = findQuote(pageText, incident.quote);
+        return at ? [{ incident, ...at }] : [];
+      });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IncidentForm } from '../../components/incident-form/IncidentForm';
+import { captureInitial, selectionQuote } from '../../lib/incidents/capture';
+import type { IncidentDraft } from '../../lib/incidents/model';
+import { findMentions } from '../../lib/match/find-mentions';
+
+const EVIL = '<img src=x onerror="window.pwned=1">';
+const quote =
+  'The Czech government said with a high degree of certainty that APT31 was behind the attack, linked to the Ministry of State Security.';
+
+function initial() {
+  return captureInitial({
+    quote: { exact: quote, prefix: 'x', suffix: 'y' },
+    url: 'https://news.example/a',
+    pageTitle: `Czech story ${EVIL}`,
+    pageText: `${quote} Separately, APT28 was seen in Poland.`,
+    today: new Date(2025, 4, 28),
+    find: (t) => findMentions(t),
+  });
+}
+
+describe('captureInitial', () => {
+  it('prefills entities, page suggestions, date and attribution', () => {
+    const i = initial();
+    expect(i.found.map((e) => e.id)).toEqual(expect.arrayContaining(['apt31', 'cn-mss']));
+    expect(i.suggestions.map((e) => e.id)).toContain('apt28');
+    expect(i.date).toBe('2025-05-28');
+    expect(i.attribution).toMatchObject({
+      claimant: 'Czech government',
+      confidence: 'a high degree of certainty',
+    });
+  });
+  it('reads the selection with its context', () => {
+    document.body.innerHTML = '<p>Before text. <b>APT31</b> struck again.</p>';
+    const b = document.querySelector('b')!;
+    const r = document.createRange();
+    r.selectNodeContents(b);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(r);
+    expect(selectionQuote(sel, document.body)).toEqual({
+      exact: 'APT31',
+      prefix: 'Before text. ',
+      suffix: ' struck again.',
+    });
+    expect(selectionQuote(null, document.body).exact).toBe('');
+  });
+});
+
+describe('IncidentForm', () => {
+  afterEach(cleanup);
+  it('saves the prefilled passage with typed tags, then confirms', async () => {
+    let saved: IncidentDraft | undefined;
+    const onSave = vi.fn(async (d: IncidentDraft) => {
+      saved = d;
+    });
+    render(
+      <IncidentForm
+        initial={initial()}
+        knownTags={['espionage', 'election']}
+        onSave={onSave}
+        onCancel={() => {}}
+      />,
+    );
+    const tags = screen.getByLabelText('Tags');
+    fireEvent.input(tags, { target: { value: 'es' } });
+    fireEvent.click(screen.getByRole('button', { name: 'espionage' }));
+    fireEvent.input(tags, { target: { value: 'Ministry' } });
+    fireEvent.keyDown(tags, { key: 'Enter' });
+    fireEvent.click(screen.getByRole('button', { name: 'APT28' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Incident saved.');
+    expect(saved).toMatchObject({
+      url: 'https://news.example/a',
+      tags: ['espionage', 'ministry'],
+      occurredAt: '2025-05-28',
+      attribution: { claimant: 'Czech government' },
+    });
+    expect(saved!.actorIds).toEqual(expect.arrayContaining(['apt31', 'apt28']));
+    expect(saved!.agencyIds).toContain('cn-mss');
+  });
+
+  it('shows page text as text, never as HTML', () => {
+    render(<IncidentForm initial={initial()} knownTags={[]} onSave={async () => {}} onCancel={() => {}} />);
+    expect(document.body.textContent).toContain(EVIL);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('shows a store error and keeps the form', async () => {
+    const onSave = async () => {
+      throw new Error('Storage is full: nothing was saved.');
+    };
+    render(<IncidentForm initial={initial()} knownTags={[]} onSave={onSave} onCancel={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Storage is full/));
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+  });
+
+  it('cancels on Escape', () => {
+    const onCancel = vi.fn();
+    render(<IncidentForm initial={initial()} knownTags={[]} onSave={async () => {}} onCancel={onCancel} />);
+    fireEvent.keyDown(screen.getByLabelText('Notes'), { key: 'Escape' });
+    expect(onCancel).toHaveBeenCalled();
+  });
+});
