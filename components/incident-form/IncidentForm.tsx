@@ -125,7 +125,7 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
       <input id="apt-lens-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
       {initial.found.length > 0 && (
         <>
-          <label id="apt-lens-found">In the passage</label>
+          <h3 id="apt-lens-found">In the passage</h3>
           <ul class="chips" aria-labelledby="apt-lens-found">
             {initial.found.map(chip)}
           </ul>
@@ -133,7 +133,7 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
       )}
       {initial.suggestions.length > 0 && (
         <>
-          <label id="apt-lens-page">Also on this page</label>
+          <h3 id="apt-lens-page">Also on this page</h3>
           <ul class="chips" aria-labelledby="apt-lens-page">
             {initial.suggestions.map(chip)}
           </ul>

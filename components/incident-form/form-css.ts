@@ -5,7 +5,7 @@ export const FORM_CSS = `
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 12px 14px; box-sizing: border-box; }
 @media (prefers-color-scheme: dark) { .capture { color: #eee; background: #1f2024; border-color: #44464f; } }
 .capture h2 { font-size: 15px; margin: 0 0 8px; }
-.capture label { display: block; font-weight: 600; margin: 8px 0 2px; }
+.capture label, .capture h3 { display: block; font-size: 13px; font-weight: 600; margin: 8px 0 2px; }
 .capture input, .capture textarea { width: 100%; box-sizing: border-box; font: inherit; padding: 4px 6px;
   border: 1px solid #b8b8c4; border-radius: 5px; background: inherit; color: inherit; }
 .capture blockquote { margin: 0; padding: 4px 8px; border-left: 3px solid #b35c00; max-height: 120px; overflow: auto;
