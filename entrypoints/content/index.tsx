@@ -14,6 +14,7 @@ import { PageScanner } from '../../lib/page/scanner';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
 import { isPaused, type Settings, withNotOnSite } from '../../lib/settings';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
+import { setupCapture } from './capture';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -68,6 +69,7 @@ export default defineContentScript({
       },
     });
     ui.mount();
+    setupCapture(ctx, () => container);
 
     let keyboardOpened = false;
     const show = (p: PaintedMention | undefined, data: EntityCardData | null) => {
