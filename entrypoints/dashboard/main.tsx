@@ -1,23 +1,29 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { IncidentList } from '../../components/dashboard/IncidentList';
-import { listIncidents, openIncidentsDb } from '../../lib/incidents/db';
-import type { Incident } from '../../lib/incidents/model';
+import { browser } from 'wxt/browser';
+import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { type IncidentsDb, listIncidents, openIncidentsDb } from '../../lib/incidents/db';
+import { getEntity } from '../../lib/kb/index';
 
-function Dashboard() {
-  const [incidents, setIncidents] = useState<Incident[]>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    openIncidentsDb()
-      .then(listIncidents)
-      .then(setIncidents, (e: unknown) => setError(String(e)));
-  }, []);
-  return (
-    <main>
-      <h1>APT Lens</h1>
-      <IncidentList incidents={incidents} error={error} />
-    </main>
-  );
-}
+let db: Promise<IncidentsDb> | undefined;
 
-render(<Dashboard />, document.getElementById('app')!);
+/** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
+const api: DashboardApi = {
+  list: async () => {
+    db ??= openIncidentsDb();
+    return listIncidents(await db);
+  },
+  send: (req) => browser.runtime.sendMessage(req) as never,
+  name: (id) => getEntity(id)?.entity.name ?? id,
+  download(fileName, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    // Give the browser time to start the download before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+  now: () => new Date(),
+};
+
+render(<Dashboard api={api} />, document.getElementById('app')!);

@@ -1,0 +1,317 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { exportFileName, exportJson } from '../../lib/incidents/export';
+import { countBy, filterIncidents, type IncidentFilter } from '../../lib/incidents/filter';
+import type { Incident } from '../../lib/incidents/model';
+import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
+import type { ImportReport } from '../../lib/incidents/service';
+import { toStixBundle } from '../../lib/incidents/stix';
+import type { IncidentRequest, ResponseOf } from '../../lib/messages';
+import { Credits } from './Credits';
+import { EditIncident } from './EditIncident';
+import { ImportSummary } from './ImportSummary';
+import { IncidentList } from './IncidentList';
+
+/** What the dashboard needs from the extension; a seam so tests run it without a browser. */
+export interface DashboardApi {
+  /** Reads every incident, newest first (directly from IndexedDB on the extension origin). */
+  list(): Promise<Incident[]>;
+  /** Sends a write to the background, the only writer. */
+  send<T extends IncidentRequest>(req: T): Promise<ResponseOf[T['type']]>;
+  /** Display name of an actor or agency id. */
+  name(id: string): string;
+  /** Hands a file to the browser's downloads. */
+  download(fileName: string, text: string): void;
+  now(): Date;
+}
+
+type Status = { text: string; undo?: Incident[] };
+type Pending = { fileName: string; text: string; report: Extract<ImportReport, { ok: true }> };
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The incidents dashboard: filters, search, list, edit, delete with undo, bulk tag, import and export. */
+export function Dashboard({ api }: { api: DashboardApi }) {
+  const [all, setAll] = useState<Incident[]>();
+  const [loadError, setLoadError] = useState<string>();
+  const [filter, setFilter] = useState<IncidentFilter>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [editing, setEditing] = useState<Incident>();
+  const [status, setStatus] = useState<Status>();
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState<Pending>();
+  const [bulkTag, setBulkTag] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reload = () =>
+    api.list().then(
+      (list) => {
+        setAll(list);
+        setLoadError(undefined);
+      },
+      (e: unknown) => setLoadError(message(e)),
+    );
+  useEffect(() => void reload(), []);
+
+  const shown = useMemo(() => (all ? filterIncidents(all, filter, api.name) : undefined), [all, filter]);
+  const facets = useMemo(
+    () => ({
+      actors: countBy(all ?? [], 'actorIds'),
+      agencies: countBy(all ?? [], 'agencyIds'),
+      tags: countBy(all ?? [], 'tags'),
+      sites: [...new Set((all ?? []).map((i) => i.site).filter(Boolean))].sort(),
+    }),
+    [all],
+  );
+
+  /** Runs a write; on failure shows the background's message (a full disk says so) and changes nothing. */
+  const write = async (fn: () => Promise<Status | undefined>) => {
+    setError(undefined);
+    try {
+      const s = await fn();
+      if (s) setStatus(s);
+    } catch (e) {
+      setError(message(e));
+    }
+    await reload();
+  };
+
+  const remove = (ids: string[]) =>
+    write(async () => {
+      const gone = await api.send({ type: 'incidents:delete', ids });
+      setSelected(new Set());
+      return { text: `Deleted ${plural(gone.length, 'incident')}.`, undo: gone };
+    });
+
+  const undo = (incidents: Incident[]) =>
+    write(async () => {
+      await api.send({ type: 'incidents:restore', incidents });
+      return { text: `Restored ${plural(incidents.length, 'incident')}.` };
+    });
+
+  const onImportFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setError(undefined);
+    setPending(undefined);
+    if (file.size > MAX_IMPORT_CHARS) {
+      setError(
+        `Import failed: the file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is 32 MB.`,
+      );
+      return;
+    }
+    try {
+      const text = await file.text();
+      const report = await api.send({ type: 'incidents:import', text, apply: false });
+      if (!report.ok) setError(`Import failed: ${report.error} Nothing was changed.`);
+      else setPending({ fileName: file.name, text, report });
+    } catch (e) {
+      setError(`Import failed: ${message(e)} Nothing was changed.`);
+    }
+  };
+
+  const confirmImport = (p: Pending) =>
+    write(async () => {
+      setPending(undefined);
+      const r = await api.send({ type: 'incidents:import', text: p.text, apply: true });
+      if (!r.ok) throw new Error(`Import failed: ${r.error} Nothing was changed.`);
+      return {
+        text: `Imported ${p.fileName}: ${r.add} added, ${r.update} updated, ${r.unchanged + r.older} kept.`,
+      };
+    });
+
+  const exportAs = (kind: 'json' | 'stix') => {
+    const now = api.now();
+    const list = all ?? [];
+    const text =
+      kind === 'json' ? exportJson(list, now) : `${JSON.stringify(toStixBundle(list, now), null, 2)}\n`;
+    api.download(exportFileName(kind, now), text);
+    setStatus({
+      text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,
+    });
+  };
+
+  const set = (key: keyof IncidentFilter) => (e: Event) =>
+    setFilter((f) => ({ ...f, [key]: (e.currentTarget as HTMLInputElement).value || undefined }));
+  const shownIds = shown?.map((i) => i.id) ?? [];
+  const allShownSelected = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
+
+  return (
+    <main>
+      <header class="top">
+        <h1>APT Lens — incidents</h1>
+        <div class="io">
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            aria-label="Import file"
+            tabIndex={-1}
+            hidden
+            onChange={(e) => void onImportFile(e.currentTarget)}
+          />
+          <button type="button" onClick={() => exportAs('json')}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => exportAs('stix')}>
+            Export STIX 2.1
+          </button>
+        </div>
+      </header>
+
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <div role="status" aria-live="polite" class="status">
+        {status?.text}
+        {status?.undo && status.undo.length > 0 && (
+          <button type="button" onClick={() => void undo(status.undo!)}>
+            Undo
+          </button>
+        )}
+      </div>
+      {pending && (
+        <ImportSummary
+          fileName={pending.fileName}
+          report={pending.report}
+          onConfirm={() => void confirmImport(pending)}
+          onCancel={() => setPending(undefined)}
+        />
+      )}
+      {editing && (
+        <EditIncident
+          incident={editing}
+          onCancel={() => setEditing(undefined)}
+          onSave={(next) =>
+            void write(async () => {
+              await api.send({ type: 'incidents:update', incident: next });
+              setEditing(undefined);
+              return { text: 'Incident updated.' };
+            })
+          }
+        />
+      )}
+
+      <div class="layout">
+        <aside aria-label="Counts">
+          <h2>Actors</h2>
+          <ul class="counts">
+            {facets.actors.map(([id, n]) => (
+              <li key={id}>
+                <button type="button" onClick={() => setFilter((f) => ({ ...f, actor: id }))}>
+                  {api.name(id)} <span class="count">{n}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </aside>
+        <section class="main" aria-label="Incident list">
+          <div class="filters">
+            <input
+              type="search"
+              aria-label="Search incidents"
+              placeholder="Search incidents"
+              onInput={set('query')}
+            />
+            <select aria-label="Actor" value={filter.actor ?? ''} onChange={set('actor')}>
+              <option value="">All actors</option>
+              {facets.actors.map(([id]) => (
+                <option key={id} value={id}>
+                  {api.name(id)}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Agency" value={filter.agency ?? ''} onChange={set('agency')}>
+              <option value="">All agencies</option>
+              {facets.agencies.map(([id]) => (
+                <option key={id} value={id}>
+                  {api.name(id)}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Tag" value={filter.tag ?? ''} onChange={set('tag')}>
+              <option value="">All tags</option>
+              {facets.tags.map(([t]) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Site" value={filter.site ?? ''} onChange={set('site')}>
+              <option value="">All sites</option>
+              {facets.sites.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+            <label>
+              From <input type="date" aria-label="From date" onInput={set('from')} />
+            </label>
+            <label>
+              To <input type="date" aria-label="To date" onInput={set('to')} />
+            </label>
+          </div>
+          <div class="bulk">
+            <label>
+              <input
+                type="checkbox"
+                aria-label="Select all shown"
+                checked={allShownSelected}
+                onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shownIds) : new Set())}
+              />{' '}
+              {shown ? `${shown.length} of ${all?.length ?? 0} shown` : ''}
+              {selected.size > 0 ? `, ${selected.size} selected` : ''}
+            </label>
+            <input
+              aria-label="Tag for selected"
+              placeholder="tag"
+              value={bulkTag}
+              onInput={(e) => setBulkTag(e.currentTarget.value)}
+            />
+            <button
+              type="button"
+              disabled={selected.size === 0 || !bulkTag.trim()}
+              onClick={() =>
+                void write(async () => {
+                  const n = await api.send({ type: 'incidents:tag', ids: [...selected], tag: bulkTag });
+                  setBulkTag('');
+                  return { text: `Tagged ${plural(n, 'incident')}.` };
+                })
+              }
+            >
+              Tag selected
+            </button>
+            <button type="button" disabled={selected.size === 0} onClick={() => void remove([...selected])}>
+              Delete selected
+            </button>
+          </div>
+          <IncidentList
+            incidents={shown}
+            error={loadError}
+            storeEmpty={all ? all.length === 0 : undefined}
+            names={api.name}
+            selected={selected}
+            onSelect={(id, on) =>
+              setSelected((s) => {
+                const next = new Set(s);
+                if (on) next.add(id);
+                else next.delete(id);
+                return next;
+              })
+            }
+            onEdit={setEditing}
+            onDelete={(i) => void remove([i.id])}
+          />
+        </section>
+      </div>
+      <Credits />
+    </main>
+  );
+}

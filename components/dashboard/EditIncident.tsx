@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import type { Incident } from '../../lib/incidents/model';
+
+/** Props of the edit panel. */
+export interface EditIncidentProps {
+  incident: Incident;
+  onSave(next: Incident): void;
+  onCancel(): void;
+}
+
+/** Edits the fields a reader writes: title, tags, date, notes, attribution. */
+export function EditIncident({ incident, onSave, onCancel }: EditIncidentProps) {
+  const [title, setTitle] = useState(incident.title);
+  const [tags, setTags] = useState(incident.tags.join(', '));
+  const [date, setDate] = useState(incident.occurredAt?.slice(0, 10) ?? '');
+  const [notes, setNotes] = useState(incident.notes);
+  const [claimant, setClaimant] = useState(incident.attribution?.claimant ?? '');
+  const [confidence, setConfidence] = useState(incident.attribution?.confidence ?? '');
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const { occurredAt: _o, attribution: _a, ...rest } = incident;
+    onSave({
+      ...rest,
+      title,
+      tags: tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      notes,
+      ...(date ? { occurredAt: date } : {}),
+      ...(claimant || confidence ? { attribution: { claimant, confidence } } : {}),
+    });
+  };
+  return (
+    <form class="edit" aria-label="Edit incident" onSubmit={submit}>
+      <h2>Edit incident</h2>
+      <label>
+        Title <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </label>
+      <label>
+        Tags (comma-separated) <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+      </label>
+      <label>
+        Date <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+      </label>
+      <label>
+        Attributed by <input value={claimant} onInput={(e) => setClaimant(e.currentTarget.value)} />
+      </label>
+      <label>
+        Confidence <input value={confidence} onInput={(e) => setConfidence(e.currentTarget.value)} />
+      </label>
+      <label>
+        Notes <textarea rows={4} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+      </label>
+      <blockquote>{incident.quote.exact}</blockquote>
+      <p>
+        <a href={incident.url} target="_blank" rel="noreferrer noopener">
+          {incident.pageTitle || incident.url}
+        </a>
+      </p>
+      <div class="buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit">Save changes</button>
+      </div>
+    </form>
+  );
+}

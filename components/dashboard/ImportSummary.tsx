@@ -1,0 +1,47 @@
+import type { ImportReport } from '../../lib/incidents/service';
+
+/** Props of the dry-run summary. */
+export interface ImportSummaryProps {
+  fileName: string;
+  report: Extract<ImportReport, { ok: true }>;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** What an import would do, shown before anything is written. */
+export function ImportSummary({ fileName, report, onConfirm, onCancel }: ImportSummaryProps) {
+  const writes = report.add + report.update;
+  return (
+    <section class="import" aria-label="Import summary">
+      <h2>Import {fileName}?</h2>
+      <ul>
+        <li>{report.add} new</li>
+        <li>{report.update} updated (newer than the stored copy)</li>
+        <li>{report.unchanged} unchanged</li>
+        <li>{report.older} older than the stored copy (kept as stored)</li>
+        <li>{report.invalid.length} invalid (skipped)</li>
+      </ul>
+      {report.invalid.length > 0 && (
+        <details>
+          <summary>Why records are invalid</summary>
+          <ul class="invalid">
+            {report.invalid.slice(0, 100).map((r) => (
+              <li key={r.index}>
+                Record {r.index + 1}
+                {r.id ? ` (${r.id})` : ''}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div class="buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel import
+        </button>
+        <button type="button" onClick={onConfirm} disabled={writes === 0}>
+          Confirm import
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { type IncidentsDb, listIncidents, openIncidentsDb } from '../../lib/incidents/db';
+import { exportJson } from '../../lib/incidents/export';
+import { handleIncidentRequest } from '../../lib/incidents/service';
+import { importIncidents } from '../../lib/incidents/store';
+import { parseRequest } from '../../lib/messages';
+import { makeIncident, makeIncidents } from '../incidents/make';
+
+let n = 0;
+/** The dashboard over a real (fake-indexeddb) store, with messages going through the same validation. */
+async function setup(seed: Parameters<typeof importIncidents>[1] = []) {
+  const db: IncidentsDb = await openIncidentsDb(`dash-${++n}`);
+  await importIncidents(db, seed);
+  const downloads: { fileName: string; text: string }[] = [];
+  const api: DashboardApi = {
+    list: () => listIncidents(db),
+    send: async (req) => {
+      const parsed = parseRequest(JSON.parse(JSON.stringify(req)));
+      if (!parsed || parsed.type === 'kb:entity') throw new Error('malformed');
+      return handleIncidentRequest(db, parsed) as never;
+    },
+    name: (id) => id.toUpperCase(),
+    download: (fileName, text) => downloads.push({ fileName, text }),
+    now: () => new Date('2025-05-28T12:00:00Z'),
+  };
+  render(<Dashboard api={api} />);
+  return { db, downloads };
+}
+
+function pickFile(text: string, name = 'in.json') {
+  const input = screen.getByLabelText('Import file') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([text], name)], configurable: true });
+  fireEvent.change(input);
+}
+
+afterEach(cleanup);
+
+describe('Dashboard', () => {
+  it('says so when the store is empty, and has the named controls', async () => {
+    await setup();
+    await screen.findByText('No incidents yet.');
+    for (const name of ['Import', 'Export JSON', 'Export STIX 2.1'])
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: 'Search incidents' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'About / credits' })).toBeTruthy();
+  });
+
+  it('renders only the rows in view at 10,000 incidents, and filters them', async () => {
+    await setup(makeIncidents(10_000));
+    await screen.findByText('10000 of 10000 shown');
+    expect(document.querySelectorAll('li.incident').length).toBeLessThan(20);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search incidents' }), {
+      target: { value: 'passage 9999' },
+    });
+    await screen.findByText('1 of 10000 shown');
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search incidents' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Actor' }), { target: { value: 'apt31' } });
+    await screen.findByText('5000 of 10000 shown');
+  });
+
+  it('deletes with undo', async () => {
+    const { db } = await setup([makeIncident(1), makeIncident(2)]);
+    await screen.findByText('2 of 2 shown');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Incident 1' }));
+    await screen.findByText('Deleted 1 incident.');
+    expect(await db.count('incidents')).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Restored 1 incident.');
+    expect(await db.count('incidents')).toBe(2);
+  });
+
+  it('edits and bulk-tags', async () => {
+    const { db } = await setup([makeIncident(1), makeIncident(2)]);
+    await screen.findByText('2 of 2 shown');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Incident 1' }));
+    fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'checked with NÚKIB' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Incident updated.');
+    expect((await db.get('incidents', makeIncident(1).id))!.notes).toBe('checked with NÚKIB');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown' }));
+    fireEvent.input(screen.getByLabelText('Tag for selected'), { target: { value: 'Reviewed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Tag selected' }));
+    await screen.findByText('Tagged 2 incidents.');
+    expect((await listIncidents(db)).every((i) => i.tags.includes('reviewed'))).toBe(true);
+  });
+
+  it('exports JSON named with the date, and imports after a dry-run summary', async () => {
+    const { db, downloads } = await setup([makeIncident(1)]);
+    await screen.findByText('1 of 1 shown');
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export STIX 2.1' }));
+    expect(downloads.map((d) => d.fileName)).toEqual([
+      'apt-lens-incidents-2025-05-28.json',
+      'apt-lens-incidents-2025-05-28.stix.json',
+    ]);
+    pickFile(exportJson([makeIncident(1), makeIncident(2)], new Date()));
+    await screen.findByText('1 new');
+    expect(await db.count('incidents')).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm import' }));
+    await screen.findByText(/Imported in.json: 1 added/);
+    expect(await db.count('incidents')).toBe(2);
+  });
+
+  it('shows a clear error for a malformed import and changes nothing', async () => {
+    const { db } = await setup([makeIncident(1)]);
+    await screen.findByText('1 of 1 shown');
+    pickFile('{"format":"apt-lens.incidents","version":1,"incid');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/Import failed: The file is not valid JSON/),
+    );
+    expect(await db.count('incidents')).toBe(1);
+  });
+
+  it('shows HTML and script in every text field as text', async () => {
+    const evil = '<img src=x onerror="globalThis.pwned=1"><script>globalThis.pwned=2</script>';
+    await setup([
+      makeIncident(1, {
+        title: evil,
+        pageTitle: evil,
+        notes: evil,
+        tags: [evil],
+        quote: { exact: evil, prefix: '', suffix: '' },
+      }),
+    ]);
+    await screen.findByText('1 of 1 shown');
+    expect(document.body.textContent).toContain(evil);
+    expect(document.querySelector('main img, main script')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: `Edit ${evil}` }));
+    expect(document.querySelector('main img, main script')).toBeNull();
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
