@@ -67,6 +67,18 @@ export function foldCode(code: number): number {
   return f;
 }
 
+const strippedCache = new Map<number, string>();
+
+function stripped(code: number): string {
+  let s = strippedCache.get(code);
+  if (s === undefined) {
+    const ch = String.fromCharCode(code);
+    s = stripMarks(ch) || ch;
+    strippedCache.set(code, s);
+  }
+  return s;
+}
+
 /** Strips diacritics but keeps case: what exact-case names are compared on ("NÚKIB" = "NUKIB"). */
 export function surfaceKey(text: string, start = 0, end = text.length): string {
   let out = '';
@@ -74,7 +86,7 @@ export function surfaceKey(text: string, start = 0, end = text.length): string {
     const code = text.charCodeAt(i);
     const cls = classOf(code);
     if (cls !== Cls.word && cls !== Cls.ideo) continue;
-    out += code < 128 ? text[i] : stripMarks(text[i]!) || text[i];
+    out += code < 128 ? text[i] : stripped(code);
   }
   return out;
 }
@@ -94,23 +106,29 @@ export interface NameKey {
   breaks: Set<number>;
 }
 
-/** Reduces a name to its trie key. */
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isLower = (ch: string) => ch !== ch.toUpperCase();
+const isUpper = (ch: string) => ch !== ch.toLowerCase();
+
+/** Reduces a name to its trie key (plain loops: this runs for every name when the matcher is built). */
 export function nameKey(name: string): NameKey {
   const key: number[] = [];
   const breaks = new Set<number>();
-  let prev = '';
-  for (const ch of name) {
-    const code = ch.charCodeAt(0);
+  let prev = -1;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
     const cls = classOf(code);
     if (cls === Cls.word || cls === Cls.ideo) {
-      const digitChange = prev !== '' && /\d/.test(prev) !== /\d/.test(ch);
-      const camel = /\p{Ll}/u.test(prev) && /\p{Lu}/u.test(ch);
-      if (key.length > 0 && (digitChange || camel)) breaks.add(key.length);
+      if (prev >= 0) {
+        const digitChange = isDigit(prev) !== isDigit(code);
+        const camel = isLower(String.fromCharCode(prev)) && isUpper(name[i]!);
+        if (digitChange || camel) breaks.add(key.length);
+      }
       key.push(foldCode(code));
-      prev = ch;
+      prev = code;
     } else if (cls === Cls.sep || cls === Cls.other) {
       if (key.length > 0) breaks.add(key.length);
-      prev = '';
+      prev = -1;
     }
   }
   return { key, breaks };

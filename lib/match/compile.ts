@@ -63,7 +63,7 @@ export function compile(rows: readonly NameRow[]): Compiled {
       acronym: row.kind === 'agency' && exact.length <= SHORT && /^\p{Lu}+$/u.test(exact),
       hasUpper: /\p{Lu}/u.test(exact),
     };
-    const id = String.fromCharCode(...key);
+    const id = key.join(',');
     let group = keys.get(id);
     if (group === undefined) {
       group = groups.length;

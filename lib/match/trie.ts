@@ -1,7 +1,7 @@
 /**
- * A prefix tree over folded name keys, walked over the original text. Letters a–z and digits live in a
- * flat Int32Array (one slot per node and symbol: no hashing on the hot path); other characters go to a
- * Map. Each word start of the text is walked once, so a scan costs about one step per character.
+ * A prefix tree over folded name keys, walked over the original text. Edges on letters a–z and digits
+ * live in one Map keyed by small integers (node × 36 + symbol: V8 hashes these cheaply, and a Map is far
+ * cheaper to build than a dense table); other characters go to a second Map. Each word start of the text is walked once, so a scan costs about one step per character.
  */
 import { Cls, classOf, foldCode } from './chars';
 
@@ -23,7 +23,7 @@ export interface TrieHit {
 
 /** The compiled tree. */
 export class Trie {
-  private ascii: Int32Array;
+  private ascii = new Map<number, number>();
   private other = new Map<number, number>();
   private accept: Int32Array;
   private sepOk: Uint8Array;
@@ -31,14 +31,13 @@ export class Trie {
 
   /** `capacity`: an upper bound on the number of nodes (sum of key lengths + 1). */
   constructor(capacity: number) {
-    this.ascii = new Int32Array(capacity * ASCII_SLOTS);
     this.accept = new Int32Array(capacity).fill(-1);
     this.sepOk = new Uint8Array(capacity);
   }
 
   private child(node: number, folded: number): number {
     const slot = asciiSlot(folded);
-    if (slot >= 0) return this.ascii[node * ASCII_SLOTS + slot]! - 1;
+    if (slot >= 0) return (this.ascii.get(node * ASCII_SLOTS + slot) ?? 0) - 1;
     return (this.other.get(node * 65536 + folded) ?? 0) - 1;
   }
 
@@ -52,7 +51,7 @@ export class Trie {
       if (next < 0) {
         next = this.size++;
         const slot = asciiSlot(folded);
-        if (slot >= 0) this.ascii[node * ASCII_SLOTS + slot] = next + 1;
+        if (slot >= 0) this.ascii.set(node * ASCII_SLOTS + slot, next + 1);
         else this.other.set(node * 65536 + folded, next + 1);
       }
       node = next;

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:match`: how fast the mention finder reads text, against one combined case-insensitive
+ * RegExp alternation of the same names (the usual approach), over the visible text of the shared corpus
+ * of saved news pages and over a synthetic text dense with names; and what building the matcher costs.
+ * Prints numbers only; nothing here asserts a timing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadNameTable } from '../../lib/kb/names';
+import { createMatcher } from '../../lib/match/find-mentions';
+import { htmlText } from '../cli/scan';
+
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus/news-pages');
+
+function time(fn: () => void, minMs = 300): number {
+  fn();
+  let runs = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    fn();
+    runs++;
+    elapsed = performance.now() - start;
+  }
+  return elapsed / runs;
+}
+
+function alternation(names: readonly string[]): RegExp {
+  const escaped = [...new Set(names)]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function synthetic(names: readonly string[], bytes: number): string {
+  const filler =
+    'officials said the intrusion began last year and that the group used new tools against ministries';
+  const words = filler.split(' ');
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < bytes; i++) {
+    const piece = i % 6 === 0 ? names[(i * 7919) % names.length]! : words[i % words.length]!;
+    parts.push(piece);
+    length += piece.length + 1;
+    if (i % 40 === 39) {
+      parts.push('.\n');
+      length += 2;
+    }
+  }
+  return parts.join(' ');
+}
+
+function compare(label: string, text: string, matcher: ReturnType<typeof createMatcher>, re: RegExp): void {
+  const mb = text.length / 1e6;
+  let found = 0;
+  const ours = time(() => {
+    found = matcher.findMentions(text).length;
+  });
+  let hits = 0;
+  const theirs = time(() => {
+    hits = 0;
+    re.lastIndex = 0;
+    while (re.exec(text)) hits++;
+  });
+  console.log(
+    `${label}: ${mb.toFixed(2)} MB · findMentions ${(mb / (ours / 1000)).toFixed(1)} MB/s (${found} mentions) · ` +
+      `RegExp alternation ${(mb / (theirs / 1000)).toFixed(2)} MB/s (${hits} raw hits) · ratio ${(theirs / ours).toFixed(1)}×`,
+  );
+}
+
+function main(): void {
+  const rows = loadNameTable();
+  const names = rows.map((r) => r.name);
+  const build = time(() => createMatcher(rows), 500);
+  console.log(`names: ${rows.length} rows · matcher construction ${build.toFixed(2)} ms (mean of warm runs)`);
+  const matcher = createMatcher(rows);
+  const re = alternation(names);
+
+  if (existsSync(CORPUS)) {
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.html'));
+    const text = files.map((f) => htmlText(readFileSync(join(CORPUS, f), 'utf8'))).join('\n');
+    compare(`news pages (${files.length} pages, visible text)`, text, matcher, re);
+  } else {
+    console.log(`news pages: skipped, ${CORPUS} is absent`);
+  }
+  compare('synthetic text dense with names', synthetic(names, 10_000_000), matcher, re);
+}
+
+main();
