@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
-import { handleIncidentRequest } from '../lib/incidents/service';
+import { CHANGES_CHANNEL, type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
+import { handleIncidentRequest, isWrite } from '../lib/incidents/service';
 import { cardDataFor } from '../lib/kb/card-data';
 import { isTrustedSender, parseRequest, type Request, type ResponseOf } from '../lib/messages';
 
@@ -15,9 +15,16 @@ function incidentsDb(): Promise<IncidentsDb> {
   return db;
 }
 
+const changes = new BroadcastChannel(CHANGES_CHANNEL);
+
 async function handle(req: Request): Promise<ResponseOf[Request['type']]> {
   if (req.type === 'kb:entity') return cardDataFor(req.id);
-  return handleIncidentRequest(await incidentsDb(), req);
+  try {
+    return await handleIncidentRequest(await incidentsDb(), req);
+  } finally {
+    // Even a failed write may have been retried elsewhere: open dashboards re-read either way.
+    if (isWrite(req)) changes.postMessage('changed');
+  }
 }
 
 /** Context-menu entry and command name for "save the selection as an incident". */

@@ -22,6 +22,8 @@ export interface DashboardApi {
   /** Hands a file to the browser's downloads. */
   download(fileName: string, text: string): void;
   now(): Date;
+  /** Calls back when the store changed elsewhere (a capture in a page, another dashboard); returns unsubscribe. */
+  subscribe?(onChange: () => void): () => void;
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -51,7 +53,10 @@ export function Dashboard({ api }: { api: DashboardApi }) {
       },
       (e: unknown) => setLoadError(message(e)),
     );
-  useEffect(() => void reload(), []);
+  useEffect(() => {
+    void reload();
+    return api.subscribe?.(() => void reload());
+  }, []);
 
   const shown = useMemo(() => (all ? filterIncidents(all, filter, api.name) : undefined), [all, filter]);
   const facets = useMemo(

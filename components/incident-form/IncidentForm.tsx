@@ -160,10 +160,11 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
         id="apt-lens-tags"
         ref={tagInput}
         value={tagText}
-        placeholder="espionage, ministry… (Enter adds)"
+        placeholder="espionage, ministry… (Enter adds, Enter again saves)"
         onInput={(e) => setTagText(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+          // Enter adds the typed tags; Enter on an empty box falls through to the form's submit (Save).
+          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && tagText.trim()) {
             e.preventDefault();
             addTags(splitTags(tagText));
             setTagText('');

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
-import { type IncidentsDb, listIncidents, openIncidentsDb } from '../../lib/incidents/db';
+import { CHANGES_CHANNEL, type IncidentsDb, listIncidents, openIncidentsDb } from '../../lib/incidents/db';
 import { getEntity } from '../../lib/kb/index';
 
 let db: Promise<IncidentsDb> | undefined;
@@ -24,6 +24,11 @@ const api: DashboardApi = {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   },
   now: () => new Date(),
+  subscribe(onChange) {
+    const channel = new BroadcastChannel(CHANGES_CHANNEL);
+    channel.onmessage = onChange;
+    return () => channel.close();
+  },
 };
 
 render(<Dashboard api={api} />, document.getElementById('app')!);

@@ -4,6 +4,9 @@ import type { Incident } from './model';
 /** The IndexedDB database that holds incidents, on the extension's origin. */
 export const DB_NAME = 'apt-lens';
 
+/** BroadcastChannel on which the background announces every write, so open dashboards refresh. */
+export const CHANGES_CHANNEL = 'apt-lens-incidents';
+
 /**
  * Current schema version; `upgrade` migrates every older one step by step.
  * v1: the incidents store, indexed by createdAt, actorIds, tags, site.

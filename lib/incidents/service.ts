@@ -30,6 +30,12 @@ export type ImportReport =
       invalid: InvalidRecord[];
     };
 
+/** Whether a request changes the store (the dry run of an import does not). */
+export function isWrite(req: IncidentRequest): boolean {
+  if (req.type === 'incidents:import') return req.apply;
+  return req.type !== 'incidents:tags' && req.type !== 'incidents:for-page';
+}
+
 /** Clock and id source, injected so tests are deterministic. */
 export interface ServiceDeps {
   now(): Date;

@@ -153,5 +153,7 @@ export function toStixBundle(
       x_apt_lens_incident_id: inc.id,
     });
   }
+  // A bundle needs at least one object: an empty store exports just the reader.
+  if (reports.length === 0) reader();
   return { type: 'bundle', id: `bundle--${bundleId}`, objects: [...objects.values(), ...reports] };
 }

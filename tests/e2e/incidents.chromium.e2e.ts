@@ -1,0 +1,3 @@
+import { incidentsSuite } from './support/incidents-suite';
+
+incidentsSuite('chromium');

@@ -1,0 +1,230 @@
+/**
+ * The incidents journey, run once per browser: select a passage on a local page → open the capture form
+ * (by sending the same `capture:open` message the context menu and the Alt+Shift+S command send, from an
+ * extension page, because headless browsers have no context menu to click) → type tags and save with the
+ * keyboard → dashboard lists it → edit → Export JSON → delete all → Import the file → identical records;
+ * a malformed import shows an error and changes nothing; Export STIX 2.1 validates against the schemas.
+ * Downloads are read from the Blob the dashboard hands to the browser (URL.createObjectURL), not from disk.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../../../scripts/dev/serve';
+import { stixValidator } from '../../incidents/stix-validator';
+import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
+
+interface StoredIncident {
+  id: string;
+  title: string;
+  notes: string;
+  tags: string[];
+  actorIds: string[];
+  agencyIds: string[];
+  quote: { exact: string };
+  url: string;
+}
+
+/** In the page: selects the text of element `id`. */
+function selectElement(id: string): string {
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById(id)!);
+  const sel = getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  return sel.toString();
+}
+
+/** In an extension page: sends `capture:open` to every tab, as the background does for its tab. */
+async function sendCaptureOpen(): Promise<number> {
+  type Tabs = {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(id: number, msg: unknown): Promise<unknown>;
+  };
+  const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
+  const ext = g.browser ?? g.chrome;
+  const tabs = await ext.tabs.query({});
+  const answers = await Promise.all(
+    tabs.map((t) =>
+      ext.tabs.sendMessage(t.id!, { type: 'capture:open' }).then(
+        (r: unknown) => r === true,
+        () => false,
+      ),
+    ),
+  );
+  return answers.filter(Boolean).length;
+}
+
+/** In the dashboard: clicks the button or checkbox with this accessible name (aria-label or text). */
+function click(name: string): void {
+  const b = [...document.querySelectorAll<HTMLElement>('button, input[type=checkbox]')].find(
+    (x) => (x.getAttribute('aria-label') ?? x.textContent?.trim()) === name,
+  );
+  if (!b) throw new Error(`no button "${name}"`);
+  b.click();
+}
+
+/** In the dashboard: sets a field by its accessible name (aria-label or label text) the way typing does. */
+function fill([label, value]: [string, string]): void {
+  const byAria = document.querySelector<HTMLInputElement>(`[aria-label="${label}"]`);
+  const byLabel = [...document.querySelectorAll('label')]
+    .find((l) => l.textContent?.trim().startsWith(label))
+    ?.querySelector<HTMLInputElement>('input, textarea');
+  const el = byAria ?? byLabel;
+  if (!el) throw new Error(`no field "${label}"`);
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** In the dashboard: clicks an export button and returns the file the dashboard handed to the browser. */
+async function captureDownload(name: string): Promise<{ fileName: string; text: string }> {
+  let blob: Blob | undefined;
+  let fileName = '';
+  const create = URL.createObjectURL;
+  const anchorClick = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = (b: Blob | MediaSource) => {
+    blob = b as Blob;
+    return create.call(URL, b);
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    fileName = this.download;
+  };
+  try {
+    [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === name)!.click();
+  } finally {
+    URL.createObjectURL = create;
+    HTMLAnchorElement.prototype.click = anchorClick;
+  }
+  return { fileName, text: await blob!.text() };
+}
+
+/** In the dashboard: gives the import input a file, as choosing it in the file picker does. */
+function chooseFile([text, name]: [string, string]): void {
+  const input = document.querySelector<HTMLInputElement>('input[aria-label="Import file"]')!;
+  const dt = new DataTransfer();
+  dt.items.add(new File([text], name, { type: 'application/json' }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** In an extension page: every stored incident, read straight from IndexedDB, sorted by id. */
+function readStore(): Promise<StoredIncident[]> {
+  return new Promise((ok, fail) => {
+    const req = indexedDB.open('apt-lens');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const all = db.transaction('incidents').objectStore('incidents').getAll();
+      all.onsuccess = () => {
+        db.close();
+        ok((all.result as StoredIncident[]).sort((a, b) => (a.id < b.id ? -1 : 1)));
+      };
+      all.onerror = () => fail(all.error);
+    };
+  });
+}
+
+const appText = () => document.getElementById('app')?.textContent ?? '';
+
+/** The incidents suite for one browser. */
+export function incidentsSuite(name: 'chromium' | 'firefox'): void {
+  let server: TestServer;
+  let browser: ExtensionBrowser;
+  let page: Tab;
+  let dash: Tab;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(name);
+    // One dashboard for the whole journey: it sends the capture message and refreshes itself on writes.
+    dash = await browser.openExtensionPage('dashboard.html', '#app p');
+    page = await browser.newTab();
+    await page.goto(`${server.origin}/pages/incident.html`);
+    await page.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe(`incidents in ${name}`, () => {
+    let exported: { fileName: string; text: string };
+
+    it('saves a selected passage with tags from the in-page form', async () => {
+      const selected = await page.evaluate(selectElement, 'attribution');
+      expect(selected).toContain('APT31');
+      expect(await dash.evaluate(sendCaptureOpen, undefined)).toBe(1);
+      await expect
+        .poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 })
+        .toContain('Save as incident');
+      const form = await page.shadowText('apt-lens-ui');
+      expect(form).toContain('high degree of certainty');
+      for (const key of [...'espionage', 'Enter', ...'ministry', 'Enter', 'Enter']) await page.press(key);
+      await expect.poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Incident saved.');
+    });
+
+    it('lists it in the dashboard, and edits it', async () => {
+      await expect
+        .poll(() => dash.evaluate(appText, undefined))
+        .toContain('Czech ministry breach named on APT31');
+      const [saved] = await dash.evaluate(readStore, undefined);
+      expect(saved).toMatchObject({
+        tags: ['espionage', 'ministry'],
+        url: `${server.origin}/pages/incident.html`,
+        actorIds: ['apt31'],
+        agencyIds: ['cn-mss'],
+      });
+      expect(saved!.quote.exact).toContain('linked to China');
+      await dash.evaluate(click, `Edit ${saved!.title}`);
+      await dash.evaluate(fill, ['Notes', 'Checked against the NÚKIB statement.'] as [string, string]);
+      await dash.evaluate(click, 'Save changes');
+      await expect.poll(() => dash.evaluate(appText, undefined)).toContain('Incident updated.');
+      expect((await dash.evaluate(readStore, undefined))[0]!.notes).toBe(
+        'Checked against the NÚKIB statement.',
+      );
+    });
+
+    it('exports JSON, deletes all, imports the file back: identical records', async () => {
+      const before = await dash.evaluate(readStore, undefined);
+      exported = await dash.evaluate(captureDownload, 'Export JSON');
+      expect(exported.fileName).toMatch(/^apt-lens-incidents-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(JSON.parse(exported.text)).toMatchObject({ format: 'apt-lens.incidents', version: 1 });
+
+      await dash.evaluate(click, 'Select all shown');
+      await dash.evaluate(click, 'Delete selected');
+      await expect.poll(() => dash.evaluate(appText, undefined)).toContain('No incidents yet');
+      expect(await dash.evaluate(readStore, undefined)).toEqual([]);
+
+      await dash.evaluate(chooseFile, [exported.text, exported.fileName] as [string, string]);
+      await expect.poll(() => dash.evaluate(appText, undefined)).toContain('1 new');
+      await dash.evaluate(click, 'Confirm import');
+      await expect.poll(() => dash.evaluate(appText, undefined)).toContain('1 added');
+      expect(await dash.evaluate(readStore, undefined)).toEqual(before);
+    });
+
+    it('shows a clear error for a malformed import and changes nothing', async () => {
+      const before = await dash.evaluate(readStore, undefined);
+      await dash.evaluate(chooseFile, [exported.text.slice(0, exported.text.length / 2), 'broken.json'] as [
+        string,
+        string,
+      ]);
+      await expect
+        .poll(() => dash.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', undefined))
+        .toMatch(/Import failed: The file is not valid JSON.*Nothing was changed/);
+      expect(await dash.evaluate(readStore, undefined)).toEqual(before);
+    });
+
+    it('exports a STIX 2.1 bundle that validates', async () => {
+      const stix = await dash.evaluate(captureDownload, 'Export STIX 2.1');
+      expect(stix.fileName).toMatch(/\.stix\.json$/);
+      const bundle = JSON.parse(stix.text);
+      const validate = stixValidator();
+      expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+      expect(bundle.objects.map((o: { type: string }) => o.type)).toEqual(
+        expect.arrayContaining(['report', 'intrusion-set', 'identity', 'relationship']),
+      );
+    });
+
+    it('logged no extension error', () => {
+      expect(browser.extensionErrors()).toEqual([]);
+    });
+  });
+}
