@@ -47,6 +47,8 @@ export function toStixBundle(
   const stamp = now.toISOString();
   const common = { spec_version: '2.1', created: stamp, modified: stamp };
   const objects = new Map<string, StixObject>();
+  /** intrusion-set id → its attributed-to relationship id, so each report can list it. */
+  const relationOf = new Map<string, string>();
 
   const intrusionSet = (actorId: string): string => {
     const id = `intrusion-set--${uuidV5(`apt-lens:actor:${actorId}`)}`;
@@ -77,6 +79,7 @@ export function toStixBundle(
     if (sponsor?.agencyId) {
       const target = identity(sponsor.agencyId);
       const rel = `relationship--${uuidV5(`apt-lens:attributed-to:${actorId}:${sponsor.agencyId}`)}`;
+      relationOf.set(id, rel);
       objects.set(rel, {
         type: 'relationship',
         id: rel,
@@ -126,9 +129,9 @@ export function toStixBundle(
   const reports: StixObject[] = [];
   for (const inc of incidents) {
     const refs = [...inc.actorIds.map(intrusionSet), ...inc.agencyIds.map(identity)];
-    for (const o of objects.values()) {
-      if (o.type === 'relationship' && refs.includes(o.source_ref as string) && !refs.includes(o.id))
-        refs.push(o.id);
+    for (const r of [...refs]) {
+      const rel = relationOf.get(r);
+      if (rel && !refs.includes(rel)) refs.push(rel);
     }
     const url = httpUrl(inc.url);
     const source = {
