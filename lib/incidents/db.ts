@@ -41,6 +41,10 @@ export function openIncidentsDb(name = DB_NAME): Promise<IncidentsDb> {
         tx.objectStore('incidents').createIndex('agencyIds', 'agencyIds', { multiEntry: true });
       }
     },
+    // A newer version opening elsewhere (the background after an update) must not wait on this old tab.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
   });
 }
 

@@ -57,3 +57,14 @@ describe('incidents database', () => {
     again.close();
   });
 });
+
+describe('version changes', () => {
+  it('an open connection steps aside when a newer version opens', async () => {
+    const name = fresh();
+    const old = await openIncidentsDb(name);
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+    old.close();
+  });
+});

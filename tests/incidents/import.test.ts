@@ -152,7 +152,10 @@ describe('docs/incidents.schema.json', () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync('docs/incidents.schema.json', 'utf8')));
-    const good = [makeIncident(1), makeIncident(2, { occurredAt: '2025-05-01', attribution: { claimant: 'x', confidence: 'high' } })];
+    const good = [
+      makeIncident(1),
+      makeIncident(2, { occurredAt: '2025-05-01', attribution: { claimant: 'x', confidence: 'high' } }),
+    ];
     expect(validate(JSON.parse(exportJson(good, new Date())))).toBe(true);
     expect(validate(JSON.parse(file([{ ...makeIncident(1), tags: 'espionage' }])))).toBe(false);
     expect(validate(JSON.parse(file([], { version: 2 })))).toBe(false);
