@@ -29,19 +29,19 @@ describe('background capture triggers', () => {
   });
 
   it('the context menu "Save as incident" asks the tab (and frame) to open the capture form', () => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(true);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     for (const l of listeners.menu) l({ menuItemId: 'apt-lens-save-incident', frameId: 3 }, { id: 7 });
     expect(send).toHaveBeenCalledWith(7, { type: 'capture:open' }, { frameId: 3 });
   });
 
   it('the Alt+Shift+S command does the same for the tab it was pressed in', () => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(true);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     for (const l of listeners.command) l('save-incident', { id: 9 });
     expect(send).toHaveBeenCalledWith(9, { type: 'capture:open' }, undefined);
   });
 
   it('other menu items and commands do not open the form', () => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(true);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     for (const l of listeners.menu) l({ menuItemId: 'other' }, { id: 7 });
     expect(send).not.toHaveBeenCalledWith(7, { type: 'capture:open' }, expect.anything());
   });
