@@ -41,7 +41,7 @@ export function setupCapture(ctx: ContentScriptContext, uiContainer: () => HTMLE
   const open = (extra: readonly EntityOption[] = []) => {
     const container = uiContainer();
     if (!container?.parentNode) return;
-    if (!host || !host.isConnected) {
+    if (!host?.isConnected) {
       host = document.createElement('div');
       host.className = 'apt-lens-capture';
       container.parentNode.appendChild(host);
