@@ -11,7 +11,15 @@ import { type Command, UsageError } from '../cli';
 
 /** The visible text of an HTML document, exactly as the content script would see it. */
 export function htmlText(html: string): string {
-  const window = new Window();
+  // A base URL keeps relative links parseable; nothing is ever loaded or run.
+  const window = new Window({
+    url: 'http://localhost/',
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
+  });
   try {
     // DOMParser documents never run scripts or fetch resources.
     const doc = new window.DOMParser().parseFromString(html, 'text/html');
