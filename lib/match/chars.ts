@@ -99,7 +99,7 @@ export function isIdeo(code: number): boolean {
 /**
  * A name reduced to the folded letters and digits the trie stores, with the positions (counted in those
  * letters) after which the text may put a separator: where the name has one, and at a letter/digit or
- * lower/upper change ("APT31" → "APT 31", "RedBravo" → "Red Bravo").
+ * letter/digit change ("APT31" → "APT 31").
  */
 export interface NameKey {
   key: number[];
@@ -107,8 +107,6 @@ export interface NameKey {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
-const isLower = (ch: string) => ch !== ch.toUpperCase();
-const isUpper = (ch: string) => ch !== ch.toLowerCase();
 
 /** Reduces a name to its trie key (plain loops: this runs for every name when the matcher is built). */
 export function nameKey(name: string): NameKey {
@@ -120,9 +118,8 @@ export function nameKey(name: string): NameKey {
     const cls = classOf(code);
     if (cls === Cls.word || cls === Cls.ideo) {
       if (prev >= 0) {
-        const digitChange = isDigit(prev) !== isDigit(code);
-        const camel = isLower(String.fromCharCode(prev)) && isUpper(name[i]!);
-        if (digitChange || camel) breaks.add(key.length);
+        // Only letter/digit changes open a gap: splitting camel case turned "DoNot" into "Do Not".
+        if (isDigit(prev) !== isDigit(code)) breaks.add(key.length);
       }
       key.push(foldCode(code));
       prev = code;
