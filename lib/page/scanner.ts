@@ -69,7 +69,7 @@ export class PageScanner {
     this.o = {
       style: 'background',
       accept: () => true,
-      yieldToBrowser: () => new Promise((ok) => setTimeout(ok, 0)),
+      yieldToBrowser: yieldTask,
       schedule: (fn) => (win ? win.requestAnimationFrame(() => fn()) : setTimeout(fn, 16)),
       sliceChars: 60_000,
       burstLimit: 300,
@@ -201,6 +201,20 @@ export class PageScanner {
     this.repaint();
     this.o.onScan?.('incremental', t0);
   }
+}
+
+/**
+ * Gives the browser a turn between slices: `scheduler.yield()` where it exists, else a message-channel
+ * task (unlike timers, neither is throttled or held back when the page's own scripts are off).
+ */
+function yieldTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((ok) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => ok();
+    ch.port2.postMessage(0);
+  });
 }
 
 /** The nearest ancestor that is not an inline element: the unit of rescanning. */

@@ -18,7 +18,7 @@ export interface ChromiumSession {
 
 /** Launches Chromium with `.output/chrome-mv3` (or `extDir`), offline but for 127.0.0.1. */
 export async function launchChromium(
-  options: { extDir?: string; javaScriptEnabled?: boolean; headless?: boolean } = {},
+  options: { extDir?: string; headless?: boolean } = {},
 ): Promise<ChromiumSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -32,7 +32,6 @@ export async function launchChromium(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: 1100, height: 900 },
     args: [
       `--disable-extensions-except=${ext}`,
@@ -57,11 +56,14 @@ export async function launchChromium(
   const extensionErrors: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (msg) => {
+      // Saved pages may reference other extensions' files; only ours counts.
       const where = msg.location().url ?? '';
-      if (msg.type() === 'error' && where.startsWith('chrome-extension://')) extensionErrors.push(msg.text());
+      if (msg.type() === 'error' && where.startsWith(`chrome-extension://${extensionId}/`)) {
+        extensionErrors.push(msg.text());
+      }
     });
     page.on('pageerror', (err) => {
-      if (String(err.stack).includes('chrome-extension://')) extensionErrors.push(String(err));
+      if (String(err.stack).includes(`chrome-extension://${extensionId}/`)) extensionErrors.push(String(err));
     });
   };
   context.on('page', watch);

@@ -35,7 +35,13 @@ export async function startServer(): Promise<TestServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers: Record<string, string> = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    };
+    // Saved real pages must not run their own scripts: they would change the DOM from load to load.
+    // Extension content scripts are exempt from a page's CSP, so APT Lens still runs.
+    if (prefix === 'corpus') headers['content-security-policy'] = "script-src 'none'";
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

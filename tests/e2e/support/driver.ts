@@ -7,6 +7,8 @@ import { launchFirefox } from './firefox';
 /** One browser tab, driven the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi). */
 export interface Tab {
   goto(url: string): Promise<void>;
+  /** Runs `fn` in every document this tab loads, before the page's own scripts and the content script. */
+  addInitScript(fn: () => void): Promise<void>;
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   waitFor(fn: () => boolean, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
@@ -32,6 +34,7 @@ export interface ExtensionBrowser {
 function playwrightTab(page: PlaywrightPage): Tab {
   return {
     goto: async (url) => void (await page.goto(url)),
+    addInitScript: async (fn) => void (await page.addInitScript(fn)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, undefined, { timeout })),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -44,13 +47,21 @@ function playwrightTab(page: PlaywrightPage): Tab {
 
 function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && /moz-extension:|apt-lens/.test(msg.text())) errors.push(msg.text());
+    const text = msg.text();
+    if (
+      msg.type() === 'error' &&
+      /moz-extension:|apt-lens/.test(text) &&
+      !/Failed to load|Content-Security-Policy/.test(text)
+    ) {
+      errors.push(text);
+    }
   });
   page.on('pageerror', (err) => {
     if (/moz-extension:/.test(String((err as Error).stack))) errors.push(String(err));
   });
   return {
     goto: async (url) => void (await page.goto(url)),
+    addInitScript: async (fn) => void (await page.evaluateOnNewDocument(fn)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, { timeout })),
     mouseMove: (x, y) => page.mouse.move(x, y),

@@ -23,7 +23,12 @@ export function readHighlights(): Record<string, string[]> {
 /** Whether the page's body is byte-identical to a fresh parse of its source (nothing added or changed). */
 export async function bodyMatchesSource(): Promise<{ same: boolean; live: number; source: number }> {
   const html = await (await fetch(location.href)).text();
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  // parseHTMLUnsafe attaches declarative shadow roots as the page load did; DOMParser would keep them as
+  // <template> elements and report a difference that is not there.
+  const D = Document as unknown as { parseHTMLUnsafe?: (html: string) => Document };
+  const parsed = D.parseHTMLUnsafe
+    ? D.parseHTMLUnsafe(html)
+    : new DOMParser().parseFromString(html, 'text/html');
   const live = document.body.innerHTML;
   const source = parsed.body.innerHTML;
   return { same: live === source, live: live.length, source: source.length };
@@ -74,6 +79,20 @@ export async function shareOfColour([png, rgb, tolerance]: [
       near++;
   }
   return near / (data.length / 4);
+}
+
+/** Init script: keeps the body's HTML as parsed, before any content script runs (it runs at document_idle). */
+export function keepBodyAtLoad(): void {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as unknown as { __bodyAtLoad: string }).__bodyAtLoad = document.body.innerHTML;
+  });
+}
+
+/** Whether the body is byte-identical to what it was when the document finished parsing. */
+export function bodyMatchesLoad(): { same: boolean; live: number; atLoad: number } {
+  const atLoad = (window as unknown as { __bodyAtLoad?: string }).__bodyAtLoad ?? '';
+  const live = document.body.innerHTML;
+  return { same: live === atLoad, live: live.length, atLoad: atLoad.length };
 }
 
 /** Names of `apt-lens` performance measures the content script recorded. */

@@ -8,7 +8,14 @@ import { readHighlights, scanMeasures } from './page-checks';
  * command (the extension sees no page URLs without the `tabs` permission, so it cannot pick by URL).
  */
 async function sendToTabs(message: unknown): Promise<unknown[]> {
-  const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+  interface TabsApi {
+    tabs: {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, m: unknown): Promise<unknown>;
+    };
+  }
+  const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+  const api = g.browser ?? g.chrome;
   const answers: unknown[] = [];
   for (const tab of await api.tabs.query({})) {
     answers.push(await api.tabs.sendMessage(tab.id!, message).catch(() => undefined));

@@ -1,0 +1,3 @@
+import { CORPUS, corpusSuite } from './support/corpus-suite';
+
+corpusSuite('chromium', CORPUS);
