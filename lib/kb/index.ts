@@ -9,7 +9,9 @@ export function loadKb(): KnowledgeBase {
 }
 
 /** Looks an actor or agency up by id (built once, then O(1)). */
-export function getEntity(id: string): { kind: 'actor'; entity: Actor } | { kind: 'agency'; entity: Agency } | undefined {
+export function getEntity(
+  id: string,
+): { kind: 'actor'; entity: Actor } | { kind: 'agency'; entity: Agency } | undefined {
   if (!byId) {
     const kb = loadKb();
     byId = new Map<string, Actor | Agency>();
