@@ -5,6 +5,9 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from './types';
 
+/** How a hit matched, best first: a whole name typed, the start of a name, or a forgiven typo. */
+export type MatchTier = 'exact' | 'prefix' | 'fuzzy';
+
 /** One hit, best first. */
 export interface SearchResult {
   id: string;
@@ -12,8 +15,20 @@ export interface SearchResult {
   name: string;
   /** Every other name of the entity (aliases; or abbreviations, English and native names). */
   aliases: string[];
+  /** The name the query found (the canonical name or one alias), shown next to the hit. */
+  matched: string;
+  tier: MatchTier;
   country?: string;
   score: number;
+}
+
+/** Narrows a search; every field is optional and they combine with AND. */
+export interface SearchFilter {
+  kind?: 'actor' | 'agency';
+  /** ISO 3166-1 alpha-2 code. */
+  country?: string;
+  /** Only actors with at least one name coined by this vendor (agencies have no vendors). */
+  vendor?: string;
 }
 
 interface Doc {
@@ -24,6 +39,7 @@ interface Doc {
   compact: string;
   country?: string;
   aliases: string[];
+  vendors: string[];
 }
 
 /** Case and diacritics never matter in a search box: "nukib" finds NÚKIB. */
@@ -44,6 +60,7 @@ function docs(kb: KnowledgeBase): Doc[] {
       compact: [a.name, ...aliases].map(squeeze).join(' '),
       country: a.country,
       aliases,
+      vendors: [...new Set(a.aliases.flatMap((x) => (x.source ? [x.source] : [])))],
     });
   }
   for (const g of kb.agencies) {
@@ -56,49 +73,133 @@ function docs(kb: KnowledgeBase): Doc[] {
       compact: [g.name, ...aliases].map(squeeze).join(' '),
       country: g.country,
       aliases,
+      vendors: [],
     });
   }
   return out;
 }
 
+/** One entity's names, prepared once for tiering: squeezed whole, and squeezed from each word on. */
+interface Prepared {
+  names: string[];
+  whole: string[];
+  /** For each name, the squeezed tails starting at each word ("judgmentpanda", "panda"). */
+  tails: string[][];
+}
+
+function prepare(d: Doc): Prepared {
+  const names = [d.name, ...d.aliases];
+  return {
+    names,
+    whole: names.map(squeeze),
+    tails: names.map((n) => {
+      const words = fold(n)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      return words.map((_, i) => words.slice(i).join(''));
+    }),
+  };
+}
+
+/** Picks the name a query found and how: exact beats prefix (of the name or of a later word) beats fuzzy. */
+function tierOf(p: Prepared, q: string, terms: readonly string[]): { tier: MatchTier; matched: string } {
+  const exact = p.whole.indexOf(q);
+  if (exact >= 0) return { tier: 'exact', matched: p.names[exact]! };
+  let prefix = p.whole.findIndex((w) => w.startsWith(q));
+  if (prefix < 0) prefix = p.tails.findIndex((tails) => tails.some((t) => t.startsWith(q)));
+  if (prefix >= 0) return { tier: 'prefix', matched: p.names[prefix]! };
+  // A typo: the name that holds most of the terms MiniSearch matched.
+  let best = 0;
+  let bestHits = -1;
+  p.names.forEach((n, i) => {
+    const words = `${fold(n)} ${p.whole[i]}`;
+    const hits = terms.filter((t) => words.includes(t)).length;
+    if (hits > bestHits) {
+      best = i;
+      bestHits = hits;
+    }
+  });
+  return { tier: 'fuzzy', matched: p.names[best]! };
+}
+
+const TIER_ORDER: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
+
 /** A search function over one KB; build it once (indexing takes a few tens of milliseconds). */
-export type Search = (query: string, limit?: number) => SearchResult[];
+export type Search = (query: string, limit?: number, filter?: SearchFilter) => SearchResult[];
 
 /** Indexes the KB: names and aliases by word (fuzzy, prefix), plus whole names squeezed together. */
 export function createSearch(kb: KnowledgeBase): Search {
+  const all = docs(kb);
+  const byId = new Map(all.map((d) => [d.id, d]));
+  const prepared = new Map<string, Prepared>();
   const ms = new MiniSearch<Doc>({
     fields: ['name', 'names', 'compact'],
     storeFields: ['kind', 'name', 'country', 'aliases'],
     processTerm: (t) => fold(t) || null,
   });
-  ms.addAll(docs(kb));
-  return (query, limit = 10) => {
+  ms.addAll(all);
+  return (query, limit = 10, filter = {}) => {
     const words = query.trim();
-    if (!words) return [];
-    const exact = squeeze(words);
+    const q = squeeze(words);
+    if (!q) return [];
     // A name typed in full, spacing aside, beats any partial or fuzzy hit.
     const boostDocument = (_id: unknown, _term: string, stored?: Record<string, unknown>) => {
       if (!stored) return 1;
-      if (squeeze(stored.name as string) === exact) return 8;
-      return (stored.aliases as string[]).some((n) => squeeze(n) === exact) ? 4 : 1;
+      if (squeeze(stored.name as string) === q) return 8;
+      return (stored.aliases as string[]).some((n) => squeeze(n) === q) ? 4 : 1;
     };
+    const keep = (d: Doc | undefined) =>
+      !!d &&
+      (!filter.kind || d.kind === filter.kind) &&
+      (!filter.country || d.country === filter.country) &&
+      (!filter.vendor || d.vendors.includes(filter.vendor));
     const hits = ms.search(
       {
         combineWith: 'OR',
         queries: [
           { queries: [words], fields: ['name', 'names'], fuzzy: 0.2, prefix: true, boost: { name: 2 } },
-          { queries: [squeeze(words)], fields: ['compact'], fuzzy: 0.15, prefix: true },
+          { queries: [q], fields: ['compact'], fuzzy: 0.15, prefix: true },
         ],
       },
-      { boostDocument },
+      {
+        boostDocument,
+        ...(filter.kind || filter.country || filter.vendor
+          ? { filter: (r: { id: unknown }) => keep(byId.get(String(r.id))) }
+          : {}),
+      },
     );
-    return hits.slice(0, limit).map((h) => ({
-      id: String(h.id),
+    const ranked = hits.map((h) => {
+      const id = String(h.id);
+      let p = prepared.get(id);
+      if (!p) {
+        p = prepare(byId.get(id)!);
+        prepared.set(id, p);
+      }
+      return { h, id, ...tierOf(p, q, h.terms) };
+    });
+    // MiniSearch's score orders hits within a tier; the tier comes first (sort is stable).
+    ranked.sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.h.score - a.h.score);
+    return ranked.slice(0, limit).map(({ h, id, tier, matched }) => ({
+      id,
       kind: h.kind as Doc['kind'],
       name: h.name as string,
       aliases: h.aliases as string[],
+      matched,
+      tier,
       ...(h.country ? { country: h.country as string } : {}),
       score: Math.round(h.score * 1000) / 1000,
     }));
   };
+}
+
+/** The countries and vendors the KB knows, for the popup's filters (sorted; vendors by name). */
+export function searchFacets(kb: KnowledgeBase): { countries: string[]; vendors: string[] } {
+  const countries = new Set<string>();
+  const vendors = new Set<string>();
+  for (const a of kb.actors) {
+    if (a.country) countries.add(a.country);
+    for (const x of a.aliases) if (x.source) vendors.add(x.source);
+  }
+  for (const g of kb.agencies) if (g.country) countries.add(g.country);
+  return { countries: [...countries].sort(), vendors: [...vendors].sort((a, b) => a.localeCompare(b)) };
 }
