@@ -14,6 +14,8 @@ export interface PageEntity {
 /** What the popup learns about the tab. */
 export interface PageSummary {
   status: 'active' | 'paused';
+  /** The page's host name (`location.hostname`): the popup cannot see tab URLs, and pauses by site. */
+  site?: string;
   entities: PageEntity[];
 }
 

@@ -136,6 +136,7 @@ export default defineContentScript({
         case 'page:summary':
           return {
             status: active ? 'active' : 'paused',
+            site,
             entities: summarize(list.map((p) => p.mention)),
           };
         case 'page:navigate': {
