@@ -16,7 +16,7 @@ export default defineConfig({
       description:
         'Highlights threat actors and government agencies in security news, explains who they are, and keeps a local record of incidents. Offline.',
       // Each permission is explained in README's Permissions section.
-      permissions: ['storage', 'contextMenus'],
+      permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
       commands: {
         'next-mention': {
           suggested_key: { default: 'Alt+Shift+J' },

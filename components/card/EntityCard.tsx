@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Actor, Agency, Alias } from '../../lib/kb/types';
 import type { EntityCardData } from '../../lib/messages';
 import { pushTo } from '../../lib/multimap';
@@ -8,6 +9,8 @@ export interface EntityCardProps {
   data: EntityCardData | null;
   /** The text as written on the page, shown when it differs from the canonical name. */
   seenAs?: string;
+  /** Extra sections at the end of the card (the popup adds the incidents that mention the entity). */
+  children?: ComponentChildren;
 }
 
 function groupBySource(aliases: readonly Alias[]): [string, Alias[]][] {
@@ -110,7 +113,7 @@ function AgencyBody({ data, agency }: { data: EntityCardData; agency: Agency }) 
 }
 
 /** The card shown on hover in pages and as the popup's detail view: who an actor or agency is. */
-export function EntityCard({ data, seenAs }: EntityCardProps) {
+export function EntityCard({ data, seenAs, children }: EntityCardProps) {
   if (!data) return <div class="card loading">Loading…</div>;
   const { entity } = data;
   return (
@@ -125,6 +128,7 @@ export function EntityCard({ data, seenAs }: EntityCardProps) {
       ) : (
         <AgencyBody data={data} agency={entity as Agency} />
       )}
+      {children}
     </article>
   );
 }

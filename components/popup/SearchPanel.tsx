@@ -1,36 +1,161 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { QuickHit } from '../../lib/kb/quick-search';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Search, SearchFilter } from '../../lib/kb/search';
+import { countryName } from '../card/country';
+import { S } from './strings';
 
-/** Props: the search function is injected so the panel is testable without the KB. */
+/** How many hits the popup lists: more than fit, fewer than would slow a keystroke. */
+const LIMIT = 30;
+
+/** Props: the search function arrives when the index is built (undefined until then). */
 export interface SearchPanelProps {
-  search: (query: string) => QuickHit[];
+  search: Search | undefined;
+  facets: { countries: string[]; vendors: string[] } | undefined;
+  query: string;
+  onQuery(query: string): void;
+  filter: SearchFilter;
+  onFilter(filter: SearchFilter): void;
+  /** Opens the detail view of an entity. */
+  onOpen(id: string): void;
+  /** Shown in the results area while the box is empty (the page summary). */
+  idle?: ComponentChildren;
 }
 
-/** The popup's search box: any name or alias of an actor or agency. */
-export function SearchPanel({ search }: SearchPanelProps) {
-  const [query, setQuery] = useState('');
-  const hits = useMemo(() => search(query), [search, query]);
+/**
+ * The search box and its results, combobox-style: focus stays in the box, arrows move the active result,
+ * Enter opens it. The results area has a fixed height so nothing below it jumps while typing.
+ */
+export function SearchPanel(props: SearchPanelProps) {
+  const { search, facets, query, onQuery, filter, onFilter, onOpen, idle } = props;
+  const hits = useMemo(() => (search ? search(query, LIMIT, filter) : []), [search, query, filter]);
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => setActive(0), [hits]);
+  useEffect(() => {
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (hits.length === 0) return;
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => (a + step + hits.length) % hits.length);
+    } else if (e.key === 'Enter') {
+      const hit = hits[active];
+      if (hit) {
+        e.preventDefault();
+        onOpen(hit.id);
+      }
+    }
+  };
+
+  const showing = query.trim() !== '';
   return (
     <section class="search">
       <input
+        ref={input}
         type="search"
-        aria-label="Search actors and agencies"
-        placeholder="Search actors and agencies"
+        aria-label={S.searchLabel}
+        aria-controls="results"
+        aria-autocomplete="list"
+        aria-activedescendant={hits[active] ? `hit-${hits[active].id}` : undefined}
+        placeholder={S.searchPlaceholder}
         value={query}
-        // biome-ignore lint/a11y/noAutofocus: the popup exists to search; focus on open saves a click.
-        autoFocus
-        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(e) => onQuery((e.target as HTMLInputElement).value)}
+        onKeyDown={onKeyDown}
       />
-      <ul class="results" aria-label="Results">
-        {hits.map((h) => (
-          <li key={h.id} data-id={h.id}>
-            <span class="name">{h.name}</span>
-            {h.matched !== h.name && <span class="matched"> ({h.matched})</span>}
-            <span class={`kind kind-${h.kind}`}>{h.kind}</span>
-          </li>
-        ))}
-      </ul>
-      {query && hits.length === 0 && <p class="empty">No actor or agency is called that.</p>}
+      <fieldset class="filters">
+        <legend class="sr-only">{S.filtersLabel}</legend>
+        <label>
+          {S.filterKind}{' '}
+          <select
+            value={filter.kind ?? ''}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              onFilter({ ...filter, kind: v === 'actor' || v === 'agency' ? v : undefined });
+            }}
+          >
+            <option value="">{S.filterAny}</option>
+            <option value="actor">{S.filterActors}</option>
+            <option value="agency">{S.filterAgencies}</option>
+          </select>
+        </label>
+        <label>
+          {S.filterCountry}{' '}
+          <select
+            value={filter.country ?? ''}
+            onChange={(e) =>
+              onFilter({ ...filter, country: (e.target as HTMLSelectElement).value || undefined })
+            }
+          >
+            <option value="">{S.filterAny}</option>
+            {facets?.countries.map((c) => (
+              <option key={c} value={c}>
+                {countryName(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {S.filterVendor}{' '}
+          <select
+            value={filter.vendor ?? ''}
+            onChange={(e) =>
+              onFilter({ ...filter, vendor: (e.target as HTMLSelectElement).value || undefined })
+            }
+          >
+            <option value="">{S.filterAny}</option>
+            {facets?.vendors.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div class="results-area">
+        {!showing && idle}
+        {showing && (
+          <>
+            {!search && <p class="note">{S.searchLoading}</p>}
+            {search && hits.length === 0 && <p class="note">{S.noResults}</p>}
+            {/* The listbox of the combobox pattern: focus stays in the box, aria-activedescendant points here. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a list of options is a listbox. */}
+            <ul class="results" id="results" role="listbox" aria-label={S.resultsLabel} ref={list}>
+              {hits.map((h, i) => (
+                // Options are reached by aria-activedescendant from the box, which handles every key; a
+                // click is the pointer's shortcut.
+                // biome-ignore lint/a11y/useKeyWithClickEvents: keys go through the search box.
+                // biome-ignore lint/a11y/useFocusableInteractive: options of an activedescendant listbox take no focus.
+                <li
+                  key={h.id}
+                  id={`hit-${h.id}`}
+                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: each result is an option.
+                  role="option"
+                  aria-selected={i === active}
+                  data-id={h.id}
+                  onClick={() => onOpen(h.id)}
+                  onMouseMove={() => setActive(i)}
+                >
+                  <span class="hit-name">{h.name}</span>
+                  {h.matched !== h.name && <span class="hit-alias">{S.matchedAs(h.matched)}</span>}
+                  <span class={`hit-kind kind-${h.kind}`}>
+                    {h.kind === 'actor' ? S.kindActor : S.kindAgency}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </section>
   );
 }

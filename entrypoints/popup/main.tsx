@@ -1,8 +1,76 @@
 import { render } from 'preact';
-import { SearchPanel } from '../../components/popup/SearchPanel';
-import { loadNameTable } from '../../lib/kb/names';
-import { quickSearch } from '../../lib/kb/quick-search';
+import { browser } from 'wxt/browser';
+import { CARD_CSS } from '../../components/card/card-css';
+import type { PageClient } from '../../components/popup/PageSummary';
+import { Popup, type PopupApi } from '../../components/popup/Popup';
+import { type IncidentsDb, openIncidentsDb } from '../../lib/incidents/db';
+import { incidentsMentioning } from '../../lib/incidents/mentioning';
+import manifest from '../../lib/kb/data/manifest.json';
+import type { PageRequest, PageSummary } from '../../lib/page-messages';
+import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
-const rows = loadNameTable();
-const search = (q: string) => quickSearch(rows, q);
-render(<SearchPanel search={search} />, document.getElementById('app')!);
+/**
+ * The tab the popup speaks to: the active tab, or `?tab=<id>` when given. Tests open popup.html in a
+ * tab of its own (which then is the active tab), so they name the page's tab this way.
+ */
+async function targetTab(): Promise<number | undefined> {
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(param) && param > 0) return param;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const tabId = targetTab();
+
+/** Sends a request to the tab's content script; undefined when none answers. */
+async function ask<R>(req: PageRequest): Promise<R | undefined> {
+  const id = await tabId;
+  if (id === undefined) return undefined;
+  return (browser.tabs.sendMessage(id, req) as Promise<R | undefined>).catch(() => undefined);
+}
+
+const page: PageClient = {
+  summary: () => ask<PageSummary>({ type: 'page:summary' }),
+  reveal: async (id) => (await ask<boolean>({ type: 'page:reveal', id })) === true,
+  async read() {
+    const id = await tabId;
+    if (id === undefined) return false;
+    try {
+      // The activeTab grant (the user opened the popup on this tab) is what allows this without host access.
+      await browser.scripting.insertCSS({ target: { tabId: id }, files: ['/content-scripts/content.css'] });
+      await browser.scripting.executeScript({
+        target: { tabId: id },
+        files: ['/content-scripts/content.js'],
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+let db: Promise<IncidentsDb> | undefined;
+
+const api: PopupApi = {
+  loadKb: () => import('./kb').then((m) => m.createPopupKb()),
+  page,
+  settings: { read: readSettings, update: updateSettings, watch: watchSettings },
+  async incidents(kind, id) {
+    try {
+      db ??= openIncidentsDb();
+      return await incidentsMentioning(await db, kind, id);
+    } catch {
+      return undefined;
+    }
+  },
+  openDashboard: () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
+  kbVersion: { version: manifest.version, builtAt: manifest.builtAt },
+  onInteractive: () => performance.mark('apt-lens:popup-interactive'),
+  onSearchReady: () => performance.mark('apt-lens:search-ready'),
+};
+
+// The card's own styles, shared with the in-page card (which gets them inside its shadow root).
+const style = document.createElement('style');
+style.textContent = CARD_CSS;
+document.head.append(style);
+render(<Popup api={api} />, document.getElementById('app')!);

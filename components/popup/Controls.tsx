@@ -1,0 +1,63 @@
+import type { HighlightStyle } from '../../lib/page/paint';
+import { type Settings, withSitePaused } from '../../lib/settings';
+import { S } from './strings';
+
+/** Props: settings as stored (undefined while they load) and a way to change them. */
+export interface ControlsProps {
+  settings: Settings | undefined;
+  /** Host name of the active tab, when its content script told us. */
+  site: string | undefined;
+  update(change: (s: Settings) => Settings): void;
+  openDashboard(): void;
+  kb: { version: string; builtAt: string };
+}
+
+/** Pause here or everywhere, the highlight style, the dashboard and the KB's version: the site controls. */
+export function Controls({ settings, site, update, openDashboard, kb }: ControlsProps) {
+  const s = settings;
+  return (
+    <section class="controls" aria-label={S.controlsHeading}>
+      <label>
+        <input
+          type="checkbox"
+          disabled={!s || !site}
+          checked={!!s && !!site && s.pausedSites.includes(site)}
+          onChange={(e) =>
+            site && update((x) => withSitePaused(x, site, (e.target as HTMLInputElement).checked))
+          }
+        />
+        {site ? S.pauseSite(site) : S.pauseSiteUnknown}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          disabled={!s}
+          checked={!!s?.pausedEverywhere}
+          onChange={(e) =>
+            update((x) => ({ ...x, pausedEverywhere: (e.target as HTMLInputElement).checked }))
+          }
+        />
+        {S.pauseEverywhere}
+      </label>
+      <label>
+        {S.styleLabel}{' '}
+        <select
+          disabled={!s}
+          value={s?.style ?? 'background'}
+          onChange={(e) =>
+            update((x) => ({ ...x, style: (e.target as HTMLSelectElement).value as HighlightStyle }))
+          }
+        >
+          <option value="background">{S.styleBackground}</option>
+          <option value="underline">{S.styleUnderline}</option>
+        </select>
+      </label>
+      <div class="controls-foot">
+        <button type="button" class="link" onClick={openDashboard}>
+          {S.dashboard}
+        </button>
+        <span class="kb-version">{S.kbVersion(kb.version, kb.builtAt)}</span>
+      </div>
+    </section>
+  );
+}

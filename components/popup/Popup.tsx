@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Mentioning } from '../../lib/incidents/mentioning';
+import type { Search, SearchFilter } from '../../lib/kb/search';
+import type { EntityCardData } from '../../lib/messages';
+import type { Settings } from '../../lib/settings';
+import { Controls } from './Controls';
+import { Detail } from './Detail';
+import { type PageClient, PageSummary } from './PageSummary';
+import { SearchPanel } from './SearchPanel';
+
+/** The knowledge base side of the popup, loaded after the first paint so the box is usable at once. */
+export interface PopupKb {
+  search: Search;
+  facets: { countries: string[]; vendors: string[] };
+  card(id: string): EntityCardData | null;
+}
+
+/** Everything the popup needs from the extension; a seam so component tests need no browser. */
+export interface PopupApi {
+  loadKb(): Promise<PopupKb>;
+  page: PageClient;
+  settings: {
+    read(): Promise<Settings>;
+    update(change: (s: Settings) => Settings): Promise<Settings>;
+    watch(fn: (s: Settings) => void): () => void;
+  };
+  incidents(kind: 'actor' | 'agency', id: string): Promise<Mentioning | undefined>;
+  openDashboard(): void;
+  kbVersion: { version: string; builtAt: string };
+  /** Called once the search box has focus (the benchmark's "interactive" mark). */
+  onInteractive?(): void;
+  /** Called once the search index is built. */
+  onSearchReady?(): void;
+}
+
+/** How long a resumed page needs to rescan before its summary is worth asking for again. */
+const RESCAN_MS = 300;
+
+/** The popup: search (or the page summary while the box is empty), the detail view, and the controls. */
+export function Popup({ api }: { api: PopupApi }) {
+  const [kb, setKb] = useState<PopupKb>();
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<SearchFilter>({});
+  const [open, setOpen] = useState<string>();
+  const [settings, setSettings] = useState<Settings>();
+  const [site, setSite] = useState<string>();
+  const [summaryKey, setSummaryKey] = useState(0);
+
+  useEffect(() => {
+    api.onInteractive?.();
+    void api.loadKb().then((k) => {
+      setKb(k);
+      api.onSearchReady?.();
+    });
+    void api.settings.read().then(setSettings);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unwatch = api.settings.watch((s) => {
+      setSettings(s);
+      clearTimeout(timer);
+      timer = setTimeout(() => setSummaryKey((k) => k + 1), RESCAN_MS);
+    });
+    return () => {
+      unwatch();
+      clearTimeout(timer);
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      if (open) setOpen(undefined);
+      else if (query) setQuery('');
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, query]);
+
+  const update = (change: (s: Settings) => Settings) => void api.settings.update(change).then(setSettings);
+
+  return (
+    <main class="popup">
+      {open ? (
+        <Detail
+          data={kb?.card(open) ?? null}
+          incidents={api.incidents}
+          openDashboard={api.openDashboard}
+          onBack={() => setOpen(undefined)}
+        />
+      ) : (
+        <SearchPanel
+          search={kb?.search}
+          facets={kb?.facets}
+          query={query}
+          onQuery={setQuery}
+          filter={filter}
+          onFilter={setFilter}
+          onOpen={setOpen}
+          idle={<PageSummary key={summaryKey} page={api.page} onSite={setSite} />}
+        />
+      )}
+      <Controls
+        settings={settings}
+        site={site}
+        update={update}
+        openDashboard={api.openDashboard}
+        kb={api.kbVersion}
+      />
+    </main>
+  );
+}
