@@ -1,0 +1,3 @@
+import { popupSuite } from './support/popup-suite';
+
+popupSuite('chromium');

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../../../scripts/dev/serve';
+import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
+
+/**
+ * The id of the one tab whose content script answers with a page summary. Extension pages cannot see
+ * tab URLs (no `tabs` permission), so the test finds the page's tab by asking every tab.
+ */
+async function tabWithSummary(): Promise<number | undefined> {
+  interface TabsApi {
+    tabs: {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, m: unknown): Promise<unknown>;
+    };
+  }
+  const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+  const api = g.browser ?? g.chrome;
+  for (const tab of await api.tabs.query({})) {
+    const answer = await api.tabs.sendMessage(tab.id!, { type: 'page:summary' }).catch(() => undefined);
+    if (answer) return tab.id;
+  }
+  return undefined;
+}
+
+/** Types into the popup's search box the way a user does (value + input event). */
+function type(text: string): void {
+  const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Sends a key to the focused element of the popup. */
+function key(name: string): void {
+  (document.activeElement ?? document.body).dispatchEvent(
+    new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }),
+  );
+}
+
+/** The popup, opened as an extension page while the demo article is open in another tab, run per browser. */
+export function popupSuite(name: 'chromium' | 'firefox'): void {
+  let server: TestServer;
+  let browser: ExtensionBrowser;
+  let page: Tab;
+  let popup: Tab;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(name);
+    page = await browser.newTab();
+    await page.goto(`${server.origin}/demo/`);
+    await page.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+    const finder = await browser.openExtensionPage('popup.html', 'input[type=search]');
+    const tabId = await finder.evaluate(tabWithSummary, undefined);
+    expect(tabId).toBeTypeOf('number');
+    await finder.close();
+    // Opened in a tab of its own, the popup would read itself: name the article's tab instead.
+    popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`, 'input[type=search]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const text = (selector: string) =>
+    popup.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
+
+  describe(`popup in ${name}`, () => {
+    it('has the search box focused on open', async () => {
+      await popup.waitFor(() => document.activeElement?.matches('input[type=search]') === true);
+    });
+
+    it('finds APT31 by "judgement panda" and opens its card with aliases and sponsor', async () => {
+      await popup.evaluate(type, 'judgement panda');
+      await expect.poll(() => text('.results li')).toContain('APT31');
+      expect(await text('.results li')).toContain('Judgment Panda');
+      await popup.evaluate(key, 'Enter');
+      await expect.poll(() => text('.detail')).toContain('Also known as');
+      const card = await text('.detail');
+      for (const s of [
+        'APT31',
+        'Judgment Panda',
+        'Violet Typhoon',
+        'CrowdStrike',
+        'Ministry of State Security',
+      ])
+        expect(card).toContain(s);
+      await expect.poll(() => text('.incidents')).toContain('No saved incident');
+      await popup.evaluate(key, 'Escape');
+      await expect.poll(() => text('.results li')).toContain('APT31');
+      await popup.evaluate(key, 'Escape');
+      await expect.poll(() => text('.page')).toContain('On this page');
+    });
+
+    it('lists the page’s entities in order of first appearance, with counts', async () => {
+      await expect.poll(() => text('.page-list')).toContain('APT31');
+      const rows = await popup.evaluate(
+        () => [...document.querySelectorAll('.page-entity')].map((b) => b.getAttribute('data-id')),
+        undefined,
+      );
+      expect(rows[0]).toBe('apt31');
+      expect(rows).toEqual(expect.arrayContaining(['apt28', 'cn-mss', 'cz-nukib']));
+      expect(await text('.page-entity[data-id="apt31"] .page-count')).toMatch(/^[1-9]\d*$/);
+      expect(await text('.controls')).toContain(new URL(server.origin).hostname);
+    });
+
+    it('scrolls the tab to a mention when one is clicked, marks it current and opens its card', async () => {
+      // Make room, and scroll the headline (APT31's first mention) out of view.
+      await page.evaluate(() => {
+        document.documentElement.style.paddingBottom = '4000px';
+        scrollTo(0, document.documentElement.scrollHeight);
+      }, undefined);
+      const before = await page.evaluate(() => scrollY, undefined);
+      expect(before).toBeGreaterThan(0);
+      await popup.evaluate(
+        () => document.querySelector<HTMLButtonElement>('.page-entity[data-id="apt31"]')!.click(),
+        undefined,
+      );
+      await page.waitFor(() => (CSS.highlights.get('apt-lens-current')?.size ?? 0) === 1, 5000);
+      const current = await page.evaluate(() => {
+        const r = [...CSS.highlights.get('apt-lens-current')!][0] as Range;
+        const box = r.getBoundingClientRect();
+        return { text: r.toString(), inView: box.top >= 0 && box.bottom <= innerHeight, y: scrollY };
+      }, undefined);
+      expect(current.text).toBe('APT31');
+      expect(current.inView).toBe(true);
+      expect(current.y).toBeLessThan(before);
+      await expect.poll(() => page.shadowText('apt-lens-ui')).toContain('Also known as');
+    });
+
+    it('logged no extension error', () => {
+      expect(browser.extensionErrors()).toEqual([]);
+    });
+  });
+}
