@@ -20,8 +20,10 @@ export interface ScannerOptions {
   style?: HighlightStyle;
   /** Whether a mention may be painted (site-level "not this actor" choices). */
   accept?: (m: Mention) => boolean;
-  /** Called after each scan with its duration in ms (the content script turns it into a measure). */
+  /** Called after each scan with its start time (the content script turns it into a measure). */
   onScan?: (kind: 'full' | 'incremental', start: number) => void;
+  /** Called after each piece of work that ran without yielding, with its start time. */
+  onTask?: (start: number) => void;
   /** Yields to the browser between slices; default: a macrotask. */
   yieldToBrowser?: () => Promise<void>;
   /** Runs a batch later (default: requestAnimationFrame, falling back to a timeout). */
@@ -62,7 +64,7 @@ export class PageScanner {
   private pendingBatch = false;
   private stopped = false;
   private style: HighlightStyle;
-  private readonly o: Required<Omit<ScannerOptions, 'onScan'>> & Pick<ScannerOptions, 'onScan'>;
+  private readonly o: Required<Omit<ScannerOptions, 'onScan' | 'onTask'>> & Pick<ScannerOptions, 'onScan' | 'onTask'>;
 
   constructor(options: ScannerOptions) {
     const win = options.doc.defaultView;
@@ -116,6 +118,7 @@ export class PageScanner {
   /** Scans the whole body again (SPA navigations, settings changes, huge mutation bursts). */
   async fullScan(): Promise<void> {
     const t0 = performance.now();
+    let piece = t0;
     const { doc, find } = this.o;
     const page = collectText(doc.body);
     const found: Mention[] = [];
@@ -127,13 +130,16 @@ export class PageScanner {
         found.push({ ...m, start: m.start + a, end: m.end + a });
       }
       if (i < slices.length - 1) {
+        this.o.onTask?.(piece);
         await this.o.yieldToBrowser();
+        piece = performance.now();
         if (this.stopped) return;
       }
     }
     this.clear();
     for (const p of rangesFor(page, found.filter(this.o.accept), doc)) this.add(p);
     this.repaint();
+    this.o.onTask?.(piece);
     this.o.onScan?.('full', t0);
   }
 
@@ -199,6 +205,7 @@ export class PageScanner {
       for (const p of rangesFor(page, found, this.o.doc)) this.add(p);
     }
     this.repaint();
+    this.o.onTask?.(t0);
     this.o.onScan?.('incremental', t0);
   }
 }

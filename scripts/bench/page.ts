@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:page`: in one Chromium session with the built extension, for every saved page of
+ * ../shared/corpus/news-pages, compares APT Lens's `apt-lens:scan` time with mark.js `markRegExp` over one
+ * combined pattern of the same names, and with a bare TreeWalker over the text (the floor). Prints median,
+ * p90 and max per method and the ratios. Numbers only; nothing is asserted.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launchChromium } from '../dev/chromium';
+import { ROOTS, startServer } from '../dev/serve';
+
+const corpus = ROOTS.corpus!;
+if (!existsSync(corpus)) {
+  console.log('bench:page skipped: ../shared/corpus/news-pages is absent.');
+  process.exit(0);
+}
+execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '--mv3'], { stdio: 'ignore' });
+
+const names = (JSON.parse(readFileSync('lib/kb/data/names.json', 'utf8')) as { rows: [string][] }).rows.map(
+  ([n]) => n,
+);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pattern = `\\b(?:${[...new Set(names)]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')})\\b`;
+const markSource = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
+
+interface PageResult {
+  file: string;
+  chars: number;
+  aptLens: number;
+  startup: number;
+  floor: number;
+  mark: number;
+  longestTask: number;
+}
+
+const server = await startServer();
+const session = await launchChromium();
+const results: PageResult[] = [];
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
+
+for (const file of files) {
+  const page = await session.newPage();
+  await page.addInitScript({ content: markSource });
+  await page.goto(`${server.origin}/corpus/${file}`);
+  await page.waitForFunction(() => performance.getEntriesByName('apt-lens:scan').length > 0, undefined, {
+    timeout: 20_000,
+  });
+  const r = await page.evaluate((re) => {
+    const scan = performance.getEntriesByName('apt-lens:scan')[0]!.duration;
+    const start = performance.getEntriesByName('apt-lens:start')[0]!.startTime;
+    const ready = performance.getEntriesByName('apt-lens:matcher-ready')[0]!.startTime;
+    // The floor: visit every text node once, as any scan must.
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+    const floor = performance.now() - t0;
+    const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(r: RegExp, o: object): void } })
+      .Mark;
+    const t1 = performance.now();
+    new Mark(document.body).markRegExp(new RegExp(re, 'gi'), {});
+    const mark = performance.now() - t1;
+    // The content script measures each piece of work it runs without yielding.
+    const tasks = performance.getEntriesByName('apt-lens:task').map((e) => e.duration);
+    // The first piece also holds the start-up (settings, matcher), which runs in the same task.
+    return { chars, aptLens: scan, startup: ready - start, floor, mark, longestTask: Math.max(ready - start, ...tasks) };
+  }, pattern);
+  results.push({ file, ...r });
+  await page.close();
+}
+await session.close();
+await server.close();
+
+const q = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))]!;
+};
+const row = (label: string, xs: number[]) =>
+  console.log(
+    `${label.padEnd(34)} median ${q(xs, 0.5).toFixed(2).padStart(8)} ms   p90 ${q(xs, 0.9).toFixed(2).padStart(8)} ms   max ${Math.max(...xs).toFixed(2).padStart(8)} ms`,
+  );
+const col = (k: keyof PageResult) => results.map((r) => r[k] as number);
+const largest = results.reduce((a, b) => (b.chars > a.chars ? b : a));
+
+console.log(`bench:page — ${results.length} pages, ${names.length} names, one Chromium session\n`);
+row('APT Lens apt-lens:scan (first)', col('aptLens'));
+row('  of which start-up (KB, matcher)', col('startup'));
+row('  scan after start-up', results.map((r) => r.aptLens - r.startup));
+row('mark.js markRegExp (combined)', col('mark'));
+row('bare TreeWalker floor', col('floor'));
+row('longest APT Lens task', col('longestTask'));
+const ratio = (a: number[], b: number[]) => (q(a, 0.5) / q(b, 0.5)).toFixed(1);
+console.log(`\nmark.js / APT Lens at the median: ${ratio(col('mark'), col('aptLens'))}×`);
+console.log(`APT Lens / floor at the median:   ${ratio(col('aptLens'), col('floor'))}×`);
+console.log(
+  `largest page ${largest.file} (${largest.chars} chars): APT Lens ${largest.aptLens.toFixed(1)} ms, mark.js ${largest.mark.toFixed(1)} ms, floor ${largest.floor.toFixed(2)} ms, longest APT Lens task ${largest.longestTask.toFixed(1)} ms`,
+);
