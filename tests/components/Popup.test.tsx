@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PageClient } from '../../components/popup/PageSummary';
+import { Popup, type PopupApi, type PopupKb } from '../../components/popup/Popup';
+import { S } from '../../components/popup/strings';
+import { createPopupKb } from '../../entrypoints/popup/kb';
+import type { PageSummary } from '../../lib/page-messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+
+let kb: PopupKb | undefined;
+
+const DEMO: PageSummary = {
+  status: 'active',
+  site: 'news.example',
+  entities: [
+    { id: 'apt31', kind: 'actor', name: 'APT31', count: 7 },
+    { id: 'cz-nukib', kind: 'agency', name: 'National Cyber and Information Security Agency', count: 2 },
+    { id: 'apt28', kind: 'actor', name: 'APT28', count: 1 },
+  ],
+};
+
+function fakePage(over: Partial<PageClient> = {}): PageClient {
+  return {
+    summary: vi.fn(async () => DEMO),
+    reveal: vi.fn(async () => true),
+    read: vi.fn(async () => true),
+    ...over,
+  };
+}
+
+/** The popup over the real KB, a fake tab and settings held in memory. */
+function setup(page: PageClient = fakePage()) {
+  let settings: Settings = DEFAULT_SETTINGS;
+  const watchers: ((s: Settings) => void)[] = [];
+  const api: PopupApi = {
+    loadKb: async () => (kb ??= createPopupKb()),
+    page,
+    settings: {
+      read: async () => settings,
+      update: async (change) => {
+        settings = change(settings);
+        for (const w of watchers) w(settings);
+        return settings;
+      },
+      watch: (fn) => {
+        watchers.push(fn);
+        return () => {};
+      },
+    },
+    incidents: async () => ({ count: 0, latest: [] }),
+    openDashboard: vi.fn(),
+    kbVersion: { version: '2026.08.06', builtAt: '2026-08-06' },
+  };
+  render(<Popup api={api} />);
+  return { api, settings: () => settings };
+}
+
+const box = () => screen.getByRole('searchbox', { name: S.searchLabel }) as HTMLInputElement;
+const typeIn = (text: string) => fireEvent.input(box(), { target: { value: text } });
+const options = () => [...document.querySelectorAll<HTMLElement>('.results [role="option"]')];
+const key = (k: string) => fireEvent.keyDown(document.activeElement ?? document.body, { key: k });
+
+afterEach(cleanup);
+
+describe('Popup search', () => {
+  it('finds an actor by a misspelt alias and shows the alias it matched', async () => {
+    setup();
+    typeIn('judgement panda');
+    await waitFor(() => expect(options()[0]?.textContent).toContain('APT31'));
+    expect(options()[0]!.textContent).toContain('as “Judgment Panda”');
+  });
+
+  it('says so when nothing matches, and filters by kind', async () => {
+    setup();
+    typeIn('qqqqqqqqqqqqqq');
+    await screen.findByText(S.noResults);
+    fireEvent.change(screen.getByLabelText(S.filterKind), { target: { value: 'agency' } });
+    typeIn('mss');
+    await waitFor(() => expect(options().length).toBeGreaterThan(0));
+    for (const o of options()) expect(o.textContent).toContain(S.kindAgency);
+  });
+
+  it('keeps the results area in place while typing (one fixed-height container)', async () => {
+    setup();
+    const area = document.querySelector('.results-area');
+    typeIn('apt');
+    await waitFor(() => expect(options().length).toBeGreaterThan(0));
+    expect(document.querySelector('.results-area')).toBe(area);
+  });
+});
+
+describe('Popup keyboard', () => {
+  it('focuses the box on open; arrows move, Enter opens the card, Escape goes back then clears', async () => {
+    setup();
+    await waitFor(() => expect(document.activeElement).toBe(box()));
+    typeIn('typhoon');
+    await waitFor(() => expect(options().length).toBeGreaterThan(2));
+    expect(options()[0]!.getAttribute('aria-selected')).toBe('true');
+    key('ArrowDown');
+    key('ArrowDown');
+    await waitFor(() => expect(options()[2]!.getAttribute('aria-selected')).toBe('true'));
+    expect(box().getAttribute('aria-activedescendant')).toBe(options()[2]!.id);
+    key('ArrowUp');
+    await waitFor(() => expect(options()[1]!.getAttribute('aria-selected')).toBe('true'));
+    const name = options()[1]!.querySelector('.hit-name')!.textContent!;
+    key('Enter');
+    const card = await screen.findByRole('article', { name });
+    expect(within(card).getByText(S.incidentsNone)).toBeTruthy();
+    expect(document.activeElement?.textContent).toContain(S.back);
+    key('Escape');
+    await waitFor(() => expect(box().value).toBe('typhoon'));
+    await waitFor(() => expect(document.activeElement).toBe(box()));
+    key('Escape');
+    await waitFor(() => expect(box().value).toBe(''));
+  });
+
+  it('opens APT31 with its aliases by vendor and its sponsor', async () => {
+    setup();
+    typeIn('apt 31');
+    await waitFor(() => expect(options()[0]?.textContent).toContain('APT31'));
+    key('Enter');
+    const card = await screen.findByRole('article', { name: 'APT31' });
+    expect(card.textContent).toContain('Violet Typhoon');
+    expect(card.textContent).toContain('CrowdStrike');
+    expect(card.textContent).toContain('Ministry of State Security');
+  });
+});
+
+describe('Popup page summary', () => {
+  it('groups the page’s entities by kind in order of first appearance, with counts; a click reveals', async () => {
+    const page = fakePage();
+    setup(page);
+    const actors = await screen.findByRole('heading', { name: S.pageActors });
+    const lists = document.querySelectorAll('.page-list');
+    expect(actors.nextElementSibling).toBe(lists[0]!);
+    expect([...lists[0]!.querySelectorAll('.page-entity')].map((b) => b.textContent)).toEqual([
+      'APT317',
+      'APT281',
+    ]);
+    expect(screen.getByRole('heading', { name: S.pageAgencies })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /APT28/ }));
+    expect(page.reveal).toHaveBeenCalledWith('apt28');
+    expect(screen.getByLabelText(S.pauseSite('news.example'))).toBeTruthy();
+  });
+
+  it('says when the page is paused, and pausing the site stores it and asks the page again', async () => {
+    let paused = false;
+    const page = fakePage({
+      summary: vi.fn(async () => ({ ...DEMO, status: paused ? 'paused' : 'active' }) as const),
+    });
+    const { settings } = setup(page);
+    const pause = await screen.findByLabelText(S.pauseSite('news.example'));
+    paused = true;
+    fireEvent.click(pause);
+    await waitFor(() => expect(settings().pausedSites).toEqual(['news.example']));
+    await screen.findByText(S.pagePaused, {}, { timeout: 2000 });
+  });
+
+  it('offers to read a page no content script answers on, and says when the browser refuses', async () => {
+    let injected = false;
+    const page = fakePage({
+      summary: vi.fn(async () => (injected ? DEMO : undefined)),
+      read: vi.fn(async () => {
+        injected = true;
+        return true;
+      }),
+    });
+    setup(page);
+    await screen.findByText(S.pageNotRead);
+    fireEvent.click(screen.getByRole('button', { name: S.pageRead }));
+    await screen.findByRole('heading', { name: S.pageActors });
+    cleanup();
+    setup(fakePage({ summary: vi.fn(async () => undefined), read: vi.fn(async () => false) }));
+    fireEvent.click(await screen.findByRole('button', { name: S.pageRead }));
+    await screen.findByText(S.pageCannot);
+  });
+});
+
+describe('Popup controls', () => {
+  it('pauses everywhere, switches the highlight style, opens the dashboard and shows the KB version', async () => {
+    const { api, settings } = setup();
+    const everywhere = await screen.findByLabelText(S.pauseEverywhere);
+    await waitFor(() => expect((everywhere as HTMLInputElement).disabled).toBe(false));
+    fireEvent.click(everywhere);
+    await waitFor(() => expect(settings().pausedEverywhere).toBe(true));
+    fireEvent.change(screen.getByLabelText(S.styleLabel), { target: { value: 'underline' } });
+    await waitFor(() => expect(settings().style).toBe('underline'));
+    fireEvent.click(screen.getByRole('button', { name: S.dashboard }));
+    expect(api.openDashboard).toHaveBeenCalled();
+    expect(screen.getByText(S.kbVersion('2026.08.06', '2026-08-06'))).toBeTruthy();
+  });
+});
