@@ -1,10 +1,12 @@
 /**
  * Turns the KB's name rows into the matcher's tables: one prefix tree over every name, and for each key
- * the rows it can mean with the written form each row demands.
+ * the rows it can mean. The tables are plain data (`MatcherData`), so the KB compiler ships them prebuilt
+ * in `lib/kb/data/matcher.json`; what each row demands of its written form is worked out only for the
+ * rows a text actually hits.
  */
 import { NameFlag, type NameRow } from '../kb/types';
 import { nameKey, surfaceKey } from './chars';
-import { Trie } from './trie';
+import { Trie, TrieBuilder, type TrieData } from './trie';
 
 /**
  * How a row's name must be written to count:
@@ -26,10 +28,14 @@ export interface Entry {
   hasUpper: boolean;
 }
 
-/** The compiled tables. */
-export interface Compiled {
-  trie: Trie;
-  groups: Entry[][];
+/** The compiled tables as data: what `matcher.json` holds. */
+export interface MatcherData extends TrieData {
+  /** How many name rows the tables were compiled from. */
+  rows: number;
+  /** Group g's rows are `groupRows[groupStarts[g]]` up to `groupRows[groupStarts[g + 1]]`. */
+  groupStarts: number[];
+  /** Row indices (into the name table) of every group, group after group. */
+  groupRows: number[];
 }
 
 /** Names up to this many letters are matched in their exact case: short strings collide with words. */
@@ -45,39 +51,76 @@ function formOf(row: NameRow, exact: string): Form {
   return 'plain';
 }
 
-/** Compiles rows into the tree and its groups; cheap enough to run lazily in the content script. */
-export function compile(rows: readonly NameRow[]): Compiled {
+function entryOf(row: NameRow): Entry {
+  const exact = surfaceKey(row.name);
+  return {
+    row,
+    form: formOf(row, exact),
+    exact,
+    acronym: row.kind === 'agency' && exact.length <= SHORT && /^\p{Lu}+$/u.test(exact),
+    hasUpper: /\p{Lu}/u.test(exact),
+  };
+}
+
+/** Compiles rows into the tree and its groups (the KB compiler's step, and tests' own small tables). */
+export function compileData(rows: readonly NameRow[]): MatcherData {
   const keys = new Map<string, number>();
-  const groups: Entry[][] = [];
-  const pending: { key: number[]; breaks: Set<number>; group: number }[] = [];
-  let capacity = 1;
-  for (const row of rows) {
+  const members: number[][] = [];
+  const pending: { key: number[]; breaks: Set<number> }[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     if (ATTACK_ID.test(row.name)) continue;
     const { key, breaks } = nameKey(row.name);
     if (key.length === 0) continue;
-    const exact = surfaceKey(row.name);
-    const entry: Entry = {
-      row,
-      form: formOf(row, exact),
-      exact,
-      acronym: row.kind === 'agency' && exact.length <= SHORT && /^\p{Lu}+$/u.test(exact),
-      hasUpper: /\p{Lu}/u.test(exact),
-    };
     const id = key.join(',');
     let group = keys.get(id);
     if (group === undefined) {
-      group = groups.length;
+      group = members.length;
       keys.set(id, group);
-      groups.push([]);
-      pending.push({ key, breaks, group });
-      capacity += key.length;
+      members.push([]);
+      pending.push({ key, breaks });
     } else {
-      const known = pending[group]!;
-      for (const b of breaks) known.breaks.add(b);
+      for (const b of breaks) pending[group]!.breaks.add(b);
     }
-    groups[group]!.push(entry);
+    members[group]!.push(index);
   }
-  const trie = new Trie(capacity);
-  for (const p of pending) trie.add(p.key, p.breaks, p.group);
-  return { trie, groups };
+  const builder = new TrieBuilder();
+  for (let group = 0; group < pending.length; group++) {
+    builder.add(pending[group]!.key, pending[group]!.breaks, group);
+  }
+  const groupStarts = [0];
+  for (const m of members) groupStarts.push(groupStarts.at(-1)! + m.length);
+  return { ...builder.data(), rows: rows.length, groupStarts, groupRows: members.flat() };
+}
+
+/** The loaded tables: the tree, and each group's entries made on first use. */
+export class Compiled {
+  readonly trie: Trie;
+  private readonly entries = new Map<number, Entry[]>();
+
+  /** `row(i)`: the name table's i-th row (decoded on demand when the table is the bundled one). */
+  constructor(
+    private readonly data: MatcherData,
+    readonly row: (index: number) => NameRow,
+  ) {
+    this.trie = new Trie(data);
+  }
+
+  /** How many rows the name table has. */
+  get rowCount(): number {
+    return this.data.rows;
+  }
+
+  /** The rows a group of the tree stands for, with their written-form rules. */
+  group(group: number): Entry[] {
+    let list = this.entries.get(group);
+    if (!list) {
+      list = [];
+      for (let i = this.data.groupStarts[group]!; i < this.data.groupStarts[group + 1]!; i++) {
+        list.push(entryOf(this.row(this.data.groupRows[i]!)));
+      }
+      this.entries.set(group, list);
+    }
+    return list;
+  }
 }

@@ -3,20 +3,21 @@
  * sentence starts and headline case (where a capital letter proves nothing), head nouns such as "group".
  * These are the evidence the precision rules weigh; none of them names a particular actor.
  */
+import type { WordIndex } from './word-index';
 
 /** Characters each side of a candidate that count as "nearby". */
 export const WINDOW = 280;
 
 /** Words that put a text in the security field. */
-const CYBER =
+export const CYBER =
   /\b(?:hack\w*|cyber\w*|espionage|malware|malicious|threat (?:actors?|groups?|intelligence)|APTs?|intrusions?|attribut\w*|ransomware|phishing|spear-?phishing|breach\w*|exploit\w*|backdoors?|spyware|state-(?:sponsored|backed)|infosec|CVE-\d+|zero-days?|implants?|botnets?|command-and-control|compromis\w*|wipers?|DDoS|trojan\w*|credentials?|vulnerabilit\w*|threat researchers?|security researchers?|incident response|infiltrat\w*|exfiltrat\w*|payloads?)\b/i;
 
 /** Words that say an acronym is a government body. */
-const AGENCY =
+export const AGENCY =
   /\b(?:intelligence|agenc(?:y|ies)|spy|spies|spying|espionage|security services?|officers?|operatives?|hack\w*|cyber\w*|attribut\w*|advisory|advisories|sanction\w*|indict\w*|Kremlin|Beijing|Moscow|Pyongyang|Tehran|authorities|director|counter-?intelligence|investigat\w*|agents?|arrest\w*|charged|military|defen[cs]e|surveillance|warned|malware|threat actors?|national security)\b/i;
 
 /** Words of the fields where the same acronyms mean other things (finance, law, policy). */
-const OTHER_FIELD =
+export const OTHER_FIELD =
   /\b(?:bank\w*|financial|finance|capital|liquidity|insurers?|markets?|monetary|regulat\w*|directive|legislation|statute|bill|act|law|laws|compliance|lawmakers|Congress|senate|adviser|advisor|accounting|stability)\b/gi;
 
 /** Nouns that follow a name and belong to it as a description, not as part of it ("the APT31 group"). */
@@ -27,34 +28,24 @@ const HEAD_AFTER =
 const NON_AGENCY_HEAD =
   /^(?:['’]s)?\s+(?:directive|act|law|bill|regulation|rules|compliance|legislation|framework|standard|chair\w*|report|ratio|index|adviser|advisor|2\.0)\b/i;
 
-function around(text: string, start: number, end: number, window = WINDOW): string {
-  return text.slice(Math.max(0, start - window), Math.min(text.length, end + window));
-}
-
-const CYBER_ALL = new RegExp(CYBER.source, 'gi');
-
 /** How many security-field words appear near a candidate (counting stops at `enough`). */
-export function cyberContext(text: string, start: number, end: number, enough = 2): number {
-  const near = around(text, start, end);
-  CYBER_ALL.lastIndex = 0;
-  let count = 0;
-  while (count < enough && CYBER_ALL.exec(near)) count++;
-  return count;
+export function cyberContext(cyber: WordIndex, start: number, end: number, enough = 2): number {
+  return Math.min(enough, cyber.count(start - WINDOW, end + WINDOW));
 }
 
 /**
  * Whether the words near an acronym make it the agency: agency words must be present and at least as
  * many as the words of finance, law and policy.
  */
-export function agencyContextWins(text: string, start: number, end: number, nearbyEntities: number): boolean {
-  const near = around(text, start, end);
-  let agency = nearbyEntities;
-  const global = new RegExp(AGENCY.source, 'gi');
-  while (global.exec(near)) agency++;
-  let other = 0;
-  OTHER_FIELD.lastIndex = 0;
-  while (OTHER_FIELD.exec(near)) other++;
-  return agency > 0 && agency >= other;
+export function agencyContextWins(
+  agency: WordIndex,
+  other: WordIndex,
+  start: number,
+  end: number,
+  nearbyEntities: number,
+): boolean {
+  const agencyWords = nearbyEntities + agency.count(start - WINDOW, end + WINDOW);
+  return agencyWords > 0 && agencyWords >= other.count(start - WINDOW, end + WINDOW);
 }
 
 /** Whether a noun that describes a threat group follows ("Nickel hackers", "Lazarus-linked"). */

@@ -2,6 +2,7 @@
  * Words that point at a country (names, adjectives, capitals), so a generic name ("the Ministry of Foreign
  * Affairs", "NCSC") or an ambiguous one can be tied to the country the text is about.
  */
+import { lowerBound } from './word-index';
 
 /** ISO code → the words that name it, as the English press writes them. */
 const CUES: Record<string, string> = {
@@ -102,24 +103,42 @@ export function findCountryCues(text: string): CountryCue[] {
 
 /** How close a cue must be to count as the name's own qualifier ("Czech Ministry", "China's MSS"). */
 const ADJACENT = 30;
+/** What a cue anywhere else in the text weighs. */
+const FAR = 0.05;
 
 /**
- * Scores countries for a name at [start, end): a cue right before or after it weighs most, then nearby
- * cues by distance, then (barely) the whole text, so a text about one country still decides.
+ * The country words of one text, indexed so that scoring a name looks only at the cues near it: the
+ * others all weigh the same, so they are counted once per text.
  */
-export function countryScores(
-  cues: readonly CountryCue[],
-  start: number,
-  end: number,
-  window: number,
-): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const cue of cues) {
-    const distance = cue.end <= start ? start - cue.end : cue.start >= end ? cue.start - end : 0;
-    let score = 0.05;
-    if (distance <= ADJACENT) score = 10;
-    else if (distance <= window) score = 1 + (window - distance) / window;
-    scores.set(cue.country, (scores.get(cue.country) ?? 0) + score);
+export class CountryCues {
+  private readonly starts: number[];
+  private readonly ends: number[];
+  /** How many cues of each country the whole text has. */
+  private readonly totals = new Map<string, number>();
+
+  constructor(private readonly cues: readonly CountryCue[]) {
+    this.starts = cues.map((c) => c.start);
+    this.ends = cues.map((c) => c.end);
+    for (const cue of cues) this.totals.set(cue.country, (this.totals.get(cue.country) ?? 0) + 1);
   }
-  return scores;
+
+  /**
+   * Scores countries for a name at [start, end): a cue right before or after it weighs most, then nearby
+   * cues by distance, then (barely) the whole text, so a text about one country still decides.
+   */
+  scores(start: number, end: number, window: number): Map<string, number> {
+    const scores = new Map<string, number>();
+    for (const [country, total] of this.totals) scores.set(country, total * FAR);
+    // Cues do not overlap, so their ends are sorted as their starts are.
+    const last = lowerBound(this.starts, end + window + 1);
+    for (let i = lowerBound(this.ends, start - window); i < last; i++) {
+      const cue = this.cues[i]!;
+      const distance = cue.end <= start ? start - cue.end : cue.start >= end ? cue.start - end : 0;
+      let score = FAR;
+      if (distance <= ADJACENT) score = 10;
+      else if (distance <= window) score = 1 + (window - distance) / window;
+      scores.set(cue.country, scores.get(cue.country)! + score - FAR);
+    }
+    return scores;
+  }
 }

@@ -3,22 +3,12 @@
  * precision rules (written form, context, acronyms) decide which count, and names that could mean several
  * entities are ranked by what the page says.
  */
-import { loadNameTable } from '../kb/names';
 import type { NameRow } from '../kb/types';
+import { loadBundledTables } from './bundled';
 import { Cls, classOf, surfaceKey } from './chars';
-import { type Compiled, compile, type Entry } from './compile';
-import {
-  acronymDefinitions,
-  agencyContextWins,
-  continuesProperName,
-  cyberContext,
-  headNounAfter,
-  isSentenceInitial,
-  isTitleCaseLine,
-  nonAgencyHeadAfter,
-  WINDOW,
-} from './context';
-import { type CountryCue, countryScores, findCountryCues } from './countries';
+import { Compiled, compileData, type Entry } from './compile';
+import { continuesProperName, headNounAfter, isSentenceInitial, nonAgencyHeadAfter, WINDOW } from './context';
+import { type Placed, TextFacts } from './facts';
 import type { Mention } from './types';
 
 /** Options of one scan. */
@@ -74,28 +64,33 @@ function fitOf(entry: Entry, surface: string, written: string): Need | null {
   }
 }
 
+const WORD = Cls.word;
+const IDEO = Cls.ideo;
+const MARK = Cls.mark;
+
 function collect(compiled: Compiled, text: string): Candidate[] {
   const found: Candidate[] = [];
   const n = text.length;
+  const hits: number[] = [];
   let inWord = false;
   for (let i = 0; i < n; i++) {
     const cls = classOf(text.charCodeAt(i));
-    if (cls === Cls.mark) continue;
-    if (cls !== Cls.word && cls !== Cls.ideo) {
+    if (cls === MARK) continue;
+    if (cls !== WORD && cls !== IDEO) {
       inWord = false;
       continue;
     }
-    if (cls === Cls.word && inWord) continue;
-    inWord = cls === Cls.word;
-    const hits = compiled.trie.walk(text, i);
-    if (hits.length === 0) continue;
+    if (cls === WORD && inWord) continue;
+    inWord = cls === WORD;
+    const count = compiled.trie.walk(text, i, hits);
+    if (count === 0) continue;
     const readings: Reading[] = [];
-    for (let h = hits.length - 1; h >= 0; h--) {
-      const { end, group } = hits[h]!;
+    for (let h = count - 1; h >= 0; h--) {
+      const end = hits[h * 2]!;
       const written = text.slice(i, end);
       const surface = surfaceKey(written);
       const fits: Fit[] = [];
-      for (const entry of compiled.groups[group]!) {
+      for (const entry of compiled.group(hits[h * 2 + 1]!)) {
         const need = fitOf(entry, surface, written);
         if (need) fits.push({ entry, need });
       }
@@ -105,55 +100,9 @@ function collect(compiled: Compiled, text: string): Candidate[] {
     found.push({ start: i, readings });
     // No overlapping mentions: continue after the longest reading.
     i = readings[0]!.end - 1;
-    inWord = classOf(text.charCodeAt(i)) === Cls.word;
+    inWord = classOf(text.charCodeAt(i)) === WORD;
   }
   return found;
-}
-
-/** A candidate's start and the ids it may mean. */
-interface Placed {
-  start: number;
-  ids: ReadonlySet<string>;
-}
-
-/** Candidates near `start` that may mean something other than `id` (a name does not vouch for itself). */
-function countNear(placed: readonly Placed[], start: number, id: string): number {
-  let count = 0;
-  for (const p of placed) if (!p.ids.has(id) && Math.abs(p.start - start) <= WINDOW) count++;
-  return count;
-}
-
-/** What a scan knows about the whole text, computed once and only when a rule asks. */
-class TextFacts {
-  private cues?: CountryCue[];
-  private definitions?: Map<string, string>;
-
-  constructor(
-    readonly text: string,
-    readonly strong: ReadonlySet<string>,
-    private readonly positions: readonly Placed[],
-    private readonly actorPositions: readonly Placed[],
-  ) {}
-
-  countryCues(): CountryCue[] {
-    this.cues ??= findCountryCues(this.text);
-    return this.cues;
-  }
-
-  definedAs(acronym: string): string | undefined {
-    this.definitions ??= acronymDefinitions(this.text);
-    return this.definitions.get(acronym);
-  }
-
-  /** Other candidates near a position: names of the field count as agency context. */
-  nearbyCandidates(start: number, id: string): number {
-    return countNear(this.positions, start, id);
-  }
-
-  /** Other actor names near a position, even ambiguous ones: they put the text in the security field. */
-  nearbyActors(start: number, id: string): number {
-    return countNear(this.actorPositions, start, id);
-  }
 }
 
 function foldWords(s: string): string {
@@ -165,7 +114,7 @@ function passes(
   start: number,
   end: number,
   facts: TextFacts,
-  names: Map<string, Set<string>>,
+  names: (id: string) => ReadonlySet<string> | undefined,
 ): boolean {
   const { text, strong } = facts;
   const id = fit.entry.row.id;
@@ -173,20 +122,20 @@ function passes(
     case 'none':
       return true;
     case 'cyber':
-      return strong.has(id) || cyberContext(text, start, end, 1) + facts.nearbyActors(start, id) > 0;
+      return strong.has(id) || facts.cyberWords(start, end, 1) + facts.nearbyActors(start, id) > 0;
     case 'ordinary': {
-      const grammarCapital = isSentenceInitial(text, start) || isTitleCaseLine(text, start);
+      const grammarCapital = isSentenceInitial(text, start) || facts.titleCaseLine(start);
       if (!grammarCapital && continuesProperName(text, end)) return false;
       if (strong.has(id) || headNounAfter(text, end)) return true;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
-      return cyberContext(text, start, end) + facts.nearbyActors(start, id) >= (grammarCapital ? 2 : 1);
+      return facts.cyberWords(start, end) + facts.nearbyActors(start, id) >= (grammarCapital ? 2 : 1);
     }
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
-      if (defined !== undefined && !names.get(id)?.has(foldWords(defined))) return false;
+      if (defined !== undefined && !names(id)?.has(foldWords(defined))) return false;
       if (nonAgencyHeadAfter(text, end)) return false;
       if (strong.has(id)) return true;
-      return agencyContextWins(text, start, end, facts.nearbyCandidates(start, id));
+      return facts.agencyContextWins(start, end, id);
     }
   }
 }
@@ -207,7 +156,7 @@ interface Ranking {
 function rank(fits: readonly Fit[], start: number, end: number, facts: TextFacts): Ranking {
   const byId = new Map<string, Fit>();
   for (const f of fits) if (!byId.has(f.entry.row.id)) byId.set(f.entry.row.id, f);
-  const scores = countryScores(facts.countryCues(), start, end, WINDOW);
+  const scores = facts.countryCues().scores(start, end, WINDOW);
   const ranked = [...byId.values()]
     .map((fit, order) => {
       const row = fit.entry.row;
@@ -220,36 +169,40 @@ function rank(fits: readonly Fit[], start: number, end: number, facts: TextFacts
   return { ordered: ranked.map((r) => r.fit), decided: best > 0 && best > (ranked[1]?.score ?? 0) };
 }
 
-function single(base: Pick<Mention, 'start' | 'end' | 'text'>, row: NameRow, confidence: number): Mention {
-  return {
-    ...base,
-    kind: row.kind,
-    id: row.id,
-    name: row.canonical,
-    ...(row.country ? { country: row.country } : {}),
-    confidence,
-  };
+function single(start: number, end: number, text: string, row: NameRow, confidence: number): Mention {
+  // Literal shapes rather than spreads: this runs for every mention of a name-dense page.
+  return row.country
+    ? { start, end, text, kind: row.kind, id: row.id, name: row.canonical, country: row.country, confidence }
+    : { start, end, text, kind: row.kind, id: row.id, name: row.canonical, confidence };
+}
+
+/** The distinct ids among fits, in order. */
+function idsOf(fits: readonly Fit[]): string[] {
+  const ids: string[] = [];
+  for (const f of fits) if (!ids.includes(f.entry.row.id)) ids.push(f.entry.row.id);
+  return ids;
 }
 
 function mentionOf(text: string, start: number, end: number, fits: Fit[], facts: TextFacts): Mention {
-  const base = { start, end, text: text.slice(start, end) };
-  const ids = new Set(fits.map((f) => f.entry.row.id));
-  if (ids.size === 1) {
+  const written = text.slice(start, end);
+  if (idsOf(fits).length === 1) {
     const need = fits.some((f) => f.need === 'none') ? 'none' : fits[0]!.need;
-    return single(base, fits[0]!.entry.row, confidenceOf(need));
+    return single(start, end, written, fits[0]!.entry.row, confidenceOf(need));
   }
   // A name shared by an agency and an actor ("Unit 74455") names the agency: the actor is its work.
   const agencies = fits.filter((f) => f.entry.row.kind === 'agency');
   const pool = agencies.length > 0 && agencies.length < fits.length ? agencies : fits;
   const { ordered, decided } = rank(pool, start, end, facts);
   const candidates = ordered.map((f) => f.entry.row.id);
-  if (candidates.length === 1) return single(base, ordered[0]!.entry.row, 0.9);
+  if (candidates.length === 1) return single(start, end, written, ordered[0]!.entry.row, 0.9);
   const row = ordered[0]!.entry.row;
   if (!decided && ordered.every((f) => f.entry.row.agencyKind === 'ministry')) {
     // A generic ministry name with no country in sight: say which ministry, not whose.
     const suffixes = new Set(candidates.map((id) => id.replace(/^[a-z]{2}-/, '')));
     return {
-      ...base,
+      start,
+      end,
+      text: written,
       kind: row.kind,
       id: suffixes.size === 1 ? [...suffixes][0]! : row.id,
       name: fits[0]!.entry.row.name,
@@ -257,38 +210,44 @@ function mentionOf(text: string, start: number, end: number, fits: Fit[], facts:
       confidence: 0.4,
     };
   }
-  return { ...single(base, row, decided ? 0.7 : 0.5), candidates };
+  return { ...single(start, end, written, row, decided ? 0.7 : 0.5), candidates };
 }
 
-/** Builds a matcher over the given names (compiled once; each scan is one walk over the text). */
-export function createMatcher(rows: readonly NameRow[]): Matcher {
-  const compiled = compile(rows);
-  // Every name of an entity, folded: an acronym defined by one of them is the agency itself.
-  const names = new Map<string, Set<string>>();
-  for (const group of compiled.groups) {
-    for (const { row } of group) {
-      const set = names.get(row.id) ?? new Set<string>();
-      names.set(row.id, set);
-      set.add(foldWords(row.name));
-      set.add(foldWords(row.canonical));
+/** Every name of each entity, folded, built on first use: an acronym defined by one of them is the agency. */
+function namesById(compiled: Compiled): (id: string) => ReadonlySet<string> | undefined {
+  let names: Map<string, Set<string>> | undefined;
+  return (id) => {
+    if (!names) {
+      names = new Map();
+      for (let i = 0; i < compiled.rowCount; i++) {
+        const row = compiled.row(i);
+        const set = names.get(row.id) ?? new Set<string>();
+        names.set(row.id, set);
+        set.add(foldWords(row.name));
+        set.add(foldWords(row.canonical));
+      }
     }
-  }
+    return names.get(id);
+  };
+}
+
+/** A matcher over compiled tables (each scan is one walk over the text, then the rules). */
+export function matcherOver(compiled: Compiled): Matcher {
+  const names = namesById(compiled);
   return {
     findMentions(text, options) {
       const candidates = collect(compiled, text);
       const strong = new Set(options?.pageEntities);
+      const placed: Placed[] = [];
+      const actors: Placed[] = [];
       for (const c of candidates) {
         const fits = c.readings[0]!.fits;
-        const ids = new Set(fits.map((f) => f.entry.row.id));
-        if (ids.size === 1 && fits.some((f) => f.need === 'none')) strong.add(fits[0]!.entry.row.id);
+        const ids = idsOf(fits);
+        const p = { start: c.start, ids };
+        placed.push(p);
+        if (fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor')) actors.push(p);
+        if (ids.length === 1 && fits.some((f) => f.need === 'none')) strong.add(ids[0]!);
       }
-      const placed = candidates.map((c) => ({
-        start: c.start,
-        ids: new Set(c.readings[0]!.fits.map((f) => f.entry.row.id)),
-      }));
-      const actors = placed.filter((_, i) =>
-        candidates[i]!.readings[0]!.fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor'),
-      );
       const facts = new TextFacts(text, strong, placed, actors);
       const mentions: Mention[] = [];
       for (const c of candidates) {
@@ -304,10 +263,15 @@ export function createMatcher(rows: readonly NameRow[]): Matcher {
   };
 }
 
+/** Builds a matcher over the given names: compiles them now (tests and tools with their own tables). */
+export function createMatcher(rows: readonly NameRow[]): Matcher {
+  return matcherOver(new Compiled(compileData(rows), (i) => rows[i]!));
+}
+
 let shared: Matcher | undefined;
 
-/** Finds every actor and agency mention in `text` using the bundled name table. */
+/** Finds every actor and agency mention in `text` using the bundled name table (prebuilt tables). */
 export function findMentions(text: string, options?: FindOptions): Mention[] {
-  shared ??= createMatcher(loadNameTable());
+  shared ??= matcherOver(loadBundledTables());
   return shared.findMentions(text, options);
 }

@@ -1,71 +1,88 @@
 /**
- * A prefix tree over folded name keys, walked over the original text. Edges on letters a–z and digits
- * live in one Map keyed by small integers (node × 36 + symbol: V8 hashes these cheaply, and a Map is far
- * cheaper to build than a dense table); other characters go to a second Map. Each word start of the text is walked once, so a scan costs about one step per character.
+ * A prefix tree over folded name keys, walked over the original text. It is stored flat, in
+ * breadth-first order, so it can ship prebuilt (`lib/kb/data/matcher.json`) and load without per-name
+ * work: each node's children are consecutive nodes sorted by their letter, so a node needs only its
+ * child count, and where its children start is a running sum computed in one pass at load.
+ * Each word start of the text is walked once, so a scan costs about one step per character.
  */
 import { Cls, classOf, foldCode } from './chars';
 
-const ASCII_SLOTS = 36;
-
-function asciiSlot(folded: number): number {
-  if (folded >= 97 && folded <= 122) return folded - 97;
-  if (folded >= 48 && folded <= 57) return folded - 48 + 26;
-  return -1;
+/** The serialized tree (the trie part of `matcher.json`). */
+export interface TrieData {
+  /** The folded code unit that leads to each node after the root, one per node, breadth-first. */
+  labels: string;
+  /** How many children each node has, root first. */
+  counts: number[];
+  /** Accepting nodes and their group, as pairs: node, group, node, group… */
+  accept: number[];
+  /** Nodes after which the text may put one separator ("APT" in "APT 31"). */
+  sep: number[];
 }
 
-/** One place in the text where a name of the tree ends. */
-export interface TrieHit {
-  /** Offset just after the last letter of the name. */
-  end: number;
-  /** Index of the group of names with this key (as given to `add`). */
-  group: number;
-}
+const WORD = Cls.word;
+const IDEO = Cls.ideo;
+const MARK = Cls.mark;
+const SEP = Cls.sep;
+/** Children lists longer than this are binary-searched. */
+const LINEAR = 8;
 
-/** The compiled tree. */
+/** The compiled tree, ready to walk. */
 export class Trie {
-  private ascii = new Map<number, number>();
-  private other = new Map<number, number>();
-  private accept: Int32Array;
-  private sepOk: Uint8Array;
-  private size = 1;
+  private readonly labels: Uint16Array;
+  private readonly first: Int32Array;
+  private readonly counts: Uint16Array;
+  private readonly accept: Int32Array;
+  private readonly sepOk: Uint8Array;
+  /** The root's children by ASCII code: every word start asks the root, so it answers directly. */
+  private readonly rootAscii = new Int32Array(128).fill(-1);
 
-  /** `capacity`: an upper bound on the number of nodes (sum of key lengths + 1). */
-  constructor(capacity: number) {
-    this.accept = new Int32Array(capacity).fill(-1);
-    this.sepOk = new Uint8Array(capacity);
+  constructor(data: TrieData) {
+    const size = data.labels.length + 1;
+    this.labels = new Uint16Array(size);
+    this.first = new Int32Array(size);
+    this.counts = Uint16Array.from(data.counts);
+    this.accept = new Int32Array(size).fill(-1);
+    this.sepOk = new Uint8Array(size);
+    let next = 1;
+    for (let node = 0; node < size; node++) {
+      if (node > 0) this.labels[node] = data.labels.charCodeAt(node - 1);
+      this.first[node] = next;
+      next += this.counts[node]!;
+    }
+    for (let i = 0; i < data.accept.length; i += 2) this.accept[data.accept[i]!] = data.accept[i + 1]!;
+    for (const node of data.sep) this.sepOk[node] = 1;
+    for (let c = 1; c <= this.counts[0]!; c++) {
+      if (this.labels[c]! < 128) this.rootAscii[this.labels[c]!] = c;
+    }
   }
 
   private child(node: number, folded: number): number {
-    const slot = asciiSlot(folded);
-    if (slot >= 0) return (this.ascii.get(node * ASCII_SLOTS + slot) ?? 0) - 1;
-    return (this.other.get(node * 65536 + folded) ?? 0) - 1;
-  }
-
-  /** Adds one key; `breaks` are the key positions after which the text may put a separator. */
-  add(key: readonly number[], breaks: ReadonlySet<number>, group: number): void {
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      if (breaks.has(i)) this.sepOk[node] = 1;
-      const folded = key[i]!;
-      let next = this.child(node, folded);
-      if (next < 0) {
-        next = this.size++;
-        const slot = asciiSlot(folded);
-        if (slot >= 0) this.ascii.set(node * ASCII_SLOTS + slot, next + 1);
-        else this.other.set(node * 65536 + folded, next + 1);
-      }
-      node = next;
+    if (node === 0 && folded < 128) return this.rootAscii[folded]!;
+    const labels = this.labels;
+    let lo = this.first[node]!;
+    let hi = lo + this.counts[node]!;
+    if (hi - lo <= LINEAR) {
+      for (; lo < hi; lo++) if (labels[lo] === folded) return lo;
+      return -1;
     }
-    this.accept[node] = group;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const label = labels[mid]!;
+      if (label === folded) return mid;
+      if (label < folded) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   }
 
   /**
-   * Walks the tree from `start` and returns every name that ends on a word boundary, shortest first.
-   * A single separator is skipped where a name allows one; combining marks are skipped; anything else
-   * (punctuation, a newline) ends the walk.
+   * Walks the tree from `start` and writes every name that ends on a word boundary into `out`, shortest
+   * first, as pairs (offset just after the name, group); returns how many pairs. A single separator is
+   * skipped where a name allows one; combining marks are skipped; anything else (punctuation, a newline)
+   * ends the walk. The caller's buffer is reused because most walks find nothing.
    */
-  walk(text: string, start: number): TrieHit[] {
-    const hits: TrieHit[] = [];
+  walk(text: string, start: number, out: number[]): number {
+    let found = 0;
     const n = text.length;
     let node = 0;
     let j = start;
@@ -73,27 +90,74 @@ export class Trie {
     while (j < n) {
       const code = text.charCodeAt(j);
       const cls = classOf(code);
-      if (cls === Cls.word || cls === Cls.ideo) {
+      if (cls === WORD || cls === IDEO) {
         node = this.child(node, foldCode(code));
         if (node < 0) break;
         j++;
-        lastIdeo = cls === Cls.ideo;
-        while (j < n && classOf(text.charCodeAt(j)) === Cls.mark) j++;
+        lastIdeo = cls === IDEO;
+        while (j < n && classOf(text.charCodeAt(j)) === MARK) j++;
         const group = this.accept[node]!;
-        if (group >= 0 && (lastIdeo || j >= n || classOf(text.charCodeAt(j)) !== Cls.word)) {
-          hits.push({ end: j, group });
+        if (group >= 0 && (lastIdeo || j >= n || classOf(text.charCodeAt(j)) !== WORD)) {
+          out[found * 2] = j;
+          out[found * 2 + 1] = group;
+          found++;
         }
-      } else if (
-        cls === Cls.sep &&
-        this.sepOk[node] &&
-        j + 1 < n &&
-        classOf(text.charCodeAt(j + 1)) === Cls.word
-      ) {
+      } else if (cls === SEP && this.sepOk[node] && j + 1 < n && classOf(text.charCodeAt(j + 1)) === WORD) {
         j++;
       } else {
         break;
       }
     }
-    return hits;
+    return found;
+  }
+}
+
+/** Builds a tree key by key, then lays it out flat. Used when compiling names, not when loading. */
+export class TrieBuilder {
+  private readonly children: Map<number, number>[] = [new Map()];
+  private readonly acceptOf = new Map<number, number>();
+  private readonly sepNodes = new Set<number>();
+
+  /** Adds one key; `breaks` are the key positions after which the text may put a separator. */
+  add(key: readonly number[], breaks: ReadonlySet<number>, group: number): void {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      if (breaks.has(i)) this.sepNodes.add(node);
+      const kids = this.children[node]!;
+      let next = kids.get(key[i]!);
+      if (next === undefined) {
+        next = this.children.length;
+        this.children.push(new Map());
+        kids.set(key[i]!, next);
+      }
+      node = next;
+    }
+    this.acceptOf.set(node, group);
+  }
+
+  /** The tree in breadth-first order, children sorted by letter. */
+  data(): TrieData {
+    const order = [0];
+    const labels: number[] = [];
+    const renumber = new Map<number, number>([[0, 0]]);
+    const counts: number[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const kids = [...this.children[order[i]!]!].sort((a, b) => a[0] - b[0]);
+      counts.push(kids.length);
+      for (const [label, node] of kids) {
+        renumber.set(node, order.length);
+        order.push(node);
+        labels.push(label);
+      }
+    }
+    const accept = [...this.acceptOf]
+      .map(([node, group]) => [renumber.get(node)!, group] as const)
+      .sort((a, b) => a[0] - b[0])
+      .flat();
+    const sep = [...this.sepNodes].map((node) => renumber.get(node)!).sort((a, b) => a - b);
+    let text = '';
+    // In slices: spreading tens of thousands of arguments at once can overflow the stack.
+    for (let i = 0; i < labels.length; i += 4096) text += String.fromCharCode(...labels.slice(i, i + 4096));
+    return { labels: text, counts, accept, sep };
   }
 }

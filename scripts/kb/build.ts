@@ -1,7 +1,10 @@
 /** The whole compiler as one pure-ish function: upstream + curated in, KB files and a review list out. */
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
+import { decodeNameTable } from '../../lib/kb/names';
 import type { KbManifest, KnowledgeBase, NameTableFile } from '../../lib/kb/types';
+import { compileData } from '../../lib/match/compile';
+import { serializeMatcher } from '../../lib/match/prebuilt';
 import { buildAgencies } from './agencies';
 import { type AttachContext, attach360, attachMicrosoft, attachMitre } from './attach';
 import { countryLookup } from './countries';
@@ -81,12 +84,18 @@ export function compile(up: Upstream, curated: Curated, dict: Set<string>): Buil
   };
 }
 
-/** The committed files' exact text: one entity or row per line, so diffs stay readable and small. */
-export function serialize(r: BuildResult): Record<'kb.json' | 'names.json' | 'manifest.json', string> {
+/**
+ * The committed files' exact text: one entity or row per line, so diffs stay readable and small; and the
+ * matcher's tables compiled from the name table, so the content script loads them instead of building them.
+ */
+export function serialize(
+  r: BuildResult,
+): Record<'kb.json' | 'names.json' | 'manifest.json' | 'matcher.json', string> {
   const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).join(',\n');
   return {
     'kb.json': `{"actors":[\n${lines(r.kb.actors)}\n],\n"agencies":[\n${lines(r.kb.agencies)}\n]}\n`,
     'names.json': `{"version":1,"rows":[\n${lines(r.names.rows)}\n]}\n`,
     'manifest.json': `${JSON.stringify(r.manifest, null, 2)}\n`,
+    'matcher.json': serializeMatcher(compileData(decodeNameTable(r.names))),
   };
 }

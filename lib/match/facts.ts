@@ -1,0 +1,104 @@
+/**
+ * What one scan knows about the whole text, computed once per text and only when a rule asks: the
+ * context words near a position, the names near it, the country words, acronym definitions, headline-case
+ * lines. Every window query is answered from sorted positions by binary search, so a text dense with
+ * names costs about as much per candidate as a sparse one.
+ */
+import {
+  AGENCY,
+  acronymDefinitions,
+  agencyContextWins,
+  CYBER,
+  cyberContext,
+  isTitleCaseLine,
+  OTHER_FIELD,
+  WINDOW,
+} from './context';
+import { CountryCues, findCountryCues } from './countries';
+import { lowerBound, WordIndex } from './word-index';
+
+/** A candidate's start and the ids it may mean. */
+export interface Placed {
+  start: number;
+  ids: readonly string[];
+}
+
+/** Names placed in text order, counted per window. */
+class PlacedIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly placed: readonly Placed[]) {
+    this.starts = placed.map((p) => p.start);
+  }
+
+  /** Names within `WINDOW` of `start` that may mean something other than `id` (a name does not vouch for itself). */
+  countNear(start: number, id: string): number {
+    let count = 0;
+    const last = lowerBound(this.starts, start + WINDOW + 1);
+    for (let i = lowerBound(this.starts, start - WINDOW); i < last; i++) {
+      if (!this.placed[i]!.ids.includes(id)) count++;
+    }
+    return count;
+  }
+}
+
+/** The per-text evidence the precision rules and the ranking read. */
+export class TextFacts {
+  private cues?: CountryCues;
+  private definitions?: Map<string, string>;
+  private cyber?: WordIndex;
+  private agency?: WordIndex;
+  private otherField?: WordIndex;
+  private readonly titleLines = new Map<number, boolean>();
+  private readonly positions: PlacedIndex;
+  private readonly actorPositions: PlacedIndex;
+
+  constructor(
+    readonly text: string,
+    readonly strong: ReadonlySet<string>,
+    positions: readonly Placed[],
+    actorPositions: readonly Placed[],
+  ) {
+    this.positions = new PlacedIndex(positions);
+    this.actorPositions = new PlacedIndex(actorPositions);
+  }
+
+  countryCues(): CountryCues {
+    this.cues ??= new CountryCues(findCountryCues(this.text));
+    return this.cues;
+  }
+
+  definedAs(acronym: string): string | undefined {
+    this.definitions ??= acronymDefinitions(this.text);
+    return this.definitions.get(acronym);
+  }
+
+  /** Security-field words near [start, end), counted up to `enough`. */
+  cyberWords(start: number, end: number, enough?: number): number {
+    this.cyber ??= new WordIndex(this.text, CYBER);
+    return cyberContext(this.cyber, start, end, enough);
+  }
+
+  /** Whether agency words near an acronym outweigh finance, law and policy words. */
+  agencyContextWins(start: number, end: number, id: string): boolean {
+    this.agency ??= new WordIndex(this.text, AGENCY);
+    this.otherField ??= new WordIndex(this.text, OTHER_FIELD);
+    return agencyContextWins(this.agency, this.otherField, start, end, this.positions.countNear(start, id));
+  }
+
+  /** Whether the line holding `start` is in headline case (asked once per line). */
+  titleCaseLine(start: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', start) + 1;
+    let known = this.titleLines.get(lineStart);
+    if (known === undefined) {
+      known = isTitleCaseLine(this.text, start);
+      this.titleLines.set(lineStart, known);
+    }
+    return known;
+  }
+
+  /** Other actor names near a position, even ambiguous ones: they put the text in the security field. */
+  nearbyActors(start: number, id: string): number {
+    return this.actorPositions.countNear(start, id);
+  }
+}
