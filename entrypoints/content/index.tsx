@@ -12,12 +12,15 @@ import { HoverTracker } from '../../lib/page/hover';
 import { HIGHLIGHT, type PaintedMention } from '../../lib/page/paint';
 import { PageScanner } from '../../lib/page/scanner';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
-import { isPaused, type Settings, withNotOnSite } from '../../lib/settings';
+import { DEFAULT_SETTINGS, isPaused, type Settings, withNotOnSite } from '../../lib/settings';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 import { setupCapture } from './capture';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // Every frame paints its own text (a Highlight paints only in its own document); only the top frame
+  // answers the popup and the keyboard, and hosts the capture form.
+  allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
     performance.mark('apt-lens:start');
@@ -28,14 +31,13 @@ export default defineContentScript({
     // Build the matcher while storage answers; the mark lets the benchmark tell start-up from scanning.
     findMentions('');
     performance.mark('apt-lens:matcher-ready');
-    let settings: Settings = await stored;
+    let settings: Settings = DEFAULT_SETTINGS;
     let firstScan = true;
 
     const scanner = new PageScanner({
       doc: document,
       find: findMentions,
       host,
-      style: settings.style,
       accept: (m) => !(settings.notOnSite[site] ?? []).includes(m.id),
       // Every uninterrupted piece of work is measured, so long tasks can be found (bench:page reports them).
       onTask: (t0) => performance.measure('apt-lens:task', { start: t0 }),
@@ -46,8 +48,12 @@ export default defineContentScript({
       },
     });
     ctx.onInvalidated(() => scanner.stop());
+    // Read the page while the settings load; paint only once they say this site is not paused.
+    const prepared = await scanner.prepare();
+    settings = await stored;
+    scanner.setStyle(settings.style);
     let active = !isPaused(settings, site);
-    if (active) await scanner.start();
+    if (active) await scanner.start(prepared);
 
     const cache = new Map<string, Promise<EntityCardData | null>>();
     const cardData = (id: string) => {
@@ -75,7 +81,8 @@ export default defineContentScript({
       },
     });
     ui.mount();
-    setupCapture(ctx, () => container);
+    const topFrame = window === window.top;
+    if (topFrame) setupCapture(ctx, () => container);
 
     let keyboardOpened = false;
     const show = (p: PaintedMention | undefined, data: EntityCardData | null) => {
@@ -162,6 +169,7 @@ export default defineContentScript({
       }
     };
     browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+      if (!topFrame) return undefined;
       // Only this extension's background and pages (never another page's content script) may ask.
       const fromExtension = !sender.tab || sender.url?.startsWith(browser.runtime.getURL('/'));
       if (sender.id !== browser.runtime.id || !fromExtension) return undefined;

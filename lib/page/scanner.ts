@@ -5,7 +5,7 @@
  */
 import type { FindOptions } from '../match/find-mentions';
 import type { Mention } from '../match/types';
-import { collectText, isSkipped, UI_HOST_TAG } from './collect';
+import { collectText, isSkipped, type PageText, UI_HOST_TAG } from './collect';
 import { MentionIndex } from './hit-test';
 import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
 
@@ -53,6 +53,13 @@ export function slicesOf(text: string, size: number): [number, number][] {
   return out;
 }
 
+/** A full scan's findings, not yet painted. */
+export interface PreparedScan {
+  page: PageText;
+  found: Mention[];
+  startedAt: number;
+}
+
 /** Paints and repaints one document; `start()` scans, `stop()` removes everything it added. */
 export class PageScanner {
   readonly index = new MentionIndex();
@@ -64,7 +71,8 @@ export class PageScanner {
   private pendingBatch = false;
   private stopped = false;
   private style: HighlightStyle;
-  private readonly o: Required<Omit<ScannerOptions, 'onScan' | 'onTask'>> & Pick<ScannerOptions, 'onScan' | 'onTask'>;
+  private readonly o: Required<Omit<ScannerOptions, 'onScan' | 'onTask'>> &
+    Pick<ScannerOptions, 'onScan' | 'onTask'>;
 
   constructor(options: ScannerOptions) {
     const win = options.doc.defaultView;
@@ -90,11 +98,12 @@ export class PageScanner {
     return this.ordered;
   }
 
-  /** Full scan of the body, then watch for changes. */
-  async start(): Promise<void> {
+  /** Paints the page (from a scan already prepared, or a new one), then watches for changes. */
+  async start(prepared?: PreparedScan): Promise<void> {
     this.stopped = false;
-    await this.fullScan();
-    if (this.stopped) return;
+    if (prepared) this.commit(prepared);
+    else await this.fullScan();
+    if (this.stopped || this.observer) return;
     const MO = this.o.doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
     this.observer = new MO((records) => this.onMutations(records));
     this.observer.observe(this.o.doc.body, { childList: true, subtree: true, characterData: true });
@@ -117,15 +126,23 @@ export class PageScanner {
 
   /** Scans the whole body again (SPA navigations, settings changes, huge mutation bursts). */
   async fullScan(): Promise<void> {
+    const prepared = await this.prepare();
+    if (prepared && !this.stopped) this.commit(prepared);
+  }
+
+  /**
+   * The reading half of a full scan: collects the text and finds the mentions, in slices. Nothing is
+   * painted yet, so it can run while the settings that decide whether to paint are still loading.
+   */
+  async prepare(): Promise<PreparedScan | undefined> {
     const t0 = performance.now();
     let piece = t0;
-    const { doc, find } = this.o;
-    const page = collectText(doc.body);
+    const page = collectText(this.o.doc.body);
     const found: Mention[] = [];
     const slices = slicesOf(page.text, this.o.sliceChars);
     for (let i = 0; i < slices.length; i++) {
       const [a, b] = slices[i]!;
-      for (const m of find(page.text.slice(a, b), { pageEntities: this.seen })) {
+      for (const m of this.o.find(page.text.slice(a, b), { pageEntities: this.seen })) {
         this.seen.add(m.id);
         found.push({ ...m, start: m.start + a, end: m.end + a });
       }
@@ -133,14 +150,20 @@ export class PageScanner {
         this.o.onTask?.(piece);
         await this.o.yieldToBrowser();
         piece = performance.now();
-        if (this.stopped) return;
       }
     }
-    this.clear();
-    for (const p of rangesFor(page, found.filter(this.o.accept), doc)) this.add(p);
-    this.repaint();
     this.o.onTask?.(piece);
-    this.o.onScan?.('full', t0);
+    return { page, found, startedAt: t0 };
+  }
+
+  /** The painting half: replaces what is painted with a prepared scan's mentions. */
+  commit(prepared: PreparedScan): void {
+    const t0 = performance.now();
+    this.clear();
+    for (const p of rangesFor(prepared.page, prepared.found.filter(this.o.accept), this.o.doc)) this.add(p);
+    this.repaint();
+    this.o.onTask?.(t0);
+    this.o.onScan?.('full', prepared.startedAt);
   }
 
   private clear(): void {
