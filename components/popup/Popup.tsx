@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Mentioning } from '../../lib/incidents/mentioning';
 import type { Search, SearchFilter } from '../../lib/kb/search';
 import type { EntityCardData } from '../../lib/messages';
@@ -46,8 +46,10 @@ export function Popup({ api }: { api: PopupApi }) {
   const [site, setSite] = useState<string>();
   const [summaryKey, setSummaryKey] = useState(0);
 
+  // The search panel's layout effect has focused the box by now (children's effects run first).
+  useLayoutEffect(() => api.onInteractive?.(), []);
+
   useEffect(() => {
-    api.onInteractive?.();
     void api.loadKb().then((k) => {
       setKb(k);
       api.onSearchReady?.();

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Search, SearchFilter } from '../../lib/kb/search';
 import { countryName } from '../card/country';
 import { S } from './strings';
@@ -36,7 +36,8 @@ export function SearchPanel(props: SearchPanelProps) {
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
-  useEffect(() => {
+  // Focus right after the first commit, not after a frame: the box takes keys from the first moment.
+  useLayoutEffect(() => {
     input.current?.focus();
   }, []);
 
