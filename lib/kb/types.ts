@@ -15,6 +15,11 @@ export interface AliasFlags {
   ambiguous?: boolean;
   /** A retired name (e.g. Microsoft's element names such as ZIRCONIUM). */
   legacy?: boolean;
+  /**
+   * An ordinary word that is a proper name in its other sense too (Turla the river, Lazarus, Confucius):
+   * it is capitalized everywhere, so a capital at a sentence start weighs no less than one mid-sentence.
+   */
+  properName?: boolean;
 }
 
 /** One name of an actor, credited to the vendor (or body) that coined it when known. */
@@ -106,6 +111,11 @@ export interface Agency {
   kind: AgencyKind;
   /** Parent agency id. */
   parent?: string;
+  /**
+   * Abbreviations shared with other agencies that mean this one when a text gives no country (NCSC is
+   * the UK's centre to most of the English press).
+   */
+  primaryFor?: string[];
   refs?: string[];
 }
 
@@ -130,6 +140,9 @@ export const NameFlag = {
   caseSensitive: 4,
   ambiguous: 8,
   legacy: 16,
+  properName: 32,
+  /** The entity a shared name means when the text does not say which (`Agency.primaryFor`). */
+  primary: 64,
 } as const;
 
 /**

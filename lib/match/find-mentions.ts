@@ -3,7 +3,7 @@
  * precision rules (written form, context, acronyms) decide which count, and names that could mean several
  * entities are ranked by what the page says.
  */
-import type { NameRow } from '../kb/types';
+import { NameFlag, type NameRow } from '../kb/types';
 import { loadBundledTables } from './bundled';
 import { Cls, classOf, surfaceKey } from './chars';
 import { Compiled, compileData, type Entry } from './compile';
@@ -124,7 +124,10 @@ function passes(
     case 'cyber':
       return strong.has(id) || facts.cyberWords(start, end, 1) + facts.nearbyActors(start, id) > 0;
     case 'ordinary': {
-      const grammarCapital = isSentenceInitial(text, start) || facts.titleCaseLine(start);
+      // A proper name in its other sense (Turla the river) is capitalized everywhere: position adds nothing.
+      const grammarCapital =
+        (fit.entry.row.flags & NameFlag.properName) === 0 &&
+        (isSentenceInitial(text, start) || facts.titleCaseLine(start));
       if (!grammarCapital && continuesProperName(text, end)) return false;
       if (strong.has(id) || headNounAfter(text, end)) return true;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
@@ -152,7 +155,10 @@ interface Ranking {
   decided: boolean;
 }
 
-/** Ranks the entities a name could mean by page evidence, then country words near the name. */
+/**
+ * Ranks the entities a name could mean by page evidence, then country words near the name (and, barely,
+ * in the whole text); with nothing to go on, the entity the KB declares primary for the name comes first.
+ */
 function rank(fits: readonly Fit[], start: number, end: number, facts: TextFacts): Ranking {
   const byId = new Map<string, Fit>();
   for (const f of fits) if (!byId.has(f.entry.row.id)) byId.set(f.entry.row.id, f);
@@ -162,9 +168,10 @@ function rank(fits: readonly Fit[], start: number, end: number, facts: TextFacts
       const row = fit.entry.row;
       const page = facts.strong.has(row.id) ? 20 : 0;
       const country = row.country ? (scores.get(row.country) ?? 0) : 0;
-      return { fit, score: page + country, order };
+      const primary = row.flags & NameFlag.primary ? 1 : 0;
+      return { fit, score: page + country, primary, order };
     })
-    .sort((a, b) => b.score - a.score || a.order - b.order);
+    .sort((a, b) => b.score - a.score || b.primary - a.primary || a.order - b.order);
   const best = ranked[0]!.score;
   return { ordered: ranked.map((r) => r.fit), decided: best > 0 && best > (ranked[1]?.score ?? 0) };
 }

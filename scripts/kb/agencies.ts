@@ -96,8 +96,18 @@ export function buildAgencies(
       refs: metaList(u.meta, 'refs'),
     });
   }
+  const primaries = new Map<string, string>();
   for (const a of out.values()) {
     if (a.parent && !out.has(a.parent)) throw new Error(`agency ${a.id}: unknown parent ${a.parent}`);
+    for (const name of a.primaryFor ?? []) {
+      if (!a.abbreviations.includes(name))
+        throw new Error(
+          `agencies.json: ${a.id} is primary for "${name}", which is not one of its abbreviations`,
+        );
+      const other = primaries.get(fold(name));
+      if (other) throw new Error(`agencies.json: ${a.id} and ${other} are both primary for "${name}"`);
+      primaries.set(fold(name), a.id);
+    }
   }
   return [...out.values()].sort((a, b) => byCode(a.id, b.id));
 }

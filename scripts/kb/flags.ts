@@ -2,7 +2,10 @@
 import type { AliasFlags } from '../../lib/kb/types';
 import { fold, isAllCaps } from './text';
 
-/** What decides `ordinaryWord`: a real English dictionary plus curated names from other domains. */
+/**
+ * What decides `ordinaryWord`: a real English dictionary (common words, written in lower case) plus
+ * curated names from other domains; a curated name the dictionary lacks is a proper name there too.
+ */
 export interface WordSource {
   dictionary: Set<string>;
   curated: Set<string>;
@@ -13,7 +16,9 @@ export function nameFlags(name: string, words: WordSource): AliasFlags {
   const flags: AliasFlags = {};
   const key = fold(name);
   const singleWord = !/[\s\d]/.test(name);
-  if ((singleWord && words.dictionary.has(key)) || words.curated.has(key)) flags.ordinaryWord = true;
+  const commonWord = singleWord && words.dictionary.has(key);
+  if (commonWord || words.curated.has(key)) flags.ordinaryWord = true;
+  if (flags.ordinaryWord && !commonWord) flags.properName = true;
   if (name.replace(/\s/g, '').length <= 4) flags.short = true;
   if (flags.short || (!name.includes(' ') && isAllCaps(name))) flags.caseSensitive = true;
   return flags;

@@ -12,13 +12,15 @@ function bits(f: {
   caseSensitive?: boolean;
   ambiguous?: boolean;
   legacy?: boolean;
+  properName?: boolean;
 }) {
   return (
     (f.ordinaryWord ? NameFlag.ordinaryWord : 0) |
     (f.short ? NameFlag.short : 0) |
     (f.caseSensitive ? NameFlag.caseSensitive : 0) |
     (f.ambiguous ? NameFlag.ambiguous : 0) |
-    (f.legacy ? NameFlag.legacy : 0)
+    (f.legacy ? NameFlag.legacy : 0) |
+    (f.properName ? NameFlag.properName : 0)
   );
 }
 
@@ -42,8 +44,10 @@ export function nameTable(kb: KnowledgeBase, words: WordSource): NameTableFile {
       );
   }
   for (const g of kb.agencies) {
-    for (const n of agencyNames(g))
-      rows.push([n, g.id, 'agency', bits(nameFlags(n, words)), g.name, g.country ?? '', g.kind]);
+    for (const n of agencyNames(g)) {
+      const primary = g.primaryFor?.includes(n) ? NameFlag.primary : 0;
+      rows.push([n, g.id, 'agency', bits(nameFlags(n, words)) | primary, g.name, g.country ?? '', g.kind]);
+    }
   }
   const owners = new Map<string, Set<string>>();
   for (const r of rows) owners.set(fold(r[0]), (owners.get(fold(r[0])) ?? new Set()).add(r[1]));

@@ -288,3 +288,46 @@ describe('mention fields', () => {
     expect(found[0]).toMatchObject({ kind: 'agency', id: 'cz-nukib', country: 'CZ' });
   });
 });
+
+describe('an ordinary word that is a proper name elsewhere gains nothing from sentence position', () => {
+  const { properName: PROPER } = NameFlag;
+  const m = createMatcher([
+    actor('Turla', 'turla', ORD | PROPER, 'RU'),
+    actor('Nickel', 'apt15', ORD, 'CN'),
+    actor('OilRig', 'oilrig', 0, 'IR'),
+  ]);
+  const ids = (text: string) => m.findMentions(text).map((x) => x.id);
+  it.each([
+    ['Turla quietly took over servers of OilRig and used them.', ['turla', 'oilrig']],
+    ['Turla used new malware this year.', ['turla']],
+    ['Turla flows into the Dniester.', []],
+    ['The Turla flows into the Dniester.', []],
+    // A common word's capital at a sentence start is grammar: one context word is not enough.
+    ['Nickel used new malware this year.', []],
+    ['Nickel used new malware in an espionage campaign.', ['apt15']],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe('a shared abbreviation with no country cue means the KB-declared primary', () => {
+  const { primary: PRIMARY } = NameFlag;
+  const m = createMatcher([
+    agency('NCSC', 'ch-ncsc', 'CH', CS | SHORT | AMB, 'cyber-security'),
+    agency('NCSC', 'gb-ncsc', 'GB', CS | SHORT | AMB | PRIMARY, 'cyber-security'),
+    agency('NCSC', 'nz-ncsc', 'NZ', CS | SHORT | AMB, 'cyber-security'),
+  ]);
+  const first = (text: string) => m.findMentions(text)[0];
+  it('picks the primary, keeps every candidate and stays unsure', () => {
+    const x = first('The Iranian group was exposed by the NCSC in an advisory about hacking.');
+    expect(x?.id).toBe('gb-ncsc');
+    expect(x?.candidates).toEqual(['gb-ncsc', 'ch-ncsc', 'nz-ncsc']);
+    expect(x!.confidence).toBeLessThan(0.7);
+  });
+  it.each([
+    ["New Zealand's NCSC published an advisory on the hacking campaign.", 'nz-ncsc'],
+    ['Swiss officials said the NCSC saw the hacking campaign.', 'ch-ncsc'],
+  ])('a country in the text still wins: %s', (text, id) => {
+    expect(first(text)?.id).toBe(id);
+  });
+});
