@@ -15,6 +15,12 @@ export interface CardAction {
   run: () => void;
 }
 
+/** A saved incident whose passage holds the word: the card links to it. */
+export interface IncidentLink {
+  title: string;
+  href: string;
+}
+
 /** Props of the floating card layer. */
 export interface HoverPopoverProps {
   anchor: Anchor | null;
@@ -22,6 +28,7 @@ export interface HoverPopoverProps {
   seenAs?: string;
   viewport: { width: number; height: number };
   actions?: CardAction[];
+  incidents?: IncidentLink[];
   /** Move keyboard focus into the card (it was opened from the keyboard). */
   focus?: boolean;
   onPointerEnter?: () => void;
@@ -34,7 +41,7 @@ const ROOM_BELOW = 240;
 
 /** The hover card, positioned below the word (or above it when the viewport has no room below). */
 export function HoverPopover(props: HoverPopoverProps) {
-  const { anchor, data, seenAs, viewport, actions = [], focus } = props;
+  const { anchor, data, seenAs, viewport, actions = [], incidents = [], focus } = props;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus && anchor) box.current?.focus();
@@ -69,6 +76,18 @@ export function HoverPopover(props: HoverPopoverProps) {
       }}
     >
       <EntityCard data={data} seenAs={seenAs} />
+      {incidents.length > 0 && (
+        <ul class="incident-links" aria-label="Saved incidents">
+          {incidents.map((i) => (
+            <li key={i.href}>
+              Saved in{' '}
+              <a href={i.href} target="_blank" rel="noreferrer">
+                {i.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {data && actions.length > 0 && (
         <div class="actions">
           {actions.map((a) => (

@@ -19,6 +19,7 @@ export const CARD_CSS = `
 .actions { display: flex; gap: 6px; justify-content: flex-end; padding: 6px 0 0; }
 .actions button { font: 12px system-ui, sans-serif; padding: 3px 8px; border-radius: 5px; border: 1px solid #b8b8c4;
   background: #f4f4f7; color: #1d1d1f; cursor: pointer; }
+.incident-links { margin: 8px 0 0; padding: 6px 0 0 16px; border-top: 1px solid rgba(128,128,128,.3); font-size: 12px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .aliases { margin: 0; padding-left: 16px; } .vendor { font-weight: 600; } .legacy { font-style: italic; }
 `;

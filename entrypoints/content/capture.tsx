@@ -29,7 +29,11 @@ const CONFIRM_MS = 2500;
  * element the UI is mounted into); the form gets its own element beside it so it never fights the card's
  * render tree.
  */
-export function setupCapture(ctx: ContentScriptContext, uiContainer: () => HTMLElement | undefined): Capture {
+export function setupCapture(
+  ctx: ContentScriptContext,
+  uiContainer: () => HTMLElement | undefined,
+  onSaved: () => void = () => {},
+): Capture {
   let host: HTMLElement | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -58,6 +62,7 @@ export function setupCapture(ctx: ContentScriptContext, uiContainer: () => HTMLE
     });
     const save = async (draft: IncidentDraft) => {
       await browser.runtime.sendMessage({ type: 'incidents:save', draft });
+      onSaved();
       closeTimer = setTimeout(close, CONFIRM_MS);
     };
     const show = (knownTags: readonly string[]) =>

@@ -4,12 +4,13 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CARD_CSS } from '../../components/card/card-css';
-import { type CardAction, HoverPopover } from '../../components/card/HoverPopover';
+import { type CardAction, HoverPopover, type IncidentLink } from '../../components/card/HoverPopover';
+import type { Incident } from '../../lib/incidents/model';
 import { findMentions } from '../../lib/match/find-mentions';
 import type { EntityCardData } from '../../lib/messages';
-import { UI_HOST_TAG } from '../../lib/page/collect';
+import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
 import { HoverTracker } from '../../lib/page/hover';
-import { HIGHLIGHT, type PaintedMention } from '../../lib/page/paint';
+import { HIGHLIGHT, type PaintedMention, rangeAt } from '../../lib/page/paint';
 import { PageScanner } from '../../lib/page/scanner';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
 import { DEFAULT_SETTINGS, isPaused, type Settings, withNotOnSite } from '../../lib/settings';
@@ -82,20 +83,56 @@ export default defineContentScript({
     });
     ui.mount();
     const topFrame = window === window.top;
-    if (topFrame) setupCapture(ctx, () => container);
+
+    // Saved incidents' passages on this page: painted in their own style, linked from the cards.
+    let saved: { incident: Incident; range: Range }[] = [];
+    const paintSaved = async () => {
+      if (!active || !capture) return;
+      const page = collectText(document.body);
+      const passages = await capture.savedPassages(page.text).catch(() => []);
+      saved = passages.flatMap(({ incident, start, end }) => {
+        const range = rangeAt(page, start, end, document);
+        return range ? [{ incident, range }] : [];
+      });
+      if (saved.length) host.highlights.set(HIGHLIGHT.incident, new Highlight(...saved.map((x) => x.range)));
+      else host.highlights.delete(HIGHLIGHT.incident);
+    };
+    const capture = topFrame
+      ? setupCapture(
+          ctx,
+          () => container,
+          () => void paintSaved(),
+        )
+      : undefined;
+    void paintSaved();
+    const dashboard = browser.runtime.getURL('/dashboard.html');
+    const incidentsAround = (r: Range): IncidentLink[] =>
+      saved
+        .filter(
+          (x) =>
+            x.range.compareBoundaryPoints(Range.START_TO_START, r) <= 0 &&
+            x.range.compareBoundaryPoints(Range.END_TO_END, r) >= 0,
+        )
+        .map((x) => ({
+          title: x.incident.title || x.incident.pageTitle,
+          href: `${dashboard}#${x.incident.id}`,
+        }));
 
     let keyboardOpened = false;
     const show = (p: PaintedMention | undefined, data: EntityCardData | null) => {
       if (!container) return;
       const r = p?.range.getClientRects()[0] ?? p?.range.getBoundingClientRect();
-      const actions: CardAction[] = p
-        ? [
-            {
-              label: 'Not this actor on this site',
-              run: () => void updateSettings((s) => withNotOnSite(s, site, p.mention.id)),
-            },
-          ]
-        : [];
+      const actions: CardAction[] = [];
+      if (p && capture) {
+        const { id, name, kind } = p.mention;
+        actions.push({ label: 'Save incident', run: () => capture.open([{ id, name, kind }]) });
+      }
+      if (p) {
+        actions.push({
+          label: 'Not this actor on this site',
+          run: () => void updateSettings((s) => withNotOnSite(s, site, p.mention.id)),
+        });
+      }
       render(
         <HoverPopover
           anchor={r ? { left: r.left, top: r.top, bottom: r.bottom } : null}
@@ -103,6 +140,7 @@ export default defineContentScript({
           seenAs={p?.mention.text}
           viewport={{ width: innerWidth, height: innerHeight }}
           actions={actions}
+          incidents={p ? incidentsAround(p.range) : []}
           focus={keyboardOpened}
           onPointerEnter={() => tracker.setOverCard(true)}
           onPointerLeave={() => tracker.setOverCard(false)}
@@ -184,8 +222,13 @@ export default defineContentScript({
       if (nowActive !== active) {
         active = nowActive;
         tracker.close();
-        if (active) void scanner.start();
-        else scanner.stop();
+        if (active) {
+          void scanner.start();
+          void paintSaved();
+        } else {
+          scanner.stop();
+          host.highlights.delete(HIGHLIGHT.incident);
+        }
       } else if (active && prev.notOnSite[site]?.length !== next.notOnSite[site]?.length) {
         tracker.close();
         void scanner.fullScan();

@@ -8,6 +8,8 @@ export const HIGHLIGHT = {
   agency: 'apt-lens-agency',
   ambiguous: 'apt-lens-ambiguous',
   current: 'apt-lens-current',
+  /** Passages the reader saved as incidents. */
+  incident: 'apt-lens-incident',
 } as const;
 
 /** How painted names look: a tinted background or an underline (the user's choice). */
@@ -38,17 +40,23 @@ export function highlightNameOf(m: Mention, style: HighlightStyle): string {
   return style === 'underline' ? `${base}-underline` : base;
 }
 
+/** A live DOM range over `[start, end)` of a collected text, if both ends are in it. */
+export function rangeAt(page: PageText, start: number, end: number, doc: Document): Range | undefined {
+  const a = locate(page, start);
+  const b = locate(page, end, true);
+  if (!a || !b) return undefined;
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}
+
 /** Turns mentions of a collected text into live DOM ranges. */
 export function rangesFor(page: PageText, mentions: readonly Mention[], doc: Document): PaintedMention[] {
   const out: PaintedMention[] = [];
   for (const mention of mentions) {
-    const a = locate(page, mention.start);
-    const b = locate(page, mention.end, true);
-    if (!a || !b) continue;
-    const range = doc.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    out.push({ mention, range });
+    const range = rangeAt(page, mention.start, mention.end, doc);
+    if (range) out.push({ mention, range });
   }
   return out;
 }
@@ -72,7 +80,7 @@ export function paint(host: HighlightHost, painted: readonly PaintedMention[], s
 
 /** Removes every APT Lens highlight (pause, or the content script going away). */
 export function unpaint(host: HighlightHost): void {
-  for (const kind of ['actor', 'agency', 'ambiguous', 'current'] as const) {
+  for (const kind of ['actor', 'agency', 'ambiguous', 'current', 'incident'] as const) {
     host.highlights.delete(HIGHLIGHT[kind]);
     host.highlights.delete(`${HIGHLIGHT[kind]}-underline`);
   }

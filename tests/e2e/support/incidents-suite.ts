@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
+import { rectOfText } from './page-checks';
 
 interface StoredIncident {
   id: string;
@@ -180,6 +181,23 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
       expect((await dash.evaluate(readStore, undefined))[0]!.notes).toBe(
         'Checked against the NÚKIB statement.',
       );
+    });
+
+    it('paints the saved passage when the page is opened again, and the card links to the incident', async () => {
+      await page.goto(`${server.origin}/pages/incident.html`);
+      await page.waitFor(() => CSS.highlights.has('apt-lens-incident'), 10_000);
+      const passage = await page.evaluate(
+        () => [...CSS.highlights.get('apt-lens-incident')!].map((r) => (r as Range).toString()).join(' '),
+        undefined,
+      );
+      expect(passage).toContain('linked to China');
+      const rect = (await page.evaluate(rectOfText, ['attribution', 'APT31'] as [string, string]))!;
+      await page.mouseMove(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await expect.poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Saved in');
+      const card = await page.shadowText('apt-lens-ui');
+      expect(card).toContain('Czech ministry breach named on APT31');
+      expect(card).toContain('Save incident');
+      await page.press('Escape');
     });
 
     it('exports JSON, deletes all, imports the file back: identical records', async () => {
