@@ -123,22 +123,20 @@ export class CountryCues {
   }
 
   /**
-   * Scores countries for a name at [start, end): a cue right before or after it weighs most, then nearby
+   * Scores a country for a name at [start, end): a cue right before or after it weighs most, then nearby
    * cues by distance, then (barely) the whole text, so a text about one country still decides.
    */
-  scores(start: number, end: number, window: number): Map<string, number> {
-    const scores = new Map<string, number>();
-    for (const [country, total] of this.totals) scores.set(country, total * FAR);
+  score(country: string, start: number, end: number, window: number): number {
+    let score = (this.totals.get(country) ?? 0) * FAR;
     // Cues do not overlap, so their ends are sorted as their starts are.
     const last = lowerBound(this.starts, end + window + 1);
     for (let i = lowerBound(this.ends, start - window); i < last; i++) {
       const cue = this.cues[i]!;
+      if (cue.country !== country) continue;
       const distance = cue.end <= start ? start - cue.end : cue.start >= end ? cue.start - end : 0;
-      let score = FAR;
-      if (distance <= ADJACENT) score = 10;
-      else if (distance <= window) score = 1 + (window - distance) / window;
-      scores.set(cue.country, scores.get(cue.country)! + score - FAR);
+      if (distance <= ADJACENT) score += 10 - FAR;
+      else if (distance <= window) score += 1 + (window - distance) / window - FAR;
     }
-    return scores;
+    return score;
   }
 }

@@ -44,6 +44,7 @@ interface Candidate {
 
 const UPPER = /\p{Lu}/u;
 
+/** `surface` is the written name without diacritics and separators, or '' when no entry compares it. */
 function fitOf(entry: Entry, surface: string, written: string): Need | null {
   switch (entry.form) {
     case 'exact':
@@ -56,13 +57,15 @@ function fitOf(entry: Entry, surface: string, written: string): Need | null {
     case 'ordinary':
       return UPPER.test(written[0] ?? '') ? 'ordinary' : null;
     default:
-      if (!entry.hasUpper || UPPER.test(surface)) return 'none';
+      if (!entry.hasUpper || UPPER.test(written)) return 'none';
       // Agencies are proper nouns: "military intelligence" in lower case describes, it does not name.
       // Ministries are the exception, because the press writes "the foreign ministry".
       if (entry.row.kind === 'agency' && entry.row.agencyKind !== 'ministry') return null;
       return 'cyber';
   }
 }
+
+const comparesSurface = (entry: Entry) => entry.form === 'exact' || entry.form === 'capsWord';
 
 const WORD = Cls.word;
 const IDEO = Cls.ideo;
@@ -88,9 +91,10 @@ function collect(compiled: Compiled, text: string): Candidate[] {
     for (let h = count - 1; h >= 0; h--) {
       const end = hits[h * 2]!;
       const written = text.slice(i, end);
-      const surface = surfaceKey(written);
+      const entries = compiled.group(hits[h * 2 + 1]!);
+      const surface = entries.some(comparesSurface) ? surfaceKey(written) : '';
       const fits: Fit[] = [];
-      for (const entry of compiled.group(hits[h * 2 + 1]!)) {
+      for (const entry of entries) {
         const need = fitOf(entry, surface, written);
         if (need) fits.push({ entry, need });
       }
@@ -162,12 +166,12 @@ interface Ranking {
 function rank(fits: readonly Fit[], start: number, end: number, facts: TextFacts): Ranking {
   const byId = new Map<string, Fit>();
   for (const f of fits) if (!byId.has(f.entry.row.id)) byId.set(f.entry.row.id, f);
-  const scores = facts.countryCues().scores(start, end, WINDOW);
+  const cues = facts.countryCues();
   const ranked = [...byId.values()]
     .map((fit, order) => {
       const row = fit.entry.row;
       const page = facts.strong.has(row.id) ? 20 : 0;
-      const country = row.country ? (scores.get(row.country) ?? 0) : 0;
+      const country = row.country ? cues.score(row.country, start, end, WINDOW) : 0;
       const primary = row.flags & NameFlag.primary ? 1 : 0;
       return { fit, score: page + country, primary, order };
     })
