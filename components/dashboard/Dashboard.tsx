@@ -32,8 +32,11 @@ type Pending = { fileName: string; text: string; report: Extract<ImportReport, {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The incidents dashboard: filters, search, list, edit, delete with undo, bulk tag, import and export. */
-export function Dashboard({ api }: { api: DashboardApi }) {
+/**
+ * The incidents dashboard: filters, search, list, edit, delete with undo, bulk tag, import and export.
+ * `openId` opens one incident for editing (the page cards link to dashboard.html#<id>).
+ */
+export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string }) {
   const [all, setAll] = useState<Incident[]>();
   const [loadError, setLoadError] = useState<string>();
   const [filter, setFilter] = useState<IncidentFilter>({});
@@ -57,6 +60,14 @@ export function Dashboard({ api }: { api: DashboardApi }) {
     void reload();
     return api.subscribe?.(() => void reload());
   }, []);
+  // A link from a page's card (dashboard.html#<id>) opens that incident once the list is in.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !all || !openId) return;
+    opened.current = true;
+    const found = all.find((i) => i.id === openId);
+    if (found) setEditing(found);
+  }, [all, openId]);
 
   const shown = useMemo(() => (all ? filterIncidents(all, filter, api.name) : undefined), [all, filter]);
   const facets = useMemo(

@@ -31,4 +31,7 @@ const api: DashboardApi = {
   },
 };
 
-render(<Dashboard api={api} />, document.getElementById('app')!);
+render(
+  <Dashboard api={api} openId={decodeURIComponent(location.hash.slice(1)) || undefined} />,
+  document.getElementById('app')!,
+);

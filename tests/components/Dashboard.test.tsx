@@ -12,7 +12,7 @@ import { makeIncident, makeIncidents } from '../incidents/make';
 
 let n = 0;
 /** The dashboard over a real (fake-indexeddb) store, with messages going through the same validation. */
-async function setup(seed: Parameters<typeof importIncidents>[1] = []) {
+async function setup(seed: Parameters<typeof importIncidents>[1] = [], openId?: string) {
   const db: IncidentsDb = await openIncidentsDb(`dash-${++n}`);
   await importIncidents(db, seed);
   const downloads: { fileName: string; text: string }[] = [];
@@ -27,7 +27,7 @@ async function setup(seed: Parameters<typeof importIncidents>[1] = []) {
     download: (fileName, text) => downloads.push({ fileName, text }),
     now: () => new Date('2025-05-28T12:00:00Z'),
   };
-  render(<Dashboard api={api} />);
+  render(<Dashboard api={api} openId={openId} />);
   return { db, downloads };
 }
 
@@ -60,6 +60,13 @@ describe('Dashboard', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search incidents' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Actor' }), { target: { value: 'apt31' } });
     await screen.findByText('5000 of 10000 shown');
+  });
+
+  it('opens the incident a page card links to', async () => {
+    const target = makeIncident(2);
+    await setup([makeIncident(1), target], target.id);
+    const form = await screen.findByRole('form', { name: 'Edit incident' });
+    expect((form.querySelector('input') as HTMLInputElement).value).toBe(target.title);
   });
 
   it('deletes with undo', async () => {
