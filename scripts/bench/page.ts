@@ -20,10 +20,10 @@ execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '--mv3'], { stdio: 'ignore'
 const names = (JSON.parse(readFileSync('lib/kb/data/names.json', 'utf8')) as { rows: [string][] }).rows.map(
   ([n]) => n,
 );
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pattern = `\\b(?:${[...new Set(names)]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .join('|')})\\b`;
 const markSource = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
 
@@ -61,15 +61,23 @@ for (const file of files) {
     let chars = 0;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
     const floor = performance.now() - t0;
-    const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(r: RegExp, o: object): void } })
-      .Mark;
+    const Mark = (
+      window as unknown as { Mark: new (el: Element) => { markRegExp(r: RegExp, o: object): void } }
+    ).Mark;
     const t1 = performance.now();
     new Mark(document.body).markRegExp(new RegExp(re, 'gi'), {});
     const mark = performance.now() - t1;
     // The content script measures each piece of work it runs without yielding.
     const tasks = performance.getEntriesByName('apt-lens:task').map((e) => e.duration);
     // The first piece also holds the start-up (settings, matcher), which runs in the same task.
-    return { chars, aptLens: scan, startup: ready - start, floor, mark, longestTask: Math.max(ready - start, ...tasks) };
+    return {
+      chars,
+      aptLens: scan,
+      startup: ready - start,
+      floor,
+      mark,
+      longestTask: Math.max(ready - start, ...tasks),
+    };
   }, pattern);
   results.push({ file, ...r });
   await page.close();
@@ -83,7 +91,11 @@ const q = (xs: number[], p: number) => {
 };
 const row = (label: string, xs: number[]) =>
   console.log(
-    `${label.padEnd(34)} median ${q(xs, 0.5).toFixed(2).padStart(8)} ms   p90 ${q(xs, 0.9).toFixed(2).padStart(8)} ms   max ${Math.max(...xs).toFixed(2).padStart(8)} ms`,
+    `${label.padEnd(34)} median ${q(xs, 0.5).toFixed(2).padStart(8)} ms   p90 ${q(xs, 0.9).toFixed(2).padStart(8)} ms   max ${Math.max(
+      ...xs,
+    )
+      .toFixed(2)
+      .padStart(8)} ms`,
   );
 const col = (k: keyof PageResult) => results.map((r) => r[k] as number);
 const largest = results.reduce((a, b) => (b.chars > a.chars ? b : a));
@@ -91,11 +103,16 @@ const largest = results.reduce((a, b) => (b.chars > a.chars ? b : a));
 console.log(`bench:page — ${results.length} pages, ${names.length} names, one Chromium session\n`);
 row('APT Lens apt-lens:scan (first)', col('aptLens'));
 row('  of which start-up (KB, matcher)', col('startup'));
-row('  scan after start-up', results.map((r) => r.aptLens - r.startup));
+row(
+  '  scan after start-up',
+  results.map((r) => r.aptLens - r.startup),
+);
 row('mark.js markRegExp (combined)', col('mark'));
 row('bare TreeWalker floor', col('floor'));
 row('longest APT Lens task', col('longestTask'));
 const ratio = (a: number[], b: number[]) => (q(a, 0.5) / q(b, 0.5)).toFixed(1);
+const slowest = [...results].sort((a, b) => b.longestTask - a.longestTask).slice(0, 3);
+console.log(`longest tasks: ${slowest.map((r) => `${r.file} ${r.longestTask.toFixed(1)} ms`).join(', ')}`);
 console.log(`\nmark.js / APT Lens at the median: ${ratio(col('mark'), col('aptLens'))}×`);
 console.log(`APT Lens / floor at the median:   ${ratio(col('aptLens'), col('floor'))}×`);
 console.log(
