@@ -4,6 +4,8 @@ import { CHANGES_CHANNEL, type IncidentsDb, openIncidentsDb } from '../lib/incid
 import { handleIncidentRequest, isWrite } from '../lib/incidents/service';
 import { cardDataFor } from '../lib/kb/card-data';
 import { isTrustedSender, parseRequest, type Request, type ResponseOf } from '../lib/messages';
+import { withSitePaused } from '../lib/settings';
+import { updateSettings } from '../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
 /** One connection for the worker's life; reopened if opening failed. */
@@ -31,6 +33,25 @@ async function handle(req: Request): Promise<ResponseOf[Request['type']]> {
 const SAVE_MENU_ID = 'apt-lens-save-incident';
 const SAVE_COMMAND = 'save-incident';
 
+/** Context-menu entries that pause or resume highlighting (the popup has the same switches). */
+const PAUSE_SITE_MENU_ID = 'apt-lens-pause-site';
+const PAUSE_ALL_MENU_ID = 'apt-lens-pause-everywhere';
+
+/** Flips "paused" for the page's site, or everywhere; every tab's content script follows the stored change. */
+function togglePause(menuItemId: string | number, pageUrl: string | undefined): Promise<unknown> | undefined {
+  if (menuItemId === PAUSE_ALL_MENU_ID) {
+    return updateSettings((s) => ({ ...s, pausedEverywhere: !s.pausedEverywhere }));
+  }
+  if (menuItemId !== PAUSE_SITE_MENU_ID || !pageUrl) return undefined;
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return undefined;
+  }
+  return updateSettings((s) => withSitePaused(s, host, !s.pausedSites.includes(host)));
+}
+
 /** Asks the tab's content script to open the capture form on the current selection. */
 function openCapture(tabId: number, frameId?: number): Promise<void> {
   return browser.tabs
@@ -52,9 +73,20 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save as incident', contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: PAUSE_SITE_MENU_ID,
+      title: 'Pause or resume APT Lens on this site',
+      contexts: ['page'],
+    });
+    browser.contextMenus.create({
+      id: PAUSE_ALL_MENU_ID,
+      title: 'Pause or resume APT Lens everywhere',
+      contexts: ['page'],
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined) void openCapture(tab.id, info.frameId);
+    void togglePause(info.menuItemId, info.pageUrl ?? tab?.url);
   });
 
   // Keyboard shortcuts move through the mentions of the tab they were pressed in, or save the selection.

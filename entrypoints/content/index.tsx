@@ -218,6 +218,7 @@ export default defineContentScript({
     const unwatch = watchSettings((next) => {
       const prev = settings;
       settings = next;
+      if (prev.style !== next.style) scanner.setStyle(next.style);
       const nowActive = !isPaused(next, site);
       if (nowActive !== active) {
         active = nowActive;
@@ -232,7 +233,7 @@ export default defineContentScript({
       } else if (active && prev.notOnSite[site]?.length !== next.notOnSite[site]?.length) {
         tracker.close();
         void scanner.fullScan();
-      } else if (prev.style !== next.style) scanner.setStyle(next.style);
+      }
     });
     ctx.onInvalidated(unwatch);
   },

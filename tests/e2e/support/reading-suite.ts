@@ -23,6 +23,16 @@ async function sendToTabs(message: unknown): Promise<unknown[]> {
   return answers.filter((a) => a !== undefined);
 }
 
+/** In an extension page: writes the settings as the popup and context menu do (extension storage). */
+async function setSettings(change: { pausedSites: string[]; style: string }): Promise<void> {
+  interface StorageApi {
+    storage: { local: { set(items: object): Promise<void> } };
+  }
+  const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+  const api = g.browser ?? g.chrome;
+  await api.storage.local.set({ settings: { pausedEverywhere: false, notOnSite: {}, ...change } });
+}
+
 /** Live pages, untouchable content and keyboard navigation, run once per browser. */
 export function readingSuite(name: 'chromium' | 'firefox'): void {
   let server: TestServer;
@@ -114,6 +124,23 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
       expect(back).toHaveLength(1);
       expect(back[0]).not.toBe(current[0]);
       await tab.press('Escape');
+      await ext.close();
+      await tab.close();
+    });
+
+    it('pauses and resumes on this site, live, and changes the highlight style', async () => {
+      const tab = await browser.newTab();
+      await tab.goto(`${server.origin}/demo/`);
+      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      const painted = () =>
+        tab.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('apt-lens')), undefined);
+      await ext.evaluate(setSettings, { pausedSites: ['127.0.0.1'], style: 'background' });
+      await expect.poll(painted).toEqual([]);
+      await ext.evaluate(setSettings, { pausedSites: [], style: 'underline' });
+      await expect.poll(painted).toContain('apt-lens-actor-underline');
+      await ext.evaluate(setSettings, { pausedSites: [], style: 'background' });
+      await expect.poll(painted).toContain('apt-lens-actor');
       await ext.close();
       await tab.close();
     });
