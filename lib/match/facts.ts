@@ -63,11 +63,13 @@ export class TextFacts {
     this.actorPositions = new PlacedIndex(actorPositions);
   }
 
+  /** The text's country words, found on first use (only shared names need them). */
   countryCues(): CountryCues {
     this.cues ??= new CountryCues(findCountryCues(this.text));
     return this.cues;
   }
 
+  /** What the text spells an acronym out as ("Financial Stability Board (FSB)"), if it does. */
   definedAs(acronym: string): string | undefined {
     this.definitions ??= acronymDefinitions(this.text);
     return this.definitions.get(acronym);
