@@ -18,8 +18,8 @@ export interface EntityRequest {
 export interface EntityCardData {
   kind: 'actor' | 'agency';
   entity: Actor | Agency;
-  /** Names of agencies referred to (sponsor, parent), by id. */
-  agencyNames: Record<string, string>;
+  /** Names of the entities the card refers to (sponsor agency, parent agency, related actors), by id. */
+  names: Record<string, string>;
   /** For an agency: the actors it is said to sponsor. */
   sponsors?: { id: string; name: string }[];
 }

@@ -9,6 +9,10 @@ export interface EntityCardProps {
   data: EntityCardData | null;
   /** The text as written on the page, shown when it differs from the canonical name. */
   seenAs?: string;
+  /** Other names of the same entity that the page uses ("also called X on this page"). */
+  alsoOnPage?: string[];
+  /** The other entities an ambiguous name could mean, best first after this one. */
+  candidates?: { id: string; name: string; country?: string }[];
   /** Extra sections at the end of the card (the popup adds the incidents that mention the entity). */
   children?: ComponentChildren;
 }
@@ -21,7 +25,21 @@ function groupBySource(aliases: readonly Alias[]): [string, Alias[]][] {
   return [...groups].sort(([a], [b]) => (a === 'Other' ? 1 : b === 'Other' ? -1 : a.localeCompare(b)));
 }
 
-function ActorBody({ actor, agencyNames }: { actor: Actor; agencyNames: Record<string, string> }) {
+const RELATION: Record<Actor['related'][number]['kind'], string> = {
+  same: 'same group',
+  overlaps: 'overlaps',
+  'part-of': 'part of',
+};
+
+function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname.replace(/^www\./, '');
+  } catch {
+    return href;
+  }
+}
+
+function ActorBody({ actor, names }: { actor: Actor; names: Record<string, string> }) {
   const s = actor.sponsor;
   return (
     <>
@@ -36,11 +54,32 @@ function ActorBody({ actor, agencyNames }: { actor: Actor; agencyNames: Record<s
           <>
             <dt>Sponsor</dt>
             <dd data-field="sponsor">
-              {s.agencyId ? (agencyNames[s.agencyId] ?? s.agencyId) : countryName(s.country)}
+              {s.agencyId ? (names[s.agencyId] ?? s.agencyId) : countryName(s.country)}
               {` (${countryName(s.country)}) — ${s.confidence} confidence`}
               {s.attributedBy.length > 0 && `, attributed by ${s.attributedBy.join(', ')}`}
               {s.date && ` (${s.date})`}
             </dd>
+          </>
+        )}
+        {s && s.refs.length > 0 && (
+          <>
+            <dt>Source</dt>
+            <dd>
+              {s.refs.slice(0, 2).map((href, i) => (
+                <span key={href}>
+                  {i > 0 && ' · '}
+                  <a href={href} target="_blank" rel="noreferrer">
+                    {hostOf(href)}
+                  </a>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {actor.related.length > 0 && (
+          <>
+            <dt>Related</dt>
+            <dd>{actor.related.map((r) => `${names[r.id] ?? r.id} (${RELATION[r.kind]})`).join(', ')}</dd>
           </>
         )}
         {actor.attackId && (
@@ -99,7 +138,7 @@ function AgencyBody({ data, agency }: { data: EntityCardData; agency: Agency }) 
       {agency.parent && (
         <>
           <dt>Part of</dt>
-          <dd>{data.agencyNames[agency.parent] ?? agency.parent}</dd>
+          <dd>{data.names[agency.parent] ?? agency.parent}</dd>
         </>
       )}
       {data.sponsors && data.sponsors.length > 0 && (
@@ -113,7 +152,7 @@ function AgencyBody({ data, agency }: { data: EntityCardData; agency: Agency }) 
 }
 
 /** The card shown on hover in pages and as the popup's detail view: who an actor or agency is. */
-export function EntityCard({ data, seenAs, children }: EntityCardProps) {
+export function EntityCard({ data, seenAs, alsoOnPage = [], candidates = [], children }: EntityCardProps) {
   if (!data) return <div class="card loading">Loading…</div>;
   const { entity } = data;
   return (
@@ -122,9 +161,17 @@ export function EntityCard({ data, seenAs, children }: EntityCardProps) {
         <span class={`kind kind-${data.kind}`}>{data.kind === 'actor' ? 'Threat actor' : 'Agency'}</span>
         <h2>{entity.name}</h2>
         {seenAs && seenAs !== entity.name && <p class="seen-as">Written here as “{seenAs}”</p>}
+        {candidates.length > 0 && (
+          <p class="ambiguous" role="note">
+            “{seenAs ?? entity.name}” is ambiguous: it could also mean{' '}
+            {candidates.map((c) => (c.country ? `${c.name} (${countryName(c.country)})` : c.name)).join(', ')}
+            .
+          </p>
+        )}
+        {alsoOnPage.length > 0 && <p class="also">Also called {alsoOnPage.join(', ')} on this page.</p>}
       </header>
       {data.kind === 'actor' ? (
-        <ActorBody actor={entity as Actor} agencyNames={data.agencyNames} />
+        <ActorBody actor={entity as Actor} names={data.names} />
       ) : (
         <AgencyBody data={data} agency={entity as Agency} />
       )}

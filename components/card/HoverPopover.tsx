@@ -29,6 +29,10 @@ export interface HoverPopoverProps {
   viewport: { width: number; height: number };
   actions?: CardAction[];
   incidents?: IncidentLink[];
+  /** Other names of the entity on this page. */
+  alsoOnPage?: string[];
+  /** Other entities an ambiguous name could mean. */
+  candidates?: { id: string; name: string; country?: string }[];
   /** Move keyboard focus into the card (it was opened from the keyboard). */
   focus?: boolean;
   onPointerEnter?: () => void;
@@ -75,7 +79,7 @@ export function HoverPopover(props: HoverPopoverProps) {
         if (e.key === 'Escape') props.onClose?.();
       }}
     >
-      <EntityCard data={data} seenAs={seenAs} />
+      <EntityCard data={data} seenAs={seenAs} alsoOnPage={props.alsoOnPage} candidates={props.candidates} />
       {incidents.length > 0 && (
         <ul class="incident-links" aria-label="Saved incidents">
           {incidents.map((i) => (

@@ -119,7 +119,23 @@ export default defineContentScript({
         }));
 
     let keyboardOpened = false;
-    const show = (p: PaintedMention | undefined, data: EntityCardData | null) => {
+    /** Other spellings of the same entity that this page uses. */
+    const alsoOnPage = (p: PaintedMention): string[] => {
+      const seen = new Set([p.mention.text.toLowerCase(), p.mention.name.toLowerCase()]);
+      const out: string[] = [];
+      for (const q of scanner.mentions()) {
+        const key = q.mention.text.toLowerCase();
+        if (q.mention.id !== p.mention.id || seen.has(key)) continue;
+        seen.add(key);
+        out.push(q.mention.text);
+      }
+      return out;
+    };
+    const show = (
+      p: PaintedMention | undefined,
+      data: EntityCardData | null,
+      candidates: { id: string; name: string; country?: string }[] = [],
+    ) => {
       if (!container) return;
       const r = p?.range.getClientRects()[0] ?? p?.range.getBoundingClientRect();
       const actions: CardAction[] = [];
@@ -141,6 +157,8 @@ export default defineContentScript({
           viewport={{ width: innerWidth, height: innerHeight }}
           actions={actions}
           incidents={p ? incidentsAround(p.range) : []}
+          alsoOnPage={p ? alsoOnPage(p) : []}
+          candidates={candidates}
           focus={keyboardOpened}
           onPointerEnter={() => tracker.setOverCard(true)}
           onPointerLeave={() => tracker.setOverCard(false)}
@@ -152,8 +170,13 @@ export default defineContentScript({
     const tracker = new HoverTracker(document, scanner.index, {
       onEnter(p) {
         show(p, null);
-        void cardData(p.mention.id).then((data) => {
-          if (tracker.active === p) show(p, data);
+        // An ambiguous name lists what else it could mean, so the card says so instead of guessing.
+        const others = (p.mention.candidates ?? []).filter((id) => id !== p.mention.id).slice(0, 5);
+        void Promise.all([cardData(p.mention.id), ...others.map(cardData)]).then(([data, ...rest]) => {
+          const candidates = rest.flatMap((d) =>
+            d ? [{ id: d.entity.id, name: d.entity.name, country: d.entity.country }] : [],
+          );
+          if (tracker.active === p) show(p, data ?? null, candidates);
         });
       },
       onLeave() {

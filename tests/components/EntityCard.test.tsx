@@ -30,7 +30,7 @@ describe('EntityCard', () => {
   it('shows the actor, aliases by vendor, sponsor and ATT&CK link', () => {
     render(
       <EntityCard
-        data={{ kind: 'actor', entity: actor, agencyNames: { 'cn-mss': 'Ministry of State Security' } }}
+        data={{ kind: 'actor', entity: actor, names: { 'cn-mss': 'Ministry of State Security' } }}
         seenAs="Judgment Panda"
       />,
     );
@@ -44,6 +44,26 @@ describe('EntityCard', () => {
     // Data is text, never markup.
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+  });
+
+  it('names the other candidates of an ambiguous name, other spellings on the page, and related actors', () => {
+    render(
+      <EntityCard
+        data={{
+          kind: 'actor',
+          entity: { ...actor, related: [{ id: 'apt40', kind: 'overlaps' }] },
+          names: { 'cn-mss': 'Ministry of State Security', apt40: 'APT40' },
+        }}
+        seenAs="ZIRCONIUM"
+        candidates={[{ id: 'x', name: 'Other Group', country: 'RU' }]}
+        alsoOnPage={['Judgment Panda', 'RedBravo']}
+      />,
+    );
+    expect(screen.getByRole('note').textContent).toBe(
+      '“ZIRCONIUM” is ambiguous: it could also mean Other Group (Russia).',
+    );
+    expect(screen.getByText('Also called Judgment Panda, RedBravo on this page.')).toBeTruthy();
+    expect(screen.getByText('APT40 (overlaps)')).toBeTruthy();
   });
 
   it('says it is loading before the data arrives', () => {

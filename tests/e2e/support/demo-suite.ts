@@ -67,6 +67,21 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
       await expect.poll(() => tab.shadowText('apt-lens-ui')).not.toContain('Violet Typhoon');
     });
 
+    it('says on the card what else an ambiguous name could mean, and what else the page calls the actor', async () => {
+      const mss = (await tab.evaluate(rectOfText, ['lede', 'Ministry of State Security'] as [
+        string,
+        string,
+      ]))!;
+      await tab.mouseMove(mss.x + 20, mss.y + mss.height / 2);
+      await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('could also mean');
+      await tab.press('Escape');
+      const apt31 = (await tab.evaluate(rectOfText, ['lede', 'APT31'] as [string, string]))!;
+      await tab.mouseMove(apt31.x + apt31.width / 2, apt31.y + apt31.height / 2);
+      await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('on this page');
+      expect(await tab.shadowText('apt-lens-ui')).toMatch(/Also called .*Judgment Panda.* on this page/);
+      await tab.press('Escape');
+    });
+
     it('leaves the body byte-identical to the source, with the UI host outside <body>', async () => {
       expect((await tab.evaluate(bodyMatchesSource, undefined)).same).toBe(true);
       expect(await tab.evaluate(() => document.querySelector('html > apt-lens-ui') !== null, undefined)).toBe(
