@@ -84,7 +84,9 @@ export function compileData(rows: readonly NameRow[]): MatcherData {
     }
     members[group]!.push(index);
   }
-  const builder = new TrieBuilder();
+  let capacity = 1;
+  for (const p of pending) capacity += p.key.length;
+  const builder = new TrieBuilder(capacity);
   for (let group = 0; group < pending.length; group++) {
     builder.add(pending[group]!.key, pending[group]!.breaks, group);
   }

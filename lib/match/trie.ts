@@ -114,50 +114,72 @@ export class Trie {
 
 /** Builds a tree key by key, then lays it out flat. Used when compiling names, not when loading. */
 export class TrieBuilder {
-  private readonly children: Map<number, number>[] = [new Map()];
-  private readonly acceptOf = new Map<number, number>();
-  private readonly sepNodes = new Set<number>();
+  // Nodes as sibling lists in typed arrays: tens of thousands of small objects would cost more in
+  // garbage collection than the building itself.
+  private readonly label: Uint16Array;
+  private readonly firstKid: Int32Array;
+  private readonly nextSibling: Int32Array;
+  private readonly accept: Int32Array;
+  private readonly sepOk: Uint8Array;
+  private size = 1;
+
+  /** `capacity`: an upper bound on the number of nodes (sum of key lengths + 1). */
+  constructor(capacity: number) {
+    this.label = new Uint16Array(capacity);
+    this.firstKid = new Int32Array(capacity).fill(-1);
+    this.nextSibling = new Int32Array(capacity).fill(-1);
+    this.accept = new Int32Array(capacity).fill(-1);
+    this.sepOk = new Uint8Array(capacity);
+  }
 
   /** Adds one key; `breaks` are the key positions after which the text may put a separator. */
   add(key: readonly number[], breaks: ReadonlySet<number>, group: number): void {
     let node = 0;
     for (let i = 0; i < key.length; i++) {
-      if (breaks.has(i)) this.sepNodes.add(node);
-      const kids = this.children[node]!;
-      let next = kids.get(key[i]!);
-      if (next === undefined) {
-        next = this.children.length;
-        this.children.push(new Map());
-        kids.set(key[i]!, next);
+      if (breaks.has(i)) this.sepOk[node] = 1;
+      const folded = key[i]!;
+      let kid = this.firstKid[node]!;
+      while (kid >= 0 && this.label[kid] !== folded) kid = this.nextSibling[kid]!;
+      if (kid < 0) {
+        kid = this.size++;
+        this.label[kid] = folded;
+        this.nextSibling[kid] = this.firstKid[node]!;
+        this.firstKid[node] = kid;
       }
-      node = next;
+      node = kid;
     }
-    this.acceptOf.set(node, group);
+    this.accept[node] = group;
   }
 
   /** The tree in breadth-first order, children sorted by letter. */
   data(): TrieData {
-    const order = [0];
-    const labels: number[] = [];
-    const renumber = new Map<number, number>([[0, 0]]);
+    const order = new Int32Array(this.size);
+    let filled = 1;
     const counts: number[] = [];
-    for (let i = 0; i < order.length; i++) {
-      const kids = [...this.children[order[i]!]!].sort((a, b) => a[0] - b[0]);
+    const accept: number[] = [];
+    const sep: number[] = [];
+    const kids: number[] = [];
+    let labels = '';
+    let chunk: number[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const node = order[i]!;
+      if (this.accept[node]! >= 0) accept.push(i, this.accept[node]!);
+      if (this.sepOk[node]) sep.push(i);
+      kids.length = 0;
+      for (let kid = this.firstKid[node]!; kid >= 0; kid = this.nextSibling[kid]!) kids.push(kid);
+      if (kids.length > 1) kids.sort((a, b) => this.label[a]! - this.label[b]!);
       counts.push(kids.length);
-      for (const [label, node] of kids) {
-        renumber.set(node, order.length);
-        order.push(node);
-        labels.push(label);
+      for (const kid of kids) {
+        order[filled++] = kid;
+        chunk.push(this.label[kid]!);
+        // In slices: spreading tens of thousands of arguments at once can overflow the stack.
+        if (chunk.length === 4096) {
+          labels += String.fromCharCode(...chunk);
+          chunk = [];
+        }
       }
     }
-    const accept = [...this.acceptOf]
-      .map(([node, group]) => [renumber.get(node)!, group] as const)
-      .sort((a, b) => a[0] - b[0])
-      .flat();
-    const sep = [...this.sepNodes].map((node) => renumber.get(node)!).sort((a, b) => a - b);
-    let text = '';
-    // In slices: spreading tens of thousands of arguments at once can overflow the stack.
-    for (let i = 0; i < labels.length; i += 4096) text += String.fromCharCode(...labels.slice(i, i + 4096));
-    return { labels: text, counts, accept, sep };
+    labels += String.fromCharCode(...chunk);
+    return { labels, counts, accept, sep };
   }
 }
