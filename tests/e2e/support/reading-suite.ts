@@ -69,6 +69,23 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
       await tab.close();
     });
 
+    it('reads open shadow roots and same-origin frames', async () => {
+      const tab = await browser.newTab();
+      await tab.goto(`${server.origin}/pages/frames.html`);
+      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const h = await tab.evaluate(readHighlights, undefined);
+      expect(h['apt-lens-actor']).toEqual(expect.arrayContaining(['Volt Typhoon', 'Fancy Bear']));
+      // The frame's own content script paints it, in the frame's own registry.
+      await tab.waitFor(() => {
+        const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as unknown as {
+          CSS: typeof CSS;
+        };
+        const r = w.CSS.highlights.get('apt-lens-actor');
+        return !!r && [...r].some((x) => (x as Range).toString() === 'APT31');
+      });
+      await tab.close();
+    });
+
     it('leaves fields, editable areas, code and the page’s own highlights and marks alone', async () => {
       const tab = await browser.newTab();
       await tab.goto(`${server.origin}/pages/untouchable.html`);
