@@ -9,6 +9,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   webExt: { disabled: true },
+  // One zip per build: Firefox MV2 and MV3 would otherwise share a name.
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     return {
