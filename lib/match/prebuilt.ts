@@ -6,7 +6,7 @@
 import type { MatcherData } from './compile';
 
 /** Format version of `matcher.json`: bump when `MatcherData` changes shape. */
-export const MATCHER_VERSION = 1;
+const MATCHER_VERSION = 1;
 
 /** `matcher.json` as stored: the compiled tables and the format version. */
 export interface MatcherFile extends MatcherData {
