@@ -8,7 +8,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNameTable } from '../lib/kb/names';
 import { findMentions } from '../lib/match/find-mentions';
-import type { Mention } from '../lib/match/types';
 
 /** A labelled span of a passage. */
 export interface Gold {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { rectOfText } from './page-checks';
+import { messageEveryTab, rectOfText } from './page-checks';
 
 interface StoredIncident {
   id: string;
@@ -31,26 +31,6 @@ function selectElement(id: string): string {
   sel.removeAllRanges();
   sel.addRange(range);
   return sel.toString();
-}
-
-/** In an extension page: sends `capture:open` to every tab, as the background does for its tab. */
-async function sendCaptureOpen(): Promise<number> {
-  type Tabs = {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(id: number, msg: unknown): Promise<unknown>;
-  };
-  const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
-  const ext = g.browser ?? g.chrome;
-  const tabs = await ext.tabs.query({});
-  const answers = await Promise.all(
-    tabs.map((t) =>
-      ext.tabs.sendMessage(t.id!, { type: 'capture:open' }).then(
-        (r: unknown) => r === true,
-        () => false,
-      ),
-    ),
-  );
-  return answers.filter(Boolean).length;
 }
 
 /** In the dashboard: clicks the button or checkbox with this accessible name (aria-label or text). */
@@ -152,7 +132,8 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
     it('saves a selected passage with tags from the in-page form', async () => {
       const selected = await page.evaluate(selectElement, 'attribution');
       expect(selected).toContain('APT31');
-      expect(await dash.evaluate(sendCaptureOpen, undefined)).toBe(1);
+      const answered = await dash.evaluate(messageEveryTab, { type: 'capture:open' });
+      expect(answered.filter((a) => a.answer === true)).toHaveLength(1);
       await expect
         .poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 })
         .toContain('Save as incident');

@@ -99,3 +99,25 @@ export function bodyMatchesLoad(): { same: boolean; live: number; atLoad: number
 export function scanMeasures(): number[] {
   return performance.getEntriesByName('apt-lens:scan').map((e) => e.duration);
 }
+
+/**
+ * In an extension page: sends `message` to every tab's content script, the way the background does for a
+ * menu or keyboard command, and returns who answered. Extension pages see no tab URLs without the `tabs`
+ * permission, so a test cannot pick the page's tab by URL; only the tab with our content script answers.
+ */
+export async function messageEveryTab(message: unknown): Promise<{ tabId: number; answer: unknown }[]> {
+  interface TabsApi {
+    tabs: {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, m: unknown): Promise<unknown>;
+    };
+  }
+  const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+  const api = g.browser ?? g.chrome;
+  const out: { tabId: number; answer: unknown }[] = [];
+  for (const tab of await api.tabs.query({})) {
+    const answer = await api.tabs.sendMessage(tab.id!, message).catch(() => undefined);
+    if (answer !== undefined) out.push({ tabId: tab.id!, answer });
+  }
+  return out;
+}

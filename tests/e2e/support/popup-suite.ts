@@ -1,26 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-
-/**
- * The id of the one tab whose content script answers with a page summary. Extension pages cannot see
- * tab URLs (no `tabs` permission), so the test finds the page's tab by asking every tab.
- */
-async function tabWithSummary(): Promise<number | undefined> {
-  interface TabsApi {
-    tabs: {
-      query(q: object): Promise<{ id?: number }[]>;
-      sendMessage(id: number, m: unknown): Promise<unknown>;
-    };
-  }
-  const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
-  const api = g.browser ?? g.chrome;
-  for (const tab of await api.tabs.query({})) {
-    const answer = await api.tabs.sendMessage(tab.id!, { type: 'page:summary' }).catch(() => undefined);
-    if (answer) return tab.id;
-  }
-  return undefined;
-}
+import { messageEveryTab } from './page-checks';
 
 /** Types into the popup's search box the way a user does (value + input event). */
 function type(text: string): void {
@@ -50,7 +31,7 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
     await page.goto(`${server.origin}/demo/`);
     await page.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
     const finder = await browser.openExtensionPage('popup.html', 'input[type=search]');
-    const tabId = await finder.evaluate(tabWithSummary, undefined);
+    const tabId = (await finder.evaluate(messageEveryTab, { type: 'page:summary' }))[0]?.tabId;
     expect(tabId).toBeTypeOf('number');
     await finder.close();
     // Opened in a tab of its own, the popup would read itself: name the article's tab instead.

@@ -1,27 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser } from './driver';
-import { readHighlights, scanMeasures } from './page-checks';
-
-/**
- * Sends a message to the content script of every other tab, the way the background does for a keyboard
- * command (the extension sees no page URLs without the `tabs` permission, so it cannot pick by URL).
- */
-async function sendToTabs(message: unknown): Promise<unknown[]> {
-  interface TabsApi {
-    tabs: {
-      query(q: object): Promise<{ id?: number }[]>;
-      sendMessage(id: number, m: unknown): Promise<unknown>;
-    };
-  }
-  const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
-  const api = g.browser ?? g.chrome;
-  const answers: unknown[] = [];
-  for (const tab of await api.tabs.query({})) {
-    answers.push(await api.tabs.sendMessage(tab.id!, message).catch(() => undefined));
-  }
-  return answers.filter((a) => a !== undefined);
-}
+import { messageEveryTab, readHighlights, scanMeasures } from './page-checks';
 
 /** In an extension page: writes the settings as the popup and context menu do (extension storage). */
 async function setSettings(change: { pausedSites: string[]; style: string }): Promise<void> {
@@ -118,10 +98,11 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
       await tab.goto(url);
       await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
       const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
-      await ext.evaluate(sendToTabs, { type: 'page:navigate', direction: 1 });
+      await ext.evaluate(messageEveryTab, { type: 'page:navigate', direction: 1 });
       // The first mention is APT31 in the headline: its card opens.
       await expect.poll(() => tab.shadowText('apt-lens-ui')).toContain('Also known as');
-      for (let i = 0; i < 2; i++) await ext.evaluate(sendToTabs, { type: 'page:navigate', direction: 1 });
+      for (let i = 0; i < 2; i++)
+        await ext.evaluate(messageEveryTab, { type: 'page:navigate', direction: 1 });
       const current = await tab.evaluate(() => {
         const h = CSS.highlights.get('apt-lens-current');
         return h ? [...h].map((r) => (r as Range).toString()) : [];
@@ -133,7 +114,7 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
         return box.top >= 0 && box.bottom <= innerHeight;
       }, undefined);
       expect(inView).toBe(true);
-      await ext.evaluate(sendToTabs, { type: 'page:navigate', direction: -1 });
+      await ext.evaluate(messageEveryTab, { type: 'page:navigate', direction: -1 });
       const back = await tab.evaluate(
         () => [...CSS.highlights.get('apt-lens-current')!].map((r) => (r as Range).toString()),
         undefined,
