@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 
 interface CdpNode {
+  nodeId: number;
   nodeName: string;
   nodeType: number;
   nodeValue?: string;
@@ -30,6 +31,29 @@ export async function shadowText(page: Page, hostTag: string): Promise<string> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const host = find(root, hostTag);
     return host ? textOf(host) : '';
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the button labelled `label` inside an element's closed shadow root (through the DevTools protocol). */
+export async function clickShadowButton(page: Page, hostTag: string, label: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = find(root, hostTag)?.shadowRoots?.[0];
+    if (!shadow) return false;
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration:
+        'function (label) { const b = [...this.querySelectorAll("button")].find((x) => x.textContent === label); b?.click(); return !!b; }',
+      arguments: [{ value: label }],
+      returnByValue: true,
+    })) as { result: { value: boolean } };
+    return result.value;
   } finally {
     await cdp.detach();
   }

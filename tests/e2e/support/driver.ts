@@ -1,7 +1,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium } from '../../../scripts/dev/chromium';
-import { shadowText as cdpShadowText } from './cdp';
+import { shadowText as cdpShadowText, clickShadowButton } from './cdp';
 import { launchFirefox } from './firefox';
 
 /** One browser tab, driven the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi). */
@@ -17,6 +17,8 @@ export interface Tab {
   screenshot(clip: { x: number; y: number; width: number; height: number }): Promise<string>;
   /** Text inside the closed shadow root of the first `tag` element (style text left out). */
   shadowText(tag: string): Promise<string>;
+  /** Clicks the button labelled `label` inside the closed shadow root of the first `tag` element. */
+  clickInShadow(tag: string, label: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -41,8 +43,25 @@ function playwrightTab(page: PlaywrightPage): Tab {
     press: (key) => page.keyboard.press(key),
     screenshot: async (clip) => (await page.screenshot({ clip })).toString('base64'),
     shadowText: (tag) => cdpShadowText(page, tag),
+    clickInShadow: (tag, label) => clickShadowButton(page, tag, label),
     close: () => page.close(),
   };
+}
+
+/**
+ * A handle to the shadow root of the first `tag` element, closed or not: WebDriver BiDi serializes a host's
+ * shadow root whatever its mode, which lets a test reach what page scripts cannot.
+ */
+async function shadowRootOf(page: PuppeteerPage, tag: string): Promise<ElementHandle | undefined> {
+  const host = await page.$(tag);
+  if (!host) return undefined;
+  const h = host as unknown as {
+    remoteValue(): { value?: { shadowRoot?: unknown } };
+    realm: unknown;
+    constructor: { from(v: unknown, realm: unknown): ElementHandle };
+  };
+  const root = h.remoteValue().value?.shadowRoot;
+  return root ? h.constructor.from(root, h.realm) : undefined;
 }
 
 function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
@@ -68,24 +87,23 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (clip) => (await page.screenshot({ clip, encoding: 'base64' })) as string,
     async shadowText(tag) {
-      const host = await page.$(tag);
-      if (!host) return '';
-      // WebDriver BiDi serializes a host's shadow root whatever its mode; a handle to it lets the test read
-      // the closed root that page scripts cannot reach.
-      const h = host as unknown as {
-        remoteValue(): { value?: { shadowRoot?: unknown } };
-        realm: unknown;
-        constructor: { from(v: unknown, realm: unknown): ElementHandle };
-      };
-      const root = h.remoteValue().value?.shadowRoot;
+      const root = await shadowRootOf(page, tag);
       if (!root) return '';
-      const handle = h.constructor.from(root, h.realm);
-      return handle.evaluate((n: Node) =>
+      return root.evaluate((n: Node) =>
         [...n.childNodes]
           .filter((c) => c.nodeName !== 'STYLE')
           .map((c) => c.textContent)
           .join(''),
       );
+    },
+    async clickInShadow(tag, label) {
+      const root = await shadowRootOf(page, tag);
+      if (!root) return false;
+      return root.evaluate((n: Node, text: string) => {
+        const b = [...(n as ShadowRoot).querySelectorAll('button')].find((x) => x.textContent === text);
+        b?.click();
+        return !!b;
+      }, label);
     },
     close: () => page.close(),
   };

@@ -126,6 +126,31 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
       await tab.close();
     });
 
+    it('turns an actor off on this site from its card', async () => {
+      const tab = await browser.newTab();
+      await tab.goto(`${server.origin}/demo/`);
+      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      const actors = () =>
+        tab.evaluate(
+          () => [...(CSS.highlights.get('apt-lens-actor') ?? [])].map((r) => (r as Range).toString()),
+          undefined,
+        );
+      expect(await actors()).toContain('Fancy Bear');
+      // The first mention (APT31 in the headline) opens its card.
+      await ext.evaluate(messageEveryTab, { type: 'page:navigate', direction: 1 });
+      await expect.poll(() => tab.shadowText('apt-lens-ui')).toContain('Not this actor on this site');
+      expect(await tab.clickInShadow('apt-lens-ui', 'Not this actor on this site')).toBe(true);
+      await expect.poll(actors).not.toContain('APT31');
+      const left = await actors();
+      expect(left).toContain('Fancy Bear');
+      expect(left).not.toContain('Judgment Panda');
+      await ext.evaluate(setSettings, { pausedSites: [], style: 'background' });
+      await expect.poll(actors).toContain('APT31');
+      await ext.close();
+      await tab.close();
+    });
+
     it('pauses and resumes on this site, live, and changes the highlight style', async () => {
       const tab = await browser.newTab();
       await tab.goto(`${server.origin}/demo/`);
