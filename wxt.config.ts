@@ -1,5 +1,30 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * The compiled knowledge base and matcher tables are large: shipped as one string for `JSON.parse`, they
+ * load several times faster than the same data as a JavaScript object literal (Vite's default).
+ */
+function jsonThroughParse(): Plugin {
+  const prefix = '\0apt-lens-json:';
+  return {
+    name: 'apt-lens:json-through-parse',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('.json') || !importer) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      // The id must not end in .json, or Vite's own JSON plugin takes it back.
+      return resolved?.id.includes('/lib/kb/data/') ? `${prefix}${resolved.id}.mjs` : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const text = readFileSync(id.slice(prefix.length, -'.mjs'.length), 'utf8');
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`;
+    },
+  };
+}
 
 /** Gecko id shared by the Firefox builds and the e2e tests that pin the extension's UUID. */
 export const GECKO_ID = 'apt-lens@apt-lens.dev';
@@ -7,7 +32,7 @@ export const GECKO_ID = 'apt-lens@apt-lens.dev';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), jsonThroughParse()] }),
   webExt: { disabled: true },
   // One zip per build: Firefox MV2 and MV3 would otherwise share a name.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },

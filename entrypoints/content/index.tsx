@@ -1,3 +1,4 @@
+import './start-mark';
 import './highlights.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -24,7 +25,6 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
-    performance.mark('apt-lens:start');
     if (!('highlights' in CSS) || !document.body) return;
     const site = location.hostname;
     const host = { highlights: CSS.highlights, Highlight };
