@@ -102,7 +102,7 @@ const largest = results.reduce((a, b) => (b.chars > a.chars ? b : a));
 
 console.log(`bench:page — ${results.length} pages, ${names.length} names, one Chromium session\n`);
 row('APT Lens apt-lens:scan (first)', col('aptLens'));
-row('  of which start-up (KB, matcher)', col('startup'));
+row('  of which start-up (script, KB, matcher)', col('startup'));
 row(
   '  scan after start-up',
   results.map((r) => r.aptLens - r.startup),
