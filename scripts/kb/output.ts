@@ -6,22 +6,11 @@ import { byCode, fold } from './text';
 
 type Row = NameTableFile['rows'][number];
 
-function bits(f: {
-  ordinaryWord?: boolean;
-  short?: boolean;
-  caseSensitive?: boolean;
-  ambiguous?: boolean;
-  legacy?: boolean;
-  properName?: boolean;
-}) {
-  return (
-    (f.ordinaryWord ? NameFlag.ordinaryWord : 0) |
-    (f.short ? NameFlag.short : 0) |
-    (f.caseSensitive ? NameFlag.caseSensitive : 0) |
-    (f.ambiguous ? NameFlag.ambiguous : 0) |
-    (f.legacy ? NameFlag.legacy : 0) |
-    (f.properName ? NameFlag.properName : 0)
-  );
+/** Packs boolean flags into `NameFlag` bits; a flag's name is its bit's name. */
+function bits(f: Partial<Record<keyof typeof NameFlag, boolean>>): number {
+  let out = 0;
+  for (const [flag, bit] of Object.entries(NameFlag)) if (f[flag as keyof typeof NameFlag]) out |= bit;
+  return out;
 }
 
 /** Every page-visible name of an agency: English names, abbreviations and native names. */
