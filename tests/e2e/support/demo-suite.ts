@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { ACTOR_TINT, AGENCY_TINT, DEMO_EXPECTED } from './demo';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { bodyMatchesSource, readHighlights, rectOfText, scanMeasures, shareOfColour } from './page-checks';
-
-/** Types into a search box the way a user does (value + input event), by its accessible label. */
-function typeInto([label, text]: [string, string]): void {
-  const input = document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)!;
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
+import {
+  bodyMatchesSource,
+  readHighlights,
+  rectOfText,
+  scanMeasures,
+  shareOfColour,
+  typeInto,
+} from './page-checks';
 
 /** The demo-page suite, run once per browser: painting, card, page integrity, popup and dashboard. */
 export function demoSuite(name: 'chromium' | 'firefox'): void {
@@ -20,9 +20,7 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser(name);
-    tab = await browser.newTab();
-    await tab.goto(`${server.origin}/demo/`);
-    await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+    tab = await browser.openScanned(`${server.origin}/demo/`);
   });
 
   afterAll(async () => {
@@ -91,7 +89,10 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
 
     it('renders the popup search and the dashboard', async () => {
       const popup = await browser.openExtensionPage('popup.html', 'input[type=search]');
-      await popup.evaluate(typeInto, ['Search actors and agencies', 'judgment'] as [string, string]);
+      await popup.evaluate(typeInto, ['input[aria-label="Search actors and agencies"]', 'judgment'] as [
+        string,
+        string,
+      ]);
       await expect
         .poll(() => popup.evaluate(() => document.querySelector('.results li')?.textContent ?? '', undefined))
         .toContain('APT31');

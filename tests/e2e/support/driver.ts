@@ -26,6 +26,8 @@ export interface Tab {
 export interface ExtensionBrowser {
   name: 'chromium' | 'firefox';
   newTab(): Promise<Tab>;
+  /** Opens `url` in a new tab and waits until APT Lens has finished its first scan there. */
+  openScanned(url: string, timeoutMs?: number): Promise<Tab>;
   /** Opens an extension page (popup.html, dashboard.html) and waits for `selector`. */
   openExtensionPage(path: string, selector: string): Promise<Tab>;
   /** Errors the extension logged so far (Chromium; Firefox reports them in the tab's console). */
@@ -109,11 +111,24 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
   };
 }
 
+/** Adds `openScanned` to a browser's other operations: one definition of "the page is read". */
+function withOpenScanned(b: Omit<ExtensionBrowser, 'openScanned'>): ExtensionBrowser {
+  return {
+    ...b,
+    async openScanned(url, timeoutMs) {
+      const tab = await b.newTab();
+      await tab.goto(url);
+      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0, timeoutMs);
+      return tab;
+    },
+  };
+}
+
 /** Launches the named browser with the built extension. */
 export async function launchBrowser(name: 'chromium' | 'firefox'): Promise<ExtensionBrowser> {
   if (name === 'chromium') {
     const s = await launchChromium();
-    return {
+    return withOpenScanned({
       name,
       newTab: async () => playwrightTab(await s.newPage()),
       async openExtensionPage(path, selector) {
@@ -124,16 +139,16 @@ export async function launchBrowser(name: 'chromium' | 'firefox'): Promise<Exten
       },
       extensionErrors: () => s.extensionErrors,
       close: () => s.close(),
-    };
+    });
   }
   const s = await launchFirefox();
   const errors: string[] = [];
-  return {
+  return withOpenScanned({
     name,
     newTab: async () => puppeteerTab(await s.newPage(), errors),
     openExtensionPage: async (path, selector) =>
       puppeteerTab(await s.openExtensionPage(path, selector), errors),
     extensionErrors: () => errors,
     close: () => s.close(),
-  };
+  });
 }

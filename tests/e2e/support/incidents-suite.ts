@@ -116,9 +116,7 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
     browser = await launchBrowser(name);
     // One dashboard for the whole journey: it sends the capture message and refreshes itself on writes.
     dash = await browser.openExtensionPage('dashboard.html', '#app p');
-    page = await browser.newTab();
-    await page.goto(`${server.origin}/pages/incident.html`);
-    await page.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+    page = await browser.openScanned(`${server.origin}/pages/incident.html`);
   });
 
   afterAll(async () => {

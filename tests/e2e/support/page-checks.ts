@@ -121,3 +121,10 @@ export async function messageEveryTab(message: unknown): Promise<{ tabId: number
   }
   return out;
 }
+
+/** Types into an input the way a user does (value + input event); the input is found by `selector`. */
+export function typeInto([selector, text]: [string, string]): void {
+  const input = document.querySelector<HTMLInputElement>(selector)!;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { messageEveryTab } from './page-checks';
-
-/** Types into the popup's search box the way a user does (value + input event). */
-function type(text: string): void {
-  const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
+import { messageEveryTab, typeInto } from './page-checks';
 
 /** Sends a key to the focused element of the popup. */
 function key(name: string): void {
@@ -27,9 +20,7 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser(name);
-    page = await browser.newTab();
-    await page.goto(`${server.origin}/demo/`);
-    await page.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+    page = await browser.openScanned(`${server.origin}/demo/`);
     const finder = await browser.openExtensionPage('popup.html', 'input[type=search]');
     const tabId = (await finder.evaluate(messageEveryTab, { type: 'page:summary' }))[0]?.tabId;
     expect(tabId).toBeTypeOf('number');
@@ -52,7 +43,7 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('finds APT31 by "judgement panda" and opens its card with aliases and sponsor', async () => {
-      await popup.evaluate(type, 'judgement panda');
+      await popup.evaluate(typeInto, ['input[type=search]', 'judgement panda'] as [string, string]);
       await expect.poll(() => text('.results li')).toContain('APT31');
       expect(await text('.results li')).toContain('Judgment Panda');
       await popup.evaluate(key, 'Enter');

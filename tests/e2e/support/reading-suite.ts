@@ -50,9 +50,7 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('reads open shadow roots and same-origin frames', async () => {
-      const tab = await browser.newTab();
-      await tab.goto(`${server.origin}/pages/frames.html`);
-      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const tab = await browser.openScanned(`${server.origin}/pages/frames.html`);
       const h = await tab.evaluate(readHighlights, undefined);
       expect(h['apt-lens-actor']).toEqual(expect.arrayContaining(['Volt Typhoon', 'Fancy Bear']));
       // The frame's own content script paints it, in the frame's own registry.
@@ -67,9 +65,7 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('leaves fields, editable areas, code and the page’s own highlights and marks alone', async () => {
-      const tab = await browser.newTab();
-      await tab.goto(`${server.origin}/pages/untouchable.html`);
-      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const tab = await browser.openScanned(`${server.origin}/pages/untouchable.html`);
       const where = await tab.evaluate(() => {
         const out: string[] = [];
         for (const [n, h] of CSS.highlights) {
@@ -93,10 +89,7 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('moves through mentions from the keyboard command: scrolls, marks the current one, opens its card', async () => {
-      const tab = await browser.newTab();
-      const url = `${server.origin}/demo/`;
-      await tab.goto(url);
-      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const tab = await browser.openScanned(`${server.origin}/demo/`);
       const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
       await ext.evaluate(messageEveryTab, { type: 'page:navigate', direction: 1 });
       // The first mention is APT31 in the headline: its card opens.
@@ -127,9 +120,7 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('turns an actor off on this site from its card', async () => {
-      const tab = await browser.newTab();
-      await tab.goto(`${server.origin}/demo/`);
-      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const tab = await browser.openScanned(`${server.origin}/demo/`);
       const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
       const actors = () =>
         tab.evaluate(
@@ -152,9 +143,7 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('pauses and resumes on this site, live, and changes the highlight style', async () => {
-      const tab = await browser.newTab();
-      await tab.goto(`${server.origin}/demo/`);
-      await tab.waitFor(() => performance.getEntriesByName('apt-lens:scan').length > 0);
+      const tab = await browser.openScanned(`${server.origin}/demo/`);
       const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
       const painted = () =>
         tab.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('apt-lens')), undefined);
