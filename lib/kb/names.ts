@@ -1,33 +1,17 @@
-import namesFile from './data/names.json';
-import type { NameRow, NameTableFile } from './types';
+/** The bundled name table (`data/names.ts`, written by `npm run kb`). */
+import packedRows from './data/names';
+import { PackedNameTable } from './name-table';
+import type { NameRow } from './types';
 
-/** Turns one tuple of the table into a row; the matcher decodes only the rows a text hits. */
-export function decodeNameRow([
-  name,
-  id,
-  kind,
-  flags,
-  canonical,
-  country,
-  agencyKind,
-]: NameTableFile['rows'][number]): NameRow {
-  return {
-    name,
-    id,
-    kind,
-    flags,
-    canonical,
-    ...(country ? { country } : {}),
-    ...(agencyKind ? { agencyKind } : {}),
-  };
-}
-
-/** Turns the compact tuple file into rows; kept separate so tests can feed their own tables. */
-export function decodeNameTable(file: NameTableFile): NameRow[] {
-  return file.rows.map(decodeNameRow);
-}
+let bundled: PackedNameTable | undefined;
 
 /** The bundled name table: what the content script and `apt-lens scan` match against. */
+export function bundledNameTable(): PackedNameTable {
+  bundled ??= new PackedNameTable(packedRows);
+  return bundled;
+}
+
+/** Every row of the bundled name table, decoded. */
 export function loadNameTable(): NameRow[] {
-  return decodeNameTable(namesFile as NameTableFile);
+  return bundledNameTable().rows();
 }

@@ -146,8 +146,8 @@ export const NameFlag = {
 } as const;
 
 /**
- * One name the matcher looks for. The content script loads only this table (lib/kb/data/names.json),
- * not the whole KB; cards ask the background for the full entity by id.
+ * One name the matcher looks for. The content script loads only this table (lib/kb/data/names.ts, one
+ * packed string), not the whole KB; cards ask the background for the full entity by id.
  */
 export interface NameRow {
   name: string;

@@ -1,5 +1,5 @@
 /**
- * The prebuilt matcher: `lib/kb/data/matcher.json`, written by the KB compiler next to `names.json` and
+ * The prebuilt matcher: `lib/kb/data/matcher.json`, written by the KB compiler next to `names.ts` and
  * checked up to date by a test. Loading it costs a JSON parse and one pass over flat arrays, instead of
  * folding and inserting ~4,000 names when a page opens (tens of milliseconds in a fresh tab).
  */

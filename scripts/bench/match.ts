@@ -7,8 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeNameRow, decodeNameTable } from '../../lib/kb/names';
-import type { NameTableFile } from '../../lib/kb/types';
+import { bundledNameTable } from '../../lib/kb/names';
 import { loadBundledTables } from '../../lib/match/bundled';
 import { Compiled, type MatcherData } from '../../lib/match/compile';
 import { createMatcher, type Matcher, matcherOver } from '../../lib/match/find-mentions';
@@ -84,24 +83,18 @@ function once(fn: () => void): number {
 
 /**
  * Both ways to get a matcher over the bundled names: compiling every name (the old way), or loading the
- * prebuilt tables from the JSON text (rows are then decoded only when a text hits them). Parsing
- * names.json is common to both (the content script bundles it either way), so it is timed on its own.
+ * prebuilt tables from the JSON text (rows are then decoded only when a text hits them).
  */
-function construction(namesText: string, matcherText: string): void {
-  const file = () => JSON.parse(namesText) as NameTableFile;
-  const table = file();
-  const build = () => createMatcher(decodeNameTable(table));
-  const load = () =>
-    matcherOver(new Compiled(JSON.parse(matcherText) as MatcherData, (i) => decodeNameRow(table.rows[i]!)));
+function construction(matcherText: string): void {
+  const names = bundledNameTable();
+  const build = () => createMatcher(names.rows());
+  const load = () => matcherOver(new Compiled(JSON.parse(matcherText) as MatcherData, (i) => names.row(i)));
   // First runs before any warm-up: the closest Node gets to a fresh tab with no compiled code.
   const loadCold = once(load);
   const buildCold = once(build);
-  const parseWarm = time(file, 300);
   const buildWarm = time(build, 500);
   const loadWarm = time(load, 500);
-  console.log(
-    `names: ${table.rows.length} rows · JSON.parse of names.json ${parseWarm.toFixed(2)} ms (both ways)`,
-  );
+  console.log(`names: ${names.length} rows, packed in one string and split only when a text hits a row`);
   console.log(
     `matcher construction: built from names ${buildCold.toFixed(2)} ms first run, ${buildWarm.toFixed(2)} ms warm · ` +
       `prebuilt load (JSON.parse of matcher.json included) ${loadCold.toFixed(2)} ms first run, ${loadWarm.toFixed(2)} ms warm · ` +
@@ -110,10 +103,10 @@ function construction(namesText: string, matcherText: string): void {
 }
 
 function main(): void {
-  const namesText = readFileSync(join(DATA, 'names.json'), 'utf8');
-  construction(namesText, readFileSync(join(DATA, 'matcher.json'), 'utf8'));
-  const rows = decodeNameTable(JSON.parse(namesText) as NameTableFile);
-  const names = rows.map((r) => r.name);
+  construction(readFileSync(join(DATA, 'matcher.json'), 'utf8'));
+  const names = bundledNameTable()
+    .rows()
+    .map((r) => r.name);
   // The matcher that ships: loaded from the prebuilt tables.
   const matcher = matcherOver(loadBundledTables());
   const re = alternation(names);

@@ -1,7 +1,7 @@
 /** The whole compiler as one pure-ish function: upstream + curated in, KB files and a review list out. */
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
-import { decodeNameTable } from '../../lib/kb/names';
+import { decodeNameTable, serializeNameTable } from '../../lib/kb/name-table';
 import type { KbManifest, KnowledgeBase, NameTableFile } from '../../lib/kb/types';
 import { compileData } from '../../lib/match/compile';
 import { serializeMatcher } from '../../lib/match/prebuilt';
@@ -90,11 +90,11 @@ export function compile(up: Upstream, curated: Curated, dict: Set<string>): Buil
  */
 export function serialize(
   r: BuildResult,
-): Record<'kb.json' | 'names.json' | 'manifest.json' | 'matcher.json', string> {
+): Record<'kb.json' | 'names.ts' | 'manifest.json' | 'matcher.json', string> {
   const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).join(',\n');
   return {
     'kb.json': `{"actors":[\n${lines(r.kb.actors)}\n],\n"agencies":[\n${lines(r.kb.agencies)}\n]}\n`,
-    'names.json': `{"version":1,"rows":[\n${lines(r.names.rows)}\n]}\n`,
+    'names.ts': serializeNameTable(r.names),
     'manifest.json': `${JSON.stringify(r.manifest, null, 2)}\n`,
     'matcher.json': serializeMatcher(compileData(decodeNameTable(r.names))),
   };

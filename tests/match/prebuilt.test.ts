@@ -10,7 +10,7 @@ import { serializeMatcher } from '../../lib/match/prebuilt';
 const root = join(import.meta.dirname, '..', '..');
 
 describe('prebuilt matcher (lib/kb/data/matcher.json)', () => {
-  it('is up to date with names.json', () => {
+  it('is up to date with the name table', () => {
     expect(serializeMatcher(compileData(loadNameTable())), 'matcher.json is stale: run npm run kb').toBe(
       readFileSync(join(root, 'lib/kb/data/matcher.json'), 'utf8'),
     );
