@@ -15,7 +15,7 @@ import { HIGHLIGHT, type PaintedMention, rangeAt } from '../../lib/page/paint';
 import { PageScanner } from '../../lib/page/scanner';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
 import { DEFAULT_SETTINGS, isPaused, type Settings, withNotOnSite } from '../../lib/settings';
-import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
+import { readSettingsNow, updateSettings, watchSettings } from '../../platform/settings';
 import { setupCapture } from './capture';
 
 export default defineContentScript({
@@ -28,8 +28,8 @@ export default defineContentScript({
     if (!('highlights' in CSS) || !document.body) return;
     const site = location.hostname;
     const host = { highlights: CSS.highlights, Highlight };
-    const stored = readSettings();
-    // Build the matcher while storage answers; the mark lets the benchmark tell start-up from scanning.
+    const stored = readSettingsNow();
+    // Build the matcher and read the page while storage answers; the mark tells start-up from scanning.
     findMentions('');
     performance.mark('apt-lens:matcher-ready');
     let settings: Settings = DEFAULT_SETTINGS;
