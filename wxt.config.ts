@@ -33,7 +33,7 @@ function jsonThroughParse(): Plugin {
  * same in every place such a character can stand in this code: strings, templates, patterns, comments.
  */
 function asciiOutput(): Plugin {
-  const escape = (ch: string) => {
+  const toEscape = (ch: string) => {
     const code = ch.charCodeAt(0);
     return ch.length === 1
       ? `\\u${code.toString(16).padStart(4, '0')}`
@@ -46,7 +46,7 @@ function asciiOutput(): Plugin {
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
         if (file.type === 'chunk')
-          file.code = file.code.replace(/[\ud800-\udbff][\udc00-\udfff]|[^\0-\x7f]/g, escape);
+          file.code = file.code.replace(/[\ud800-\udbff][\udc00-\udfff]|[^\0-\x7f]/g, toEscape);
       }
     },
   };
