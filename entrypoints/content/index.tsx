@@ -13,10 +13,12 @@ import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
 import { HoverTracker } from '../../lib/page/hover';
 import { HIGHLIGHT, type PaintedMention, rangeAt } from '../../lib/page/paint';
 import { PageScanner } from '../../lib/page/scanner';
+import { ShadowStyles } from '../../lib/page/shadow-styles';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
 import { DEFAULT_SETTINGS, isPaused, type Settings, withNotOnSite } from '../../lib/settings';
 import { readSettingsNow, updateSettings, watchSettings } from '../../platform/settings';
 import { setupCapture } from './capture';
+import highlightsCss from './highlights.css?inline';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -34,12 +36,14 @@ export default defineContentScript({
     performance.mark('apt-lens:matcher-ready');
     let settings: Settings = DEFAULT_SETTINGS;
     let firstScan = true;
+    const shadowStyles = new ShadowStyles(highlightsCss);
 
     const scanner = new PageScanner({
       doc: document,
       find: findMentions,
       host,
       accept: (m) => !(settings.notOnSite[site] ?? []).includes(m.id),
+      shadowStyles,
       // Every uninterrupted piece of work is measured, so long tasks can be found (bench:page reports them).
       onTask: (t0) => performance.measure('apt-lens:task', { start: t0 }),
       onScan: (_kind, t0) => {
@@ -94,6 +98,7 @@ export default defineContentScript({
         const range = rangeAt(page, start, end, document);
         return range ? [{ incident, range }] : [];
       });
+      shadowStyles.cover(saved.map((x) => x.range));
       if (saved.length) host.highlights.set(HIGHLIGHT.incident, new Highlight(...saved.map((x) => x.range)));
       else host.highlights.delete(HIGHLIGHT.incident);
     };

@@ -8,6 +8,7 @@ import type { Mention } from '../match/types';
 import { collectText, isSkipped, type PageText, UI_HOST_TAG } from './collect';
 import { MentionIndex } from './hit-test';
 import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
+import type { ShadowStyles } from './shadow-styles';
 
 /** The matcher as the scanner needs it. */
 export type FindFn = (text: string, options?: FindOptions) => Mention[];
@@ -32,6 +33,8 @@ export interface ScannerOptions {
   sliceChars?: number;
   /** Above this many changed blocks in one batch, one full rescan is cheaper. */
   burstLimit?: number;
+  /** Brings the highlight styles into shadow roots that hold painted text (see `ShadowStyles`). */
+  shadowStyles?: Pick<ShadowStyles, 'cover' | 'release'>;
 }
 
 const INLINE_PARENT =
@@ -71,8 +74,8 @@ export class PageScanner {
   private pendingBatch = false;
   private stopped = false;
   private style: HighlightStyle;
-  private readonly o: Required<Omit<ScannerOptions, 'onScan' | 'onTask'>> &
-    Pick<ScannerOptions, 'onScan' | 'onTask'>;
+  private readonly o: Required<Omit<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles'>> &
+    Pick<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles'>;
 
   constructor(options: ScannerOptions) {
     const win = options.doc.defaultView;
@@ -116,6 +119,7 @@ export class PageScanner {
     this.observer = undefined;
     this.clear();
     this.repaint();
+    this.o.shadowStyles?.release();
   }
 
   /** Changes how names look, without rescanning. */
@@ -179,7 +183,9 @@ export class PageScanner {
   }
 
   private repaint(): void {
-    paint(this.o.host, this.stopped ? [] : [...this.painted], this.style);
+    const painted = this.stopped ? [] : [...this.painted];
+    paint(this.o.host, painted, this.style);
+    this.o.shadowStyles?.cover(painted.map((p) => p.range));
   }
 
   private onMutations(records: MutationRecord[]): void {

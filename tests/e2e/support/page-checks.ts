@@ -41,9 +41,10 @@ export function rectOfText([id, text]: [string, string]): {
   width: number;
   height: number;
 } | null {
-  const root = document.getElementById(id);
-  if (!root) return null;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const el = document.getElementById(id);
+  if (!el) return null;
+  // A web component's text lives in its (open) shadow root.
+  const walker = document.createTreeWalker(el.shadowRoot ?? el, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const at = (n as Text).data.indexOf(text);
     if (at < 0) continue;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
+import { ACTOR_TINT } from './demo';
 import { type ExtensionBrowser, launchBrowser } from './driver';
-import { messageEveryTab, readHighlights, scanMeasures } from './page-checks';
+import { messageEveryTab, readHighlights, rectOfText, scanMeasures, shareOfColour } from './page-checks';
 
 /** In an extension page: writes the settings as the popup and context menu do (extension storage). */
 async function setSettings(change: { pausedSites: string[]; style: string }): Promise<void> {
@@ -53,6 +54,18 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
       const tab = await browser.openScanned(`${server.origin}/pages/frames.html`);
       const h = await tab.evaluate(readHighlights, undefined);
       expect(h['apt-lens-actor']).toEqual(expect.arrayContaining(['Volt Typhoon', 'Fancy Bear']));
+      // Registered is not enough: the name inside the shadow root must show the tint too.
+      const rect = await tab.evaluate(rectOfText, ['host', 'Fancy Bear'] as [string, string]);
+      const png = await tab.screenshot(rect!);
+      const share = await tab.evaluate(shareOfColour, [png, ACTOR_TINT, 12] as [
+        string,
+        [number, number, number],
+        number,
+      ]);
+      expect(share).toBeGreaterThan(0.25);
+      expect(
+        await tab.evaluate(() => document.getElementById('host')!.shadowRoot!.innerHTML, undefined),
+      ).toBe('<p>Inside a web component, Fancy Bear is named.</p>');
       // The frame's own content script paints it, in the frame's own registry.
       await tab.waitFor(() => {
         const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as unknown as {
