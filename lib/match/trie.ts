@@ -1,8 +1,10 @@
 /**
  * A prefix tree over folded name keys, walked over the original text. It is stored flat, in
- * breadth-first order, so it can ship prebuilt (`lib/kb/data/matcher.json`) and load without per-name
- * work: each node's children are consecutive nodes sorted by their letter, so a node needs only its
- * child count, and where its children start is a running sum computed in one pass at load.
+ * breadth-first order, so it can ship prebuilt (`lib/kb/data/matcher.json`) and load without per-node
+ * work: each node's children are consecutive nodes sorted by their letter, so a node needs only where
+ * its children start (the next node's start is where they end). Those starts ship as 16-bit numbers in
+ * base64, which the browser decodes natively; a loop over 30,000 nodes would cost milliseconds in a
+ * fresh tab, where nothing is compiled yet.
  * Each word start of the text is walked once, so a scan costs about one step per character.
  */
 import { Cls, classOf, foldCode } from './chars';
@@ -11,8 +13,11 @@ import { Cls, classOf, foldCode } from './chars';
 export interface TrieData {
   /** The folded code unit that leads to each node after the root, one per node, breadth-first. */
   labels: string;
-  /** How many children each node has, root first. */
-  counts: number[];
+  /**
+   * Where each node's children start, root first, then one past the last node: unsigned 16-bit
+   * little-endian numbers in base64 (`encodeStarts`).
+   */
+  first: string;
   /** Accepting nodes and their group, as pairs: node, group, node, group… */
   accept: number[];
   /** Nodes after which the text may put one separator ("APT" in "APT 31"). */
@@ -26,11 +31,32 @@ const SEP = Cls.sep;
 /** Children lists longer than this are binary-searched. */
 const LINEAR = 8;
 
+/** The most nodes the 16-bit format can address. */
+const MAX_NODES = 0xffff;
+
+/** Writes child starts as `TrieData.first`. */
+export function encodeStarts(starts: readonly number[]): string {
+  if (starts.length > MAX_NODES + 1)
+    throw new Error(`trie has ${starts.length - 1} nodes, over ${MAX_NODES}`);
+  const bytes = new Uint8Array(Uint16Array.from(starts).buffer);
+  let binary = '';
+  // In slices: spreading tens of thousands of arguments at once can overflow the stack.
+  for (let i = 0; i < bytes.length; i += 4096) binary += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return btoa(binary);
+}
+
+/** Reads `TrieData.first`; natively where the browser has `Uint8Array.fromBase64`. */
+function decodeStarts(base64: string): Uint16Array {
+  const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  const bytes = native ? native(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+}
+
 /** The compiled tree, ready to walk. */
 export class Trie {
-  private readonly labels: Uint16Array;
-  private readonly first: Int32Array;
-  private readonly counts: Uint16Array;
+  /** Node k's letter is `labels.charCodeAt(k)` (the root's is a placeholder). */
+  private readonly labels: string;
+  private readonly first: Uint16Array;
   private readonly accept: Int32Array;
   private readonly sepOk: Uint8Array;
   /** The root's children by ASCII code: every word start asks the root, so it answers directly. */
@@ -38,21 +64,15 @@ export class Trie {
 
   constructor(data: TrieData) {
     const size = data.labels.length + 1;
-    this.labels = new Uint16Array(size);
-    this.first = new Int32Array(size);
-    this.counts = Uint16Array.from(data.counts);
+    this.labels = `\0${data.labels}`;
+    this.first = decodeStarts(data.first);
     this.accept = new Int32Array(size).fill(-1);
     this.sepOk = new Uint8Array(size);
-    let next = 1;
-    for (let node = 0; node < size; node++) {
-      if (node > 0) this.labels[node] = data.labels.charCodeAt(node - 1);
-      this.first[node] = next;
-      next += this.counts[node]!;
-    }
     for (let i = 0; i < data.accept.length; i += 2) this.accept[data.accept[i]!] = data.accept[i + 1]!;
     for (const node of data.sep) this.sepOk[node] = 1;
-    for (let c = 1; c <= this.counts[0]!; c++) {
-      if (this.labels[c]! < 128) this.rootAscii[this.labels[c]!] = c;
+    for (let c = 1; c < this.first[1]!; c++) {
+      const label = this.labels.charCodeAt(c);
+      if (label < 128) this.rootAscii[label] = c;
     }
   }
 
@@ -60,14 +80,14 @@ export class Trie {
     if (node === 0 && folded < 128) return this.rootAscii[folded]!;
     const labels = this.labels;
     let lo = this.first[node]!;
-    let hi = lo + this.counts[node]!;
+    let hi = this.first[node + 1]!;
     if (hi - lo <= LINEAR) {
-      for (; lo < hi; lo++) if (labels[lo] === folded) return lo;
+      for (; lo < hi; lo++) if (labels.charCodeAt(lo) === folded) return lo;
       return -1;
     }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const label = labels[mid]!;
+      const label = labels.charCodeAt(mid);
       if (label === folded) return mid;
       if (label < folded) lo = mid + 1;
       else hi = mid;
@@ -155,7 +175,8 @@ export class TrieBuilder {
   data(): TrieData {
     const order = new Int32Array(this.size);
     let filled = 1;
-    const counts: number[] = [];
+    const first: number[] = [];
+    let next = 1;
     const accept: number[] = [];
     const sep: number[] = [];
     const kids: number[] = [];
@@ -168,7 +189,8 @@ export class TrieBuilder {
       kids.length = 0;
       for (let kid = this.firstKid[node]!; kid >= 0; kid = this.nextSibling[kid]!) kids.push(kid);
       if (kids.length > 1) kids.sort((a, b) => this.label[a]! - this.label[b]!);
-      counts.push(kids.length);
+      first.push(next);
+      next += kids.length;
       for (const kid of kids) {
         order[filled++] = kid;
         chunk.push(this.label[kid]!);
@@ -180,6 +202,7 @@ export class TrieBuilder {
       }
     }
     labels += String.fromCharCode(...chunk);
-    return { labels, counts, accept, sep };
+    first.push(next);
+    return { labels, first: encodeStarts(first), accept, sep };
   }
 }
