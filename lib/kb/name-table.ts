@@ -39,21 +39,18 @@ export function serializeNameTable(file: NameTableFile): string {
 
 /** A packed name table: rows are found and split on demand. */
 export class PackedNameTable {
-  private starts: Int32Array | undefined;
+  private lines: string[] | undefined;
 
   constructor(private readonly text: string) {}
 
   /** How many rows the table has. */
   get length(): number {
-    return this.lineStarts().length - 1;
+    return this.rowLines().length;
   }
 
   /** The i-th row, decoded now. */
   row(i: number): NameRow {
-    const starts = this.lineStarts();
-    const [name, id, kind, flags, canonical, country, agencyKind] = this.text
-      .slice(starts[i], starts[i + 1]! - 1)
-      .split('\t');
+    const [name, id, kind, flags, canonical, country, agencyKind] = this.rowLines()[i]!.split('\t');
     return decodeNameRow([
       name!,
       id!,
@@ -70,15 +67,9 @@ export class PackedNameTable {
     return Array.from({ length: this.length }, (_, i) => this.row(i));
   }
 
-  /** Where each line starts, plus one past the end; found with one native search per row. */
-  private lineStarts(): Int32Array {
-    if (!this.starts) {
-      const starts: number[] = [0];
-      for (let nl = this.text.indexOf('\n'); nl >= 0; nl = this.text.indexOf('\n', nl + 1))
-        starts.push(nl + 1);
-      starts.push(this.text.length + 1);
-      this.starts = Int32Array.from(starts);
-    }
-    return this.starts;
+  /** The table's lines, cut by one native split on first use (a search loop costs more in a fresh tab). */
+  private rowLines(): string[] {
+    this.lines ??= this.text.split('\n');
+    return this.lines;
   }
 }
