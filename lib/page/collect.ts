@@ -17,59 +17,61 @@ export interface PageText {
   segments: Segment[];
 }
 
-/** Elements whose text is never scanned: code, form fields, non-rendered content, our own UI. */
+/**
+ * Elements whose text is never scanned: code, form fields, non-rendered content, our own UI. Keyed by
+ * `localName`, which the browser stores lower case; `tagName` would build an upper-case string per call.
+ */
 const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'SVG',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
   'svg',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'HEAD',
-  'TITLE',
-  'APT-LENS-UI',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'head',
+  'title',
+  'apt-lens-ui',
 ]);
 
 /** Elements that flow inside a line: text on both sides belongs to the same block. */
 const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'DEL',
-  'LABEL',
-  'MARK',
-  'Q',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'del',
+  'label',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
 ]);
 
 /** The name of the custom element that hosts APT Lens's UI: collection skips it. */
@@ -77,16 +79,21 @@ export const UI_HOST_TAG = 'apt-lens-ui';
 
 /** Whether an element's subtree is left out of the scan (skipped tag, editable, hidden). */
 export function isSkipped(el: Element): boolean {
-  if (SKIPPED.has(el.tagName)) return true;
+  if (SKIPPED.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   return false;
 }
 
+/** Whether an element flows inside a line (its text joins its neighbours' into one block). */
+export function isInline(el: Element): boolean {
+  return INLINE.has(el.localName);
+}
+
 function blockOf(node: Node, root: Node): Node {
   let el = node.parentElement;
-  while (el && el !== root && INLINE.has(el.tagName)) el = el.parentElement;
+  while (el && el !== root && INLINE.has(el.localName)) el = el.parentElement;
   return el ?? root;
 }
 
@@ -100,6 +107,9 @@ export function collectText(root: Node): PageText {
   const segments: Segment[] = [];
   let length = 0;
   let lastBlock: Node | null = null;
+  // Neighbouring text nodes mostly share a parent, so its block is looked up once.
+  let lastParent: Node | null = null;
+  let parentBlock: Node | null = null;
 
   const walk = (start: Node): void => {
     // No filter callback: calling into script for every node costs more than the walk itself. Skipped
@@ -114,13 +124,18 @@ export function collectText(root: Node): PageText {
           continue;
         }
         // A line break ends a run of text as a block does.
-        if (el.tagName === 'BR') lastBlock = null;
+        if (el.localName === 'br') lastBlock = null;
         const shadow = el.shadowRoot;
         if (shadow) walk(shadow);
       } else {
         const data = (n as Text).data;
         if (data) {
-          const block = blockOf(n, start);
+          const parent = n.parentNode;
+          if (parent !== lastParent) {
+            lastParent = parent;
+            parentBlock = blockOf(n, start);
+          }
+          const block = parentBlock;
           if (block !== lastBlock) {
             if (length > 0) {
               parts.push('\n');

@@ -5,7 +5,7 @@
  */
 import type { FindOptions } from '../match/find-mentions';
 import type { Mention } from '../match/types';
-import { collectText, isSkipped, type PageText, UI_HOST_TAG } from './collect';
+import { collectText, isInline, isSkipped, type PageText, UI_HOST_TAG } from './collect';
 import { MentionIndex } from './hit-test';
 import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
 import type { ShadowStyles } from './shadow-styles';
@@ -36,9 +36,6 @@ export interface ScannerOptions {
   /** Brings the highlight styles into shadow roots that hold painted text (see `ShadowStyles`). */
   shadowStyles?: Pick<ShadowStyles, 'cover' | 'release'>;
 }
-
-const INLINE_PARENT =
-  /^(A|ABBR|B|BDI|BDO|CITE|DATA|DFN|EM|FONT|I|INS|DEL|LABEL|MARK|Q|S|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
 
 /** Cuts text into slices at block breaks so each slice's matching stays short. */
 export function slicesOf(text: string, size: number): [number, number][] {
@@ -256,7 +253,7 @@ function yieldTask(): Promise<void> {
 /** The nearest ancestor that is not an inline element: the unit of rescanning. */
 function blockAround(el: Element): Element | null {
   let b: Element | null = el;
-  while (b && INLINE_PARENT.test(b.tagName) && b.parentElement) b = b.parentElement;
+  while (b && isInline(b) && b.parentElement) b = b.parentElement;
   return b;
 }
 

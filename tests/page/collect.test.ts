@@ -28,6 +28,8 @@ describe('collectText', () => {
     ['hidden', '<div hidden>APT31</div>'],
     ['template', '<template>APT31</template>'],
     ['our own UI', '<apt-lens-ui>APT31</apt-lens-ui>'],
+    ['SVG', '<svg><text>APT31</text></svg>'],
+    ['MathML', '<math><mi>APT31</mi></math>'],
   ])('skips %s', (_, html) => {
     expect(page(`<p>x</p>${html}`).text).toBe('x');
   });
