@@ -29,28 +29,32 @@ export interface ScannerOptions {
   yieldToBrowser?: () => Promise<void>;
   /** Runs a batch later (default: requestAnimationFrame, falling back to a timeout). */
   schedule?: (fn: () => void) => void;
-  /** Characters of text matched per slice before yielding. */
-  sliceChars?: number;
+  /** Characters matched in the first slice, which shares its task with start-up and runs cold code. */
+  firstSliceChars?: number;
+  /** Milliseconds of matching per later slice: each is sized from the speed of the one before. */
+  sliceBudgetMs?: number;
   /** Above this many changed blocks in one batch, one full rescan is cheaper. */
   burstLimit?: number;
   /** Brings the highlight styles into shadow roots that hold painted text (see `ShadowStyles`). */
   shadowStyles?: Pick<ShadowStyles, 'cover' | 'release'>;
 }
 
-/** Cuts text into slices at block breaks so each slice's matching stays short. */
-export function slicesOf(text: string, size: number): [number, number][] {
-  const out: [number, number][] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const nl = text.indexOf('\n', end);
-      end = nl < 0 ? text.length : nl;
-    }
-    out.push([start, end]);
-    start = end + 1;
-  }
-  return out;
+/** Bounds of a slice's size in characters, whatever the measured speed says. */
+const MIN_SLICE = 4_000;
+const MAX_SLICE = 400_000;
+
+/** Where a slice of about `size` characters from `start` ends: at the next block break, so no name is cut. */
+export function sliceEnd(text: string, start: number, size: number): number {
+  const end = start + size;
+  if (end >= text.length) return text.length;
+  const nl = text.indexOf('\n', end);
+  return nl < 0 ? text.length : nl;
+}
+
+/** The next slice's size: what the last one's speed fits in the budget, within bounds. */
+export function nextSliceSize(chars: number, ms: number, budgetMs: number): number {
+  const perMs = chars / Math.max(ms, 0.05);
+  return Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, perMs * budgetMs)));
 }
 
 /** A full scan's findings, not yet painted. */
@@ -81,7 +85,8 @@ export class PageScanner {
       accept: () => true,
       yieldToBrowser: yieldTask,
       schedule: (fn) => (win ? win.requestAnimationFrame(() => fn()) : setTimeout(fn, 16)),
-      sliceChars: 60_000,
+      firstSliceChars: 16_000,
+      sliceBudgetMs: 8,
       burstLimit: 300,
       ...options,
     };
@@ -134,20 +139,26 @@ export class PageScanner {
   /**
    * The reading half of a full scan: collects the text and finds the mentions, in slices. Nothing is
    * painted yet, so it can run while the settings that decide whether to paint are still loading.
+   * The first slice is small because its task already holds start-up and its code is not compiled yet;
+   * each later one is sized from the speed of the one before, so every task stays near the budget.
    */
   async prepare(): Promise<PreparedScan | undefined> {
     const t0 = performance.now();
     let piece = t0;
     const page = collectText(this.o.doc.body);
+    const { text } = page;
     const found: Mention[] = [];
-    const slices = slicesOf(page.text, this.o.sliceChars);
-    for (let i = 0; i < slices.length; i++) {
-      const [a, b] = slices[i]!;
-      for (const m of this.o.find(page.text.slice(a, b), { pageEntities: this.seen })) {
+    let size = this.o.firstSliceChars;
+    for (let a = 0; a < text.length; ) {
+      const b = sliceEnd(text, a, size);
+      const s0 = performance.now();
+      for (const m of this.o.find(text.slice(a, b), { pageEntities: this.seen })) {
         this.seen.add(m.id);
         found.push({ ...m, start: m.start + a, end: m.end + a });
       }
-      if (i < slices.length - 1) {
+      size = nextSliceSize(b - a, performance.now() - s0, this.o.sliceBudgetMs);
+      a = b + 1;
+      if (a < text.length) {
         this.o.onTask?.(piece);
         await this.o.yieldToBrowser();
         piece = performance.now();

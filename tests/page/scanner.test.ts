@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMatcher } from '../../lib/match/find-mentions';
-import { PageScanner, slicesOf } from '../../lib/page/scanner';
+import { nextSliceSize, PageScanner, sliceEnd } from '../../lib/page/scanner';
 
 const matcher = createMatcher([
   { name: 'APT31', id: 'apt31', kind: 'actor', flags: 4, canonical: 'APT31' },
@@ -109,6 +109,23 @@ describe('PageScanner', () => {
     expect(texts()).toEqual([]);
   });
 
+  it('reads a long page in several slices, yielding between them, and misses nothing', async () => {
+    const html = Array.from(
+      { length: 400 },
+      (_, i) => `<p>Paragraph ${i} names Fancy Bear and APT31.</p>`,
+    ).join('');
+    let yields = 0;
+    const { scanner, texts } = setup(html, {
+      firstSliceChars: 100,
+      sliceBudgetMs: 0.001,
+      yieldToBrowser: async () => void yields++,
+    });
+    stop = () => scanner.stop();
+    await scanner.start();
+    expect(texts()).toHaveLength(800);
+    expect(yields).toBeGreaterThan(1);
+  });
+
   it('filters mentions the reader turned off on this site', async () => {
     const { scanner, texts } = setup('<p>APT31 and Fancy Bear</p>', { accept: (m) => m.id !== 'apt28' });
     stop = () => scanner.stop();
@@ -117,13 +134,18 @@ describe('PageScanner', () => {
   });
 });
 
-describe('slicesOf', () => {
-  it('cuts at block breaks after the size', () => {
-    expect(slicesOf('aaaa\nbbbb\ncccc', 3)).toEqual([
-      [0, 4],
-      [5, 9],
-      [10, 14],
-    ]);
-    expect(slicesOf('short', 100)).toEqual([[0, 5]]);
+describe('slices', () => {
+  it('end at the block break after the size', () => {
+    const text = 'aaaa\nbbbb\ncccc';
+    expect(sliceEnd(text, 0, 3)).toBe(4);
+    expect(sliceEnd(text, 5, 3)).toBe(9);
+    expect(sliceEnd(text, 10, 3)).toBe(14);
+    expect(sliceEnd('short', 0, 100)).toBe(5);
+  });
+
+  it('are sized from the last slice’s speed, within bounds', () => {
+    expect(nextSliceSize(10_000, 2, 8)).toBe(40_000);
+    expect(nextSliceSize(10_000, 0, 8)).toBe(400_000);
+    expect(nextSliceSize(1_000, 100, 8)).toBe(4_000);
   });
 });
