@@ -31,6 +31,8 @@ interface PageResult {
   chars: number;
   aptLens: number;
   warm: number;
+  /** The reference content script's time (walk the text, read one setting), from a second session. */
+  reference?: number;
   startup: number;
   evaluation: number;
   floor: number;
@@ -93,6 +95,22 @@ for (const file of files) {
   await page.close();
 }
 await session.close();
+
+// The same pages in a second session with only the reference content script, which does the least any
+// content script must (walk the text, read one setting): how close the first scan can come to the floor.
+const reference = await launchChromium({ extDir: 'scripts/bench/reference-extension' });
+for (const [i, file] of files.entries()) {
+  const page = await reference.newPage();
+  await page.goto(`${server.origin}/corpus/${file}`);
+  await page.waitForFunction(() => performance.getEntriesByName('reference:scan').length > 0, undefined, {
+    timeout: 20_000,
+  });
+  results[i]!.reference = await page.evaluate(
+    () => performance.getEntriesByName('reference:scan')[0]!.duration,
+  );
+  await page.close();
+}
+await reference.close();
 await server.close();
 
 const q = (xs: number[], p: number) => {
@@ -121,6 +139,7 @@ row(
 row('APT Lens full rescan, code warm', col('warm'));
 row('mark.js markRegExp (combined)', col('mark'));
 row('bare TreeWalker floor', col('floor'));
+row('reference content script (walk + setting)', col('reference'));
 row('longest APT Lens task', col('longestTask'));
 const ratio = (a: number[], b: number[]) => (q(a, 0.5) / q(b, 0.5)).toFixed(1);
 const slowest = [...results].sort((a, b) => b.longestTask - a.longestTask).slice(0, 3);
@@ -129,6 +148,8 @@ console.log(`\nmark.js / APT Lens first scan at the median:  ${ratio(col('mark')
 console.log(`mark.js / APT Lens warm rescan at the median: ${ratio(col('mark'), col('warm'))}×`);
 console.log(`APT Lens first scan / floor at the median:    ${ratio(col('aptLens'), col('floor'))}×`);
 console.log(`APT Lens warm rescan / floor at the median:   ${ratio(col('warm'), col('floor'))}×`);
+console.log(`reference content script / floor:            ${ratio(col('reference'), col('floor'))}×`);
+console.log(`mark.js / reference content script:           ${ratio(col('mark'), col('reference'))}×`);
 console.log(
   `largest page ${largest.file} (${largest.chars} chars): APT Lens ${largest.aptLens.toFixed(1)} ms first, ${largest.warm.toFixed(1)} ms warm, mark.js ${largest.mark.toFixed(1)} ms, floor ${largest.floor.toFixed(2)} ms, longest APT Lens task ${largest.longestTask.toFixed(1)} ms`,
 );
