@@ -48,8 +48,15 @@ export function encodeStarts(starts: readonly number[]): string {
 /** Reads `TrieData.first`; natively where the browser has `Uint8Array.fromBase64`. */
 function decodeStarts(base64: string): Uint16Array {
   const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-  const bytes = native ? native(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+  if (native) {
+    const bytes = native(base64);
+    return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+  }
+  // Older engines (Node 20 for the CLI): a plain loop, no callback per byte.
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Uint16Array(bytes.buffer, 0, bytes.length >> 1);
 }
 
 /** The compiled tree, ready to walk. */
