@@ -26,7 +26,25 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/**
+ * Classes of Latin-1 Supplement (U+0080–U+00FF) and General Punctuation (U+2000–U+206F), one digit per
+ * code unit: the curly quotes, dashes, spaces and accented letters of ordinary news text, answered without
+ * compiling the Unicode patterns below (a fresh tab pays for each one it compiles). A test checks every
+ * digit against `classByPattern`.
+ */
+const LATIN1_CLASSES =
+  '11111111111111111111111111111111311111111121111111221211122122212222222222222222222222212222222222222222222222222222222122222222';
+const PUNCTUATION_CLASSES =
+  '1111111313111111333311111111111111111111111111131111111111111111111111111111111111111111111111111111111111111111';
+
 function computeClass(code: number): number {
+  if (code >= 0x80 && code < 0x100) return LATIN1_CLASSES.charCodeAt(code - 0x80) - 48;
+  if (code >= 0x2000 && code < 0x2070) return PUNCTUATION_CLASSES.charCodeAt(code - 0x2000) - 48;
+  return classByPattern(code);
+}
+
+/** The class of a code unit by its Unicode properties: the definition the tables above follow. */
+export function classByPattern(code: number): number {
   const ch = String.fromCharCode(code);
   if (SEPARATORS.includes(ch)) return Cls.sep;
   if (IDEOGRAPHIC.test(ch)) return Cls.ideo;
