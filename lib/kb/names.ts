@@ -1,5 +1,5 @@
 /** The bundled name table (`data/names.ts`, written by `npm run kb`). */
-import packedRows from './data/names';
+import { ENTITIES, NAMES } from './data/names';
 import { PackedNameTable } from './name-table';
 import type { NameRow } from './types';
 
@@ -7,7 +7,7 @@ let bundled: PackedNameTable | undefined;
 
 /** The bundled name table: what the content script and `apt-lens scan` match against. */
 export function bundledNameTable(): PackedNameTable {
-  bundled ??= new PackedNameTable(packedRows);
+  bundled ??= new PackedNameTable(ENTITIES, NAMES);
   return bundled;
 }
 
