@@ -7,6 +7,7 @@
 import { NameFlag, type NameRow } from '../kb/types';
 import { nameKey, surfaceKey } from './chars';
 import { Trie, TrieBuilder, type TrieData } from './trie';
+import { decodeUint16, encodeUint16 } from './uint16-base64';
 
 /**
  * How a row's name must be written to count:
@@ -32,10 +33,10 @@ export interface Entry {
 export interface MatcherData extends TrieData {
   /** How many name rows the tables were compiled from. */
   rows: number;
-  /** Group g's rows are `groupRows[groupStarts[g]]` up to `groupRows[groupStarts[g + 1]]`. */
-  groupStarts: number[];
+  /** Group g's rows are `groupRows[groupStarts[g]]` up to `groupRows[groupStarts[g + 1]]` (`encodeUint16`). */
+  groupStarts: string;
   /** Row indices (into the name table) of every group, group after group. */
-  groupRows: number[];
+  groupRows: string;
 }
 
 /** Names up to this many letters are matched in their exact case: short strings collide with words. */
@@ -92,13 +93,20 @@ export function compileData(rows: readonly NameRow[]): MatcherData {
   }
   const groupStarts = [0];
   for (const m of members) groupStarts.push(groupStarts.at(-1)! + m.length);
-  return { ...builder.data(), rows: rows.length, groupStarts, groupRows: members.flat() };
+  return {
+    ...builder.data(),
+    rows: rows.length,
+    groupStarts: encodeUint16(groupStarts),
+    groupRows: encodeUint16(members.flat()),
+  };
 }
 
 /** The loaded tables: the tree, and each group's entries made on first use. */
 export class Compiled {
   readonly trie: Trie;
   private readonly entries = new Map<number, Entry[]>();
+  private readonly groupStarts: Uint16Array;
+  private readonly groupRows: Uint16Array;
 
   /** `row(i)`: the name table's i-th row (decoded on demand when the table is the bundled one). */
   constructor(
@@ -106,6 +114,8 @@ export class Compiled {
     readonly row: (index: number) => NameRow,
   ) {
     this.trie = new Trie(data);
+    this.groupStarts = decodeUint16(data.groupStarts);
+    this.groupRows = decodeUint16(data.groupRows);
   }
 
   /** How many rows the name table has. */
@@ -118,8 +128,8 @@ export class Compiled {
     let list = this.entries.get(group);
     if (!list) {
       list = [];
-      for (let i = this.data.groupStarts[group]!; i < this.data.groupStarts[group + 1]!; i++) {
-        list.push(entryOf(this.row(this.data.groupRows[i]!)));
+      for (let i = this.groupStarts[group]!; i < this.groupStarts[group + 1]!; i++) {
+        list.push(entryOf(this.row(this.groupRows[i]!)));
       }
       this.entries.set(group, list);
     }

@@ -6,7 +6,7 @@
 import type { MatcherData } from './compile';
 
 /** Format version of `matcher.json`: bump when `MatcherData` changes shape. */
-const MATCHER_VERSION = 2;
+const MATCHER_VERSION = 3;
 
 /** `matcher.json` as stored: the compiled tables and the format version. */
 export interface MatcherFile extends MatcherData {

@@ -2,26 +2,24 @@
  * A prefix tree over folded name keys, walked over the original text. It is stored flat, in
  * breadth-first order, so it can ship prebuilt (`lib/kb/data/matcher.json`) and load without per-node
  * work: each node's children are consecutive nodes sorted by their letter, so a node needs only where
- * its children start (the next node's start is where they end). Those starts ship as 16-bit numbers in
- * base64, which the browser decodes natively; a loop over 30,000 nodes would cost milliseconds in a
- * fresh tab, where nothing is compiled yet.
+ * its children start (the next node's start is where they end). The tables ship as 16-bit numbers in
+ * base64 (`uint16-base64.ts`), which the browser decodes natively; a loop over 30,000 nodes would cost
+ * milliseconds in a fresh tab, where nothing is compiled yet.
  * Each word start of the text is walked once, so a scan costs about one step per character.
  */
 import { Cls, classOf, foldCode } from './chars';
+import { decodeUint16, encodeUint16 } from './uint16-base64';
 
 /** The serialized tree (the trie part of `matcher.json`). */
 export interface TrieData {
   /** The folded code unit that leads to each node after the root, one per node, breadth-first. */
   labels: string;
-  /**
-   * Where each node's children start, root first, then one past the last node: unsigned 16-bit
-   * little-endian numbers in base64 (`encodeStarts`).
-   */
+  /** Where each node's children start, root first, then one past the last node (`encodeUint16`). */
   first: string;
-  /** Accepting nodes and their group, as pairs: node, group, node, group… */
-  accept: number[];
-  /** Nodes after which the text may put one separator ("APT" in "APT 31"). */
-  sep: number[];
+  /** Accepting nodes and their group, as pairs: node, group, node, group… (`encodeUint16`) */
+  accept: string;
+  /** Nodes after which the text may put one separator ("APT" in "APT 31") (`encodeUint16`). */
+  sep: string;
 }
 
 const WORD = Cls.word;
@@ -30,34 +28,6 @@ const MARK = Cls.mark;
 const SEP = Cls.sep;
 /** Children lists longer than this are binary-searched. */
 const LINEAR = 8;
-
-/** The most nodes the 16-bit format can address. */
-const MAX_NODES = 0xffff;
-
-/** Writes child starts as `TrieData.first`. */
-export function encodeStarts(starts: readonly number[]): string {
-  if (starts.length > MAX_NODES + 1)
-    throw new Error(`trie has ${starts.length - 1} nodes, over ${MAX_NODES}`);
-  const bytes = new Uint8Array(Uint16Array.from(starts).buffer);
-  let binary = '';
-  // In slices: spreading tens of thousands of arguments at once can overflow the stack.
-  for (let i = 0; i < bytes.length; i += 4096) binary += String.fromCharCode(...bytes.subarray(i, i + 4096));
-  return btoa(binary);
-}
-
-/** Reads `TrieData.first`; natively where the browser has `Uint8Array.fromBase64`. */
-function decodeStarts(base64: string): Uint16Array {
-  const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-  if (native) {
-    const bytes = native(base64);
-    return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
-  }
-  // Older engines (Node 20 for the CLI): a plain loop, no callback per byte.
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Uint16Array(bytes.buffer, 0, bytes.length >> 1);
-}
 
 /** The compiled tree, ready to walk. */
 export class Trie {
@@ -72,11 +42,12 @@ export class Trie {
   constructor(data: TrieData) {
     const size = data.labels.length + 1;
     this.labels = `\0${data.labels}`;
-    this.first = decodeStarts(data.first);
+    this.first = decodeUint16(data.first);
     this.accept = new Int32Array(size).fill(-1);
     this.sepOk = new Uint8Array(size);
-    for (let i = 0; i < data.accept.length; i += 2) this.accept[data.accept[i]!] = data.accept[i + 1]!;
-    for (const node of data.sep) this.sepOk[node] = 1;
+    const accept = decodeUint16(data.accept);
+    for (let i = 0; i < accept.length; i += 2) this.accept[accept[i]!] = accept[i + 1]!;
+    for (const node of decodeUint16(data.sep)) this.sepOk[node] = 1;
     for (let c = 1; c < this.first[1]!; c++) {
       const label = this.labels.charCodeAt(c);
       if (label < 128) this.rootAscii[label] = c;
@@ -210,6 +181,6 @@ export class TrieBuilder {
     }
     labels += String.fromCharCode(...chunk);
     first.push(next);
-    return { labels, first: encodeStarts(first), accept, sep };
+    return { labels, first: encodeUint16(first), accept: encodeUint16(accept), sep: encodeUint16(sep) };
   }
 }
