@@ -139,12 +139,15 @@ export class PageScanner {
   /**
    * The reading half of a full scan: collects the text and finds the mentions, in slices. Nothing is
    * painted yet, so it can run while the settings that decide whether to paint are still loading.
-   * The first slice is small because its task already holds start-up and its code is not compiled yet;
-   * each later one is sized from the speed of the one before, so every task stays near the budget.
+   * The first slice is small because its code is not compiled yet; each later one is sized from the speed
+   * of the one before, so every task stays near the budget.
    */
   async prepare(): Promise<PreparedScan | undefined> {
     const t0 = performance.now();
-    let piece = t0;
+    // Reading starts in a task of its own: the caller's (the script's evaluation, at start-up) is long
+    // enough already.
+    await this.o.yieldToBrowser();
+    let piece = performance.now();
     const page = collectText(this.o.doc.body);
     const { text } = page;
     const found: Mention[] = [];
