@@ -12,7 +12,7 @@ import type { EntityCardData } from '../../lib/messages';
 import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
 import { HoverTracker } from '../../lib/page/hover';
 import { HIGHLIGHT, type PaintedMention, rangeAt } from '../../lib/page/paint';
-import { PageScanner } from '../../lib/page/scanner';
+import { PageScanner, yieldTask } from '../../lib/page/scanner';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
 import { DEFAULT_SETTINGS, isPaused, type Settings, withNotOnSite } from '../../lib/settings';
@@ -55,7 +55,9 @@ export default defineContentScript({
       },
     });
     ctx.onInvalidated(() => scanner.stop());
-    // Read the page while the settings load; paint only once they say this site is not paused.
+    // Read the page while the settings load, in a task of its own (the script's evaluation is long enough
+    // already); paint only once the settings say this site is not paused.
+    await yieldTask();
     const prepared = await scanner.prepare();
     settings = await stored;
     scanner.setStyle(settings.style);

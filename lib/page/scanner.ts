@@ -144,10 +144,7 @@ export class PageScanner {
    */
   async prepare(): Promise<PreparedScan | undefined> {
     const t0 = performance.now();
-    // Reading starts in a task of its own: the caller's (the script's evaluation, at start-up) is long
-    // enough already.
-    await this.o.yieldToBrowser();
-    let piece = performance.now();
+    let piece = t0;
     const page = collectText(this.o.doc.body);
     const { text } = page;
     const found: Mention[] = [];
@@ -251,10 +248,10 @@ export class PageScanner {
 }
 
 /**
- * Gives the browser a turn between slices: `scheduler.yield()` where it exists, else a message-channel
+ * Gives the browser a turn (between slices, and before a page is first read): `scheduler.yield()` where it exists, else a message-channel
  * task (unlike timers, neither is throttled or held back when the page's own scripts are off).
  */
-function yieldTask(): Promise<void> {
+export function yieldTask(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (s?.yield) return s.yield();
   return new Promise((ok) => {
