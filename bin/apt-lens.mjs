@@ -1,7 +1,17 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx apt-lens` works straight after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the bundled CLI (dist/cli/, made by `npm run build:cli`, which `npm ci` runs through `prepare`).
+// Without the bundle it says so and falls back to the TypeScript source through tsx, which starts slower.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../scripts/cli.ts');
+const bundle = new URL('../dist/cli/cli.mjs', import.meta.url);
+let main;
+if (existsSync(bundle)) ({ main } = await import(bundle.href));
+else {
+  process.stderr.write(
+    'apt-lens: no bundle in dist/cli/ (run `npm run build:cli`); running from source, slower\n',
+  );
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../scripts/cli.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

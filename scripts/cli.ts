@@ -2,6 +2,7 @@
  * The `apt-lens` command: one binary, one module per subcommand under scripts/cli/.
  * Exit codes: 0 success, 1 nothing found or a failed operation, 2 bad input (usage, unreadable file).
  */
+import pkg from '../package.json';
 
 /** A subcommand: gets its own arguments and streams, returns the exit code. */
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -12,6 +13,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Reads standard input whole (for `-`). */
   readStdin: () => Promise<string>;
+  /** True when stderr is a terminal: only then do long runs draw a progress line there. */
+  errIsTty?: boolean;
 }
 
 /** Thrown for bad input; main() prints it and exits 2. */
@@ -20,12 +23,22 @@ export class UsageError extends Error {}
 const USAGE = `usage: apt-lens <command> [options]
 
 commands:
-  kb [--json]                 print the knowledge base (counts, or all of it as JSON)
-  search [--json] QUERY       find actors and agencies by any name, typos forgiven
-  scan [--json] FILE|-        find actor and agency mentions in a text or HTML file
+  kb [--json]                          print the knowledge base (counts, or all of it as JSON)
+  search [--json] [--limit N] QUERY    find actors and agencies by any name, typos forgiven
+  scan [--json] FILE|DIR|- ...         find actor and agency mentions in text and HTML files
+
+options:
+  -h, --help       this help; \`apt-lens <command> --help\` describes one command
+  -v, --version    print the version
 `;
 
-const commands: Record<string, () => Promise<{ run: Command }>> = {
+interface CommandModule {
+  run: Command;
+  /** The command's usage and every option, printed by `apt-lens <command> --help`. */
+  HELP: string;
+}
+
+const commands: Record<string, () => Promise<CommandModule>> = {
   kb: () => import('./cli/kb.ts'),
   search: () => import('./cli/search.ts'),
   scan: () => import('./cli/scan.ts'),
@@ -39,23 +52,39 @@ const processIo: CliIo = {
     for await (const c of process.stdin) chunks.push(c as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  errIsTty: process.stderr.isTTY === true,
 };
+
+const isHelp = (a: string) => a === '--help' || a === '-h';
 
 /** Entry point shared by bin/apt-lens.mjs and the tests. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
+  if (!name || isHelp(name) || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic && commands[topic]) {
+      io.out((await commands[topic]()).HELP);
+      return 0;
+    }
     (name ? io.out : io.err)(USAGE);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`apt-lens ${pkg.version}\n`);
+    return 0;
   }
   const load = commands[name];
   if (!load) {
     io.err(`apt-lens: unknown command '${name}'\n${USAGE}`);
     return 2;
   }
+  const command = await load();
+  if (rest.some(isHelp)) {
+    io.out(command.HELP);
+    return 0;
+  }
   try {
-    const { run } = await load();
-    return await run(rest, io);
+    return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`apt-lens ${name}: ${e.message}\n`);

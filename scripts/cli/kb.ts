@@ -4,6 +4,16 @@ import { loadKb } from '../../lib/kb/index';
 import type { KbManifest } from '../../lib/kb/types';
 import { type Command, UsageError } from '../cli';
 
+/** Usage and options of `apt-lens kb`. */
+export const HELP = `usage: apt-lens kb [--json]
+
+Prints the knowledge base's version and how many actors, agencies and names it holds.
+
+options:
+  --json       print the whole knowledge base instead: {"actors": [...], "agencies": [...]}
+  -h, --help   this help
+`;
+
 /** Prints the manifest counts, or with --json the whole KB ({actors, agencies}). */
 export const run: Command = async (args, io) => {
   const unknown = args.filter((a) => a !== '--json');
