@@ -4,9 +4,21 @@
  * to the agency the knowledge base says sponsors it. Actor and agency ids are name-based UUIDs, so every
  * export names them the same way and a TIP merges them.
  */
+
+import { v5 } from 'uuid';
 import { getEntity } from '../kb/index';
 import type { Incident } from './model';
-import { uuidV5 } from './uuid5';
+
+/** The STIX 2.1 namespace for deterministic identifiers (spec section 2.9). */
+export const STIX_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
+
+/**
+ * A name-based (v5) UUID in the STIX namespace: actor and agency ids must be the same in every export so
+ * OpenCTI or MISP merge them instead of duplicating.
+ */
+export function uuidV5(name: string): string {
+  return v5(name, STIX_NAMESPACE);
+}
 
 /** One STIX object, loosely typed: the tests check the output against the official JSON schemas. */
 export type StixObject = { type: string; id: string } & Record<string, unknown>;

@@ -1,8 +1,9 @@
+import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { findAttribution } from '../../lib/incidents/attribution';
 import { createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
 import { findQuote, selectorFor } from '../../lib/incidents/quote';
-import { uuidV5 } from '../../lib/incidents/uuid5';
+import { uuidV5 } from '../../lib/incidents/stix';
 
 describe('model', () => {
   it('creates an incident from a draft with id, timestamps, site and clean tags', () => {
@@ -90,8 +91,17 @@ describe('attribution sentence', () => {
 
 describe('uuidV5', () => {
   it('matches RFC 4122 reference output', () => {
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+    expect(v5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
       '2ed6657d-e927-568b-95e1-2665a8aea6a2',
     );
   });
+  // Written by the hand-rolled SHA-1 this replaced: exports made before and after name the same objects.
+  it.each([
+    ['apt-lens:actor:apt31', '927a829c-00ec-52ed-b64e-923d3b06fd98'],
+    ['apt-lens:agency:cn-mss', '8063ac10-88b6-51e2-925b-951246d5611c'],
+    ['apt-lens:reader', '98b879b7-6b1d-5b79-923b-187803c1ce24'],
+    ['apt-lens:attributed-to:apt31:cn-mss', '808d153f-5fa4-554e-883b-f44f73631e0c'],
+    ['NÚKIB 🛰', 'ab631dea-226f-5b70-a6b3-7aeedcd1ac4b'],
+    ['x'.repeat(200), '7754bd24-1a36-59b3-a9b7-43ed44773229'],
+  ])('keeps the STIX id of %j', (name, id) => expect(uuidV5(name)).toBe(id));
 });
