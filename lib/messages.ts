@@ -4,8 +4,9 @@
  */
 import * as v from 'valibot';
 import type { Incident } from './incidents/model';
-import { DraftSchema, IncidentSchema, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from './incidents/schema';
+import { DraftSchema, IncidentSchema, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS, text } from './incidents/schema';
 import type { ImportReport } from './incidents/service';
+import { isEntityId } from './kb/entity-id';
 import type { Actor, Agency } from './kb/types';
 
 /** Content script or extension page → background: the full card data of an entity. */
@@ -54,8 +55,6 @@ export interface ResponseOf {
   'incidents:import': ImportReport;
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
-
 const Ids = v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(MAX_IMPORT_RECORDS));
 
 /** Shapes of the incident requests; valibot drops unknown keys, so nothing extra reaches the store. */
@@ -70,7 +69,7 @@ const IncidentRequestSchema = v.variant('type', [
   v.object({
     type: v.literal('incidents:tag'),
     ids: Ids,
-    tag: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+    tag: v.pipe(v.string(), v.trim(), v.minLength(1), text(100)),
   }),
   v.object({ type: v.literal('incidents:tags') }),
   v.object({ type: v.literal('incidents:for-page'), url: v.pipe(v.string(), v.maxLength(4096)) }),
@@ -87,7 +86,7 @@ export function parseRequest(msg: unknown): Request | undefined {
   const m = msg as Record<string, unknown>;
   switch (m.type) {
     case 'kb:entity':
-      return typeof m.id === 'string' && ID.test(m.id) ? { type: 'kb:entity', id: m.id } : undefined;
+      return isEntityId(m.id) ? { type: 'kb:entity', id: m.id } : undefined;
     default: {
       if (typeof m.type !== 'string' || !m.type.startsWith('incidents:')) return undefined;
       const r = v.safeParse(IncidentRequestSchema, msg);

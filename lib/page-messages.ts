@@ -2,6 +2,7 @@
  * Messages to a page's content script (from the background's keyboard commands and from the popup), with
  * their shape checks. The content script answers only these, and only from its own extension.
  */
+import { isEntityId } from './kb/entity-id';
 
 /** One entity the page mentions, for the popup's page summary. */
 export interface PageEntity {
@@ -25,8 +26,6 @@ export type PageRequest =
   | { type: 'page:summary' }
   | { type: 'page:reveal'; id: string };
 
-const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
-
 /** Validates an untrusted message sent to a content script. */
 export function parsePageRequest(msg: unknown): PageRequest | undefined {
   if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return undefined;
@@ -39,7 +38,7 @@ export function parsePageRequest(msg: unknown): PageRequest | undefined {
     case 'page:summary':
       return { type: 'page:summary' };
     case 'page:reveal':
-      return typeof m.id === 'string' && ID.test(m.id) ? { type: 'page:reveal', id: m.id } : undefined;
+      return isEntityId(m.id) ? { type: 'page:reveal', id: m.id } : undefined;
     default:
       return undefined;
   }

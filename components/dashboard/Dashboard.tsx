@@ -22,6 +22,8 @@ export interface DashboardApi {
   /** Hands a file to the browser's downloads. */
   download(fileName: string, text: string): void;
   now(): Date;
+  /** Stored records the current contract refuses (found by the v3 migration), to be edited or deleted. */
+  problems?(): Promise<{ id: string; title: string; reason: string }[]>;
   /** Calls back when the store changed elsewhere (a capture in a page, another dashboard); returns unsubscribe. */
   subscribe?(onChange: () => void): () => void;
 }
@@ -46,16 +48,19 @@ export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string 
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<Pending>();
   const [bulkTag, setBulkTag] = useState('');
+  const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const reload = () =>
-    api.list().then(
+  const reload = () => {
+    api.problems?.().then(setProblems, () => setProblems([]));
+    return api.list().then(
       (list) => {
         setAll(list);
         setLoadError(undefined);
       },
       (e: unknown) => setLoadError(message(e)),
     );
+  };
   useEffect(() => {
     void reload();
     return api.subscribe?.(() => void reload());
@@ -192,6 +197,24 @@ export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string 
           </button>
         )}
       </div>
+      {problems.length > 0 && (
+        <section class="problems" aria-label="Incidents to fix">
+          <p>
+            {plural(problems.length, 'saved incident')} no longer fit the incidents format. They are kept as
+            they were; edit or delete them:
+          </p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.id}>
+                <button type="button" onClick={() => setEditing(all?.find((i) => i.id === p.id))}>
+                  {p.title || p.id}
+                </button>{' '}
+                — {p.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {pending && (
         <ImportSummary
           fileName={pending.fileName}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { isWebUrl } from '../../lib/incidents/formats';
 import type { Incident } from '../../lib/incidents/model';
 
 /** Props of the edit panel. */
@@ -54,9 +55,14 @@ export function EditIncident({ incident, onSave, onCancel }: EditIncidentProps) 
       </label>
       <blockquote>{incident.quote.exact}</blockquote>
       <p>
-        <a href={incident.url} target="_blank" rel="noreferrer noopener">
-          {incident.pageTitle || incident.url}
-        </a>
+        {/* A record saved before URLs were checked may hold any scheme: only a web URL becomes a link. */}
+        {isWebUrl(incident.url) ? (
+          <a href={incident.url} target="_blank" rel="noreferrer noopener">
+            {incident.pageTitle || incident.url}
+          </a>
+        ) : (
+          incident.pageTitle || incident.url
+        )}
       </p>
       <div class="buttons">
         <button type="button" onClick={onCancel}>

@@ -1,7 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
-import { CHANGES_CHANNEL, type IncidentsDb, listIncidents, openIncidentsDb } from '../../lib/incidents/db';
+import {
+  CHANGES_CHANNEL,
+  type IncidentsDb,
+  listIncidents,
+  listProblems,
+  openIncidentsDb,
+} from '../../lib/incidents/db';
 import { getEntity } from '../../lib/kb/index';
 
 let db: Promise<IncidentsDb> | undefined;
@@ -11,6 +17,10 @@ const api: DashboardApi = {
   list: async () => {
     db ??= openIncidentsDb();
     return listIncidents(await db);
+  },
+  problems: async () => {
+    db ??= openIncidentsDb();
+    return listProblems(await db);
   },
   send: (req) => browser.runtime.sendMessage(req) as never,
   name: (id) => getEntity(id)?.entity.name ?? id,

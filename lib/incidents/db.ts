@@ -1,5 +1,6 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { Incident } from './model';
+import { checkIncident } from './schema';
 
 /** The IndexedDB database that holds incidents, on the extension's origin. */
 export const DB_NAME = 'apt-lens';
@@ -11,8 +12,16 @@ export const CHANGES_CHANNEL = 'apt-lens-incidents';
  * Current schema version; `upgrade` migrates every older one step by step.
  * v1: the incidents store, indexed by createdAt, actorIds, tags, site.
  * v2: adds the agencyIds index (the dashboard's agency filter and the STIX identities).
+ * v3: the incident contract got stricter (real dates, web URLs, lengths in code points); records saved
+ *     before that no longer fit are kept as they are and listed in the `problems` store, never dropped.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
+
+/** A stored record that does not fit the current contract, as the migration found it. */
+export interface StoredProblem {
+  id: string;
+  reason: string;
+}
 
 /** The schema as idb's typed view of it. */
 export interface IncidentsSchema extends DBSchema {
@@ -21,6 +30,7 @@ export interface IncidentsSchema extends DBSchema {
     value: Incident;
     indexes: { createdAt: string; actorIds: string; agencyIds: string; tags: string; site: string };
   };
+  problems: { key: string; value: StoredProblem };
 }
 
 /** The typed database handle every store function takes. */
@@ -40,12 +50,49 @@ export function openIncidentsDb(name = DB_NAME): Promise<IncidentsDb> {
       if (oldVersion < 2) {
         tx.objectStore('incidents').createIndex('agencyIds', 'agencyIds', { multiEntry: true });
       }
+      if (oldVersion < 3) {
+        db.createObjectStore('problems', { keyPath: 'id' });
+        void reportMisfits(tx);
+      }
     },
     // A newer version opening elsewhere (the background after an update) must not wait on this old tab.
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
     },
   });
+}
+
+type UpgradeTx = IDBPTransaction<IncidentsSchema, StoreNames<IncidentsSchema>[], 'versionchange'>;
+
+/** The v3 migration: lists every stored record the current contract refuses, and changes none. */
+async function reportMisfits(tx: UpgradeTx): Promise<void> {
+  const problems = tx.objectStore('problems');
+  let cursor = await tx.objectStore('incidents').openCursor();
+  while (cursor) {
+    const r = checkIncident(cursor.value);
+    if ('reason' in r) await problems.put({ id: String(cursor.key), reason: r.reason });
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * Stored records that do not fit the contract, with why and their title (for the dashboard's notice).
+ * Each is checked again, so one edited into shape or deleted since the migration is no longer listed.
+ */
+export async function listProblems(db: IncidentsDb): Promise<(StoredProblem & { title: string })[]> {
+  const tx = db.transaction(['problems', 'incidents']);
+  const out: (StoredProblem & { title: string })[] = [];
+  for (const p of await tx.objectStore('problems').getAll()) {
+    const record = await tx.objectStore('incidents').get(p.id);
+    if (!record) continue;
+    const r = checkIncident(record);
+    if ('reason' in r) {
+      const title = typeof record.title === 'string' ? record.title.slice(0, 200) : '';
+      out.push({ id: p.id, reason: r.reason, title });
+    }
+  }
+  await tx.done;
+  return out;
 }
 
 /** All incidents, newest first. */

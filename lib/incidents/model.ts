@@ -1,37 +1,12 @@
+import type { Incident, IncidentDraft } from './schema';
+
+export type { Incident, IncidentDraft } from './schema';
+
 /** A W3C Web Annotation TextQuoteSelector: finds the saved passage again on the page. */
-export interface TextQuoteSelector {
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+export type TextQuoteSelector = Incident['quote'];
 
 /** Who attributed the incident, and in which words of certainty ("high degree of certainty"). */
-export interface Attribution {
-  claimant: string;
-  confidence: string;
-}
-
-/** A saved passage about a cyber incident, tagged by the reader. */
-export interface Incident {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  title: string;
-  url: string;
-  /** The page's host name, indexed for the site filter. */
-  site: string;
-  pageTitle: string;
-  quote: TextQuoteSelector;
-  actorIds: string[];
-  agencyIds: string[];
-  tags: string[];
-  notes: string;
-  occurredAt?: string;
-  attribution?: Attribution;
-}
-
-/** What the capture form sends: an incident before the background gives it an id and timestamps. */
-export type IncidentDraft = Omit<Incident, 'id' | 'createdAt' | 'updatedAt' | 'site'>;
+export type Attribution = NonNullable<Incident['attribution']>;
 
 /** The host name of a URL, or "" for anything that does not parse (the site index needs a string). */
 export function siteOf(url: string): string {

@@ -1,10 +1,22 @@
 /**
- * The export file's contract, checked with valibot: what an incident may look like when it arrives from
- * outside (an import, a message). Unknown keys are dropped, so `__proto__`/`constructor` keys never reach
- * a stored object; every string has a length limit so a hostile file cannot fill the store with one record.
+ * The incident contract, written once: this valibot schema checks what arrives from outside (an import, a
+ * message), the `Incident` type is inferred from it, and `docs/incidents.schema.json` is generated from it
+ * (`npm run schema`). Unknown keys are dropped, so `__proto__`/`constructor` keys never reach a stored
+ * object; every string has a length limit, in code points as JSON Schema counts, so a hostile file cannot
+ * fill the store with one record. Checks JSON Schema cannot say as a keyword (a day that exists, a URL that
+ * parses) carry their JSON Schema equivalent (`format`, `maxLength`) as metadata for the generator.
  */
 import * as v from 'valibot';
-import type { Incident } from './model';
+import { ENTITY_ID_PATTERN } from '../kb/entity-id';
+import {
+  codePoints,
+  DATE_PATTERN,
+  DATE_TIME_PATTERN,
+  isCalendarDate,
+  isDateTime,
+  isWebUrl,
+  WEB_URL_PATTERN,
+} from './formats';
 
 /** The export format's name and version; a file with anything else is refused. */
 export const EXPORT_FORMAT = 'apt-lens.incidents';
@@ -15,25 +27,76 @@ export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 /** Most incidents one file may carry. */
 export const MAX_IMPORT_RECORDS = 100_000;
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'not a knowledge-base id'));
-const timestamp = v.pipe(v.string(), v.isoTimestamp());
-const dateOrTimestamp = v.union([v.pipe(v.string(), v.isoDate()), timestamp], 'not a date');
+/** A string of at most `max` code points (an emoji is one, as in the published schema). */
+export const text = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.check(
+      (s) => codePoints(s) <= max,
+      (issue) => `more than ${max} characters (${codePoints(issue.input as string)})`,
+    ),
+    v.metadata({ maxLength: max }),
+  );
 
-const quote = v.object({ exact: text(10_000), prefix: text(500), suffix: text(500) });
-const attribution = v.object({ claimant: text(500), confidence: text(200) });
+/** A knowledge-base id (`apt31`, `cn-mss`). */
+export const EntityIdSchema = v.pipe(v.string(), v.regex(ENTITY_ID_PATTERN, 'not a knowledge-base id'));
+
+/** An RFC 3339 date-time on a day that exists. */
+export const TimestampSchema = v.pipe(
+  v.string(),
+  v.regex(DATE_TIME_PATTERN, 'not an RFC 3339 date-time (YYYY-MM-DDThh:mm:ssZ or ±hh:mm)'),
+  v.check(isDateTime, 'not a date and time that exists'),
+  v.metadata({ format: 'date-time' }),
+);
+
+const calendarDate = v.pipe(
+  v.string(),
+  v.regex(DATE_PATTERN, 'not a date (YYYY-MM-DD)'),
+  v.check(isCalendarDate, 'not a day that exists'),
+  v.metadata({ format: 'date' }),
+);
+
+const webUrl = (max: number) =>
+  v.pipe(
+    text(max),
+    v.regex(WEB_URL_PATTERN, 'not an http: or https: URL'),
+    v.check(isWebUrl, 'not a URL that parses'),
+    v.metadata({ format: 'uri' }),
+  );
+
+const quote = v.pipe(
+  v.object({ exact: text(10_000), prefix: text(500), suffix: text(500) }),
+  v.description('A W3C Web Annotation TextQuoteSelector: the passage and the text around it.'),
+);
+const attribution = v.object({
+  claimant: v.pipe(text(500), v.description('Who attributed it, e.g. Czech government.')),
+  confidence: v.pipe(text(200), v.description('Their words, e.g. a high degree of certainty.')),
+});
 
 /** Fields the reader writes (capture form, dashboard edit). */
 const draftEntries = {
   title: text(500),
-  url: text(4096),
+  url: v.pipe(webUrl(4096), v.description('The page the passage was saved from.')),
   pageTitle: text(1000),
   quote,
-  actorIds: v.pipe(v.array(entityId), v.maxLength(200)),
-  agencyIds: v.pipe(v.array(entityId), v.maxLength(200)),
-  tags: v.pipe(v.array(v.pipe(text(100), v.nonEmpty())), v.maxLength(100)),
+  actorIds: v.pipe(
+    v.array(EntityIdSchema),
+    v.maxLength(200),
+    v.description('Knowledge-base actor ids, e.g. apt31.'),
+  ),
+  agencyIds: v.pipe(
+    v.array(EntityIdSchema),
+    v.maxLength(200),
+    v.description('Knowledge-base agency ids, e.g. cn-mss.'),
+  ),
+  tags: v.pipe(v.array(v.pipe(text(100), v.nonEmpty('an empty tag'))), v.maxLength(100)),
   notes: text(20_000),
-  occurredAt: v.optional(dateOrTimestamp),
+  occurredAt: v.optional(
+    v.pipe(
+      v.union([calendarDate, TimestampSchema], 'not a date (YYYY-MM-DD) or an RFC 3339 date-time'),
+      v.description('When it happened: a date (YYYY-MM-DD) or a date-time.'),
+    ),
+  ),
   attribution: v.optional(attribution),
 };
 
@@ -42,12 +105,36 @@ export const DraftSchema = v.object(draftEntries);
 
 /** A whole stored incident, as exported. */
 export const IncidentSchema = v.object({
-  id: v.pipe(v.string(), v.uuid()),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  site: text(300),
+  id: v.pipe(
+    v.string(),
+    v.uuid(),
+    v.description('Same id in two files = same incident; the newer updatedAt wins on import.'),
+  ),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  site: v.pipe(text(300), v.description("The URL's host name.")),
   ...draftEntries,
 });
+
+/** The whole export file (the import reads it record by record with `parseExport`, to keep the good ones). */
+export const ExportFileSchema = v.pipe(
+  v.object({
+    format: v.literal(EXPORT_FORMAT),
+    version: v.literal(EXPORT_VERSION),
+    exportedAt: TimestampSchema,
+    incidents: v.pipe(v.array(IncidentSchema), v.maxLength(MAX_IMPORT_RECORDS)),
+  }),
+  v.title('APT Lens incidents export, version 1'),
+  v.description(
+    "The file written by the dashboard's Export JSON and read by its Import. Unknown keys are ignored on import.",
+  ),
+);
+
+/** A saved passage about a cyber incident, tagged by the reader. */
+export type Incident = v.InferOutput<typeof IncidentSchema>;
+
+/** What the capture form sends: an incident before the background gives it an id and timestamps. */
+export type IncidentDraft = v.InferOutput<typeof DraftSchema>;
 
 /** One record that could not be read, and why (shown in the import summary). */
 export interface InvalidRecord {
@@ -72,7 +159,7 @@ export function reasonOf(issues: readonly v.BaseIssue<unknown>[]): string {
 /** Checks one incident from outside; undefined plus a reason when it does not fit. */
 export function checkIncident(raw: unknown): { incident: Incident } | { reason: string } {
   const r = v.safeParse(IncidentSchema, raw);
-  return r.success ? { incident: r.output as Incident } : { reason: reasonOf(r.issues) };
+  return r.success ? { incident: r.output } : { reason: reasonOf(r.issues) };
 }
 
 /** Reads an export file's text: the whole-file problems are errors, a bad record is listed and skipped. */

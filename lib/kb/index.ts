@@ -8,7 +8,7 @@ export function loadKb(): KnowledgeBase {
   return kbFile as KnowledgeBase;
 }
 
-/** Looks an actor or agency up by id (built once, then O(1)). */
+/** Looks an actor or agency up by id, or by an agency's former (too long) id (built once, then O(1)). */
 export function getEntity(
   id: string,
 ): { kind: 'actor'; entity: Actor } | { kind: 'agency'; entity: Agency } | undefined {
@@ -16,7 +16,10 @@ export function getEntity(
     const kb = loadKb();
     byId = new Map<string, Actor | Agency>();
     for (const a of kb.actors) byId.set(a.id, a);
-    for (const g of kb.agencies) byId.set(g.id, g);
+    for (const g of kb.agencies) {
+      byId.set(g.id, g);
+      if (g.formerId) byId.set(g.formerId, g);
+    }
   }
   const e = byId.get(id);
   if (!e) return undefined;

@@ -98,6 +98,8 @@ export type AgencyKind =
 export interface Agency {
   /** Stable slug, e.g. "cz-nukib". */
   id: string;
+  /** The id this agency had before long ids were shortened to fit the id pattern (still resolves). */
+  formerId?: string;
   /** English name, e.g. "National Cyber and Information Security Agency". */
   name: string;
   /** Abbreviations as the press writes them, diacritics included (e.g. "NÚKIB"). */

@@ -6,7 +6,7 @@ import type { Agency } from '../../lib/kb/types';
 import type { Review } from './attach';
 import type { CountryLookup } from './countries';
 import type { CuratedAgency } from './curated';
-import { byCode, fold, slug, stripMarks, tidy } from './text';
+import { byCode, fitId, fold, slug, stripMarks, tidy } from './text';
 import { type MispValue, metaList } from './upstream';
 
 /** Strips Wikipedia debris from a MISP agency name; a trailing all-caps parenthesis becomes an abbreviation. */
@@ -84,10 +84,13 @@ export function buildAgencies(
       continue;
     }
     const { name, abbreviations } = cleanAgencyName(u.value, country);
-    let id = `${iso.toLowerCase()}-${slug(name)}`;
-    if (out.has(id)) id = `${id}-${u.uuid.slice(0, 4)}`;
+    let full = `${iso.toLowerCase()}-${slug(name)}`;
+    if (out.has(full)) full = `${full}-${u.uuid.slice(0, 4)}`;
+    const id = fitId(full, u.uuid.slice(0, 4));
+    if (out.has(id)) throw new Error(`agency ${full}: shortened id ${id} is taken`);
     out.set(id, {
       id,
+      ...(id !== full ? { formerId: full } : {}),
       name,
       abbreviations: withPlainSpellings(abbreviations),
       localNames: uniq(metaList(u.meta, 'synonyms').filter((s) => fold(s) !== fold(name))),

@@ -1,4 +1,5 @@
 /** Text helpers shared by the compiler stages: one folding rule everywhere, so keys agree. */
+import { MAX_ENTITY_ID_LENGTH } from '../../lib/kb/entity-id';
 
 /** Case- and diacritic-insensitive key with collapsed whitespace: "NÚKIB" and "nukib" meet here. */
 export function fold(s: string): string {
@@ -17,6 +18,17 @@ export function slug(s: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * An id that fits the KB id pattern's length: a longer one is cut at a hyphen and given `salt` (a few
+ * characters of the upstream record's UUID) so two long names that share a start stay apart.
+ */
+export function fitId(id: string, salt: string, max = MAX_ENTITY_ID_LENGTH): string {
+  if (id.length <= max) return id;
+  const room = max - salt.length - 1;
+  const cut = id.lastIndexOf('-', room);
+  return `${id.slice(0, cut > 0 ? cut : room)}-${salt}`;
 }
 
 /** Collapses runs of whitespace and trims; upstream names carry stray spaces. */

