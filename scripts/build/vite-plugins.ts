@@ -8,8 +8,9 @@ import { type Node, parse } from 'acorn';
 import type { Plugin } from 'vite';
 
 /**
- * The compiled knowledge base and matcher tables are large: shipped as one string for `JSON.parse`, they
- * load several times faster than the same data as a JavaScript object literal (Vite's default).
+ * Exists because a big object literal is slow to evaluate: the compiled KB (670 KB of objects) evaluates
+ * about twice as fast as one string for `JSON.parse` as in Vite's default object literal (19–31 ms against
+ * 38–60 ms in Node's V8, `npm run bench:json`, docs/performance.md). Applies to `lib/kb/data/*.json`.
  */
 export function jsonThroughParse(): Plugin {
   const prefix = '\0apt-lens-json:';
@@ -34,14 +35,12 @@ export function jsonThroughParse(): Plugin {
 const BIG_TEMPLATE = 4096;
 
 /**
- * Two rewrites of the minified chunks, after minification (which would undo them):
- * - Big template literals without substitutions become plain string literals. The minifier writes long
- *   strings with backticks, and a fresh tab evaluates a 250 KB template about 3 ms slower than the same
- *   text in double quotes (the name table and the matcher tables both hit this).
- * - Everything is written in ASCII, other characters as \u escapes. One non-ASCII character (a name in
- *   Cyrillic, a curly quote in a pattern) makes the browser hold and scan the whole script as two-byte
- *   text, about 8 ms more per page. The escapes mean the same wherever such a character can stand in this
- *   code: strings, templates, patterns, comments.
+ * Two rewrites of the minified chunks, after minification (which would undo them); both exist because the
+ * content script is evaluated in every frame of every page (docs/performance.md):
+ * - Big template literals without substitutions become plain string literals: a fresh tab evaluates a
+ *   250 KB template about 3 ms slower than the same text in quotes (the name table and matcher tables).
+ * - Everything is written in ASCII: one non-ASCII character made the browser hold the whole 540 KB script
+ *   as two-byte text, about 8 ms more evaluation per page.
  */
 export function fastLoadingChunks(): Plugin {
   return {
@@ -50,7 +49,8 @@ export function fastLoadingChunks(): Plugin {
     generateBundle(options, bundle) {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
-        file.code = asciiOnly(plainBigTemplates(file.code, options.format === 'es' ? 'module' : 'script'));
+        const sourceType = options.format === 'es' ? 'module' : 'script';
+        file.code = asciiOnly(plainBigTemplates(file.code, sourceType), sourceType);
       }
     },
   };
@@ -96,8 +96,31 @@ export function stringLiteral(text: string): string {
   return q + body + q;
 }
 
-/** The code with every non-ASCII character written as a \u escape. */
-export function asciiOnly(code: string): string {
+/**
+ * The code with every non-ASCII character written as a \u escape, which means the same in strings,
+ * untagged templates, patterns, identifiers and comments. A tagged template is left as it is: its tag sees
+ * the raw text, so `String.raw` of "NÚKIB" would become "N\u00daKIB" (such a chunk stays two-byte).
+ */
+export function asciiOnly(code: string, sourceType: 'module' | 'script' = 'module'): string {
+  if (!/[^\0-\x7f]/.test(code)) return code;
+  const keep: { start: number; end: number }[] = [];
+  visit(parse(code, { ecmaVersion: 'latest', sourceType }), (node) => {
+    if (node.type === 'TaggedTemplateExpression') {
+      const { quasi } = node as unknown as { quasi: Node };
+      keep.push({ start: quasi.start, end: quasi.end });
+    }
+  });
+  let out = '';
+  let at = 0;
+  for (const k of keep.sort((a, b) => a.start - b.start)) {
+    if (k.start < at) continue; // inside a tagged template already kept
+    out += escapeNonAscii(code.slice(at, k.start)) + code.slice(k.start, k.end);
+    at = k.end;
+  }
+  return out + escapeNonAscii(code.slice(at));
+}
+
+function escapeNonAscii(code: string): string {
   return code.replace(/[\ud800-\udbff][\udc00-\udfff]|[^\0-\x7f]/g, (ch) =>
     [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );

@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { asciiOnly, plainBigTemplates, stringLiteral } from '../../scripts/build/vite-plugins';
+import {
+  asciiOnly,
+  jsonThroughParse,
+  plainBigTemplates,
+  stringLiteral,
+} from '../../scripts/build/vite-plugins';
 
 const evaluate = (code: string): unknown => runInNewContext(code);
 
@@ -34,5 +42,53 @@ describe('build rewrites of the bundled scripts', () => {
     const out = asciiOnly(code);
     expect(/[^\0-\x7f]/.test(out)).toBe(false);
     expect(evaluate(out)).toEqual(evaluate(code));
+  });
+
+  it('leaves tagged templates as written, so String.raw of "NÚKIB" still gives "NÚKIB"', () => {
+    const code = 'var a=String.raw`NÚKIB\\d ${"é"}`,b=`NÚKIB`,c="中国";[a,b,c]';
+    const out = asciiOnly(code, 'script');
+    expect(evaluate(out)).toEqual(evaluate(code));
+    expect(evaluate(out)).toEqual(['NÚKIB\\d é', 'NÚKIB', '中国']);
+    expect(out).toContain('String.raw`NÚKIB');
+    expect(out).toContain('b=`N\\u00daKIB`');
+    expect(out).toContain('c="\\u4e2d\\u56fd"');
+  });
+
+  it('leaves ASCII code untouched without parsing it', () => {
+    const code = 'not even JavaScript ((';
+    expect(asciiOnly(code)).toBe(code);
+  });
+});
+
+/** Calls a plugin hook as Vite would, with `this.resolve` resolving relative to the importer. */
+function hook(plugin: Plugin, name: 'resolveId' | 'load', ...args: unknown[]): Promise<unknown> {
+  const fn = plugin[name] as (...a: unknown[]) => unknown;
+  const ctx = {
+    resolve: async (source: string, importer: string) => ({ id: resolve(importer, '..', source) }),
+  };
+  return Promise.resolve(fn.apply(ctx, args));
+}
+
+describe('jsonThroughParse', () => {
+  const plugin = jsonThroughParse();
+  const importer = resolve('lib/kb/index.ts');
+
+  it('takes the JSON files under lib/kb/data/ and leaves every other import to Vite', async () => {
+    const id = (await hook(plugin, 'resolveId', './data/kb.json', importer)) as string;
+    expect(id).toMatch(/^\0apt-lens-json:.*\/lib\/kb\/data\/kb\.json\.mjs$/);
+    expect(await hook(plugin, 'resolveId', '../../package.json', importer)).toBeNull();
+    expect(await hook(plugin, 'resolveId', './names', importer)).toBeNull();
+    expect(await hook(plugin, 'resolveId', './data/kb.json', undefined)).toBeNull();
+    expect(await hook(plugin, 'load', resolve('lib/kb/data/kb.json'))).toBeNull();
+  });
+
+  it('loads a module whose default export is the same data, through one JSON.parse of a string', async () => {
+    for (const file of ['kb.json', 'matcher.json']) {
+      const id = (await hook(plugin, 'resolveId', `./data/${file}`, importer)) as string;
+      const code = (await hook(plugin, 'load', id)) as string;
+      expect(code).toMatch(/^export default JSON\.parse\("/);
+      const data = evaluate(code.replace('export default ', ''));
+      expect(data).toEqual(JSON.parse(readFileSync(`lib/kb/data/${file}`, 'utf8')));
+    }
   });
 });
