@@ -49,7 +49,7 @@ export function Detail({ data, incidents, openDashboard, onBack }: DetailProps) 
     if (data) void incidents(data.kind, data.entity.id).then(setM);
   }, [data]);
   return (
-    <section class="detail">
+    <section class="detail" data-id={data?.entity.id}>
       <button type="button" class="back" ref={back} onClick={onBack} title={S.backHint}>
         ← {S.back}
       </button>

@@ -49,7 +49,16 @@ function Group({ title, list, onPick }: { title: string; list: PageEntity[]; onP
  * What the active tab names: actors, then agencies, each in order of first appearance, with counts.
  * Says plainly when the page is paused or cannot be read, and offers to read it on demand.
  */
-export function PageSummary({ page, onSite }: { page: PageClient; onSite?(site: string): void }) {
+export function PageSummary({
+  page,
+  onSite,
+  onEntities,
+}: {
+  page: PageClient;
+  onSite?(site: string): void;
+  /** The ids the page names, for the search to rank first. */
+  onEntities?(ids: ReadonlySet<string>): void;
+}) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = async (): Promise<boolean> => {
@@ -57,6 +66,7 @@ export function PageSummary({ page, onSite }: { page: PageClient; onSite?(site: 
     if (!summary) return false;
     setState({ kind: 'ready', summary });
     if (summary.site) onSite?.(summary.site);
+    onEntities?.(new Set(summary.entities.map((e) => e.id)));
     return true;
   };
   useEffect(() => {

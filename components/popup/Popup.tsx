@@ -45,6 +45,7 @@ export function Popup({ api }: { api: PopupApi }) {
   const [settings, setSettings] = useState<Settings>();
   const [site, setSite] = useState<string>();
   const [summaryKey, setSummaryKey] = useState(0);
+  const [onPage, setOnPage] = useState<ReadonlySet<string>>();
 
   // The search panel's layout effect has focused the box by now (children's effects run first).
   useLayoutEffect(() => api.onInteractive?.(), []);
@@ -99,7 +100,8 @@ export function Popup({ api }: { api: PopupApi }) {
           filter={filter}
           onFilter={setFilter}
           onOpen={setOpen}
-          idle={<PageSummary key={summaryKey} page={api.page} onSite={setSite} />}
+          prefer={onPage}
+          idle={<PageSummary key={summaryKey} page={api.page} onSite={setSite} onEntities={setOnPage} />}
         />
       )}
       <Controls

@@ -1,8 +1,20 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Search, SearchFilter } from '../../lib/kb/search';
+import type { Search, SearchFilter, SearchResult } from '../../lib/kb/search';
 import { countryName } from '../card/country';
 import { S } from './strings';
+
+/** A result read out: its name, the name it matched, kind and country. */
+function describeHit(h: SearchResult): string {
+  return [
+    h.name,
+    h.matched !== h.name ? S.matchedAs(h.matched) : '',
+    h.kind === 'actor' ? S.kindActor : S.kindAgency,
+    h.country ? countryName(h.country) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /** How many hits the popup lists: more than fit, fewer than would slow a keystroke. */
 const LIMIT = 30;
@@ -19,20 +31,32 @@ export interface SearchPanelProps {
   onOpen(id: string): void;
   /** Shown in the results area while the box is empty (the page summary). */
   idle?: ComponentChildren;
+  /** Ids the reader's page names: ranked first among equally good hits. */
+  prefer?: ReadonlySet<string>;
 }
 
 /**
  * The search box and its results, combobox-style: focus stays in the box, arrows move the active result,
- * Enter opens it. The results area has a fixed height so nothing below it jumps while typing.
+ * Enter opens it. The first result is active as soon as results appear (so ↓ goes to the second), what is
+ * shown selected is always what Enter opens, and a live region reads the active result out. The results
+ * area has a fixed height so nothing below it jumps while typing.
  */
 export function SearchPanel(props: SearchPanelProps) {
-  const { search, facets, query, onQuery, filter, onFilter, onOpen, idle } = props;
-  const hits = useMemo(() => (search ? search(query, LIMIT, filter) : []), [search, query, filter]);
-  const [active, setActive] = useState(0);
+  const { search, facets, query, onQuery, filter, onFilter, onOpen, idle, prefer } = props;
+  const hits = useMemo(
+    () => (search ? search(query, LIMIT, prefer ? { ...filter, prefer } : filter) : []),
+    [search, query, filter, prefer],
+  );
+  // The active index belongs to one list of hits: new hits start at the first one in the same render, so
+  // no key can reach a stale index between a keystroke and an effect.
+  const [cursor, setCursor] = useState({ hits, index: 0 });
+  const active = cursor.hits === hits ? cursor.index : 0;
+  const setActive = (index: number) => setCursor({ hits, index });
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
+  // Browsers send mousemove when the list changes under a still pointer; only a real move picks a row.
+  const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
 
-  useEffect(() => setActive(0), [hits]);
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -46,7 +70,7 @@ export function SearchPanel(props: SearchPanelProps) {
       e.preventDefault();
       if (hits.length === 0) return;
       const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((a) => (a + step + hits.length) % hits.length);
+      setActive((active + step + hits.length) % hits.length);
     } else if (e.key === 'Enter') {
       const hit = hits[active];
       if (hit) {
@@ -57,6 +81,7 @@ export function SearchPanel(props: SearchPanelProps) {
   };
 
   const showing = query.trim() !== '';
+  const current = hits[active];
   return (
     <section class="search">
       <input
@@ -144,16 +169,24 @@ export function SearchPanel(props: SearchPanelProps) {
                   aria-selected={i === active}
                   data-id={h.id}
                   onClick={() => onOpen(h.id)}
-                  onMouseMove={() => setActive(i)}
+                  onMouseMove={(e) => {
+                    const last = pointer.current;
+                    pointer.current = { x: e.clientX, y: e.clientY };
+                    if (last && (last.x !== e.clientX || last.y !== e.clientY) && i !== active) setActive(i);
+                  }}
                 >
                   <span class="hit-name">{h.name}</span>
                   {h.matched !== h.name && <span class="hit-alias">{S.matchedAs(h.matched)}</span>}
+                  {h.country && <span class="hit-country">{countryName(h.country)}</span>}
                   <span class={`hit-kind kind-${h.kind}`}>
                     {h.kind === 'actor' ? S.kindActor : S.kindAgency}
                   </span>
                 </li>
               ))}
             </ul>
+            <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+              {search && current ? S.activeResult(describeHit(current), active + 1, hits.length) : ''}
+            </p>
           </>
         )}
       </div>

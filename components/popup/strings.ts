@@ -10,6 +10,7 @@ export const S = {
   noResults: 'No actor or agency is called that.',
   resultsLabel: 'Results',
   matchedAs: (alias: string) => `as “${alias}”`,
+  activeResult: (hit: string, n: number, of: number) => `${hit}. Result ${n} of ${of}; Enter opens it.`,
   kindActor: 'Actor',
   kindAgency: 'Agency',
   filtersLabel: 'Filters',

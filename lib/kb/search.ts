@@ -29,6 +29,11 @@ export interface SearchFilter {
   country?: string;
   /** Only actors with at least one name coined by this vendor (agencies have no vendors). */
   vendor?: string;
+  /**
+   * Ids to rank first among equally good hits: what the reader's page names, so of two agencies called
+   * "Ministry of State Security" the one the article is about comes first. Not a filter.
+   */
+  prefer?: ReadonlySet<string>;
 }
 
 interface Doc {
@@ -101,13 +106,65 @@ function prepare(d: Doc): Prepared {
   };
 }
 
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) from a to b, or max + 1 once it is sure to exceed
+ * max: a typo in a whole name costs one or two, a different name many.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** A typo of a whole name: at most one edit in four letters ("fancy bare" for Fancy Bear, not Head Mare). */
+function closeName(p: Prepared, q: string): number {
+  const max = Math.floor(q.length / 4);
+  if (max === 0) return -1;
+  let best = -1;
+  let bestD = max + 1;
+  p.whole.forEach((w, i) => {
+    const d = editDistance(q, w, max);
+    if (d < bestD) {
+      best = i;
+      bestD = d;
+    }
+  });
+  return best;
+}
+
+/** How a hit ranks: its tier, and inside the fuzzy tier whether the whole phrase is a typo of one name. */
+interface Tiered {
+  tier: MatchTier;
+  matched: string;
+  /** 0 when the query is an exact, prefix or whole-phrase match; 1 when only some words matched. */
+  partial: number;
+}
+
 /** Picks the name a query found and how: exact beats prefix (of the name or of a later word) beats fuzzy. */
-function tierOf(p: Prepared, q: string, terms: readonly string[]): { tier: MatchTier; matched: string } {
+function tierOf(p: Prepared, q: string, terms: readonly string[]): Tiered {
   const exact = p.whole.indexOf(q);
-  if (exact >= 0) return { tier: 'exact', matched: p.names[exact]! };
+  if (exact >= 0) return { tier: 'exact', matched: p.names[exact]!, partial: 0 };
   let prefix = p.whole.findIndex((w) => w.startsWith(q));
   if (prefix < 0) prefix = p.tails.findIndex((tails) => tails.some((t) => t.startsWith(q)));
-  if (prefix >= 0) return { tier: 'prefix', matched: p.names[prefix]! };
+  if (prefix >= 0) return { tier: 'prefix', matched: p.names[prefix]!, partial: 0 };
+  const close = closeName(p, q);
+  if (close >= 0) return { tier: 'fuzzy', matched: p.names[close]!, partial: 0 };
   // A typo: the name that holds most of the terms MiniSearch matched.
   let best = 0;
   let bestHits = -1;
@@ -119,7 +176,7 @@ function tierOf(p: Prepared, q: string, terms: readonly string[]): { tier: Match
       bestHits = hits;
     }
   });
-  return { tier: 'fuzzy', matched: p.names[best]! };
+  return { tier: 'fuzzy', matched: p.names[best]!, partial: 1 };
 }
 
 const TIER_ORDER: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
@@ -177,8 +234,16 @@ export function createSearch(kb: KnowledgeBase): Search {
       }
       return { h, id, ...tierOf(p, q, h.terms) };
     });
-    // MiniSearch's score orders hits within a tier; the tier comes first (sort is stable).
-    ranked.sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.h.score - a.h.score);
+    // The tier comes first, then a typo of a whole name before a match of some of its words, then what the
+    // page names, and MiniSearch's score last.
+    const preferred = (id: string) => (filter.prefer?.has(id) ? 0 : 1);
+    ranked.sort(
+      (a, b) =>
+        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+        a.partial - b.partial ||
+        preferred(a.id) - preferred(b.id) ||
+        b.h.score - a.h.score,
+    );
     return ranked.slice(0, limit).map(({ h, id, tier, matched }) => ({
       id,
       kind: h.kind as Doc['kind'],

@@ -191,3 +191,42 @@ describe('Popup controls', () => {
     expect(screen.getByText(S.kbVersion('2026.08.06', '2026-08-06'))).toBeTruthy();
   });
 });
+
+describe('Popup ranking and announcing', () => {
+  it('tells two agencies of one name apart by country, the one the page names first', async () => {
+    setup(
+      fakePage({
+        summary: vi.fn(async () => ({
+          ...DEMO,
+          entities: [{ id: 'kp-mss', kind: 'agency' as const, name: 'Ministry of State Security', count: 1 }],
+        })),
+      }),
+    );
+    await screen.findByText('Ministry of State Security');
+    typeIn('ministry of state security');
+    await waitFor(() => expect(options().length).toBeGreaterThan(1));
+    expect(options()[0]!.getAttribute('data-id')).toBe('kp-mss');
+    expect(options()[0]!.querySelector('.hit-country')!.textContent).toBe('North Korea');
+    expect(options()[1]!.querySelector('.hit-country')!.textContent).toBe('China');
+  });
+
+  it('announces the active result, and a still pointer never moves it', async () => {
+    setup();
+    typeIn('fancy bare');
+    await waitFor(() => expect(options()[0]?.getAttribute('data-id')).toBe('apt28'));
+    const status = () => document.querySelector('.search [role="status"]')!.textContent!;
+    expect(status()).toContain('APT28, as “Fancy Bear”');
+    expect(status()).toContain('Result 1 of');
+    // The list appearing under a resting pointer: the browser's mousemove has no new coordinates.
+    fireEvent.mouseMove(options()[1]!, { clientX: 10, clientY: 50 });
+    fireEvent.mouseMove(options()[1]!, { clientX: 10, clientY: 50 });
+    expect(options()[0]!.getAttribute('aria-selected')).toBe('true');
+    key('ArrowDown');
+    await waitFor(() => expect(options()[1]!.getAttribute('aria-selected')).toBe('true'));
+    expect(status()).toContain('Result 2 of');
+    // Typing again starts over at the first result.
+    typeIn('fancy bear');
+    await waitFor(() => expect(options()[0]!.getAttribute('aria-selected')).toBe('true'));
+    expect(box().getAttribute('aria-activedescendant')).toBe('hit-apt28');
+  });
+});

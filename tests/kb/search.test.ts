@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKb } from '../../lib/kb/index';
-import { createSearch, searchFacets } from '../../lib/kb/search';
+import { createSearch, editDistance, searchFacets } from '../../lib/kb/search';
 
 const search = createSearch(loadKb());
 
@@ -43,5 +43,44 @@ describe('createSearch', () => {
     const f = searchFacets(loadKb());
     expect(f.countries).toContain('CN');
     expect(f.vendors).toEqual(expect.arrayContaining(['CrowdStrike', 'Microsoft']));
+  });
+});
+
+describe('ranking typos of a whole name', () => {
+  it.each([
+    ['fancy bare', 'apt28', 'Fancy Bear'],
+    ['cozy bare', 'apt29', 'Cozy Bear'],
+    ['charming kiten', 'charming-kitten', 'Charming Kitten'],
+    ['voltyphoon', 'volt-typhoon', 'Volt Typhoon'],
+    ['lazarus grup', 'lazarus-group', 'Lazarus Group'],
+  ])('"%s" puts %s first (a typo of the whole phrase beats a match of one word)', (q, id, matched) => {
+    expect(search(q)[0]).toMatchObject({ id, matched });
+  });
+
+  it('keeps Head Mare below APT28 for "fancy bare"', () => {
+    const ids = search('fancy bare').map((r) => r.id);
+    expect(ids.indexOf('apt28')).toBe(0);
+    expect(ids.indexOf('head-mare')).toBeGreaterThan(0);
+  });
+
+  it('ranks what the page names first among equally good hits, without filtering', () => {
+    expect(search('ministry of state security', 2).map((r) => r.country)).toEqual(['CN', 'KP']);
+    const preferred = search('ministry of state security', 5, { prefer: new Set(['kp-mss']) });
+    expect(preferred.map((r) => r.id).slice(0, 2)).toEqual(['kp-mss', 'cn-mss']);
+    // A page's entity never jumps above a better tier.
+    expect(search('apt 31', 3, { prefer: new Set(['apt28']) })[0]!.id).toBe('apt31');
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['fancybare', 'fancybear', 2, 2],
+    ['panda', 'pnada', 2, 1],
+    ['judgementpanda', 'judgmentpanda', 3, 1],
+    ['abc', 'abc', 0, 0],
+    ['fancybare', 'headmare', 2, 3],
+    ['a', 'abcdef', 2, 3],
+  ])('%s → %s within %i is %i (max + 1 when over)', (a, b, max, d) => {
+    expect(editDistance(a, b, max)).toBe(d);
   });
 });

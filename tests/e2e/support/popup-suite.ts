@@ -64,6 +64,58 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
       await expect.poll(() => text('.page')).toContain('On this page');
     });
 
+    it('ranks a typo of the whole name first and keeps the highlighted row the one Enter opens', async () => {
+      await popup.evaluate(typeInto, ['input[type=search]', 'fancy bare'] as [string, string]);
+      await expect.poll(() => text('.results li')).toContain('APT28');
+      const rows = () =>
+        popup.evaluate(
+          () =>
+            [...document.querySelectorAll('.results li')].map((li) => ({
+              id: li.getAttribute('data-id'),
+              selected: li.getAttribute('aria-selected') === 'true',
+              text: li.textContent,
+            })),
+          undefined,
+        );
+      const first = await rows();
+      expect(first[0]).toMatchObject({ id: 'apt28', selected: true });
+      expect(first[0]!.text).toContain('Fancy Bear');
+      expect(first[0]!.text).toContain('Russia');
+      expect(first.findIndex((r) => r.id === 'head-mare')).toBeGreaterThan(0);
+      await popup.evaluate(key, 'ArrowDown');
+      await expect.poll(async () => (await rows()).findIndex((r) => r.selected)).toBe(1);
+      const second = (await rows())[1]!;
+      expect(await text('.search [role="status"]')).toContain('Result 2 of');
+      await popup.evaluate(key, 'Enter');
+      await expect
+        .poll(() =>
+          popup.evaluate(() => document.querySelector('.detail')?.getAttribute('data-id'), undefined),
+        )
+        .toBe(second.id);
+      await popup.evaluate(key, 'Escape');
+      await popup.evaluate(key, 'Escape');
+      await expect.poll(() => text('.page')).toContain('On this page');
+    });
+
+    it('tells the two Ministries of State Security apart by country', async () => {
+      await popup.evaluate(typeInto, ['input[type=search]', 'ministry of state security'] as [
+        string,
+        string,
+      ]);
+      await expect.poll(() => text('.results li')).toContain('Ministry of State Security');
+      const rows = await popup.evaluate(
+        () =>
+          [...document.querySelectorAll('.results li')]
+            .slice(0, 2)
+            .map((li) => `${li.getAttribute('data-id')} ${li.querySelector('.hit-country')?.textContent}`),
+        undefined,
+      );
+      // The demo names China's ministry: it comes first.
+      expect(rows).toEqual(['cn-mss China', 'kp-mss North Korea']);
+      await popup.evaluate(key, 'Escape');
+      await expect.poll(() => text('.page')).toContain('On this page');
+    });
+
     it('lists the page’s entities in order of first appearance, with counts', async () => {
       await expect.poll(() => text('.page-list')).toContain('APT31');
       const rows = await popup.evaluate(
