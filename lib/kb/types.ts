@@ -58,6 +58,12 @@ export interface RelatedActor {
   kind: RelationKind;
 }
 
+/** A malware family or campaign upstream listed as an alias: shown as related, never matched as the group. */
+export interface RelatedName {
+  name: string;
+  kind: 'malware' | 'campaign';
+}
+
 /** A threat actor (intrusion set, group). */
 export interface Actor {
   /** Stable slug, e.g. "apt31". */
@@ -80,6 +86,8 @@ export interface Actor {
   /** Reference URLs. */
   refs: string[];
   related: RelatedActor[];
+  /** Malware and campaign names that upstream filed as aliases. */
+  relatedNames?: RelatedName[];
   /** A one-line summary in the project's own words, when written. */
   summary?: string;
 }

@@ -8,9 +8,10 @@ import { serializeMatcher } from '../../lib/match/prebuilt';
 import { buildAgencies } from './agencies';
 import { type AttachContext, attach360, attachMicrosoft, attachMitre } from './attach';
 import { countryLookup } from './countries';
+import { creditsFromAttack } from './credits';
 import type { Curated } from './curated';
 import { NameIndex } from './drafts';
-import { applyCuratedNames, assignIds, freezeActors } from './finalize';
+import { applyCuratedNames, assignIds, type DropRules, freezeActors } from './finalize';
 import type { WordSource } from './flags';
 import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
@@ -44,7 +45,14 @@ export function compile(up: Upstream, curated: Curated, dict: Set<string>): Buil
   const agencyIds = new Set(agencies.map((a) => a.id));
 
   const producers = producerNames(up.producers, curated.vendorNames);
-  const drafts = draftsFromMisp(up.threatActors, producers, country, curated.vendorNames);
+  const placeholders = new Map(curated.hygiene.actors.map((a) => [a.mispUuid, a]));
+  for (const p of placeholders.values()) note(`drop actor: "${p.name}": ${p.reason}`);
+  const drafts = draftsFromMisp(
+    up.threatActors.filter((a) => !placeholders.has(a.uuid)),
+    producers,
+    country,
+    curated.vendorNames,
+  );
   const ctx: AttachContext = {
     drafts,
     byUuid: new Map(drafts.map((d) => [d.key, d])),
@@ -62,8 +70,8 @@ export function compile(up: Upstream, curated: Curated, dict: Set<string>): Buil
     if (s.agencyId && !agencyIds.has(s.agencyId))
       throw new Error(`sponsors.json: ${id} names unknown agency ${s.agencyId}`);
   }
-  const dropNames = new Map<string, { actor?: string; reason: string }[]>();
-  for (const d of curated.overrides.dropAliases)
+  const dropNames: DropRules['names'] = new Map();
+  for (const d of [...curated.overrides.dropAliases, ...curated.hygiene.aliases])
     dropNames.set(fold(d.name), [...(dropNames.get(fold(d.name)) ?? []), d]);
   const agencyNameKeys = new Set(agencies.flatMap(agencyNames).map(fold));
   const actors = freezeActors(
@@ -71,6 +79,7 @@ export function compile(up: Upstream, curated: Curated, dict: Set<string>): Buil
     curated,
     words,
     { names: dropNames, agencyNames: agencyNameKeys },
+    creditsFromAttack(up.mitreGroups),
     note,
   );
 

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agency, Sponsor } from '../../lib/kb/types';
+import { type CreditData, readCredits } from './credits';
+import { type Hygiene, readHygiene } from './hygiene';
 
 /** Picks one actor before ids exist: by MISP uuid, ATT&CK id or current canonical name. */
 export interface ActorMatch {
@@ -47,6 +49,10 @@ export interface Curated {
   /** Producer names as the cards should credit them ("Palo Alto" → "Palo Alto Networks"). */
   vendorNames: Record<string, string>;
   agencies: CuratedAgency[];
+  /** Alias credits no upstream or scheme gives, and scheme lookalikes (data/credits.json). */
+  credits: CreditData;
+  /** Rows that are not names of the group and records that are no actor, each with its reason. */
+  hygiene: Hygiene;
 }
 
 const read = <T>(dir: string, file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
@@ -60,5 +66,7 @@ export function readCurated(dir: string): Curated {
     ordinaryWords: read(dir, 'ordinary-words.json'),
     vendorNames: read(dir, 'vendors.json'),
     agencies: read(dir, 'agencies.json'),
+    credits: readCredits(dir),
+    hygiene: readHygiene(dir),
   };
 }

@@ -1,11 +1,13 @@
 /** Stage 5: curated corrections, ids, vendor credits, flags and ambiguity; drafts become `Actor`s. */
-import type { Actor, Alias, RelatedActor, RelationKind } from '../../lib/kb/types';
+import type { Actor, Alias, RelatedActor, RelatedName, RelationKind } from '../../lib/kb/types';
 import type { Review } from './attach';
+import { creditFor } from './credits';
 import type { ActorMatch, Curated } from './curated';
 import { addName, type Draft } from './drafts';
 import { nameFlags, type WordSource } from './flags';
+import { aliasProblem, type HygieneKind } from './hygiene';
 import { byCode, displayForm, fold, isAllCaps, slug } from './text';
-import { isElementName, vendorByScheme } from './vendors';
+import { isElementName } from './vendors';
 
 const MAX_REFS = 8;
 
@@ -67,16 +69,23 @@ function preferredSpelling(spellings: string[]): string {
 
 /** Names dropped from every actor: too generic to mark on a page, or they name an agency instead. */
 export interface DropRules {
-  names: Map<string, { actor?: string; reason: string }[]>;
+  names: Map<string, { actor?: string; reason: string; kind?: HygieneKind }[]>;
   agencyNames: Set<string>;
 }
 
-function dropReason(key: string, spelling: string, actorId: string, rules: DropRules): string | undefined {
-  if (spelling.replace(/\s/g, '').length < 2) return 'a single character';
+function dropReason(
+  key: string,
+  spelling: string,
+  actorId: string,
+  rules: DropRules,
+): { reason: string; kind?: HygieneKind } | undefined {
+  if (spelling.replace(/\s/g, '').length < 2) return { reason: 'a single character' };
   const curated = rules.names.get(key)?.find((r) => !r.actor || r.actor === actorId);
-  if (curated) return curated.reason;
+  if (curated) return curated;
+  const problem = aliasProblem(spelling);
+  if (problem) return { reason: problem };
   if (rules.agencyNames.has(key))
-    return 'the name of a government agency (the agency is highlighted instead)';
+    return { reason: 'the name of a government agency (the agency is highlighted instead)' };
   return undefined;
 }
 
@@ -88,23 +97,27 @@ export function freezeActors(
   curated: Curated,
   words: WordSource,
   drops: DropRules,
+  attackCredits: Map<string, Map<string, string>>,
   review: Review,
 ): Actor[] {
+  const credits = { data: curated.credits, attack: attackCredits };
   const sourceFix = new Map(curated.overrides.aliasSources.map((s) => [fold(s.name), s]));
   const byUuid = new Map(drafts.filter((d) => d.mispUuid).map((d) => [d.mispUuid!, d]));
   const actors = drafts.map((d): Actor => {
     const aliases: Alias[] = [];
+    const relatedNames: RelatedName[] = [];
     for (const [key, entry] of d.names) {
       const name = key === fold(d.name) ? d.name : preferredSpelling(entry.spellings);
       const why = key === fold(d.name) ? undefined : dropReason(key, name, d.id, drops);
       if (why) {
-        review(`drop: "${name}" from ${d.id}: ${why}`);
+        review(`drop: "${name}" from ${d.id}: ${why.reason}`);
+        if (why.kind === 'malware' || why.kind === 'campaign') relatedNames.push({ name, kind: why.kind });
         continue;
       }
       const fix = sourceFix.get(key);
-      const scheme = vendorByScheme(entry.spellings.find((s) => vendorByScheme(s)) ?? name);
-      const source = fix?.source ?? entry.source ?? scheme?.source;
-      const legacy = fix?.legacy ?? (entry.legacy || (scheme?.legacy && source === 'Microsoft'));
+      const credit = fix ?? creditFor(credits, d.id, d.attackId, d.refs, [name, ...entry.spellings], entry);
+      const source = credit.source;
+      const legacy = credit.legacy && (!!fix || entry.legacy || source === 'Microsoft');
       aliases.push({
         name,
         ...(source ? { source } : {}),
@@ -140,6 +153,7 @@ export function freezeActors(
       ...(d.firstSeen ? { firstSeen: d.firstSeen } : {}),
       refs: d.refs.slice(0, MAX_REFS),
       related,
+      ...(relatedNames.length ? { relatedNames: relatedNames.sort((a, b) => byCode(a.name, b.name)) } : {}),
     };
   });
   markAmbiguous(actors);

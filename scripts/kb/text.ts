@@ -31,9 +31,12 @@ export function fitId(id: string, salt: string, max = MAX_ENTITY_ID_LENGTH): str
   return `${id.slice(0, cut > 0 ? cut : room)}-${salt}`;
 }
 
-/** Collapses runs of whitespace and trims; upstream names carry stray spaces. */
+/** Collapses runs of whitespace, trims, and writes typographic hyphens as "-"; upstream names carry both. */
 export function tidy(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2010\u2011]/g, '-')
+    .trim();
 }
 
 /** True when the string has letters and none of them is lowercase ("ZIRCONIUM", "TA412"). */

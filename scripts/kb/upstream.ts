@@ -17,7 +17,7 @@ export interface MitreGroup {
   aliases?: string[];
   revoked?: boolean;
   x_mitre_deprecated?: boolean;
-  external_references: { source_name: string; external_id?: string; url?: string }[];
+  external_references: { source_name: string; external_id?: string; url?: string; description?: string }[];
 }
 
 /** One row of Microsoft's naming map. */

@@ -48,6 +48,8 @@ export function noCuration(parts: Partial<Curated> = {}): Curated {
     ordinaryWords: [],
     vendorNames: {},
     agencies: [],
+    credits: { credits: [], notCredited: [] },
+    hygiene: { aliases: [], actors: [] },
     ...parts,
   };
 }

@@ -53,6 +53,8 @@ describe.skipIf(!present)('KB rebuilt from ../shared/data/upstream', () => {
     expect(src.ZIRCONIUM).toMatchObject({ source: 'Microsoft', legacy: true });
     expect(src['Bronze Vinewood']?.source).toBe('Secureworks');
     expect(src.RedBravo?.source).toBe('Recorded Future');
+    expect(src['Red Keres']?.source).toBe('PwC');
+    expect(src.WebFans).toBeUndefined();
     expect(apt31).toMatchObject({ country: 'CN', attackId: 'G0128', sponsor: { agencyId: 'cn-mss' } });
   });
 

@@ -65,7 +65,6 @@ domestic-kitten	actor	Domestic Kitten	IR
 kimsuky	actor	Kimsuky	KP
 apt-c-60	actor	APT-C-60
 greenspot	actor	GreenSpot	TW
-dragonbreath	actor	DragonBreath
 caracal-kitten	actor	Caracal Kitten
 nighteagle	actor	NightEagle	US
 apt-3102	actor	APT.3102	CN
@@ -603,6 +602,7 @@ in-directorate-of-revenue-intelligence	agency	Directorate of Revenue Intelligenc
 ro-directia-generala-de-informatii-a-apararii	agency	Direcția Generală de Informații a Apărării	RO	intelligence
 ro-directia-generala-de-informatii-si-protectie-interna	agency	Direcția Generală de Informații și Protecție Internă	RO	intelligence
 houndstooth-typhoon	actor	Houndstooth Typhoon	CN
+dragonbreath	actor	DragonBreath
 dragonforce	actor	DragonForce	MY
 dragonrank	actor	DragonRank
 dragonspark	actor	DragonSpark	CN
@@ -724,7 +724,6 @@ ro-foreign-intelligence-service	agency	Foreign Intelligence Service	RO	intellige
 ru-svr	agency	Foreign Intelligence Service	RU	intelligence
 ua-foreign-intelligence-service-of-ukraine	agency	Foreign Intelligence Service of Ukraine	UA	intelligence
 no-forsvarets-sikkerhetstjeneste	agency	Forsvarets sikkerhetstjeneste	NO	intelligence
-infy	actor	Infy	IR
 fox-kitten	actor	Fox Kitten	IR
 fox-tempest	actor	Fox Tempest
 fr-mfa	agency	Ministry for Europe and Foreign Affairs	FR	ministry
@@ -879,6 +878,7 @@ id-indonesian-army-intelligence-centre	agency	Indonesian Army Intelligence Centr
 id-indonesian-financial-transaction-reports-and-analysis-center	agency	Indonesian Financial Transaction Reports and Analysis Center	ID	intelligence
 md-sis	agency	Information and Security Service	MD	intelligence
 hu-informacios-hivatal	agency	Információs Hivatal	HU	intelligence
+infy	actor	Infy	IR
 inteid	actor	Inteid
 intelbroker	actor	IntelBroker
 ar-inteligencia-de-la-gendarmeria-nacional-argentina	agency	Inteligencia de la Gendarmería Nacional Argentina	AR	intelligence
@@ -963,10 +963,10 @@ larva-24005	actor	Larva-24005	KP
 larva-24009	actor	Larva-24009
 larva-24010	actor	Larva-24010
 operation-shadow-force	actor	Operation Shadow Force	CN
+larva-25012	actor	Larva-25012
 larva-26002	actor	Larva-26002
 larva-26005	actor	Larva-26005
 larva-26009	actor	Larva-26009
-larva-25012	actor	Larva‑25012
 void-blizzard	actor	Void Blizzard	RU
 lazyscripter	actor	LazyScripter
 raspite	actor	RASPITE
@@ -983,7 +983,6 @@ saint-bear	actor	Saint Bear
 lucky-cat	actor	Lucky Cat
 lulzintel	actor	LulzIntel
 lulzsec-black	actor	LulzSec Black
-storm-2460	actor	Storm-2460
 luna-moth	actor	Luna Moth
 luna-tempest	actor	Luna Tempest
 red-nue	actor	Red Nue	CN
@@ -1271,7 +1270,6 @@ operation-ghoul	actor	Operation Ghoul
 operation-kabar-cobra	actor	Operation Kabar Cobra
 operation-parliament	actor	Operation Parliament
 operation-poison-needles	actor	Operation Poison Needles
-twosail-junk	actor	TwoSail Junk
 operation-red-signature	actor	Operation Red Signature	CN
 operation-shadowhammer	actor	Operation ShadowHammer
 operation-sharpshooter	actor	Operation Sharpshooter
@@ -1539,6 +1537,7 @@ storm-2035	actor	Storm-2035	IR
 storm-2139	actor	Storm-2139
 storm-2227	actor	Storm-2227
 storm-2372	actor	Storm-2372	RU
+storm-2460	actor	Storm-2460
 storm-2470	actor	Storm-2470	CN
 storm-2477	actor	Storm-2477
 storm-2561	actor	Storm-2561
@@ -1624,6 +1623,7 @@ void-rabisu	actor	Void Rabisu
 tstark	actor	Tstark	CN
 tunnelsnake	actor	TunnelSnake	CN
 turkhackteam	actor	TurkHackTeam	TR
+twosail-junk	actor	TwoSail Junk
 uac-0006	actor	UAC-0006
 uac-0050	actor	UAC-0050
 uac-0063	actor	UAC-0063
@@ -1729,7 +1729,6 @@ unfading-sea-haze	actor	Unfading Sea Haze	CN
 ar-unidad-de-inteligencia-financiera	agency	Unidad de Inteligencia Financiera	AR	intelligence
 il-8200	agency	Unit 8200	IL	military-unit
 cn-united-front-work-department	agency	United Front Work Department	CN	intelligence
-unnamed-actor	actor	Unnamed Actor	CN
 unsolicitedbooker	actor	UnsolicitedBooker	CN
 urpage	actor	Urpage
 usersec	actor	UserSec	RU
@@ -1776,8 +1775,6 @@ zombie-spider	actor	ZOMBIE SPIDER
 zeffsec	actor	ZeffSec
 zerosevengroup	actor	ZeroSevenGroup
 zoopark	actor	ZooPark
-unnamed-group	actor	[Unnamed group]
-vault-7-8	actor	[Vault 7/8]
 luoxk	actor	luoxk
 punk-003	actor	puNK-003	KP`;
 
@@ -1799,7 +1796,7 @@ ABIN	12	6
 ABW	13	6
 ACN	14	6
 ACSC	15	6
-ACTINIUM	16	21
+ACTINIUM	16	5
 ADIV	17	6
 AEON	18	7
 AFP	19	6
@@ -1855,949 +1852,941 @@ APT-C-60	62	12
 APT-C-60	41	12
 APT-Q-12	62	4
 APT-Q-20	63	4
-APT-Q-27,	64	4
-APT-Q-58	65	4
-APT-Q-95	66	4
-APT.3102	67	4
-APT1	68	6
+APT-Q-58	64	4
+APT-Q-95	65	4
+APT.3102	66	4
+APT1	67	6
 APT10	18	4
-APT12	69	4
+APT12	68	4
 APT14	29	4
-APT15	70	4
-APT16	71	4
-APT17	72	4
-APT18	73	4
-APT19	74	4
+APT15	69	4
+APT16	70	4
+APT17	71	4
+APT18	72	4
+APT19	73	4
 APT2	5	6
-APT20	75	4
-APT21	76	4
-APT22	77	4
-APT23	78	4
+APT20	74	4
+APT21	75	4
+APT22	76	4
+APT23	77	4
+APT24	78	12
 APT24	79	12
-APT24	80	12
-APT26	81	4
+APT26	80	4
+APT27	81	12
 APT27	82	12
-APT27	83	12
 APT28	48	4
-APT29	84	4
-APT3	85	6
+APT29	83	4
+APT3	84	6
+APT30	85	12
 APT30	86	12
-APT30	87	12
-APT31	88	4
+APT31	87	4
 APT32	35	4
 APT33	36	4
 APT34	37	4
-APT35	89	4
+APT35	88	4
 APT36	38	12
-APT36	90	12
+APT36	89	12
 APT37	39	4
-APT37（Reaper）	39	0
-APT38	91	12
+APT38	90	12
 APT38	40	12
-APT39	92	4
-APT4	93	6
-APT40	94	4
-APT41	95	4
-APT42	96	4
-APT43	97	12
+APT39	91	4
+APT4	92	6
+APT40	93	4
+APT41	94	4
+APT42	95	4
+APT43	96	12
 APT43	61	12
-APT43	98	12
+APT43	97	12
 APT44	45	4
+APT45	98	12
 APT45	99	12
-APT45	100	12
-APT49	101	4
-APT5	102	6
+APT49	100	4
+APT5	101	6
 APT6	2	14
-APT6	83	14
-APT73	103	4
-APT9	104	6
-APTIran	105	0
-ASD	106	6
-ASEAN	107	4
-ASIO	108	6
-ASIS	109	6
+APT6	82	14
+APT73	102	4
+APT9	103	6
+APTIran	104	0
+ASD	105	6
+ASEAN	106	4
+ASIO	107	6
+ASIS	108	6
 ATG2	48	6
 ATG26	51	4
-ATG3	72	6
-ATG48	102	4
-ATG50	74	4
-ATK1	110	6
-ATK103	111	4
+ATG3	71	6
+ATG48	101	4
+ATG50	73	4
+ATK1	109	6
+ATK103	110	4
 ATK11	43	4
-ATK113	112	4
-ATK116	113	4
+ATK113	111	4
+ATK116	112	4
 ATK117	40	4
 ATK13	51	4
 ATK17	35	4
-ATK233	114	4
-ATK236	115	4
-ATK29	94	4
+ATK233	113	4
+ATK236	114	4
+ATK29	93	4
 ATK3	40	6
-ATK32	116	4
-ATK33	117	4
+ATK32	115	4
+ATK33	116	4
 ATK35	36	4
 ATK4	39	6
 ATK40	37	4
 ATK41	18	4
 ATK5	48	6
-ATK51	118	4
+ATK51	117	4
 ATK52	41	4
 ATK6	26	6
-ATK7	84	6
-ATK78	119	4
-ATK8	120	6
+ATK7	83	6
+ATK78	118	4
+ATK8	119	6
 ATK80	50	4
-ATK88	121	4
-ATK91	122	4
-ATK92	123	4
-AU	124	6
-AW	125	7
-Ababil of Minab	126	0
-Actor210426	127	0
-Actor240524	128	0
-Actor240820	129	0
-Adept Libra	130	0
-Admin338	131	0
-Administration for Security and Counterintelligence	132	0
-Adrastea	133	0
-AeroBlade	134	0
-Affaires mondiales Canada	135	0
-African Union	124	0
-AgainstTheWest	101	0
-Aged Libra	136	0
+ATK88	120	4
+ATK91	121	4
+ATK92	122	4
+AU	123	6
+AW	124	7
+Ababil of Minab	125	0
+Actor210426	126	0
+Actor240524	127	0
+Actor240820	128	0
+Adept Libra	129	0
+Admin338	130	0
+Administration for Security and Counterintelligence	131	0
+Adrastea	132	0
+AeroBlade	133	0
+Affaires mondiales Canada	134	0
+African Union	123	0
+AgainstTheWest	100	0
+Aged Libra	135	0
 Agence nationale de la sécurité des systèmes d'information	33	0
-Agence nationale de sécurité	137	0
-Agencia Nacional de Inteligencia	138	0
-Agencija za Razuznavanje	139	0
+Agence nationale de sécurité	136	0
+Agencia Nacional de Inteligencia	137	0
+Agencija za Razuznavanje	138	0
 Agencja Bezpieczeństwa Wewnętrznego	13	0
-Agencja Wywiadu	125	0
-Agent Serpens	89	0
+Agencja Wywiadu	124	0
+Agent Serpens	88	0
 Agenzia Informazioni e Sicurezza Esterna	21	0
 Agenzia Informazioni e Sicurezza Interna	22	0
 Agenzia per la Cybersicurezza Nazionale	14	0
-Aggah	140	0
+Aggah	139	0
 Aggressive Inventory Zombies	24	0
 Agonizing Serpens	30	0
 Agrius	30	0
 Agência Brasileira de Inteligência	12	0
-Air Force Intelligence Department	141	0
-Air Force Intelligence Directorate	142	0
-Air Intelligence	143	0
-Ajax Security Team	144	0
-AjaxSecurityTeam	144	0
-AjaxTM	144	0
-Akira	145	33
-Al Mukhabarat Al A'amah	146	0
+Air Force Intelligence Department	140	0
+Air Force Intelligence Directorate	141	0
+Air Intelligence	142	0
+Ajax Security Team	143	0
+AjaxSecurityTeam	143	0
+AjaxTM	143	0
+Akira	144	33
+Al Mukhabarat Al A'amah	145	0
 Algemene Dienst Inlichting en Veiligheid	17	0
 Algemene Inlichtingen- en Veiligheidsdienst	23	0
-Alibaba	147	0
-Alloy Taurus	148	0
+Alibaba	146	0
+Alloy Taurus	147	0
 Alluring Pisces	40	0
 Alpha Spider	27	8
-Alpha Spider	149	8
-Altahrea Team	150	0
-Altered Spider	151	0
-Altoufan Team	152	0
-Aluminum Saratoga	153	0
-Aman	154	6
-Amaranth-Dragon	155	0
-Ambiorx	156	0
-Amethyst Rain	157	0
-Amoeba	95	1
+Alpha Spider	148	8
+Altahrea Team	149	0
+Altered Spider	150	0
+Altoufan Team	151	0
+Aluminum Saratoga	152	0
+Aman	153	6
+Amaranth-Dragon	154	0
+Ambiorx	155	0
+Amethyst Rain	156	0
+Amoeba	94	1
 Anchor Panda	29	0
-Andariel	158	41
+Andariel	157	41
 Andariel	40	41
-Andariel	100	41
-Andariel	159	41
-Anger Bear	160	0
-Angry Likho	161	0
-Animal Farm	120	0
-Anonymous 64	162	0
-Anonymous KSA	163	0
-Anonymous Sudan	164	0
-Anonymous64	162	0
-Anti-Narcotics Force	165	0
-Antique Typhoon	166	0
-Antlion	167	1
-Anunak	168	0
-Aoqin Dragon	169	0
-Apothecary Spider	170	0
-AppMilad	171	0
-AppleJeus	172	0
+Andariel	99	41
+Andariel	158	41
+Anger Bear	159	0
+Angry Likho	160	0
+Animal Farm	119	0
+Anonymous 64	161	0
+Anonymous KSA	162	0
+Anonymous Sudan	163	0
+Anonymous64	161	0
+Anti-Narcotics Force	164	0
+Antique Typhoon	165	0
+Antlion	166	1
+Anunak	167	0
+Aoqin Dragon	168	0
+Apothecary Spider	169	0
+AppMilad	170	0
+AppleJeus	171	0
 Appleworm	40	0
 Aqua Blizzard	16	0
+Aquatic Panda	172	8
 Aquatic Panda	173	8
-Aquatic Panda	174	8
-Arcane Werewolf	175	0
-ArcaneDoor	176	0
+Arcane Werewolf	174	0
+ArcaneDoor	175	0
 Arid Viper	49	8
-Arid Viper	177	8
+Arid Viper	176	8
 AridViper	49	0
 Armageddon	16	0
 Armed Forces Security Center	20	0
-Armored Likho	178	0
-Army Intelligence Center	179	0
-Army Intelligence Department	180	0
-Army Intelligence Office	181	0
+Armored Likho	177	0
+Army Intelligence Center	178	0
+Army Intelligence Department	179	0
+Army Intelligence Office	180	0
 Army Military Intelligence Command	31	0
-Army of the Guardians of the Islamic Revolution	182	0
-Ashen Lepus	183	0
-Aslan Neferler Tim	184	0
-Asnarök	185	0
-Assistant Attorney General's Office for Special Investigations on Organized Crime	186	0
-Association of Southeast Asian Nations	107	0
-AtlasCross	187	0
-Attor	188	0
-Attorney General's Office of Indonesia	189	0
-Auriga	102	0
-Aurora Panda	72	0
+Army of the Guardians of the Islamic Revolution	181	0
+Ashen Lepus	182	0
+Aslan Neferler Tim	183	0
+Asnarök	184	0
+Assistant Attorney General's Office for Special Investigations on Organized Crime	185	0
+Association of Southeast Asian Nations	106	0
+AtlasCross	186	0
+Attor	187	0
+Attorney General's Office of Indonesia	188	0
+Auriga	101	0
+Aurora Panda	71	0
 Australian Cyber Security Centre	15	0
 Australian Federal Police	19	0
-Australian Geospatial-Intelligence Organisation	190	0
-Australian Secret Intelligence Service	109	0
-Australian Security Intelligence Organisation	108	0
-Australian Signals Directorate	106	0
+Australian Geospatial-Intelligence Organisation	189	0
+Australian Secret Intelligence Service	108	0
+Australian Security Intelligence Organisation	107	0
+Australian Signals Directorate	105	0
 Auswärtiges Amt	11	0
-Avivore	191	0
-Awaken Likho	192	0
-Axiom	72	9
-Axiom	193	9
-Ayyıldız Tim	194	0
-AzzaSec	195	0
-BACS	196	7
-BAMAD	197	4
-BAMBOO SPIDER	198	0
-BANISHED KITTEN	199	0
-BARIUM	95	21
-BASIN	200	5
-BE2	45	6
-BEARCLAW	81	4
+Avivore	190	0
+Awaken Likho	191	0
+Axiom	71	9
+Axiom	192	9
+Ayyıldız Tim	193	0
+AzzaSec	194	0
+BACS	195	7
+BAMAD	196	4
+BAMBOO SPIDER	197	0
+BANISHED KITTEN	198	0
+BARIUM	94	21
+BASIN	199	5
+BEARCLAW	80	4
 BELUGASTURGEON	51	4
-BI	201	7
-BIG PANDA	202	0
-BIS	203	7
+BI	200	7
+BIG PANDA	201	0
+BIS	202	7
 BISMUTH	35	21
-BITWISE SPIDER	204	0
-BKA	205	6
-BLACKSTEM	153	4
-BMVg	206	6
-BND	207	6
-BORON	85	21
-BOSON SPIDER	208	0
-BOSS SPIDER	209	0
-BOWSER	82	5
+BITWISE SPIDER	203	0
+BKA	204	6
+BLACKSTEM	152	4
+BMVg	205	6
+BND	206	6
+BORON	84	21
+BOSON SPIDER	207	0
+BOSS SPIDER	208	0
+BOWSER	81	5
 BROMINE	26	21
-BRONZE EDGEWOOD	210	0
-BRONZE HIGHLAND	211	8
-BRONZE SPIRAL	212	0
-BRONZE SPRING	213	0
-BRONZE STARLIGHT	214	0
-BRONZE VAPOR	215	0
-BSI	216	6
-BSSN	217	6
-BackDip	218	0
-Backdoor-DPD	102	0
-BackdoorDiplomacy	218	0
-Bad Magic	219	0
-BadRory	220	0
-Badan Intelijen Negara	221	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	222	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	223	0
-Badan Siber dan Sandi Negara	217	0
+BRONZE EDGEWOOD	209	0
+BRONZE HIGHLAND	210	8
+BRONZE SPIRAL	211	0
+BRONZE SPRING	212	0
+BRONZE STARLIGHT	213	0
+BRONZE VAPOR	214	0
+BSI	215	6
+BSSN	216	6
+BackDip	217	0
+BackdoorDiplomacy	217	0
+Bad Magic	218	0
+BadRory	219	0
+Badan Intelijen Negara	220	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	221	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	222	0
+Badan Siber dan Sandi Negara	216	0
+Bahamut	223	8
 Bahamut	224	8
-Bahamut	225	8
-Balikbayan Foxes	226	0
-Bangladesh Financial Intelligence Unit	227	0
-Basalt Castle	102	0
-Basin Castle	200	0
-BatShadow	228	0
-BazaCall	229	0
-BazarCall	229	0
-BazzarCall	229	0
-BeagleBoyz	91	8
+Balikbayan Foxes	225	0
+Bangladesh Financial Intelligence Unit	226	0
+Basalt Castle	101	0
+Basin Castle	199	0
+BatShadow	227	0
+BazaCall	228	0
+BazarCall	228	0
+BazzarCall	228	0
+BeagleBoyz	90	8
 BeagleBoyz	40	8
 Bearded Barbie	49	0
-Bearlyfy	230	0
-BeeBus	69	0
-Beijing Group	231	0
-Belarusian KGB	232	0
-BelialDemon	233	0
-Belsen Group	234	0
-Berry Sandstorm	235	0
+Bearlyfy	229	0
+BeeBus	68	0
+Beijing Group	230	0
+Belarusian KGB	231	0
+BelialDemon	232	0
+Belsen Group	233	0
+Berry Sandstorm	234	0
 Berserk Bear	26	0
-Bezpečnostní informační služba	203	0
-BfV	236	6
-BiBiGun	237	0
+Bezpečnostní informační služba	202	0
+BfV	235	6
+BiBiGun	236	0
 Big Bang APT	49	0
-Bignosa	238	0
-Bilbug	110	0
-Billbug	110	1
+Bignosa	237	0
+Bilbug	109	0
+Billbug	109	1
 Bitter	42	1
 Black Artemis	40	0
 Black Banshee	61	0
-Black Chollima	100	0
-Black Cube	239	0
+Black Chollima	99	0
+Black Cube	238	0
 Black Shadow	30	0
-Black Technology	240	0
-Black Vine	74	8
-Black Vine	241	8
-BlackByte	242	0
-BlackEnergy (Group)	45	0
-BlackEnergy Lite	45	0
-BlackJack	243	1
-BlackMaskers	244	0
-BlackMaskers Team	244	0
-BlackOasis	245	0
+Black Technology	239	0
+Black Vine	73	8
+Black Vine	240	8
+BlackByte	241	0
+BlackJack	242	1
+BlackMaskers	243	0
+BlackMaskers Team	243	0
+BlackOasis	244	0
 BlackShadow	30	0
-BlackTech	80	0
-Blackatom	246	0
-Blackfly	95	9
-Blackfly	247	9
-Blackgear	248	0
-Blackmeta	249	0
-Blacktail	250	1
-Blackwood	251	1
-BladeHawk	252	0
-BladedFeline	253	0
+BlackTech	79	0
+Blackatom	245	0
+Blackfly	94	9
+Blackfly	246	9
+Blackgear	247	0
+Blackmeta	248	0
+Blacktail	249	1
+Blackwood	250	1
+BladeHawk	251	0
+BladedFeline	252	0
 Bleak Ion	36	0
-Bleeding Bear	254	0
+Bleeding Bear	253	0
 Blind Eagle	55	0
 Blue Athena	48	0
-Blue Callisto	255	0
+Blue Callisto	254	0
 Blue Echidna	45	0
-Blue Kitsune	84	0
+Blue Kitsune	83	0
 Blue Kraken	26	0
-Blue Mockingbird	256	0
+Blue Mockingbird	255	0
 Blue Mushroom	44	0
-Blue Odin	113	0
+Blue Odin	112	0
 Blue Otso	16	0
 Blue Python	51	0
-Blue Termite	257	0
-Blue Tsunami	239	0
+Blue Termite	256	0
+Blue Tsunami	238	0
 BlueAlpha	16	0
-BlueBottle	258	1
-BlueBravo	84	0
-BlueCharlie	255	0
+BlueBottle	257	1
+BlueBravo	83	0
+BlueCharlie	254	0
 BlueDelta	48	0
-BlueHornet	101	0
+BlueHornet	100	0
 BlueNoroff	40	8
-BlueTraveller	259	0
-Bluenoroff	91	8
-Boggy Serpens	118	0
-Bohrium	260	17
-Bolivarian National Intelligence Service	261	0
-Bondnet	262	0
-Booba Project	263	0
-Boolka	264	0
-Border Guard	265	0
-Bottle	102	1
-Boulder Bear	266	0
+BlueTraveller	258	0
+Bluenoroff	90	8
+Boggy Serpens	117	0
+Bohrium	259	17
+Bolivarian National Intelligence Service	260	0
+Bondnet	261	0
+Booba Project	262	0
+Boolka	263	0
+Border Guard	264	0
+Bottle	101	1
+Boulder Bear	265	0
 Bouncing Golf	60	0
-BountyGlad	174	0
-Boyusec	85	0
-Brass Typhoon	95	0
-BrazenBamboo	267	0
+BountyGlad	173	0
+Boyusec	84	0
+Brass Typhoon	94	0
+BrazenBamboo	266	0
 Brazilian Intelligence Agency	12	0
-BreachLaboratory	268	0
-Brigada de Investigación Tecnológica	269	0
-Brocade Typhoon	85	0
-Bronze Atlas	95	0
-Bronze Butler	270	0
-Bronze Davenport	70	0
-Bronze Dudley	271	0
-Bronze Edison	93	0
-Bronze Elgin	110	0
-Bronze Export	95	0
-Bronze Express	81	0
-Bronze Firestone	74	0
-Bronze Fleetwood	102	0
-Bronze Geneva	272	0
-Bronze Globe	69	0
-Bronze Highland	273	8
-Bronze Hobart	78	0
-Bronze Huntley	274	0
-Bronze Idlewood	70	0
-Bronze Keystone	72	0
-Bronze Mayfair	85	0
-Bronze Medley	275	0
-Bronze Mohawk	94	0
-Bronze Olive	77	0
-Bronze Overbrook	276	0
-Bronze Palace	70	0
-Bronze President	200	8
+BreachLaboratory	267	0
+Brigada de Investigación Tecnológica	268	0
+Brocade Typhoon	84	0
+Bronze Atlas	94	0
+Bronze Butler	269	0
+Bronze Davenport	69	0
+Bronze Dudley	270	0
+Bronze Edison	92	0
+Bronze Elgin	109	0
+Bronze Export	94	0
+Bronze Express	80	0
+Bronze Firestone	73	0
+Bronze Fleetwood	101	0
+Bronze Geneva	271	0
+Bronze Globe	68	0
+Bronze Highland	272	8
+Bronze Hobart	77	0
+Bronze Huntley	273	0
+Bronze Idlewood	69	0
+Bronze Keystone	71	0
+Bronze Mayfair	84	0
+Bronze Medley	274	0
+Bronze Mohawk	93	0
+Bronze Olive	76	0
+Bronze Overbrook	275	0
+Bronze Palace	69	0
+Bronze President	199	8
+Bronze President	276	8
 Bronze President	277	8
-Bronze President	278	8
 Bronze Riverside	18	0
-Bronze Silhouette	279	0
-Bronze Sterling	272	0
-Bronze Union	82	0
-Bronze University	174	0
-Bronze Vinewood	88	0
-Bronze Walker	280	0
-Bronze Woodland	281	0
-Brown Fox	68	0
-Buckeye	85	1
-Budminer	282	0
-Budminer cyberespionage group	282	0
-Budworm	82	1
-BuhTrap	283	0
-Bundesamt für Cybersicherheit	196	0
-Bundesamt für Sicherheit in der Informationstechnik	216	0
-Bundesamt für Verfassungsschutz	236	0
-Bundeskriminalamt	205	0
-Bundesministerium der Verteidigung	206	0
-Bundesministerium für europäische und internationale Angelegenheiten	284	0
-Bundesnachrichtendienst	207	0
+Bronze Silhouette	278	0
+Bronze Sterling	271	0
+Bronze Union	81	0
+Bronze University	173	0
+Bronze Vinewood	87	0
+Bronze Walker	279	0
+Bronze Woodland	280	0
+Brown Fox	67	0
+Buckeye	84	1
+Budminer	281	0
+Budminer cyberespionage group	281	0
+Budworm	81	1
+BuhTrap	282	0
+Bundesamt für Cybersicherheit	195	0
+Bundesamt für Sicherheit in der Informationstechnik	215	0
+Bundesamt für Verfassungsschutz	235	0
+Bundeskriminalamt	204	0
+Bundesministerium der Verteidigung	205	0
+Bundesministerium für europäische und internationale Angelegenheiten	283	0
+Bundesnachrichtendienst	206	0
 Bureau 121	40	0
-Bureau Of Special Investigation	285	0
-Bureau of Intelligence	201	0
-Bureau of Intelligence and Research	286	0
-Bureau of Investigation	287	0
-Bureau of Military Intelligence	288	0
-Bureau of National Investigations	289	0
-Burgundy Sandstorm	92	0
-Butterfly	290	1
-ByteToBreach	291	0
-Byzantine Candor	68	0
-Bộ Công an	292	0
-Bộ Ngoại giao	293	0
+Bureau Of Special Investigation	284	0
+Bureau of Intelligence	200	0
+Bureau of Intelligence and Research	285	0
+Bureau of Investigation	286	0
+Bureau of Military Intelligence	287	0
+Bureau of National Investigations	288	0
+Burgundy Sandstorm	91	0
+Butterfly	289	1
+ByteToBreach	290	0
+Byzantine Candor	67	0
+Bộ Công an	291	0
+Bộ Ngoại giao	292	0
 C-Major	38	0
-C0d0so0	74	0
-CAC	294	6
-CALANQUE	96	4
+C0d0so0	73	0
+CAC	293	6
+CALANQUE	95	4
 CASTLE	26	5
-CBZC	295	6
-CCA	296	6
-CCB	297	6
-CCCS	298	6
-CCDCOE	299	4
-CCN	300	6
-CCN-CERT	300	4
-CERIUM	301	21
-CERT Polska	302	0
-CERT-EU	303	4
-CERT-FR	304	4
-CERT-GOV-GE	305	4
-CERT-In	306	0
-CERT-MX	307	4
-CERT-UA	308	4
-CERT.LV	309	4
-CERT.PL	302	4
-CERT.ar	310	0
-CERT.br	311	0
-CESIUM	312	21
-CFCS	313	6
-CHIMBORAZO	111	4
-CHLORINE	74	21
-CHROMIUM	174	21
-CHRYSENE	314	4
-CIA	315	6
-CIR	316	6
-CIRCL	317	4
-CIRCL.LU	317	4
-CIRCUS SPIDER	318	0
-CIS	319	7
-CIS Corps	320	0
-CISA	321	6
-CISMIL	322	4
-CL STA 0048	323	0
-CL-CRI-0025	324	4
-CL-STA-0043	325	4
-CL-STA-0048	323	4
-CL-STA-0049	326	4
-CL-STA-0969	327	4
-CL-STA-1009	328	4
-CL-STA-1020	329	4
-CL-STA-1062	330	4
-CL-STA-1087	331	4
-CL-UNK-1068	332	4
-CLOCKWORK SPIDER	333	0
-CNCERT	334	4
-CNCERT/CC	334	4
-CNCS	335	6
-CNI	336	6
+CBZC	294	6
+CCA	295	6
+CCB	296	6
+CCCS	297	6
+CCDCOE	298	4
+CCN	299	6
+CCN-CERT	299	4
+CERIUM	300	21
+CERT Polska	301	0
+CERT-EU	302	4
+CERT-FR	303	4
+CERT-GOV-GE	304	4
+CERT-In	305	0
+CERT-MX	306	4
+CERT-UA	307	4
+CERT.LV	308	4
+CERT.PL	301	4
+CERT.ar	309	0
+CERT.br	310	0
+CESIUM	311	21
+CFCS	312	6
+CHIMBORAZO	110	4
+CHLORINE	73	21
+CHROMIUM	173	21
+CHRYSENE	313	4
+CIA	314	6
+CIR	315	6
+CIRCL	316	4
+CIRCL.LU	316	4
+CIRCUS SPIDER	317	0
+CIS	318	7
+CIS Corps	319	0
+CISA	320	6
+CISMIL	321	4
+CL STA 0048	322	0
+CL-CRI-0025	323	4
+CL-STA-0043	324	4
+CL-STA-0048	322	4
+CL-STA-0049	325	4
+CL-STA-0969	326	4
+CL-STA-1009	327	4
+CL-STA-1020	328	4
+CL-STA-1062	329	4
+CL-STA-1087	330	4
+CL-UNK-1068	331	4
+CLOCKWORK SPIDER	332	0
+CNCERT	333	4
+CNCERT/CC	333	4
+CNCS	334	6
+CNI	335	6
 COBALT JUNO	56	0
-COBALT KATANA	337	0
-COLDRIVER	255	4
-COMBINE	73	5
-COMCYBER	338	4
-COPERNICIUM	91	28
+COBALT KATANA	336	0
+COLDRIVER	254	4
+COMBINE	72	5
+COMCYBER	337	4
+COPERNICIUM	90	28
 COPERNICIUM	40	28
-COPPER	274	21
+COPPER	273	21
 COVELLITE	40	5
-COVENANT	102	5
-CRYSTALRAY	339	4
-CSA	340	14
-CSA	341	78
-CSE	342	6
-CSIRT	343	4
-CSIRT de Gobierno	343	0
-CSIRT.CZ	344	4
-CSIS	345	6
-CST	342	6
-CTG	346	6
-CURIUM	347	21
-CVERC	348	4
+COVENANT	101	5
+CRYSTALRAY	338	4
+CSA	339	14
+CSA	340	78
+CSE	341	6
+CSIRT	342	4
+CSIRT de Gobierno	342	0
+CSIRT.CZ	343	4
+CSIS	344	6
+CST	341	6
+CTG	345	6
+CURIUM	346	21
+CVERC	347	4
 CVNX	18	6
-CYBERCOM	349	4
-CYBRAN	85	4
-CYSERVICE	102	4
-Cabinet Intelligence and Research Office	350	0
-CactusPete	274	0
-Cadelle	92	9
-Cadelle	351	9
-Cadet Blizzard	352	8
-Cadet Blizzard	254	8
+CYBERCOM	348	4
+CYBRAN	84	4
+CYSERVICE	101	4
+Cabinet Intelligence and Research Office	349	0
+CactusPete	273	0
+Cadelle	91	9
+Cadelle	350	9
+Cadet Blizzard	351	8
+Cadet Blizzard	253	8
 CageyChameleon	40	0
-Calanque Ion	96	0
-Calc Team	69	0
-Calcium	116	1
-Caliente Bandits	353	0
-Callisto	255	0
-Callisto Group	255	0
-Calypso	275	1
-Camaro Dragon	354	8
-Camaro Dragon	277	8
-Camerashy	272	0
-CamoFei	355	0
-Camouflage Tempest	121	0
-Canada Border Services Agency	356	0
-Canadian Centre for Cyber Security	298	0
-Canadian Coast Guard	357	0
-Canadian Forces Military Police	358	0
-Canadian Security Intelligence Service	345	0
-Canary Typhoon	80	0
-Candiru	359	1
-CanisterWorm	151	0
+Calanque Ion	95	0
+Calc Team	68	0
+Calcium	115	1
+Caliente Bandits	352	0
+Callisto	254	0
+Callisto Group	254	0
+Calypso	274	1
+Camaro Dragon	353	8
+Camaro Dragon	276	8
+Camerashy	271	0
+CamoFei	354	0
+Camouflage Tempest	120	0
+Canada Border Services Agency	355	0
+Canadian Centre for Cyber Security	297	0
+Canadian Coast Guard	356	0
+Canadian Forces Military Police	357	0
+Canadian Security Intelligence Service	344	0
+Canary Typhoon	79	0
+Candiru	358	1
+CanisterWorm	150	0
 Canvas Cyclone	35	0
-Caracal Kitten	65	0
-Caramel Tsunami	359	0
-Carbanak	168	41
-Carbanak	116	41
-Carbon Spider	116	0
-Carderbee	360	0
-Cardinal	361	1
-CardinalLizard	362	0
-Careto	363	0
-Carmine Tsunami	364	0
-CashRewindo	365	0
-Cavalry Werewolf	366	0
-Cavern Castle	80	0
-Cavern Manticore	367	0
-Center for Cybersikkerhed	313	0
-Center for information and communication technology	368	0
-Central Cybercrime Bureau	295	0
-Central Intelligence Agency	315	0
-Central Intelligence Organisation	369	0
-Central Intelligence Service	319	0
-Central Scientific Research Institute of Chemistry and Mechanics	370	0
-Central de Reunión de Inteligencia Militar	371	0
-Centralne Biuro Zwalczania Cyberprzestępczości	295	0
-Centre canadien pour la cybersécurité	298	0
-Centre de la sécurité des télécommunications	342	0
-Centre for Cyber Security	313	0
-Centre for Cybersecurity Belgium	297	0
-Centro Criptológico Nacional	300	0
-Centro Intelligence Interforze	372	0
-Centro Nacional de Cibersegurança	335	0
-Centro Nacional de Inteligencia	336	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	373	0
-Centrum voor Cybersecurity België	297	0
-CeranaKeeper	374	0
-ChChes	18	0
-Chafer	92	1
-ChainedShark	129	0
-Chameleon	88	1
-Chamelgang	355	0
-Charcoal Typhoon	174	0
-Charming Kitten	89	8
-Charming Kitten	375	8
-CharmingCypress	375	0
-Chatty Spider	376	0
-Chaya_004	377	0
-Checkered Typhoon	74	0
-Chernovite	378	0
-Chimera	379	1
+Caracal Kitten	64	0
+Caramel Tsunami	358	0
+Carbanak	167	41
+Carbanak	115	41
+Carbon Spider	115	0
+Carderbee	359	0
+Cardinal	360	1
+CardinalLizard	361	0
+Careto	362	0
+Carmine Tsunami	363	0
+CashRewindo	364	0
+Cavalry Werewolf	365	0
+Cavern Castle	79	0
+Cavern Manticore	366	0
+Center for Cybersikkerhed	312	0
+Center for information and communication technology	367	0
+Central Cybercrime Bureau	294	0
+Central Intelligence Agency	314	0
+Central Intelligence Organisation	368	0
+Central Intelligence Service	318	0
+Central Scientific Research Institute of Chemistry and Mechanics	369	0
+Central de Reunión de Inteligencia Militar	370	0
+Centralne Biuro Zwalczania Cyberprzestępczości	294	0
+Centre canadien pour la cybersécurité	297	0
+Centre de la sécurité des télécommunications	341	0
+Centre for Cyber Security	312	0
+Centre for Cybersecurity Belgium	296	0
+Centro Criptológico Nacional	299	0
+Centro Intelligence Interforze	371	0
+Centro Nacional de Cibersegurança	334	0
+Centro Nacional de Inteligencia	335	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	372	0
+Centrum voor Cybersecurity België	296	0
+CeranaKeeper	373	0
+Chafer	91	1
+ChainedShark	128	0
+Chameleon	87	1
+Chamelgang	354	0
+Charcoal Typhoon	173	0
+Charming Kitten	88	8
+Charming Kitten	374	8
+CharmingCypress	374	0
+Chatty Spider	375	0
+Chaya_004	376	0
+Checkered Typhoon	73	0
+Chernovite	377	0
+Chimera	378	1
 Chinastrats	43	0
-Chinese Foreign Ministry	380	0
-Chinese Ministry of Foreign Affairs	380	0
-Chinese Ministry of State Security	381	0
-Chrono Kitten	382	0
-Chronus Group	383	0
-CiberInteligenciaSV	384	0
+Chinese Foreign Ministry	379	0
+Chinese Ministry of Foreign Affairs	379	0
+Chinese Ministry of State Security	380	0
+Chrono Kitten	381	0
+Chronus Group	382	0
+CiberInteligenciaSV	383	0
 Cicada	18	1
-Cinder Ion	92	0
-Cinnamon Tempest	214	0
+Cinder Ion	91	0
+Cinnamon Tempest	213	0
+Circle Typhoon	81	8
 Circle Typhoon	82	8
-Circle Typhoon	83	8
-Circle Typhoon	385	8
-Circuit Panda	80	0
-Citrine Sleet	172	8
+Circle Typhoon	384	8
+Circuit Panda	79	0
+Citrine Sleet	171	8
 Citrine Sleet	40	8
-Clay Typhoon	386	0
-Clean Ursa	113	0
-Cleaver	147	1
-Clever Kitten	387	0
-Cloaked Ursa	84	0
-Cloud Atlas	113	0
+Clay Typhoon	385	0
+Clean Ursa	112	0
+Cleaver	146	1
+Clever Kitten	386	0
+Cloaked Ursa	83	0
+Cloud Atlas	112	0
 Cloud Hopper	18	0
-CloudComputating	218	0
-CloudSorcerer	388	0
-Cloudy Omega	257	0
-Coast Guard Intelligence	389	0
-Coast Guard Intelligence Directorate	390	0
-Cobalt	391	1
-Cobalt Dickens	392	0
-Cobalt Edgewater	393	0
-Cobalt Gang	391	0
-Cobalt Group	391	0
-Cobalt Gypsy	147	8
+CloudComputating	217	0
+CloudSorcerer	387	0
+Cloudy Omega	256	0
+Coast Guard Intelligence	388	0
+Coast Guard Intelligence Directorate	389	0
+Cobalt	390	1
+Cobalt Dickens	391	0
+Cobalt Edgewater	392	0
+Cobalt Gang	390	0
+Cobalt Group	390	0
+Cobalt Gypsy	146	8
 Cobalt Gypsy	37	8
-Cobalt Hickman	92	0
-Cobalt Illusion	89	0
+Cobalt Hickman	91	0
+Cobalt Illusion	88	0
 Cobalt Kitty	35	0
-Cobalt Lyceum	382	0
-Cobalt Mirage	89	0
-Cobalt Spider	391	0
+Cobalt Lyceum	381	0
+Cobalt Mirage	88	0
+Cobalt Spider	390	0
 Cobalt Trinity	36	0
-Cobalt Ulster	118	0
+Cobalt Ulster	117	0
 CobaltGoblin	34	0
-Codefinger	394	0
-Codoso	74	0
-Codoso Team	74	0
-Coinbase Cartel	395	0
-Cold Relic	255	0
-Cold River	396	0
-Colombian Cyber Emergency Response Group	397	0
-Colourful Panda	271	0
-ComicForm	398	0
-Commandement de la cyberdéfense	338	0
-Comment Crew	68	0
-Comment Group	68	0
-Comment Panda	68	0
-Commission européenne	399	0
-Common Raven	400	0
-Communications Security Establishment	342	0
-Comnie	248	0
-Computer Emergency Response Team of Ukraine	308	0
-Computer Incident Response Center Luxembourg	317	0
-Comrade Saiga	366	0
-Conference Castle	401	0
-Conference Crew	401	0
-Confucious	402	0
-Confucius	403	33
-Confucius APT	403	0
-Conimes	404	0
-Conquerors Electronic Army	405	0
-Contagious Interview	406	0
-Conti Team 1	407	0
-ControlX	174	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	408	0
+Codefinger	393	0
+Codoso	73	0
+Codoso Team	73	0
+Coinbase Cartel	394	0
+Cold Relic	254	0
+Cold River	395	0
+Colombian Cyber Emergency Response Group	396	0
+Colourful Panda	270	0
+ComicForm	397	0
+Commandement de la cyberdéfense	337	0
+Comment Crew	67	0
+Comment Group	67	0
+Comment Panda	67	0
+Commission européenne	398	0
+Common Raven	399	0
+Communications Security Establishment	341	0
+Comnie	247	0
+Computer Emergency Response Team of Ukraine	307	0
+Computer Incident Response Center Luxembourg	316	0
+Comrade Saiga	365	0
+Conference Castle	400	0
+Conference Crew	400	0
+Confucious	401	0
+Confucius	402	33
+Confucius APT	402	0
+Conimes	403	0
+Conquerors Electronic Army	404	0
+Contagious Interview	405	0
+Conti Team 1	406	0
+ControlX	173	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	407	0
 Copper Fieldstone	38	0
-Copper Typhoon	274	0
-Copy-Paste	409	0
-CopyCop	410	0
-CopyKittens	411	0
-Coral Sleet	412	0
-CoralRaider	413	0
-Core Werewolf	192	0
-Coreid	116	0
-CorporacaoXRat	414	0
-CorporationXRat	414	0
-Corsair Jackal	415	0
-Cosmic Lynx	416	0
-Cosmic Wolf	417	0
-CosmicBeetle	418	0
-CostaRicto	419	0
-Cotton Sandstorm	420	0
-CoughingDown	421	0
-Council for Intelligence Coordination	422	0
-Council of Political and Security Affairs	423	0
-Council of the EU	424	0
-Council of the European Union	424	0
-Counter Terrorism Department	425	0
-Counter Terrorism Group	346	0
-Counter Terrorism and Intelligence Bureau	426	0
-Counter Terrorism and Transnational Crime	427	0
-Counter-Intelligence Office	428	0
-Covert Grove	429	0
-CovertNetwork-1658	430	0
-Cozy Bear	84	0
-CozyDuke	84	0
+Copper Typhoon	273	0
+Copy-Paste	408	0
+CopyCop	409	0
+CopyKittens	410	0
+Coral Sleet	411	0
+CoralRaider	412	0
+Core Werewolf	191	0
+Coreid	115	0
+CorporacaoXRat	413	0
+CorporationXRat	413	0
+Corsair Jackal	414	0
+Cosmic Lynx	415	0
+Cosmic Wolf	416	0
+CosmicBeetle	417	0
+CostaRicto	418	0
+Cotton Sandstorm	419	0
+CoughingDown	420	0
+Council for Intelligence Coordination	421	0
+Council of Political and Security Affairs	422	0
+Council of the EU	423	0
+Council of the European Union	423	0
+Counter Terrorism Department	424	0
+Counter Terrorism Group	345	0
+Counter Terrorism and Intelligence Bureau	425	0
+Counter Terrorism and Transnational Crime	426	0
+Counter-Intelligence Office	427	0
+Covert Grove	428	0
+CovertNetwork-1658	429	0
+Cozy Bear	83	0
+CozyDuke	83	0
 Crambus	37	0
-Crawling Taurus	75	0
-Crescent Typhoon	312	0
-Crescent and Star	194	0
-Crime Intelligence	431	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	432	0
-Criminal Intelligence Service Canada	433	0
+Crawling Taurus	74	0
+Crescent Typhoon	311	0
+Crescent and Star	193	0
+Crime Intelligence	430	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	431	0
+Criminal Intelligence Service Canada	432	0
+Criminal Investigation Department	433	8
 Criminal Investigation Department	434	8
 Criminal Investigation Department	435	8
-Criminal Investigation Department	436	8
-Criminal Investigations Department	437	0
-Crimson Collective	438	0
-Crimson Iron	69	0
-Crimson Sandstorm	347	0
+Criminal Investigations Department	436	0
+Crimson Collective	437	0
+Crimson Iron	68	0
+Crimson Sandstorm	346	0
 CrisisFour	48	0
 Crouching Yeti	26	0
-CryptoChameleon	439	0
+CryptoChameleon	438	0
 CryptoCore	40	8
-CryptoCore	440	8
-Cuboid Sandstorm	441	8
-Cuboid Sandstorm	347	8
-Curious Gorge	442	0
-Curly COMrades	443	0
-Curly Spider	361	0
-Cutting Kitten	444	0
-Cutting Sword of Justice	445	0
-Cyber Alliance	446	0
-Cyber Anarchy Squad	447	0
-Cyber Army of Russia Reborn	448	0
-Cyber Av3ngers	449	0
-Cyber Berkut	450	0
-Cyber Caliphate Army	296	0
-Cyber Centre	298	0
-Cyber Defence Command	338	0
-Cyber Islamic Resistance	451	0
-Cyber Partisans	452	0
-Cyber Police of Ukraine	453	0
-Cyber Security Agency of Singapore	341	0
-Cyber Security Authority	340	0
-Cyber Serp	454	0
-Cyber Toufan	455	0
-Cyber and Information Domain Service	316	0
-Cyber fighters of Izz Ad-Din Al Qassam	456	0
-Cyber- und Informationsraum	316	0
-Cyber.Anarchy.Squad	447	0
-CyberAv3ngers	449	0
-CyberCaliphate	296	0
-CyberNiggers	457	0
-CyberRoot	458	0
-Cybersecurity Hub	459	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	303	0
-Cybersecurity and Infrastructure Security Agency	321	0
-Cyberspace Administration of China	294	0
-Cyborg Spider	460	0
-Cycldek	404	0
-Cyprus Intelligence Service	461	0
-Czech Foreign Ministry	462	0
-Czech Ministry of Defence	463	0
-Czech Ministry of Foreign Affairs	462	0
-DAGGER PANDA	464	0
-DANS	465	7
-DBA	466	6
-DD4BC	156	4
-DEA Office of National Security Intelligence	467	0
-DEMIAP	468	4
-DESKTOP-GROUP	400	4
-DEV#POPPER	406	4
-DEV-0022	30	20
-DEV-0139	40	20
-DEV-0146	469	20
-DEV-0147	470	20
-DEV-0157	16	20
-DEV-0193	407	20
-DEV-0196	364	20
-DEV-0206	471	20
-DEV-0215	472	20
-DEV-0216	473	20
-DEV-0228	441	20
-DEV-0234	474	20
-DEV-0236	359	20
-DEV-0237	407	20
-DEV-0243	475	20
-DEV-0249	476	20
-DEV-0257	477	20
-DEV-0270	478	20
-DEV-0291	479	20
-DEV-0322	83	28
-DEV-0322	385	28
-DEV-0324	480	20
-DEV-0336	481	20
-DEV-0343	482	20
-DEV-0381	483	20
-DEV-0401	214	20
-DEV-0413	484	20
-DEV-0450	485	20
-DEV-0500	486	20
-DEV-0504	149	20
-DEV-0530	487	20
-DEV-0537	488	20
-DEV-0569	489	20
-DEV-0586	352	28
-DEV-0586	254	28
-DEV-0587	254	20
-DEV-0605	458	20
-DEV-0665	490	20
-DEV-0796	491	20
-DEV-0829	492	20
-DEV-0832	493	20
-DEV-0867	494	20
-DEV-0928	495	20
-DEV-0950	496	20
-DEV-0971	1	20
-DEV-1028	497	20
-DEV-1044	498	20
-DEV-1084	499	20
-DEV-1101	500	20
-DEV-1167	501	20
-DEV-1222	40	20
-DEV-1295	502	20
-DEV-500	486	4
-DEXTOROUS SPIDER	503	0
-DFAT	504	6
-DGSE	505	6
-DGSI	506	6
-DGSSI	507	4
-DHS	508	6
-DHS Office of Intelligence and Analysis	509	0
-DIA	510	6
-DICT	511	7
-DID	512	7
-DINTRTA	513	4
-DIZZY PANDA	514	0
-DJI	515	6
-DNI	516	6
-DNII	517	6
-DNRT	518	6
-DNS-Calc	69	0
-DNSC	519	6
-DNSCalc	69	0
-DNSpionage	393	0
-DOJ	520	6
-DOPPEL SPIDER	521	0
-DRAGONFISH	110	4
-DRSD	522	6
-DSIRF	479	4
-DSN	523	6
-DTX	524	6
-DUBNIUM	41	21
-DUNE	199	7
-DUNGEON SPIDER	525	0
-DUSTYCAVE	347	4
+CryptoCore	439	8
+Cuboid Sandstorm	440	8
+Cuboid Sandstorm	346	8
+Curious Gorge	441	0
+Curly COMrades	442	0
+Curly Spider	360	0
+Cutting Kitten	443	0
+Cutting Sword of Justice	444	0
+Cyber Alliance	445	0
+Cyber Anarchy Squad	446	0
+Cyber Army of Russia Reborn	447	0
+Cyber Av3ngers	448	0
+Cyber Berkut	449	0
+Cyber Caliphate Army	295	0
+Cyber Centre	297	0
+Cyber Defence Command	337	0
+Cyber Islamic Resistance	450	0
+Cyber Partisans	451	0
+Cyber Police of Ukraine	452	0
+Cyber Security Agency of Singapore	340	0
+Cyber Security Authority	339	0
+Cyber Serp	453	0
+Cyber Toufan	454	0
+Cyber and Information Domain Service	315	0
+Cyber fighters of Izz Ad-Din Al Qassam	455	0
+Cyber- und Informationsraum	315	0
+Cyber.Anarchy.Squad	446	0
+CyberAv3ngers	448	0
+CyberCaliphate	295	0
+CyberNiggers	456	0
+CyberRoot	457	0
+Cybersecurity Hub	458	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	302	0
+Cybersecurity and Infrastructure Security Agency	320	0
+Cyberspace Administration of China	293	0
+Cyborg Spider	459	0
+Cycldek	403	0
+Cyprus Intelligence Service	460	0
+Czech Foreign Ministry	461	0
+Czech Ministry of Defence	462	0
+Czech Ministry of Foreign Affairs	461	0
+DAGGER PANDA	463	0
+DANS	464	7
+DBA	465	6
+DD4BC	155	4
+DEA Office of National Security Intelligence	466	0
+DEMIAP	467	4
+DESKTOP-GROUP	399	4
+DEV#POPPER	405	4
+DEV-0022	30	4
+DEV-0139	40	4
+DEV-0146	468	20
+DEV-0147	469	4
+DEV-0157	16	4
+DEV-0193	406	4
+DEV-0196	363	4
+DEV-0206	470	4
+DEV-0215	471	4
+DEV-0216	472	4
+DEV-0228	440	4
+DEV-0234	473	4
+DEV-0236	358	20
+DEV-0237	406	4
+DEV-0243	474	20
+DEV-0249	475	4
+DEV-0257	476	4
+DEV-0270	477	4
+DEV-0291	478	20
+DEV-0322	82	28
+DEV-0322	384	12
+DEV-0324	479	4
+DEV-0336	480	20
+DEV-0343	481	4
+DEV-0381	482	4
+DEV-0401	213	4
+DEV-0413	483	4
+DEV-0450	484	4
+DEV-0500	485	4
+DEV-0504	148	4
+DEV-0530	486	4
+DEV-0537	487	4
+DEV-0569	488	4
+DEV-0586	351	12
+DEV-0586	253	28
+DEV-0587	253	4
+DEV-0605	457	4
+DEV-0665	489	4
+DEV-0796	490	4
+DEV-0829	491	4
+DEV-0832	492	4
+DEV-0867	493	4
+DEV-0928	494	4
+DEV-0950	495	4
+DEV-0971	1	4
+DEV-1028	496	4
+DEV-1044	497	4
+DEV-1084	498	4
+DEV-1101	499	4
+DEV-1167	500	4
+DEV-1222	40	4
+DEV-1295	501	4
+DEV-500	485	4
+DEXTOROUS SPIDER	502	0
+DFAT	503	6
+DGSE	504	6
+DGSI	505	6
+DGSSI	506	4
+DHS	507	6
+DHS Office of Intelligence and Analysis	508	0
+DIA	509	6
+DICT	510	7
+DID	511	7
+DINTRTA	512	4
+DIZZY PANDA	513	0
+DJI	514	6
+DNI	515	6
+DNII	516	6
+DNRT	517	6
+DNS-Calc	68	0
+DNSC	518	6
+DNSCalc	68	0
+DNSpionage	392	0
+DOJ	519	6
+DOPPEL SPIDER	520	0
+DRAGONFISH	109	4
+DRSD	521	6
+DSIRF	478	4
+DSN	522	6
+DTX	523	6
+DUBNIUM	41	5
+DUNE	198	7
+DUNGEON SPIDER	524	0
+DUSTYCAVE	346	4
 DYMALLOY	26	4
-Daffodil Gust	526	0
-Daggerfly	211	0
-Dairat al-Mukhabarat al-Ammah	527	0
-Daixin Team	528	0
-Dalbit	529	0
-Dancing Salome	530	0
-DangerousSavanna	531	0
-Danish Defence Intelligence Service	532	0
-Danish Security and Intelligence Service	533	0
-Danti	534	0
-Dark Basin	535	0
-Dark Caracal	536	0
-Dark Castle	537	0
-Dark Engine	538	0
-Dark Halo	84	0
+Daffodil Gust	525	0
+Daggerfly	210	0
+Dairat al-Mukhabarat al-Ammah	526	0
+Daixin Team	527	0
+Dalbit	528	0
+Dancing Salome	529	0
+DangerousSavanna	530	0
+Danish Defence Intelligence Service	531	0
+Danish Security and Intelligence Service	532	0
+Danti	533	0
+Dark Basin	534	0
+Dark Caracal	535	0
+Dark Castle	536	0
+Dark Engine	537	0
+Dark Halo	83	0
 Dark Hotel	41	0
-Dark Scorpius	539	0
+Dark Scorpius	538	0
 Dark Seoul	40	0
-DarkCasino	540	0
-DarkGaboon	541	0
-DarkHalo	542	0
+DarkCasino	539	0
+DarkGaboon	540	0
+DarkHalo	541	0
 DarkHotel	41	0
-DarkHydrus	543	0
-DarkPink	544	0
-DarkRaaS	545	0
-DarkSeoul	100	0
-DarkShadow	546	0
-DarkSpectre	547	0
-DarkUniverse	548	0
-DarkVishnya	549	0
-DeadCatx3	151	0
-Deadeye Jackal	550	0
-Deadwood	30	1
-DeathStalker	551	0
-DeceptiveDevelopment	406	0
-Deep Panda	74	8
-Deep Panda	241	8
-DeepCliff	552	0
-Defence Intelligence	553	0
-Defence Intelligence Agency	554	0
-Defence Intelligence Command	555	0
-Defence Intelligence Organisation	556	0
-Defence Intelligence and Security Service	557	0
-Defence Intelligence of Ukraine	558	0
-Defense Intelligence Agency	559	8
-Defense Intelligence Agency	510	8
-Defense Intelligence Headquarters	560	0
-Defense Security Support Command	561	0
-DefrayX	562	0
-DeftTorero	563	0
-Denim Tsunami	479	0
-Department of Border Affair	466	0
-Department of Defense	564	0
-Department of Foreign Affairs	565	0
-Department of Foreign Affairs and Trade	504	0
-Department of Homeland Security	566	8
-Department of Homeland Security	508	8
-Department of Information and Communications Technology	511	0
-Department of Justice	520	0
-Department of Naval Intelligence	567	0
-Department of Smuggling, Intelligence, Operations and Information Collection	568	0
-Department of State	569	0
-Department of the Treasury	570	0
-Deputy Dog	72	0
-DeputyDog	72	0
+DarkHydrus	542	0
+DarkPink	543	0
+DarkRaaS	544	0
+DarkSeoul	99	0
+DarkShadow	545	0
+DarkSpectre	546	0
+DarkUniverse	547	0
+DarkVishnya	548	0
+DeadCatx3	150	0
+Deadeye Jackal	549	0
+DeathStalker	550	0
+DeceptiveDevelopment	405	0
+Deep Panda	73	8
+Deep Panda	240	8
+DeepCliff	551	0
+Defence Intelligence	552	0
+Defence Intelligence Agency	553	0
+Defence Intelligence Command	554	0
+Defence Intelligence Organisation	555	0
+Defence Intelligence and Security Service	556	0
+Defence Intelligence of Ukraine	557	0
+Defense Intelligence Agency	558	8
+Defense Intelligence Agency	509	8
+Defense Intelligence Headquarters	559	0
+Defense Security Support Command	560	0
+DefrayX	561	0
+DeftTorero	562	0
+Denim Tsunami	478	0
+Department of Border Affair	465	0
+Department of Defense	563	0
+Department of Foreign Affairs	564	0
+Department of Foreign Affairs and Trade	503	0
+Department of Homeland Security	565	8
+Department of Homeland Security	507	8
+Department of Information and Communications Technology	510	0
+Department of Justice	519	0
+Department of Naval Intelligence	566	0
+Department of Smuggling, Intelligence, Operations and Information Collection	567	0
+Department of State	568	0
+Department of the Treasury	569	0
+Deputy Dog	71	0
+DeputyDog	71	0
 Desert Falcon	49	0
-Desert Falcons	177	0
-Desorden Group	571	0
-Detective Branch, Bangladesh Police	572	0
-Deuxième Bureau	573	0
-Dev-0391	279	16
+Desert Falcons	176	0
+Desorden Group	570	0
+Detective Branch, Bangladesh Police	571	0
+Deuxième Bureau	572	0
+Dev-0391	278	0
 Diamond Sleet	40	0
-DiceyF	574	0
-DieNet	575	0
-Digital Security Agency	576	0
-Dirección General de Contrainteligencia Militar	577	0
-Dirección Nacional de Inteligencia Criminal	578	0
-Dirección Nacional de Inteligencia Estratégica Militar	579	0
-Dirección de Contra-Inteligencia Militar	580	0
-Dirección de Observaciones Judiciales	581	0
-Direction Generale pour l'Etude et la Documentation	582	0
-Direction Générale de la Sécurité des Systèmes d'Information	507	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	583	0
-Direction du Renseignement et de la Sécurité de la Défense	522	0
-Direction du renseignement militaire	584	0
-Direction générale de la sécurité extérieure	505	0
-Direction générale de la sécurité intérieure	506	0
-Directorate General of Customs and Excise	585	0
-Directorate General of Forces Intelligence	586	0
-Directorate General of GST Intelligence	587	0
-Directorate General of Immigration	588	0
-Directorate General of Intelligence and Investigation	589	0
-Directorate State Protection and Intelligence Service	523	0
+DiceyF	573	0
+DieNet	574	0
+Digital Security Agency	575	0
+Dirección General de Contrainteligencia Militar	576	0
+Dirección Nacional de Inteligencia Criminal	577	0
+Dirección Nacional de Inteligencia Estratégica Militar	578	0
+Dirección de Contra-Inteligencia Militar	579	0
+Dirección de Observaciones Judiciales	580	0
+Direction Generale pour l'Etude et la Documentation	581	0
+Direction Générale de la Sécurité des Systèmes d'Information	506	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	582	0
+Direction du Renseignement et de la Sécurité de la Défense	521	0
+Direction du renseignement militaire	583	0
+Direction générale de la sécurité extérieure	504	0
+Direction générale de la sécurité intérieure	505	0
+Directorate General of Customs and Excise	584	0
+Directorate General of Forces Intelligence	585	0
+Directorate General of GST Intelligence	586	0
+Directorate General of Immigration	587	0
+Directorate General of Intelligence and Investigation	588	0
+Directorate State Protection and Intelligence Service	522	0
+Directorate of Air Intelligence	589	8
 Directorate of Air Intelligence	590	8
-Directorate of Air Intelligence	591	8
-Directorate of Intelligence Royal Thai Army	513	0
-Directorate of Intelligence and Security	592	0
-Directorate of Intelligence, RTAF	593	0
-Directorate of Joint Intelligence	515	0
+Directorate of Intelligence Royal Thai Army	512	0
+Directorate of Intelligence and Security	591	0
+Directorate of Intelligence, RTAF	592	0
+Directorate of Joint Intelligence	514	0
+Directorate of Military Intelligence	593	8
 Directorate of Military Intelligence	594	8
-Directorate of Military Intelligence	595	8
-Directorate of Military Intelligence, Nepal	596	0
-Directorate of Naval Intelligence	597	0
-Directorate of Revenue Intelligence	598	0
-Directorate-General for External Security	505	0
-Directoratul Național de Securitate Cibernetică	519	0
-Direcția Generală de Informații a Apărării	599	0
-Direcția Generală de Informații și Protecție Internă	600	0
-Direcția Generală de Protecție Internă	600	0
-Direktion Staatsschutz und Nachrichtendienst	523	0
-Direktorat Intelijen Imigrasi	588	0
-DoD	564	7
-DoJ	520	6
-Dogfish	72	1
+Directorate of Military Intelligence, Nepal	595	0
+Directorate of Naval Intelligence	596	0
+Directorate of Revenue Intelligence	597	0
+Directorate-General for External Security	504	0
+Directoratul Național de Securitate Cibernetică	518	0
+Direcția Generală de Informații a Apărării	598	0
+Direcția Generală de Informații și Protecție Internă	599	0
+Direcția Generală de Protecție Internă	599	0
+Direktion Staatsschutz und Nachrichtendienst	522	0
+Direktorat Intelijen Imigrasi	587	0
+DoD	563	7
+DoJ	519	6
+Dogfish	71	1
 Domestic Kitten	60	0
 Donot	54	0
 Donot Team	54	0
-Double Dragon	95	0
-Dragnet Panda	601	0
-DragonBreath	64	0
+Double Dragon	94	0
+Dragnet Panda	600	0
+DragonBreath	601	0
 DragonForce	602	0
-DragonOK	276	0
+DragonOK	275	0
 DragonRank	603	0
 DragonSpark	604	0
 Dragonbridge	605	0
@@ -2805,17 +2794,17 @@ Dragonfly	26	1
 DriftingCloud	606	0
 DriveSurge	607	0
 Dropping Elephant	43	0
-Drug Intelligence Division	512	0
+Drug Intelligence Division	511	0
 Državna Agencija za Istrage i Zaštitu	608	0
-Dudear	111	0
+Dudear	110	0
 Duqu Group	609	0
 Dust Storm	610	0
 DustSquad	611	0
 Dutch Ministry of Foreign Affairs	612	0
 Dutch National Police	613	0
-DynCalc	69	0
-Dynamite Panda	73	0
-Dövlət Təhlükəsizliyi Xidməti	524	0
+DynCalc	68	0
+Dynamite Panda	72	0
+Dövlət Təhlükəsizliyi Xidməti	523	0
 Dışişleri Bakanlığı	614	0
 E Division – Intelligence Division	615	0
 E-tjenesten	616	0
@@ -2823,7 +2812,7 @@ EC2 Grouper	617	0
 EC3	618	6
 EEAS	619	6
 EG-CERT	620	4
-ELBRUS	116	4
+ELBRUS	115	4
 ELECTRIC PANDA	621	0
 ELECTRUM	45	5
 ELOQUENT PANDA	622	0
@@ -2835,22 +2824,22 @@ EU INTCEN	627	0
 EU Intelligence and Situation Centre	627	0
 EUMS	628	6
 EUROPIUM	37	21
-EXOTIC LILY	484	0
+EXOTIC LILY	483	0
 EYP	629	6
-Eagle Werewolf	178	0
-Earth Akhlut	274	0
+Eagle Werewolf	177	0
+Earth Akhlut	273	0
 Earth Alux	630	0
 Earth Ammit	631	0
 Earth Aughisky	632	0
-Earth Baku	95	0
+Earth Baku	94	0
 Earth Baxia	633	0
 Earth Berberoka	634	0
 Earth Bluecrow	635	0
-Earth Centaur	78	0
+Earth Centaur	77	0
 Earth Empusa	636	0
 Earth Estries	637	0
 Earth Freybug	638	0
-Earth Hundun	80	0
+Earth Hundun	79	0
 Earth Kapre	639	0
 Earth Karkaddan	38	0
 Earth Kasha	640	0
@@ -2859,37 +2848,36 @@ Earth Krahang	642	0
 Earth Kurma	643	0
 Earth Lamia	644	0
 Earth Longzhi	645	0
-Earth Lusca	174	0
+Earth Lusca	173	0
 Earth Naga	646	0
-Earth Preta	200	8
-Earth Preta	277	8
+Earth Preta	199	8
+Earth Preta	276	8
 Earth Simnavaz	37	0
-Earth Smilodon	82	0
-Earth Vetala	118	0
+Earth Smilodon	81	0
+Earth Vetala	117	0
 Earth Wendigo	647	0
 Earth Yako	648	0
 Edalat-e Ali	649	0
 Educated Manticore	650	0
-Egobot	41	0
 Egypt's Computer Emergency Readiness Team	620	0
 Egyptian General Intelligence Directorate	651	0
 Egyptian Homeland security	652	0
 Eidgenössisches Departement für auswärtige Angelegenheiten	653	0
 El Machete	59	0
-Elderwood	231	0
-Elderwood Gang	231	0
-Elderwood Group	73	0
+Elderwood	230	0
+Elderwood Gang	230	0
+Elderwood Group	72	0
 Elephant Beetle	654	0
 Elfin	36	1
-Ember Bear	352	8
-Ember Bear	254	8
-Emdivi	257	0
-Emennet Pasargad	420	0
+Ember Bear	351	8
+Ember Bear	253	8
+Emdivi	256	0
+Emennet Pasargad	419	0
 Emerald Sleet	61	0
+Emissary Panda	81	8
 Emissary Panda	82	8
-Emissary Panda	83	8
 Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	655	0
-Emperor Dragonfly	214	0
+Emperor Dragonfly	213	0
 Empire Monkey	34	0
 EncryptHub	656	0
 Enelink	648	0
@@ -2897,7 +2885,7 @@ Energetic Bear	26	0
 Enforcement Directorate	657	0
 Equation	625	1
 Equation Group	625	0
-Eraleig	103	0
+Eraleig	102	0
 Estado Mayor Presidencial	658	0
 Estonian Foreign Intelligence Service	659	0
 Estonian Information System Authority	660	0
@@ -2905,7 +2893,7 @@ Estonian Internal Security Service	661	0
 Ethereal Panda	662	0
 Etterretningstjenesten	616	0
 Eurojust	663	0
-European Commission	399	0
+European Commission	398	0
 European Cybercrime Centre	618	0
 European External Action Service	619	0
 European Union	626	0
@@ -2916,44 +2904,43 @@ European Union Military Staff	628	0
 European Union Satellite Centre	664	0
 Europol	618	0
 Europäische Union	626	0
-Evasive Panda	211	8
-Evasive Panda	273	8
+Evasive Panda	210	8
+Evasive Panda	272	8
 Evasive Serpens	37	0
-Evil Corp	475	8
+Evil Corp	474	8
 Evil Corp	665	8
 Evil Eye	636	0
 EvilPost	666	0
 EvilTraffic	667	0
 EvilWeb	668	0
 Evilbyte	669	0
-Evilgrab	18	0
-Evilnum	551	0
+Evilnum	550	0
 ExCobalt	670	0
 ExfilSquad	671	0
 External Intelligence and Security Agency	21	0
-Extreme Jackal	153	0
+Extreme Jackal	152	0
 FASTCash	672	0
 FBI	673	6
 FBI Intelligence Branch	674	0
 FCDO	675	6
-FE	532	7
+FE	531	7
 FID	676	15
 FID	677	15
 FIN1	678	6
 FIN10	679	4
 FIN11	680	4
-FIN12	407	4
+FIN12	406	4
 FIN13	654	4
 FIN4	681	6
 FIN5	682	6
-FIN6	121	6
-FIN7	116	6
-FIN8	112	6
+FIN6	120	6
+FIN7	115	6
+FIN8	111	6
 FIOD-TCI	683	4
-FIREANT	277	12
+FIREANT	276	12
 FIRST	684	5
 FIS	685	6
-FISHMONGER	174	5
+FISHMONGER	173	5
 FIUTT	686	4
 FOD Buitenlandse Zaken	687	0
 FOXY PANDA	688	0
@@ -2968,20 +2955,20 @@ Fail0verflow	694	0
 Falcons Intelligence Cell	695	0
 FallagaTeam	696	0
 Fallout Team	41	0
-Fallow Squall	117	0
+Fallow Squall	116	0
 Famous Chollima	697	0
 FamousSparrow	698	0
 Fancy Bear	48	0
 Federal Bureau of Investigation	673	0
-Federal Criminal Police Office	205	0
+Federal Criminal Police Office	204	0
 Federal Foreign Office	11	0
 Federal Intelligence Service	685	8
-Federal Intelligence Service	207	8
+Federal Intelligence Service	206	8
 Federal Investigation Agency	699	0
-Federal Ministry of Defence	206	0
-Federal Office for Cyber Security	196	0
-Federal Office for Information Security	216	0
-Federal Office for the Protection of the Constitution	236	0
+Federal Ministry of Defence	205	0
+Federal Office for Cyber Security	195	0
+Federal Office for Information Security	215	0
+Federal Office for the Protection of the Constitution	235	0
 Federal Police	700	0
 Federal Police Department	701	0
 Federal Protective Service	692	0
@@ -2989,7 +2976,7 @@ Federal Public Service Foreign Affairs	687	0
 Federal Security Service	691	0
 Femwar02	702	0
 Ferocious Kitten	703	0
-Feverdream	94	0
+Feverdream	93	0
 Fighting Ursa	48	0
 Financial Crimes Investigation Division	704	0
 Financial Intelligence Division	677	0
@@ -3010,10 +2997,10 @@ Five Eyes	693	0
 Flash Kitten	715	0
 Flax Typhoon	662	0
 FlowerStorm	716	0
-Flying Kitten	144	0
+Flying Kitten	143	0
 Flying Yeti	717	0
 FlyingYeti	717	0
-Foreign Intelligence Agency	125	0
+Foreign Intelligence Agency	124	0
 Foreign Intelligence Service	718	8
 Foreign Intelligence Service	719	8
 Foreign Intelligence Service	720	8
@@ -3022,374 +3009,368 @@ Foreign Office	675	0
 Foreign and Commonwealth Office	675	0
 Foreign, Commonwealth and Development Office	675	0
 Forest Blizzard	48	0
-Forsvarets Efterretningstjeneste	532	0
+Forsvarets Efterretningstjeneste	531	0
 Forsvarets sikkerhetstjeneste	722	0
 Forum of Incident Response and Security Teams	684	0
-Foudre	723	0
-Fox Kitten	724	0
-Fox Tempest	725	0
-Foxmail	18	0
+Fox Kitten	723	0
+Fox Tempest	724	0
 Foxtrot	18	1
-Fraternal Jackal	456	0
-French Foreign Ministry	726	0
-French Ministry of Foreign Affairs	726	0
+Fraternal Jackal	455	0
+French Foreign Ministry	725	0
+French Ministry of Foreign Affairs	725	0
 FromRussiaWithLove	690	0
-FrostyNeighbor	727	0
-Frozenvista	254	0
-Fruity Armor	526	0
-FruityArmor	526	0
-FulcrumSec	728	0
-FunkSec	729	0
-FusionCore	730	0
-Fxmsp	731	0
+FrostyNeighbor	726	0
+Frozenvista	253	0
+Fruity Armor	525	0
+FruityArmor	525	0
+FulcrumSec	727	0
+FunkSec	728	0
+FusionCore	729	0
+Fxmsp	730	0
 Försvarets radioanstalt	689	0
 Försvarsmaktens underrättelsetjänst	711	0
-G7	732	6
-GAC	135	6
-GADOLINIUM	94	21
-GALLIUM	148	21
-GC01	733	6
-GC02	734	6
-GCHQ	735	6
-GCMAN	736	4
-GCSB	737	6
-GDGS	738	6
-GHOST STADIUM	739	0
-GIBBERISH PANDA	740	0
-GIF89a	68	0
-GINGERSNAP	117	5
-GOBLIN PANDA	404	0
-GOFFEE	741	4
-GOLD	742	23
-GOLD BURLAP	460	0
-GOLD CABIN	115	0
-GOLD DUPONT	743	0
-GOLD EVERGREEN	744	0
-GOLD FAIRFAX	745	0
-GOLD FLANDERS	746	0
-GOLD GALLEON	747	0
-GOLD GARDEN	748	0
-GOLD MANSARD	749	0
-GOLD NORTHFIELD	750	0
-GOLD PRELUDE	751	8
-GOLD REBELLION	539	0
-GOLD RIVERVIEW	752	0
-GOLD SKYLINE	753	0
-GOLD SOUTHFIELD	754	0
-GOLD SYMPHONY	755	0
-GOLD WATERFALL	756	0
-GOLD WINTER	757	0
+G7	731	6
+GAC	134	6
+GADOLINIUM	93	5
+GALLIUM	147	5
+GC01	732	6
+GC02	733	6
+GCHQ	734	6
+GCMAN	735	4
+GCSB	736	6
+GDGS	737	6
+GHOST STADIUM	738	0
+GIBBERISH PANDA	739	0
+GINGERSNAP	116	5
+GOBLIN PANDA	403	0
+GOFFEE	740	4
+GOLD	741	23
+GOLD BURLAP	459	0
+GOLD CABIN	114	0
+GOLD DUPONT	742	0
+GOLD EVERGREEN	743	0
+GOLD FAIRFAX	744	0
+GOLD FLANDERS	745	0
+GOLD GALLEON	746	0
+GOLD GARDEN	747	0
+GOLD MANSARD	748	0
+GOLD NORTHFIELD	749	0
+GOLD PRELUDE	750	8
+GOLD REBELLION	538	0
+GOLD RIVERVIEW	751	0
+GOLD SKYLINE	752	0
+GOLD SOUTHFIELD	753	0
+GOLD SYMPHONY	754	0
+GOLD WATERFALL	755	0
+GOLD WINTER	756	0
 GOLEM	18	5
-GOP	159	6
-GRC	758	6
-GREATRIFT	759	4
-GREF	70	14
-GREF	760	14
-GRIM SPIDER	761	8
-GRU	762	6
+GOP	158	6
+GRC	757	6
+GREATRIFT	758	4
+GREF	69	14
+GREF	759	14
+GRIM SPIDER	760	8
+GRU	761	6
 GRU Unit 26165	10	0
-GRU Unit 29155	763	0
-GRU Unit 74455	764	0
-GSI	765	6
-GSSV-J2	766	4
-GTFire	767	0
-GTG-1002	768	4
-GTsST	764	0
-GU	762	7
-GUR	558	7
-GURU SPIDER	769	0
-Gabinete de Segurança Institucional	765	0
-Gallmaker	770	0
-GamaCopy	771	0
+GRU Unit 29155	762	0
+GRU Unit 74455	763	0
+GSI	764	6
+GSSV-J2	765	4
+GTFire	766	0
+GTG-1002	767	4
+GTsST	763	0
+GU	761	7
+GUR	557	7
+GURU SPIDER	768	0
+Gabinete de Segurança Institucional	764	0
+Gallmaker	769	0
+GamaCopy	770	0
 Gamaredon	16	0
 Gamaredon Group	16	0
-GambleForce	772	0
+GambleForce	771	0
 GamblingPuppet	634	0
-Gammax	773	0
-Gangmasters and Labour Abuse Authority	774	0
-Garda National Surveillance Unit	775	0
-Gatak	742	0
-Gaza Cybergang	153	0
-Gaza Hackers Team	153	0
-Gelsemium	776	1
-Gendarmerie Intelligence Directorate	777	0
-Gendarmerie royale du Canada	758	0
-General Commissariat of Information	778	0
-General Commissariat of Judiciary Police	779	0
-General Department of Military Intelligence	780	0
-General Directorate for Internal Security	506	0
-General Directorate for Territorial Surveillance	781	0
-General Directorate of Analysis and Strategic Intelligence	782	0
-General Directorate of General Security	738	0
-General Directorate of Information Systems Security	507	0
-General Directorate of Intelligence	783	0
-General Intelligence Agency of Mongolia	784	0
-General Intelligence Directorate	785	0
-General Intelligence Service	786	0
+Gammax	772	0
+Gangmasters and Labour Abuse Authority	773	0
+Garda National Surveillance Unit	774	0
+Gatak	741	0
+Gaza Cybergang	152	0
+Gaza Hackers Team	152	0
+Gelsemium	775	1
+Gendarmerie Intelligence Directorate	776	0
+Gendarmerie royale du Canada	757	0
+General Commissariat of Information	777	0
+General Commissariat of Judiciary Police	778	0
+General Department of Military Intelligence	779	0
+General Directorate for Internal Security	505	0
+General Directorate for Territorial Surveillance	780	0
+General Directorate of Analysis and Strategic Intelligence	781	0
+General Directorate of General Security	737	0
+General Directorate of Information Systems Security	506	0
+General Directorate of Intelligence	782	0
+General Intelligence Agency of Mongolia	783	0
+General Intelligence Directorate	784	0
+General Intelligence Service	785	0
 General Intelligence and Security Service	17	8
 General Intelligence and Security Service	23	8
-General Reconnaissance Bureau	787	0
-General Security	738	0
-General Security Directorate	788	0
-General Staff Intelligence Directorate	789	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	766	0
-Genesis Day	790	0
-Georgian Intelligence Service	791	0
+General Reconnaissance Bureau	786	0
+General Security	737	0
+General Security Directorate	787	0
+General Staff Intelligence Directorate	788	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	765	0
+Genesis Day	789	0
+Georgian Intelligence Service	790	0
 German Foreign Ministry	11	0
 German Foreign Office	11	0
 Ghost Blizzard	26	0
-Ghost Jackal	792	0
-Ghost Security	793	0
+Ghost Jackal	791	0
+Ghost Security	792	0
 GhostEmperor	698	0
-GhostNet	794	0
-GhostR	795	0
-GhostRedirector	796	0
-GhostSec	793	0
-Ghostwriter	477	1
-Gingham Typhoon	94	0
-Gitloker	797	0
-Gleaming Pisces	172	0
-Global Affairs Canada	135	0
-GlobalSecretGroup	798	0
-Gnosticplayers	799	0
-Gold Blackburn	407	0
+GhostNet	793	0
+GhostR	794	0
+GhostRedirector	795	0
+GhostSec	792	0
+Ghostwriter	476	1
+Gingham Typhoon	93	0
+Gitloker	796	0
+Gleaming Pisces	171	0
+Global Affairs Canada	134	0
+GlobalSecretGroup	797	0
+Gnosticplayers	798	0
+Gold Blackburn	406	0
 Gold Blade	639	0
-Gold Crestwood	800	0
+Gold Crestwood	799	0
 Gold Drake	665	0
-Gold Essex	801	0
-Gold Feather	802	0
-Gold Franklin	121	0
-Gold Heron	521	0
-Gold Ionic	803	0
-Gold Kingswood	391	0
-Gold Lagoon	804	0
-Gold Lowell	209	0
-Gold Melody	805	0
-Gold Niagara	116	0
-Gold Prelude	471	8
-Gold Sahara	145	0
-Gold Swathmore	806	0
-Gold Tahoe	111	0
-Gold Ulrick	761	0
-Gold Village	473	0
-GoldFactory	807	0
+Gold Essex	800	0
+Gold Feather	801	0
+Gold Franklin	120	0
+Gold Heron	520	0
+Gold Ionic	802	0
+Gold Kingswood	390	0
+Gold Lagoon	803	0
+Gold Lowell	208	0
+Gold Melody	804	0
+Gold Niagara	115	0
+Gold Prelude	470	8
+Gold Sahara	144	0
+Gold Swathmore	805	0
+Gold Tahoe	110	0
+Gold Ulrick	760	0
+Gold Village	472	0
+GoldFactory	806	0
 GoldMouse	50	0
+Golden Chickens	732	8
 Golden Chickens	733	8
-Golden Chickens	734	8
-Golden Chickens 01	733	0
-Golden Chickens 02	734	0
-Golden Chickens01	733	0
-Golden Chickens02	734	0
-Golden Eye Dog	64	0
+Golden Chickens 01	732	0
+Golden Chickens 02	733	0
+Golden Chickens01	732	0
+Golden Chickens02	733	0
+Golden Eye Dog	601	0
 Golden Falcon	53	0
 Golden RAT	50	0
-GoldenJackal	808	0
-Golfing Taurus	809	0
-Gonjeshke Darande	810	0
-GopherWhisper	811	0
-Gorgon Group	123	0
-Gorilla	812	1
-Gossamer Bear	255	0
-Gothic Panda	85	0
-GovCERT.CZ	813	0
-Government Communications Headquarters	735	0
-Government Communications Security Bureau	737	0
-GozNym	814	0
-Graceful Spider	111	0
+GoldenJackal	807	0
+Golfing Taurus	808	0
+Gonjeshke Darande	809	0
+GopherWhisper	810	0
+Gorgon Group	122	0
+Gorilla	811	1
+Gossamer Bear	254	0
+Gothic Panda	84	0
+GovCERT.CZ	812	0
+Government Communications Headquarters	734	0
+Government Communications Security Bureau	736	0
+GozNym	813	0
+Graceful Spider	110	0
 Granite Taurus	18	0
-Granite Typhoon	148	0
-Grass Neptune	99	0
-Gray Sandstorm	482	0
-GrayBravo	815	0
-GrayCharlie	816	0
-Grayfly	95	1
-Grayling	817	1
-GreedyBear	818	0
-GreedyTaotie	82	0
+Granite Typhoon	147	0
+Grass Neptune	98	0
+Gray Sandstorm	481	0
+GrayBravo	814	0
+GrayCharlie	815	0
+Grayfly	94	1
+Grayling	816	1
+GreedyBear	817	0
+GreedyTaotie	81	0
 Green Havildar	38	0
 GreenSpot	63	0
-Greenbug	314	9
-Greenbug	819	9
+Greenbug	313	9
+Greenbug	818	9
 Greendinosa	61	0
 Grey Karkadann	49	0
-GreyEnergy	820	0
-GreyVibe	821	0
-Grim Spider	407	8
+GreyEnergy	819	0
+GreyVibe	820	0
+Grim Spider	406	8
 Grizzly Steppe	48	8
-Grizzly Steppe	84	8
-Groundbait	822	1
-Group 100	84	0
+Grizzly Steppe	83	8
+Groundbait	821	1
+Group 100	83	0
 Group 123	39	0
-Group 13	74	0
-Group 22	69	0
+Group 13	73	0
+Group 22	68	0
 Group 24	26	0
-Group 26	144	0
-Group 27	104	0
-Group 3	68	0
-Group 35	82	0
-Group 41	387	0
-Group 42	823	0
-Group 46	77	0
-Group 6	85	0
-Group 72	72	8
-Group 72	193	8
+Group 26	143	0
+Group 27	103	0
+Group 3	67	0
+Group 35	81	0
+Group 41	386	0
+Group 42	822	0
+Group 46	76	0
+Group 6	84	0
+Group 72	71	8
+Group 72	192	8
 Group 74	48	0
 Group 77	40	0
-Group 8	72	0
-Group 83	375	0
+Group 8	71	0
+Group 83	374	0
 Group 88	51	0
-Group of Seven	732	0
+Group of Seven	731	0
 Group123	39	0
-Group5	824	0
+Group5	823	0
 GruesomeLarch	48	0
-Guacamaya	825	0
-Guardian of Peace	159	0
+Guacamaya	824	0
+Guardian of Peace	158	0
 Guardians of Peace	40	0
-Guójiā Ānquánbù	381	0
-Gwisin Gang	406	0
-GŠSV-J2	766	4
-H0lyGh0st	487	0
-HAFNIUM	114	21
-HASSIUM	601	21
+Guójiā Ānquánbù	380	0
+Gwisin Gang	405	0
+GŠSV-J2	765	4
+H0lyGh0st	486	0
+HAFNIUM	113	21
+HASSIUM	600	21
 HAZY TIGER	42	0
-HELIUM	72	21
+HELIUM	71	21
 HELLFIRE	48	5
-HEXANE	382	5
-HIVE-0145	826	4
-HIVE0154	277	4
+HEXANE	381	5
+HIVE-0145	825	4
+HIVE0154	276	4
 HOGFISH	18	5
 HOLMIUM	36	21
-HOODOO	95	5
-HORDE	69	5
-HOUND SPIDER	827	0
-HOUSEBLEND	347	4
-HUAPI	80	4
-HUR	558	6
-HURRICANE PANDA	241	0
-HYDROGEN	69	21
-Hacking Team	828	0
-Hagga	140	0
-Hammer Panda	76	0
-Handala	829	0
+HOODOO	94	5
+HORDE	68	5
+HOUND SPIDER	826	0
+HOUSEBLEND	346	4
+HUAPI	79	4
+HUR	557	6
+HURRICANE PANDA	240	0
+HYDROGEN	68	21
+Hacking Team	827	0
+Hagga	139	0
+Hammer Panda	75	0
+Handala	828	0
 HangOver	43	1
 Hangover Group	43	0
 Hastati Group	40	0
-Havex	26	0
-Haymaker	18	1
-Haywire Kitten	420	0
+Haywire Kitten	419	0
 Hazel Sandstorm	37	0
-Head Mare	830	0
-Heart Typhoon	72	0
-Hecamede	242	0
-Heeresnachrichtenamt	181	0
+Head Mare	829	0
+Heart Typhoon	71	0
+Hecamede	241	0
+Heeresnachrichtenamt	180	0
 Helix Kitten	37	0
-HellHounds	831	1
-Hellsing	832	0
-HenBox	833	0
-Hermit Neptune	834	0
-Hexagon Typhoon	69	0
-HexagonalRodent	835	0
-Hezb	836	6
+HellHounds	830	1
+Hellsing	831	0
+HenBox	832	0
+Hermit Neptune	833	0
+Hexagon Typhoon	68	0
+HexagonalRodent	834	0
+Hezb	835	6
 Hidden Cobra	40	0
-Hidden Lynx	72	0
-HiddenArt	837	0
-Higaisa	838	0
-HighGround	214	0
-HikkI-Chan	839	0
-Hippo	82	1
+Hidden Lynx	71	0
+HiddenArt	836	0
+Higaisa	837	0
+HighGround	213	0
+HikkI-Chan	838	0
+Hippo	81	1
 Hippo Team	51	0
-Hive0065	111	0
-Hive0081 (IBM)	337	0
-Hive0091	562	0
-Hive0117	840	0
-Hive0118	841	0
-Hive0127	842	0
-Hive0137	843	0
-Hive0145	826	0
-Hive0163	844	0
-HollowQuill	845	0
-Holy Souls	420	0
-HomeLand Justice	846	0
-HoneyMyte	200	0
-Honeybee	847	1
-HookAds	848	0
-Houken	849	0
-Houndstooth Typhoon	601	0
-Howling Scorpius	145	0
-HummingBad	850	0
-Hunt3r Kill3rs	851	0
-Hunter Serpens	337	0
-Hyadina	852	0
-IAmTheKing	853	0
-IB	854	6
-ICECAP	84	5
-ICPO	855	6
-IMPERSONATING PANDA	856	0
-INC Ransom	803	0
-INCD	857	6
-INCIBE	858	4
-INCIBE-CERT	858	4
-INDOHAXSEC TEAM	859	0
-INJ3CTOR3	860	4
+Hive0065	110	0
+Hive0091	561	0
+Hive0117	839	0
+Hive0118	840	0
+Hive0127	841	0
+Hive0137	842	0
+Hive0145	825	0
+Hive0163	843	0
+HollowQuill	844	0
+Holy Souls	419	0
+HomeLand Justice	845	0
+HoneyMyte	199	0
+Honeybee	846	1
+HookAds	847	0
+Houken	848	0
+Houndstooth Typhoon	600	0
+Howling Scorpius	144	0
+HummingBad	849	0
+Hunt3r Kill3rs	850	0
+Hunter Serpens	336	0
+Hyadina	851	0
+IAmTheKing	852	0
+IB	853	6
+ICECAP	83	5
+ICPO	854	6
+IMPERSONATING PANDA	855	0
+INC Ransom	802	0
+INCD	856	6
+INCIBE	857	4
+INCIBE-CERT	857	4
+INDOHAXSEC TEAM	858	0
+INJ3CTOR3	859	4
 INTCEN	627	4
-INTELLRTAF	593	4
-INTERPOL	855	4
-IODINE	82	21
-IRGC	182	6
-IRGC Cyber-Electronic Command	861	0
-IRGC Intelligence Organization	862	0
-IRGC-CEC	861	4
-IRGC-IO	862	4
-IRIDIUM	863	29
+INTELLRTAF	592	4
+INTERPOL	854	4
+IODINE	81	21
+IRGC	181	6
+IRGC Cyber-Electronic Command	860	0
+IRGC Intelligence Organization	861	0
+IRGC-CEC	860	4
+IRGC-IO	861	4
+IRIDIUM	862	29
 IRIDIUM	45	29
-IRLeaks	864	0
+IRLeaks	863	0
 IRN2	37	6
-ISA	865	6
-ISAB	866	6
-ISI	867	6
-ISLANDDREAMS	94	4
+ISA	864	6
+ISAB	865	6
+ISI	866	6
+ISLANDDREAMS	93	4
 ITG05	48	4
-ITG07	92	4
-ITG08	121	4
-ITG09	94	4
-ITG11	84	4
+ITG07	91	4
+ITG08	120	4
+ITG09	93	4
+ITG11	83	4
 ITG12	51	4
 ITG13	37	4
-ITG14	116	4
+ITG14	115	4
 ITG15	26	4
-ITG18	89	4
-ITG23	407	4
-ITsecTeam	444	0
-IXESHE	69	4
-Ice Relic	84	0
-IceFog	464	0
-IcePeony	868	0
-Icelandic Crisis Response Unit	869	0
-Icelandic Police	870	0
-Imperial Kitten	260	8
-Imperial Kitten	441	8
-Imperial Kitten	871	8
-Imperial Kitten	347	8
-Incendiary Jackal	759	0
-Inception	113	1
-Inception Framework	113	0
-Indian Army	872	0
-Indian Computer Emergency Response Team	306	0
-IndigoZebra	873	0
-Indonesian Army Intelligence Centre	874	0
-Indonesian Financial Transaction Reports and Analysis Center	875	0
-Indonesian Strategic Intelligence Agency	222	0
-Indra	810	0
-Indrik Spider	475	8
-Indrik Spider	471	8
-Information and Security Service	876	0
-Információs Hivatal	877	0
-Infrastructure Destruction Squad	538	0
-Infy	723	6
+ITG18	88	4
+ITG23	406	4
+ITsecTeam	443	0
+IXESHE	68	4
+Ice Relic	83	0
+IceFog	463	0
+IcePeony	867	0
+Icelandic Crisis Response Unit	868	0
+Icelandic Police	869	0
+Imperial Kitten	259	8
+Imperial Kitten	440	8
+Imperial Kitten	870	8
+Imperial Kitten	346	8
+Incendiary Jackal	758	0
+Inception	112	1
+Inception Framework	112	0
+Indian Army	871	0
+Indian Computer Emergency Response Team	305	0
+IndigoZebra	872	0
+Indonesian Army Intelligence Centre	873	0
+Indonesian Financial Transaction Reports and Analysis Center	874	0
+Indonesian Strategic Intelligence Agency	221	0
+Indra	809	0
+Indrik Spider	474	8
+Indrik Spider	470	8
+Information and Security Service	875	0
+Információs Hivatal	876	0
+Infrastructure Destruction Squad	537	0
+Infy	877	6
 InkySquid	39	0
-Insidious Taurus	279	0
-Institutional Security Bureau	765	0
-Instituto Nacional de Ciberseguridad	858	0
+Insidious Taurus	278	0
+Institutional Security Bureau	764	0
+Instituto Nacional de Ciberseguridad	857	0
 Inteid	878	0
 IntelBroker	879	0
 Inteligencia de la Gendarmería Nacional Argentina	880	0
@@ -3398,11 +3379,11 @@ Inteligencia de la Policía Federal Argentina	882	0
 Inteligencia de la Policía de Seguridad Aeroportuaria	883	0
 Inteligencia de la Prefectura Naval Argentina	884	0
 Inteligencia del Servicio Penitenciario Federal	885	0
-Intelligence Agency of North Macedonia	139	0
+Intelligence Agency of North Macedonia	138	0
 Intelligence Branch	886	0
 Intelligence Bureau	887	8
 Intelligence Bureau	888	8
-Intelligence Bureau	854	8
+Intelligence Bureau	853	8
 Intelligence Directorate	889	0
 Intelligence Division	890	0
 Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	891	0
@@ -3412,46 +3393,46 @@ Intelligence and Security Service of Slovenian Ministry of Defence - Obveščeva
 Intelligence org of FARAJA	895	0
 Intelligence org of the Islamic Republic of Iran	896	0
 Intelligence-Security Agency of Bosnia and Herzegovina	897	0
-Inter-Services Intelligence	867	0
+Inter-Services Intelligence	866	0
 Internal Intelligence and Security Agency	22	0
-Internal Security Affairs Bureau	866	0
+Internal Security Affairs Bureau	865	0
 Internal Security Agency	13	0
 Internal Security Department	898	8
 Internal Security Department	899	8
 Internal Security Operations Command	900	0
 Internal Security Service	901	0
-International Criminal Police Organization	855	0
+International Criminal Police Organization	854	0
 International Liaison Department of the Chinese Communist Party	902	0
-Interpol	855	0
+Interpol	854	0
 InvisiMole	903	0
 Iraqi National Intelligence Service	904	0
 Irish National Cyber Security Centre	905	0
 Iron Cyber Group	906	0
-Iron Frontier	255	0
+Iron Frontier	254	0
 Iron Group	906	0
-Iron Hemlock	84	0
+Iron Hemlock	83	0
 Iron Hunter	51	0
 Iron Liberty	26	0
-Iron Lyric	160	0
-Iron Ritual	84	0
-Iron Taurus	82	0
-Iron Tiger	82	0
+Iron Lyric	159	0
+Iron Ritual	83	0
+Iron Taurus	81	0
+Iron Tiger	81	0
 Iron Tilden	16	0
 Iron Twilight	48	0
 Iron Viking	45	0
 IronErn440	907	0
 IronHusky	908	0
-Islamic Revolutionary Guard Corps	182	0
-Islamic State Hacking Division	296	0
-Island Castle	94	0
-Israel National Cyber Directorate	857	0
-Israel Security Agency	865	0
-Isthmus Castle	86	0
-ItaDuke	548	0
+Islamic Revolutionary Guard Corps	181	0
+Islamic State Hacking Division	295	0
+Island Castle	93	0
+Israel National Cyber Directorate	856	0
+Israel Security Agency	864	0
+Isthmus Castle	85	0
+ItaDuke	547	0
 JACKPOT PANDA	909	0
 JINX-0126	910	4
 JINX-0164	911	4
-JJDoor	94	0
+JJDoor	93	0
 JPCERT	912	4
 JPCERT Coordination Center	912	0
 JPCERT/CC	912	4
@@ -3459,33 +3440,33 @@ Jabaroot	913	0
 Jabaroot DZ	913	0
 Jade Sleet	914	0
 JadePuffer	915	0
-Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	189	0
+Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	188	0
 Japanese Ministry of Foreign Affairs	916	0
 Japanese National Police Agency	917	0
 Jasper Sleet	918	0
 JavaGhost	919	0
-JerseyMikes	81	0
-Jewelbug	326	0
+JerseyMikes	80	0
+Jewelbug	325	0
 Joint Cipher Bureau	920	0
 Joint Cyberspace Command	921	0
 Joint Intelligence Organisation	922	0
 Joint Sigint Cyber Unit	923	0
 Joint Staff Department of the Central Military Commission Intelligence Bureau	924	0
 Joint Task Force X	925	0
-Jointworm	551	1
-JokerStash	116	0
-Judgment Panda	88	0
+Jointworm	550	1
+JokerStash	115	0
+Judgment Panda	87	0
 JuiceLedger	926	0
 Justice Blade	30	0
-Justice Department	520	0
-KAOS	72	14
-KAOS	95	14
+Justice Department	519	0
+KAOS	71	14
+KAOS	94	14
 KAPO	661	6
 KAX17	927	4
 KE-CIRT/CC	928	4
-KGB	232	6
+KGB	231	6
 KISA	929	6
-KNOTWEED	479	5
+KNOTWEED	478	5
 KRYPTON	51	21
 KZ-CERT	930	4
 Kagawaran ng Ugnayang Panlabas	931	0
@@ -3493,55 +3474,54 @@ Kairos	932	0
 Kaitsepolitseiamet	661	0
 Karakurt	933	0
 Karakurt Lair	933	0
-Karba	41	0
 Karkadann	934	0
-Karma Panda	274	0
+Karma Panda	273	0
 Karst	935	1
 Kasablanka	936	0
 Kazu	937	6
-Ke3Chang	70	0
+Ke3Chang	69	0
 Keksec	938	0
 KelvinSecurity	939	0
 Kementerian Luar Negeri	940	8
 Kementerian Luar Negeri	941	8
-KeyBoy	78	0
-Keyhole Panda	102	0
+KeyBoy	77	0
+Keyhole Panda	101	0
 Keymous Plus	942	0
 Keymous+	942	0
 Killnet	943	0
 Kimsuky	61	0
 Kinsing	944	0
 Kiss-a-Dog	945	0
-Knockout Spider	551	0
+Knockout Spider	550	0
 Koala Team	26	0
-Konni	98	0
+Konni	97	0
 Kontoret för särskild inhämtning	946	0
 Korea Internet & Security Agency	929	0
 KrCERT/CC	929	0
 KromSec	947	0
 Krybit	948	0
-Kryptonite Panda	94	0
-KungFu Kittens	74	8
-KungFu Kittens	241	8
+Kryptonite Panda	93	0
+KungFu Kittens	73	8
+KungFu Kittens	240	8
 Kurdistan Region Security Council	949	0
 Kyberturvallisuuskeskus	950	0
 Külgazdasági és Külügyminisztérium	951	0
-LAPSUS	488	5
-LAPSUS$	488	4
-LAWRENCIUM	472	21
-LEAD	95	23
-LIMINAL PANDA	327	0
+LAPSUS	487	5
+LAPSUS$	487	4
+LAWRENCIUM	471	21
+LEAD	94	23
+LIMINAL PANDA	326	0
 LIVESAFE	18	4
-LOTUS PANDA	110	8
-LUNAR SPIDER	806	0
-LYCEUM	382	5
+LOTUS PANDA	109	8
+LUNAR SPIDER	805	0
+LYCEUM	381	5
 LabHost	952	0
-Labubu	230	0
+Labubu	229	0
 Labyrinth Chollima	40	8
 Labyrinth Chollima	953	8
 Labyrinth Chollima	914	8
-Lace Tempest	496	0
-LadyBoyle	514	0
+Lace Tempest	495	0
+LadyBoyle	513	0
 Lahav 433	954	0
 Lake Relic	48	0
 Lamashtu	955	0
@@ -3553,188 +3533,185 @@ Larva-24005	958	0
 Larva-24009	959	0
 Larva-24010	960	0
 Larva-24013	961	0
-Larva-26002	962	0
-Larva-26005	963	0
-Larva-26009	964	0
-Larva‑25012	965	0
+Larva-25012	962	0
+Larva-26002	963	0
+Larva-26005	964	0
+Larva-26009	965	0
 Laundry Bear	966	0
 Lazarus	40	33
 Lazarus Group	40	0
-LazyMeerkat	543	0
+LazyMeerkat	542	0
 LazyScripter	967	0
 LeafMiner	968	33
-Lebanese Cedar	563	0
+Lebanese Cedar	562	0
 Lebanese State Security	969	0
-Lemon Sandstorm	724	0
-Leopard Typhoon	95	0
-Leviathan	94	1
+Lemon Sandstorm	723	0
+Leopard Typhoon	94	0
+Leviathan	93	1
 Lexus	970	0
 Libyan Scorpions	971	0
 Lifting Zmiy	972	0
-LightBasin	324	0
-Lilac Typhoon	474	0
+LightBasin	323	0
+Lilac Typhoon	473	0
 LilacSquid	973	0
-Linen Typhoon	82	0
+Linen Typhoon	81	0
 LinkC	974	0
 LinkC Pub	974	0
-Lion Soldiers Team	184	0
+Lion Soldiers Team	183	0
 LofyGang	975	0
-Lone Castle	274	0
+Lone Castle	273	0
 LongNosedGoblin	976	0
 Longhorn	57	1
 LookingFrog	977	0
-Lorec Bear	254	0
-Lorec53	254	8
+Lorec Bear	253	0
+Lorec53	253	8
 Lorec53	978	8
-Lotus BLossom	110	0
-Lotus Panda	87	8
-LotusBlossom	87	0
+Lotus BLossom	109	0
+Lotus Panda	86	8
+LotusBlossom	86	0
 Lucky Cat	979	0
-Lucky Mouse	82	0
-LuckyMouse	82	0
-Luder	41	0
+Lucky Mouse	81	0
+LuckyMouse	81	0
 LulzIntel	980	0
 LulzSec Black	981	0
-Luminous Moth	277	0
-LuminousMoth	200	8
-LuminousMoth	278	8
-Lumma Stealer	982	0
-Luna Moth	983	0
-Luna Tempest	984	0
-LuoYu	985	0
-Lurid	70	1
-MAD	197	7
+Luminous Moth	276	0
+LuminousMoth	199	8
+LuminousMoth	277	8
+Luna Moth	982	0
+Luna Tempest	983	0
+LuoYu	984	0
+Lurid	69	1
+MAD	196	7
 MAGNALLIUM	36	4
-MAGNESIUM	131	21
-MAGNETIC SPIDER	986	0
+MAGNESIUM	130	21
+MAGNETIC SPIDER	985	0
 MAKERSMARK	51	4
-MALLARD SPIDER	804	0
-MAN1	987	6
-MANGANESE	102	21
-MARNANBRIDGE	420	4
-MASAN	440	4
-MEA	988	6
-MERCURY	118	21
-MI	989	7
-MI5	990	6
-MI5 Security Service	990	0
-MI6	991	6
-MID	992	7
-MIMIC SPIDER	993	0
-MIT	994	6
-MIVD	557	6
-MODA	995	6
+MALLARD SPIDER	803	0
+MAN1	986	6
+MANGANESE	101	21
+MARNANBRIDGE	419	4
+MASAN	439	4
+MEA	987	6
+MERCURY	117	5
+MI	988	7
+MI5	989	6
+MI5 Security Service	989	0
+MI6	990	6
+MID	991	7
+MIMIC SPIDER	992	0
+MIT	993	6
+MIVD	556	6
+MODA	994	6
 MOFA	916	14
-MOFA	996	14
-MOIS	997	6
-MOIS/VAJA	997	4
-MONTI	998	4
-MONTY SPIDER	999	8
-MORH4x	1000	0
-MPS	1001	78
-MPS	292	14
-MSS	381	78
-MSS	1002	14
-MSUpdater	5	0
-MSZ	1003	6
-MUDCARP	94	4
-MUDDYCOAST	118	4
-MUMMY SPIDER	800	0
-MUST	1004	7
-MUSTANG PANDA	200	8
-MYSTICDOME	382	4
-MZV	462	6
-Mabahith	1005	0
-Mabna Institute	392	0
-Mabna Institute Group	392	0
+MOFA	995	14
+MOIS	996	6
+MOIS/VAJA	996	4
+MONTI	997	4
+MONTY SPIDER	998	8
+MORH4x	999	0
+MPS	1000	78
+MPS	291	14
+MSS	380	78
+MSS	1001	14
+MSZ	1002	6
+MUDCARP	93	4
+MUDDYCOAST	117	4
+MUMMY SPIDER	799	0
+MUST	1003	7
+MUSTANG PANDA	199	8
+MYSTICDOME	381	4
+MZV	461	6
+Mabahith	1004	0
+Mabna Institute	391	0
+Mabna Institute Group	391	0
 Machete	59	1
-Madi	1006	6
-MageCart	1007	0
-MageCart Group 6	121	0
+Madi	1005	6
+MageCart	1006	0
+MageCart Group 6	120	0
 Magenta Dust	58	0
-Magic Hound	89	0
-Magic Kitten	823	0
-Main Center for Special Technologies	764	0
-Main Directorate of Intelligence	558	0
-Main Directorate of Special Programs of the President of the Russian Federation	1008	0
-Main Directorate of the General Staff	762	0
-MalKamak	1009	0
-Malaysia Computer Emergency Response Team	1010	0
-Malaysian Defence Intelligence Organisation	1011	0
-Malaysian Special Branch	1012	0
-Malsmoke	1013	0
-Malteiro	1014	0
-Mana	95	7
-Mana Team	1015	0
-Manatee Tempest	475	0
-Manga Taurus	80	0
-Mango Sandstorm	118	0
+Magic Hound	88	0
+Magic Kitten	822	0
+Main Center for Special Technologies	763	0
+Main Directorate of Intelligence	557	0
+Main Directorate of Special Programs of the President of the Russian Federation	1007	0
+Main Directorate of the General Staff	761	0
+MalKamak	1008	0
+Malaysia Computer Emergency Response Team	1009	0
+Malaysian Defence Intelligence Organisation	1010	0
+Malaysian Special Branch	1011	0
+Malsmoke	1012	0
+Malteiro	1013	0
+Mana	94	7
+Mana Team	1014	0
+Manatee Tempest	474	0
+Manga Taurus	79	0
+Mango Sandstorm	117	0
 Mantis	49	1
-Marbled Dust	417	0
-Marigold Sandstorm	486	0
-Marine Corps Intelligence	1016	0
-Markopolo	1017	0
-Mask	363	7
-Massgrave	1018	0
-Matanbuchus	233	0
-Maverick Panda	93	0
-Maze Team	473	0
-Medusa Group	1019	0
+Marbled Dust	416	0
+Marigold Sandstorm	485	0
+Marine Corps Intelligence	1015	0
+Markopolo	1016	0
+Mask	362	7
+Massgrave	1017	0
+Matanbuchus	232	0
+Maverick Panda	92	0
+Maze Team	472	0
+Medusa Group	1018	0
 MenuPass	18	0
 Menupass Team	18	0
-Metador	1020	0
-Metushy	70	0
-Midnight Blizzard	84	8
-Midnight Blizzard	542	8
-Midnight Neptune	440	0
-Militaire Inlichtingen- en Veiligheidsdienst	557	0
-Military Counterintelligence Service	197	8
-Military Counterintelligence Service	1021	8
+Metador	1019	0
+Metushy	69	0
+Midnight Blizzard	83	8
+Midnight Blizzard	541	8
+Midnight Neptune	439	0
+Militaire Inlichtingen- en Veiligheidsdienst	556	0
+Military Counterintelligence Service	196	8
+Military Counterintelligence Service	1020	8
+Military Intelligence	1021	8
+Military Intelligence	988	8
 Military Intelligence	1022	8
-Military Intelligence	989	8
-Military Intelligence	1023	8
+Military Intelligence Corps	1023	8
 Military Intelligence Corps	1024	8
-Military Intelligence Corps	1025	8
-Military Intelligence Department	1026	0
-Military Intelligence Directorate	154	8
-Military Intelligence Directorate	1027	8
-Military Intelligence and Security Service	1004	0
-Military Security Agency	1028	0
-Military Service for Security and Intelligence	1029	0
+Military Intelligence Department	1025	0
+Military Intelligence Directorate	153	8
+Military Intelligence Directorate	1026	8
+Military Intelligence and Security Service	1003	0
+Military Security Agency	1027	0
+Military Service for Security and Intelligence	1028	0
 Military Unit 26165	10	0
-Military Unit 29155	763	0
-Military Unit 74455	764	0
-Military intelligence and reconnaissance	1030	0
-Militära underrättelse- och säkerhetstjänsten	1004	0
-Militärischer Abschirmdienst	197	0
-Militärischer Nachrichtendienst	1031	0
-Millî İstihbarat Teşkilatı	994	0
-Mimo	836	6
-Minidionis	84	0
-Ministarstvo vanjskih i europskih poslova	1032	0
+Military Unit 29155	762	0
+Military Unit 74455	763	0
+Military intelligence and reconnaissance	1029	0
+Militära underrättelse- och säkerhetstjänsten	1003	0
+Militärischer Abschirmdienst	196	0
+Militärischer Nachrichtendienst	1030	0
+Millî İstihbarat Teşkilatı	993	0
+Mimo	835	6
+Ministarstvo vanjskih i europskih poslova	1031	0
 Ministerie van Buitenlandse Zaken	612	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1033	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1032	0
+Ministerio de Relaciones Exteriores	1033	8
 Ministerio de Relaciones Exteriores	1034	8
-Ministerio de Relaciones Exteriores	1035	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1036	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1037	0
-Ministerstvo obrany	463	0
-Ministerstvo zahraničních věcí	462	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1038	0
-Ministerstwo Spraw Zagranicznych	1003	0
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1035	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1036	0
+Ministerstvo obrany	462	0
+Ministerstvo zahraničních věcí	461	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1037	0
+Ministerstwo Spraw Zagranicznych	1002	0
+Ministerul Afacerilor Externe	1038	8
 Ministerul Afacerilor Externe	1039	8
-Ministerul Afacerilor Externe	1040	8
-Ministrstvo za zunanje in evropske zadeve	1041	0
-Ministry for Europe and Foreign Affairs	726	0
-Ministry for National Security	1042	0
-Ministry of Defence	428	8
+Ministrstvo za zunanje in evropske zadeve	1040	0
+Ministry for Europe and Foreign Affairs	725	0
+Ministry for National Security	1041	0
+Ministry of Defence	427	8
+Ministry of Defence	1042	8
 Ministry of Defence	1043	8
 Ministry of Defence	1044	8
 Ministry of Defence	1045	8
 Ministry of Defence	1046	8
 Ministry of Defence	1047	8
+Ministry of Defence	462	8
 Ministry of Defence	1048	8
-Ministry of Defence	463	8
 Ministry of Defence	1049	8
 Ministry of Defence	1050	8
 Ministry of Defence	1051	8
@@ -3764,1512 +3741,1497 @@ Ministry of Defence	1074	8
 Ministry of Defence	1075	8
 Ministry of Defence	1076	8
 Ministry of Defence	1077	8
-Ministry of Defence	1078	8
-Ministry of Digital Affairs	995	0
-Ministry of External Affairs	988	0
-Ministry of Finance	1079	0
+Ministry of Digital Affairs	994	0
+Ministry of External Affairs	987	0
+Ministry of Finance	1078	0
+Ministry of Foreign Affairs	1079	8
 Ministry of Foreign Affairs	1080	8
 Ministry of Foreign Affairs	1081	8
+Ministry of Foreign Affairs	1035	8
+Ministry of Foreign Affairs	283	8
 Ministry of Foreign Affairs	1082	8
-Ministry of Foreign Affairs	1036	8
-Ministry of Foreign Affairs	284	8
 Ministry of Foreign Affairs	1083	8
 Ministry of Foreign Affairs	1084	8
 Ministry of Foreign Affairs	1085	8
-Ministry of Foreign Affairs	1086	8
 Ministry of Foreign Affairs	653	8
+Ministry of Foreign Affairs	1033	8
+Ministry of Foreign Affairs	379	8
 Ministry of Foreign Affairs	1034	8
-Ministry of Foreign Affairs	380	8
-Ministry of Foreign Affairs	1035	8
-Ministry of Foreign Affairs	462	8
+Ministry of Foreign Affairs	461	8
+Ministry of Foreign Affairs	1086	8
 Ministry of Foreign Affairs	1087	8
 Ministry of Foreign Affairs	1088	8
+Ministry of Foreign Affairs	1032	8
 Ministry of Foreign Affairs	1089	8
-Ministry of Foreign Affairs	1033	8
 Ministry of Foreign Affairs	1090	8
 Ministry of Foreign Affairs	1091	8
-Ministry of Foreign Affairs	1092	8
-Ministry of Foreign Affairs	1032	8
+Ministry of Foreign Affairs	1031	8
 Ministry of Foreign Affairs	951	8
 Ministry of Foreign Affairs	940	8
-Ministry of Foreign Affairs	565	8
+Ministry of Foreign Affairs	564	8
+Ministry of Foreign Affairs	1092	8
 Ministry of Foreign Affairs	1093	8
 Ministry of Foreign Affairs	1094	8
+Ministry of Foreign Affairs	1036	8
 Ministry of Foreign Affairs	1095	8
-Ministry of Foreign Affairs	1037	8
-Ministry of Foreign Affairs	1096	8
 Ministry of Foreign Affairs	916	8
+Ministry of Foreign Affairs	1096	8
 Ministry of Foreign Affairs	1097	8
+Ministry of Foreign Affairs	995	8
 Ministry of Foreign Affairs	1098	8
-Ministry of Foreign Affairs	996	8
 Ministry of Foreign Affairs	1099	8
 Ministry of Foreign Affairs	1100	8
 Ministry of Foreign Affairs	1101	8
 Ministry of Foreign Affairs	1102	8
 Ministry of Foreign Affairs	1103	8
+Ministry of Foreign Affairs	1038	8
 Ministry of Foreign Affairs	1104	8
-Ministry of Foreign Affairs	1039	8
 Ministry of Foreign Affairs	1105	8
-Ministry of Foreign Affairs	1106	8
 Ministry of Foreign Affairs	941	8
-Ministry of Foreign Affairs	1107	8
+Ministry of Foreign Affairs	1106	8
 Ministry of Foreign Affairs	612	8
+Ministry of Foreign Affairs	1107	8
 Ministry of Foreign Affairs	1108	8
-Ministry of Foreign Affairs	1109	8
 Ministry of Foreign Affairs	931	8
+Ministry of Foreign Affairs	1109	8
+Ministry of Foreign Affairs	1002	8
 Ministry of Foreign Affairs	1110	8
-Ministry of Foreign Affairs	1003	8
 Ministry of Foreign Affairs	1111	8
+Ministry of Foreign Affairs	1039	8
 Ministry of Foreign Affairs	1112	8
-Ministry of Foreign Affairs	1040	8
+Ministry of Foreign Affairs	991	8
 Ministry of Foreign Affairs	1113	8
-Ministry of Foreign Affairs	992	8
 Ministry of Foreign Affairs	1114	8
 Ministry of Foreign Affairs	1115	8
+Ministry of Foreign Affairs	1040	8
+Ministry of Foreign Affairs	1037	8
 Ministry of Foreign Affairs	1116	8
-Ministry of Foreign Affairs	1041	8
-Ministry of Foreign Affairs	1038	8
-Ministry of Foreign Affairs	1117	8
 Ministry of Foreign Affairs	614	8
+Ministry of Foreign Affairs	1117	8
 Ministry of Foreign Affairs	1118	8
+Ministry of Foreign Affairs	292	8
 Ministry of Foreign Affairs	1119	8
-Ministry of Foreign Affairs	293	8
-Ministry of Foreign Affairs	1120	8
-Ministry of Foreign Affairs of the Czech Republic	462	0
-Ministry of Intelligence	997	0
-Ministry of Intelligence and Security	997	0
-Ministry of National Defense	1121	0
-Ministry of Public Security	1001	8
-Ministry of Public Security	292	8
-Ministry of State Security	381	8
-Ministry of State Security	1002	8
-Ministry of the Armed Forces	1122	0
-Ministère de l'Europe et des Affaires étrangères	726	0
-Ministère des Affaires étrangères et européennes	1102	0
-Ministère des Armées	1122	0
-Ministério das Relações Exteriores	1085	0
-Ministério dos Negócios Estrangeiros	1111	0
-Mint Sandstorm	89	8
-Mint Sandstorm	375	8
-MintedSoil	458	0
-Mirage	70	1
-Mirage Tiger	1123	0
+Ministry of Foreign Affairs of the Czech Republic	461	0
+Ministry of Intelligence	996	0
+Ministry of Intelligence and Security	996	0
+Ministry of National Defense	1120	0
+Ministry of Public Security	1000	8
+Ministry of Public Security	291	8
+Ministry of State Security	380	8
+Ministry of State Security	1001	8
+Ministry of the Armed Forces	1121	0
+Ministère de l'Europe et des Affaires étrangères	725	0
+Ministère des Affaires étrangères et européennes	1101	0
+Ministère des Armées	1121	0
+Ministério das Relações Exteriores	1084	0
+Ministério dos Negócios Estrangeiros	1110	0
+Mint Sandstorm	88	8
+Mint Sandstorm	374	8
+MintedSoil	457	0
+Mirage	69	1
+Mirage Tiger	1122	0
 MirrorFace	640	0
-MoD	1053	7
-Moafee	276	8
-Moafee	1124	8
-Mobwork	80	0
-Mocha Manakin	1125	0
-ModernStealer	1126	0
-ModifiedElephant	1127	0
-Mofang	280	0
-Mogilevich	1128	0
-Molatori	1129	0
+MoD	1052	7
+Moafee	275	8
+Moafee	1123	8
+Mobwork	79	0
+Mocha Manakin	1124	0
+ModernStealer	1125	0
+ModifiedElephant	1126	0
+Mofang	279	0
+Mogilevich	1127	0
+Molatori	1128	0
 Moldy Pisces	39	0
-Molerats	153	0
+Molerats	152	0
 Money Libra	944	0
-MoneyTaker	1130	0
+MoneyTaker	1129	0
 Monsoon	43	1
-Monster Libra	115	0
-Monty Spider	111	8
-Moonlight	153	1
+Monster Libra	114	0
+Monty Spider	110	8
+Moonlight	152	1
 Moonstone Sleet	40	8
 Moonstone Sleet	953	8
-Mora_001	1131	0
-Morpho	290	1
-Moses Staff	486	0
-MosesStaff	486	0
-Moshen Dragon	1132	0
-Moskalvzapoe	987	0
-Mossad	1133	0
-MoustachedBouncer	1134	0
-Mr_Rot13	1135	0
+Mora_001	1130	0
+Morpho	289	1
+Moses Staff	485	0
+MosesStaff	485	0
+Moshen Dragon	1131	0
+Moskalvzapoe	986	0
+Mossad	1132	0
+MoustachedBouncer	1133	0
+Mr_Rot13	1134	0
 Muddled Libra	1	0
-Muddy Ion	118	0
-MuddyWater	118	0
-Mulberry Typhoon	102	0
-Mule Libra	391	0
-MurenShark	127	0
-Murky Panda	114	0
+Muddy Ion	117	0
+MuddyWater	117	0
+Mulberry Typhoon	101	0
+Mule Libra	390	0
+MurenShark	126	0
+Murky Panda	113	0
+Mustang Panda	276	8
 Mustang Panda	277	8
-Mustang Panda	278	8
-Mustard Tempest	471	0
-MyCERT	1010	0
-Mysterious Elephant	1136	0
+Mustard Tempest	470	0
+MyCERT	1009	0
+Mysterious Elephant	1135	0
 Mythic Leopard	38	8
-Mythic Leopard	90	8
-Mythic Likho	175	0
-MİT	994	6
-N4ughtysecTU	1137	0
-NACSA	1138	4
-NARWHAL SPIDER	801	0
-NATO	1139	6
-NATO Communications and Information Agency	1140	0
-NATO Cooperative Cyber Defence Centre of Excellence	299	0
-NB65	1141	6
-NBSZ	1142	6
-NBU	1143	6
-NBÚ	1143	6
-NCA	1144	78
-NCA	1145	14
-NCF	1146	6
-NCIA	1147	14
-NCIA	1140	14
-NCOZ	1148	6
+Mythic Leopard	89	8
+Mythic Likho	174	0
+MİT	993	6
+N4ughtysecTU	1136	0
+NACSA	1137	4
+NARWHAL SPIDER	800	0
+NATO	1138	6
+NATO Communications and Information Agency	1139	0
+NATO Cooperative Cyber Defence Centre of Excellence	298	0
+NB65	1140	6
+NBSZ	1141	6
+NBU	1142	6
+NBÚ	1142	6
+NCA	1143	78
+NCA	1144	14
+NCF	1145	6
+NCIA	1146	14
+NCIA	1139	14
+NCOZ	1147	6
+NCSA	1148	14
 NCSA	1149	14
-NCSA	1150	14
-NCSC	196	14
-NCSC	1151	78
+NCSC	195	14
+NCSC	1150	78
 NCSC	905	14
+NCSC	1151	14
 NCSC	1152	14
-NCSC	1153	14
-NCSC New Zealand	1153	0
+NCSC New Zealand	1152	0
 NCSC-FI	950	4
-NCSC-NL	1154	4
+NCSC-NL	1153	4
 NDB	685	6
-NEODYMIUM	1155	21
-NEPTUNIUM	420	21
-NICC	1156	6
-NICKEL	70	21
-NID	1157	7
-NIOBIUM	177	21
-NIS	1158	79
+NEODYMIUM	1154	5
+NEPTUNIUM	419	5
+NICC	1155	6
+NICKEL	69	21
+NID	1156	7
+NIOBIUM	176	21
+NIS	1157	79
 NIS	616	15
-NISA	1159	6
-NISC	1160	6
-NIST	1161	6
-NKSC	1162	6
-NOBELIUM	84	29
-NOBELIUM	542	29
-NOCTURNAL SPIDER	1163	0
-NOMAD PANDA	1164	0
-NOTROBIN	1165	4
+NISA	1158	6
+NISC	1159	6
+NIST	1160	6
+NKSC	1161	6
+NOBELIUM	83	29
+NOBELIUM	541	13
+NOCTURNAL SPIDER	1162	0
+NOMAD PANDA	1163	0
+NOTROBIN	1164	4
 NPA	917	6
-NSA	1166	6
-NSB	1167	6
-NSM	1168	6
-NSS	1169	6
-NTRO	1170	6
-NUKIB	1171	4
-NXSMS	400	4
-NZSIS	1172	4
+NSA	1165	6
+NSB	1166	6
+NSM	1167	6
+NSS	1168	6
+NTRO	1169	6
+NUKIB	1170	4
+NXSMS	399	4
+NZSIS	1171	4
 Nachrichtendienst des Bundes	685	0
-Nacionalinis kibernetinio saugumo centras	1162	0
-Nahr Elbard	396	0
-Nahr el bared	396	0
-Naikon	272	0
-Naikon Castle	272	0
-Nam3L3ss	1173	0
-Namibia Central Intelligence Service	1174	0
-Narketing163	1175	0
-Nascent Ursa	254	0
-Nasjonal sikkerhetsmyndighet	1168	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1176	0
-Nationaal Cyber Security Centrum	1154	0
-National Accountability Bureau	1177	0
-National Anti-Narcotics Agency	1178	0
-National Assessments Bureau	1179	0
-National Ballistics Intelligence Service	1180	0
-National Board of Revenue	1181	0
-National Bureau of Investigation	1182	0
-National Centre for Counter Terrorism	408	0
-National Committee for Intelligence Coordination	1183	0
-National Computer Emergency Response Center	1184	0
-National Computer Emergency Response Team	1185	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	334	0
-National Computer Virus Emergency Response Center	348	0
-National Coordinator for Counterterrorism and Security	1176	0
-National Counter Terrorism Authority	1186	0
-National Crime Agency	1144	0
-National Crime Intelligence Agency	1147	0
-National Crises Management Cell	1187	0
-National Cryptologic Centre	300	0
-National Cyber Crime Centre	1148	0
-National Cyber Force	1146	0
-National Cyber Security Agency	1138	8
+Nacionalinis kibernetinio saugumo centras	1161	0
+Nahr Elbard	395	0
+Nahr el bared	395	0
+Naikon	271	0
+Naikon Castle	271	0
+Nam3L3ss	1172	0
+Namibia Central Intelligence Service	1173	0
+Narketing163	1174	0
+Nascent Ursa	253	0
+Nasjonal sikkerhetsmyndighet	1167	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1175	0
+Nationaal Cyber Security Centrum	1153	0
+National Accountability Bureau	1176	0
+National Anti-Narcotics Agency	1177	0
+National Assessments Bureau	1178	0
+National Ballistics Intelligence Service	1179	0
+National Board of Revenue	1180	0
+National Bureau of Investigation	1181	0
+National Centre for Counter Terrorism	407	0
+National Committee for Intelligence Coordination	1182	0
+National Computer Emergency Response Center	1183	0
+National Computer Emergency Response Team	1184	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	333	0
+National Computer Virus Emergency Response Center	347	0
+National Coordinator for Counterterrorism and Security	1175	0
+National Counter Terrorism Authority	1185	0
+National Crime Agency	1143	0
+National Crime Intelligence Agency	1146	0
+National Crises Management Cell	1186	0
+National Cryptologic Centre	299	0
+National Cyber Crime Centre	1147	0
+National Cyber Force	1145	0
+National Cyber Security Agency	1137	8
+National Cyber Security Agency	1148	8
 National Cyber Security Agency	1149	8
-National Cyber Security Agency	1150	8
-National Cyber Security Center	1152	0
-National Cyber Security Centre	1151	8
+National Cyber Security Center	1151	0
+National Cyber Security Centre	1150	8
 National Cyber Security Centre	905	8
-National Cyber Security Centre	1154	8
 National Cyber Security Centre	1153	8
+National Cyber Security Centre	1152	8
 National Cyber Security Centre Finland	950	0
-National Cyber Security Centre Switzerland	196	0
-National Cyber Security Centre of Lithuania	1162	0
-National Cyber Security Directorate	519	0
-National Cyber and Crypto Agency	217	0
-National Cyber and Information Security Agency	1171	0
+National Cyber Security Centre Switzerland	195	0
+National Cyber Security Centre of Lithuania	1161	0
+National Cyber Security Directorate	518	0
+National Cyber and Crypto Agency	216	0
+National Cyber and Information Security Agency	1170	0
 National Cybersecurity Agency	14	0
 National Cybersecurity Agency of France	33	0
-National Cybersecurity Authority	1145	0
-National Cybersecurity Centre	335	0
+National Cybersecurity Authority	1144	0
+National Cybersecurity Centre	334	0
 National Defence Radio Establishment	689	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	517	0
-National Directorate of Intelligence	1188	0
-National Domestic Extremism and Disorder Intelligence Unit	1189	0
-National Economic Crime Bureau	1190	0
-National Fraud Intelligence Bureau	1191	0
-National Geospatial-Intelligence Agency	1192	0
-National Institute of Standards and Technology	1161	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	516	0
+National Directorate of Intelligence	1187	0
+National Domestic Extremism and Disorder Intelligence Unit	1188	0
+National Economic Crime Bureau	1189	0
+National Fraud Intelligence Bureau	1190	0
+National Geospatial-Intelligence Agency	1191	0
+National Institute of Standards and Technology	1160	0
+National Intelligence Agency	1192	8
 National Intelligence Agency	1193	8
 National Intelligence Agency	1194	8
-National Intelligence Agency	1195	8
-National Intelligence Centre	336	8
-National Intelligence Centre	1196	8
-National Intelligence Cooperating Center	1156	0
-National Intelligence Coordinating Agency	1197	0
+National Intelligence Centre	335	8
+National Intelligence Centre	1195	8
+National Intelligence Cooperating Center	1155	0
+National Intelligence Coordinating Agency	1196	0
+National Intelligence Directorate	1197	8
 National Intelligence Directorate	1198	8
-National Intelligence Directorate	1199	8
-National Intelligence Organization	1200	8
-National Intelligence Organization	994	8
+National Intelligence Organization	1199	8
+National Intelligence Organization	993	8
+National Intelligence Service	1200	8
 National Intelligence Service	1201	8
 National Intelligence Service	1202	8
-National Intelligence Service	1203	8
 National Intelligence Service	629	8
-National Intelligence Service	1204	8
-National Intelligence Service	1158	8
-National Intelligence and Security Agency	1159	8
-National Intelligence and Security Agency	1205	8
+National Intelligence Service	1203	8
+National Intelligence Service	1157	8
+National Intelligence and Security Agency	1158	8
+National Intelligence and Security Agency	1204	8
+National Intelligence and Security Service	1205	8
 National Intelligence and Security Service	1206	8
 National Intelligence and Security Service	1207	8
-National Intelligence and Security Service	1208	8
-National Investigation Agency	1209	0
-National Investigation Department of Nepal	1210	0
+National Investigation Agency	1208	0
+National Investigation Department of Nepal	1209	0
 National Kenya Computer Incident Response Team	928	0
-National Organised Crime Agency	1148	0
+National Organised Crime Agency	1147	0
 National Police Agency	917	0
-National Police Agency of the ROC	1211	0
-National Police Intelligence Directorate	1212	0
+National Police Agency of the ROC	1210	0
+National Police Intelligence Directorate	1211	0
 National Police of the Netherlands	613	0
-National Reconnaissance Office	1213	0
-National Security Affairs Cell	1214	0
+National Reconnaissance Office	1212	0
+National Security Affairs Cell	1213	0
+National Security Agency	1214	8
 National Security Agency	1215	8
 National Security Agency	1216	8
-National Security Agency	1217	8
-National Security Agency	1166	8
-National Security Authority	1143	0
+National Security Agency	1165	8
+National Security Authority	1142	0
+National Security Bureau	1217	8
+National Security Bureau	1166	8
 National Security Bureau	1218	8
-National Security Bureau	1167	8
-National Security Bureau	1219	8
-National Security Intelligence	1220	0
-National Security Office	1221	0
-National Security Service	1169	0
-National Technical Research Organisation	1170	0
-National Telecommunication Monitoring Centre	1222	0
-National center of Incident readiness and Strategy for Cybersecurity	1160	0
+National Security Intelligence	1219	0
+National Security Office	1220	0
+National Security Service	1168	0
+National Technical Research Organisation	1169	0
+National Telecommunication Monitoring Centre	1221	0
+National center of Incident readiness and Strategy for Cybersecurity	1159	0
 Nationale Politie	613	0
-Nationellt cybersäkerhetscenter	1223	0
-Natohub	1224	0
-Naval Intelligence	1225	0
-Naval Intelligence Department	1157	0
-Navy Intelligence Department	1226	0
-Nazar	1227	0
-Nemesis Kitten	478	0
-Nemim	41	0
-Nemin	41	0
-Nemzetbiztonsági Hivatal	1228	0
-Nemzetbiztonsági Szakszolgálat	1142	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1229	0
-NetRunnerPR	1230	0
-NetTraveler	76	0
-Network Battalion 65	1141	0
-Neva Flood	410	0
-New Zealand Security Intelligence Service	1172	0
+Nationellt cybersäkerhetscenter	1222	0
+Natohub	1223	0
+Naval Intelligence	1224	0
+Naval Intelligence Department	1156	0
+Navy Intelligence Department	1225	0
+Nazar	1226	0
+Nemesis Kitten	477	0
+Nemzetbiztonsági Hivatal	1227	0
+Nemzetbiztonsági Szakszolgálat	1141	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1228	0
+NetRunnerPR	1229	0
+NetTraveler	75	0
+Network Battalion 65	1140	0
+Neva Flood	409	0
+New Zealand Security Intelligence Service	1171	0
 NewRomanic Cyber Army Team	40	0
-News Division	1231	0
-NewsBeef	375	0
-NewsPenguin	1232	0
-Newscaster	89	9
-Newscaster	375	9
-Newscaster Team	89	0
-Nexus Zeta	1233	0
-Nian	270	6
+News Division	1230	0
+NewsBeef	374	0
+NewsPenguin	1231	0
+Newscaster	88	9
+Newscaster	374	9
+Newscaster Team	88	0
+Nexus Zeta	1232	0
+Nian	269	6
 Nickel Academy	40	0
-Nickel Alley	1234	0
-Nickel Gladstone	91	8
+Nickel Alley	1233	0
+Nickel Gladstone	90	8
 Nickel Gladstone	40	8
 Nickel Tapestry	697	0
-Nigeria Computer Emergency Response Team	1235	0
-Night Dragon	1236	0
-Night Tsunami	481	0
-NightEagle	66	0
-Nightshade Panda	104	0
-Nimbus Manticore	1237	0
-Nitro	429	1
+Nigeria Computer Emergency Response Team	1234	0
+Night Dragon	1235	0
+Night Tsunami	480	0
+NightEagle	65	0
+Nightshade Panda	103	0
+Nimbus Manticore	1236	0
+Nitro	428	1
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
-NobleBaron	84	0
-Nodaria	254	0
+NobleBaron	83	0
+Nodaria	253	0
 Nomadic Octopus	611	0
-North Atlantic Treaty Organization	1139	0
+North Atlantic Treaty Organization	1138	0
 Norwegian Intelligence Service	616	0
-Norwegian National Security Authority	1168	0
-Norwegian Police Security Service	1238	0
+Norwegian National Security Authority	1167	0
+Norwegian Police Security Service	1237	0
 NuclearCrisis	44	0
-Nullbulge	1239	0
-Numbered Panda	69	0
-Nwgen Team	492	0
-Nylon Typhoon	70	0
-NyxarGroup	1240	0
-NÚKIB	1171	4
-Národní centrála proti organizovanému zločinu	1148	0
-Národní úřad pro kybernetickou a informační bezpečnost	1171	0
-Národný bezpečnostný úrad	1143	0
-OAS	1241	6
-ODNI	516	6
-OFAC	570	6
-OLDCARP	85	4
-OPERA1ER	400	4
-ORB07	430	4
-OSCE	1242	6
-OSMIUM	98	21
-OTAN	1139	6
-OUTLAW SPIDER	1243	0
-OVERLORD SPIDER	1244	0
+Nullbulge	1238	0
+Numbered Panda	68	0
+Nwgen Team	491	0
+Nylon Typhoon	69	0
+NyxarGroup	1239	0
+NÚKIB	1170	4
+Národní centrála proti organizovanému zločinu	1147	0
+Národní úřad pro kybernetickou a informační bezpečnost	1170	0
+Národný bezpečnostný úrad	1142	0
+OAS	1240	6
+ODNI	515	6
+OFAC	569	6
+OLDCARP	84	4
+OPERA1ER	399	4
+ORB07	429	4
+OSCE	1241	6
+OSMIUM	97	21
+OTAN	1138	6
+OUTLAW SPIDER	1242	0
+OVERLORD SPIDER	1243	0
 OVS	894	6
-OXYGEN	113	21
-Obscure Serpens	543	0
-Obsidian Sandstorm	1245	0
+OXYGEN	112	21
+Obscure Serpens	542	0
+Obsidian Sandstorm	1244	0
 Ocean Buffalo	35	0
 Ocean Lotus	35	0
 OceanLotus	35	0
 OceanLotus Group	35	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1246	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1247	0
-Office for Security and Counter-Terrorism	1248	0
-Office of Foreign Assets Control	570	0
-Office of Intelligence and Counterintelligence	1249	0
-Office of National Intelligence	1250	0
-Office of Naval Intelligence	1251	0
-Office of Terrorism and Financial Intelligence	1252	0
-Office of the Chief of Military Security Affairs	1253	0
-Office of the Director of National Intelligence	516	0
-Oghab 2	1254	0
-OilAlpha	1255	0
-OilRig	314	8
+Office for Foreign Relations and Information	1245	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1246	0
+Office for Security and Counter-Terrorism	1247	0
+Office of Foreign Assets Control	569	0
+Office of Intelligence and Counterintelligence	1248	0
+Office of National Intelligence	1249	0
+Office of Naval Intelligence	1250	0
+Office of Terrorism and Financial Intelligence	1251	0
+Office of the Chief of Military Security Affairs	1252	0
+Office of the Director of National Intelligence	515	0
+Oghab 2	1253	0
+OilAlpha	1254	0
+OilRig	313	8
 OilRig	37	8
-Oka Flood	1256	0
+Oka Flood	1255	0
 Oktapus	1	0
-OldGremlin	1257	0
-OnionDog	1258	0
+OldGremlin	1256	0
+OnionDog	1257	0
+Onyx Sleet	157	8
+Onyx Sleet	99	8
 Onyx Sleet	158	8
-Onyx Sleet	100	8
-Onyx Sleet	159	8
-Op Cleaver	147	0
-Opal Sleet	98	0
+Op Cleaver	146	0
+Opal Sleet	97	0
 Operation AppleJeus	40	0
-Operation BugDrop	1259	0
+Operation BugDrop	1258	0
 Operation C-Major	38	0
-Operation CargoTalon	1260	0
-Operation Cleaver	147	0
-Operation Cobalt Whisper	1261	0
-Operation Comando	1262	0
-Operation DRBControl	1263	0
-Operation DarkSeoul	40	0
+Operation CargoTalon	1259	0
+Operation Cleaver	146	0
+Operation Cobalt Whisper	1260	0
+Operation Comando	1261	0
+Operation DRBControl	1262	0
 Operation Daybreak	39	0
-Operation Emmental	1264	0
-Operation Erebus	39	0
+Operation Emmental	1263	0
 Operation EvilTraffic	667	0
-Operation Exchange Marauder	114	0
-Operation ForumTroll	1265	0
+Operation Exchange Marauder	113	0
+Operation ForumTroll	1264	0
 Operation GhostSecret	40	0
-Operation Ghoul	1266	0
+Operation Ghoul	1265	0
 Operation Hangover	43	8
 Operation Hangover	54	8
-Operation Kabar Cobra	1267	0
-Operation Mermaid	723	0
-Operation Molerats	153	0
-Operation Parliament	1268	0
+Operation Kabar Cobra	1266	0
+Operation Mermaid	877	0
+Operation Molerats	152	0
+Operation Parliament	1267	0
 Operation Pawn Storm	48	0
-Operation Poison Needles	1269	0
-Operation Poisoned News	1270	0
-Operation Red Signature	1271	0
-Operation RestyLink	648	0
-Operation Saffron Rose	144	0
+Operation Poison Needles	1268	0
+Operation Red Signature	1269	0
+Operation Saffron Rose	143	0
 Operation Shadow Force	961	0
-Operation ShadowHammer	1272	0
-Operation Sharpshooter	1273	0
-Operation Soft Cell	1274	0
-Operation Stolen Pencil	61	0
-Operation Triangulation	1275	0
+Operation ShadowHammer	1270	0
+Operation Sharpshooter	1271	0
+Operation Soft Cell	1272	0
+Operation Triangulation	1273	0
 Operation Troy	40	0
-Operation WizardOpium	1276	0
-Operation Wocao	1277	0
-Operation Woolen Goldfish	1278	0
-Operation Woolen-Goldfish	144	8
-Operation Woolen-Goldfish	1278	8
-OperationTroy	159	0
+Operation WizardOpium	1274	0
+Operation Wocao	1275	0
+Operation Woolen Goldfish	1276	0
+Operation Woolen-Goldfish	143	8
+Operation Woolen-Goldfish	1276	8
+OperationTroy	158	0
 Operator Panda	698	0
 Orange Athos	43	0
 Orange Kala	54	0
 Orange Yali	42	0
-Orangeworm	1279	33
-Organised Crime and Intelligence Unit	1280	0
-Organization for Security and Co-operation in Europe	1242	0
-Organization of American States	1241	0
-Oro0lxy	546	0
-Orova	1281	0
-OurMine	1282	0
+Orangeworm	1277	33
+Organised Crime and Intelligence Unit	1278	0
+Organization for Security and Co-operation in Europe	1241	0
+Organization of American States	1240	0
+Oro0lxy	545	0
+Orova	1279	0
+OurMine	1280	0
 Outrider Tiger	714	0
-OverFlame	1283	0
-Override Panda	272	0
+OverFlame	1281	0
+Override Panda	271	0
 PALADIN	41	5
-PALE PANDA	1284	0
-PARASITE	117	5
-PARINACOTA	1285	4
-PCPcat	151	0
-PET	533	7
+PALE PANDA	1282	0
+PARASITE	116	5
+PARINACOTA	1283	4
+PCPcat	150	0
+PET	532	7
 PHANTOM	45	5
-PHOSPHORUS	89	21
-PINCHY SPIDER	1286	8
-PIZZO SPIDER	156	0
-PKCERT	1185	4
-PLA	1287	6
-PLA Navy	73	8
-PLA Navy	93	8
-PLA Navy	1288	8
+PHOSPHORUS	88	5
+PINCHY SPIDER	1284	8
+PIZZO SPIDER	155	0
+PKCERT	1184	4
+PLA	1285	6
+PLA Navy	72	8
+PLA Navy	92	8
+PLA Navy	1286	8
 PLA Unit 61398	7	0
-PLA Unit 61419	270	0
-PLA Unit 61486	1289	0
-PLA Unit 65017	274	0
-PLA Unit 69010	464	0
-PLA Unit 78020	1290	0
-PLATINUM	117	21
+PLA Unit 61419	269	0
+PLA Unit 61486	1287	0
+PLA Unit 65017	273	0
+PLA Unit 69010	463	0
+PLA Unit 78020	1288	0
+PLATINUM	116	5
+PLUTONIUM	157	29
+PLUTONIUM	99	29
 PLUTONIUM	158	29
-PLUTONIUM	100	29
-PLUTONIUM	159	29
 POISON CARP	636	0
-POISONUS PANDA	1291	0
-POLONIUM	759	21
+POISONUS PANDA	1289	0
+POLONIUM	758	5
 POTASSIUM	18	21
-PREDATOR PANDA	1292	0
-PROMETHIUM	58	21
-PSIA	1293	6
-PST	1238	7
-PUSHCHA	477	4
-Pacha Group	1294	0
+PREDATOR PANDA	1290	0
+PROMETHIUM	58	5
+PSIA	1291	6
+PST	1237	7
+PUSHCHA	476	4
+Pacha Group	1292	0
 Pacifier APT	51	0
-Packrat	1295	1
-Palace Office	1296	0
-Palestinian National Security Forces	1297	0
-Palestinian Preventive Security	1298	0
-Palmerworm	80	1
+Packrat	1293	1
+Palace Office	1294	0
+Palestinian National Security Forces	1295	0
+Palestinian Preventive Security	1296	0
+Palmerworm	79	1
 Palmetto Fusion	25	0
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1197	0
-Pambansang Kawanihan ng Pagsisiyasat	1182	0
-Parastoo	89	8
-Parastoo	375	8
-Parisite	724	0
-PassCV	1299	0
-Pasty Gemini	123	0
-Patched Lightning	1300	0
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1196	0
+Pambansang Kawanihan ng Pagsisiyasat	1181	0
+Parastoo	88	8
+Parastoo	374	8
+Parisite	723	0
+PassCV	1297	0
+Pasty Gemini	122	0
+Patched Lightning	1298	0
 Patchwork	43	1
 Pawn Storm	48	0
-PayTool	1301	0
-Payroll Pirates	1302	0
+PayTool	1299	0
+Payroll Pirates	1300	0
 Peach Sandstorm	36	0
-Pearl Sleet	472	0
-Pentagon	564	1
-People's Cyber Army of Russia	1303	0
-People's Liberation Army	1287	0
-People's Liberation Army Air Force	1304	0
-People's Liberation Army General Political Department	1305	0
-People's Liberation Army General Staff Department	1306	0
-Pepper Typhoon	327	0
-PerSwaysion	1307	0
-Periwinkle Tempest	407	0
-Personal Panda	185	0
+Pearl Sleet	471	0
+Pentagon	563	1
+People's Cyber Army of Russia	1301	0
+People's Liberation Army	1285	0
+People's Liberation Army Air Force	1302	0
+People's Liberation Army General Political Department	1303	0
+People's Liberation Army General Staff Department	1304	0
+Pepper Typhoon	326	0
+PerSwaysion	1305	0
+Periwinkle Tempest	406	0
+Personal Panda	184	0
 Pfinet	51	0
-Phantom Panda	148	0
-Phantom Taurus	325	0
-Phantom Turk	184	0
-PhantomControl	1308	0
-Phlox Tempest	491	0
-Pickaxe	1309	1
-Pinchy Spider	754	8
+Phantom Panda	147	0
+Phantom Taurus	324	0
+Phantom Turk	183	0
+PhantomControl	1306	0
+Phlox Tempest	490	0
+Pickaxe	1307	1
+Pinchy Spider	753	8
 Pink Sandstorm	30	0
-PinkPanther	74	8
-PinkPanther	241	8
-Pinstripe Lightning	177	0
+PinkPanther	73	8
+PinkPanther	240	8
+Pinstripe Lightning	176	0
 Pioneer	41	1
-Pioneer Kitten	724	0
-Pirate Panda	78	0
-Pirpi	85	0
-Pistachio Tempest	407	0
-Pitty Panda	79	0
-PittyTiger	79	0
+Pioneer Kitten	723	0
+Pirate Panda	77	0
+Pistachio Tempest	406	0
+Pitty Panda	78	0
+PittyTiger	78	0
 Piwiks	934	0
-Plaid Rain	759	0
+Plaid Rain	758	0
 Plain Neptune	39	0
-Planedown	98	0
+Planedown	97	0
 Platinum Terminal	57	0
-Play	1310	7
-Playful Dragon	70	0
-PlushDaemon	1311	0
-PoisonSeed	1312	0
+Play	1308	7
+Playful Dragon	69	0
+PlushDaemon	1309	0
+PoisonSeed	1310	0
 PoisonVine	63	0
-Poisoned Flight	102	0
-Polaris	200	0
-Police Bureau of Investigation	1313	0
-Polish Foreign Ministry	1003	0
-Political Security Directorate	1314	0
-Political Security Organization	1315	0
+Poisoned Flight	101	0
+Polaris	199	0
+Police Bureau of Investigation	1311	0
+Polish Foreign Ministry	1002	0
+Political Security Directorate	1312	0
+Political Security Organization	1313	0
 Politie	613	0
-Politiets Efterretningstjeneste	533	0
-Politiets sikkerhetstjeneste	1238	0
-Polizia Postale	1316	0
-Polizia Postale e delle Comunicazioni	1316	0
+Politiets Efterretningstjeneste	532	0
+Politiets sikkerhetstjeneste	1237	0
+Polizia Postale	1314	0
+Polizia Postale e delle Comunicazioni	1314	0
 Pond Loach	35	0
 Popeye	51	0
-Poseidon Group	1317	0
-Postal and Communications Police	1316	0
-PowerPool	853	0
-Predatory Sparrow	810	0
+Poseidon Group	1315	0
+Postal and Communications Police	1314	0
+PowerPool	852	0
+Predatory Sparrow	809	0
 Primitive Bear	16	0
-Prince of Persia	723	0
-ProCC	1318	0
-Project Raven	526	0
+Prince of Persia	877	0
+ProCC	1316	0
+Project Raven	525	0
 Project Sauron	46	0
 ProjectM	38	0
 ProjectSauron	46	0
-Prolific Puma	1319	0
-Prophet Spider	805	0
-Prying Libra	1309	0
-Public Security Intelligence Agency	1293	0
+Prolific Puma	1317	0
+Prophet Spider	804	0
+Prying Libra	1307	0
+Public Security Intelligence Agency	1291	0
 Pukchong	914	0
-Pumpkin Sandstorm	469	0
-Punch Comet	112	0
-Punk Spider	145	0
+Pumpkin Sandstorm	468	0
+Punch Comet	111	0
+Punk Spider	144	0
 Puolustusvoimien tiedustelulaitos (PVTIEDL)	711	0
-Pupa	74	7
+Pupa	73	7
 Purple Pygmy	41	0
 Purple Typhoon	18	0
-Purple Vallhund	471	0
-PurpleBravo	406	8
+Purple Vallhund	470	0
+PurpleBravo	405	8
 PurpleBravo	697	8
-PurpleHaze	1320	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	874	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	875	0
+PurpleHaze	1318	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	873	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	874	0
 Putter Panda	5	0
 Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	890	0
 QAZTeam	29	0
 QUILTED TIGER	43	0
-Qatar State Security	1321	0
-QuaDream	364	0
-Quai d'Orsay	726	0
-Quarian	218	0
+Qatar State Security	1319	0
+QuaDream	363	0
+Quai d'Orsay	725	0
+Quarian	217	0
 Quedagh	45	0
-R&AW	1322	6
-R00tK1T	1323	0
-RADIO PANDA	1324	0
-RADIUM	110	29
-RADIUM	87	29
-RANCOR	1325	5
+R&AW	1320	6
+R00tK1T	1321	0
+RADIO PANDA	1322	0
+RADIUM	109	29
+RADIUM	86	29
+RANCOR	1323	5
 RASPITE	968	4
-RATPAK SPIDER	1326	0
-RATS	1327	7
-RAW	1322	7
+RATPAK SPIDER	1324	0
+RATS	1325	7
+RAW	1320	7
 RAZOR TIGER	47	0
-RCMP	758	6
-REDBALDKNIGHT	270	4
-REF2924	1328	4
-REF5961	1329	4
-REF7707	326	4
-RGB	787	6
+RCMP	757	6
+REDBALDKNIGHT	269	4
+REF2924	1326	4
+REF5961	1327	4
+REF7707	325	4
+RGB	786	6
 RGB-D5	61	4
-RGB-TEAM	1330	4
+RGB-TEAM	1328	4
 RIA	660	7
-RIDDLE SPIDER	1331	0
-RTM	1332	6
-RUBIDIUM	724	21
-RUBYCARP	1333	4
-RUBYVINE	117	4
-RaHDit	1334	0
-Radio Serpens	92	0
-Rancor Group	1325	0
-Rancor Taurus	1325	0
-RansomHouse	1335	0
-RansomHub	1336	0
-RansomVC	1337	0
-Ransomed.vc	1337	0
-Rapid Action Battalion	1338	0
-Raspberry Typhoon	110	8
-Raspberry Typhoon	87	8
+RIDDLE SPIDER	1329	0
+RTM	1330	6
+RUBIDIUM	723	21
+RUBYCARP	1331	4
+RUBYVINE	116	4
+RaHDit	1332	0
+Radio Serpens	91	0
+Rancor Group	1323	0
+Rancor Taurus	1323	0
+RansomHouse	1333	0
+RansomHub	1334	0
+RansomVC	1335	0
+Ransomed.vc	1335	0
+Rapid Action Battalion	1336	0
+Raspberry Typhoon	109	8
+Raspberry Typhoon	86	8
 Rattlesnake	47	1
-Ravine Castle	1339	0
+Ravine Castle	1337	0
 Razor Comet	680	0
 Reaper	39	1
 Reaper Group	39	0
 Rebel Jackal	696	0
-Reckless Rabbit	1340	0
-Reconnaissance General Bureau	787	0
-Red Anubis	69	0
+Reckless Rabbit	1338	0
+Reconnaissance General Bureau	786	0
+Red Anubis	68	0
 Red Apollo	18	0
-Red Beifang	274	0
-Red Charon	1341	0
-Red Chimera	1342	0
-Red Dev 10	174	0
-Red Dev 13	114	0
+Red Beifang	273	0
+Red Charon	1339	0
+Red Chimera	1340	0
+Red Dev 10	173	0
+Red Dev 13	113	0
 Red Dev 16	636	0
-Red Dev 17	1343	0
+Red Dev 17	1341	0
 Red Dev 18	635	0
-Red Dev 3	552	0
-Red Dev 4	148	0
-Red Dev 61	1344	0
-Red Diablo	95	0
-Red Djinn	80	0
+Red Dev 3	551	0
+Red Dev 4	147	0
+Red Dev 61	1342	0
+Red Diablo	94	0
+Red Djinn	79	0
 Red Eyes	39	0
-Red Foxtrot	464	0
-Red Gargoyle	74	0
-Red Hariasa	210	0
-Red Horus	102	0
-Red Kelpie	95	0
-Red Kobold	81	0
-Red Ladon	94	0
-Red Lamassu	275	0
-Red Lich	200	8
-Red Lich	277	8
+Red Foxtrot	463	0
+Red Gargoyle	73	0
+Red Hariasa	209	0
+Red Horus	101	0
+Red Kelpie	94	0
+Red Keres	87	0
+Red Kobold	80	0
+Red Ladon	93	0
+Red Lamassu	274	0
+Red Lich	199	8
+Red Lich	276	8
 Red Menshen	635	0
-Red Naga	102	0
-Red Nue	985	0
-Red Orthrus	78	0
-Red Pegasus	104	0
-Red Phoenix	82	0
-Red Salamander	110	0
-Red Sandstorm	199	0
-Red Scylla	174	0
-Red Sylvan	85	0
-Red Typhoon	72	0
-Red Vulture	70	0
-Red Wendigo	464	0
+Red Naga	101	0
+Red Nue	984	0
+Red Orthrus	77	0
+Red Pegasus	103	0
+Red Phoenix	81	0
+Red Salamander	109	0
+Red Sandstorm	198	0
+Red Scylla	173	0
+Red Sylvan	84	0
+Red Typhoon	71	0
+Red Vulture	69	0
+Red Wendigo	463	0
 Red Wolf	639	0
-Red Wraith	73	0
-Red keres	88	0
-Red-Lili	1345	0
-RedAlpha	552	0
-RedBravo	88	0
+Red Wraith	72	0
+Red-Lili	1343	0
+RedAlpha	551	0
+RedBravo	87	0
 RedCurl	639	0
-RedDelta	277	0
-RedEcho	1346	0
-RedFoxtrot	464	0
-RedGolf	1347	0
-RedHotel	174	0
-RedJuliett	1348	0
-RedKitten	1349	0
+RedDelta	276	0
+RedEcho	1344	0
+RedFoxtrot	463	0
+RedGolf	1345	0
+RedHotel	173	0
+RedJuliett	1346	0
+RedKitten	1347	0
 RedMike	698	0
-RedNovember	1350	0
-RedRiver	70	0
-RedStinger	219	0
-Redfly	1351	0
+RedNovember	1348	0
+RedRiver	69	0
+RedStinger	218	0
+Redfly	1349	0
 Refined Kitten	36	0
-Regional Anti-Terrorist Structure	1327	0
-Remix Kitten	92	0
-Renegade Jackal	177	0
-Republic of China Military Police	1352	0
-Research Division of the Prime Minister's Department	1353	0
-Research and Analysis Wing	1322	0
-ResumeLooters	1354	0
-Retefe Gang	1264	0
-Retefe Group	1264	0
+Regional Anti-Terrorist Structure	1325	0
+Remix Kitten	91	0
+Renegade Jackal	176	0
+Republic of China Military Police	1350	0
+Research Division of the Prime Minister's Department	1351	0
+Research and Analysis Wing	1320	0
+ResumeLooters	1352	0
+Retefe Gang	1263	0
+Retefe Group	1263	0
 Returned Libra	9	0
-RevengeHotels	1355	0
-Revolutionary Guards	182	0
-Rich Ion	89	0
+RevengeHotels	1353	0
+Revolutionary Guards	181	0
+Rich Ion	88	0
 Ricochet Chollima	39	0
-Ridge Castle	75	0
+Ridge Castle	74	0
 Riigi Infosüsteemi Amet	660	0
-RipperSec	1356	0
-River Castle	70	0
-Roaming Mantis	1357	0
-Roaming Mantis Group	1357	0
-Roaming Tiger	281	0
+RipperSec	1354	0
+River Castle	69	0
+Roaming Mantis	1355	0
+Roaming Mantis Group	1355	0
+Roaming Tiger	280	0
 Roasted 0ktapus	1	0
-Rocke	136	0
-Rocket Kitten	144	8
-Rocket Kitten	1278	8
-RomCom	1358	1
-Romanian Intelligence Service	1359	0
-Rotten Tomato	281	0
-Royal APT	70	0
-Royal Canadian Mounted Police	758	0
-RoyalAPT	70	0
-Ruby Sleet	301	0
-Ruinous Ursa	352	0
-RuskiNet	1360	0
-Russian Angry Hackers Did It	1334	0
-Russian Defence Ministry	1072	0
+Rocke	135	0
+Rocket Kitten	143	8
+Rocket Kitten	1276	8
+RomCom	1356	1
+Romanian Intelligence Service	1357	0
+Rotten Tomato	280	0
+Royal APT	69	0
+Royal Canadian Mounted Police	757	0
+RoyalAPT	69	0
+Ruby Sleet	300	0
+Ruinous Ursa	351	0
+RuskiNet	1358	0
+Russian Angry Hackers Did It	1332	0
+Russian Defence Ministry	1071	0
 Russian Federal Security Service	691	0
 Russian Foreign Intelligence Service	720	0
-Russian Foreign Ministry	992	0
-Russian Ministry of Defence	1072	0
-Russian Ministry of Foreign Affairs	992	0
-Russian military intelligence	762	0
-Ruthless Rabbit	1361	0
-Ruza Flood	1362	0
-Rybar	1363	0
-SA-CSIRT	459	4
-SABRE PANDA	1364	0
-SALTY SPIDER	1365	0
-SAMBASPIDER	1366	4
-SAMURAI PANDA	1288	0
-SAPO	1367	6
-SAPS	431	7
-SBU	1368	6
-SCANDIUM	73	21
-SCARLETEEL	1369	4
-SCO Regional Anti-Terrorist Structure	1327	0
-SCRS	345	6
-SCULLY SPIDER	1370	0
-SDAT	1371	6
-SEA	550	7
-SEABORGIUM	255	21
-SEDENA	1372	4
-SEXi	1373	6
+Russian Foreign Ministry	991	0
+Russian Ministry of Defence	1071	0
+Russian Ministry of Foreign Affairs	991	0
+Russian military intelligence	761	0
+Ruthless Rabbit	1359	0
+Ruza Flood	1360	0
+Rybar	1361	0
+SA-CSIRT	458	4
+SABRE PANDA	1362	0
+SALTY SPIDER	1363	0
+SAMBASPIDER	1364	4
+SAMURAI PANDA	1286	0
+SAPO	1365	6
+SAPS	430	7
+SBU	1366	6
+SCANDIUM	72	21
+SCARLETEEL	1367	4
+SCO Regional Anti-Terrorist Structure	1325	0
+SCRS	344	6
+SCULLY SPIDER	1368	0
+SDAT	1369	6
+SEA	549	7
+SEABORGIUM	254	5
+SEDENA	1370	4
+SEXi	1371	6
 SGRS	17	6
-SHADOW-AETHER-015	1374	4
-SHADOW-VOID-042	1375	4
-SHADOW-WATER-063	1376	4
-SHARK SPIDER	1377	0
-SIG22	231	4
+SHADOW-AETHER-015	1372	4
+SHADOW-VOID-042	1373	4
+SHADOW-WATER-063	1374	4
+SHARK SPIDER	1375	0
+SIG22	230	4
 SIG23	51	4
 SIG25	41	4
-SIG27	548	4
-SIG37	1227	4
+SIG27	547	4
+SIG37	1226	4
 SIG40	48	4
-SILICON	417	21
-SILKFIN AGENCY	1378	0
-SILVERVIPER	73	4
-SINGING SPIDER	1379	0
-SIS	991	79
-SIS	876	15
-SIS	1380	15
-SK-CERT	1381	4
-SKW	1021	6
-SLIME29	1382	4
-SLIME34	214	4
-SLIME57	1383	4
-SLIME88	1384	4
-SMOKY SPIDER	1385	0
-SN Blackmeta	249	0
+SILICON	416	21
+SILKFIN AGENCY	1376	0
+SILVERVIPER	72	4
+SINGING SPIDER	1377	0
+SIS	990	79
+SIS	875	15
+SIS	1378	15
+SK-CERT	1379	4
+SKW	1020	6
+SLIME29	1380	4
+SLIME34	213	4
+SLIME57	1381	4
+SLIME88	1382	4
+SMOKY SPIDER	1383	0
+SN Blackmeta	248	0
 SNAKEMACKEREL	48	4
-SNOWGLOBE	120	5
-SODIUM	93	21
-SOLAR SPIDER	1386	0
-SOURGUM	359	4
+SNOWGLOBE	119	5
+SODIUM	92	21
+SOLAR SPIDER	1384	0
+SOURGUM	358	4
 SPF Affaires étrangères	687	0
-SPICY PANDA	1387	0
-SPIKEDWINE	1388	4
+SPICY PANDA	1385	0
+SPIKEDWINE	1386	4
 SRC	685	6
-SRI	1359	7
-SSA	1389	6
-SSSCIP	1390	4
-ST Group	110	0
-STAC5143	1391	4
-STAC5777	361	4
-STARDUST CHOLLIMA	1392	8
-STRONTIUM	48	21
+SRI	1357	7
+SSA	1387	6
+SSSCIP	1388	4
+ST Group	109	0
+STAC5143	1389	4
+STAC5777	360	4
+STARDUST CHOLLIMA	1390	8
+STRONTIUM	48	5
 SULPHUR	5	5
 SUMMIT	51	5
-SVCMONDR	71	4
+SVCMONDR	70	4
 SVR	720	6
 SVR RF	720	0
-SWEED	1393	5
-SYLHET GANG-SG	1394	0
-Saad Tycoon	1395	0
-Saaiwc	544	0
+SWEED	1391	5
+SYLHET GANG-SG	1392	0
+Saad Tycoon	1393	0
+Saaiwc	543	0
 Saber Lion	56	0
-Saffron Rose	144	0
-SaffronRose	144	0
-Sagrid	480	0
-Saint Bear	254	8
+Saffron Rose	143	0
+SaffronRose	143	0
+Sagrid	479	0
+Saint Bear	253	8
 Saint Bear	978	8
-SaintBear	254	0
-Salmon Typhoon	93	0
+SaintBear	253	0
+Salmon Typhoon	92	0
 Salt Typhoon	698	0
-Salted Earth	366	0
+Salted Earth	365	0
 SandCat	52	0
 SandWorm	45	1
-Sandman APT	1396	0
-Sands Casino	1397	0
+Sandman APT	1394	0
+Sands Casino	1395	0
 Sandworm Relic	45	0
 Sandworm Team	45	0
-Sangria Tempest	116	0
-Sapo	1367	6
+Sangria Tempest	115	0
+Sapo	1365	6
 Sapphire Mushroom	44	0
-Sapphire Sleet	91	8
+Sapphire Sleet	90	8
 Sapphire Sleet	40	8
-Sapphire Sleet	1392	8
+Sapphire Sleet	1390	8
 Sarit	43	0
 SatCen	664	0
-Sath-ı Müdafaa	1398	0
-Satin Typhoon	73	0
-Saudi Arabian Border Guards	1399	0
+Sath-ı Müdafaa	1396	0
+Satin Typhoon	72	0
+Saudi Arabian Border Guards	1397	0
 Sauron	46	0
-Sayad	144	0
-ScamClub	1400	0
+ScamClub	1398	0
 ScarCruft	39	0
-Scarab	1401	1
-Scarlet Mimic	809	0
-Scarred Manticore	1402	0
+Scarab	1399	1
+Scarlet Mimic	808	0
+Scarred Manticore	1400	0
 Scatter Swine	1	0
-Scattered Canary	1403	0
-Scattered Lapsus Hunters	1404	0
-Scattered Lapsus$ Hunters	1404	0
+Scattered Canary	1401	0
+Scattered Lapsus Hunters	1402	0
+Scattered Lapsus$ Hunters	1402	0
 Scattered Spider	1	0
 Scattered Swine	1	0
-Scimitar	177	1
-ScreamedJungle	1405	0
-Scripted Sparrow	1406	0
+Scimitar	176	1
+ScreamedJungle	1403	0
+Scripted Sparrow	1404	0
 Sea Lotus	35	0
-Sea Turtle	417	0
-SeaDuke	84	0
+Sea Turtle	416	0
 SeaLotus	35	0
 SearchFire	5	0
 Seashell Blizzard	45	0
-Second Investigation Department	1407	0
+Second Investigation Department	1405	0
 Secret Blizzard	51	0
-Secret Intelligence Service	991	0
-Secret Service	1408	0
-Secretaria da Receita Federal do Brasil	1409	0
-Secretariat of the Navy	1410	0
-Secretaría de Inteligencia Estratégica de Estado	1411	0
-Secretaría de Relaciones Exteriores	1106	0
+Secret Intelligence Service	990	0
+Secret Service	1406	0
+Secretaria da Receita Federal do Brasil	1407	0
+Secretariat of the Navy	1408	0
+Secretaría de Inteligencia Estratégica de Estado	1409	0
+Secretaría de Relaciones Exteriores	1105	0
 SectorC08	16	0
-SectorD01 (NHSC)	337	0
 SectorE02	54	0
-SectorJ04	111	0
-SectorJ04 Group	111	0
-Security Information Service	203	0
-Security Intelligence Agency	1412	0
-Security Service	990	0
-Security Service of Ukraine	1368	0
-Security and Exchange Commission of Pakistan	1413	0
-Security and Intelligence Agency	1414	0
-Security and Intelligence Division	1415	0
+SectorJ04	110	0
+SectorJ04 Group	110	0
+Security Information Service	202	0
+Security Intelligence Agency	1410	0
+Security Service	989	0
+Security Service of Ukraine	1366	0
+Security and Exchange Commission of Pakistan	1411	0
+Security and Intelligence Agency	1412	0
+Security and Intelligence Division	1413	0
 Sednit	48	0
-SeedWorm	118	0
-Sefid Flood	1416	0
-Seksi Intelijen Badan Narkotika Nasional	1178	0
-Sepah	182	0
-Service canadien du renseignement de sécurité	345	0
-Service d'Intelligence National	1417	0
-Service de Renseignement de l’État	1418	0
+SeedWorm	117	0
+Sefid Flood	1414	0
+Seksi Intelijen Badan Narkotika Nasional	1177	0
+Sepah	181	0
+Service canadien du renseignement de sécurité	344	0
+Service d'Intelligence National	1415	0
+Service de Renseignement de l’État	1416	0
 Service de renseignement de la Confédération	685	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1419	0
-Servicio Federal de Lucha contra el Narcotráfico	1420	0
-Servicio de Inteligencia Naval	1421	0
-Servicio de Inteligencia de la Fuerza Aérea	1422	0
-Servicio de Inteligencia del Ejército	1423	0
-Serviciul Român de Informații	1359	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1417	0
+Servicio Federal de Lucha contra el Narcotráfico	1418	0
+Servicio de Inteligencia Naval	1419	0
+Servicio de Inteligencia de la Fuerza Aérea	1420	0
+Servicio de Inteligencia del Ejército	1421	0
+Serviciul Român de Informații	1357	0
 Serviciul de Informații Externe	719	0
-Serviciul de Informații și Securitate	876	0
-Serviciul de Telecomunicații Speciale	1424	0
-Serviço de Informações Estratégicas de Defesa	1425	0
-Serviço de Informações de Segurança	1426	0
-Shabak	865	0
-Shadow Brokers	1427	0
-Shadow Campaigns	1428	0
+Serviciul de Informații și Securitate	875	0
+Serviciul de Telecomunicații Speciale	1422	0
+Serviço de Informações Estratégicas de Defesa	1423	0
+Serviço de Informações de Segurança	1424	0
+Shabak	864	0
+Shadow Brokers	1425	0
+Shadow Campaigns	1426	0
 Shadow Crane	41	0
-Shadow Network	1429	0
-Shadow Typhoon	546	0
-Shadow-Earth-053	1430	0
-ShadowBrokers	1427	0
-ShadowSilk	366	0
-ShadowSyndicate	1431	0
-ShadyPanda	1432	0
-ShadyRAT	68	0
-ShaggyPanther	1433	0
-Shahid Hemmat	1434	0
-Shahid Kaveh Group	449	0
-Shakthak	115	0
-Shallow Taurus	276	0
-Shamoon Group	445	0
-Sharp Dragon	1435	0
-Sharp-R	274	0
+Shadow Network	1427	0
+Shadow Typhoon	545	0
+Shadow-Earth-053	1428	0
+ShadowBrokers	1425	0
+ShadowSilk	365	0
+ShadowSyndicate	1429	0
+ShadyPanda	1430	0
+ShadyRAT	67	0
+ShaggyPanther	1431	0
+Shahid Hemmat	1432	0
+Shahid Kaveh Group	448	0
+Shakthak	114	0
+Shallow Taurus	275	0
+Shamoon Group	444	0
+Sharp Dragon	1433	0
+Sharp-R	273	0
 SharpBoys	30	0
-SharpPanda	1435	0
-Shathak	115	0
-Shell Crew	74	8
-Shell Crew	241	8
-ShellForce	151	0
-Sherbimi Informativ Shteteror	1201	0
-Shiite_Harvest	575	0
-Shin Bet	865	0
-ShinyHunters	1436	0
-Shore Castle	82	0
-Shrouded Crossbow	1324	0
-ShroudedSnooper	1437	0
+SharpPanda	1433	0
+Shathak	114	0
+Shell Crew	73	8
+Shell Crew	240	8
+ShellForce	150	0
+Sherbimi Informativ Shteteror	1200	0
+Shiite_Harvest	574	0
+Shin Bet	864	0
+ShinyHunters	1434	0
+Shore Castle	81	0
+Shrouded Crossbow	1322	0
+ShroudedSnooper	1435	0
 Shuckworm	16	0
-Siamesekitten	382	0
-SickSync	1438	0
-SideCopy	1439	8
-SideCopy	90	8
+Siamesekitten	381	0
+SickSync	1436	0
+SideCopy	1437	8
+SideCopy	89	8
 SideWinder	47	1
-SiegedSec	1440	0
-Siesta	1441	1
-Signals Intelligence Agency	1442	0
-Silence	1443	1
-Silence group	1443	0
+SiegedSec	1438	0
+Siesta	1439	1
+Signals Intelligence Agency	1440	0
+Silence	1441	1
+Silence group	1441	0
+Silent Chollima	157	8
+Silent Chollima	99	8
 Silent Chollima	158	8
-Silent Chollima	100	8
-Silent Chollima	159	8
-Silent Librarian	392	0
-Silent Lynx	366	0
-Silent Ransom	983	0
-SilitNetwork	1444	0
-Silk Typhoon	114	0
-SilkSpecter	1445	0
-Silver Fox	1446	0
-SilverFish	1447	1
-SilverTerrier	1448	0
-Sima	1449	7
-SingCERT	1450	0
-Singapore Computer Emergency Response Team	1450	0
-SingularityMD	1451	0
-Sinobi	1452	0
-SixLittleMonkeys	1453	0
-Sixteenth Air Force	1454	0
-Skeleton Spider	121	0
-SkidSec	1455	0
-SkidSec Leaks	1455	0
-Skipper Turla	1456	0
+Silent Librarian	391	0
+Silent Lynx	365	0
+Silent Ransom	982	0
+SilitNetwork	1442	0
+Silk Typhoon	113	0
+SilkSpecter	1443	0
+Silver Fox	1444	0
+SilverFish	1445	1
+SilverTerrier	1446	0
+Sima	1447	7
+SingCERT	1448	0
+Singapore Computer Emergency Response Team	1448	0
+SingularityMD	1449	0
+Sinobi	1450	0
+SixLittleMonkeys	1451	0
+Sixteenth Air Force	1452	0
+Skeleton Spider	120	0
+SkidSec	1453	0
+SkidSec Leaks	1453	0
+Skipper Turla	1454	0
 Skyddspolisen	712	0
-Slayer Kitten	411	0
-Slingshot	1457	1
-Slippy Spider	488	0
-SlopAds	1458	0
-SloppyLemming	1459	0
-Slovak Information Service	1380	0
-Slovenska Obveščevalno-Varnostna Agencija	1460	0
-Slovenská informačná služba	1380	0
+Slayer Kitten	410	0
+Slingshot	1455	1
+Slippy Spider	487	0
+SlopAds	1456	0
+SloppyLemming	1457	0
+Slovak Information Service	1378	0
+Slovenska Obveščevalno-Varnostna Agencija	1458	0
+Slovenská informačná služba	1378	0
 SmallPity	58	0
-Smishing Triad	1461	0
-Smoke Sandstorm	260	8
-Smoke Sandstorm	871	8
-Smoke Sandstorm	347	8
-SmugX	1462	0
+Smishing Triad	1459	0
+Smoke Sandstorm	259	8
+Smoke Sandstorm	870	8
+Smoke Sandstorm	346	8
+SmugX	1460	0
 Snake	51	1
-Snake Wine	1463	0
+Snake Wine	1461	0
 SnakeCharmer	645	0
-Sneaky Panda	231	0
-SneakyChef	1464	0
-SneakyCheff	1465	0
-Snooping Dragon	794	0
-SnowSoul	1466	0
-Social Network Team	70	0
+Sneaky Panda	230	0
+SneakyChef	1462	0
+SneakyCheff	1463	0
+Snooping Dragon	793	0
+SnowSoul	1464	0
+Social Network Team	69	0
 Sofacy	48	0
 Sofacy Group	48	0
 Solar Ion	37	0
-Solar Phoenix	542	0
-SolarStorm	84	0
-Soldiers of Soloman	449	0
-Solntsepek	1467	0
-SongXY	1468	0
-Sous-direction anti-terroriste	1371	0
-South African National Defence Force Intelligence Division	1469	0
-South Korean Foreign Ministry	996	0
-South Korean National Intelligence Service	1158	0
-Sowbug	1470	0
-Sp1d3r	1471	0
-Space Delta 18	1472	0
-Space Pirates	1473	0
-SpaceBears	1474	0
+Solar Phoenix	541	0
+SolarStorm	83	0
+Soldiers of Soloman	448	0
+Solntsepek	1465	0
+SongXY	1466	0
+Sous-direction anti-terroriste	1369	0
+South African National Defence Force Intelligence Division	1467	0
+South Korean Foreign Ministry	995	0
+South Korean National Intelligence Service	1157	0
+Sowbug	1468	0
+Sp1d3r	1469	0
+Space Delta 18	1470	0
+Space Pirates	1471	0
+SpaceBears	1472	0
 Spamouflage	605	0
 Spamouflage Dragon	605	0
-Spandex Tempest	999	8
-Spandex Tempest	111	8
-Spanish Armed Forces Intelligence Center	1475	0
-Spanish National Cybersecurity Institute	858	0
+Spandex Tempest	998	8
+Spandex Tempest	110	8
+Spanish Armed Forces Intelligence Center	1473	0
+Spanish National Cybersecurity Institute	857	0
 Sparkling Pisces	61	0
-SparklingGoblin	1476	0
+SparklingGoblin	1474	0
+Special Branch	1475	8
+Special Branch	1476	8
 Special Branch	1477	8
-Special Branch	1478	8
-Special Branch	1479	8
-Special Branch Bureau	1480	0
-Special Branch, Bangladesh Police	1481	0
-Special Communications Service of Russia	1482	0
-Special Detective Unit	1483	0
-Special Intelligence Department	1484	0
-Special Security Force	1485	0
-Special Service for National Security	1142	0
+Special Branch Bureau	1478	0
+Special Branch, Bangladesh Police	1479	0
+Special Communications Service of Russia	1480	0
+Special Detective Unit	1481	0
+Special Intelligence Department	1482	0
+Special Security Force	1483	0
+Special Service for National Security	1141	0
 Spectral Kitten	30	0
-Sphinx Moth	290	0
-Spire Castle	95	0
-Spirlin	382	0
-SportsFans	72	0
-Spring Dragon	110	0
+Sphinx Moth	289	0
+Spire Castle	94	0
+Spirlin	381	0
+SportsFans	71	0
+Spring Dragon	109	0
 Springtail	61	1
-Sprite Spider	743	0
-Squid Comet	121	0
-Stalker Panda	270	0
-Stalker Taurus	270	0
-Star Blizzard	255	0
-Stardust Chollima	91	8
+Sprite Spider	742	0
+Squid Comet	120	0
+Stalker Panda	269	0
+Stalker Taurus	269	0
+Star Blizzard	254	0
+Stardust Chollima	90	8
 Stardust Chollima	40	8
 Starfraud	1	0
-Stargazer Goblin	1486	0
-Starry Addax	1487	0
-State Administration of Foreign Experts Affairs	1488	0
-State Agency for National Security	465	0
-State Authority for the Protection of the Constitution	1489	0
-State Bureau of Investigation	1490	0
-State Committee for National Security	1491	8
-State Committee for National Security	1492	8
-State Department	569	0
-State Intelligence Agency	221	0
-State Intelligence Service	1493	0
-State Intelligence Services	1494	0
-State Security Agency	1495	0
-State Security Committee	232	0
-State Security Department of Lithuania	1496	0
-State Security Service	524	8
+Stargazer Goblin	1484	0
+Starry Addax	1485	0
+State Administration of Foreign Experts Affairs	1486	0
+State Agency for National Security	464	0
+State Authority for the Protection of the Constitution	1487	0
+State Bureau of Investigation	1488	0
+State Committee for National Security	1489	8
+State Committee for National Security	1490	8
+State Department	568	0
+State Intelligence Agency	220	0
+State Intelligence Service	1491	0
+State Intelligence Services	1492	0
+State Security Agency	1493	0
+State Security Committee	231	0
+State Security Department of Lithuania	1494	0
+State Security Service	523	8
+State Security Service	1495	8
+State Security Service	1496	8
 State Security Service	1497	8
 State Security Service	1498	8
-State Security Service	1499	8
-State Security Service	1500	8
-State Security Service of Latvia	1501	0
-State Service of Special Communications and Information Protection	1390	0
-Stately Taurus	200	8
-Stately Taurus	277	8
-Static Kitten	118	0
-Stealth Falcon	526	0
-Stealth Mango and Tangelo	1502	0
-StellarParticle	542	0
-Sticky Werewolf	161	0
+State Security Service of Latvia	1499	0
+State Service of Special Communications and Information Protection	1388	0
+Stately Taurus	199	8
+Stately Taurus	276	8
+Static Kitten	117	0
+Stealth Falcon	525	0
+Stealth Mango and Tangelo	1500	0
+StellarParticle	541	0
+Sticky Werewolf	160	0
 Stone Panda	18	0
-StoneFly	100	1
-Storm Cloud	1503	0
-Storm-0062	546	0
-Storm-0113	1300	0
-Storm-0133	382	0
+StoneFly	99	1
+Storm Cloud	1501	0
+Storm-0062	545	0
+Storm-0113	1298	0
+Storm-0133	381	0
 Storm-0139	40	0
 Storm-0156	38	8
-Storm-0156	90	8
-Storm-0193	407	0
-Storm-0216	473	0
-Storm-0230	407	0
-Storm-0247	1504	0
-Storm-0249	476	0
-Storm-0252	376	0
-Storm-0257	477	0
-Storm-0259	1505	0
-Storm-0270	478	0
+Storm-0156	89	8
+Storm-0193	406	0
+Storm-0216	472	0
+Storm-0230	406	0
+Storm-0247	1502	0
+Storm-0249	475	0
+Storm-0252	375	0
+Storm-0257	476	0
+Storm-0259	1503	0
+Storm-0270	477	0
 Storm-0287	918	0
-Storm-0288	112	0
-Storm-0302	801	0
-Storm-0324	480	0
-Storm-0381	483	0
-Storm-0391	279	0
-Storm-0408	1506	0
-Storm-0473	1507	0
-Storm-0485	1508	0
-Storm-0494	1509	0
-Storm-0501	1510	0
-Storm-0506	1511	0
-Storm-0530	487	0
-Storm-0538	121	0
-Storm-0539	1512	0
-Storm-0558	166	8
-Storm-0558	1513	8
-Storm-0569	489	0
-Storm-0587	254	8
+Storm-0288	111	0
+Storm-0302	800	0
+Storm-0324	479	0
+Storm-0381	482	0
+Storm-0391	278	0
+Storm-0408	1504	0
+Storm-0473	1505	0
+Storm-0485	1506	0
+Storm-0494	1507	0
+Storm-0501	1508	0
+Storm-0506	1509	0
+Storm-0530	486	0
+Storm-0538	120	0
+Storm-0539	1510	0
+Storm-0558	165	8
+Storm-0558	1511	8
+Storm-0569	488	0
+Storm-0587	253	8
 Storm-0587	978	8
 Storm-0593	903	0
-Storm-0671	1514	0
-Storm-0826	1515	0
-Storm-0829	492	0
-Storm-0835	1516	0
-Storm-0842	199	0
-Storm-0852	235	0
-Storm-0867	494	0
+Storm-0671	1512	0
+Storm-0826	1513	0
+Storm-0829	491	0
+Storm-0835	1514	0
+Storm-0842	198	0
+Storm-0852	234	0
+Storm-0867	493	0
 Storm-0875	1	0
-Storm-0900	1517	0
+Storm-0900	1515	0
 Storm-0919	662	0
-Storm-0940	430	0
+Storm-0940	429	0
 Storm-0954	914	0
 Storm-0971	1	0
-Storm-0978	1358	0
-Storm-1044	498	0
-Storm-1084	499	0
-Storm-1099	1518	0
-Storm-1101	500	0
-Storm-1113	170	0
-Storm-1125	1134	0
-Storm-1133	1519	0
-Storm-1152	1520	0
-Storm-1167	501	0
-Storm-1175	1521	0
-Storm-1194	998	0
+Storm-0978	1356	0
+Storm-1044	497	0
+Storm-1084	498	0
+Storm-1099	1516	0
+Storm-1101	499	0
+Storm-1113	169	0
+Storm-1125	1133	0
+Storm-1133	1517	0
+Storm-1152	1518	0
+Storm-1167	500	0
+Storm-1175	1519	0
+Storm-1194	997	0
 Storm-1222	40	0
-Storm-1249	1522	0
-Storm-1283	1523	0
-Storm-1286	1524	0
-Storm-1295	502	0
-Storm-1516	410	0
-Storm-1567	145	0
-Storm-1575	1525	0
-Storm-1607	1526	0
-Storm-1674	1527	0
-Storm-1679	1256	8
-Storm-1679	1528	8
-Storm-1747	1529	0
+Storm-1249	1520	0
+Storm-1283	1521	0
+Storm-1286	1522	0
+Storm-1295	501	0
+Storm-1516	409	0
+Storm-1567	144	0
+Storm-1575	1523	0
+Storm-1607	1524	0
+Storm-1674	1525	0
+Storm-1679	1255	8
+Storm-1679	1526	8
+Storm-1747	1527	0
 Storm-1789	953	0
-Storm-1811	361	0
+Storm-1811	360	0
 Storm-1837	717	0
-Storm-1841	1363	0
-Storm-1849	1530	0
-Storm-1852	1531	0
-Storm-1865	1532	0
-Storm-1877	412	8
+Storm-1841	1361	0
+Storm-1849	1528	0
+Storm-1852	1529	0
+Storm-1865	1530	0
+Storm-1877	411	8
 Storm-1877	697	8
-Storm-1977	1533	0
-Storm-1982	1465	0
-Storm-2035	1534	0
-Storm-2077	1350	0
-Storm-2139	1535	0
-Storm-2227	1536	0
-Storm-2372	1537	0
-Storm-2416	386	0
-Storm-2460	982	0
-Storm-2470	1538	0
-Storm-2477	1539	0
-Storm-2561	1540	0
-Storm-2603	1541	0
-Storm-2657	1302	0
-Storm-2697	1542	0
-Storm-2755	1543	0
-Storm-2945	1544	0
-Storm-2949	1545	0
-Storm-2981	395	0
-Storm-2999	151	0
-Storm-3075	1546	0
-Strategic Services Agency	1389	0
-Strawberry Tempest	488	0
+Storm-1977	1531	0
+Storm-1982	1463	0
+Storm-2035	1532	0
+Storm-2077	1348	0
+Storm-2139	1533	0
+Storm-2227	1534	0
+Storm-2372	1535	0
+Storm-2416	385	0
+Storm-2460	1536	0
+Storm-2470	1537	0
+Storm-2477	1538	0
+Storm-2561	1539	0
+Storm-2603	1540	0
+Storm-2657	1300	0
+Storm-2697	1541	0
+Storm-2755	1542	0
+Storm-2945	1543	0
+Storm-2949	1544	0
+Storm-2981	394	0
+Storm-2999	150	0
+Storm-3075	1545	0
+Strategic Services Agency	1387	0
+Strawberry Tempest	487	0
 Strider	46	1
 StrongPity	58	0
-StucxTeam	1547	0
-Sturgeon Fisher	366	0
-SturgeonPhisher	366	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	585	0
-Subaat	123	0
-Suckfly	77	0
-Sunglow Blizzard	490	0
-Sunshop Group	74	0
+StucxTeam	1546	0
+Sturgeon Fisher	365	0
+SturgeonPhisher	365	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	584	0
+Subaat	122	0
+Suckfly	76	0
+Sunglow Blizzard	489	0
+Sunshop Group	73	0
 Suojelupoliisi	712	0
 Suojelupoliisi / Skyddspolisen	712	0
-Superman	280	1
+Superman	279	1
 Supo	712	6
 Swallowtail	48	1
-Swan Vector	1548	0
-Swedish National Cyber Security Center	1223	0
-Swedish Security Service	1367	0
-Swirl Typhoon	270	0
-Swiss intelligence agencies	1549	0
-SyrianElectronicArmy	550	0
-Syssphinx	112	0
-SÄPO	1367	6
-Säkerhetspolisen	1367	0
-Säpo	1367	6
-Sûreté Générale	738	0
-Sûreté de l'État	1497	0
-Służba Kontrwywiadu Wojskowego	1021	0
-Służba Wywiadu Wojskowego	1550	0
+Swan Vector	1547	0
+Swedish National Cyber Security Center	1222	0
+Swedish Security Service	1365	0
+Swirl Typhoon	269	0
+Swiss intelligence agencies	1548	0
+SyrianElectronicArmy	549	0
+Syssphinx	111	0
+SÄPO	1365	6
+Säkerhetspolisen	1365	0
+Säpo	1365	6
+Sûreté Générale	737	0
+Sûreté de l'État	1495	0
+Służba Kontrwywiadu Wojskowego	1020	0
+Służba Wywiadu Wojskowego	1549	0
 T-APT-02	41	4
-T-APT-03	80	4
+T-APT-03	79	4
 T-APT-04	47	4
 T-APT-12	48	4
 T-APT-17	42	4
-TA-473	1551	4
+TA-473	1550	4
 TA-ShadowCricket	961	0
-TA2101	473	4
-TA2536	1552	4
-TA2541	1553	4
-TA2552	1554	4
-TA2719	1555	4
-TA2721	353	4
-TA2722	226	4
-TA2723	1556	4
-TA2725	1557	4
+TA2101	472	4
+TA2536	1551	4
+TA2541	1552	4
+TA2552	1553	4
+TA2719	1554	4
+TA2721	352	4
+TA2722	225	4
+TA2723	1555	4
+TA2725	1556	4
 TA397	42	4
-TA402	1558	4
+TA402	1557	4
 TA404	40	4
-TA406	1559	4
-TA407	392	4
-TA410	1560	4
-TA412	88	4
+TA406	1558	4
+TA407	391	4
+TA410	1559	4
+TA412	87	4
 TA413	979	4
-TA415	95	4
-TA416	200	12
-TA416	277	12
-TA421	84	4
+TA415	94	4
+TA416	199	12
+TA416	276	12
+TA421	83	4
 TA422	48	4
-TA423	94	4
+TA423	93	4
 TA427	61	4
-TA428	271	4
+TA428	270	4
 TA429	18	4
-TA444	1561	4
-TA445	477	4
-TA446	255	4
-TA450	118	4
+TA444	1560	4
+TA445	476	4
+TA446	254	4
+TA450	117	4
 TA451	36	4
 TA452	37	4
-TA453	89	12
-TA453	1562	12
-TA454	92	4
-TA455	1563	4
-TA4557	121	4
-TA456	347	4
-TA4563	551	4
-TA459	1564	4
-TA471	254	12
+TA453	88	12
+TA453	1561	12
+TA454	91	4
+TA455	1562	4
+TA4557	120	4
+TA456	346	4
+TA4563	550	4
+TA459	1563	4
+TA471	253	12
 TA471	978	12
-TA473	1551	4
-TA482	1565	4
+TA473	1550	4
+TA482	1564	4
 TA488	966	4
-TA4900	392	4
-TA4903	1566	4
-TA4922	1567	4
+TA4900	391	4
+TA4903	1565	4
+TA4922	1566	4
 TA499	970	4
-TA505	111	4
-TA511	987	4
-TA516	1568	4
-TA530	1569	4
-TA542	800	4
-TA543	480	4
-TA544	801	4
-TA547	1570	4
-TA551	115	4
-TA554	1571	4
-TA555	1572	4
-TA558	1573	4
-TA569	751	12
-TA569	471	12
-TA570	485	4
-TA571	1574	4
-TA575	1575	4
-TA577	841	4
-TA578	1576	4
-TA579	1577	4
-TA584	1517	4
-TA800	1578	4
-TA829	1579	4
-TA866	1580	4
-TAAL	121	7
-TAG-100	1350	4
-TAG-112	1581	4
-TAG-121	406	4
+TA505	110	4
+TA511	986	4
+TA516	1567	4
+TA530	1568	4
+TA542	799	4
+TA543	479	4
+TA544	800	4
+TA547	1569	4
+TA551	114	4
+TA554	1570	4
+TA555	1571	4
+TA558	1572	4
+TA569	750	12
+TA569	470	12
+TA570	484	4
+TA571	1573	4
+TA575	1574	4
+TA577	840	4
+TA578	1575	4
+TA579	1576	4
+TA584	1515	4
+TA800	1577	4
+TA829	1578	4
+TA866	1579	4
+TAAL	120	7
+TAG-100	1348	4
+TAG-112	1580	4
+TAG-121	405	4
 TAG-124	957	4
-TAG-140	1582	4
-TAG-150	815	4
-TAG-22	174	4
-TAG-28	1583	4
-TAG-53	255	4
-TAG-56	1584	4
+TAG-140	1581	4
+TAG-150	814	4
+TAG-22	173	4
+TAG-28	1582	4
+TAG-53	254	4
+TAG-56	1583	4
 TAG-63	49	4
-TAG-70	1551	4
-TAG-74	274	4
+TAG-70	1550	4
+TAG-74	273	4
 TAG_0530	51	4
-TANTALUM	200	29
+TANTALUM	199	29
+TANTALUM	276	29
 TANTALUM	277	29
-TANTALUM	278	29
-TECHNETIUM	81	21
-TELLURIUM	270	21
-TEM	1585	6
-TEMP.Avengers	74	0
-TEMP.Beanie	1278	0
-TEMP.Bottle	102	0
-TEMP.HEX	200	12
-TEMP.Hermit	834	0
-TEMP.Hex	277	8
-TEMP.Hippo	82	0
+TECHNETIUM	80	21
+TELLURIUM	269	21
+TEM	1584	6
+TEMP.Avengers	73	0
+TEMP.Beanie	1276	0
+TEMP.Bottle	101	0
+TEMP.HEX	199	12
+TEMP.Hermit	833	0
+TEMP.Hex	276	8
+TEMP.Hippo	81	0
 TEMP.Isotope	26	0
-TEMP.Jumper	94	0
-TEMP.MixMaster	407	0
+TEMP.Jumper	93	0
+TEMP.MixMaster	406	0
 TEMP.Noble	45	0
-TEMP.Periscope	94	0
+TEMP.Periscope	93	0
 TEMP.Reaper	39	0
-TEMP.Tick	270	0
-TEMP.Veles	122	0
-TEMP.Vermin	1438	0
+TEMP.Tick	269	0
+TEMP.Veles	121	0
+TEMP.Vermin	1436	0
 TEMP.Warlock	680	0
-TEMP.Zagros	118	0
-TEMP.Zhenbao	76	0
-TEMPER PANDA	131	0
+TEMP.Zagros	117	0
+TEMP.Zhenbao	75	0
+TEMPER PANDA	130	0
 TEMPLAR	41	5
-TEMP_Heretic	1586	0
-TERBIUM	1587	21
-TEST PANDA	1588	0
-TG-0055	81	4
-TG-0110	85	4
-TG-0416	73	4
-TG-1314	1589	4
-TG-2633	95	4
-TG-2754	69	12
-TG-2754	102	12
+TEMP_Heretic	1585	0
+TERBIUM	1586	21
+TEST PANDA	1587	0
+TG-0055	80	4
+TG-0110	84	4
+TG-0416	72	4
+TG-1314	1588	4
+TG-2633	94	4
+TG-2754	68	12
+TG-2754	101	12
 TG-2884 (SCWX CTU)	56	0
-TG-2889	147	4
-TG-3279	95	4
-TG-3390	82	4
-TG-3551	74	4
+TG-2889	146	4
+TG-3279	94	4
+TG-3390	81	4
+TG-3551	73	4
 TG-4127	48	4
 TG-4192	26	4
 TG-6952	5	4
-TG-8153	72	4
-TG-8223	68	4
+TG-8153	71	4
+TG-8223	67	4
 TG2003	654	4
-TG2729	983	4
-TGR-STA-0043	325	4
-TGR-STA-1030	1428	4
-TH-157	140	4
-TH-163	1571	4
-TH3Bug	75	0
+TG2729	982	4
+TGR-STA-0043	324	4
+TGR-STA-1030	1426	4
+TH-157	139	4
+TH-163	1570	4
+TH3Bug	74	0
 THALLIUM	61	21
 THORIUM	935	21
 TIDRONE	631	4
-TINY SPIDER	1590	0
+TINY SPIDER	1589	0
 TMP.Lapis	38	0
-TOXCAR CYBER TEAM	1591	0
-TOXIC PANDA	1592	0
-TR-CERT	1184	4
-TRACER KITTEN	1593	0
-TRAVELING SPIDER	1594	0
-TRIPLESTRENGTH	1595	4
-TSB	1427	6
-TWCERT/CC	1596	4
-Taffeta Typhoon	81	0
+TOXCAR CYBER TEAM	1590	0
+TOXIC PANDA	1591	0
+TR-CERT	1183	4
+TRACER KITTEN	1592	0
+TRAVELING SPIDER	1593	0
+TRIPLESTRENGTH	1594	4
+TSB	1425	6
+TWCERT/CC	1595	4
+Taffeta Typhoon	80	0
 Taidoor	632	0
-Tailgater	72	1
-Tailgater Team	72	0
+Tailgater	71	1
+Tailgater Team	71	0
 Taizi Flood	605	0
-Tanzania Intelligence and Security Service	1597	0
-Tapaoux	41	0
-Tarh Andishan	147	0
-TaskMasters	259	1
-TaxOff	1598	0
-Tdrop2 campaign	100	0
-Te Tira Tiaki	737	0
-Teal Kurma	417	0
-Team Bear	160	0
+Tanzania Intelligence and Security Service	1596	0
+Tarh Andishan	146	0
+TaskMasters	258	1
+TaxOff	1597	0
+Te Tira Tiaki	736	0
+Teal Kurma	416	0
+Team Bear	159	0
 Team Criminal Intelligence	683	0
-Team Criminal Intelligence (KMar-TCI)	1599	0
+Team Criminal Intelligence (KMar-TCI)	1598	0
 Team Twiizer	694	0
-Team-Xecuter	1600	0
-Team338	131	0
-Team46	1598	0
-TeamPCP	151	0
-TeamSpy	160	0
-TeamSpy Crew	160	0
-TeamTNT	130	0
-TeamXRat	414	0
+Team-Xecuter	1599	0
+Team338	130	0
+Team46	1597	0
+TeamPCP	150	0
+TeamSpy	159	0
+TeamSpy Crew	159	0
+TeamTNT	129	0
+TeamXRat	413	0
 TeleBots	45	0
-Teleboyi	1601	0
-Temp.Overboard	80	0
-Temp.Pittytiger	79	0
-TempTick	1602	0
-Tenacious Pungsan	406	0
-Teng Snake	790	0
-Terrorelhárítási Központ	1603	0
-Terrorist Investigation Division	1604	0
-Terörle Mücadele Dairesi Başkanlığı	1585	0
-TetrisPhantom	1605	0
-ThaiCERT	1606	0
-Thailand Computer Emergency Response Team	1606	0
-Thamar Reservoir	1278	0
-The Big Bang	1607	0
+Teleboyi	1600	0
+Temp.Overboard	79	0
+Temp.Pittytiger	78	0
+TempTick	1601	0
+Tenacious Pungsan	405	0
+Teng Snake	789	0
+Terrorelhárítási Központ	1602	0
+Terrorist Investigation Division	1603	0
+Terörle Mücadele Dairesi Başkanlığı	1584	0
+TetrisPhantom	1604	0
+ThaiCERT	1605	0
+Thailand Computer Emergency Response Team	1605	0
+Thamar Reservoir	1276	0
+The Big Bang	1606	0
 The Dropping Elephant	43	0
-The Dukes	84	0
-The Gentlemen	1608	0
-The Gorgon Group	123	0
-The Information Branch	1609	0
-The Mask	363	0
-The Shadow Brokers	1427	0
-The ShadowBrokers	1427	0
-The White Company	1610	0
-TheDarkOverlord	1611	0
-TheWizards	1612	0
-Thief Libra	1613	0
+The Dukes	83	0
+The Gentlemen	1607	0
+The Gorgon Group	122	0
+The Information Branch	1608	0
+The Mask	362	0
+The Shadow Brokers	1425	0
+The ShadowBrokers	1425	0
+The White Company	1609	0
+TheDarkOverlord	1610	0
+TheWizards	1611	0
+Thief Libra	1612	0
 Thirsty Gemini	43	0
-Threat Actor 888	1614	0
-Threat Group 2889	147	0
-Threat Group-0110	85	0
-Threat Group-0416	73	0
-Threat Group-1314	1589	0
-Threat Group-3390	82	0
+Threat Actor 888	1613	0
+Threat Group 2889	146	0
+Threat Group-0110	84	0
+Threat Group-0416	72	0
+Threat Group-1314	1588	0
+Threat Group-3390	81	0
 Threat Group-4127	48	0
-Threatsec	1615	0
-Thrip	110	9
-Thrip	119	9
-TianWu	1616	0
-Tick	270	7
-Tick Castle	270	0
-Tide Castle	88	0
+Threatsec	1614	0
+Thrip	109	9
+Thrip	118	9
+TianWu	1615	0
+Tick	269	7
+Tick Castle	269	0
+Tide Castle	87	0
 TieOnJoe	41	0
 Tilded Team	625	0
-TiltedTemple	385	0
-Timberworm	1278	0
+TiltedTemple	384	0
+Timberworm	1276	0
 Tin Woodlawn	35	0
-ToddyCat	1504	0
-Tonto Team	274	0
-Topgear	248	0
-Tortoise Shell	347	0
-Tortoiseshell	347	1
-Tracfin	1617	0
+ToddyCat	1502	0
+Tonto Team	273	0
+Topgear	247	0
+Tortoise Shell	346	0
+Tortoiseshell	346	1
+Tracfin	1616	0
 TraderTraitor	914	0
 Traficom National Cyber Security Centre	950	0
 Transparent Tribe	38	8
-Transparent Tribe	90	8
-Treasury Department	570	0
-Trickbot LLC	407	0
-Trident	464	1
+Transparent Tribe	89	8
+Treasury Department	569	0
+Trickbot LLC	406	0
+Trident	463	1
 Trident Ursa	16	0
-TridentLocker	1618	0
-Tropic Trooper	78	0
-Tropical Scorpius	1619	0
-Tropicalscorpius	1514	0
-TsNIIKhM	370	0
+TridentLocker	1617	0
+Tropic Trooper	77	0
+Tropical Scorpius	1618	0
+Tropicalscorpius	1512	0
+TsNIIKhM	369	0
 Tsar Team	48	0
-Tstark	1620	0
+Tstark	1619	0
 Tumbleweed Typhoon	935	0
 Tungsten Bridge	41	0
-TunisianCyberArmy	415	0
-Tunnel Spider	473	0
-TunnelSnake	1621	0
-TunnelVision	89	0
-Turbine Panda	81	0
-Turk Hack Team	1622	0
-TurkHackTeam	1622	0
+TunisianCyberArmy	414	0
+Tunnel Spider	472	0
+TunnelSnake	1620	0
+TunnelVision	88	0
+Turbine Panda	80	0
+Turk Hack Team	1621	0
+TurkHackTeam	1621	0
 Turla	51	33
 Turla Relic	51	0
-Turla, Waterbug, Venomous Bear, Group 88	51	0
-Twill Typhoon	200	8
+Twill Typhoon	199	8
+Twill Typhoon	276	8
 Twill Typhoon	277	8
-Twill Typhoon	278	8
 Twisted Kitten	37	0
-Twisted Spider	473	0
+Twisted Spider	472	0
 Two-tailed Scorpion	49	0
-TwoForOne	117	0
-TwoSail Junk	1270	0
-U.S. Cyber Command	349	0
-U.S. Department of Defense	564	0
-U.S. Department of Justice	520	0
-U.S. Department of State	569	0
-U.S. Treasury	570	0
+TwoForOne	116	0
+TwoSail Junk	1622	0
+U.S. Cyber Command	348	0
+U.S. Department of Defense	563	0
+U.S. Department of Justice	519	0
+U.S. Department of State	568	0
+U.S. Treasury	569	0
 UAC-0001	48	4
 UAC-0003	51	4
 UAC-0006	1623	4
 UAC-0010	16	4
-UAC-0020	1438	4
+UAC-0020	1436	4
 UAC-0024	51	4
 UAC-0028	48	4
-UAC-0029	84	4
+UAC-0029	83	4
 UAC-0050	1624	4
-UAC-0056	254	12
+UAC-0056	253	12
 UAC-0056	978	12
-UAC-0057	477	4
+UAC-0057	476	4
 UAC-0063	1625	4
 UAC-0082	45	4
 UAC-0094	1626	4
@@ -5279,7 +5241,7 @@ UAC-0102	1629	4
 UAC-0106	1628	4
 UAC-0109	1630	4
 UAC-0113	45	4
-UAC-0114	1551	4
+UAC-0114	1550	4
 UAC-0118	690	4
 UAC-0144	51	4
 UAC-0149	1631	4
@@ -5295,17 +5257,17 @@ UAC-0227	1639	4
 UAC-0239	1640	4
 UAC-0241	1641	4
 UAC-0245	1642	4
-UAC-0255	454	4
+UAC-0255	453	4
 UAE Cyber Security Council	1643	0
 UAT-10362	1644	4
 UAT-10608	1645	4
 UAT-11795	1646	4
 UAT-5394	1647	4
-UAT-5647	1358	4
+UAT-5647	1356	4
 UAT-5918	1648	4
 UAT-6382	1649	4
-UAT-7237	330	4
-UAT-7290	464	4
+UAT-7237	329	4
+UAT-7290	463	4
 UAT-7810	1650	4
 UAT-8099	1651	4
 UAT-8302	1652	4
@@ -5314,75 +5276,75 @@ UAT-8837	1654	4
 UAT-9244	1655	4
 UAT-9686	1656	4
 UAT-9921	1657	4
-UAT4356	1530	4
+UAT4356	1528	4
 UCA	1658	6
-UK Ministry of Defence	1053	0
-UK National Cyber Security Centre	1151	0
+UK Ministry of Defence	1052	0
+UK National Cyber Security Centre	1150	0
 UN	1659	7
 UNC1069	40	12
-UNC1069	440	12
-UNC1088	1339	4
-UNC1151	477	4
-UNC1326	417	4
-UNC1530	382	4
-UNC1543	751	12
-UNC1543	471	12
-UNC1549	871	12
-UNC1549	1237	12
-UNC1720	172	4
+UNC1069	439	12
+UNC1088	1337	4
+UNC1151	476	4
+UNC1326	416	4
+UNC1530	381	4
+UNC1543	750	12
+UNC1543	470	12
+UNC1549	870	12
+UNC1549	1236	12
+UNC1720	171	4
 UNC1860	1660	4
 UNC1878	1661	12
-UNC1878	407	12
-UNC1945	324	4
-UNC2053	407	4
-UNC215	82	12
+UNC1878	406	12
+UNC1945	323	4
+UNC2053	406	4
+UNC215	81	12
 UNC215	1662	12
-UNC2165	475	4
-UNC2198	473	4
+UNC2165	474	4
+UNC2198	472	4
 UNC2286	698	4
 UNC2428	30	4
 UNC2447	1663	4
-UNC2452	84	12
-UNC2452	542	12
+UNC2452	83	12
+UNC2452	541	12
 UNC2465	1664	4
 UNC2529	1665	4
-UNC2565	842	4
-UNC2589	254	4
-UNC2596	1514	4
-UNC2630	102	12
+UNC2565	841	4
+UNC2589	253	4
+UNC2596	1512	4
+UNC2630	101	12
 UNC2630	1666	12
 UNC2659	1667	4
 UNC2717	1668	4
-UNC2814	537	4
-UNC2849	1507	4
+UNC2814	536	4
+UNC2849	1505	4
 UNC2970	1669	4
-UNC302	213	4
-UNC3236	279	4
-UNC3524	84	12
+UNC302	212	4
+UNC3236	278	4
+UNC3524	83	12
 UNC3524	1670	12
 UNC3569	1671	4
-UNC3661	488	4
-UNC3742	442	4
+UNC3661	487	4
+UNC3742	441	4
 UNC3886	1672	4
 UNC3890	1673	4
 UNC3944	1	4
 UNC3973	1674	4
-UNC4057	255	4
+UNC4057	254	4
 UNC4191	1675	4
 UNC4210	51	4
 UNC4221	1634	4
-UNC4393	361	4
-UNC4453	759	4
+UNC4393	360	4
+UNC4453	758	4
 UNC4487	1676	4
 UNC4536	1677	4
 UNC4540	1678	4
-UNC4736	172	12
+UNC4736	171	12
 UNC4736	1679	12
-UNC4841	1383	4
+UNC4841	1381	4
 UNC4899	914	4
 UNC4990	1680	4
 UNC5174	1681	4
-UNC5221	1344	4
+UNC5221	1342	4
 UNC5266	1682	4
 UNC5267	697	4
 UNC5291	1683	4
@@ -5391,7 +5353,7 @@ UNC5325	1684	4
 UNC5330	1685	4
 UNC5337	1686	4
 UNC5342	1687	4
-UNC5356	439	4
+UNC5356	438	4
 UNC5454	644	4
 UNC5537	1688	4
 UNC5820	1689	4
@@ -5401,25 +5363,25 @@ UNC6148	1692	4
 UNC6201	1693	4
 UNC6293	1694	4
 UNC6353	1695	4
-UNC6384	277	12
+UNC6384	276	12
 UNC6384	1696	12
 UNC6395	1697	4
 UNC6426	1698	4
 UNC6485	1699	4
 UNC6508	1700	4
-UNC6619	1428	4
+UNC6619	1426	4
 UNC6671	1701	4
 UNC6691	1702	4
 UNC6692	1703	4
 UNC6748	1704	4
-UNC757	724	4
-UNC788	96	12
+UNC757	723	4
+UNC788	95	12
 UNC788	1705	12
 UNC902	680	4
-UNC94	169	4
-UNC961	805	4
+UNC94	168	4
+UNC961	804	4
 UNG0002	1706	4
-UNG0901	1260	4
+UNG0901	1259	4
 UNION PANDA	1707	0
 UNION SPIDER	1708	0
 UNK_AcademicFlare	1709	0
@@ -5427,16 +5389,16 @@ UNK_DropPitch	1710	0
 UNK_FistBump	1711	0
 UNK_RemoteRogue	1712	0
 UNK_SparkyCarp	1713	0
-UNK_SweetSpecter	1465	0
+UNK_SweetSpecter	1463	0
 UNODC	1714	4
-UPS	85	7
-UPS Team	85	0
+UPS	84	7
+UPS Team	84	0
 US-CERT	1715	4
-USCYBERCOM	349	4
+USCYBERCOM	348	4
 USDoD	1716	0
-USOM	1184	6
-USSS	1408	6
-UTA0178	1344	4
+USOM	1183	6
+USSS	1406	6
+UTA0178	1342	4
 UTA0218	1717	4
 UTA0352	1718	4
 UTA0355	1719	4
@@ -5444,330 +5406,322 @@ UTA0388	1720	4
 UTA0533	1721	4
 UTG-Q-008	1722	4
 UTG-Q-010	1723	4
-UUC	296	6
-UZSI	1246	6
-Udenrigsministeriet	1087	0
-Ugly Face	363	0
+UUC	295	6
+UZSI	1245	6
+Udenrigsministeriet	1086	0
+Ugly Face	362	0
 Ukrainian Cyber Alliance	1658	0
-Ukrainian Cyber Police	453	0
-Ukrainian Foreign Ministry	1119	0
-Ulkoministeriö	1090	0
-Ulusal Siber Olaylara Müdahale Merkezi	1184	0
-Underground Team	1358	0
+Ukrainian Cyber Police	452	0
+Ukrainian Foreign Ministry	1118	0
+Ulkoministeriö	1089	0
+Ulusal Siber Olaylara Müdahale Merkezi	1183	0
+Underground Team	1356	0
 Unfading Sea Haze	1724	0
 Unidad de Inteligencia Financiera	1725	0
 Union européenne	626	0
 Unit 121	40	0
 Unit 26165	10	0
-Unit 29155	763	0
+Unit 29155	762	0
 Unit 61398	7	0
-Unit 61486	1289	0
-Unit 74455	764	0
-Unit 78020	1290	0
+Unit 61486	1287	0
+Unit 74455	763	0
+Unit 78020	1288	0
 Unit 8200	1726	8
 Unit 8200	609	8
-United Cyber Caliphate	296	0
+United Cyber Caliphate	295	0
 United Front Work Department	1727	0
 United Nations	1659	0
 United Nations Office on Drugs and Crime	1714	0
 United States Computer Emergency Readiness Team	1715	0
-United States Cyber Command	349	0
-United States Secret Service	1408	0
-Unknown-Group-901	1260	0
-Unnamed Actor	1728	0
-UnsolicitedBooker	1729	0
-Uprava za bezbednost i kontrarazuznavanje	132	0
+United States Cyber Command	348	0
+United States Secret Service	1406	0
+Unknown-Group-901	1259	0
+UnsolicitedBooker	1728	0
+Uprava za bezbednost i kontrarazuznavanje	131	0
 Uroburos	51	0
-Urpage	1730	0
-UserSec	1731	0
-Utenriksdepartementet	1108	0
+Urpage	1729	0
+UserSec	1730	0
+Utenriksdepartementet	1107	0
 Uteus	1681	0
-Utrikesdepartementet	1115	0
-Užsienio reikalų ministerija	1101	0
-VAJA	997	6
-VDD	1501	6
+Utrikesdepartementet	1114	0
+Užsienio reikalų ministerija	1100	0
+VAJA	996	6
+VDD	1499	6
 VENOM	631	5
-VENOM SPIDER	1732	0
+VENOM SPIDER	1731	0
 VENOMOUS Bear	51	0
-VICE SPIDER	1733	8
+VICE SPIDER	1732	8
 VICEROY TIGER	54	8
-VIGINUM	1419	4
-VIKING SPIDER	1734	0
+VIGINUM	1417	4
+VIKING SPIDER	1733	0
 VLA	659	6
-VNCERT	1735	4
-VOYEUR	823	4
-VSD	1496	6
-VSSE	1497	6
-VZ	1022	6
-Valsts drošības dienests	1501	0
-Valstybės saugumo departamentas	1496	0
-Vanguard Panda	279	0
-Vanilla Tempest	493	0
-Vedalia	98	1
-Veiligheid van de Staat	1497	0
-Velvet Ant	1736	0
+VNCERT	1734	4
+VOYEUR	822	4
+VSD	1494	6
+VSSE	1495	6
+VZ	1021	6
+Valsts drošības dienests	1499	0
+Valstybės saugumo departamentas	1494	0
+Vanguard Panda	278	0
+Vanilla Tempest	492	0
+Vedalia	97	1
+Veiligheid van de Staat	1495	0
+Velvet Ant	1735	0
 Velvet Chollima	61	8
-Velvet Chollima	98	8
-Velvet Chollima	301	8
-Velvet Tempest	149	0
-Vengeful Kitten	486	0
-Vengeful Wolf	541	0
+Velvet Chollima	97	8
+Velvet Chollima	300	8
+Velvet Tempest	148	0
+Vengeful Kitten	485	0
+Vengeful Wolf	540	0
 Venus 121	39	0
-Vermin	1438	1
-Vermin Relic	1438	0
+Vermin	1436	1
+Vermin Relic	1436	0
 Vertigo Panda	1696	0
-Vice Leaker	420	0
-Vice Society	493	0
-Vice Spider	493	8
-ViceLeaker	1737	0
+Vice Leaker	419	0
+Vice Society	492	0
+Vice Spider	492	8
+ViceLeaker	1736	0
 Viceroy Tiger	43	8
-Vicious Panda	1453	0
-ViciousTrap	1738	0
-Vietnam Computer Emergency Response Team	1735	0
-Viginum	1419	0
-Viking Jackal	1739	0
-Vikingdom	1739	0
-Violet Typhoon	88	0
-Violin Panda	75	0
-Viridian Vortex	90	0
-Vixen Panda	70	0
-Voena služba za razuznuvanje i bezbednost	1029	0
-Void Arachne	1446	0
-Void Balaur	1740	0
-Void Banshee	1741	0
+Vicious Panda	1451	0
+ViciousTrap	1737	0
+Vietnam Computer Emergency Response Team	1734	0
+Viginum	1417	0
+Viking Jackal	1738	0
+Vikingdom	1738	0
+Violet Typhoon	87	0
+Violin Panda	74	0
+Viridian Vortex	89	0
+Vixen Panda	69	0
+Voena služba za razuznuvanje i bezbednost	1028	0
+Void Arachne	1444	0
+Void Balaur	1739	0
+Void Banshee	1740	0
 Void Blizzard	966	0
 Void Dokkaebi	697	0
-Void Manticore	199	8
-Void Manticore	1742	8
-Void Rabisu	1619	0
+Void Manticore	198	8
+Void Manticore	1741	8
+Void Rabisu	1618	0
 VoidLink Operator	1657	0
-Vojenské spravodajstvo	1743	0
-Vojenské zpravodajství	1022	0
-Vojna sigurnosno-obavještajna agencija	1744	0
-Vojnoobaveštajna agencija	1745	0
-Volatile Cedar	157	8
-Volatile Cedar	563	8
-VolcanicTimber	157	0
-Volga Flood	1363	0
-Volt Typhoon	279	0
-Voltzite	279	0
+Vojenské spravodajstvo	1742	0
+Vojenské zpravodajství	1021	0
+Vojna sigurnosno-obavještajna agencija	1743	0
+Vojnoobaveštajna agencija	1744	0
+Volatile Cedar	156	8
+Volatile Cedar	562	8
+VolcanicTimber	156	0
+Volga Flood	1361	0
+Volt Typhoon	278	0
+Voltzite	278	0
 Voodoo Bear	45	0
 Vovan	970	0
-VulzSec	1746	0
-VulzSecTeam	1746	0
+VulzSec	1745	0
+VulzSecTeam	1745	0
 Välisluureamet	659	0
-Välisministeerium	1088	0
-WARP PANDA	1747	0
-WET PANDA	1342	0
-WHOis Team	159	0
-WIP19	1748	4
-WIRTE	183	4
-WIZARD SPIDER	407	0
+Välisministeerium	1087	0
+WARP PANDA	1746	0
+WET PANDA	1340	0
+WHOis Team	158	0
+WIP19	1747	4
+WIRTE	182	4
+WIZARD SPIDER	406	0
 WOLF SPIDER	681	0
 WRAITH	51	5
 WageMole	697	0
-Wandering Spider	539	0
-Wassonite	1749	0
-Watchdog	1613	1
-Water Bakunawa	1750	0
-Water Barghest	1751	0
-Water Curupira	1752	0
-Water Galura	802	0
-Water Gamayun	1753	0
-Water Kurita	1754	0
-Water Labbu	1755	0
-Water Makara	1756	0
-Water Orthrus	1757	0
-Water Saci	1758	0
+Wandering Spider	538	0
+Wassonite	1748	0
+Watchdog	1612	1
+Water Bakunawa	1749	0
+Water Barghest	1750	0
+Water Curupira	1751	0
+Water Galura	801	0
+Water Gamayun	1752	0
+Water Kurita	1753	0
+Water Labbu	1754	0
+Water Makara	1755	0
+Water Orthrus	1756	0
+Water Saci	1757	0
 Water Sigbin	8	0
 WaterPlum	697	0
 Waterbug	51	0
-WeRedEvils	1759	0
-WebFans	88	0
-WebMasters	74	9
-WebMasters	241	9
+WeRedEvils	1758	0
+WebMasters	73	9
+WebMasters	240	9
 Webmonder	18	0
-Websiic	1504	0
-Webworm	1473	1
-WeedSec	1760	0
-Wekby	73	0
-Wekby2	82	0
-Wheat Tempest	742	0
-Whisper Spider	1443	0
-White Bear	1456	0
-White Dev 115	539	0
+Websiic	1502	0
+Webworm	1471	1
+WeedSec	1759	0
+Wekby	72	0
+Wekby2	81	0
+Wheat Tempest	741	0
+Whisper Spider	1441	0
+White Bear	1454	0
+White Dev 115	538	0
 White Dev 9	979	0
-White Giant	121	0
+White Giant	120	0
 WhiteBear	51	0
-WhiteCobra	1761	0
-Whitefly	1762	1
+WhiteCobra	1760	0
+Whitefly	1761	1
 Whois Hacking Team	40	0
-Wicked Panda	95	0
-Wicked Spider	95	0
-Wild Comet	116	0
-WildCard	1763	1
-WildNeutron	290	0
-WildPressure	1764	0
-WindShift	225	0
-Windigo	1765	1
-Windy Phoenix	225	0
-Wine Tempest	1285	0
-Winnti	95	0
-Winnti Group	95	8
-Winnti Group	247	8
-Winter Vivern	1551	0
+Wicked Panda	94	0
+Wicked Spider	94	0
+Wild Comet	115	0
+WildCard	1762	1
+WildNeutron	289	0
+WildPressure	1763	0
+WindShift	224	0
+Windigo	1764	1
+Windy Phoenix	224	0
+Wine Tempest	1283	0
+Winnti	94	0
+Winnti Group	94	8
+Winnti Group	246	8
+Winter Vivern	1550	0
 Winterflounder	16	0
-Wisp Team	1288	0
-Wisteria Tsunami	458	0
+Wisp Team	1286	0
+Wisteria Tsunami	457	0
 Witchetty	977	1
-Worok	1766	0
-XDSpy	1767	0
+Worok	1765	0
+XDSpy	1766	0
 XakNet	1628	0
-Xarici İşlər Nazirliyi	1083	0
-Xcatze	1768	0
-Xenotime	122	1
-Xiaoqiying	790	0
-XinXin	240	0
-YTTRIUM	84	21
-Yanbian Gang	1769	0
-Yellow Liderc	347	0
-Yellow Nabu	392	0
-YoroTrooper	366	0
-Yulong Flood	1531	0
+Xarici İşlər Nazirliyi	1082	0
+Xcatze	1767	0
+Xenotime	121	1
+Xiaoqiying	789	0
+XinXin	239	0
+YTTRIUM	83	21
+Yanbian Gang	1768	0
+Yellow Liderc	346	0
+Yellow Nabu	391	0
+YoroTrooper	365	0
+Yulong Flood	1529	0
 Z-Lom Team	48	0
-Z-Pentest	1770	0
-Z-Pentest Alliance	1770	0
+Z-Pentest	1769	0
+Z-Pentest Alliance	1769	0
 ZINC	40	23
-ZIRCONIUM	88	21
-ZOMBIE SPIDER	1771	0
+ZIRCONIUM	87	21
+ZOMBIE SPIDER	1770	0
 Zarya	1630	0
-Zeff Security	1772	0
-ZeffSec	1772	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	368	0
-ZeroSevenGroup	1773	0
+Zeff Security	1771	0
+ZeffSec	1771	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	367	0
+ZeroSevenGroup	1772	0
 Zigzag Hail	41	0
 Zinc Emerson	43	0
-ZipToken	82	0
-ZooPark	1774	0
-[Unnamed group]	1775	0
-[Vault 7/8]	1776	0
-admin@338	131	0
-badbullz	1732	0
-badbullzvenom	1732	0
-changqixinyun	240	0
-colCERT	397	0
-deepclif	601	0
-direction nationale du renseignement territorial	518	0
-happyyongzi	18	0
-iKittens	375	0
-isoon	601	0
+ZipToken	81	0
+ZooPark	1773	0
+admin@338	130	0
+badbullz	1731	0
+badbullzvenom	1731	0
+changqixinyun	239	0
+colCERT	396	0
+deepclif	600	0
+direction nationale du renseignement territorial	517	0
+iKittens	374	0
+isoon	600	0
 keymous	942	0
-luoxk	1777	0
-maCERT	507	0
-machete-apt	59	0
-ngCERT	1235	0
-puNK-003	1778	0
-room155	541	0
-tabcteng	102	0
+luoxk	1774	0
+maCERT	506	0
+ngCERT	1234	0
+puNK-003	1775	0
+room155	540	0
+tabcteng	101	0
 the Lamberts	57	0
-timmy	114	0
-xHunt campaign (Palo Alto)	337	0
-ÚZSI	1246	6
-Úřad pro zahraniční styky a informace	1246	0
-Ārlietu ministrija	1103	0
+timmy	113	0
+ÚZSI	1245	6
+Úřad pro zahraniční styky a informace	1245	0
+Ārlietu ministrija	1102	0
 ΕΥΠ	629	6
 Εθνική Υπηρεσία Πληροφοριών	629	0
-Υπουργείο Εξωτερικών	1092	0
-ГРУ	762	6
-ГУР	558	6
-Гадаад харилцааны яам	1105	0
-Главное Разведывательное Управление	762	0
-Главное разведывательное управление	762	0
-Главное управление специальных программ Президента Российской Федерации	1008	0
-Головне управління розвідки	558	0
-Держспецзв'язку	1390	0
-Държавна агенция „Национална сигурност“	465	0
-КГБ	232	6
-Камітэт дзяржаўнай бяспекі	232	0
-Кіберполіція	453	0
-МЗС	1119	6
-МИД	992	6
-Министарство спољних послова	1113	0
-Министерство иностранных дел	992	0
-Министерство на външните работи	1084	0
-Министерство обороны Российской Федерации	1072	0
-Минобороны	1072	0
-Міністерство закордонних справ України	1119	0
-Міністерство оборони України	1078	0
-Міністэрства замежных спраў	1086	0
-СБУ	1368	6
+Υπουργείο Εξωτερικών	1091	0
+ГРУ	761	6
+ГУР	557	6
+Гадаад харилцааны яам	1104	0
+Главное Разведывательное Управление	761	0
+Главное разведывательное управление	761	0
+Главное управление специальных программ Президента Российской Федерации	1007	0
+Головне управління розвідки	557	0
+Держспецзв'язку	1388	0
+Държавна агенция „Национална сигурност“	464	0
+КГБ	231	6
+Камітэт дзяржаўнай бяспекі	231	0
+Кіберполіція	452	0
+МЗС	1118	6
+МИД	991	6
+Министарство спољних послова	1112	0
+Министерство иностранных дел	991	0
+Министерство на външните работи	1083	0
+Министерство обороны Российской Федерации	1071	0
+Минобороны	1071	0
+Міністерство закордонних справ України	1118	0
+Міністерство оборони України	1077	0
+Міністэрства замежных спраў	1085	0
+СБУ	1366	6
 СВР	720	6
 Служба Внешней Разведки	720	0
-Служба безпеки України	1368	0
+Служба безпеки України	1366	0
 Служба внешней разведки	720	0
-Служба специальной связи и информации	1482	0
-Сыртқы істер министрлігі	1099	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	308	0
+Служба специальной связи и информации	1480	0
+Сыртқы істер министрлігі	1098	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	307	0
 ФСБ	691	6
 ФСО	692	6
 Федеральная служба безопасности	691	0
 Федеральная служба охраны	692	0
-ЦНИИХМ	370	4
+ЦНИИХМ	369	4
 в/ч 26165	10	0
-в/ч 29155	763	0
-в/ч 74455	764	0
-Ազգային անվտանգության ծառայություն	1169	0
-Արտաքին գործերի նախարարություն	1082	0
-אמ"ן	154	6
-המוסד	1133	0
+в/ч 29155	762	0
+в/ч 74455	763	0
+Ազգային անվտանգության ծառայություն	1168	0
+Արտաքին գործերի նախարարություն	1081	0
+אמ"ן	153	6
+המוסד	1132	0
 יחידה 8200	1726	0
-מערך הסייבר הלאומי	857	0
-משרד החוץ	1093	0
-שירות הביטחון הכללי	865	0
-المديرية العامة للأمن العام	738	0
-الهيئة الوطنية للأمن السيبراني	1145	0
-د استخباراتو لوی ریاست	783	0
-سپاه پاسداران انقلاب اسلامی	182	0
+מערך הסייבר הלאומי	856	0
+משרד החוץ	1092	0
+שירות הביטחון הכללי	864	0
+المديرية العامة للأمن العام	737	0
+الهيئة الوطنية للأمن السيبراني	1144	0
+د استخباراتو لوی ریاست	782	0
+سپاه پاسداران انقلاب اسلامی	181	0
 مجلس الأمن السيبراني	1643	0
-وزارة الخارجية	1080	8
-وزارة الخارجية	1089	8
-وزارة الخارجية	1094	8
-وزارة الخارجية	1096	8
-وزارة الخارجية	1112	8
-وزارة الخارجية	1114	8
-وزارة الخارجية والمغتربين	1100	0
-وزارة الشؤون الخارجية	1104	0
-وزارت اطلاعات	997	0
-وزارت امور خارجه	1095	0
-وزارت خارجہ	1110	0
-विदेश मंत्रालय	988	0
-กระทรวงการต่างประเทศ	1117	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1150	0
-საგარეო საქმეთა სამინისტრო	1091	0
-საქართველოს დაზვერვის სამსახური	791	0
-სახელმწიფო უშიშროების სამსახური	1498	0
-中国人民解放军	1287	0
-公安調査庁	1293	0
-公安部	1001	6
-内閣サイバーセキュリティセンター	1160	0
-国家互联网信息办公室	294	0
-国家互联网应急中心	334	0
-国家安全部	381	0
-国家计算机病毒应急处理中心	348	0
-国防部	1121	6
-國家安全局	1167	0
-外交部	380	14
-外交部	1118	14
+وزارة الخارجية	1079	8
+وزارة الخارجية	1088	8
+وزارة الخارجية	1093	8
+وزارة الخارجية	1095	8
+وزارة الخارجية	1111	8
+وزارة الخارجية	1113	8
+وزارة الخارجية والمغتربين	1099	0
+وزارة الشؤون الخارجية	1103	0
+وزارت اطلاعات	996	0
+وزارت امور خارجه	1094	0
+وزارت خارجہ	1109	0
+विदेश मंत्रालय	987	0
+กระทรวงการต่างประเทศ	1116	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1149	0
+საგარეო საქმეთა სამინისტრო	1090	0
+საქართველოს დაზვერვის სამსახური	790	0
+სახელმწიფო უშიშროების სამსახური	1496	0
+中国人民解放军	1285	0
+公安調査庁	1291	0
+公安部	1000	6
+内閣サイバーセキュリティセンター	1159	0
+国家互联网信息办公室	293	0
+国家互联网应急中心	333	0
+国家安全部	380	0
+国家计算机病毒应急处理中心	347	0
+国防部	1120	6
+國家安全局	1166	0
+外交部	379	14
+外交部	1117	14
 外務省	916	6
-數位發展部	995	0
-核危机行动（Operation NuclearCrisis）	44	0
-狼毒草	776	6
+數位發展部	994	0
+狼毒草	775	6
 警察庁	917	6
-국가보위성	1002	0
-국가사이버안보센터	1152	0
-국가정보원	1158	0
-국정원	1158	6
-외교부	996	6
-외무성	1098	6
-정찰총국	787	6
+국가보위성	1001	0
+국가사이버안보센터	1151	0
+국가정보원	1157	0
+국정원	1157	6
+외교부	995	6
+외무성	1097	6
+정찰총국	786	6
 한국인터넷진흥원	929	0`;
