@@ -88,6 +88,8 @@ export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string 
   /** Runs a write; on failure shows the background's message (a full disk says so) and changes nothing. */
   const write = async (fn: () => Promise<Status | undefined>) => {
     setError(undefined);
+    // The status line speaks of the latest action only: a failed one leaves no older success beside its error.
+    setStatus(undefined);
     try {
       const s = await fn();
       if (s) setStatus(s);
@@ -115,6 +117,7 @@ export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string 
     input.value = '';
     if (!file) return;
     setError(undefined);
+    setStatus(undefined);
     setPending(undefined);
     if (file.size > MAX_IMPORT_CHARS) {
       setError(
@@ -347,6 +350,7 @@ export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string 
             }
             onEdit={setEditing}
             onDelete={(i) => void remove([i.id])}
+            onImport={() => fileInput.current?.click()}
           />
         </section>
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isWebUrl } from '../../lib/incidents/formats';
 import type { Incident } from '../../lib/incidents/model';
 
@@ -9,8 +9,21 @@ export interface EditIncidentProps {
   onCancel(): void;
 }
 
-/** Edits the fields a reader writes: title, tags, date, notes, attribution. */
+/** Edits the fields a reader writes: title, tags, date, notes, attribution. Escape cancels. */
 export function EditIncident({ incident, onSave, onCancel }: EditIncidentProps) {
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    first.current?.focus();
+    // Escape cancels wherever focus is (the form, or the list behind it); a field's own Escape (a date
+    // picker closing) has already been handled and prevented by then.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      onCancel();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [incident.id]);
   const [title, setTitle] = useState(incident.title);
   const [tags, setTags] = useState(incident.tags.join(', '));
   const [date, setDate] = useState(incident.occurredAt?.slice(0, 10) ?? '');
@@ -36,7 +49,7 @@ export function EditIncident({ incident, onSave, onCancel }: EditIncidentProps) 
     <form class="edit" aria-label="Edit incident" onSubmit={submit}>
       <h2>Edit incident</h2>
       <label>
-        Title <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        Title <input ref={first} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>
       <label>
         Tags (comma-separated) <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
@@ -65,7 +78,7 @@ export function EditIncident({ incident, onSave, onCancel }: EditIncidentProps) 
         )}
       </p>
       <div class="buttons">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={onCancel} title="Escape">
           Cancel
         </button>
         <button type="submit">Save changes</button>

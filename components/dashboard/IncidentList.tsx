@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { incidentDate } from '../../lib/incidents/filter';
 import type { Incident } from '../../lib/incidents/model';
+import { EmptyState } from './EmptyState';
 
 /** Height of one row in pixels: fixed, so the list can render only the rows in view. */
 export const ROW_HEIGHT = 96;
@@ -19,6 +20,8 @@ export interface IncidentListProps {
   onSelect?: (id: string, on: boolean) => void;
   onEdit?: (incident: Incident) => void;
   onDelete?: (incident: Incident) => void;
+  /** Opens the import file picker (offered when the store is empty). */
+  onImport?: () => void;
 }
 
 /** The dashboard's list of saved incidents, virtualized: only the rows in view are in the DOM. */
@@ -31,14 +34,14 @@ export function IncidentList({
   onSelect,
   onEdit,
   onDelete,
+  onImport = () => {},
 }: IncidentListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   if (error) return <p role="alert">Could not read incidents: {error}</p>;
   if (!incidents) return <p aria-busy="true">Loading incidents…</p>;
   if (incidents.length === 0) {
-    return (
-      <p class="empty">{storeEmpty === false ? 'No incident matches these filters.' : 'No incidents yet.'}</p>
-    );
+    if (storeEmpty === false) return <p class="empty">No incident matches these filters.</p>;
+    return <EmptyState onImport={onImport} />;
   }
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(incidents.length, Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
@@ -70,10 +73,17 @@ export function IncidentList({
                 <span class="date">{incidentDate(i)}</span>
                 <span class="site">{i.site}</span>
               </div>
-              <div class="line entities">
-                {[...i.actorIds, ...i.agencyIds].map(names).join(' · ')}
-                {i.tags.length > 0 && <span class="tags"> — {i.tags.join(', ')}</span>}
-              </div>
+              {/* Tags get a line of their own that wraps, above anything the row may cut. */}
+              {i.tags.length > 0 && (
+                <ul class="tags" aria-label="Tags">
+                  {i.tags.map((t) => (
+                    <li key={t} class="tag">
+                      {t}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <div class="line entities">{[...i.actorIds, ...i.agencyIds].map(names).join(' · ')}</div>
               <q class="quote">{i.quote.exact}</q>
             </div>
             <div class="row-actions">

@@ -48,7 +48,11 @@ afterEach(cleanup);
 describe('Dashboard', () => {
   it('says so when the store is empty, and has the named controls', async () => {
     await setup();
-    await screen.findByText('No incidents yet.');
+    const empty = await screen.findByRole('region', { name: 'No incidents yet' });
+    expect(empty.textContent).toContain('Save as incident');
+    expect(empty.textContent).toContain('Alt+Shift+S');
+    expect(empty.textContent).toContain('Save incident');
+    expect(screen.getByRole('button', { name: 'Import a file' })).toBeTruthy();
     for (const name of ['Import', 'Export JSON', 'Export STIX 2.1'])
       expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('searchbox', { name: 'Search incidents' })).toBeTruthy();
@@ -156,5 +160,39 @@ describe('Dashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: `Edit ${evil}` }));
     expect(document.querySelector('main img, main script')).toBeNull();
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
+
+describe('Dashboard daily use', () => {
+  it('closes the edit form with Escape, from a field or from the list', async () => {
+    await setup([makeIncident(1)]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Incident 1' }));
+    const title = screen.getByLabelText('Title');
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    fireEvent.keyDown(title, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit incident' })).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Incident 1' }));
+    await screen.findByRole('form', { name: 'Edit incident' });
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit incident' })).toBeNull());
+  });
+
+  it('shows every tag of a row as its own chip', async () => {
+    const tags = ['espionage', 'ministry', 'czechia', 'exchange', 'phishing', 'a-very-long-tag-name-indeed'];
+    await setup([makeIncident(1, { tags })]);
+    const row = await screen.findByRole('list', { name: 'Tags' });
+    expect([...row.querySelectorAll('.tag')].map((t) => t.textContent)).toEqual(tags);
+  });
+
+  it('never leaves the previous import’s message beside a new import', async () => {
+    await setup();
+    await screen.findByRole('region', { name: 'No incidents yet' });
+    pickFile(exportJson([makeIncident(1)], new Date('2025-05-28T12:00:00Z')), 'first.json');
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm import' }));
+    const status = () => document.querySelector('.status')!.textContent!;
+    await waitFor(() => expect(status()).toContain('Imported first.json'));
+    pickFile('{ not json', 'second.json');
+    await screen.findByRole('alert');
+    expect(status()).not.toContain('first.json');
   });
 });

@@ -12,6 +12,9 @@ export interface Tab {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   waitFor(fn: () => boolean, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** Presses and releases the primary button where the pointer is (a drag is down, moves, up). */
+  mouseDown(): Promise<void>;
+  mouseUp(): Promise<void>;
   press(key: string): Promise<void>;
   /** PNG of a viewport rectangle, base64. */
   screenshot(clip: { x: number; y: number; width: number; height: number }): Promise<string>;
@@ -42,6 +45,8 @@ function playwrightTab(page: PlaywrightPage): Tab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, undefined, { timeout })),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
     press: (key) => page.keyboard.press(key),
     screenshot: async (clip) => (await page.screenshot({ clip })).toString('base64'),
     shadowText: (tag) => cdpShadowText(page, tag),
@@ -86,6 +91,8 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, { timeout })),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (clip) => (await page.screenshot({ clip, encoding: 'base64' })) as string,
     async shadowText(tag) {

@@ -34,7 +34,7 @@ function selectElement(id: string): string {
 }
 
 /** In the dashboard: clicks the button or checkbox with this accessible name (aria-label or text). */
-function click(name: string): void {
+export function click(name: string): void {
   const b = [...document.querySelectorAll<HTMLElement>('button, input[type=checkbox]')].find(
     (x) => (x.getAttribute('aria-label') ?? x.textContent?.trim()) === name,
   );
@@ -77,7 +77,7 @@ async function captureDownload(name: string): Promise<{ fileName: string; text: 
 }
 
 /** In the dashboard: gives the import input a file, as choosing it in the file picker does. */
-function chooseFile([text, name]: [string, string]): void {
+export function chooseFile([text, name]: [string, string]): void {
   const input = document.querySelector<HTMLInputElement>('input[aria-label="Import file"]')!;
   const dt = new DataTransfer();
   dt.items.add(new File([text], name, { type: 'application/json' }));
