@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, dictionary, serialize } from './kb/build';
 import { readCurated } from './kb/curated';
+import { wordLists } from './kb/general-text';
 import { readUpstream } from './kb/upstream';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,7 +15,7 @@ const i = process.argv.indexOf('--upstream');
 const upstreamDir =
   i > 0 ? resolve(process.argv[i + 1] ?? '.') : join(root, '..', 'shared', 'data', 'upstream');
 
-const result = compile(readUpstream(upstreamDir), readCurated(join(root, 'data')), dictionary());
+const result = compile(readUpstream(upstreamDir), readCurated(join(root, 'data')), dictionary(), wordLists());
 for (const [file, text] of Object.entries(serialize(result)))
   writeFileSync(join(root, 'lib', 'kb', 'data', file), text);
 

@@ -153,6 +153,13 @@ export const NameFlag = {
   properName: 32,
   /** The entity a shared name means when the text does not say which (`Agency.primaryFor`). */
   primary: 64,
+  /**
+   * A name general text uses in another sense (a word, phrase, brand, place, short acronym; for agencies an
+   * acronym with another common meaning): it counts only with evidence next to it (scripts/kb/risk.ts).
+   */
+  generic: 128,
+  /** One invented word no word list knows (Kimsuky): it counts once the page is about security. */
+  coinage: 256,
 } as const;
 
 /**

@@ -27,6 +27,8 @@ export interface Entry {
   acronym: boolean;
   /** Whether the KB writes the name with capitals (then an all-lowercase mention needs context). */
   hasUpper: boolean;
+  /** The name's risk class from the KB build (scripts/kb/risk.ts): what evidence it needs to count. */
+  risk: 'distinctive' | 'coinage' | 'generic';
 }
 
 /** The compiled tables as data: what `matcher.json` holds. */
@@ -60,6 +62,7 @@ function entryOf(row: NameRow): Entry {
     exact,
     acronym: row.kind === 'agency' && exact.length <= SHORT && /^\p{Lu}+$/u.test(exact),
     hasUpper: /\p{Lu}/u.test(exact),
+    risk: row.flags & NameFlag.generic ? 'generic' : row.flags & NameFlag.coinage ? 'coinage' : 'distinctive',
   };
 }
 

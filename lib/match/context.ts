@@ -111,3 +111,122 @@ export function acronymDefinitions(text: string): Map<string, string> {
   }
   return defs;
 }
+
+/**
+ * Words that make a page about security as a whole (stricter than `CYBER`: "Cyber Monday", "life hacks",
+ * "breach of contract" and "a compromise" do not count). A page with none of them shows no generic or
+ * invented name (Play, Space Pirates, Kimsuky) as a threat group anywhere on it.
+ */
+export const TOPIC =
+  /\b(?:hack(?:er|ers|ing|ed)|cyber-?(?:attacks?|espionage|security|crime|criminals?|threats?|operations?|actors?|weapons?|defen[cs]e|command)|cyberattacks?|cyberespionage|cybersecurity|cybercrim\w*|espionage|malware|ransomware|phish\w*|spear-?phishing|spyware|backdoors?|botnets?|wipers?|implants?|threat (?:actors?|groups?|intelligence)|APTs?|state-(?:sponsored|backed)|zero-days?|CVE-\d{4}-\d+|vulnerabilit(?:y|ies)|infostealers?|DDoS|intrusions?|trojans?|exfiltrat\w*|attributed|attribution)\b/gi;
+
+/** How many topic words make a page about security: one is a signal; a page with none has no cyber story. */
+export const TOPIC_WORDS = 1;
+
+/** How many topic words a text has, counting stops at `enough`. */
+export function topicWords(text: string, enough = TOPIC_WORDS): number {
+  const re = new RegExp(TOPIC.source, 'gi');
+  let n = 0;
+  while (n < enough && re.exec(text)) n++;
+  return n;
+}
+
+/** Hyphenated words that qualify a group rather than make a new word with it ("APT31-linked"). */
+const QUALIFIER_AFTER_HYPHEN =
+  /^[-‐‑](?:linked|backed|affiliated|related|sponsored|aligned|tied|associated|attributed|operated|led|style|like|type|controlled|connected|run|made|nexus)\b/i;
+/** Prefixes a name may take with a hyphen and stay itself ("pro-Kremlin", "anti-NSA"). */
+const PREFIX_BEFORE_HYPHEN = /(?:^|[^\p{L}\p{N}])(?:pro|anti|non|ex|post|pre)[-‐‑]$/iu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the name at [start, end) is only part of a longer token: joined by `_`, `.` or `-` to words that
+ * are not its own ("Lexus_night", "Alibaba.com", "Polaris-based", "Acme-IB", "NCSC-FI"). A hyphenated
+ * qualifier ("APT31-linked") or prefix ("pro-Kremlin") keeps the name whole.
+ */
+export function joinedToken(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (before && /[_.\-‐‑]/.test(before) && WORD_CHAR.test(text[start - 2] ?? '')) {
+    if (before === '_' || before === '.') return true;
+    if (!PREFIX_BEFORE_HYPHEN.test(text.slice(Math.max(0, start - 6), start))) return true;
+  }
+  const after = text[end];
+  if (after && /[_.\-‐‑]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) {
+    if (after === '_' || after === '.') return true;
+    if (!QUALIFIER_AFTER_HYPHEN.test(text.slice(end, end + 16))) return true;
+  }
+  return false;
+}
+
+/** Whether the line holding a position is written in capitals (an all-caps headline or label). */
+export function isCapitalsLine(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  let lineEnd = text.indexOf('\n', start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const letters = text.slice(lineStart, Math.min(lineEnd, lineStart + 400)).replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return letters.length >= 12 && upper / letters.length > 0.8;
+}
+
+/** Capitalized words before a name that are grammar or a country, not the start of a longer proper name. */
+const NOT_A_NAME_BEFORE =
+  /^(?:The|A|An|By|Of|From|And|Or|But|As|At|In|On|For|With|To|Then|While|When|Like|Both|Its|Their|His|Her|Our|Suspected|Alleged|Notorious|Infamous|New|Hacking|Hacker|Ransomware|Threat|Group|Groups|Actor|Actors|Vendor|Security|Cybersecurity|Cyber|Microsoft|CrowdStrike|Mandiant|Google|Kaspersky|ESET|Symantec|Proofpoint|Secureworks|Recorded|Future|Unit|Talos|Cisco|Check|Point)$/;
+
+/**
+ * Whether a capitalized word right before a generic name makes it part of a longer proper name ("AMD
+ * Polaris", "Jack Lazarus"); a sentence-initial word, a country word or a security term does not.
+ */
+export function precededByProperName(
+  text: string,
+  start: number,
+  isCountryWord: (w: string) => boolean,
+): boolean {
+  const m = /(\p{Lu}[\p{L}\p{N}&'’]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!m) return false;
+  const word = m[1]!.replace(/['’]s$/, '');
+  if (NOT_A_NAME_BEFORE.test(word) || isCountryWord(word)) return false;
+  const wordStart = start - m[0].length;
+  return !isSentenceInitial(text, wordStart);
+}
+
+/** US states: a state before a federal-sounding name makes it the state's own body. */
+const US_STATES =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming';
+const LOCAL_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${US_STATES}|County|City|Municipal|Metropolitan|Provincial|Regional|State's|Ohio's)(?:['’]s)?[ \\u00a0]$`,
+  'u',
+);
+
+/** Whether a US state or a city, county or province qualifies the name ("the Ohio State Department of …"). */
+export function localQualifierBefore(text: string, start: number): boolean {
+  return LOCAL_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+
+/** Names that end in a generic body noun can be the start of another body's name. */
+const GENERIC_BODY_END = /(?:Department|Ministry|Office|Service|Agency|Bureau|Police|Council|Directorate)$/;
+
+/** Agency nouns right before an acronym make it a body's name ("the counter-intelligence service BIS"). */
+const AGENCY_NOUN_BEFORE =
+  /(?:service|agency|intelligence|police|office|cent(?:re|er)|directorate|bureau|ministry|authority|watchdog)[ \u00a0]$/i;
+
+/** Whether an agency noun stands right before the name, in apposition. */
+export function agencyNounBefore(text: string, start: number): boolean {
+  return AGENCY_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
+
+/**
+ * Whether the name continues into a longer one ("State Department of Education"): " of " and a capitalized
+ * word that is not a country's (a country there only says whose body it is).
+ */
+export function continuesIntoLongerName(
+  text: string,
+  end: number,
+  isCountryWord: (w: string) => boolean,
+): boolean {
+  if (!GENERIC_BODY_END.test(text.slice(Math.max(0, end - 12), end))) return false;
+  const m = /^ of (?:the )?(\p{Lu}\p{Ll}[\p{L}'’]*)/u.exec(text.slice(end, end + 40));
+  if (!m) return false;
+  return (
+    !isCountryWord(m[1]!) &&
+    !/^(?:People['’]s|Republic|Federation|Kingdom|Islamic|Democratic|United)$/.test(m[1]!)
+  );
+}

@@ -126,6 +126,31 @@ export class CountryCues {
    * Scores a country for a name at [start, end): a cue right before or after it weighs most, then nearby
    * cues by distance, then (barely) the whole text, so a text about one country still decides.
    */
+  /** The country written right next to [start, end) as its qualifier, if any (see `adjacentCountry`). */
+  adjacent(text: string, start: number, end: number): string | undefined {
+    const from = lowerBound(this.ends, start - 8);
+    const to = lowerBound(this.starts, end + 11);
+    return from < to ? adjacentCountry(this.cues.slice(from, to), text, start, end) : undefined;
+  }
+
+  /** Whether a country word lies inside [start, end) ("Australian Federal Police"). */
+  within(start: number, end: number): boolean {
+    const i = lowerBound(this.starts, start);
+    return i < this.starts.length && this.ends[i]! <= end;
+  }
+
+  /** The best-scoring country for a name at [start, end) among the cues within `window`, if any. */
+  best(start: number, end: number, window: number): { country: string; score: number } | undefined {
+    let best: { country: string; score: number } | undefined;
+    const last = lowerBound(this.starts, end + window + 1);
+    for (let i = lowerBound(this.ends, start - window); i < last; i++) {
+      const country = this.cues[i]!.country;
+      const score = this.score(country, start, end, window);
+      if (!best || score > best.score) best = { country, score };
+    }
+    return best;
+  }
+
   score(country: string, start: number, end: number, window: number): number {
     let score = (this.totals.get(country) ?? 0) * FAR;
     // Cues do not overlap, so their ends are sorted as their starts are.
@@ -139,4 +164,33 @@ export class CountryCues {
     }
     return score;
   }
+}
+
+/** Whether a word is a country's name, adjective or capital ("Chinese", "Kremlin" is not one). */
+export function isCountryWord(word: string): boolean {
+  regex();
+  return countryOfWord.has(word.replace(/['’]s$/, ''));
+}
+
+const POSSESSIVE_GAP = /^(?:['’]s)?[ \u00a0](?:own[ \u00a0])?$/;
+const OF_GAP = /^(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?|[ \u00a0]?\(|,[ \u00a0])$/;
+
+/**
+ * The country written right next to a name, as its qualifier: before it ("China's MSS", "Chinese Ministry
+ * of …", "the Czech NÚKIB") or after it ("Ministry of Defence of Ukraine", "NCSC (Finland)"). A country
+ * there says whose body the name is; one further away only hints.
+ */
+export function adjacentCountry(
+  cues: readonly CountryCue[],
+  text: string,
+  start: number,
+  end: number,
+): string | undefined {
+  for (const cue of cues) {
+    if (cue.end <= start && start - cue.end <= 8 && POSSESSIVE_GAP.test(text.slice(cue.end, start)))
+      return cue.country;
+    if (cue.start >= end && cue.start - end <= 10 && OF_GAP.test(text.slice(end, cue.start)))
+      return cue.country;
+  }
+  return undefined;
 }

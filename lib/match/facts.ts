@@ -81,6 +81,21 @@ export class TextFacts {
     return cyberContext(this.cyber, start, end, enough);
   }
 
+  /**
+   * Security-field words near [start, end) in the same block (line) only: a generic name needs evidence in
+   * its own paragraph, not in a neighbouring story's teaser.
+   */
+  cyberWordsInBlock(start: number, end: number, enough = 2): number {
+    this.cyber ??= new WordIndex(this.text, CYBER);
+    const lineStart = this.text.lastIndexOf('\n', start) + 1;
+    let lineEnd = this.text.indexOf('\n', end);
+    if (lineEnd < 0) lineEnd = this.text.length;
+    return Math.min(
+      enough,
+      this.cyber.count(Math.max(lineStart, start - WINDOW), Math.min(lineEnd, end + WINDOW)),
+    );
+  }
+
   /** Whether agency words near an acronym outweigh finance, law and policy words. */
   agencyContextWins(start: number, end: number, id: string): boolean {
     this.agency ??= new WordIndex(this.text, AGENCY);

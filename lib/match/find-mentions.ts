@@ -7,7 +7,22 @@ import { NameFlag, type NameRow } from '../kb/types';
 import { loadBundledTables } from './bundled';
 import { Cls, classOf, surfaceKey } from './chars';
 import { Compiled, compileData, type Entry } from './compile';
-import { continuesProperName, headNounAfter, isSentenceInitial, nonAgencyHeadAfter, WINDOW } from './context';
+import {
+  agencyNounBefore,
+  continuesIntoLongerName,
+  continuesProperName,
+  headNounAfter,
+  isCapitalsLine,
+  isSentenceInitial,
+  joinedToken,
+  localQualifierBefore,
+  nonAgencyHeadAfter,
+  precededByProperName,
+  TOPIC_WORDS,
+  topicWords,
+  WINDOW,
+} from './context';
+import { isCountryWord } from './countries';
 import { type Placed, TextFacts } from './facts';
 import type { Mention } from './types';
 
@@ -15,6 +30,16 @@ import type { Mention } from './types';
 export interface FindOptions {
   /** Entity ids already seen elsewhere on the same page (context for ordinary-word aliases). */
   pageEntities?: ReadonlySet<string>;
+  /**
+   * Whether the whole page is about security (`isTopical` over its full text), for a scan of one part of
+   * it. Without it, the text given is judged on its own.
+   */
+  topical?: boolean;
+}
+
+/** Whether a whole page is about security: a generic or invented name can be a group only on such a page. */
+export function isTopical(text: string): boolean {
+  return topicWords(text) >= TOPIC_WORDS;
 }
 
 /** A compiled matcher over one name table. */
@@ -22,8 +47,12 @@ export interface Matcher {
   findMentions(text: string, options?: FindOptions): Mention[];
 }
 
-/** What an entry still needs once its written form fits. */
-type Need = 'none' | 'cyber' | 'ordinary' | 'acronym';
+/**
+ * What an entry still needs once its written form fits: nothing (a distinctive name), a line not written in
+ * capitals (`capsCode`: HAFNIUM), a page about security (`coinage`), evidence next to it (`generic`, `ordinary`: a word, brand or phrase), cyber words (`cyber`: a
+ * name written in lower case), or agency context (`acronym`).
+ */
+type Need = 'none' | 'capsCode' | 'coinage' | 'generic' | 'cyber' | 'ordinary' | 'acronym';
 
 interface Fit {
   entry: Entry;
@@ -45,19 +74,26 @@ interface Candidate {
 const UPPER = /\p{Lu}/u;
 
 /** `surface` is the written name without diacritics and separators, or '' when no entry compares it. */
+/** What an actor name written as the KB writes it needs, by its risk class. */
+function byRisk(entry: Entry): Need {
+  if (entry.row.kind !== 'actor' || entry.risk === 'distinctive') return 'none';
+  return entry.risk;
+}
+
 function fitOf(entry: Entry, surface: string, written: string): Need | null {
   switch (entry.form) {
     case 'exact':
-      return surface === entry.exact ? (entry.acronym ? 'acronym' : 'none') : null;
+      return surface === entry.exact ? (entry.acronym ? 'acronym' : byRisk(entry)) : null;
     case 'capsWord':
-      if (surface === entry.exact) return 'none';
+      // An all-caps code that is also a word (HAFNIUM, NICKEL): headlines are written in capitals too.
+      if (surface === entry.exact) return entry.row.kind === 'actor' ? 'capsCode' : 'none';
       return surface[0] === entry.exact[0] && surface.slice(1) === surface.slice(1).toLowerCase()
         ? 'ordinary'
         : null;
     case 'ordinary':
       return UPPER.test(written[0] ?? '') ? 'ordinary' : null;
     default:
-      if (!entry.hasUpper || UPPER.test(written)) return 'none';
+      if (!entry.hasUpper || UPPER.test(written)) return byRisk(entry);
       // Agencies are proper nouns: "military intelligence" in lower case describes, it does not name.
       // Ministries are the exception, because the press writes "the foreign ministry".
       if (entry.row.kind === 'agency' && entry.row.agencyKind !== 'ministry') return null;
@@ -90,6 +126,8 @@ function collect(compiled: Compiled, text: string): Candidate[] {
     const readings: Reading[] = [];
     for (let h = count - 1; h >= 0; h--) {
       const end = hits[h * 2]!;
+      // "Lexus_night", "Polaris-based", "Acme-IB": part of a longer token, not a name.
+      if (joinedToken(text, i, end)) continue;
       const written = text.slice(i, end);
       const entries = compiled.group(hits[h * 2 + 1]!);
       const surface = entries.some(comparesSurface) ? surfaceKey(written) : '';
@@ -113,44 +151,76 @@ function foldWords(s: string): string {
   return surfaceKey(s.toLowerCase());
 }
 
-function passes(
+/**
+ * How sure the rules are that a fit is the entity at [start, end), from the evidence its need asks for; 0
+ * when the evidence is missing. The numbers are calibrated on the eval (docs/matching.md).
+ */
+function confidenceOf(
   fit: Fit,
   start: number,
   end: number,
   facts: TextFacts,
+  topical: boolean,
   names: (id: string) => ReadonlySet<string> | undefined,
-): boolean {
+): number {
   const { text, strong } = facts;
-  const id = fit.entry.row.id;
+  const row = fit.entry.row;
+  const id = row.id;
   switch (fit.need) {
     case 'none':
-      return true;
+      if (row.kind === 'agency') {
+        // "the Ohio State Department of Education" is a state's body, not the federal one.
+        if (localQualifierBefore(text, start) || continuesIntoLongerName(text, end, isCountryWord)) return 0;
+      }
+      return 1;
+    case 'capsCode':
+      // In a line written in capitals, HAFNIUM is as ordinary as Hafnium.
+      if (!isCapitalsLine(text, start)) return 1;
+      return confidenceOf({ entry: fit.entry, need: 'ordinary' }, start, end, facts, topical, names);
+    case 'coinage':
+      if (strong.has(id)) return 0.9;
+      if (!topical) return 0;
+      return headNounAfter(text, end) || facts.cyberWords(start, end, 1) + facts.nearbyActors(start, id) > 0
+        ? 0.9
+        : 0;
     case 'cyber':
-      return strong.has(id) || facts.cyberWords(start, end, 1) + facts.nearbyActors(start, id) > 0;
+      if (row.kind === 'actor' && !topical) return 0;
+      return strong.has(id) || facts.cyberWordsInBlock(start, end, 1) + facts.nearbyActors(start, id) > 0
+        ? 0.7
+        : 0;
+    case 'generic':
     case 'ordinary': {
+      if (!topical && !strong.has(id)) return 0;
       // A proper name in its other sense (Turla the river) is capitalized everywhere: position adds nothing.
       const grammarCapital =
-        (fit.entry.row.flags & NameFlag.properName) === 0 &&
+        (row.flags & NameFlag.properName) === 0 &&
         (isSentenceInitial(text, start) || facts.titleCaseLine(start));
-      if (!grammarCapital && continuesProperName(text, end)) return false;
-      if (strong.has(id) || headNounAfter(text, end)) return true;
+      if (!grammarCapital && continuesProperName(text, end)) return 0;
+      if (precededByProperName(text, start, isCountryWord)) return 0;
+      if (strong.has(id)) return 0.9;
+      if (headNounAfter(text, end)) return 0.85;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
-      return facts.cyberWords(start, end) + facts.nearbyActors(start, id) >= (grammarCapital ? 2 : 1);
+      const evidence = facts.cyberWordsInBlock(start, end) + Math.min(1, facts.nearbyActors(start, id));
+      return evidence >= (grammarCapital ? 2 : 1) ? 0.75 : 0;
     }
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
-      if (defined !== undefined && !names(id)?.has(foldWords(defined))) return false;
-      if (nonAgencyHeadAfter(text, end)) return false;
-      if (strong.has(id)) return true;
-      return facts.agencyContextWins(start, end, id);
+      if (defined !== undefined) return names(id)?.has(foldWords(defined)) ? 0.95 : 0;
+      if (nonAgencyHeadAfter(text, end)) return 0;
+      if (strong.has(id)) return 0.9;
+      if (row.flags & NameFlag.generic) {
+        // An acronym with another common meaning (AFP, MIT, AA) is the agency only where the text says so.
+        // The country near it must be the agency's, and the words around it an agency's.
+        const cues = facts.countryCues();
+        if (!row.country || !facts.agencyContextWins(start, end, id)) return 0;
+        if (cues.adjacent(text, start, end) === row.country) return 0.85;
+        if (agencyNounBefore(text, start) && cues.score(row.country, start, end, WINDOW) > 0) return 0.75;
+        const best = cues.best(start, end, WINDOW);
+        return best?.country === row.country && best.score >= 1 ? 0.7 : 0;
+      }
+      return facts.agencyContextWins(start, end, id) ? 0.85 : 0;
     }
   }
-}
-
-function confidenceOf(need: Need): number {
-  if (need === 'none') return 1;
-  if (need === 'acronym') return 0.85;
-  return 0.75;
 }
 
 /** Several entities that fit one name, best first, and whether the page really decided between them. */
@@ -194,18 +264,68 @@ function idsOf(fits: readonly Fit[]): string[] {
   return ids;
 }
 
-function mentionOf(text: string, start: number, end: number, fits: Fit[], facts: TextFacts): Mention {
-  const written = text.slice(start, end);
-  if (idsOf(fits).length === 1) {
-    const need = fits.some((f) => f.need === 'none') ? 'none' : fits[0]!.need;
-    return single(start, end, written, fits[0]!.entry.row, confidenceOf(need));
+/** Ministry names many governments use ("Ministry of National Defense"): the text must not point elsewhere. */
+const GENERIC_MINISTRY = /^Ministry of /i;
+
+/** A fit that passed, with how sure its evidence makes it. */
+interface Scored {
+  fit: Fit;
+  confidence: number;
+}
+
+/** Whether the written name carries its own country ("Australian Federal Police", "UK NCSC"). */
+function namesItsCountry(facts: TextFacts, start: number, end: number): boolean {
+  return facts.countryCues().within(start, end);
+}
+
+/**
+ * Agencies whose country the text contradicts: a country written right next to the name decides whose body
+ * it is ("China's Ministry of State Security", "Ministry of Defence of Ukraine"); a generic ministry name
+ * with another country in sight is that country's ministry, which the KB may not know.
+ */
+function agreeingWithCountry(scored: Scored[], start: number, end: number, facts: TextFacts): Scored[] {
+  const agencies = scored.filter((s) => s.fit.entry.row.kind === 'agency');
+  if (agencies.length === 0 || namesItsCountry(facts, start, end)) return scored;
+  const cues = facts.countryCues();
+  const adjacent = cues.adjacent(facts.text, start, end);
+  if (adjacent) {
+    const kept = agencies.filter((s) => s.fit.entry.row.country === adjacent);
+    return kept.map((s) => ({ fit: s.fit, confidence: Math.max(s.confidence, 0.95) }));
   }
+  const ids = new Set(agencies.map((s) => s.fit.entry.row.id));
+  const only = agencies[0]!.fit.entry.row;
+  if (ids.size === 1 && only.country && GENERIC_MINISTRY.test(facts.text.slice(start, end))) {
+    const best = cues.best(start, end, WINDOW);
+    if (
+      best &&
+      best.country !== only.country &&
+      best.score >= 1 &&
+      cues.score(only.country, start, end, WINDOW) < 1
+    )
+      return [];
+  }
+  return scored;
+}
+
+function mentionOf(
+  text: string,
+  start: number,
+  end: number,
+  passed: Scored[],
+  facts: TextFacts,
+): Mention | null {
+  const scored = agreeingWithCountry(passed, start, end, facts);
+  if (scored.length === 0) return null;
+  const written = text.slice(start, end);
+  const fits = scored.map((s) => s.fit);
+  const sure = Math.max(...scored.map((s) => s.confidence));
+  if (idsOf(fits).length === 1) return single(start, end, written, fits[0]!.entry.row, sure);
   // A name shared by an agency and an actor ("Unit 74455") names the agency: the actor is its work.
   const agencies = fits.filter((f) => f.entry.row.kind === 'agency');
   const pool = agencies.length > 0 && agencies.length < fits.length ? agencies : fits;
   const { ordered, decided } = rank(pool, start, end, facts);
   const candidates = ordered.map((f) => f.entry.row.id);
-  if (candidates.length === 1) return single(start, end, written, ordered[0]!.entry.row, 0.9);
+  if (candidates.length === 1) return single(start, end, written, ordered[0]!.entry.row, Math.min(sure, 0.9));
   const row = ordered[0]!.entry.row;
   if (!decided && ordered.every((f) => f.entry.row.agencyKind === 'ministry')) {
     // A generic ministry name with no country in sight: say which ministry, not whose.
@@ -221,7 +341,7 @@ function mentionOf(text: string, start: number, end: number, fits: Fit[], facts:
       confidence: 0.4,
     };
   }
-  return { ...single(start, end, written, row, decided ? 0.7 : 0.5), candidates };
+  return { ...single(start, end, written, row, Math.min(sure, decided ? 0.7 : 0.5)), candidates };
 }
 
 /** Every name of each entity, folded, built on first use: an acronym defined by one of them is the agency. */
@@ -251,25 +371,51 @@ export function matcherOver(compiled: Compiled): Matcher {
       const strong = new Set(options?.pageEntities);
       const placed: Placed[] = [];
       const actors: Placed[] = [];
+      let distinctiveActor = false;
       for (const c of candidates) {
         const fits = c.readings[0]!.fits;
         const ids = idsOf(fits);
         const p = { start: c.start, ids };
         placed.push(p);
-        if (fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor')) actors.push(p);
+        if (fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor')) {
+          actors.push(p);
+          distinctiveActor = true;
+        }
         if (ids.length === 1 && fits.some((f) => f.need === 'none')) strong.add(ids[0]!);
       }
-      const facts = new TextFacts(text, strong, placed, actors);
-      const mentions: Mention[] = [];
-      for (const c of candidates) {
-        for (const reading of c.readings) {
-          const ok = reading.fits.filter((f) => passes(f, c.start, reading.end, facts, names));
-          if (ok.length === 0) continue;
-          mentions.push(mentionOf(text, c.start, reading.end, ok, facts));
-          break;
+      const topical =
+        options?.topical === true || distinctiveActor || (options?.topical === undefined && isTopical(text));
+      if (topical) {
+        for (const c of candidates) {
+          const fits = c.readings[0]!.fits;
+          if (fits.length === 1 && fits[0]!.need === 'coinage') strong.add(fits[0]!.entry.row.id);
         }
       }
-      return mentions;
+      const facts = new TextFacts(text, strong, placed, actors);
+      const found: (Mention | null)[] = candidates.map(() => null);
+      // A generic name that its own paragraph proves is a group vouches for the same group's other mentions,
+      // so a second pass gives the ones that lacked evidence of their own another look.
+      for (let pass = 0; pass < 2; pass++) {
+        const before = strong.size;
+        candidates.forEach((c, i) => {
+          if (found[i]) return;
+          for (const reading of c.readings) {
+            const passed: Scored[] = [];
+            for (const fit of reading.fits) {
+              const confidence = confidenceOf(fit, c.start, reading.end, facts, topical, names);
+              if (confidence > 0) passed.push({ fit, confidence });
+            }
+            if (passed.length === 0) continue;
+            const m = mentionOf(text, c.start, reading.end, passed, facts);
+            if (!m) continue;
+            found[i] = m;
+            if (!m.candidates && m.kind === 'actor') strong.add(m.id);
+            break;
+          }
+        });
+        if (strong.size === before) break;
+      }
+      return found.filter((m): m is Mention => m !== null);
     },
   };
 }

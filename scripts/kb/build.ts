@@ -13,6 +13,7 @@ import type { Curated } from './curated';
 import { NameIndex } from './drafts';
 import { applyCuratedNames, assignIds, type DropRules, freezeActors } from './finalize';
 import type { WordSource } from './flags';
+import { NO_LISTS, type WordLists } from './general-text';
 import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
 import { fold } from './text';
@@ -31,8 +32,16 @@ export function dictionary(): Set<string> {
   return new Set(readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean));
 }
 
-/** Runs every stage in order; the dictionary is a parameter so fixture tests can pass a tiny one. */
-export function compile(up: Upstream, curated: Curated, dict: Set<string>): BuildResult {
+/**
+ * Runs every stage in order; the dictionary and the general-text lists are parameters so fixture tests can
+ * pass tiny ones.
+ */
+export function compile(
+  up: Upstream,
+  curated: Curated,
+  dict: Set<string>,
+  lists: WordLists = NO_LISTS,
+): BuildResult {
   const review: string[] = [];
   const note = (line: string) => review.push(line);
   const country = countryLookup(up.targetInfo);
@@ -84,7 +93,11 @@ export function compile(up: Upstream, curated: Curated, dict: Set<string>): Buil
   );
 
   const kb: KnowledgeBase = { actors, agencies };
-  const names = nameTable(kb, words);
+  const names = nameTable(kb, words, {
+    ...lists,
+    dictionary: dict,
+    curated: new Set([...curated.ordinaryWords, ...curated.genericNames].map((w) => fold(w.name))),
+  });
   return {
     kb,
     names,

@@ -46,6 +46,11 @@ export interface Curated {
   overrides: Overrides;
   /** Names that are ordinary words outside security though no dictionary lists them, with the reason. */
   ordinaryWords: { name: string; reason: string }[];
+  /**
+   * Names that general text uses in another sense, though no word list has them (brands, acronyms of other
+   * bodies), with the reason: the name-risk model treats them as generic.
+   */
+  genericNames: { name: string; reason: string }[];
   /** Producer names as the cards should credit them ("Palo Alto" → "Palo Alto Networks"). */
   vendorNames: Record<string, string>;
   agencies: CuratedAgency[];
@@ -64,6 +69,7 @@ export function readCurated(dir: string): Curated {
     aliases: read(dir, 'aliases.json'),
     overrides: read(dir, 'overrides.json'),
     ordinaryWords: read(dir, 'ordinary-words.json'),
+    genericNames: read(dir, 'generic-names.json'),
     vendorNames: read(dir, 'vendors.json'),
     agencies: read(dir, 'agencies.json'),
     credits: readCredits(dir),

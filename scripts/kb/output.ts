@@ -2,6 +2,7 @@
 import type { Agency, KbManifest, KnowledgeBase, NameTableFile } from '../../lib/kb/types';
 import { NameFlag } from '../../lib/kb/types';
 import { nameFlags, type WordSource } from './flags';
+import { actorNameRisk, type GeneralText, isSharedAcronym, type NameRisk } from './risk';
 import { byCode, fold } from './text';
 
 type Row = NameTableFile['rows'][number];
@@ -18,24 +19,42 @@ export function agencyNames(a: Agency): string[] {
   return [...new Set([a.name, ...(a.otherNames ?? []), ...a.abbreviations, ...a.localNames])];
 }
 
+const RISK_BITS: Record<NameRisk, number> = {
+  distinctive: 0,
+  coinage: NameFlag.coinage,
+  generic: NameFlag.generic,
+};
+
 /**
- * One row per (name, entity). Actor rows copy the alias flags; agency rows get the same name flags, and a
- * name shared by several entities (actors or agencies, e.g. "Ministry of Foreign Affairs") is ambiguous.
+ * One row per (name, entity). Actor rows copy the alias flags and add the name's risk class; agency rows get
+ * the same name flags (an acronym with another common meaning is generic), and a name shared by several
+ * entities (actors or agencies, e.g. "Ministry of Foreign Affairs") is ambiguous.
  */
-export function nameTable(kb: KnowledgeBase, words: WordSource): NameTableFile {
+export function nameTable(kb: KnowledgeBase, words: WordSource, general: GeneralText): NameTableFile {
   const rows: Row[] = [];
   for (const a of kb.actors) {
-    for (const al of a.aliases)
+    for (const al of a.aliases) {
+      const flags = bits(al) | RISK_BITS[actorNameRisk(al.name, general)];
       rows.push(
         a.country
-          ? [al.name, a.id, 'actor', bits(al), a.name, a.country]
-          : [al.name, a.id, 'actor', bits(al), a.name],
+          ? [al.name, a.id, 'actor', flags, a.name, a.country]
+          : [al.name, a.id, 'actor', flags, a.name],
       );
+    }
   }
   for (const g of kb.agencies) {
     for (const n of agencyNames(g)) {
       const primary = g.primaryFor?.includes(n) ? NameFlag.primary : 0;
-      rows.push([n, g.id, 'agency', bits(nameFlags(n, words)) | primary, g.name, g.country ?? '', g.kind]);
+      const shared = isSharedAcronym(n, general) ? NameFlag.generic : 0;
+      rows.push([
+        n,
+        g.id,
+        'agency',
+        bits(nameFlags(n, words)) | primary | shared,
+        g.name,
+        g.country ?? '',
+        g.kind,
+      ]);
     }
   }
   const owners = new Map<string, Set<string>>();

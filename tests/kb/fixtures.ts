@@ -46,6 +46,7 @@ export function noCuration(parts: Partial<Curated> = {}): Curated {
     aliases: [],
     overrides: { canonical: [], aliasSources: [], dropAliases: [], countries: [] },
     ordinaryWords: [],
+    genericNames: [],
     vendorNames: {},
     agencies: [],
     credits: { credits: [], notCredited: [] },

@@ -4,6 +4,7 @@ import { buildAgencies } from '../../scripts/kb/agencies';
 import { countryLookup } from '../../scripts/kb/countries';
 import type { CuratedAgency } from '../../scripts/kb/curated';
 import { nameFlags } from '../../scripts/kb/flags';
+import { NO_LISTS } from '../../scripts/kb/general-text';
 import { nameTable } from '../../scripts/kb/output';
 
 const words = { dictionary: new Set(['nickel', 'snake']), curated: new Set(['snake', 'turla']) };
@@ -33,7 +34,11 @@ describe('primary agency for a shared abbreviation', () => {
 
   it('flags the declared agency’s row only', () => {
     const agencies = build([ncsc('gb-ncsc', 'GB', ['NCSC']), ncsc('ie-ncsc', 'IE')]);
-    const rows = nameTable({ actors: [], agencies }, words).rows.filter((r) => r[0] === 'NCSC');
+    const rows = nameTable({ actors: [], agencies }, words, {
+      ...NO_LISTS,
+      dictionary: new Set(),
+      curated: new Set(),
+    }).rows.filter((r) => r[0] === 'NCSC');
     expect(rows.map((r) => [r[1], (r[3] & NameFlag.primary) !== 0])).toEqual([
       ['gb-ncsc', true],
       ['ie-ncsc', false],

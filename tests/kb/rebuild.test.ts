@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, dictionary, serialize } from '../../scripts/kb/build';
 import { readCurated } from '../../scripts/kb/curated';
+import { wordLists } from '../../scripts/kb/general-text';
 import { readUpstream } from '../../scripts/kb/upstream';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -12,7 +13,7 @@ if (!present) console.warn(`skipping KB rebuild tests: ${upstreamDir} is absent`
 
 describe.skipIf(!present)('KB rebuilt from ../shared/data/upstream', () => {
   const result = present
-    ? compile(readUpstream(upstreamDir), readCurated(join(root, 'data')), dictionary())
+    ? compile(readUpstream(upstreamDir), readCurated(join(root, 'data')), dictionary(), wordLists())
     : undefined;
   const { kb } = result!;
 

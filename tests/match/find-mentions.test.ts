@@ -163,7 +163,7 @@ describe('ordinary words need name form and context', () => {
     ['The snake slid under the hacked door.', []],
     ['Microsoft said Nickel hacked foreign ministries.', [['Nickel', 'apt15']]],
     ['Researchers call it Patchwork, a threat actor using malware.', [['Patchwork', 'patchwork']]],
-    ['The Cobalt gang robbed banks.', [['Cobalt', 'cobalt']]],
+    ['The Cobalt gang robbed banks with malware.', [['Cobalt', 'cobalt']]],
     ['Experts tied the Lazarus hackers to the heist.', [['Lazarus', 'lazarus-group']]],
   ])('%s', (text, expected) => {
     expect(spans(text)).toEqual(expected);

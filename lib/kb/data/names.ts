@@ -1791,26 +1791,26 @@ export const NAMES = `05716nnm	0	0
 8220 Mining Group	9	0
 85th GTsSS	10	0
 85th Main Special Service Center	10	0
-AA	11	7
+AA	11	135
 ABIN	12	6
 ABW	13	6
 ACN	14	6
 ACSC	15	6
-ACTINIUM	16	5
+ACTINIUM	16	133
 ADIV	17	6
-AEON	18	7
-AFP	19	6
+AEON	18	135
+AFP	19	134
 AFSC	20	6
 AISE	21	6
 AISI	22	6
 AIVD	23	6
-AIZ	24	6
-ALLANITE	25	13
-ALLANITE	26	13
+AIZ	24	134
+ALLANITE	25	141
+ALLANITE	26	141
 ALPHV Ransomware Group	27	0
-ALTDOS	28	4
-ALUMINUM	29	21
-AMERICIUM	30	21
+ALTDOS	28	260
+ALUMINUM	29	149
+AMERICIUM	30	149
 AMIC	31	6
 ANDROMEDA SPIDER	32	0
 ANSSI	33	4
@@ -1906,7 +1906,7 @@ APT6	2	14
 APT6	82	14
 APT73	102	4
 APT9	103	6
-APTIran	104	0
+APTIran	104	256
 ASD	105	6
 ASEAN	106	4
 ASIO	107	6
@@ -1954,7 +1954,7 @@ Actor240820	128	0
 Adept Libra	129	0
 Admin338	130	0
 Administration for Security and Counterintelligence	131	0
-Adrastea	132	0
+Adrastea	132	256
 AeroBlade	133	0
 Affaires mondiales Canada	134	0
 African Union	123	0
@@ -1970,22 +1970,22 @@ Agent Serpens	88	0
 Agenzia Informazioni e Sicurezza Esterna	21	0
 Agenzia Informazioni e Sicurezza Interna	22	0
 Agenzia per la Cybersicurezza Nazionale	14	0
-Aggah	139	0
-Aggressive Inventory Zombies	24	0
+Aggah	139	256
+Aggressive Inventory Zombies	24	128
 Agonizing Serpens	30	0
-Agrius	30	0
+Agrius	30	256
 Agência Brasileira de Inteligência	12	0
 Air Force Intelligence Department	140	0
 Air Force Intelligence Directorate	141	0
 Air Intelligence	142	0
-Ajax Security Team	143	0
+Ajax Security Team	143	128
 AjaxSecurityTeam	143	0
 AjaxTM	143	0
-Akira	144	33
+Akira	144	161
 Al Mukhabarat Al A'amah	145	0
 Algemene Dienst Inlichting en Veiligheid	17	0
 Algemene Inlichtingen- en Veiligheidsdienst	23	0
-Alibaba	146	0
+Alibaba	146	128
 Alloy Taurus	147	0
 Alluring Pisces	40	0
 Alpha Spider	27	8
@@ -1995,40 +1995,40 @@ Altered Spider	150	0
 Altoufan Team	151	0
 Aluminum Saratoga	152	0
 Aman	153	6
-Amaranth-Dragon	154	0
-Ambiorx	155	0
+Amaranth-Dragon	154	128
+Ambiorx	155	256
 Amethyst Rain	156	0
-Amoeba	94	1
+Amoeba	94	129
 Anchor Panda	29	0
-Andariel	157	41
-Andariel	40	41
-Andariel	99	41
-Andariel	158	41
+Andariel	157	169
+Andariel	40	169
+Andariel	99	169
+Andariel	158	169
 Anger Bear	159	0
 Angry Likho	160	0
-Animal Farm	119	0
+Animal Farm	119	128
 Anonymous 64	161	0
 Anonymous KSA	162	0
-Anonymous Sudan	163	0
+Anonymous Sudan	163	128
 Anonymous64	161	0
 Anti-Narcotics Force	164	0
 Antique Typhoon	165	0
-Antlion	166	1
-Anunak	167	0
+Antlion	166	129
+Anunak	167	256
 Aoqin Dragon	168	0
 Apothecary Spider	169	0
 AppMilad	170	0
 AppleJeus	171	0
-Appleworm	40	0
+Appleworm	40	256
 Aqua Blizzard	16	0
 Aquatic Panda	172	8
 Aquatic Panda	173	8
-Arcane Werewolf	174	0
+Arcane Werewolf	174	128
 ArcaneDoor	175	0
-Arid Viper	49	8
-Arid Viper	176	8
+Arid Viper	49	136
+Arid Viper	176	136
 AridViper	49	0
-Armageddon	16	0
+Armageddon	16	128
 Armed Forces Security Center	20	0
 Armored Likho	177	0
 Army Intelligence Center	178	0
@@ -2038,13 +2038,13 @@ Army Military Intelligence Command	31	0
 Army of the Guardians of the Islamic Revolution	181	0
 Ashen Lepus	182	0
 Aslan Neferler Tim	183	0
-Asnarök	184	0
+Asnarök	184	256
 Assistant Attorney General's Office for Special Investigations on Organized Crime	185	0
 Association of Southeast Asian Nations	106	0
 AtlasCross	186	0
-Attor	187	0
+Attor	187	256
 Attorney General's Office of Indonesia	188	0
-Auriga	101	0
+Auriga	101	128
 Aurora Panda	71	0
 Australian Cyber Security Centre	15	0
 Australian Federal Police	19	0
@@ -2053,34 +2053,34 @@ Australian Secret Intelligence Service	108	0
 Australian Security Intelligence Organisation	107	0
 Australian Signals Directorate	105	0
 Auswärtiges Amt	11	0
-Avivore	190	0
+Avivore	190	256
 Awaken Likho	191	0
-Axiom	71	9
-Axiom	192	9
+Axiom	71	137
+Axiom	192	137
 Ayyıldız Tim	193	0
 AzzaSec	194	0
-BACS	195	7
+BACS	195	135
 BAMAD	196	4
 BAMBOO SPIDER	197	0
 BANISHED KITTEN	198	0
-BARIUM	94	21
-BASIN	199	5
-BEARCLAW	80	4
-BELUGASTURGEON	51	4
+BARIUM	94	149
+BASIN	199	133
+BEARCLAW	80	260
+BELUGASTURGEON	51	260
 BI	200	7
 BIG PANDA	201	0
-BIS	202	7
-BISMUTH	35	21
+BIS	202	135
+BISMUTH	35	149
 BITWISE SPIDER	203	0
 BKA	204	6
-BLACKSTEM	152	4
+BLACKSTEM	152	260
 BMVg	205	6
 BND	206	6
-BORON	84	21
+BORON	84	149
 BOSON SPIDER	207	0
 BOSS SPIDER	208	0
-BOWSER	81	5
-BROMINE	26	21
+BOWSER	81	133
+BROMINE	26	149
 BRONZE EDGEWOOD	209	0
 BRONZE HIGHLAND	210	8
 BRONZE SPIRAL	211	0
@@ -2091,28 +2091,28 @@ BSI	215	6
 BSSN	216	6
 BackDip	217	0
 BackdoorDiplomacy	217	0
-Bad Magic	218	0
+Bad Magic	218	128
 BadRory	219	0
 Badan Intelijen Negara	220	0
 Badan Intelijen Strategis Tentara Nasional Indonesia	221	0
 Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	222	0
 Badan Siber dan Sandi Negara	216	0
-Bahamut	223	8
-Bahamut	224	8
+Bahamut	223	264
+Bahamut	224	264
 Balikbayan Foxes	225	0
 Bangladesh Financial Intelligence Unit	226	0
-Basalt Castle	101	0
-Basin Castle	199	0
+Basalt Castle	101	128
+Basin Castle	199	128
 BatShadow	227	0
 BazaCall	228	0
 BazarCall	228	0
 BazzarCall	228	0
 BeagleBoyz	90	8
 BeagleBoyz	40	8
-Bearded Barbie	49	0
-Bearlyfy	229	0
+Bearded Barbie	49	128
+Bearlyfy	229	256
 BeeBus	68	0
-Beijing Group	230	0
+Beijing Group	230	128
 Belarusian KGB	231	0
 BelialDemon	232	0
 Belsen Group	233	0
@@ -2121,19 +2121,19 @@ Berserk Bear	26	0
 Bezpečnostní informační služba	202	0
 BfV	235	6
 BiBiGun	236	0
-Big Bang APT	49	0
-Bignosa	237	0
-Bilbug	109	0
-Billbug	109	1
-Bitter	42	1
-Black Artemis	40	0
-Black Banshee	61	0
+Big Bang APT	49	128
+Bignosa	237	256
+Bilbug	109	256
+Billbug	109	129
+Bitter	42	129
+Black Artemis	40	128
+Black Banshee	61	128
 Black Chollima	99	0
-Black Cube	238	0
-Black Shadow	30	0
-Black Technology	239	0
-Black Vine	73	8
-Black Vine	240	8
+Black Cube	238	128
+Black Shadow	30	128
+Black Technology	239	128
+Black Vine	73	136
+Black Vine	240	136
 BlackByte	241	0
 BlackJack	242	1
 BlackMaskers	243	0
@@ -2141,29 +2141,29 @@ BlackMaskers Team	243	0
 BlackOasis	244	0
 BlackShadow	30	0
 BlackTech	79	0
-Blackatom	245	0
-Blackfly	94	9
-Blackfly	246	9
-Blackgear	247	0
-Blackmeta	248	0
-Blacktail	249	1
-Blackwood	250	1
+Blackatom	245	256
+Blackfly	94	137
+Blackfly	246	137
+Blackgear	247	256
+Blackmeta	248	256
+Blacktail	249	129
+Blackwood	250	129
 BladeHawk	251	0
 BladedFeline	252	0
-Bleak Ion	36	0
+Bleak Ion	36	128
 Bleeding Bear	253	0
-Blind Eagle	55	0
-Blue Athena	48	0
-Blue Callisto	254	0
-Blue Echidna	45	0
+Blind Eagle	55	128
+Blue Athena	48	128
+Blue Callisto	254	128
+Blue Echidna	45	128
 Blue Kitsune	83	0
-Blue Kraken	26	0
-Blue Mockingbird	255	0
-Blue Mushroom	44	0
-Blue Odin	112	0
+Blue Kraken	26	128
+Blue Mockingbird	255	128
+Blue Mushroom	44	128
+Blue Odin	112	128
 Blue Otso	16	0
-Blue Python	51	0
-Blue Termite	256	0
+Blue Python	51	128
+Blue Termite	256	128
 Blue Tsunami	238	0
 BlueAlpha	16	0
 BlueBottle	257	1
@@ -2173,19 +2173,19 @@ BlueDelta	48	0
 BlueHornet	100	0
 BlueNoroff	40	8
 BlueTraveller	258	0
-Bluenoroff	90	8
+Bluenoroff	90	264
 Boggy Serpens	117	0
-Bohrium	259	17
+Bohrium	259	145
 Bolivarian National Intelligence Service	260	0
-Bondnet	261	0
+Bondnet	261	256
 Booba Project	262	0
-Boolka	263	0
+Boolka	263	256
 Border Guard	264	0
-Bottle	101	1
+Bottle	101	129
 Boulder Bear	265	0
-Bouncing Golf	60	0
+Bouncing Golf	60	128
 BountyGlad	173	0
-Boyusec	84	0
+Boyusec	84	256
 Brass Typhoon	94	0
 BrazenBamboo	266	0
 Brazilian Intelligence Agency	12	0
@@ -2226,11 +2226,11 @@ Bronze University	173	0
 Bronze Vinewood	87	0
 Bronze Walker	279	0
 Bronze Woodland	280	0
-Brown Fox	67	0
-Buckeye	84	1
-Budminer	281	0
+Brown Fox	67	128
+Buckeye	84	129
+Budminer	281	256
 Budminer cyberespionage group	281	0
-Budworm	81	1
+Budworm	81	129
 BuhTrap	282	0
 Bundesamt für Cybersicherheit	195	0
 Bundesamt für Sicherheit in der Informationstechnik	215	0
@@ -2247,24 +2247,24 @@ Bureau of Investigation	286	0
 Bureau of Military Intelligence	287	0
 Bureau of National Investigations	288	0
 Burgundy Sandstorm	91	0
-Butterfly	289	1
+Butterfly	289	129
 ByteToBreach	290	0
-Byzantine Candor	67	0
+Byzantine Candor	67	128
 Bộ Công an	291	0
 Bộ Ngoại giao	292	0
-C-Major	38	0
+C-Major	38	128
 C0d0so0	73	0
 CAC	293	6
-CALANQUE	95	4
-CASTLE	26	5
+CALANQUE	95	260
+CASTLE	26	133
 CBZC	294	6
-CCA	295	6
+CCA	295	134
 CCB	296	6
 CCCS	297	6
 CCDCOE	298	4
 CCN	299	6
 CCN-CERT	299	4
-CERIUM	300	21
+CERIUM	300	149
 CERT Polska	301	0
 CERT-EU	302	4
 CERT-FR	303	4
@@ -2276,18 +2276,18 @@ CERT.LV	308	4
 CERT.PL	301	4
 CERT.ar	309	0
 CERT.br	310	0
-CESIUM	311	21
+CESIUM	311	149
 CFCS	312	6
-CHIMBORAZO	110	4
-CHLORINE	73	21
-CHROMIUM	173	21
-CHRYSENE	313	4
+CHIMBORAZO	110	260
+CHLORINE	73	149
+CHROMIUM	173	149
+CHRYSENE	313	260
 CIA	314	6
 CIR	315	6
 CIRCL	316	4
 CIRCL.LU	316	4
 CIRCUS SPIDER	317	0
-CIS	318	7
+CIS	318	135
 CIS Corps	319	0
 CISA	320	6
 CISMIL	321	4
@@ -2309,15 +2309,15 @@ CNCS	334	6
 CNI	335	6
 COBALT JUNO	56	0
 COBALT KATANA	336	0
-COLDRIVER	254	4
-COMBINE	72	5
+COLDRIVER	254	260
+COMBINE	72	133
 COMCYBER	337	4
-COPERNICIUM	90	28
-COPERNICIUM	40	28
-COPPER	273	21
-COVELLITE	40	5
-COVENANT	101	5
-CRYSTALRAY	338	4
+COPERNICIUM	90	284
+COPERNICIUM	40	284
+COPPER	273	149
+COVELLITE	40	133
+COVENANT	101	133
+CRYSTALRAY	338	260
 CSA	339	14
 CSA	340	78
 CSE	341	6
@@ -2327,29 +2327,29 @@ CSIRT.CZ	343	4
 CSIS	344	6
 CST	341	6
 CTG	345	6
-CURIUM	346	21
+CURIUM	346	149
 CVERC	347	4
-CVNX	18	6
+CVNX	18	134
 CYBERCOM	348	4
-CYBRAN	84	4
-CYSERVICE	101	4
+CYBRAN	84	260
+CYSERVICE	101	260
 Cabinet Intelligence and Research Office	349	0
 CactusPete	273	0
-Cadelle	91	9
-Cadelle	350	9
+Cadelle	91	137
+Cadelle	350	137
 Cadet Blizzard	351	8
 Cadet Blizzard	253	8
 CageyChameleon	40	0
 Calanque Ion	95	0
-Calc Team	68	0
-Calcium	115	1
+Calc Team	68	128
+Calcium	115	129
 Caliente Bandits	352	0
-Callisto	254	0
-Callisto Group	254	0
-Calypso	274	1
+Callisto	254	128
+Callisto Group	254	128
+Calypso	274	129
 Camaro Dragon	353	8
 Camaro Dragon	276	8
-Camerashy	271	0
+Camerashy	271	256
 CamoFei	354	0
 Camouflage Tempest	120	0
 Canada Border Services Agency	355	0
@@ -2358,23 +2358,23 @@ Canadian Coast Guard	356	0
 Canadian Forces Military Police	357	0
 Canadian Security Intelligence Service	344	0
 Canary Typhoon	79	0
-Candiru	358	1
+Candiru	358	129
 CanisterWorm	150	0
 Canvas Cyclone	35	0
 Caracal Kitten	64	0
 Caramel Tsunami	358	0
-Carbanak	167	41
-Carbanak	115	41
+Carbanak	167	169
+Carbanak	115	169
 Carbon Spider	115	0
-Carderbee	359	0
-Cardinal	360	1
+Carderbee	359	256
+Cardinal	360	129
 CardinalLizard	361	0
-Careto	362	0
+Careto	362	256
 Carmine Tsunami	363	0
 CashRewindo	364	0
-Cavalry Werewolf	365	0
-Cavern Castle	79	0
-Cavern Manticore	366	0
+Cavalry Werewolf	365	128
+Cavern Castle	79	128
+Cavern Manticore	366	128
 Center for Cybersikkerhed	312	0
 Center for information and communication technology	367	0
 Central Cybercrime Bureau	294	0
@@ -2395,10 +2395,10 @@ Centro Nacional de Inteligencia	335	0
 Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	372	0
 Centrum voor Cybersecurity België	296	0
 CeranaKeeper	373	0
-Chafer	91	1
+Chafer	91	129
 ChainedShark	128	0
-Chameleon	87	1
-Chamelgang	354	0
+Chameleon	87	129
+Chamelgang	354	256
 Charcoal Typhoon	173	0
 Charming Kitten	88	8
 Charming Kitten	374	8
@@ -2406,17 +2406,17 @@ CharmingCypress	374	0
 Chatty Spider	375	0
 Chaya_004	376	0
 Checkered Typhoon	73	0
-Chernovite	377	0
-Chimera	378	1
-Chinastrats	43	0
+Chernovite	377	256
+Chimera	378	129
+Chinastrats	43	256
 Chinese Foreign Ministry	379	0
 Chinese Ministry of Foreign Affairs	379	0
 Chinese Ministry of State Security	380	0
 Chrono Kitten	381	0
 Chronus Group	382	0
 CiberInteligenciaSV	383	0
-Cicada	18	1
-Cinder Ion	91	0
+Cicada	18	129
+Cinder Ion	91	128
 Cinnamon Tempest	213	0
 Circle Typhoon	81	8
 Circle Typhoon	82	8
@@ -2426,17 +2426,17 @@ Citrine Sleet	171	8
 Citrine Sleet	40	8
 Clay Typhoon	385	0
 Clean Ursa	112	0
-Cleaver	146	1
+Cleaver	146	129
 Clever Kitten	386	0
 Cloaked Ursa	83	0
-Cloud Atlas	112	0
-Cloud Hopper	18	0
+Cloud Atlas	112	128
+Cloud Hopper	18	128
 CloudComputating	217	0
 CloudSorcerer	387	0
-Cloudy Omega	256	0
+Cloudy Omega	256	128
 Coast Guard Intelligence	388	0
 Coast Guard Intelligence Directorate	389	0
-Cobalt	390	1
+Cobalt	390	129
 Cobalt Dickens	391	0
 Cobalt Edgewater	392	0
 Cobalt Gang	390	0
@@ -2452,50 +2452,50 @@ Cobalt Spider	390	0
 Cobalt Trinity	36	0
 Cobalt Ulster	117	0
 CobaltGoblin	34	0
-Codefinger	393	0
-Codoso	73	0
+Codefinger	393	256
+Codoso	73	256
 Codoso Team	73	0
-Coinbase Cartel	394	0
-Cold Relic	254	0
-Cold River	395	0
+Coinbase Cartel	394	128
+Cold Relic	254	128
+Cold River	395	128
 Colombian Cyber Emergency Response Group	396	0
 Colourful Panda	270	0
 ComicForm	397	0
 Commandement de la cyberdéfense	337	0
-Comment Crew	67	0
-Comment Group	67	0
+Comment Crew	67	128
+Comment Group	67	128
 Comment Panda	67	0
 Commission européenne	398	0
-Common Raven	399	0
+Common Raven	399	128
 Communications Security Establishment	341	0
-Comnie	247	0
+Comnie	247	256
 Computer Emergency Response Team of Ukraine	307	0
 Computer Incident Response Center Luxembourg	316	0
-Comrade Saiga	365	0
-Conference Castle	400	0
-Conference Crew	400	0
-Confucious	401	0
-Confucius	402	33
-Confucius APT	402	0
-Conimes	403	0
-Conquerors Electronic Army	404	0
-Contagious Interview	405	0
+Comrade Saiga	365	128
+Conference Castle	400	128
+Conference Crew	400	128
+Confucious	401	256
+Confucius	402	161
+Confucius APT	402	128
+Conimes	403	256
+Conquerors Electronic Army	404	128
+Contagious Interview	405	128
 Conti Team 1	406	0
 ControlX	173	0
 Coordination nationale du renseignement et de la lutte contre le terrorisme	407	0
 Copper Fieldstone	38	0
 Copper Typhoon	273	0
-Copy-Paste	408	0
+Copy-Paste	408	128
 CopyCop	409	0
 CopyKittens	410	0
 Coral Sleet	411	0
 CoralRaider	412	0
-Core Werewolf	191	0
-Coreid	115	0
+Core Werewolf	191	128
+Coreid	115	256
 CorporacaoXRat	413	0
 CorporationXRat	413	0
 Corsair Jackal	414	0
-Cosmic Lynx	415	0
+Cosmic Lynx	415	128
 Cosmic Wolf	416	0
 CosmicBeetle	417	0
 CostaRicto	418	0
@@ -2510,14 +2510,14 @@ Counter Terrorism Group	345	0
 Counter Terrorism and Intelligence Bureau	425	0
 Counter Terrorism and Transnational Crime	426	0
 Counter-Intelligence Office	427	0
-Covert Grove	428	0
+Covert Grove	428	128
 CovertNetwork-1658	429	0
 Cozy Bear	83	0
 CozyDuke	83	0
-Crambus	37	0
+Crambus	37	256
 Crawling Taurus	74	0
 Crescent Typhoon	311	0
-Crescent and Star	193	0
+Crescent and Star	193	128
 Crime Intelligence	430	0
 Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	431	0
 Criminal Intelligence Service Canada	432	0
@@ -2525,31 +2525,31 @@ Criminal Investigation Department	433	8
 Criminal Investigation Department	434	8
 Criminal Investigation Department	435	8
 Criminal Investigations Department	436	0
-Crimson Collective	437	0
-Crimson Iron	68	0
+Crimson Collective	437	128
+Crimson Iron	68	128
 Crimson Sandstorm	346	0
 CrisisFour	48	0
-Crouching Yeti	26	0
+Crouching Yeti	26	128
 CryptoChameleon	438	0
 CryptoCore	40	8
 CryptoCore	439	8
 Cuboid Sandstorm	440	8
 Cuboid Sandstorm	346	8
-Curious Gorge	441	0
-Curly COMrades	442	0
+Curious Gorge	441	128
+Curly COMrades	442	128
 Curly Spider	360	0
 Cutting Kitten	443	0
-Cutting Sword of Justice	444	0
-Cyber Alliance	445	0
-Cyber Anarchy Squad	446	0
-Cyber Army of Russia Reborn	447	0
+Cutting Sword of Justice	444	128
+Cyber Alliance	445	128
+Cyber Anarchy Squad	446	128
+Cyber Army of Russia Reborn	447	128
 Cyber Av3ngers	448	0
 Cyber Berkut	449	0
-Cyber Caliphate Army	295	0
+Cyber Caliphate Army	295	128
 Cyber Centre	297	0
 Cyber Defence Command	337	0
-Cyber Islamic Resistance	450	0
-Cyber Partisans	451	0
+Cyber Islamic Resistance	450	128
+Cyber Partisans	451	128
 Cyber Police of Ukraine	452	0
 Cyber Security Agency of Singapore	340	0
 Cyber Security Authority	339	0
@@ -2558,7 +2558,7 @@ Cyber Toufan	454	0
 Cyber and Information Domain Service	315	0
 Cyber fighters of Izz Ad-Din Al Qassam	455	0
 Cyber- und Informationsraum	315	0
-Cyber.Anarchy.Squad	446	0
+Cyber.Anarchy.Squad	446	128
 CyberAv3ngers	448	0
 CyberCaliphate	295	0
 CyberNiggers	456	0
@@ -2568,19 +2568,19 @@ Cybersecurity Service for the Union institutions, bodies, offices and agencies	3
 Cybersecurity and Infrastructure Security Agency	320	0
 Cyberspace Administration of China	293	0
 Cyborg Spider	459	0
-Cycldek	403	0
+Cycldek	403	256
 Cyprus Intelligence Service	460	0
 Czech Foreign Ministry	461	0
 Czech Ministry of Defence	462	0
 Czech Ministry of Foreign Affairs	461	0
 DAGGER PANDA	463	0
-DANS	464	7
+DANS	464	135
 DBA	465	6
 DD4BC	155	4
 DEA Office of National Security Intelligence	466	0
 DEMIAP	467	4
-DESKTOP-GROUP	399	4
-DEV#POPPER	405	4
+DESKTOP-GROUP	399	132
+DEV#POPPER	405	260
 DEV-0022	30	4
 DEV-0139	40	4
 DEV-0146	468	20
@@ -2642,48 +2642,48 @@ DGSSI	506	4
 DHS	507	6
 DHS Office of Intelligence and Analysis	508	0
 DIA	509	6
-DICT	510	7
-DID	511	7
+DICT	510	135
+DID	511	135
 DINTRTA	512	4
 DIZZY PANDA	513	0
-DJI	514	6
+DJI	514	134
 DNI	515	6
 DNII	516	6
 DNRT	517	6
 DNS-Calc	68	0
 DNSC	518	6
-DNSCalc	68	0
-DNSpionage	392	0
+DNSCalc	68	256
+DNSpionage	392	256
 DOJ	519	6
 DOPPEL SPIDER	520	0
-DRAGONFISH	109	4
+DRAGONFISH	109	132
 DRSD	521	6
-DSIRF	478	4
+DSIRF	478	260
 DSN	522	6
 DTX	523	6
-DUBNIUM	41	5
-DUNE	198	7
+DUBNIUM	41	133
+DUNE	198	135
 DUNGEON SPIDER	524	0
-DUSTYCAVE	346	4
-DYMALLOY	26	4
-Daffodil Gust	525	0
-Daggerfly	210	0
+DUSTYCAVE	346	260
+DYMALLOY	26	260
+Daffodil Gust	525	128
+Daggerfly	210	256
 Dairat al-Mukhabarat al-Ammah	526	0
 Daixin Team	527	0
-Dalbit	528	0
-Dancing Salome	529	0
+Dalbit	528	256
+Dancing Salome	529	128
 DangerousSavanna	530	0
 Danish Defence Intelligence Service	531	0
 Danish Security and Intelligence Service	532	0
-Danti	533	0
-Dark Basin	534	0
-Dark Caracal	535	0
-Dark Castle	536	0
-Dark Engine	537	0
-Dark Halo	83	0
-Dark Hotel	41	0
+Danti	533	256
+Dark Basin	534	128
+Dark Caracal	535	128
+Dark Castle	536	128
+Dark Engine	537	128
+Dark Halo	83	128
+Dark Hotel	41	128
 Dark Scorpius	538	0
-Dark Seoul	40	0
+Dark Seoul	40	128
 DarkCasino	539	0
 DarkGaboon	540	0
 DarkHalo	541	0
@@ -2728,10 +2728,10 @@ Department of Naval Intelligence	566	0
 Department of Smuggling, Intelligence, Operations and Information Collection	567	0
 Department of State	568	0
 Department of the Treasury	569	0
-Deputy Dog	71	0
+Deputy Dog	71	128
 DeputyDog	71	0
-Desert Falcon	49	0
-Desert Falcons	176	0
+Desert Falcon	49	128
+Desert Falcons	176	128
 Desorden Group	570	0
 Detective Branch, Bangladesh Police	571	0
 Deuxième Bureau	572	0
@@ -2778,27 +2778,27 @@ Direktion Staatsschutz und Nachrichtendienst	522	0
 Direktorat Intelijen Imigrasi	587	0
 DoD	563	7
 DoJ	519	6
-Dogfish	71	1
+Dogfish	71	129
 Domestic Kitten	60	0
-Donot	54	0
+Donot	54	256
 Donot Team	54	0
-Double Dragon	94	0
+Double Dragon	94	128
 Dragnet Panda	600	0
 DragonBreath	601	0
 DragonForce	602	0
 DragonOK	275	0
 DragonRank	603	0
 DragonSpark	604	0
-Dragonbridge	605	0
-Dragonfly	26	1
+Dragonbridge	605	256
+Dragonfly	26	129
 DriftingCloud	606	0
 DriveSurge	607	0
-Dropping Elephant	43	0
+Dropping Elephant	43	128
 Drug Intelligence Division	511	0
 Državna Agencija za Istrage i Zaštitu	608	0
-Dudear	110	0
+Dudear	110	256
 Duqu Group	609	0
-Dust Storm	610	0
+Dust Storm	610	128
 DustSquad	611	0
 Dutch Ministry of Foreign Affairs	612	0
 Dutch National Police	613	0
@@ -2812,21 +2812,21 @@ EC2 Grouper	617	0
 EC3	618	6
 EEAS	619	6
 EG-CERT	620	4
-ELBRUS	115	4
+ELBRUS	115	260
 ELECTRIC PANDA	621	0
-ELECTRUM	45	5
+ELECTRUM	45	133
 ELOQUENT PANDA	622	0
-ELUSIVE COMET	623	0
+ELUSIVE COMET	623	128
 ENISA	624	4
-EQGRP	625	4
+EQGRP	625	260
 EU	626	6
 EU INTCEN	627	0
 EU Intelligence and Situation Centre	627	0
 EUMS	628	6
-EUROPIUM	37	21
-EXOTIC LILY	483	0
+EUROPIUM	37	149
+EXOTIC LILY	483	128
 EYP	629	6
-Eagle Werewolf	177	0
+Eagle Werewolf	177	128
 Earth Akhlut	273	0
 Earth Alux	630	0
 Earth Ammit	631	0
@@ -2858,34 +2858,34 @@ Earth Vetala	117	0
 Earth Wendigo	647	0
 Earth Yako	648	0
 Edalat-e Ali	649	0
-Educated Manticore	650	0
+Educated Manticore	650	128
 Egypt's Computer Emergency Readiness Team	620	0
 Egyptian General Intelligence Directorate	651	0
 Egyptian Homeland security	652	0
 Eidgenössisches Departement für auswärtige Angelegenheiten	653	0
-El Machete	59	0
-Elderwood	230	0
+El Machete	59	128
+Elderwood	230	256
 Elderwood Gang	230	0
 Elderwood Group	72	0
-Elephant Beetle	654	0
-Elfin	36	1
+Elephant Beetle	654	128
+Elfin	36	129
 Ember Bear	351	8
 Ember Bear	253	8
-Emdivi	256	0
+Emdivi	256	256
 Emennet Pasargad	419	0
 Emerald Sleet	61	0
 Emissary Panda	81	8
 Emissary Panda	82	8
 Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	655	0
-Emperor Dragonfly	213	0
-Empire Monkey	34	0
+Emperor Dragonfly	213	128
+Empire Monkey	34	128
 EncryptHub	656	0
-Enelink	648	0
+Enelink	648	256
 Energetic Bear	26	0
 Enforcement Directorate	657	0
-Equation	625	1
-Equation Group	625	0
-Eraleig	102	0
+Equation	625	129
+Equation Group	625	128
+Eraleig	102	256
 Estado Mayor Presidencial	658	0
 Estonian Foreign Intelligence Service	659	0
 Estonian Information System Authority	660	0
@@ -2907,25 +2907,25 @@ Europäische Union	626	0
 Evasive Panda	210	8
 Evasive Panda	272	8
 Evasive Serpens	37	0
-Evil Corp	474	8
-Evil Corp	665	8
-Evil Eye	636	0
+Evil Corp	474	136
+Evil Corp	665	136
+Evil Eye	636	128
 EvilPost	666	0
 EvilTraffic	667	0
 EvilWeb	668	0
-Evilbyte	669	0
-Evilnum	550	0
+Evilbyte	669	256
+Evilnum	550	256
 ExCobalt	670	0
 ExfilSquad	671	0
 External Intelligence and Security Agency	21	0
 Extreme Jackal	152	0
-FASTCash	672	0
+FASTCash	672	256
 FBI	673	6
 FBI Intelligence Branch	674	0
 FCDO	675	6
 FE	531	7
-FID	676	15
-FID	677	15
+FID	676	143
+FID	677	143
 FIN1	678	6
 FIN10	679	4
 FIN11	680	4
@@ -2937,25 +2937,25 @@ FIN6	120	6
 FIN7	115	6
 FIN8	111	6
 FIOD-TCI	683	4
-FIREANT	276	12
-FIRST	684	5
+FIREANT	276	268
+FIRST	684	133
 FIS	685	6
-FISHMONGER	173	5
+FISHMONGER	173	133
 FIUTT	686	4
 FOD Buitenlandse Zaken	687	0
 FOXY PANDA	688	0
-FRA	689	7
-FROZENBARENTS	45	4
-FROZENLAKE	48	4
-FRwL	690	6
+FRA	689	135
+FROZENBARENTS	45	260
+FROZENLAKE	48	260
+FRwL	690	134
 FSB	691	6
 FSO	692	6
 FVEY	693	6
 Fail0verflow	694	0
 Falcons Intelligence Cell	695	0
 FallagaTeam	696	0
-Fallout Team	41	0
-Fallow Squall	116	0
+Fallout Team	41	128
+Fallow Squall	116	128
 Famous Chollima	697	0
 FamousSparrow	698	0
 Fancy Bear	48	0
@@ -2976,7 +2976,7 @@ Federal Public Service Foreign Affairs	687	0
 Federal Security Service	691	0
 Femwar02	702	0
 Ferocious Kitten	703	0
-Feverdream	93	0
+Feverdream	93	256
 Fighting Ursa	48	0
 Financial Crimes Investigation Division	704	0
 Financial Intelligence Division	677	0
@@ -2992,13 +2992,13 @@ Finnish Defence Intelligence Agency	711	0
 Finnish Security and Intelligence Service	712	0
 FireAnt	30	8
 FishMedley	713	0
-Fishing Elephant	714	0
+Fishing Elephant	714	128
 Five Eyes	693	0
 Flash Kitten	715	0
 Flax Typhoon	662	0
 FlowerStorm	716	0
 Flying Kitten	143	0
-Flying Yeti	717	0
+Flying Yeti	717	128
 FlyingYeti	717	0
 Foreign Intelligence Agency	124	0
 Foreign Intelligence Service	718	8
@@ -3014,37 +3014,37 @@ Forsvarets sikkerhetstjeneste	722	0
 Forum of Incident Response and Security Teams	684	0
 Fox Kitten	723	0
 Fox Tempest	724	0
-Foxtrot	18	1
+Foxtrot	18	129
 Fraternal Jackal	455	0
 French Foreign Ministry	725	0
 French Ministry of Foreign Affairs	725	0
 FromRussiaWithLove	690	0
 FrostyNeighbor	726	0
-Frozenvista	253	0
-Fruity Armor	525	0
+Frozenvista	253	256
+Fruity Armor	525	128
 FruityArmor	525	0
 FulcrumSec	727	0
 FunkSec	728	0
 FusionCore	729	0
-Fxmsp	730	0
+Fxmsp	730	256
 Försvarets radioanstalt	689	0
 Försvarsmaktens underrättelsetjänst	711	0
 G7	731	6
 GAC	134	6
-GADOLINIUM	93	5
-GALLIUM	147	5
+GADOLINIUM	93	133
+GALLIUM	147	133
 GC01	732	6
 GC02	733	6
 GCHQ	734	6
-GCMAN	735	4
+GCMAN	735	260
 GCSB	736	6
 GDGS	737	6
-GHOST STADIUM	738	0
+GHOST STADIUM	738	128
 GIBBERISH PANDA	739	0
-GINGERSNAP	116	5
+GINGERSNAP	116	133
 GOBLIN PANDA	403	0
-GOFFEE	740	4
-GOLD	741	23
+GOFFEE	740	260
+GOLD	741	151
 GOLD BURLAP	459	0
 GOLD CABIN	114	0
 GOLD DUPONT	742	0
@@ -3063,12 +3063,12 @@ GOLD SOUTHFIELD	753	0
 GOLD SYMPHONY	754	0
 GOLD WATERFALL	755	0
 GOLD WINTER	756	0
-GOLEM	18	5
-GOP	158	6
+GOLEM	18	133
+GOP	158	134
 GRC	757	6
-GREATRIFT	758	4
-GREF	69	14
-GREF	759	14
+GREATRIFT	758	260
+GREF	69	142
+GREF	759	142
 GRIM SPIDER	760	8
 GRU	761	6
 GRU Unit 26165	10	0
@@ -3076,26 +3076,26 @@ GRU Unit 29155	762	0
 GRU Unit 74455	763	0
 GSI	764	6
 GSSV-J2	765	4
-GTFire	766	0
+GTFire	766	256
 GTG-1002	767	4
 GTsST	763	0
 GU	761	7
-GUR	557	7
+GUR	557	135
 GURU SPIDER	768	0
 Gabinete de Segurança Institucional	764	0
-Gallmaker	769	0
+Gallmaker	769	256
 GamaCopy	770	0
-Gamaredon	16	0
+Gamaredon	16	256
 Gamaredon Group	16	0
 GambleForce	771	0
 GamblingPuppet	634	0
-Gammax	772	0
+Gammax	772	256
 Gangmasters and Labour Abuse Authority	773	0
 Garda National Surveillance Unit	774	0
-Gatak	741	0
+Gatak	741	128
 Gaza Cybergang	152	0
-Gaza Hackers Team	152	0
-Gelsemium	775	1
+Gaza Hackers Team	152	128
+Gelsemium	775	129
 Gendarmerie Intelligence Directorate	776	0
 Gendarmerie royale du Canada	757	0
 General Commissariat of Information	777	0
@@ -3117,25 +3117,25 @@ General Security	737	0
 General Security Directorate	787	0
 General Staff Intelligence Directorate	788	0
 General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	765	0
-Genesis Day	789	0
+Genesis Day	789	128
 Georgian Intelligence Service	790	0
 German Foreign Ministry	11	0
 German Foreign Office	11	0
 Ghost Blizzard	26	0
 Ghost Jackal	791	0
-Ghost Security	792	0
+Ghost Security	792	128
 GhostEmperor	698	0
 GhostNet	793	0
 GhostR	794	0
 GhostRedirector	795	0
 GhostSec	792	0
-Ghostwriter	476	1
+Ghostwriter	476	129
 Gingham Typhoon	93	0
-Gitloker	796	0
+Gitloker	796	256
 Gleaming Pisces	171	0
 Global Affairs Canada	134	0
 GlobalSecretGroup	797	0
-Gnosticplayers	798	0
+Gnosticplayers	798	256
 Gold Blackburn	406	0
 Gold Blade	639	0
 Gold Crestwood	799	0
@@ -3158,21 +3158,21 @@ Gold Ulrick	760	0
 Gold Village	472	0
 GoldFactory	806	0
 GoldMouse	50	0
-Golden Chickens	732	8
-Golden Chickens	733	8
+Golden Chickens	732	136
+Golden Chickens	733	136
 Golden Chickens 01	732	0
 Golden Chickens 02	733	0
 Golden Chickens01	732	0
 Golden Chickens02	733	0
-Golden Eye Dog	601	0
-Golden Falcon	53	0
-Golden RAT	50	0
+Golden Eye Dog	601	128
+Golden Falcon	53	128
+Golden RAT	50	128
 GoldenJackal	807	0
 Golfing Taurus	808	0
 Gonjeshke Darande	809	0
 GopherWhisper	810	0
-Gorgon Group	122	0
-Gorilla	811	1
+Gorgon Group	122	128
+Gorilla	811	129
 Gossamer Bear	254	0
 Gothic Panda	84	0
 GovCERT.CZ	812	0
@@ -3182,26 +3182,26 @@ GozNym	813	0
 Graceful Spider	110	0
 Granite Taurus	18	0
 Granite Typhoon	147	0
-Grass Neptune	98	0
+Grass Neptune	98	128
 Gray Sandstorm	481	0
 GrayBravo	814	0
 GrayCharlie	815	0
-Grayfly	94	1
-Grayling	816	1
+Grayfly	94	129
+Grayling	816	129
 GreedyBear	817	0
 GreedyTaotie	81	0
-Green Havildar	38	0
+Green Havildar	38	128
 GreenSpot	63	0
-Greenbug	313	9
-Greenbug	818	9
-Greendinosa	61	0
+Greenbug	313	137
+Greenbug	818	137
+Greendinosa	61	256
 Grey Karkadann	49	0
 GreyEnergy	819	0
 GreyVibe	820	0
 Grim Spider	406	8
-Grizzly Steppe	48	8
-Grizzly Steppe	83	8
-Groundbait	821	1
+Grizzly Steppe	48	136
+Grizzly Steppe	83	136
+Groundbait	821	129
 Group 100	83	0
 Group 123	39	0
 Group 13	73	0
@@ -3226,60 +3226,60 @@ Group of Seven	731	0
 Group123	39	0
 Group5	823	0
 GruesomeLarch	48	0
-Guacamaya	824	0
-Guardian of Peace	158	0
-Guardians of Peace	40	0
+Guacamaya	824	256
+Guardian of Peace	158	128
+Guardians of Peace	40	128
 Guójiā Ānquánbù	380	0
 Gwisin Gang	405	0
 GŠSV-J2	765	4
 H0lyGh0st	486	0
-HAFNIUM	113	21
-HASSIUM	600	21
+HAFNIUM	113	149
+HASSIUM	600	149
 HAZY TIGER	42	0
-HELIUM	71	21
-HELLFIRE	48	5
-HEXANE	381	5
+HELIUM	71	149
+HELLFIRE	48	133
+HEXANE	381	133
 HIVE-0145	825	4
 HIVE0154	276	4
-HOGFISH	18	5
-HOLMIUM	36	21
-HOODOO	94	5
-HORDE	68	5
+HOGFISH	18	133
+HOLMIUM	36	149
+HOODOO	94	133
+HORDE	68	133
 HOUND SPIDER	826	0
-HOUSEBLEND	346	4
-HUAPI	79	4
+HOUSEBLEND	346	260
+HUAPI	79	260
 HUR	557	6
 HURRICANE PANDA	240	0
-HYDROGEN	68	21
-Hacking Team	827	0
-Hagga	139	0
+HYDROGEN	68	149
+Hacking Team	827	128
+Hagga	139	256
 Hammer Panda	75	0
-Handala	828	0
+Handala	828	256
 HangOver	43	1
-Hangover Group	43	0
+Hangover Group	43	128
 Hastati Group	40	0
 Haywire Kitten	419	0
 Hazel Sandstorm	37	0
-Head Mare	829	0
+Head Mare	829	128
 Heart Typhoon	71	0
-Hecamede	241	0
+Hecamede	241	256
 Heeresnachrichtenamt	180	0
 Helix Kitten	37	0
 HellHounds	830	1
-Hellsing	831	0
+Hellsing	831	256
 HenBox	832	0
-Hermit Neptune	833	0
+Hermit Neptune	833	128
 Hexagon Typhoon	68	0
 HexagonalRodent	834	0
-Hezb	835	6
-Hidden Cobra	40	0
-Hidden Lynx	71	0
+Hezb	835	134
+Hidden Cobra	40	128
+Hidden Lynx	71	128
 HiddenArt	836	0
-Higaisa	837	0
+Higaisa	837	256
 HighGround	213	0
 HikkI-Chan	838	0
-Hippo	81	1
-Hippo Team	51	0
+Hippo	81	129
+Hippo Team	51	128
 Hive0065	110	0
 Hive0091	561	0
 Hive0117	839	0
@@ -3289,24 +3289,24 @@ Hive0137	842	0
 Hive0145	825	0
 Hive0163	843	0
 HollowQuill	844	0
-Holy Souls	419	0
-HomeLand Justice	845	0
+Holy Souls	419	128
+HomeLand Justice	845	128
 HoneyMyte	199	0
-Honeybee	846	1
+Honeybee	846	129
 HookAds	847	0
-Houken	848	0
+Houken	848	256
 Houndstooth Typhoon	600	0
 Howling Scorpius	144	0
 HummingBad	849	0
 Hunt3r Kill3rs	850	0
 Hunter Serpens	336	0
-Hyadina	851	0
+Hyadina	851	256
 IAmTheKing	852	0
-IB	853	6
-ICECAP	83	5
+IB	853	134
+ICECAP	83	133
 ICPO	854	6
 IMPERSONATING PANDA	855	0
-INC Ransom	802	0
+INC Ransom	802	128
 INCD	856	6
 INCIBE	857	4
 INCIBE-CERT	857	4
@@ -3315,20 +3315,20 @@ INJ3CTOR3	859	4
 INTCEN	627	4
 INTELLRTAF	592	4
 INTERPOL	854	4
-IODINE	81	21
+IODINE	81	149
 IRGC	181	6
 IRGC Cyber-Electronic Command	860	0
 IRGC Intelligence Organization	861	0
 IRGC-CEC	860	4
 IRGC-IO	861	4
-IRIDIUM	862	29
-IRIDIUM	45	29
-IRLeaks	863	0
+IRIDIUM	862	157
+IRIDIUM	45	157
+IRLeaks	863	256
 IRN2	37	6
 ISA	864	6
 ISAB	865	6
 ISI	866	6
-ISLANDDREAMS	93	4
+ISLANDDREAMS	93	260
 ITG05	48	4
 ITG07	91	4
 ITG08	120	4
@@ -3341,8 +3341,8 @@ ITG15	26	4
 ITG18	88	4
 ITG23	406	4
 ITsecTeam	443	0
-IXESHE	68	4
-Ice Relic	83	0
+IXESHE	68	260
+Ice Relic	83	128
 IceFog	463	0
 IcePeony	867	0
 Icelandic Crisis Response Unit	868	0
@@ -3352,26 +3352,26 @@ Imperial Kitten	440	8
 Imperial Kitten	870	8
 Imperial Kitten	346	8
 Incendiary Jackal	758	0
-Inception	112	1
-Inception Framework	112	0
+Inception	112	129
+Inception Framework	112	128
 Indian Army	871	0
 Indian Computer Emergency Response Team	305	0
 IndigoZebra	872	0
 Indonesian Army Intelligence Centre	873	0
 Indonesian Financial Transaction Reports and Analysis Center	874	0
 Indonesian Strategic Intelligence Agency	221	0
-Indra	809	0
+Indra	809	256
 Indrik Spider	474	8
 Indrik Spider	470	8
 Information and Security Service	875	0
 Információs Hivatal	876	0
-Infrastructure Destruction Squad	537	0
-Infy	877	6
+Infrastructure Destruction Squad	537	128
+Infy	877	134
 InkySquid	39	0
 Insidious Taurus	278	0
 Institutional Security Bureau	764	0
 Instituto Nacional de Ciberseguridad	857	0
-Inteid	878	0
+Inteid	878	256
 IntelBroker	879	0
 Inteligencia de la Gendarmería Nacional Argentina	880	0
 Inteligencia de la Policía Bonaerense	881	0
@@ -3423,20 +3423,20 @@ Iron Viking	45	0
 IronErn440	907	0
 IronHusky	908	0
 Islamic Revolutionary Guard Corps	181	0
-Islamic State Hacking Division	295	0
-Island Castle	93	0
+Islamic State Hacking Division	295	128
+Island Castle	93	128
 Israel National Cyber Directorate	856	0
 Israel Security Agency	864	0
-Isthmus Castle	85	0
+Isthmus Castle	85	128
 ItaDuke	547	0
 JACKPOT PANDA	909	0
 JINX-0126	910	4
 JINX-0164	911	4
-JJDoor	93	0
+JJDoor	93	256
 JPCERT	912	4
 JPCERT Coordination Center	912	0
 JPCERT/CC	912	4
-Jabaroot	913	0
+Jabaroot	913	256
 Jabaroot DZ	913	0
 Jade Sleet	914	0
 JadePuffer	915	0
@@ -3446,87 +3446,87 @@ Japanese National Police Agency	917	0
 Jasper Sleet	918	0
 JavaGhost	919	0
 JerseyMikes	80	0
-Jewelbug	325	0
+Jewelbug	325	256
 Joint Cipher Bureau	920	0
 Joint Cyberspace Command	921	0
 Joint Intelligence Organisation	922	0
 Joint Sigint Cyber Unit	923	0
 Joint Staff Department of the Central Military Commission Intelligence Bureau	924	0
 Joint Task Force X	925	0
-Jointworm	550	1
+Jointworm	550	129
 JokerStash	115	0
 Judgment Panda	87	0
 JuiceLedger	926	0
-Justice Blade	30	0
+Justice Blade	30	128
 Justice Department	519	0
-KAOS	71	14
-KAOS	94	14
+KAOS	71	142
+KAOS	94	142
 KAPO	661	6
 KAX17	927	4
 KE-CIRT/CC	928	4
 KGB	231	6
 KISA	929	6
-KNOTWEED	478	5
-KRYPTON	51	21
+KNOTWEED	478	133
+KRYPTON	51	149
 KZ-CERT	930	4
 Kagawaran ng Ugnayang Panlabas	931	0
-Kairos	932	0
+Kairos	932	256
 Kaitsepolitseiamet	661	0
-Karakurt	933	0
+Karakurt	933	256
 Karakurt Lair	933	0
-Karkadann	934	0
+Karkadann	934	256
 Karma Panda	273	0
-Karst	935	1
-Kasablanka	936	0
-Kazu	937	6
+Karst	935	129
+Kasablanka	936	256
+Kazu	937	134
 Ke3Chang	69	0
-Keksec	938	0
+Keksec	938	256
 KelvinSecurity	939	0
 Kementerian Luar Negeri	940	8
 Kementerian Luar Negeri	941	8
 KeyBoy	77	0
 Keyhole Panda	101	0
 Keymous Plus	942	0
-Keymous+	942	0
-Killnet	943	0
-Kimsuky	61	0
-Kinsing	944	0
-Kiss-a-Dog	945	0
+Keymous+	942	256
+Killnet	943	256
+Kimsuky	61	256
+Kinsing	944	256
+Kiss-a-Dog	945	128
 Knockout Spider	550	0
-Koala Team	26	0
-Konni	97	0
+Koala Team	26	128
+Konni	97	256
 Kontoret för särskild inhämtning	946	0
 Korea Internet & Security Agency	929	0
 KrCERT/CC	929	0
 KromSec	947	0
-Krybit	948	0
+Krybit	948	256
 Kryptonite Panda	93	0
 KungFu Kittens	73	8
 KungFu Kittens	240	8
 Kurdistan Region Security Council	949	0
 Kyberturvallisuuskeskus	950	0
 Külgazdasági és Külügyminisztérium	951	0
-LAPSUS	487	5
-LAPSUS$	487	4
-LAWRENCIUM	471	21
-LEAD	94	23
+LAPSUS	487	133
+LAPSUS$	487	260
+LAWRENCIUM	471	149
+LEAD	94	151
 LIMINAL PANDA	326	0
-LIVESAFE	18	4
+LIVESAFE	18	260
 LOTUS PANDA	109	8
 LUNAR SPIDER	805	0
-LYCEUM	381	5
+LYCEUM	381	133
 LabHost	952	0
-Labubu	229	0
+Labubu	229	256
 Labyrinth Chollima	40	8
 Labyrinth Chollima	953	8
 Labyrinth Chollima	914	8
 Lace Tempest	495	0
 LadyBoyle	513	0
 Lahav 433	954	0
-Lake Relic	48	0
-Lamashtu	955	0
-Lamberts	57	1
-Lancefly	956	0
+Lake Relic	48	128
+Lamashtu	955	256
+Lamberts	57	129
+Lancefly	956	256
 LandUpdate808	957	0
 Larva-208	656	0
 Larva-24005	958	0
@@ -3538,18 +3538,18 @@ Larva-26002	963	0
 Larva-26005	964	0
 Larva-26009	965	0
 Laundry Bear	966	0
-Lazarus	40	33
-Lazarus Group	40	0
+Lazarus	40	161
+Lazarus Group	40	128
 LazyMeerkat	542	0
 LazyScripter	967	0
-LeafMiner	968	33
-Lebanese Cedar	562	0
+LeafMiner	968	161
+Lebanese Cedar	562	128
 Lebanese State Security	969	0
 Lemon Sandstorm	723	0
 Leopard Typhoon	94	0
-Leviathan	93	1
-Lexus	970	0
-Libyan Scorpions	971	0
+Leviathan	93	129
+Lexus	970	128
+Libyan Scorpions	971	128
 Lifting Zmiy	972	0
 LightBasin	323	0
 Lilac Typhoon	473	0
@@ -3557,56 +3557,56 @@ LilacSquid	973	0
 Linen Typhoon	81	0
 LinkC	974	0
 LinkC Pub	974	0
-Lion Soldiers Team	183	0
+Lion Soldiers Team	183	128
 LofyGang	975	0
-Lone Castle	273	0
+Lone Castle	273	128
 LongNosedGoblin	976	0
-Longhorn	57	1
+Longhorn	57	129
 LookingFrog	977	0
 Lorec Bear	253	0
 Lorec53	253	8
 Lorec53	978	8
-Lotus BLossom	109	0
+Lotus BLossom	109	128
 Lotus Panda	86	8
 LotusBlossom	86	0
-Lucky Cat	979	0
-Lucky Mouse	81	0
+Lucky Cat	979	128
+Lucky Mouse	81	128
 LuckyMouse	81	0
 LulzIntel	980	0
 LulzSec Black	981	0
-Luminous Moth	276	0
+Luminous Moth	276	128
 LuminousMoth	199	8
 LuminousMoth	277	8
-Luna Moth	982	0
+Luna Moth	982	128
 Luna Tempest	983	0
 LuoYu	984	0
-Lurid	69	1
-MAD	196	7
-MAGNALLIUM	36	4
-MAGNESIUM	130	21
+Lurid	69	129
+MAD	196	135
+MAGNALLIUM	36	260
+MAGNESIUM	130	149
 MAGNETIC SPIDER	985	0
-MAKERSMARK	51	4
+MAKERSMARK	51	260
 MALLARD SPIDER	803	0
 MAN1	986	6
-MANGANESE	101	21
-MARNANBRIDGE	419	4
-MASAN	439	4
+MANGANESE	101	149
+MARNANBRIDGE	419	260
+MASAN	439	132
 MEA	987	6
-MERCURY	117	5
-MI	988	7
+MERCURY	117	133
+MI	988	135
 MI5	989	6
 MI5 Security Service	989	0
 MI6	990	6
-MID	991	7
+MID	991	135
 MIMIC SPIDER	992	0
-MIT	993	6
+MIT	993	134
 MIVD	556	6
 MODA	994	6
 MOFA	916	14
 MOFA	995	14
 MOIS	996	6
 MOIS/VAJA	996	4
-MONTI	997	4
+MONTI	997	260
 MONTY SPIDER	998	8
 MORH4x	999	0
 MPS	1000	78
@@ -3614,22 +3614,22 @@ MPS	291	14
 MSS	380	78
 MSS	1001	14
 MSZ	1002	6
-MUDCARP	93	4
-MUDDYCOAST	117	4
+MUDCARP	93	260
+MUDDYCOAST	117	260
 MUMMY SPIDER	799	0
-MUST	1003	7
+MUST	1003	135
 MUSTANG PANDA	199	8
-MYSTICDOME	381	4
+MYSTICDOME	381	260
 MZV	461	6
 Mabahith	1004	0
 Mabna Institute	391	0
 Mabna Institute Group	391	0
-Machete	59	1
-Madi	1005	6
+Machete	59	129
+Madi	1005	134
 MageCart	1006	0
 MageCart Group 6	120	0
 Magenta Dust	58	0
-Magic Hound	88	0
+Magic Hound	88	128
 Magic Kitten	822	0
 Main Center for Special Technologies	763	0
 Main Directorate of Intelligence	557	0
@@ -3639,31 +3639,31 @@ MalKamak	1008	0
 Malaysia Computer Emergency Response Team	1009	0
 Malaysian Defence Intelligence Organisation	1010	0
 Malaysian Special Branch	1011	0
-Malsmoke	1012	0
-Malteiro	1013	0
-Mana	94	7
-Mana Team	1014	0
+Malsmoke	1012	256
+Malteiro	1013	256
+Mana	94	135
+Mana Team	1014	128
 Manatee Tempest	474	0
 Manga Taurus	79	0
 Mango Sandstorm	117	0
-Mantis	49	1
+Mantis	49	129
 Marbled Dust	416	0
 Marigold Sandstorm	485	0
 Marine Corps Intelligence	1015	0
-Markopolo	1016	0
-Mask	362	7
-Massgrave	1017	0
-Matanbuchus	232	0
+Markopolo	1016	256
+Mask	362	135
+Massgrave	1017	256
+Matanbuchus	232	256
 Maverick Panda	92	0
-Maze Team	472	0
-Medusa Group	1018	0
+Maze Team	472	128
+Medusa Group	1018	128
 MenuPass	18	0
 Menupass Team	18	0
-Metador	1019	0
-Metushy	69	0
+Metador	1019	256
+Metushy	69	256
 Midnight Blizzard	83	8
 Midnight Blizzard	541	8
-Midnight Neptune	439	0
+Midnight Neptune	439	128
 Militaire Inlichtingen- en Veiligheidsdienst	556	0
 Military Counterintelligence Service	196	8
 Military Counterintelligence Service	1020	8
@@ -3686,7 +3686,7 @@ Militära underrättelse- och säkerhetstjänsten	1003	0
 Militärischer Abschirmdienst	196	0
 Militärischer Nachrichtendienst	1030	0
 Millî İstihbarat Teşkilatı	993	0
-Mimo	835	6
+Mimo	835	134
 Ministarstvo vanjskih i europskih poslova	1031	0
 Ministerie van Buitenlandse Zaken	612	0
 Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1032	0
@@ -3828,40 +3828,40 @@ Ministério dos Negócios Estrangeiros	1110	0
 Mint Sandstorm	88	8
 Mint Sandstorm	374	8
 MintedSoil	457	0
-Mirage	69	1
+Mirage	69	129
 Mirage Tiger	1122	0
 MirrorFace	640	0
 MoD	1052	7
-Moafee	275	8
-Moafee	1123	8
-Mobwork	79	0
-Mocha Manakin	1124	0
+Moafee	275	264
+Moafee	1123	264
+Mobwork	79	256
+Mocha Manakin	1124	128
 ModernStealer	1125	0
 ModifiedElephant	1126	0
-Mofang	279	0
-Mogilevich	1127	0
-Molatori	1128	0
+Mofang	279	256
+Mogilevich	1127	256
+Molatori	1128	256
 Moldy Pisces	39	0
-Molerats	152	0
+Molerats	152	256
 Money Libra	944	0
 MoneyTaker	1129	0
-Monsoon	43	1
+Monsoon	43	129
 Monster Libra	114	0
 Monty Spider	110	8
-Moonlight	152	1
+Moonlight	152	129
 Moonstone Sleet	40	8
 Moonstone Sleet	953	8
 Mora_001	1130	0
-Morpho	289	1
-Moses Staff	485	0
+Morpho	289	129
+Moses Staff	485	128
 MosesStaff	485	0
 Moshen Dragon	1131	0
-Moskalvzapoe	986	0
+Moskalvzapoe	986	256
 Mossad	1132	0
 MoustachedBouncer	1133	0
 Mr_Rot13	1134	0
 Muddled Libra	1	0
-Muddy Ion	117	0
+Muddy Ion	117	128
 MuddyWater	117	0
 Mulberry Typhoon	101	0
 Mule Libra	390	0
@@ -3871,11 +3871,11 @@ Mustang Panda	276	8
 Mustang Panda	277	8
 Mustard Tempest	470	0
 MyCERT	1009	0
-Mysterious Elephant	1135	0
+Mysterious Elephant	1135	128
 Mythic Leopard	38	8
 Mythic Leopard	89	8
 Mythic Likho	174	0
-MİT	993	6
+MİT	993	134
 N4ughtysecTU	1136	0
 NACSA	1137	4
 NARWHAL SPIDER	800	0
@@ -3903,23 +3903,23 @@ NCSC New Zealand	1152	0
 NCSC-FI	950	4
 NCSC-NL	1153	4
 NDB	685	6
-NEODYMIUM	1154	5
-NEPTUNIUM	419	5
+NEODYMIUM	1154	133
+NEPTUNIUM	419	133
 NICC	1155	6
-NICKEL	69	21
-NID	1156	7
-NIOBIUM	176	21
-NIS	1157	79
-NIS	616	15
+NICKEL	69	149
+NID	1156	135
+NIOBIUM	176	149
+NIS	1157	207
+NIS	616	143
 NISA	1158	6
 NISC	1159	6
 NIST	1160	6
 NKSC	1161	6
-NOBELIUM	83	29
-NOBELIUM	541	13
+NOBELIUM	83	157
+NOBELIUM	541	141
 NOCTURNAL SPIDER	1162	0
 NOMAD PANDA	1163	0
-NOTROBIN	1164	4
+NOTROBIN	1164	260
 NPA	917	6
 NSA	1165	6
 NSB	1166	6
@@ -3927,13 +3927,13 @@ NSM	1167	6
 NSS	1168	6
 NTRO	1169	6
 NUKIB	1170	4
-NXSMS	399	4
+NXSMS	399	260
 NZSIS	1171	4
 Nachrichtendienst des Bundes	685	0
 Nacionalinis kibernetinio saugumo centras	1161	0
 Nahr Elbard	395	0
 Nahr el bared	395	0
-Naikon	271	0
+Naikon	271	256
 Naikon Castle	271	0
 Nam3L3ss	1172	0
 Namibia Central Intelligence Service	1173	0
@@ -4036,11 +4036,11 @@ National Telecommunication Monitoring Centre	1221	0
 National center of Incident readiness and Strategy for Cybersecurity	1159	0
 Nationale Politie	613	0
 Nationellt cybersäkerhetscenter	1222	0
-Natohub	1223	0
+Natohub	1223	256
 Naval Intelligence	1224	0
 Naval Intelligence Department	1156	0
 Navy Intelligence Department	1225	0
-Nazar	1226	0
+Nazar	1226	256
 Nemesis Kitten	477	0
 Nemzetbiztonsági Hivatal	1227	0
 Nemzetbiztonsági Szakszolgálat	1141	0
@@ -4054,36 +4054,36 @@ NewRomanic Cyber Army Team	40	0
 News Division	1230	0
 NewsBeef	374	0
 NewsPenguin	1231	0
-Newscaster	88	9
-Newscaster	374	9
-Newscaster Team	88	0
-Nexus Zeta	1232	0
-Nian	269	6
+Newscaster	88	137
+Newscaster	374	137
+Newscaster Team	88	128
+Nexus Zeta	1232	128
+Nian	269	134
 Nickel Academy	40	0
 Nickel Alley	1233	0
 Nickel Gladstone	90	8
 Nickel Gladstone	40	8
 Nickel Tapestry	697	0
 Nigeria Computer Emergency Response Team	1234	0
-Night Dragon	1235	0
+Night Dragon	1235	128
 Night Tsunami	480	0
 NightEagle	65	0
 Nightshade Panda	103	0
-Nimbus Manticore	1236	0
-Nitro	428	1
+Nimbus Manticore	1236	128
+Nitro	428	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
 NobleBaron	83	0
-Nodaria	253	0
-Nomadic Octopus	611	0
+Nodaria	253	256
+Nomadic Octopus	611	128
 North Atlantic Treaty Organization	1138	0
 Norwegian Intelligence Service	616	0
 Norwegian National Security Authority	1167	0
 Norwegian Police Security Service	1237	0
 NuclearCrisis	44	0
-Nullbulge	1238	0
+Nullbulge	1238	256
 Numbered Panda	68	0
 Nwgen Team	491	0
 Nylon Typhoon	69	0
@@ -4095,20 +4095,20 @@ Národný bezpečnostný úrad	1142	0
 OAS	1240	6
 ODNI	515	6
 OFAC	569	6
-OLDCARP	84	4
+OLDCARP	84	260
 OPERA1ER	399	4
 ORB07	429	4
 OSCE	1241	6
-OSMIUM	97	21
+OSMIUM	97	149
 OTAN	1138	6
 OUTLAW SPIDER	1242	0
 OVERLORD SPIDER	1243	0
 OVS	894	6
-OXYGEN	112	21
+OXYGEN	112	149
 Obscure Serpens	542	0
 Obsidian Sandstorm	1244	0
 Ocean Buffalo	35	0
-Ocean Lotus	35	0
+Ocean Lotus	35	128
 OceanLotus	35	0
 OceanLotus Group	35	0
 Octo Tempest	1	0
@@ -4127,73 +4127,73 @@ OilAlpha	1254	0
 OilRig	313	8
 OilRig	37	8
 Oka Flood	1255	0
-Oktapus	1	0
+Oktapus	1	256
 OldGremlin	1256	0
 OnionDog	1257	0
 Onyx Sleet	157	8
 Onyx Sleet	99	8
 Onyx Sleet	158	8
-Op Cleaver	146	0
+Op Cleaver	146	128
 Opal Sleet	97	0
 Operation AppleJeus	40	0
 Operation BugDrop	1258	0
-Operation C-Major	38	0
+Operation C-Major	38	128
 Operation CargoTalon	1259	0
-Operation Cleaver	146	0
-Operation Cobalt Whisper	1260	0
+Operation Cleaver	146	128
+Operation Cobalt Whisper	1260	128
 Operation Comando	1261	0
 Operation DRBControl	1262	0
-Operation Daybreak	39	0
+Operation Daybreak	39	128
 Operation Emmental	1263	0
 Operation EvilTraffic	667	0
-Operation Exchange Marauder	113	0
+Operation Exchange Marauder	113	128
 Operation ForumTroll	1264	0
 Operation GhostSecret	40	0
-Operation Ghoul	1265	0
-Operation Hangover	43	8
-Operation Hangover	54	8
-Operation Kabar Cobra	1266	0
-Operation Mermaid	877	0
+Operation Ghoul	1265	128
+Operation Hangover	43	136
+Operation Hangover	54	136
+Operation Kabar Cobra	1266	128
+Operation Mermaid	877	128
 Operation Molerats	152	0
-Operation Parliament	1267	0
-Operation Pawn Storm	48	0
-Operation Poison Needles	1268	0
-Operation Red Signature	1269	0
-Operation Saffron Rose	143	0
-Operation Shadow Force	961	0
+Operation Parliament	1267	128
+Operation Pawn Storm	48	128
+Operation Poison Needles	1268	128
+Operation Red Signature	1269	128
+Operation Saffron Rose	143	128
+Operation Shadow Force	961	128
 Operation ShadowHammer	1270	0
-Operation Sharpshooter	1271	0
-Operation Soft Cell	1272	0
-Operation Triangulation	1273	0
-Operation Troy	40	0
+Operation Sharpshooter	1271	128
+Operation Soft Cell	1272	128
+Operation Triangulation	1273	128
+Operation Troy	40	128
 Operation WizardOpium	1274	0
 Operation Wocao	1275	0
-Operation Woolen Goldfish	1276	0
-Operation Woolen-Goldfish	143	8
-Operation Woolen-Goldfish	1276	8
+Operation Woolen Goldfish	1276	128
+Operation Woolen-Goldfish	143	136
+Operation Woolen-Goldfish	1276	136
 OperationTroy	158	0
 Operator Panda	698	0
 Orange Athos	43	0
-Orange Kala	54	0
+Orange Kala	54	128
 Orange Yali	42	0
-Orangeworm	1277	33
+Orangeworm	1277	161
 Organised Crime and Intelligence Unit	1278	0
 Organization for Security and Co-operation in Europe	1241	0
 Organization of American States	1240	0
 Oro0lxy	545	0
-Orova	1279	0
+Orova	1279	256
 OurMine	1280	0
 Outrider Tiger	714	0
 OverFlame	1281	0
 Override Panda	271	0
-PALADIN	41	5
+PALADIN	41	133
 PALE PANDA	1282	0
-PARASITE	116	5
-PARINACOTA	1283	4
-PCPcat	150	0
-PET	532	7
-PHANTOM	45	5
-PHOSPHORUS	88	5
+PARASITE	116	133
+PARINACOTA	1283	260
+PCPcat	150	256
+PET	532	135
+PHANTOM	45	133
+PHOSPHORUS	88	133
 PINCHY SPIDER	1284	8
 PIZZO SPIDER	155	0
 PKCERT	1184	4
@@ -4207,39 +4207,39 @@ PLA Unit 61486	1287	0
 PLA Unit 65017	273	0
 PLA Unit 69010	463	0
 PLA Unit 78020	1288	0
-PLATINUM	116	5
-PLUTONIUM	157	29
-PLUTONIUM	99	29
-PLUTONIUM	158	29
-POISON CARP	636	0
+PLATINUM	116	133
+PLUTONIUM	157	157
+PLUTONIUM	99	157
+PLUTONIUM	158	157
+POISON CARP	636	128
 POISONUS PANDA	1289	0
-POLONIUM	758	5
-POTASSIUM	18	21
+POLONIUM	758	133
+POTASSIUM	18	149
 PREDATOR PANDA	1290	0
-PROMETHIUM	58	5
+PROMETHIUM	58	133
 PSIA	1291	6
-PST	1237	7
-PUSHCHA	476	4
-Pacha Group	1292	0
-Pacifier APT	51	0
-Packrat	1293	1
+PST	1237	135
+PUSHCHA	476	260
+Pacha Group	1292	128
+Pacifier APT	51	128
+Packrat	1293	129
 Palace Office	1294	0
 Palestinian National Security Forces	1295	0
 Palestinian Preventive Security	1296	0
-Palmerworm	79	1
-Palmetto Fusion	25	0
+Palmerworm	79	129
+Palmetto Fusion	25	128
 Pambansang Ahensiya sa Ugnayang Intelihensiya	1196	0
 Pambansang Kawanihan ng Pagsisiyasat	1181	0
-Parastoo	88	8
-Parastoo	374	8
-Parisite	723	0
+Parastoo	88	264
+Parastoo	374	264
+Parisite	723	256
 PassCV	1297	0
-Pasty Gemini	122	0
-Patched Lightning	1298	0
-Patchwork	43	1
-Pawn Storm	48	0
+Pasty Gemini	122	128
+Patched Lightning	1298	128
+Patchwork	43	129
+Pawn Storm	48	128
 PayTool	1299	0
-Payroll Pirates	1300	0
+Payroll Pirates	1300	128
 Peach Sandstorm	36	0
 Pearl Sleet	471	0
 Pentagon	563	1
@@ -4252,36 +4252,36 @@ Pepper Typhoon	326	0
 PerSwaysion	1305	0
 Periwinkle Tempest	406	0
 Personal Panda	184	0
-Pfinet	51	0
+Pfinet	51	256
 Phantom Panda	147	0
 Phantom Taurus	324	0
-Phantom Turk	183	0
+Phantom Turk	183	128
 PhantomControl	1306	0
 Phlox Tempest	490	0
-Pickaxe	1307	1
+Pickaxe	1307	129
 Pinchy Spider	753	8
 Pink Sandstorm	30	0
 PinkPanther	73	8
 PinkPanther	240	8
-Pinstripe Lightning	176	0
-Pioneer	41	1
+Pinstripe Lightning	176	128
+Pioneer	41	129
 Pioneer Kitten	723	0
 Pirate Panda	77	0
 Pistachio Tempest	406	0
 Pitty Panda	78	0
 PittyTiger	78	0
-Piwiks	934	0
+Piwiks	934	256
 Plaid Rain	758	0
-Plain Neptune	39	0
-Planedown	97	0
+Plain Neptune	39	128
+Planedown	97	256
 Platinum Terminal	57	0
-Play	1308	7
-Playful Dragon	69	0
+Play	1308	135
+Playful Dragon	69	128
 PlushDaemon	1309	0
 PoisonSeed	1310	0
 PoisonVine	63	0
-Poisoned Flight	101	0
-Polaris	199	0
+Poisoned Flight	101	128
+Polaris	199	128
 Police Bureau of Investigation	1311	0
 Polish Foreign Ministry	1002	0
 Political Security Directorate	1312	0
@@ -4291,32 +4291,32 @@ Politiets Efterretningstjeneste	532	0
 Politiets sikkerhetstjeneste	1237	0
 Polizia Postale	1314	0
 Polizia Postale e delle Comunicazioni	1314	0
-Pond Loach	35	0
-Popeye	51	0
-Poseidon Group	1315	0
+Pond Loach	35	128
+Popeye	51	128
+Poseidon Group	1315	128
 Postal and Communications Police	1314	0
 PowerPool	852	0
-Predatory Sparrow	809	0
+Predatory Sparrow	809	128
 Primitive Bear	16	0
-Prince of Persia	877	0
+Prince of Persia	877	128
 ProCC	1316	0
-Project Raven	525	0
+Project Raven	525	128
 Project Sauron	46	0
 ProjectM	38	0
 ProjectSauron	46	0
-Prolific Puma	1317	0
+Prolific Puma	1317	128
 Prophet Spider	804	0
 Prying Libra	1307	0
 Public Security Intelligence Agency	1291	0
-Pukchong	914	0
+Pukchong	914	256
 Pumpkin Sandstorm	468	0
-Punch Comet	111	0
+Punch Comet	111	128
 Punk Spider	144	0
 Puolustusvoimien tiedustelulaitos (PVTIEDL)	711	0
-Pupa	73	7
-Purple Pygmy	41	0
+Pupa	73	135
+Purple Pygmy	41	128
 Purple Typhoon	18	0
-Purple Vallhund	470	0
+Purple Vallhund	470	128
 PurpleBravo	405	8
 PurpleBravo	697	8
 PurpleHaze	1318	0
@@ -4324,62 +4324,62 @@ Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	873	0
 Pusat Pelaporan dan Analisis Transaksi Keuangan	874	0
 Putter Panda	5	0
 Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	890	0
-QAZTeam	29	0
+QAZTeam	29	256
 QUILTED TIGER	43	0
 Qatar State Security	1319	0
 QuaDream	363	0
 Quai d'Orsay	725	0
-Quarian	217	0
-Quedagh	45	0
+Quarian	217	256
+Quedagh	45	256
 R&AW	1320	6
 R00tK1T	1321	0
 RADIO PANDA	1322	0
-RADIUM	109	29
-RADIUM	86	29
-RANCOR	1323	5
-RASPITE	968	4
+RADIUM	109	157
+RADIUM	86	157
+RANCOR	1323	133
+RASPITE	968	260
 RATPAK SPIDER	1324	0
-RATS	1325	7
-RAW	1320	7
+RATS	1325	135
+RAW	1320	135
 RAZOR TIGER	47	0
 RCMP	757	6
-REDBALDKNIGHT	269	4
+REDBALDKNIGHT	269	260
 REF2924	1326	4
 REF5961	1327	4
 REF7707	325	4
 RGB	786	6
 RGB-D5	61	4
 RGB-TEAM	1328	4
-RIA	660	7
+RIA	660	135
 RIDDLE SPIDER	1329	0
-RTM	1330	6
-RUBIDIUM	723	21
-RUBYCARP	1331	4
-RUBYVINE	116	4
+RTM	1330	134
+RUBIDIUM	723	149
+RUBYCARP	1331	260
+RUBYVINE	116	260
 RaHDit	1332	0
 Radio Serpens	91	0
-Rancor Group	1323	0
+Rancor Group	1323	128
 Rancor Taurus	1323	0
 RansomHouse	1333	0
 RansomHub	1334	0
 RansomVC	1335	0
-Ransomed.vc	1335	0
+Ransomed.vc	1335	128
 Rapid Action Battalion	1336	0
 Raspberry Typhoon	109	8
 Raspberry Typhoon	86	8
-Rattlesnake	47	1
-Ravine Castle	1337	0
-Razor Comet	680	0
-Reaper	39	1
-Reaper Group	39	0
+Rattlesnake	47	129
+Ravine Castle	1337	128
+Razor Comet	680	128
+Reaper	39	129
+Reaper Group	39	128
 Rebel Jackal	696	0
-Reckless Rabbit	1338	0
+Reckless Rabbit	1338	128
 Reconnaissance General Bureau	786	0
 Red Anubis	68	0
-Red Apollo	18	0
+Red Apollo	18	128
 Red Beifang	273	0
-Red Charon	1339	0
-Red Chimera	1340	0
+Red Charon	1339	128
+Red Chimera	1340	128
 Red Dev 10	173	0
 Red Dev 13	113	0
 Red Dev 16	636	0
@@ -4388,35 +4388,35 @@ Red Dev 18	635	0
 Red Dev 3	551	0
 Red Dev 4	147	0
 Red Dev 61	1342	0
-Red Diablo	94	0
-Red Djinn	79	0
-Red Eyes	39	0
-Red Foxtrot	463	0
-Red Gargoyle	73	0
+Red Diablo	94	128
+Red Djinn	79	128
+Red Eyes	39	128
+Red Foxtrot	463	128
+Red Gargoyle	73	128
 Red Hariasa	209	0
 Red Horus	101	0
-Red Kelpie	94	0
+Red Kelpie	94	128
 Red Keres	87	0
-Red Kobold	80	0
+Red Kobold	80	128
 Red Ladon	93	0
 Red Lamassu	274	0
-Red Lich	199	8
-Red Lich	276	8
-Red Menshen	635	0
-Red Naga	101	0
+Red Lich	199	136
+Red Lich	276	136
+Red Menshen	635	128
+Red Naga	101	128
 Red Nue	984	0
 Red Orthrus	77	0
-Red Pegasus	103	0
-Red Phoenix	81	0
-Red Salamander	109	0
+Red Pegasus	103	128
+Red Phoenix	81	128
+Red Salamander	109	128
 Red Sandstorm	198	0
-Red Scylla	173	0
-Red Sylvan	84	0
+Red Scylla	173	128
+Red Sylvan	84	128
 Red Typhoon	71	0
-Red Vulture	69	0
-Red Wendigo	463	0
+Red Vulture	69	128
+Red Wendigo	463	128
 Red Wolf	639	0
-Red Wraith	72	0
+Red Wraith	72	128
 Red-Lili	1343	0
 RedAlpha	551	0
 RedBravo	87	0
@@ -4432,7 +4432,7 @@ RedMike	698	0
 RedNovember	1348	0
 RedRiver	69	0
 RedStinger	218	0
-Redfly	1349	0
+Redfly	1349	256
 Refined Kitten	36	0
 Regional Anti-Terrorist Structure	1325	0
 Remix Kitten	91	0
@@ -4446,29 +4446,29 @@ Retefe Group	1263	0
 Returned Libra	9	0
 RevengeHotels	1353	0
 Revolutionary Guards	181	0
-Rich Ion	88	0
+Rich Ion	88	128
 Ricochet Chollima	39	0
-Ridge Castle	74	0
+Ridge Castle	74	128
 Riigi Infosüsteemi Amet	660	0
 RipperSec	1354	0
-River Castle	69	0
-Roaming Mantis	1355	0
-Roaming Mantis Group	1355	0
+River Castle	69	128
+Roaming Mantis	1355	128
+Roaming Mantis Group	1355	128
 Roaming Tiger	280	0
 Roasted 0ktapus	1	0
-Rocke	135	0
+Rocke	135	256
 Rocket Kitten	143	8
 Rocket Kitten	1276	8
 RomCom	1356	1
 Romanian Intelligence Service	1357	0
-Rotten Tomato	280	0
-Royal APT	69	0
+Rotten Tomato	280	128
+Royal APT	69	128
 Royal Canadian Mounted Police	757	0
 RoyalAPT	69	0
 Ruby Sleet	300	0
 Ruinous Ursa	351	0
 RuskiNet	1358	0
-Russian Angry Hackers Did It	1332	0
+Russian Angry Hackers Did It	1332	128
 Russian Defence Ministry	1071	0
 Russian Federal Security Service	691	0
 Russian Foreign Intelligence Service	720	0
@@ -4476,27 +4476,27 @@ Russian Foreign Ministry	991	0
 Russian Ministry of Defence	1071	0
 Russian Ministry of Foreign Affairs	991	0
 Russian military intelligence	761	0
-Ruthless Rabbit	1359	0
+Ruthless Rabbit	1359	128
 Ruza Flood	1360	0
-Rybar	1361	0
+Rybar	1361	256
 SA-CSIRT	458	4
 SABRE PANDA	1362	0
 SALTY SPIDER	1363	0
-SAMBASPIDER	1364	4
+SAMBASPIDER	1364	260
 SAMURAI PANDA	1286	0
 SAPO	1365	6
-SAPS	430	7
+SAPS	430	135
 SBU	1366	6
-SCANDIUM	72	21
-SCARLETEEL	1367	4
+SCANDIUM	72	149
+SCARLETEEL	1367	260
 SCO Regional Anti-Terrorist Structure	1325	0
 SCRS	344	6
 SCULLY SPIDER	1368	0
 SDAT	1369	6
-SEA	549	7
-SEABORGIUM	254	5
+SEA	549	135
+SEABORGIUM	254	133
 SEDENA	1370	4
-SEXi	1371	6
+SEXi	1371	134
 SGRS	17	6
 SHADOW-AETHER-015	1372	4
 SHADOW-VOID-042	1373	4
@@ -4508,13 +4508,13 @@ SIG25	41	4
 SIG27	547	4
 SIG37	1226	4
 SIG40	48	4
-SILICON	416	21
+SILICON	416	149
 SILKFIN AGENCY	1376	0
-SILVERVIPER	72	4
+SILVERVIPER	72	260
 SINGING SPIDER	1377	0
-SIS	990	79
-SIS	875	15
-SIS	1378	15
+SIS	990	207
+SIS	875	143
+SIS	1378	143
 SK-CERT	1379	4
 SKW	1020	6
 SLIME29	1380	4
@@ -4523,76 +4523,76 @@ SLIME57	1381	4
 SLIME88	1382	4
 SMOKY SPIDER	1383	0
 SN Blackmeta	248	0
-SNAKEMACKEREL	48	4
-SNOWGLOBE	119	5
-SODIUM	92	21
+SNAKEMACKEREL	48	260
+SNOWGLOBE	119	133
+SODIUM	92	149
 SOLAR SPIDER	1384	0
-SOURGUM	358	4
+SOURGUM	358	260
 SPF Affaires étrangères	687	0
 SPICY PANDA	1385	0
-SPIKEDWINE	1386	4
+SPIKEDWINE	1386	260
 SRC	685	6
-SRI	1357	7
+SRI	1357	135
 SSA	1387	6
 SSSCIP	1388	4
-ST Group	109	0
+ST Group	109	128
 STAC5143	1389	4
 STAC5777	360	4
 STARDUST CHOLLIMA	1390	8
-STRONTIUM	48	5
-SULPHUR	5	5
-SUMMIT	51	5
-SVCMONDR	70	4
+STRONTIUM	48	133
+SULPHUR	5	133
+SUMMIT	51	133
+SVCMONDR	70	260
 SVR	720	6
 SVR RF	720	0
-SWEED	1391	5
-SYLHET GANG-SG	1392	0
+SWEED	1391	133
+SYLHET GANG-SG	1392	128
 Saad Tycoon	1393	0
-Saaiwc	543	0
-Saber Lion	56	0
-Saffron Rose	143	0
+Saaiwc	543	256
+Saber Lion	56	128
+Saffron Rose	143	128
 SaffronRose	143	0
-Sagrid	479	0
+Sagrid	479	256
 Saint Bear	253	8
 Saint Bear	978	8
 SaintBear	253	0
 Salmon Typhoon	92	0
 Salt Typhoon	698	0
-Salted Earth	365	0
+Salted Earth	365	128
 SandCat	52	0
-SandWorm	45	1
-Sandman APT	1394	0
-Sands Casino	1395	0
-Sandworm Relic	45	0
-Sandworm Team	45	0
+SandWorm	45	129
+Sandman APT	1394	128
+Sands Casino	1395	128
+Sandworm Relic	45	128
+Sandworm Team	45	128
 Sangria Tempest	115	0
 Sapo	1365	6
-Sapphire Mushroom	44	0
+Sapphire Mushroom	44	128
 Sapphire Sleet	90	8
 Sapphire Sleet	40	8
 Sapphire Sleet	1390	8
-Sarit	43	0
+Sarit	43	256
 SatCen	664	0
 Sath-ı Müdafaa	1396	0
 Satin Typhoon	72	0
 Saudi Arabian Border Guards	1397	0
-Sauron	46	0
+Sauron	46	256
 ScamClub	1398	0
 ScarCruft	39	0
-Scarab	1399	1
-Scarlet Mimic	808	0
-Scarred Manticore	1400	0
-Scatter Swine	1	0
-Scattered Canary	1401	0
-Scattered Lapsus Hunters	1402	0
+Scarab	1399	129
+Scarlet Mimic	808	128
+Scarred Manticore	1400	128
+Scatter Swine	1	128
+Scattered Canary	1401	128
+Scattered Lapsus Hunters	1402	128
 Scattered Lapsus$ Hunters	1402	0
 Scattered Spider	1	0
-Scattered Swine	1	0
-Scimitar	176	1
+Scattered Swine	1	128
+Scimitar	176	129
 ScreamedJungle	1403	0
-Scripted Sparrow	1404	0
-Sea Lotus	35	0
-Sea Turtle	416	0
+Scripted Sparrow	1404	128
+Sea Lotus	35	128
+Sea Turtle	416	128
 SeaLotus	35	0
 SearchFire	5	0
 Seashell Blizzard	45	0
@@ -4615,7 +4615,7 @@ Security Service of Ukraine	1366	0
 Security and Exchange Commission of Pakistan	1411	0
 Security and Intelligence Agency	1412	0
 Security and Intelligence Division	1413	0
-Sednit	48	0
+Sednit	48	256
 SeedWorm	117	0
 Sefid Flood	1414	0
 Seksi Intelijen Badan Narkotika Nasional	1177	0
@@ -4636,10 +4636,10 @@ Serviciul de Telecomunicații Speciale	1422	0
 Serviço de Informações Estratégicas de Defesa	1423	0
 Serviço de Informações de Segurança	1424	0
 Shabak	864	0
-Shadow Brokers	1425	0
-Shadow Campaigns	1426	0
+Shadow Brokers	1425	128
+Shadow Campaigns	1426	128
 Shadow Crane	41	0
-Shadow Network	1427	0
+Shadow Network	1427	128
 Shadow Typhoon	545	0
 Shadow-Earth-053	1428	0
 ShadowBrokers	1425	0
@@ -4650,61 +4650,61 @@ ShadyRAT	67	0
 ShaggyPanther	1431	0
 Shahid Hemmat	1432	0
 Shahid Kaveh Group	448	0
-Shakthak	114	0
+Shakthak	114	256
 Shallow Taurus	275	0
 Shamoon Group	444	0
-Sharp Dragon	1433	0
-Sharp-R	273	0
+Sharp Dragon	1433	128
+Sharp-R	273	128
 SharpBoys	30	0
 SharpPanda	1433	0
-Shathak	114	0
-Shell Crew	73	8
-Shell Crew	240	8
+Shathak	114	256
+Shell Crew	73	136
+Shell Crew	240	136
 ShellForce	150	0
 Sherbimi Informativ Shteteror	1200	0
-Shiite_Harvest	574	0
+Shiite_Harvest	574	128
 Shin Bet	864	0
 ShinyHunters	1434	0
-Shore Castle	81	0
-Shrouded Crossbow	1322	0
+Shore Castle	81	128
+Shrouded Crossbow	1322	128
 ShroudedSnooper	1435	0
-Shuckworm	16	0
-Siamesekitten	381	0
+Shuckworm	16	256
+Siamesekitten	381	256
 SickSync	1436	0
 SideCopy	1437	8
 SideCopy	89	8
-SideWinder	47	1
+SideWinder	47	129
 SiegedSec	1438	0
-Siesta	1439	1
+Siesta	1439	129
 Signals Intelligence Agency	1440	0
-Silence	1441	1
-Silence group	1441	0
+Silence	1441	129
+Silence group	1441	128
 Silent Chollima	157	8
 Silent Chollima	99	8
 Silent Chollima	158	8
-Silent Librarian	391	0
-Silent Lynx	365	0
-Silent Ransom	982	0
+Silent Librarian	391	128
+Silent Lynx	365	128
+Silent Ransom	982	128
 SilitNetwork	1442	0
 Silk Typhoon	113	0
 SilkSpecter	1443	0
-Silver Fox	1444	0
+Silver Fox	1444	128
 SilverFish	1445	1
 SilverTerrier	1446	0
-Sima	1447	7
+Sima	1447	135
 SingCERT	1448	0
 Singapore Computer Emergency Response Team	1448	0
 SingularityMD	1449	0
-Sinobi	1450	0
+Sinobi	1450	256
 SixLittleMonkeys	1451	0
 Sixteenth Air Force	1452	0
 Skeleton Spider	120	0
 SkidSec	1453	0
 SkidSec Leaks	1453	0
-Skipper Turla	1454	0
+Skipper Turla	1454	128
 Skyddspolisen	712	0
 Slayer Kitten	410	0
-Slingshot	1455	1
+Slingshot	1455	129
 Slippy Spider	487	0
 SlopAds	1456	0
 SloppyLemming	1457	0
@@ -4717,33 +4717,33 @@ Smoke Sandstorm	259	8
 Smoke Sandstorm	870	8
 Smoke Sandstorm	346	8
 SmugX	1460	0
-Snake	51	1
-Snake Wine	1461	0
+Snake	51	129
+Snake Wine	1461	128
 SnakeCharmer	645	0
 Sneaky Panda	230	0
 SneakyChef	1462	0
 SneakyCheff	1463	0
-Snooping Dragon	793	0
+Snooping Dragon	793	128
 SnowSoul	1464	0
-Social Network Team	69	0
-Sofacy	48	0
+Social Network Team	69	128
+Sofacy	48	256
 Sofacy Group	48	0
-Solar Ion	37	0
-Solar Phoenix	541	0
+Solar Ion	37	128
+Solar Phoenix	541	128
 SolarStorm	83	0
 Soldiers of Soloman	448	0
-Solntsepek	1465	0
+Solntsepek	1465	256
 SongXY	1466	0
 Sous-direction anti-terroriste	1369	0
 South African National Defence Force Intelligence Division	1467	0
 South Korean Foreign Ministry	995	0
 South Korean National Intelligence Service	1157	0
-Sowbug	1468	0
+Sowbug	1468	256
 Sp1d3r	1469	0
 Space Delta 18	1470	0
-Space Pirates	1471	0
+Space Pirates	1471	128
 SpaceBears	1472	0
-Spamouflage	605	0
+Spamouflage	605	256
 Spamouflage Dragon	605	0
 Spandex Tempest	998	8
 Spandex Tempest	110	8
@@ -4762,22 +4762,22 @@ Special Intelligence Department	1482	0
 Special Security Force	1483	0
 Special Service for National Security	1141	0
 Spectral Kitten	30	0
-Sphinx Moth	289	0
-Spire Castle	94	0
-Spirlin	381	0
+Sphinx Moth	289	128
+Spire Castle	94	128
+Spirlin	381	256
 SportsFans	71	0
-Spring Dragon	109	0
-Springtail	61	1
+Spring Dragon	109	128
+Springtail	61	129
 Sprite Spider	742	0
-Squid Comet	120	0
+Squid Comet	120	128
 Stalker Panda	269	0
 Stalker Taurus	269	0
 Star Blizzard	254	0
 Stardust Chollima	90	8
 Stardust Chollima	40	8
-Starfraud	1	0
-Stargazer Goblin	1484	0
-Starry Addax	1485	0
+Starfraud	1	256
+Stargazer Goblin	1484	128
+Starry Addax	1485	128
 State Administration of Foreign Experts Affairs	1486	0
 State Agency for National Security	464	0
 State Authority for the Protection of the Constitution	1487	0
@@ -4801,13 +4801,13 @@ State Service of Special Communications and Information Protection	1388	0
 Stately Taurus	199	8
 Stately Taurus	276	8
 Static Kitten	117	0
-Stealth Falcon	525	0
-Stealth Mango and Tangelo	1500	0
+Stealth Falcon	525	128
+Stealth Mango and Tangelo	1500	128
 StellarParticle	541	0
-Sticky Werewolf	160	0
+Sticky Werewolf	160	128
 Stone Panda	18	0
 StoneFly	99	1
-Storm Cloud	1501	0
+Storm Cloud	1501	128
 Storm-0062	545	0
 Storm-0113	1298	0
 Storm-0133	381	0
@@ -4914,28 +4914,28 @@ Storm-2999	150	0
 Storm-3075	1545	0
 Strategic Services Agency	1387	0
 Strawberry Tempest	487	0
-Strider	46	1
+Strider	46	129
 StrongPity	58	0
 StucxTeam	1546	0
-Sturgeon Fisher	365	0
+Sturgeon Fisher	365	128
 SturgeonPhisher	365	0
 Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	584	0
-Subaat	122	0
-Suckfly	76	0
+Subaat	122	256
+Suckfly	76	256
 Sunglow Blizzard	489	0
 Sunshop Group	73	0
 Suojelupoliisi	712	0
 Suojelupoliisi / Skyddspolisen	712	0
-Superman	279	1
+Superman	279	129
 Supo	712	6
-Swallowtail	48	1
-Swan Vector	1547	0
+Swallowtail	48	129
+Swan Vector	1547	128
 Swedish National Cyber Security Center	1222	0
 Swedish Security Service	1365	0
 Swirl Typhoon	269	0
 Swiss intelligence agencies	1548	0
 SyrianElectronicArmy	549	0
-Syssphinx	111	0
+Syssphinx	111	256
 SÄPO	1365	6
 Säkerhetspolisen	1365	0
 Säpo	1365	6
@@ -5023,7 +5023,7 @@ TA584	1515	4
 TA800	1577	4
 TA829	1578	4
 TA866	1579	4
-TAAL	120	7
+TAAL	120	135
 TAG-100	1348	4
 TAG-112	1580	4
 TAG-121	405	4
@@ -5038,11 +5038,11 @@ TAG-63	49	4
 TAG-70	1550	4
 TAG-74	273	4
 TAG_0530	51	4
-TANTALUM	199	29
-TANTALUM	276	29
-TANTALUM	277	29
-TECHNETIUM	80	21
-TELLURIUM	269	21
+TANTALUM	199	157
+TANTALUM	276	157
+TANTALUM	277	157
+TECHNETIUM	80	149
+TELLURIUM	269	149
 TEM	1584	6
 TEMP.Avengers	73	0
 TEMP.Beanie	1276	0
@@ -5064,9 +5064,9 @@ TEMP.Warlock	680	0
 TEMP.Zagros	117	0
 TEMP.Zhenbao	75	0
 TEMPER PANDA	130	0
-TEMPLAR	41	5
-TEMP_Heretic	1585	0
-TERBIUM	1586	21
+TEMPLAR	41	133
+TEMP_Heretic	1585	128
+TERBIUM	1586	149
 TEST PANDA	1587	0
 TG-0055	80	4
 TG-0110	84	4
@@ -5092,9 +5092,9 @@ TGR-STA-1030	1426	4
 TH-157	139	4
 TH-163	1570	4
 TH3Bug	74	0
-THALLIUM	61	21
-THORIUM	935	21
-TIDRONE	631	4
+THALLIUM	61	149
+THORIUM	935	149
+TIDRONE	631	260
 TINY SPIDER	1589	0
 TMP.Lapis	38	0
 TOXCAR CYBER TEAM	1590	0
@@ -5102,13 +5102,13 @@ TOXIC PANDA	1591	0
 TR-CERT	1183	4
 TRACER KITTEN	1592	0
 TRAVELING SPIDER	1593	0
-TRIPLESTRENGTH	1594	4
-TSB	1425	6
+TRIPLESTRENGTH	1594	260
+TSB	1425	134
 TWCERT/CC	1595	4
 Taffeta Typhoon	80	0
-Taidoor	632	0
-Tailgater	71	1
-Tailgater Team	71	0
+Taidoor	632	256
+Tailgater	71	129
+Tailgater Team	71	128
 Taizi Flood	605	0
 Tanzania Intelligence and Security Service	1596	0
 Tarh Andishan	146	0
@@ -5129,12 +5129,12 @@ TeamSpy Crew	159	0
 TeamTNT	129	0
 TeamXRat	413	0
 TeleBots	45	0
-Teleboyi	1600	0
+Teleboyi	1600	256
 Temp.Overboard	79	0
 Temp.Pittytiger	78	0
 TempTick	1601	0
 Tenacious Pungsan	405	0
-Teng Snake	789	0
+Teng Snake	789	128
 Terrorelhárítási Központ	1602	0
 Terrorist Investigation Division	1603	0
 Terörle Mücadele Dairesi Başkanlığı	1584	0
@@ -5142,20 +5142,20 @@ TetrisPhantom	1604	0
 ThaiCERT	1605	0
 Thailand Computer Emergency Response Team	1605	0
 Thamar Reservoir	1276	0
-The Big Bang	1606	0
-The Dropping Elephant	43	0
-The Dukes	83	0
-The Gentlemen	1607	0
-The Gorgon Group	122	0
+The Big Bang	1606	128
+The Dropping Elephant	43	128
+The Dukes	83	128
+The Gentlemen	1607	128
+The Gorgon Group	122	128
 The Information Branch	1608	0
-The Mask	362	0
-The Shadow Brokers	1425	0
+The Mask	362	128
+The Shadow Brokers	1425	128
 The ShadowBrokers	1425	0
-The White Company	1609	0
+The White Company	1609	128
 TheDarkOverlord	1610	0
 TheWizards	1611	0
 Thief Libra	1612	0
-Thirsty Gemini	43	0
+Thirsty Gemini	43	128
 Threat Actor 888	1613	0
 Threat Group 2889	146	0
 Threat Group-0110	84	0
@@ -5163,39 +5163,39 @@ Threat Group-0416	72	0
 Threat Group-1314	1588	0
 Threat Group-3390	81	0
 Threat Group-4127	48	0
-Threatsec	1614	0
-Thrip	109	9
-Thrip	118	9
+Threatsec	1614	256
+Thrip	109	137
+Thrip	118	137
 TianWu	1615	0
-Tick	269	7
-Tick Castle	269	0
-Tide Castle	87	0
+Tick	269	135
+Tick Castle	269	128
+Tide Castle	87	128
 TieOnJoe	41	0
 Tilded Team	625	0
 TiltedTemple	384	0
-Timberworm	1276	0
-Tin Woodlawn	35	0
+Timberworm	1276	256
+Tin Woodlawn	35	128
 ToddyCat	1502	0
 Tonto Team	273	0
-Topgear	247	0
-Tortoise Shell	346	0
-Tortoiseshell	346	1
+Topgear	247	256
+Tortoise Shell	346	128
+Tortoiseshell	346	129
 Tracfin	1616	0
 TraderTraitor	914	0
 Traficom National Cyber Security Centre	950	0
-Transparent Tribe	38	8
-Transparent Tribe	89	8
+Transparent Tribe	38	136
+Transparent Tribe	89	136
 Treasury Department	569	0
 Trickbot LLC	406	0
-Trident	463	1
+Trident	463	129
 Trident Ursa	16	0
 TridentLocker	1617	0
-Tropic Trooper	77	0
+Tropic Trooper	77	128
 Tropical Scorpius	1618	0
-Tropicalscorpius	1512	0
+Tropicalscorpius	1512	256
 TsNIIKhM	369	0
-Tsar Team	48	0
-Tstark	1619	0
+Tsar Team	48	128
+Tstark	1619	256
 Tumbleweed Typhoon	935	0
 Tungsten Bridge	41	0
 TunisianCyberArmy	414	0
@@ -5203,16 +5203,16 @@ Tunnel Spider	472	0
 TunnelSnake	1620	0
 TunnelVision	88	0
 Turbine Panda	80	0
-Turk Hack Team	1621	0
+Turk Hack Team	1621	128
 TurkHackTeam	1621	0
-Turla	51	33
-Turla Relic	51	0
+Turla	51	161
+Turla Relic	51	128
 Twill Typhoon	199	8
 Twill Typhoon	276	8
 Twill Typhoon	277	8
 Twisted Kitten	37	0
 Twisted Spider	472	0
-Two-tailed Scorpion	49	0
+Two-tailed Scorpion	49	128
 TwoForOne	116	0
 TwoSail Junk	1622	0
 U.S. Cyber Command	348	0
@@ -5277,7 +5277,7 @@ UAT-9244	1655	4
 UAT-9686	1656	4
 UAT-9921	1657	4
 UAT4356	1528	4
-UCA	1658	6
+UCA	1658	134
 UK Ministry of Defence	1052	0
 UK National Cyber Security Centre	1150	0
 UN	1659	7
@@ -5391,8 +5391,8 @@ UNK_RemoteRogue	1712	0
 UNK_SparkyCarp	1713	0
 UNK_SweetSpecter	1463	0
 UNODC	1714	4
-UPS	84	7
-UPS Team	84	0
+UPS	84	135
+UPS Team	84	128
 US-CERT	1715	4
 USCYBERCOM	348	4
 USDoD	1716	0
@@ -5406,17 +5406,17 @@ UTA0388	1720	4
 UTA0533	1721	4
 UTG-Q-008	1722	4
 UTG-Q-010	1723	4
-UUC	295	6
+UUC	295	134
 UZSI	1245	6
 Udenrigsministeriet	1086	0
-Ugly Face	362	0
-Ukrainian Cyber Alliance	1658	0
+Ugly Face	362	128
+Ukrainian Cyber Alliance	1658	128
 Ukrainian Cyber Police	452	0
 Ukrainian Foreign Ministry	1118	0
 Ulkoministeriö	1089	0
 Ulusal Siber Olaylara Müdahale Merkezi	1183	0
-Underground Team	1356	0
-Unfading Sea Haze	1724	0
+Underground Team	1356	128
+Unfading Sea Haze	1724	128
 Unidad de Inteligencia Financiera	1725	0
 Union européenne	626	0
 Unit 121	40	0
@@ -5428,7 +5428,7 @@ Unit 74455	763	0
 Unit 78020	1288	0
 Unit 8200	1726	8
 Unit 8200	609	8
-United Cyber Caliphate	295	0
+United Cyber Caliphate	295	128
 United Front Work Department	1727	0
 United Nations	1659	0
 United Nations Office on Drugs and Crime	1714	0
@@ -5438,16 +5438,16 @@ United States Secret Service	1406	0
 Unknown-Group-901	1259	0
 UnsolicitedBooker	1728	0
 Uprava za bezbednost i kontrarazuznavanje	131	0
-Uroburos	51	0
-Urpage	1729	0
+Uroburos	51	256
+Urpage	1729	256
 UserSec	1730	0
 Utenriksdepartementet	1107	0
-Uteus	1681	0
+Uteus	1681	256
 Utrikesdepartementet	1114	0
 Užsienio reikalų ministerija	1100	0
 VAJA	996	6
 VDD	1499	6
-VENOM	631	5
+VENOM	631	133
 VENOM SPIDER	1731	0
 VENOMOUS Bear	51	0
 VICE SPIDER	1732	8
@@ -5456,7 +5456,7 @@ VIGINUM	1417	4
 VIKING SPIDER	1733	0
 VLA	659	6
 VNCERT	1734	4
-VOYEUR	822	4
+VOYEUR	822	132
 VSD	1494	6
 VSSE	1495	6
 VZ	1021	6
@@ -5464,9 +5464,9 @@ Valsts drošības dienests	1499	0
 Valstybės saugumo departamentas	1494	0
 Vanguard Panda	278	0
 Vanilla Tempest	492	0
-Vedalia	97	1
+Vedalia	97	129
 Veiligheid van de Staat	1495	0
-Velvet Ant	1735	0
+Velvet Ant	1735	128
 Velvet Chollima	61	8
 Velvet Chollima	97	8
 Velvet Chollima	300	8
@@ -5474,11 +5474,11 @@ Velvet Tempest	148	0
 Vengeful Kitten	485	0
 Vengeful Wolf	540	0
 Venus 121	39	0
-Vermin	1436	1
-Vermin Relic	1436	0
+Vermin	1436	129
+Vermin Relic	1436	128
 Vertigo Panda	1696	0
-Vice Leaker	419	0
-Vice Society	492	0
+Vice Leaker	419	128
+Vice Society	492	128
 Vice Spider	492	8
 ViceLeaker	1736	0
 Viceroy Tiger	43	8
@@ -5487,33 +5487,33 @@ ViciousTrap	1737	0
 Vietnam Computer Emergency Response Team	1734	0
 Viginum	1417	0
 Viking Jackal	1738	0
-Vikingdom	1738	0
+Vikingdom	1738	256
 Violet Typhoon	87	0
 Violin Panda	74	0
-Viridian Vortex	89	0
+Viridian Vortex	89	128
 Vixen Panda	69	0
 Voena služba za razuznuvanje i bezbednost	1028	0
-Void Arachne	1444	0
+Void Arachne	1444	128
 Void Balaur	1739	0
-Void Banshee	1740	0
+Void Banshee	1740	128
 Void Blizzard	966	0
 Void Dokkaebi	697	0
-Void Manticore	198	8
-Void Manticore	1741	8
+Void Manticore	198	136
+Void Manticore	1741	136
 Void Rabisu	1618	0
 VoidLink Operator	1657	0
 Vojenské spravodajstvo	1742	0
 Vojenské zpravodajství	1021	0
 Vojna sigurnosno-obavještajna agencija	1743	0
 Vojnoobaveštajna agencija	1744	0
-Volatile Cedar	156	8
-Volatile Cedar	562	8
+Volatile Cedar	156	136
+Volatile Cedar	562	136
 VolcanicTimber	156	0
 Volga Flood	1361	0
 Volt Typhoon	278	0
-Voltzite	278	0
+Voltzite	278	256
 Voodoo Bear	45	0
-Vovan	970	0
+Vovan	970	256
 VulzSec	1745	0
 VulzSecTeam	1745	0
 Välisluureamet	659	0
@@ -5522,14 +5522,14 @@ WARP PANDA	1746	0
 WET PANDA	1340	0
 WHOis Team	158	0
 WIP19	1747	4
-WIRTE	182	4
+WIRTE	182	260
 WIZARD SPIDER	406	0
 WOLF SPIDER	681	0
-WRAITH	51	5
+WRAITH	51	133
 WageMole	697	0
 Wandering Spider	538	0
-Wassonite	1748	0
-Watchdog	1612	1
+Wassonite	1748	256
+Watchdog	1612	129
 Water Bakunawa	1749	0
 Water Barghest	1750	0
 Water Curupira	1751	0
@@ -5542,65 +5542,65 @@ Water Orthrus	1756	0
 Water Saci	1757	0
 Water Sigbin	8	0
 WaterPlum	697	0
-Waterbug	51	0
+Waterbug	51	256
 WeRedEvils	1758	0
 WebMasters	73	9
 WebMasters	240	9
-Webmonder	18	0
-Websiic	1502	0
-Webworm	1471	1
+Webmonder	18	256
+Websiic	1502	256
+Webworm	1471	129
 WeedSec	1759	0
-Wekby	72	0
+Wekby	72	256
 Wekby2	81	0
 Wheat Tempest	741	0
 Whisper Spider	1441	0
 White Bear	1454	0
 White Dev 115	538	0
 White Dev 9	979	0
-White Giant	120	0
+White Giant	120	128
 WhiteBear	51	0
 WhiteCobra	1760	0
-Whitefly	1761	1
+Whitefly	1761	129
 Whois Hacking Team	40	0
 Wicked Panda	94	0
 Wicked Spider	94	0
-Wild Comet	115	0
+Wild Comet	115	128
 WildCard	1762	1
 WildNeutron	289	0
 WildPressure	1763	0
 WindShift	224	0
-Windigo	1764	1
-Windy Phoenix	224	0
+Windigo	1764	129
+Windy Phoenix	224	128
 Wine Tempest	1283	0
-Winnti	94	0
+Winnti	94	256
 Winnti Group	94	8
 Winnti Group	246	8
 Winter Vivern	1550	0
-Winterflounder	16	0
-Wisp Team	1286	0
+Winterflounder	16	256
+Wisp Team	1286	128
 Wisteria Tsunami	457	0
-Witchetty	977	1
-Worok	1765	0
-XDSpy	1766	0
+Witchetty	977	129
+Worok	1765	256
+XDSpy	1766	256
 XakNet	1628	0
 Xarici İşlər Nazirliyi	1082	0
-Xcatze	1767	0
-Xenotime	121	1
-Xiaoqiying	789	0
+Xcatze	1767	256
+Xenotime	121	129
+Xiaoqiying	789	256
 XinXin	239	0
-YTTRIUM	83	21
+YTTRIUM	83	149
 Yanbian Gang	1768	0
 Yellow Liderc	346	0
 Yellow Nabu	391	0
 YoroTrooper	365	0
 Yulong Flood	1529	0
-Z-Lom Team	48	0
+Z-Lom Team	48	128
 Z-Pentest	1769	0
 Z-Pentest Alliance	1769	0
-ZINC	40	23
-ZIRCONIUM	87	21
+ZINC	40	151
+ZIRCONIUM	87	149
 ZOMBIE SPIDER	1770	0
-Zarya	1630	0
+Zarya	1630	128
 Zeff Security	1771	0
 ZeffSec	1771	0
 Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	367	0
@@ -5610,23 +5610,23 @@ Zinc Emerson	43	0
 ZipToken	81	0
 ZooPark	1773	0
 admin@338	130	0
-badbullz	1731	0
-badbullzvenom	1731	0
-changqixinyun	239	0
+badbullz	1731	256
+badbullzvenom	1731	256
+changqixinyun	239	256
 colCERT	396	0
-deepclif	600	0
+deepclif	600	256
 direction nationale du renseignement territorial	517	0
 iKittens	374	0
-isoon	600	0
-keymous	942	0
-luoxk	1774	0
+isoon	600	256
+keymous	942	256
+luoxk	1774	256
 maCERT	506	0
 ngCERT	1234	0
 puNK-003	1775	0
 room155	540	0
-tabcteng	101	0
-the Lamberts	57	0
-timmy	113	0
+tabcteng	101	256
+the Lamberts	57	128
+timmy	113	256
 ÚZSI	1245	6
 Úřad pro zahraniční styky a informace	1245	0
 Ārlietu ministrija	1102	0
@@ -5715,7 +5715,7 @@ timmy	113	0
 外交部	1117	14
 外務省	916	6
 數位發展部	994	0
-狼毒草	775	6
+狼毒草	775	134
 警察庁	917	6
 국가보위성	1001	0
 국가사이버안보센터	1151	0
