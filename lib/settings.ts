@@ -10,6 +10,8 @@ export interface Settings {
   style: HighlightStyle;
   /** Per host name: entity ids the reader said are not meant on that site. */
   notOnSite: Record<string, string[]>;
+  /** Paint names the matcher is unsure of (below `UNCERTAIN_BELOW`) in their own style instead of hiding them. */
+  showUncertain: boolean;
 }
 
 /** What a new install starts with. */
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pausedSites: [],
   style: 'background',
   notOnSite: {},
+  showUncertain: false,
 };
 
 /** Whether highlighting is off for this host. */
@@ -52,5 +55,6 @@ export function normalizeSettings(raw: unknown): Settings {
     pausedSites: strings(r.pausedSites),
     style: r.style === 'underline' ? 'underline' : 'background',
     notOnSite,
+    showUncertain: r.showUncertain === true,
   };
 }

@@ -33,7 +33,15 @@ describe('settings', () => {
         pausedSites: ['a', 3],
         style: 'neon',
         notOnSite: { b: ['x', 1] },
+        showUncertain: 'on',
       }),
-    ).toEqual({ pausedEverywhere: false, pausedSites: ['a'], style: 'background', notOnSite: { b: ['x'] } });
+    ).toEqual({
+      pausedEverywhere: false,
+      pausedSites: ['a'],
+      style: 'background',
+      notOnSite: { b: ['x'] },
+      showUncertain: false,
+    });
+    expect(normalizeSettings({ showUncertain: true }).showUncertain).toBe(true);
   });
 });

@@ -39,6 +39,15 @@ export function Controls({ settings, site, update, openDashboard, kb }: Controls
         />
         {S.pauseEverywhere}
       </label>
+      <label title={S.showUncertainHint}>
+        <input
+          type="checkbox"
+          disabled={!s}
+          checked={!!s?.showUncertain}
+          onChange={(e) => update((x) => ({ ...x, showUncertain: (e.target as HTMLInputElement).checked }))}
+        />
+        {S.showUncertain}
+      </label>
       <label>
         {S.styleLabel}{' '}
         <select

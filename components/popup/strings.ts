@@ -44,6 +44,8 @@ export const S = {
   pauseSite: (site: string) => `Pause on ${site}`,
   pauseSiteUnknown: 'Pause on this site (the page is not read)',
   pauseEverywhere: 'Pause everywhere',
+  showUncertain: 'Show uncertain names',
+  showUncertainHint: 'Also mark names APT Lens is unsure of, with a dotted grey underline',
   styleLabel: 'Highlight style',
   styleBackground: 'Background',
   styleUnderline: 'Underline',

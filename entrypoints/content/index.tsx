@@ -11,7 +11,7 @@ import { findMentions } from '../../lib/match/find-mentions';
 import type { EntityCardData } from '../../lib/messages';
 import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
 import { HoverTracker } from '../../lib/page/hover';
-import { HIGHLIGHT, type PaintedMention, rangeAt } from '../../lib/page/paint';
+import { HIGHLIGHT, isCertain, type PaintedMention, rangeAt } from '../../lib/page/paint';
 import { PageScanner, yieldTask } from '../../lib/page/scanner';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
@@ -44,7 +44,8 @@ export default defineContentScript({
       doc: document,
       find: findMentions,
       host,
-      accept: (m) => !(settings.notOnSite[site] ?? []).includes(m.id),
+      accept: (m) =>
+        (settings.showUncertain || isCertain(m)) && !(settings.notOnSite[site] ?? []).includes(m.id),
       shadowStyles,
       // Every uninterrupted piece of work is measured, so long tasks can be found (bench:page reports them).
       onTask: (t0) => performance.measure('apt-lens:task', { start: t0 }),
@@ -262,7 +263,11 @@ export default defineContentScript({
           scanner.stop();
           host.highlights.delete(HIGHLIGHT.incident);
         }
-      } else if (active && prev.notOnSite[site]?.length !== next.notOnSite[site]?.length) {
+      } else if (
+        active &&
+        (prev.notOnSite[site]?.length !== next.notOnSite[site]?.length ||
+          prev.showUncertain !== next.showUncertain)
+      ) {
         tracker.close();
         void scanner.fullScan();
       }

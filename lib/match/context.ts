@@ -131,6 +131,11 @@ export function topicWords(text: string, enough = TOPIC_WORDS): number {
   return n;
 }
 
+/** Whether a whole page is about security: a generic or invented name can be a group only on such a page. */
+export function isTopical(text: string): boolean {
+  return topicWords(text) >= TOPIC_WORDS;
+}
+
 /** Hyphenated words that qualify a group rather than make a new word with it ("APT31-linked"). */
 const QUALIFIER_AFTER_HYPHEN =
   /^[-‐‑](?:linked|backed|affiliated|related|sponsored|aligned|tied|associated|attributed|operated|led|style|like|type|controlled|connected|run|made|nexus)\b/i;

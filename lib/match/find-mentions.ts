@@ -14,12 +14,11 @@ import {
   headNounAfter,
   isCapitalsLine,
   isSentenceInitial,
+  isTopical,
   joinedToken,
   localQualifierBefore,
   nonAgencyHeadAfter,
   precededByProperName,
-  TOPIC_WORDS,
-  topicWords,
   WINDOW,
 } from './context';
 import { isCountryWord } from './countries';
@@ -31,15 +30,10 @@ export interface FindOptions {
   /** Entity ids already seen elsewhere on the same page (context for ordinary-word aliases). */
   pageEntities?: ReadonlySet<string>;
   /**
-   * Whether the whole page is about security (`isTopical` over its full text), for a scan of one part of
+   * Whether the whole page is about security (`isTopical` from ./context over its full text), for a scan of one part of
    * it. Without it, the text given is judged on its own.
    */
   topical?: boolean;
-}
-
-/** Whether a whole page is about security: a generic or invented name can be a group only on such a page. */
-export function isTopical(text: string): boolean {
-  return topicWords(text) >= TOPIC_WORDS;
 }
 
 /** A compiled matcher over one name table. */

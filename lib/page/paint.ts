@@ -7,6 +7,8 @@ export const HIGHLIGHT = {
   actor: 'apt-lens-actor',
   agency: 'apt-lens-agency',
   ambiguous: 'apt-lens-ambiguous',
+  /** Names the matcher is unsure of, painted only when the reader asks to see them. */
+  uncertain: 'apt-lens-uncertain',
   current: 'apt-lens-current',
   /** Passages the reader saved as incidents. */
   incident: 'apt-lens-incident',
@@ -33,10 +35,21 @@ export interface HighlightHost {
  */
 export const DECIDED_CONFIDENCE = 0.6;
 
+/**
+ * Below this confidence a mention is uncertain: hidden unless the reader turns on "Show uncertain names",
+ * then painted in its own style. `npm run eval` shows how often each confidence is right (docs/matching.md).
+ */
+export const UNCERTAIN_BELOW = 0.5;
+
+/** Whether a mention is sure enough to paint by default. */
+export function isCertain(m: Mention): boolean {
+  return m.confidence >= UNCERTAIN_BELOW;
+}
+
 /** Which highlight a mention is painted with. */
 export function highlightNameOf(m: Mention, style: HighlightStyle): string {
   const undecided = (m.candidates?.length ?? 0) > 1 && m.confidence < DECIDED_CONFIDENCE;
-  const base = undecided ? HIGHLIGHT.ambiguous : HIGHLIGHT[m.kind];
+  const base = !isCertain(m) ? HIGHLIGHT.uncertain : undecided ? HIGHLIGHT.ambiguous : HIGHLIGHT[m.kind];
   return style === 'underline' ? `${base}-underline` : base;
 }
 
@@ -69,7 +82,7 @@ export function paint(host: HighlightHost, painted: readonly PaintedMention[], s
     const name = highlightNameOf(p.mention, style);
     pushTo(groups, name, p.range);
   }
-  for (const kind of ['actor', 'agency', 'ambiguous'] as const) {
+  for (const kind of ['actor', 'agency', 'ambiguous', 'uncertain'] as const) {
     for (const name of [HIGHLIGHT[kind], `${HIGHLIGHT[kind]}-underline`]) {
       const ranges = groups.get(name);
       if (ranges) host.highlights.set(name, new host.Highlight(...ranges));
@@ -80,7 +93,7 @@ export function paint(host: HighlightHost, painted: readonly PaintedMention[], s
 
 /** Removes every APT Lens highlight (pause, or the content script going away). */
 export function unpaint(host: HighlightHost): void {
-  for (const kind of ['actor', 'agency', 'ambiguous', 'current', 'incident'] as const) {
+  for (const kind of ['actor', 'agency', 'ambiguous', 'uncertain', 'current', 'incident'] as const) {
     host.highlights.delete(HIGHLIGHT[kind]);
     host.highlights.delete(`${HIGHLIGHT[kind]}-underline`);
   }

@@ -3,6 +3,7 @@
  * blocks that changed, batched from one MutationObserver. Work on big pages is cut into slices so that no
  * task runs long.
  */
+import { isTopical } from '../match/context';
 import type { FindOptions } from '../match/find-mentions';
 import type { Mention } from '../match/types';
 import { collectText, isInline, isSkipped, type PageText, UI_HOST_TAG } from './collect';
@@ -70,6 +71,8 @@ export class PageScanner {
   private painted = new Set<PaintedMention>();
   private ordered: PaintedMention[] | undefined;
   private seen = new Set<string>();
+  /** Whether the page is about security: a slice or a changed block is judged with the whole page. */
+  private topical = false;
   private observer: MutationObserver | undefined;
   private dirty = new Set<Node>();
   private pendingBatch = false;
@@ -147,12 +150,13 @@ export class PageScanner {
     let piece = t0;
     const page = collectText(this.o.doc.body);
     const { text } = page;
+    this.topical = isTopical(text);
     const found: Mention[] = [];
     let size = this.o.firstSliceChars;
     for (let a = 0; a < text.length; ) {
       const b = sliceEnd(text, a, size);
       const s0 = performance.now();
-      for (const m of this.o.find(text.slice(a, b), { pageEntities: this.seen })) {
+      for (const m of this.o.find(text.slice(a, b), { pageEntities: this.seen, topical: this.topical })) {
         this.seen.add(m.id);
         found.push({ ...m, start: m.start + a, end: m.end + a });
       }
@@ -237,7 +241,10 @@ export class PageScanner {
     for (const root of roots) {
       if (skippedWithin(root)) continue;
       const page = collectText(root);
-      const found = this.o.find(page.text, { pageEntities: this.seen }).filter(this.o.accept);
+      this.topical ||= isTopical(page.text);
+      const found = this.o
+        .find(page.text, { pageEntities: this.seen, topical: this.topical })
+        .filter(this.o.accept);
       for (const m of found) this.seen.add(m.id);
       for (const p of rangesFor(page, found, this.o.doc)) this.add(p);
     }

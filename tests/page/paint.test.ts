@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/match/types';
 import { collectText } from '../../lib/page/collect';
-import { highlightNameOf, paint, rangesFor, unpaint } from '../../lib/page/paint';
+import { highlightNameOf, isCertain, paint, rangesFor, unpaint } from '../../lib/page/paint';
 
 const m = (
   start: number,
@@ -35,6 +35,13 @@ describe('paint', () => {
     expect(highlightNameOf(m(0, 1, 'actor', ['a', 'b'], 0.5), 'background')).toBe('apt-lens-ambiguous');
     // Context chose one of the candidates: painted as that kind.
     expect(highlightNameOf(m(0, 1, 'agency', ['a', 'b'], 0.7), 'background')).toBe('apt-lens-agency');
+    // Below the threshold: its own style, whatever the kind (painted only when the reader asks).
+    expect(highlightNameOf(m(0, 1, 'agency', ['a', 'b'], 0.4), 'background')).toBe('apt-lens-uncertain');
+    expect(highlightNameOf(m(0, 1, 'actor', undefined, 0.4), 'underline')).toBe(
+      'apt-lens-uncertain-underline',
+    );
+    expect(isCertain(m(0, 1, 'actor', undefined, 0.5))).toBe(true);
+    expect(isCertain(m(0, 1, 'actor', undefined, 0.45))).toBe(false);
   });
 
   it('registers one Highlight per kind with ranges over the right text, without touching the DOM', () => {
