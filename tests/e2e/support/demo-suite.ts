@@ -65,13 +65,14 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
       await expect.poll(() => tab.shadowText('apt-lens-ui')).not.toContain('Violet Typhoon');
     });
 
-    it('says on the card what else an ambiguous name could mean, and what else the page calls the actor', async () => {
+    it('resolves a name the text qualifies (China’s MSS, no other candidate), and says what else the page calls the actor', async () => {
       const mss = (await tab.evaluate(rectOfText, ['lede', 'Ministry of State Security'] as [
         string,
         string,
       ]))!;
       await tab.mouseMove(mss.x + 20, mss.y + mss.height / 2);
-      await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('could also mean');
+      await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('China');
+      expect(await tab.shadowText('apt-lens-ui')).not.toContain('could also mean');
       await tab.press('Escape');
       const apt31 = (await tab.evaluate(rectOfText, ['lede', 'APT31'] as [string, string]))!;
       await tab.mouseMove(apt31.x + apt31.width / 2, apt31.y + apt31.height / 2);
