@@ -25,7 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'apt-lens-cli-'));
 mkdirSync(join(dir, 'news/sub'), { recursive: true });
 mkdirSync(join(dir, 'news/.hidden'), { recursive: true });
 writeFileSync(join(dir, 'news/a.txt'), 'Prague named APT 31 after the breach.');
-writeFileSync(join(dir, 'news/sub/b.html'), '<p>Then <b>Lazarus Group</b> struck.</p>');
+writeFileSync(join(dir, 'news/sub/b.html'), '<p>Then <b>Lazarus Group</b> hackers struck.</p>');
 writeFileSync(join(dir, 'news/sub/photo.png'), Buffer.from([0x89, 0x50, 0, 0]));
 writeFileSync(join(dir, 'news/.hidden/c.txt'), 'APT28');
 writeFileSync(join(dir, 'empty.txt'), 'nothing to see');
