@@ -11,7 +11,7 @@ import { findMentions } from '../../lib/match/find-mentions';
 import type { EntityCardData } from '../../lib/messages';
 import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
 import { HoverTracker } from '../../lib/page/hover';
-import { HIGHLIGHT, isCertain, type PaintedMention, rangeAt } from '../../lib/page/paint';
+import { HIGHLIGHT, highlightOf, isCertain, type PaintedMention, rangeAt } from '../../lib/page/paint';
 import { PageScanner, yieldTask } from '../../lib/page/scanner';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
@@ -104,7 +104,14 @@ export default defineContentScript({
         return range ? [{ incident, range }] : [];
       });
       shadowStyles.cover(saved.map((x) => x.range));
-      if (saved.length) host.highlights.set(HIGHLIGHT.incident, new Highlight(...saved.map((x) => x.range)));
+      if (saved.length)
+        host.highlights.set(
+          HIGHLIGHT.incident,
+          highlightOf(
+            host,
+            saved.map((x) => x.range),
+          ),
+        );
       else host.highlights.delete(HIGHLIGHT.incident);
     };
     const capture = topFrame
@@ -209,7 +216,7 @@ export default defineContentScript({
     const goTo = (p: PaintedMention) => {
       const el = p.range.startContainer.parentElement;
       el?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      host.highlights.set(HIGHLIGHT.current, new Highlight(p.range));
+      host.highlights.set(HIGHLIGHT.current, highlightOf(host, [p.range]));
       keyboardOpened = true;
       tracker.open(p);
     };

@@ -26,7 +26,20 @@ export interface PaintedMention {
 /** The browser pieces painting needs; passed in so tests can supply fakes. */
 export interface HighlightHost {
   highlights: { set(name: string, h: unknown): unknown; delete(name: string): unknown };
-  Highlight: new (...ranges: AbstractRange[]) => unknown;
+  Highlight: new () => { add(range: AbstractRange): unknown };
+}
+
+/**
+ * A Highlight holding `ranges`, added one by one: `new Highlight(...ranges)` passes every range as a call
+ * argument, which overflows the stack on a page with enough names.
+ */
+export function highlightOf<H extends { add(range: AbstractRange): unknown }>(
+  host: { Highlight: new () => H },
+  ranges: Iterable<AbstractRange>,
+): H {
+  const h = new host.Highlight();
+  for (const r of ranges) h.add(r);
+  return h;
 }
 
 /**
@@ -85,7 +98,7 @@ export function paint(host: HighlightHost, painted: readonly PaintedMention[], s
   for (const kind of ['actor', 'agency', 'ambiguous', 'uncertain'] as const) {
     for (const name of [HIGHLIGHT[kind], `${HIGHLIGHT[kind]}-underline`]) {
       const ranges = groups.get(name);
-      if (ranges) host.highlights.set(name, new host.Highlight(...ranges));
+      if (ranges) host.highlights.set(name, highlightOf(host, ranges));
       else host.highlights.delete(name);
     }
   }

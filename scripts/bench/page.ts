@@ -2,7 +2,8 @@
  * `npm run bench:page`: in one Chromium session with the built extension, for every saved page of
  * ../shared/corpus/news-pages, compares APT Lens's `apt-lens:scan` time with mark.js `markRegExp` over one
  * combined pattern of the same names, and with a bare TreeWalker over the text (the floor). Prints median,
- * p90 and max per method and the ratios. Numbers only; nothing is asserted.
+ * p90 and max per method and the ratios. Also how soon text that arrives after load is painted (the
+ * e2e reading suite checks only that it is). Numbers only; nothing is asserted.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -94,6 +95,30 @@ for (const file of files) {
   results.push({ file, ...r });
   await page.close();
 }
+
+// Late text: tests/e2e/pages/live.html adds an article a second after load and marks when (lateAt); the
+// delay is from then to the end of the scan that painted it.
+const late: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const page = await session.newPage();
+  await page.goto(`${server.origin}/pages/live.html`);
+  await page.waitForFunction(
+    () => {
+      const h = CSS.highlights.get('apt-lens-actor');
+      return !!h && [...h].some((r) => r.startContainer.parentElement?.closest('#late'));
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+  late.push(
+    await page.evaluate(() => {
+      const at = (window as unknown as { lateAt: number }).lateAt;
+      const scan = performance.getEntriesByName('apt-lens:scan').find((e) => e.startTime >= at);
+      return scan ? scan.startTime + scan.duration - at : Number.NaN;
+    }),
+  );
+  await page.close();
+}
 await session.close();
 
 // The same pages in a second session with only the reference content script, which does the least any
@@ -141,6 +166,7 @@ row('mark.js markRegExp (combined)', col('mark'));
 row('bare TreeWalker floor', col('floor'));
 row('reference content script (walk + setting)', col('reference'));
 row('longest APT Lens task', col('longestTask'));
+row('late text painted after it arrives', late);
 const ratio = (a: number[], b: number[]) => (q(a, 0.5) / q(b, 0.5)).toFixed(1);
 const slowest = [...results].sort((a, b) => b.longestTask - a.longestTask).slice(0, 3);
 console.log(`longest tasks: ${slowest.map((r) => `${r.file} ${r.longestTask.toFixed(1)} ms`).join(', ')}`);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/match/types';
 import { collectText } from '../../lib/page/collect';
-import { highlightNameOf, isCertain, paint, rangesFor, unpaint } from '../../lib/page/paint';
+import { highlightNameOf, highlightOf, isCertain, paint, rangesFor, unpaint } from '../../lib/page/paint';
+import { FakeHighlight } from './fake-highlight';
 
 const m = (
   start: number,
@@ -20,13 +21,6 @@ const m = (
   confidence,
   ...(candidates ? { candidates } : {}),
 });
-
-class FakeHighlight {
-  ranges: AbstractRange[];
-  constructor(...r: AbstractRange[]) {
-    this.ranges = r;
-  }
-}
 
 describe('paint', () => {
   it('picks the highlight by kind, ambiguity and style', () => {
@@ -57,5 +51,13 @@ describe('paint', () => {
     expect(document.body.innerHTML).toBe(before);
     unpaint(host);
     expect(registry.size).toBe(0);
+  });
+});
+
+describe('highlightOf', () => {
+  it('adds ranges one by one, so a page with 200,000 names does not overflow the stack', () => {
+    const range = document.createRange();
+    const h = highlightOf({ Highlight: FakeHighlight }, Array(200_000).fill(range));
+    expect(h.ranges).toHaveLength(200_000);
   });
 });

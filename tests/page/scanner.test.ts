@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMatcher } from '../../lib/match/find-mentions';
 import { nextSliceSize, PageScanner, sliceEnd } from '../../lib/page/scanner';
 
@@ -20,20 +20,25 @@ function setup(html: string, extra: Partial<ConstructorParameters<typeof PageSca
   document.body.innerHTML = html;
   const registry = new Map<string, FakeHighlight>();
   const scans: string[] = [];
+  let scheduled = 0;
   const scanner = new PageScanner({
     doc: document,
     find: (t, o) => matcher.findMentions(t, o),
     host: { highlights: registry, Highlight: FakeHighlight as never },
-    schedule: (fn) => setTimeout(fn, 0),
+    schedule: (fn) => {
+      scheduled++;
+      setTimeout(fn, 0);
+    },
     yieldToBrowser: () => Promise.resolve(),
     onScan: (kind) => scans.push(kind),
     ...extra,
   });
   const texts = () => scanner.mentions().map((p) => p.range.toString());
-  return { scanner, registry, scans, texts };
+  return { scanner, registry, scans, texts, scheduled: () => scheduled };
 }
 
-const settle = () => new Promise((ok) => setTimeout(ok, 20));
+/** Lets pending microtasks run, so a MutationObserver delivers its records. */
+const microtasks = () => new Promise<void>((ok) => queueMicrotask(ok));
 
 describe('PageScanner', () => {
   let stop: (() => void) | undefined;
@@ -54,12 +59,11 @@ describe('PageScanner', () => {
     const art = document.createElement('p');
     art.textContent = 'Later, Fancy Bear struck.';
     document.getElementById('feed')!.append(art);
-    await settle();
+    await vi.waitFor(() => expect(scans).toEqual(['full', 'incremental']));
     expect(texts()).toEqual(['APT31', 'Fancy Bear']);
-    expect(scans).toEqual(['full', 'incremental']);
     // A re-render that replaces the text with the same words keeps one mention each.
     document.getElementById('a')!.textContent = 'APT31';
-    await settle();
+    await vi.waitFor(() => expect(scans).toHaveLength(3));
     expect(texts()).toEqual(['APT31', 'Fancy Bear']);
   });
 
@@ -69,8 +73,7 @@ describe('PageScanner', () => {
     await scanner.start();
     document.getElementById('a')!.firstChild!.nodeValue = 'nothing here';
     document.getElementById('b')!.remove();
-    await settle();
-    expect(texts()).toEqual([]);
+    await vi.waitFor(() => expect(texts()).toEqual([]));
   });
 
   it('falls back to one full rescan after a huge burst', async () => {
@@ -85,9 +88,8 @@ describe('PageScanner', () => {
       list.append(div);
       p.textContent = `item ${i} APT31`;
     }
-    await settle();
+    await vi.waitFor(() => expect(texts()).toHaveLength(20));
     expect(scans.at(-1)).toBe('full');
-    expect(texts()).toHaveLength(20);
   });
 
   it('ignores edits inside editable areas', async () => {
@@ -95,17 +97,20 @@ describe('PageScanner', () => {
     stop = () => scanner.stop();
     await scanner.start();
     document.getElementById('e')!.textContent = 'APT31 in my draft';
-    await settle();
-    expect(texts()).toEqual([]);
+    // An edit outside in the same batch: once it is painted, the draft's edit has been seen too.
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Fancy Bear' }));
+    await vi.waitFor(() => expect(texts()).toEqual(['Fancy Bear']));
   });
 
   it('stop() removes every highlight and stops watching', async () => {
-    const { scanner, registry, texts } = setup('<p>APT31</p>');
+    const { scanner, registry, texts, scheduled } = setup('<p>APT31</p>');
     await scanner.start();
     scanner.stop();
     expect(registry.size).toBe(0);
+    const before = scheduled();
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'Fancy Bear' }));
-    await settle();
+    await microtasks();
+    expect(scheduled()).toBe(before);
     expect(texts()).toEqual([]);
   });
 
