@@ -2,19 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMatcher } from '../../lib/match/find-mentions';
 import { nextSliceSize, PageScanner, sliceEnd } from '../../lib/page/scanner';
+import { FakeHighlight } from './fake-highlight';
 
 const matcher = createMatcher([
   { name: 'APT31', id: 'apt31', kind: 'actor', flags: 4, canonical: 'APT31' },
   { name: 'Judgment Panda', id: 'apt31', kind: 'actor', flags: 0, canonical: 'APT31' },
   { name: 'Fancy Bear', id: 'apt28', kind: 'actor', flags: 0, canonical: 'APT28' },
 ]);
-
-class FakeHighlight {
-  ranges: AbstractRange[];
-  constructor(...r: AbstractRange[]) {
-    this.ranges = r;
-  }
-}
 
 function setup(html: string, extra: Partial<ConstructorParameters<typeof PageScanner>[0]> = {}) {
   document.body.innerHTML = html;
