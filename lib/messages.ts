@@ -4,25 +4,21 @@
  */
 import * as v from 'valibot';
 import type { Incident } from './incidents/model';
-import { DraftSchema, IncidentSchema, MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS, text } from './incidents/schema';
-import type { ImportReport } from './incidents/service';
+import {
+  DraftSchema,
+  type ImportReport,
+  IncidentSchema,
+  MAX_IMPORT_CHARS,
+  MAX_IMPORT_RECORDS,
+  text,
+} from './incidents/schema';
+import type { EntityCardData } from './kb/card-data';
 import { isEntityId } from './kb/entity-id';
-import type { Actor, Agency } from './kb/types';
 
 /** Content script or extension page → background: the full card data of an entity. */
 export interface EntityRequest {
   type: 'kb:entity';
   id: string;
-}
-
-/** Everything the card shows for one entity, resolved by the background. */
-export interface EntityCardData {
-  kind: 'actor' | 'agency';
-  entity: Actor | Agency;
-  /** Names of the entities the card refers to (sponsor agency, parent agency, related actors), by id. */
-  names: Record<string, string>;
-  /** For an agency: the actors it is said to sponsor. */
-  sponsors?: { id: string; name: string }[];
 }
 
 /**

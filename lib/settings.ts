@@ -1,5 +1,7 @@
 /** The reader's choices, stored in extension storage and read by every part. */
-import type { HighlightStyle } from './page/paint';
+
+/** How painted names look: a tinted background or an underline (the user's choice). */
+export type HighlightStyle = 'background' | 'underline';
 
 /** Everything the reader can set. */
 export interface Settings {

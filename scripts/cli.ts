@@ -3,22 +3,10 @@
  * Exit codes: 0 success, 1 nothing found or a failed operation, 2 bad input (usage, unreadable file).
  */
 import pkg from '../package.json';
+import { type CliIo, type Command, UsageError } from './cli/command';
 
-/** A subcommand: gets its own arguments and streams, returns the exit code. */
-export type Command = (args: string[], io: CliIo) => Promise<number>;
-
-/** Where a command writes; tests pass buffers. */
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Reads standard input whole (for `-`). */
-  readStdin: () => Promise<string>;
-  /** True when stderr is a terminal: only then do long runs draw a progress line there. */
-  errIsTty?: boolean;
-}
-
-/** Thrown for bad input; main() prints it and exits 2. */
-export class UsageError extends Error {}
+export type { CliIo, Command } from './cli/command';
+export { UsageError } from './cli/command';
 
 const USAGE = `usage: apt-lens <command> [options]
 

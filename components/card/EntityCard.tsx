@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Actor, Agency, Alias } from '../../lib/kb/types';
-import type { EntityCardData } from '../../lib/messages';
 import { pushTo } from '../../lib/multimap';
 import { countryName } from './country';
 

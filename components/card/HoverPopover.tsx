@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { EntityCardData } from '../../lib/messages';
+import type { EntityCardData } from '../../lib/kb/card-data';
 import { EntityCard } from './EntityCard';
 
 /** Where to put the card: next to the word, never over it, inside the viewport. */

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../lib/incidents/service';
+import type { ImportReport } from '../../lib/incidents/schema';
 
 /** Props of the dry-run summary. */
 export interface ImportSummaryProps {

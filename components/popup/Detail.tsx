@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Mentioning } from '../../lib/incidents/mentioning';
-import type { EntityCardData } from '../../lib/messages';
+import type { EntityCardData } from '../../lib/kb/card-data';
 import { EntityCard } from '../card/EntityCard';
 import { S } from './strings';
 

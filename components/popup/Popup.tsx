@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Mentioning } from '../../lib/incidents/mentioning';
+import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Search, SearchFilter } from '../../lib/kb/search';
-import type { EntityCardData } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { Controls } from './Controls';
 import { Detail } from './Detail';

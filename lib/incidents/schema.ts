@@ -162,6 +162,19 @@ export function checkIncident(raw: unknown): { incident: Incident } | { reason: 
   return r.success ? { incident: r.output } : { reason: reasonOf(r.issues) };
 }
 
+/** What the dashboard shows about an import: the dry-run counts, or why the file cannot be used. */
+export type ImportReport =
+  | { ok: false; error: string }
+  | {
+      ok: true;
+      applied: boolean;
+      add: number;
+      update: number;
+      unchanged: number;
+      older: number;
+      invalid: InvalidRecord[];
+    };
+
 /** Reads an export file's text: the whole-file problems are errors, a bad record is listed and skipped. */
 export function parseExport(text: string): ParsedImport {
   if (text.length > MAX_IMPORT_CHARS) {

@@ -5,7 +5,7 @@
 import type { IncidentRequest, ResponseOf } from '../messages';
 import type { IncidentsDb } from './db';
 import { createIncident, type Incident, siteOf } from './model';
-import { type InvalidRecord, parseExport } from './schema';
+import { type ImportReport, parseExport } from './schema';
 import {
   allTags,
   deleteIncidents,
@@ -16,19 +16,6 @@ import {
   tagIncidents,
   updateIncident,
 } from './store';
-
-/** What the dashboard shows about an import: the dry-run counts, or why the file cannot be used. */
-export type ImportReport =
-  | { ok: false; error: string }
-  | {
-      ok: true;
-      applied: boolean;
-      add: number;
-      update: number;
-      unchanged: number;
-      older: number;
-      invalid: InvalidRecord[];
-    };
 
 /** Whether a request changes the store (the dry run of an import does not). */
 export function isWrite(req: IncidentRequest): boolean {

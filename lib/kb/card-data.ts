@@ -1,5 +1,15 @@
-import type { EntityCardData } from '../messages';
 import { getEntity, loadKb } from './index';
+import type { Actor, Agency } from './types';
+
+/** Everything the card shows for one entity, resolved by the background. */
+export interface EntityCardData {
+  kind: 'actor' | 'agency';
+  entity: Actor | Agency;
+  /** Names of the entities the card refers to (sponsor agency, parent agency, related actors), by id. */
+  names: Record<string, string>;
+  /** For an agency: the actors it is said to sponsor. */
+  sponsors?: { id: string; name: string }[];
+}
 
 /** Resolves everything a card shows for one id: the entity plus the names of the entities it refers to. */
 export function cardDataFor(id: string): EntityCardData | null {

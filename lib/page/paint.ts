@@ -1,5 +1,6 @@
 import type { Mention } from '../match/types';
 import { pushTo } from '../multimap';
+import type { HighlightStyle } from '../settings';
 import { locate, type PageText } from './collect';
 
 /** Highlight names registered in `CSS.highlights`; every one starts with `apt-lens`. */
@@ -14,8 +15,8 @@ export const HIGHLIGHT = {
   incident: 'apt-lens-incident',
 } as const;
 
-/** How painted names look: a tinted background or an underline (the user's choice). */
-export type HighlightStyle = 'background' | 'underline';
+/** How painted names look (the reader's setting). */
+export type { HighlightStyle } from '../settings';
 
 /** A mention painted on the page: the live DOM range and what it is. */
 export interface PaintedMention {

@@ -2,7 +2,7 @@
 import manifestFile from '../../lib/kb/data/manifest.json';
 import { loadKb } from '../../lib/kb/index';
 import type { KbManifest } from '../../lib/kb/types';
-import { type Command, UsageError } from '../cli';
+import { type Command, UsageError } from './command';
 
 /** Usage and options of `apt-lens kb`. */
 export const HELP = `usage: apt-lens kb [--json]

@@ -8,7 +8,7 @@ import { Window } from 'happy-dom';
 import { findMentions } from '../../lib/match/find-mentions';
 import type { Mention } from '../../lib/match/types';
 import { collectText } from '../../lib/page/collect';
-import { type CliIo, type Command, UsageError } from '../cli';
+import { type CliIo, type Command, UsageError } from './command';
 
 /** Usage and options of `apt-lens scan`. */
 export const HELP = `usage: apt-lens scan [--json] FILE|DIR|- ...

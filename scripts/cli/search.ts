@@ -1,7 +1,7 @@
 /** `apt-lens search [--json] [--limit N] QUERY`: find actors and agencies by any name, typos forgiven. */
 import { loadKb } from '../../lib/kb/index';
 import { createSearch, type SearchResult } from '../../lib/kb/search';
-import { type Command, UsageError } from '../cli';
+import { type Command, UsageError } from './command';
 
 const USAGE = 'usage: apt-lens search [--json] [--limit N] QUERY';
 
