@@ -5,7 +5,7 @@
 import type { IncidentRequest, ResponseOf } from '../messages';
 import type { IncidentsDb } from './db';
 import { createIncident, type Incident, siteOf } from './model';
-import { type ImportReport, parseExport } from './schema';
+import { parseExport } from './schema';
 import {
   allTags,
   deleteIncidents,
