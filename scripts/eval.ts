@@ -1,11 +1,16 @@
 /**
  * `npm run eval`: precision, recall and resolution accuracy of the mention finder on the labelled passages
- * in tests/fixtures/eval/, with every miss and false alarm listed so a change to the rules can be judged.
+ * in tests/fixtures/eval/, with every miss and false alarm listed so a change to the rules can be judged;
+ * then the everyday news pages of ../shared/corpus/news-pages against the hand-judged
+ * tests/fixtures/eval/corpus-labels.json; then how often each confidence is right (calibration).
  * Labels are inline: `[[APT 31|a:apt31]]` (actor), `[[NÚKIB|g:cz-nukib]]` (agency), `[[Snake|?]]` (either
- * answer is fine); everything else in a passage must produce no mention.
+ * answer is fine); everything else in a passage must produce no mention. The passages in
+ * tests/fixtures/eval/held-out/ were written and kept aside, never tuned to: `npm run eval -- --held-out`
+ * scores them alone.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { htmlText } from './cli/scan';
 import { loadNameTable } from '../lib/kb/names';
 import { findMentions } from '../lib/match/find-mentions';
 
@@ -72,12 +77,76 @@ function show(text: string, span: { start: number; end: number }): string {
   );
 }
 
+/** Confidence buckets for the calibration table: [lower bound, mentions, right]. */
+type Buckets = Map<number, { n: number; right: number }>;
+
+function bucketOf(buckets: Buckets, confidence: number, right: boolean): void {
+  const b = Math.floor(confidence * 20) / 20;
+  const cell = buckets.get(b) ?? { n: 0, right: 0 };
+  cell.n++;
+  if (right) cell.right++;
+  buckets.set(b, cell);
+}
+
+interface PageLabel {
+  text: string;
+  kind: 'actor' | 'agency';
+  id: string;
+  right: number;
+  wrong: number;
+}
+
+/** Scores the everyday news pages against the judged labels; returns the lines to print. */
+function corpus(buckets: Buckets): string[] {
+  const dir = join(import.meta.dirname, '../../shared/corpus/news-pages');
+  if (!existsSync(dir)) return ['corpus: ../shared/corpus/news-pages is absent, skipped'];
+  const labels = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../tests/fixtures/eval/corpus-labels.json'), 'utf8'),
+  ) as { pages: Record<string, PageLabel[]> };
+  const lines: string[] = [];
+  const t = { actor: { right: 0, wrong: 0, unjudged: 0 }, agency: { right: 0, wrong: 0, unjudged: 0 } };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  for (const file of files) {
+    const text = htmlText(readFileSync(join(dir, file), 'utf8'));
+    const left = new Map<string, PageLabel>(
+      (labels.pages[file] ?? []).map((l) => [`${l.text}\t${l.kind}\t${l.id}`, { ...l }]),
+    );
+    for (const m of findMentions(text)) {
+      const label = left.get(`${m.text}\t${m.kind}\t${m.id}`);
+      const where = `${file}: ${m.kind} ${m.id} ${show(text, m)}`;
+      if (label && label.right > 0) {
+        label.right--;
+        t[m.kind].right++;
+        bucketOf(buckets, m.confidence, true);
+      } else if (label && label.wrong > 0) {
+        label.wrong--;
+        t[m.kind].wrong++;
+        bucketOf(buckets, m.confidence, false);
+        lines.push(`CORPUS FALSE ${where}`);
+      } else {
+        t[m.kind].unjudged++;
+        lines.push(`CORPUS UNJUDGED ${where}`);
+      }
+    }
+  }
+  const falseActors = t.actor.wrong + t.actor.unjudged;
+  const agencies = t.agency.right + t.agency.wrong + t.agency.unjudged;
+  lines.unshift(
+    `corpus: ${files.length} everyday news pages; actor mentions ${t.actor.right} right, ${falseActors} false or unjudged (${(falseActors / files.length).toFixed(3)} per page); agency mentions ${agencies}, right ${t.agency.right} (${agencies ? ((100 * t.agency.right) / agencies).toFixed(1) : '—'}%), wrong ${t.agency.wrong}, unjudged ${t.agency.unjudged}`,
+  );
+  return lines;
+}
+
 function main(): void {
-  const dir = join(import.meta.dirname, '../tests/fixtures/eval');
+  const heldOut = process.argv.includes('--held-out');
+  const dir = join(import.meta.dirname, '../tests/fixtures/eval', heldOut ? 'held-out' : '');
   const passages = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .flatMap((f) => parseFixture(f, readFileSync(join(dir, f), 'utf8')));
+  const buckets: Buckets = new Map();
   const known = new Set(loadNameTable().map((r) => r.id));
   const tally: Record<'actor' | 'agency', Tally> = {
     actor: { gold: 0, found: 0, predicted: 0, correct: 0, falseAlarms: 0 },
@@ -106,6 +175,11 @@ function main(): void {
     for (const m of mentions) {
       tally[m.kind].predicted++;
       const labelled = p.gold.some((g) => (g.kind === m.kind || g.kind === 'any') && overlaps(g, m));
+      bucketOf(
+        buckets,
+        m.confidence,
+        p.gold.some((g) => overlaps(g, m) && (g.kind === 'any' || g.id === m.id)),
+      );
       if (!labelled) {
         tally[m.kind].falseAlarms++;
         problems.push(`FALSE ALARM ${m.kind} ${m.id}: ${show(p.text, m)} (${where})`);
@@ -126,6 +200,13 @@ function main(): void {
   console.log(`exact spans: ${exactSpans} of ${tally.actor.found + tally.agency.found} found\n`);
   for (const line of problems) console.log(line);
   if (problems.length === 0) console.log('no misses, no false alarms');
+  if (!heldOut) {
+    console.log('');
+    for (const line of corpus(buckets)) console.log(line);
+  }
+  console.log('\ncalibration (passages and judged corpus mentions): confidence → how often right');
+  for (const [b, { n, right }] of [...buckets].sort((x, y) => y[0] - x[0]))
+    console.log(`  ${b.toFixed(2)}–${(b + 0.05).toFixed(2)}  ${String(n).padStart(4)} mentions  ${(right / n).toFixed(3)} right`);
 }
 
 main();

@@ -24,6 +24,32 @@ export const OTHER_FIELD =
 const HEAD_AFTER =
   /^(?:['’]s\s+)?(?:[\s-]+)(?:group|gang|team|crew|APT|actors?|hackers?|hacking|operators?|threat|cluster|campaigns?|intrusion set|linked|affiliated|backed|related|malware|collective)\b/i;
 
+/**
+ * Nouns after a generic name that make it a product, a brand or a thing ("the Chromium engine", "Polaris
+ * chips", "Play button", "Alibaba shares"): a group is not used as an adjective for objects.
+ */
+const THING_AFTER =
+  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console)\b/i;
+
+/** Whether an object noun follows a generic name, making it a product or a brand there. */
+export function thingAfter(text: string, end: number): boolean {
+  return THING_AFTER.test(text.slice(end, end + 24));
+}
+
+/**
+ * Capitalized words after an acronym that open a person's name make it a job title ("NSA Ajit Doval", "DA
+ * Alvin Bragg"); words of an organisation ("FBI Director …", "NSA Cybersecurity Directorate") do not.
+ */
+const PERSON_AFTER = /^[ \u00a0]+(\p{Lu}\p{Ll}+)[ \u00a0]+\p{Lu}\p{Ll}+/u;
+const ORG_WORD =
+  /^(?:Director|Deputy|Chief|Agents?|Secretary|Special|Commissioner|Spokes\w+|General|Cybersecurity|Cyber|Security|Directorate|Division|Office|Headquarters|Cent(?:er|re)|Unit|Command|Officers?|Analysts?|Team|Investigators?|Head|Acting|Former|National|Intelligence|Counter\w*)$/;
+
+/** Whether a person's name follows an acronym, so the acronym is their title, not a body. */
+export function personAfter(text: string, end: number): boolean {
+  const m = PERSON_AFTER.exec(text.slice(end, end + 40));
+  return m !== null && !ORG_WORD.test(m[1]!);
+}
+
 /** Nouns after an acronym that make it a law, a report or a title rather than a body. */
 const NON_AGENCY_HEAD =
   /^(?:['’]s)?\s+(?:directive|act|law|bill|regulation|rules|compliance|legislation|framework|standard|chair\w*|report|ratio|index|adviser|advisor|2\.0)\b/i;

@@ -18,7 +18,9 @@ import {
   joinedToken,
   localQualifierBefore,
   nonAgencyHeadAfter,
+  personAfter,
   precededByProperName,
+  thingAfter,
   WINDOW,
 } from './context';
 import { isCountryWord } from './countries';
@@ -178,7 +180,13 @@ function confidenceOf(
         ? 0.9
         : 0;
     case 'cyber':
-      if (row.kind === 'actor' && !topical) return 0;
+      // An actor's name in lower case reads as an ordinary phrase ("a cozy bear sweater"): it counts only
+      // where a noun says it is a group ("volt typhoon hackers"), or the page names that group properly and
+      // no object noun follows.
+      if (row.kind === 'actor') {
+        if (!topical || thingAfter(text, end)) return 0;
+        return headNounAfter(text, end) || strong.has(id) ? 0.7 : 0;
+      }
       return strong.has(id) || facts.cyberWordsInBlock(start, end, 1) + facts.nearbyActors(start, id) > 0
         ? 0.7
         : 0;
@@ -190,7 +198,7 @@ function confidenceOf(
         (row.flags & NameFlag.properName) === 0 &&
         (isSentenceInitial(text, start) || facts.titleCaseLine(start));
       if (!grammarCapital && continuesProperName(text, end)) return 0;
-      if (precededByProperName(text, start, isCountryWord)) return 0;
+      if (precededByProperName(text, start, isCountryWord) || thingAfter(text, end)) return 0;
       if (strong.has(id)) return 0.9;
       if (headNounAfter(text, end)) return 0.85;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
@@ -200,7 +208,7 @@ function confidenceOf(
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
       if (defined !== undefined) return names(id)?.has(foldWords(defined)) ? 0.95 : 0;
-      if (nonAgencyHeadAfter(text, end)) return 0;
+      if (nonAgencyHeadAfter(text, end) || personAfter(text, end)) return 0;
       if (strong.has(id)) return 0.9;
       if (row.flags & NameFlag.generic) {
         // An acronym with another common meaning (AFP, MIT, AA) is the agency only where the text says so.
@@ -283,8 +291,11 @@ function agreeingWithCountry(scored: Scored[], start: number, end: number, facts
   const cues = facts.countryCues();
   const adjacent = cues.adjacent(facts.text, start, end);
   if (adjacent) {
-    const kept = agencies.filter((s) => s.fit.entry.row.country === adjacent);
-    return kept.map((s) => ({ fit: s.fit, confidence: Math.max(s.confidence, 0.95) }));
+    // International bodies have no country: "Russia's United Nations ambassador" still names the UN.
+    const kept = agencies.filter((s) => !s.fit.entry.row.country || s.fit.entry.row.country === adjacent);
+    return kept.map((s) =>
+      s.fit.entry.row.country ? { fit: s.fit, confidence: Math.max(s.confidence, 0.95) } : s,
+    );
   }
   const ids = new Set(agencies.map((s) => s.fit.entry.row.id));
   const only = agencies[0]!.fit.entry.row;

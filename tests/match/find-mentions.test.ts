@@ -81,7 +81,7 @@ describe('spelling variants fold to one name', () => {
     ['APT\u201131 hacked them.', 'APT\u201131'],
     ["APT31's tools.", 'APT31'],
     ['APT31\u2019s tools.', 'APT31'],
-    [`Experts saw volt typhoon.${CYBER}`, 'volt typhoon'],
+    [`Experts saw volt typhoon hackers.${CYBER}`, 'volt typhoon'],
     ['Experts saw VOLT TYPHOON.', 'VOLT TYPHOON'],
     ['Experts saw VoltTyphoon.', 'VoltTyphoon'],
     ['Experts saw TEMP.Veles.', 'TEMP.Veles'],

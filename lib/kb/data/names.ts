@@ -4,6 +4,7 @@
 export const ENTITIES = `noname057-16	actor	NoName057(16)
 scattered-spider	actor	Scattered Spider
 apt6	actor	APT6	CN
+ru-gru-29155	agency	GRU Unit 29155	RU	military-unit
 1937cn	actor	1937CN	CN
 313-team	actor	313 Team	IQ
 apt2	actor	APT2	CN
@@ -232,6 +233,7 @@ batshadow	actor	BatShadow	VN
 bazarcall	actor	BazarCall
 bearlyfy	actor	Bearlyfy	UA
 beijing-group	actor	Beijing Group	CN
+cn-mss-beijing	agency	Beijing State Security Bureau	CN	intelligence
 by-kgb	agency	State Security Committee	BY	intelligence
 belialdemon	actor	BelialDemon
 belsen-group	actor	Belsen Group
@@ -763,7 +765,6 @@ polonium	actor	POLONIUM	LB
 gref	actor	GREF	CN
 grim-spider	actor	GRIM SPIDER
 ru-gru	agency	Main Directorate of the General Staff	RU	military-unit
-ru-gru-29155	agency	GRU Unit 29155	RU	military-unit
 ru-gru-74455	agency	GRU Unit 74455	RU	military-unit
 br-gsi	agency	Institutional Security Bureau	BR	intelligence
 si-general-staff-saf-section-for-intelligence-matters-j2-general-stab-sv-36f7	agency	General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	SI	intelligence
@@ -826,9 +827,11 @@ groundbait	actor	Groundbait	UA
 magic-kitten	actor	Magic Kitten	IR
 group5	actor	Group5
 guacamaya	actor	Guacamaya
+cn-mss-guangdong	agency	Guangdong State Security Department	CN	intelligence
 hive-0145	actor	HIVE-0145
 hound-spider	actor	HOUND SPIDER
 hacking-team	actor	Hacking Team
+cn-mss-hainan	agency	Hainan State Security Department	CN	intelligence
 handala	actor	Handala	PS
 head-mare	actor	Head Mare
 hellhounds	actor	HellHounds
@@ -850,6 +853,7 @@ homeland-justice	actor	HomeLand Justice	IR
 honeybee	actor	Honeybee
 hookads	actor	HookAds
 houken	actor	Houken	CN
+cn-mss-hubei	agency	Hubei State Security Department	CN	intelligence
 hummingbad	actor	HummingBad	CN
 hunt3r-kill3rs	actor	Hunt3r Kill3rs	RU
 hyadina	actor	Hyadina
@@ -921,6 +925,7 @@ jp-mfa	agency	Ministry of Foreign Affairs	JP	ministry
 jp-npa	agency	National Police Agency	JP	law-enforcement
 jasper-sleet	actor	Jasper Sleet	KP
 javaghost	actor	JavaGhost
+cn-mss-jiangsu	agency	Jiangsu State Security Department	CN	intelligence
 in-joint-cipher-bureau	agency	Joint Cipher Bureau	IN	intelligence
 es-joint-cyberspace-command	agency	Joint Cyberspace Command	ES	intelligence
 gb-joint-intelligence-organisation	agency	Joint Intelligence Organisation	GB	intelligence
@@ -1238,6 +1243,7 @@ nickel-alley	actor	Nickel Alley	KP
 ng-ngcert	agency	Nigeria Computer Emergency Response Team	NG	cert
 night-dragon	actor	Night Dragon	CN
 unc1549	actor	UNC1549	IR
+int-nato-nac	agency	North Atlantic Council		international
 no-pst	agency	Norwegian Police Security Service	NO	intelligence
 nullbulge	actor	Nullbulge
 nyxargroup	actor	NyxarGroup
@@ -1434,9 +1440,11 @@ shadowsyndicate	actor	ShadowSyndicate
 shadypanda	actor	ShadyPanda
 shaggypanther	actor	ShaggyPanther	CN
 shahid-hemmat	actor	Shahid Hemmat	IR
+cn-mss-shanghai	agency	Shanghai State Security Bureau	CN	intelligence
 sharppanda	actor	SharpPanda	CN
 shinyhunters	actor	ShinyHunters
 shroudedsnooper	actor	ShroudedSnooper
+cn-mss-sichuan	agency	Sichuan State Security Department	CN	intelligence
 uac-0020	actor	UAC-0020	RU
 sidecopy	actor	SideCopy	PK
 siegedsec	actor	SiegedSec
@@ -1617,6 +1625,7 @@ watchdog	actor	Watchdog
 threat-actor-888	actor	Threat Actor 888
 threatsec	actor	Threatsec
 tianwu	actor	TianWu	CN
+cn-mss-tianjin	agency	Tianjin State Security Bureau	CN	intelligence
 fr-tracfin	agency	Tracfin	FR	intelligence
 tridentlocker	actor	TridentLocker
 void-rabisu	actor	Void Rabisu
@@ -1774,6 +1783,7 @@ z-pentest-alliance	actor	Z-Pentest Alliance	RU
 zombie-spider	actor	ZOMBIE SPIDER
 zeffsec	actor	ZeffSec
 zerosevengroup	actor	ZeroSevenGroup
+cn-mss-zhejiang	agency	Zhejiang State Security Department	CN	intelligence
 zoopark	actor	ZooPark
 luoxk	actor	luoxk
 punk-003	actor	puNK-003	KP`;
@@ -1782,1940 +1792,1942 @@ punk-003	actor	puNK-003	KP`;
 export const NAMES = `05716nnm	0	0
 0ktapus	1	0
 1.php Group	2	0
-1937CN	3	4
-313 Team	4	0
-4HCrew	5	0
-610 Office	6	0
-61398部队	7	0
-8220 Gang	8	0
-8220 Mining Group	9	0
-85th GTsSS	10	0
-85th Main Special Service Center	10	0
-AA	11	135
-ABIN	12	6
-ABW	13	6
-ACN	14	6
-ACSC	15	6
-ACTINIUM	16	133
-ADIV	17	6
-AEON	18	135
-AFP	19	134
-AFSC	20	6
-AISE	21	6
-AISI	22	6
-AIVD	23	6
-AIZ	24	134
-ALLANITE	25	141
+161st Specialist Training Center	3	0
+1937CN	4	4
+313 Team	5	0
+4HCrew	6	0
+610 Office	7	0
+61398部队	8	0
+8220 Gang	9	0
+8220 Mining Group	10	0
+85th GTsSS	11	0
+85th Main Special Service Center	11	0
+AA	12	135
+ABIN	13	6
+ABW	14	6
+ACN	15	6
+ACSC	16	6
+ACTINIUM	17	133
+ADIV	18	6
+AEON	19	135
+AFP	20	134
+AFSC	21	6
+AISE	22	6
+AISI	23	6
+AIVD	24	6
+AIZ	25	134
 ALLANITE	26	141
-ALPHV Ransomware Group	27	0
-ALTDOS	28	260
-ALUMINUM	29	149
-AMERICIUM	30	149
-AMIC	31	6
-ANDROMEDA SPIDER	32	0
-ANSSI	33	4
-ANTHROPOID SPIDER	34	0
-APT 32	35	0
-APT 33	36	0
-APT 34	37	0
-APT 36	38	0
-APT 37	39	0
-APT 38	40	0
-APT-32	35	4
-APT-C-00	35	4
-APT-C-06	41	4
-APT-C-08	42	4
-APT-C-09	43	4
-APT-C-12	44	4
-APT-C-13	45	4
-APT-C-16	46	4
-APT-C-17	47	4
-APT-C-20	48	4
-APT-C-23	49	4
-APT-C-24	47	4
-APT-C-26	40	4
-APT-C-27	50	4
-APT-C-28	39	4
-APT-C-29	51	4
-APT-C-32	52	4
-APT-C-34	53	4
-APT-C-35	54	4
-APT-C-36	55	4
-APT-C-38 (QiAnXin)	56	0
-APT-C-39	57	4
-APT-C-41	58	4
-APT-C-43	59	4
-APT-C-50	60	4
-APT-C-53	16	4
-APT-C-55	61	4
-APT-C-60	62	12
-APT-C-60	41	12
-APT-Q-12	62	4
-APT-Q-20	63	4
-APT-Q-58	64	4
-APT-Q-95	65	4
-APT.3102	66	4
-APT1	67	6
-APT10	18	4
-APT12	68	4
-APT14	29	4
-APT15	69	4
-APT16	70	4
-APT17	71	4
-APT18	72	4
-APT19	73	4
-APT2	5	6
-APT20	74	4
-APT21	75	4
-APT22	76	4
-APT23	77	4
-APT24	78	12
+ALLANITE	27	141
+ALPHV Ransomware Group	28	0
+ALTDOS	29	260
+ALUMINUM	30	149
+AMERICIUM	31	149
+AMIC	32	6
+ANDROMEDA SPIDER	33	0
+ANSSI	34	4
+ANTHROPOID SPIDER	35	0
+APT 32	36	0
+APT 33	37	0
+APT 34	38	0
+APT 36	39	0
+APT 37	40	0
+APT 38	41	0
+APT-32	36	4
+APT-C-00	36	4
+APT-C-06	42	4
+APT-C-08	43	4
+APT-C-09	44	4
+APT-C-12	45	4
+APT-C-13	46	4
+APT-C-16	47	4
+APT-C-17	48	4
+APT-C-20	49	4
+APT-C-23	50	4
+APT-C-24	48	4
+APT-C-26	41	4
+APT-C-27	51	4
+APT-C-28	40	4
+APT-C-29	52	4
+APT-C-32	53	4
+APT-C-34	54	4
+APT-C-35	55	4
+APT-C-36	56	4
+APT-C-38 (QiAnXin)	57	0
+APT-C-39	58	4
+APT-C-41	59	4
+APT-C-43	60	4
+APT-C-50	61	4
+APT-C-53	17	4
+APT-C-55	62	4
+APT-C-60	63	12
+APT-C-60	42	12
+APT-Q-12	63	4
+APT-Q-20	64	4
+APT-Q-58	65	4
+APT-Q-95	66	4
+APT.3102	67	4
+APT1	68	6
+APT10	19	4
+APT12	69	4
+APT14	30	4
+APT15	70	4
+APT16	71	4
+APT17	72	4
+APT18	73	4
+APT19	74	4
+APT2	6	6
+APT20	75	4
+APT21	76	4
+APT22	77	4
+APT23	78	4
 APT24	79	12
-APT26	80	4
-APT27	81	12
+APT24	80	12
+APT26	81	4
 APT27	82	12
-APT28	48	4
-APT29	83	4
-APT3	84	6
-APT30	85	12
+APT27	83	12
+APT28	49	4
+APT29	84	4
+APT3	85	6
 APT30	86	12
-APT31	87	4
-APT32	35	4
-APT33	36	4
-APT34	37	4
-APT35	88	4
-APT36	38	12
-APT36	89	12
-APT37	39	4
-APT38	90	12
-APT38	40	12
-APT39	91	4
-APT4	92	6
-APT40	93	4
-APT41	94	4
-APT42	95	4
-APT43	96	12
-APT43	61	12
+APT30	87	12
+APT31	88	4
+APT32	36	4
+APT33	37	4
+APT34	38	4
+APT35	89	4
+APT36	39	12
+APT36	90	12
+APT37	40	4
+APT38	91	12
+APT38	41	12
+APT39	92	4
+APT4	93	6
+APT40	94	4
+APT41	95	4
+APT42	96	4
 APT43	97	12
-APT44	45	4
-APT45	98	12
+APT43	62	12
+APT43	98	12
+APT44	46	4
 APT45	99	12
-APT49	100	4
-APT5	101	6
+APT45	100	12
+APT49	101	4
+APT5	102	6
 APT6	2	14
-APT6	82	14
-APT73	102	4
-APT9	103	6
-APTIran	104	256
-ASD	105	6
-ASEAN	106	4
-ASIO	107	6
-ASIS	108	6
-ATG2	48	6
-ATG26	51	4
-ATG3	71	6
-ATG48	101	4
-ATG50	73	4
-ATK1	109	6
-ATK103	110	4
-ATK11	43	4
-ATK113	111	4
-ATK116	112	4
-ATK117	40	4
-ATK13	51	4
-ATK17	35	4
-ATK233	113	4
-ATK236	114	4
-ATK29	93	4
-ATK3	40	6
-ATK32	115	4
-ATK33	116	4
-ATK35	36	4
-ATK4	39	6
-ATK40	37	4
-ATK41	18	4
-ATK5	48	6
-ATK51	117	4
-ATK52	41	4
-ATK6	26	6
-ATK7	83	6
-ATK78	118	4
-ATK8	119	6
-ATK80	50	4
-ATK88	120	4
-ATK91	121	4
-ATK92	122	4
-AU	123	6
-AW	124	7
-Ababil of Minab	125	0
-Actor210426	126	0
-Actor240524	127	0
-Actor240820	128	0
-Adept Libra	129	0
-Admin338	130	0
-Administration for Security and Counterintelligence	131	0
-Adrastea	132	256
-AeroBlade	133	0
-Affaires mondiales Canada	134	0
-African Union	123	0
-AgainstTheWest	100	0
-Aged Libra	135	0
-Agence nationale de la sécurité des systèmes d'information	33	0
-Agence nationale de sécurité	136	0
-Agencia Nacional de Inteligencia	137	0
-Agencija za Razuznavanje	138	0
-Agencja Bezpieczeństwa Wewnętrznego	13	0
-Agencja Wywiadu	124	0
-Agent Serpens	88	0
-Agenzia Informazioni e Sicurezza Esterna	21	0
-Agenzia Informazioni e Sicurezza Interna	22	0
-Agenzia per la Cybersicurezza Nazionale	14	0
-Aggah	139	256
-Aggressive Inventory Zombies	24	128
-Agonizing Serpens	30	0
-Agrius	30	256
-Agência Brasileira de Inteligência	12	0
-Air Force Intelligence Department	140	0
-Air Force Intelligence Directorate	141	0
-Air Intelligence	142	0
-Ajax Security Team	143	128
-AjaxSecurityTeam	143	0
-AjaxTM	143	0
-Akira	144	161
-Al Mukhabarat Al A'amah	145	0
-Algemene Dienst Inlichting en Veiligheid	17	0
-Algemene Inlichtingen- en Veiligheidsdienst	23	0
-Alibaba	146	128
-Alloy Taurus	147	0
-Alluring Pisces	40	0
-Alpha Spider	27	8
-Alpha Spider	148	8
-Altahrea Team	149	0
-Altered Spider	150	0
-Altoufan Team	151	0
-Aluminum Saratoga	152	0
-Aman	153	6
-Amaranth-Dragon	154	128
-Ambiorx	155	256
-Amethyst Rain	156	0
-Amoeba	94	129
-Anchor Panda	29	0
-Andariel	157	169
-Andariel	40	169
-Andariel	99	169
+APT6	83	14
+APT73	103	4
+APT9	104	6
+APTIran	105	256
+ASD	106	6
+ASEAN	107	4
+ASIO	108	6
+ASIS	109	6
+ATG2	49	6
+ATG26	52	4
+ATG3	72	6
+ATG48	102	4
+ATG50	74	4
+ATK1	110	6
+ATK103	111	4
+ATK11	44	4
+ATK113	112	4
+ATK116	113	4
+ATK117	41	4
+ATK13	52	4
+ATK17	36	4
+ATK233	114	4
+ATK236	115	4
+ATK29	94	4
+ATK3	41	6
+ATK32	116	4
+ATK33	117	4
+ATK35	37	4
+ATK4	40	6
+ATK40	38	4
+ATK41	19	4
+ATK5	49	6
+ATK51	118	4
+ATK52	42	4
+ATK6	27	6
+ATK7	84	6
+ATK78	119	4
+ATK8	120	6
+ATK80	51	4
+ATK88	121	4
+ATK91	122	4
+ATK92	123	4
+AU	124	6
+AW	125	7
+Ababil of Minab	126	0
+Actor210426	127	0
+Actor240524	128	0
+Actor240820	129	0
+Adept Libra	130	0
+Admin338	131	0
+Administration for Security and Counterintelligence	132	0
+Adrastea	133	256
+AeroBlade	134	0
+Affaires mondiales Canada	135	0
+African Union	124	0
+AgainstTheWest	101	0
+Aged Libra	136	0
+Agence nationale de la sécurité des systèmes d'information	34	0
+Agence nationale de sécurité	137	0
+Agencia Nacional de Inteligencia	138	0
+Agencija za Razuznavanje	139	0
+Agencja Bezpieczeństwa Wewnętrznego	14	0
+Agencja Wywiadu	125	0
+Agent Serpens	89	0
+Agenzia Informazioni e Sicurezza Esterna	22	0
+Agenzia Informazioni e Sicurezza Interna	23	0
+Agenzia per la Cybersicurezza Nazionale	15	0
+Aggah	140	256
+Aggressive Inventory Zombies	25	128
+Agonizing Serpens	31	0
+Agrius	31	256
+Agência Brasileira de Inteligência	13	0
+Air Force Intelligence Department	141	0
+Air Force Intelligence Directorate	142	0
+Air Intelligence	143	0
+Ajax Security Team	144	128
+AjaxSecurityTeam	144	0
+AjaxTM	144	0
+Akira	145	161
+Al Mukhabarat Al A'amah	146	0
+Algemene Dienst Inlichting en Veiligheid	18	0
+Algemene Inlichtingen- en Veiligheidsdienst	24	0
+Alibaba	147	128
+Alloy Taurus	148	0
+Alluring Pisces	41	0
+Alpha Spider	28	8
+Alpha Spider	149	8
+Altahrea Team	150	0
+Altered Spider	151	0
+Altoufan Team	152	0
+Aluminum Saratoga	153	0
+Aman	154	6
+Amaranth-Dragon	155	128
+Ambiorx	156	256
+Amethyst Rain	157	0
+Amoeba	95	129
+Anchor Panda	30	0
 Andariel	158	169
-Anger Bear	159	0
-Angry Likho	160	0
-Animal Farm	119	128
-Anonymous 64	161	0
-Anonymous KSA	162	0
-Anonymous Sudan	163	128
-Anonymous64	161	0
-Anti-Narcotics Force	164	0
-Antique Typhoon	165	0
-Antlion	166	129
-Anunak	167	256
-Aoqin Dragon	168	0
-Apothecary Spider	169	0
-AppMilad	170	0
-AppleJeus	171	0
-Appleworm	40	256
-Aqua Blizzard	16	0
-Aquatic Panda	172	8
+Andariel	41	169
+Andariel	100	169
+Andariel	159	169
+Anger Bear	160	0
+Angry Likho	161	0
+Animal Farm	120	128
+Anonymous 64	162	0
+Anonymous KSA	163	0
+Anonymous Sudan	164	128
+Anonymous64	162	0
+Anti-Narcotics Force	165	0
+Antique Typhoon	166	0
+Antlion	167	129
+Anunak	168	256
+Aoqin Dragon	169	0
+Apothecary Spider	170	0
+AppMilad	171	0
+AppleJeus	172	0
+Appleworm	41	256
+Aqua Blizzard	17	0
 Aquatic Panda	173	8
-Arcane Werewolf	174	128
-ArcaneDoor	175	0
-Arid Viper	49	136
-Arid Viper	176	136
-AridViper	49	0
-Armageddon	16	128
-Armed Forces Security Center	20	0
-Armored Likho	177	0
-Army Intelligence Center	178	0
-Army Intelligence Department	179	0
-Army Intelligence Office	180	0
-Army Military Intelligence Command	31	0
-Army of the Guardians of the Islamic Revolution	181	0
-Ashen Lepus	182	0
-Aslan Neferler Tim	183	0
-Asnarök	184	256
-Assistant Attorney General's Office for Special Investigations on Organized Crime	185	0
-Association of Southeast Asian Nations	106	0
-AtlasCross	186	0
-Attor	187	256
-Attorney General's Office of Indonesia	188	0
-Auriga	101	128
-Aurora Panda	71	0
-Australian Cyber Security Centre	15	0
-Australian Federal Police	19	0
-Australian Geospatial-Intelligence Organisation	189	0
-Australian Secret Intelligence Service	108	0
-Australian Security Intelligence Organisation	107	0
-Australian Signals Directorate	105	0
-Auswärtiges Amt	11	0
-Avivore	190	256
-Awaken Likho	191	0
-Axiom	71	137
-Axiom	192	137
-Ayyıldız Tim	193	0
-AzzaSec	194	0
-BACS	195	135
-BAMAD	196	4
-BAMBOO SPIDER	197	0
-BANISHED KITTEN	198	0
-BARIUM	94	149
-BASIN	199	133
-BEARCLAW	80	260
-BELUGASTURGEON	51	260
-BI	200	7
-BIG PANDA	201	0
-BIS	202	135
-BISMUTH	35	149
-BITWISE SPIDER	203	0
-BKA	204	6
-BLACKSTEM	152	260
-BMVg	205	6
-BND	206	6
-BORON	84	149
-BOSON SPIDER	207	0
-BOSS SPIDER	208	0
-BOWSER	81	133
-BROMINE	26	149
-BRONZE EDGEWOOD	209	0
-BRONZE HIGHLAND	210	8
-BRONZE SPIRAL	211	0
-BRONZE SPRING	212	0
-BRONZE STARLIGHT	213	0
-BRONZE VAPOR	214	0
-BSI	215	6
-BSSN	216	6
-BackDip	217	0
-BackdoorDiplomacy	217	0
-Bad Magic	218	128
-BadRory	219	0
-Badan Intelijen Negara	220	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	221	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	222	0
-Badan Siber dan Sandi Negara	216	0
-Bahamut	223	264
+Aquatic Panda	174	8
+Arcane Werewolf	175	128
+ArcaneDoor	176	0
+Arid Viper	50	136
+Arid Viper	177	136
+AridViper	50	0
+Armageddon	17	128
+Armed Forces Security Center	21	0
+Armored Likho	178	0
+Army Intelligence Center	179	0
+Army Intelligence Department	180	0
+Army Intelligence Office	181	0
+Army Military Intelligence Command	32	0
+Army of the Guardians of the Islamic Revolution	182	0
+Ashen Lepus	183	0
+Aslan Neferler Tim	184	0
+Asnarök	185	256
+Assistant Attorney General's Office for Special Investigations on Organized Crime	186	0
+Association of Southeast Asian Nations	107	0
+AtlasCross	187	0
+Attor	188	256
+Attorney General's Office of Indonesia	189	0
+Auriga	102	128
+Aurora Panda	72	0
+Australian Cyber Security Centre	16	0
+Australian Federal Police	20	0
+Australian Geospatial-Intelligence Organisation	190	0
+Australian Secret Intelligence Service	109	0
+Australian Security Intelligence Organisation	108	0
+Australian Signals Directorate	106	0
+Auswärtiges Amt	12	0
+Avivore	191	256
+Awaken Likho	192	0
+Axiom	72	137
+Axiom	193	137
+Ayyıldız Tim	194	0
+AzzaSec	195	0
+BACS	196	135
+BAMAD	197	4
+BAMBOO SPIDER	198	0
+BANISHED KITTEN	199	0
+BARIUM	95	149
+BASIN	200	133
+BEARCLAW	81	260
+BELUGASTURGEON	52	260
+BI	201	7
+BIG PANDA	202	0
+BIS	203	135
+BISMUTH	36	149
+BITWISE SPIDER	204	0
+BKA	205	6
+BLACKSTEM	153	260
+BMVg	206	6
+BND	207	6
+BORON	85	149
+BOSON SPIDER	208	0
+BOSS SPIDER	209	0
+BOWSER	82	133
+BROMINE	27	149
+BRONZE EDGEWOOD	210	0
+BRONZE HIGHLAND	211	8
+BRONZE SPIRAL	212	0
+BRONZE SPRING	213	0
+BRONZE STARLIGHT	214	0
+BRONZE VAPOR	215	0
+BSI	216	6
+BSSN	217	6
+BackDip	218	0
+BackdoorDiplomacy	218	0
+Bad Magic	219	128
+BadRory	220	0
+Badan Intelijen Negara	221	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	222	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	223	0
+Badan Siber dan Sandi Negara	217	0
 Bahamut	224	264
-Balikbayan Foxes	225	0
-Bangladesh Financial Intelligence Unit	226	0
-Basalt Castle	101	128
-Basin Castle	199	128
-BatShadow	227	0
-BazaCall	228	0
-BazarCall	228	0
-BazzarCall	228	0
-BeagleBoyz	90	8
-BeagleBoyz	40	8
-Bearded Barbie	49	128
-Bearlyfy	229	256
-BeeBus	68	0
-Beijing Group	230	128
-Belarusian KGB	231	0
-BelialDemon	232	0
-Belsen Group	233	0
-Berry Sandstorm	234	0
-Berserk Bear	26	0
-Bezpečnostní informační služba	202	0
-BfV	235	6
-BiBiGun	236	0
-Big Bang APT	49	128
-Bignosa	237	256
-Bilbug	109	256
-Billbug	109	129
-Bitter	42	129
-Black Artemis	40	128
-Black Banshee	61	128
-Black Chollima	99	0
-Black Cube	238	128
-Black Shadow	30	128
-Black Technology	239	128
-Black Vine	73	136
-Black Vine	240	136
-BlackByte	241	0
-BlackJack	242	1
-BlackMaskers	243	0
-BlackMaskers Team	243	0
-BlackOasis	244	0
-BlackShadow	30	0
-BlackTech	79	0
-Blackatom	245	256
-Blackfly	94	137
-Blackfly	246	137
-Blackgear	247	256
-Blackmeta	248	256
-Blacktail	249	129
-Blackwood	250	129
-BladeHawk	251	0
-BladedFeline	252	0
-Bleak Ion	36	128
-Bleeding Bear	253	0
-Blind Eagle	55	128
-Blue Athena	48	128
-Blue Callisto	254	128
-Blue Echidna	45	128
-Blue Kitsune	83	0
-Blue Kraken	26	128
-Blue Mockingbird	255	128
-Blue Mushroom	44	128
-Blue Odin	112	128
-Blue Otso	16	0
-Blue Python	51	128
-Blue Termite	256	128
-Blue Tsunami	238	0
-BlueAlpha	16	0
-BlueBottle	257	1
-BlueBravo	83	0
-BlueCharlie	254	0
-BlueDelta	48	0
-BlueHornet	100	0
-BlueNoroff	40	8
-BlueTraveller	258	0
-Bluenoroff	90	264
-Boggy Serpens	117	0
-Bohrium	259	145
-Bolivarian National Intelligence Service	260	0
-Bondnet	261	256
-Booba Project	262	0
-Boolka	263	256
-Border Guard	264	0
-Bottle	101	129
-Boulder Bear	265	0
-Bouncing Golf	60	128
-BountyGlad	173	0
-Boyusec	84	256
-Brass Typhoon	94	0
-BrazenBamboo	266	0
-Brazilian Intelligence Agency	12	0
-BreachLaboratory	267	0
-Brigada de Investigación Tecnológica	268	0
-Brocade Typhoon	84	0
-Bronze Atlas	94	0
-Bronze Butler	269	0
-Bronze Davenport	69	0
-Bronze Dudley	270	0
-Bronze Edison	92	0
-Bronze Elgin	109	0
-Bronze Export	94	0
-Bronze Express	80	0
-Bronze Firestone	73	0
-Bronze Fleetwood	101	0
-Bronze Geneva	271	0
-Bronze Globe	68	0
-Bronze Highland	272	8
-Bronze Hobart	77	0
-Bronze Huntley	273	0
-Bronze Idlewood	69	0
-Bronze Keystone	71	0
-Bronze Mayfair	84	0
-Bronze Medley	274	0
-Bronze Mohawk	93	0
-Bronze Olive	76	0
-Bronze Overbrook	275	0
-Bronze Palace	69	0
-Bronze President	199	8
-Bronze President	276	8
-Bronze President	277	8
-Bronze Riverside	18	0
-Bronze Silhouette	278	0
-Bronze Sterling	271	0
-Bronze Union	81	0
-Bronze University	173	0
-Bronze Vinewood	87	0
-Bronze Walker	279	0
-Bronze Woodland	280	0
-Brown Fox	67	128
-Buckeye	84	129
-Budminer	281	256
-Budminer cyberespionage group	281	0
-Budworm	81	129
-BuhTrap	282	0
-Bundesamt für Cybersicherheit	195	0
-Bundesamt für Sicherheit in der Informationstechnik	215	0
-Bundesamt für Verfassungsschutz	235	0
-Bundeskriminalamt	204	0
-Bundesministerium der Verteidigung	205	0
-Bundesministerium für europäische und internationale Angelegenheiten	283	0
-Bundesnachrichtendienst	206	0
-Bureau 121	40	0
-Bureau Of Special Investigation	284	0
-Bureau of Intelligence	200	0
-Bureau of Intelligence and Research	285	0
-Bureau of Investigation	286	0
-Bureau of Military Intelligence	287	0
-Bureau of National Investigations	288	0
-Burgundy Sandstorm	91	0
-Butterfly	289	129
-ByteToBreach	290	0
-Byzantine Candor	67	128
-Bộ Công an	291	0
-Bộ Ngoại giao	292	0
-C-Major	38	128
-C0d0so0	73	0
-CAC	293	6
-CALANQUE	95	260
-CASTLE	26	133
-CBZC	294	6
-CCA	295	134
-CCB	296	6
-CCCS	297	6
-CCDCOE	298	4
-CCN	299	6
-CCN-CERT	299	4
-CERIUM	300	149
-CERT Polska	301	0
-CERT-EU	302	4
-CERT-FR	303	4
-CERT-GOV-GE	304	4
-CERT-In	305	0
-CERT-MX	306	4
-CERT-UA	307	4
-CERT.LV	308	4
-CERT.PL	301	4
-CERT.ar	309	0
-CERT.br	310	0
-CESIUM	311	149
-CFCS	312	6
-CHIMBORAZO	110	260
-CHLORINE	73	149
-CHROMIUM	173	149
-CHRYSENE	313	260
-CIA	314	6
-CIR	315	6
-CIRCL	316	4
-CIRCL.LU	316	4
-CIRCUS SPIDER	317	0
-CIS	318	135
-CIS Corps	319	0
-CISA	320	6
-CISMIL	321	4
-CL STA 0048	322	0
-CL-CRI-0025	323	4
-CL-STA-0043	324	4
-CL-STA-0048	322	4
-CL-STA-0049	325	4
-CL-STA-0969	326	4
-CL-STA-1009	327	4
-CL-STA-1020	328	4
-CL-STA-1062	329	4
-CL-STA-1087	330	4
-CL-UNK-1068	331	4
-CLOCKWORK SPIDER	332	0
-CNCERT	333	4
-CNCERT/CC	333	4
-CNCS	334	6
-CNI	335	6
-COBALT JUNO	56	0
-COBALT KATANA	336	0
-COLDRIVER	254	260
-COMBINE	72	133
-COMCYBER	337	4
-COPERNICIUM	90	284
-COPERNICIUM	40	284
-COPPER	273	149
-COVELLITE	40	133
-COVENANT	101	133
-CRYSTALRAY	338	260
-CSA	339	14
-CSA	340	78
-CSE	341	6
-CSIRT	342	4
-CSIRT de Gobierno	342	0
-CSIRT.CZ	343	4
-CSIS	344	6
-CST	341	6
-CTG	345	6
-CURIUM	346	149
-CVERC	347	4
-CVNX	18	134
-CYBERCOM	348	4
-CYBRAN	84	260
-CYSERVICE	101	260
-Cabinet Intelligence and Research Office	349	0
-CactusPete	273	0
-Cadelle	91	137
-Cadelle	350	137
-Cadet Blizzard	351	8
-Cadet Blizzard	253	8
-CageyChameleon	40	0
-Calanque Ion	95	0
-Calc Team	68	128
-Calcium	115	129
-Caliente Bandits	352	0
-Callisto	254	128
-Callisto Group	254	128
-Calypso	274	129
-Camaro Dragon	353	8
-Camaro Dragon	276	8
-Camerashy	271	256
-CamoFei	354	0
-Camouflage Tempest	120	0
-Canada Border Services Agency	355	0
-Canadian Centre for Cyber Security	297	0
-Canadian Coast Guard	356	0
-Canadian Forces Military Police	357	0
-Canadian Security Intelligence Service	344	0
-Canary Typhoon	79	0
-Candiru	358	129
-CanisterWorm	150	0
-Canvas Cyclone	35	0
-Caracal Kitten	64	0
-Caramel Tsunami	358	0
-Carbanak	167	169
-Carbanak	115	169
-Carbon Spider	115	0
-Carderbee	359	256
-Cardinal	360	129
-CardinalLizard	361	0
-Careto	362	256
-Carmine Tsunami	363	0
-CashRewindo	364	0
-Cavalry Werewolf	365	128
-Cavern Castle	79	128
-Cavern Manticore	366	128
-Center for Cybersikkerhed	312	0
-Center for information and communication technology	367	0
-Central Cybercrime Bureau	294	0
-Central Intelligence Agency	314	0
-Central Intelligence Organisation	368	0
-Central Intelligence Service	318	0
-Central Scientific Research Institute of Chemistry and Mechanics	369	0
-Central de Reunión de Inteligencia Militar	370	0
-Centralne Biuro Zwalczania Cyberprzestępczości	294	0
-Centre canadien pour la cybersécurité	297	0
-Centre de la sécurité des télécommunications	341	0
-Centre for Cyber Security	312	0
-Centre for Cybersecurity Belgium	296	0
-Centro Criptológico Nacional	299	0
-Centro Intelligence Interforze	371	0
-Centro Nacional de Cibersegurança	334	0
-Centro Nacional de Inteligencia	335	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	372	0
-Centrum voor Cybersecurity België	296	0
-CeranaKeeper	373	0
-Chafer	91	129
-ChainedShark	128	0
-Chameleon	87	129
-Chamelgang	354	256
-Charcoal Typhoon	173	0
-Charming Kitten	88	8
-Charming Kitten	374	8
-CharmingCypress	374	0
-Chatty Spider	375	0
-Chaya_004	376	0
-Checkered Typhoon	73	0
-Chernovite	377	256
-Chimera	378	129
-Chinastrats	43	256
-Chinese Foreign Ministry	379	0
-Chinese Ministry of Foreign Affairs	379	0
-Chinese Ministry of State Security	380	0
-Chrono Kitten	381	0
-Chronus Group	382	0
-CiberInteligenciaSV	383	0
-Cicada	18	129
-Cinder Ion	91	128
-Cinnamon Tempest	213	0
-Circle Typhoon	81	8
+Bahamut	225	264
+Balikbayan Foxes	226	0
+Bangladesh Financial Intelligence Unit	227	0
+Basalt Castle	102	128
+Basin Castle	200	128
+BatShadow	228	0
+BazaCall	229	0
+BazarCall	229	0
+BazzarCall	229	0
+BeagleBoyz	91	8
+BeagleBoyz	41	8
+Bearded Barbie	50	128
+Bearlyfy	230	256
+BeeBus	69	0
+Beijing Group	231	128
+Beijing State Security Bureau	232	0
+Belarusian KGB	233	0
+BelialDemon	234	0
+Belsen Group	235	0
+Berry Sandstorm	236	0
+Berserk Bear	27	0
+Bezpečnostní informační služba	203	0
+BfV	237	6
+BiBiGun	238	0
+Big Bang APT	50	128
+Bignosa	239	256
+Bilbug	110	256
+Billbug	110	129
+Bitter	43	129
+Black Artemis	41	128
+Black Banshee	62	128
+Black Chollima	100	0
+Black Cube	240	128
+Black Shadow	31	128
+Black Technology	241	128
+Black Vine	74	136
+Black Vine	242	136
+BlackByte	243	0
+BlackJack	244	1
+BlackMaskers	245	0
+BlackMaskers Team	245	0
+BlackOasis	246	0
+BlackShadow	31	0
+BlackTech	80	0
+Blackatom	247	256
+Blackfly	95	137
+Blackfly	248	137
+Blackgear	249	256
+Blackmeta	250	256
+Blacktail	251	129
+Blackwood	252	129
+BladeHawk	253	0
+BladedFeline	254	0
+Bleak Ion	37	128
+Bleeding Bear	255	0
+Blind Eagle	56	128
+Blue Athena	49	128
+Blue Callisto	256	128
+Blue Echidna	46	128
+Blue Kitsune	84	0
+Blue Kraken	27	128
+Blue Mockingbird	257	128
+Blue Mushroom	45	128
+Blue Odin	113	128
+Blue Otso	17	0
+Blue Python	52	128
+Blue Termite	258	128
+Blue Tsunami	240	0
+BlueAlpha	17	0
+BlueBottle	259	1
+BlueBravo	84	0
+BlueCharlie	256	0
+BlueDelta	49	0
+BlueHornet	101	0
+BlueNoroff	41	8
+BlueTraveller	260	0
+Bluenoroff	91	264
+Boggy Serpens	118	0
+Bohrium	261	145
+Bolivarian National Intelligence Service	262	0
+Bondnet	263	256
+Booba Project	264	0
+Boolka	265	256
+Border Guard	266	0
+Bottle	102	129
+Boulder Bear	267	0
+Bouncing Golf	61	128
+BountyGlad	174	0
+Boyusec	85	256
+Brass Typhoon	95	0
+BrazenBamboo	268	0
+Brazilian Intelligence Agency	13	0
+BreachLaboratory	269	0
+Brigada de Investigación Tecnológica	270	0
+Brocade Typhoon	85	0
+Bronze Atlas	95	0
+Bronze Butler	271	0
+Bronze Davenport	70	0
+Bronze Dudley	272	0
+Bronze Edison	93	0
+Bronze Elgin	110	0
+Bronze Export	95	0
+Bronze Express	81	0
+Bronze Firestone	74	0
+Bronze Fleetwood	102	0
+Bronze Geneva	273	0
+Bronze Globe	69	0
+Bronze Highland	274	8
+Bronze Hobart	78	0
+Bronze Huntley	275	0
+Bronze Idlewood	70	0
+Bronze Keystone	72	0
+Bronze Mayfair	85	0
+Bronze Medley	276	0
+Bronze Mohawk	94	0
+Bronze Olive	77	0
+Bronze Overbrook	277	0
+Bronze Palace	70	0
+Bronze President	200	8
+Bronze President	278	8
+Bronze President	279	8
+Bronze Riverside	19	0
+Bronze Silhouette	280	0
+Bronze Sterling	273	0
+Bronze Union	82	0
+Bronze University	174	0
+Bronze Vinewood	88	0
+Bronze Walker	281	0
+Bronze Woodland	282	0
+Brown Fox	68	128
+Buckeye	85	129
+Budminer	283	256
+Budminer cyberespionage group	283	0
+Budworm	82	129
+BuhTrap	284	0
+Bundesamt für Cybersicherheit	196	0
+Bundesamt für Sicherheit in der Informationstechnik	216	0
+Bundesamt für Verfassungsschutz	237	0
+Bundeskriminalamt	205	0
+Bundesministerium der Verteidigung	206	0
+Bundesministerium für europäische und internationale Angelegenheiten	285	0
+Bundesnachrichtendienst	207	0
+Bureau 121	41	0
+Bureau Of Special Investigation	286	0
+Bureau of Intelligence	201	0
+Bureau of Intelligence and Research	287	0
+Bureau of Investigation	288	0
+Bureau of Military Intelligence	289	0
+Bureau of National Investigations	290	0
+Burgundy Sandstorm	92	0
+Butterfly	291	129
+ByteToBreach	292	0
+Byzantine Candor	68	128
+Bộ Công an	293	0
+Bộ Ngoại giao	294	0
+C-Major	39	128
+C0d0so0	74	0
+CAC	295	6
+CALANQUE	96	260
+CASTLE	27	133
+CBZC	296	6
+CCA	297	134
+CCB	298	6
+CCCS	299	6
+CCDCOE	300	4
+CCN	301	6
+CCN-CERT	301	4
+CERIUM	302	149
+CERT Polska	303	0
+CERT-EU	304	4
+CERT-FR	305	4
+CERT-GOV-GE	306	4
+CERT-In	307	0
+CERT-MX	308	4
+CERT-UA	309	4
+CERT.LV	310	4
+CERT.PL	303	4
+CERT.ar	311	0
+CERT.br	312	0
+CESIUM	313	149
+CFCS	314	6
+CHIMBORAZO	111	260
+CHLORINE	74	149
+CHROMIUM	174	149
+CHRYSENE	315	260
+CIA	316	6
+CIR	317	6
+CIRCL	318	4
+CIRCL.LU	318	4
+CIRCUS SPIDER	319	0
+CIS	320	135
+CIS Corps	321	0
+CISA	322	6
+CISMIL	323	4
+CL STA 0048	324	0
+CL-CRI-0025	325	4
+CL-STA-0043	326	4
+CL-STA-0048	324	4
+CL-STA-0049	327	4
+CL-STA-0969	328	4
+CL-STA-1009	329	4
+CL-STA-1020	330	4
+CL-STA-1062	331	4
+CL-STA-1087	332	4
+CL-UNK-1068	333	4
+CLOCKWORK SPIDER	334	0
+CNCERT	335	4
+CNCERT/CC	335	4
+CNCS	336	6
+CNI	337	6
+COBALT JUNO	57	0
+COBALT KATANA	338	0
+COLDRIVER	256	260
+COMBINE	73	133
+COMCYBER	339	4
+COPERNICIUM	91	284
+COPERNICIUM	41	284
+COPPER	275	149
+COVELLITE	41	133
+COVENANT	102	133
+CRYSTALRAY	340	260
+CSA	341	14
+CSA	342	78
+CSE	343	6
+CSIRT	344	4
+CSIRT de Gobierno	344	0
+CSIRT.CZ	345	4
+CSIS	346	6
+CST	343	6
+CTG	347	6
+CURIUM	348	149
+CVERC	349	4
+CVNX	19	134
+CYBERCOM	350	4
+CYBRAN	85	260
+CYSERVICE	102	260
+Cabinet Intelligence and Research Office	351	0
+CactusPete	275	0
+Cadelle	92	137
+Cadelle	352	137
+Cadet Blizzard	353	8
+Cadet Blizzard	255	8
+CageyChameleon	41	0
+Calanque Ion	96	0
+Calc Team	69	128
+Calcium	116	129
+Caliente Bandits	354	0
+Callisto	256	128
+Callisto Group	256	128
+Calypso	276	129
+Camaro Dragon	355	8
+Camaro Dragon	278	8
+Camerashy	273	256
+CamoFei	356	0
+Camouflage Tempest	121	0
+Canada Border Services Agency	357	0
+Canadian Centre for Cyber Security	299	0
+Canadian Coast Guard	358	0
+Canadian Forces Military Police	359	0
+Canadian Security Intelligence Service	346	0
+Canary Typhoon	80	0
+Candiru	360	129
+CanisterWorm	151	0
+Canvas Cyclone	36	0
+Caracal Kitten	65	0
+Caramel Tsunami	360	0
+Carbanak	168	169
+Carbanak	116	169
+Carbon Spider	116	0
+Carderbee	361	256
+Cardinal	362	129
+CardinalLizard	363	0
+Careto	364	256
+Carmine Tsunami	365	0
+CashRewindo	366	0
+Cavalry Werewolf	367	128
+Cavern Castle	80	128
+Cavern Manticore	368	128
+Center for Cybersikkerhed	314	0
+Center for information and communication technology	369	0
+Central Cybercrime Bureau	296	0
+Central Intelligence Agency	316	0
+Central Intelligence Organisation	370	0
+Central Intelligence Service	320	0
+Central Scientific Research Institute of Chemistry and Mechanics	371	0
+Central de Reunión de Inteligencia Militar	372	0
+Centralne Biuro Zwalczania Cyberprzestępczości	296	0
+Centre canadien pour la cybersécurité	299	0
+Centre de la sécurité des télécommunications	343	0
+Centre for Cyber Security	314	0
+Centre for Cybersecurity Belgium	298	0
+Centro Criptológico Nacional	301	0
+Centro Intelligence Interforze	373	0
+Centro Nacional de Cibersegurança	336	0
+Centro Nacional de Inteligencia	337	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	374	0
+Centrum voor Cybersecurity België	298	0
+CeranaKeeper	375	0
+Chafer	92	129
+ChainedShark	129	0
+Chameleon	88	129
+Chamelgang	356	256
+Charcoal Typhoon	174	0
+Charming Kitten	89	8
+Charming Kitten	376	8
+CharmingCypress	376	0
+Chatty Spider	377	0
+Chaya_004	378	0
+Checkered Typhoon	74	0
+Chernovite	379	256
+Chimera	380	129
+Chinastrats	44	256
+Chinese Foreign Ministry	381	0
+Chinese Ministry of Foreign Affairs	381	0
+Chinese Ministry of State Security	382	0
+Chrono Kitten	383	0
+Chronus Group	384	0
+CiberInteligenciaSV	385	0
+Cicada	19	129
+Cinder Ion	92	128
+Cinnamon Tempest	214	0
 Circle Typhoon	82	8
-Circle Typhoon	384	8
-Circuit Panda	79	0
-Citrine Sleet	171	8
-Citrine Sleet	40	8
-Clay Typhoon	385	0
-Clean Ursa	112	0
-Cleaver	146	129
-Clever Kitten	386	0
-Cloaked Ursa	83	0
-Cloud Atlas	112	128
-Cloud Hopper	18	128
-CloudComputating	217	0
-CloudSorcerer	387	0
-Cloudy Omega	256	128
-Coast Guard Intelligence	388	0
-Coast Guard Intelligence Directorate	389	0
-Cobalt	390	129
-Cobalt Dickens	391	0
-Cobalt Edgewater	392	0
-Cobalt Gang	390	0
-Cobalt Group	390	0
-Cobalt Gypsy	146	8
-Cobalt Gypsy	37	8
-Cobalt Hickman	91	0
-Cobalt Illusion	88	0
-Cobalt Kitty	35	0
-Cobalt Lyceum	381	0
-Cobalt Mirage	88	0
-Cobalt Spider	390	0
-Cobalt Trinity	36	0
-Cobalt Ulster	117	0
-CobaltGoblin	34	0
-Codefinger	393	256
-Codoso	73	256
-Codoso Team	73	0
-Coinbase Cartel	394	128
-Cold Relic	254	128
-Cold River	395	128
-Colombian Cyber Emergency Response Group	396	0
-Colourful Panda	270	0
-ComicForm	397	0
-Commandement de la cyberdéfense	337	0
-Comment Crew	67	128
-Comment Group	67	128
-Comment Panda	67	0
-Commission européenne	398	0
-Common Raven	399	128
-Communications Security Establishment	341	0
-Comnie	247	256
-Computer Emergency Response Team of Ukraine	307	0
-Computer Incident Response Center Luxembourg	316	0
-Comrade Saiga	365	128
-Conference Castle	400	128
-Conference Crew	400	128
-Confucious	401	256
-Confucius	402	161
-Confucius APT	402	128
-Conimes	403	256
-Conquerors Electronic Army	404	128
-Contagious Interview	405	128
-Conti Team 1	406	0
-ControlX	173	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	407	0
-Copper Fieldstone	38	0
-Copper Typhoon	273	0
-Copy-Paste	408	128
-CopyCop	409	0
-CopyKittens	410	0
-Coral Sleet	411	0
-CoralRaider	412	0
-Core Werewolf	191	128
-Coreid	115	256
-CorporacaoXRat	413	0
-CorporationXRat	413	0
-Corsair Jackal	414	0
-Cosmic Lynx	415	128
-Cosmic Wolf	416	0
-CosmicBeetle	417	0
-CostaRicto	418	0
-Cotton Sandstorm	419	0
-CoughingDown	420	0
-Council for Intelligence Coordination	421	0
-Council of Political and Security Affairs	422	0
-Council of the EU	423	0
-Council of the European Union	423	0
-Counter Terrorism Department	424	0
-Counter Terrorism Group	345	0
-Counter Terrorism and Intelligence Bureau	425	0
-Counter Terrorism and Transnational Crime	426	0
-Counter-Intelligence Office	427	0
-Covert Grove	428	128
-CovertNetwork-1658	429	0
-Cozy Bear	83	0
-CozyDuke	83	0
-Crambus	37	256
-Crawling Taurus	74	0
-Crescent Typhoon	311	0
-Crescent and Star	193	128
-Crime Intelligence	430	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	431	0
-Criminal Intelligence Service Canada	432	0
-Criminal Investigation Department	433	8
-Criminal Investigation Department	434	8
+Circle Typhoon	83	8
+Circle Typhoon	386	8
+Circuit Panda	80	0
+Citrine Sleet	172	8
+Citrine Sleet	41	8
+Clay Typhoon	387	0
+Clean Ursa	113	0
+Cleaver	147	129
+Clever Kitten	388	0
+Cloaked Ursa	84	0
+Cloud Atlas	113	128
+Cloud Hopper	19	128
+CloudComputating	218	0
+CloudSorcerer	389	0
+Cloudy Omega	258	128
+Coast Guard Intelligence	390	0
+Coast Guard Intelligence Directorate	391	0
+Cobalt	392	129
+Cobalt Dickens	393	0
+Cobalt Edgewater	394	0
+Cobalt Gang	392	0
+Cobalt Group	392	0
+Cobalt Gypsy	147	8
+Cobalt Gypsy	38	8
+Cobalt Hickman	92	0
+Cobalt Illusion	89	0
+Cobalt Kitty	36	0
+Cobalt Lyceum	383	0
+Cobalt Mirage	89	0
+Cobalt Spider	392	0
+Cobalt Trinity	37	0
+Cobalt Ulster	118	0
+CobaltGoblin	35	0
+Codefinger	395	256
+Codoso	74	256
+Codoso Team	74	0
+Coinbase Cartel	396	128
+Cold Relic	256	128
+Cold River	397	128
+Colombian Cyber Emergency Response Group	398	0
+Colourful Panda	272	0
+ComicForm	399	0
+Commandement de la cyberdéfense	339	0
+Comment Crew	68	128
+Comment Group	68	128
+Comment Panda	68	0
+Commission européenne	400	0
+Common Raven	401	128
+Communications Security Establishment	343	0
+Comnie	249	256
+Computer Emergency Response Team of Ukraine	309	0
+Computer Incident Response Center Luxembourg	318	0
+Comrade Saiga	367	128
+Conference Castle	402	128
+Conference Crew	402	128
+Confucious	403	256
+Confucius	404	161
+Confucius APT	404	128
+Conimes	405	256
+Conquerors Electronic Army	406	128
+Contagious Interview	407	128
+Conti Team 1	408	0
+ControlX	174	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	409	0
+Copper Fieldstone	39	0
+Copper Typhoon	275	0
+Copy-Paste	410	128
+CopyCop	411	0
+CopyKittens	412	0
+Coral Sleet	413	0
+CoralRaider	414	0
+Core Werewolf	192	128
+Coreid	116	256
+CorporacaoXRat	415	0
+CorporationXRat	415	0
+Corsair Jackal	416	0
+Cosmic Lynx	417	128
+Cosmic Wolf	418	0
+CosmicBeetle	419	0
+CostaRicto	420	0
+Cotton Sandstorm	421	0
+CoughingDown	422	0
+Council for Intelligence Coordination	423	0
+Council of Political and Security Affairs	424	0
+Council of the EU	425	0
+Council of the European Union	425	0
+Counter Terrorism Department	426	0
+Counter Terrorism Group	347	0
+Counter Terrorism and Intelligence Bureau	427	0
+Counter Terrorism and Transnational Crime	428	0
+Counter-Intelligence Office	429	0
+Covert Grove	430	128
+CovertNetwork-1658	431	0
+Cozy Bear	84	0
+CozyDuke	84	0
+Crambus	38	256
+Crawling Taurus	75	0
+Crescent Typhoon	313	0
+Crescent and Star	194	128
+Crime Intelligence	432	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	433	0
+Criminal Intelligence Service Canada	434	0
 Criminal Investigation Department	435	8
-Criminal Investigations Department	436	0
-Crimson Collective	437	128
-Crimson Iron	68	128
-Crimson Sandstorm	346	0
-CrisisFour	48	0
-Crouching Yeti	26	128
-CryptoChameleon	438	0
-CryptoCore	40	8
-CryptoCore	439	8
-Cuboid Sandstorm	440	8
-Cuboid Sandstorm	346	8
-Curious Gorge	441	128
-Curly COMrades	442	128
-Curly Spider	360	0
-Cutting Kitten	443	0
-Cutting Sword of Justice	444	128
-Cyber Alliance	445	128
-Cyber Anarchy Squad	446	128
-Cyber Army of Russia Reborn	447	128
-Cyber Av3ngers	448	0
-Cyber Berkut	449	0
-Cyber Caliphate Army	295	128
-Cyber Centre	297	0
-Cyber Defence Command	337	0
-Cyber Islamic Resistance	450	128
-Cyber Partisans	451	128
-Cyber Police of Ukraine	452	0
-Cyber Security Agency of Singapore	340	0
-Cyber Security Authority	339	0
-Cyber Serp	453	0
-Cyber Toufan	454	0
-Cyber and Information Domain Service	315	0
-Cyber fighters of Izz Ad-Din Al Qassam	455	0
-Cyber- und Informationsraum	315	0
-Cyber.Anarchy.Squad	446	128
-CyberAv3ngers	448	0
-CyberCaliphate	295	0
-CyberNiggers	456	0
-CyberRoot	457	0
-Cybersecurity Hub	458	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	302	0
-Cybersecurity and Infrastructure Security Agency	320	0
-Cyberspace Administration of China	293	0
-Cyborg Spider	459	0
-Cycldek	403	256
-Cyprus Intelligence Service	460	0
-Czech Foreign Ministry	461	0
-Czech Ministry of Defence	462	0
-Czech Ministry of Foreign Affairs	461	0
-DAGGER PANDA	463	0
-DANS	464	135
-DBA	465	6
-DD4BC	155	4
-DEA Office of National Security Intelligence	466	0
-DEMIAP	467	4
-DESKTOP-GROUP	399	132
-DEV#POPPER	405	260
-DEV-0022	30	4
-DEV-0139	40	4
-DEV-0146	468	20
-DEV-0147	469	4
-DEV-0157	16	4
-DEV-0193	406	4
-DEV-0196	363	4
-DEV-0206	470	4
-DEV-0215	471	4
-DEV-0216	472	4
-DEV-0228	440	4
-DEV-0234	473	4
-DEV-0236	358	20
-DEV-0237	406	4
-DEV-0243	474	20
-DEV-0249	475	4
-DEV-0257	476	4
-DEV-0270	477	4
-DEV-0291	478	20
-DEV-0322	82	28
-DEV-0322	384	12
-DEV-0324	479	4
-DEV-0336	480	20
-DEV-0343	481	4
-DEV-0381	482	4
-DEV-0401	213	4
-DEV-0413	483	4
-DEV-0450	484	4
-DEV-0500	485	4
-DEV-0504	148	4
-DEV-0530	486	4
-DEV-0537	487	4
-DEV-0569	488	4
-DEV-0586	351	12
-DEV-0586	253	28
-DEV-0587	253	4
-DEV-0605	457	4
-DEV-0665	489	4
-DEV-0796	490	4
-DEV-0829	491	4
-DEV-0832	492	4
-DEV-0867	493	4
-DEV-0928	494	4
-DEV-0950	495	4
+Criminal Investigation Department	436	8
+Criminal Investigation Department	437	8
+Criminal Investigations Department	438	0
+Crimson Collective	439	128
+Crimson Iron	69	128
+Crimson Sandstorm	348	0
+CrisisFour	49	0
+Crouching Yeti	27	128
+CryptoChameleon	440	0
+CryptoCore	41	8
+CryptoCore	441	8
+Cuboid Sandstorm	442	8
+Cuboid Sandstorm	348	8
+Curious Gorge	443	128
+Curly COMrades	444	128
+Curly Spider	362	0
+Cutting Kitten	445	0
+Cutting Sword of Justice	446	128
+Cyber Alliance	447	128
+Cyber Anarchy Squad	448	128
+Cyber Army of Russia Reborn	449	128
+Cyber Av3ngers	450	0
+Cyber Berkut	451	0
+Cyber Caliphate Army	297	128
+Cyber Centre	299	0
+Cyber Command	350	0
+Cyber Defence Command	339	0
+Cyber Islamic Resistance	452	128
+Cyber Partisans	453	128
+Cyber Police of Ukraine	454	0
+Cyber Security Agency of Singapore	342	0
+Cyber Security Authority	341	0
+Cyber Serp	455	0
+Cyber Toufan	456	0
+Cyber and Information Domain Service	317	0
+Cyber fighters of Izz Ad-Din Al Qassam	457	0
+Cyber- und Informationsraum	317	0
+Cyber.Anarchy.Squad	448	128
+CyberAv3ngers	450	0
+CyberCaliphate	297	0
+CyberNiggers	458	0
+CyberRoot	459	0
+Cybersecurity Hub	460	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	304	0
+Cybersecurity and Infrastructure Security Agency	322	0
+Cyberspace Administration of China	295	0
+Cyborg Spider	461	0
+Cycldek	405	256
+Cyprus Intelligence Service	462	0
+Czech Foreign Ministry	463	0
+Czech Ministry of Defence	464	0
+Czech Ministry of Foreign Affairs	463	0
+DAGGER PANDA	465	0
+DANS	466	135
+DBA	467	6
+DD4BC	156	4
+DEA Office of National Security Intelligence	468	0
+DEMIAP	469	4
+DESKTOP-GROUP	401	132
+DEV#POPPER	407	260
+DEV-0022	31	4
+DEV-0139	41	4
+DEV-0146	470	20
+DEV-0147	471	4
+DEV-0157	17	4
+DEV-0193	408	4
+DEV-0196	365	4
+DEV-0206	472	4
+DEV-0215	473	4
+DEV-0216	474	4
+DEV-0228	442	4
+DEV-0234	475	4
+DEV-0236	360	20
+DEV-0237	408	4
+DEV-0243	476	20
+DEV-0249	477	4
+DEV-0257	478	4
+DEV-0270	479	4
+DEV-0291	480	20
+DEV-0322	83	28
+DEV-0322	386	12
+DEV-0324	481	4
+DEV-0336	482	20
+DEV-0343	483	4
+DEV-0381	484	4
+DEV-0401	214	4
+DEV-0413	485	4
+DEV-0450	486	4
+DEV-0500	487	4
+DEV-0504	149	4
+DEV-0530	488	4
+DEV-0537	489	4
+DEV-0569	490	4
+DEV-0586	353	12
+DEV-0586	255	28
+DEV-0587	255	4
+DEV-0605	459	4
+DEV-0665	491	4
+DEV-0796	492	4
+DEV-0829	493	4
+DEV-0832	494	4
+DEV-0867	495	4
+DEV-0928	496	4
+DEV-0950	497	4
 DEV-0971	1	4
-DEV-1028	496	4
-DEV-1044	497	4
-DEV-1084	498	4
-DEV-1101	499	4
-DEV-1167	500	4
-DEV-1222	40	4
-DEV-1295	501	4
-DEV-500	485	4
-DEXTOROUS SPIDER	502	0
-DFAT	503	6
-DGSE	504	6
-DGSI	505	6
-DGSSI	506	4
-DHS	507	6
-DHS Office of Intelligence and Analysis	508	0
-DIA	509	6
-DICT	510	135
-DID	511	135
-DINTRTA	512	4
-DIZZY PANDA	513	0
-DJI	514	134
-DNI	515	6
-DNII	516	6
-DNRT	517	6
-DNS-Calc	68	0
-DNSC	518	6
-DNSCalc	68	256
-DNSpionage	392	256
-DOJ	519	6
-DOPPEL SPIDER	520	0
-DRAGONFISH	109	132
-DRSD	521	6
-DSIRF	478	260
-DSN	522	6
-DTX	523	6
-DUBNIUM	41	133
-DUNE	198	135
-DUNGEON SPIDER	524	0
-DUSTYCAVE	346	260
-DYMALLOY	26	260
-Daffodil Gust	525	128
-Daggerfly	210	256
-Dairat al-Mukhabarat al-Ammah	526	0
-Daixin Team	527	0
-Dalbit	528	256
-Dancing Salome	529	128
-DangerousSavanna	530	0
-Danish Defence Intelligence Service	531	0
-Danish Security and Intelligence Service	532	0
-Danti	533	256
-Dark Basin	534	128
-Dark Caracal	535	128
-Dark Castle	536	128
-Dark Engine	537	128
-Dark Halo	83	128
-Dark Hotel	41	128
-Dark Scorpius	538	0
-Dark Seoul	40	128
-DarkCasino	539	0
-DarkGaboon	540	0
-DarkHalo	541	0
-DarkHotel	41	0
-DarkHydrus	542	0
-DarkPink	543	0
-DarkRaaS	544	0
-DarkSeoul	99	0
-DarkShadow	545	0
-DarkSpectre	546	0
-DarkUniverse	547	0
-DarkVishnya	548	0
-DeadCatx3	150	0
-Deadeye Jackal	549	0
-DeathStalker	550	0
-DeceptiveDevelopment	405	0
-Deep Panda	73	8
-Deep Panda	240	8
-DeepCliff	551	0
-Defence Intelligence	552	0
-Defence Intelligence Agency	553	0
-Defence Intelligence Command	554	0
-Defence Intelligence Organisation	555	0
-Defence Intelligence and Security Service	556	0
-Defence Intelligence of Ukraine	557	0
-Defense Intelligence Agency	558	8
-Defense Intelligence Agency	509	8
-Defense Intelligence Headquarters	559	0
-Defense Security Support Command	560	0
-DefrayX	561	0
-DeftTorero	562	0
-Denim Tsunami	478	0
-Department of Border Affair	465	0
-Department of Defense	563	0
-Department of Foreign Affairs	564	0
-Department of Foreign Affairs and Trade	503	0
-Department of Homeland Security	565	8
-Department of Homeland Security	507	8
-Department of Information and Communications Technology	510	0
-Department of Justice	519	0
-Department of Naval Intelligence	566	0
-Department of Smuggling, Intelligence, Operations and Information Collection	567	0
-Department of State	568	0
-Department of the Treasury	569	0
-Deputy Dog	71	128
-DeputyDog	71	0
-Desert Falcon	49	128
-Desert Falcons	176	128
-Desorden Group	570	0
-Detective Branch, Bangladesh Police	571	0
-Deuxième Bureau	572	0
-Dev-0391	278	0
-Diamond Sleet	40	0
-DiceyF	573	0
-DieNet	574	0
-Digital Security Agency	575	0
-Dirección General de Contrainteligencia Militar	576	0
-Dirección Nacional de Inteligencia Criminal	577	0
-Dirección Nacional de Inteligencia Estratégica Militar	578	0
-Dirección de Contra-Inteligencia Militar	579	0
-Dirección de Observaciones Judiciales	580	0
-Direction Generale pour l'Etude et la Documentation	581	0
-Direction Générale de la Sécurité des Systèmes d'Information	506	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	582	0
-Direction du Renseignement et de la Sécurité de la Défense	521	0
-Direction du renseignement militaire	583	0
-Direction générale de la sécurité extérieure	504	0
-Direction générale de la sécurité intérieure	505	0
-Directorate General of Customs and Excise	584	0
-Directorate General of Forces Intelligence	585	0
-Directorate General of GST Intelligence	586	0
-Directorate General of Immigration	587	0
-Directorate General of Intelligence and Investigation	588	0
-Directorate State Protection and Intelligence Service	522	0
-Directorate of Air Intelligence	589	8
-Directorate of Air Intelligence	590	8
-Directorate of Intelligence Royal Thai Army	512	0
-Directorate of Intelligence and Security	591	0
-Directorate of Intelligence, RTAF	592	0
-Directorate of Joint Intelligence	514	0
-Directorate of Military Intelligence	593	8
-Directorate of Military Intelligence	594	8
-Directorate of Military Intelligence, Nepal	595	0
-Directorate of Naval Intelligence	596	0
-Directorate of Revenue Intelligence	597	0
-Directorate-General for External Security	504	0
-Directoratul Național de Securitate Cibernetică	518	0
-Direcția Generală de Informații a Apărării	598	0
-Direcția Generală de Informații și Protecție Internă	599	0
-Direcția Generală de Protecție Internă	599	0
-Direktion Staatsschutz und Nachrichtendienst	522	0
-Direktorat Intelijen Imigrasi	587	0
-DoD	563	7
-DoJ	519	6
-Dogfish	71	129
-Domestic Kitten	60	0
-Donot	54	256
-Donot Team	54	0
-Double Dragon	94	128
-Dragnet Panda	600	0
-DragonBreath	601	0
-DragonForce	602	0
-DragonOK	275	0
-DragonRank	603	0
-DragonSpark	604	0
-Dragonbridge	605	256
-Dragonfly	26	129
-DriftingCloud	606	0
-DriveSurge	607	0
-Dropping Elephant	43	128
-Drug Intelligence Division	511	0
-Državna Agencija za Istrage i Zaštitu	608	0
-Dudear	110	256
-Duqu Group	609	0
-Dust Storm	610	128
-DustSquad	611	0
-Dutch Ministry of Foreign Affairs	612	0
-Dutch National Police	613	0
-DynCalc	68	0
-Dynamite Panda	72	0
-Dövlət Təhlükəsizliyi Xidməti	523	0
-Dışişleri Bakanlığı	614	0
-E Division – Intelligence Division	615	0
-E-tjenesten	616	0
-EC2 Grouper	617	0
-EC3	618	6
-EEAS	619	6
-EG-CERT	620	4
-ELBRUS	115	260
-ELECTRIC PANDA	621	0
-ELECTRUM	45	133
-ELOQUENT PANDA	622	0
-ELUSIVE COMET	623	128
-ENISA	624	4
-EQGRP	625	260
-EU	626	6
-EU INTCEN	627	0
-EU Intelligence and Situation Centre	627	0
-EUMS	628	6
-EUROPIUM	37	149
-EXOTIC LILY	483	128
-EYP	629	6
-Eagle Werewolf	177	128
-Earth Akhlut	273	0
-Earth Alux	630	0
-Earth Ammit	631	0
-Earth Aughisky	632	0
-Earth Baku	94	0
-Earth Baxia	633	0
-Earth Berberoka	634	0
-Earth Bluecrow	635	0
-Earth Centaur	77	0
-Earth Empusa	636	0
-Earth Estries	637	0
-Earth Freybug	638	0
-Earth Hundun	79	0
-Earth Kapre	639	0
-Earth Karkaddan	38	0
-Earth Kasha	640	0
-Earth Kitsune	641	0
-Earth Krahang	642	0
-Earth Kurma	643	0
-Earth Lamia	644	0
-Earth Longzhi	645	0
-Earth Lusca	173	0
-Earth Naga	646	0
-Earth Preta	199	8
-Earth Preta	276	8
-Earth Simnavaz	37	0
-Earth Smilodon	81	0
-Earth Vetala	117	0
-Earth Wendigo	647	0
-Earth Yako	648	0
-Edalat-e Ali	649	0
-Educated Manticore	650	128
-Egypt's Computer Emergency Readiness Team	620	0
-Egyptian General Intelligence Directorate	651	0
-Egyptian Homeland security	652	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	653	0
-El Machete	59	128
-Elderwood	230	256
-Elderwood Gang	230	0
-Elderwood Group	72	0
-Elephant Beetle	654	128
-Elfin	36	129
-Ember Bear	351	8
-Ember Bear	253	8
-Emdivi	256	256
-Emennet Pasargad	419	0
-Emerald Sleet	61	0
-Emissary Panda	81	8
+DEV-1028	498	4
+DEV-1044	499	4
+DEV-1084	500	4
+DEV-1101	501	4
+DEV-1167	502	4
+DEV-1222	41	4
+DEV-1295	503	4
+DEV-500	487	4
+DEXTOROUS SPIDER	504	0
+DFAT	505	6
+DGSE	506	6
+DGSI	507	6
+DGSSI	508	4
+DHS	509	6
+DHS Office of Intelligence and Analysis	510	0
+DIA	511	6
+DICT	512	135
+DID	513	135
+DINTRTA	514	4
+DIZZY PANDA	515	0
+DJI	516	134
+DNI	517	6
+DNII	518	6
+DNRT	519	6
+DNS-Calc	69	0
+DNSC	520	6
+DNSCalc	69	256
+DNSpionage	394	256
+DOJ	521	6
+DOPPEL SPIDER	522	0
+DRAGONFISH	110	132
+DRSD	523	6
+DSIRF	480	260
+DSN	524	6
+DTX	525	6
+DUBNIUM	42	133
+DUNE	199	135
+DUNGEON SPIDER	526	0
+DUSTYCAVE	348	260
+DYMALLOY	27	260
+Daffodil Gust	527	128
+Daggerfly	211	256
+Dairat al-Mukhabarat al-Ammah	528	0
+Daixin Team	529	0
+Dalbit	530	256
+Dancing Salome	531	128
+DangerousSavanna	532	0
+Danish Defence Intelligence Service	533	0
+Danish Security and Intelligence Service	534	0
+Danti	535	256
+Dark Basin	536	128
+Dark Caracal	537	128
+Dark Castle	538	128
+Dark Engine	539	128
+Dark Halo	84	128
+Dark Hotel	42	128
+Dark Scorpius	540	0
+Dark Seoul	41	128
+DarkCasino	541	0
+DarkGaboon	542	0
+DarkHalo	543	0
+DarkHotel	42	0
+DarkHydrus	544	0
+DarkPink	545	0
+DarkRaaS	546	0
+DarkSeoul	100	0
+DarkShadow	547	0
+DarkSpectre	548	0
+DarkUniverse	549	0
+DarkVishnya	550	0
+DeadCatx3	151	0
+Deadeye Jackal	551	0
+DeathStalker	552	0
+DeceptiveDevelopment	407	0
+Deep Panda	74	8
+Deep Panda	242	8
+DeepCliff	553	0
+Defence Intelligence	554	0
+Defence Intelligence Agency	555	0
+Defence Intelligence Command	556	0
+Defence Intelligence Organisation	557	0
+Defence Intelligence and Security Service	558	0
+Defence Intelligence of Ukraine	559	0
+Defense Intelligence Agency	560	8
+Defense Intelligence Agency	511	8
+Defense Intelligence Headquarters	561	0
+Defense Security Support Command	562	0
+DefrayX	563	0
+DeftTorero	564	0
+Denim Tsunami	480	0
+Department of Border Affair	467	0
+Department of Defense	565	0
+Department of Foreign Affairs	566	0
+Department of Foreign Affairs and Trade	505	0
+Department of Homeland Security	567	8
+Department of Homeland Security	509	8
+Department of Information and Communications Technology	512	0
+Department of Justice	521	0
+Department of Naval Intelligence	568	0
+Department of Smuggling, Intelligence, Operations and Information Collection	569	0
+Department of State	570	0
+Department of the Treasury	571	0
+Deputy Dog	72	128
+DeputyDog	72	0
+Desert Falcon	50	128
+Desert Falcons	177	128
+Desorden Group	572	0
+Detective Branch, Bangladesh Police	573	0
+Deuxième Bureau	574	0
+Dev-0391	280	0
+Diamond Sleet	41	0
+DiceyF	575	0
+DieNet	576	0
+Digital Security Agency	577	0
+Dirección General de Contrainteligencia Militar	578	0
+Dirección Nacional de Inteligencia Criminal	579	0
+Dirección Nacional de Inteligencia Estratégica Militar	580	0
+Dirección de Contra-Inteligencia Militar	581	0
+Dirección de Observaciones Judiciales	582	0
+Direction Generale pour l'Etude et la Documentation	583	0
+Direction Générale de la Sécurité des Systèmes d'Information	508	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	584	0
+Direction du Renseignement et de la Sécurité de la Défense	523	0
+Direction du renseignement militaire	585	0
+Direction générale de la sécurité extérieure	506	0
+Direction générale de la sécurité intérieure	507	0
+Directorate General of Customs and Excise	586	0
+Directorate General of Forces Intelligence	587	0
+Directorate General of GST Intelligence	588	0
+Directorate General of Immigration	589	0
+Directorate General of Intelligence and Investigation	590	0
+Directorate State Protection and Intelligence Service	524	0
+Directorate of Air Intelligence	591	8
+Directorate of Air Intelligence	592	8
+Directorate of Intelligence Royal Thai Army	514	0
+Directorate of Intelligence and Security	593	0
+Directorate of Intelligence, RTAF	594	0
+Directorate of Joint Intelligence	516	0
+Directorate of Military Intelligence	595	8
+Directorate of Military Intelligence	596	8
+Directorate of Military Intelligence, Nepal	597	0
+Directorate of Naval Intelligence	598	0
+Directorate of Revenue Intelligence	599	0
+Directorate-General for External Security	506	0
+Directoratul Național de Securitate Cibernetică	520	0
+Direcția Generală de Informații a Apărării	600	0
+Direcția Generală de Informații și Protecție Internă	601	0
+Direcția Generală de Protecție Internă	601	0
+Direktion Staatsschutz und Nachrichtendienst	524	0
+Direktorat Intelijen Imigrasi	589	0
+DoD	565	7
+DoJ	521	6
+Dogfish	72	129
+Domestic Kitten	61	0
+Donot	55	256
+Donot Team	55	0
+Double Dragon	95	128
+Dragnet Panda	602	0
+DragonBreath	603	0
+DragonForce	604	0
+DragonOK	277	0
+DragonRank	605	0
+DragonSpark	606	0
+Dragonbridge	607	256
+Dragonfly	27	129
+DriftingCloud	608	0
+DriveSurge	609	0
+Dropping Elephant	44	128
+Drug Intelligence Division	513	0
+Državna Agencija za Istrage i Zaštitu	610	0
+Dudear	111	256
+Duqu Group	611	0
+Dust Storm	612	128
+DustSquad	613	0
+Dutch Ministry of Foreign Affairs	614	0
+Dutch National Police	615	0
+DynCalc	69	0
+Dynamite Panda	73	0
+Dövlət Təhlükəsizliyi Xidməti	525	0
+Dışişleri Bakanlığı	616	0
+E Division – Intelligence Division	617	0
+E-tjenesten	618	0
+EC2 Grouper	619	0
+EC3	620	6
+EEAS	621	6
+EG-CERT	622	4
+ELBRUS	116	260
+ELECTRIC PANDA	623	0
+ELECTRUM	46	133
+ELOQUENT PANDA	624	0
+ELUSIVE COMET	625	128
+ENISA	626	4
+EQGRP	627	260
+EU	628	6
+EU INTCEN	629	0
+EU Intelligence and Situation Centre	629	0
+EUMS	630	6
+EUROPIUM	38	149
+EXOTIC LILY	485	128
+EYP	631	6
+Eagle Werewolf	178	128
+Earth Akhlut	275	0
+Earth Alux	632	0
+Earth Ammit	633	0
+Earth Aughisky	634	0
+Earth Baku	95	0
+Earth Baxia	635	0
+Earth Berberoka	636	0
+Earth Bluecrow	637	0
+Earth Centaur	78	0
+Earth Empusa	638	0
+Earth Estries	639	0
+Earth Freybug	640	0
+Earth Hundun	80	0
+Earth Kapre	641	0
+Earth Karkaddan	39	0
+Earth Kasha	642	0
+Earth Kitsune	643	0
+Earth Krahang	644	0
+Earth Kurma	645	0
+Earth Lamia	646	0
+Earth Longzhi	647	0
+Earth Lusca	174	0
+Earth Naga	648	0
+Earth Preta	200	8
+Earth Preta	278	8
+Earth Simnavaz	38	0
+Earth Smilodon	82	0
+Earth Vetala	118	0
+Earth Wendigo	649	0
+Earth Yako	650	0
+Edalat-e Ali	651	0
+Educated Manticore	652	128
+Egypt's Computer Emergency Readiness Team	622	0
+Egyptian General Intelligence Directorate	653	0
+Egyptian Homeland security	654	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	655	0
+El Machete	60	128
+Elderwood	231	256
+Elderwood Gang	231	0
+Elderwood Group	73	0
+Elephant Beetle	656	128
+Elfin	37	129
+Ember Bear	353	8
+Ember Bear	255	8
+Emdivi	258	256
+Emennet Pasargad	421	0
+Emerald Sleet	62	0
 Emissary Panda	82	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	655	0
-Emperor Dragonfly	213	128
-Empire Monkey	34	128
-EncryptHub	656	0
-Enelink	648	256
-Energetic Bear	26	0
-Enforcement Directorate	657	0
-Equation	625	129
-Equation Group	625	128
-Eraleig	102	256
-Estado Mayor Presidencial	658	0
-Estonian Foreign Intelligence Service	659	0
-Estonian Information System Authority	660	0
-Estonian Internal Security Service	661	0
-Ethereal Panda	662	0
-Etterretningstjenesten	616	0
-Eurojust	663	0
-European Commission	398	0
-European Cybercrime Centre	618	0
-European External Action Service	619	0
-European Union	626	0
-European Union Agency for Criminal Justice Cooperation	663	0
-European Union Agency for Cybersecurity	624	0
-European Union Agency for Law Enforcement Cooperation	618	0
-European Union Military Staff	628	0
-European Union Satellite Centre	664	0
-Europol	618	0
-Europäische Union	626	0
-Evasive Panda	210	8
-Evasive Panda	272	8
-Evasive Serpens	37	0
-Evil Corp	474	136
-Evil Corp	665	136
-Evil Eye	636	128
-EvilPost	666	0
-EvilTraffic	667	0
-EvilWeb	668	0
-Evilbyte	669	256
-Evilnum	550	256
-ExCobalt	670	0
-ExfilSquad	671	0
-External Intelligence and Security Agency	21	0
-Extreme Jackal	152	0
-FASTCash	672	256
-FBI	673	6
-FBI Intelligence Branch	674	0
-FCDO	675	6
-FE	531	7
-FID	676	143
-FID	677	143
-FIN1	678	6
-FIN10	679	4
-FIN11	680	4
-FIN12	406	4
-FIN13	654	4
-FIN4	681	6
-FIN5	682	6
-FIN6	120	6
-FIN7	115	6
-FIN8	111	6
-FIOD-TCI	683	4
-FIREANT	276	268
-FIRST	684	133
-FIS	685	6
-FISHMONGER	173	133
-FIUTT	686	4
-FOD Buitenlandse Zaken	687	0
-FOXY PANDA	688	0
-FRA	689	135
-FROZENBARENTS	45	260
-FROZENLAKE	48	260
-FRwL	690	134
-FSB	691	6
-FSO	692	6
-FVEY	693	6
-Fail0verflow	694	0
-Falcons Intelligence Cell	695	0
-FallagaTeam	696	0
-Fallout Team	41	128
-Fallow Squall	116	128
-Famous Chollima	697	0
-FamousSparrow	698	0
-Fancy Bear	48	0
-Federal Bureau of Investigation	673	0
-Federal Criminal Police Office	204	0
-Federal Foreign Office	11	0
-Federal Intelligence Service	685	8
-Federal Intelligence Service	206	8
-Federal Investigation Agency	699	0
-Federal Ministry of Defence	205	0
-Federal Office for Cyber Security	195	0
-Federal Office for Information Security	215	0
-Federal Office for the Protection of the Constitution	235	0
-Federal Police	700	0
-Federal Police Department	701	0
-Federal Protective Service	692	0
-Federal Public Service Foreign Affairs	687	0
-Federal Security Service	691	0
-Femwar02	702	0
-Ferocious Kitten	703	0
-Feverdream	93	256
-Fighting Ursa	48	0
-Financial Crimes Investigation Division	704	0
-Financial Intelligence Division	677	0
-Financial Intelligence Unit	705	8
-Financial Intelligence Unit	706	8
+Emissary Panda	83	8
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	657	0
+Emperor Dragonfly	214	128
+Empire Monkey	35	128
+EncryptHub	658	0
+Enelink	650	256
+Energetic Bear	27	0
+Enforcement Directorate	659	0
+Equation	627	129
+Equation Group	627	128
+Eraleig	103	256
+Estado Mayor Presidencial	660	0
+Estonian Foreign Intelligence Service	661	0
+Estonian Information System Authority	662	0
+Estonian Internal Security Service	663	0
+Ethereal Panda	664	0
+Etterretningstjenesten	618	0
+Eurojust	665	0
+European Commission	400	0
+European Cybercrime Centre	620	0
+European External Action Service	621	0
+European Union	628	0
+European Union Agency for Criminal Justice Cooperation	665	0
+European Union Agency for Cybersecurity	626	0
+European Union Agency for Law Enforcement Cooperation	620	0
+European Union Military Staff	630	0
+European Union Satellite Centre	666	0
+Europol	620	0
+Europäische Union	628	0
+Evasive Panda	211	8
+Evasive Panda	274	8
+Evasive Serpens	38	0
+Evil Corp	476	136
+Evil Corp	667	136
+Evil Eye	638	128
+EvilPost	668	0
+EvilTraffic	669	0
+EvilWeb	670	0
+Evilbyte	671	256
+Evilnum	552	256
+ExCobalt	672	0
+ExfilSquad	673	0
+External Intelligence and Security Agency	22	0
+Extreme Jackal	153	0
+FASTCash	674	256
+FBI	675	6
+FBI Intelligence Branch	676	0
+FCDO	677	6
+FE	533	7
+FID	678	143
+FID	679	143
+FIN1	680	6
+FIN10	681	4
+FIN11	682	4
+FIN12	408	4
+FIN13	656	4
+FIN4	683	6
+FIN5	684	6
+FIN6	121	6
+FIN7	116	6
+FIN8	112	6
+FIOD-TCI	685	4
+FIREANT	278	268
+FIRST	686	133
+FIS	687	6
+FISHMONGER	174	133
+FIUTT	688	4
+FOD Buitenlandse Zaken	689	0
+FOXY PANDA	690	0
+FRA	691	135
+FROZENBARENTS	46	260
+FROZENLAKE	49	260
+FRwL	692	134
+FSB	693	6
+FSO	694	6
+FVEY	695	6
+Fail0verflow	696	0
+Falcons Intelligence Cell	697	0
+FallagaTeam	698	0
+Fallout Team	42	128
+Fallow Squall	117	128
+Famous Chollima	699	0
+FamousSparrow	700	0
+Fancy Bear	49	0
+Federal Bureau of Investigation	675	0
+Federal Criminal Police Office	205	0
+Federal Foreign Office	12	0
+Federal Intelligence Service	687	8
+Federal Intelligence Service	207	8
+Federal Investigation Agency	701	0
+Federal Ministry of Defence	206	0
+Federal Office for Cyber Security	196	0
+Federal Office for Information Security	216	0
+Federal Office for the Protection of the Constitution	237	0
+Federal Police	702	0
+Federal Police Department	703	0
+Federal Protective Service	694	0
+Federal Public Service Foreign Affairs	689	0
+Federal Security Service	693	0
+Femwar02	704	0
+Ferocious Kitten	705	0
+Feverdream	94	256
+Fighting Ursa	49	0
+Financial Crimes Investigation Division	706	0
+Financial Intelligence Division	679	0
 Financial Intelligence Unit	707	8
-Financial Intelligence Unit Trinidad and Tobago	686	0
-Financial Investigations Division	676	0
-Financial Monitoring Service	708	0
-Financial Monitoring Unit	709	0
-Financial Transactions and Reports Analysis Centre of Canada	710	0
-Finnish Defence Intelligence Agency	711	0
-Finnish Security and Intelligence Service	712	0
-FireAnt	30	8
-FishMedley	713	0
-Fishing Elephant	714	128
-Five Eyes	693	0
-Flash Kitten	715	0
-Flax Typhoon	662	0
-FlowerStorm	716	0
-Flying Kitten	143	0
-Flying Yeti	717	128
-FlyingYeti	717	0
-Foreign Intelligence Agency	124	0
-Foreign Intelligence Service	718	8
-Foreign Intelligence Service	719	8
+Financial Intelligence Unit	708	8
+Financial Intelligence Unit	709	8
+Financial Intelligence Unit Trinidad and Tobago	688	0
+Financial Investigations Division	678	0
+Financial Monitoring Service	710	0
+Financial Monitoring Unit	711	0
+Financial Transactions and Reports Analysis Centre of Canada	712	0
+Finnish Defence Intelligence Agency	713	0
+Finnish Security and Intelligence Service	714	0
+FireAnt	31	8
+FishMedley	715	0
+Fishing Elephant	716	128
+Five Eyes	695	0
+Flash Kitten	717	0
+Flax Typhoon	664	0
+FlowerStorm	718	0
+Flying Kitten	144	0
+Flying Yeti	719	128
+FlyingYeti	719	0
+Foreign Intelligence Agency	125	0
 Foreign Intelligence Service	720	8
-Foreign Intelligence Service of Ukraine	721	0
-Foreign Office	675	0
-Foreign and Commonwealth Office	675	0
-Foreign, Commonwealth and Development Office	675	0
-Forest Blizzard	48	0
-Forsvarets Efterretningstjeneste	531	0
-Forsvarets sikkerhetstjeneste	722	0
-Forum of Incident Response and Security Teams	684	0
-Fox Kitten	723	0
-Fox Tempest	724	0
-Foxtrot	18	129
-Fraternal Jackal	455	0
-French Foreign Ministry	725	0
-French Ministry of Foreign Affairs	725	0
-FromRussiaWithLove	690	0
-FrostyNeighbor	726	0
-Frozenvista	253	256
-Fruity Armor	525	128
-FruityArmor	525	0
-FulcrumSec	727	0
-FunkSec	728	0
-FusionCore	729	0
-Fxmsp	730	256
-Försvarets radioanstalt	689	0
-Försvarsmaktens underrättelsetjänst	711	0
-G7	731	6
-GAC	134	6
-GADOLINIUM	93	133
-GALLIUM	147	133
-GC01	732	6
-GC02	733	6
-GCHQ	734	6
-GCMAN	735	260
-GCSB	736	6
-GDGS	737	6
-GHOST STADIUM	738	128
-GIBBERISH PANDA	739	0
-GINGERSNAP	116	133
-GOBLIN PANDA	403	0
-GOFFEE	740	260
-GOLD	741	151
-GOLD BURLAP	459	0
-GOLD CABIN	114	0
-GOLD DUPONT	742	0
-GOLD EVERGREEN	743	0
-GOLD FAIRFAX	744	0
-GOLD FLANDERS	745	0
-GOLD GALLEON	746	0
-GOLD GARDEN	747	0
-GOLD MANSARD	748	0
-GOLD NORTHFIELD	749	0
-GOLD PRELUDE	750	8
-GOLD REBELLION	538	0
-GOLD RIVERVIEW	751	0
-GOLD SKYLINE	752	0
-GOLD SOUTHFIELD	753	0
-GOLD SYMPHONY	754	0
-GOLD WATERFALL	755	0
-GOLD WINTER	756	0
-GOLEM	18	133
-GOP	158	134
-GRC	757	6
-GREATRIFT	758	260
-GREF	69	142
-GREF	759	142
-GRIM SPIDER	760	8
-GRU	761	6
-GRU Unit 26165	10	0
-GRU Unit 29155	762	0
-GRU Unit 74455	763	0
-GSI	764	6
-GSSV-J2	765	4
-GTFire	766	256
-GTG-1002	767	4
-GTsST	763	0
-GU	761	7
-GUR	557	135
-GURU SPIDER	768	0
-Gabinete de Segurança Institucional	764	0
-Gallmaker	769	256
-GamaCopy	770	0
-Gamaredon	16	256
-Gamaredon Group	16	0
-GambleForce	771	0
-GamblingPuppet	634	0
-Gammax	772	256
-Gangmasters and Labour Abuse Authority	773	0
-Garda National Surveillance Unit	774	0
-Gatak	741	128
-Gaza Cybergang	152	0
-Gaza Hackers Team	152	128
-Gelsemium	775	129
-Gendarmerie Intelligence Directorate	776	0
-Gendarmerie royale du Canada	757	0
-General Commissariat of Information	777	0
-General Commissariat of Judiciary Police	778	0
-General Department of Military Intelligence	779	0
-General Directorate for Internal Security	505	0
-General Directorate for Territorial Surveillance	780	0
-General Directorate of Analysis and Strategic Intelligence	781	0
-General Directorate of General Security	737	0
-General Directorate of Information Systems Security	506	0
-General Directorate of Intelligence	782	0
-General Intelligence Agency of Mongolia	783	0
-General Intelligence Directorate	784	0
-General Intelligence Service	785	0
-General Intelligence and Security Service	17	8
-General Intelligence and Security Service	23	8
-General Reconnaissance Bureau	786	0
-General Security	737	0
-General Security Directorate	787	0
-General Staff Intelligence Directorate	788	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	765	0
-Genesis Day	789	128
-Georgian Intelligence Service	790	0
-German Foreign Ministry	11	0
-German Foreign Office	11	0
-Ghost Blizzard	26	0
-Ghost Jackal	791	0
-Ghost Security	792	128
-GhostEmperor	698	0
-GhostNet	793	0
-GhostR	794	0
-GhostRedirector	795	0
-GhostSec	792	0
-Ghostwriter	476	129
-Gingham Typhoon	93	0
-Gitloker	796	256
-Gleaming Pisces	171	0
-Global Affairs Canada	134	0
-GlobalSecretGroup	797	0
-Gnosticplayers	798	256
-Gold Blackburn	406	0
-Gold Blade	639	0
-Gold Crestwood	799	0
-Gold Drake	665	0
-Gold Essex	800	0
-Gold Feather	801	0
-Gold Franklin	120	0
-Gold Heron	520	0
-Gold Ionic	802	0
-Gold Kingswood	390	0
-Gold Lagoon	803	0
-Gold Lowell	208	0
-Gold Melody	804	0
-Gold Niagara	115	0
-Gold Prelude	470	8
-Gold Sahara	144	0
-Gold Swathmore	805	0
-Gold Tahoe	110	0
-Gold Ulrick	760	0
-Gold Village	472	0
-GoldFactory	806	0
-GoldMouse	50	0
-Golden Chickens	732	136
-Golden Chickens	733	136
-Golden Chickens 01	732	0
-Golden Chickens 02	733	0
-Golden Chickens01	732	0
-Golden Chickens02	733	0
-Golden Eye Dog	601	128
-Golden Falcon	53	128
-Golden RAT	50	128
-GoldenJackal	807	0
-Golfing Taurus	808	0
-Gonjeshke Darande	809	0
-GopherWhisper	810	0
-Gorgon Group	122	128
-Gorilla	811	129
-Gossamer Bear	254	0
-Gothic Panda	84	0
-GovCERT.CZ	812	0
-Government Communications Headquarters	734	0
-Government Communications Security Bureau	736	0
-GozNym	813	0
-Graceful Spider	110	0
-Granite Taurus	18	0
-Granite Typhoon	147	0
-Grass Neptune	98	128
-Gray Sandstorm	481	0
-GrayBravo	814	0
-GrayCharlie	815	0
-Grayfly	94	129
-Grayling	816	129
-GreedyBear	817	0
-GreedyTaotie	81	0
-Green Havildar	38	128
-GreenSpot	63	0
-Greenbug	313	137
-Greenbug	818	137
-Greendinosa	61	256
-Grey Karkadann	49	0
-GreyEnergy	819	0
-GreyVibe	820	0
-Grim Spider	406	8
-Grizzly Steppe	48	136
-Grizzly Steppe	83	136
-Groundbait	821	129
-Group 100	83	0
-Group 123	39	0
-Group 13	73	0
-Group 22	68	0
-Group 24	26	0
-Group 26	143	0
-Group 27	103	0
-Group 3	67	0
-Group 35	81	0
-Group 41	386	0
-Group 42	822	0
-Group 46	76	0
-Group 6	84	0
-Group 72	71	8
-Group 72	192	8
-Group 74	48	0
-Group 77	40	0
-Group 8	71	0
-Group 83	374	0
-Group 88	51	0
-Group of Seven	731	0
-Group123	39	0
-Group5	823	0
-GruesomeLarch	48	0
-Guacamaya	824	256
-Guardian of Peace	158	128
-Guardians of Peace	40	128
-Guójiā Ānquánbù	380	0
-Gwisin Gang	405	0
-GŠSV-J2	765	4
-H0lyGh0st	486	0
-HAFNIUM	113	149
-HASSIUM	600	149
-HAZY TIGER	42	0
-HELIUM	71	149
-HELLFIRE	48	133
-HEXANE	381	133
-HIVE-0145	825	4
-HIVE0154	276	4
-HOGFISH	18	133
-HOLMIUM	36	149
-HOODOO	94	133
-HORDE	68	133
-HOUND SPIDER	826	0
-HOUSEBLEND	346	260
-HUAPI	79	260
-HUR	557	6
-HURRICANE PANDA	240	0
-HYDROGEN	68	149
-Hacking Team	827	128
-Hagga	139	256
-Hammer Panda	75	0
-Handala	828	256
-HangOver	43	1
-Hangover Group	43	128
-Hastati Group	40	0
-Haywire Kitten	419	0
-Hazel Sandstorm	37	0
-Head Mare	829	128
-Heart Typhoon	71	0
-Hecamede	241	256
-Heeresnachrichtenamt	180	0
-Helix Kitten	37	0
-HellHounds	830	1
-Hellsing	831	256
-HenBox	832	0
-Hermit Neptune	833	128
-Hexagon Typhoon	68	0
-HexagonalRodent	834	0
-Hezb	835	134
-Hidden Cobra	40	128
-Hidden Lynx	71	128
-HiddenArt	836	0
-Higaisa	837	256
-HighGround	213	0
-HikkI-Chan	838	0
-Hippo	81	129
-Hippo Team	51	128
-Hive0065	110	0
-Hive0091	561	0
-Hive0117	839	0
-Hive0118	840	0
-Hive0127	841	0
-Hive0137	842	0
-Hive0145	825	0
-Hive0163	843	0
-HollowQuill	844	0
-Holy Souls	419	128
-HomeLand Justice	845	128
-HoneyMyte	199	0
-Honeybee	846	129
-HookAds	847	0
-Houken	848	256
-Houndstooth Typhoon	600	0
-Howling Scorpius	144	0
-HummingBad	849	0
-Hunt3r Kill3rs	850	0
-Hunter Serpens	336	0
-Hyadina	851	256
-IAmTheKing	852	0
-IB	853	134
-ICECAP	83	133
-ICPO	854	6
-IMPERSONATING PANDA	855	0
-INC Ransom	802	128
-INCD	856	6
-INCIBE	857	4
-INCIBE-CERT	857	4
-INDOHAXSEC TEAM	858	0
-INJ3CTOR3	859	4
-INTCEN	627	4
-INTELLRTAF	592	4
-INTERPOL	854	4
-IODINE	81	149
-IRGC	181	6
-IRGC Cyber-Electronic Command	860	0
-IRGC Intelligence Organization	861	0
-IRGC-CEC	860	4
-IRGC-IO	861	4
-IRIDIUM	862	157
-IRIDIUM	45	157
-IRLeaks	863	256
-IRN2	37	6
-ISA	864	6
-ISAB	865	6
-ISI	866	6
-ISLANDDREAMS	93	260
-ITG05	48	4
-ITG07	91	4
-ITG08	120	4
-ITG09	93	4
-ITG11	83	4
-ITG12	51	4
-ITG13	37	4
-ITG14	115	4
-ITG15	26	4
-ITG18	88	4
-ITG23	406	4
-ITsecTeam	443	0
-IXESHE	68	260
-Ice Relic	83	128
-IceFog	463	0
-IcePeony	867	0
-Icelandic Crisis Response Unit	868	0
-Icelandic Police	869	0
-Imperial Kitten	259	8
-Imperial Kitten	440	8
-Imperial Kitten	870	8
-Imperial Kitten	346	8
-Incendiary Jackal	758	0
-Inception	112	129
-Inception Framework	112	128
-Indian Army	871	0
-Indian Computer Emergency Response Team	305	0
-IndigoZebra	872	0
-Indonesian Army Intelligence Centre	873	0
-Indonesian Financial Transaction Reports and Analysis Center	874	0
-Indonesian Strategic Intelligence Agency	221	0
-Indra	809	256
-Indrik Spider	474	8
-Indrik Spider	470	8
-Information and Security Service	875	0
-Információs Hivatal	876	0
-Infrastructure Destruction Squad	537	128
-Infy	877	134
-InkySquid	39	0
-Insidious Taurus	278	0
-Institutional Security Bureau	764	0
-Instituto Nacional de Ciberseguridad	857	0
-Inteid	878	256
-IntelBroker	879	0
-Inteligencia de la Gendarmería Nacional Argentina	880	0
-Inteligencia de la Policía Bonaerense	881	0
-Inteligencia de la Policía Federal Argentina	882	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	883	0
-Inteligencia de la Prefectura Naval Argentina	884	0
-Inteligencia del Servicio Penitenciario Federal	885	0
-Intelligence Agency of North Macedonia	138	0
-Intelligence Branch	886	0
-Intelligence Bureau	887	8
-Intelligence Bureau	888	8
-Intelligence Bureau	853	8
-Intelligence Directorate	889	0
-Intelligence Division	890	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	891	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	892	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	893	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	894	0
-Intelligence org of FARAJA	895	0
-Intelligence org of the Islamic Republic of Iran	896	0
-Intelligence-Security Agency of Bosnia and Herzegovina	897	0
-Inter-Services Intelligence	866	0
-Internal Intelligence and Security Agency	22	0
-Internal Security Affairs Bureau	865	0
-Internal Security Agency	13	0
-Internal Security Department	898	8
-Internal Security Department	899	8
-Internal Security Operations Command	900	0
-Internal Security Service	901	0
-International Criminal Police Organization	854	0
-International Liaison Department of the Chinese Communist Party	902	0
-Interpol	854	0
-InvisiMole	903	0
-Iraqi National Intelligence Service	904	0
-Irish National Cyber Security Centre	905	0
-Iron Cyber Group	906	0
-Iron Frontier	254	0
-Iron Group	906	0
-Iron Hemlock	83	0
-Iron Hunter	51	0
-Iron Liberty	26	0
-Iron Lyric	159	0
-Iron Ritual	83	0
-Iron Taurus	81	0
-Iron Tiger	81	0
-Iron Tilden	16	0
-Iron Twilight	48	0
-Iron Viking	45	0
-IronErn440	907	0
-IronHusky	908	0
-Islamic Revolutionary Guard Corps	181	0
-Islamic State Hacking Division	295	128
-Island Castle	93	128
-Israel National Cyber Directorate	856	0
-Israel Security Agency	864	0
-Isthmus Castle	85	128
-ItaDuke	547	0
-JACKPOT PANDA	909	0
-JINX-0126	910	4
-JINX-0164	911	4
-JJDoor	93	256
-JPCERT	912	4
-JPCERT Coordination Center	912	0
-JPCERT/CC	912	4
-Jabaroot	913	256
-Jabaroot DZ	913	0
-Jade Sleet	914	0
-JadePuffer	915	0
-Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	188	0
-Japanese Ministry of Foreign Affairs	916	0
-Japanese National Police Agency	917	0
-Jasper Sleet	918	0
-JavaGhost	919	0
-JerseyMikes	80	0
-Jewelbug	325	256
-Joint Cipher Bureau	920	0
-Joint Cyberspace Command	921	0
-Joint Intelligence Organisation	922	0
-Joint Sigint Cyber Unit	923	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	924	0
-Joint Task Force X	925	0
-Jointworm	550	129
-JokerStash	115	0
-Judgment Panda	87	0
-JuiceLedger	926	0
-Justice Blade	30	128
-Justice Department	519	0
-KAOS	71	142
-KAOS	94	142
-KAPO	661	6
-KAX17	927	4
-KE-CIRT/CC	928	4
-KGB	231	6
-KISA	929	6
-KNOTWEED	478	133
-KRYPTON	51	149
-KZ-CERT	930	4
-Kagawaran ng Ugnayang Panlabas	931	0
-Kairos	932	256
-Kaitsepolitseiamet	661	0
-Karakurt	933	256
-Karakurt Lair	933	0
-Karkadann	934	256
-Karma Panda	273	0
-Karst	935	129
-Kasablanka	936	256
-Kazu	937	134
-Ke3Chang	69	0
-Keksec	938	256
-KelvinSecurity	939	0
-Kementerian Luar Negeri	940	8
-Kementerian Luar Negeri	941	8
-KeyBoy	77	0
-Keyhole Panda	101	0
-Keymous Plus	942	0
-Keymous+	942	256
-Killnet	943	256
-Kimsuky	61	256
-Kinsing	944	256
-Kiss-a-Dog	945	128
-Knockout Spider	550	0
-Koala Team	26	128
-Konni	97	256
-Kontoret för särskild inhämtning	946	0
-Korea Internet & Security Agency	929	0
-KrCERT/CC	929	0
-KromSec	947	0
-Krybit	948	256
-Kryptonite Panda	93	0
-KungFu Kittens	73	8
-KungFu Kittens	240	8
-Kurdistan Region Security Council	949	0
-Kyberturvallisuuskeskus	950	0
-Külgazdasági és Külügyminisztérium	951	0
-LAPSUS	487	133
-LAPSUS$	487	260
-LAWRENCIUM	471	149
-LEAD	94	151
-LIMINAL PANDA	326	0
-LIVESAFE	18	260
-LOTUS PANDA	109	8
-LUNAR SPIDER	805	0
-LYCEUM	381	133
-LabHost	952	0
-Labubu	229	256
-Labyrinth Chollima	40	8
-Labyrinth Chollima	953	8
-Labyrinth Chollima	914	8
-Lace Tempest	495	0
-LadyBoyle	513	0
-Lahav 433	954	0
-Lake Relic	48	128
-Lamashtu	955	256
-Lamberts	57	129
-Lancefly	956	256
-LandUpdate808	957	0
-Larva-208	656	0
-Larva-24005	958	0
-Larva-24009	959	0
-Larva-24010	960	0
-Larva-24013	961	0
-Larva-25012	962	0
-Larva-26002	963	0
-Larva-26005	964	0
-Larva-26009	965	0
-Laundry Bear	966	0
-Lazarus	40	161
-Lazarus Group	40	128
-LazyMeerkat	542	0
-LazyScripter	967	0
-LeafMiner	968	161
-Lebanese Cedar	562	128
-Lebanese State Security	969	0
-Lemon Sandstorm	723	0
-Leopard Typhoon	94	0
-Leviathan	93	129
-Lexus	970	128
-Libyan Scorpions	971	128
-Lifting Zmiy	972	0
-LightBasin	323	0
-Lilac Typhoon	473	0
-LilacSquid	973	0
-Linen Typhoon	81	0
-LinkC	974	0
-LinkC Pub	974	0
-Lion Soldiers Team	183	128
-LofyGang	975	0
-Lone Castle	273	128
-LongNosedGoblin	976	0
-Longhorn	57	129
-LookingFrog	977	0
-Lorec Bear	253	0
-Lorec53	253	8
-Lorec53	978	8
-Lotus BLossom	109	128
-Lotus Panda	86	8
-LotusBlossom	86	0
-Lucky Cat	979	128
-Lucky Mouse	81	128
-LuckyMouse	81	0
-LulzIntel	980	0
-LulzSec Black	981	0
-Luminous Moth	276	128
-LuminousMoth	199	8
-LuminousMoth	277	8
-Luna Moth	982	128
-Luna Tempest	983	0
-LuoYu	984	0
-Lurid	69	129
-MAD	196	135
-MAGNALLIUM	36	260
-MAGNESIUM	130	149
-MAGNETIC SPIDER	985	0
-MAKERSMARK	51	260
-MALLARD SPIDER	803	0
-MAN1	986	6
-MANGANESE	101	149
-MARNANBRIDGE	419	260
-MASAN	439	132
-MEA	987	6
-MERCURY	117	133
-MI	988	135
-MI5	989	6
-MI5 Security Service	989	0
-MI6	990	6
-MID	991	135
-MIMIC SPIDER	992	0
-MIT	993	134
-MIVD	556	6
-MODA	994	6
-MOFA	916	14
-MOFA	995	14
-MOIS	996	6
-MOIS/VAJA	996	4
-MONTI	997	260
-MONTY SPIDER	998	8
-MORH4x	999	0
-MPS	1000	78
-MPS	291	14
-MSS	380	78
-MSS	1001	14
-MSZ	1002	6
-MUDCARP	93	260
-MUDDYCOAST	117	260
-MUMMY SPIDER	799	0
-MUST	1003	135
-MUSTANG PANDA	199	8
-MYSTICDOME	381	260
-MZV	461	6
-Mabahith	1004	0
-Mabna Institute	391	0
-Mabna Institute Group	391	0
-Machete	59	129
-Madi	1005	134
-MageCart	1006	0
-MageCart Group 6	120	0
-Magenta Dust	58	0
-Magic Hound	88	128
-Magic Kitten	822	0
-Main Center for Special Technologies	763	0
-Main Directorate of Intelligence	557	0
-Main Directorate of Special Programs of the President of the Russian Federation	1007	0
-Main Directorate of the General Staff	761	0
-MalKamak	1008	0
-Malaysia Computer Emergency Response Team	1009	0
-Malaysian Defence Intelligence Organisation	1010	0
-Malaysian Special Branch	1011	0
-Malsmoke	1012	256
-Malteiro	1013	256
-Mana	94	135
-Mana Team	1014	128
-Manatee Tempest	474	0
-Manga Taurus	79	0
-Mango Sandstorm	117	0
-Mantis	49	129
-Marbled Dust	416	0
-Marigold Sandstorm	485	0
-Marine Corps Intelligence	1015	0
-Markopolo	1016	256
-Mask	362	135
-Massgrave	1017	256
-Matanbuchus	232	256
-Maverick Panda	92	0
-Maze Team	472	128
-Medusa Group	1018	128
-MenuPass	18	0
-Menupass Team	18	0
-Metador	1019	256
-Metushy	69	256
-Midnight Blizzard	83	8
-Midnight Blizzard	541	8
-Midnight Neptune	439	128
-Militaire Inlichtingen- en Veiligheidsdienst	556	0
-Military Counterintelligence Service	196	8
-Military Counterintelligence Service	1020	8
-Military Intelligence	1021	8
-Military Intelligence	988	8
-Military Intelligence	1022	8
-Military Intelligence Corps	1023	8
-Military Intelligence Corps	1024	8
-Military Intelligence Department	1025	0
-Military Intelligence Directorate	153	8
-Military Intelligence Directorate	1026	8
-Military Intelligence and Security Service	1003	0
-Military Security Agency	1027	0
-Military Service for Security and Intelligence	1028	0
-Military Unit 26165	10	0
-Military Unit 29155	762	0
-Military Unit 74455	763	0
-Military intelligence and reconnaissance	1029	0
-Militära underrättelse- och säkerhetstjänsten	1003	0
-Militärischer Abschirmdienst	196	0
-Militärischer Nachrichtendienst	1030	0
-Millî İstihbarat Teşkilatı	993	0
-Mimo	835	134
-Ministarstvo vanjskih i europskih poslova	1031	0
-Ministerie van Buitenlandse Zaken	612	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1032	0
-Ministerio de Relaciones Exteriores	1033	8
-Ministerio de Relaciones Exteriores	1034	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1035	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1036	0
-Ministerstvo obrany	462	0
-Ministerstvo zahraničních věcí	461	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1037	0
-Ministerstwo Spraw Zagranicznych	1002	0
-Ministerul Afacerilor Externe	1038	8
-Ministerul Afacerilor Externe	1039	8
-Ministrstvo za zunanje in evropske zadeve	1040	0
-Ministry for Europe and Foreign Affairs	725	0
-Ministry for National Security	1041	0
-Ministry of Defence	427	8
-Ministry of Defence	1042	8
-Ministry of Defence	1043	8
-Ministry of Defence	1044	8
-Ministry of Defence	1045	8
-Ministry of Defence	1046	8
+Foreign Intelligence Service	721	8
+Foreign Intelligence Service	722	8
+Foreign Intelligence Service of Ukraine	723	0
+Foreign Office	677	0
+Foreign and Commonwealth Office	677	0
+Foreign, Commonwealth and Development Office	677	0
+Forest Blizzard	49	0
+Forsvarets Efterretningstjeneste	533	0
+Forsvarets sikkerhetstjeneste	724	0
+Forum of Incident Response and Security Teams	686	0
+Fox Kitten	725	0
+Fox Tempest	726	0
+Foxtrot	19	129
+Fraternal Jackal	457	0
+French Foreign Ministry	727	0
+French Ministry of Foreign Affairs	727	0
+FromRussiaWithLove	692	0
+FrostyNeighbor	728	0
+Frozenvista	255	256
+Fruity Armor	527	128
+FruityArmor	527	0
+FulcrumSec	729	0
+FunkSec	730	0
+FusionCore	731	0
+Fxmsp	732	256
+Försvarets radioanstalt	691	0
+Försvarsmaktens underrättelsetjänst	713	0
+G7	733	6
+GAC	135	6
+GADOLINIUM	94	133
+GALLIUM	148	133
+GC01	734	6
+GC02	735	6
+GCHQ	736	6
+GCMAN	737	260
+GCSB	738	6
+GDGS	739	6
+GHOST STADIUM	740	128
+GIBBERISH PANDA	741	0
+GINGERSNAP	117	133
+GOBLIN PANDA	405	0
+GOFFEE	742	260
+GOLD	743	151
+GOLD BURLAP	461	0
+GOLD CABIN	115	0
+GOLD DUPONT	744	0
+GOLD EVERGREEN	745	0
+GOLD FAIRFAX	746	0
+GOLD FLANDERS	747	0
+GOLD GALLEON	748	0
+GOLD GARDEN	749	0
+GOLD MANSARD	750	0
+GOLD NORTHFIELD	751	0
+GOLD PRELUDE	752	8
+GOLD REBELLION	540	0
+GOLD RIVERVIEW	753	0
+GOLD SKYLINE	754	0
+GOLD SOUTHFIELD	755	0
+GOLD SYMPHONY	756	0
+GOLD WATERFALL	757	0
+GOLD WINTER	758	0
+GOLEM	19	133
+GOP	159	134
+GRC	759	6
+GREATRIFT	760	260
+GREF	70	142
+GREF	761	142
+GRIM SPIDER	762	8
+GRU	763	6
+GRU Unit 26165	11	0
+GRU Unit 29155	3	0
+GRU Unit 74455	764	0
+GSI	765	6
+GSSV-J2	766	4
+GTFire	767	256
+GTG-1002	768	4
+GTsST	764	0
+GU	763	7
+GUR	559	135
+GURU SPIDER	769	0
+Gabinete de Segurança Institucional	765	0
+Gallmaker	770	256
+GamaCopy	771	0
+Gamaredon	17	256
+Gamaredon Group	17	0
+GambleForce	772	0
+GamblingPuppet	636	0
+Gammax	773	256
+Gangmasters and Labour Abuse Authority	774	0
+Garda National Surveillance Unit	775	0
+Gatak	743	128
+Gaza Cybergang	153	0
+Gaza Hackers Team	153	128
+Gelsemium	776	129
+Gendarmerie Intelligence Directorate	777	0
+Gendarmerie royale du Canada	759	0
+General Commissariat of Information	778	0
+General Commissariat of Judiciary Police	779	0
+General Department of Military Intelligence	780	0
+General Directorate for Internal Security	507	0
+General Directorate for Territorial Surveillance	781	0
+General Directorate of Analysis and Strategic Intelligence	782	0
+General Directorate of General Security	739	0
+General Directorate of Information Systems Security	508	0
+General Directorate of Intelligence	783	0
+General Intelligence Agency of Mongolia	784	0
+General Intelligence Directorate	785	0
+General Intelligence Service	786	0
+General Intelligence and Security Service	18	8
+General Intelligence and Security Service	24	8
+General Reconnaissance Bureau	787	0
+General Security	739	0
+General Security Directorate	788	0
+General Staff Intelligence Directorate	789	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	766	0
+Genesis Day	790	128
+Georgian Intelligence Service	791	0
+German Foreign Ministry	12	0
+German Foreign Office	12	0
+Ghost Blizzard	27	0
+Ghost Jackal	792	0
+Ghost Security	793	128
+GhostEmperor	700	0
+GhostNet	794	0
+GhostR	795	0
+GhostRedirector	796	0
+GhostSec	793	0
+Ghostwriter	478	129
+Gingham Typhoon	94	0
+Gitloker	797	256
+Gleaming Pisces	172	0
+Global Affairs Canada	135	0
+GlobalSecretGroup	798	0
+Gnosticplayers	799	256
+Gold Blackburn	408	0
+Gold Blade	641	0
+Gold Crestwood	800	0
+Gold Drake	667	0
+Gold Essex	801	0
+Gold Feather	802	0
+Gold Franklin	121	0
+Gold Heron	522	0
+Gold Ionic	803	0
+Gold Kingswood	392	0
+Gold Lagoon	804	0
+Gold Lowell	209	0
+Gold Melody	805	0
+Gold Niagara	116	0
+Gold Prelude	472	8
+Gold Sahara	145	0
+Gold Swathmore	806	0
+Gold Tahoe	111	0
+Gold Ulrick	762	0
+Gold Village	474	0
+GoldFactory	807	0
+GoldMouse	51	0
+Golden Chickens	734	136
+Golden Chickens	735	136
+Golden Chickens 01	734	0
+Golden Chickens 02	735	0
+Golden Chickens01	734	0
+Golden Chickens02	735	0
+Golden Eye Dog	603	128
+Golden Falcon	54	128
+Golden RAT	51	128
+GoldenJackal	808	0
+Golfing Taurus	809	0
+Gonjeshke Darande	810	0
+GopherWhisper	811	0
+Gorgon Group	123	128
+Gorilla	812	129
+Gossamer Bear	256	0
+Gothic Panda	85	0
+GovCERT.CZ	813	0
+Government Communications Headquarters	736	0
+Government Communications Security Bureau	738	0
+GozNym	814	0
+Graceful Spider	111	0
+Granite Taurus	19	0
+Granite Typhoon	148	0
+Grass Neptune	99	128
+Gray Sandstorm	483	0
+GrayBravo	815	0
+GrayCharlie	816	0
+Grayfly	95	129
+Grayling	817	129
+GreedyBear	818	0
+GreedyTaotie	82	0
+Green Havildar	39	128
+GreenSpot	64	0
+Greenbug	315	137
+Greenbug	819	137
+Greendinosa	62	256
+Grey Karkadann	50	0
+GreyEnergy	820	0
+GreyVibe	821	0
+Grim Spider	408	8
+Grizzly Steppe	49	136
+Grizzly Steppe	84	136
+Groundbait	822	129
+Group 100	84	0
+Group 123	40	0
+Group 13	74	0
+Group 22	69	0
+Group 24	27	0
+Group 26	144	0
+Group 27	104	0
+Group 3	68	0
+Group 35	82	0
+Group 41	388	0
+Group 42	823	0
+Group 46	77	0
+Group 6	85	0
+Group 72	72	8
+Group 72	193	8
+Group 74	49	0
+Group 77	41	0
+Group 8	72	0
+Group 83	376	0
+Group 88	52	0
+Group of Seven	733	0
+Group123	40	0
+Group5	824	0
+GruesomeLarch	49	0
+Guacamaya	825	256
+Guangdong State Security Department	826	0
+Guardian of Peace	159	128
+Guardians of Peace	41	128
+Guójiā Ānquánbù	382	0
+Gwisin Gang	407	0
+GŠSV-J2	766	4
+H0lyGh0st	488	0
+HAFNIUM	114	149
+HASSIUM	602	149
+HAZY TIGER	43	0
+HELIUM	72	149
+HELLFIRE	49	133
+HEXANE	383	133
+HIVE-0145	827	4
+HIVE0154	278	4
+HOGFISH	19	133
+HOLMIUM	37	149
+HOODOO	95	133
+HORDE	69	133
+HOUND SPIDER	828	0
+HOUSEBLEND	348	260
+HUAPI	80	260
+HUR	559	6
+HURRICANE PANDA	242	0
+HYDROGEN	69	149
+Hacking Team	829	128
+Hagga	140	256
+Hainan State Security Department	830	0
+Hammer Panda	76	0
+Handala	831	256
+HangOver	44	1
+Hangover Group	44	128
+Hastati Group	41	0
+Haywire Kitten	421	0
+Hazel Sandstorm	38	0
+Head Mare	832	128
+Heart Typhoon	72	0
+Hecamede	243	256
+Heeresnachrichtenamt	181	0
+Helix Kitten	38	0
+HellHounds	833	1
+Hellsing	834	256
+HenBox	835	0
+Hermit Neptune	836	128
+Hexagon Typhoon	69	0
+HexagonalRodent	837	0
+Hezb	838	134
+Hidden Cobra	41	128
+Hidden Lynx	72	128
+HiddenArt	839	0
+Higaisa	840	256
+HighGround	214	0
+HikkI-Chan	841	0
+Hippo	82	129
+Hippo Team	52	128
+Hive0065	111	0
+Hive0091	563	0
+Hive0117	842	0
+Hive0118	843	0
+Hive0127	844	0
+Hive0137	845	0
+Hive0145	827	0
+Hive0163	846	0
+HollowQuill	847	0
+Holy Souls	421	128
+HomeLand Justice	848	128
+HoneyMyte	200	0
+Honeybee	849	129
+HookAds	850	0
+Houken	851	256
+Houndstooth Typhoon	602	0
+Howling Scorpius	145	0
+Hubei State Security Department	852	0
+HummingBad	853	0
+Hunt3r Kill3rs	854	0
+Hunter Serpens	338	0
+Hyadina	855	256
+IAmTheKing	856	0
+IB	857	134
+ICECAP	84	133
+ICPO	858	6
+IMPERSONATING PANDA	859	0
+INC Ransom	803	128
+INCD	860	6
+INCIBE	861	4
+INCIBE-CERT	861	4
+INDOHAXSEC TEAM	862	0
+INJ3CTOR3	863	4
+INTCEN	629	4
+INTELLRTAF	594	4
+INTERPOL	858	4
+IODINE	82	149
+IRGC	182	6
+IRGC Cyber-Electronic Command	864	0
+IRGC Intelligence Organization	865	0
+IRGC-CEC	864	4
+IRGC-IO	865	4
+IRIDIUM	866	157
+IRIDIUM	46	157
+IRLeaks	867	256
+IRN2	38	6
+ISA	868	6
+ISAB	869	6
+ISI	870	6
+ISLANDDREAMS	94	260
+ITG05	49	4
+ITG07	92	4
+ITG08	121	4
+ITG09	94	4
+ITG11	84	4
+ITG12	52	4
+ITG13	38	4
+ITG14	116	4
+ITG15	27	4
+ITG18	89	4
+ITG23	408	4
+ITsecTeam	445	0
+IXESHE	69	260
+Ice Relic	84	128
+IceFog	465	0
+IcePeony	871	0
+Icelandic Crisis Response Unit	872	0
+Icelandic Police	873	0
+Imperial Kitten	261	8
+Imperial Kitten	442	8
+Imperial Kitten	874	8
+Imperial Kitten	348	8
+Incendiary Jackal	760	0
+Inception	113	129
+Inception Framework	113	128
+Indian Army	875	0
+Indian Computer Emergency Response Team	307	0
+IndigoZebra	876	0
+Indonesian Army Intelligence Centre	877	0
+Indonesian Financial Transaction Reports and Analysis Center	878	0
+Indonesian Strategic Intelligence Agency	222	0
+Indra	810	256
+Indrik Spider	476	8
+Indrik Spider	472	8
+Information and Security Service	879	0
+Információs Hivatal	880	0
+Infrastructure Destruction Squad	539	128
+Infy	881	134
+InkySquid	40	0
+Insidious Taurus	280	0
+Institutional Security Bureau	765	0
+Instituto Nacional de Ciberseguridad	861	0
+Inteid	882	256
+IntelBroker	883	0
+Inteligencia de la Gendarmería Nacional Argentina	884	0
+Inteligencia de la Policía Bonaerense	885	0
+Inteligencia de la Policía Federal Argentina	886	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	887	0
+Inteligencia de la Prefectura Naval Argentina	888	0
+Inteligencia del Servicio Penitenciario Federal	889	0
+Intelligence Agency of North Macedonia	139	0
+Intelligence Branch	890	0
+Intelligence Bureau	891	8
+Intelligence Bureau	892	8
+Intelligence Bureau	857	8
+Intelligence Directorate	893	0
+Intelligence Division	894	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	895	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	896	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	897	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	898	0
+Intelligence org of FARAJA	899	0
+Intelligence org of the Islamic Republic of Iran	900	0
+Intelligence-Security Agency of Bosnia and Herzegovina	901	0
+Inter-Services Intelligence	870	0
+Internal Intelligence and Security Agency	23	0
+Internal Security Affairs Bureau	869	0
+Internal Security Agency	14	0
+Internal Security Department	902	8
+Internal Security Department	903	8
+Internal Security Operations Command	904	0
+Internal Security Service	905	0
+International Criminal Police Organization	858	0
+International Liaison Department of the Chinese Communist Party	906	0
+Interpol	858	0
+InvisiMole	907	0
+Iraqi National Intelligence Service	908	0
+Irish National Cyber Security Centre	909	0
+Iron Cyber Group	910	0
+Iron Frontier	256	0
+Iron Group	910	0
+Iron Hemlock	84	0
+Iron Hunter	52	0
+Iron Liberty	27	0
+Iron Lyric	160	0
+Iron Ritual	84	0
+Iron Taurus	82	0
+Iron Tiger	82	0
+Iron Tilden	17	0
+Iron Twilight	49	0
+Iron Viking	46	0
+IronErn440	911	0
+IronHusky	912	0
+Islamic Revolutionary Guard Corps	182	0
+Islamic State Hacking Division	297	128
+Island Castle	94	128
+Israel National Cyber Directorate	860	0
+Israel Security Agency	868	0
+Isthmus Castle	86	128
+ItaDuke	549	0
+JACKPOT PANDA	913	0
+JINX-0126	914	4
+JINX-0164	915	4
+JJDoor	94	256
+JPCERT	916	4
+JPCERT Coordination Center	916	0
+JPCERT/CC	916	4
+Jabaroot	917	256
+Jabaroot DZ	917	0
+Jade Sleet	918	0
+JadePuffer	919	0
+Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	189	0
+Japanese Ministry of Foreign Affairs	920	0
+Japanese National Police Agency	921	0
+Jasper Sleet	922	0
+JavaGhost	923	0
+JerseyMikes	81	0
+Jewelbug	327	256
+Jiangsu State Security Department	924	0
+Joint Cipher Bureau	925	0
+Joint Cyberspace Command	926	0
+Joint Intelligence Organisation	927	0
+Joint Sigint Cyber Unit	928	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	929	0
+Joint Task Force X	930	0
+Jointworm	552	129
+JokerStash	116	0
+Judgment Panda	88	0
+JuiceLedger	931	0
+Justice Blade	31	128
+Justice Department	521	0
+KAOS	72	142
+KAOS	95	142
+KAPO	663	6
+KAX17	932	4
+KE-CIRT/CC	933	4
+KGB	233	6
+KISA	934	6
+KNOTWEED	480	133
+KRYPTON	52	149
+KZ-CERT	935	4
+Kagawaran ng Ugnayang Panlabas	936	0
+Kairos	937	256
+Kaitsepolitseiamet	663	0
+Karakurt	938	256
+Karakurt Lair	938	0
+Karkadann	939	256
+Karma Panda	275	0
+Karst	940	129
+Kasablanka	941	256
+Kazu	942	134
+Ke3Chang	70	0
+Keksec	943	256
+KelvinSecurity	944	0
+Kementerian Luar Negeri	945	8
+Kementerian Luar Negeri	946	8
+KeyBoy	78	0
+Keyhole Panda	102	0
+Keymous Plus	947	0
+Keymous+	947	256
+Killnet	948	256
+Kimsuky	62	256
+Kinsing	949	256
+Kiss-a-Dog	950	128
+Knockout Spider	552	0
+Koala Team	27	128
+Konni	98	256
+Kontoret för särskild inhämtning	951	0
+Korea Internet & Security Agency	934	0
+KrCERT/CC	934	0
+KromSec	952	0
+Krybit	953	256
+Kryptonite Panda	94	0
+KungFu Kittens	74	8
+KungFu Kittens	242	8
+Kurdistan Region Security Council	954	0
+Kyberturvallisuuskeskus	955	0
+Külgazdasági és Külügyminisztérium	956	0
+LAPSUS	489	133
+LAPSUS$	489	260
+LAWRENCIUM	473	149
+LEAD	95	151
+LIMINAL PANDA	328	0
+LIVESAFE	19	260
+LOTUS PANDA	110	8
+LUNAR SPIDER	806	0
+LYCEUM	383	133
+LabHost	957	0
+Labubu	230	256
+Labyrinth Chollima	41	8
+Labyrinth Chollima	958	8
+Labyrinth Chollima	918	8
+Lace Tempest	497	0
+LadyBoyle	515	0
+Lahav 433	959	0
+Lake Relic	49	128
+Lamashtu	960	256
+Lamberts	58	129
+Lancefly	961	256
+LandUpdate808	962	0
+Larva-208	658	0
+Larva-24005	963	0
+Larva-24009	964	0
+Larva-24010	965	0
+Larva-24013	966	0
+Larva-25012	967	0
+Larva-26002	968	0
+Larva-26005	969	0
+Larva-26009	970	0
+Laundry Bear	971	0
+Lazarus	41	161
+Lazarus Group	41	128
+LazyMeerkat	544	0
+LazyScripter	972	0
+LeafMiner	973	161
+Lebanese Cedar	564	128
+Lebanese State Security	974	0
+Lemon Sandstorm	725	0
+Leopard Typhoon	95	0
+Leviathan	94	129
+Lexus	975	128
+Libyan Scorpions	976	128
+Lifting Zmiy	977	0
+LightBasin	325	0
+Lilac Typhoon	475	0
+LilacSquid	978	0
+Linen Typhoon	82	0
+LinkC	979	0
+LinkC Pub	979	0
+Lion Soldiers Team	184	128
+LofyGang	980	0
+Lone Castle	275	128
+LongNosedGoblin	981	0
+Longhorn	58	129
+LookingFrog	982	0
+Lorec Bear	255	0
+Lorec53	255	8
+Lorec53	983	8
+Lotus BLossom	110	128
+Lotus Panda	87	8
+LotusBlossom	87	0
+Lucky Cat	984	128
+Lucky Mouse	82	128
+LuckyMouse	82	0
+LulzIntel	985	0
+LulzSec Black	986	0
+Luminous Moth	278	128
+LuminousMoth	200	8
+LuminousMoth	279	8
+Luna Moth	987	128
+Luna Tempest	988	0
+LuoYu	989	0
+Lurid	70	129
+MAD	197	135
+MAGNALLIUM	37	260
+MAGNESIUM	131	149
+MAGNETIC SPIDER	990	0
+MAKERSMARK	52	260
+MALLARD SPIDER	804	0
+MAN1	991	6
+MANGANESE	102	149
+MARNANBRIDGE	421	260
+MASAN	441	132
+MEA	992	6
+MERCURY	118	133
+MI	993	135
+MI5	994	6
+MI5 Security Service	994	0
+MI6	995	6
+MID	996	135
+MIMIC SPIDER	997	0
+MIT	998	134
+MIVD	558	6
+MODA	999	6
+MOFA	920	14
+MOFA	1000	14
+MOIS	1001	6
+MOIS/VAJA	1001	4
+MONTI	1002	260
+MONTY SPIDER	1003	8
+MORH4x	1004	0
+MPS	1005	78
+MPS	293	14
+MSS	382	78
+MSS	1006	14
+MSZ	1007	6
+MUDCARP	94	260
+MUDDYCOAST	118	260
+MUMMY SPIDER	800	0
+MUST	1008	135
+MUSTANG PANDA	200	8
+MYSTICDOME	383	260
+MZV	463	6
+Mabahith	1009	0
+Mabna Institute	393	0
+Mabna Institute Group	393	0
+Machete	60	129
+Madi	1010	134
+MageCart	1011	0
+MageCart Group 6	121	0
+Magenta Dust	59	0
+Magic Hound	89	128
+Magic Kitten	823	0
+Main Center for Special Technologies	764	0
+Main Directorate of Intelligence	559	0
+Main Directorate of Special Programs of the President of the Russian Federation	1012	0
+Main Directorate of the General Staff	763	0
+MalKamak	1013	0
+Malaysia Computer Emergency Response Team	1014	0
+Malaysian Defence Intelligence Organisation	1015	0
+Malaysian Special Branch	1016	0
+Malsmoke	1017	256
+Malteiro	1018	256
+Mana	95	135
+Mana Team	1019	128
+Manatee Tempest	476	0
+Manga Taurus	80	0
+Mango Sandstorm	118	0
+Mantis	50	129
+Marbled Dust	418	0
+Marigold Sandstorm	487	0
+Marine Corps Intelligence	1020	0
+Markopolo	1021	256
+Mask	364	135
+Massgrave	1022	256
+Matanbuchus	234	256
+Maverick Panda	93	0
+Maze Team	474	128
+Medusa Group	1023	128
+MenuPass	19	0
+Menupass Team	19	0
+Metador	1024	256
+Metushy	70	256
+Midnight Blizzard	84	8
+Midnight Blizzard	543	8
+Midnight Neptune	441	128
+Militaire Inlichtingen- en Veiligheidsdienst	558	0
+Military Counterintelligence Service	197	8
+Military Counterintelligence Service	1025	8
+Military Intelligence	1026	8
+Military Intelligence	993	8
+Military Intelligence	1027	8
+Military Intelligence Corps	1028	8
+Military Intelligence Corps	1029	8
+Military Intelligence Department	1030	0
+Military Intelligence Directorate	154	8
+Military Intelligence Directorate	1031	8
+Military Intelligence and Security Service	1008	0
+Military Security Agency	1032	0
+Military Service for Security and Intelligence	1033	0
+Military Unit 26165	11	0
+Military Unit 29155	3	0
+Military Unit 74455	764	0
+Military intelligence and reconnaissance	1034	0
+Militära underrättelse- och säkerhetstjänsten	1008	0
+Militärischer Abschirmdienst	197	0
+Militärischer Nachrichtendienst	1035	0
+Millî İstihbarat Teşkilatı	998	0
+Mimo	838	134
+Ministarstvo vanjskih i europskih poslova	1036	0
+Ministerie van Buitenlandse Zaken	614	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1037	0
+Ministerio de Relaciones Exteriores	1038	8
+Ministerio de Relaciones Exteriores	1039	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1040	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1041	0
+Ministerstvo obrany	464	0
+Ministerstvo zahraničních věcí	463	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1042	0
+Ministerstwo Spraw Zagranicznych	1007	0
+Ministerul Afacerilor Externe	1043	8
+Ministerul Afacerilor Externe	1044	8
+Ministrstvo za zunanje in evropske zadeve	1045	0
+Ministry for Europe and Foreign Affairs	727	0
+Ministry for National Security	1046	0
+Ministry of Defence	429	8
 Ministry of Defence	1047	8
-Ministry of Defence	462	8
 Ministry of Defence	1048	8
 Ministry of Defence	1049	8
 Ministry of Defence	1050	8
 Ministry of Defence	1051	8
 Ministry of Defence	1052	8
+Ministry of Defence	464	8
 Ministry of Defence	1053	8
 Ministry of Defence	1054	8
 Ministry of Defence	1055	8
@@ -3741,1987 +3753,1998 @@ Ministry of Defence	1074	8
 Ministry of Defence	1075	8
 Ministry of Defence	1076	8
 Ministry of Defence	1077	8
-Ministry of Digital Affairs	994	0
-Ministry of External Affairs	987	0
-Ministry of Finance	1078	0
-Ministry of Foreign Affairs	1079	8
-Ministry of Foreign Affairs	1080	8
-Ministry of Foreign Affairs	1081	8
-Ministry of Foreign Affairs	1035	8
-Ministry of Foreign Affairs	283	8
-Ministry of Foreign Affairs	1082	8
-Ministry of Foreign Affairs	1083	8
+Ministry of Defence	1078	8
+Ministry of Defence	1079	8
+Ministry of Defence	1080	8
+Ministry of Defence	1081	8
+Ministry of Defence	1082	8
+Ministry of Digital Affairs	999	0
+Ministry of External Affairs	992	0
+Ministry of Finance	1083	0
 Ministry of Foreign Affairs	1084	8
 Ministry of Foreign Affairs	1085	8
-Ministry of Foreign Affairs	653	8
-Ministry of Foreign Affairs	1033	8
-Ministry of Foreign Affairs	379	8
-Ministry of Foreign Affairs	1034	8
-Ministry of Foreign Affairs	461	8
 Ministry of Foreign Affairs	1086	8
+Ministry of Foreign Affairs	1040	8
+Ministry of Foreign Affairs	285	8
 Ministry of Foreign Affairs	1087	8
 Ministry of Foreign Affairs	1088	8
-Ministry of Foreign Affairs	1032	8
 Ministry of Foreign Affairs	1089	8
 Ministry of Foreign Affairs	1090	8
+Ministry of Foreign Affairs	655	8
+Ministry of Foreign Affairs	1038	8
+Ministry of Foreign Affairs	381	8
+Ministry of Foreign Affairs	1039	8
+Ministry of Foreign Affairs	463	8
 Ministry of Foreign Affairs	1091	8
-Ministry of Foreign Affairs	1031	8
-Ministry of Foreign Affairs	951	8
-Ministry of Foreign Affairs	940	8
-Ministry of Foreign Affairs	564	8
 Ministry of Foreign Affairs	1092	8
 Ministry of Foreign Affairs	1093	8
+Ministry of Foreign Affairs	1037	8
 Ministry of Foreign Affairs	1094	8
-Ministry of Foreign Affairs	1036	8
 Ministry of Foreign Affairs	1095	8
-Ministry of Foreign Affairs	916	8
 Ministry of Foreign Affairs	1096	8
+Ministry of Foreign Affairs	1036	8
+Ministry of Foreign Affairs	956	8
+Ministry of Foreign Affairs	945	8
+Ministry of Foreign Affairs	566	8
 Ministry of Foreign Affairs	1097	8
-Ministry of Foreign Affairs	995	8
 Ministry of Foreign Affairs	1098	8
 Ministry of Foreign Affairs	1099	8
+Ministry of Foreign Affairs	1041	8
 Ministry of Foreign Affairs	1100	8
+Ministry of Foreign Affairs	920	8
 Ministry of Foreign Affairs	1101	8
 Ministry of Foreign Affairs	1102	8
+Ministry of Foreign Affairs	1000	8
 Ministry of Foreign Affairs	1103	8
-Ministry of Foreign Affairs	1038	8
 Ministry of Foreign Affairs	1104	8
 Ministry of Foreign Affairs	1105	8
-Ministry of Foreign Affairs	941	8
 Ministry of Foreign Affairs	1106	8
-Ministry of Foreign Affairs	612	8
 Ministry of Foreign Affairs	1107	8
 Ministry of Foreign Affairs	1108	8
-Ministry of Foreign Affairs	931	8
+Ministry of Foreign Affairs	1043	8
 Ministry of Foreign Affairs	1109	8
-Ministry of Foreign Affairs	1002	8
 Ministry of Foreign Affairs	1110	8
+Ministry of Foreign Affairs	946	8
 Ministry of Foreign Affairs	1111	8
-Ministry of Foreign Affairs	1039	8
-Ministry of Foreign Affairs	1112	8
-Ministry of Foreign Affairs	991	8
-Ministry of Foreign Affairs	1113	8
-Ministry of Foreign Affairs	1114	8
-Ministry of Foreign Affairs	1115	8
-Ministry of Foreign Affairs	1040	8
-Ministry of Foreign Affairs	1037	8
-Ministry of Foreign Affairs	1116	8
 Ministry of Foreign Affairs	614	8
+Ministry of Foreign Affairs	1112	8
+Ministry of Foreign Affairs	1113	8
+Ministry of Foreign Affairs	936	8
+Ministry of Foreign Affairs	1114	8
+Ministry of Foreign Affairs	1007	8
+Ministry of Foreign Affairs	1115	8
+Ministry of Foreign Affairs	1116	8
+Ministry of Foreign Affairs	1044	8
 Ministry of Foreign Affairs	1117	8
+Ministry of Foreign Affairs	996	8
 Ministry of Foreign Affairs	1118	8
-Ministry of Foreign Affairs	292	8
 Ministry of Foreign Affairs	1119	8
-Ministry of Foreign Affairs of the Czech Republic	461	0
-Ministry of Intelligence	996	0
-Ministry of Intelligence and Security	996	0
-Ministry of National Defense	1120	0
-Ministry of Public Security	1000	8
-Ministry of Public Security	291	8
-Ministry of State Security	380	8
-Ministry of State Security	1001	8
-Ministry of the Armed Forces	1121	0
-Ministère de l'Europe et des Affaires étrangères	725	0
-Ministère des Affaires étrangères et européennes	1101	0
-Ministère des Armées	1121	0
-Ministério das Relações Exteriores	1084	0
-Ministério dos Negócios Estrangeiros	1110	0
-Mint Sandstorm	88	8
-Mint Sandstorm	374	8
-MintedSoil	457	0
-Mirage	69	129
-Mirage Tiger	1122	0
-MirrorFace	640	0
-MoD	1052	7
-Moafee	275	264
-Moafee	1123	264
-Mobwork	79	256
-Mocha Manakin	1124	128
-ModernStealer	1125	0
-ModifiedElephant	1126	0
-Mofang	279	256
-Mogilevich	1127	256
-Molatori	1128	256
-Moldy Pisces	39	0
-Molerats	152	256
-Money Libra	944	0
-MoneyTaker	1129	0
-Monsoon	43	129
-Monster Libra	114	0
-Monty Spider	110	8
-Moonlight	152	129
-Moonstone Sleet	40	8
-Moonstone Sleet	953	8
-Mora_001	1130	0
-Morpho	289	129
-Moses Staff	485	128
-MosesStaff	485	0
-Moshen Dragon	1131	0
-Moskalvzapoe	986	256
-Mossad	1132	0
-MoustachedBouncer	1133	0
-Mr_Rot13	1134	0
+Ministry of Foreign Affairs	1120	8
+Ministry of Foreign Affairs	1045	8
+Ministry of Foreign Affairs	1042	8
+Ministry of Foreign Affairs	1121	8
+Ministry of Foreign Affairs	616	8
+Ministry of Foreign Affairs	1122	8
+Ministry of Foreign Affairs	1123	8
+Ministry of Foreign Affairs	294	8
+Ministry of Foreign Affairs	1124	8
+Ministry of Foreign Affairs of the Czech Republic	463	0
+Ministry of Intelligence	1001	0
+Ministry of Intelligence and Security	1001	0
+Ministry of National Defense	1125	0
+Ministry of Public Security	1005	8
+Ministry of Public Security	293	8
+Ministry of State Security	382	8
+Ministry of State Security	1006	8
+Ministry of the Armed Forces	1126	0
+Ministère de l'Europe et des Affaires étrangères	727	0
+Ministère des Affaires étrangères et européennes	1106	0
+Ministère des Armées	1126	0
+Ministério das Relações Exteriores	1089	0
+Ministério dos Negócios Estrangeiros	1115	0
+Mint Sandstorm	89	8
+Mint Sandstorm	376	8
+MintedSoil	459	0
+Mirage	70	129
+Mirage Tiger	1127	0
+MirrorFace	642	0
+MoD	1057	7
+Moafee	277	264
+Moafee	1128	264
+Mobwork	80	256
+Mocha Manakin	1129	128
+ModernStealer	1130	0
+ModifiedElephant	1131	0
+Mofang	281	256
+Mogilevich	1132	256
+Molatori	1133	256
+Moldy Pisces	40	0
+Molerats	153	256
+Money Libra	949	0
+MoneyTaker	1134	0
+Monsoon	44	129
+Monster Libra	115	0
+Monty Spider	111	8
+Moonlight	153	129
+Moonstone Sleet	41	8
+Moonstone Sleet	958	8
+Mora_001	1135	0
+Morpho	291	129
+Moses Staff	487	128
+MosesStaff	487	0
+Moshen Dragon	1136	0
+Moskalvzapoe	991	256
+Mossad	1137	0
+MoustachedBouncer	1138	0
+Mr_Rot13	1139	0
 Muddled Libra	1	0
-Muddy Ion	117	128
-MuddyWater	117	0
-Mulberry Typhoon	101	0
-Mule Libra	390	0
-MurenShark	126	0
-Murky Panda	113	0
-Mustang Panda	276	8
-Mustang Panda	277	8
-Mustard Tempest	470	0
-MyCERT	1009	0
-Mysterious Elephant	1135	128
-Mythic Leopard	38	8
-Mythic Leopard	89	8
-Mythic Likho	174	0
-MİT	993	134
-N4ughtysecTU	1136	0
-NACSA	1137	4
-NARWHAL SPIDER	800	0
-NATO	1138	6
-NATO Communications and Information Agency	1139	0
-NATO Cooperative Cyber Defence Centre of Excellence	298	0
-NB65	1140	6
-NBSZ	1141	6
-NBU	1142	6
-NBÚ	1142	6
-NCA	1143	78
-NCA	1144	14
-NCF	1145	6
-NCIA	1146	14
-NCIA	1139	14
-NCOZ	1147	6
-NCSA	1148	14
-NCSA	1149	14
-NCSC	195	14
-NCSC	1150	78
-NCSC	905	14
-NCSC	1151	14
-NCSC	1152	14
-NCSC New Zealand	1152	0
-NCSC-FI	950	4
-NCSC-NL	1153	4
-NDB	685	6
-NEODYMIUM	1154	133
-NEPTUNIUM	419	133
-NICC	1155	6
-NICKEL	69	149
-NID	1156	135
-NIOBIUM	176	149
-NIS	1157	207
-NIS	616	143
-NISA	1158	6
-NISC	1159	6
-NIST	1160	6
-NKSC	1161	6
-NOBELIUM	83	157
-NOBELIUM	541	141
-NOCTURNAL SPIDER	1162	0
-NOMAD PANDA	1163	0
-NOTROBIN	1164	260
-NPA	917	6
-NSA	1165	6
-NSB	1166	6
-NSM	1167	6
-NSS	1168	6
-NTRO	1169	6
-NUKIB	1170	4
-NXSMS	399	260
-NZSIS	1171	4
-Nachrichtendienst des Bundes	685	0
-Nacionalinis kibernetinio saugumo centras	1161	0
-Nahr Elbard	395	0
-Nahr el bared	395	0
-Naikon	271	256
-Naikon Castle	271	0
-Nam3L3ss	1172	0
-Namibia Central Intelligence Service	1173	0
-Narketing163	1174	0
-Nascent Ursa	253	0
-Nasjonal sikkerhetsmyndighet	1167	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1175	0
-Nationaal Cyber Security Centrum	1153	0
-National Accountability Bureau	1176	0
-National Anti-Narcotics Agency	1177	0
-National Assessments Bureau	1178	0
-National Ballistics Intelligence Service	1179	0
-National Board of Revenue	1180	0
-National Bureau of Investigation	1181	0
-National Centre for Counter Terrorism	407	0
-National Committee for Intelligence Coordination	1182	0
-National Computer Emergency Response Center	1183	0
-National Computer Emergency Response Team	1184	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	333	0
-National Computer Virus Emergency Response Center	347	0
-National Coordinator for Counterterrorism and Security	1175	0
-National Counter Terrorism Authority	1185	0
-National Crime Agency	1143	0
-National Crime Intelligence Agency	1146	0
-National Crises Management Cell	1186	0
-National Cryptologic Centre	299	0
-National Cyber Crime Centre	1147	0
-National Cyber Force	1145	0
-National Cyber Security Agency	1137	8
-National Cyber Security Agency	1148	8
-National Cyber Security Agency	1149	8
-National Cyber Security Center	1151	0
-National Cyber Security Centre	1150	8
-National Cyber Security Centre	905	8
-National Cyber Security Centre	1153	8
-National Cyber Security Centre	1152	8
-National Cyber Security Centre Finland	950	0
-National Cyber Security Centre Switzerland	195	0
-National Cyber Security Centre of Lithuania	1161	0
-National Cyber Security Directorate	518	0
-National Cyber and Crypto Agency	216	0
-National Cyber and Information Security Agency	1170	0
-National Cybersecurity Agency	14	0
-National Cybersecurity Agency of France	33	0
-National Cybersecurity Authority	1144	0
-National Cybersecurity Centre	334	0
-National Defence Radio Establishment	689	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	516	0
-National Directorate of Intelligence	1187	0
-National Domestic Extremism and Disorder Intelligence Unit	1188	0
-National Economic Crime Bureau	1189	0
-National Fraud Intelligence Bureau	1190	0
-National Geospatial-Intelligence Agency	1191	0
-National Institute of Standards and Technology	1160	0
-National Intelligence Agency	1192	8
-National Intelligence Agency	1193	8
-National Intelligence Agency	1194	8
-National Intelligence Centre	335	8
-National Intelligence Centre	1195	8
-National Intelligence Cooperating Center	1155	0
-National Intelligence Coordinating Agency	1196	0
-National Intelligence Directorate	1197	8
-National Intelligence Directorate	1198	8
-National Intelligence Organization	1199	8
-National Intelligence Organization	993	8
-National Intelligence Service	1200	8
-National Intelligence Service	1201	8
-National Intelligence Service	1202	8
-National Intelligence Service	629	8
-National Intelligence Service	1203	8
-National Intelligence Service	1157	8
-National Intelligence and Security Agency	1158	8
-National Intelligence and Security Agency	1204	8
-National Intelligence and Security Service	1205	8
-National Intelligence and Security Service	1206	8
-National Intelligence and Security Service	1207	8
-National Investigation Agency	1208	0
-National Investigation Department of Nepal	1209	0
-National Kenya Computer Incident Response Team	928	0
-National Organised Crime Agency	1147	0
-National Police Agency	917	0
-National Police Agency of the ROC	1210	0
-National Police Intelligence Directorate	1211	0
-National Police of the Netherlands	613	0
-National Reconnaissance Office	1212	0
-National Security Affairs Cell	1213	0
-National Security Agency	1214	8
-National Security Agency	1215	8
-National Security Agency	1216	8
-National Security Agency	1165	8
-National Security Authority	1142	0
-National Security Bureau	1217	8
-National Security Bureau	1166	8
-National Security Bureau	1218	8
-National Security Intelligence	1219	0
-National Security Office	1220	0
-National Security Service	1168	0
-National Technical Research Organisation	1169	0
-National Telecommunication Monitoring Centre	1221	0
-National center of Incident readiness and Strategy for Cybersecurity	1159	0
-Nationale Politie	613	0
-Nationellt cybersäkerhetscenter	1222	0
-Natohub	1223	256
-Naval Intelligence	1224	0
-Naval Intelligence Department	1156	0
-Navy Intelligence Department	1225	0
-Nazar	1226	256
-Nemesis Kitten	477	0
-Nemzetbiztonsági Hivatal	1227	0
-Nemzetbiztonsági Szakszolgálat	1141	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1228	0
-NetRunnerPR	1229	0
-NetTraveler	75	0
-Network Battalion 65	1140	0
-Neva Flood	409	0
-New Zealand Security Intelligence Service	1171	0
-NewRomanic Cyber Army Team	40	0
-News Division	1230	0
-NewsBeef	374	0
-NewsPenguin	1231	0
-Newscaster	88	137
-Newscaster	374	137
-Newscaster Team	88	128
-Nexus Zeta	1232	128
-Nian	269	134
-Nickel Academy	40	0
-Nickel Alley	1233	0
-Nickel Gladstone	90	8
-Nickel Gladstone	40	8
-Nickel Tapestry	697	0
-Nigeria Computer Emergency Response Team	1234	0
-Night Dragon	1235	128
-Night Tsunami	480	0
-NightEagle	65	0
-Nightshade Panda	103	0
-Nimbus Manticore	1236	128
-Nitro	428	129
+Muddy Ion	118	128
+MuddyWater	118	0
+Mulberry Typhoon	102	0
+Mule Libra	392	0
+MurenShark	127	0
+Murky Panda	114	0
+Mustang Panda	278	8
+Mustang Panda	279	8
+Mustard Tempest	472	0
+MyCERT	1014	0
+Mysterious Elephant	1140	128
+Mythic Leopard	39	8
+Mythic Leopard	90	8
+Mythic Likho	175	0
+MİT	998	134
+N4ughtysecTU	1141	0
+NACSA	1142	4
+NARWHAL SPIDER	801	0
+NATO	1143	6
+NATO Communications and Information Agency	1144	0
+NATO Cooperative Cyber Defence Centre of Excellence	300	0
+NB65	1145	6
+NBSZ	1146	6
+NBU	1147	6
+NBÚ	1147	6
+NCA	1148	78
+NCA	1149	14
+NCF	1150	6
+NCIA	1151	14
+NCIA	1144	14
+NCOZ	1152	6
+NCSA	1153	14
+NCSA	1154	14
+NCSC	196	14
+NCSC	1155	78
+NCSC	909	14
+NCSC	1156	14
+NCSC	1157	14
+NCSC New Zealand	1157	0
+NCSC-FI	955	4
+NCSC-NL	1158	4
+NDB	687	6
+NEODYMIUM	1159	133
+NEPTUNIUM	421	133
+NICC	1160	6
+NICKEL	70	149
+NID	1161	135
+NIOBIUM	177	149
+NIS	1162	207
+NIS	618	143
+NISA	1163	6
+NISC	1164	6
+NIST	1165	6
+NKSC	1166	6
+NOBELIUM	84	157
+NOBELIUM	543	141
+NOCTURNAL SPIDER	1167	0
+NOMAD PANDA	1168	0
+NOTROBIN	1169	260
+NPA	921	6
+NSA	1170	6
+NSB	1171	6
+NSM	1172	6
+NSS	1173	6
+NTRO	1174	6
+NUKIB	1175	4
+NXSMS	401	260
+NZSIS	1176	4
+Nachrichtendienst des Bundes	687	0
+Nacionalinis kibernetinio saugumo centras	1166	0
+Nahr Elbard	397	0
+Nahr el bared	397	0
+Naikon	273	256
+Naikon Castle	273	0
+Nam3L3ss	1177	0
+Namibia Central Intelligence Service	1178	0
+Narketing163	1179	0
+Nascent Ursa	255	0
+Nasjonal sikkerhetsmyndighet	1172	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1180	0
+Nationaal Cyber Security Centrum	1158	0
+National Accountability Bureau	1181	0
+National Anti-Narcotics Agency	1182	0
+National Assessments Bureau	1183	0
+National Ballistics Intelligence Service	1184	0
+National Board of Revenue	1185	0
+National Bureau of Investigation	1186	0
+National Centre for Counter Terrorism	409	0
+National Committee for Intelligence Coordination	1187	0
+National Computer Emergency Response Center	1188	0
+National Computer Emergency Response Team	1189	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	335	0
+National Computer Virus Emergency Response Center	349	0
+National Coordinator for Counterterrorism and Security	1180	0
+National Counter Terrorism Authority	1190	0
+National Crime Agency	1148	0
+National Crime Intelligence Agency	1151	0
+National Crises Management Cell	1191	0
+National Cryptologic Centre	301	0
+National Cyber Crime Centre	1152	0
+National Cyber Force	1150	0
+National Cyber Security Agency	1142	8
+National Cyber Security Agency	1153	8
+National Cyber Security Agency	1154	8
+National Cyber Security Center	1156	0
+National Cyber Security Centre	1155	8
+National Cyber Security Centre	909	8
+National Cyber Security Centre	1158	8
+National Cyber Security Centre	1157	8
+National Cyber Security Centre Finland	955	0
+National Cyber Security Centre Switzerland	196	0
+National Cyber Security Centre of Lithuania	1166	0
+National Cyber Security Directorate	520	0
+National Cyber and Crypto Agency	217	0
+National Cyber and Information Security Agency	1175	0
+National Cybersecurity Agency	15	0
+National Cybersecurity Agency of France	34	0
+National Cybersecurity Authority	1149	0
+National Cybersecurity Centre	336	0
+National Defence Radio Establishment	691	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	518	0
+National Directorate of Intelligence	1192	0
+National Domestic Extremism and Disorder Intelligence Unit	1193	0
+National Economic Crime Bureau	1194	0
+National Fraud Intelligence Bureau	1195	0
+National Geospatial-Intelligence Agency	1196	0
+National Institute of Standards and Technology	1165	0
+National Intelligence Agency	1197	8
+National Intelligence Agency	1198	8
+National Intelligence Agency	1199	8
+National Intelligence Centre	337	8
+National Intelligence Centre	1200	8
+National Intelligence Cooperating Center	1160	0
+National Intelligence Coordinating Agency	1201	0
+National Intelligence Directorate	1202	8
+National Intelligence Directorate	1203	8
+National Intelligence Organization	1204	8
+National Intelligence Organization	998	8
+National Intelligence Service	1205	8
+National Intelligence Service	1206	8
+National Intelligence Service	1207	8
+National Intelligence Service	631	8
+National Intelligence Service	1208	8
+National Intelligence Service	1162	8
+National Intelligence and Security Agency	1163	8
+National Intelligence and Security Agency	1209	8
+National Intelligence and Security Service	1210	8
+National Intelligence and Security Service	1211	8
+National Intelligence and Security Service	1212	8
+National Investigation Agency	1213	0
+National Investigation Department of Nepal	1214	0
+National Kenya Computer Incident Response Team	933	0
+National Organised Crime Agency	1152	0
+National Police Agency	921	0
+National Police Agency of the ROC	1215	0
+National Police Intelligence Directorate	1216	0
+National Police of the Netherlands	615	0
+National Reconnaissance Office	1217	0
+National Security Affairs Cell	1218	0
+National Security Agency	1219	8
+National Security Agency	1220	8
+National Security Agency	1221	8
+National Security Agency	1170	8
+National Security Authority	1147	0
+National Security Bureau	1222	8
+National Security Bureau	1171	8
+National Security Bureau	1223	8
+National Security Intelligence	1224	0
+National Security Office	1225	0
+National Security Service	1173	0
+National Technical Research Organisation	1174	0
+National Telecommunication Monitoring Centre	1226	0
+National center of Incident readiness and Strategy for Cybersecurity	1164	0
+Nationale Politie	615	0
+Nationellt cybersäkerhetscenter	1227	0
+Natohub	1228	256
+Naval Intelligence	1229	0
+Naval Intelligence Department	1161	0
+Navy Intelligence Department	1230	0
+Nazar	1231	256
+Nemesis Kitten	479	0
+Nemzetbiztonsági Hivatal	1232	0
+Nemzetbiztonsági Szakszolgálat	1146	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1233	0
+NetRunnerPR	1234	0
+NetTraveler	76	0
+Network Battalion 65	1145	0
+Neva Flood	411	0
+New Zealand Security Intelligence Service	1176	0
+NewRomanic Cyber Army Team	41	0
+News Division	1235	0
+NewsBeef	376	0
+NewsPenguin	1236	0
+Newscaster	89	137
+Newscaster	376	137
+Newscaster Team	89	128
+Nexus Zeta	1237	128
+Nian	271	134
+Nickel Academy	41	0
+Nickel Alley	1238	0
+Nickel Gladstone	91	8
+Nickel Gladstone	41	8
+Nickel Tapestry	699	0
+Nigeria Computer Emergency Response Team	1239	0
+Night Dragon	1240	128
+Night Tsunami	482	0
+NightEagle	66	0
+Nightshade Panda	104	0
+Nimbus Manticore	1241	128
+Nitro	430	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
-NobleBaron	83	0
-Nodaria	253	256
-Nomadic Octopus	611	128
-North Atlantic Treaty Organization	1138	0
-Norwegian Intelligence Service	616	0
-Norwegian National Security Authority	1167	0
-Norwegian Police Security Service	1237	0
-NuclearCrisis	44	0
-Nullbulge	1238	256
-Numbered Panda	68	0
-Nwgen Team	491	0
-Nylon Typhoon	69	0
-NyxarGroup	1239	0
-NÚKIB	1170	4
-Národní centrála proti organizovanému zločinu	1147	0
-Národní úřad pro kybernetickou a informační bezpečnost	1170	0
-Národný bezpečnostný úrad	1142	0
-OAS	1240	6
-ODNI	515	6
-OFAC	569	6
-OLDCARP	84	260
-OPERA1ER	399	4
-ORB07	429	4
-OSCE	1241	6
-OSMIUM	97	149
-OTAN	1138	6
-OUTLAW SPIDER	1242	0
-OVERLORD SPIDER	1243	0
-OVS	894	6
-OXYGEN	112	149
-Obscure Serpens	542	0
-Obsidian Sandstorm	1244	0
-Ocean Buffalo	35	0
-Ocean Lotus	35	128
-OceanLotus	35	0
-OceanLotus Group	35	0
+NobleBaron	84	0
+Nodaria	255	256
+Nomadic Octopus	613	128
+North Atlantic Council	1242	0
+North Atlantic Treaty Organization	1143	0
+Norwegian Intelligence Service	618	0
+Norwegian National Security Authority	1172	0
+Norwegian Police Security Service	1243	0
+NuclearCrisis	45	0
+Nullbulge	1244	256
+Numbered Panda	69	0
+Nwgen Team	493	0
+Nylon Typhoon	70	0
+NyxarGroup	1245	0
+NÚKIB	1175	4
+Národní centrála proti organizovanému zločinu	1152	0
+Národní úřad pro kybernetickou a informační bezpečnost	1175	0
+Národný bezpečnostný úrad	1147	0
+OAS	1246	6
+ODNI	517	6
+OFAC	571	6
+OLDCARP	85	260
+OPERA1ER	401	4
+ORB07	431	4
+OSCE	1247	6
+OSMIUM	98	149
+OTAN	1143	6
+OUTLAW SPIDER	1248	0
+OVERLORD SPIDER	1249	0
+OVS	898	6
+OXYGEN	113	149
+Obscure Serpens	544	0
+Obsidian Sandstorm	1250	0
+Ocean Buffalo	36	0
+Ocean Lotus	36	128
+OceanLotus	36	0
+OceanLotus Group	36	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1245	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1246	0
-Office for Security and Counter-Terrorism	1247	0
-Office of Foreign Assets Control	569	0
-Office of Intelligence and Counterintelligence	1248	0
-Office of National Intelligence	1249	0
-Office of Naval Intelligence	1250	0
-Office of Terrorism and Financial Intelligence	1251	0
-Office of the Chief of Military Security Affairs	1252	0
-Office of the Director of National Intelligence	515	0
-Oghab 2	1253	0
-OilAlpha	1254	0
-OilRig	313	8
-OilRig	37	8
-Oka Flood	1255	0
+Office for Foreign Relations and Information	1251	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1252	0
+Office for Security and Counter-Terrorism	1253	0
+Office of Foreign Assets Control	571	0
+Office of Intelligence and Counterintelligence	1254	0
+Office of National Intelligence	1255	0
+Office of Naval Intelligence	1256	0
+Office of Terrorism and Financial Intelligence	1257	0
+Office of the Chief of Military Security Affairs	1258	0
+Office of the Director of National Intelligence	517	0
+Oghab 2	1259	0
+OilAlpha	1260	0
+OilRig	315	8
+OilRig	38	8
+Oka Flood	1261	0
 Oktapus	1	256
-OldGremlin	1256	0
-OnionDog	1257	0
-Onyx Sleet	157	8
-Onyx Sleet	99	8
+OldGremlin	1262	0
+OnionDog	1263	0
 Onyx Sleet	158	8
-Op Cleaver	146	128
-Opal Sleet	97	0
-Operation AppleJeus	40	0
-Operation BugDrop	1258	0
-Operation C-Major	38	128
-Operation CargoTalon	1259	0
-Operation Cleaver	146	128
-Operation Cobalt Whisper	1260	128
-Operation Comando	1261	0
-Operation DRBControl	1262	0
-Operation Daybreak	39	128
-Operation Emmental	1263	0
-Operation EvilTraffic	667	0
-Operation Exchange Marauder	113	128
-Operation ForumTroll	1264	0
-Operation GhostSecret	40	0
-Operation Ghoul	1265	128
-Operation Hangover	43	136
-Operation Hangover	54	136
-Operation Kabar Cobra	1266	128
-Operation Mermaid	877	128
-Operation Molerats	152	0
-Operation Parliament	1267	128
-Operation Pawn Storm	48	128
-Operation Poison Needles	1268	128
-Operation Red Signature	1269	128
-Operation Saffron Rose	143	128
-Operation Shadow Force	961	128
-Operation ShadowHammer	1270	0
-Operation Sharpshooter	1271	128
-Operation Soft Cell	1272	128
-Operation Triangulation	1273	128
-Operation Troy	40	128
-Operation WizardOpium	1274	0
-Operation Wocao	1275	0
-Operation Woolen Goldfish	1276	128
-Operation Woolen-Goldfish	143	136
-Operation Woolen-Goldfish	1276	136
-OperationTroy	158	0
-Operator Panda	698	0
-Orange Athos	43	0
-Orange Kala	54	128
-Orange Yali	42	0
-Orangeworm	1277	161
-Organised Crime and Intelligence Unit	1278	0
-Organization for Security and Co-operation in Europe	1241	0
-Organization of American States	1240	0
-Oro0lxy	545	0
-Orova	1279	256
-OurMine	1280	0
-Outrider Tiger	714	0
-OverFlame	1281	0
-Override Panda	271	0
-PALADIN	41	133
-PALE PANDA	1282	0
-PARASITE	116	133
-PARINACOTA	1283	260
-PCPcat	150	256
-PET	532	135
-PHANTOM	45	133
-PHOSPHORUS	88	133
-PINCHY SPIDER	1284	8
-PIZZO SPIDER	155	0
-PKCERT	1184	4
-PLA	1285	6
-PLA Navy	72	8
-PLA Navy	92	8
-PLA Navy	1286	8
-PLA Unit 61398	7	0
-PLA Unit 61419	269	0
-PLA Unit 61486	1287	0
-PLA Unit 65017	273	0
-PLA Unit 69010	463	0
-PLA Unit 78020	1288	0
-PLATINUM	116	133
-PLUTONIUM	157	157
-PLUTONIUM	99	157
+Onyx Sleet	100	8
+Onyx Sleet	159	8
+Op Cleaver	147	128
+Opal Sleet	98	0
+Operation AppleJeus	41	0
+Operation BugDrop	1264	0
+Operation C-Major	39	128
+Operation CargoTalon	1265	0
+Operation Cleaver	147	128
+Operation Cobalt Whisper	1266	128
+Operation Comando	1267	0
+Operation DRBControl	1268	0
+Operation Daybreak	40	128
+Operation Emmental	1269	0
+Operation EvilTraffic	669	0
+Operation Exchange Marauder	114	128
+Operation ForumTroll	1270	0
+Operation GhostSecret	41	0
+Operation Ghoul	1271	128
+Operation Hangover	44	136
+Operation Hangover	55	136
+Operation Kabar Cobra	1272	128
+Operation Mermaid	881	128
+Operation Molerats	153	0
+Operation Parliament	1273	128
+Operation Pawn Storm	49	128
+Operation Poison Needles	1274	128
+Operation Red Signature	1275	128
+Operation Saffron Rose	144	128
+Operation Shadow Force	966	128
+Operation ShadowHammer	1276	0
+Operation Sharpshooter	1277	128
+Operation Soft Cell	1278	128
+Operation Triangulation	1279	128
+Operation Troy	41	128
+Operation WizardOpium	1280	0
+Operation Wocao	1281	0
+Operation Woolen Goldfish	1282	128
+Operation Woolen-Goldfish	144	136
+Operation Woolen-Goldfish	1282	136
+OperationTroy	159	0
+Operator Panda	700	0
+Orange Athos	44	0
+Orange Kala	55	128
+Orange Yali	43	0
+Orangeworm	1283	161
+Organised Crime and Intelligence Unit	1284	0
+Organization for Security and Co-operation in Europe	1247	0
+Organization of American States	1246	0
+Oro0lxy	547	0
+Orova	1285	256
+OurMine	1286	0
+Outrider Tiger	716	0
+OverFlame	1287	0
+Override Panda	273	0
+PALADIN	42	133
+PALE PANDA	1288	0
+PARASITE	117	133
+PARINACOTA	1289	260
+PCPcat	151	256
+PET	534	135
+PHANTOM	46	133
+PHOSPHORUS	89	133
+PINCHY SPIDER	1290	8
+PIZZO SPIDER	156	0
+PKCERT	1189	4
+PLA	1291	6
+PLA Navy	73	8
+PLA Navy	93	8
+PLA Navy	1292	8
+PLA Unit 61398	8	0
+PLA Unit 61419	271	0
+PLA Unit 61486	1293	0
+PLA Unit 65017	275	0
+PLA Unit 69010	465	0
+PLA Unit 78020	1294	0
+PLATINUM	117	133
 PLUTONIUM	158	157
-POISON CARP	636	128
-POISONUS PANDA	1289	0
-POLONIUM	758	133
-POTASSIUM	18	149
-PREDATOR PANDA	1290	0
-PROMETHIUM	58	133
-PSIA	1291	6
-PST	1237	135
-PUSHCHA	476	260
-Pacha Group	1292	128
-Pacifier APT	51	128
-Packrat	1293	129
-Palace Office	1294	0
-Palestinian National Security Forces	1295	0
-Palestinian Preventive Security	1296	0
-Palmerworm	79	129
-Palmetto Fusion	25	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1196	0
-Pambansang Kawanihan ng Pagsisiyasat	1181	0
-Parastoo	88	264
-Parastoo	374	264
-Parisite	723	256
-PassCV	1297	0
-Pasty Gemini	122	128
-Patched Lightning	1298	128
-Patchwork	43	129
-Pawn Storm	48	128
-PayTool	1299	0
-Payroll Pirates	1300	128
-Peach Sandstorm	36	0
-Pearl Sleet	471	0
-Pentagon	563	1
-People's Cyber Army of Russia	1301	0
-People's Liberation Army	1285	0
-People's Liberation Army Air Force	1302	0
-People's Liberation Army General Political Department	1303	0
-People's Liberation Army General Staff Department	1304	0
-Pepper Typhoon	326	0
-PerSwaysion	1305	0
-Periwinkle Tempest	406	0
-Personal Panda	184	0
-Pfinet	51	256
-Phantom Panda	147	0
-Phantom Taurus	324	0
-Phantom Turk	183	128
-PhantomControl	1306	0
-Phlox Tempest	490	0
-Pickaxe	1307	129
-Pinchy Spider	753	8
-Pink Sandstorm	30	0
-PinkPanther	73	8
-PinkPanther	240	8
-Pinstripe Lightning	176	128
-Pioneer	41	129
-Pioneer Kitten	723	0
-Pirate Panda	77	0
-Pistachio Tempest	406	0
-Pitty Panda	78	0
-PittyTiger	78	0
-Piwiks	934	256
-Plaid Rain	758	0
-Plain Neptune	39	128
-Planedown	97	256
-Platinum Terminal	57	0
-Play	1308	135
-Playful Dragon	69	128
-PlushDaemon	1309	0
-PoisonSeed	1310	0
-PoisonVine	63	0
-Poisoned Flight	101	128
-Polaris	199	128
-Police Bureau of Investigation	1311	0
-Polish Foreign Ministry	1002	0
-Political Security Directorate	1312	0
-Political Security Organization	1313	0
-Politie	613	0
-Politiets Efterretningstjeneste	532	0
-Politiets sikkerhetstjeneste	1237	0
-Polizia Postale	1314	0
-Polizia Postale e delle Comunicazioni	1314	0
-Pond Loach	35	128
-Popeye	51	128
-Poseidon Group	1315	128
-Postal and Communications Police	1314	0
-PowerPool	852	0
-Predatory Sparrow	809	128
-Primitive Bear	16	0
-Prince of Persia	877	128
-ProCC	1316	0
-Project Raven	525	128
-Project Sauron	46	0
-ProjectM	38	0
-ProjectSauron	46	0
-Prolific Puma	1317	128
-Prophet Spider	804	0
-Prying Libra	1307	0
-Public Security Intelligence Agency	1291	0
-Pukchong	914	256
-Pumpkin Sandstorm	468	0
-Punch Comet	111	128
-Punk Spider	144	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	711	0
-Pupa	73	135
-Purple Pygmy	41	128
-Purple Typhoon	18	0
-Purple Vallhund	470	128
-PurpleBravo	405	8
-PurpleBravo	697	8
-PurpleHaze	1318	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	873	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	874	0
-Putter Panda	5	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	890	0
-QAZTeam	29	256
-QUILTED TIGER	43	0
-Qatar State Security	1319	0
-QuaDream	363	0
-Quai d'Orsay	725	0
-Quarian	217	256
-Quedagh	45	256
-R&AW	1320	6
-R00tK1T	1321	0
-RADIO PANDA	1322	0
-RADIUM	109	157
-RADIUM	86	157
-RANCOR	1323	133
-RASPITE	968	260
-RATPAK SPIDER	1324	0
-RATS	1325	135
-RAW	1320	135
-RAZOR TIGER	47	0
-RCMP	757	6
-REDBALDKNIGHT	269	260
-REF2924	1326	4
-REF5961	1327	4
-REF7707	325	4
-RGB	786	6
-RGB-D5	61	4
-RGB-TEAM	1328	4
-RIA	660	135
-RIDDLE SPIDER	1329	0
-RTM	1330	134
-RUBIDIUM	723	149
-RUBYCARP	1331	260
-RUBYVINE	116	260
-RaHDit	1332	0
-Radio Serpens	91	0
-Rancor Group	1323	128
-Rancor Taurus	1323	0
-RansomHouse	1333	0
-RansomHub	1334	0
-RansomVC	1335	0
-Ransomed.vc	1335	128
-Rapid Action Battalion	1336	0
-Raspberry Typhoon	109	8
-Raspberry Typhoon	86	8
-Rattlesnake	47	129
-Ravine Castle	1337	128
-Razor Comet	680	128
-Reaper	39	129
-Reaper Group	39	128
-Rebel Jackal	696	0
-Reckless Rabbit	1338	128
-Reconnaissance General Bureau	786	0
-Red Anubis	68	0
-Red Apollo	18	128
-Red Beifang	273	0
-Red Charon	1339	128
-Red Chimera	1340	128
-Red Dev 10	173	0
-Red Dev 13	113	0
-Red Dev 16	636	0
-Red Dev 17	1341	0
-Red Dev 18	635	0
-Red Dev 3	551	0
-Red Dev 4	147	0
-Red Dev 61	1342	0
-Red Diablo	94	128
-Red Djinn	79	128
-Red Eyes	39	128
-Red Foxtrot	463	128
-Red Gargoyle	73	128
-Red Hariasa	209	0
-Red Horus	101	0
-Red Kelpie	94	128
-Red Keres	87	0
-Red Kobold	80	128
-Red Ladon	93	0
-Red Lamassu	274	0
-Red Lich	199	136
-Red Lich	276	136
-Red Menshen	635	128
-Red Naga	101	128
-Red Nue	984	0
-Red Orthrus	77	0
-Red Pegasus	103	128
-Red Phoenix	81	128
-Red Salamander	109	128
-Red Sandstorm	198	0
-Red Scylla	173	128
-Red Sylvan	84	128
-Red Typhoon	71	0
-Red Vulture	69	128
-Red Wendigo	463	128
-Red Wolf	639	0
-Red Wraith	72	128
-Red-Lili	1343	0
-RedAlpha	551	0
-RedBravo	87	0
-RedCurl	639	0
-RedDelta	276	0
-RedEcho	1344	0
-RedFoxtrot	463	0
-RedGolf	1345	0
-RedHotel	173	0
-RedJuliett	1346	0
-RedKitten	1347	0
-RedMike	698	0
-RedNovember	1348	0
-RedRiver	69	0
-RedStinger	218	0
-Redfly	1349	256
-Refined Kitten	36	0
-Regional Anti-Terrorist Structure	1325	0
-Remix Kitten	91	0
-Renegade Jackal	176	0
-Republic of China Military Police	1350	0
-Research Division of the Prime Minister's Department	1351	0
-Research and Analysis Wing	1320	0
-ResumeLooters	1352	0
-Retefe Gang	1263	0
-Retefe Group	1263	0
-Returned Libra	9	0
-RevengeHotels	1353	0
-Revolutionary Guards	181	0
-Rich Ion	88	128
-Ricochet Chollima	39	0
-Ridge Castle	74	128
-Riigi Infosüsteemi Amet	660	0
-RipperSec	1354	0
-River Castle	69	128
-Roaming Mantis	1355	128
-Roaming Mantis Group	1355	128
-Roaming Tiger	280	0
+PLUTONIUM	100	157
+PLUTONIUM	159	157
+POISON CARP	638	128
+POISONUS PANDA	1295	0
+POLONIUM	760	133
+POTASSIUM	19	149
+PREDATOR PANDA	1296	0
+PROMETHIUM	59	133
+PSIA	1297	6
+PST	1243	135
+PUSHCHA	478	260
+Pacha Group	1298	128
+Pacifier APT	52	128
+Packrat	1299	129
+Palace Office	1300	0
+Palestinian National Security Forces	1301	0
+Palestinian Preventive Security	1302	0
+Palmerworm	80	129
+Palmetto Fusion	26	128
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1201	0
+Pambansang Kawanihan ng Pagsisiyasat	1186	0
+Parastoo	89	264
+Parastoo	376	264
+Parisite	725	256
+PassCV	1303	0
+Pasty Gemini	123	128
+Patched Lightning	1304	128
+Patchwork	44	129
+Pawn Storm	49	128
+PayTool	1305	0
+Payroll Pirates	1306	128
+Peach Sandstorm	37	0
+Pearl Sleet	473	0
+Pentagon	565	1
+People's Cyber Army of Russia	1307	0
+People's Liberation Army	1291	0
+People's Liberation Army Air Force	1308	0
+People's Liberation Army General Political Department	1309	0
+People's Liberation Army General Staff Department	1310	0
+Pepper Typhoon	328	0
+PerSwaysion	1311	0
+Periwinkle Tempest	408	0
+Personal Panda	185	0
+Pfinet	52	256
+Phantom Panda	148	0
+Phantom Taurus	326	0
+Phantom Turk	184	128
+PhantomControl	1312	0
+Phlox Tempest	492	0
+Pickaxe	1313	129
+Pinchy Spider	755	8
+Pink Sandstorm	31	0
+PinkPanther	74	8
+PinkPanther	242	8
+Pinstripe Lightning	177	128
+Pioneer	42	129
+Pioneer Kitten	725	0
+Pirate Panda	78	0
+Pistachio Tempest	408	0
+Pitty Panda	79	0
+PittyTiger	79	0
+Piwiks	939	256
+Plaid Rain	760	0
+Plain Neptune	40	128
+Planedown	98	256
+Platinum Terminal	58	0
+Play	1314	135
+Playful Dragon	70	128
+PlushDaemon	1315	0
+PoisonSeed	1316	0
+PoisonVine	64	0
+Poisoned Flight	102	128
+Polaris	200	128
+Police Bureau of Investigation	1317	0
+Polish Foreign Ministry	1007	0
+Political Security Directorate	1318	0
+Political Security Organization	1319	0
+Politie	615	0
+Politiets Efterretningstjeneste	534	0
+Politiets sikkerhetstjeneste	1243	0
+Polizia Postale	1320	0
+Polizia Postale e delle Comunicazioni	1320	0
+Pond Loach	36	128
+Popeye	52	128
+Poseidon Group	1321	128
+Postal and Communications Police	1320	0
+PowerPool	856	0
+Predatory Sparrow	810	128
+Primitive Bear	17	0
+Prince of Persia	881	128
+ProCC	1322	0
+Project Raven	527	128
+Project Sauron	47	0
+ProjectM	39	0
+ProjectSauron	47	0
+Prolific Puma	1323	128
+Prophet Spider	805	0
+Prying Libra	1313	0
+Public Security Intelligence Agency	1297	0
+Pukchong	918	256
+Pumpkin Sandstorm	470	0
+Punch Comet	112	128
+Punk Spider	145	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	713	0
+Pupa	74	135
+Purple Pygmy	42	128
+Purple Typhoon	19	0
+Purple Vallhund	472	128
+PurpleBravo	407	8
+PurpleBravo	699	8
+PurpleHaze	1324	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	877	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	878	0
+Putter Panda	6	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	894	0
+QAZTeam	30	256
+QUILTED TIGER	44	0
+Qatar State Security	1325	0
+QuaDream	365	0
+Quai d'Orsay	727	0
+Quarian	218	256
+Quedagh	46	256
+R&AW	1326	6
+R00tK1T	1327	0
+RADIO PANDA	1328	0
+RADIUM	110	157
+RADIUM	87	157
+RANCOR	1329	133
+RASPITE	973	260
+RATPAK SPIDER	1330	0
+RATS	1331	135
+RAW	1326	135
+RAZOR TIGER	48	0
+RCMP	759	6
+REDBALDKNIGHT	271	260
+REF2924	1332	4
+REF5961	1333	4
+REF7707	327	4
+RGB	787	6
+RGB-D5	62	4
+RGB-TEAM	1334	4
+RIA	662	135
+RIDDLE SPIDER	1335	0
+RTM	1336	134
+RUBIDIUM	725	149
+RUBYCARP	1337	260
+RUBYVINE	117	260
+RaHDit	1338	0
+Radio Serpens	92	0
+Rancor Group	1329	128
+Rancor Taurus	1329	0
+RansomHouse	1339	0
+RansomHub	1340	0
+RansomVC	1341	0
+Ransomed.vc	1341	128
+Rapid Action Battalion	1342	0
+Raspberry Typhoon	110	8
+Raspberry Typhoon	87	8
+Rattlesnake	48	129
+Ravine Castle	1343	128
+Razor Comet	682	128
+Reaper	40	129
+Reaper Group	40	128
+Rebel Jackal	698	0
+Reckless Rabbit	1344	128
+Reconnaissance General Bureau	787	0
+Red Anubis	69	0
+Red Apollo	19	128
+Red Beifang	275	0
+Red Charon	1345	128
+Red Chimera	1346	128
+Red Dev 10	174	0
+Red Dev 13	114	0
+Red Dev 16	638	0
+Red Dev 17	1347	0
+Red Dev 18	637	0
+Red Dev 3	553	0
+Red Dev 4	148	0
+Red Dev 61	1348	0
+Red Diablo	95	128
+Red Djinn	80	128
+Red Eyes	40	128
+Red Foxtrot	465	128
+Red Gargoyle	74	128
+Red Hariasa	210	0
+Red Horus	102	0
+Red Kelpie	95	128
+Red Keres	88	0
+Red Kobold	81	128
+Red Ladon	94	0
+Red Lamassu	276	0
+Red Lich	200	136
+Red Lich	278	136
+Red Menshen	637	128
+Red Naga	102	128
+Red Nue	989	0
+Red Orthrus	78	0
+Red Pegasus	104	128
+Red Phoenix	82	128
+Red Salamander	110	128
+Red Sandstorm	199	0
+Red Scylla	174	128
+Red Sylvan	85	128
+Red Typhoon	72	0
+Red Vulture	70	128
+Red Wendigo	465	128
+Red Wolf	641	0
+Red Wraith	73	128
+Red-Lili	1349	0
+RedAlpha	553	0
+RedBravo	88	0
+RedCurl	641	0
+RedDelta	278	0
+RedEcho	1350	0
+RedFoxtrot	465	0
+RedGolf	1351	0
+RedHotel	174	0
+RedJuliett	1352	0
+RedKitten	1353	0
+RedMike	700	0
+RedNovember	1354	0
+RedRiver	70	0
+RedStinger	219	0
+Redfly	1355	256
+Refined Kitten	37	0
+Regional Anti-Terrorist Structure	1331	0
+Remix Kitten	92	0
+Renegade Jackal	177	0
+Republic of China Military Police	1356	0
+Research Division of the Prime Minister's Department	1357	0
+Research and Analysis Wing	1326	0
+ResumeLooters	1358	0
+Retefe Gang	1269	0
+Retefe Group	1269	0
+Returned Libra	10	0
+RevengeHotels	1359	0
+Revolutionary Guards	182	0
+Rich Ion	89	128
+Ricochet Chollima	40	0
+Ridge Castle	75	128
+Riigi Infosüsteemi Amet	662	0
+RipperSec	1360	0
+River Castle	70	128
+Roaming Mantis	1361	128
+Roaming Mantis Group	1361	128
+Roaming Tiger	282	0
 Roasted 0ktapus	1	0
-Rocke	135	256
-Rocket Kitten	143	8
-Rocket Kitten	1276	8
-RomCom	1356	1
-Romanian Intelligence Service	1357	0
-Rotten Tomato	280	128
-Royal APT	69	128
-Royal Canadian Mounted Police	757	0
-RoyalAPT	69	0
-Ruby Sleet	300	0
-Ruinous Ursa	351	0
-RuskiNet	1358	0
-Russian Angry Hackers Did It	1332	128
-Russian Defence Ministry	1071	0
-Russian Federal Security Service	691	0
-Russian Foreign Intelligence Service	720	0
-Russian Foreign Ministry	991	0
-Russian Ministry of Defence	1071	0
-Russian Ministry of Foreign Affairs	991	0
-Russian military intelligence	761	0
-Ruthless Rabbit	1359	128
-Ruza Flood	1360	0
-Rybar	1361	256
-SA-CSIRT	458	4
-SABRE PANDA	1362	0
-SALTY SPIDER	1363	0
-SAMBASPIDER	1364	260
-SAMURAI PANDA	1286	0
-SAPO	1365	6
-SAPS	430	135
-SBU	1366	6
-SCANDIUM	72	149
-SCARLETEEL	1367	260
-SCO Regional Anti-Terrorist Structure	1325	0
-SCRS	344	6
-SCULLY SPIDER	1368	0
-SDAT	1369	6
-SEA	549	135
-SEABORGIUM	254	133
-SEDENA	1370	4
-SEXi	1371	134
-SGRS	17	6
-SHADOW-AETHER-015	1372	4
-SHADOW-VOID-042	1373	4
-SHADOW-WATER-063	1374	4
-SHARK SPIDER	1375	0
-SIG22	230	4
-SIG23	51	4
-SIG25	41	4
-SIG27	547	4
-SIG37	1226	4
-SIG40	48	4
-SILICON	416	149
-SILKFIN AGENCY	1376	0
-SILVERVIPER	72	260
-SINGING SPIDER	1377	0
-SIS	990	207
-SIS	875	143
-SIS	1378	143
-SK-CERT	1379	4
-SKW	1020	6
-SLIME29	1380	4
-SLIME34	213	4
-SLIME57	1381	4
-SLIME88	1382	4
-SMOKY SPIDER	1383	0
-SN Blackmeta	248	0
-SNAKEMACKEREL	48	260
-SNOWGLOBE	119	133
-SODIUM	92	149
-SOLAR SPIDER	1384	0
-SOURGUM	358	260
-SPF Affaires étrangères	687	0
-SPICY PANDA	1385	0
-SPIKEDWINE	1386	260
-SRC	685	6
-SRI	1357	135
-SSA	1387	6
-SSSCIP	1388	4
-ST Group	109	128
-STAC5143	1389	4
-STAC5777	360	4
-STARDUST CHOLLIMA	1390	8
-STRONTIUM	48	133
-SULPHUR	5	133
-SUMMIT	51	133
-SVCMONDR	70	260
-SVR	720	6
-SVR RF	720	0
-SWEED	1391	133
-SYLHET GANG-SG	1392	128
-Saad Tycoon	1393	0
-Saaiwc	543	256
-Saber Lion	56	128
-Saffron Rose	143	128
-SaffronRose	143	0
-Sagrid	479	256
-Saint Bear	253	8
-Saint Bear	978	8
-SaintBear	253	0
-Salmon Typhoon	92	0
-Salt Typhoon	698	0
-Salted Earth	365	128
-SandCat	52	0
-SandWorm	45	129
-Sandman APT	1394	128
-Sands Casino	1395	128
-Sandworm Relic	45	128
-Sandworm Team	45	128
-Sangria Tempest	115	0
-Sapo	1365	6
-Sapphire Mushroom	44	128
-Sapphire Sleet	90	8
-Sapphire Sleet	40	8
-Sapphire Sleet	1390	8
-Sarit	43	256
-SatCen	664	0
-Sath-ı Müdafaa	1396	0
-Satin Typhoon	72	0
-Saudi Arabian Border Guards	1397	0
-Sauron	46	256
-ScamClub	1398	0
-ScarCruft	39	0
-Scarab	1399	129
-Scarlet Mimic	808	128
-Scarred Manticore	1400	128
+Rocke	136	256
+Rocket Kitten	144	8
+Rocket Kitten	1282	8
+RomCom	1362	1
+Romanian Intelligence Service	1363	0
+Rotten Tomato	282	128
+Royal APT	70	128
+Royal Canadian Mounted Police	759	0
+RoyalAPT	70	0
+Ruby Sleet	302	0
+Ruinous Ursa	353	0
+RuskiNet	1364	0
+Russian Angry Hackers Did It	1338	128
+Russian Defence Ministry	1076	0
+Russian Federal Security Service	693	0
+Russian Foreign Intelligence Service	722	0
+Russian Foreign Ministry	996	0
+Russian Ministry of Defence	1076	0
+Russian Ministry of Foreign Affairs	996	0
+Russian military intelligence	763	0
+Ruthless Rabbit	1365	128
+Ruza Flood	1366	0
+Rybar	1367	256
+SA-CSIRT	460	4
+SABRE PANDA	1368	0
+SALTY SPIDER	1369	0
+SAMBASPIDER	1370	260
+SAMURAI PANDA	1292	0
+SAPO	1371	6
+SAPS	432	135
+SBU	1372	6
+SCANDIUM	73	149
+SCARLETEEL	1373	260
+SCO Regional Anti-Terrorist Structure	1331	0
+SCRS	346	6
+SCULLY SPIDER	1374	0
+SDAT	1375	6
+SEA	551	135
+SEABORGIUM	256	133
+SEDENA	1376	4
+SEXi	1377	134
+SGRS	18	6
+SHADOW-AETHER-015	1378	4
+SHADOW-VOID-042	1379	4
+SHADOW-WATER-063	1380	4
+SHARK SPIDER	1381	0
+SIG22	231	4
+SIG23	52	4
+SIG25	42	4
+SIG27	549	4
+SIG37	1231	4
+SIG40	49	4
+SILICON	418	149
+SILKFIN AGENCY	1382	0
+SILVERVIPER	73	260
+SINGING SPIDER	1383	0
+SIS	995	207
+SIS	879	143
+SIS	1384	143
+SK-CERT	1385	4
+SKW	1025	6
+SLIME29	1386	4
+SLIME34	214	4
+SLIME57	1387	4
+SLIME88	1388	4
+SMOKY SPIDER	1389	0
+SN Blackmeta	250	0
+SNAKEMACKEREL	49	260
+SNOWGLOBE	120	133
+SODIUM	93	149
+SOLAR SPIDER	1390	0
+SOURGUM	360	260
+SPF Affaires étrangères	689	0
+SPICY PANDA	1391	0
+SPIKEDWINE	1392	260
+SRC	687	6
+SRI	1363	135
+SSA	1393	6
+SSSCIP	1394	4
+ST Group	110	128
+STAC5143	1395	4
+STAC5777	362	4
+STARDUST CHOLLIMA	1396	8
+STRONTIUM	49	133
+SULPHUR	6	133
+SUMMIT	52	133
+SVCMONDR	71	260
+SVR	722	6
+SVR RF	722	0
+SWEED	1397	133
+SYLHET GANG-SG	1398	128
+Saad Tycoon	1399	0
+Saaiwc	545	256
+Saber Lion	57	128
+Saffron Rose	144	128
+SaffronRose	144	0
+Sagrid	481	256
+Saint Bear	255	8
+Saint Bear	983	8
+SaintBear	255	0
+Salmon Typhoon	93	0
+Salt Typhoon	700	0
+Salted Earth	367	128
+SandCat	53	0
+SandWorm	46	129
+Sandman APT	1400	128
+Sands Casino	1401	128
+Sandworm Relic	46	128
+Sandworm Team	46	128
+Sangria Tempest	116	0
+Sapo	1371	6
+Sapphire Mushroom	45	128
+Sapphire Sleet	91	8
+Sapphire Sleet	41	8
+Sapphire Sleet	1396	8
+Sarit	44	256
+SatCen	666	0
+Sath-ı Müdafaa	1402	0
+Satin Typhoon	73	0
+Saudi Arabian Border Guards	1403	0
+Sauron	47	256
+ScamClub	1404	0
+ScarCruft	40	0
+Scarab	1405	129
+Scarlet Mimic	809	128
+Scarred Manticore	1406	128
 Scatter Swine	1	128
-Scattered Canary	1401	128
-Scattered Lapsus Hunters	1402	128
-Scattered Lapsus$ Hunters	1402	0
+Scattered Canary	1407	128
+Scattered Lapsus Hunters	1408	128
+Scattered Lapsus$ Hunters	1408	0
 Scattered Spider	1	0
 Scattered Swine	1	128
-Scimitar	176	129
-ScreamedJungle	1403	0
-Scripted Sparrow	1404	128
-Sea Lotus	35	128
-Sea Turtle	416	128
-SeaLotus	35	0
-SearchFire	5	0
-Seashell Blizzard	45	0
-Second Investigation Department	1405	0
-Secret Blizzard	51	0
-Secret Intelligence Service	990	0
-Secret Service	1406	0
-Secretaria da Receita Federal do Brasil	1407	0
-Secretariat of the Navy	1408	0
-Secretaría de Inteligencia Estratégica de Estado	1409	0
-Secretaría de Relaciones Exteriores	1105	0
-SectorC08	16	0
-SectorE02	54	0
-SectorJ04	110	0
-SectorJ04 Group	110	0
-Security Information Service	202	0
-Security Intelligence Agency	1410	0
-Security Service	989	0
-Security Service of Ukraine	1366	0
-Security and Exchange Commission of Pakistan	1411	0
-Security and Intelligence Agency	1412	0
-Security and Intelligence Division	1413	0
-Sednit	48	256
-SeedWorm	117	0
-Sefid Flood	1414	0
-Seksi Intelijen Badan Narkotika Nasional	1177	0
-Sepah	181	0
-Service canadien du renseignement de sécurité	344	0
-Service d'Intelligence National	1415	0
-Service de Renseignement de l’État	1416	0
-Service de renseignement de la Confédération	685	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1417	0
-Servicio Federal de Lucha contra el Narcotráfico	1418	0
-Servicio de Inteligencia Naval	1419	0
-Servicio de Inteligencia de la Fuerza Aérea	1420	0
-Servicio de Inteligencia del Ejército	1421	0
-Serviciul Român de Informații	1357	0
-Serviciul de Informații Externe	719	0
-Serviciul de Informații și Securitate	875	0
-Serviciul de Telecomunicații Speciale	1422	0
-Serviço de Informações Estratégicas de Defesa	1423	0
-Serviço de Informações de Segurança	1424	0
-Shabak	864	0
-Shadow Brokers	1425	128
-Shadow Campaigns	1426	128
-Shadow Crane	41	0
-Shadow Network	1427	128
-Shadow Typhoon	545	0
-Shadow-Earth-053	1428	0
-ShadowBrokers	1425	0
-ShadowSilk	365	0
-ShadowSyndicate	1429	0
-ShadyPanda	1430	0
-ShadyRAT	67	0
-ShaggyPanther	1431	0
-Shahid Hemmat	1432	0
-Shahid Kaveh Group	448	0
-Shakthak	114	256
-Shallow Taurus	275	0
-Shamoon Group	444	0
-Sharp Dragon	1433	128
-Sharp-R	273	128
-SharpBoys	30	0
-SharpPanda	1433	0
-Shathak	114	256
-Shell Crew	73	136
-Shell Crew	240	136
-ShellForce	150	0
-Sherbimi Informativ Shteteror	1200	0
-Shiite_Harvest	574	128
-Shin Bet	864	0
-ShinyHunters	1434	0
-Shore Castle	81	128
-Shrouded Crossbow	1322	128
-ShroudedSnooper	1435	0
-Shuckworm	16	256
-Siamesekitten	381	256
-SickSync	1436	0
-SideCopy	1437	8
-SideCopy	89	8
-SideWinder	47	129
-SiegedSec	1438	0
-Siesta	1439	129
-Signals Intelligence Agency	1440	0
-Silence	1441	129
-Silence group	1441	128
-Silent Chollima	157	8
-Silent Chollima	99	8
+Scimitar	177	129
+ScreamedJungle	1409	0
+Scripted Sparrow	1410	128
+Sea Lotus	36	128
+Sea Turtle	418	128
+SeaLotus	36	0
+SearchFire	6	0
+Seashell Blizzard	46	0
+Second Investigation Department	1411	0
+Secret Blizzard	52	0
+Secret Intelligence Service	995	0
+Secret Service	1412	0
+Secretaria da Receita Federal do Brasil	1413	0
+Secretariat of the Navy	1414	0
+Secretaría de Inteligencia Estratégica de Estado	1415	0
+Secretaría de Relaciones Exteriores	1110	0
+SectorC08	17	0
+SectorE02	55	0
+SectorJ04	111	0
+SectorJ04 Group	111	0
+Security Information Service	203	0
+Security Intelligence Agency	1416	0
+Security Service	994	0
+Security Service of Ukraine	1372	0
+Security and Exchange Commission of Pakistan	1417	0
+Security and Intelligence Agency	1418	0
+Security and Intelligence Division	1419	0
+Sednit	49	256
+SeedWorm	118	0
+Sefid Flood	1420	0
+Seksi Intelijen Badan Narkotika Nasional	1182	0
+Sepah	182	0
+Service canadien du renseignement de sécurité	346	0
+Service d'Intelligence National	1421	0
+Service de Renseignement de l’État	1422	0
+Service de renseignement de la Confédération	687	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1423	0
+Servicio Federal de Lucha contra el Narcotráfico	1424	0
+Servicio de Inteligencia Naval	1425	0
+Servicio de Inteligencia de la Fuerza Aérea	1426	0
+Servicio de Inteligencia del Ejército	1427	0
+Serviciul Român de Informații	1363	0
+Serviciul de Informații Externe	721	0
+Serviciul de Informații și Securitate	879	0
+Serviciul de Telecomunicații Speciale	1428	0
+Serviço de Informações Estratégicas de Defesa	1429	0
+Serviço de Informações de Segurança	1430	0
+Shabak	868	0
+Shadow Brokers	1431	128
+Shadow Campaigns	1432	128
+Shadow Crane	42	0
+Shadow Network	1433	128
+Shadow Typhoon	547	0
+Shadow-Earth-053	1434	0
+ShadowBrokers	1431	0
+ShadowSilk	367	0
+ShadowSyndicate	1435	0
+ShadyPanda	1436	0
+ShadyRAT	68	0
+ShaggyPanther	1437	0
+Shahid Hemmat	1438	0
+Shahid Kaveh Group	450	0
+Shakthak	115	256
+Shallow Taurus	277	0
+Shamoon Group	446	0
+Shanghai State Security Bureau	1439	0
+Sharp Dragon	1440	128
+Sharp-R	275	128
+SharpBoys	31	0
+SharpPanda	1440	0
+Shathak	115	256
+Shell Crew	74	136
+Shell Crew	242	136
+ShellForce	151	0
+Sherbimi Informativ Shteteror	1205	0
+Shiite_Harvest	576	128
+Shin Bet	868	0
+ShinyHunters	1441	0
+Shore Castle	82	128
+Shrouded Crossbow	1328	128
+ShroudedSnooper	1442	0
+Shuckworm	17	256
+Siamesekitten	383	256
+Sichuan State Security Department	1443	0
+SickSync	1444	0
+SideCopy	1445	8
+SideCopy	90	8
+SideWinder	48	129
+SiegedSec	1446	0
+Siesta	1447	129
+Signals Intelligence Agency	1448	0
+Silence	1449	129
+Silence group	1449	128
 Silent Chollima	158	8
-Silent Librarian	391	128
-Silent Lynx	365	128
-Silent Ransom	982	128
-SilitNetwork	1442	0
-Silk Typhoon	113	0
-SilkSpecter	1443	0
-Silver Fox	1444	128
-SilverFish	1445	1
-SilverTerrier	1446	0
-Sima	1447	135
-SingCERT	1448	0
-Singapore Computer Emergency Response Team	1448	0
-SingularityMD	1449	0
-Sinobi	1450	256
-SixLittleMonkeys	1451	0
-Sixteenth Air Force	1452	0
-Skeleton Spider	120	0
-SkidSec	1453	0
-SkidSec Leaks	1453	0
-Skipper Turla	1454	128
-Skyddspolisen	712	0
-Slayer Kitten	410	0
-Slingshot	1455	129
-Slippy Spider	487	0
-SlopAds	1456	0
-SloppyLemming	1457	0
-Slovak Information Service	1378	0
-Slovenska Obveščevalno-Varnostna Agencija	1458	0
-Slovenská informačná služba	1378	0
-SmallPity	58	0
-Smishing Triad	1459	0
-Smoke Sandstorm	259	8
-Smoke Sandstorm	870	8
-Smoke Sandstorm	346	8
-SmugX	1460	0
-Snake	51	129
-Snake Wine	1461	128
-SnakeCharmer	645	0
-Sneaky Panda	230	0
-SneakyChef	1462	0
-SneakyCheff	1463	0
-Snooping Dragon	793	128
-SnowSoul	1464	0
-Social Network Team	69	128
-Sofacy	48	256
-Sofacy Group	48	0
-Solar Ion	37	128
-Solar Phoenix	541	128
-SolarStorm	83	0
-Soldiers of Soloman	448	0
-Solntsepek	1465	256
-SongXY	1466	0
-Sous-direction anti-terroriste	1369	0
-South African National Defence Force Intelligence Division	1467	0
-South Korean Foreign Ministry	995	0
-South Korean National Intelligence Service	1157	0
-Sowbug	1468	256
-Sp1d3r	1469	0
-Space Delta 18	1470	0
-Space Pirates	1471	128
-SpaceBears	1472	0
-Spamouflage	605	256
-Spamouflage Dragon	605	0
-Spandex Tempest	998	8
-Spandex Tempest	110	8
-Spanish Armed Forces Intelligence Center	1473	0
-Spanish National Cybersecurity Institute	857	0
-Sparkling Pisces	61	0
-SparklingGoblin	1474	0
-Special Branch	1475	8
-Special Branch	1476	8
-Special Branch	1477	8
-Special Branch Bureau	1478	0
-Special Branch, Bangladesh Police	1479	0
-Special Communications Service of Russia	1480	0
-Special Detective Unit	1481	0
-Special Intelligence Department	1482	0
-Special Security Force	1483	0
-Special Service for National Security	1141	0
-Spectral Kitten	30	0
-Sphinx Moth	289	128
-Spire Castle	94	128
-Spirlin	381	256
-SportsFans	71	0
-Spring Dragon	109	128
-Springtail	61	129
-Sprite Spider	742	0
-Squid Comet	120	128
-Stalker Panda	269	0
-Stalker Taurus	269	0
-Star Blizzard	254	0
-Stardust Chollima	90	8
-Stardust Chollima	40	8
+Silent Chollima	100	8
+Silent Chollima	159	8
+Silent Librarian	393	128
+Silent Lynx	367	128
+Silent Ransom	987	128
+SilitNetwork	1450	0
+Silk Typhoon	114	0
+SilkSpecter	1451	0
+Silver Fox	1452	128
+SilverFish	1453	1
+SilverTerrier	1454	0
+Sima	1455	135
+SingCERT	1456	0
+Singapore Computer Emergency Response Team	1456	0
+SingularityMD	1457	0
+Sinobi	1458	256
+SixLittleMonkeys	1459	0
+Sixteenth Air Force	1460	0
+Skeleton Spider	121	0
+SkidSec	1461	0
+SkidSec Leaks	1461	0
+Skipper Turla	1462	128
+Skyddspolisen	714	0
+Slayer Kitten	412	0
+Slingshot	1463	129
+Slippy Spider	489	0
+SlopAds	1464	0
+SloppyLemming	1465	0
+Slovak Information Service	1384	0
+Slovenska Obveščevalno-Varnostna Agencija	1466	0
+Slovenská informačná služba	1384	0
+SmallPity	59	0
+Smishing Triad	1467	0
+Smoke Sandstorm	261	8
+Smoke Sandstorm	874	8
+Smoke Sandstorm	348	8
+SmugX	1468	0
+Snake	52	129
+Snake Wine	1469	128
+SnakeCharmer	647	0
+Sneaky Panda	231	0
+SneakyChef	1470	0
+SneakyCheff	1471	0
+Snooping Dragon	794	128
+SnowSoul	1472	0
+Social Network Team	70	128
+Sofacy	49	256
+Sofacy Group	49	0
+Solar Ion	38	128
+Solar Phoenix	543	128
+SolarStorm	84	0
+Soldiers of Soloman	450	0
+Solntsepek	1473	256
+SongXY	1474	0
+Sous-direction anti-terroriste	1375	0
+South African National Defence Force Intelligence Division	1475	0
+South Korean Foreign Ministry	1000	0
+South Korean National Intelligence Service	1162	0
+Sowbug	1476	256
+Sp1d3r	1477	0
+Space Delta 18	1478	0
+Space Pirates	1479	128
+SpaceBears	1480	0
+Spamouflage	607	256
+Spamouflage Dragon	607	0
+Spandex Tempest	1003	8
+Spandex Tempest	111	8
+Spanish Armed Forces Intelligence Center	1481	0
+Spanish National Cybersecurity Institute	861	0
+Sparkling Pisces	62	0
+SparklingGoblin	1482	0
+Special Branch	1483	8
+Special Branch	1484	8
+Special Branch	1485	8
+Special Branch Bureau	1486	0
+Special Branch, Bangladesh Police	1487	0
+Special Communications Service of Russia	1488	0
+Special Detective Unit	1489	0
+Special Intelligence Department	1490	0
+Special Security Force	1491	0
+Special Service for National Security	1146	0
+Spectral Kitten	31	0
+Sphinx Moth	291	128
+Spire Castle	95	128
+Spirlin	383	256
+SportsFans	72	0
+Spring Dragon	110	128
+Springtail	62	129
+Sprite Spider	744	0
+Squid Comet	121	128
+Stalker Panda	271	0
+Stalker Taurus	271	0
+Star Blizzard	256	0
+Stardust Chollima	91	8
+Stardust Chollima	41	8
 Starfraud	1	256
-Stargazer Goblin	1484	128
-Starry Addax	1485	128
-State Administration of Foreign Experts Affairs	1486	0
-State Agency for National Security	464	0
-State Authority for the Protection of the Constitution	1487	0
-State Bureau of Investigation	1488	0
-State Committee for National Security	1489	8
-State Committee for National Security	1490	8
-State Department	568	0
-State Intelligence Agency	220	0
-State Intelligence Service	1491	0
-State Intelligence Services	1492	0
-State Security Agency	1493	0
-State Security Committee	231	0
-State Security Department of Lithuania	1494	0
-State Security Service	523	8
-State Security Service	1495	8
-State Security Service	1496	8
-State Security Service	1497	8
-State Security Service	1498	8
-State Security Service of Latvia	1499	0
-State Service of Special Communications and Information Protection	1388	0
-Stately Taurus	199	8
-Stately Taurus	276	8
-Static Kitten	117	0
-Stealth Falcon	525	128
-Stealth Mango and Tangelo	1500	128
-StellarParticle	541	0
-Sticky Werewolf	160	128
-Stone Panda	18	0
-StoneFly	99	1
-Storm Cloud	1501	128
-Storm-0062	545	0
-Storm-0113	1298	0
-Storm-0133	381	0
-Storm-0139	40	0
-Storm-0156	38	8
-Storm-0156	89	8
-Storm-0193	406	0
-Storm-0216	472	0
-Storm-0230	406	0
-Storm-0247	1502	0
-Storm-0249	475	0
-Storm-0252	375	0
-Storm-0257	476	0
-Storm-0259	1503	0
-Storm-0270	477	0
-Storm-0287	918	0
-Storm-0288	111	0
-Storm-0302	800	0
-Storm-0324	479	0
-Storm-0381	482	0
-Storm-0391	278	0
-Storm-0408	1504	0
-Storm-0473	1505	0
-Storm-0485	1506	0
-Storm-0494	1507	0
-Storm-0501	1508	0
-Storm-0506	1509	0
-Storm-0530	486	0
-Storm-0538	120	0
-Storm-0539	1510	0
-Storm-0558	165	8
-Storm-0558	1511	8
-Storm-0569	488	0
-Storm-0587	253	8
-Storm-0587	978	8
-Storm-0593	903	0
-Storm-0671	1512	0
-Storm-0826	1513	0
-Storm-0829	491	0
-Storm-0835	1514	0
-Storm-0842	198	0
-Storm-0852	234	0
-Storm-0867	493	0
+Stargazer Goblin	1492	128
+Starry Addax	1493	128
+State Administration of Foreign Experts Affairs	1494	0
+State Agency for National Security	466	0
+State Authority for the Protection of the Constitution	1495	0
+State Bureau of Investigation	1496	0
+State Committee for National Security	1497	8
+State Committee for National Security	1498	8
+State Department	570	0
+State Intelligence Agency	221	0
+State Intelligence Service	1499	0
+State Intelligence Services	1500	0
+State Security Agency	1501	0
+State Security Committee	233	0
+State Security Department of Lithuania	1502	0
+State Security Service	525	8
+State Security Service	1503	8
+State Security Service	1504	8
+State Security Service	1505	8
+State Security Service	1506	8
+State Security Service of Latvia	1507	0
+State Service of Special Communications and Information Protection	1394	0
+Stately Taurus	200	8
+Stately Taurus	278	8
+Static Kitten	118	0
+Stealth Falcon	527	128
+Stealth Mango and Tangelo	1508	128
+StellarParticle	543	0
+Sticky Werewolf	161	128
+Stone Panda	19	0
+StoneFly	100	1
+Storm Cloud	1509	128
+Storm-0062	547	0
+Storm-0113	1304	0
+Storm-0133	383	0
+Storm-0139	41	0
+Storm-0156	39	8
+Storm-0156	90	8
+Storm-0193	408	0
+Storm-0216	474	0
+Storm-0230	408	0
+Storm-0247	1510	0
+Storm-0249	477	0
+Storm-0252	377	0
+Storm-0257	478	0
+Storm-0259	1511	0
+Storm-0270	479	0
+Storm-0287	922	0
+Storm-0288	112	0
+Storm-0302	801	0
+Storm-0324	481	0
+Storm-0381	484	0
+Storm-0391	280	0
+Storm-0408	1512	0
+Storm-0473	1513	0
+Storm-0485	1514	0
+Storm-0494	1515	0
+Storm-0501	1516	0
+Storm-0506	1517	0
+Storm-0530	488	0
+Storm-0538	121	0
+Storm-0539	1518	0
+Storm-0558	166	8
+Storm-0558	1519	8
+Storm-0569	490	0
+Storm-0587	255	8
+Storm-0587	983	8
+Storm-0593	907	0
+Storm-0671	1520	0
+Storm-0826	1521	0
+Storm-0829	493	0
+Storm-0835	1522	0
+Storm-0842	199	0
+Storm-0852	236	0
+Storm-0867	495	0
 Storm-0875	1	0
-Storm-0900	1515	0
-Storm-0919	662	0
-Storm-0940	429	0
-Storm-0954	914	0
+Storm-0900	1523	0
+Storm-0919	664	0
+Storm-0940	431	0
+Storm-0954	918	0
 Storm-0971	1	0
-Storm-0978	1356	0
-Storm-1044	497	0
-Storm-1084	498	0
-Storm-1099	1516	0
-Storm-1101	499	0
-Storm-1113	169	0
-Storm-1125	1133	0
-Storm-1133	1517	0
-Storm-1152	1518	0
-Storm-1167	500	0
-Storm-1175	1519	0
-Storm-1194	997	0
-Storm-1222	40	0
-Storm-1249	1520	0
-Storm-1283	1521	0
-Storm-1286	1522	0
-Storm-1295	501	0
-Storm-1516	409	0
-Storm-1567	144	0
-Storm-1575	1523	0
-Storm-1607	1524	0
-Storm-1674	1525	0
-Storm-1679	1255	8
-Storm-1679	1526	8
-Storm-1747	1527	0
-Storm-1789	953	0
-Storm-1811	360	0
-Storm-1837	717	0
-Storm-1841	1361	0
-Storm-1849	1528	0
-Storm-1852	1529	0
-Storm-1865	1530	0
-Storm-1877	411	8
-Storm-1877	697	8
-Storm-1977	1531	0
-Storm-1982	1463	0
-Storm-2035	1532	0
-Storm-2077	1348	0
-Storm-2139	1533	0
-Storm-2227	1534	0
-Storm-2372	1535	0
-Storm-2416	385	0
-Storm-2460	1536	0
-Storm-2470	1537	0
-Storm-2477	1538	0
-Storm-2561	1539	0
-Storm-2603	1540	0
-Storm-2657	1300	0
-Storm-2697	1541	0
-Storm-2755	1542	0
-Storm-2945	1543	0
-Storm-2949	1544	0
-Storm-2981	394	0
-Storm-2999	150	0
-Storm-3075	1545	0
-Strategic Services Agency	1387	0
-Strawberry Tempest	487	0
-Strider	46	129
-StrongPity	58	0
-StucxTeam	1546	0
-Sturgeon Fisher	365	128
-SturgeonPhisher	365	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	584	0
-Subaat	122	256
-Suckfly	76	256
-Sunglow Blizzard	489	0
-Sunshop Group	73	0
-Suojelupoliisi	712	0
-Suojelupoliisi / Skyddspolisen	712	0
-Superman	279	129
-Supo	712	6
-Swallowtail	48	129
-Swan Vector	1547	128
-Swedish National Cyber Security Center	1222	0
-Swedish Security Service	1365	0
-Swirl Typhoon	269	0
-Swiss intelligence agencies	1548	0
-SyrianElectronicArmy	549	0
-Syssphinx	111	256
-SÄPO	1365	6
-Säkerhetspolisen	1365	0
-Säpo	1365	6
-Sûreté Générale	737	0
-Sûreté de l'État	1495	0
-Służba Kontrwywiadu Wojskowego	1020	0
-Służba Wywiadu Wojskowego	1549	0
-T-APT-02	41	4
-T-APT-03	79	4
-T-APT-04	47	4
-T-APT-12	48	4
-T-APT-17	42	4
-TA-473	1550	4
-TA-ShadowCricket	961	0
-TA2101	472	4
-TA2536	1551	4
-TA2541	1552	4
-TA2552	1553	4
-TA2719	1554	4
-TA2721	352	4
-TA2722	225	4
-TA2723	1555	4
-TA2725	1556	4
-TA397	42	4
-TA402	1557	4
-TA404	40	4
-TA406	1558	4
-TA407	391	4
-TA410	1559	4
-TA412	87	4
-TA413	979	4
-TA415	94	4
-TA416	199	12
-TA416	276	12
-TA421	83	4
-TA422	48	4
-TA423	93	4
-TA427	61	4
-TA428	270	4
-TA429	18	4
-TA444	1560	4
-TA445	476	4
-TA446	254	4
-TA450	117	4
-TA451	36	4
-TA452	37	4
-TA453	88	12
-TA453	1561	12
-TA454	91	4
-TA455	1562	4
-TA4557	120	4
-TA456	346	4
-TA4563	550	4
-TA459	1563	4
-TA471	253	12
-TA471	978	12
-TA473	1550	4
-TA482	1564	4
-TA488	966	4
-TA4900	391	4
-TA4903	1565	4
-TA4922	1566	4
-TA499	970	4
-TA505	110	4
-TA511	986	4
-TA516	1567	4
-TA530	1568	4
-TA542	799	4
-TA543	479	4
-TA544	800	4
-TA547	1569	4
-TA551	114	4
-TA554	1570	4
-TA555	1571	4
-TA558	1572	4
-TA569	750	12
-TA569	470	12
-TA570	484	4
-TA571	1573	4
-TA575	1574	4
-TA577	840	4
-TA578	1575	4
-TA579	1576	4
-TA584	1515	4
-TA800	1577	4
-TA829	1578	4
-TA866	1579	4
-TAAL	120	135
-TAG-100	1348	4
-TAG-112	1580	4
-TAG-121	405	4
-TAG-124	957	4
-TAG-140	1581	4
-TAG-150	814	4
-TAG-22	173	4
-TAG-28	1582	4
-TAG-53	254	4
-TAG-56	1583	4
-TAG-63	49	4
-TAG-70	1550	4
-TAG-74	273	4
-TAG_0530	51	4
-TANTALUM	199	157
-TANTALUM	276	157
-TANTALUM	277	157
-TECHNETIUM	80	149
-TELLURIUM	269	149
-TEM	1584	6
-TEMP.Avengers	73	0
-TEMP.Beanie	1276	0
-TEMP.Bottle	101	0
-TEMP.HEX	199	12
-TEMP.Hermit	833	0
-TEMP.Hex	276	8
-TEMP.Hippo	81	0
-TEMP.Isotope	26	0
-TEMP.Jumper	93	0
-TEMP.MixMaster	406	0
-TEMP.Noble	45	0
-TEMP.Periscope	93	0
-TEMP.Reaper	39	0
-TEMP.Tick	269	0
-TEMP.Veles	121	0
-TEMP.Vermin	1436	0
-TEMP.Warlock	680	0
-TEMP.Zagros	117	0
-TEMP.Zhenbao	75	0
-TEMPER PANDA	130	0
-TEMPLAR	41	133
-TEMP_Heretic	1585	128
-TERBIUM	1586	149
-TEST PANDA	1587	0
-TG-0055	80	4
-TG-0110	84	4
-TG-0416	72	4
-TG-1314	1588	4
-TG-2633	94	4
-TG-2754	68	12
-TG-2754	101	12
-TG-2884 (SCWX CTU)	56	0
-TG-2889	146	4
-TG-3279	94	4
-TG-3390	81	4
-TG-3551	73	4
-TG-4127	48	4
-TG-4192	26	4
-TG-6952	5	4
-TG-8153	71	4
-TG-8223	67	4
-TG2003	654	4
-TG2729	982	4
-TGR-STA-0043	324	4
-TGR-STA-1030	1426	4
-TH-157	139	4
-TH-163	1570	4
-TH3Bug	74	0
-THALLIUM	61	149
-THORIUM	935	149
-TIDRONE	631	260
-TINY SPIDER	1589	0
-TMP.Lapis	38	0
-TOXCAR CYBER TEAM	1590	0
-TOXIC PANDA	1591	0
-TR-CERT	1183	4
-TRACER KITTEN	1592	0
-TRAVELING SPIDER	1593	0
-TRIPLESTRENGTH	1594	260
-TSB	1425	134
-TWCERT/CC	1595	4
-Taffeta Typhoon	80	0
-Taidoor	632	256
-Tailgater	71	129
-Tailgater Team	71	128
-Taizi Flood	605	0
-Tanzania Intelligence and Security Service	1596	0
-Tarh Andishan	146	0
-TaskMasters	258	1
-TaxOff	1597	0
-Te Tira Tiaki	736	0
-Teal Kurma	416	0
-Team Bear	159	0
-Team Criminal Intelligence	683	0
-Team Criminal Intelligence (KMar-TCI)	1598	0
-Team Twiizer	694	0
-Team-Xecuter	1599	0
-Team338	130	0
-Team46	1597	0
-TeamPCP	150	0
-TeamSpy	159	0
-TeamSpy Crew	159	0
-TeamTNT	129	0
-TeamXRat	413	0
-TeleBots	45	0
-Teleboyi	1600	256
-Temp.Overboard	79	0
-Temp.Pittytiger	78	0
-TempTick	1601	0
-Tenacious Pungsan	405	0
-Teng Snake	789	128
-Terrorelhárítási Központ	1602	0
-Terrorist Investigation Division	1603	0
-Terörle Mücadele Dairesi Başkanlığı	1584	0
-TetrisPhantom	1604	0
-ThaiCERT	1605	0
-Thailand Computer Emergency Response Team	1605	0
-Thamar Reservoir	1276	0
-The Big Bang	1606	128
-The Dropping Elephant	43	128
-The Dukes	83	128
-The Gentlemen	1607	128
-The Gorgon Group	122	128
-The Information Branch	1608	0
-The Mask	362	128
-The Shadow Brokers	1425	128
-The ShadowBrokers	1425	0
-The White Company	1609	128
-TheDarkOverlord	1610	0
-TheWizards	1611	0
-Thief Libra	1612	0
-Thirsty Gemini	43	128
-Threat Actor 888	1613	0
-Threat Group 2889	146	0
-Threat Group-0110	84	0
-Threat Group-0416	72	0
-Threat Group-1314	1588	0
-Threat Group-3390	81	0
-Threat Group-4127	48	0
-Threatsec	1614	256
-Thrip	109	137
-Thrip	118	137
-TianWu	1615	0
-Tick	269	135
-Tick Castle	269	128
-Tide Castle	87	128
-TieOnJoe	41	0
-Tilded Team	625	0
-TiltedTemple	384	0
-Timberworm	1276	256
-Tin Woodlawn	35	128
-ToddyCat	1502	0
-Tonto Team	273	0
-Topgear	247	256
-Tortoise Shell	346	128
-Tortoiseshell	346	129
-Tracfin	1616	0
-TraderTraitor	914	0
-Traficom National Cyber Security Centre	950	0
-Transparent Tribe	38	136
-Transparent Tribe	89	136
-Treasury Department	569	0
-Trickbot LLC	406	0
-Trident	463	129
-Trident Ursa	16	0
-TridentLocker	1617	0
-Tropic Trooper	77	128
-Tropical Scorpius	1618	0
-Tropicalscorpius	1512	256
-TsNIIKhM	369	0
-Tsar Team	48	128
-Tstark	1619	256
-Tumbleweed Typhoon	935	0
-Tungsten Bridge	41	0
-TunisianCyberArmy	414	0
-Tunnel Spider	472	0
-TunnelSnake	1620	0
-TunnelVision	88	0
-Turbine Panda	80	0
-Turk Hack Team	1621	128
-TurkHackTeam	1621	0
-Turla	51	161
-Turla Relic	51	128
-Twill Typhoon	199	8
-Twill Typhoon	276	8
-Twill Typhoon	277	8
-Twisted Kitten	37	0
-Twisted Spider	472	0
-Two-tailed Scorpion	49	128
-TwoForOne	116	0
-TwoSail Junk	1622	0
-U.S. Cyber Command	348	0
-U.S. Department of Defense	563	0
-U.S. Department of Justice	519	0
-U.S. Department of State	568	0
-U.S. Treasury	569	0
-UAC-0001	48	4
-UAC-0003	51	4
-UAC-0006	1623	4
-UAC-0010	16	4
-UAC-0020	1436	4
-UAC-0024	51	4
-UAC-0028	48	4
-UAC-0029	83	4
-UAC-0050	1624	4
-UAC-0056	253	12
-UAC-0056	978	12
-UAC-0057	476	4
-UAC-0063	1625	4
-UAC-0082	45	4
-UAC-0094	1626	4
-UAC-0099	1627	4
-UAC-0100	1628	4
-UAC-0102	1629	4
-UAC-0106	1628	4
-UAC-0109	1630	4
-UAC-0113	45	4
-UAC-0114	1550	4
-UAC-0118	690	4
-UAC-0144	51	4
-UAC-0149	1631	4
-UAC-0154	1632	4
-UAC-0184	1633	4
-UAC-0185	1634	4
-UAC-0190	966	4
-UAC-0194	1635	4
-UAC-0215	1636	4
-UAC-0219	1637	4
-UAC-0226	1638	4
-UAC-0227	1639	4
-UAC-0239	1640	4
-UAC-0241	1641	4
-UAC-0245	1642	4
-UAC-0255	453	4
-UAE Cyber Security Council	1643	0
-UAT-10362	1644	4
-UAT-10608	1645	4
-UAT-11795	1646	4
-UAT-5394	1647	4
-UAT-5647	1356	4
-UAT-5918	1648	4
-UAT-6382	1649	4
-UAT-7237	329	4
-UAT-7290	463	4
-UAT-7810	1650	4
-UAT-8099	1651	4
-UAT-8302	1652	4
-UAT-8616	1653	4
-UAT-8837	1654	4
-UAT-9244	1655	4
-UAT-9686	1656	4
-UAT-9921	1657	4
-UAT4356	1528	4
-UCA	1658	134
-UK Ministry of Defence	1052	0
-UK National Cyber Security Centre	1150	0
-UN	1659	7
-UNC1069	40	12
-UNC1069	439	12
-UNC1088	1337	4
-UNC1151	476	4
-UNC1326	416	4
-UNC1530	381	4
-UNC1543	750	12
-UNC1543	470	12
-UNC1549	870	12
-UNC1549	1236	12
-UNC1720	171	4
-UNC1860	1660	4
-UNC1878	1661	12
-UNC1878	406	12
-UNC1945	323	4
-UNC2053	406	4
-UNC215	81	12
-UNC215	1662	12
-UNC2165	474	4
-UNC2198	472	4
-UNC2286	698	4
-UNC2428	30	4
-UNC2447	1663	4
-UNC2452	83	12
-UNC2452	541	12
-UNC2465	1664	4
-UNC2529	1665	4
-UNC2565	841	4
-UNC2589	253	4
-UNC2596	1512	4
-UNC2630	101	12
-UNC2630	1666	12
-UNC2659	1667	4
-UNC2717	1668	4
-UNC2814	536	4
-UNC2849	1505	4
-UNC2970	1669	4
-UNC302	212	4
-UNC3236	278	4
-UNC3524	83	12
-UNC3524	1670	12
-UNC3569	1671	4
-UNC3661	487	4
-UNC3742	441	4
-UNC3886	1672	4
-UNC3890	1673	4
+Storm-0978	1362	0
+Storm-1044	499	0
+Storm-1084	500	0
+Storm-1099	1524	0
+Storm-1101	501	0
+Storm-1113	170	0
+Storm-1125	1138	0
+Storm-1133	1525	0
+Storm-1152	1526	0
+Storm-1167	502	0
+Storm-1175	1527	0
+Storm-1194	1002	0
+Storm-1222	41	0
+Storm-1249	1528	0
+Storm-1283	1529	0
+Storm-1286	1530	0
+Storm-1295	503	0
+Storm-1516	411	0
+Storm-1567	145	0
+Storm-1575	1531	0
+Storm-1607	1532	0
+Storm-1674	1533	0
+Storm-1679	1261	8
+Storm-1679	1534	8
+Storm-1747	1535	0
+Storm-1789	958	0
+Storm-1811	362	0
+Storm-1837	719	0
+Storm-1841	1367	0
+Storm-1849	1536	0
+Storm-1852	1537	0
+Storm-1865	1538	0
+Storm-1877	413	8
+Storm-1877	699	8
+Storm-1977	1539	0
+Storm-1982	1471	0
+Storm-2035	1540	0
+Storm-2077	1354	0
+Storm-2139	1541	0
+Storm-2227	1542	0
+Storm-2372	1543	0
+Storm-2416	387	0
+Storm-2460	1544	0
+Storm-2470	1545	0
+Storm-2477	1546	0
+Storm-2561	1547	0
+Storm-2603	1548	0
+Storm-2657	1306	0
+Storm-2697	1549	0
+Storm-2755	1550	0
+Storm-2945	1551	0
+Storm-2949	1552	0
+Storm-2981	396	0
+Storm-2999	151	0
+Storm-3075	1553	0
+Strategic Services Agency	1393	0
+Strawberry Tempest	489	0
+Strider	47	129
+StrongPity	59	0
+StucxTeam	1554	0
+Sturgeon Fisher	367	128
+SturgeonPhisher	367	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	586	0
+Subaat	123	256
+Suckfly	77	256
+Sunglow Blizzard	491	0
+Sunshop Group	74	0
+Suojelupoliisi	714	0
+Suojelupoliisi / Skyddspolisen	714	0
+Superman	281	129
+Supo	714	6
+Swallowtail	49	129
+Swan Vector	1555	128
+Swedish National Cyber Security Center	1227	0
+Swedish Security Service	1371	0
+Swirl Typhoon	271	0
+Swiss intelligence agencies	1556	0
+SyrianElectronicArmy	551	0
+Syssphinx	112	256
+SÄPO	1371	6
+Säkerhetspolisen	1371	0
+Säpo	1371	6
+Sûreté Générale	739	0
+Sûreté de l'État	1503	0
+Służba Kontrwywiadu Wojskowego	1025	0
+Służba Wywiadu Wojskowego	1557	0
+T-APT-02	42	4
+T-APT-03	80	4
+T-APT-04	48	4
+T-APT-12	49	4
+T-APT-17	43	4
+TA-473	1558	4
+TA-ShadowCricket	966	0
+TA2101	474	4
+TA2536	1559	4
+TA2541	1560	4
+TA2552	1561	4
+TA2719	1562	4
+TA2721	354	4
+TA2722	226	4
+TA2723	1563	4
+TA2725	1564	4
+TA397	43	4
+TA402	1565	4
+TA404	41	4
+TA406	1566	4
+TA407	393	4
+TA410	1567	4
+TA412	88	4
+TA413	984	4
+TA415	95	4
+TA416	200	12
+TA416	278	12
+TA421	84	4
+TA422	49	4
+TA423	94	4
+TA427	62	4
+TA428	272	4
+TA429	19	4
+TA444	1568	4
+TA445	478	4
+TA446	256	4
+TA450	118	4
+TA451	37	4
+TA452	38	4
+TA453	89	12
+TA453	1569	12
+TA454	92	4
+TA455	1570	4
+TA4557	121	4
+TA456	348	4
+TA4563	552	4
+TA459	1571	4
+TA471	255	12
+TA471	983	12
+TA473	1558	4
+TA482	1572	4
+TA488	971	4
+TA4900	393	4
+TA4903	1573	4
+TA4922	1574	4
+TA499	975	4
+TA505	111	4
+TA511	991	4
+TA516	1575	4
+TA530	1576	4
+TA542	800	4
+TA543	481	4
+TA544	801	4
+TA547	1577	4
+TA551	115	4
+TA554	1578	4
+TA555	1579	4
+TA558	1580	4
+TA569	752	12
+TA569	472	12
+TA570	486	4
+TA571	1581	4
+TA575	1582	4
+TA577	843	4
+TA578	1583	4
+TA579	1584	4
+TA584	1523	4
+TA800	1585	4
+TA829	1586	4
+TA866	1587	4
+TAAL	121	135
+TAG-100	1354	4
+TAG-112	1588	4
+TAG-121	407	4
+TAG-124	962	4
+TAG-140	1589	4
+TAG-150	815	4
+TAG-22	174	4
+TAG-28	1590	4
+TAG-53	256	4
+TAG-56	1591	4
+TAG-63	50	4
+TAG-70	1558	4
+TAG-74	275	4
+TAG_0530	52	4
+TANTALUM	200	157
+TANTALUM	278	157
+TANTALUM	279	157
+TECHNETIUM	81	149
+TELLURIUM	271	149
+TEM	1592	6
+TEMP.Avengers	74	0
+TEMP.Beanie	1282	0
+TEMP.Bottle	102	0
+TEMP.HEX	200	12
+TEMP.Hermit	836	0
+TEMP.Hex	278	8
+TEMP.Hippo	82	0
+TEMP.Isotope	27	0
+TEMP.Jumper	94	0
+TEMP.MixMaster	408	0
+TEMP.Noble	46	0
+TEMP.Periscope	94	0
+TEMP.Reaper	40	0
+TEMP.Tick	271	0
+TEMP.Veles	122	0
+TEMP.Vermin	1444	0
+TEMP.Warlock	682	0
+TEMP.Zagros	118	0
+TEMP.Zhenbao	76	0
+TEMPER PANDA	131	0
+TEMPLAR	42	133
+TEMP_Heretic	1593	128
+TERBIUM	1594	149
+TEST PANDA	1595	0
+TG-0055	81	4
+TG-0110	85	4
+TG-0416	73	4
+TG-1314	1596	4
+TG-2633	95	4
+TG-2754	69	12
+TG-2754	102	12
+TG-2884 (SCWX CTU)	57	0
+TG-2889	147	4
+TG-3279	95	4
+TG-3390	82	4
+TG-3551	74	4
+TG-4127	49	4
+TG-4192	27	4
+TG-6952	6	4
+TG-8153	72	4
+TG-8223	68	4
+TG2003	656	4
+TG2729	987	4
+TGR-STA-0043	326	4
+TGR-STA-1030	1432	4
+TH-157	140	4
+TH-163	1578	4
+TH3Bug	75	0
+THALLIUM	62	149
+THORIUM	940	149
+TIDRONE	633	260
+TINY SPIDER	1597	0
+TMP.Lapis	39	0
+TOXCAR CYBER TEAM	1598	0
+TOXIC PANDA	1599	0
+TR-CERT	1188	4
+TRACER KITTEN	1600	0
+TRAVELING SPIDER	1601	0
+TRIPLESTRENGTH	1602	260
+TSB	1431	134
+TWCERT/CC	1603	4
+Taffeta Typhoon	81	0
+Taidoor	634	256
+Tailgater	72	129
+Tailgater Team	72	128
+Taizi Flood	607	0
+Tanzania Intelligence and Security Service	1604	0
+Tarh Andishan	147	0
+TaskMasters	260	1
+TaxOff	1605	0
+Te Tira Tiaki	738	0
+Teal Kurma	418	0
+Team Bear	160	0
+Team Criminal Intelligence	685	0
+Team Criminal Intelligence (KMar-TCI)	1606	0
+Team Twiizer	696	0
+Team-Xecuter	1607	0
+Team338	131	0
+Team46	1605	0
+TeamPCP	151	0
+TeamSpy	160	0
+TeamSpy Crew	160	0
+TeamTNT	130	0
+TeamXRat	415	0
+TeleBots	46	0
+Teleboyi	1608	256
+Temp.Overboard	80	0
+Temp.Pittytiger	79	0
+TempTick	1609	0
+Tenacious Pungsan	407	0
+Teng Snake	790	128
+Terrorelhárítási Központ	1610	0
+Terrorist Investigation Division	1611	0
+Terörle Mücadele Dairesi Başkanlığı	1592	0
+TetrisPhantom	1612	0
+ThaiCERT	1613	0
+Thailand Computer Emergency Response Team	1613	0
+Thamar Reservoir	1282	0
+The Big Bang	1614	128
+The Dropping Elephant	44	128
+The Dukes	84	128
+The Gentlemen	1615	128
+The Gorgon Group	123	128
+The Information Branch	1616	0
+The Mask	364	128
+The Shadow Brokers	1431	128
+The ShadowBrokers	1431	0
+The White Company	1617	128
+TheDarkOverlord	1618	0
+TheWizards	1619	0
+Thief Libra	1620	0
+Thirsty Gemini	44	128
+Threat Actor 888	1621	0
+Threat Group 2889	147	0
+Threat Group-0110	85	0
+Threat Group-0416	73	0
+Threat Group-1314	1596	0
+Threat Group-3390	82	0
+Threat Group-4127	49	0
+Threatsec	1622	256
+Thrip	110	137
+Thrip	119	137
+TianWu	1623	0
+Tianjin State Security Bureau	1624	0
+Tick	271	135
+Tick Castle	271	128
+Tide Castle	88	128
+TieOnJoe	42	0
+Tilded Team	627	0
+TiltedTemple	386	0
+Timberworm	1282	256
+Tin Woodlawn	36	128
+ToddyCat	1510	0
+Tonto Team	275	0
+Topgear	249	256
+Tortoise Shell	348	128
+Tortoiseshell	348	129
+Tracfin	1625	0
+TraderTraitor	918	0
+Traficom National Cyber Security Centre	955	0
+Transparent Tribe	39	136
+Transparent Tribe	90	136
+Treasury Department	571	0
+Trickbot LLC	408	0
+Trident	465	129
+Trident Ursa	17	0
+TridentLocker	1626	0
+Tropic Trooper	78	128
+Tropical Scorpius	1627	0
+Tropicalscorpius	1520	256
+TsNIIKhM	371	0
+Tsar Team	49	128
+Tstark	1628	256
+Tumbleweed Typhoon	940	0
+Tungsten Bridge	42	0
+TunisianCyberArmy	416	0
+Tunnel Spider	474	0
+TunnelSnake	1629	0
+TunnelVision	89	0
+Turbine Panda	81	0
+Turk Hack Team	1630	128
+TurkHackTeam	1630	0
+Turla	52	161
+Turla Relic	52	128
+Twill Typhoon	200	8
+Twill Typhoon	278	8
+Twill Typhoon	279	8
+Twisted Kitten	38	0
+Twisted Spider	474	0
+Two-tailed Scorpion	50	128
+TwoForOne	117	0
+TwoSail Junk	1631	0
+U.S. Cyber Command	350	0
+U.S. Department of Defense	565	0
+U.S. Department of Justice	521	0
+U.S. Department of State	570	0
+U.S. Treasury	571	0
+UAC-0001	49	4
+UAC-0003	52	4
+UAC-0006	1632	4
+UAC-0010	17	4
+UAC-0020	1444	4
+UAC-0024	52	4
+UAC-0028	49	4
+UAC-0029	84	4
+UAC-0050	1633	4
+UAC-0056	255	12
+UAC-0056	983	12
+UAC-0057	478	4
+UAC-0063	1634	4
+UAC-0082	46	4
+UAC-0094	1635	4
+UAC-0099	1636	4
+UAC-0100	1637	4
+UAC-0102	1638	4
+UAC-0106	1637	4
+UAC-0109	1639	4
+UAC-0113	46	4
+UAC-0114	1558	4
+UAC-0118	692	4
+UAC-0144	52	4
+UAC-0149	1640	4
+UAC-0154	1641	4
+UAC-0184	1642	4
+UAC-0185	1643	4
+UAC-0190	971	4
+UAC-0194	1644	4
+UAC-0215	1645	4
+UAC-0219	1646	4
+UAC-0226	1647	4
+UAC-0227	1648	4
+UAC-0239	1649	4
+UAC-0241	1650	4
+UAC-0245	1651	4
+UAC-0255	455	4
+UAE Cyber Security Council	1652	0
+UAT-10362	1653	4
+UAT-10608	1654	4
+UAT-11795	1655	4
+UAT-5394	1656	4
+UAT-5647	1362	4
+UAT-5918	1657	4
+UAT-6382	1658	4
+UAT-7237	331	4
+UAT-7290	465	4
+UAT-7810	1659	4
+UAT-8099	1660	4
+UAT-8302	1661	4
+UAT-8616	1662	4
+UAT-8837	1663	4
+UAT-9244	1664	4
+UAT-9686	1665	4
+UAT-9921	1666	4
+UAT4356	1536	4
+UCA	1667	134
+UK Ministry of Defence	1057	0
+UK National Cyber Security Centre	1155	0
+UN	1668	7
+UNC1069	41	12
+UNC1069	441	12
+UNC1088	1343	4
+UNC1151	478	4
+UNC1326	418	4
+UNC1530	383	4
+UNC1543	752	12
+UNC1543	472	12
+UNC1549	874	12
+UNC1549	1241	12
+UNC1720	172	4
+UNC1860	1669	4
+UNC1878	1670	12
+UNC1878	408	12
+UNC1945	325	4
+UNC2053	408	4
+UNC215	82	12
+UNC215	1671	12
+UNC2165	476	4
+UNC2198	474	4
+UNC2286	700	4
+UNC2428	31	4
+UNC2447	1672	4
+UNC2452	84	12
+UNC2452	543	12
+UNC2465	1673	4
+UNC2529	1674	4
+UNC2565	844	4
+UNC2589	255	4
+UNC2596	1520	4
+UNC2630	102	12
+UNC2630	1675	12
+UNC2659	1676	4
+UNC2717	1677	4
+UNC2814	538	4
+UNC2849	1513	4
+UNC2970	1678	4
+UNC302	213	4
+UNC3236	280	4
+UNC3524	84	12
+UNC3524	1679	12
+UNC3569	1680	4
+UNC3661	489	4
+UNC3742	443	4
+UNC3886	1681	4
+UNC3890	1682	4
 UNC3944	1	4
-UNC3973	1674	4
-UNC4057	254	4
-UNC4191	1675	4
-UNC4210	51	4
-UNC4221	1634	4
-UNC4393	360	4
-UNC4453	758	4
-UNC4487	1676	4
-UNC4536	1677	4
-UNC4540	1678	4
-UNC4736	171	12
-UNC4736	1679	12
-UNC4841	1381	4
-UNC4899	914	4
-UNC4990	1680	4
-UNC5174	1681	4
-UNC5221	1342	4
-UNC5266	1682	4
-UNC5267	697	4
-UNC5291	1683	4
-UNC530	16	4
-UNC5325	1684	4
-UNC5330	1685	4
-UNC5337	1686	4
-UNC5342	1687	4
-UNC5356	438	4
-UNC5454	644	4
-UNC5537	1688	4
-UNC5820	1689	4
-UNC6032	1690	4
-UNC6040	1691	4
-UNC6148	1692	4
-UNC6201	1693	4
-UNC6293	1694	4
-UNC6353	1695	4
-UNC6384	276	12
-UNC6384	1696	12
-UNC6395	1697	4
-UNC6426	1698	4
-UNC6485	1699	4
-UNC6508	1700	4
-UNC6619	1426	4
-UNC6671	1701	4
-UNC6691	1702	4
-UNC6692	1703	4
-UNC6748	1704	4
-UNC757	723	4
-UNC788	95	12
-UNC788	1705	12
-UNC902	680	4
-UNC94	168	4
-UNC961	804	4
-UNG0002	1706	4
-UNG0901	1259	4
-UNION PANDA	1707	0
-UNION SPIDER	1708	0
-UNK_AcademicFlare	1709	0
-UNK_DropPitch	1710	0
-UNK_FistBump	1711	0
-UNK_RemoteRogue	1712	0
-UNK_SparkyCarp	1713	0
-UNK_SweetSpecter	1463	0
-UNODC	1714	4
-UPS	84	135
-UPS Team	84	128
-US-CERT	1715	4
-USCYBERCOM	348	4
-USDoD	1716	0
-USOM	1183	6
-USSS	1406	6
-UTA0178	1342	4
-UTA0218	1717	4
-UTA0352	1718	4
-UTA0355	1719	4
-UTA0388	1720	4
-UTA0533	1721	4
-UTG-Q-008	1722	4
-UTG-Q-010	1723	4
-UUC	295	134
-UZSI	1245	6
-Udenrigsministeriet	1086	0
-Ugly Face	362	128
-Ukrainian Cyber Alliance	1658	128
-Ukrainian Cyber Police	452	0
-Ukrainian Foreign Ministry	1118	0
-Ulkoministeriö	1089	0
-Ulusal Siber Olaylara Müdahale Merkezi	1183	0
-Underground Team	1356	128
-Unfading Sea Haze	1724	128
-Unidad de Inteligencia Financiera	1725	0
-Union européenne	626	0
-Unit 121	40	0
-Unit 26165	10	0
-Unit 29155	762	0
-Unit 61398	7	0
-Unit 61486	1287	0
-Unit 74455	763	0
-Unit 78020	1288	0
-Unit 8200	1726	8
-Unit 8200	609	8
-United Cyber Caliphate	295	128
-United Front Work Department	1727	0
-United Nations	1659	0
-United Nations Office on Drugs and Crime	1714	0
-United States Computer Emergency Readiness Team	1715	0
-United States Cyber Command	348	0
-United States Secret Service	1406	0
-Unknown-Group-901	1259	0
-UnsolicitedBooker	1728	0
-Uprava za bezbednost i kontrarazuznavanje	131	0
-Uroburos	51	256
-Urpage	1729	256
-UserSec	1730	0
-Utenriksdepartementet	1107	0
-Uteus	1681	256
-Utrikesdepartementet	1114	0
-Užsienio reikalų ministerija	1100	0
-VAJA	996	6
-VDD	1499	6
-VENOM	631	133
-VENOM SPIDER	1731	0
-VENOMOUS Bear	51	0
-VICE SPIDER	1732	8
-VICEROY TIGER	54	8
-VIGINUM	1417	4
-VIKING SPIDER	1733	0
-VLA	659	6
-VNCERT	1734	4
-VOYEUR	822	132
-VSD	1494	6
-VSSE	1495	6
-VZ	1021	6
-Valsts drošības dienests	1499	0
-Valstybės saugumo departamentas	1494	0
-Vanguard Panda	278	0
-Vanilla Tempest	492	0
-Vedalia	97	129
-Veiligheid van de Staat	1495	0
-Velvet Ant	1735	128
-Velvet Chollima	61	8
-Velvet Chollima	97	8
-Velvet Chollima	300	8
-Velvet Tempest	148	0
-Vengeful Kitten	485	0
-Vengeful Wolf	540	0
-Venus 121	39	0
-Vermin	1436	129
-Vermin Relic	1436	128
-Vertigo Panda	1696	0
-Vice Leaker	419	128
-Vice Society	492	128
-Vice Spider	492	8
-ViceLeaker	1736	0
-Viceroy Tiger	43	8
-Vicious Panda	1451	0
-ViciousTrap	1737	0
-Vietnam Computer Emergency Response Team	1734	0
-Viginum	1417	0
-Viking Jackal	1738	0
-Vikingdom	1738	256
-Violet Typhoon	87	0
-Violin Panda	74	0
-Viridian Vortex	89	128
-Vixen Panda	69	0
-Voena služba za razuznuvanje i bezbednost	1028	0
-Void Arachne	1444	128
-Void Balaur	1739	0
-Void Banshee	1740	128
-Void Blizzard	966	0
-Void Dokkaebi	697	0
-Void Manticore	198	136
-Void Manticore	1741	136
-Void Rabisu	1618	0
-VoidLink Operator	1657	0
-Vojenské spravodajstvo	1742	0
-Vojenské zpravodajství	1021	0
-Vojna sigurnosno-obavještajna agencija	1743	0
-Vojnoobaveštajna agencija	1744	0
-Volatile Cedar	156	136
-Volatile Cedar	562	136
-VolcanicTimber	156	0
-Volga Flood	1361	0
-Volt Typhoon	278	0
-Voltzite	278	256
-Voodoo Bear	45	0
-Vovan	970	256
-VulzSec	1745	0
-VulzSecTeam	1745	0
-Välisluureamet	659	0
-Välisministeerium	1087	0
-WARP PANDA	1746	0
-WET PANDA	1340	0
-WHOis Team	158	0
-WIP19	1747	4
-WIRTE	182	260
-WIZARD SPIDER	406	0
-WOLF SPIDER	681	0
-WRAITH	51	133
-WageMole	697	0
-Wandering Spider	538	0
-Wassonite	1748	256
-Watchdog	1612	129
-Water Bakunawa	1749	0
-Water Barghest	1750	0
-Water Curupira	1751	0
-Water Galura	801	0
-Water Gamayun	1752	0
-Water Kurita	1753	0
-Water Labbu	1754	0
-Water Makara	1755	0
-Water Orthrus	1756	0
-Water Saci	1757	0
-Water Sigbin	8	0
-WaterPlum	697	0
-Waterbug	51	256
-WeRedEvils	1758	0
-WebMasters	73	9
-WebMasters	240	9
-Webmonder	18	256
-Websiic	1502	256
-Webworm	1471	129
-WeedSec	1759	0
-Wekby	72	256
-Wekby2	81	0
-Wheat Tempest	741	0
-Whisper Spider	1441	0
-White Bear	1454	0
-White Dev 115	538	0
-White Dev 9	979	0
-White Giant	120	128
-WhiteBear	51	0
-WhiteCobra	1760	0
-Whitefly	1761	129
-Whois Hacking Team	40	0
-Wicked Panda	94	0
-Wicked Spider	94	0
-Wild Comet	115	128
-WildCard	1762	1
-WildNeutron	289	0
-WildPressure	1763	0
-WindShift	224	0
-Windigo	1764	129
-Windy Phoenix	224	128
-Wine Tempest	1283	0
-Winnti	94	256
-Winnti Group	94	8
-Winnti Group	246	8
-Winter Vivern	1550	0
-Winterflounder	16	256
-Wisp Team	1286	128
-Wisteria Tsunami	457	0
-Witchetty	977	129
-Worok	1765	256
-XDSpy	1766	256
-XakNet	1628	0
-Xarici İşlər Nazirliyi	1082	0
-Xcatze	1767	256
-Xenotime	121	129
-Xiaoqiying	789	256
-XinXin	239	0
-YTTRIUM	83	149
-Yanbian Gang	1768	0
-Yellow Liderc	346	0
-Yellow Nabu	391	0
-YoroTrooper	365	0
-Yulong Flood	1529	0
-Z-Lom Team	48	128
-Z-Pentest	1769	0
-Z-Pentest Alliance	1769	0
-ZINC	40	151
-ZIRCONIUM	87	149
-ZOMBIE SPIDER	1770	0
-Zarya	1630	128
-Zeff Security	1771	0
-ZeffSec	1771	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	367	0
-ZeroSevenGroup	1772	0
-Zigzag Hail	41	0
-Zinc Emerson	43	0
-ZipToken	81	0
-ZooPark	1773	0
-admin@338	130	0
-badbullz	1731	256
-badbullzvenom	1731	256
-changqixinyun	239	256
-colCERT	396	0
-deepclif	600	256
-direction nationale du renseignement territorial	517	0
-iKittens	374	0
-isoon	600	256
-keymous	942	256
-luoxk	1774	256
-maCERT	506	0
-ngCERT	1234	0
-puNK-003	1775	0
-room155	540	0
-tabcteng	101	256
-the Lamberts	57	128
-timmy	113	256
-ÚZSI	1245	6
-Úřad pro zahraniční styky a informace	1245	0
-Ārlietu ministrija	1102	0
-ΕΥΠ	629	6
-Εθνική Υπηρεσία Πληροφοριών	629	0
-Υπουργείο Εξωτερικών	1091	0
-ГРУ	761	6
-ГУР	557	6
-Гадаад харилцааны яам	1104	0
-Главное Разведывательное Управление	761	0
-Главное разведывательное управление	761	0
-Главное управление специальных программ Президента Российской Федерации	1007	0
-Головне управління розвідки	557	0
-Держспецзв'язку	1388	0
-Държавна агенция „Национална сигурност“	464	0
-КГБ	231	6
-Камітэт дзяржаўнай бяспекі	231	0
-Кіберполіція	452	0
-МЗС	1118	6
-МИД	991	6
-Министарство спољних послова	1112	0
-Министерство иностранных дел	991	0
-Министерство на външните работи	1083	0
-Министерство обороны Российской Федерации	1071	0
-Минобороны	1071	0
-Міністерство закордонних справ України	1118	0
-Міністерство оборони України	1077	0
-Міністэрства замежных спраў	1085	0
-СБУ	1366	6
-СВР	720	6
-Служба Внешней Разведки	720	0
-Служба безпеки України	1366	0
-Служба внешней разведки	720	0
-Служба специальной связи и информации	1480	0
-Сыртқы істер министрлігі	1098	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	307	0
-ФСБ	691	6
-ФСО	692	6
-Федеральная служба безопасности	691	0
-Федеральная служба охраны	692	0
-ЦНИИХМ	369	4
-в/ч 26165	10	0
-в/ч 29155	762	0
-в/ч 74455	763	0
-Ազգային անվտանգության ծառայություն	1168	0
-Արտաքին գործերի նախարարություն	1081	0
-אמ"ן	153	6
-המוסד	1132	0
-יחידה 8200	1726	0
-מערך הסייבר הלאומי	856	0
-משרד החוץ	1092	0
-שירות הביטחון הכללי	864	0
-المديرية العامة للأمن العام	737	0
-الهيئة الوطنية للأمن السيبراني	1144	0
-د استخباراتو لوی ریاست	782	0
-سپاه پاسداران انقلاب اسلامی	181	0
-مجلس الأمن السيبراني	1643	0
-وزارة الخارجية	1079	8
-وزارة الخارجية	1088	8
+UNC3973	1683	4
+UNC4057	256	4
+UNC4191	1684	4
+UNC4210	52	4
+UNC4221	1643	4
+UNC4393	362	4
+UNC4453	760	4
+UNC4487	1685	4
+UNC4536	1686	4
+UNC4540	1687	4
+UNC4736	172	12
+UNC4736	1688	12
+UNC4841	1387	4
+UNC4899	918	4
+UNC4990	1689	4
+UNC5174	1690	4
+UNC5221	1348	4
+UNC5266	1691	4
+UNC5267	699	4
+UNC5291	1692	4
+UNC530	17	4
+UNC5325	1693	4
+UNC5330	1694	4
+UNC5337	1695	4
+UNC5342	1696	4
+UNC5356	440	4
+UNC5454	646	4
+UNC5537	1697	4
+UNC5820	1698	4
+UNC6032	1699	4
+UNC6040	1700	4
+UNC6148	1701	4
+UNC6201	1702	4
+UNC6293	1703	4
+UNC6353	1704	4
+UNC6384	278	12
+UNC6384	1705	12
+UNC6395	1706	4
+UNC6426	1707	4
+UNC6485	1708	4
+UNC6508	1709	4
+UNC6619	1432	4
+UNC6671	1710	4
+UNC6691	1711	4
+UNC6692	1712	4
+UNC6748	1713	4
+UNC757	725	4
+UNC788	96	12
+UNC788	1714	12
+UNC902	682	4
+UNC94	169	4
+UNC961	805	4
+UNG0002	1715	4
+UNG0901	1265	4
+UNION PANDA	1716	0
+UNION SPIDER	1717	0
+UNK_AcademicFlare	1718	0
+UNK_DropPitch	1719	0
+UNK_FistBump	1720	0
+UNK_RemoteRogue	1721	0
+UNK_SparkyCarp	1722	0
+UNK_SweetSpecter	1471	0
+UNODC	1723	4
+UPS	85	135
+UPS Team	85	128
+US Cyber Command	350	0
+US-CERT	1724	4
+USCYBERCOM	350	4
+USDoD	1725	0
+USOM	1188	6
+USSS	1412	6
+UTA0178	1348	4
+UTA0218	1726	4
+UTA0352	1727	4
+UTA0355	1728	4
+UTA0388	1729	4
+UTA0533	1730	4
+UTG-Q-008	1731	4
+UTG-Q-010	1732	4
+UUC	297	134
+UZSI	1251	6
+Udenrigsministeriet	1091	0
+Ugly Face	364	128
+Ukrainian Cyber Alliance	1667	128
+Ukrainian Cyber Police	454	0
+Ukrainian Foreign Ministry	1123	0
+Ulkoministeriö	1094	0
+Ulusal Siber Olaylara Müdahale Merkezi	1188	0
+Underground Team	1362	128
+Unfading Sea Haze	1733	128
+Unidad de Inteligencia Financiera	1734	0
+Union européenne	628	0
+Unit 121	41	0
+Unit 26165	11	0
+Unit 29155	3	0
+Unit 61398	8	0
+Unit 61486	1293	0
+Unit 74455	764	0
+Unit 78020	1294	0
+Unit 8200	1735	8
+Unit 8200	611	8
+United Cyber Caliphate	297	128
+United Front Work Department	1736	0
+United Nations	1668	0
+United Nations Office on Drugs and Crime	1723	0
+United States Computer Emergency Readiness Team	1724	0
+United States Cyber Command	350	0
+United States Secret Service	1412	0
+Unknown-Group-901	1265	0
+UnsolicitedBooker	1737	0
+Uprava za bezbednost i kontrarazuznavanje	132	0
+Uroburos	52	256
+Urpage	1738	256
+UserSec	1739	0
+Utenriksdepartementet	1112	0
+Uteus	1690	256
+Utrikesdepartementet	1119	0
+Užsienio reikalų ministerija	1105	0
+VAJA	1001	6
+VDD	1507	6
+VENOM	633	133
+VENOM SPIDER	1740	0
+VENOMOUS Bear	52	0
+VICE SPIDER	1741	8
+VICEROY TIGER	55	8
+VIGINUM	1423	4
+VIKING SPIDER	1742	0
+VLA	661	6
+VNCERT	1743	4
+VOYEUR	823	132
+VSD	1502	6
+VSSE	1503	6
+VZ	1026	6
+Valsts drošības dienests	1507	0
+Valstybės saugumo departamentas	1502	0
+Vanguard Panda	280	0
+Vanilla Tempest	494	0
+Vedalia	98	129
+Veiligheid van de Staat	1503	0
+Velvet Ant	1744	128
+Velvet Chollima	62	8
+Velvet Chollima	98	8
+Velvet Chollima	302	8
+Velvet Tempest	149	0
+Vengeful Kitten	487	0
+Vengeful Wolf	542	0
+Venus 121	40	0
+Vermin	1444	129
+Vermin Relic	1444	128
+Vertigo Panda	1705	0
+Vice Leaker	421	128
+Vice Society	494	128
+Vice Spider	494	8
+ViceLeaker	1745	0
+Viceroy Tiger	44	8
+Vicious Panda	1459	0
+ViciousTrap	1746	0
+Vietnam Computer Emergency Response Team	1743	0
+Viginum	1423	0
+Viking Jackal	1747	0
+Vikingdom	1747	256
+Violet Typhoon	88	0
+Violin Panda	75	0
+Viridian Vortex	90	128
+Vixen Panda	70	0
+Voena služba za razuznuvanje i bezbednost	1033	0
+Void Arachne	1452	128
+Void Balaur	1748	0
+Void Banshee	1749	128
+Void Blizzard	971	0
+Void Dokkaebi	699	0
+Void Manticore	199	136
+Void Manticore	1750	136
+Void Rabisu	1627	0
+VoidLink Operator	1666	0
+Vojenské spravodajstvo	1751	0
+Vojenské zpravodajství	1026	0
+Vojna sigurnosno-obavještajna agencija	1752	0
+Vojnoobaveštajna agencija	1753	0
+Volatile Cedar	157	136
+Volatile Cedar	564	136
+VolcanicTimber	157	0
+Volga Flood	1367	0
+Volt Typhoon	280	0
+Voltzite	280	256
+Voodoo Bear	46	0
+Vovan	975	256
+VulzSec	1754	0
+VulzSecTeam	1754	0
+Välisluureamet	661	0
+Välisministeerium	1092	0
+WARP PANDA	1755	0
+WET PANDA	1346	0
+WHOis Team	159	0
+WIP19	1756	4
+WIRTE	183	260
+WIZARD SPIDER	408	0
+WOLF SPIDER	683	0
+WRAITH	52	133
+WageMole	699	0
+Wandering Spider	540	0
+Wassonite	1757	256
+Watchdog	1620	129
+Water Bakunawa	1758	0
+Water Barghest	1759	0
+Water Curupira	1760	0
+Water Galura	802	0
+Water Gamayun	1761	0
+Water Kurita	1762	0
+Water Labbu	1763	0
+Water Makara	1764	0
+Water Orthrus	1765	0
+Water Saci	1766	0
+Water Sigbin	9	0
+WaterPlum	699	0
+Waterbug	52	256
+WeRedEvils	1767	0
+WebMasters	74	9
+WebMasters	242	9
+Webmonder	19	256
+Websiic	1510	256
+Webworm	1479	129
+WeedSec	1768	0
+Wekby	73	256
+Wekby2	82	0
+Wheat Tempest	743	0
+Whisper Spider	1449	0
+White Bear	1462	0
+White Dev 115	540	0
+White Dev 9	984	0
+White Giant	121	128
+WhiteBear	52	0
+WhiteCobra	1769	0
+Whitefly	1770	129
+Whois Hacking Team	41	0
+Wicked Panda	95	0
+Wicked Spider	95	0
+Wild Comet	116	128
+WildCard	1771	1
+WildNeutron	291	0
+WildPressure	1772	0
+WindShift	225	0
+Windigo	1773	129
+Windy Phoenix	225	128
+Wine Tempest	1289	0
+Winnti	95	256
+Winnti Group	95	8
+Winnti Group	248	8
+Winter Vivern	1558	0
+Winterflounder	17	256
+Wisp Team	1292	128
+Wisteria Tsunami	459	0
+Witchetty	982	129
+Worok	1774	256
+XDSpy	1775	256
+XakNet	1637	0
+Xarici İşlər Nazirliyi	1087	0
+Xcatze	1776	256
+Xenotime	122	129
+Xiaoqiying	790	256
+XinXin	241	0
+YTTRIUM	84	149
+Yanbian Gang	1777	0
+Yellow Liderc	348	0
+Yellow Nabu	393	0
+YoroTrooper	367	0
+Yulong Flood	1537	0
+Z-Lom Team	49	128
+Z-Pentest	1778	0
+Z-Pentest Alliance	1778	0
+ZINC	41	151
+ZIRCONIUM	88	149
+ZOMBIE SPIDER	1779	0
+Zarya	1639	128
+Zeff Security	1780	0
+ZeffSec	1780	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	369	0
+ZeroSevenGroup	1781	0
+Zhejiang State Security Department	1782	0
+Zigzag Hail	42	0
+Zinc Emerson	44	0
+ZipToken	82	0
+ZooPark	1783	0
+admin@338	131	0
+badbullz	1740	256
+badbullzvenom	1740	256
+changqixinyun	241	256
+colCERT	398	0
+deepclif	602	256
+direction nationale du renseignement territorial	519	0
+iKittens	376	0
+isoon	602	256
+keymous	947	256
+luoxk	1784	256
+maCERT	508	0
+ngCERT	1239	0
+puNK-003	1785	0
+room155	542	0
+tabcteng	102	256
+the Lamberts	58	128
+timmy	114	256
+ÚZSI	1251	6
+Úřad pro zahraniční styky a informace	1251	0
+Ārlietu ministrija	1107	0
+ΕΥΠ	631	6
+Εθνική Υπηρεσία Πληροφοριών	631	0
+Υπουργείο Εξωτερικών	1096	0
+ГРУ	763	6
+ГУР	559	6
+Гадаад харилцааны яам	1109	0
+Главное Разведывательное Управление	763	0
+Главное разведывательное управление	763	0
+Главное управление специальных программ Президента Российской Федерации	1012	0
+Головне управління розвідки	559	0
+Держспецзв'язку	1394	0
+Държавна агенция „Национална сигурност“	466	0
+КГБ	233	6
+Камітэт дзяржаўнай бяспекі	233	0
+Кіберполіція	454	0
+МЗС	1123	6
+МИД	996	6
+Министарство спољних послова	1117	0
+Министерство иностранных дел	996	0
+Министерство на външните работи	1088	0
+Министерство обороны Российской Федерации	1076	0
+Минобороны	1076	0
+Міністерство закордонних справ України	1123	0
+Міністерство оборони України	1082	0
+Міністэрства замежных спраў	1090	0
+СБУ	1372	6
+СВР	722	6
+Служба Внешней Разведки	722	0
+Служба безпеки України	1372	0
+Служба внешней разведки	722	0
+Служба специальной связи и информации	1488	0
+Сыртқы істер министрлігі	1103	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	309	0
+ФСБ	693	6
+ФСО	694	6
+Федеральная служба безопасности	693	0
+Федеральная служба охраны	694	0
+ЦНИИХМ	371	4
+в/ч 26165	11	0
+в/ч 29155	3	0
+в/ч 74455	764	0
+Ազգային անվտանգության ծառայություն	1173	0
+Արտաքին գործերի նախարարություն	1086	0
+אמ"ן	154	6
+המוסד	1137	0
+יחידה 8200	1735	0
+מערך הסייבר הלאומי	860	0
+משרד החוץ	1097	0
+שירות הביטחון הכללי	868	0
+المديرية العامة للأمن العام	739	0
+الهيئة الوطنية للأمن السيبراني	1149	0
+د استخباراتو لوی ریاست	783	0
+سپاه پاسداران انقلاب اسلامی	182	0
+مجلس الأمن السيبراني	1652	0
+وزارة الخارجية	1084	8
 وزارة الخارجية	1093	8
-وزارة الخارجية	1095	8
-وزارة الخارجية	1111	8
-وزارة الخارجية	1113	8
-وزارة الخارجية والمغتربين	1099	0
-وزارة الشؤون الخارجية	1103	0
-وزارت اطلاعات	996	0
-وزارت امور خارجه	1094	0
-وزارت خارجہ	1109	0
-विदेश मंत्रालय	987	0
-กระทรวงการต่างประเทศ	1116	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1149	0
-საგარეო საქმეთა სამინისტრო	1090	0
-საქართველოს დაზვერვის სამსახური	790	0
-სახელმწიფო უშიშროების სამსახური	1496	0
-中国人民解放军	1285	0
-公安調査庁	1291	0
-公安部	1000	6
-内閣サイバーセキュリティセンター	1159	0
-国家互联网信息办公室	293	0
-国家互联网应急中心	333	0
-国家安全部	380	0
-国家计算机病毒应急处理中心	347	0
-国防部	1120	6
-國家安全局	1166	0
-外交部	379	14
-外交部	1117	14
-外務省	916	6
-數位發展部	994	0
-狼毒草	775	134
-警察庁	917	6
-국가보위성	1001	0
-국가사이버안보센터	1151	0
-국가정보원	1157	0
-국정원	1157	6
-외교부	995	6
-외무성	1097	6
-정찰총국	786	6
-한국인터넷진흥원	929	0`;
+وزارة الخارجية	1098	8
+وزارة الخارجية	1100	8
+وزارة الخارجية	1116	8
+وزارة الخارجية	1118	8
+وزارة الخارجية والمغتربين	1104	0
+وزارة الشؤون الخارجية	1108	0
+وزارت اطلاعات	1001	0
+وزارت امور خارجه	1099	0
+وزارت خارجہ	1114	0
+विदेश मंत्रालय	992	0
+กระทรวงการต่างประเทศ	1121	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1154	0
+საგარეო საქმეთა სამინისტრო	1095	0
+საქართველოს დაზვერვის სამსახური	791	0
+სახელმწიფო უშიშროების სამსახური	1504	0
+中国人民解放军	1291	0
+公安調査庁	1297	0
+公安部	1005	6
+内閣サイバーセキュリティセンター	1164	0
+国家互联网信息办公室	295	0
+国家互联网应急中心	335	0
+国家安全部	382	0
+国家计算机病毒应急处理中心	349	0
+国防部	1125	6
+國家安全局	1171	0
+外交部	381	14
+外交部	1122	14
+外務省	920	6
+數位發展部	999	0
+狼毒草	776	134
+警察庁	921	6
+국가보위성	1006	0
+국가사이버안보센터	1156	0
+국가정보원	1162	0
+국정원	1162	6
+외교부	1000	6
+외무성	1102	6
+정찰총국	787	6
+한국인터넷진흥원	934	0`;
