@@ -10,9 +10,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlText } from './cli/scan';
 import { loadNameTable } from '../lib/kb/names';
 import { findMentions } from '../lib/match/find-mentions';
+import { htmlText } from './cli/scan';
 
 /** A labelled span of a passage. */
 export interface Gold {
@@ -206,7 +206,9 @@ function main(): void {
   }
   console.log('\ncalibration (passages and judged corpus mentions): confidence → how often right');
   for (const [b, { n, right }] of [...buckets].sort((x, y) => y[0] - x[0]))
-    console.log(`  ${b.toFixed(2)}–${(b + 0.05).toFixed(2)}  ${String(n).padStart(4)} mentions  ${(right / n).toFixed(3)} right`);
+    console.log(
+      `  ${b.toFixed(2)}–${(b + 0.05).toFixed(2)}  ${String(n).padStart(4)} mentions  ${(right / n).toFixed(3)} right`,
+    );
 }
 
 main();
