@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CHANGES_CHANNEL, type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
 import { handleIncidentRequest, isWrite } from '../lib/incidents/service';
 import { cardDataFor } from '../lib/kb/card-data';
-import { isTrustedSender, parseRequest, type Request, type ResponseOf } from '../lib/messages';
+import { parseRequest, type Request, type ResponseOf } from '../lib/messages';
+import { authorize, senderKind } from '../lib/sender-policy';
 import { withSitePaused } from '../lib/settings';
 import { updateSettings } from '../platform/settings';
 
@@ -65,9 +66,12 @@ function openCapture(tabId: number, frameId?: number): Promise<void> {
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
-    if (!isTrustedSender(sender, browser.runtime.id, origin)) return undefined;
-    const req = parseRequest(msg);
-    if (!req) return Promise.reject(new Error('apt-lens: malformed message'));
+    const kind = senderKind(sender, browser.runtime.id, origin);
+    if (kind === 'untrusted') return undefined;
+    const parsed = parseRequest(msg);
+    if (!parsed) return Promise.reject(new Error('apt-lens: malformed message'));
+    const req = authorize(parsed, kind, sender.url);
+    if (!req) return Promise.reject(new Error(`apt-lens: ${parsed.type} is not allowed from a ${kind}`));
     return handle(req);
   });
 

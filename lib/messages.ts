@@ -90,17 +90,3 @@ export function parseRequest(msg: unknown): Request | undefined {
     }
   }
 }
-
-/** What the background knows about a message's sender (a subset of runtime.MessageSender). */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: unknown;
-}
-
-/** Only this extension's own content scripts and pages may talk to the background. */
-export function isTrustedSender(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
-  if (sender.id !== extensionId) return false;
-  if (sender.tab) return true; // our content script, in a page
-  return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-}

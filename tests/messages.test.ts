@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender, parseRequest } from '../lib/messages';
+import { parseRequest } from '../lib/messages';
 import { makeIncident } from './incidents/make';
 
 describe('parseRequest', () => {
@@ -18,18 +18,6 @@ describe('parseRequest', () => {
     JSON.parse('{"__proto__":{"type":"kb:entity"},"id":"apt31"}'),
   ])('rejects %j', (msg) => {
     expect(parseRequest(msg)).toBeUndefined();
-  });
-});
-
-describe('isTrustedSender', () => {
-  const id = 'abc';
-  const origin = 'chrome-extension://abc/';
-  it('trusts our content scripts and our pages only', () => {
-    expect(isTrustedSender({ id, tab: {} }, id, origin)).toBe(true);
-    expect(isTrustedSender({ id, url: 'chrome-extension://abc/popup.html' }, id, origin)).toBe(true);
-    expect(isTrustedSender({ id: 'other', tab: {} }, id, origin)).toBe(false);
-    expect(isTrustedSender({ id, url: 'https://evil.example/' }, id, origin)).toBe(false);
-    expect(isTrustedSender({}, id, origin)).toBe(false);
   });
 });
 

@@ -1,0 +1,58 @@
+/**
+ * Least privilege per sender: which extension part may ask the background for what. A content script runs
+ * in a web page's renderer, which the page may have compromised, so it gets only what reading a page needs;
+ * the store's writes that can destroy or rewrite records come only from extension pages.
+ */
+import type { Request } from './messages';
+
+/** What the background knows about a message's sender (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** Who sent a message: one of our extension pages, our content script in a web page, or anyone else. */
+export type SenderKind = 'extension-page' | 'content-script' | 'untrusted';
+
+/** Classifies a sender by the browser's own account of it (never by anything in the message). */
+export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId || typeof sender.url !== 'string') return 'untrusted';
+  if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
+  // A content script always runs in a tab; a sender without one that is not our page is not ours.
+  return sender.tab ? 'content-script' : 'untrusted';
+}
+
+/**
+ * Which sender kinds may send each request type. Content scripts may read an entity's card and the
+ * incidents saved from their own page, save a new incident and read the tag list for the capture form;
+ * nothing that changes or removes what is stored.
+ */
+export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> = {
+  'kb:entity': ['extension-page', 'content-script'],
+  'incidents:for-page': ['extension-page', 'content-script'],
+  'incidents:save': ['extension-page', 'content-script'],
+  'incidents:tags': ['extension-page', 'content-script'],
+  'incidents:update': ['extension-page'],
+  'incidents:delete': ['extension-page'],
+  'incidents:restore': ['extension-page'],
+  'incidents:tag': ['extension-page'],
+  'incidents:import': ['extension-page'],
+};
+
+/**
+ * The request as the background should run it, or undefined when this sender may not send it. A content
+ * script's page is the one the browser says it runs in: `incidents:for-page` gets the sender's URL, whatever
+ * URL the message named.
+ */
+export function authorize(
+  req: Request,
+  kind: SenderKind,
+  senderUrl: string | undefined,
+): Request | undefined {
+  if (!ALLOWED[req.type].includes(kind)) return undefined;
+  if (kind === 'content-script' && req.type === 'incidents:for-page') {
+    return senderUrl ? { type: 'incidents:for-page', url: senderUrl } : undefined;
+  }
+  return req;
+}
