@@ -2,6 +2,13 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { fastLoadingChunks, jsonThroughParse } from './scripts/build/vite-plugins';
 
+/**
+ * The extension pages' Content Security Policy, set explicitly rather than left to each browser's default:
+ * only the extension's own scripts, no plugins, no <base> redirection, no form posts anywhere.
+ */
+export const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'";
+
 /** Gecko id shared by the Firefox builds and the e2e tests that pin the extension's UUID. */
 export const GECKO_ID = 'apt-lens@apt-lens.dev';
 
@@ -35,6 +42,8 @@ export default defineConfig({
         },
       },
       options_ui: { page: 'dashboard.html', open_in_tab: true },
+      // WXT writes this as MV2's single string for the Firefox MV2 build.
+      content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       ...(firefox
         ? {
             browser_specific_settings: {

@@ -17,6 +17,7 @@ import {
   isWebUrl,
   WEB_URL_PATTERN,
 } from './formats';
+import { siteOf } from './model';
 
 /** The export format's name and version; a file with anything else is refused. */
 export const EXPORT_FORMAT = 'apt-lens.incidents';
@@ -156,10 +157,13 @@ export function reasonOf(issues: readonly v.BaseIssue<unknown>[]): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-/** Checks one incident from outside; undefined plus a reason when it does not fit. */
+/** Checks one incident from outside (its `site` recomputed); undefined plus a reason when it does not fit. */
 export function checkIncident(raw: unknown): { incident: Incident } | { reason: string } {
   const r = v.safeParse(IncidentSchema, raw);
-  return r.success ? { incident: r.output } : { reason: reasonOf(r.issues) };
+  // `site` indexes the store and says where an incident is from: it comes from the URL, never the file.
+  return r.success
+    ? { incident: { ...r.output, site: siteOf(r.output.url) } }
+    : { reason: reasonOf(r.issues) };
 }
 
 /** What the dashboard shows about an import: the dry-run counts, or why the file cannot be used. */

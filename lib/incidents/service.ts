@@ -56,7 +56,10 @@ export async function handleIncidentRequest(
     case 'incidents:delete':
       return deleteIncidents(db, req.ids);
     case 'incidents:restore':
-      await restoreIncidents(db, req.incidents);
+      await restoreIncidents(
+        db,
+        req.incidents.map((i) => ({ ...i, site: siteOf(i.url) })),
+      );
       return req.incidents.length;
     case 'incidents:tag':
       return tagIncidents(db, req.ids, req.tag, now);

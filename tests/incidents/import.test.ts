@@ -100,6 +100,11 @@ describe('parseExport: bad input', () => {
     expect(r.ok && r.incidents[0]).toEqual(inc);
   });
 
+  it('recomputes site from the URL, whatever the file says', () => {
+    const r = parseExport(file([makeIncident(9, { url: 'https://news.example/a', site: 'bank.example' })]));
+    expect(r.ok && r.incidents.map((i) => i.site)).toEqual(['news.example']);
+  });
+
   it('refuses oversized strings per field', () => {
     const r = parseExport(file([makeIncident(1, { notes: 'x'.repeat(20_001) })]));
     expect(r.ok && r.invalid[0]?.reason).toMatch(/^notes/);
