@@ -12,7 +12,8 @@ export interface Anchor {
 /** A button under the card ("Not this actor on this site", "Save incident"). */
 export interface CardAction {
   label: string;
-  run: () => void;
+  /** Gets the click, so the caller can check it is the reader's (`isTrusted`). */
+  run: (e: MouseEvent) => void;
 }
 
 /** A saved incident whose passage holds the word: the card links to it. */
@@ -28,6 +29,8 @@ export interface HoverPopoverProps {
   seenAs?: string;
   viewport: { width: number; height: number };
   actions?: CardAction[];
+  /** False while the buttons must not respond (the card just appeared, or something covers it). */
+  actionsReady?: boolean;
   incidents?: IncidentLink[];
   /** Other names of the entity on this page. */
   alsoOnPage?: string[];
@@ -95,7 +98,7 @@ export function HoverPopover(props: HoverPopoverProps) {
       {data && actions.length > 0 && (
         <div class="actions">
           {actions.map((a) => (
-            <button key={a.label} type="button" onClick={a.run}>
+            <button key={a.label} type="button" disabled={props.actionsReady === false} onClick={a.run}>
               {a.label}
             </button>
           ))}

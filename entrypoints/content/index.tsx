@@ -9,13 +9,17 @@ import { type CardAction, HoverPopover, type IncidentLink } from '../../componen
 import type { Incident } from '../../lib/incidents/model';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import { findMentions } from '../../lib/match/find-mentions';
+import { ClickGuard } from '../../lib/page/click-guard';
 import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
 import { HoverTracker } from '../../lib/page/hover';
+import { tracksVisibility, watchCovered } from '../../lib/page/occlusion';
 import { HIGHLIGHT, highlightOf, isCertain, type PaintedMention, rangeAt } from '../../lib/page/paint';
 import { PageScanner, yieldTask } from '../../lib/page/scanner';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
+import { rescanOnUrlChange } from '../../lib/page/url-change';
 import { type PageRequest, type PageSummary, parsePageRequest, summarize } from '../../lib/page-messages';
 import { DEFAULT_SETTINGS, isPaused, type Settings, withNotOnSite } from '../../lib/settings';
+import { GuardedContext } from '../../platform/guarded-context';
 import { readSettingsNow, updateSettings, watchSettings } from '../../platform/settings';
 import { setupCapture } from './capture';
 import highlightsCss from './highlights.css?inline';
@@ -26,7 +30,11 @@ export default defineContentScript({
   // answers the popup and the keyboard, and hosts the capture form.
   allFrames: true,
   runAt: 'document_idle',
-  async main(ctx) {
+  // WXT's "started" message would tell every window the extension's id; GuardedContext replaces it.
+  noScriptStartedPostMessage: true,
+  async main() {
+    // WXT's own context (main's argument) stops on an event any page can forge: nothing is tied to it.
+    const ctx = new GuardedContext('content');
     // Everything before this mark is the script's own evaluation (bench:page reports it apart).
     performance.mark('apt-lens:main');
     if (!('highlights' in CSS) || !document.body) return;
@@ -148,22 +156,53 @@ export default defineContentScript({
       }
       return out;
     };
+    // The card's buttons answer only real, unhurried clicks on an uncovered card (see ClickGuard).
+    const occlusion = tracksVisibility(window);
+    const guard = new ClickGuard(() => performance.now(), occlusion);
+    let rerender = () => {};
+    let armTimer: ReturnType<typeof setTimeout> | undefined;
+    let stopWatching = () => {};
+    let watched: Element | null = null;
+    /** Re-renders the card when its buttons wake up, and follows whether something covers it. */
+    const followCard = () => {
+      clearTimeout(armTimer);
+      const wait = guard.waitMs();
+      if (wait > 0 && Number.isFinite(wait)) armTimer = setTimeout(() => rerender(), wait);
+      const el = container?.querySelector('.popover') ?? null;
+      if (!occlusion || el === watched) return;
+      stopWatching();
+      watched = el;
+      stopWatching = el
+        ? watchCovered(window, el, (covered) => {
+            guard.setCovered(covered);
+            rerender();
+          })
+        : () => {};
+    };
+    ctx.onInvalidated(() => {
+      clearTimeout(armTimer);
+      stopWatching();
+    });
+    const pressed = (run: () => void) => (e: MouseEvent) => {
+      if (guard.allows(e)) run();
+    };
     const show = (
       p: PaintedMention | undefined,
       data: EntityCardData | null,
       candidates: { id: string; name: string; country?: string }[] = [],
     ) => {
       if (!container) return;
+      rerender = () => show(p, data, candidates);
       const r = p?.range.getClientRects()[0] ?? p?.range.getBoundingClientRect();
       const actions: CardAction[] = [];
       if (p && capture) {
         const { id, name, kind } = p.mention;
-        actions.push({ label: 'Save incident', run: () => capture.open([{ id, name, kind }]) });
+        actions.push({ label: 'Save incident', run: pressed(() => capture.open([{ id, name, kind }])) });
       }
       if (p) {
         actions.push({
           label: 'Not this actor on this site',
-          run: () => void updateSettings((s) => withNotOnSite(s, site, p.mention.id)),
+          run: pressed(() => void updateSettings((s) => withNotOnSite(s, site, p.mention.id))),
         });
       }
       render(
@@ -173,6 +212,7 @@ export default defineContentScript({
           seenAs={p?.mention.text}
           viewport={{ width: innerWidth, height: innerHeight }}
           actions={actions}
+          actionsReady={guard.ready}
           incidents={p ? incidentsAround(p.range) : []}
           alsoOnPage={p ? alsoOnPage(p) : []}
           candidates={candidates}
@@ -183,9 +223,11 @@ export default defineContentScript({
         />,
         container,
       );
+      followCard();
     };
     const tracker = new HoverTracker(document, scanner.index, {
       onEnter(p) {
+        guard.shown();
         show(p, null);
         // An ambiguous name lists what else it could mean, so the card says so instead of guessing.
         const others = (p.mention.candidates ?? []).filter((id) => id !== p.mention.id).slice(0, 5);
@@ -202,15 +244,28 @@ export default defineContentScript({
         show(undefined, null);
       },
     });
-    ctx.addEventListener(document, 'mousemove', (e: MouseEvent) => tracker.move(e.clientX, e.clientY), {
-      passive: true,
-    });
+    // Only the reader's own pointer and keys count: a page can dispatch mousemove over any name.
+    ctx.addEventListener(
+      document,
+      'mousemove',
+      (e: MouseEvent) => {
+        if (e.isTrusted) tracker.move(e.clientX, e.clientY);
+      },
+      { passive: true },
+    );
     ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape') tracker.close();
+      if (e.isTrusted && e.key === 'Escape') tracker.close();
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (active) void scanner.fullScan();
-    });
+    // A single-page app's navigation: rescan when the URL really changed (a forged event changes nothing).
+    const urlChanged = rescanOnUrlChange(
+      () => location.href,
+      async () => {
+        if (active) await scanner.fullScan();
+      },
+    );
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    if (nav) ctx.addEventListener(nav, 'navigatesuccess', () => void urlChanged());
+    else ctx.setInterval(() => void urlChanged(), 1000);
 
     /** Moves to a mention: scrolls it into view, marks it as current and opens its card. */
     const goTo = (p: PaintedMention) => {

@@ -36,24 +36,35 @@ export async function shadowText(page: Page, hostTag: string): Promise<string> {
   }
 }
 
-/** Clicks the button labelled `label` inside an element's closed shadow root (through the DevTools protocol). */
-export async function clickShadowButton(page: Page, hostTag: string, label: string): Promise<boolean> {
+/**
+ * Where the button labelled `label` is inside an element's closed shadow root (through the DevTools
+ * protocol), and whether it is enabled; undefined when there is no such button.
+ */
+export async function shadowButton(
+  page: Page,
+  hostTag: string,
+  label: string,
+): Promise<{ x: number; y: number; enabled: boolean } | undefined> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const shadow = find(root, hostTag)?.shadowRoots?.[0];
-    if (!shadow) return false;
+    if (!shadow) return undefined;
     const { object } = (await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId })) as {
       object: { objectId: string };
     };
     const { result } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration:
-        'function (label) { const b = [...this.querySelectorAll("button")].find((x) => x.textContent === label); b?.click(); return !!b; }',
+      functionDeclaration: `function (label) {
+        const b = [...this.querySelectorAll("button")].find((x) => x.textContent === label);
+        if (!b) return null;
+        const r = b.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, enabled: !b.disabled };
+      }`,
       arguments: [{ value: label }],
       returnByValue: true,
-    })) as { result: { value: boolean } };
-    return result.value;
+    })) as { result: { value: { x: number; y: number; enabled: boolean } | null } };
+    return result.value ?? undefined;
   } finally {
     await cdp.detach();
   }

@@ -1,7 +1,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium } from '../../../scripts/dev/chromium';
-import { shadowText as cdpShadowText, clickShadowButton } from './cdp';
+import { shadowText as cdpShadowText, shadowButton } from './cdp';
 import { launchFirefox } from './firefox';
 
 /** One browser tab, driven the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi). */
@@ -20,8 +20,13 @@ export interface Tab {
   screenshot(clip: { x: number; y: number; width: number; height: number }): Promise<string>;
   /** Text inside the closed shadow root of the first `tag` element (style text left out). */
   shadowText(tag: string): Promise<string>;
-  /** Clicks the button labelled `label` inside the closed shadow root of the first `tag` element. */
+  /**
+   * Clicks the button labelled `label` inside the closed shadow root of the first `tag` element with the
+   * real mouse, once the button is enabled (the card's buttons wake up after a moment); false if none.
+   */
   clickInShadow(tag: string, label: string): Promise<boolean>;
+  /** Clicks at a viewport point with the real mouse (a trusted click). */
+  click(x: number, y: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,27 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Waits until the button `find` reports is enabled, then clicks its centre; false if it never shows up. */
+async function realClick(
+  front: () => Promise<void>,
+  click: (x: number, y: number) => Promise<void>,
+  find: () => Promise<{ x: number; y: number; enabled: boolean } | undefined>,
+  timeoutMs = 5000,
+): Promise<boolean> {
+  // A reader clicks in the tab they look at; a tab in the background draws nothing, so nothing is visible.
+  await front();
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const b = await find();
+    if (b?.enabled) {
+      await click(b.x, b.y);
+      return true;
+    }
+    if (Date.now() > end) return false;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
 function playwrightTab(page: PlaywrightPage): Tab {
   return {
     goto: async (url) => void (await page.goto(url)),
@@ -50,7 +76,13 @@ function playwrightTab(page: PlaywrightPage): Tab {
     press: (key) => page.keyboard.press(key),
     screenshot: async (clip) => (await page.screenshot({ clip })).toString('base64'),
     shadowText: (tag) => cdpShadowText(page, tag),
-    clickInShadow: (tag, label) => clickShadowButton(page, tag, label),
+    clickInShadow: (tag, label) =>
+      realClick(
+        () => page.bringToFront(),
+        (x, y) => page.mouse.click(x, y),
+        () => shadowButton(page, tag, label),
+      ),
+    click: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
   };
 }
@@ -105,15 +137,21 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
           .join(''),
       );
     },
-    async clickInShadow(tag, label) {
-      const root = await shadowRootOf(page, tag);
-      if (!root) return false;
-      return root.evaluate((n: Node, text: string) => {
-        const b = [...(n as ShadowRoot).querySelectorAll('button')].find((x) => x.textContent === text);
-        b?.click();
-        return !!b;
-      }, label);
-    },
+    clickInShadow: (tag, label) =>
+      realClick(
+        () => page.bringToFront(),
+        (x, y) => page.mouse.click(x, y),
+        async () => {
+          const root = await shadowRootOf(page, tag);
+          return root?.evaluate((n: Node, text: string) => {
+            const b = [...(n as ShadowRoot).querySelectorAll('button')].find((x) => x.textContent === text);
+            if (!b) return undefined;
+            const r = b.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2, enabled: !b.disabled };
+          }, label);
+        },
+      ),
+    click: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
   };
 }
