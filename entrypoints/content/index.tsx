@@ -163,14 +163,18 @@ export default defineContentScript({
     let armTimer: ReturnType<typeof setTimeout> | undefined;
     let stopWatching = () => {};
     let watched: Element | null = null;
+    let freshCard = false;
     /** Re-renders the card when its buttons wake up, and follows whether something covers it. */
     const followCard = () => {
       clearTimeout(armTimer);
       const wait = guard.waitMs();
       if (wait > 0 && Number.isFinite(wait)) armTimer = setTimeout(() => rerender(), wait);
       const el = container?.querySelector('.popover') ?? null;
-      if (!occlusion || el === watched) return;
+      if (!occlusion || (el === watched && !freshCard)) return;
+      // Each new card gets its own verdict: observing anew always delivers a first entry.
+      freshCard = false;
       stopWatching();
+      guard.setCovered(true);
       watched = el;
       stopWatching = el
         ? watchCovered(window, el, (covered) => {
@@ -228,6 +232,7 @@ export default defineContentScript({
     const tracker = new HoverTracker(document, scanner.index, {
       onEnter(p) {
         guard.shown();
+        freshCard = true;
         show(p, null);
         // An ambiguous name lists what else it could mean, so the card says so instead of guessing.
         const others = (p.mention.candidates ?? []).filter((id) => id !== p.mention.id).slice(0, 5);

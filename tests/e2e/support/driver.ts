@@ -48,7 +48,7 @@ async function realClick(
   front: () => Promise<void>,
   click: (x: number, y: number) => Promise<void>,
   find: () => Promise<{ x: number; y: number; enabled: boolean } | undefined>,
-  timeoutMs = 5000,
+  timeoutMs = 10_000,
 ): Promise<boolean> {
   // A reader clicks in the tab they look at; a tab in the background draws nothing, so nothing is visible.
   await front();
