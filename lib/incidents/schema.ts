@@ -17,7 +17,6 @@ import {
   isWebUrl,
   WEB_URL_PATTERN,
 } from './formats';
-import { siteOf } from './model';
 
 /** The export format's name and version; a file with anything else is refused. */
 export const EXPORT_FORMAT = 'apt-lens.incidents';
@@ -160,9 +159,10 @@ export function reasonOf(issues: readonly v.BaseIssue<unknown>[]): string {
 /** Checks one incident from outside (its `site` recomputed); undefined plus a reason when it does not fit. */
 export function checkIncident(raw: unknown): { incident: Incident } | { reason: string } {
   const r = v.safeParse(IncidentSchema, raw);
-  // `site` indexes the store and says where an incident is from: it comes from the URL, never the file.
+  // `site` indexes the store and says where an incident is from: it comes from the URL (which parsed, being
+  // checked above), never from the file.
   return r.success
-    ? { incident: { ...r.output, site: siteOf(r.output.url) } }
+    ? { incident: { ...r.output, site: new URL(r.output.url).hostname } }
     : { reason: reasonOf(r.issues) };
 }
 
