@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { EntityCardData } from '../../lib/kb/card-data';
-import type { Actor, Agency, Alias } from '../../lib/kb/types';
+import type { Actor, Agency, Alias, AttributionEvent } from '../../lib/kb/types';
 import { pushTo } from '../../lib/multimap';
 import { countryName } from './country';
 
@@ -39,6 +39,56 @@ function hostOf(href: string): string {
   }
 }
 
+/** Attributions shown before the rest fold away: a tall list would push the aliases out of the card. */
+const SHOWN_ATTRIBUTIONS = 4;
+
+function Attribution({ e }: { e: AttributionEvent }) {
+  const href = e.refs[0];
+  return (
+    <li data-field="attribution">
+      <span class="who">
+        {e.by}
+        {e.agencies && e.agencies.length > 0 && ` (${e.agencies.join(', ')})`}
+      </span>
+      {`, ${e.date}: ${e.how}`}
+      {!e.agencyId && ` — ${countryName(e.country)}`}
+      {href && (
+        <>
+          {' · '}
+          <a href={href} target="_blank" rel="noreferrer" title={e.refIsIndex ? 'press-release index' : href}>
+            {hostOf(href)}
+          </a>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Each attribution with its own who, when, form and source, newest first (the KB keeps that order). */
+function Attributions({ events }: { events: AttributionEvent[] }) {
+  const shown = events.slice(0, SHOWN_ATTRIBUTIONS);
+  const rest = events.slice(SHOWN_ATTRIBUTIONS);
+  return (
+    <>
+      <ol class="attributions">
+        {shown.map((e) => (
+          <Attribution key={`${e.by}:${e.date}:${e.how}`} e={e} />
+        ))}
+      </ol>
+      {rest.length > 0 && (
+        <details class="more-attributions">
+          <summary>{rest.length} earlier</summary>
+          <ol class="attributions">
+            {rest.map((e) => (
+              <Attribution key={`${e.by}:${e.date}:${e.how}`} e={e} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </>
+  );
+}
+
 function ActorBody({ actor, names }: { actor: Actor; names: Record<string, string> }) {
   const s = actor.sponsor;
   return (
@@ -56,23 +106,10 @@ function ActorBody({ actor, names }: { actor: Actor; names: Record<string, strin
             <dd data-field="sponsor">
               {s.agencyId ? (names[s.agencyId] ?? s.agencyId) : countryName(s.country)}
               {` (${countryName(s.country)}) — ${s.confidence} confidence`}
-              {s.attributedBy.length > 0 && `, attributed by ${s.attributedBy.join(', ')}`}
-              {s.date && ` (${s.date})`}
             </dd>
-          </>
-        )}
-        {s && s.refs.length > 0 && (
-          <>
-            <dt>Source</dt>
+            <dt>Attributed by</dt>
             <dd>
-              {s.refs.slice(0, 2).map((href, i) => (
-                <span key={href}>
-                  {i > 0 && ' · '}
-                  <a href={href} target="_blank" rel="noreferrer">
-                    {hostOf(href)}
-                  </a>
-                </span>
-              ))}
+              <Attributions events={s.events} />
             </dd>
           </>
         )}
@@ -80,6 +117,14 @@ function ActorBody({ actor, names }: { actor: Actor; names: Record<string, strin
           <>
             <dt>Related</dt>
             <dd>{actor.related.map((r) => `${names[r.id] ?? r.id} (${RELATION[r.kind]})`).join(', ')}</dd>
+          </>
+        )}
+        {actor.relatedNames && actor.relatedNames.length > 0 && (
+          <>
+            <dt>Tools, campaigns</dt>
+            <dd data-field="related-names">
+              {actor.relatedNames.map((r) => `${r.name} (${r.kind})`).join(', ')}
+            </dd>
           </>
         )}
         {actor.attackId && (

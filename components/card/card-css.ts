@@ -24,4 +24,6 @@ export const CARD_CSS = `
 .incident-links { margin: 8px 0 0; padding: 6px 0 0 16px; border-top: 1px solid rgba(128,128,128,.3); font-size: 12px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .aliases { margin: 0; padding-left: 16px; } .vendor { font-weight: 600; } .legacy { font-style: italic; }
+.attributions { margin: 0; padding-left: 16px; font-size: 12px; } .attributions .who { font-weight: 600; }
+.more-attributions summary { cursor: pointer; font-size: 12px; opacity: .8; }
 `;

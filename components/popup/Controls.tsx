@@ -9,7 +9,7 @@ export interface ControlsProps {
   site: string | undefined;
   update(change: (s: Settings) => Settings): void;
   openDashboard(): void;
-  kb: { version: string; builtAt: string };
+  kb: { version: string; newestFact: string };
 }
 
 /** Pause here or everywhere, the highlight style, the dashboard and the KB's version: the site controls. */
@@ -65,7 +65,7 @@ export function Controls({ settings, site, update, openDashboard, kb }: Controls
         <button type="button" class="link" onClick={openDashboard}>
           {S.dashboard}
         </button>
-        <span class="kb-version">{S.kbVersion(kb.version, kb.builtAt)}</span>
+        <span class="kb-version">{S.kbVersion(kb.version, kb.newestFact)}</span>
       </div>
     </section>
   );

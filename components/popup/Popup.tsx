@@ -26,7 +26,7 @@ export interface PopupApi {
   };
   incidents(kind: 'actor' | 'agency', id: string): Promise<Mentioning | undefined>;
   openDashboard(): void;
-  kbVersion: { version: string; builtAt: string };
+  kbVersion: { version: string; newestFact: string };
   /** Called once the search box has focus (the benchmark's "interactive" mark). */
   onInteractive?(): void;
   /** Called once the search index is built. */

@@ -50,5 +50,5 @@ export const S = {
   styleBackground: 'Background',
   styleUnderline: 'Underline',
   dashboard: 'Incidents dashboard',
-  kbVersion: (version: string, date: string) => `Knowledge base ${version}, built ${date}`,
+  kbVersion: (version: string, newestFact: string) => `Knowledge base ${version}, newest fact ${newestFact}`,
 } as const;

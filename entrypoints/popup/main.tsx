@@ -71,7 +71,7 @@ const api: PopupApi = {
     }
   },
   openDashboard: () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
-  kbVersion: { version: manifest.version, builtAt: manifest.builtAt },
+  kbVersion: { version: manifest.version, newestFact: manifest.newestFact },
   onInteractive: () => performance.mark('apt-lens:popup-interactive'),
   onSearchReady: () => performance.mark('apt-lens:search-ready'),
 };

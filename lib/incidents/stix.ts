@@ -100,9 +100,10 @@ export function toStixBundle(
         source_ref: id,
         target_ref: target,
         confidence: CONFIDENCE[sponsor.confidence] ?? 50,
-        ...(sponsor.attributedBy.length
-          ? { description: `Attributed by ${sponsor.attributedBy.join(', ')}` }
-          : {}),
+        description: `Attributed by ${sponsor.events.map((e) => `${e.by} (${e.date})`).join(', ')}`,
+        external_references: sponsor.events.flatMap((e) =>
+          e.refs.map((url) => ({ source_name: e.by, url, description: `${e.date}: ${e.how}` })),
+        ),
       });
     }
     return id;

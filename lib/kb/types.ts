@@ -34,19 +34,40 @@ export interface Alias extends AliasFlags {
 /** How sure the attribution is, in the words analysts use. */
 export type Confidence = 'confirmed' | 'high' | 'moderate' | 'low' | 'suspected';
 
-/** Who is said to be behind an actor: a state, and where known the agency. */
+/** Who made an attribution. */
+export type AttributorKind = 'government' | 'international' | 'vendor';
+
+/** One public attribution: who said whom the actor works for, when, in what form, and where to read it. */
+export interface AttributionEvent {
+  /** Who made it: a government ("United States"), a body ("European Union") or a vendor ("Mandiant"). */
+  by: string;
+  kind: AttributorKind;
+  /** The government's agencies that spoke ("DoJ", "Treasury"). */
+  agencies?: string[];
+  /** When it was made public (ISO date). */
+  date: string;
+  /** The form and its words: "indictment", "sanctions", "joint advisory", "vendor assessment"… */
+  how: string;
+  /** The sponsoring country it named (ISO 3166-1 alpha-2). */
+  country: string;
+  /** The KB agency it named, when it named one. */
+  agencyId?: string;
+  /** Where to read it. */
+  refs: string[];
+  /** The refs are the issuer's press-release index (the statement's own page address is not recorded). */
+  refIsIndex?: boolean;
+}
+
+/** Who is said to be behind an actor: a state, where known the agency, and every public attribution. */
 export interface Sponsor {
   /** ISO 3166-1 alpha-2 code. */
   country: string;
   /** Agency id in the KB, e.g. "cn-mss". */
   agencyId?: string;
+  /** How sure the strongest attribution is. */
   confidence: Confidence;
-  /** Governments or vendors that made the attribution, e.g. ["United States (DoJ)", "United Kingdom"]. */
-  attributedBy: string[];
-  /** When the attribution was made public (ISO date, year precision allowed). */
-  date?: string;
-  /** Where to read the attribution. */
-  refs: string[];
+  /** Every attribution, newest first. */
+  events: AttributionEvent[];
 }
 
 /** How two actors relate. */
@@ -139,6 +160,10 @@ export interface KnowledgeBase {
 export interface KbManifest {
   version: string;
   builtAt: string;
+  /** Date of the newest fact in the KB: the upstream snapshot or the newest curated attribution. */
+  newestFact: string;
+  /** Date of the newest sponsor attribution. */
+  newestAttribution?: string;
   upstream: Record<string, string>;
   counts: Record<string, number>;
 }

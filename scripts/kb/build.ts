@@ -7,6 +7,7 @@ import { compileData } from '../../lib/match/compile';
 import { serializeMatcher } from '../../lib/match/prebuilt';
 import { buildAgencies } from './agencies';
 import { type AttachContext, attach360, attachMicrosoft, attachMitre } from './attach';
+import { buildSponsors } from './attributions';
 import { countryLookup } from './countries';
 import { creditsFromAttack } from './credits';
 import type { Curated } from './curated';
@@ -74,11 +75,7 @@ export function compile(
   assignIds(ctx.drafts, curated, note);
   applyCuratedNames(ctx.drafts, curated);
   const ids = new Set(ctx.drafts.map((d) => d.id));
-  for (const [id, s] of Object.entries(curated.sponsors)) {
-    if (!ids.has(id)) throw new Error(`sponsors.json: unknown actor ${id}`);
-    if (s.agencyId && !agencyIds.has(s.agencyId))
-      throw new Error(`sponsors.json: ${id} names unknown agency ${s.agencyId}`);
-  }
+  const sponsors = buildSponsors(curated.sponsors, ids, agencyIds);
   const dropNames: DropRules['names'] = new Map();
   for (const d of [...curated.overrides.dropAliases, ...curated.hygiene.aliases])
     dropNames.set(fold(d.name), [...(dropNames.get(fold(d.name)) ?? []), d]);
@@ -88,7 +85,7 @@ export function compile(
     curated,
     words,
     { names: dropNames, agencyNames: agencyNameKeys },
-    creditsFromAttack(up.mitreGroups),
+    { attackCredits: creditsFromAttack(up.mitreGroups), sponsors },
     note,
   );
 
@@ -101,7 +98,7 @@ export function compile(
   return {
     kb,
     names,
-    manifest: manifest(up.snapshotDate, up.commits, coverage(kb, names)),
+    manifest: manifest(up.snapshotDate, up.commits, coverage(kb, names), kb),
     review: review.sort(),
   };
 }

@@ -1,7 +1,8 @@
 /** The project's own curated facts in data/: their shapes and a loader that checks them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Agency, Sponsor } from '../../lib/kb/types';
+import type { Agency } from '../../lib/kb/types';
+import type { CuratedSponsor } from './attributions';
 import { type CreditData, readCredits } from './credits';
 import { type Hygiene, readHygiene } from './hygiene';
 
@@ -41,7 +42,8 @@ export interface CuratedAgency extends Agency {
 
 /** All curated input. */
 export interface Curated {
-  sponsors: Record<string, Sponsor>;
+  /** Attributions as events, by actor id (data/sponsors.json). */
+  sponsors: Record<string, CuratedSponsor>;
   aliases: ExtraAlias[];
   overrides: Overrides;
   /** Names that are ordinary words outside security though no dictionary lists them, with the reason. */

@@ -1,5 +1,5 @@
 /** Stage 5: curated corrections, ids, vendor credits, flags and ambiguity; drafts become `Actor`s. */
-import type { Actor, Alias, RelatedActor, RelatedName, RelationKind } from '../../lib/kb/types';
+import type { Actor, Alias, RelatedActor, RelatedName, RelationKind, Sponsor } from '../../lib/kb/types';
 import type { Review } from './attach';
 import { creditFor } from './credits';
 import type { ActorMatch, Curated } from './curated';
@@ -97,10 +97,10 @@ export function freezeActors(
   curated: Curated,
   words: WordSource,
   drops: DropRules,
-  attackCredits: Map<string, Map<string, string>>,
+  derived: { attackCredits: Map<string, Map<string, string>>; sponsors: Record<string, Sponsor> },
   review: Review,
 ): Actor[] {
-  const credits = { data: curated.credits, attack: attackCredits };
+  const credits = { data: curated.credits, attack: derived.attackCredits };
   const sourceFix = new Map(curated.overrides.aliasSources.map((s) => [fold(s.name), s]));
   const byUuid = new Map(drafts.filter((d) => d.mispUuid).map((d) => [d.mispUuid!, d]));
   const actors = drafts.map((d): Actor => {
@@ -135,7 +135,7 @@ export function freezeActors(
         related.push({ id: other.id, kind: RELATION[r.type] ?? 'overlaps' });
     }
     related.sort((a, b) => byCode(a.id, b.id));
-    const sponsor = curated.sponsors[d.id];
+    const sponsor = derived.sponsors[d.id];
     if (sponsor && d.country && sponsor.country !== d.country)
       review(
         `country: ${d.id} upstream says ${d.country}, curated sponsor says ${sponsor.country}; sponsor wins`,

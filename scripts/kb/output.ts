@@ -1,6 +1,7 @@
 /** Stage 6: the compact name table and the manifest, both deterministic. */
 import type { Agency, KbManifest, KnowledgeBase, NameTableFile } from '../../lib/kb/types';
 import { NameFlag } from '../../lib/kb/types';
+import { hasGovernmentAgencySource, newestAttribution } from './attributions';
 import { nameFlags, type WordSource } from './flags';
 import { actorNameRisk, type GeneralText, isSharedAcronym, type NameRisk } from './risk';
 import { byCode, fold } from './text';
@@ -67,13 +68,21 @@ export function nameTable(kb: KnowledgeBase, words: WordSource, general: General
 /** The coverage counts `npm run kb` prints and the manifest records. */
 export function coverage(kb: KnowledgeBase, names: NameTableFile): Record<string, number> {
   const aliases = kb.actors.flatMap((a) => a.aliases);
+  const attack = kb.actors.filter((a) => a.attackId).flatMap((a) => a.aliases);
+  const sponsors = kb.actors.flatMap((a) => (a.sponsor ? [a.sponsor] : []));
   return {
     actors: kb.actors.length,
     aliases: aliases.length,
     aliasesWithVendor: aliases.filter((a) => a.source).length,
     actorsWithCountry: kb.actors.filter((a) => a.country).length,
     actorsWithAttackId: kb.actors.filter((a) => a.attackId).length,
-    actorsWithAgencySponsor: kb.actors.filter((a) => a.sponsor?.agencyId).length,
+    attackAliases: attack.length,
+    attackAliasesWithVendor: attack.filter((a) => a.source).length,
+    actorsWithAttribution: sponsors.length,
+    actorsWithGovernmentAttribution: sponsors.filter((s) => s.events.some((e) => e.kind !== 'vendor')).length,
+    actorsWithAgencySponsor: sponsors.filter((s) => s.agencyId).length,
+    actorsWithAgencySponsorFromGovernment: sponsors.filter(hasGovernmentAgencySource).length,
+    attributionEvents: sponsors.reduce((n, s) => n + s.events.length, 0),
     ambiguousAliases: new Set(aliases.filter((a) => a.ambiguous).map((a) => fold(a.name))).size,
     agencies: kb.agencies.length,
     agencyCountries: new Set(kb.agencies.map((a) => a.country).filter(Boolean)).size,
@@ -81,15 +90,22 @@ export function coverage(kb: KnowledgeBase, names: NameTableFile): Record<string
   };
 }
 
-/** Version and build date come from the upstream snapshot, never the clock, so rebuilds are identical. */
+/**
+ * Version and build date come from the upstream snapshot, never the clock, so rebuilds are identical; the
+ * newest fact is the later of the snapshot and the newest curated attribution.
+ */
 export function manifest(
   snapshotDate: string,
   commits: Record<string, string>,
   counts: Record<string, number>,
+  kb: KnowledgeBase,
 ): KbManifest {
+  const attributed = newestAttribution(kb.actors.flatMap((a) => (a.sponsor ? [a.sponsor] : [])));
   return {
     version: snapshotDate.replaceAll('-', '.'),
     builtAt: snapshotDate,
+    newestFact: attributed && attributed > snapshotDate ? attributed : snapshotDate,
+    ...(attributed ? { newestAttribution: attributed } : {}),
     upstream: Object.fromEntries(Object.entries(commits).sort(([a], [b]) => byCode(a, b))),
     counts,
   };

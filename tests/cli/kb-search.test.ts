@@ -26,8 +26,8 @@ describe('apt-lens kb', () => {
     expect(apt31).toMatchObject({ id: 'apt31', name: 'APT31', country: 'CN', attackId: 'G0128' });
     expect(apt31.aliases).toContainEqual(expect.objectContaining({ name: 'APT31', source: 'Mandiant' }));
     expect(apt31.sponsor).toMatchObject({ country: 'CN', agencyId: 'cn-mss' });
-    expect(apt31.sponsor.attributedBy.length).toBeGreaterThan(0);
-    expect(apt31.sponsor.refs.length).toBeGreaterThan(0);
+    expect(apt31.sponsor.events.length).toBeGreaterThan(0);
+    expect(apt31.sponsor.events[0].refs.length).toBeGreaterThan(0);
     const nukib = kb.agencies.find((a: { id: string }) => a.id === 'cz-nukib');
     expect(nukib).toMatchObject({ name: expect.any(String), country: 'CZ', kind: 'cyber-security' });
     expect(nukib.abbreviations).toEqual(expect.arrayContaining(['NÚKIB', 'NUKIB']));
@@ -38,6 +38,16 @@ describe('apt-lens kb', () => {
     const { code, out } = await run('kb');
     expect(code).toBe(0);
     expect(out).toMatch(/actors\s+\d+/);
+  });
+
+  it('prints credit and attribution coverage with --stats', async () => {
+    const { code, out } = await run('kb', '--stats');
+    expect(code).toBe(0);
+    expect(out).toMatch(/aliases credited to their coiner\s+\d+ of \d+ \(\d+\.\d%\)/);
+    expect(out).toMatch(/of ATT&CK groups\s+\d+ of \d+/);
+    expect(out).toMatch(/agency named by a government\s+\d+/);
+    expect(out).toMatch(/newest fact\s+\d{4}-\d{2}-\d{2}/);
+    expect((await run('kb', '--stats', '--json')).code).toBe(2);
   });
 
   it('rejects unknown arguments with exit 2', async () => {

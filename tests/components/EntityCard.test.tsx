@@ -18,8 +18,54 @@ const actor: Actor = {
     country: 'CN',
     agencyId: 'cn-mss',
     confidence: 'high',
-    attributedBy: ['Czech Republic'],
-    refs: [],
+    events: [
+      {
+        by: 'Czech Republic',
+        kind: 'government',
+        agencies: ['Ministry of Foreign Affairs'],
+        date: '2025-05-28',
+        how: 'official statement',
+        country: 'CN',
+        agencyId: 'cn-mss',
+        refs: ['https://mzv.gov.cz/jnp/en/issues_and_press/press_releases/'],
+        refIsIndex: true,
+      },
+      {
+        by: 'European Union',
+        kind: 'international',
+        date: '2025-05-28',
+        how: 'declaration',
+        country: 'CN',
+        refs: ['https://www.consilium.europa.eu/en/press/press-releases/'],
+      },
+      {
+        by: 'United States',
+        kind: 'government',
+        agencies: ['DoJ', 'Treasury'],
+        date: '2024-03-25',
+        how: 'indictment and sanctions',
+        country: 'CN',
+        agencyId: 'cn-mss',
+        refs: ['https://www.justice.gov/opa/pr/x'],
+      },
+      {
+        by: 'United Kingdom',
+        kind: 'government',
+        date: '2024-03-25',
+        how: 'official statement',
+        country: 'CN',
+        agencyId: 'cn-mss',
+        refs: ['https://www.gov.uk/x'],
+      },
+      {
+        by: 'Mandiant',
+        kind: 'vendor',
+        date: '2021-01-01',
+        how: 'vendor assessment',
+        country: 'CN',
+        refs: ['https://example.com/x'],
+      },
+    ],
   },
   attackId: 'G0128',
   refs: [],
@@ -41,6 +87,18 @@ describe('EntityCard', () => {
       'https://attack.mitre.org/groups/G0128/',
     );
     expect(screen.getByText(/former/)).toBeTruthy();
+    // Each attribution with its own who, when and source, newest first; the fifth folds away.
+    const rows = [...document.querySelectorAll('[data-field="attribution"]')].map((li) => li.textContent);
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toMatch(
+      /^Czech Republic \(Ministry of Foreign Affairs\), 2025-05-28: official statement · mzv\.gov\.cz/,
+    );
+    expect(rows[1]).toMatch(/^European Union, 2025-05-28: declaration — China · consilium\.europa\.eu/);
+    expect(rows[2]).toMatch(
+      /^United States \(DoJ, Treasury\), 2024-03-25: indictment and sanctions · justice\.gov/,
+    );
+    expect(rows[3]).toMatch(/^United Kingdom, 2024-03-25/);
+    expect(document.querySelector('details.more-attributions summary')?.textContent).toBe('1 earlier');
     // Data is text, never markup.
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();

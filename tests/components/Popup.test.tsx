@@ -50,7 +50,7 @@ function setup(page: PageClient = fakePage()) {
     },
     incidents: async () => ({ count: 0, latest: [] }),
     openDashboard: vi.fn(),
-    kbVersion: { version: '2026.08.06', builtAt: '2026-08-06' },
+    kbVersion: { version: '2026.08.06', newestFact: '2026-08-06' },
   };
   render(<Popup api={api} />);
   return { api, settings: () => settings };

@@ -61,11 +61,35 @@ describe.skipIf(!present)('KB rebuilt from ../shared/data/upstream', () => {
     expect(apt31).toMatchObject({ country: 'CN', attackId: 'G0128', sponsor: { agencyId: 'cn-mss' } });
   });
 
+  it('gives APT31 each government that attributed it with its own date, newest first', () => {
+    const s = kb.actors.find((a) => a.id === 'apt31')!.sponsor!;
+    expect(s.events.map((e) => [e.by, e.date])).toEqual([
+      ['Czech Republic', '2025-05-28'],
+      ['European Union', '2025-05-28'],
+      ['United Kingdom', '2024-03-25'],
+      ['United States', '2024-03-25'],
+    ]);
+  });
+
+  it('makes every attribution an event with who, when, how and a source, newest first', () => {
+    for (const a of kb.actors) {
+      if (!a.sponsor) continue;
+      const dates = a.sponsor.events.map((e) => e.date);
+      expect(dates, a.id).toEqual([...dates].sort().reverse());
+      for (const e of a.sponsor.events) {
+        expect(e.by, a.id).toBeTruthy();
+        expect(e.how, a.id).toBeTruthy();
+        expect(e.date, a.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(e.refs.length, a.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('meets the coverage floor', () => {
     const sponsored = kb.actors.filter(
-      (a) => a.sponsor?.agencyId && a.sponsor.attributedBy.length && a.sponsor.refs.length,
+      (a) => a.sponsor?.agencyId && a.sponsor.events.some((e) => e.kind !== 'vendor' && e.agencyId),
     );
-    expect(sponsored.length).toBeGreaterThanOrEqual(40);
+    expect(sponsored.length).toBeGreaterThanOrEqual(50);
     expect(kb.agencies.length).toBeGreaterThanOrEqual(300);
     expect(new Set(kb.agencies.map((a) => a.country).filter(Boolean)).size).toBeGreaterThanOrEqual(100);
     for (const id of [

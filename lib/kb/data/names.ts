@@ -249,7 +249,7 @@ blackjack	actor	BlackJack	UA
 blackmaskers	actor	BlackMaskers
 blackoasis	actor	BlackOasis
 blackatom	actor	Blackatom	PS
-winnti-group	actor	Winnti Group
+winnti-group	actor	Winnti Group	CN
 blackgear	actor	Blackgear	CN
 blackmeta	actor	Blackmeta	PS
 blacktail	actor	Blacktail
@@ -479,7 +479,7 @@ ta2101	actor	TA2101	RU
 lilac-typhoon	actor	Lilac Typhoon	CN
 evil-corp	actor	Evil Corp	RU
 storm-0249	actor	Storm-0249
-ghostwriter	actor	Ghostwriter	BY
+ghostwriter	actor	Ghostwriter	RU
 dev-0270	actor	DEV-0270	IR
 denim-tsunami	actor	Denim Tsunami	AT
 storm-0324	actor	Storm-0324
@@ -668,7 +668,7 @@ ee-kapo	agency	Estonian Internal Security Service	EE	intelligence
 flax-typhoon	actor	Flax Typhoon	CN
 int-eurojust	agency	European Union Agency for Criminal Justice Cooperation		international
 int-satcen	agency	European Union Satellite Centre		international
-evil-corp-c30fbdc8	actor	Evil Corp
+evil-corp-c30fbdc8	actor	Evil Corp	RU
 evilpost	actor	EvilPost
 eviltraffic	actor	EvilTraffic
 evilweb	actor	EvilWeb	RU
@@ -984,7 +984,7 @@ linkc-pub	actor	LinkC Pub
 lofygang	actor	LofyGang
 longnosedgoblin	actor	LongNosedGoblin	CN
 witchetty	actor	Witchetty	CN
-saint-bear	actor	Saint Bear
+saint-bear	actor	Saint Bear	RU
 lucky-cat	actor	Lucky Cat
 lulzintel	actor	LulzIntel
 lulzsec-black	actor	LulzSec Black
@@ -1397,7 +1397,7 @@ spikedwine	actor	SPIKEDWINE
 tt-strategic-services-agency	agency	Strategic Services Agency	TT	intelligence
 ua-sssci	agency	State Service of Special Communications and Information Protection	UA	cyber-security
 stac5143	actor	STAC5143
-stardust-chollima	actor	STARDUST CHOLLIMA
+stardust-chollima	actor	STARDUST CHOLLIMA	KP
 sweed	actor	SWEED
 sylhet-gang-sg	actor	SYLHET GANG-SG
 saad-tycoon	actor	Saad Tycoon

@@ -61,6 +61,11 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
       expect(text).toContain('APT31');
       expect(text).toContain('CrowdStrike');
       expect(text).toContain('Ministry of State Security');
+      // Each government's attribution with its own date, newest first.
+      expect(text).toMatch(
+        /Czech Republic.*2025-05-28.*European Union.*2025-05-28.*United Kingdom.*2024-03-25.*United States.*2024-03-25/s,
+      );
+      expect(text).not.toContain('WebFans');
       await tab.press('Escape');
       await expect.poll(() => tab.shadowText('apt-lens-ui')).not.toContain('Violet Typhoon');
     });

@@ -42,6 +42,12 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
       await popup.waitFor(() => document.activeElement?.matches('input[type=search]') === true);
     });
 
+    it('says the date of the knowledge base’s newest fact', async () => {
+      expect(await text('.kb-version')).toMatch(
+        /^Knowledge base \d{4}\.\d{2}\.\d{2}, newest fact \d{4}-\d{2}-\d{2}$/,
+      );
+    });
+
     it('finds APT31 by "judgement panda" and opens its card with aliases and sponsor', async () => {
       await popup.evaluate(typeInto, ['input[type=search]', 'judgement panda'] as [string, string]);
       await expect.poll(() => text('.results li')).toContain('APT31');
@@ -55,6 +61,9 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
         'Violet Typhoon',
         'CrowdStrike',
         'Ministry of State Security',
+        'Czech Republic (Government, Ministry of Foreign Affairs), 2025-05-28',
+        'United States (DoJ, Treasury), 2024-03-25',
+        'PwC: Red Keres',
       ])
         expect(card).toContain(s);
       await expect.poll(() => text('.incidents')).toContain('No saved incident');
