@@ -102,8 +102,11 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
         )
         .toBe(second.id);
       await popup.evaluate(key, 'Escape');
+      // The second Escape must meet the results view, not the detail it just left (Firefox under load
+      // takes over a second to search again).
+      await expect.poll(() => text('.results li'), { timeout: 5000 }).toContain('APT28');
       await popup.evaluate(key, 'Escape');
-      await expect.poll(() => text('.page')).toContain('On this page');
+      await expect.poll(() => text('.page'), { timeout: 5000 }).toContain('On this page');
     });
 
     it('tells the two Ministries of State Security apart by country', async () => {
