@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Mentioning } from '../../lib/incidents/mentioning';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Search, SearchFilter } from '../../lib/kb/search';
@@ -68,17 +68,21 @@ export function Popup({ api }: { api: PopupApi }) {
     };
   }, []);
 
+  // The Escape handler reads the view as rendered, not as of its last effect run: an Escape right after
+  // Enter opened a result would otherwise see no detail and clear the search box instead of going back.
+  const view = useRef({ open, query });
+  view.current = { open, query };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      if (open) setOpen(undefined);
-      else if (query) setQuery('');
+      if (view.current.open) setOpen(undefined);
+      else if (view.current.query) setQuery('');
       else return;
       e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [open, query]);
+  }, []);
 
   const update = (change: (s: Settings) => Settings) => void api.settings.update(change).then(setSettings);
 
