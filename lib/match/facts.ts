@@ -33,9 +33,14 @@ class PlacedIndex {
 
   /** Names within `WINDOW` of `start` that may mean something other than `id` (a name does not vouch for itself). */
   countNear(start: number, id: string): number {
+    return this.countBetween(start - WINDOW, start + WINDOW, id);
+  }
+
+  /** Names starting in [lo, hi] that may mean something other than `id`. */
+  countBetween(lo: number, hi: number, id: string): number {
     let count = 0;
-    const last = lowerBound(this.starts, start + WINDOW + 1);
-    for (let i = lowerBound(this.starts, start - WINDOW); i < last; i++) {
+    const last = lowerBound(this.starts, hi + 1);
+    for (let i = lowerBound(this.starts, lo); i < last; i++) {
       if (!this.placed[i]!.ids.includes(id)) count++;
     }
     return count;
@@ -87,13 +92,22 @@ export class TextFacts {
    */
   cyberWordsInBlock(start: number, end: number, enough = 2): number {
     this.cyber ??= new WordIndex(this.text, CYBER);
+    const [lo, hi] = this.blockWindow(start, end);
+    return Math.min(enough, this.cyber.count(lo, hi));
+  }
+
+  /** Other distinctive actor names in the same block (line) and window: they put that block in the field. */
+  actorsInBlock(start: number, end: number, id: string): number {
+    const [lo, hi] = this.blockWindow(start, end);
+    return this.actorPositions.countBetween(lo, hi, id);
+  }
+
+  /** The stretch around [start, end) that is both within `WINDOW` and in the same block (line). */
+  private blockWindow(start: number, end: number): [number, number] {
     const lineStart = this.text.lastIndexOf('\n', start) + 1;
     let lineEnd = this.text.indexOf('\n', end);
     if (lineEnd < 0) lineEnd = this.text.length;
-    return Math.min(
-      enough,
-      this.cyber.count(Math.max(lineStart, start - WINDOW), Math.min(lineEnd, end + WINDOW)),
-    );
+    return [Math.max(lineStart, start - WINDOW), Math.min(lineEnd, end + WINDOW)];
   }
 
   /** Whether agency words near an acronym outweigh finance, law and policy words. */

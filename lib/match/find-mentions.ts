@@ -187,7 +187,8 @@ function confidenceOf(
         if (!topical || thingAfter(text, end)) return 0;
         return headNounAfter(text, end) || strong.has(id) ? 0.7 : 0;
       }
-      return strong.has(id) || facts.cyberWordsInBlock(start, end, 1) + facts.nearbyActors(start, id) > 0
+      return strong.has(id) ||
+        facts.cyberWordsInBlock(start, end, 1) + facts.actorsInBlock(start, end, id) > 0
         ? 0.7
         : 0;
     case 'generic':
@@ -202,7 +203,7 @@ function confidenceOf(
       if (strong.has(id)) return 0.9;
       if (headNounAfter(text, end)) return 0.85;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
-      const evidence = facts.cyberWordsInBlock(start, end) + Math.min(1, facts.nearbyActors(start, id));
+      const evidence = facts.cyberWordsInBlock(start, end) + Math.min(1, facts.actorsInBlock(start, end, id));
       return evidence >= (grammarCapital ? 2 : 1) ? 0.75 : 0;
     }
     case 'acronym': {

@@ -75,9 +75,9 @@ export class Trie {
 
   /**
    * Walks the tree from `start` and writes every name that ends on a word boundary into `out`, shortest
-   * first, as pairs (offset just after the name, group); returns how many pairs. A single separator is
-   * skipped where a name allows one; combining marks are skipped; anything else (punctuation, a newline)
-   * ends the walk. The caller's buffer is reused because most walks find nothing.
+   * first, as pairs (offset just after the name, group); returns how many pairs. A single separator (or a
+   * run of spaces) is skipped where a name allows one; combining marks are skipped; anything else
+   * (punctuation, a newline) ends the walk. The caller's buffer is reused because most walks find nothing.
    */
   walk(text: string, start: number, out: number[]): number {
     let found = 0;
@@ -100,8 +100,12 @@ export class Trie {
           out[found * 2 + 1] = group;
           found++;
         }
-      } else if (cls === SEP && this.sepOk[node] && j + 1 < n && classOf(text.charCodeAt(j + 1)) === WORD) {
-        j++;
+      } else if (cls === SEP && this.sepOk[node]) {
+        let k = j + 1;
+        // HTML wrapped in its source leaves a run of spaces inside a name ("Ministry of\n    Foreign Affairs").
+        if (code === 32 || code === 160) while (k < n && text.charCodeAt(k) === 32) k++;
+        if (k >= n || classOf(text.charCodeAt(k)) !== WORD) break;
+        j = k;
       } else {
         break;
       }

@@ -59,6 +59,18 @@ describe('names inside longer names are not mentions', () => {
   });
 });
 
+describe('source-wrapped names', () => {
+  it('reads a name across the run of spaces an HTML source line break leaves', () => {
+    expect(found('China’s Ministry of      State Security ran the hacking campaign.')).toEqual([
+      ['Ministry of      State Security', 'cn-mss'],
+    ]);
+    expect(found('APT31 hacked it, and APT   31 hackers came back.')).toEqual([
+      ['APT31', 'apt31'],
+      ['APT   31', 'apt31'],
+    ]);
+  });
+});
+
 describe('agencies resolved from the text', () => {
   it('a possessive or adjective next to the name decides, with no other candidate', () => {
     const [m] = findMentions('China’s Ministry of State Security ran the hacking campaign.');

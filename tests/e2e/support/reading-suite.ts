@@ -5,7 +5,11 @@ import { type ExtensionBrowser, launchBrowser } from './driver';
 import { messageEveryTab, readHighlights, rectOfText, scanMeasures, shareOfColour } from './page-checks';
 
 /** In an extension page: writes the settings as the popup and context menu do (extension storage). */
-async function setSettings(change: { pausedSites: string[]; style: string }): Promise<void> {
+async function setSettings(change: {
+  pausedSites: string[];
+  style: string;
+  showUncertain?: boolean;
+}): Promise<void> {
   interface StorageApi {
     storage: { local: { set(items: object): Promise<void> } };
   }
@@ -172,6 +176,27 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
       await expect.poll(painted).toContain('apt-lens-actor-underline');
       await ext.evaluate(setSettings, { pausedSites: [], style: 'background' });
       await expect.poll(painted).toContain('apt-lens-actor');
+      await ext.close();
+      await tab.close();
+    });
+
+    it('paints no everyday word as a group, and shows uncertain names only when asked', async () => {
+      const tab = await browser.openScanned(`${server.origin}/e2e/trust.html`);
+      const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      const painted = () => tab.evaluate(readHighlights, undefined);
+      const first = await painted();
+      expect(first['apt-lens-actor']).toEqual(['APT31']);
+      expect(Object.values(first).flat()).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/Play|GOP|Alibaba|Space Pirates|Polaris/)]),
+      );
+      // A ministry with no country in sight is uncertain: hidden by default, dotted when the reader asks.
+      expect(first['apt-lens-uncertain']).toBeUndefined();
+      await ext.evaluate(setSettings, { pausedSites: [], style: 'background', showUncertain: true });
+      await expect
+        .poll(async () => (await painted())['apt-lens-uncertain'])
+        .toEqual(['Ministry of Foreign Affairs']);
+      await ext.evaluate(setSettings, { pausedSites: [], style: 'background', showUncertain: false });
+      await expect.poll(async () => (await painted())['apt-lens-uncertain']).toBeUndefined();
       await ext.close();
       await tab.close();
     });
