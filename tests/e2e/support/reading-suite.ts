@@ -181,7 +181,7 @@ export function readingSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('paints no everyday word as a group, and shows uncertain names only when asked', async () => {
-      const tab = await browser.openScanned(`${server.origin}/e2e/trust.html`);
+      const tab = await browser.openScanned(`${server.origin}/pages/trust.html`);
       const ext = await browser.openExtensionPage('popup.html', 'input[type=search]');
       const painted = () => tab.evaluate(readHighlights, undefined);
       const first = await painted();
