@@ -16,9 +16,12 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with `.output/chrome-mv3` (or `extDir`), offline but for 127.0.0.1. */
+/**
+ * Launches Chromium with `.output/chrome-mv3` (or `extDir`), offline but for 127.0.0.1. `alsoLoad` adds
+ * extensions without a service worker (bench:page's reference extensions), so `extensionId` stays the first's.
+ */
 export async function launchChromium(
-  options: { extDir?: string; headless?: boolean } = {},
+  options: { extDir?: string; alsoLoad?: string[]; headless?: boolean } = {},
 ): Promise<ChromiumSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -28,14 +31,15 @@ export async function launchChromium(
   const ext = resolve(options.extDir ?? '.output/chrome-mv3');
   if (!existsSync(join(ext, 'manifest.json')))
     throw new Error(`No built extension at ${ext}: run npm run build first`);
+  const load = [ext, ...(options.alsoLoad ?? []).map((d) => resolve(d))].join(',');
   const profile = mkdtempSync(join(tmpdir(), 'apt-lens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1100, height: 900 },
     args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
+      `--disable-extensions-except=${load}`,
+      `--load-extension=${load}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',
