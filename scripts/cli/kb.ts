@@ -25,7 +25,11 @@ export function statsText(m: KbManifest): string {
   const c = (k: string) => m.counts[k] ?? 0;
   const rows: [string, string][] = [
     ['aliases credited to their coiner', pct(c('aliasesWithVendor'), c('aliases'))],
-    ['  of ATT&CK groups', pct(c('attackAliasesWithVendor'), c('attackAliases'))],
+    [
+      '  ATT&CK groups, the names ATT&CK lists',
+      pct(c('attackListedAliasesWithVendor'), c('attackListedAliases')),
+    ],
+    ['  ATT&CK groups, every name', pct(c('attackAliasesWithVendor'), c('attackAliases'))],
     ['actors with an attributed sponsor', String(c('actorsWithAttribution'))],
     ['  attributed by a government', String(c('actorsWithGovernmentAttribution'))],
     ['  with an agency-level sponsor', String(c('actorsWithAgencySponsor'))],
@@ -35,7 +39,7 @@ export function statsText(m: KbManifest): string {
     ['newest fact', m.newestFact],
   ];
   const head = `APT Lens knowledge base ${m.version} (upstream snapshot ${m.builtAt})\n`;
-  return head + rows.map(([k, v]) => `  ${k.padEnd(36)} ${v}\n`).join('');
+  return head + rows.map(([k, v]) => `  ${k.padEnd(40)} ${v}\n`).join('');
 }
 
 /** Prints the manifest counts, or with --json the whole KB ({actors, agencies}). */

@@ -18,7 +18,16 @@ import { NO_LISTS, type WordLists } from './general-text';
 import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
 import { fold } from './text';
-import type { Upstream } from './upstream';
+import { groupId, type Upstream } from './upstream';
+
+/** Per active ATT&CK group, the names ATT&CK lists for it (folded). */
+function attackListed(groups: Upstream['mitreGroups']): Map<string, Set<string>> {
+  return new Map(
+    groups
+      .filter((g) => !g.revoked && !g.x_mitre_deprecated)
+      .map((g) => [groupId(g), new Set([g.name, ...(g.aliases ?? [])].map(fold))]),
+  );
+}
 
 /** What one compiler run produces. */
 export interface BuildResult {
@@ -98,7 +107,7 @@ export function compile(
   return {
     kb,
     names,
-    manifest: manifest(up.snapshotDate, up.commits, coverage(kb, names), kb),
+    manifest: manifest(up.snapshotDate, up.commits, coverage(kb, names, attackListed(up.mitreGroups)), kb),
     review: review.sort(),
   };
 }

@@ -65,10 +65,20 @@ export function nameTable(kb: KnowledgeBase, words: WordSource, general: General
   return { version: 1, rows };
 }
 
-/** The coverage counts `npm run kb` prints and the manifest records. */
-export function coverage(kb: KnowledgeBase, names: NameTableFile): Record<string, number> {
+/**
+ * The coverage counts `npm run kb` prints and the manifest records. `attackListed` holds, per ATT&CK id,
+ * the names ATT&CK itself lists for the group (folded), for the credit share of ATT&CK's own aliases.
+ */
+export function coverage(
+  kb: KnowledgeBase,
+  names: NameTableFile,
+  attackListed: Map<string, Set<string>> = new Map(),
+): Record<string, number> {
   const aliases = kb.actors.flatMap((a) => a.aliases);
   const attack = kb.actors.filter((a) => a.attackId).flatMap((a) => a.aliases);
+  const listed = kb.actors.flatMap((a) =>
+    a.aliases.filter((al) => attackListed.get(a.attackId ?? '')?.has(fold(al.name))),
+  );
   const sponsors = kb.actors.flatMap((a) => (a.sponsor ? [a.sponsor] : []));
   return {
     actors: kb.actors.length,
@@ -78,6 +88,8 @@ export function coverage(kb: KnowledgeBase, names: NameTableFile): Record<string
     actorsWithAttackId: kb.actors.filter((a) => a.attackId).length,
     attackAliases: attack.length,
     attackAliasesWithVendor: attack.filter((a) => a.source).length,
+    attackListedAliases: listed.length,
+    attackListedAliasesWithVendor: listed.filter((a) => a.source).length,
     actorsWithAttribution: sponsors.length,
     actorsWithGovernmentAttribution: sponsors.filter((s) => s.events.some((e) => e.kind !== 'vendor')).length,
     actorsWithAgencySponsor: sponsors.filter((s) => s.agencyId).length,

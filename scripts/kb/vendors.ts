@@ -74,6 +74,9 @@ const RULES: [RegExp, string][] = [
   [/^UTG-Q-\d{3}$/, 'QiAnXin'],
   [/^\p{Lu}\p{Ll}+ Werewolf$/u, 'BI.ZONE'],
   [/^\p{Lu}\p{Ll}+ Likho$/u, 'Kaspersky'],
+  // Symantec names groups after insects and worms (Seedworm, Shuckworm, Blackfly, Billbug); iSIGHT's
+  // Sandworm and Palo Alto's Bookworm malware are the lookalikes.
+  [/^(?!(?:Sandworm|Bookworm)$)\p{Lu}\p{Ll}+(?:worm|fly|bug)$/u, 'Symantec'],
   [/^UTA\d{4}$/, 'Volexity'],
   [/^REF\d{4}$/, 'Elastic'],
   [/^STAC\d{3,5}$/, 'Sophos'],

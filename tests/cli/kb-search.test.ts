@@ -44,7 +44,7 @@ describe('apt-lens kb', () => {
     const { code, out } = await run('kb', '--stats');
     expect(code).toBe(0);
     expect(out).toMatch(/aliases credited to their coiner\s+\d+ of \d+ \(\d+\.\d%\)/);
-    expect(out).toMatch(/of ATT&CK groups\s+\d+ of \d+/);
+    expect(out).toMatch(/ATT&CK groups, the names ATT&CK lists\s+\d+ of \d+/);
     expect(out).toMatch(/agency named by a government\s+\d+/);
     expect(out).toMatch(/newest fact\s+\d{4}-\d{2}-\d{2}/);
     expect((await run('kb', '--stats', '--json')).code).toBe(2);

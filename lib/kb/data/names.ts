@@ -729,7 +729,7 @@ no-forsvarets-sikkerhetstjeneste	agency	Forsvarets sikkerhetstjeneste	NO	intelli
 fox-kitten	actor	Fox Kitten	IR
 fox-tempest	actor	Fox Tempest
 fr-mfa	agency	Ministry for Europe and Foreign Affairs	FR	ministry
-frostyneighbor	actor	FrostyNeighbor	BY
+frostyneighbor	actor	FrostyNeighbor	RU
 fulcrumsec	actor	FulcrumSec
 funksec	actor	FunkSec
 fusioncore	actor	FusionCore
