@@ -4,9 +4,10 @@
  * then the everyday news pages of ../shared/corpus/news-pages against the hand-judged
  * tests/fixtures/eval/corpus-labels.json; then how often each confidence is right (calibration).
  * Labels are inline: `[[APT 31|a:apt31]]` (actor), `[[NÚKIB|g:cz-nukib]]` (agency), `[[Snake|?]]` (either
- * answer is fine); everything else in a passage must produce no mention. The passages in
- * tests/fixtures/eval/held-out/ were written and kept aside, never tuned to: `npm run eval -- --held-out`
- * scores them alone.
+ * answer is fine); everything else in a passage must produce no mention. Two sets were written and kept
+ * aside: tests/fixtures/eval/held-out/ (`npm run eval -- --held-out`, scored once, then used to fix the rules'
+ * kinds it exposed) and tests/fixtures/eval/held-out-final/ (`npm run eval -- --final`, scored only at the
+ * end of the work, never tuned to).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,8 +141,13 @@ function corpus(buckets: Buckets): string[] {
 }
 
 function main(): void {
-  const heldOut = process.argv.includes('--held-out');
-  const dir = join(import.meta.dirname, '../tests/fixtures/eval', heldOut ? 'held-out' : '');
+  const set = process.argv.includes('--final')
+    ? 'held-out-final'
+    : process.argv.includes('--held-out')
+      ? 'held-out'
+      : '';
+  const heldOut = set !== '';
+  const dir = join(import.meta.dirname, '../tests/fixtures/eval', set);
   const passages = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()

@@ -157,6 +157,30 @@ export function topicWords(text: string, enough = TOPIC_WORDS): number {
   return n;
 }
 
+/**
+ * Words that call up a name's other sense in its own sentence: faith and myth ("the story of Lazarus", "a
+ * beast in the Book of Job"), fiction and entertainment, nature and science. Near them, a generic name needs
+ * more than cyber words: the group's proper name on the page or a group noun after it.
+ */
+const OTHER_SENSE =
+  /\b(?:story|stories|tale|legend\w*|myth\w*|parable|Bible|biblical|Book of|Gospel|scripture|God|gods|goddess|saint|sermon|pastor|priest|beast|monster|character|novel|film|movie|episode|album|band|song|river|planet|constellation|chemical element|metal prices)\b/i;
+
+/** Whether the sentence around [start, end) calls up another sense of a name (see `OTHER_SENSE`). */
+export function otherSenseNear(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 100);
+  const to = Math.min(text.length, end + 100);
+  const before = text.slice(from, start);
+  const cut = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('\n'),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('! '),
+  );
+  const after = text.slice(end, to);
+  const stop = after.search(/[.!?](?:\s|$)|\n/);
+  return OTHER_SENSE.test(before.slice(cut + 1)) || OTHER_SENSE.test(stop < 0 ? after : after.slice(0, stop));
+}
+
 /** Whether a whole page is about security: a generic or invented name can be a group only on such a page. */
 export function isTopical(text: string): boolean {
   return topicWords(text) >= TOPIC_WORDS;

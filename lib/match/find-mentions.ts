@@ -18,6 +18,7 @@ import {
   joinedToken,
   localQualifierBefore,
   nonAgencyHeadAfter,
+  otherSenseNear,
   personAfter,
   precededByProperName,
   thingAfter,
@@ -176,9 +177,9 @@ function confidenceOf(
     case 'coinage':
       if (strong.has(id)) return 0.9;
       if (!topical) return 0;
-      return headNounAfter(text, end) || facts.cyberWords(start, end, 1) + facts.nearbyActors(start, id) > 0
-        ? 0.9
-        : 0;
+      if (headNounAfter(text, end)) return 0.9;
+      if (otherSenseNear(text, start, end)) return 0;
+      return facts.cyberWords(start, end, 1) + facts.nearbyActors(start, id) > 0 ? 0.9 : 0;
     case 'cyber':
       // An actor's name in lower case reads as an ordinary phrase ("a cozy bear sweater"): it counts only
       // where a noun says it is a group ("volt typhoon hackers"), or the page names that group properly and
@@ -202,6 +203,8 @@ function confidenceOf(
       if (precededByProperName(text, start, isCountryWord) || thingAfter(text, end)) return 0;
       if (strong.has(id)) return 0.9;
       if (headNounAfter(text, end)) return 0.85;
+      // "The story of Lazarus": the name's other sense is in the sentence, so cyber words nearby do not settle it.
+      if (otherSenseNear(text, start, end)) return 0;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
       const evidence = facts.cyberWordsInBlock(start, end) + Math.min(1, facts.actorsInBlock(start, end, id));
       return evidence >= (grammarCapital ? 2 : 1) ? 0.75 : 0;
