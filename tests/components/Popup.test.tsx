@@ -178,12 +178,15 @@ describe('Popup page summary', () => {
 });
 
 describe('Popup controls', () => {
-  it('pauses everywhere, switches the highlight style, opens the dashboard and shows the KB version', async () => {
+  it('pauses everywhere, shows uncertain names, switches the highlight style, opens the dashboard and shows the KB version', async () => {
     const { api, settings } = setup();
     const everywhere = await screen.findByLabelText(S.pauseEverywhere);
     await waitFor(() => expect((everywhere as HTMLInputElement).disabled).toBe(false));
     fireEvent.click(everywhere);
     await waitFor(() => expect(settings().pausedEverywhere).toBe(true));
+    expect(settings().showUncertain).toBe(false);
+    fireEvent.click(screen.getByLabelText(S.showUncertain));
+    await waitFor(() => expect(settings().showUncertain).toBe(true));
     fireEvent.change(screen.getByLabelText(S.styleLabel), { target: { value: 'underline' } });
     await waitFor(() => expect(settings().style).toBe('underline'));
     fireEvent.click(screen.getByRole('button', { name: S.dashboard }));
