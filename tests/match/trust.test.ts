@@ -118,3 +118,27 @@ describe('agencies resolved from the text', () => {
     expect(ids('The North Atlantic Council condemned the cyberattacks.')).toEqual(['int-nato-nac']);
   });
 });
+
+describe('the seed story (demo/index.html)', () => {
+  it('resolves every mention exactly: APT31 and its aliases, China’s MSS alone, NÚKIB', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { htmlText } = await import('../../scripts/cli/scan');
+    const mentions = findMentions(htmlText(readFileSync('demo/index.html', 'utf8')));
+    const byText = (t: string) => mentions.filter((m) => m.text === t);
+    for (const alias of [
+      'APT31',
+      'Judgment Panda',
+      'Violet Typhoon',
+      'ZIRCONIUM',
+      'Bronze Vinewood',
+      'RedBravo',
+    ])
+      expect(byText(alias).map((m) => m.id)).toContain('apt31');
+    const [mss] = byText('Ministry of State Security');
+    expect(mss).toMatchObject({ id: 'cn-mss' });
+    expect(mss!.candidates).toBeUndefined();
+    expect(mss!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(byText('NÚKIB').every((m) => m.id === 'cz-nukib')).toBe(true);
+    expect(mentions.every((m) => m.confidence >= 0.85 && !m.candidates)).toBe(true);
+  });
+});
