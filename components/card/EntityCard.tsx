@@ -55,9 +55,10 @@ function Attribution({ e }: { e: AttributionEvent }) {
       {href && (
         <>
           {' · '}
-          <a href={href} target="_blank" rel="noreferrer" title={e.refIsIndex ? 'press-release index' : href}>
+          <a href={href} target="_blank" rel="noreferrer" title={href}>
             {hostOf(href)}
           </a>
+          {e.refIsIndex && ' (press-release index)'}
         </>
       )}
     </li>
