@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Actor, Agency, Alias, AttributionEvent } from '../../lib/kb/types';
 import { pushTo } from '../../lib/multimap';
@@ -15,6 +16,8 @@ export interface EntityCardProps {
   candidates?: { id: string; name: string; country?: string }[];
   /** Extra sections at the end of the card (the popup adds the incidents that mention the entity). */
   children?: ComponentChildren;
+  /** Names shown before the rest of a long alias list folds behind "+N more" (all when unset). */
+  aliasLimit?: number;
 }
 
 function groupBySource(aliases: readonly Alias[]): [string, Alias[]][] {
@@ -90,7 +93,56 @@ function Attributions({ events }: { events: AttributionEvent[] }) {
   );
 }
 
-function ActorBody({ actor, names }: { actor: Actor; names: Record<string, string> }) {
+/**
+ * Aliases grouped by the vendor that coined them. A long list (Lazarus Group has over forty) shows its first
+ * `limit` names and folds the rest behind a "+N more" button, so the card stays short.
+ */
+function AliasList({
+  aliases,
+  limit = Number.POSITIVE_INFINITY,
+}: {
+  aliases: readonly Alias[];
+  limit?: number;
+}) {
+  const [open, setOpen] = useState(false);
+  const groups = groupBySource(aliases);
+  const total = aliases.length;
+  // Folding away one or two names would save less room than the button takes.
+  const folds = total > limit + 2;
+  const cap = open || !folds ? total : limit;
+  let left = cap;
+  const shown = groups.flatMap(([source, list]) => {
+    if (left <= 0) return [];
+    const part = list.slice(0, left);
+    left -= part.length;
+    return [[source, part] as const];
+  });
+  return (
+    <>
+      <ul class="aliases">
+        {shown.map(([source, list]) => (
+          <li key={source}>
+            <span class="vendor">{source}:</span>{' '}
+            {list.map((a, i) => (
+              <span key={a.name} class={a.legacy ? 'legacy' : undefined}>
+                {i > 0 && ', '}
+                {a.name}
+                {a.legacy && ' (former)'}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+      {folds && (
+        <button type="button" class="more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Show fewer' : `+${total - cap} more`}
+        </button>
+      )}
+    </>
+  );
+}
+
+function ActorBody({ actor, names, limit }: { actor: Actor; names: Record<string, string>; limit?: number }) {
   const s = actor.sponsor;
   return (
     <>
@@ -140,20 +192,7 @@ function ActorBody({ actor, names }: { actor: Actor; names: Record<string, strin
         )}
       </dl>
       <h3>Also known as</h3>
-      <ul class="aliases">
-        {groupBySource(actor.aliases).map(([source, list]) => (
-          <li key={source}>
-            <span class="vendor">{source}:</span>{' '}
-            {list.map((a, i) => (
-              <span key={a.name} class={a.legacy ? 'legacy' : undefined}>
-                {i > 0 && ', '}
-                {a.name}
-                {a.legacy && ' (former)'}
-              </span>
-            ))}
-          </li>
-        ))}
-      </ul>
+      <AliasList aliases={actor.aliases} limit={limit} />
     </>
   );
 }
@@ -198,7 +237,14 @@ function AgencyBody({ data, agency }: { data: EntityCardData; agency: Agency }) 
 }
 
 /** The card shown on hover in pages and as the popup's detail view: who an actor or agency is. */
-export function EntityCard({ data, seenAs, alsoOnPage = [], candidates = [], children }: EntityCardProps) {
+export function EntityCard({
+  data,
+  seenAs,
+  alsoOnPage = [],
+  candidates = [],
+  children,
+  aliasLimit,
+}: EntityCardProps) {
   if (!data) return <div class="card loading">Loading…</div>;
   const { entity } = data;
   return (
@@ -217,7 +263,7 @@ export function EntityCard({ data, seenAs, alsoOnPage = [], candidates = [], chi
         {alsoOnPage.length > 0 && <p class="also">Also called {alsoOnPage.join(', ')} on this page.</p>}
       </header>
       {data.kind === 'actor' ? (
-        <ActorBody actor={entity as Actor} names={data.names} />
+        <ActorBody actor={entity as Actor} names={data.names} limit={aliasLimit} />
       ) : (
         <AgencyBody data={data} agency={entity as Agency} />
       )}

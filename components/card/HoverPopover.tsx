@@ -45,8 +45,31 @@ export interface HoverPopoverProps {
 
 const CARD_WIDTH = 360;
 const ROOM_BELOW = 240;
+/** Space kept between the card and the word, and between the card and the window's edges. */
+const GAP = 6;
+const EDGE = 4;
+/** A long alias list folds after this many names on the page's card. */
+const ALIAS_LIMIT = 8;
 
-/** The hover card, positioned below the word (or above it when the viewport has no room below). */
+/** Where the card goes: below the word (above when there is more room there), wholly inside the window. */
+export function placeCard(anchor: Anchor, viewport: { width: number; height: number }) {
+  const width = Math.max(0, Math.min(CARD_WIDTH, viewport.width - 2 * EDGE));
+  const left = Math.max(EDGE, Math.min(anchor.left, viewport.width - width - EDGE));
+  // A word scrolled partly out of view still gets a card inside the window.
+  const top = Math.max(0, Math.min(anchor.top, viewport.height));
+  const bottom = Math.max(0, Math.min(anchor.bottom, viewport.height));
+  const roomBelow = viewport.height - bottom - GAP - EDGE;
+  const roomAbove = top - GAP - EDGE;
+  const below = roomBelow >= ROOM_BELOW || roomBelow >= roomAbove;
+  return below
+    ? { left, width, top: bottom + GAP, maxHeight: Math.max(0, roomBelow) }
+    : { left, width, bottom: viewport.height - top + GAP, maxHeight: Math.max(0, roomAbove) };
+}
+
+/**
+ * The hover card, positioned by placeCard. It is one box: the card's content scrolls inside it and the
+ * actions sit in a footer that is always in view, however long the card.
+ */
 export function HoverPopover(props: HoverPopoverProps) {
   const { anchor, data, seenAs, viewport, actions = [], incidents = [], focus } = props;
   const box = useRef<HTMLDivElement>(null);
@@ -54,24 +77,20 @@ export function HoverPopover(props: HoverPopoverProps) {
     if (focus && anchor) box.current?.focus();
   }, [focus, anchor]);
   if (!anchor) return <div role="status" aria-live="polite" class="sr-only" />;
-  const left = Math.max(4, Math.min(anchor.left, viewport.width - CARD_WIDTH - 4));
-  const below = viewport.height - anchor.bottom >= ROOM_BELOW || anchor.top < viewport.height - anchor.bottom;
-  const style = below
-    ? {
-        left: `${left}px`,
-        top: `${anchor.bottom + 6}px`,
-        maxHeight: `${viewport.height - anchor.bottom - 12}px`,
-      }
-    : {
-        left: `${left}px`,
-        bottom: `${viewport.height - anchor.top + 6}px`,
-        maxHeight: `${anchor.top - 12}px`,
-      };
+  const place = placeCard(anchor, viewport);
+  const px = (n: number | undefined) => (n === undefined ? undefined : `${n}px`);
+  const style = {
+    left: px(place.left),
+    width: px(place.width),
+    top: px(place.top),
+    bottom: px(place.bottom),
+    maxHeight: px(place.maxHeight),
+  };
   return (
     <div
       ref={box}
       class="popover"
-      style={{ ...style, overflow: 'auto' }}
+      style={style}
       role="dialog"
       aria-live="polite"
       aria-label={data ? `About ${data.entity.name}` : 'APT Lens'}
@@ -82,19 +101,28 @@ export function HoverPopover(props: HoverPopoverProps) {
         if (e.key === 'Escape') props.onClose?.();
       }}
     >
-      <EntityCard data={data} seenAs={seenAs} alsoOnPage={props.alsoOnPage} candidates={props.candidates} />
-      {incidents.length > 0 && (
-        <ul class="incident-links" aria-label="Saved incidents">
-          {incidents.map((i) => (
-            <li key={i.href}>
-              Saved in{' '}
-              <a href={i.href} target="_blank" rel="noreferrer">
-                {i.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div class="popover-body">
+        <EntityCard
+          key={data?.entity.id}
+          data={data}
+          seenAs={seenAs}
+          alsoOnPage={props.alsoOnPage}
+          candidates={props.candidates}
+          aliasLimit={ALIAS_LIMIT}
+        />
+        {incidents.length > 0 && (
+          <ul class="incident-links" aria-label="Saved incidents">
+            {incidents.map((i) => (
+              <li key={i.href}>
+                Saved in{' '}
+                <a href={i.href} target="_blank" rel="noreferrer">
+                  {i.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {data && actions.length > 0 && (
         <div class="actions">
           {actions.map((a) => (

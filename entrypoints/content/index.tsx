@@ -205,7 +205,7 @@ export default defineContentScript({
       }
       if (p) {
         actions.push({
-          label: 'Not this actor on this site',
+          label: `Not this ${p.mention.kind} on this site`,
           run: pressed(() => void updateSettings((s) => withNotOnSite(s, site, p.mention.id))),
         });
       }
@@ -258,6 +258,18 @@ export default defineContentScript({
       },
       { passive: true },
     );
+    // A press outside the card may start a selection: no card until the button is up (the card's own
+    // clicks arrive retargeted to its host element).
+    const onCard = (e: Event) => (e.target as Element | null)?.localName === UI_HOST_TAG;
+    ctx.addEventListener(document, 'mousedown', (e: MouseEvent) => {
+      if (e.isTrusted && e.button === 0 && !onCard(e)) tracker.press();
+    });
+    ctx.addEventListener(document, 'mouseup', (e: MouseEvent) => {
+      if (e.isTrusted && e.button === 0) tracker.release(e.clientX, e.clientY);
+    });
+    ctx.addEventListener(document, 'selectionchange', () => {
+      if (!getSelection()?.isCollapsed) tracker.selectionExtended();
+    });
     ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
       if (e.isTrusted && e.key === 'Escape') tracker.close();
     });

@@ -69,3 +69,32 @@ export async function shadowButton(
     await cdp.detach();
   }
 }
+
+/** Runs `fn(shadowRoot, arg)` on an element's closed shadow root (through the DevTools protocol). */
+export async function shadowEval<A, R>(
+  page: Page,
+  hostTag: string,
+  fn: (root: ShadowRoot, arg: A) => R,
+  arg: A,
+): Promise<R | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const shadow = find(root, hostTag)?.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId })) as {
+      object: { objectId: string };
+    };
+    const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: R }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(`shadowEval failed: ${exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,7 +1,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium } from '../../../scripts/dev/chromium';
-import { shadowText as cdpShadowText, shadowButton } from './cdp';
+import { shadowEval as cdpShadowEval, shadowText as cdpShadowText, shadowButton } from './cdp';
 import { launchFirefox } from './firefox';
 
 /** One browser tab, driven the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi). */
@@ -27,6 +27,11 @@ export interface Tab {
   clickInShadow(tag: string, label: string): Promise<boolean>;
   /** Clicks at a viewport point with the real mouse (a trusted click). */
   click(x: number, y: number): Promise<void>;
+  /**
+   * Runs `fn` on the closed shadow root of the first `tag` element (undefined when there is none). `fn` is
+   * sent as source text: it must use nothing from outside itself but its argument.
+   */
+  shadowEval<A, R>(tag: string, fn: (root: ShadowRoot, arg: A) => R, arg: A): Promise<R | undefined>;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,7 @@ function playwrightTab(page: PlaywrightPage): Tab {
         () => shadowButton(page, tag, label),
       ),
     click: (x, y) => page.mouse.click(x, y),
+    shadowEval: (tag, fn, arg) => cdpShadowEval(page, tag, fn, arg),
     close: () => page.close(),
   };
 }
@@ -152,6 +158,11 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
         },
       ),
     click: (x, y) => page.mouse.click(x, y),
+    async shadowEval(tag, fn, arg) {
+      const root = await shadowRootOf(page, tag);
+      if (!root) return undefined;
+      return (await root.evaluate(fn as never, arg as never)) as never;
+    },
     close: () => page.close(),
   };
 }

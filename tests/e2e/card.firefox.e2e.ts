@@ -1,0 +1,3 @@
+import { cardSuite } from './support/card-suite';
+
+cardSuite('firefox');
