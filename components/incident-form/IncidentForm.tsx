@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureInitial, EntityOption } from '../../lib/incidents/capture';
 import type { IncidentDraft } from '../../lib/incidents/model';
+import { countryName } from '../card/country';
 import { FORM_CSS } from './form-css';
 
 /** Props of the capture form. */
@@ -193,6 +194,16 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
       <input id="apt-lens-date" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
       <label for="apt-lens-claimant">Attributed by</label>
       <input id="apt-lens-claimant" value={claimant} onInput={(e) => setClaimant(e.currentTarget.value)} />
+      {/* What the prefilled claimant was recognised as; it describes that value, so editing hides it. */}
+      {initial.claimantIs && claimant === initial.attribution?.claimant && (
+        <p class="claimant-is">
+          <span class={`chip ${initial.claimantIs.kind}`} data-kind={initial.claimantIs.kind}>
+            {initial.claimantIs.kind === 'agency'
+              ? `Agency: ${initial.claimantIs.name}${initial.claimantIs.country ? ` (${countryName(initial.claimantIs.country)})` : ''}`
+              : `Country: ${countryName(initial.claimantIs.country)}`}
+          </span>
+        </p>
+      )}
       <label for="apt-lens-confidence">Confidence (their words)</label>
       <input
         id="apt-lens-confidence"

@@ -9,8 +9,12 @@ export const FORM_CSS = `
 .capture input, .capture textarea { width: 100%; box-sizing: border-box; font: inherit; padding: 4px 6px;
   border: 1px solid #b8b8c4; border-radius: 5px; background: inherit; color: inherit; }
 .capture blockquote { margin: 0; padding: 4px 8px; border-left: 3px solid #b35c00; max-height: 120px; overflow: auto;
-  white-space: pre-wrap; }
-.capture .meta { font-size: 12px; opacity: .8; word-break: break-all; margin: 4px 0 0; }
+  white-space: pre-wrap; overflow-wrap: anywhere; }
+/* Quotes wrap at spaces; only a word longer than the line (a URL) is broken. */
+.capture .meta { font-size: 12px; opacity: .8; overflow-wrap: anywhere; word-break: normal; margin: 4px 0 0; }
+.capture .claimant-is { margin: 4px 0 0; }
+.capture .claimant-is .chip { cursor: default; }
+.capture .chip.country { background: #eef2fb; border-color: #8da2c8; }
 .capture .chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 2px 0; padding: 0; list-style: none; }
 .capture .chip { font: 12px system-ui, sans-serif; padding: 2px 8px; border-radius: 12px; border: 1px solid #b8b8c4;
   background: #f4f4f7; color: #1d1d1f; cursor: pointer; }

@@ -3,6 +3,7 @@
  * context, the actors and agencies in the passage, those elsewhere on the page, the attribution sentence.
  * Takes the DOM objects and the finder as parameters, so tests run it in happy-dom.
  */
+import { findCountryCues } from '../match/countries';
 import type { Mention } from '../match/types';
 import { type FoundAttribution, findAttribution } from './attribution';
 import type { TextQuoteSelector } from './model';
@@ -27,6 +28,31 @@ export interface CaptureInitial {
   /** Found elsewhere on the page: one click attaches them. */
   suggestions: EntityOption[];
   attribution?: FoundAttribution;
+  /** What the claimant is when the KB or the country list knows it: the form shows it as a chip. */
+  claimantIs?: ClaimantIs;
+}
+
+/** A claimant recognised as an agency of the KB or as a country's government. */
+export type ClaimantIs =
+  | { kind: 'agency'; id: string; name: string; country?: string }
+  | { kind: 'country'; country: string };
+
+/** Reads a claimant's words as an agency ("NÚKIB") or a country ("the Czech government"), if either fits. */
+export function recogniseClaimant(
+  claimant: string,
+  find: (text: string) => Mention[],
+): ClaimantIs | undefined {
+  if (!claimant) return undefined;
+  const agency = find(claimant).find((m) => m.kind === 'agency');
+  if (agency)
+    return {
+      kind: 'agency',
+      id: agency.id,
+      name: agency.name,
+      ...(agency.country ? { country: agency.country } : {}),
+    };
+  const cue = findCountryCues(claimant)[0];
+  return cue ? { kind: 'country', country: cue.country } : undefined;
 }
 
 /** The selected passage and CONTEXT_CHARS of text on each side of it, within `root`. */
@@ -69,6 +95,7 @@ export function captureInitial(args: {
   for (const e of args.extra ?? []) if (!found.some((f) => f.id === e.id)) found.push(e);
   const suggestions = entitiesOf(args.find(args.pageText)).filter((e) => !found.some((f) => f.id === e.id));
   const attribution = findAttribution(args.quote.exact);
+  const claimantIs = attribution && recogniseClaimant(attribution.claimant, args.find);
   const d = args.today;
   const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   return {
@@ -79,5 +106,6 @@ export function captureInitial(args: {
     found,
     suggestions,
     ...(attribution ? { attribution } : {}),
+    ...(claimantIs ? { claimantIs } : {}),
   };
 }

@@ -105,3 +105,31 @@ describe('IncidentForm', () => {
     expect(onCancel).toHaveBeenCalled();
   });
 });
+
+describe('claimant chip', () => {
+  const withQuote = (exact: string) =>
+    captureInitial({
+      quote: { exact, prefix: '', suffix: '' },
+      url: 'https://news.example/a',
+      pageTitle: 'Story',
+      pageText: exact,
+      today: new Date(2025, 4, 28),
+      find: (t) => findMentions(t),
+    });
+
+  it('shows a claimant that is a country’s government as a country chip, gone once edited', () => {
+    const i = withQuote('The Czech government has publicly blamed APT31 for the hacking campaign.');
+    expect(i.claimantIs).toEqual({ kind: 'country', country: 'CZ' });
+    render(<IncidentForm initial={i} knownTags={[]} onSave={vi.fn()} onCancel={vi.fn()} />);
+    expect(document.querySelector('.claimant-is')?.textContent).toBe('Country: Czechia');
+    fireEvent.input(screen.getByLabelText('Attributed by'), { target: { value: 'Prague' } });
+    expect(document.querySelector('.claimant-is')).toBeNull();
+  });
+
+  it('shows a claimant that is an agency as an agency chip', () => {
+    const i = withQuote('NÚKIB attributed the cyber espionage campaign against the ministry to APT31.');
+    expect(i.claimantIs).toMatchObject({ kind: 'agency', id: 'cz-nukib', country: 'CZ' });
+    render(<IncidentForm initial={i} knownTags={[]} onSave={vi.fn()} onCancel={vi.fn()} />);
+    expect(document.querySelector('.claimant-is')?.textContent).toMatch(/^Agency: .* \(Czechia\)$/);
+  });
+});

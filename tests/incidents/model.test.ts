@@ -69,7 +69,7 @@ describe('attribution sentence', () => {
     ],
     [
       "The UK's National Cyber Security Centre said the hackers were working for the MSS.",
-      { claimant: "The UK's National Cyber Security Centre", confidence: '' },
+      { claimant: "UK's National Cyber Security Centre", confidence: '' },
     ],
     [
       'Investigators assessed with moderate confidence that APT28 was responsible for the leak.',

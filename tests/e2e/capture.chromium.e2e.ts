@@ -1,0 +1,3 @@
+import { captureSuite } from './support/capture-suite';
+
+captureSuite('chromium');
