@@ -102,59 +102,98 @@ function blockOf(node: Node, root: Node): Node {
  * themselves: the content script runs in every frame.)
  */
 export function collectText(root: Node): PageText {
-  const doc = root.ownerDocument ?? (root as Document);
-  const parts: string[] = [];
-  const segments: Segment[] = [];
-  let length = 0;
-  let lastBlock: Node | null = null;
-  // Neighbouring text nodes mostly share a parent, so its block is looked up once.
-  let lastParent: Node | null = null;
-  let parentBlock: Node | null = null;
+  const collector = new TextCollector(root);
+  collector.run(() => false);
+  return collector.result();
+}
 
-  const walk = (start: Node): void => {
-    // No filter callback: calling into script for every node costs more than the walk itself. Skipped
-    // subtrees are stepped over by hand instead.
-    const walker = doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
-    let n: Node | null = walker.nextNode();
-    while (n) {
+/** How many nodes are visited between two looks at the clock. */
+const NODES_PER_CHECK = 256;
+
+/**
+ * A collection that can stop and resume, so that reading a very large DOM is cut into tasks as matching
+ * is (one walk over the largest corpus page took a frame and more on its own).
+ */
+export class TextCollector {
+  private readonly doc: Document;
+  private readonly parts: string[] = [];
+  private readonly segments: Segment[] = [];
+  private length = 0;
+  private lastBlock: Node | null = null;
+  // Neighbouring text nodes mostly share a parent, so its block is looked up once.
+  private lastParent: Node | null = null;
+  private parentBlock: Node | null = null;
+  /** One walk per tree being read: the document, then each open shadow root met, innermost last. */
+  private readonly stack: { walker: TreeWalker; start: Node; next: Node | null }[] = [];
+
+  constructor(root: Node) {
+    this.doc = root.ownerDocument ?? (root as Document);
+    this.enter(root);
+  }
+
+  /**
+   * Walks on until the text is complete or `stop()` says to yield (asked every few hundred nodes);
+   * returns whether the text is complete.
+   */
+  run(stop: () => boolean): boolean {
+    let visited = 0;
+    while (this.stack.length > 0) {
+      const f = this.stack[this.stack.length - 1]!;
+      const n = f.next;
+      if (!n) {
+        this.stack.pop();
+        continue;
+      }
+      if (++visited % NODES_PER_CHECK === 0 && stop()) return false;
       if (n.nodeType === 1) {
         const el = n as Element;
         if (isSkipped(el)) {
-          n = nextOutside(walker, start);
+          f.next = nextOutside(f.walker, f.start);
           continue;
         }
+        f.next = f.walker.nextNode();
         // A line break ends a run of text as a block does.
-        if (el.localName === 'br') lastBlock = null;
+        if (el.localName === 'br') this.lastBlock = null;
+        // The shadow tree is read before the host's light children, where it renders.
         const shadow = el.shadowRoot;
-        if (shadow) walk(shadow);
-      } else {
-        const data = (n as Text).data;
-        if (data) {
-          const parent = n.parentNode;
-          if (parent !== lastParent) {
-            lastParent = parent;
-            parentBlock = blockOf(n, start);
-          }
-          const block = parentBlock;
-          if (block !== lastBlock) {
-            if (length > 0) {
-              parts.push('\n');
-              length += 1;
-            }
-            lastBlock = block;
-          }
-          segments.push({ node: n as Text, start: length });
-          // Source formatting puts raw newlines inside text nodes; one space each keeps offsets and
-          // leaves "\n" to mean a block break only.
-          parts.push(data.replace(/[\n\r\t\f]/g, ' '));
-          length += data.length;
-        }
+        if (shadow) this.enter(shadow);
+        continue;
       }
-      n = walker.nextNode();
+      f.next = f.walker.nextNode();
+      const data = (n as Text).data;
+      if (!data) continue;
+      const parent = n.parentNode;
+      if (parent !== this.lastParent) {
+        this.lastParent = parent;
+        this.parentBlock = blockOf(n, f.start);
+      }
+      if (this.parentBlock !== this.lastBlock) {
+        if (this.length > 0) {
+          this.parts.push('\n');
+          this.length += 1;
+        }
+        this.lastBlock = this.parentBlock;
+      }
+      this.segments.push({ node: n as Text, start: this.length });
+      // Source formatting puts raw newlines inside text nodes; one space each keeps offsets and
+      // leaves "\n" to mean a block break only.
+      this.parts.push(data.replace(/[\n\r\t\f]/g, ' '));
+      this.length += data.length;
     }
-  };
-  walk(root);
-  return { text: parts.join(''), segments };
+    return true;
+  }
+
+  /** The text read so far (all of it once `run` has returned true). */
+  result(): PageText {
+    return { text: this.parts.join(''), segments: this.segments };
+  }
+
+  private enter(start: Node): void {
+    // No filter callback: calling into script for every node costs more than the walk itself. Skipped
+    // subtrees are stepped over by hand instead.
+    const walker = this.doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+    this.stack.push({ walker, start, next: walker.nextNode() });
+  }
 }
 
 /** Moves the walker past the current node's subtree; returns the next node, or null at the end. */

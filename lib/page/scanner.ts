@@ -6,7 +6,7 @@
 import { isTopical } from '../match/context';
 import type { FindOptions } from '../match/find-mentions';
 import type { Mention } from '../match/types';
-import { collectText, isInline, isSkipped, type PageText, UI_HOST_TAG } from './collect';
+import { collectText, isInline, isSkipped, type PageText, TextCollector, UI_HOST_TAG } from './collect';
 import { MentionIndex } from './hit-test';
 import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
 import type { ShadowStyles } from './shadow-styles';
@@ -40,6 +40,9 @@ export interface ScannerOptions {
   shadowStyles?: Pick<ShadowStyles, 'cover' | 'release'>;
 }
 
+/** Mentions turned into ranges between two looks at the clock. */
+const RANGES_PER_CHECK = 128;
+
 /** Bounds of a slice's size in characters, whatever the measured speed says. */
 const MIN_SLICE = 4_000;
 const MAX_SLICE = 400_000;
@@ -52,16 +55,19 @@ export function sliceEnd(text: string, start: number, size: number): number {
   return nl < 0 ? text.length : nl;
 }
 
-/** The next slice's size: what the last one's speed fits in the budget, within bounds. */
+/**
+ * The next slice's size: what the last one's speed fits in the budget, within bounds, and at most twice
+ * the last (a fast stretch of sparse text says little about the dense one that may follow).
+ */
 export function nextSliceSize(chars: number, ms: number, budgetMs: number): number {
   const perMs = chars / Math.max(ms, 0.05);
-  return Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, perMs * budgetMs)));
+  return Math.round(Math.max(MIN_SLICE, Math.min(MAX_SLICE, 2 * chars, perMs * budgetMs)));
 }
 
 /** A full scan's findings, not yet painted. */
 export interface PreparedScan {
-  page: PageText;
-  found: Mention[];
+  /** Every mention found, with its live range; which are painted is decided at commit. */
+  painted: PaintedMention[];
   startedAt: number;
 }
 
@@ -88,8 +94,8 @@ export class PageScanner {
       accept: () => true,
       yieldToBrowser: yieldTask,
       schedule: (fn) => (win ? win.requestAnimationFrame(() => fn()) : setTimeout(fn, 16)),
-      firstSliceChars: 16_000,
-      sliceBudgetMs: 8,
+      firstSliceChars: 8_000,
+      sliceBudgetMs: 6,
       burstLimit: 300,
       ...options,
     };
@@ -148,8 +154,21 @@ export class PageScanner {
   async prepare(): Promise<PreparedScan | undefined> {
     const t0 = performance.now();
     let piece = t0;
-    const page = collectText(this.o.doc.body);
+    // Reading the DOM is cut into tasks too: on the largest pages one walk takes longer than a frame.
+    const collector = new TextCollector(this.o.doc.body);
+    for (;;) {
+      const until = performance.now() + this.o.sliceBudgetMs;
+      if (collector.run(() => performance.now() >= until)) break;
+      this.o.onTask?.(piece);
+      await this.o.yieldToBrowser();
+      piece = performance.now();
+    }
+    const page = collector.result();
     const { text } = page;
+    // Matching starts in a task of its own: its first slice runs cold code, after the walk's last piece.
+    this.o.onTask?.(piece);
+    await this.o.yieldToBrowser();
+    piece = performance.now();
     this.topical = isTopical(text);
     const found: Mention[] = [];
     let size = this.o.firstSliceChars;
@@ -168,15 +187,30 @@ export class PageScanner {
         piece = performance.now();
       }
     }
+    // Turning mentions into live ranges is sliced too: a name-dense page has thousands.
+    const ranged: PaintedMention[] = [];
+    for (let i = 0; i < found.length; ) {
+      const until = performance.now() + this.o.sliceBudgetMs;
+      do {
+        const end = Math.min(found.length, i + RANGES_PER_CHECK);
+        for (const p of rangesFor(page, found.slice(i, end), this.o.doc)) ranged.push(p);
+        i = end;
+      } while (i < found.length && performance.now() < until);
+      if (i < found.length) {
+        this.o.onTask?.(piece);
+        await this.o.yieldToBrowser();
+        piece = performance.now();
+      }
+    }
     this.o.onTask?.(piece);
-    return { page, found, startedAt: t0 };
+    return { painted: ranged, startedAt: t0 };
   }
 
   /** The painting half: replaces what is painted with a prepared scan's mentions. */
   commit(prepared: PreparedScan): void {
     const t0 = performance.now();
     this.clear();
-    for (const p of rangesFor(prepared.page, prepared.found.filter(this.o.accept), this.o.doc)) this.add(p);
+    for (const p of prepared.painted) if (this.o.accept(p.mention)) this.add(p);
     this.repaint();
     this.o.onTask?.(t0);
     this.o.onScan?.('full', prepared.startedAt);

@@ -127,6 +127,8 @@ interface Visit {
   /** APT Lens only: from its first line to the matcher loaded (evaluating the script and tables). */
   startup?: number;
   evaluation?: number;
+  /** APT Lens only: every `apt-lens:task` in order (for --json). */
+  tasks?: number[];
   /** Names painted (APT Lens: ranges in its highlights; mark.js: marks). */
   painted: number;
   /** Another extension's measure in this tab: the path gating failed. */
@@ -165,6 +167,7 @@ async function visit(path: string, ext: Ext, n: 1 | 2): Promise<Visit | undefine
           evaluation: start !== undefined && main !== undefined ? main - start : undefined,
           // The first task (evaluation, settings request, matcher load) has no measure of its own.
           longestTask: Math.max(startup ?? 0, ...tasks),
+          tasks,
           painted,
           leak,
         };

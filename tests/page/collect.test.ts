@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectText, locate } from '../../lib/page/collect';
+import { collectText, locate, TextCollector } from '../../lib/page/collect';
 
 function page(html: string) {
   document.body.innerHTML = html;
@@ -39,6 +39,24 @@ describe('collectText', () => {
     const root = document.getElementById('h')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<p>Fancy Bear</p>';
     expect(collectText(document.body).text).toContain('Fancy Bear');
+  });
+
+  it('reads the same text when stopped and resumed at every check, shadow roots and skipped parts included', () => {
+    document.body.innerHTML = Array.from(
+      { length: 300 },
+      (_, i) => `<p>Item ${i}: <b>APT</b>31 <code>x</code><br>next</p><div id="h${i}"><i>light</i></div>`,
+    ).join('');
+    for (const i of [0, 150, 299])
+      document.getElementById(`h${i}`)!.attachShadow({ mode: 'open' }).innerHTML = `<p>Fancy Bear ${i}</p>`;
+    const whole = collectText(document.body);
+    const collector = new TextCollector(document.body);
+    let pauses = 0;
+    while (!collector.run(() => true)) pauses++;
+    const resumed = collector.result();
+    expect(pauses).toBeGreaterThan(3);
+    expect(resumed.text).toBe(whole.text);
+    expect(resumed.segments).toEqual(whole.segments);
+    expect(resumed.text).toContain('Fancy Bear 150');
   });
 
   it('maps offsets back to text nodes, ends to the node they finish in', () => {

@@ -142,9 +142,10 @@ describe('slices', () => {
     expect(sliceEnd('short', 0, 100)).toBe(5);
   });
 
-  it('are sized from the last slice’s speed, within bounds', () => {
-    expect(nextSliceSize(10_000, 2, 8)).toBe(40_000);
-    expect(nextSliceSize(10_000, 0, 8)).toBe(400_000);
+  it('are sized from the last slice’s speed, within bounds, growing at most twofold', () => {
+    expect(nextSliceSize(10_000, 4, 8)).toBe(20_000);
+    expect(nextSliceSize(10_000, 2, 8)).toBe(20_000);
+    expect(nextSliceSize(300_000, 0, 8)).toBe(400_000);
     expect(nextSliceSize(1_000, 100, 8)).toBe(4_000);
   });
 });
