@@ -6,7 +6,7 @@
 import { isTopical } from '../match/context';
 import type { FindOptions } from '../match/find-mentions';
 import type { Mention } from '../match/types';
-import { collectText, isInline, isSkipped, type PageText, TextCollector, UI_HOST_TAG } from './collect';
+import { collectText, isInline, isSkipped, TextCollector, UI_HOST_TAG } from './collect';
 import { MentionIndex } from './hit-test';
 import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
 import type { ShadowStyles } from './shadow-styles';
