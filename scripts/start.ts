@@ -1,16 +1,22 @@
 /**
  * `npm start`: builds the Chrome extension, serves the demo article on 127.0.0.1 and opens Chromium with
  * APT Lens loaded on it. `npm start -- --headless --screenshot FILE` does the same without a display, hovers
- * a name so the card shows, and saves a screenshot.
+ * a name so the card shows, and saves a screenshot; `--dashboard-screenshot FILE` imports a few sample
+ * incidents (scripts/dev/sample-incidents.ts) into that fresh profile and saves the dashboard.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './dev/chromium';
+import { sampleExport } from './dev/sample-incidents';
 import { startServer } from './dev/serve';
 
 const { values } = parseArgs({
-  options: { headless: { type: 'boolean', default: false }, screenshot: { type: 'string' } },
+  options: {
+    headless: { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
+    'dashboard-screenshot': { type: 'string' },
+  },
 });
 
 execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '--mv3'], { stdio: 'inherit' });
@@ -21,6 +27,31 @@ const page = session.context.pages()[0] ?? (await session.newPage());
 await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName('apt-lens:scan').length > 0);
 console.log(`APT Lens is running on ${url}`);
+
+const dashboardShot = values['dashboard-screenshot'];
+if (dashboardShot) {
+  // The ordinary import path: the dashboard page hands the file to the background, the only writer.
+  const dash = await session.newPage();
+  await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await dash.waitForSelector('#app h1');
+  const report = await dash.evaluate(
+    (text) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({
+        type: 'incidents:import',
+        text,
+        apply: true,
+      }),
+    sampleExport(new Date()),
+  );
+  console.log('Imported the sample incidents:', JSON.stringify(report));
+  await dash.reload();
+  await dash.waitForSelector('li.incident');
+  const file = resolve(dashboardShot);
+  await dash.screenshot({ path: file });
+  console.log(`Dashboard screenshot saved to ${file}`);
+}
 
 if (values.screenshot) {
   // Hover a name so the screenshot shows a card as well as the highlights.
@@ -40,6 +71,8 @@ if (values.screenshot) {
   const file = resolve(values.screenshot);
   await page.screenshot({ path: file });
   console.log(`Screenshot saved to ${file}`);
+}
+if (values.screenshot || dashboardShot) {
   await session.close();
   await server.close();
 } else {
