@@ -13,7 +13,8 @@ import { ClickGuard } from '../../lib/page/click-guard';
 import { collectText, UI_HOST_TAG } from '../../lib/page/collect';
 import { HoverTracker } from '../../lib/page/hover';
 import { tracksVisibility, watchCovered } from '../../lib/page/occlusion';
-import { HIGHLIGHT, highlightOf, isCertain, type PaintedMention, rangeAt } from '../../lib/page/paint';
+import { isCertain, type PaintedMention, rangeAt } from '../../lib/page/paint';
+import { MARKS_CSS, PrivateMarks } from '../../lib/page/private-marks';
 import { PageScanner, yieldTask } from '../../lib/page/scanner';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
 import { rescanOnUrlChange } from '../../lib/page/url-change';
@@ -90,7 +91,7 @@ export default defineContentScript({
       anchor: document.documentElement,
       append: 'last',
       mode: 'closed',
-      css: CARD_CSS,
+      css: CARD_CSS + MARKS_CSS,
       onMount(el) {
         container = el;
       },
@@ -100,6 +101,14 @@ export default defineContentScript({
     });
     ui.mount();
     const topFrame = window === window.top;
+    // Saved passages and the current mention are the reader's business: drawn in the closed shadow root,
+    // beside the card's container (Preact owns that one), never in the page's CSS.highlights.
+    const layer = document.createElement('div');
+    layer.className = 'marks';
+    // Before the card's container in tree order: the marks paint under the card, never over it.
+    if (container) container.parentNode?.insertBefore(layer, container);
+    const marks = new PrivateMarks(layer, window);
+    ctx.onInvalidated(() => marks.clear());
 
     // Saved incidents' passages on this page: painted in their own style, linked from the cards.
     let saved: { incident: Incident; range: Range }[] = [];
@@ -111,16 +120,10 @@ export default defineContentScript({
         const range = rangeAt(page, start, end, document);
         return range ? [{ incident, range }] : [];
       });
-      shadowStyles.cover(saved.map((x) => x.range));
-      if (saved.length)
-        host.highlights.set(
-          HIGHLIGHT.incident,
-          highlightOf(
-            host,
-            saved.map((x) => x.range),
-          ),
-        );
-      else host.highlights.delete(HIGHLIGHT.incident);
+      marks.set(
+        'incident',
+        saved.map((x) => x.range),
+      );
     };
     const capture = topFrame
       ? setupCapture(
@@ -158,23 +161,29 @@ export default defineContentScript({
     };
     // The card's buttons answer only real, unhurried clicks on an uncovered card (see ClickGuard).
     const occlusion = tracksVisibility(window);
-    const guard = new ClickGuard(() => performance.now(), occlusion);
+    const guard = new ClickGuard(() => performance.now());
     let rerender = () => {};
     let armTimer: ReturnType<typeof setTimeout> | undefined;
     let stopWatching = () => {};
     let watched: Element | null = null;
     let freshCard = false;
+    let watchedSize = '';
     /** Re-renders the card when its buttons wake up, and follows whether something covers it. */
-    const followCard = () => {
+    const followCard = (renderedReady: boolean) => {
       clearTimeout(armTimer);
+      // Judged on what was rendered: the clock moved on while rendering, and a timer may fire a little early.
       const wait = guard.waitMs();
-      if (wait > 0 && Number.isFinite(wait)) armTimer = setTimeout(() => rerender(), wait);
+      if (!renderedReady && Number.isFinite(wait)) armTimer = setTimeout(() => rerender(), Math.ceil(wait) + 1);
       const el = container?.querySelector('.popover') ?? null;
-      if (!occlusion || (el === watched && !freshCard)) return;
-      // Each new card gets its own verdict: observing anew always delivers a first entry.
+      // A card that grew (its data arrived) is judged again: a verdict on its loading state may not be
+      // repeated by the observer if nothing it tracks changes.
+      const size = el ? `${el.clientWidth}x${el.clientHeight}` : '';
+      if (!occlusion || (el === watched && !freshCard && size === watchedSize)) return;
+      watchedSize = size;
+      // Each new card gets its own verdict: observing anew delivers a first entry within the observer's
+      // 100 ms delay, well before the buttons wake.
       freshCard = false;
       stopWatching();
-      guard.setCovered(true);
       watched = el;
       stopWatching = el
         ? watchCovered(window, el, (covered) => {
@@ -197,6 +206,7 @@ export default defineContentScript({
     ) => {
       if (!container) return;
       rerender = () => show(p, data, candidates);
+      const ready = guard.ready;
       const r = p?.range.getClientRects()[0] ?? p?.range.getBoundingClientRect();
       const actions: CardAction[] = [];
       if (p && capture) {
@@ -216,7 +226,7 @@ export default defineContentScript({
           seenAs={p?.mention.text}
           viewport={{ width: innerWidth, height: innerHeight }}
           actions={actions}
-          actionsReady={guard.ready}
+          actionsReady={ready}
           incidents={p ? incidentsAround(p.range) : []}
           alsoOnPage={p ? alsoOnPage(p) : []}
           candidates={candidates}
@@ -227,7 +237,7 @@ export default defineContentScript({
         />,
         container,
       );
-      followCard();
+      followCard(ready);
     };
     const tracker = new HoverTracker(document, scanner.index, {
       onEnter(p) {
@@ -245,7 +255,7 @@ export default defineContentScript({
       },
       onLeave() {
         keyboardOpened = false;
-        host.highlights.delete(HIGHLIGHT.current);
+        marks.set('current', []);
         show(undefined, null);
       },
     });
@@ -288,7 +298,7 @@ export default defineContentScript({
     const goTo = (p: PaintedMention) => {
       const el = p.range.startContainer.parentElement;
       el?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      host.highlights.set(HIGHLIGHT.current, highlightOf(host, [p.range]));
+      marks.set('current', [p.range]);
       keyboardOpened = true;
       tracker.open(p);
     };
@@ -340,7 +350,7 @@ export default defineContentScript({
           void paintSaved();
         } else {
           scanner.stop();
-          host.highlights.delete(HIGHLIGHT.incident);
+          marks.clear();
         }
       } else if (
         active &&

@@ -11,26 +11,22 @@ export const ARM_MS = 500;
 /** Whether the card's buttons may act now; fed by the card's lifecycle and the visibility observer. */
 export class ClickGuard {
   private shownAt = Number.NEGATIVE_INFINITY;
-  private covered: boolean;
+  private covered = false;
 
-  /**
-   * `tracksVisibility`: the browser reports occlusion (IntersectionObserver v2); until it has said the card
-   * is visible, the card counts as covered.
-   */
   constructor(
     private readonly now: () => number,
-    tracksVisibility: boolean,
     private readonly armMs = ARM_MS,
-  ) {
-    this.covered = tracksVisibility;
-  }
+  ) {}
 
   /** A card appeared at a new place (not a re-render of the same card). */
   shown(): void {
     this.shownAt = this.now();
   }
 
-  /** The visibility observer's latest word: something is drawn over the card, or not. */
+  /**
+   * The visibility observer's latest word: something is drawn over the card, or not. Its first word on a
+   * new card comes within 100 ms, before the card's buttons wake.
+   */
   setCovered(covered: boolean): void {
     this.covered = covered;
   }

@@ -10,9 +10,6 @@ export const HIGHLIGHT = {
   ambiguous: 'apt-lens-ambiguous',
   /** Names the matcher is unsure of, painted only when the reader asks to see them. */
   uncertain: 'apt-lens-uncertain',
-  current: 'apt-lens-current',
-  /** Passages the reader saved as incidents. */
-  incident: 'apt-lens-incident',
 } as const;
 
 /** How painted names look (the reader's setting). */
@@ -107,7 +104,7 @@ export function paint(host: HighlightHost, painted: readonly PaintedMention[], s
 
 /** Removes every APT Lens highlight (pause, or the content script going away). */
 export function unpaint(host: HighlightHost): void {
-  for (const kind of ['actor', 'agency', 'ambiguous', 'uncertain', 'current', 'incident'] as const) {
+  for (const kind of ['actor', 'agency', 'ambiguous', 'uncertain'] as const) {
     host.highlights.delete(HIGHLIGHT[kind]);
     host.highlights.delete(`${HIGHLIGHT[kind]}-underline`);
   }

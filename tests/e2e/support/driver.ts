@@ -4,6 +4,22 @@ import { launchChromium } from '../../../scripts/dev/chromium';
 import { shadowEval as cdpShadowEval, shadowText as cdpShadowText, shadowButton } from './cdp';
 import { launchFirefox } from './firefox';
 
+/** A rectangle in viewport coordinates. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** In a shadow root: the viewport rects of the elements matching `selector`. */
+function rectsIn(root: ShadowRoot, selector: string): Rect[] {
+  return [...root.querySelectorAll(selector)].map((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  });
+}
+
 /** One browser tab, driven the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi). */
 export interface Tab {
   goto(url: string): Promise<void>;
@@ -25,6 +41,8 @@ export interface Tab {
    * real mouse, once the button is enabled (the card's buttons wake up after a moment); false if none.
    */
   clickInShadow(tag: string, label: string): Promise<boolean>;
+  /** Viewport rects of the elements matching `selector` in the closed shadow root of the first `tag`. */
+  shadowRects(tag: string, selector: string): Promise<Rect[]>;
   /** Clicks at a viewport point with the real mouse (a trusted click). */
   click(x: number, y: number): Promise<void>;
   /**
@@ -89,6 +107,7 @@ function playwrightTab(page: PlaywrightPage): Tab {
       ),
     click: (x, y) => page.mouse.click(x, y),
     shadowEval: (tag, fn, arg) => cdpShadowEval(page, tag, fn, arg),
+    shadowRects: async (tag, selector) => (await cdpShadowEval(page, tag, rectsIn, selector)) ?? [],
     close: () => page.close(),
   };
 }
@@ -162,6 +181,11 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
       const root = await shadowRootOf(page, tag);
       if (!root) return undefined;
       return (await root.evaluate(fn as never, arg as never)) as never;
+    },
+    async shadowRects(tag, selector) {
+      const root = await shadowRootOf(page, tag);
+      if (!root) return [];
+      return root.evaluate(rectsIn as never, selector as never) as Promise<Rect[]>;
     },
     close: () => page.close(),
   };

@@ -164,12 +164,29 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
 
     it('paints the saved passage when the page is opened again, and the card links to the incident', async () => {
       await page.goto(`${server.origin}/pages/incident.html`);
-      await page.waitFor(() => CSS.highlights.has('apt-lens-incident'), 10_000);
-      const passage = await page.evaluate(
-        () => [...CSS.highlights.get('apt-lens-incident')!].map((r) => (r as Range).toString()).join(' '),
-        undefined,
-      );
-      expect(passage).toContain('linked to China');
+      // The saved passage is marked privately: boxes in the closed shadow root over its lines, and nothing
+      // in the page's CSS.highlights registry.
+      await expect
+        .poll(async () => (await page.shadowRects('apt-lens-ui', '.mark.incident')).length, {
+          timeout: 10_000,
+        })
+        .toBeGreaterThan(0);
+      const marked = await page.shadowRects('apt-lens-ui', '.mark.incident');
+      const passage = await page.evaluate(rectOfText, ['attribution', 'linked to China'] as [string, string]);
+      expect(
+        marked.some(
+          (m) =>
+            m.x <= passage!.x + 1 &&
+            m.x + m.width >= passage!.x + passage!.width - 1 &&
+            Math.abs(m.y - passage!.y) < 2,
+        ),
+      ).toBe(true);
+      expect(
+        await page.evaluate(
+          () => [...CSS.highlights.keys()].filter((k) => /incident|current/.test(k)),
+          undefined,
+        ),
+      ).toEqual([]);
       const rect = (await page.evaluate(rectOfText, ['attribution', 'APT31'] as [string, string]))!;
       await page.mouseMove(rect.x + rect.width / 2, rect.y + rect.height / 2);
       await expect.poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Saved in');

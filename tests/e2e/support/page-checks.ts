@@ -129,3 +129,21 @@ export function typeInto([selector, text]: [string, string]): void {
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+/**
+ * In the page: the text of the painted name (a range in the public actor/agency highlights) whose first
+ * line box is at `rect`, or null. Lets a test read what a private mark (drawn in the closed shadow root)
+ * sits on.
+ */
+export function paintedTextAt(rect: { x: number; y: number; width: number; height: number }): string | null {
+  const near = (a: number, b: number) => Math.abs(a - b) < 1.5;
+  for (const [, h] of CSS.highlights) {
+    for (const r of h as unknown as Iterable<Range>) {
+      const box = r.getClientRects()[0];
+      if (box && near(box.left, rect.x) && near(box.top, rect.y) && near(box.width, rect.width)) {
+        return r.toString();
+      }
+    }
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { messageEveryTab, typeInto } from './page-checks';
+import { messageEveryTab, paintedTextAt, typeInto } from './page-checks';
 
 /** Sends a key to the focused element of the popup. */
 function key(name: string): void {
@@ -152,12 +152,14 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
         () => document.querySelector<HTMLButtonElement>('.page-entity[data-id="apt31"]')!.click(),
         undefined,
       );
-      await page.waitFor(() => (CSS.highlights.get('apt-lens-current')?.size ?? 0) === 1, 5000);
-      const current = await page.evaluate(() => {
-        const r = [...CSS.highlights.get('apt-lens-current')!][0] as Range;
-        const box = r.getBoundingClientRect();
-        return { text: r.toString(), inView: box.top >= 0 && box.bottom <= innerHeight, y: scrollY };
-      }, undefined);
+      // The current mark is drawn privately, in the closed shadow root.
+      await expect.poll(async () => (await page.shadowRects('apt-lens-ui', '.mark.current')).length).toBe(1);
+      const [box] = await page.shadowRects('apt-lens-ui', '.mark.current');
+      const current = {
+        text: await page.evaluate(paintedTextAt, box!),
+        inView: box!.y >= 0 && box!.y + box!.height <= (await page.evaluate(() => innerHeight, undefined)),
+        y: await page.evaluate(() => scrollY, undefined),
+      };
       expect(current.text).toBe('APT31');
       expect(current.inView).toBe(true);
       expect(current.y).toBeLessThan(before);

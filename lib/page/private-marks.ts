@@ -1,0 +1,134 @@
+/**
+ * Marks only the reader can see: saved passages and the current mention are drawn as boxes inside the
+ * content script's closed shadow root, never registered in the document's `CSS.highlights`, which the
+ * page's own scripts share (a page could read which of its sentences the reader saved, or replace them).
+ * The boxes are `pointer-events: none`, so they change no hit test, and they are redrawn from the ranges'
+ * client rects whenever layout may have moved them (scroll, resize, DOM changes).
+ */
+
+/** What a mark means, which is also its class in the layer's CSS. */
+export type MarkKind = 'incident' | 'current';
+
+/** Styles for the layer and its boxes; added to the shadow root's CSS. */
+export const MARKS_CSS = `
+.marks { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
+.mark { position: absolute; pointer-events: none; box-sizing: border-box; }
+.mark.incident { border-bottom: 2px dotted rgb(20, 150, 90); }
+.mark.current { background: rgba(255, 220, 0, 0.35); }
+`;
+
+/** The client rects of the text inside a range, one or more per line (element boxes left out). */
+export function textRects(range: Range): DOMRect[] {
+  const doc = range.startContainer.ownerDocument;
+  if (!doc || range.collapsed) return [];
+  const root = range.commonAncestorContainer;
+  const out: DOMRect[] = [];
+  const piece = doc.createRange();
+  const visit = (node: Text) => {
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.data.length;
+    if (end <= start) return;
+    piece.setStart(node, start);
+    piece.setEnd(node, end);
+    for (const r of piece.getClientRects()) if (r.width > 0 && r.height > 0) out.push(r);
+  };
+  if (root.nodeType === Node.TEXT_NODE) {
+    visit(root as Text);
+    return out;
+  }
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (range.intersectsNode(n)) visit(n as Text);
+  }
+  return out;
+}
+
+/** Draws the reader's private marks into `layer` and keeps them on their text. */
+export class PrivateMarks {
+  private readonly sets = new Map<MarkKind, Range[]>();
+  private frame = 0;
+  private following: AbortController | undefined;
+  private mutations: MutationObserver | undefined;
+  private resizes: ResizeObserver | undefined;
+
+  constructor(
+    private readonly layer: HTMLElement,
+    private readonly win: Window & typeof globalThis,
+  ) {}
+
+  /** Replaces the ranges marked as `kind` (none removes them). */
+  set(kind: MarkKind, ranges: readonly Range[]): void {
+    if (ranges.length) this.sets.set(kind, [...ranges]);
+    else this.sets.delete(kind);
+    this.follow(this.sets.size > 0);
+    // At once, as a named highlight would paint: a tab in the background runs no animation frames.
+    this.draw();
+  }
+
+  /** Removes every mark and stops following the layout. */
+  clear(): void {
+    this.sets.clear();
+    this.follow(false);
+    this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.layer.replaceChildren();
+  }
+
+  /** Redraws now (tests, and after the caller knows layout changed). */
+  draw(): void {
+    const doc = this.layer.ownerDocument;
+    const origin = this.layer.getBoundingClientRect();
+    const boxes: HTMLElement[] = [];
+    for (const [kind, ranges] of this.sets) {
+      for (const range of ranges) {
+        for (const r of textRects(range)) {
+          const box = doc.createElement('div');
+          box.className = `mark ${kind}`;
+          box.style.left = `${r.left - origin.left}px`;
+          box.style.top = `${r.top - origin.top}px`;
+          box.style.width = `${r.width}px`;
+          box.style.height = `${r.height}px`;
+          boxes.push(box);
+        }
+      }
+    }
+    this.layer.replaceChildren(...boxes);
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = this.win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  /** Listens for whatever can move text (only while there is something to draw). */
+  private follow(on: boolean): void {
+    if (on === !!this.following) return;
+    if (!on) {
+      this.following?.abort();
+      this.following = undefined;
+      this.mutations?.disconnect();
+      this.resizes?.disconnect();
+      return;
+    }
+    this.following = new AbortController();
+    const opts = { capture: true, passive: true, signal: this.following.signal };
+    const redraw = () => this.schedule();
+    // Scrolling the document moves the layer with the text; an inner scroller's scroll does not.
+    this.win.document.addEventListener('scroll', redraw, opts);
+    this.win.addEventListener('resize', redraw, opts);
+    this.mutations = new this.win.MutationObserver(redraw);
+    this.mutations.observe(this.win.document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+    });
+    if (this.win.ResizeObserver) {
+      this.resizes = new this.win.ResizeObserver(redraw);
+      this.resizes.observe(this.win.document.documentElement);
+    }
+  }
+}
