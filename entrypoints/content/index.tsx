@@ -173,7 +173,8 @@ export default defineContentScript({
       clearTimeout(armTimer);
       // Judged on what was rendered: the clock moved on while rendering, and a timer may fire a little early.
       const wait = guard.waitMs();
-      if (!renderedReady && Number.isFinite(wait)) armTimer = setTimeout(() => rerender(), Math.ceil(wait) + 1);
+      if (!renderedReady && Number.isFinite(wait))
+        armTimer = setTimeout(() => rerender(), Math.ceil(wait) + 1);
       const el = container?.querySelector('.popover') ?? null;
       // A card that grew (its data arrived) is judged again: a verdict on its loading state may not be
       // repeated by the observer if nothing it tracks changes.
