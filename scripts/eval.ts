@@ -6,8 +6,9 @@
  * Labels are inline: `[[APT 31|a:apt31]]` (actor), `[[NÚKIB|g:cz-nukib]]` (agency), `[[Snake|?]]` (either
  * answer is fine); everything else in a passage must produce no mention. Two sets were written and kept
  * aside: tests/fixtures/eval/held-out/ (`npm run eval -- --held-out`, scored once, then used to fix the rules'
- * kinds it exposed) and tests/fixtures/eval/held-out-final/ (`npm run eval -- --final`, scored only at the
- * end of the work, never tuned to).
+ * kinds it exposed), tests/fixtures/eval/held-out-final/ (`npm run eval -- --final`, scored once at the end,
+ * then used the same way) and tests/fixtures/eval/held-out-last/ (`npm run eval -- --last`, written after
+ * those fixes and scored once, never tuned to).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,11 +142,9 @@ function corpus(buckets: Buckets): string[] {
 }
 
 function main(): void {
-  const set = process.argv.includes('--final')
-    ? 'held-out-final'
-    : process.argv.includes('--held-out')
-      ? 'held-out'
-      : '';
+  const flag = ['--held-out', '--final', '--last'].find((f) => process.argv.includes(f));
+  const set =
+    flag === '--held-out' ? 'held-out' : flag === '--final' ? 'held-out-final' : flag ? 'held-out-last' : '';
   const heldOut = set !== '';
   const dir = join(import.meta.dirname, '../tests/fixtures/eval', set);
   const passages = readdirSync(dir)

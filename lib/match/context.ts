@@ -50,6 +50,26 @@ export function personAfter(text: string, end: number): boolean {
   return m !== null && !ORG_WORD.test(m[1]!);
 }
 
+/** Words that may follow a name standing alone as a noun: function words and common verbs, or punctuation. */
+const ALONE_AFTER =
+  /^(?:[\s]*[,.;:!?)\]'"’”]|[ \u00a0]+(?:in|on|at|of|and|or|but|as|by|to|for|from|with|was|is|are|were|has|had|have|said|says|used|uses|hit|hits|targeted|targets|struck|stole|remains?|which|that|who)\b|$)/i;
+
+/** Whether a name stands alone as a noun rather than modifying the noun after it. */
+export function standsAlone(text: string, end: number): boolean {
+  return ALONE_AFTER.test(text.slice(end, end + 16));
+}
+
+/** An apposition after an acronym that describes a body; any other description defines it as something else. */
+const APPOSITION = /^,[ \u00a0]+(?:a|an|the)[ \u00a0]+([^,.;()]{3,80})[,.;]/i;
+const AGENCY_DESCRIPTION =
+  /\b(?:agency|intelligence|service|police|ministry|department|office|cent(?:re|er)|authority|directorate|bureau|unit|command|government|regulator|spy|military)\b/i;
+
+/** Whether ", a cloud industry group," after an acronym says it is not a government body. */
+export function appositionSaysOtherwise(text: string, end: number): boolean {
+  const m = APPOSITION.exec(text.slice(end, end + 100));
+  return m !== null && !AGENCY_DESCRIPTION.test(m[1]!);
+}
+
 /** Nouns after an acronym that make it a law, a report or a title rather than a body. */
 const NON_AGENCY_HEAD =
   /^(?:['’]s)?\s+(?:directive|act|law|bill|regulation|rules|compliance|legislation|framework|standard|chair\w*|report|ratio|index|adviser|advisor|2\.0)\b/i;
@@ -74,9 +94,14 @@ export function agencyContextWins(
   return agencyWords > 0 && agencyWords >= other.count(start - WINDOW, end + WINDOW);
 }
 
-/** Whether a noun that describes a threat group follows ("Nickel hackers", "Lazarus-linked"). */
+/** An apposition that calls the name a group ("Sandworm, a team inside Unit 74455", "Kimsuky, a group that …"). */
+const GROUP_APPOSITION =
+  /^,[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}(?:group|gang|team|crew|unit|actor|hackers|hacking group|threat actor|APT)\b/iu;
+
+/** Whether a noun that describes a threat group follows ("Nickel hackers", "Lazarus-linked", "X, a group"). */
 export function headNounAfter(text: string, end: number): boolean {
-  return HEAD_AFTER.test(text.slice(end, end + 40));
+  const after = text.slice(end, end + 60);
+  return HEAD_AFTER.test(after) || GROUP_APPOSITION.test(after);
 }
 
 /** Whether a noun that makes an acronym a law or a title follows ("NIS directive", "NSA adviser"). */
@@ -239,6 +264,8 @@ export function precededByProperName(
   if (!m) return false;
   const word = m[1]!.replace(/['’]s$/, '');
   if (NOT_A_NAME_BEFORE.test(word) || isCountryWord(word)) return false;
+  // A possessive owner ("Acer's Nitro") is a proper name even where it opens the sentence.
+  if (word !== m[1]) return true;
   const wordStart = start - m[0].length;
   return !isSentenceInitial(text, wordStart);
 }

@@ -47,6 +47,9 @@ class PlacedIndex {
   }
 }
 
+/** What ends a sentence before a name (a period inside "U.S." is followed by a letter, not a space). */
+const SENTENCE_ENDS = ['. ', '? ', '! ', '.\u00a0'];
+
 /** The per-text evidence the precision rules and the ranking read. */
 export class TextFacts {
   private cues?: CountryCues;
@@ -90,24 +93,31 @@ export class TextFacts {
    * Security-field words near [start, end) in the same block (line) only: a generic name needs evidence in
    * its own paragraph, not in a neighbouring story's teaser.
    */
-  cyberWordsInBlock(start: number, end: number, enough = 2): number {
+  cyberWordsInSentence(start: number, end: number, enough = 2): number {
     this.cyber ??= new WordIndex(this.text, CYBER);
     const [lo, hi] = this.blockWindow(start, end);
     return Math.min(enough, this.cyber.count(lo, hi));
   }
 
-  /** Other distinctive actor names in the same block (line) and window: they put that block in the field. */
-  actorsInBlock(start: number, end: number, id: string): number {
+  /** Other distinctive actor names in the same sentence: they put that sentence in the field. */
+  actorsInSentence(start: number, end: number, id: string): number {
     const [lo, hi] = this.blockWindow(start, end);
     return this.actorPositions.countBetween(lo, hi, id);
   }
 
-  /** The stretch around [start, end) that is both within `WINDOW` and in the same block (line). */
+  /**
+   * The sentence around [start, end), within `WINDOW`: a generic name needs its evidence in its own
+   * sentence, not in the next story of the same paragraph ("The Longhorn quarterback … Separately, a
+   * ransomware attack …").
+   */
   private blockWindow(start: number, end: number): [number, number] {
-    const lineStart = this.text.lastIndexOf('\n', start) + 1;
-    let lineEnd = this.text.indexOf('\n', end);
-    if (lineEnd < 0) lineEnd = this.text.length;
-    return [Math.max(lineStart, start - WINDOW), Math.min(lineEnd, end + WINDOW)];
+    const { text } = this;
+    const from = Math.max(0, start - WINDOW);
+    const before = text.slice(from, start);
+    const cut = Math.max(before.lastIndexOf('\n'), ...SENTENCE_ENDS.map((e) => before.lastIndexOf(e)));
+    const after = text.slice(end, Math.min(text.length, end + WINDOW));
+    const stop = after.search(/[.!?](?:\s|$)|\n/);
+    return [cut < 0 ? from : from + cut + 1, stop < 0 ? end + after.length : end + stop + 1];
   }
 
   /** Whether agency words near an acronym outweigh finance, law and policy words. */

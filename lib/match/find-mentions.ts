@@ -9,6 +9,7 @@ import { Cls, classOf, surfaceKey } from './chars';
 import { Compiled, compileData, type Entry } from './compile';
 import {
   agencyNounBefore,
+  appositionSaysOtherwise,
   continuesIntoLongerName,
   continuesProperName,
   headNounAfter,
@@ -21,6 +22,7 @@ import {
   otherSenseNear,
   personAfter,
   precededByProperName,
+  standsAlone,
   thingAfter,
   WINDOW,
 } from './context';
@@ -186,10 +188,13 @@ function confidenceOf(
       // no object noun follows.
       if (row.kind === 'actor') {
         if (!topical || thingAfter(text, end)) return 0;
-        return headNounAfter(text, end) || strong.has(id) ? 0.7 : 0;
+        if (headNounAfter(text, end)) return 0.7;
+        // Beside its proper name, a lower-case name counts only standing alone as a noun ("… as volt
+        // typhoon in …"), not as the modifier of another noun ("a wicked panda dance troupe").
+        return strong.has(id) && standsAlone(text, end) ? 0.7 : 0;
       }
       return strong.has(id) ||
-        facts.cyberWordsInBlock(start, end, 1) + facts.actorsInBlock(start, end, id) > 0
+        facts.cyberWordsInSentence(start, end, 1) + facts.actorsInSentence(start, end, id) > 0
         ? 0.7
         : 0;
     case 'generic':
@@ -206,13 +211,15 @@ function confidenceOf(
       // "The story of Lazarus": the name's other sense is in the sentence, so cyber words nearby do not settle it.
       if (otherSenseNear(text, start, end)) return 0;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
-      const evidence = facts.cyberWordsInBlock(start, end) + Math.min(1, facts.actorsInBlock(start, end, id));
+      const evidence =
+        facts.cyberWordsInSentence(start, end) + Math.min(1, facts.actorsInSentence(start, end, id));
       return evidence >= (grammarCapital ? 2 : 1) ? 0.75 : 0;
     }
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
       if (defined !== undefined) return names(id)?.has(foldWords(defined)) ? 0.95 : 0;
-      if (nonAgencyHeadAfter(text, end) || personAfter(text, end)) return 0;
+      if (nonAgencyHeadAfter(text, end) || personAfter(text, end) || appositionSaysOtherwise(text, end))
+        return 0;
       if (strong.has(id)) return 0.9;
       if (row.flags & NameFlag.generic) {
         // An acronym with another common meaning (AFP, MIT, AA) is the agency only where the text says so.
@@ -224,6 +231,8 @@ function confidenceOf(
         const best = cues.best(start, end, WINDOW);
         return best?.country === row.country && best.score >= 1 ? 0.7 : 0;
       }
+      // On a page about security, an acronym with no other meaning beside a cyber word is the agency.
+      if (topical && facts.cyberWordsInSentence(start, end, 1) > 0) return 0.85;
       return facts.agencyContextWins(start, end, id) ? 0.85 : 0;
     }
   }

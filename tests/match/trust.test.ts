@@ -44,6 +44,24 @@ describe('generic names need evidence next to them', () => {
   });
 });
 
+describe('evidence in the name’s own sentence', () => {
+  it.each([
+    ['The Longhorn quarterback threw three touchdowns. Separately, ransomware hit a hospital.', []],
+    [
+      'Investigators blamed Sandworm, a team inside a military unit, for the outage. The wiper spread fast.',
+      ['sandworm-team'],
+    ],
+    ['Fans loved Acer’s Nitro laptops, though phishing emails hit the store.', []],
+    ['Children in a wicked panda dance troupe watched a talk on Wicked Panda malware.', ['apt41']],
+    ['Reports on Wicked Panda malware spelled it as wicked panda in one headline.', ['apt41', 'apt41']],
+  ])('%s', (text, expected) => expect(ids(text)).toEqual(expected));
+
+  it('an acronym described as something else is not the agency; one beside a cyber word is', () => {
+    expect(ids('The CSA, a cloud industry group, published guidance against intrusions.')).toEqual([]);
+    expect(ids('The FBI said the phishing campaign used stolen credentials.')).toEqual(['us-fbi']);
+  });
+});
+
 describe('names inside longer names are not mentions', () => {
   it.each([
     ['Lexus_night posted in the malware forum.', 0, 5, true],
