@@ -30,7 +30,9 @@ export class HoverTracker {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private dwellTimer: ReturnType<typeof setTimeout> | undefined;
   private dwellOn: PaintedMention | undefined;
-  private pending = false;
+  /** The frame (or timer) that will check the pointer's last position, while one is pending. */
+  private pending: { cancel(): void } | undefined;
+  private destroyed = false;
   private pressed = false;
   /** The mention under the pointer when a selection ended: it opens only once the pointer has left it. */
   private quiet: PaintedMention | undefined;
@@ -53,15 +55,29 @@ export class HoverTracker {
   move(x: number, y: number): void {
     this.x = x;
     this.y = y;
-    if (this.pending) return;
-    this.pending = true;
+    if (this.pending || this.destroyed) return;
     const win = this.doc.defaultView;
     const later = () => {
-      this.pending = false;
+      this.pending = undefined;
       this.check();
     };
-    if (win) win.requestAnimationFrame(later);
-    else setTimeout(later, 16);
+    if (win) {
+      const id = win.requestAnimationFrame(later);
+      this.pending = { cancel: () => win.cancelAnimationFrame(id) };
+    } else {
+      const id = setTimeout(later, 16);
+      this.pending = { cancel: () => clearTimeout(id) };
+    }
+  }
+
+  /** Stops for good: no pending check or close timer survives, and an open card is closed. */
+  destroy(): void {
+    this.close();
+    this.destroyed = true;
+    clearTimeout(this.hideTimer);
+    this.cancelDwell();
+    this.pending?.cancel();
+    this.pending = undefined;
   }
 
   /**
@@ -95,6 +111,7 @@ export class HoverTracker {
 
   /** Opens the card for a mention chosen another way (keyboard, popup): at once, no dwell. */
   open(p: PaintedMention): void {
+    if (this.destroyed) return;
     clearTimeout(this.hideTimer);
     this.cancelDwell();
     this.current = p;

@@ -69,6 +69,8 @@ export interface PreparedScan {
   /** Every mention found, with its live range; which are painted is decided at commit. */
   painted: PaintedMention[];
   startedAt: number;
+  /** Which full scan this is: only the newest one started may be committed. */
+  generation: number;
 }
 
 /** Paints and repaints one document; `start()` scans, `stop()` removes everything it added. */
@@ -76,7 +78,10 @@ export class PageScanner {
   readonly index = new MentionIndex();
   private painted = new Set<PaintedMention>();
   private ordered: PaintedMention[] | undefined;
+  /** Entities this document names so far: evidence for names that are also ordinary words. */
   private seen = new Set<string>();
+  /** Counts full scans started; a scan that is not the newest when it finishes is dropped. */
+  private generation = 0;
   /** Whether the page is about security: a slice or a changed block is judged with the whole page. */
   private topical = false;
   private observer: MutationObserver | undefined;
@@ -112,6 +117,20 @@ export class PageScanner {
     return this.ordered;
   }
 
+  /** Stops for good (the session's teardown): the same as `stop()`. */
+  destroy(): void {
+    this.stop();
+  }
+
+  /**
+   * Forgets what the document named so far (an in-app navigation shows another article), so the previous
+   * page's actors no longer count as evidence. A scan still running keeps the set it started with.
+   */
+  resetEvidence(): void {
+    this.seen = new Set();
+    this.topical = false;
+  }
+
   /** Paints the page (from a scan already prepared, or a new one), then watches for changes. */
   async start(prepared?: PreparedScan): Promise<void> {
     this.stopped = false;
@@ -139,10 +158,13 @@ export class PageScanner {
     this.repaint();
   }
 
-  /** Scans the whole body again (SPA navigations, settings changes, huge mutation bursts). */
+  /**
+   * Scans the whole body again (navigations, settings changes, huge mutation bursts). Such scans can
+   * overlap; only the newest one started is painted.
+   */
   async fullScan(): Promise<void> {
     const prepared = await this.prepare();
-    if (prepared && !this.stopped) this.commit(prepared);
+    if (!this.stopped) this.commit(prepared);
   }
 
   /**
@@ -151,9 +173,11 @@ export class PageScanner {
    * The first slice is small because its code is not compiled yet; each later one is sized from the speed
    * of the one before, so every task stays near the budget.
    */
-  async prepare(): Promise<PreparedScan | undefined> {
+  async prepare(): Promise<PreparedScan> {
+    const generation = ++this.generation;
     const t0 = performance.now();
     let piece = t0;
+    const seen = this.seen;
     // Reading the DOM is cut into tasks too: on the largest pages one walk takes longer than a frame.
     const collector = new TextCollector(this.o.doc.body);
     for (;;) {
@@ -169,14 +193,15 @@ export class PageScanner {
     this.o.onTask?.(piece);
     await this.o.yieldToBrowser();
     piece = performance.now();
-    this.topical = isTopical(text);
+    const topical = isTopical(text);
+    this.topical = topical;
     const found: Mention[] = [];
     let size = this.o.firstSliceChars;
     for (let a = 0; a < text.length; ) {
       const b = sliceEnd(text, a, size);
       const s0 = performance.now();
-      for (const m of this.o.find(text.slice(a, b), { pageEntities: this.seen, topical: this.topical })) {
-        this.seen.add(m.id);
+      for (const m of this.o.find(text.slice(a, b), { pageEntities: seen, topical })) {
+        seen.add(m.id);
         found.push({ ...m, start: m.start + a, end: m.end + a });
       }
       size = nextSliceSize(b - a, performance.now() - s0, this.o.sliceBudgetMs);
@@ -203,17 +228,22 @@ export class PageScanner {
       }
     }
     this.o.onTask?.(piece);
-    return { painted: ranged, startedAt: t0 };
+    return { painted: ranged, startedAt: t0, generation };
   }
 
-  /** The painting half: replaces what is painted with a prepared scan's mentions. */
-  commit(prepared: PreparedScan): void {
+  /**
+   * The painting half: replaces what is painted with a prepared scan's mentions. A scan overtaken by a
+   * newer one is dropped (returns false), so an older scan can never commit last.
+   */
+  commit(prepared: PreparedScan): boolean {
+    if (prepared.generation !== this.generation) return false;
     const t0 = performance.now();
     this.clear();
     for (const p of prepared.painted) if (this.o.accept(p.mention)) this.add(p);
     this.repaint();
     this.o.onTask?.(t0);
     this.o.onScan?.('full', prepared.startedAt);
+    return true;
   }
 
   private clear(): void {

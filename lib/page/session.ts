@@ -1,0 +1,231 @@
+/**
+ * The one owner of a document's APT Lens state. A session is made of parts that each undo what they did
+ * on `destroy()`: the scanner (name highlights, its observer), the saved-passage painter, the hover
+ * tracker (its listeners and timers) and the mention navigator (the `current` mark). It answers the page
+ * messages, follows the reader's settings, and on an in-app navigation forgets the previous article's
+ * evidence before reading the new one. The content script only wires the browser to it.
+ */
+import type { Incident } from '../incidents/model';
+import { type PageRequest, type PageSummary, summarize } from '../page-messages';
+import { isPaused, type Settings } from '../settings';
+import { UI_HOST_TAG } from './collect';
+import { type HoverTiming, HoverTracker } from './hover';
+import { MentionNavigator } from './navigator';
+import { type HighlightHost, isCertain, type PaintedMention } from './paint';
+import { type PassageSource, SavedPassages } from './saved-passages';
+import { type FindFn, PageScanner, type ScannerOptions } from './scanner';
+import type { ShadowStyles } from './shadow-styles';
+
+/** The card, as the session drives it (its UI lives in components/). */
+export interface CardView {
+  /** Shows the card for a mention; `focus` when the keyboard opened it. */
+  open(p: PaintedMention, about: { incidents: Incident[]; alsoOnPage: string[]; focus: boolean }): void;
+  close(): void;
+}
+
+/** What a session is given: the document and the browser pieces, so tests can supply fakes. */
+export interface SessionOptions {
+  doc: Document;
+  /** The page's host name (pauses and "not this actor" choices are per site). */
+  site: string;
+  find: FindFn;
+  host: HighlightHost;
+  shadowStyles?: ShadowStyles;
+  /** This page's saved passages; absent in frames that do not show them. */
+  passages?: PassageSource;
+  card?: CardView;
+  /** Which input events count: the reader's own (a page can dispatch events over any name). */
+  isTrusted?: (e: Event) => boolean;
+  /** Scanner options beyond the above (measures, slicing, scheduling in tests). */
+  scanner?: Partial<ScannerOptions>;
+  /** How long the pointer rests on a name before its card opens, and lingers away before it closes. */
+  hoverTiming?: HoverTiming;
+}
+
+/** A document's APT Lens state and behaviour, from first scan to teardown. */
+export class PageSession {
+  readonly scanner: PageScanner;
+  readonly saved: SavedPassages | undefined;
+  readonly hover: HoverTracker;
+  readonly navigator: MentionNavigator;
+  private settings: Settings | undefined;
+  private active = false;
+  private keyboardOpened = false;
+  private destroyed = false;
+  private readonly removers: (() => void)[] = [];
+
+  constructor(private readonly o: SessionOptions) {
+    this.scanner = new PageScanner({
+      doc: o.doc,
+      find: o.find,
+      host: o.host,
+      shadowStyles: o.shadowStyles,
+      accept: (m) => {
+        const s = this.settings;
+        return !s || ((s.showUncertain || isCertain(m)) && !(s.notOnSite[o.site] ?? []).includes(m.id));
+      },
+      ...o.scanner,
+    });
+    this.saved = o.passages ? new SavedPassages(o.doc, o.host, o.passages, o.shadowStyles) : undefined;
+    this.navigator = new MentionNavigator(o.host);
+    this.hover = new HoverTracker(
+      o.doc,
+      this.scanner.index,
+      {
+        onEnter: (p) =>
+          o.card?.open(p, {
+            incidents: this.saved?.around(p.range) ?? [],
+            alsoOnPage: this.alsoOnPage(p),
+            focus: this.keyboardOpened,
+          }),
+        onLeave: () => {
+          this.keyboardOpened = false;
+          this.navigator.unmark();
+          o.card?.close();
+        },
+      },
+      o.hoverTiming,
+    );
+    const trusted = o.isTrusted ?? ((e: Event) => e.isTrusted);
+    this.listen(o.doc, 'mousemove', (e) => {
+      if (trusted(e)) this.hover.move((e as MouseEvent).clientX, (e as MouseEvent).clientY);
+    });
+    // A press outside the card may start a selection: no card until the button is up (the card's own
+    // clicks arrive retargeted to its host element).
+    const onCard = (e: Event) => (e.target as Element | null)?.localName === UI_HOST_TAG;
+    this.listen(o.doc, 'mousedown', (e) => {
+      if (trusted(e) && (e as MouseEvent).button === 0 && !onCard(e)) this.hover.press();
+    });
+    this.listen(o.doc, 'mouseup', (e) => {
+      const m = e as MouseEvent;
+      if (trusted(e) && m.button === 0) this.hover.release(m.clientX, m.clientY);
+    });
+    this.listen(o.doc, 'selectionchange', () => {
+      if (!o.doc.getSelection()?.isCollapsed) this.hover.selectionExtended();
+    });
+    this.listen(o.doc, 'keydown', (e) => {
+      if (trusted(e) && (e as KeyboardEvent).key === 'Escape') this.hover.close();
+    });
+  }
+
+  /** Whether names are painted (the site is not paused). */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /**
+   * The first scan: reads the page while the settings load, then paints unless this site is paused.
+   * `beforeReading` lets the browser finish the script's own task first.
+   */
+  async start(settings: Promise<Settings>, beforeReading?: () => Promise<void>): Promise<void> {
+    await beforeReading?.();
+    const prepared = await this.scanner.prepare();
+    const s = await settings;
+    if (this.destroyed) return;
+    this.settings = s;
+    this.scanner.setStyle(s.style);
+    this.active = !isPaused(s, this.o.site);
+    if (!this.active) return;
+    await this.scanner.start(prepared);
+    void this.saved?.refresh();
+  }
+
+  /** Follows a settings change: pause or resume, restyle, or rescan when what may be painted changed. */
+  applySettings(next: Settings): void {
+    if (this.destroyed) return;
+    const prev = this.settings;
+    this.settings = next;
+    if (prev?.style !== next.style) this.scanner.setStyle(next.style);
+    const active = !isPaused(next, this.o.site);
+    if (active !== this.active) {
+      this.active = active;
+      this.hover.close();
+      if (active) {
+        void this.scanner.start();
+        void this.saved?.refresh();
+      } else {
+        this.scanner.stop();
+        this.saved?.clear();
+        this.navigator.reset();
+      }
+    } else if (
+      active &&
+      (prev?.notOnSite[this.o.site]?.length !== next.notOnSite[this.o.site]?.length ||
+        prev?.showUncertain !== next.showUncertain)
+    ) {
+      this.hover.close();
+      void this.scanner.fullScan();
+    }
+  }
+
+  /** An in-app navigation showed another article: forget the last one's evidence and read this one. */
+  async navigated(): Promise<void> {
+    if (this.destroyed || !this.active) return;
+    this.hover.close();
+    this.navigator.reset();
+    this.scanner.resetEvidence();
+    await this.scanner.fullScan();
+    await this.saved?.refresh();
+  }
+
+  /** Paints the saved passages again (after a save). */
+  refreshSaved(): void {
+    if (this.active && !this.destroyed) void this.saved?.refresh();
+  }
+
+  /** Answers a page message (already checked for shape and sender). */
+  handle(req: PageRequest): PageSummary | boolean {
+    const list = this.scanner.mentions();
+    switch (req.type) {
+      case 'page:summary':
+        return {
+          status: this.active ? 'active' : 'paused',
+          site: this.o.site,
+          entities: summarize(list.map((p) => p.mention)),
+        };
+      case 'page:navigate':
+        return this.goTo(this.navigator.step(list, req.direction, this.hover.active));
+      case 'page:reveal':
+        return this.goTo(this.navigator.reveal(list, req.id, this.hover.active));
+    }
+  }
+
+  /** Undoes everything the session did: highlights, listeners, observer, timers, the open card. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const remove of this.removers.splice(0)) remove();
+    this.hover.destroy();
+    this.navigator.destroy();
+    this.saved?.destroy();
+    this.scanner.destroy();
+  }
+
+  /** Scrolls to a mention, marks it as current and opens its card. */
+  private goTo(p: PaintedMention | undefined): boolean {
+    if (!p) return false;
+    p.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.navigator.mark(p);
+    this.keyboardOpened = true;
+    this.hover.open(p);
+    return true;
+  }
+
+  /** Other spellings of the same entity that this page uses. */
+  private alsoOnPage(p: PaintedMention): string[] {
+    const seen = new Set([p.mention.text.toLowerCase(), p.mention.name.toLowerCase()]);
+    const out: string[] = [];
+    for (const q of this.scanner.mentions()) {
+      const key = q.mention.text.toLowerCase();
+      if (q.mention.id !== p.mention.id || seen.has(key)) continue;
+      seen.add(key);
+      out.push(q.mention.text);
+    }
+    return out;
+  }
+
+  private listen(target: EventTarget, type: string, fn: (e: Event) => void): void {
+    target.addEventListener(type, fn, { passive: true });
+    this.removers.push(() => target.removeEventListener(type, fn));
+  }
+}
