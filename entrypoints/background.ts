@@ -3,8 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CHANGES_CHANNEL, type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
 import { handleIncidentRequest, isWrite } from '../lib/incidents/service';
 import { cardDataFor } from '../lib/kb/card-data';
-import { parseRequest, type Request, type ResponseOf } from '../lib/messages';
-import { authorize, senderKind } from '../lib/sender-policy';
+import { authorize, parseRequest, type Request, type ResponseOf, senderKind } from '../lib/protocol';
 import { withSitePaused } from '../lib/settings';
 import { updateSettings } from '../platform/settings';
 

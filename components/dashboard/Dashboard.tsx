@@ -5,7 +5,7 @@ import type { Incident } from '../../lib/incidents/model';
 import type { ImportReport } from '../../lib/incidents/schema';
 import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
 import { toStixBundle } from '../../lib/incidents/stix';
-import type { IncidentRequest, ResponseOf } from '../../lib/messages';
+import type { IncidentRequest, ResponseOf } from '../../lib/protocol';
 import { Credits } from './Credits';
 import { EditIncident } from './EditIncident';
 import { ImportSummary } from './ImportSummary';

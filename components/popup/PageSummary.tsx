@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PageEntity, PageSummary as Summary } from '../../lib/page-messages';
+import type { PageEntity, PageSummary as Summary } from '../../lib/protocol';
 import { S } from './strings';
 
 /** The popup's line to the active tab; a seam so tests use a fake tab. */

@@ -1,7 +1,7 @@
 /**
  * Incident capture in the page: opens the "Save as incident" form in the content script's shadow-root UI
- * when the background asks (context menu, Alt+Shift+S) or the card's Save button is pressed, and sends the
- * result to the background, the only writer of the incidents store.
+ * when the background asks (`capture:open`, answered by the page session) or the card's Save button is
+ * pressed, and sends the result to the background, the only writer of the incidents store.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -79,18 +79,7 @@ export function setupCapture(
     (browser.runtime.sendMessage({ type: 'incidents:tags' }) as Promise<string[]>).then(show, () => show([]));
   };
 
-  const onMessage = (msg: unknown, sender: { id?: string; tab?: unknown; url?: string }) => {
-    const fromExtension = !sender.tab || sender.url?.startsWith(browser.runtime.getURL('/'));
-    if (sender.id !== browser.runtime.id || !fromExtension) return undefined;
-    if ((msg as { type?: unknown } | null)?.type !== 'capture:open') return undefined;
-    open();
-    return Promise.resolve(true);
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    close();
-  });
+  ctx.onInvalidated(close);
 
   return {
     open,

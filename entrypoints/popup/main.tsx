@@ -5,7 +5,7 @@ import type { PageClient } from '../../components/popup/PageSummary';
 import { Popup, type PopupApi } from '../../components/popup/Popup';
 import type { IncidentsDb } from '../../lib/incidents/db';
 import manifest from '../../lib/kb/data/manifest.json';
-import type { PageRequest, PageSummary } from '../../lib/page-messages';
+import type { PageRequest, PageSummary } from '../../lib/protocol';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 // The bench splits opening time here: before, the browser loads and evaluates the modules; after, we render.

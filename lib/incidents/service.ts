@@ -2,7 +2,7 @@
  * The background's incident handlers, kept here (not in the entry point) so they run in Node against
  * fake-indexeddb: the entry point only routes messages to `handleIncidentRequest`.
  */
-import type { IncidentRequest, ResponseOf } from '../messages';
+import type { IncidentRequest, ResponseOf } from '../protocol/runtime';
 import type { IncidentsDb } from './db';
 import { createIncident, type Incident, siteOf } from './model';
 import { parseExport } from './schema';

@@ -1,16 +1,17 @@
 /**
  * Moves between the painted mentions with the keyboard (Alt+Shift+J/K) and the popup's "show on page":
- * marks the one it moved to with the `current` highlight. Positions come from a map built once per list,
+ * marks the one it moved to as `current` (privately). Positions come from a map built once per list,
  * so a step is O(1) after an O(n) build, not an `indexOf` per candidate.
  */
-import { HIGHLIGHT, type HighlightHost, highlightOf, type PaintedMention } from './paint';
+import type { PaintedMention } from './paint';
+import type { MarkSink } from './saved-passages';
 
 /** The mention navigator part of a page session. */
 export class MentionNavigator {
   private cursor = -1;
   private positions: { list: readonly PaintedMention[]; at: Map<PaintedMention, number> } | undefined;
 
-  constructor(private readonly host: HighlightHost) {}
+  constructor(private readonly marks: MarkSink) {}
 
   /** The mention `direction` steps from `from` (the open card's, else the last one moved to), wrapping. */
   step(
@@ -37,12 +38,12 @@ export class MentionNavigator {
 
   /** Marks `p` as the current mention. */
   mark(p: PaintedMention): void {
-    this.host.highlights.set(HIGHLIGHT.current, highlightOf(this.host, [p.range]));
+    this.marks.set('current', [p.range]);
   }
 
   /** Takes the current mark away (the card closed). */
   unmark(): void {
-    this.host.highlights.delete(HIGHLIGHT.current);
+    this.marks.set('current', []);
   }
 
   /** Forgets the position (a new page). */

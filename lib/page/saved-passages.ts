@@ -1,12 +1,16 @@
 /**
- * Paints the passages the reader saved as incidents on this page, in their own highlight, and answers which
+ * Marks the passages the reader saved as incidents on this page (privately, through a `MarkSink`), and answers which
  * of them hold a given mention (the card links to them). Refreshes can overlap (a save, a navigation);
  * only the newest one paints.
  */
 import type { Incident } from '../incidents/model';
 import { collectText } from './collect';
-import { HIGHLIGHT, type HighlightHost, highlightOf, rangeAt } from './paint';
-import type { ShadowStyles } from './shadow-styles';
+import { rangeAt } from './paint';
+
+/** Where the reader's own marks are drawn (privately, never in the page's CSS.highlights). */
+export interface MarkSink {
+  set(kind: 'incident' | 'current', ranges: readonly Range[]): void;
+}
 
 /** A saved incident whose passage was found in the page's text, at [start, end). */
 export interface FoundPassage {
@@ -25,9 +29,8 @@ export class SavedPassages {
 
   constructor(
     private readonly doc: Document,
-    private readonly host: HighlightHost,
+    private readonly marks: MarkSink,
     private readonly source: PassageSource,
-    private readonly shadowStyles?: Pick<ShadowStyles, 'cover'>,
   ) {}
 
   /** Finds and paints the saved passages again; a failed lookup paints none. */
@@ -40,10 +43,10 @@ export class SavedPassages {
       const range = rangeAt(page, start, end, this.doc);
       return range ? [{ incident, range }] : [];
     });
-    const ranges = this.saved.map((x) => x.range);
-    this.shadowStyles?.cover(ranges);
-    if (ranges.length) this.host.highlights.set(HIGHLIGHT.incident, highlightOf(this.host, ranges));
-    else this.host.highlights.delete(HIGHLIGHT.incident);
+    this.marks.set(
+      'incident',
+      this.saved.map((x) => x.range),
+    );
   }
 
   /** The saved incidents whose passage holds `range`. */
@@ -61,7 +64,7 @@ export class SavedPassages {
   clear(): void {
     this.generation++;
     this.saved = [];
-    this.host.highlights.delete(HIGHLIGHT.incident);
+    this.marks.set('incident', []);
   }
 
   /** Stops for good. */

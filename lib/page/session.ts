@@ -6,13 +6,13 @@
  * evidence before reading the new one. The content script only wires the browser to it.
  */
 import type { Incident } from '../incidents/model';
-import { type PageRequest, type PageSummary, summarize } from '../page-messages';
+import { type PageRequest, type PageResponseOf, type PageSummary, summarize } from '../protocol/page';
 import { isPaused, type Settings } from '../settings';
 import { UI_HOST_TAG } from './collect';
 import { type HoverTiming, HoverTracker } from './hover';
 import { MentionNavigator } from './navigator';
 import { type HighlightHost, isCertain, type PaintedMention } from './paint';
-import { type PassageSource, SavedPassages } from './saved-passages';
+import { type MarkSink, type PassageSource, SavedPassages } from './saved-passages';
 import { type FindFn, PageScanner, type ScannerOptions } from './scanner';
 import type { ShadowStyles } from './shadow-styles';
 
@@ -33,7 +33,11 @@ export interface SessionOptions {
   shadowStyles?: ShadowStyles;
   /** This page's saved passages; absent in frames that do not show them. */
   passages?: PassageSource;
+  /** Where saved passages and the current mention are marked (drawn privately in the card's shadow root). */
+  marks?: MarkSink;
   card?: CardView;
+  /** Opens the "Save as incident" form (`capture:open`); absent where there is none (inner frames). */
+  openCapture?: () => void;
   /** Which input events count: the reader's own (a page can dispatch events over any name). */
   isTrusted?: (e: Event) => boolean;
   /** Scanner options beyond the above (measures, slicing, scheduling in tests). */
@@ -66,8 +70,9 @@ export class PageSession {
       },
       ...o.scanner,
     });
-    this.saved = o.passages ? new SavedPassages(o.doc, o.host, o.passages, o.shadowStyles) : undefined;
-    this.navigator = new MentionNavigator(o.host);
+    const marks: MarkSink = o.marks ?? { set: () => {} };
+    this.saved = o.passages ? new SavedPassages(o.doc, marks, o.passages) : undefined;
+    this.navigator = new MentionNavigator(marks);
     this.hover = new HoverTracker(
       o.doc,
       this.scanner.index,
@@ -174,6 +179,7 @@ export class PageSession {
   }
 
   /** Answers a page message (already checked for shape and sender). */
+  handle<T extends PageRequest>(req: T): PageResponseOf[T['type']];
   handle(req: PageRequest): PageSummary | boolean {
     const list = this.scanner.mentions();
     switch (req.type) {
@@ -187,6 +193,9 @@ export class PageSession {
         return this.goTo(this.navigator.step(list, req.direction, this.hover.active));
       case 'page:reveal':
         return this.goTo(this.navigator.reveal(list, req.id, this.hover.active));
+      case 'capture:open':
+        this.o.openCapture?.();
+        return this.o.openCapture !== undefined;
     }
   }
 

@@ -7,7 +7,7 @@ import { type IncidentsDb, listIncidents, listProblems, openIncidentsDb } from '
 import { exportJson } from '../../lib/incidents/export';
 import { handleIncidentRequest } from '../../lib/incidents/service';
 import { importIncidents } from '../../lib/incidents/store';
-import { parseRequest } from '../../lib/messages';
+import { parseRequest } from '../../lib/protocol';
 import { makeIncident, makeIncidents } from '../incidents/make';
 
 let n = 0;

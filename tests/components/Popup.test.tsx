@@ -5,7 +5,7 @@ import type { PageClient } from '../../components/popup/PageSummary';
 import { Popup, type PopupApi, type PopupKb } from '../../components/popup/Popup';
 import { S } from '../../components/popup/strings';
 import { createPopupKb } from '../../entrypoints/popup/kb';
-import type { PageSummary } from '../../lib/page-messages';
+import type { PageSummary } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
 let kb: PopupKb | undefined;

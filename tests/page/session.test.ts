@@ -17,6 +17,8 @@ const matcher = createMatcher([
 function setup(html: string, extra: Partial<SessionOptions> = {}) {
   document.body.innerHTML = html;
   const registry = new Map<string, FakeHighlight>();
+  // The reader's private marks (saved passages, the current mention), by kind; empty kinds removed.
+  const marks = new Map<string, readonly Range[]>();
   const evidence: string[][] = [];
   const card = { open: vi.fn<CardView['open']>(), close: vi.fn<CardView['close']>() };
   const session = new PageSession({
@@ -27,13 +29,14 @@ function setup(html: string, extra: Partial<SessionOptions> = {}) {
       return matcher.findMentions(text, o);
     },
     host: { highlights: registry, Highlight: FakeHighlight },
+    marks: { set: (kind, ranges) => void (ranges.length ? marks.set(kind, ranges) : marks.delete(kind)) },
     card,
     isTrusted: () => true,
     scanner: { schedule: (fn) => setTimeout(fn, 0), yieldToBrowser: () => Promise.resolve() },
     ...extra,
   });
   const texts = () => session.scanner.mentions().map((p) => p.range.toString());
-  return { session, registry, evidence, card, texts };
+  return { session, registry, marks, evidence, card, texts };
 }
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
@@ -106,7 +109,7 @@ describe('PageSession', () => {
   });
 
   it('answers page messages: summary, next and previous with wrap-around, reveal', async () => {
-    const { session: s, registry, card } = setup('<p>APT31, Fancy Bear, then APT31 again.</p>');
+    const { session: s, marks, card } = setup('<p>APT31, Fancy Bear, then APT31 again.</p>');
     session = s;
     await s.start(Promise.resolve(settings()));
     expect(s.handle({ type: 'page:summary' })).toEqual({
@@ -122,7 +125,7 @@ describe('PageSession', () => {
     expect(s.handle({ type: 'page:navigate', direction: 1 })).toBe(true);
     expect([opened(), at()]).toEqual(['APT31', 0]);
     expect(card.open.mock.calls.at(-1)![1].focus).toBe(true);
-    expect(registry.get(HIGHLIGHT.current)?.ranges).toHaveLength(1);
+    expect(marks.get('current')).toHaveLength(1);
     s.handle({ type: 'page:navigate', direction: -1 });
     expect([opened(), at()]).toEqual(['APT31', 24]);
     s.handle({ type: 'page:navigate', direction: 1 });
@@ -138,14 +141,14 @@ describe('PageSession', () => {
     const incident = makeIncident(1);
     const {
       session: s,
-      registry,
+      marks,
       card,
     } = setup('<p>Before. APT31 hit the ministry. After.</p>', {
       passages: async (text) => [{ incident, start: text.indexOf('APT31'), end: text.indexOf(' After') }],
     });
     session = s;
     await s.start(Promise.resolve(settings()));
-    await vi.waitFor(() => expect(registry.get(HIGHLIGHT.incident)?.ranges).toHaveLength(1));
+    await vi.waitFor(() => expect(marks.get('incident')).toHaveLength(1));
     s.handle({ type: 'page:navigate', direction: 1 });
     expect(card.open.mock.calls.at(-1)![1].incidents).toEqual([incident]);
   });
@@ -158,6 +161,7 @@ describe('PageSession', () => {
     const incident = makeIncident(1);
     const {
       session: s,
+      marks,
       registry,
       card,
     } = setup('<p>APT31 hit the ministry.</p>', {
@@ -165,9 +169,9 @@ describe('PageSession', () => {
     });
     session = s;
     await s.start(Promise.resolve(settings()));
-    await vi.waitFor(() => expect(registry.has(HIGHLIGHT.incident)).toBe(true));
+    await vi.waitFor(() => expect(marks.has('incident')).toBe(true));
     s.handle({ type: 'page:navigate', direction: 1 });
-    expect(registry.has(HIGHLIGHT.current)).toBe(true);
+    expect(marks.has('current')).toBe(true);
     // A close timer and a pointer check are pending when the session goes away.
     vi.useFakeTimers();
     s.hover.setOverCard(false);
@@ -178,6 +182,7 @@ describe('PageSession', () => {
 
     s.destroy();
     expect([...registry.keys()]).toEqual([]);
+    expect([...marks.keys()]).toEqual([]);
     expect(removed.sort()).toEqual(added.sort());
     expect(added.length).toBeGreaterThan(0);
     expect(vi.getTimerCount()).toBe(0);

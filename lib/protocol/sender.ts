@@ -1,11 +1,13 @@
 /**
- * Least privilege per sender: which extension part may ask the background for what. A content script runs
- * in a web page's renderer, which the page may have compromised, so it gets only what reading a page needs;
- * the store's writes that can destroy or rewrite records come only from extension pages.
+ * Who may send what, in one place: the sender checks of every message listener. The page is hostile: a
+ * message counts only when the browser says it comes from this extension. Least privilege per sender: a
+ * content script runs in a web page's renderer, which the page may have compromised, so it gets only what
+ * reading a page needs; the store's writes that can destroy or rewrite records come only from extension
+ * pages. A content script answers only the background and the extension's own pages.
  */
-import type { Request } from './messages';
+import type { Request } from './runtime';
 
-/** What the background knows about a message's sender (a subset of runtime.MessageSender). */
+/** What a listener knows about a message's sender (a subset of runtime.MessageSender). */
 export interface SenderInfo {
   id?: string;
   url?: string;
@@ -55,4 +57,13 @@ export function authorize(
     return senderUrl ? { type: 'incidents:for-page', url: senderUrl } : undefined;
   }
   return req;
+}
+
+/**
+ * Only this extension's background and its own pages may ask a content script anything: never another
+ * page's content script (it runs in a tab whose URL is not the extension's).
+ */
+export function isExtensionSender(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  return !sender.tab || (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin));
 }

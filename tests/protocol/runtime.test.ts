@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../lib/messages';
-import { makeIncident } from './incidents/make';
+import { parseRequest } from '../../lib/protocol';
+import { makeIncident } from '../incidents/make';
 
 describe('parseRequest', () => {
   it('accepts a well-formed entity request', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Request } from '../lib/messages';
-import { ALLOWED, authorize, type SenderKind, senderKind } from '../lib/sender-policy';
-import { makeIncident } from './incidents/make';
+import { ALLOWED, authorize, type Request, type SenderKind, senderKind } from '../../lib/protocol';
+import { makeIncident } from '../incidents/make';
 
 const id = 'abc';
 const origin = 'chrome-extension://abc/';

@@ -1,19 +1,22 @@
 /**
- * Typed messages between the extension's parts, named by direction, with shape checks: the background
- * answers only messages that pass `parseRequest` and come from the expected sender.
+ * Messages to the background (from content scripts, the popup and the dashboard): each type, its answer's
+ * type and its valibot shape check. The background answers only messages that pass `parseRequest` and
+ * come from a sender `lib/protocol/sender.ts` allows.
  */
 import * as v from 'valibot';
-import type { Incident } from './incidents/model';
+import type { Incident } from '../incidents/model';
 import {
   DraftSchema,
+  EntityIdSchema,
   type ImportReport,
   IncidentSchema,
   MAX_IMPORT_CHARS,
   MAX_IMPORT_RECORDS,
   text,
-} from './incidents/schema';
-import type { EntityCardData } from './kb/card-data';
-import { isEntityId } from './kb/entity-id';
+} from '../incidents/schema';
+import type { EntityCardData } from '../kb/card-data';
+
+export type { EntityCardData } from '../kb/card-data';
 
 /** Content script or extension page → background: the full card data of an entity. */
 export interface EntityRequest {
@@ -53,8 +56,9 @@ export interface ResponseOf {
 
 const Ids = v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(MAX_IMPORT_RECORDS));
 
-/** Shapes of the incident requests; valibot drops unknown keys, so nothing extra reaches the store. */
-const IncidentRequestSchema = v.variant('type', [
+/** Shapes of every request; valibot drops unknown keys, so nothing extra reaches the store. */
+const RequestSchema = v.variant('type', [
+  v.object({ type: v.literal('kb:entity'), id: EntityIdSchema }),
   v.object({ type: v.literal('incidents:save'), draft: DraftSchema }),
   v.object({ type: v.literal('incidents:update'), incident: IncidentSchema }),
   v.object({ type: v.literal('incidents:delete'), ids: Ids }),
@@ -78,15 +82,6 @@ const IncidentRequestSchema = v.variant('type', [
 
 /** Validates an untrusted message's shape; returns undefined for anything unexpected. */
 export function parseRequest(msg: unknown): Request | undefined {
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return undefined;
-  const m = msg as Record<string, unknown>;
-  switch (m.type) {
-    case 'kb:entity':
-      return isEntityId(m.id) ? { type: 'kb:entity', id: m.id } : undefined;
-    default: {
-      if (typeof m.type !== 'string' || !m.type.startsWith('incidents:')) return undefined;
-      const r = v.safeParse(IncidentRequestSchema, msg);
-      return r.success ? (r.output as IncidentRequest) : undefined;
-    }
-  }
+  const r = v.safeParse(RequestSchema, msg);
+  return r.success ? (r.output as Request) : undefined;
 }

@@ -1,8 +1,10 @@
 /**
- * Messages to a page's content script (from the background's keyboard commands and from the popup), with
- * their shape checks. The content script answers only these, and only from its own extension.
+ * Messages to a page's content script (from the background's keyboard commands and context menu, and from
+ * the popup), with their answers' types and shape checks. The content script answers only these, and only
+ * from its own extension (`isExtensionSender`).
  */
-import { isEntityId } from './kb/entity-id';
+import * as v from 'valibot';
+import { EntityIdSchema } from '../incidents/schema';
 
 /** One entity the page mentions, for the popup's page summary. */
 export interface PageEntity {
@@ -24,24 +26,29 @@ export interface PageSummary {
 export type PageRequest =
   | { type: 'page:navigate'; direction: 1 | -1 }
   | { type: 'page:summary' }
-  | { type: 'page:reveal'; id: string };
+  | { type: 'page:reveal'; id: string }
+  /** Open the "Save as incident" form on the selection (context menu, Alt+Shift+S). */
+  | { type: 'capture:open' };
+
+/** The content script's answer to each request type (false: nothing to go to, or no form here). */
+export interface PageResponseOf {
+  'page:navigate': boolean;
+  'page:summary': PageSummary;
+  'page:reveal': boolean;
+  'capture:open': boolean;
+}
+
+const PageRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('page:navigate'), direction: v.picklist([1, -1]) }),
+  v.object({ type: v.literal('page:summary') }),
+  v.object({ type: v.literal('page:reveal'), id: EntityIdSchema }),
+  v.object({ type: v.literal('capture:open') }),
+]);
 
 /** Validates an untrusted message sent to a content script. */
 export function parsePageRequest(msg: unknown): PageRequest | undefined {
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return undefined;
-  const m = msg as Record<string, unknown>;
-  switch (m.type) {
-    case 'page:navigate':
-      return m.direction === 1 || m.direction === -1
-        ? { type: 'page:navigate', direction: m.direction }
-        : undefined;
-    case 'page:summary':
-      return { type: 'page:summary' };
-    case 'page:reveal':
-      return isEntityId(m.id) ? { type: 'page:reveal', id: m.id } : undefined;
-    default:
-      return undefined;
-  }
+  const r = v.safeParse(PageRequestSchema, msg);
+  return r.success ? (r.output as PageRequest) : undefined;
 }
 
 /** Groups painted mentions into the page summary: by entity, with counts, in order of first appearance. */

@@ -1,0 +1,85 @@
+/**
+ * The card's wiring in a page: the closed shadow root it renders into (mounted after the first scan, so
+ * the scan does not wait for it), its data from the background, and its buttons.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { CARD_CSS } from '../../components/card/card-css';
+import { createPageCard, type PageCard } from '../../components/card/page-card';
+import { UI_HOST_TAG } from '../../lib/page/collect';
+import type { HoverTracker } from '../../lib/page/hover';
+import { MARKS_CSS, PrivateMarks } from '../../lib/page/private-marks';
+import type { MarkSink } from '../../lib/page/saved-passages';
+import type { EntityCardData } from '../../lib/protocol';
+import { withNotOnSite } from '../../lib/settings';
+import { updateSettings } from '../../platform/settings';
+import type { Capture } from './capture';
+
+/** The card and the shadow-root container the card and the capture form live in. */
+export interface PageUi {
+  card: PageCard;
+  /** Saved passages and the current mention, drawn in the closed shadow root once it is mounted. */
+  marks: MarkSink;
+  container(): HTMLElement | undefined;
+  mount(): Promise<void>;
+}
+
+/** Sets the card up; `hover` is the session's tracker (the card keeps itself open while pointed at). */
+export function pageUi(
+  ctx: ContentScriptContext,
+  site: string,
+  hover: () => HoverTracker,
+  capture: () => Capture | undefined,
+): PageUi {
+  let container: HTMLElement | undefined;
+  let marks: PrivateMarks | undefined;
+  const card = createPageCard({
+    container: () => container,
+    cardData: (id) =>
+      browser.runtime.sendMessage({ type: 'kb:entity', id }) as Promise<EntityCardData | null>,
+    actions: ({ mention: { id, name, kind } }) => {
+      const save = capture();
+      return [
+        ...(save ? [{ label: 'Save incident', run: () => save.open([{ id, name, kind }]) }] : []),
+        {
+          label: `Not this ${kind} on this site`,
+          run: () => void updateSettings((s) => withNotOnSite(s, site, id)),
+        },
+      ];
+    },
+    incidentHref: (id) => `${browser.runtime.getURL('/dashboard.html')}#${id}`,
+    onPointerOver: (over) => hover().setOverCard(over),
+    onClose: () => hover().close(),
+    viewport: () => ({ width: innerWidth, height: innerHeight }),
+    win: window,
+    now: () => performance.now(),
+  });
+  return {
+    card,
+    marks: { set: (kind, ranges) => marks?.set(kind, [...ranges]) },
+    container: () => container,
+    async mount() {
+      const ui = await createShadowRootUi(ctx, {
+        name: UI_HOST_TAG,
+        position: 'inline',
+        anchor: document.documentElement,
+        append: 'last',
+        mode: 'closed',
+        css: CARD_CSS + MARKS_CSS,
+        onMount: (el) => {
+          container = el;
+        },
+        onRemove: () => card.unmount(),
+      });
+      ui.mount();
+      // The reader's marks are drawn beside the card's container (Preact owns that one), before it in tree
+      // order so they paint under the card, never in the page's CSS.highlights.
+      const layer = document.createElement('div');
+      layer.className = 'marks';
+      container?.parentNode?.insertBefore(layer, container);
+      marks = new PrivateMarks(layer, window);
+      ctx.onInvalidated(() => marks?.clear());
+    },
+  };
+}
