@@ -137,6 +137,30 @@ describe('PageSession', () => {
     expect(s.handle({ type: 'page:reveal', id: 'apt99' })).toBe(false);
   });
 
+  it('opens the capture form on capture:open where there is one, and says so', async () => {
+    const openCapture = vi.fn();
+    const withForm = setup('<p>APT31</p>', { openCapture });
+    session = withForm.session;
+    expect(withForm.session.handle({ type: 'capture:open' })).toBe(true);
+    expect(openCapture).toHaveBeenCalledOnce();
+    withForm.session.destroy();
+    const inFrame = setup('<p>APT31</p>');
+    session = inFrame.session;
+    expect(inFrame.session.handle({ type: 'capture:open' })).toBe(false);
+  });
+
+  it('ignores pointer and key events the reader did not make', async () => {
+    const { session: s, card } = setup('<p>APT31</p>', { isTrusted: (e) => e.isTrusted });
+    session = s;
+    await s.start(Promise.resolve(settings()));
+    const open = vi.spyOn(s.hover, 'move');
+    document.dispatchEvent(new MouseEvent('mousemove', { clientX: 1, clientY: 1 }));
+    expect(open).not.toHaveBeenCalled();
+    s.handle({ type: 'page:navigate', direction: 1 });
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(card.close).not.toHaveBeenCalled();
+  });
+
   it('paints saved passages and tells the card which ones hold a mention', async () => {
     const incident = makeIncident(1);
     const {
