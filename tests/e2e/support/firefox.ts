@@ -51,15 +51,22 @@ export async function launchFirefox(options: { extDir?: string } = {}): Promise<
     },
     async openExtensionPage(path, selector) {
       const page = await browser.newPage();
-      void page.goto(`${extensionOrigin}/${path}`, { timeout: 0 }).catch(() => {});
-      // While the moz-extension:// page is still loading, BiDi evaluations can fail outright: retry.
-      const deadline = Date.now() + 15_000;
+      const open = () => void page.goto(`${extensionOrigin}/${path}`, { timeout: 0 }).catch(() => {});
+      open();
+      // While the moz-extension:// page is still loading, BiDi evaluations can fail outright: retry. On a
+      // busy machine the first navigation is sometimes dropped, so it is issued once more.
+      const start = Date.now();
+      let reopened = false;
       for (;;) {
         try {
           await page.waitForSelector(selector, { timeout: 2_000 });
           return page;
         } catch (e) {
-          if (Date.now() > deadline) throw e;
+          if (Date.now() - start > 30_000) throw e;
+          if (!reopened && Date.now() - start > 8_000) {
+            reopened = true;
+            open();
+          }
         }
       }
     },

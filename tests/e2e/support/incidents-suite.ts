@@ -137,6 +137,10 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
         .toContain('Save as incident');
       const form = await page.shadowText('apt-lens-ui');
       expect(form).toContain('high degree of certainty');
+      // The form takes focus once it has rendered; a key pressed before that would go to the page.
+      await expect
+        .poll(() => page.shadowEval('apt-lens-ui', (root) => root.activeElement?.localName ?? '', undefined))
+        .toBe('input');
       for (const key of [...'espionage', 'Enter', ...'ministry', 'Enter', 'Enter']) await page.press(key);
       await expect.poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Incident saved.');
     });
