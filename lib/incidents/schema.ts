@@ -56,7 +56,8 @@ const calendarDate = v.pipe(
   v.metadata({ format: 'date' }),
 );
 
-const webUrl = (max: number) =>
+/** An http: or https: URL of at most `max` code points that parses. */
+export const webUrl = (max: number) =>
   v.pipe(
     text(max),
     v.regex(WEB_URL_PATTERN, 'not an http: or https: URL'),
