@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { type DashboardPlace, type DashboardTab, TabbedDashboard } from '../../components/dashboard/Tabs';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -41,7 +42,28 @@ const api: DashboardApi = {
   },
 };
 
+/** The dashboard's views, in tab order. */
+const tabs: DashboardTab[] = [
+  {
+    id: 'incidents',
+    label: 'Incidents',
+    render: () => <Dashboard api={api} openId={decodeURIComponent(location.hash.slice(1)) || undefined} />,
+  },
+];
+
+/** The view in the address (`?tab=<id>&arg=<entity id>`), so a reload or a link opens the same one. */
+function placeInUrl(): DashboardPlace {
+  const q = new URLSearchParams(location.search);
+  return { tab: q.get('tab') ?? 'incidents', arg: q.get('arg') ?? undefined };
+}
+
+function rememberPlace(place: DashboardPlace): void {
+  const q = new URLSearchParams({ tab: place.tab });
+  if (place.arg) q.set('arg', place.arg);
+  history.replaceState(null, '', `?${q}`);
+}
+
 render(
-  <Dashboard api={api} openId={decodeURIComponent(location.hash.slice(1)) || undefined} />,
+  <TabbedDashboard tabs={tabs} initial={placeInUrl()} onPlace={rememberPlace} />,
   document.getElementById('app')!,
 );
