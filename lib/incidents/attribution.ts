@@ -12,6 +12,7 @@
  *
  * Heuristic on purpose: the reader sees and edits the result before saving.
  */
+import { sentencesOf } from '../sentences';
 import type { Attribution } from './model';
 
 /** Words that make a sentence an attribution. */
@@ -48,15 +49,6 @@ const PRONOUN = /^(?:it|its|they|he|she|we|i|you|this|that|these|those|which|who
 /** One attribution found in a text. */
 export interface FoundAttribution extends Attribution {
   sentence: string;
-}
-
-/** Splits prose into sentences; good enough for news copy. Line breaks inside a paragraph are spaces. */
-export function sentencesOf(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .flatMap((para) => para.replace(/\s+/g, ' ').split(/(?<=[.!?][”"’]?)\s+(?=["“‘(]?\p{Lu})/u))
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 /** A word with the punctuation around it split off, and whether a clause boundary follows it. */

@@ -6,12 +6,19 @@
  * evidence before reading the new one. The content script only wires the browser to it.
  */
 import type { Incident } from '../incidents/model';
-import { type PageRequest, type PageResponseOf, type PageSummary, summarize } from '../protocol/page';
+import {
+  type PageReportSource,
+  type PageRequest,
+  type PageResponseOf,
+  type PageSummary,
+  summarize,
+} from '../protocol/page';
 import { isPaused, type Settings } from '../settings';
 import { UI_HOST_TAG } from './collect';
 import { type HoverTiming, HoverTracker } from './hover';
 import { MentionNavigator } from './navigator';
 import { type HighlightHost, isCertain, type PaintedMention } from './paint';
+import { reportSource } from './report-source';
 import { type MarkSink, type PassageSource, SavedPassages } from './saved-passages';
 import { type FindFn, PageScanner, type ScannerOptions } from './scanner';
 import type { ShadowStyles } from './shadow-styles';
@@ -180,7 +187,7 @@ export class PageSession {
 
   /** Answers a page message (already checked for shape and sender). */
   handle<T extends PageRequest>(req: T): PageResponseOf[T['type']];
-  handle(req: PageRequest): PageSummary | boolean {
+  handle(req: PageRequest): PageSummary | PageReportSource | boolean {
     const list = this.scanner.mentions();
     switch (req.type) {
       case 'page:summary':
@@ -189,6 +196,8 @@ export class PageSession {
           site: this.o.site,
           entities: summarize(list.map((p) => p.mention)),
         };
+      case 'page:report':
+        return reportSource(this.o.doc, this.active ? list : []);
       case 'page:navigate':
         return this.goTo(this.navigator.step(list, req.direction, this.hover.active));
       case 'page:reveal':

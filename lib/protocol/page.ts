@@ -22,11 +22,29 @@ export interface PageSummary {
   entities: PageEntity[];
 }
 
+/** One entity of a page report: as in the summary, plus the first sentence on the page that names it. */
+export interface ReportEntity extends PageEntity {
+  sentence: string;
+}
+
+/** What the popup needs to make a STIX report of the page: its address, title and what it names. */
+export interface PageReportSource {
+  url: string;
+  title: string;
+  /** Only what the reader sees painted (the confidence threshold, "not this actor on this site"). */
+  entities: ReportEntity[];
+}
+
+/** Limits of a report source; the content script keeps within them, the popup refuses anything beyond. */
+export const REPORT_LIMITS = { url: 4096, title: 1000, sentence: 500, entities: 400 } as const;
+
 /** Requests a content script understands. */
 export type PageRequest =
   | { type: 'page:navigate'; direction: 1 | -1 }
   | { type: 'page:summary' }
   | { type: 'page:reveal'; id: string }
+  /** The page's address, title and entities with their first sentences, for the popup's STIX report. */
+  | { type: 'page:report' }
   /** Open the "Save as incident" form on the selection (context menu, Alt+Shift+S). */
   | { type: 'capture:open' };
 
@@ -35,6 +53,7 @@ export interface PageResponseOf {
   'page:navigate': boolean;
   'page:summary': PageSummary;
   'page:reveal': boolean;
+  'page:report': PageReportSource;
   'capture:open': boolean;
 }
 
@@ -42,6 +61,7 @@ const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('page:navigate'), direction: v.picklist([1, -1]) }),
   v.object({ type: v.literal('page:summary') }),
   v.object({ type: v.literal('page:reveal'), id: EntityIdSchema }),
+  v.object({ type: v.literal('page:report') }),
   v.object({ type: v.literal('capture:open') }),
 ]);
 
@@ -49,6 +69,32 @@ const PageRequestSchema = v.variant('type', [
 export function parsePageRequest(msg: unknown): PageRequest | undefined {
   const r = v.safeParse(PageRequestSchema, msg);
   return r.success ? (r.output as PageRequest) : undefined;
+}
+
+const PageReportSourceSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(REPORT_LIMITS.url)),
+  title: v.pipe(v.string(), v.maxLength(REPORT_LIMITS.title)),
+  entities: v.pipe(
+    v.array(
+      v.object({
+        id: EntityIdSchema,
+        kind: v.picklist(['actor', 'agency']),
+        name: v.pipe(v.string(), v.maxLength(REPORT_LIMITS.title)),
+        count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+        sentence: v.pipe(v.string(), v.maxLength(REPORT_LIMITS.sentence)),
+      }),
+    ),
+    v.maxLength(REPORT_LIMITS.entities),
+  ),
+});
+
+/**
+ * Checks a content script's answer to `page:report` before the popup builds a report from it: the script
+ * runs in a renderer the page may have compromised, so its answer is untrusted input like any other.
+ */
+export function parsePageReportSource(raw: unknown): PageReportSource | undefined {
+  const r = v.safeParse(PageReportSourceSchema, raw);
+  return r.success ? r.output : undefined;
 }
 
 /** Groups painted mentions into the page summary: by entity, with counts, in order of first appearance. */

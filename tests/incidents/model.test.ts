@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findAttribution } from '../../lib/incidents/attribution';
 import { createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
 import { findQuote, selectorFor } from '../../lib/incidents/quote';
-import { uuidV5 } from '../../lib/incidents/stix';
+import { uuidV5 } from '../../lib/stix/objects';
 
 describe('model', () => {
   it('creates an incident from a draft with id, timestamps, site and clean tags', () => {

@@ -222,4 +222,41 @@ describe('PageSession', () => {
     expect(registry.size).toBe(0);
     expect(card.open).not.toHaveBeenCalled();
   });
+
+  it('answers page:report with the address, title and first sentence of what the reader sees', async () => {
+    document.title = '  Prague\n blames APT31 ';
+    const { session: s } = setup(
+      '<h1>Ministry breach</h1><p>The Czech government said on Monday that <b>APT31</b> was behind it. ' +
+        'Fancy Bear was also seen. Later APT31 came back.</p><p>Fancy Bear again.</p>',
+      {
+        // The reader does not see an uncertain mention: it stays out of the report.
+        find: (text, o) =>
+          matcher.findMentions(text, o).map((m) => (m.id === 'apt28' ? { ...m, confidence: 0.3 } : m)),
+      },
+    );
+    session = s;
+    await s.start(Promise.resolve(settings()));
+    expect(s.handle({ type: 'page:report' })).toEqual({
+      url: document.URL,
+      title: 'Prague blames APT31',
+      entities: [
+        {
+          id: 'apt31',
+          kind: 'actor',
+          name: 'APT31',
+          count: 2,
+          sentence: 'The Czech government said on Monday that APT31 was behind it.',
+        },
+      ],
+    });
+    s.applySettings(settings({ showUncertain: true }));
+    await vi.waitFor(() =>
+      expect(s.handle({ type: 'page:report' }).entities.map((e) => [e.id, e.sentence])).toEqual([
+        ['apt31', 'The Czech government said on Monday that APT31 was behind it.'],
+        ['apt28', 'Fancy Bear was also seen.'],
+      ]),
+    );
+    s.applySettings(settings({ pausedSites: ['news.example'] }));
+    expect(s.handle({ type: 'page:report' }).entities).toEqual([]);
+  });
 });

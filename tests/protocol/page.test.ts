@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isExtensionSender, parsePageRequest, summarize } from '../../lib/protocol';
+import {
+  isExtensionSender,
+  parsePageReportSource,
+  parsePageRequest,
+  REPORT_LIMITS,
+  summarize,
+} from '../../lib/protocol';
 
 describe('page messages', () => {
   it.each([
@@ -10,6 +16,7 @@ describe('page messages', () => {
     [{ type: 'page:reveal', id: 'APT 31' }, false],
     [{ type: 'kb:entity', id: 'apt31' }, false],
     [{ type: 'capture:open' }, true],
+    [{ type: 'page:report' }, true],
     [{ type: 'capture:open', extra: '<script>' }, true],
     ['capture:open', false],
     [JSON.parse('{"__proto__":{"type":"page:summary"}}'), false],
@@ -25,6 +32,32 @@ describe('page messages', () => {
       { ...b, count: 2 },
       { ...a, count: 1 },
     ]);
+  });
+});
+
+describe('page report source (the content script’s answer, checked by the popup)', () => {
+  const good = {
+    url: 'https://news.example/a',
+    title: 'A story',
+    entities: [{ id: 'apt31', kind: 'actor', name: 'APT31', count: 2, sentence: 'APT31 struck.' }],
+  };
+  it('accepts a well-formed source and drops unknown keys', () => {
+    expect(parsePageReportSource({ ...good, extra: 1 })).toEqual(good);
+  });
+  it.each([
+    ['a bad id', { ...good, entities: [{ ...good.entities[0], id: 'APT 31' }] }],
+    ['a bad kind', { ...good, entities: [{ ...good.entities[0], kind: 'malware' }] }],
+    ['a zero count', { ...good, entities: [{ ...good.entities[0], count: 0 }] }],
+    ['a huge title', { ...good, title: 'x'.repeat(REPORT_LIMITS.title + 1) }],
+    [
+      'a huge sentence',
+      { ...good, entities: [{ ...good.entities[0], sentence: 'x'.repeat(REPORT_LIMITS.sentence + 1) }] },
+    ],
+    ['too many entities', { ...good, entities: Array(REPORT_LIMITS.entities + 1).fill(good.entities[0]) }],
+    ['no url', { title: 'x', entities: [] }],
+    ['not an object', 'page'],
+  ])('refuses %s', (_, raw) => {
+    expect(parsePageReportSource(raw)).toBeUndefined();
   });
 });
 

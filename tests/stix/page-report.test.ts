@@ -1,0 +1,175 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { DraftSchema } from '../../lib/incidents/schema';
+import { toStixBundle } from '../../lib/incidents/stix';
+import type { PageReportSource } from '../../lib/protocol/page';
+import { agencyIdentityId, intrusionSetId } from '../../lib/stix/objects';
+import {
+  type PageReportInput,
+  pageReportBundle,
+  pageReportDraft,
+  parseLabels,
+} from '../../lib/stix/page-report';
+import { makeIncident } from '../incidents/make';
+import { stixValidator } from '../incidents/stix-validator';
+
+const validate = stixValidator();
+const NOW = new Date('2026-12-01T12:00:00Z');
+const IDS = {
+  bundle: '11111111-2222-4333-8444-555555555555',
+  report: '21111111-2222-4333-8444-555555555555',
+};
+
+const SOURCE: PageReportSource = {
+  url: 'https://news.example/2025/05/prague-apt31',
+  title: 'Prague blames APT31 for ministry breach',
+  entities: [
+    {
+      id: 'apt31',
+      kind: 'actor',
+      name: 'APT31',
+      count: 3,
+      sentence: 'The Czech government said APT31 was behind the breach.',
+    },
+    {
+      id: 'cz-nukib',
+      kind: 'agency',
+      name: 'National Cyber and Information Security Agency',
+      count: 1,
+      sentence: 'NÚKIB published the details.',
+    },
+  ],
+};
+
+const input = (over: Partial<PageReportInput> = {}): PageReportInput => ({
+  source: SOURCE,
+  name: '',
+  note: 'Worth a look.',
+  labels: ['espionage', 'czechia'],
+  published: '2025-05-28',
+  ...over,
+});
+
+const of = (bundle: { objects: { type: string }[] }, t: string) =>
+  bundle.objects.filter((o) => o.type === t) as Record<string, unknown>[];
+
+describe('page report (STIX 2.1)', () => {
+  it('validates against the official STIX 2.1 schemas', () => {
+    const bundle = pageReportBundle(input(), NOW, IDS);
+    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('is a report named after the page, with its address, date, note, labels and one line per entity', () => {
+    const [report, ...others] = of(pageReportBundle(input(), NOW, IDS), 'report');
+    expect(others).toEqual([]);
+    expect(report).toMatchObject({
+      id: `report--${IDS.report}`,
+      name: SOURCE.title,
+      published: '2025-05-28T00:00:00.000Z',
+      created: NOW.toISOString(),
+      labels: ['espionage', 'czechia'],
+      report_types: ['threat-report'],
+      external_references: [{ source_name: 'news.example', description: SOURCE.title, url: SOURCE.url }],
+    });
+    expect(report!.description).toBe(
+      'Worth a look.\n\n' +
+        'APT31: The Czech government said APT31 was behind the breach.\n' +
+        'National Cyber and Information Security Agency: NÚKIB published the details.',
+    );
+    expect(pageReportBundle(input({ name: '  My name ' }), NOW, IDS).objects.at(-1)!.name).toBe('My name');
+  });
+
+  it('refers to the actors, agencies and the sponsor relationships the KB knows', () => {
+    const bundle = pageReportBundle(input(), NOW, IDS);
+    const report = of(bundle, 'report')[0]!;
+    const apt31 = of(bundle, 'intrusion-set')[0]!;
+    expect(apt31).toMatchObject({ id: intrusionSetId('apt31'), name: 'APT31' });
+    expect(apt31.aliases).toEqual(expect.arrayContaining(['Judgment Panda']));
+    const rel = of(bundle, 'relationship')[0]!;
+    const mss = of(bundle, 'identity').find((o) => o.id === rel.target_ref)!;
+    expect(mss.name).toBe('Ministry of State Security');
+    expect(rel).toMatchObject({ relationship_type: 'attributed-to', source_ref: apt31.id });
+    expect(report.object_refs).toEqual([apt31.id, agencyIdentityId('cz-nukib'), rel.id]);
+    // The sponsor is in the bundle (the relationship's target) though the page did not name it.
+    expect(report.object_refs).not.toContain(mss.id);
+  });
+
+  it('uses the incidents export’s ids, so a TIP merges the entities of both', () => {
+    const fromIncident = toStixBundle(
+      [makeIncident(1, { actorIds: ['apt31'], agencyIds: ['cz-nukib'] })],
+      NOW,
+    );
+    const fromPage = pageReportBundle(input(), new Date(), {});
+    const entityIds = (b: { objects: { type: string; id: string }[] }) =>
+      b.objects
+        .filter((o) => o.type !== 'report')
+        .map((o) => o.id)
+        .sort();
+    expect(entityIds(fromPage)).toEqual(entityIds(fromIncident));
+    // Each report is its own object.
+    expect(pageReportBundle(input(), NOW).objects.at(-1)!.id).not.toBe(fromPage.objects.at(-1)!.id);
+  });
+
+  it('names an entity the KB does not know (the reader’s own) as the page did', () => {
+    const source = {
+      ...SOURCE,
+      entities: [
+        { id: 'ours-unc-acme-7', kind: 'actor' as const, name: 'UNC-ACME-7', count: 1, sentence: 'x' },
+      ],
+    };
+    const bundle = pageReportBundle(input({ source }), NOW, IDS);
+    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    expect(of(bundle, 'intrusion-set')).toEqual([
+      expect.objectContaining({ id: intrusionSetId('ours-unc-acme-7'), name: 'UNC-ACME-7' }),
+    ]);
+  });
+
+  it('still validates for a page that names nothing, has no title, note or labels, and is not http', () => {
+    const source = { url: 'file:///tmp/a.html', title: '', entities: [] };
+    const bundle = pageReportBundle(input({ source, note: '', labels: [] }), NOW, IDS);
+    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    const report = of(bundle, 'report')[0]!;
+    expect(report.name).toBe('file:///tmp/a.html');
+    expect(report.external_references).toEqual([{ source_name: 'web', description: 'file:///tmp/a.html' }]);
+    expect(report).not.toHaveProperty('labels');
+  });
+
+  it('the validator catches a broken report', () => {
+    const bundle = pageReportBundle(input(), NOW, IDS);
+    (bundle.objects.at(-1) as Record<string, unknown>).object_refs = [];
+    expect(validate(bundle)).toBe(false);
+  });
+});
+
+describe('page report as an incident', () => {
+  it('makes a draft the incidents contract accepts', () => {
+    const draft = pageReportDraft(input())!;
+    expect(v.safeParse(DraftSchema, draft).success).toBe(true);
+    expect(draft).toMatchObject({
+      title: SOURCE.title,
+      url: SOURCE.url,
+      pageTitle: SOURCE.title,
+      actorIds: ['apt31'],
+      agencyIds: ['cz-nukib'],
+      tags: ['espionage', 'czechia'],
+      notes: 'Worth a look.',
+      occurredAt: '2025-05-28',
+    });
+    expect(draft.quote.exact).toContain('APT31: The Czech government');
+  });
+
+  it('has none for a page without a web address', () => {
+    expect(pageReportDraft(input({ source: { ...SOURCE, url: 'file:///a.html' } }))).toBeUndefined();
+  });
+});
+
+describe('labels', () => {
+  it('are comma-separated, trimmed, without empties or repeats', () => {
+    expect(parseLabels(' espionage, ,czechia,espionage ,  two  words ')).toEqual([
+      'espionage',
+      'czechia',
+      'two words',
+    ]);
+    expect(parseLabels('')).toEqual([]);
+  });
+});
