@@ -1,0 +1,137 @@
+/**
+ * Reads a MISP galaxy cluster file (the `threat-actor` galaxy's `clusters/*.json` shape: a title, a type
+ * and a `values` list of clusters, each with a `value` name, a `uuid` and a `meta` object with `synonyms`,
+ * `country`, `refs`) into import candidates. Any galaxy with that shape is read; an agency galaxy
+ * (`intelligence-agencies`) gives agencies, every other one actors.
+ */
+import { MAX_IMPORT_RECORDS } from '../../incidents/schema';
+import {
+  ATTACK_GROUP_ID,
+  attackIdOfUrl,
+  checkAliases,
+  checkName,
+  checkNotes,
+  type ImportCandidate,
+  type InvalidRecord,
+  isObject,
+  type ParsedImportFile,
+  RecordError,
+  readCountry,
+  shortId,
+  webLinks,
+} from './candidate';
+
+const WRONG_SHAPE = 'Not a MISP galaxy cluster file';
+
+/** Whether a JSON object looks like it is meant to be a galaxy (so its errors speak of galaxies). */
+export function looksLikeGalaxy(data: Record<string, unknown>): boolean {
+  return 'values' in data || ('namespace' in data && 'uuid' in data);
+}
+
+/** Checks the structure of one cluster; a structural fault makes the whole file the wrong shape. */
+function shapeError(raw: unknown, i: number): string | undefined {
+  const at = `values[${i}]`;
+  if (!isObject(raw)) return `${at} is not an object`;
+  if (typeof raw.value !== 'string') return `${at} has no "value" (the cluster's name)`;
+  if (raw.uuid !== undefined && typeof raw.uuid !== 'string') return `${at}.uuid is not a string`;
+  if (raw.meta === undefined) return undefined;
+  if (!isObject(raw.meta)) return `${at}.meta is not an object`;
+  for (const key of ['synonyms', 'refs'] as const) {
+    const list = raw.meta[key];
+    if (list !== undefined && !Array.isArray(list)) return `${at}.meta.${key} is not a list`;
+  }
+  return undefined;
+}
+
+function readCluster(raw: Record<string, unknown>, index: number, kind: ImportCandidate['kind']) {
+  const meta = (raw.meta ?? {}) as Record<string, unknown>;
+  const at = `values[${index}]`;
+  const warnings: string[] = [];
+  const name = checkName(raw.value, `${at}.value`);
+  const refs = (meta.refs as unknown[] | undefined) ?? [];
+  const synonyms = (meta.synonyms as unknown[] | undefined) ?? [];
+  // The threat-actor galaxy files ATT&CK ids among the synonyms ("G0006"): an id, not a name.
+  let attackId =
+    typeof meta.external_id === 'string' && ATTACK_GROUP_ID.test(meta.external_id)
+      ? meta.external_id
+      : undefined;
+  const names = synonyms.filter((s) => {
+    if (typeof s === 'string' && ATTACK_GROUP_ID.test(s.trim())) {
+      attackId ??= s.trim();
+      return false;
+    }
+    return true;
+  });
+  for (const r of refs) attackId ??= typeof r === 'string' ? attackIdOfUrl(r) : undefined;
+  const candidate: ImportCandidate = {
+    ref: typeof raw.uuid === 'string' && raw.uuid ? raw.uuid : at,
+    index,
+    kind,
+    name,
+    aliases: checkAliases(name, names, `${at}.meta.synonyms`),
+    country: readCountry(meta.country, `${at}.meta.country`, warnings),
+    attackId,
+    links: webLinks(refs),
+    notes: checkNotes(raw.description, `${at}.description`),
+    source: 'misp-galaxy',
+    warnings,
+  };
+  return candidate;
+}
+
+/** Reads a parsed galaxy cluster file; structural faults refuse the file, a bad record is listed. */
+export function readMispGalaxy(data: Record<string, unknown>): ParsedImportFile {
+  if (!Array.isArray(data.values)) {
+    return {
+      ok: false,
+      error:
+        'namespace' in data
+          ? `${WRONG_SHAPE}: this is a galaxy definition (it has no "values" list of clusters); import the cluster file, the one under clusters/ in misp-galaxy.`
+          : `${WRONG_SHAPE}: "values" is not a list of clusters.`,
+    };
+  }
+  if (data.values.length > MAX_IMPORT_RECORDS) {
+    return {
+      ok: false,
+      error: `The galaxy has ${data.values.length} clusters; the limit is ${MAX_IMPORT_RECORDS}.`,
+    };
+  }
+  const seen = new Map<string, number>();
+  for (const [i, raw] of data.values.entries()) {
+    const fault = shapeError(raw, i);
+    if (fault) return { ok: false, error: `${WRONG_SHAPE}: ${fault}.` };
+    const uuid = (raw as { uuid?: string }).uuid;
+    if (!uuid) continue;
+    const first = seen.get(uuid);
+    if (first !== undefined) {
+      return {
+        ok: false,
+        error: `The galaxy lists the uuid ${shortId(uuid)} twice (values[${first}] and values[${i}]); each cluster needs its own.`,
+      };
+    }
+    seen.set(uuid, i);
+  }
+  const type = typeof data.type === 'string' ? data.type : '';
+  const kind = /agenc/i.test(`${type} ${typeof data.category === 'string' ? data.category : ''}`)
+    ? 'agency'
+    : 'actor';
+  const candidates: ImportCandidate[] = [];
+  const invalid: InvalidRecord[] = [];
+  (data.values as Record<string, unknown>[]).forEach((raw, index) => {
+    try {
+      candidates.push(readCluster(raw, index, kind));
+    } catch (e) {
+      if (!(e instanceof RecordError)) throw e;
+      invalid.push({ index, id: shortId(raw.value), reason: e.message });
+    }
+  });
+  const title = typeof data.name === 'string' && data.name.trim() ? data.name.trim().slice(0, 100) : type;
+  return {
+    ok: true,
+    format: 'misp-galaxy',
+    label: `MISP galaxy${title ? ` "${title}"` : ''}`,
+    candidates,
+    invalid,
+    ignored: 0,
+  };
+}
