@@ -2,6 +2,7 @@
  * The dashboard's filters and full-text search, pure so they can be measured at 10,000 incidents in Node.
  * The search text of each incident is built once and cached by object identity.
  */
+import { type FactsOf, pointsAt } from '../insights/pointing';
 import type { Incident } from './model';
 
 /** What the dashboard filters by; empty fields do not filter. */
@@ -15,6 +16,10 @@ export interface IncidentFilter {
   to?: string;
   /** Words that must all appear (any order, case-insensitive). */
   query?: string;
+  /** A state (ISO alpha-2) that one of the named actors or agencies points at (set from the Insights charts). */
+  country?: string;
+  /** An agency id that one of the named actors or agencies points at (its sponsor). */
+  sponsor?: string;
 }
 
 const haystacks = new WeakMap<Incident, string>();
@@ -45,11 +50,15 @@ export function incidentDate(i: Incident): string {
   return (i.occurredAt ?? i.createdAt).slice(0, 10);
 }
 
-/** The incidents that pass every filter, in their original order. `names` maps ids to searchable names. */
+/**
+ * The incidents that pass every filter, in their original order. `names` maps ids to searchable names;
+ * `factsOf` says whom an id points at (without it, a country or sponsor filter matches nothing).
+ */
 export function filterIncidents(
   incidents: readonly Incident[],
   f: IncidentFilter,
   names: (id: string) => string = (id) => id,
+  factsOf: FactsOf = () => undefined,
 ): Incident[] {
   const words = (f.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   return incidents.filter((i) => {
@@ -61,6 +70,11 @@ export function filterIncidents(
       const d = incidentDate(i);
       if (f.from && d < f.from) return false;
       if (f.to && d > f.to) return false;
+    }
+    if (f.country || f.sponsor) {
+      const at = pointsAt([...i.actorIds, ...i.agencyIds], factsOf);
+      if (f.country && !at.countries.includes(f.country)) return false;
+      if (f.sponsor && !at.agencies.includes(f.sponsor)) return false;
     }
     if (words.length) {
       const h = haystack(i, names);
