@@ -5,7 +5,9 @@ import type { Incident } from '../../lib/incidents/model';
 import type { ImportReport } from '../../lib/incidents/schema';
 import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
 import { toStixBundle } from '../../lib/incidents/stix';
+import type { FactsOf } from '../../lib/insights/pointing';
 import type { IncidentRequest, ResponseOf } from '../../lib/protocol';
+import { countryName } from '../card/country';
 import { Credits } from './Credits';
 import { EditIncident } from './EditIncident';
 import { ImportSummary } from './ImportSummary';
@@ -26,6 +28,8 @@ export interface DashboardApi {
   problems?(): Promise<{ id: string; title: string; reason: string }[]>;
   /** Calls back when the store changed elsewhere (a capture in a page, another dashboard); returns unsubscribe. */
   subscribe?(onChange: () => void): () => void;
+  /** Whom an id points at, for the sponsor state and agency filters the Insights charts set. */
+  facts?: FactsOf;
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -36,12 +40,21 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The incidents dashboard: filters, search, list, edit, delete with undo, bulk tag, import and export.
- * `openId` opens one incident for editing (the page cards link to dashboard.html#<id>).
+ * `openId` opens one incident for editing (the page cards link to dashboard.html#<id>); `filter` is where
+ * the filters start (a click on an Insights bar).
  */
-export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string }) {
+export function Dashboard({
+  api,
+  openId,
+  filter: initial,
+}: {
+  api: DashboardApi;
+  openId?: string;
+  filter?: IncidentFilter;
+}) {
   const [all, setAll] = useState<Incident[]>();
   const [loadError, setLoadError] = useState<string>();
-  const [filter, setFilter] = useState<IncidentFilter>({});
+  const [filter, setFilter] = useState<IncidentFilter>(initial ?? {});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Incident>();
   const [status, setStatus] = useState<Status>();
@@ -74,7 +87,10 @@ export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string 
     if (found) setEditing(found);
   }, [all, openId]);
 
-  const shown = useMemo(() => (all ? filterIncidents(all, filter, api.name) : undefined), [all, filter]);
+  const shown = useMemo(
+    () => (all ? filterIncidents(all, filter, api.name, api.facts) : undefined),
+    [all, filter],
+  );
   const facets = useMemo(
     () => ({
       actors: countBy(all ?? [], 'actorIds'),
@@ -294,11 +310,30 @@ export function Dashboard({ api, openId }: { api: DashboardApi; openId?: string 
               ))}
             </select>
             <label>
-              From <input type="date" aria-label="From date" onInput={set('from')} />
+              From{' '}
+              <input type="date" aria-label="From date" value={filter.from ?? ''} onInput={set('from')} />
             </label>
             <label>
-              To <input type="date" aria-label="To date" onInput={set('to')} />
+              To <input type="date" aria-label="To date" value={filter.to ?? ''} onInput={set('to')} />
             </label>
+            {filter.country && (
+              <button
+                type="button"
+                class="chip"
+                onClick={() => setFilter((f) => ({ ...f, country: undefined }))}
+              >
+                Sponsor state: {countryName(filter.country)} ×
+              </button>
+            )}
+            {filter.sponsor && (
+              <button
+                type="button"
+                class="chip"
+                onClick={() => setFilter((f) => ({ ...f, sponsor: undefined }))}
+              >
+                Sponsor agency: {api.name(filter.sponsor)} ×
+              </button>
+            )}
           </div>
           <div class="bulk">
             <label>

@@ -44,7 +44,7 @@ function options(p: BarChartProps, width: number, pick: (i: number | null) => vo
     grid: { show: false },
     // One label per bar on the name axis; months thin out to every 2nd, 3rd, 6th or 12th as space requires.
     incrs: p.horizontal ? [1] : [1, 2, 3, 6, 12, 24],
-    space: p.horizontal ? ROW - 4 : 44,
+    space: p.horizontal ? 12 : 72,
     values: (_u, splits) => splits.map((i) => (Number.isInteger(i) ? shorten(p.labels[i] ?? '') : '')),
     ...(p.horizontal ? { side: 3, size: labelWidth(p.labels), gap: 4 } : {}),
   };
@@ -57,11 +57,11 @@ function options(p: BarChartProps, width: number, pick: (i: number | null) => vo
   };
   return {
     width,
-    height: p.horizontal ? Math.max(120, n * ROW + 40) : 260,
+    height: p.horizontal ? n * ROW + 60 : 260,
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { show: false }, y: false },
     scales: {
-      x: { time: false, range: () => [-0.5, n - 0.5], ...(p.horizontal ? { ori: 1, dir: 1 } : {}) },
+      x: { time: false, range: () => [-0.5, n - 0.5], ...(p.horizontal ? { ori: 1, dir: -1 } : {}) },
       y: { range: () => [0, max * 1.08], ...(p.horizontal ? { ori: 0, dir: 1 } : {}) },
     },
     axes: [nameAxis, countAxis],

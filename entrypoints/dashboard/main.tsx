@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
 import { type DashboardPlace, type DashboardTab, TabbedDashboard } from '../../components/dashboard/Tabs';
+import type { InsightsApi } from '../../components/insights/Insights';
+import { LazyInsights } from '../../components/insights/LazyInsights';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -9,9 +11,28 @@ import {
   listProblems,
   openIncidentsDb,
 } from '../../lib/incidents/db';
-import { getEntity } from '../../lib/kb/index';
+import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
+import { type FactsOf, kbFacts } from '../../lib/insights/pointing';
+import { getEntity, loadKb } from '../../lib/kb/index';
 
 let db: Promise<IncidentsDb> | undefined;
+let kbFactsOf: FactsOf | undefined;
+/** Sponsor facts, indexed on first use (a filter or a chart), not while the dashboard opens. */
+const facts: FactsOf = (id) => {
+  kbFactsOf ??= kbFacts(loadKb());
+  return kbFactsOf(id);
+};
+
+/** Hands a file to the browser's downloads. */
+function download(fileName: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 /** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
 const api: DashboardApi = {
@@ -25,21 +46,23 @@ const api: DashboardApi = {
   },
   send: (req) => browser.runtime.sendMessage(req) as never,
   name: (id) => getEntity(id)?.entity.name ?? id,
-  download(fileName, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    // Give the browser time to start the download before the URL goes away.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: (fileName, text) => download(fileName, new Blob([text], { type: 'application/json' })),
   now: () => new Date(),
   subscribe(onChange) {
     const channel = new BroadcastChannel(CHANGES_CHANNEL);
     channel.onmessage = onChange;
     return () => channel.close();
   },
+  facts,
+};
+
+/** The Insights view reads both stores itself, when its tab opens. */
+const insightsApi: InsightsApi = {
+  incidents: api.list,
+  sightings: async () => [],
+  name: api.name,
+  facts,
+  download,
 };
 
 /** The dashboard's views, in tab order. */
@@ -47,7 +70,21 @@ const tabs: DashboardTab[] = [
   {
     id: 'incidents',
     label: 'Incidents',
-    render: () => <Dashboard api={api} openId={decodeURIComponent(location.hash.slice(1)) || undefined} />,
+    render: (arg) => (
+      <Dashboard
+        key={arg}
+        api={api}
+        openId={decodeURIComponent(location.hash.slice(1)) || undefined}
+        filter={incidentFilterOf(drillFromArg('incidents', arg), facts)}
+      />
+    ),
+  },
+  {
+    id: 'insights',
+    label: 'Insights',
+    render: (_arg, go) => (
+      <LazyInsights api={insightsApi} go={(drill) => go({ tab: drill.list, arg: drillToArg(drill) })} />
+    ),
   },
 ];
 
