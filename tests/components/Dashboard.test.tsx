@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
 import { type IncidentsDb, listIncidents, listProblems, openIncidentsDb } from '../../lib/incidents/db';
 import { exportJson } from '../../lib/incidents/export';
+import type { IncidentFilter } from '../../lib/incidents/filter';
 import { handleIncidentRequest } from '../../lib/incidents/service';
 import { importIncidents } from '../../lib/incidents/store';
 import { parseRequest } from '../../lib/protocol';
@@ -16,6 +17,7 @@ async function setup(
   seed: Parameters<typeof importIncidents>[1] = [],
   openId?: string,
   misfits: { id: string; reason: string }[] = [],
+  filter?: IncidentFilter,
 ) {
   const db: IncidentsDb = await openIncidentsDb(`dash-${++n}`);
   await importIncidents(db, seed);
@@ -32,8 +34,9 @@ async function setup(
     name: (id) => id.toUpperCase(),
     download: (fileName, text) => downloads.push({ fileName, text }),
     now: () => new Date('2025-05-28T12:00:00Z'),
+    facts: (id) => (id === 'apt31' ? { kind: 'actor', country: 'CN', agency: 'cn-mss' } : undefined),
   };
-  render(<Dashboard api={api} openId={openId} />);
+  render(<Dashboard api={api} openId={openId} filter={filter} />);
   return { db, downloads };
 }
 
@@ -70,6 +73,14 @@ describe('Dashboard', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search incidents' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Actor' }), { target: { value: 'apt31' } });
     await screen.findByText('5000 of 10000 shown');
+  });
+
+  it('starts from the filter an Insights bar set, a sponsor state as a chip that clears it', async () => {
+    await setup(makeIncidents(6), undefined, [], { country: 'CN', from: '2025-05-01', to: '2025-05-31' });
+    await screen.findByText('3 of 6 shown');
+    expect((screen.getByLabelText('From date') as HTMLInputElement).value).toBe('2025-05-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Sponsor state: China ×' }));
+    await screen.findByText('6 of 6 shown');
   });
 
   it('opens the incident a page card links to', async () => {
