@@ -2,9 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CHANGES_CHANNEL, type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
 import { handleIncidentRequest, isWrite } from '../lib/incidents/service';
-import { cardDataFor } from '../lib/kb/card-data';
+import { OVERLAY_CHANNEL, openOverlayDb } from '../lib/overlay/db';
+import { OverlayLookup } from '../lib/overlay/lookup';
+import { OverlayService } from '../lib/overlay/service';
 import { authorize, parseRequest, type Request, type ResponseOf, senderKind } from '../lib/protocol';
 import { withSitePaused } from '../lib/settings';
+import { publishOverlayMatcher } from '../platform/overlay';
 import { updateSettings } from '../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
@@ -18,9 +21,19 @@ function incidentsDb(): Promise<IncidentsDb> {
 }
 
 const changes = new BroadcastChannel(CHANGES_CHANNEL);
+const overlayChanges = new BroadcastChannel(OVERLAY_CHANNEL);
+
+const overlay = new OverlayService({
+  open: () => openOverlayDb(),
+  publish: publishOverlayMatcher,
+  announce: () => overlayChanges.postMessage('changed'),
+  now: () => new Date().toISOString(),
+});
 
 async function handle(req: Request): Promise<ResponseOf[Request['type']]> {
-  if (req.type === 'kb:entity') return cardDataFor(req.id);
+  // A card resolves through the reader's overlay (its own entities, its added names); the KB alone if unreadable.
+  if (req.type === 'kb:entity') return (await overlay.lookup().catch(() => new OverlayLookup())).card(req.id);
+  if (req.type === 'overlay:write') return overlay.write(req.batch);
   try {
     return await handleIncidentRequest(await incidentsDb(), req);
   } finally {
@@ -75,6 +88,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
+    // An update may change the stored matcher's format: rebuild it from the stored overlay.
+    void overlay.republish().catch(() => undefined);
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save as incident', contexts: ['selection'] });
     browser.contextMenus.create({
       id: PAUSE_SITE_MENU_ID,

@@ -218,8 +218,12 @@ function AgencyBody({ data, agency }: { data: EntityCardData; agency: Agency }) 
           <dd>{countryName(agency.country)}</dd>
         </>
       )}
-      <dt>Kind</dt>
-      <dd>{agency.kind.replace('-', ' ')}</dd>
+      {!data.ours?.own && (
+        <>
+          <dt>Kind</dt>
+          <dd>{agency.kind.replace('-', ' ')}</dd>
+        </>
+      )}
       {agency.parent && (
         <>
           <dt>Part of</dt>
@@ -233,6 +237,93 @@ function AgencyBody({ data, agency }: { data: EntityCardData; agency: Agency }) 
         </>
       )}
     </dl>
+  );
+}
+
+/** The facts of one of the reader's own entities that the overlay records: country, ATT&CK id, actors sponsored. */
+function OwnFacts({ data }: { data: EntityCardData }) {
+  const { entity } = data;
+  const attackId = data.kind === 'actor' ? (entity as Actor).attackId : undefined;
+  if (!entity.country && !attackId && !data.sponsors?.length) return null;
+  return (
+    <dl class="facts">
+      {entity.country && (
+        <>
+          <dt>Country</dt>
+          <dd>{countryName(entity.country)}</dd>
+        </>
+      )}
+      {attackId && (
+        <>
+          <dt>MITRE ATT&amp;CK</dt>
+          <dd>{attackId}</dd>
+        </>
+      )}
+      {data.sponsors && data.sponsors.length > 0 && (
+        <>
+          <dt>Said to sponsor</dt>
+          <dd>{data.sponsors.map((s) => s.name).join(', ')}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** What the reader's own KB says: their names (each marked "ours"), sponsor, notes and links. */
+function Ours({ data }: { data: EntityCardData }) {
+  const ours = data.ours;
+  if (!ours) return null;
+  const { aliases, sponsor, notes, links } = ours;
+  if (ours.own && aliases.length === 0 && !sponsor && !notes && links.length === 0) return null;
+  return (
+    <section class="ours-facts" data-field="ours">
+      <h3>
+        In your KB <span class="ours-mark">ours</span>
+      </h3>
+      <dl class="facts">
+        {aliases.length > 0 && (
+          <>
+            <dt>{ours.own ? 'Also known as' : 'Your names'}</dt>
+            <dd data-field="ours-aliases">
+              {aliases.map((a, i) => (
+                <span key={a.name}>
+                  {i > 0 && ', '}
+                  {a.name}
+                  <span class="vendor"> ({a.source})</span>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {sponsor && (
+          <>
+            <dt>Sponsor</dt>
+            <dd data-field="sponsor">{data.names[sponsor] ?? sponsor}</dd>
+          </>
+        )}
+        {notes && (
+          <>
+            <dt>Notes</dt>
+            <dd class="notes">{notes}</dd>
+          </>
+        )}
+        {links.length > 0 && (
+          <>
+            <dt>Links</dt>
+            <dd>
+              {links.map((href, i) => (
+                <span key={href}>
+                  {i > 0 && ' · '}
+                  <a href={href} target="_blank" rel="noreferrer" title={href}>
+                    {hostOf(href)}
+                  </a>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
   );
 }
 
@@ -251,6 +342,11 @@ export function EntityCard({
     <article class="card" aria-label={entity.name}>
       <header>
         <span class={`kind kind-${data.kind}`}>{data.kind === 'actor' ? 'Threat actor' : 'Agency'}</span>
+        {data.ours?.own && (
+          <span class="ours-mark" title="From your own KB">
+            ours
+          </span>
+        )}
         <h2>{entity.name}</h2>
         {seenAs && seenAs !== entity.name && <p class="seen-as">Written here as “{seenAs}”</p>}
         {candidates.length > 0 && (
@@ -262,11 +358,13 @@ export function EntityCard({
         )}
         {alsoOnPage.length > 0 && <p class="also">Also called {alsoOnPage.join(', ')} on this page.</p>}
       </header>
-      {data.kind === 'actor' ? (
+      {data.ours?.own ? null : data.kind === 'actor' ? (
         <ActorBody actor={entity as Actor} names={data.names} limit={aliasLimit} />
       ) : (
         <AgencyBody data={data} agency={entity as Agency} />
       )}
+      {data.ours?.own && <OwnFacts data={data} />}
+      <Ours data={data} />
       {children}
     </article>
   );

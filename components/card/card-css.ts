@@ -18,6 +18,8 @@ export const CARD_CSS = `
 .card h3 { font-size: 12px; margin: 8px 0 2px; text-transform: uppercase; letter-spacing: .04em; opacity: .7; }
 .kind { font-size: 11px; text-transform: uppercase; letter-spacing: .05em; opacity: .75; }
 .kind-actor { color: #b35c00; } .kind-agency { color: #1769c2; }
+.ours-mark { display: inline-block; margin-left: 6px; padding: 0 5px; border-radius: 8px; font-size: 10px; font-weight: 600; text-transform: uppercase; letter-spacing: .05em; color: #fff; background: rgb(130, 70, 210); vertical-align: 1px; }
+.ours-facts .notes { white-space: pre-wrap; }
 .ambiguous { margin: 4px 0 0; padding: 4px 6px; border-radius: 4px; background: rgba(190, 80, 255, .15); font-size: 12px; }
 .also { margin: 2px 0 0; font-size: 12px; opacity: .85; }
 .seen-as { margin: 0; font-size: 12px; opacity: .8; }

@@ -9,7 +9,7 @@ import { CARD_CSS } from '../../components/card/card-css';
 import { createPageCard, type PageCard } from '../../components/card/page-card';
 import { UI_HOST_TAG } from '../../lib/page/collect';
 import type { HoverTracker } from '../../lib/page/hover';
-import { MARKS_CSS, PrivateMarks } from '../../lib/page/private-marks';
+import { MARKS_CSS, type MarkKind, PrivateMarks } from '../../lib/page/private-marks';
 import type { MarkSink } from '../../lib/page/saved-passages';
 import type { EntityCardData } from '../../lib/protocol';
 import { withNotOnSite } from '../../lib/settings';
@@ -34,6 +34,8 @@ export function pageUi(
 ): PageUi {
   let container: HTMLElement | undefined;
   let marks: PrivateMarks | undefined;
+  // Marks set before the layer exists (the first scan paints the reader's own names) are drawn on mount.
+  const early = new Map<MarkKind, Range[]>();
   const card = createPageCard({
     container: () => container,
     cardData: (id) =>
@@ -57,7 +59,12 @@ export function pageUi(
   });
   return {
     card,
-    marks: { set: (kind, ranges) => marks?.set(kind, [...ranges]) },
+    marks: {
+      set: (kind, ranges) => {
+        if (marks) marks.set(kind, [...ranges]);
+        else early.set(kind, [...ranges]);
+      },
+    },
     container: () => container,
     async mount() {
       const ui = await createShadowRootUi(ctx, {
@@ -79,6 +86,8 @@ export function pageUi(
       layer.className = 'marks';
       container?.parentNode?.insertBefore(layer, container);
       marks = new PrivateMarks(layer, window);
+      for (const [kind, ranges] of early) marks.set(kind, ranges);
+      early.clear();
       ctx.onInvalidated(() => marks?.clear());
     },
   };

@@ -1,12 +1,15 @@
 import './start-mark';
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { findMentions } from '../../lib/match/find-mentions';
+import { findMentions, type Matcher } from '../../lib/match/find-mentions';
+import type { Mention } from '../../lib/match/types';
+import { mergeMentions } from '../../lib/overlay/matcher';
 import { yieldTask } from '../../lib/page/scanner';
 import { PageSession } from '../../lib/page/session';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
 import { rescanOnUrlChange } from '../../lib/page/url-change';
 import { GuardedContext } from '../../platform/guarded-context';
+import { readOverlayMatcherNow, watchOverlayMatcher } from '../../platform/overlay';
 import { answerPageRequests } from '../../platform/page-requests';
 import { readSettingsNow, watchSettings } from '../../platform/settings';
 import { setupCapture } from './capture';
@@ -30,6 +33,15 @@ export default defineContentScript({
     const site = location.hostname;
     const topFrame = window === window.top;
     const stored = readSettingsNow();
+    // The reader's own names (built by the background), painted only in the private layer.
+    let ours: Matcher | undefined;
+    const oursLoaded = readOverlayMatcherNow().then((m) => {
+      ours = m;
+    });
+    const find = (text: string, options?: Parameters<typeof findMentions>[1]): Mention[] => {
+      const found = findMentions(text, options);
+      return ours ? mergeMentions(found, ours.findMentions(text, options)) : found;
+    };
     // Build the matcher while storage answers; the mark tells start-up from scanning.
     findMentions('');
     performance.mark('apt-lens:matcher-ready');
@@ -44,7 +56,7 @@ export default defineContentScript({
     const session = new PageSession({
       doc: document,
       site,
-      find: findMentions,
+      find,
       host: { highlights: CSS.highlights, Highlight },
       shadowStyles: new ShadowStyles(highlightsCss),
       passages: capture?.savedPassages,
@@ -52,6 +64,7 @@ export default defineContentScript({
       card: ui.card,
       marks: ui.marks,
       scanner: {
+        beforeMatching: () => oursLoaded,
         // Every uninterrupted piece of work is measured, so long tasks can be found (bench:page).
         onTask: (t0) => performance.measure('apt-lens:task', { start: t0 }),
         // The first measure covers everything from the script's start: settings, matcher, scan, paint.
@@ -69,6 +82,12 @@ export default defineContentScript({
 
     if (topFrame) answerPageRequests(ctx, (req) => session.handle(req));
     ctx.onInvalidated(watchSettings((s) => session.applySettings(s)));
+    ctx.onInvalidated(
+      watchOverlayMatcher((m) => {
+        ours = m;
+        session.refreshNames();
+      }),
+    );
     // A single-page app's navigation: a new article when the URL really changed (a forged event changes nothing).
     const urlChanged = rescanOnUrlChange(
       () => location.href,

@@ -9,6 +9,20 @@ export interface EntityCardData {
   names: Record<string, string>;
   /** For an agency: the actors it is said to sponsor. */
   sponsors?: { id: string; name: string }[];
+  /** What the reader's own KB (lib/overlay) says about the entity, when it says anything. */
+  ours?: OursFacts;
+}
+
+/** What the reader's own KB adds to a card: the card marks all of it "ours". */
+export interface OursFacts {
+  /** The entity itself is the reader's (an `ours-` id), not a bundled one. */
+  own: boolean;
+  /** The reader's names for it, each with its vendor or `ours` (for an own entity: its aliases). */
+  aliases: { name: string; source: string }[];
+  /** For an own actor: the agency said to sponsor it (its name is in `names`). */
+  sponsor?: string;
+  notes: string;
+  links: string[];
 }
 
 /** Resolves everything a card shows for one id: the entity plus the names of the entities it refers to. */

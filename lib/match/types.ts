@@ -14,4 +14,9 @@ export interface Mention {
   candidates?: string[];
   /** 0..1: how sure the matcher is that this is the entity. */
   confidence: number;
+  /**
+   * Found by one of the reader's own names (lib/overlay): painted only in the private marks layer, never
+   * in the page's `CSS.highlights`, so a page cannot learn a team's codenames.
+   */
+  ours?: true;
 }

@@ -20,6 +20,10 @@ export const MAX_ALIASES = 100;
 export const MAX_LINKS = 50;
 /** Longest name, in code points. */
 export const MAX_NAME = 200;
+/** Most names in the whole overlay (canonical names and aliases): the matcher's tables index rows in 16 bits. */
+export const MAX_OVERLAY_NAMES = 20_000;
+/** Most characters over all the overlay's names: the matcher's tree addresses its nodes in 16 bits. */
+export const MAX_OVERLAY_NAME_CHARS = 60_000;
 
 /** A name as the matcher can use it: trimmed, no line breaks or tabs (they end a name on a page). */
 export const NameSchema = v.pipe(

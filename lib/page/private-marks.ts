@@ -6,8 +6,11 @@
  * client rects whenever layout may have moved them (scroll, resize, DOM changes).
  */
 
-/** What a mark means, which is also its class in the layer's CSS. */
-export type MarkKind = 'incident' | 'current';
+/**
+ * What a mark means, which is also its class in the layer's CSS. `ours`: a name from the reader's own KB
+ * (lib/overlay), which the page must not learn, so it is never a named highlight.
+ */
+export type MarkKind = 'incident' | 'current' | 'ours';
 
 /** Styles for the layer and its boxes; added to the shadow root's CSS. */
 export const MARKS_CSS = `
@@ -15,6 +18,7 @@ export const MARKS_CSS = `
 .mark { position: absolute; pointer-events: none; box-sizing: border-box; }
 .mark.incident { border-bottom: 2px dotted rgb(20, 150, 90); }
 .mark.current { background: rgba(255, 220, 0, 0.35); }
+.mark.ours { background: rgba(150, 90, 230, 0.22); border-bottom: 2px solid rgb(130, 70, 210); }
 `;
 
 /** The client rects of the text inside a range, one or more per line (element boxes left out). */

@@ -6,10 +6,11 @@
 import type { Incident } from '../incidents/model';
 import { collectText } from './collect';
 import { rangeAt } from './paint';
+import type { MarkKind } from './private-marks';
 
 /** Where the reader's own marks are drawn (privately, never in the page's CSS.highlights). */
 export interface MarkSink {
-  set(kind: 'incident' | 'current', ranges: readonly Range[]): void;
+  set(kind: MarkKind, ranges: readonly Range[]): void;
 }
 
 /** A saved incident whose passage was found in the page's text, at [start, end). */

@@ -38,6 +38,13 @@ export interface ScannerOptions {
   burstLimit?: number;
   /** Brings the highlight styles into shadow roots that hold painted text (see `ShadowStyles`). */
   shadowStyles?: Pick<ShadowStyles, 'cover' | 'release'>;
+  /**
+   * Where mentions of the reader's own names (`Mention.ours`) are painted, privately, instead of the page's
+   * `CSS.highlights`; without it they are not painted at all.
+   */
+  paintOurs?: (ranges: Range[]) => void;
+  /** Awaited once per full scan after the page is read, before matching (the reader's names loading). */
+  beforeMatching?: () => Promise<void>;
 }
 
 /** Mentions turned into ranges between two looks at the clock. */
@@ -89,8 +96,10 @@ export class PageScanner {
   private pendingBatch = false;
   private stopped = false;
   private style: HighlightStyle;
-  private readonly o: Required<Omit<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles'>> &
-    Pick<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles'>;
+  private readonly o: Required<
+    Omit<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles' | 'paintOurs' | 'beforeMatching'>
+  > &
+    Pick<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles' | 'paintOurs' | 'beforeMatching'>;
 
   constructor(options: ScannerOptions) {
     const win = options.doc.defaultView;
@@ -192,6 +201,7 @@ export class PageScanner {
     // Matching starts in a task of its own: its first slice runs cold code, after the walk's last piece.
     this.o.onTask?.(piece);
     await this.o.yieldToBrowser();
+    await this.o.beforeMatching?.();
     piece = performance.now();
     const topical = isTopical(text);
     this.topical = topical;
@@ -201,7 +211,8 @@ export class PageScanner {
       const b = sliceEnd(text, a, size);
       const s0 = performance.now();
       for (const m of this.o.find(text.slice(a, b), { pageEntities: seen, topical })) {
-        seen.add(m.id);
+        // The reader's names are no evidence for bundled ones: the page's highlights must not depend on them.
+        if (!m.ours) seen.add(m.id);
         found.push({ ...m, start: m.start + a, end: m.end + a });
       }
       size = nextSliceSize(b - a, performance.now() - s0, this.o.sliceBudgetMs);
@@ -260,8 +271,15 @@ export class PageScanner {
 
   private repaint(): void {
     const painted = this.stopped ? [] : [...this.painted];
-    paint(this.o.host, painted, this.style);
-    this.o.shadowStyles?.cover(painted.map((p) => p.range));
+    const ours: Range[] = [];
+    const shown: PaintedMention[] = [];
+    for (const p of painted) {
+      if (!p.mention.ours) shown.push(p);
+      else if (!p.range.collapsed) ours.push(p.range);
+    }
+    paint(this.o.host, shown, this.style);
+    this.o.paintOurs?.(ours);
+    this.o.shadowStyles?.cover(shown.map((p) => p.range));
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -309,7 +327,7 @@ export class PageScanner {
       const found = this.o
         .find(page.text, { pageEntities: this.seen, topical: this.topical })
         .filter(this.o.accept);
-      for (const m of found) this.seen.add(m.id);
+      for (const m of found) if (!m.ours) this.seen.add(m.id);
       for (const p of rangesFor(page, found, this.o.doc)) this.add(p);
     }
     this.repaint();

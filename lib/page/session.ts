@@ -66,18 +66,19 @@ export class PageSession {
   private readonly removers: (() => void)[] = [];
 
   constructor(private readonly o: SessionOptions) {
+    const marks: MarkSink = o.marks ?? { set: () => {} };
     this.scanner = new PageScanner({
       doc: o.doc,
       find: o.find,
       host: o.host,
       shadowStyles: o.shadowStyles,
+      paintOurs: (ranges) => marks.set('ours', ranges),
       accept: (m) => {
         const s = this.settings;
         return !s || ((s.showUncertain || isCertain(m)) && !(s.notOnSite[o.site] ?? []).includes(m.id));
       },
       ...o.scanner,
     });
-    const marks: MarkSink = o.marks ?? { set: () => {} };
     this.saved = o.passages ? new SavedPassages(o.doc, marks, o.passages) : undefined;
     this.navigator = new MentionNavigator(marks);
     this.hover = new HoverTracker(
@@ -178,6 +179,13 @@ export class PageSession {
     this.scanner.resetEvidence();
     await this.scanner.fullScan();
     await this.saved?.refresh();
+  }
+
+  /** The reader's own names changed (lib/overlay): read the page again with them. */
+  refreshNames(): void {
+    if (!this.active || this.destroyed) return;
+    this.hover.close();
+    void this.scanner.fullScan();
   }
 
   /** Paints the saved passages again (after a save). */

@@ -15,6 +15,9 @@ import {
   text,
 } from '../incidents/schema';
 import type { EntityCardData } from '../kb/card-data';
+import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
+import type { OverlayBatch } from '../overlay/store';
+import type { OverlayProblem } from '../overlay/validate';
 
 export type { EntityCardData } from '../kb/card-data';
 
@@ -38,8 +41,22 @@ export type IncidentRequest =
   | { type: 'incidents:for-page'; url: string }
   | { type: 'incidents:import'; text: string; apply: boolean };
 
+/**
+ * Overlay requests (the dashboard's "Your KB") → background, the only writer of the overlay store: one
+ * batch, checked as a whole and written all or nothing.
+ */
+export interface OverlayRequest {
+  type: 'overlay:write';
+  batch: OverlayBatch;
+}
+
+/** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
+export type OverlayWriteReport =
+  | { ok: true; added: number; updated: number; removed: number }
+  | { ok: false; problems: OverlayProblem[] };
+
 /** Every request the background understands. */
-export type Request = EntityRequest | IncidentRequest;
+export type Request = EntityRequest | IncidentRequest | OverlayRequest;
 
 /** The background's answer to each request type. */
 export interface ResponseOf {
@@ -52,6 +69,7 @@ export interface ResponseOf {
   'incidents:tags': string[];
   'incidents:for-page': Incident[];
   'incidents:import': ImportReport;
+  'overlay:write': OverlayWriteReport;
 }
 
 const Ids = v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(MAX_IMPORT_RECORDS));
@@ -77,6 +95,18 @@ const RequestSchema = v.variant('type', [
     type: v.literal('incidents:import'),
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS + 1)),
     apply: v.boolean(),
+  }),
+  v.object({
+    type: v.literal('overlay:write'),
+    // Entries are checked one by one by the store, which names the entry and field of each problem.
+    batch: v.object({
+      put: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_OVERLAY_ENTRIES))),
+      remove: v.optional(
+        v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(MAX_OVERLAY_ENTRIES)),
+      ),
+      replace: v.optional(v.boolean()),
+      keepTimes: v.optional(v.boolean()),
+    }),
   }),
 ]);
 

@@ -40,6 +40,8 @@ export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> =
   'incidents:restore': ['extension-page'],
   'incidents:tag': ['extension-page'],
   'incidents:import': ['extension-page'],
+  // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
+  'overlay:write': ['extension-page'],
 };
 
 /**

@@ -55,3 +55,21 @@ describe('parseRequest: incidents', () => {
     expect(parseRequest(msg)).toBeUndefined();
   });
 });
+
+describe('parseRequest: overlay', () => {
+  it('accepts a batch (entries are checked by the store, which says where each problem is)', () => {
+    const msg = {
+      type: 'overlay:write',
+      batch: { put: [{ id: 'ours-x' }], remove: ['apt31'], replace: false },
+    };
+    expect(parseRequest(msg)).toEqual(msg);
+  });
+  it.each([
+    { type: 'overlay:write' },
+    { type: 'overlay:write', batch: { put: 'x' } },
+    { type: 'overlay:write', batch: { remove: [5] } },
+    { type: 'overlay:write', batch: { put: Array.from({ length: 5001 }, () => ({})) } },
+  ])('rejects %j', (msg) => {
+    expect(parseRequest(msg)).toBeUndefined();
+  });
+});

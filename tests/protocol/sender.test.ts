@@ -34,6 +34,7 @@ const requests: Record<Request['type'], Request> = {
   'incidents:restore': { type: 'incidents:restore', incidents: [inc] },
   'incidents:tag': { type: 'incidents:tag', ids: [inc.id], tag: 'x' },
   'incidents:import': { type: 'incidents:import', text: '{}', apply: true },
+  'overlay:write': { type: 'overlay:write', batch: { remove: ['ours-x'] } },
 };
 
 /** The whole table, written out: a change to who may do what has to change this test too. */
@@ -47,6 +48,7 @@ const expected: Record<Request['type'], Record<SenderKind, boolean>> = {
   'incidents:restore': { 'extension-page': true, 'content-script': false, untrusted: false },
   'incidents:tag': { 'extension-page': true, 'content-script': false, untrusted: false },
   'incidents:import': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'overlay:write': { 'extension-page': true, 'content-script': false, untrusted: false },
 };
 
 describe('authorize', () => {
