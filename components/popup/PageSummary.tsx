@@ -53,8 +53,11 @@ export function PageSummary({
   page,
   onSite,
   onEntities,
+  onReport,
 }: {
   page: PageClient;
+  /** Opens the page report view (offered when the page names something). */
+  onReport?(): void;
   onSite?(site: string): void;
   /** The ids the page names, for the search to rank first. */
   onEntities?(ids: ReadonlySet<string>): void;
@@ -126,6 +129,11 @@ export function PageSummary({
               list={state.summary.entities.filter((e) => e.kind === 'agency')}
               onPick={(id) => void page.reveal(id)}
             />
+            {onReport && (
+              <button type="button" class="page-report" onClick={onReport}>
+                {S.pageReport}
+              </button>
+            )}
           </>
         ))}
     </section>

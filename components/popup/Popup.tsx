@@ -5,6 +5,7 @@ import type { Search, SearchFilter } from '../../lib/kb/search';
 import type { Settings } from '../../lib/settings';
 import { Controls } from './Controls';
 import { Detail } from './Detail';
+import { PageReport, type ReportApi } from './PageReport';
 import { type PageClient, PageSummary } from './PageSummary';
 import { SearchPanel } from './SearchPanel';
 
@@ -19,6 +20,8 @@ export interface PopupKb {
 export interface PopupApi {
   loadKb(): Promise<PopupKb>;
   page: PageClient;
+  /** The page as a STIX report: what the page gives, download, save as incident. */
+  report: ReportApi;
   settings: {
     read(): Promise<Settings>;
     update(change: (s: Settings) => Settings): Promise<Settings>;
@@ -46,6 +49,7 @@ export function Popup({ api }: { api: PopupApi }) {
   const [site, setSite] = useState<string>();
   const [summaryKey, setSummaryKey] = useState(0);
   const [onPage, setOnPage] = useState<ReadonlySet<string>>();
+  const [reporting, setReporting] = useState(false);
 
   // The search panel's layout effect has focused the box by now (children's effects run first).
   useLayoutEffect(() => api.onInteractive?.(), []);
@@ -70,12 +74,13 @@ export function Popup({ api }: { api: PopupApi }) {
 
   // The Escape handler reads the view as rendered, not as of its last effect run: an Escape right after
   // Enter opened a result would otherwise see no detail and clear the search box instead of going back.
-  const view = useRef({ open, query });
-  view.current = { open, query };
+  const view = useRef({ open, query, reporting });
+  view.current = { open, query, reporting };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      if (view.current.open) setOpen(undefined);
+      if (view.current.reporting) setReporting(false);
+      else if (view.current.open) setOpen(undefined);
       else if (view.current.query) setQuery('');
       else return;
       e.preventDefault();
@@ -88,7 +93,9 @@ export function Popup({ api }: { api: PopupApi }) {
 
   return (
     <main class="popup">
-      {open ? (
+      {reporting ? (
+        <PageReport api={api.report} onBack={() => setReporting(false)} openDashboard={api.openDashboard} />
+      ) : open ? (
         <Detail
           data={kb?.card(open) ?? null}
           incidents={api.incidents}
@@ -105,7 +112,15 @@ export function Popup({ api }: { api: PopupApi }) {
           onFilter={setFilter}
           onOpen={setOpen}
           prefer={onPage}
-          idle={<PageSummary key={summaryKey} page={api.page} onSite={setSite} onEntities={setOnPage} />}
+          idle={
+            <PageSummary
+              key={summaryKey}
+              page={api.page}
+              onSite={setSite}
+              onEntities={setOnPage}
+              onReport={() => setReporting(true)}
+            />
+          }
         />
       )}
       <Controls

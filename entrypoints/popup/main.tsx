@@ -53,9 +53,48 @@ const page: PageClient = {
 
 let db: Promise<IncidentsDb> | undefined;
 
+/**
+ * Hands a file to the browser's downloads as a data: URL. A blob: URL dies with the popup's document, and
+ * Firefox closes the popup when it asks where to save: the download would then find nothing.
+ */
+function download(fileName: string, text: string): void {
+  const a = document.createElement('a');
+  a.href = `data:application/json;charset=utf-8,${encodeURIComponent(text)}`;
+  a.download = fileName;
+  a.click();
+}
+
+const report: PopupApi['report'] = {
+  async source() {
+    // The shape check (valibot) loads only when a report is made, not when the popup opens.
+    const [raw, { parsePageReportSource }] = await Promise.all([
+      ask({ type: 'page:report' }),
+      import('../../lib/protocol/page'),
+    ]);
+    return parsePageReportSource(raw);
+  },
+  async download(input) {
+    // The report builder brings the KB's data: it loads when a report is made, not when the popup opens.
+    const [{ pageReportBundle }, { reportFileName }] = await Promise.all([
+      import('../../lib/stix/page-report'),
+      import('../../lib/stix/page-report-input'),
+    ]);
+    const now = new Date();
+    const fileName = reportFileName(input.source, now);
+    download(fileName, JSON.stringify(pageReportBundle(input, now), null, 2));
+    return fileName;
+  },
+  save: async (draft) => void (await browser.runtime.sendMessage({ type: 'incidents:save', draft })),
+  today() {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  },
+};
+
 const api: PopupApi = {
   loadKb: () => import('./kb').then((m) => m.createPopupKb()),
   page,
+  report,
   settings: { read: readSettings, update: updateSettings, watch: watchSettings },
   async incidents(kind, id) {
     try {

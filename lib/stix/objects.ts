@@ -6,7 +6,7 @@
  */
 
 import { v5 } from 'uuid';
-import { getEntity } from '../kb/index';
+import type { getEntity } from '../kb/index';
 
 /** The STIX 2.1 namespace for deterministic identifiers (spec section 2.9). */
 export const STIX_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
@@ -29,7 +29,10 @@ export interface StixBundle {
   objects: StixObject[];
 }
 
-/** How an export looks an entity up (a seam for tests and for entities beyond the bundled KB). */
+/**
+ * How an export looks an entity up: the KB's `getEntity` by default (each export passes it, so this module
+ * stays free of the KB's data), or one that also knows entities beyond the bundled KB.
+ */
 export type EntityLookup = typeof getEntity;
 
 const CONFIDENCE: Record<string, number> = { confirmed: 95, high: 85, moderate: 50, low: 15, suspected: 15 };
@@ -71,7 +74,7 @@ export class StixGraph {
 
   constructor(
     now: Date,
-    private readonly lookup: EntityLookup = getEntity,
+    private readonly lookup: EntityLookup,
   ) {
     const stamp = now.toISOString();
     this.common = { spec_version: '2.1', created: stamp, modified: stamp };

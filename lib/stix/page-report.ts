@@ -5,42 +5,9 @@
  * sponsor relationships the knowledge base knows. The entities' ids are the incidents export's, so reports
  * imported one after another into OpenCTI or MISP share their actors instead of duplicating them.
  */
-import type { IncidentDraft } from '../incidents/schema';
 import { getEntity } from '../kb/index';
-import type { PageReportSource, ReportEntity } from '../protocol/page';
 import { type EntityLookup, httpUrl, type StixBundle, StixGraph, stixTime } from './objects';
-
-/** What the reader chose in the popup, on top of what the page gave. */
-export interface PageReportInput {
-  /** The page's address, title and the entities the reader kept (in the page's order). */
-  source: PageReportSource;
-  /** The report's name; the page title when empty. */
-  name: string;
-  /** The reader's note (may be empty). */
-  note: string;
-  labels: string[];
-  /** When it was published: YYYY-MM-DD or an RFC 3339 date-time. */
-  published: string;
-}
-
-/** Labels as the reader types them: comma-separated, trimmed, empty and repeated ones dropped, 100 at most. */
-export function parseLabels(text: string): string[] {
-  const seen = new Set<string>();
-  for (const raw of text.split(',')) {
-    const label = raw.replace(/\s+/g, ' ').trim().slice(0, 100);
-    if (label) seen.add(label);
-  }
-  return [...seen].slice(0, 100);
-}
-
-/** One description line per entity: its name and the first sentence that names it. */
-export function sentenceLines(entities: readonly ReportEntity[]): string {
-  return entities.map((e) => `${e.name}: ${e.sentence}`).join('\n');
-}
-
-function reportName(input: PageReportInput): string {
-  return input.name.trim() || input.source.title || input.source.url;
-}
+import { type PageReportInput, reportName, sentenceLines } from './page-report-input';
 
 /** The bundle of a page report; `now` stamps it, `bundleId` and `reportId` are random unless given. */
 export function pageReportBundle(
@@ -85,32 +52,5 @@ export function pageReportBundle(
     type: 'bundle',
     id: `bundle--${ids.bundle ?? crypto.randomUUID()}`,
     objects: [...graph.list(), report],
-  };
-}
-
-/**
- * The same report as an incident, for "Save as incident": the sentences are its quote, the note its notes,
- * the labels its tags, the published date when it happened. Undefined for a page that is not http(s) (an
- * incident needs a web address).
- */
-export function pageReportDraft(input: PageReportInput): IncidentDraft | undefined {
-  const { source } = input;
-  if (!httpUrl(source.url)) return undefined;
-  return {
-    title: reportName(input).slice(0, 500),
-    url: source.url,
-    pageTitle: source.title,
-    quote: { exact: sentenceLines(source.entities).slice(0, 10_000), prefix: '', suffix: '' },
-    actorIds: source.entities
-      .filter((e) => e.kind === 'actor')
-      .map((e) => e.id)
-      .slice(0, 200),
-    agencyIds: source.entities
-      .filter((e) => e.kind === 'agency')
-      .map((e) => e.id)
-      .slice(0, 200),
-    tags: input.labels,
-    notes: input.note.trim().slice(0, 20_000),
-    occurredAt: input.published,
   };
 }

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ReportApi } from '../../components/popup/PageReport';
 import type { PageClient } from '../../components/popup/PageSummary';
 import { Popup, type PopupApi, type PopupKb } from '../../components/popup/Popup';
 import { S } from '../../components/popup/strings';
 import { createPopupKb } from '../../entrypoints/popup/kb';
-import type { PageSummary } from '../../lib/protocol';
+import type { PageReportSource, PageSummary } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
 let kb: PopupKb | undefined;
@@ -29,13 +30,33 @@ function fakePage(over: Partial<PageClient> = {}): PageClient {
   };
 }
 
+const REPORT_SOURCE: PageReportSource = {
+  url: 'https://news.example/story',
+  title: 'Prague blames APT31',
+  entities: [
+    { ...DEMO.entities[0]!, sentence: 'The Czech government blamed APT31.' },
+    { ...DEMO.entities[1]!, sentence: 'NÚKIB published the details.' },
+  ],
+};
+
+function fakeReport(over: Partial<ReportApi> = {}): ReportApi {
+  return {
+    source: vi.fn(async () => REPORT_SOURCE),
+    download: vi.fn(async () => 'apt-lens-report-news.example-2026-12-01.stix.json'),
+    save: vi.fn(async () => {}),
+    today: () => '2026-12-01',
+    ...over,
+  };
+}
+
 /** The popup over the real KB, a fake tab and settings held in memory. */
-function setup(page: PageClient = fakePage()) {
+function setup(page: PageClient = fakePage(), report: ReportApi = fakeReport()) {
   let settings: Settings = DEFAULT_SETTINGS;
   const watchers: ((s: Settings) => void)[] = [];
   const api: PopupApi = {
     loadKb: async () => (kb ??= createPopupKb()),
     page,
+    report,
     settings: {
       read: async () => settings,
       update: async (change) => {
@@ -231,5 +252,71 @@ describe('Popup ranking and announcing', () => {
     typeIn('fancy bear');
     await waitFor(() => expect(options()[0]!.getAttribute('aria-selected')).toBe('true'));
     expect(box().getAttribute('aria-activedescendant')).toBe('hit-apt28');
+  });
+});
+
+describe('Popup page report', () => {
+  const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
+
+  it('shows the page’s entities with their sentences, and downloads what the reader kept', async () => {
+    const report = fakeReport();
+    setup(fakePage(), report);
+    fireEvent.click(await screen.findByRole('button', { name: S.pageReport }));
+    await screen.findByText('The Czech government blamed APT31.');
+    expect(field(S.reportName).value).toBe('Prague blames APT31');
+    expect(field(S.reportPublished).value).toBe('2026-12-01');
+    fireEvent.input(field(S.reportNote), { target: { value: 'Worth a look.' } });
+    fireEvent.input(field(S.reportLabels), { target: { value: 'espionage, czechia' } });
+    // The reader drops the agency.
+    fireEvent.click(document.querySelector<HTMLInputElement>('[data-id="cz-nukib"] input')!);
+    expect(screen.getByText(S.reportEntities(1, 2))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: S.reportDownload }));
+    await screen.findByText(S.reportDownloaded('apt-lens-report-news.example-2026-12-01.stix.json'));
+    expect(report.download).toHaveBeenCalledWith({
+      source: { ...REPORT_SOURCE, entities: [REPORT_SOURCE.entities[0]] },
+      name: 'Prague blames APT31',
+      note: 'Worth a look.',
+      labels: ['espionage', 'czechia'],
+      published: '2026-12-01',
+    });
+  });
+
+  it('saves the report as an incident, and says why when the background refuses', async () => {
+    let fail = false;
+    const save = vi.fn(async () => {
+      if (fail) throw new Error('Storage is full. Nothing was saved.');
+    });
+    setup(fakePage(), fakeReport({ save }));
+    fireEvent.click(await screen.findByRole('button', { name: S.pageReport }));
+    await screen.findByText('NÚKIB published the details.');
+    fireEvent.click(screen.getByRole('button', { name: S.reportSave }));
+    await screen.findByText(S.reportSaved('Prague blames APT31'), { exact: false });
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: REPORT_SOURCE.url,
+        actorIds: ['apt31'],
+        agencyIds: ['cz-nukib'],
+        occurredAt: '2026-12-01',
+      }),
+    );
+    fail = true;
+    fireEvent.click(screen.getByRole('button', { name: S.reportSave }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      S.reportFailed('Storage is full. Nothing was saved.'),
+    );
+  });
+
+  it('says so when the page gives no report, and Escape goes back to the page summary', async () => {
+    setup(fakePage(), fakeReport({ source: async () => undefined }));
+    fireEvent.click(await screen.findByRole('button', { name: S.pageReport }));
+    expect((await screen.findByRole('alert')).textContent).toBe(S.reportNoSource);
+    key('Escape');
+    await screen.findByRole('button', { name: S.pageReport });
+  });
+
+  it('is not offered on a page that names nothing', async () => {
+    setup(fakePage({ summary: async () => ({ ...DEMO, entities: [] }) }));
+    await screen.findByText(S.pageEmpty);
+    expect(screen.queryByRole('button', { name: S.pageReport })).toBeNull();
   });
 });

@@ -4,12 +4,13 @@ import { DraftSchema } from '../../lib/incidents/schema';
 import { toStixBundle } from '../../lib/incidents/stix';
 import type { PageReportSource } from '../../lib/protocol/page';
 import { agencyIdentityId, intrusionSetId } from '../../lib/stix/objects';
+import { pageReportBundle } from '../../lib/stix/page-report';
 import {
   type PageReportInput,
-  pageReportBundle,
   pageReportDraft,
   parseLabels,
-} from '../../lib/stix/page-report';
+  reportFileName,
+} from '../../lib/stix/page-report-input';
 import { makeIncident } from '../incidents/make';
 import { stixValidator } from '../incidents/stix-validator';
 
@@ -171,5 +172,14 @@ describe('labels', () => {
       'two words',
     ]);
     expect(parseLabels('')).toEqual([]);
+  });
+});
+
+describe('file name', () => {
+  it('names the host and the day', () => {
+    expect(reportFileName(SOURCE, NOW)).toBe('apt-lens-report-news.example-2026-12-01.stix.json');
+    expect(reportFileName({ ...SOURCE, url: 'file:///a.html' }, NOW)).toBe(
+      'apt-lens-report-page-2026-12-01.stix.json',
+    );
   });
 });

@@ -1,0 +1,3 @@
+import { reportSuite } from './support/report-suite';
+
+reportSuite('firefox');
