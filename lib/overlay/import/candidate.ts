@@ -6,6 +6,7 @@
  */
 import { codePoints, isWebUrl } from '../../incidents/formats';
 import type { InvalidRecord } from '../../incidents/schema';
+import { nameKey } from '../../match/chars';
 import { MAX_ALIASES, MAX_LINKS, MAX_NAME } from '../model';
 
 export type { InvalidRecord } from '../../incidents/schema';
@@ -21,7 +22,7 @@ export interface ImportCandidate {
   index: number;
   kind: 'actor' | 'agency';
   name: string;
-  /** Other names, without the name itself, duplicates (ignoring case and accents) removed. */
+  /** Other names, without the name itself, duplicates (by `matchKey`) removed. */
   aliases: string[];
   /** ISO 3166-1 alpha-2, upper case. */
   country?: string;
@@ -61,9 +62,13 @@ export const MAX_NOTES = 20_000;
 export const ATTACK_GROUP_ID = /^G\d{4}$/;
 const ATTACK_GROUP_URL = /^https?:\/\/attack\.mitre\.org\/groups\/(G\d{4})\/?$/i;
 
-/** Case and diacritics never decide whether two names are the same ("NÚKIB" is "nukib"). */
-export function foldName(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * A name as the matcher knows it: folded letters and digits only, so case, accents, spacing and punctuation
+ * never make two names differ ("APT 31" is "APT31", "NÚKIB" is "nukib"). The overlay's own checks use the
+ * same key, so what the import calls known is what the store calls taken.
+ */
+export function matchKey(name: string): string {
+  return String.fromCharCode(...nameKey(name).key);
 }
 
 /** The ATT&CK group id a link points at, if it is an ATT&CK group page. */
@@ -87,11 +92,11 @@ export function checkName(value: unknown, field: string): string {
 
 /** The aliases of a record: trimmed, checked, the name itself and repeats (by folded form) removed. */
 export function checkAliases(name: string, values: readonly unknown[], field: string): string[] {
-  const seen = new Set([foldName(name)]);
+  const seen = new Set([matchKey(name)]);
   const out: string[] = [];
   values.forEach((raw, i) => {
     const alias = checkName(raw, `${field}[${i}]`);
-    const key = foldName(alias);
+    const key = matchKey(alias);
     if (seen.has(key)) return;
     seen.add(key);
     out.push(alias);

@@ -18,7 +18,7 @@ import {
   type OverlayExtension,
   overlayIdFor,
 } from '../model';
-import { foldName, type ImportCandidate } from './candidate';
+import { type ImportCandidate, matchKey } from './candidate';
 
 /** What one candidate would do. */
 export type Verdict = 'new' | 'merged' | 'unchanged' | 'conflict';
@@ -96,7 +96,7 @@ function buildIndex(kb: KnowledgeBase, overlay: Overlay) {
   const agencies = new Map(kb.agencies.map((g) => [g.id, g]));
   const register = (t: Target) => {
     byId.set(t.id, t);
-    for (const n of t.names) add(names, `${t.kind}\n${n}`, t);
+    for (const n of t.names) add(names, n, t);
     if (t.attackId) attack.set(t.attackId, t);
   };
   const extensions = new Map(overlay.extensions.map((x) => [x.extends, x]));
@@ -111,7 +111,7 @@ function buildIndex(kb: KnowledgeBase, overlay: Overlay) {
       country: actor ? (actor.country ?? actor.sponsor?.country) : e.country,
       sponsor: actor?.sponsor?.agencyId,
       attackId: actor?.attackId,
-      names: new Set([e.name, ...bundledNames(e), ...extra].map(foldName)),
+      names: new Set([e.name, ...bundledNames(e), ...extra].map(matchKey)),
     });
   }
   for (const o of overlay.entities) register(targetOfEntity(o, 'overlay'));
@@ -127,7 +127,7 @@ function targetOfEntity(o: OverlayEntity, origin: TargetOrigin): Target {
     country: o.country,
     sponsor: o.sponsor,
     attackId: o.attackId,
-    names: new Set([o.name, ...o.aliases.map((a) => a.name)].map(foldName)),
+    names: new Set([o.name, ...o.aliases.map((a) => a.name)].map(matchKey)),
   };
 }
 
@@ -194,11 +194,17 @@ export function planOverlayImport(
       const t = index.attack.get(c.attackId);
       if (t && t.kind === c.kind) strong.set(t, `ATT&CK ${c.attackId}`);
     }
+    /** Names that are already another kind of entity's (an actor called "MSS"): never added. */
+    const otherKind: string[] = [];
     for (const [n, name] of [c.name, ...c.aliases].entries()) {
-      const hits = index.names.get(`${c.kind}\n${foldName(name)}`);
-      if (!hits) continue;
+      const all = index.names.get(matchKey(name));
+      if (!all) continue;
+      const hits = new Set([...all].filter((t) => t.kind === c.kind));
       const how = `${n === 0 ? 'name' : 'alias'} "${name}"`;
-      if (hits.size === 1) {
+      if (hits.size === 0) {
+        const [t] = all;
+        otherKind.push(`${how} is already the name of the ${t!.kind} ${label(t!)}`);
+      } else if (hits.size === 1) {
         const [t] = hits;
         if (!strong.has(t!)) strong.set(t!, how);
       } else shared.push({ how, hits });
@@ -220,13 +226,22 @@ export function planOverlayImport(
       continue;
     }
 
+    // A record whose own name is another kind's, with nothing of its own kind matched, cannot be placed.
+    if (strong.size === 0 && otherKind[0]?.startsWith('name')) {
+      conflict(otherKind[0]);
+      continue;
+    }
+    for (const w of otherKind) item.warnings.push(`${w}: left out`);
+    /** Names no entity has yet: the only ones an import adds. */
+    const unknown = (n: string) => !index.names.has(matchKey(n));
+
     if (strong.size === 0) {
       const taken = (id: string) => current(id) !== undefined || index.byId.has(id);
       const entity: OverlayEntity = {
         id: overlayIdFor(c.name, taken),
         kind: c.kind,
         name: c.name,
-        aliases: c.aliases.map(alias),
+        aliases: c.aliases.filter(unknown).map(alias),
         ...(c.country ? { country: c.country } : {}),
         ...(c.kind === 'actor' && sponsor ? { sponsor } : {}),
         ...(c.attackId ? { attackId: c.attackId } : {}),
@@ -240,7 +255,7 @@ export function planOverlayImport(
       const t = targetOfEntity(entity, 'file');
       index.register(t);
       item.target = { id: entity.id, name: entity.name, origin: 'file' };
-      item.added = [c.name, ...c.aliases];
+      item.added = [entity.name, ...entity.aliases.map((a) => a.name)];
       if (c.kind === 'agency') resolved.set(c.ref, entity.id);
       continue;
     }
@@ -262,13 +277,13 @@ export function planOverlayImport(
       continue;
     }
     if (c.kind === 'agency') resolved.set(c.ref, target.id);
-    const added = [c.name, ...c.aliases].filter((n) => !target.names.has(foldName(n)));
+    const added = [c.name, ...c.aliases].filter(unknown);
     item.added = added;
     /** Makes the added names findable by the candidates after this one. */
     const commit = () => {
       for (const n of added) {
-        target.names.add(foldName(n));
-        add(index.names, `${target.kind}\n${foldName(n)}`, target);
+        target.names.add(matchKey(n));
+        add(index.names, matchKey(n), target);
       }
     };
 

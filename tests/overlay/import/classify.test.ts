@@ -143,7 +143,7 @@ describe('the example files', () => {
 });
 
 describe('merging with the bundled KB', () => {
-  it('matches names ignoring case and diacritics, as the KB search does', () => {
+  it('matches names ignoring case, diacritics, spacing and punctuation, as the matcher does', () => {
     const p = plan([
       cand({ kind: 'agency', name: 'nukib', aliases: ['Czech cyber agency'] }),
       cand({ name: 'apt 31' }),
@@ -154,8 +154,8 @@ describe('merging with the bundled KB', () => {
       matchedBy: 'name "nukib"',
       added: ['Czech cyber agency'],
     });
-    // "apt 31" is not a name APT31 has: spacing is not folded, only case and accents.
-    expect(p.items[1]).toMatchObject({ verdict: 'new' });
+    // Spacing and punctuation do not matter either: the matcher finds "APT31" written "apt 31".
+    expect(p.items[1]).toMatchObject({ verdict: 'unchanged', target: { id: 'apt31' }, added: [] });
     expect(plan([cand({ name: 'Judgment  PANDA' })]).items[0]).toMatchObject({
       verdict: 'unchanged',
       target: { id: 'apt31' },
@@ -167,9 +167,17 @@ describe('merging with the bundled KB', () => {
     expect(p.items[0]).toMatchObject({ verdict: 'merged', target: { id: 'apt31' }, added: ['Harbor Owl'] });
   });
 
-  it('only matches entities of the same kind', () => {
-    // MSS is an agency's abbreviation; an actor called MSS is not that agency.
-    expect(plan([cand({ name: 'MSS' })]).items[0]!.verdict).toBe('new');
+  it('never gives an entity a name of another kind of entity', () => {
+    // MSS is an agency's abbreviation: an actor called MSS cannot be placed, an actor's alias MSS is left out.
+    expect(plan([cand({ name: 'MSS' })]).items[0]).toMatchObject({
+      verdict: 'conflict',
+      reason: 'name "MSS" is already the name of the agency Ministry of State Security',
+    });
+    const p = plan([cand({ name: 'Copper Lantern', aliases: ['MSS'] })]);
+    expect(p.items[0]).toMatchObject({ verdict: 'new', added: ['Copper Lantern'] });
+    expect(p.items[0]!.warnings).toEqual([
+      'alias "MSS" is already the name of the agency Ministry of State Security: left out',
+    ]);
   });
 
   it('a sponsor of the same line (GRU and its unit) agrees; a country or sponsor that contradicts conflicts', () => {
@@ -344,7 +352,7 @@ describe('merging with the overlay and within the file', () => {
 
   it('gives a new entity a free id', () => {
     const p = plan(
-      [cand({ name: 'X' }), cand({ name: 'x!', aliases: [] })],
+      [cand({ name: 'X' }), cand({ name: 'X Ω' })],
       ctx({ entities: [ours({ name: 'Y' })], extensions: [] }),
     );
     expect(p.writes.map((w) => ('id' in w ? w.id : w.extends))).toEqual(['ours-x-2', 'ours-x-3']);
