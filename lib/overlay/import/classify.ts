@@ -358,3 +358,14 @@ export function planOverlayImport(
   }
   return { ok: true, items, counts, writes };
 }
+
+/** The overlay once a plan's entries are written over it (each replaces the entry with its key). */
+export function withWrites(overlay: Overlay, writes: readonly OverlayEntry[]): Overlay {
+  const entities = new Map(overlay.entities.map((e) => [e.id, e]));
+  const extensions = new Map(overlay.extensions.map((x) => [x.extends, x]));
+  for (const w of writes) {
+    if (isExtension(w)) extensions.set(w.extends, w);
+    else entities.set(w.id, w);
+  }
+  return { entities: [...entities.values()], extensions: [...extensions.values()] };
+}

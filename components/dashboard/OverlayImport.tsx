@@ -1,0 +1,193 @@
+import { useState } from 'preact/hooks';
+import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
+import type { PlannedItem } from '../../lib/overlay/import/classify';
+import type { OverlayImportReport } from '../../lib/overlay/import/report';
+
+type Summary = Extract<OverlayImportReport, { ok: true }>;
+
+/** Props: how to ask the background for a dry run (`apply` false) or the write (`apply` true). */
+export interface OverlayImportProps {
+  send(text: string, apply: boolean): Promise<OverlayImportReport>;
+}
+
+/** Most items listed per group; the counts above always cover all of them. */
+const SHOWN = 300;
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function describe(item: PlannedItem): string {
+  const t = item.target;
+  switch (item.verdict) {
+    case 'new':
+      return `new${t ? ` (${t.id})` : ''}${item.added.length > 1 ? `: ${item.added.slice(1).join(', ')}` : ''}`;
+    case 'merged':
+      return `adds ${item.added.join(', ')} to ${t?.name ?? ''}${t?.origin === 'bundled' ? '' : ' (your KB)'}${item.matchedBy ? `, matched by ${item.matchedBy}` : ''}`;
+    case 'unchanged':
+      return `already known as ${t?.name ?? ''}${item.matchedBy ? ` (by ${item.matchedBy})` : ''}`;
+    case 'conflict':
+      return item.reason ?? 'conflict';
+  }
+}
+
+function Group({ title, items }: { title: string; items: PlannedItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <details open={items.length <= 20}>
+      <summary>
+        {title} ({items.length})
+      </summary>
+      <ul>
+        {items.slice(0, SHOWN).map((it) => (
+          <li key={it.index}>
+            <strong>{it.name}</strong> ({it.kind}): {describe(it)}
+            {it.warnings.length > 0 && <span class="warning"> — {it.warnings.join('; ')}</span>}
+          </li>
+        ))}
+        {items.length > SHOWN && <li>and {items.length - SHOWN} more</li>}
+      </ul>
+    </details>
+  );
+}
+
+/** The dry run of an overlay import, shown before anything is written. */
+export function OverlayImportSummary({
+  fileName,
+  report,
+  onConfirm,
+  onCancel,
+}: {
+  fileName: string;
+  report: Summary;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const { counts } = report;
+  const of = (v: PlannedItem['verdict']) => report.items.filter((i) => i.verdict === v);
+  return (
+    <section class="import" aria-label="Import summary">
+      <h2>Import {fileName} into your KB?</h2>
+      <p>
+        {report.label}: {report.items.length + report.invalid.length} actors and agencies read.
+      </p>
+      <ul>
+        <li>{counts.new} new</li>
+        <li>{counts.merged} merged (new names for a bundled entity or an entry of your KB)</li>
+        <li>{counts.unchanged} already known (nothing to add)</li>
+        <li>{counts.conflict} conflicting (not imported)</li>
+        <li>{report.invalid.length} invalid (skipped)</li>
+        {report.ignored > 0 && <li>{report.ignored} other objects (not actors or agencies, left out)</li>}
+      </ul>
+      <Group title="New" items={of('new')} />
+      <Group title="Merged" items={of('merged')} />
+      <Group title="Conflicting" items={of('conflict')} />
+      <Group title="Already known" items={of('unchanged')} />
+      {report.invalid.length > 0 && (
+        <details>
+          <summary>Why records are invalid</summary>
+          <ul class="invalid">
+            {report.invalid.slice(0, SHOWN).map((r) => (
+              <li key={r.index}>
+                Record {r.index + 1}
+                {r.id ? ` (${r.id})` : ''}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div class="buttons">
+        <button type="button" onClick={onCancel}>
+          Cancel import
+        </button>
+        <button type="button" onClick={onConfirm} disabled={report.writes === 0}>
+          Confirm import
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * "Import a MISP galaxy or a STIX bundle" in the Your KB view: read the file, show the dry run's summary,
+ * and write it all (one transaction in the background) only on Confirm.
+ */
+export function OverlayImport({ send }: OverlayImportProps) {
+  const [pending, setPending] = useState<{ fileName: string; text: string; report: Summary }>();
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const [input, setInput] = useState<HTMLInputElement | null>(null);
+
+  const onFile = async (el: HTMLInputElement) => {
+    const file = el.files?.[0];
+    el.value = '';
+    if (!file) return;
+    setError(undefined);
+    setStatus(undefined);
+    setPending(undefined);
+    if (file.size > MAX_IMPORT_CHARS) {
+      setError(
+        `Import failed: the file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is ${MAX_IMPORT_CHARS / 1024 / 1024} MB. Nothing was changed.`,
+      );
+      return;
+    }
+    try {
+      const text = await file.text();
+      const report = await send(text, false);
+      if (!report.ok) setError(`Import failed: ${report.error} Nothing was changed.`);
+      else setPending({ fileName: file.name, text, report });
+    } catch (e) {
+      setError(`Import failed: ${message(e)} Nothing was changed.`);
+    }
+  };
+
+  const confirm = async (p: NonNullable<typeof pending>) => {
+    setPending(undefined);
+    try {
+      const r = await send(p.text, true);
+      if (!r.ok) {
+        setError(`Import failed: ${r.error} Nothing was changed.`);
+        return;
+      }
+      const c = r.counts;
+      setStatus(
+        `Imported ${p.fileName} into your KB: ${c.new} new, ${c.merged} merged, ${c.unchanged} already known, ${c.conflict} conflicting not imported.`,
+      );
+    } catch (e) {
+      setError(`Import failed: ${message(e)} Nothing was changed.`);
+    }
+  };
+
+  return (
+    <section class="overlay-import" aria-label="Import into your KB">
+      <div class="io">
+        <button type="button" onClick={() => input?.click()}>
+          Import MISP galaxy or STIX bundle
+        </button>
+        <input
+          ref={setInput}
+          type="file"
+          accept=".json,application/json,application/stix+json"
+          aria-label="Import galaxy or bundle file"
+          tabIndex={-1}
+          hidden
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <div role="status" aria-live="polite" class="status">
+        {status}
+      </div>
+      {pending && (
+        <OverlayImportSummary
+          fileName={pending.fileName}
+          report={pending.report}
+          onConfirm={() => void confirm(pending)}
+          onCancel={() => setPending(undefined)}
+        />
+      )}
+    </section>
+  );
+}
