@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CHANGES_CHANNEL, type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
 import { handleIncidentRequest, isWrite } from '../lib/incidents/service';
 import { OVERLAY_CHANNEL, openOverlayDb } from '../lib/overlay/db';
+import { importIntoOverlay } from '../lib/overlay/import/service';
 import { OverlayLookup } from '../lib/overlay/lookup';
 import { OverlayService } from '../lib/overlay/service';
 import { authorize, parseRequest, type Request, type ResponseOf, senderKind } from '../lib/protocol';
@@ -34,6 +35,7 @@ async function handle(req: Request): Promise<ResponseOf[Request['type']]> {
   // A card resolves through the reader's overlay (its own entities, its added names); the KB alone if unreadable.
   if (req.type === 'kb:entity') return (await overlay.lookup().catch(() => new OverlayLookup())).card(req.id);
   if (req.type === 'overlay:write') return overlay.write(req.batch);
+  if (req.type === 'overlay:import') return importIntoOverlay(overlay, req.text, req.apply);
   try {
     return await handleIncidentRequest(await incidentsDb(), req);
   } finally {

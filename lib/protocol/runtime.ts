@@ -15,6 +15,7 @@ import {
   text,
 } from '../incidents/schema';
 import type { EntityCardData } from '../kb/card-data';
+import type { OverlayImportReport } from '../overlay/import/report';
 import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
 import type { OverlayBatch } from '../overlay/store';
 import type { OverlayProblem } from '../overlay/validate';
@@ -45,10 +46,10 @@ export type IncidentRequest =
  * Overlay requests (the dashboard's "Your KB") → background, the only writer of the overlay store: one
  * batch, checked as a whole and written all or nothing.
  */
-export interface OverlayRequest {
-  type: 'overlay:write';
-  batch: OverlayBatch;
-}
+export type OverlayRequest =
+  | { type: 'overlay:write'; batch: OverlayBatch }
+  /** A MISP galaxy or STIX bundle's text: `apply: false` is the dry run (the summary), `true` writes it. */
+  | { type: 'overlay:import'; text: string; apply: boolean };
 
 /** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
 export type OverlayWriteReport =
@@ -70,6 +71,7 @@ export interface ResponseOf {
   'incidents:for-page': Incident[];
   'incidents:import': ImportReport;
   'overlay:write': OverlayWriteReport;
+  'overlay:import': OverlayImportReport;
 }
 
 const Ids = v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(MAX_IMPORT_RECORDS));
@@ -107,6 +109,11 @@ const RequestSchema = v.variant('type', [
       replace: v.optional(v.boolean()),
       keepTimes: v.optional(v.boolean()),
     }),
+  }),
+  v.object({
+    type: v.literal('overlay:import'),
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS + 1)),
+    apply: v.boolean(),
   }),
 ]);
 

@@ -42,6 +42,7 @@ export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> =
   'incidents:import': ['extension-page'],
   // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
   'overlay:write': ['extension-page'],
+  'overlay:import': ['extension-page'],
 };
 
 /**

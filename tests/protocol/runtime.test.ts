@@ -69,7 +69,16 @@ describe('parseRequest: overlay', () => {
     { type: 'overlay:write', batch: { put: 'x' } },
     { type: 'overlay:write', batch: { remove: [5] } },
     { type: 'overlay:write', batch: { put: Array.from({ length: 5001 }, () => ({})) } },
+    { type: 'overlay:import', text: '{}' },
+    { type: 'overlay:import', text: 5, apply: false },
   ])('rejects %j', (msg) => {
     expect(parseRequest(msg)).toBeUndefined();
+  });
+  it('accepts an import, dry run or confirmed, and drops unknown keys', () => {
+    expect(parseRequest({ type: 'overlay:import', text: '{"values": []}', apply: false, extra: 1 })).toEqual({
+      type: 'overlay:import',
+      text: '{"values": []}',
+      apply: false,
+    });
   });
 });

@@ -35,6 +35,7 @@ const requests: Record<Request['type'], Request> = {
   'incidents:tag': { type: 'incidents:tag', ids: [inc.id], tag: 'x' },
   'incidents:import': { type: 'incidents:import', text: '{}', apply: true },
   'overlay:write': { type: 'overlay:write', batch: { remove: ['ours-x'] } },
+  'overlay:import': { type: 'overlay:import', text: '{}', apply: true },
 };
 
 /** The whole table, written out: a change to who may do what has to change this test too. */
@@ -49,6 +50,7 @@ const expected: Record<Request['type'], Record<SenderKind, boolean>> = {
   'incidents:tag': { 'extension-page': true, 'content-script': false, untrusted: false },
   'incidents:import': { 'extension-page': true, 'content-script': false, untrusted: false },
   'overlay:write': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'overlay:import': { 'extension-page': true, 'content-script': false, untrusted: false },
 };
 
 describe('authorize', () => {
