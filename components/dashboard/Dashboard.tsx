@@ -17,6 +17,8 @@ import { IncidentList } from './IncidentList';
 export interface DashboardApi {
   /** Reads every incident, newest first (directly from IndexedDB on the extension origin). */
   list(): Promise<Incident[]>;
+  /** Reads the newest `count` incidents and the total, painted while `list` reads the rest. */
+  first?(count: number): Promise<{ incidents: Incident[]; total: number }>;
   /** Sends a write to the background, the only writer. */
   send<T extends IncidentRequest>(req: T): Promise<ResponseOf[T['type']]>;
   /** Display name of an actor or agency id. */
@@ -34,6 +36,16 @@ export interface DashboardApi {
 
 type Status = { text: string; undo?: Incident[] };
 type Pending = { fileName: string; text: string; report: Extract<ImportReport, { ok: true }> };
+
+/** Rows painted before the whole store is read: more than the list's viewport shows. */
+const FIRST_PAGE = 20;
+
+/** Resolves after the browser has had a chance to paint what was just rendered. */
+const afterPaint = () =>
+  new Promise<void>((ok) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(ok, 0));
+    else setTimeout(ok, 0);
+  });
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -53,6 +65,7 @@ export function Dashboard({
   filter?: IncidentFilter;
 }) {
   const [all, setAll] = useState<Incident[]>();
+  const [preview, setPreview] = useState<{ incidents: Incident[]; total: number }>();
   const [loadError, setLoadError] = useState<string>();
   const [filter, setFilter] = useState<IncidentFilter>(initial ?? {});
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -75,8 +88,26 @@ export function Dashboard({
     );
   };
   useEffect(() => {
-    void reload();
-    return api.subscribe?.(() => void reload());
+    let live = true;
+    const start = async () => {
+      // The newest rows first, painted, then the whole store (filters and counts need all of it).
+      if (api.first && !openId && Object.values(filter).every((v) => !v)) {
+        try {
+          const p = await api.first(FIRST_PAGE);
+          if (live) setPreview(p);
+          await afterPaint();
+        } catch {
+          // The full read below reports the error.
+        }
+      }
+      if (live) await reload();
+    };
+    void start();
+    const unsubscribe = api.subscribe?.(() => void reload());
+    return () => {
+      live = false;
+      unsubscribe?.();
+    };
   }, []);
   // A link from a page's card (dashboard.html#<id>) opens that incident once the list is in.
   const opened = useRef(false);
@@ -91,6 +122,9 @@ export function Dashboard({
     () => (all ? filterIncidents(all, filter, api.name, api.facts) : undefined),
     [all, filter],
   );
+  // The preview is unfiltered: shown only until a filter is set or the whole store is in.
+  const unfiltered = Object.values(filter).every((v) => !v);
+  const listed = shown ?? (unfiltered ? preview?.incidents : undefined);
   const facets = useMemo(
     () => ({
       actors: countBy(all ?? [], 'actorIds'),
@@ -343,7 +377,11 @@ export function Dashboard({
                 checked={allShownSelected}
                 onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shownIds) : new Set())}
               />{' '}
-              {shown ? `${shown.length} of ${all?.length ?? 0} shown` : ''}
+              {shown
+                ? `${shown.length} of ${all?.length ?? 0} shown`
+                : preview && unfiltered
+                  ? `the newest ${preview.incidents.length} of ${preview.total}; reading the rest…`
+                  : ''}
               {selected.size > 0 ? `, ${selected.size} selected` : ''}
             </label>
             <input
@@ -370,9 +408,9 @@ export function Dashboard({
             </button>
           </div>
           <IncidentList
-            incidents={shown}
+            incidents={listed}
             error={loadError}
-            storeEmpty={all ? all.length === 0 : undefined}
+            storeEmpty={all ? all.length === 0 : preview ? preview.total === 0 : undefined}
             names={api.name}
             selected={selected}
             onSelect={(id, on) =>

@@ -8,6 +8,7 @@ import {
   CHANGES_CHANNEL,
   type IncidentsDb,
   listIncidents,
+  listNewestIncidents,
   listProblems,
   openIncidentsDb,
 } from '../../lib/incidents/db';
@@ -39,6 +40,10 @@ const api: DashboardApi = {
   list: async () => {
     db ??= openIncidentsDb();
     return listIncidents(await db);
+  },
+  first: async (count) => {
+    db ??= openIncidentsDb();
+    return listNewestIncidents(await db, count);
   },
   problems: async () => {
     db ??= openIncidentsDb();

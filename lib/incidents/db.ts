@@ -100,3 +100,23 @@ export async function listIncidents(db: IncidentsDb): Promise<Incident[]> {
   const all = await db.getAllFromIndex('incidents', 'createdAt');
   return all.reverse();
 }
+
+/**
+ * The newest `count` incidents and how many there are: what the dashboard paints first, so a store of
+ * 10,000 does not hold the first view until all of them are read (the rest follow with `listIncidents`).
+ */
+export async function listNewestIncidents(
+  db: IncidentsDb,
+  count: number,
+): Promise<{ incidents: Incident[]; total: number }> {
+  const tx = db.transaction('incidents');
+  const incidents: Incident[] = [];
+  let cursor = await tx.store.index('createdAt').openCursor(null, 'prev');
+  while (cursor && incidents.length < count) {
+    incidents.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const total = await tx.store.count();
+  await tx.done;
+  return { incidents, total };
+}

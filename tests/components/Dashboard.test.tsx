@@ -83,6 +83,35 @@ describe('Dashboard', () => {
     await screen.findByText('6 of 6 shown');
   });
 
+  it('paints the newest incidents first, then the whole store', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((ok) => {
+      release = ok;
+    });
+    const all = makeIncidents(30);
+    render(
+      <Dashboard
+        api={{
+          list: async () => {
+            await gate;
+            return all;
+          },
+          first: async (count) => ({ incidents: all.slice(0, count), total: all.length }),
+          send: async () => {
+            throw new Error('no writes here');
+          },
+          name: (id) => id,
+          download: () => {},
+          now: () => new Date(),
+        }}
+      />,
+    );
+    await screen.findByText(/the newest 20 of 30; reading the rest/);
+    expect(document.querySelectorAll('li.incident').length).toBeGreaterThan(0);
+    release();
+    await screen.findByText('30 of 30 shown');
+  });
+
   it('opens the incident a page card links to', async () => {
     const target = makeIncident(2);
     await setup([makeIncident(1), target], target.id);

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, listIncidents, listProblems, openIncidentsDb } from '../../lib/incidents/db';
+import {
+  DB_VERSION,
+  listIncidents,
+  listNewestIncidents,
+  listProblems,
+  openIncidentsDb,
+} from '../../lib/incidents/db';
+import { importIncidents } from '../../lib/incidents/store';
 import { makeIncident } from './make';
 
 let n = 0;
@@ -20,6 +27,19 @@ const openV1 = (name: string) =>
   });
 
 describe('incidents database', () => {
+  it('reads the newest few incidents and the total, for the first paint', async () => {
+    const db = await openIncidentsDb(fresh());
+    await importIncidents(
+      db,
+      [1, 2, 3, 4, 5].map((k) => makeIncident(k)),
+    );
+    const { incidents, total } = await listNewestIncidents(db, 2);
+    expect(total).toBe(5);
+    expect(incidents.map((i) => i.id)).toEqual((await listIncidents(db)).slice(0, 2).map((i) => i.id));
+    expect((await listNewestIncidents(db, 10)).incidents).toHaveLength(5);
+    db.close();
+  });
+
   it('opens empty at the current version with its indexes', async () => {
     const db = await openIncidentsDb(fresh());
     expect(db.version).toBe(DB_VERSION);
