@@ -91,9 +91,12 @@ export function BarChart(p: BarChartProps) {
     const data: uPlot.AlignedData = [p.labels.map((_, i) => i), [...p.values]];
     const u = new uPlot(options(p, Math.max(200, el.clientWidth), setHover), data, el);
     u.over.style.cursor = 'pointer';
-    const onClick = () => {
-      const i = u.cursor.idx;
-      if (i != null && (props.current.values[i] ?? 0) > 0) props.current.onPick(i);
+    // The bar under the click, from the click's own position (a click may come without a mousemove first).
+    const onClick = (e: MouseEvent) => {
+      const r = u.over.getBoundingClientRect();
+      const pos = props.current.horizontal ? e.clientY - r.top : e.clientX - r.left;
+      const i = Math.round(u.posToVal(pos, 'x'));
+      if ((props.current.values[i] ?? 0) > 0) props.current.onPick(i);
     };
     u.over.addEventListener('click', onClick);
     p.onCanvas?.(u.ctx.canvas);

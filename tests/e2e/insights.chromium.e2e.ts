@@ -1,0 +1,3 @@
+import { insightsSuite } from './support/insights-suite';
+
+insightsSuite('chromium');
