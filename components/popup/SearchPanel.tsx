@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isOverlayId } from '../../lib/kb/entity-id';
 import type { Search, SearchFilter, SearchResult } from '../../lib/kb/search';
 import { countryName } from '../card/country';
 import { S } from './strings';
@@ -176,6 +177,7 @@ export function SearchPanel(props: SearchPanelProps) {
                   }}
                 >
                   <span class="hit-name">{h.name}</span>
+                  {isOverlayId(h.id) && <span class="ours-mark">ours</span>}
                   {h.matched !== h.name && <span class="hit-alias">{S.matchedAs(h.matched)}</span>}
                   {h.country && <span class="hit-country">{countryName(h.country)}</span>}
                   <span class={`hit-kind kind-${h.kind}`}>

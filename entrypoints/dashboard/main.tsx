@@ -4,6 +4,7 @@ import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboa
 import { type DashboardPlace, type DashboardTab, TabbedDashboard } from '../../components/dashboard/Tabs';
 import type { InsightsApi } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
+import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -15,6 +16,7 @@ import {
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
 import { type FactsOf, kbFacts } from '../../lib/insights/pointing';
 import { getEntity, loadKb } from '../../lib/kb/index';
+import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
 
 let db: Promise<IncidentsDb> | undefined;
 let kbFactsOf: FactsOf | undefined;
@@ -70,6 +72,30 @@ const insightsApi: InsightsApi = {
   download,
 };
 
+let overlayDb: Promise<OverlayDb> | undefined;
+
+/** "Your KB" reads the overlay straight from IndexedDB; the background writes it. */
+const overlayApi: OverlayApi = {
+  async read() {
+    overlayDb ??= openOverlayDb();
+    return (await readOverlay(await overlayDb)).overlay;
+  },
+  write: (batch) => browser.runtime.sendMessage({ type: 'overlay:write', batch }) as never,
+  subscribe(onChange) {
+    const channel = new BroadcastChannel(OVERLAY_CHANNEL);
+    channel.onmessage = onChange;
+    return () => channel.close();
+  },
+  bundled: () => {
+    const kb = loadKb();
+    return [
+      ...kb.actors.map((a) => ({ id: a.id, name: a.name, kind: 'actor' as const })),
+      ...kb.agencies.map((g) => ({ id: g.id, name: g.name, kind: 'agency' as const })),
+    ];
+  },
+  now: () => new Date(),
+};
+
 /** The dashboard's views, in tab order. */
 const tabs: DashboardTab[] = [
   {
@@ -90,6 +116,11 @@ const tabs: DashboardTab[] = [
     render: (_arg, go) => (
       <LazyInsights api={insightsApi} go={(drill) => go({ tab: drill.list, arg: drillToArg(drill) })} />
     ),
+  },
+  {
+    id: 'your-kb',
+    label: 'Your KB',
+    render: () => <OverlayEditor api={overlayApi} />,
   },
 ];
 

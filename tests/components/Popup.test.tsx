@@ -54,7 +54,10 @@ function setup(page: PageClient = fakePage(), report: ReportApi = fakeReport()) 
   let settings: Settings = DEFAULT_SETTINGS;
   const watchers: ((s: Settings) => void)[] = [];
   const api: PopupApi = {
-    loadKb: async () => (kb ??= createPopupKb()),
+    loadKb: async () => {
+      kb ??= await createPopupKb();
+      return kb;
+    },
     page,
     report,
     settings: {

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
+import { loadKb } from '../../lib/kb/index';
+import { openOverlayDb, readOverlay } from '../../lib/overlay/db';
+import { OverlayService } from '../../lib/overlay/service';
+import { parseRequest } from '../../lib/protocol';
+
+afterEach(cleanup);
+let n = 0;
+
+/** The editor over a real store, written through the same message shape check and service as the background. */
+function setup() {
+  const db = openOverlayDb(`editor-${++n}`);
+  const service = new OverlayService({
+    open: () => db,
+    publish: async () => {},
+    announce: () => {},
+    now: () => '2026-12-01T10:00:00.000Z',
+  });
+  const api: OverlayApi = {
+    read: async () => (await readOverlay(await db)).overlay,
+    write: async (batch) => {
+      const req = parseRequest(JSON.parse(JSON.stringify({ type: 'overlay:write', batch })));
+      if (req?.type !== 'overlay:write') throw new Error('malformed');
+      return service.write(req.batch);
+    },
+    bundled: () => [
+      ...loadKb().actors.map((a) => ({ id: a.id, name: a.name, kind: 'actor' as const })),
+      ...loadKb().agencies.map((g) => ({ id: g.id, name: g.name, kind: 'agency' as const })),
+    ],
+    now: () => new Date('2026-12-01T10:00:00Z'),
+  };
+  render(<OverlayEditor api={api} />);
+  return { db };
+}
+
+const type = (label: string, value: string, root: HTMLElement = document.body) =>
+  fireEvent.input(within(root).getByLabelText(label), { target: { value } });
+
+describe('OverlayEditor', () => {
+  it('adds an actor with two aliases, lists it as ours, edits and removes it', async () => {
+    const { db } = setup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add actor' }));
+    const form = screen.getByRole('form', { name: 'Add an actor' });
+    type('Name', 'UNC-ACME-7', form);
+    type('Alias 1', 'Rusty Kettle', form);
+    fireEvent.click(within(form).getByRole('button', { name: 'Add alias' }));
+    type('Alias 2', 'Storm-9999', form);
+    type('Vendor of alias 2', 'Microsoft', form);
+    type('Sponsor agency (id)', 'cn-mss', form);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved UNC-ACME-7.');
+    const { overlay } = await readOverlay(await db);
+    expect(overlay.entities).toEqual([
+      expect.objectContaining({
+        id: 'ours-unc-acme-7',
+        kind: 'actor',
+        name: 'UNC-ACME-7',
+        aliases: [
+          { name: 'Rusty Kettle', source: 'ours' },
+          { name: 'Storm-9999', source: 'Microsoft' },
+        ],
+        sponsor: 'cn-mss',
+      }),
+    ]);
+    const row = (await screen.findByText('Rusty Kettle (ours), Storm-9999 (Microsoft)')).closest('tr')!;
+    expect(within(row).getByText('ours')).toBeTruthy();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit UNC-ACME-7' }));
+    const edit = screen.getByRole('form', { name: 'Edit an actor' });
+    type('Notes', 'Tracked since May', edit);
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await readOverlay(await db)).overlay.entities[0]?.notes).toBe('Tracked since May'),
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove UNC-ACME-7' }));
+    await screen.findByText('Removed UNC-ACME-7.');
+    expect((await readOverlay(await db)).overlay.entities).toEqual([]);
+  });
+
+  it('shows clear errors by field and keeps what was typed', async () => {
+    const { db } = setup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add actor' }));
+    const form = screen.getByRole('form', { name: 'Add an actor' });
+    type('Name', 'Crew Nine', form);
+    type('Country (ISO code)', 'ch', form);
+    type('Alias 1', 'Judgment Panda', form);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    // The country is upper-cased (CH is fine); the alias is the bundled APT31's: the background refuses it.
+    expect((await within(form).findByRole('alert')).textContent).toContain(
+      '“Judgment Panda” is already a name of APT31 in the bundled KB',
+    );
+    expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Crew Nine');
+    type('Alias 1', 'Crew 9', form);
+    type('Links (one per line)', 'javascript:alert(1)', form);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('not an http: or https: URL');
+    expect((await readOverlay(await db)).overlay.entities).toEqual([]);
+  });
+
+  it('adds names to a bundled entity', async () => {
+    const { db } = setup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add names to a bundled entity' }));
+    const form = screen.getByRole('form', { name: 'Add names to a bundled entity' });
+    type('Bundled entity (id)', 'apt31', form);
+    type('Alias 1', 'Kettle Crew', form);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved the names.');
+    expect((await readOverlay(await db)).overlay.extensions).toEqual([
+      expect.objectContaining({ extends: 'apt31', aliases: [{ name: 'Kettle Crew', source: 'ours' }] }),
+    ]);
+    expect(await screen.findByRole('button', { name: 'Remove names of APT31' })).toBeTruthy();
+  });
+});

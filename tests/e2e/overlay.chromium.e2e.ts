@@ -1,0 +1,3 @@
+import { overlaySuite } from './support/overlay-suite';
+
+overlaySuite('chromium');
