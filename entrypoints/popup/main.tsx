@@ -64,6 +64,22 @@ function download(fileName: string, text: string): void {
   a.click();
 }
 
+/** The bundled KB with the reader's own entities and names over it (just the KB when those cannot be read). */
+async function overlayLookup() {
+  const [{ openOverlayDb, readOverlay }, { OverlayLookup }] = await Promise.all([
+    import('../../lib/overlay/db'),
+    import('../../lib/overlay/lookup'),
+  ]);
+  try {
+    const db = await openOverlayDb();
+    const { overlay } = await readOverlay(db);
+    db.close();
+    return new OverlayLookup(overlay);
+  } catch {
+    return new OverlayLookup();
+  }
+}
+
 const report: PopupApi['report'] = {
   async source() {
     // The shape check (valibot) loads only when a report is made, not when the popup opens.
@@ -75,13 +91,21 @@ const report: PopupApi['report'] = {
   },
   async download(input) {
     // The report builder brings the KB's data: it loads when a report is made, not when the popup opens.
-    const [{ pageReportBundle }, { reportFileName }] = await Promise.all([
+    const [{ pageReportBundle }, { reportFileName }, lookup] = await Promise.all([
       import('../../lib/stix/page-report'),
       import('../../lib/stix/page-report-input'),
+      overlayLookup(),
     ]);
     const now = new Date();
     const fileName = reportFileName(input.source, now);
-    download(fileName, JSON.stringify(pageReportBundle(input, now), null, 2));
+    download(
+      fileName,
+      JSON.stringify(
+        pageReportBundle(input, now, {}, (id) => lookup.entity(id)),
+        null,
+        2,
+      ),
+    );
     return fileName;
   },
   save: async (draft) => void (await browser.runtime.sendMessage({ type: 'incidents:save', draft })),

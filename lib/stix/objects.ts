@@ -6,7 +6,8 @@
  */
 
 import { v5 } from 'uuid';
-import type { getEntity } from '../kb/index';
+import type { OursFacts } from '../kb/card-data';
+import type { Actor, Agency } from '../kb/types';
 
 /** The STIX 2.1 namespace for deterministic identifiers (spec section 2.9). */
 export const STIX_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
@@ -30,10 +31,15 @@ export interface StixBundle {
 }
 
 /**
- * How an export looks an entity up: the KB's `getEntity` by default (each export passes it, so this module
- * stays free of the KB's data), or one that also knows entities beyond the bundled KB.
+ * How an export looks an entity up: the KB's `getEntity` (each export passes it, so this module stays free
+ * of the KB's data), or the overlay's lookup, which also knows the reader's own entities (`ours-` ids) and
+ * the names and sponsors the reader added (`ours`).
  */
-export type EntityLookup = typeof getEntity;
+export type EntityLookup = (id: string) =>
+  | (({ kind: 'actor'; entity: Actor } | { kind: 'agency'; entity: Agency }) & {
+      ours?: Pick<OursFacts, 'aliases' | 'sponsor'>;
+    })
+  | undefined;
 
 const CONFIDENCE: Record<string, number> = { confirmed: 95, high: 85, moderate: 50, low: 15, suspected: 15 };
 
@@ -90,7 +96,9 @@ export class StixGraph {
     const e = this.lookup(actorId);
     const actor = e?.kind === 'actor' ? e.entity : undefined;
     const name = actor?.name ?? fallbackName ?? actorId;
-    const aliases = actor ? [...new Set(actor.aliases.map((a) => a.name).filter((n) => n !== name))] : [];
+    // The reader's own names for it go in too: the report is for the reader's own platform.
+    const names = [...(actor?.aliases ?? []), ...(e?.ours?.aliases ?? [])].map((a) => a.name);
+    const aliases = [...new Set(names.filter((n) => n !== name))];
     const refs = actor?.attackId
       ? [
           {
@@ -110,10 +118,15 @@ export class StixGraph {
       ...(refs.length ? { external_references: refs } : {}),
     });
     const sponsor = actor?.sponsor;
-    if (sponsor?.agencyId) {
-      const target = this.identity(sponsor.agencyId);
-      const rel = `relationship--${uuidV5(`apt-lens:attributed-to:${actorId}:${sponsor.agencyId}`)}`;
+    const sponsorId = sponsor?.agencyId ?? e?.ours?.sponsor;
+    if (sponsorId) {
+      const target = this.identity(sponsorId);
+      const rel = `relationship--${uuidV5(`apt-lens:attributed-to:${actorId}:${sponsorId}`)}`;
       this.relationOf.set(id, rel);
+      const refs =
+        sponsor?.events.flatMap((e) =>
+          e.refs.map((url) => ({ source_name: e.by, url, description: `${e.date}: ${e.how}` })),
+        ) ?? [];
       this.objects.set(rel, {
         type: 'relationship',
         id: rel,
@@ -121,11 +134,13 @@ export class StixGraph {
         relationship_type: 'attributed-to',
         source_ref: id,
         target_ref: target,
-        confidence: CONFIDENCE[sponsor.confidence] ?? 50,
-        description: `Attributed by ${sponsor.events.map((e) => `${e.by} (${e.date})`).join(', ')}`,
-        external_references: sponsor.events.flatMap((e) =>
-          e.refs.map((url) => ({ source_name: e.by, url, description: `${e.date}: ${e.how}` })),
-        ),
+        ...(sponsor?.agencyId
+          ? {
+              confidence: CONFIDENCE[sponsor.confidence] ?? 50,
+              description: `Attributed by ${sponsor.events.map((e) => `${e.by} (${e.date})`).join(', ')}`,
+            }
+          : { description: "Attributed in the reader's own knowledge base (APT Lens)" }),
+        ...(refs.length ? { external_references: refs } : {}),
       });
     }
     return id;

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DraftSchema } from '../../lib/incidents/schema';
 import { toStixBundle } from '../../lib/incidents/stix';
+import { OverlayLookup } from '../../lib/overlay/lookup';
 import type { PageReportSource } from '../../lib/protocol/page';
 import { agencyIdentityId, intrusionSetId } from '../../lib/stix/objects';
 import { pageReportBundle } from '../../lib/stix/page-report';
@@ -13,6 +14,7 @@ import {
 } from '../../lib/stix/page-report-input';
 import { makeIncident } from '../incidents/make';
 import { stixValidator } from '../incidents/stix-validator';
+import { extension, ownActor } from '../overlay/make';
 
 const validate = stixValidator();
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -122,6 +124,44 @@ describe('page report (STIX 2.1)', () => {
     expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
     expect(of(bundle, 'intrusion-set')).toEqual([
       expect.objectContaining({ id: intrusionSetId('ours-unc-acme-7'), name: 'UNC-ACME-7' }),
+    ]);
+  });
+
+  it('takes the reader’s own entities, names and sponsors from the overlay', () => {
+    const overlay = new OverlayLookup({
+      entities: [ownActor({ sponsor: 'cn-mss' })],
+      extensions: [extension()],
+    });
+    const source = {
+      ...SOURCE,
+      entities: [
+        SOURCE.entities[0]!,
+        {
+          id: 'ours-unc-acme-7',
+          kind: 'actor' as const,
+          name: 'UNC-ACME-7',
+          count: 1,
+          sentence: 'UNC-ACME-7 too.',
+        },
+      ],
+    };
+    const bundle = pageReportBundle(input({ source }), NOW, IDS, (id) => overlay.entity(id));
+    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    const sets = of(bundle, 'intrusion-set');
+    expect(sets.map((o) => o.name)).toEqual(['APT31', 'UNC-ACME-7']);
+    expect(sets[0]!.aliases).toContain('Kettle Crew');
+    expect(sets[1]!.aliases).toEqual(['Rusty Kettle', 'Storm-9999']);
+    const rels = of(bundle, 'relationship');
+    expect(rels.map((r) => [r.source_ref, r.target_ref])).toEqual([
+      [intrusionSetId('apt31'), agencyIdentityId('cn-mss')],
+      [intrusionSetId('ours-unc-acme-7'), agencyIdentityId('cn-mss')],
+    ]);
+    expect(rels[1]).not.toHaveProperty('confidence');
+    expect(of(bundle, 'report')[0]!.object_refs).toEqual([
+      intrusionSetId('apt31'),
+      intrusionSetId('ours-unc-acme-7'),
+      rels[0]!.id,
+      rels[1]!.id,
     ]);
   });
 

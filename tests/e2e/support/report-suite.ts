@@ -2,7 +2,9 @@
  * The page as a STIX 2.1 report, run once per browser: the demo article open in one tab, the popup (opened
  * as an extension page naming that tab) makes a report of it: the form lists what the page names with the
  * first sentence naming each → the downloaded bundle validates against the official STIX 2.1 schemas and
- * refers to exactly those entities → "Save as incident" stores it and the dashboard lists it. The download
+ * refers to exactly those entities → "Save as incident" stores it and the dashboard lists it → an actor of
+ * the reader's own KB (written through the background, as the dashboard does) is found on a test page and
+ * its report carries it with its alias and sponsor relationship. The download
  * is read from the link the popup hands to the browser (a data: URL), not from disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +155,81 @@ export function reportSuite(name: 'chromium' | 'firefox'): void {
         .poll(() => dash.evaluate(appText, undefined), { timeout: 10_000 })
         .toContain('Prague names Beijing-backed APT31 over ministry breach');
       expect(await dash.evaluate(appText, undefined)).toContain('espionage');
+    });
+
+    it('includes the reader’s own actor, named and sponsored as their KB says', async () => {
+      const now = new Date().toISOString();
+      const written = await popup.evaluate(
+        (entry) => {
+          type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          return (g.browser ?? g.chrome).runtime.sendMessage({
+            type: 'overlay:write',
+            batch: { put: [entry] },
+          });
+        },
+        {
+          id: 'ours-unc-acme-7',
+          kind: 'actor',
+          name: 'UNC-ACME-7',
+          aliases: [{ name: 'Storm-9999', source: 'Microsoft' }],
+          sponsor: 'cn-mss',
+          notes: '',
+          links: [],
+          createdAt: now,
+          updatedAt: now,
+        },
+      );
+      expect(written).toMatchObject({ ok: true, added: 1 });
+      const page = await browser.openScanned(`${server.origin}/pages/report.html`);
+      const finder = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      // The tab follows the reader's names once the background has published them.
+      await expect
+        .poll(
+          async () => {
+            const all = await finder.evaluate(messageEveryTab, { type: 'page:summary' });
+            const here = all.find((t) =>
+              (t.answer as { entities: SummaryEntity[] }).entities.some((e) => e.id === 'ours-unc-acme-7'),
+            );
+            return here?.tabId;
+          },
+          { timeout: 10_000 },
+        )
+        .toBeTypeOf('number');
+      const all = await finder.evaluate(messageEveryTab, { type: 'page:summary' });
+      const tabId = all.find((t) =>
+        (t.answer as { entities: SummaryEntity[] }).entities.some((e) => e.id === 'ours-unc-acme-7'),
+      )!.tabId;
+      await finder.close();
+      const own = await browser.openExtensionPage(`popup.html?tab=${tabId}`, 'input[type=search]');
+      await own.waitFor(() =>
+        [...document.querySelectorAll('button')].some(
+          (b) => b.textContent === 'Make a STIX report of this page',
+        ),
+      );
+      await own.evaluate(clickButton, 'Make a STIX report of this page');
+      await own.waitFor(
+        () => document.querySelector('.report-entities [data-id="ours-unc-acme-7"]') !== null,
+      );
+      const file = await own.evaluate(awaitDownload, 'Download STIX report');
+      const bundle = JSON.parse(file.text);
+      const validate = stixValidator();
+      expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+      const set = bundle.objects.find((o: { id: string }) => o.id === intrusionSetId('ours-unc-acme-7'));
+      expect(set).toMatchObject({ type: 'intrusion-set', name: 'UNC-ACME-7', aliases: ['Storm-9999'] });
+      const report = bundle.objects.find((o: { type: string }) => o.type === 'report');
+      expect(report.object_refs).toEqual(expect.arrayContaining([intrusionSetId('apt31'), set.id]));
+      expect(report.description).toMatch(/^UNC-ACME-7: .*UNC-ACME-7 sent fresh phishing/m);
+      const rel = bundle.objects.find(
+        (o: { type: string; source_ref?: string }) => o.type === 'relationship' && o.source_ref === set.id,
+      );
+      expect(rel).toMatchObject({
+        relationship_type: 'attributed-to',
+        target_ref: agencyIdentityId('cn-mss'),
+      });
+      expect(report.object_refs).toContain(rel.id);
+      await own.close();
+      await page.close();
     });
 
     it('logged no extension error', () => {
