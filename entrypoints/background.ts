@@ -6,10 +6,23 @@ import { OVERLAY_CHANNEL, openOverlayDb } from '../lib/overlay/db';
 import { importIntoOverlay } from '../lib/overlay/import/service';
 import { OverlayLookup } from '../lib/overlay/lookup';
 import { OverlayService } from '../lib/overlay/service';
-import { authorize, parseRequest, type Request, type ResponseOf, senderKind } from '../lib/protocol';
+import {
+  authorize,
+  isIncidentRequest,
+  parseRequest,
+  type Request,
+  type ResponseOf,
+  reportSource,
+  type SenderInfo,
+  senderKind,
+} from '../lib/protocol';
 import { withSitePaused } from '../lib/settings';
+import { openSightingsDb, SIGHTINGS_CHANNEL, type SightingsDb } from '../lib/sightings/db';
+import { handlePageReport } from '../lib/sightings/service';
+import { clearSightings } from '../lib/sightings/store';
+import { setWatchedBadge } from '../platform/badge';
 import { publishOverlayMatcher } from '../platform/overlay';
-import { updateSettings } from '../platform/settings';
+import { readSettings, updateSettings } from '../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
 /** One connection for the worker's life; reopened if opening failed. */
@@ -21,8 +34,19 @@ function incidentsDb(): Promise<IncidentsDb> {
   return db;
 }
 
+let sightings: Promise<SightingsDb> | undefined;
+/** The sightings database, opened on the first report that records something. */
+function sightingsDb(): Promise<SightingsDb> {
+  sightings ??= openSightingsDb().catch((e: unknown) => {
+    sightings = undefined;
+    throw e;
+  });
+  return sightings;
+}
+
 const changes = new BroadcastChannel(CHANGES_CHANNEL);
 const overlayChanges = new BroadcastChannel(OVERLAY_CHANNEL);
+const sightingsChanges = new BroadcastChannel(SIGHTINGS_CHANNEL);
 
 const overlay = new OverlayService({
   open: () => openOverlayDb(),
@@ -31,11 +55,30 @@ const overlay = new OverlayService({
   now: () => new Date().toISOString(),
 });
 
-async function handle(req: Request): Promise<ResponseOf[Request['type']]> {
+async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Request['type']]> {
   // A card resolves through the reader's overlay (its own entities, its added names); the KB alone if unreadable.
   if (req.type === 'kb:entity') return (await overlay.lookup().catch(() => new OverlayLookup())).card(req.id);
   if (req.type === 'overlay:write') return overlay.write(req.batch);
   if (req.type === 'overlay:import') return importIntoOverlay(overlay, req.text, req.apply);
+  if (req.type === 'sightings:page') {
+    const source = reportSource(sender);
+    if (!source) return null;
+    const outcome = await handlePageReport(
+      sightingsDb,
+      { ...source, title: req.title, visit: req.visit, entities: req.entities },
+      await readSettings(),
+      new Date(),
+    );
+    void setWatchedBadge(source.tabId, outcome.watched);
+    if (outcome.recorded) sightingsChanges.postMessage('changed');
+    return null;
+  }
+  if (req.type === 'sightings:clear') {
+    const n = await clearSightings(await sightingsDb());
+    sightingsChanges.postMessage('changed');
+    return n;
+  }
+  if (!isIncidentRequest(req)) throw new Error('apt-lens: no handler for this request');
   try {
     return await handleIncidentRequest(await incidentsDb(), req);
   } finally {
@@ -86,7 +129,7 @@ export default defineBackground(() => {
     if (!parsed) return Promise.reject(new Error('apt-lens: malformed message'));
     const req = authorize(parsed, kind, sender.url);
     if (!req) return Promise.reject(new Error(`apt-lens: ${parsed.type} is not allowed from a ${kind}`));
-    return handle(req);
+    return handle(req, sender);
   });
 
   browser.runtime.onInstalled.addListener(() => {

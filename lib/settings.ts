@@ -1,7 +1,17 @@
 /** The reader's choices, stored in extension storage and read by every part. */
+import { isEntityId } from './kb/entity-id';
 
 /** How painted names look: a tinted background or an underline (the user's choice). */
 export type HighlightStyle = 'background' | 'underline';
+
+/**
+ * Which pages' mentions are recorded as sightings (only on this machine): pages naming a watched entity
+ * (the default), every entity met, or none.
+ */
+export type SightingsMode = 'watched' | 'all' | 'off';
+
+/** Most entities a watchlist holds (a hand-edited or imported list is cut there). */
+export const MAX_WATCHLIST = 1000;
 
 /** Everything the reader can set. */
 export interface Settings {
@@ -14,6 +24,9 @@ export interface Settings {
   notOnSite: Record<string, string[]>;
   /** Paint names the matcher is unsure of (below `UNCERTAIN_BELOW`) in their own style instead of hiding them. */
   showUncertain: boolean;
+  /** Entity ids the reader follows: marked on pages, counted on the toolbar badge, listed first. */
+  watchlist: string[];
+  sightings: SightingsMode;
 }
 
 /** What a new install starts with. */
@@ -23,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   style: 'background',
   notOnSite: {},
   showUncertain: false,
+  watchlist: [],
+  sightings: 'watched',
 };
 
 /** Whether highlighting is off for this host. */
@@ -42,6 +57,23 @@ export function withNotOnSite(s: Settings, host: string, id: string): Settings {
   return list.includes(id) ? s : { ...s, notOnSite: { ...s.notOnSite, [host]: [...list, id] } };
 }
 
+/** Whether the reader watches this entity. */
+export function isWatched(s: Settings, id: string): boolean {
+  return s.watchlist.includes(id);
+}
+
+/** Returns settings with `id` starred (at the end of the list) or unstarred. */
+export function withWatched(s: Settings, id: string, watched: boolean): Settings {
+  const others = s.watchlist.filter((x) => x !== id);
+  if (watched && others.length >= MAX_WATCHLIST) return s;
+  return { ...s, watchlist: watched ? [...others, id] : others };
+}
+
+/** Whether a sighting of `id` is recorded under these settings (pauses are checked apart, per site). */
+export function recordsSightingOf(s: Settings, id: string): boolean {
+  return s.sightings === 'all' || (s.sightings === 'watched' && s.watchlist.includes(id));
+}
+
 /** Repairs whatever storage holds (older versions, hand edits) into valid settings. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
@@ -58,5 +90,7 @@ export function normalizeSettings(raw: unknown): Settings {
     style: r.style === 'underline' ? 'underline' : 'background',
     notOnSite,
     showUncertain: r.showUncertain === true,
+    watchlist: [...new Set(strings(r.watchlist).filter(isEntityId))].slice(0, MAX_WATCHLIST),
+    sightings: r.sightings === 'all' || r.sightings === 'off' ? r.sightings : 'watched',
   };
 }

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   isPaused,
+  isWatched,
+  MAX_WATCHLIST,
   normalizeSettings,
+  recordsSightingOf,
   withNotOnSite,
   withSitePaused,
+  withWatched,
 } from '../lib/settings';
 
 describe('settings', () => {
@@ -41,7 +45,33 @@ describe('settings', () => {
       style: 'background',
       notOnSite: { b: ['x'] },
       showUncertain: false,
+      watchlist: [],
+      sightings: 'watched',
     });
     expect(normalizeSettings({ showUncertain: true }).showUncertain).toBe(true);
+  });
+
+  it('keeps a watchlist of well-formed ids, once each, within its limit, and a known sightings mode', () => {
+    const raw = { watchlist: ['apt31', 'APT 31', 'apt31', 7, 'ours-x', '__proto__'], sightings: 'all' };
+    expect(normalizeSettings(raw)).toMatchObject({ watchlist: ['apt31', 'ours-x'], sightings: 'all' });
+    expect(normalizeSettings({ sightings: 'off' }).sightings).toBe('off');
+    expect(normalizeSettings({ sightings: 'everything' }).sightings).toBe('watched');
+    expect(normalizeSettings({ watchlist: 'apt31' }).watchlist).toEqual([]);
+    const long = Array.from({ length: MAX_WATCHLIST + 5 }, (_, i) => `e${i}`);
+    expect(normalizeSettings({ watchlist: long }).watchlist).toHaveLength(MAX_WATCHLIST);
+  });
+
+  it('stars and unstars entities, and says which sightings are recorded', () => {
+    const s = withWatched(withWatched(DEFAULT_SETTINGS, 'apt31', true), 'cn-mss', true);
+    expect(s.watchlist).toEqual(['apt31', 'cn-mss']);
+    expect(withWatched(s, 'apt31', true).watchlist).toEqual(['cn-mss', 'apt31']);
+    expect(isWatched(s, 'apt31')).toBe(true);
+    expect(withWatched(s, 'apt31', false).watchlist).toEqual(['cn-mss']);
+    expect(recordsSightingOf(s, 'apt31')).toBe(true);
+    expect(recordsSightingOf(s, 'apt28')).toBe(false);
+    expect(recordsSightingOf({ ...s, sightings: 'all' }, 'apt28')).toBe(true);
+    expect(recordsSightingOf({ ...s, sightings: 'off' }, 'apt31')).toBe(false);
+    const full = { ...DEFAULT_SETTINGS, watchlist: Array.from({ length: MAX_WATCHLIST }, (_, i) => `e${i}`) };
+    expect(withWatched(full, 'apt31', true)).toBe(full);
   });
 });

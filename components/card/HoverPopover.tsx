@@ -12,6 +12,8 @@ export interface Anchor {
 /** A button under the card ("Not this actor on this site", "Save incident"). */
 export interface CardAction {
   label: string;
+  /** For a toggle (watch): whether it is on, read out as a pressed button. */
+  pressed?: boolean;
   /** Gets the click, so the caller can check it is the reader's (`isTrusted`). */
   run: (e: MouseEvent) => void;
 }
@@ -126,7 +128,13 @@ export function HoverPopover(props: HoverPopoverProps) {
       {data && actions.length > 0 && (
         <div class="actions">
           {actions.map((a) => (
-            <button key={a.label} type="button" disabled={props.actionsReady === false} onClick={a.run}>
+            <button
+              key={a.label}
+              type="button"
+              aria-pressed={a.pressed}
+              disabled={props.actionsReady === false}
+              onClick={a.run}
+            >
               {a.label}
             </button>
           ))}

@@ -33,6 +33,8 @@ export interface PageCardDeps {
 /** The card as the session drives it, plus taking it out when the UI goes away. */
 export interface PageCard extends CardView {
   unmount(): void;
+  /** Draws the open card again (its buttons' state changed, e.g. the entity was starred). */
+  refresh(): void;
 }
 
 /** The card, rendered on demand; data requests are made once per entity and page. */
@@ -100,6 +102,7 @@ export function createPageCard(deps: PageCardDeps): PageCard {
         viewport={deps.viewport()}
         actions={(p ? deps.actions(p) : []).map((a) => ({
           label: a.label,
+          pressed: a.pressed,
           run: (e: MouseEvent) => {
             if (guard.allows(e)) a.run(e);
           },
@@ -139,6 +142,9 @@ export function createPageCard(deps: PageCardDeps): PageCard {
     close() {
       current = undefined;
       draw(undefined, undefined, null);
+    },
+    refresh() {
+      rerender();
     },
     /** Takes the card's render tree out of the container (the UI is being removed). */
     unmount() {

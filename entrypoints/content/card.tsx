@@ -12,7 +12,7 @@ import type { HoverTracker } from '../../lib/page/hover';
 import { MARKS_CSS, type MarkKind, PrivateMarks } from '../../lib/page/private-marks';
 import type { MarkSink } from '../../lib/page/saved-passages';
 import type { EntityCardData } from '../../lib/protocol';
-import { withNotOnSite } from '../../lib/settings';
+import { isWatched, type Settings, withNotOnSite, withWatched } from '../../lib/settings';
 import { updateSettings } from '../../platform/settings';
 import type { Capture } from './capture';
 
@@ -25,12 +25,16 @@ export interface PageUi {
   mount(): Promise<void>;
 }
 
-/** Sets the card up; `hover` is the session's tracker (the card keeps itself open while pointed at). */
+/**
+ * Sets the card up; `hover` is the session's tracker (the card keeps itself open while pointed at), and
+ * `settings` the reader's settings as last read (the star button says whether the entity is watched).
+ */
 export function pageUi(
   ctx: ContentScriptContext,
   site: string,
   hover: () => HoverTracker,
   capture: () => Capture | undefined,
+  settings: { now(): Settings | undefined; apply(next: Settings): void },
 ): PageUi {
   let container: HTMLElement | undefined;
   let marks: PrivateMarks | undefined;
@@ -42,8 +46,19 @@ export function pageUi(
       browser.runtime.sendMessage({ type: 'kb:entity', id }) as Promise<EntityCardData | null>,
     actions: ({ mention: { id, name, kind } }) => {
       const save = capture();
+      const now = settings.now();
+      const watched = !!now && isWatched(now, id);
       return [
         ...(save ? [{ label: 'Save incident', run: () => save.open([{ id, name, kind }]) }] : []),
+        {
+          label: watched ? '★ Watching' : '☆ Watch',
+          pressed: watched,
+          run: () =>
+            void updateSettings((s) => withWatched(s, id, !watched)).then((next) => {
+              settings.apply(next);
+              card.refresh();
+            }),
+        },
         {
           label: `Not this ${kind} on this site`,
           run: () => void updateSettings((s) => withNotOnSite(s, site, id)),

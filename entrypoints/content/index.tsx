@@ -8,8 +8,10 @@ import { yieldTask } from '../../lib/page/scanner';
 import { PageSession } from '../../lib/page/session';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
 import { rescanOnUrlChange } from '../../lib/page/url-change';
+import type { Settings } from '../../lib/settings';
 import { GuardedContext } from '../../platform/guarded-context';
 import { readOverlayMatcherNow, watchOverlayMatcher } from '../../platform/overlay';
+import { sendPageReport } from '../../platform/page-report';
 import { answerPageRequests } from '../../platform/page-requests';
 import { readSettingsNow, watchSettings } from '../../platform/settings';
 import { setupCapture } from './capture';
@@ -42,6 +44,7 @@ export default defineContentScript({
       const found = findMentions(text, options);
       return ours ? mergeMentions(found, ours.findMentions(text, options)) : found;
     };
+    let settings: Settings | undefined;
     // Build the matcher while storage answers; the mark tells start-up from scanning.
     findMentions('');
     performance.mark('apt-lens:matcher-ready');
@@ -50,6 +53,13 @@ export default defineContentScript({
       site,
       () => session.hover,
       () => capture,
+      {
+        now: () => settings,
+        apply: (next) => {
+          settings = next;
+          session.applySettings(next);
+        },
+      },
     );
     const capture = topFrame ? setupCapture(ctx, ui.container, () => session.refreshSaved()) : undefined;
     let firstScan = true;
@@ -63,6 +73,8 @@ export default defineContentScript({
       openCapture: capture?.open,
       card: ui.card,
       marks: ui.marks,
+      // The top frame speaks for its page: the toolbar badge and the sightings are per tab.
+      report: topFrame ? sendPageReport : undefined,
       scanner: {
         beforeMatching: () => oursLoaded,
         // Every uninterrupted piece of work is measured, so long tasks can be found (bench:page).
@@ -76,12 +88,20 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => session.destroy());
     // Read the page in a task of its own (the script's evaluation is long enough already).
+    void stored.then((s) => {
+      settings ??= s;
+    });
     await session.start(stored, yieldTask);
     await ui.mount();
     session.refreshSaved(); // the marks layer exists now
 
     if (topFrame) answerPageRequests(ctx, (req) => session.handle(req));
-    ctx.onInvalidated(watchSettings((s) => session.applySettings(s)));
+    ctx.onInvalidated(
+      watchSettings((s) => {
+        settings = s;
+        session.applySettings(s);
+      }),
+    );
     ctx.onInvalidated(
       watchOverlayMatcher((m) => {
         ours = m;

@@ -1,5 +1,5 @@
 /**
- * Marks only the reader can see: saved passages and the current mention are drawn as boxes inside the
+ * Marks only the reader can see: saved passages, watched names and the current mention are drawn as boxes inside the
  * content script's closed shadow root, never registered in the document's `CSS.highlights`, which the
  * page's own scripts share (a page could read which of its sentences the reader saved, or replace them).
  * The boxes are `pointer-events: none`, so they change no hit test, and they are redrawn from the ranges'
@@ -8,9 +8,10 @@
 
 /**
  * What a mark means, which is also its class in the layer's CSS. `ours`: a name from the reader's own KB
- * (lib/overlay), which the page must not learn, so it is never a named highlight.
+ * (lib/overlay), which the page must not learn, so it is never a named highlight. `watched`: an entity on the
+ * reader's watchlist, which the page must not learn either.
  */
-export type MarkKind = 'incident' | 'current' | 'ours';
+export type MarkKind = 'incident' | 'current' | 'ours' | 'watched';
 
 /** Styles for the layer and its boxes; added to the shadow root's CSS. */
 export const MARKS_CSS = `
@@ -19,6 +20,7 @@ export const MARKS_CSS = `
 .mark.incident { border-bottom: 2px dotted rgb(20, 150, 90); }
 .mark.current { background: rgba(255, 220, 0, 0.35); }
 .mark.ours { background: rgba(150, 90, 230, 0.22); border-bottom: 2px solid rgb(130, 70, 210); }
+.mark.watched { box-shadow: inset 0 -3px 0 rgba(200, 40, 160, 0.85); border-radius: 2px; }
 `;
 
 /** The client rects of the text inside a range, one or more per line (element boxes left out). */

@@ -22,6 +22,7 @@ import { reportSource } from './report-source';
 import { type MarkSink, type PassageSource, SavedPassages } from './saved-passages';
 import { type FindFn, PageScanner, type ScannerOptions } from './scanner';
 import type { ShadowStyles } from './shadow-styles';
+import { type ReportedEntity, reportedEntities, reportsUnder } from './sighting-report';
 
 /** The card, as the session drives it (its UI lives in components/). */
 export interface CardView {
@@ -51,6 +52,11 @@ export interface SessionOptions {
   scanner?: Partial<ScannerOptions>;
   /** How long the pointer rests on a name before its card opens, and lingers away before it closes. */
   hoverTiming?: HoverTiming;
+  /**
+   * Tells the background what the page names (the badge, sightings): once per page view after its first
+   * scan (`visit`), again when the watchlist changes or later text names more. Absent in inner frames.
+   */
+  report?: (r: { visit: boolean; entities: ReportedEntity[] }) => void;
 }
 
 /** A document's APT Lens state and behaviour, from first scan to teardown. */
@@ -64,9 +70,16 @@ export class PageSession {
   private keyboardOpened = false;
   private destroyed = false;
   private readonly removers: (() => void)[] = [];
+  /** The next scan's report is a new visit (a load or an in-app navigation). */
+  private visitPending = false;
+  /** Ids in the last report, so a later scan reports again only when the page names more. */
+  private reported = new Set<string>();
+  private readonly marks: MarkSink;
 
   constructor(private readonly o: SessionOptions) {
     const marks: MarkSink = o.marks ?? { set: () => {} };
+    this.marks = marks;
+    const onScan = o.scanner?.onScan;
     this.scanner = new PageScanner({
       doc: o.doc,
       find: o.find,
@@ -78,6 +91,10 @@ export class PageSession {
         return !s || ((s.showUncertain || isCertain(m)) && !(s.notOnSite[o.site] ?? []).includes(m.id));
       },
       ...o.scanner,
+      onScan: (kind, t0) => {
+        onScan?.(kind, t0);
+        this.scanned();
+      },
     });
     this.saved = o.passages ? new SavedPassages(o.doc, marks, o.passages) : undefined;
     this.navigator = new MentionNavigator(marks);
@@ -139,6 +156,7 @@ export class PageSession {
     this.scanner.setStyle(s.style);
     this.active = !isPaused(s, this.o.site);
     if (!this.active) return;
+    this.visitPending = true;
     await this.scanner.start(prepared);
     void this.saved?.refresh();
   }
@@ -150,6 +168,7 @@ export class PageSession {
     this.settings = next;
     if (prev?.style !== next.style) this.scanner.setStyle(next.style);
     const active = !isPaused(next, this.o.site);
+    const following = prev?.sightings !== next.sightings || prev?.watchlist.join() !== next.watchlist.join();
     if (active !== this.active) {
       this.active = active;
       this.hover.close();
@@ -160,8 +179,18 @@ export class PageSession {
         this.scanner.stop();
         this.saved?.clear();
         this.navigator.reset();
+        this.marks.set('watched', []);
+        // A paused page names nothing: the badge goes.
+        this.reported.clear();
+        this.o.report?.({ visit: false, entities: [] });
       }
-    } else if (
+      return;
+    }
+    if (active && following) {
+      this.markWatched();
+      this.sendReport(false);
+    }
+    if (
       active &&
       (prev?.notOnSite[this.o.site]?.length !== next.notOnSite[this.o.site]?.length ||
         prev?.showUncertain !== next.showUncertain)
@@ -177,6 +206,7 @@ export class PageSession {
     this.hover.close();
     this.navigator.reset();
     this.scanner.resetEvidence();
+    this.visitPending = true;
     await this.scanner.fullScan();
     await this.saved?.refresh();
   }
@@ -225,6 +255,38 @@ export class PageSession {
     this.navigator.destroy();
     this.saved?.destroy();
     this.scanner.destroy();
+  }
+
+  /** After every scan: marks the watched names again and reports a visit, or names the page newly shows. */
+  private scanned(): void {
+    if (this.destroyed || !this.settings) return;
+    this.markWatched();
+    if (this.visitPending) {
+      this.visitPending = false;
+      if (reportsUnder(this.settings)) this.sendReport(true);
+      else this.reported.clear();
+    } else if (reportsUnder(this.settings)) {
+      const ids = reportedEntities(this.scanner.mentions(), this.settings);
+      if (ids.some((e) => !this.reported.has(e.id))) this.sendReport(false, ids);
+    }
+  }
+
+  private sendReport(visit: boolean, entities?: ReportedEntity[]): void {
+    if (!this.o.report || !this.settings) return;
+    const list = entities ?? reportedEntities(this.scanner.mentions(), this.settings);
+    this.reported = new Set(list.map((e) => e.id));
+    this.o.report({ visit, entities: list });
+  }
+
+  /** Draws the reader's private mark over every mention of a watched entity. */
+  private markWatched(): void {
+    const watched = new Set(this.settings?.watchlist);
+    this.marks.set(
+      'watched',
+      watched.size
+        ? this.scanner.mentions().flatMap((p) => (watched.has(p.mention.id) ? [p.range] : []))
+        : [],
+    );
   }
 
   /** Scrolls to a mention, marks it as current and opens its card. */

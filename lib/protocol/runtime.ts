@@ -56,8 +56,29 @@ export type OverlayWriteReport =
   | { ok: true; added: number; updated: number; removed: number }
   | { ok: false; problems: OverlayProblem[] };
 
+/** Most entities one page report carries (a page naming more reports its first ones). */
+export const MAX_REPORTED_ENTITIES = 200;
+
+/** Longest sentence a report carries, in characters (`firstSentence` cuts longer ones). */
+export const MAX_SENTENCE_CHARS = 400;
+
+/**
+ * Sightings requests. `sightings:page` is a content script's one report after it read its page: the
+ * entities it names with the first sentence naming each, and the title (the URL is the sender's, never
+ * the message's). `sightings:clear` (extension pages) removes every sighting.
+ */
+export type SightingsRequest =
+  | {
+      type: 'sightings:page';
+      title: string;
+      /** A new visit of the page (false: a resend after the watchlist changed). */
+      visit: boolean;
+      entities: { id: string; sentence: string }[];
+    }
+  | { type: 'sightings:clear' };
+
 /** Every request the background understands. */
-export type Request = EntityRequest | IncidentRequest | OverlayRequest;
+export type Request = EntityRequest | IncidentRequest | OverlayRequest | SightingsRequest;
 
 /** The background's answer to each request type. */
 export interface ResponseOf {
@@ -72,6 +93,8 @@ export interface ResponseOf {
   'incidents:import': ImportReport;
   'overlay:write': OverlayWriteReport;
   'overlay:import': OverlayImportReport;
+  'sightings:page': null;
+  'sightings:clear': number;
 }
 
 const Ids = v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(MAX_IMPORT_RECORDS));
@@ -93,6 +116,21 @@ const RequestSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('incidents:tags') }),
   v.object({ type: v.literal('incidents:for-page'), url: v.pipe(v.string(), v.maxLength(4096)) }),
+  v.object({
+    type: v.literal('sightings:page'),
+    title: v.pipe(v.string(), v.maxLength(500)),
+    visit: v.boolean(),
+    entities: v.pipe(
+      v.array(
+        v.object({
+          id: EntityIdSchema,
+          sentence: v.pipe(v.string(), v.maxLength(MAX_SENTENCE_CHARS)),
+        }),
+      ),
+      v.maxLength(MAX_REPORTED_ENTITIES),
+    ),
+  }),
+  v.object({ type: v.literal('sightings:clear') }),
   v.object({
     type: v.literal('incidents:import'),
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS + 1)),
@@ -116,6 +154,11 @@ const RequestSchema = v.variant('type', [
     apply: v.boolean(),
   }),
 ]);
+
+/** Whether a request is for the incidents store (the background's incident handler takes only these). */
+export function isIncidentRequest(req: Request): req is IncidentRequest {
+  return req.type.startsWith('incidents:');
+}
 
 /** Validates an untrusted message's shape; returns undefined for anything unexpected. */
 export function parseRequest(msg: unknown): Request | undefined {

@@ -12,6 +12,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: unknown;
+  /** 0 in a tab's top frame. */
+  frameId?: number;
 }
 
 /** Who sent a message: one of our extension pages, our content script in a web page, or anyone else. */
@@ -43,7 +45,38 @@ export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> =
   // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
   'overlay:write': ['extension-page'],
   'overlay:import': ['extension-page'],
+  'sightings:page': ['content-script'],
+  'sightings:clear': ['extension-page'],
 };
+
+/** Where a page report comes from, as the browser says: its tab, its URL, and whether it may be recorded. */
+export interface ReportSource {
+  tabId: number;
+  /** The sender's URL without its #fragment (the same article under another anchor is one page). */
+  url: string;
+  /** Only web pages (http, https) in ordinary windows are recorded; never a private (incognito) tab. */
+  recordable: boolean;
+}
+
+/**
+ * The source of a `sightings:page` report, or undefined when it is not one to act on: only a tab's top
+ * frame reports its page (inner frames' names do not count), and the URL is the browser's, never the
+ * message's.
+ */
+export function reportSource(sender: SenderInfo): ReportSource | undefined {
+  const tab = sender.tab as { id?: unknown; incognito?: unknown } | undefined;
+  if (!tab || typeof tab.id !== 'number' || sender.frameId !== 0 || typeof sender.url !== 'string')
+    return undefined;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return undefined;
+  }
+  url.hash = '';
+  const web = url.protocol === 'http:' || url.protocol === 'https:';
+  return { tabId: tab.id, url: url.href, recordable: web && tab.incognito !== true };
+}
 
 /**
  * The request as the background should run it, or undefined when this sender may not send it. A content

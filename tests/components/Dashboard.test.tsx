@@ -8,7 +8,7 @@ import { exportJson } from '../../lib/incidents/export';
 import type { IncidentFilter } from '../../lib/incidents/filter';
 import { handleIncidentRequest } from '../../lib/incidents/service';
 import { importIncidents } from '../../lib/incidents/store';
-import { type IncidentRequest, parseRequest } from '../../lib/protocol';
+import { isIncidentRequest, parseRequest } from '../../lib/protocol';
 import { makeIncident, makeIncidents } from '../incidents/make';
 
 let n = 0;
@@ -28,8 +28,8 @@ async function setup(
     problems: () => listProblems(db),
     send: async (req) => {
       const parsed = parseRequest(JSON.parse(JSON.stringify(req)));
-      if (!parsed?.type.startsWith('incidents:')) throw new Error('malformed');
-      return handleIncidentRequest(db, parsed as IncidentRequest) as never;
+      if (!parsed || !isIncidentRequest(parsed)) throw new Error('malformed');
+      return handleIncidentRequest(db, parsed) as never;
     },
     name: (id) => id.toUpperCase(),
     download: (fileName, text) => downloads.push({ fileName, text }),

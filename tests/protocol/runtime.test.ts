@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../lib/protocol';
+import { MAX_REPORTED_ENTITIES, MAX_SENTENCE_CHARS, parseRequest } from '../../lib/protocol';
 import { makeIncident } from '../incidents/make';
 
 describe('parseRequest', () => {
@@ -80,5 +80,35 @@ describe('parseRequest: overlay', () => {
       text: '{"values": []}',
       apply: false,
     });
+  });
+});
+
+describe('parseRequest: sightings', () => {
+  const ok = {
+    type: 'sightings:page',
+    title: 'A story',
+    visit: true,
+    entities: [{ id: 'apt31', sentence: 'APT31 did it.' }],
+  };
+
+  it('accepts a page report and drops what it should not carry (a URL is the sender’s, never the message’s)', () => {
+    expect(parseRequest({ ...ok, url: 'https://bank.example/' })).toEqual(ok);
+    expect(parseRequest({ type: 'sightings:clear' })).toEqual({ type: 'sightings:clear' });
+  });
+
+  it.each([
+    ['a malformed id', { ...ok, entities: [{ id: 'Not An Id', sentence: '' }] }],
+    ['a long sentence', { ...ok, entities: [{ id: 'apt31', sentence: 'x'.repeat(MAX_SENTENCE_CHARS + 1) }] }],
+    [
+      'too many entities',
+      {
+        ...ok,
+        entities: Array.from({ length: MAX_REPORTED_ENTITIES + 1 }, () => ({ id: 'apt31', sentence: '' })),
+      },
+    ],
+    ['a long title', { ...ok, title: 'x'.repeat(501) }],
+    ['no visit flag', { ...ok, visit: undefined }],
+  ])('refuses %s', (_why, msg) => {
+    expect(parseRequest(msg)).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED, authorize, type Request, type SenderKind, senderKind } from '../../lib/protocol';
+import {
+  ALLOWED,
+  authorize,
+  type Request,
+  reportSource,
+  type SenderKind,
+  senderKind,
+} from '../../lib/protocol';
 import { makeIncident } from '../incidents/make';
 
 const id = 'abc';
@@ -36,6 +43,8 @@ const requests: Record<Request['type'], Request> = {
   'incidents:import': { type: 'incidents:import', text: '{}', apply: true },
   'overlay:write': { type: 'overlay:write', batch: { remove: ['ours-x'] } },
   'overlay:import': { type: 'overlay:import', text: '{}', apply: true },
+  'sightings:page': { type: 'sightings:page', title: 'A', visit: true, entities: [] },
+  'sightings:clear': { type: 'sightings:clear' },
 };
 
 /** The whole table, written out: a change to who may do what has to change this test too. */
@@ -51,6 +60,9 @@ const expected: Record<Request['type'], Record<SenderKind, boolean>> = {
   'incidents:import': { 'extension-page': true, 'content-script': false, untrusted: false },
   'overlay:write': { 'extension-page': true, 'content-script': false, untrusted: false },
   'overlay:import': { 'extension-page': true, 'content-script': false, untrusted: false },
+  // Only a page's own content script reports what it names; an extension page has no page to report.
+  'sightings:page': { 'extension-page': false, 'content-script': true, untrusted: false },
+  'sightings:clear': { 'extension-page': true, 'content-script': false, untrusted: false },
 };
 
 describe('authorize', () => {
@@ -74,5 +86,36 @@ describe('authorize', () => {
     });
     expect(authorize(req, 'content-script', undefined)).toBeUndefined();
     expect(authorize(req, 'extension-page', undefined)).toEqual(req);
+  });
+});
+
+describe('reportSource', () => {
+  const tab = { id: 7, incognito: false };
+  it.each([
+    [
+      { url: 'https://news.example/a?b=1#section', tab, frameId: 0 },
+      { tabId: 7, url: 'https://news.example/a?b=1', recordable: true },
+    ],
+    [
+      { url: 'http://127.0.0.1:8080/p', tab, frameId: 0 },
+      { tabId: 7, url: 'http://127.0.0.1:8080/p', recordable: true },
+    ],
+    // A private window's tab still gets its badge, and is never recorded.
+    [
+      { url: 'https://news.example/a', tab: { id: 7, incognito: true }, frameId: 0 },
+      { tabId: 7, url: 'https://news.example/a', recordable: false },
+    ],
+    // Only web pages are recorded (a local file, a data: page is not somewhere one "read" about anything).
+    [
+      { url: 'file:///home/me/a.html', tab, frameId: 0 },
+      { tabId: 7, url: 'file:///home/me/a.html', recordable: false },
+    ],
+    [{ url: 'https://news.example/frame', tab, frameId: 3 }, undefined],
+    [{ url: 'https://news.example/a', frameId: 0 }, undefined],
+    [{ url: 'https://news.example/a', tab: {}, frameId: 0 }, undefined],
+    [{ tab, frameId: 0 }, undefined],
+    [{ url: 'not a url', tab, frameId: 0 }, undefined],
+  ] as const)('%j gives %j', (sender, source) => {
+    expect(reportSource(sender)).toEqual(source);
   });
 });

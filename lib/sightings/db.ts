@@ -1,0 +1,55 @@
+/**
+ * The sightings database (`apt-lens-sightings`), on the extension's origin: its own database, so the
+ * incidents one is never bumped for it. The background is its only writer; extension pages read it.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Sighting } from './model';
+
+/** The IndexedDB database that holds sightings. */
+export const SIGHTINGS_DB_NAME = 'apt-lens-sightings';
+
+/** BroadcastChannel on which the background announces each change, so an open Sightings view refreshes. */
+export const SIGHTINGS_CHANNEL = 'apt-lens-sightings';
+
+/**
+ * Current schema version; `upgrade` brings every older one up step by step.
+ * v1: the sightings store keyed by `key` (entity + URL), indexed by lastSeen (newest first, and the oldest
+ *     dropped at the cap), entityId (an entity's timeline) and site.
+ */
+export const SIGHTINGS_DB_VERSION = 1;
+
+/** The schema as idb's typed view of it. */
+export interface SightingsSchema extends DBSchema {
+  sightings: {
+    key: string;
+    value: Sighting;
+    indexes: { lastSeen: string; entityId: string; site: string };
+  };
+}
+
+/** The typed database handle every sightings function takes. */
+export type SightingsDb = IDBPDatabase<SightingsSchema>;
+
+/** Opens (and creates or migrates) the sightings database; `name` is a seam for tests. */
+export function openSightingsDb(name = SIGHTINGS_DB_NAME): Promise<SightingsDb> {
+  return openDB<SightingsSchema>(name, SIGHTINGS_DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const store = db.createObjectStore('sightings', { keyPath: 'key' });
+        store.createIndex('lastSeen', 'lastSeen');
+        store.createIndex('entityId', 'entityId');
+        store.createIndex('site', 'site');
+      }
+    },
+    // A newer version opening elsewhere (the background after an update) must not wait on an old page.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+/** Every sighting, most recently seen first (the dashboard's view; extension pages read directly). */
+export async function listSightings(db: SightingsDb): Promise<Sighting[]> {
+  const all = await db.getAllFromIndex('sightings', 'lastSeen');
+  return all.reverse();
+}

@@ -1,0 +1,17 @@
+/** The content script's one message after reading its page: what it names, for the badge and sightings. */
+import { browser } from 'wxt/browser';
+import type { ReportedEntity } from '../lib/page/sighting-report';
+import type { SightingsRequest } from '../lib/protocol';
+
+/** Sends the page's report to the background; the page's URL is the sender's, so it is not in the message. */
+export function sendPageReport(r: { visit: boolean; entities: ReportedEntity[] }): void {
+  const req: SightingsRequest = {
+    type: 'sightings:page',
+    title: document.title.slice(0, 500),
+    visit: r.visit,
+    entities: r.entities,
+  };
+  browser.runtime.sendMessage(req).catch(() => {
+    // The extension was updated or reloaded under the page: nothing to tell.
+  });
+}
