@@ -1,7 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { CARD_CSS } from '../../components/card/card-css';
+import { countryName } from '../../components/card/country';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { type SightingsApi, SightingsView } from '../../components/dashboard/SightingsView';
 import { type DashboardPlace, type DashboardTab, TabbedDashboard } from '../../components/dashboard/Tabs';
+import { type WatchlistApi, WatchlistView } from '../../components/dashboard/WatchlistView';
 import type { InsightsApi } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
 import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
@@ -13,10 +17,22 @@ import {
   listProblems,
   openIncidentsDb,
 } from '../../lib/incidents/db';
+import type { Incident } from '../../lib/incidents/model';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
 import { type FactsOf, kbFacts } from '../../lib/insights/pointing';
+import { cardDataFor } from '../../lib/kb/card-data';
 import { getEntity, loadKb } from '../../lib/kb/index';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
+import {
+  listSightings,
+  openSightingsDb,
+  SIGHTINGS_CHANNEL,
+  type SightingsDb,
+  sightingCounts,
+} from '../../lib/sightings/db';
+import { sightingFilterOf } from '../../lib/sightings/filter';
+import { MAX_SIGHTINGS } from '../../lib/sightings/store';
+import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
 let kbFactsOf: FactsOf | undefined;
@@ -66,7 +82,7 @@ const api: DashboardApi = {
 /** The Insights view reads both stores itself, when its tab opens. */
 const insightsApi: InsightsApi = {
   incidents: api.list,
-  sightings: async () => [],
+  sightings: async () => listSightings(await sightings()),
   name: api.name,
   facts,
   download,
@@ -96,6 +112,39 @@ const overlayApi: OverlayApi = {
   now: () => new Date(),
 };
 
+let sightingsDb: Promise<SightingsDb> | undefined;
+const sightings = () => {
+  sightingsDb ??= openSightingsDb();
+  return sightingsDb;
+};
+
+/** The Sightings view reads the store directly; clearing and saving go to the background. */
+const sightingsApi: SightingsApi = {
+  list: async () => listSightings(await sightings()),
+  clear: () => browser.runtime.sendMessage({ type: 'sightings:clear' }) as Promise<number>,
+  saveIncident: (draft) =>
+    browser.runtime.sendMessage({ type: 'incidents:save', draft }) as Promise<Incident>,
+  entity: (id) => {
+    const found = getEntity(id);
+    return found ? { name: found.entity.name, kind: found.kind } : undefined;
+  },
+  mode: async () => (await readSettings()).sightings,
+  setMode: async (mode) => void (await updateSettings((s) => ({ ...s, sightings: mode }))),
+  facts,
+  cap: MAX_SIGHTINGS,
+  subscribe(onChange) {
+    const channel = new BroadcastChannel(SIGHTINGS_CHANNEL);
+    channel.onmessage = onChange;
+    return () => channel.close();
+  },
+};
+
+const watchlistApi: WatchlistApi = {
+  settings: { read: readSettings, update: updateSettings, watch: watchSettings },
+  card: cardDataFor,
+  sightingCounts: async () => sightingCounts(await sightings()).catch(() => new Map()),
+};
+
 /** The dashboard's views, in tab order. */
 const tabs: DashboardTab[] = [
   {
@@ -118,13 +167,33 @@ const tabs: DashboardTab[] = [
     ),
   },
   {
+    id: 'watchlist',
+    label: 'Watchlist',
+    render: (_arg, go) => (
+      <WatchlistView
+        api={watchlistApi}
+        showSightings={(id) => go({ tab: 'sightings', arg: drillToArg({ list: 'sightings', entity: id }) })}
+      />
+    ),
+  },
+  {
+    id: 'sightings',
+    label: 'Sightings',
+    render: (arg) => (
+      <SightingsView
+        api={sightingsApi}
+        filter={sightingFilterOf(drillFromArg('sightings', arg), api.name, (c) => countryName(c) ?? c)}
+      />
+    ),
+  },
+  {
     id: 'your-kb',
     label: 'Your KB',
     render: () => <OverlayEditor api={overlayApi} />,
   },
 ];
 
-/** The view in the address (`?tab=<id>&arg=<entity id>`), so a reload or a link opens the same one. */
+/** The view in the address (`?tab=<id>&arg=<what it shows>`), so a reload or a link opens the same one. */
 function placeInUrl(): DashboardPlace {
   const q = new URLSearchParams(location.search);
   return { tab: q.get('tab') ?? 'incidents', arg: q.get('arg') ?? undefined };
@@ -136,6 +205,10 @@ function rememberPlace(place: DashboardPlace): void {
   history.replaceState(null, '', `?${q}`);
 }
 
+// The entity cards (Watchlist details) use the same styles as the popup's.
+const style = document.createElement('style');
+style.textContent = CARD_CSS;
+document.head.append(style);
 render(
   <TabbedDashboard tabs={tabs} initial={placeInUrl()} onPlace={rememberPlace} />,
   document.getElementById('app')!,

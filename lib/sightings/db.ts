@@ -53,3 +53,13 @@ export async function listSightings(db: SightingsDb): Promise<Sighting[]> {
   const all = await db.getAllFromIndex('sightings', 'lastSeen');
   return all.reverse();
 }
+
+/** How many pages were seen naming each entity (from the keys alone: `entityId` + line feed + URL). */
+export async function sightingCounts(db: SightingsDb): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const key of await db.getAllKeys('sightings')) {
+    const id = key.slice(0, key.indexOf('\n'));
+    out.set(id, (out.get(id) ?? 0) + 1);
+  }
+  return out;
+}

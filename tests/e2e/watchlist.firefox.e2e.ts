@@ -1,0 +1,3 @@
+import { watchlistSuite } from './support/watchlist-suite';
+
+watchlistSuite('firefox');
