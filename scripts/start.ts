@@ -2,7 +2,8 @@
  * `npm start`: builds the Chrome extension, serves the demo article on 127.0.0.1 and opens Chromium with
  * APT Lens loaded on it. `npm start -- --headless --screenshot FILE` does the same without a display, hovers
  * a name so the card shows, and saves a screenshot; `--dashboard-screenshot FILE` imports a few sample
- * incidents (scripts/dev/sample-incidents.ts) into that fresh profile and saves the dashboard.
+ * incidents (scripts/dev/sample-incidents.ts) into that fresh profile and saves the dashboard;
+ * `--report-screenshot FILE` opens the popup's page report on the demo article and saves it.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     headless: { type: 'boolean', default: false },
     screenshot: { type: 'string' },
     'dashboard-screenshot': { type: 'string' },
+    'report-screenshot': { type: 'string' },
   },
 });
 
@@ -53,6 +55,36 @@ if (dashboardShot) {
   console.log(`Dashboard screenshot saved to ${file}`);
 }
 
+const reportShot = values['report-screenshot'];
+if (reportShot) {
+  // The popup in a tab of its own, popup-sized, naming the article's tab (as the e2e tests open it).
+  const popup = await session.newPage();
+  await popup.setViewportSize({ width: 376, height: 700 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  const tabId = await popup.evaluate(async () => {
+    type Tabs = {
+      query(q: object): Promise<{ id?: number }[]>;
+      sendMessage(id: number, m: unknown): Promise<unknown>;
+    };
+    const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+    for (const t of await tabs.query({})) {
+      if (await tabs.sendMessage(t.id!, { type: 'page:summary' }).catch(() => undefined)) return t.id;
+    }
+    return undefined;
+  });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByRole('button', { name: 'Make a STIX report of this page' }).click();
+  await popup.waitForSelector('.report-entities li');
+  await popup.fill('.report-form input[name=labels]', 'espionage, czechia');
+  await popup.fill(
+    '.report-form textarea',
+    'Czech attribution of the MFA breach; see NÚKIB for the technical report.',
+  );
+  const file = resolve(reportShot);
+  await popup.screenshot({ path: file, fullPage: true });
+  console.log(`Page report screenshot saved to ${file}`);
+}
+
 if (values.screenshot) {
   // Hover a name so the screenshot shows a card as well as the highlights.
   const box = await page.evaluate(() => {
@@ -72,7 +104,7 @@ if (values.screenshot) {
   await page.screenshot({ path: file });
   console.log(`Screenshot saved to ${file}`);
 }
-if (values.screenshot || dashboardShot) {
+if (values.screenshot || dashboardShot || reportShot) {
   await session.close();
   await server.close();
 } else {
