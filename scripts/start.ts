@@ -3,13 +3,16 @@
  * APT Lens loaded on it. `npm start -- --headless --screenshot FILE` does the same without a display, hovers
  * a name so the card shows, and saves a screenshot; `--dashboard-screenshot FILE` imports a few sample
  * incidents (scripts/dev/sample-incidents.ts) into that fresh profile and saves the dashboard;
- * `--report-screenshot FILE` opens the popup's page report on the demo article and saves it.
+ * `--report-screenshot FILE` opens the popup's page report on the demo article and saves it;
+ * `--insights-screenshot FILE` imports a year of sample incidents (scripts/dev/sample-insights.ts) and saves
+ * the Insights tab.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './dev/chromium';
 import { sampleExport } from './dev/sample-incidents';
+import { insightsSampleExport } from './dev/sample-insights';
 import { startServer } from './dev/serve';
 
 const { values } = parseArgs({
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     screenshot: { type: 'string' },
     'dashboard-screenshot': { type: 'string' },
     'report-screenshot': { type: 'string' },
+    'insights-screenshot': { type: 'string' },
   },
 });
 
@@ -85,6 +89,27 @@ if (reportShot) {
   console.log(`Page report screenshot saved to ${file}`);
 }
 
+const insightsShot = values['insights-screenshot'];
+if (insightsShot) {
+  const dash = await session.newPage();
+  await dash.setViewportSize({ width: 1200, height: 1320 });
+  await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await dash.waitForSelector('#app h1');
+  const report = await dash.evaluate(
+    (text) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'incidents:import', text, apply: true }),
+    insightsSampleExport(new Date()),
+  );
+  console.log('Imported the Insights sample:', JSON.stringify(report));
+  await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html?tab=insights`);
+  await dash.waitForFunction(() => document.querySelectorAll('.insight .uplot').length === 5);
+  const file = resolve(insightsShot);
+  await dash.screenshot({ path: file });
+  console.log(`Insights screenshot saved to ${file}`);
+}
+
 if (values.screenshot) {
   // Hover a name so the screenshot shows a card as well as the highlights.
   const box = await page.evaluate(() => {
@@ -104,7 +129,7 @@ if (values.screenshot) {
   await page.screenshot({ path: file });
   console.log(`Screenshot saved to ${file}`);
 }
-if (values.screenshot || dashboardShot || reportShot) {
+if (values.screenshot || dashboardShot || reportShot || insightsShot) {
   await session.close();
   await server.close();
 } else {
