@@ -127,6 +127,7 @@ type Session = Awaited<ReturnType<typeof launchChromium>>;
 async function measure(s: Session, label: string, path: string, selector: string): Promise<void> {
   const dom: number[] = [];
   const frame: number[] = [];
+  const marks = new Map<string, number[]>();
   for (let run = 0; run <= RUNS; run++) {
     const page: Page = await s.newPage();
     await page.addInitScript(watchFor, selector);
@@ -139,12 +140,20 @@ async function measure(s: Session, label: string, path: string, selector: string
     const seen = await page.evaluate(
       () => (window as unknown as { __seen: { dom: number; frame: number } }).__seen,
     );
+    const own = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('apt-lens:'))
+        .map((m) => [m.name, m.startTime] as [string, number]),
+    );
     if (run > 0) {
       dom.push(seen.dom);
       frame.push(seen.frame);
+      for (const [name, t] of own) marks.set(name, [...(marks.get(name) ?? []), t]);
     }
     await page.close();
   }
+  for (const [name, times] of marks) stats(`${label}: ${name.slice('apt-lens:'.length)}`, times);
   stats(`${label}: in the DOM`, dom);
   stats(`${label}: painted (next frame)`, frame);
 }
