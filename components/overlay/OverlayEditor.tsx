@@ -3,6 +3,7 @@
  * entities. Every change goes to the background as one batch (written all or nothing); what it refuses is
  * shown next to the field it is about, and the form keeps what was typed.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import {
@@ -350,8 +351,8 @@ function EntryForm({
   );
 }
 
-/** The "Your KB" view. */
-export function OverlayEditor({ api }: { api: OverlayApi }) {
+/** The "Your KB" view; `children` (the file import) are shown under its buttons. */
+export function OverlayEditor({ api, children }: { api: OverlayApi; children?: ComponentChildren }) {
   const [overlay, setOverlay] = useState<Overlay | undefined>();
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<Draft>();
@@ -412,6 +413,7 @@ export function OverlayEditor({ api }: { api: OverlayApi }) {
         Your own actors, agencies and names are highlighted on pages only where you can see them (never
         through the page's own highlights), and their cards say “ours”. The bundled KB is not changed.
       </p>
+      {children}
       {status && (
         <p class="status" role="status">
           {status}

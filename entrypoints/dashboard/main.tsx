@@ -9,6 +9,7 @@ import { type WatchlistApi, WatchlistView } from '../../components/dashboard/Wat
 import type { InsightsApi } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
 import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
+import { OverlayImport } from '../../components/overlay/OverlayImport';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -189,7 +190,15 @@ const tabs: DashboardTab[] = [
   {
     id: 'your-kb',
     label: 'Your KB',
-    render: () => <OverlayEditor api={overlayApi} />,
+    render: () => (
+      <OverlayEditor api={overlayApi}>
+        <OverlayImport
+          send={(text, apply) =>
+            browser.runtime.sendMessage({ type: 'overlay:import', text, apply }) as never
+          }
+        />
+      </OverlayEditor>
+    ),
   },
 ];
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OverlayImport } from '../../components/dashboard/OverlayImport';
+import { OverlayImport } from '../../components/overlay/OverlayImport';
 import { loadKb } from '../../lib/kb/index';
 import { withWrites } from '../../lib/overlay/import/classify';
 import { runOverlayImport } from '../../lib/overlay/import/run';

@@ -1,0 +1,3 @@
+import { importSuite } from './support/import-suite';
+
+importSuite('chromium');
