@@ -11,6 +11,9 @@ export interface DetailProps {
   incidents(kind: 'actor' | 'agency', id: string): Promise<Mentioning | undefined>;
   openDashboard(): void;
   onBack(): void;
+  /** Whether the entity is on the watchlist (undefined while the settings load), and the toggle. */
+  watched?: boolean;
+  onWatch?(on: boolean): void;
 }
 
 function Incidents({ m, openDashboard }: { m: Mentioning; openDashboard(): void }) {
@@ -40,7 +43,7 @@ function Incidents({ m, openDashboard }: { m: Mentioning; openDashboard(): void 
 }
 
 /** The detail view: the same card as on pages, plus the incidents that mention the entity. */
-export function Detail({ data, incidents, openDashboard, onBack }: DetailProps) {
+export function Detail({ data, incidents, openDashboard, onBack, watched, onWatch }: DetailProps) {
   const [m, setM] = useState<Mentioning>();
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -53,6 +56,18 @@ export function Detail({ data, incidents, openDashboard, onBack }: DetailProps) 
       <button type="button" class="back" ref={back} onClick={onBack} title={S.backHint}>
         ← {S.back}
       </button>
+      {data && onWatch && (
+        <button
+          type="button"
+          class="watch"
+          aria-pressed={!!watched}
+          disabled={watched === undefined}
+          title={S.watchHint}
+          onClick={() => onWatch(!watched)}
+        >
+          {watched ? S.watching : S.watch}
+        </button>
+      )}
       <EntityCard data={data}>{m && <Incidents m={m} openDashboard={openDashboard} />}</EntityCard>
     </section>
   );

@@ -46,7 +46,8 @@ function Group({ title, list, onPick }: { title: string; list: PageEntity[]; onP
 }
 
 /**
- * What the active tab names: actors, then agencies, each in order of first appearance, with counts.
+ * What the active tab names: watched entities, then actors, then agencies, each in order of first
+ * appearance, with counts.
  * Says plainly when the page is paused or cannot be read, and offers to read it on demand.
  */
 export function PageSummary({
@@ -54,11 +55,14 @@ export function PageSummary({
   onSite,
   onEntities,
   onReport,
+  watched = new Set(),
 }: {
   page: PageClient;
   /** Opens the page report view (offered when the page names something). */
   onReport?(): void;
   onSite?(site: string): void;
+  /** Entity ids on the watchlist: listed first, under their own heading. */
+  watched?: ReadonlySet<string>;
   /** The ids the page names, for the search to rank first. */
   onEntities?(ids: ReadonlySet<string>): void;
 }) {
@@ -120,13 +124,18 @@ export function PageSummary({
           <>
             <p class="note">{S.pageJumpHint}</p>
             <Group
+              title={S.pageWatched}
+              list={state.summary.entities.filter((e) => watched.has(e.id))}
+              onPick={(id) => void page.reveal(id)}
+            />
+            <Group
               title={S.pageActors}
-              list={state.summary.entities.filter((e) => e.kind === 'actor')}
+              list={state.summary.entities.filter((e) => e.kind === 'actor' && !watched.has(e.id))}
               onPick={(id) => void page.reveal(id)}
             />
             <Group
               title={S.pageAgencies}
-              list={state.summary.entities.filter((e) => e.kind === 'agency')}
+              list={state.summary.entities.filter((e) => e.kind === 'agency' && !watched.has(e.id))}
               onPick={(id) => void page.reveal(id)}
             />
             {onReport && (

@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Mentioning } from '../../lib/incidents/mentioning';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Search, SearchFilter } from '../../lib/kb/search';
-import type { Settings } from '../../lib/settings';
+import { isWatched, type Settings, withWatched } from '../../lib/settings';
 import { Controls } from './Controls';
 import { Detail } from './Detail';
 import { PageReport, type ReportApi } from './PageReport';
@@ -89,6 +89,7 @@ export function Popup({ api }: { api: PopupApi }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const watchlist = useMemo(() => new Set(settings?.watchlist), [settings?.watchlist]);
   const update = (change: (s: Settings) => Settings) => void api.settings.update(change).then(setSettings);
 
   return (
@@ -101,6 +102,8 @@ export function Popup({ api }: { api: PopupApi }) {
           incidents={api.incidents}
           openDashboard={api.openDashboard}
           onBack={() => setOpen(undefined)}
+          watched={settings ? isWatched(settings, open) : undefined}
+          onWatch={(on) => update((s) => withWatched(s, open, on))}
         />
       ) : (
         <SearchPanel
@@ -112,12 +115,15 @@ export function Popup({ api }: { api: PopupApi }) {
           onFilter={setFilter}
           onOpen={setOpen}
           prefer={onPage}
+          watched={watchlist}
+          onWatch={settings ? (id, on) => update((s) => withWatched(s, id, on)) : undefined}
           idle={
             <PageSummary
               key={summaryKey}
               page={api.page}
               onSite={setSite}
               onEntities={setOnPage}
+              watched={watchlist}
               onReport={() => setReporting(true)}
             />
           }

@@ -34,6 +34,9 @@ export interface SearchPanelProps {
   idle?: ComponentChildren;
   /** Ids the reader's page names: ranked first among equally good hits. */
   prefer?: ReadonlySet<string>;
+  /** The watchlist, and starring or unstarring a result (a pointer shortcut; the detail view has it too). */
+  watched?: ReadonlySet<string>;
+  onWatch?(id: string, on: boolean): void;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface SearchPanelProps {
  * area has a fixed height so nothing below it jumps while typing.
  */
 export function SearchPanel(props: SearchPanelProps) {
-  const { search, facets, query, onQuery, filter, onFilter, onOpen, idle, prefer } = props;
+  const { search, facets, query, onQuery, filter, onFilter, onOpen, idle, prefer, watched, onWatch } = props;
   const hits = useMemo(
     () => (search ? search(query, LIMIT, prefer ? { ...filter, prefer } : filter) : []),
     [search, query, filter, prefer],
@@ -183,6 +186,24 @@ export function SearchPanel(props: SearchPanelProps) {
                   <span class={`hit-kind kind-${h.kind}`}>
                     {h.kind === 'actor' ? S.kindActor : S.kindAgency}
                   </span>
+                  {onWatch && (
+                    // Out of the tab order like the options themselves: keys stay in the search box, and
+                    // the detail view (Enter) has the same toggle for the keyboard.
+                    <button
+                      type="button"
+                      class="star"
+                      tabIndex={-1}
+                      aria-pressed={!!watched?.has(h.id)}
+                      aria-label={watched?.has(h.id) ? S.unwatchResult(h.name) : S.watchResult(h.name)}
+                      title={S.watchHint}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onWatch(h.id, !watched?.has(h.id));
+                      }}
+                    >
+                      {watched?.has(h.id) ? '★' : '☆'}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

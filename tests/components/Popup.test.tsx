@@ -323,3 +323,38 @@ describe('Popup page report', () => {
     expect(screen.queryByRole('button', { name: S.pageReport })).toBeNull();
   });
 });
+
+describe('Popup watchlist', () => {
+  it('stars from the detail view and from a result, and lists watched names first on the page', async () => {
+    const { settings } = setup();
+    // Watched entities get their own group, first.
+    await waitFor(() => expect(document.querySelectorAll('.page h3').length).toBeGreaterThan(0));
+    typeIn('apt31');
+    await waitFor(() => expect(options()[0]?.textContent).toContain('APT31'));
+    fireEvent.click(screen.getByRole('button', { name: 'Watch APT31' }));
+    await waitFor(() => expect(settings().watchlist).toEqual(['apt31']));
+    // The star's click does not open the result.
+    expect(document.querySelector('.detail')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Stop watching APT31' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    fireEvent.click(options()[0]!);
+    const toggle = await screen.findByRole('button', { name: S.watching });
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(settings().watchlist).toEqual([]));
+    fireEvent.click(await screen.findByRole('button', { name: S.watch }));
+    await waitFor(() => expect(settings().watchlist).toEqual(['apt31']));
+    key('Escape');
+    typeIn('');
+    await waitFor(() =>
+      expect([...document.querySelectorAll('.page h3')].map((h) => h.textContent)).toEqual([
+        S.pageWatched,
+        S.pageActors,
+        S.pageAgencies,
+      ]),
+    );
+    const watchedGroup = document.querySelector('.page h3')!.nextElementSibling!;
+    expect(watchedGroup.textContent).toContain('APT31');
+  });
+});
