@@ -16,7 +16,7 @@ import {
   type SenderInfo,
   senderKind,
 } from '../lib/protocol';
-import { withSitePaused } from '../lib/settings';
+import { withSitePaused, withWatched } from '../lib/settings';
 import { openSightingsDb, SIGHTINGS_CHANNEL, type SightingsDb } from '../lib/sightings/db';
 import { handlePageReport } from '../lib/sightings/service';
 import { clearSightings } from '../lib/sightings/store';
@@ -55,6 +55,17 @@ const overlay = new OverlayService({
   now: () => new Date().toISOString(),
 });
 
+/** The incident handlers' clock and ids, and the watchlist an import adds to (it lives in the settings). */
+const incidentDeps = {
+  now: () => new Date(),
+  uuid: () => crypto.randomUUID(),
+  watchlist: {
+    read: async () => (await readSettings()).watchlist,
+    add: async (ids: readonly string[]) =>
+      void (await updateSettings((s) => ids.reduce((acc, id) => withWatched(acc, id, true), s))),
+  },
+};
+
 async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Request['type']]> {
   // A card resolves through the reader's overlay (its own entities, its added names); the KB alone if unreadable.
   if (req.type === 'kb:entity') return (await overlay.lookup().catch(() => new OverlayLookup())).card(req.id);
@@ -80,7 +91,7 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
   }
   if (!isIncidentRequest(req)) throw new Error('apt-lens: no handler for this request');
   try {
-    return await handleIncidentRequest(await incidentsDb(), req);
+    return await handleIncidentRequest(await incidentsDb(), req, incidentDeps);
   } finally {
     // Even a failed write may have been retried elsewhere: open dashboards re-read either way.
     if (isWrite(req)) changes.postMessage('changed');

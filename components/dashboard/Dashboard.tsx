@@ -32,6 +32,8 @@ export interface DashboardApi {
   subscribe?(onChange: () => void): () => void;
   /** Whom an id points at, for the sponsor state and agency filters the Insights charts set. */
   facts?: FactsOf;
+  /** The reader's watchlist, exported with the incidents (absent: the export has no watchlist). */
+  watchlist?(): Promise<string[]>;
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -75,10 +77,12 @@ export function Dashboard({
   const [pending, setPending] = useState<Pending>();
   const [bulkTag, setBulkTag] = useState('');
   const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
+  const [watchlist, setWatchlist] = useState<string[]>();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = () => {
     api.problems?.().then(setProblems, () => setProblems([]));
+    api.watchlist?.().then(setWatchlist, () => setWatchlist(undefined));
     return api.list().then(
       (list) => {
         setAll(list);
@@ -191,7 +195,9 @@ export function Dashboard({
       const r = await api.send({ type: 'incidents:import', text: p.text, apply: true });
       if (!r.ok) throw new Error(`Import failed: ${r.error} Nothing was changed.`);
       return {
-        text: `Imported ${p.fileName}: ${r.add} added, ${r.update} updated, ${r.unchanged + r.older} kept.`,
+        text: `Imported ${p.fileName}: ${r.add} added, ${r.update} updated, ${r.unchanged + r.older} kept${
+          r.watchlist ? `; ${r.watchlist.add} added to the watchlist` : ''
+        }.`,
       };
     });
 
@@ -199,7 +205,9 @@ export function Dashboard({
     const now = api.now();
     const list = all ?? [];
     const text =
-      kind === 'json' ? exportJson(list, now) : `${JSON.stringify(toStixBundle(list, now), null, 2)}\n`;
+      kind === 'json'
+        ? exportJson(list, now, { watchlist })
+        : `${JSON.stringify(toStixBundle(list, now), null, 2)}\n`;
     api.download(exportFileName(kind, now), text);
     setStatus({
       text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,

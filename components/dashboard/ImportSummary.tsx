@@ -10,7 +10,7 @@ export interface ImportSummaryProps {
 
 /** What an import would do, shown before anything is written. */
 export function ImportSummary({ fileName, report, onConfirm, onCancel }: ImportSummaryProps) {
-  const writes = report.add + report.update;
+  const writes = report.add + report.update + (report.watchlist?.add ?? 0);
   return (
     <section class="import" aria-label="Import summary">
       <h2>Import {fileName}?</h2>
@@ -20,6 +20,7 @@ export function ImportSummary({ fileName, report, onConfirm, onCancel }: ImportS
         <li>{report.unchanged} unchanged</li>
         <li>{report.older} older than the stored copy (kept as stored)</li>
         <li>{report.invalid.length} invalid (skipped)</li>
+        {report.watchlist && <li>{report.watchlist.add} added to your watchlist</li>}
       </ul>
       {report.invalid.length > 0 && (
         <details>

@@ -78,6 +78,7 @@ const api: DashboardApi = {
     return () => channel.close();
   },
   facts,
+  watchlist: async () => (await readSettings()).watchlist,
 };
 
 /** The Insights view reads both stores itself, when its tab opens. */

@@ -8,15 +8,25 @@ export interface ExportFile {
   version: typeof EXPORT_VERSION;
   exportedAt: string;
   incidents: Incident[];
+  /** The reader's watchlist (entity ids), restored by the import. */
+  watchlist?: string[];
 }
 
-/** The export file's text (indented: people read and diff these files). */
-export function exportJson(incidents: readonly Incident[], now: Date): string {
+/**
+ * The export file's text (indented: people read and diff these files). The user's other data travels
+ * with the incidents: the watchlist when one is given.
+ */
+export function exportJson(
+  incidents: readonly Incident[],
+  now: Date,
+  more: { watchlist?: readonly string[] } = {},
+): string {
   const file: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     incidents: [...incidents],
+    ...(more.watchlist ? { watchlist: [...more.watchlist] } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -7,7 +7,8 @@
  * parses) carry their JSON Schema equivalent (`format`, `maxLength`) as metadata for the generator.
  */
 import * as v from 'valibot';
-import { ENTITY_ID_PATTERN } from '../kb/entity-id';
+import { ENTITY_ID_PATTERN, isEntityId } from '../kb/entity-id';
+import { MAX_WATCHLIST } from '../settings';
 import {
   codePoints,
   DATE_PATTERN,
@@ -124,6 +125,15 @@ export const ExportFileSchema = v.pipe(
     version: v.literal(EXPORT_VERSION),
     exportedAt: TimestampSchema,
     incidents: v.pipe(v.array(IncidentSchema), v.maxLength(MAX_IMPORT_RECORDS)),
+    watchlist: v.optional(
+      v.pipe(
+        v.array(EntityIdSchema),
+        v.maxLength(MAX_WATCHLIST),
+        v.description(
+          "The reader's watchlist (entity ids). On import the ids are added to the watchlist; none is removed.",
+        ),
+      ),
+    ),
   }),
   v.title('APT Lens incidents export, version 1'),
   v.description(
@@ -146,7 +156,7 @@ export interface InvalidRecord {
 
 /** What reading an import file gives: valid incidents and the rejected ones, or why the file is unusable. */
 export type ParsedImport =
-  | { ok: true; incidents: Incident[]; invalid: InvalidRecord[] }
+  | { ok: true; incidents: Incident[]; invalid: InvalidRecord[]; watchlist?: string[] }
   | { ok: false; error: string };
 
 /** The first problem of a failed parse, with where it is ("quote.exact: Invalid length…"). */
@@ -178,6 +188,8 @@ export type ImportReport =
       unchanged: number;
       older: number;
       invalid: InvalidRecord[];
+      /** Watched entity ids the file adds to the watchlist (present when the file has a watchlist). */
+      watchlist?: { add: number };
     };
 
 /** Reads an export file's text: the whole-file problems are errors, a bad record is listed and skipped. */
@@ -218,6 +230,16 @@ export function parseExport(text: string): ParsedImport {
       error: `The file has ${file.incidents.length} incidents; the limit is ${MAX_IMPORT_RECORDS}.`,
     };
   }
+  const watchlist = file.watchlist;
+  if (
+    watchlist !== undefined &&
+    (!Array.isArray(watchlist) || watchlist.length > MAX_WATCHLIST || !watchlist.every(isEntityId))
+  ) {
+    return {
+      ok: false,
+      error: `The "watchlist" field is not a list of at most ${MAX_WATCHLIST} entity ids (like "apt31").`,
+    };
+  }
   const incidents: Incident[] = [];
   const invalid: InvalidRecord[] = [];
   const seen = new Set<string>();
@@ -235,5 +257,7 @@ export function parseExport(text: string): ParsedImport {
       incidents.push(r.incident);
     }
   });
-  return { ok: true, incidents, invalid };
+  return watchlist === undefined
+    ? { ok: true, incidents, invalid }
+    : { ok: true, incidents, invalid, watchlist: [...new Set(watchlist as string[])] };
 }

@@ -23,10 +23,12 @@ export function isWrite(req: IncidentRequest): boolean {
   return req.type !== 'incidents:tags' && req.type !== 'incidents:for-page';
 }
 
-/** Clock and id source, injected so tests are deterministic. */
+/** Clock and id source, injected so tests are deterministic; the watchlist lives in the settings. */
 export interface ServiceDeps {
   now(): Date;
   uuid(): string;
+  /** The reader's watchlist, which an import adds to (absent: an import's watchlist is ignored). */
+  watchlist?: { read(): Promise<string[]>; add(ids: readonly string[]): Promise<void> };
 }
 
 const defaultDeps: ServiceDeps = { now: () => new Date(), uuid: () => crypto.randomUUID() };
@@ -73,6 +75,13 @@ export async function handleIncidentRequest(
       const plan = req.apply
         ? await importIncidents(db, parsed.incidents)
         : await previewImport(db, parsed.incidents);
+      let watchlist: { add: number } | undefined;
+      if (parsed.watchlist && deps.watchlist) {
+        const have = new Set(await deps.watchlist.read());
+        const fresh = parsed.watchlist.filter((id) => !have.has(id));
+        if (req.apply && fresh.length) await deps.watchlist.add(fresh);
+        watchlist = { add: fresh.length };
+      }
       return {
         ok: true,
         applied: req.apply,
@@ -81,6 +90,7 @@ export async function handleIncidentRequest(
         unchanged: plan.unchanged,
         older: plan.older,
         invalid: parsed.invalid,
+        ...(watchlist ? { watchlist } : {}),
       };
     }
   }

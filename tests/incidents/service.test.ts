@@ -59,3 +59,63 @@ describe('background incident handlers', () => {
     db.close();
   });
 });
+
+describe('the watchlist in the export', () => {
+  it('exports the watchlist when given, and an import adds the ids not yet watched (on apply only)', async () => {
+    const db = await openIncidentsDb('service-watchlist');
+    let watched = ['apt31'];
+    const withWatchlist: ServiceDeps = {
+      ...deps,
+      watchlist: {
+        read: async () => watched,
+        add: async (ids) => {
+          watched = [...watched, ...ids];
+        },
+      },
+    };
+    const text = exportJson([makeIncident(1)], new Date(), { watchlist: ['apt31', 'cn-mss', 'apt28'] });
+    expect(JSON.parse(text).watchlist).toEqual(['apt31', 'cn-mss', 'apt28']);
+    expect(JSON.parse(exportJson([], new Date())).watchlist).toBeUndefined();
+    const dry = await handleIncidentRequest(
+      db,
+      { type: 'incidents:import', text, apply: false },
+      withWatchlist,
+    );
+    expect(dry).toMatchObject({ ok: true, add: 1, watchlist: { add: 2 } });
+    expect(watched).toEqual(['apt31']);
+    const done = await handleIncidentRequest(
+      db,
+      { type: 'incidents:import', text, apply: true },
+      withWatchlist,
+    );
+    expect(done).toMatchObject({ ok: true, applied: true, watchlist: { add: 2 } });
+    expect(watched).toEqual(['apt31', 'cn-mss', 'apt28']);
+    // A file without a watchlist says nothing about it.
+    const plain = exportJson([makeIncident(2)], new Date());
+    const r = await handleIncidentRequest(
+      db,
+      { type: 'incidents:import', text: plain, apply: false },
+      withWatchlist,
+    );
+    expect(r).not.toHaveProperty('watchlist');
+  });
+
+  it.each([
+    ['not a list', 'apt31'],
+    ['a malformed id', ['apt31', 'APT 31']],
+    ['a number', [31]],
+  ])('refuses a file whose watchlist is %s, and changes nothing', async (_why, watchlist) => {
+    const db = await openIncidentsDb(`service-bad-watchlist-${++n}`);
+    const file = { ...JSON.parse(exportJson([makeIncident(1)], new Date())), watchlist };
+    const r = await handleIncidentRequest(
+      db,
+      { type: 'incidents:import', text: JSON.stringify(file), apply: true },
+      deps,
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: 'The "watchlist" field is not a list of at most 1000 entity ids (like "apt31").',
+    });
+    expect(await db.count('incidents')).toBe(0);
+  });
+});
