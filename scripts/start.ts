@@ -5,7 +5,8 @@
  * incidents (scripts/dev/sample-incidents.ts) into that fresh profile and saves the dashboard;
  * `--report-screenshot FILE` opens the popup's page report on the demo article and saves it;
  * `--insights-screenshot FILE` imports a year of sample incidents (scripts/dev/sample-insights.ts) and saves
- * the Insights tab.
+ * the Insights tab; `--import-screenshot FILE` imports docs/examples/stix-bundle.json into Your KB, then
+ * picks docs/examples/misp-galaxy.json and saves the import summary.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     'dashboard-screenshot': { type: 'string' },
     'report-screenshot': { type: 'string' },
     'insights-screenshot': { type: 'string' },
+    'import-screenshot': { type: 'string' },
   },
 });
 
@@ -110,6 +112,23 @@ if (insightsShot) {
   console.log(`Insights screenshot saved to ${file}`);
 }
 
+const importShot = values['import-screenshot'];
+if (importShot) {
+  // The Your KB view's own import, as a reader picks files: one confirmed, the next one's summary shown.
+  const dash = await session.newPage();
+  await dash.setViewportSize({ width: 1200, height: 1000 });
+  await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html?tab=your-kb`);
+  const input = dash.getByLabel('Import galaxy or bundle file');
+  await input.setInputFiles(resolve('docs/examples/stix-bundle.json'));
+  await dash.getByRole('button', { name: 'Confirm import' }).click();
+  await dash.waitForSelector('tr[data-id="ours-glass-heron"]');
+  await input.setInputFiles(resolve('docs/examples/misp-galaxy.json'));
+  await dash.waitForSelector('section[aria-label="Import summary"]');
+  const file = resolve(importShot);
+  await dash.screenshot({ path: file, fullPage: true });
+  console.log(`Import summary screenshot saved to ${file}`);
+}
+
 if (values.screenshot) {
   // Hover a name so the screenshot shows a card as well as the highlights.
   const box = await page.evaluate(() => {
@@ -129,7 +148,7 @@ if (values.screenshot) {
   await page.screenshot({ path: file });
   console.log(`Screenshot saved to ${file}`);
 }
-if (values.screenshot || dashboardShot || reportShot || insightsShot) {
+if (values.screenshot || dashboardShot || reportShot || insightsShot || importShot) {
   await session.close();
   await server.close();
 } else {
