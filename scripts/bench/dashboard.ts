@@ -161,7 +161,12 @@ async function measure(s: Session, label: string, path: string, selector: string
 /** Each view and what shows it has content (with data, or saying it has none). */
 const VIEWS = [
   { label: 'Incidents (first tab)', path: 'dashboard.html', empty: '.empty-state', full: 'li.incident' },
-  { label: 'Sightings', path: 'dashboard.html?tab=sightings', empty: '', full: '' },
+  {
+    label: 'Sightings',
+    path: 'dashboard.html?tab=sightings',
+    empty: '.sightings-view .empty-state',
+    full: 'li.sighting',
+  },
   {
     label: 'Insights (charts, uPlot chunk)',
     path: 'dashboard.html?tab=insights',

@@ -1,11 +1,13 @@
 /**
  * The Insights tab, run once per browser on a fresh profile: incidents imported through the ordinary import
- * show in the charts and their tables; a real mouse click on a bar opens the Incidents list filtered on that
- * bar; every chart has its table; Download PNG hands the browser a PNG file (read from the Blob given to
- * URL.createObjectURL, not from disk).
+ * and sightings written into their database (as the background records them; the recording itself is the
+ * watchlist suite's) show in the charts and their tables; a real mouse click on a bar opens the Incidents or
+ * Sightings list filtered on that bar; every chart has its table; Download PNG hands the browser a PNG file
+ * (read from the Blob given to URL.createObjectURL, not from disk).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJson } from '../../../lib/incidents/export';
+import type { Sighting } from '../../../lib/sightings/model';
 import { makeIncident } from '../../incidents/make';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { chooseFile, click } from './incidents-suite';
@@ -30,6 +32,50 @@ const INCIDENTS = [
     createdAt: '2025-04-09T10:00:00.000Z',
   }),
 ];
+
+function sighting(entityId: string, n: number, firstSeen: string): Sighting {
+  const url = `http://127.0.0.1/news/${n}.html`;
+  return {
+    key: `${entityId}\n${url}`,
+    entityId,
+    url,
+    title: `Story ${n}`,
+    site: '127.0.0.1',
+    sentence: `A sentence naming ${entityId} in story ${n}.`,
+    firstSeen,
+    lastSeen: firstSeen,
+    visits: 1,
+  };
+}
+
+const SIGHTINGS = [
+  sighting('apt31', 1, '2025-04-02T08:00:00.000Z'),
+  sighting('apt31', 2, '2025-05-06T08:00:00.000Z'),
+  sighting('turla', 3, '2025-05-07T08:00:00.000Z'),
+];
+
+/** In an extension page: puts sightings into `apt-lens-sightings` (creating its v1 schema if need be). */
+function seedSightings(list: Sighting[]): Promise<void> {
+  return new Promise((ok, fail) => {
+    const req = indexedDB.open('apt-lens-sightings', 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore('sightings', { keyPath: 'key' });
+      store.createIndex('lastSeen', 'lastSeen');
+      store.createIndex('entityId', 'entityId');
+      store.createIndex('site', 'site');
+    };
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('sightings', 'readwrite');
+      for (const s of list) tx.objectStore('sightings').put(s);
+      tx.oncomplete = () => {
+        req.result.close();
+        ok();
+      };
+      tx.onerror = () => fail(tx.error);
+    };
+  });
+}
 
 /** In the dashboard: the rows of the table captioned `caption`, as "name count" strings. */
 function tableRows(caption: string): string[] {
@@ -96,6 +142,7 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
     await dash.waitFor(() =>
       (document.querySelector('.status')?.textContent ?? '').includes('Imported three.json'),
     );
+    await dash.evaluate(seedSightings, SIGHTINGS);
   });
 
   afterAll(async () => {
@@ -107,7 +154,11 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
       await dash.evaluate(click, 'Insights');
       await dash.waitFor(() => document.querySelectorAll('.insight .uplot canvas').length === 5, 20_000);
       expect(await dash.evaluate(tableRows, 'Actors and agencies named')).toEqual(['APT31 2', 'APT28 1']);
-      expect(await dash.evaluate(tableRows, 'Incidents per month')).toEqual(['Mar 2025 1', 'Apr 2025 2']);
+      expect(await dash.evaluate(tableRows, 'Incidents per month')).toEqual([
+        'Mar 2025 1',
+        'Apr 2025 2',
+        'May 2025 0',
+      ]);
       expect(await dash.evaluate(tableRows, 'Sponsor states')).toEqual(['China 2', 'Russia 1']);
       expect(await dash.evaluate(tableRows, 'Tags')).toEqual(['espionage 2', 'election 1']);
       const tables = await dash.evaluate(
@@ -164,6 +215,45 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
           undefined,
         ),
       ).toBe('apt31');
+    });
+
+    it('charts the sightings, and a click on a bar opens the Sightings list filtered on it', async () => {
+      await dash.evaluate(click, 'Insights');
+      await dash.waitFor(() => document.querySelectorAll('.insight .uplot canvas').length === 5, 20_000);
+      await dash.evaluate(() => {
+        const radio = [...document.querySelectorAll('label')]
+          .find((l) => l.textContent?.includes('Sightings ('))!
+          .querySelector('input')!;
+        radio.click();
+      }, undefined);
+      await expect
+        .poll(() => dash.evaluate(tableRows, 'Actors and agencies named'))
+        .toEqual(['APT31 2', 'Turla 1']);
+      expect(await dash.evaluate(tableRows, 'Sightings per month')).toEqual([
+        'Mar 2025 0',
+        'Apr 2025 1',
+        'May 2025 2',
+      ]);
+      const point = await dash.evaluate(barPoint, ['Actors and agencies named', 0, 2] as [
+        string,
+        number,
+        number,
+      ]);
+      expect(point).toBeDefined();
+      await dash.click(point!.x, point!.y);
+      await dash.waitFor(
+        () => document.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Sightings',
+      );
+      await dash.waitFor(() => document.querySelectorAll('li.sighting').length > 0);
+      expect(
+        await dash.evaluate(
+          () => [...document.querySelectorAll('li.sighting')].map((li) => li.getAttribute('data-url')).sort(),
+          undefined,
+        ),
+      ).toEqual(['http://127.0.0.1/news/1.html', 'http://127.0.0.1/news/2.html']);
+      expect(
+        await dash.evaluate(() => document.querySelector('.filter-label')?.textContent ?? '', undefined),
+      ).toContain('APT31');
     });
 
     it('logged no extension error', () => {
