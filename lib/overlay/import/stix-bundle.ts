@@ -40,7 +40,7 @@ export function looksLikeStix(data: Record<string, unknown>): boolean {
 /** Checks the bundle's structure; the first fault is the file's error. */
 function structureError(data: Record<string, unknown>): string | undefined {
   if (data.type !== 'bundle')
-    return `${NOT_A_BUNDLE}: its "type" is ${JSON.stringify(data.type ?? null)}, not "bundle".`;
+    return `${NOT_A_BUNDLE}: its "type" is ${JSON.stringify(data.type ?? null).slice(0, 80)}, not "bundle".`;
   if (data.spec_version === '2.0') return 'This is a STIX 2.0 bundle; APT Lens reads STIX 2.1.';
   if (!Array.isArray(data.objects)) return `${NOT_A_BUNDLE}: it has no "objects" list.`;
   if (data.objects.length > MAX_IMPORT_RECORDS)
@@ -109,8 +109,7 @@ function readObject(obj: StixObject, index: number, graph: Graph): ImportCandida
     if (rel.relationship_type !== 'attributed-to') continue;
     const target = graph.byId.get(rel.target_ref as string);
     if (target?.type !== 'identity') continue;
-    if (!sponsor)
-      sponsor = { ref: target.id, name: typeof target.name === 'string' ? target.name : target.id };
+    if (!sponsor) sponsor = { ref: target.id, name: shortId(target.name) ?? target.id };
     else if (sponsor.ref !== target.id)
       warnings.push(
         `also attributed to ${shortId(target.name) ?? target.id}: only the first sponsor is kept`,

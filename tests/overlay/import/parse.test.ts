@@ -233,6 +233,10 @@ describe('STIX 2.1 bundles', () => {
   });
 
   it('refuses what is not a STIX 2.1 bundle, saying why', () => {
+    // A hostile file's text is quoted 80 characters at most.
+    expect(errorOf({ type: 'x'.repeat(10_000), objects: [] })).toHaveLength(
+      'Not a STIX 2.1 bundle: its "type" is , not "bundle".'.length + 80,
+    );
     expect(errorOf({ type: 'report', objects: [] })).toBe(
       'Not a STIX 2.1 bundle: its "type" is "report", not "bundle".',
     );
