@@ -1,9 +1,9 @@
 import './start-mark';
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { findMentions, type Matcher } from '../../lib/match/find-mentions';
+import { findMentions } from '../../lib/match/find-mentions';
 import type { Mention } from '../../lib/match/types';
-import { mergeMentions } from '../../lib/overlay/matcher';
+import { findWithOverlay } from '../../lib/overlay/matcher';
 import { yieldTask } from '../../lib/page/scanner';
 import { PageSession } from '../../lib/page/session';
 import { ShadowStyles } from '../../lib/page/shadow-styles';
@@ -36,14 +36,12 @@ export default defineContentScript({
     const topFrame = window === window.top;
     const stored = readSettingsNow();
     // The reader's own names (built by the background), painted only in the private layer.
-    let ours: Matcher | undefined;
-    const oursLoaded = readOverlayMatcherNow().then((m) => {
-      ours = m;
+    let current = findWithOverlay(undefined);
+    const oursLoaded = readOverlayMatcherNow().then((tables) => {
+      current = findWithOverlay(tables);
     });
-    const find = (text: string, options?: Parameters<typeof findMentions>[1]): Mention[] => {
-      const found = findMentions(text, options);
-      return ours ? mergeMentions(found, ours.findMentions(text, options)) : found;
-    };
+    const find = (text: string, options?: Parameters<typeof findMentions>[1]): Mention[] =>
+      current(text, options);
     let settings: Settings | undefined;
     // Build the matcher while storage answers; the mark tells start-up from scanning.
     findMentions('');
@@ -103,8 +101,8 @@ export default defineContentScript({
       }),
     );
     ctx.onInvalidated(
-      watchOverlayMatcher((m) => {
-        ours = m;
+      watchOverlayMatcher((tables) => {
+        current = findWithOverlay(tables);
         session.refreshNames();
       }),
     );

@@ -106,6 +106,28 @@ const WORD = Cls.word;
 const IDEO = Cls.ideo;
 const MARK = Cls.mark;
 
+/** The readings of the names that start at `i` (longest first), or undefined when none fits. */
+function readingsAt(compiled: Compiled, text: string, i: number, hits: number[]): Reading[] | undefined {
+  const count = compiled.trie.walk(text, i, hits);
+  if (count === 0) return undefined;
+  const readings: Reading[] = [];
+  for (let h = count - 1; h >= 0; h--) {
+    const end = hits[h * 2]!;
+    // "Lexus_night", "Polaris-based", "Acme-IB": part of a longer token, not a name.
+    if (joinedToken(text, i, end)) continue;
+    const written = text.slice(i, end);
+    const entries = compiled.group(hits[h * 2 + 1]!);
+    const surface = entries.some(comparesSurface) ? surfaceKey(written) : '';
+    const fits: Fit[] = [];
+    for (const entry of entries) {
+      const need = fitOf(entry, surface, written);
+      if (need) fits.push({ entry, need });
+    }
+    if (fits.length) readings.push({ end, fits });
+  }
+  return readings.length ? readings : undefined;
+}
+
 function collect(compiled: Compiled, text: string): Candidate[] {
   const found: Candidate[] = [];
   const n = text.length;
@@ -120,30 +142,53 @@ function collect(compiled: Compiled, text: string): Candidate[] {
     }
     if (cls === WORD && inWord) continue;
     inWord = cls === WORD;
-    const count = compiled.trie.walk(text, i, hits);
-    if (count === 0) continue;
-    const readings: Reading[] = [];
-    for (let h = count - 1; h >= 0; h--) {
-      const end = hits[h * 2]!;
-      // "Lexus_night", "Polaris-based", "Acme-IB": part of a longer token, not a name.
-      if (joinedToken(text, i, end)) continue;
-      const written = text.slice(i, end);
-      const entries = compiled.group(hits[h * 2 + 1]!);
-      const surface = entries.some(comparesSurface) ? surfaceKey(written) : '';
-      const fits: Fit[] = [];
-      for (const entry of entries) {
-        const need = fitOf(entry, surface, written);
-        if (need) fits.push({ entry, need });
-      }
-      if (fits.length) readings.push({ end, fits });
-    }
-    if (readings.length === 0) continue;
+    const readings = readingsAt(compiled, text, i, hits);
+    if (!readings) continue;
     found.push({ start: i, readings });
     // No overlapping mentions: continue after the longest reading.
     i = readings[0]!.end - 1;
     inWord = classOf(text.charCodeAt(i)) === WORD;
   }
   return found;
+}
+
+/**
+ * `collect` over two tables in one walk over the text: each table's candidates are exactly what `collect`
+ * finds with it alone (each skips past its own names), but the text's characters are classified once.
+ */
+function collectPair(a: Compiled, b: Compiled, text: string): [Candidate[], Candidate[]] {
+  const foundA: Candidate[] = [];
+  const foundB: Candidate[] = [];
+  const n = text.length;
+  const hits: number[] = [];
+  let inWord = false;
+  let nextA = 0;
+  let nextB = 0;
+  for (let i = 0; i < n; i++) {
+    const cls = classOf(text.charCodeAt(i));
+    if (cls === MARK) continue;
+    if (cls !== WORD && cls !== IDEO) {
+      inWord = false;
+      continue;
+    }
+    if (cls === WORD && inWord) continue;
+    inWord = cls === WORD;
+    if (i >= nextA) {
+      const readings = readingsAt(a, text, i, hits);
+      if (readings) {
+        foundA.push({ start: i, readings });
+        nextA = readings[0]!.end;
+      }
+    }
+    if (i >= nextB) {
+      const readings = readingsAt(b, text, i, hits);
+      if (readings) {
+        foundB.push({ start: i, readings });
+        nextB = readings[0]!.end;
+      }
+    }
+  }
+  return [foundA, foundB];
 }
 
 function foldWords(s: string): string {
@@ -363,7 +408,7 @@ function mentionOf(
 }
 
 /** Every name of each entity, folded, built on first use: an acronym defined by one of them is the agency. */
-function namesById(compiled: Compiled): (id: string) => ReadonlySet<string> | undefined {
+function namesById(compiled: Compiled): Names {
   let names: Map<string, Set<string>> | undefined;
   return (id) => {
     if (!names) {
@@ -380,60 +425,82 @@ function namesById(compiled: Compiled): (id: string) => ReadonlySet<string> | un
   };
 }
 
+type Names = (id: string) => ReadonlySet<string> | undefined;
+
+/** The rules over one table's candidates in a text: which count, as what, how surely. */
+function judge(names: Names, text: string, candidates: Candidate[], options?: FindOptions): Mention[] {
+  // Most texts hold none of a small table's names (the reader's own): nothing to weigh.
+  if (candidates.length === 0) return [];
+  const strong = new Set(options?.pageEntities);
+  const placed: Placed[] = [];
+  const actors: Placed[] = [];
+  let distinctiveActor = false;
+  for (const c of candidates) {
+    const fits = c.readings[0]!.fits;
+    const ids = idsOf(fits);
+    const p = { start: c.start, ids };
+    placed.push(p);
+    if (fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor')) {
+      actors.push(p);
+      distinctiveActor = true;
+    }
+    if (ids.length === 1 && fits.some((f) => f.need === 'none')) strong.add(ids[0]!);
+  }
+  const topical =
+    options?.topical === true || distinctiveActor || (options?.topical === undefined && isTopical(text));
+  if (topical) {
+    for (const c of candidates) {
+      const fits = c.readings[0]!.fits;
+      if (fits.length === 1 && fits[0]!.need === 'coinage') strong.add(fits[0]!.entry.row.id);
+    }
+  }
+  const facts = new TextFacts(text, strong, placed, actors);
+  const found: (Mention | null)[] = candidates.map(() => null);
+  // A generic name that its own paragraph proves is a group vouches for the same group's other mentions,
+  // so a second pass gives the ones that lacked evidence of their own another look.
+  for (let pass = 0; pass < 2; pass++) {
+    const before = strong.size;
+    candidates.forEach((c, i) => {
+      if (found[i]) return;
+      for (const reading of c.readings) {
+        const passed: Scored[] = [];
+        for (const fit of reading.fits) {
+          const confidence = confidenceOf(fit, c.start, reading.end, facts, topical, names);
+          if (confidence > 0) passed.push({ fit, confidence });
+        }
+        if (passed.length === 0) continue;
+        const m = mentionOf(text, c.start, reading.end, passed, facts);
+        if (!m) continue;
+        found[i] = m;
+        if (!m.candidates && m.kind === 'actor') strong.add(m.id);
+        break;
+      }
+    });
+    if (strong.size === before) break;
+  }
+  return found.filter((m): m is Mention => m !== null);
+}
+
 /** A matcher over compiled tables (each scan is one walk over the text, then the rules). */
 export function matcherOver(compiled: Compiled): Matcher {
   const names = namesById(compiled);
+  return { findMentions: (text, options) => judge(names, text, collect(compiled, text), options) };
+}
+
+/** Two tables matched in one walk over each text, each judged on its own (the bundled KB and the reader's). */
+export interface PairedMatcher {
+  /** The mentions of each table, as each would find them alone. */
+  findMentions(text: string, options?: FindOptions): [Mention[], Mention[]];
+}
+
+/** A matcher over two tables that classifies the text's characters once for both. */
+export function pairedMatcher(a: Compiled, b: Compiled): PairedMatcher {
+  const namesA = namesById(a);
+  const namesB = namesById(b);
   return {
     findMentions(text, options) {
-      const candidates = collect(compiled, text);
-      const strong = new Set(options?.pageEntities);
-      const placed: Placed[] = [];
-      const actors: Placed[] = [];
-      let distinctiveActor = false;
-      for (const c of candidates) {
-        const fits = c.readings[0]!.fits;
-        const ids = idsOf(fits);
-        const p = { start: c.start, ids };
-        placed.push(p);
-        if (fits.some((f) => f.need === 'none' && f.entry.row.kind === 'actor')) {
-          actors.push(p);
-          distinctiveActor = true;
-        }
-        if (ids.length === 1 && fits.some((f) => f.need === 'none')) strong.add(ids[0]!);
-      }
-      const topical =
-        options?.topical === true || distinctiveActor || (options?.topical === undefined && isTopical(text));
-      if (topical) {
-        for (const c of candidates) {
-          const fits = c.readings[0]!.fits;
-          if (fits.length === 1 && fits[0]!.need === 'coinage') strong.add(fits[0]!.entry.row.id);
-        }
-      }
-      const facts = new TextFacts(text, strong, placed, actors);
-      const found: (Mention | null)[] = candidates.map(() => null);
-      // A generic name that its own paragraph proves is a group vouches for the same group's other mentions,
-      // so a second pass gives the ones that lacked evidence of their own another look.
-      for (let pass = 0; pass < 2; pass++) {
-        const before = strong.size;
-        candidates.forEach((c, i) => {
-          if (found[i]) return;
-          for (const reading of c.readings) {
-            const passed: Scored[] = [];
-            for (const fit of reading.fits) {
-              const confidence = confidenceOf(fit, c.start, reading.end, facts, topical, names);
-              if (confidence > 0) passed.push({ fit, confidence });
-            }
-            if (passed.length === 0) continue;
-            const m = mentionOf(text, c.start, reading.end, passed, facts);
-            if (!m) continue;
-            found[i] = m;
-            if (!m.candidates && m.kind === 'actor') strong.add(m.id);
-            break;
-          }
-        });
-        if (strong.size === before) break;
-      }
-      return found.filter((m): m is Mention => m !== null);
+      const [ca, cb] = collectPair(a, b, text);
+      return [judge(namesA, text, ca, options), judge(namesB, text, cb, options)];
     },
   };
 }
@@ -443,10 +510,17 @@ export function createMatcher(rows: readonly NameRow[]): Matcher {
   return matcherOver(new Compiled(compileData(rows), (i) => rows[i]!));
 }
 
+let sharedTables: Compiled | undefined;
 let shared: Matcher | undefined;
+
+/** The bundled name table's tables, loaded once per context and shared by every matcher over them. */
+export function bundledTables(): Compiled {
+  sharedTables ??= loadBundledTables();
+  return sharedTables;
+}
 
 /** Finds every actor and agency mention in `text` using the bundled name table (prebuilt tables). */
 export function findMentions(text: string, options?: FindOptions): Mention[] {
-  shared ??= matcherOver(loadBundledTables());
+  shared ??= matcherOver(bundledTables());
   return shared.findMentions(text, options);
 }

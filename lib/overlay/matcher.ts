@@ -6,23 +6,38 @@
  * but still end on word boundaries and are never looked for in code or editable fields (the page's text is
  * collected the same way for both matchers).
  */
-import type { NameRow, NameTableFile } from '../kb/types';
+import { PackedNameTable } from '../kb/name-table';
+import type { NameRow } from '../kb/types';
 import { Compiled, compileData, type MatcherData } from '../match/compile';
-import { type Matcher, matcherOver } from '../match/find-mentions';
+import {
+  bundledTables,
+  type FindOptions,
+  findMentions,
+  type Matcher,
+  matcherOver,
+  pairedMatcher,
+} from '../match/find-mentions';
 import type { Mention } from '../match/types';
 import { decodeUint16 } from '../match/uint16-base64';
 import { namesOf, type Overlay } from './model';
 
 /** Format version of the stored matcher: bump when its shape changes (a tab ignores any other). */
-export const OVERLAY_MATCHER_VERSION = 1;
+export const OVERLAY_MATCHER_VERSION = 2;
 
 /** The key in `storage.local` the background writes the compiled overlay matcher under. */
 export const OVERLAY_MATCHER_KEY = 'overlayMatcher';
 
-/** The stored matcher: every name as a name-table row, and the tables compiled from them. */
+/**
+ * The stored matcher: the rows packed as the bundled name table is (a line per entity, a line per name,
+ * split only when a page first hits a name), and the tables compiled from them. A few strings cost a tab
+ * next to nothing to receive and check, where hundreds of row objects would each be built at load.
+ */
 export interface OverlayMatcherFile {
   version: typeof OVERLAY_MATCHER_VERSION;
-  rows: NameTableFile['rows'];
+  /** One entity per line: id, kind, canonical name, country, agency kind (tab-separated). */
+  entities: string;
+  /** One name per line: the name, its entity's line, its flags (tab-separated). */
+  names: string;
   data: MatcherData;
 }
 
@@ -72,71 +87,102 @@ export function overlayNameRows(
 
 /** Compiles the overlay's rows into what tabs load (the background's step, once per change). */
 export function buildOverlayMatcher(rows: readonly NameRow[]): OverlayMatcherFile {
+  const entityLine = new Map<string, number>();
+  const entities: string[] = [];
+  const names: string[] = [];
+  for (const r of rows) {
+    let line = entityLine.get(r.id);
+    if (line === undefined) {
+      line = entities.length;
+      entityLine.set(r.id, line);
+      entities.push([r.id, r.kind, r.canonical, r.country ?? '', r.agencyKind ?? ''].join('\t'));
+    }
+    names.push(`${r.name}\t${line}\t${r.flags}`);
+  }
   return {
     version: OVERLAY_MATCHER_VERSION,
-    rows: rows.map(
-      (r) =>
-        [
-          r.name,
-          r.id,
-          r.kind,
-          r.flags,
-          r.canonical,
-          r.country ?? '',
-          r.agencyKind ?? '',
-        ] as NameTableFile['rows'][number],
-    ),
+    entities: entities.join('\n'),
+    names: names.join('\n'),
     data: compileData(rows),
   };
 }
 
+/** What a stored row that does not fit becomes: a name no text holds. */
+const UNUSABLE_ROW: NameRow = { name: '\u0000', id: 'ours-unusable', kind: 'actor', flags: 0, canonical: '' };
+
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const isString = (x: unknown): x is string => typeof x === 'string';
 
-/** The row tuples as rows, or undefined when one is not the shape `buildOverlayMatcher` writes. */
-function rowsOf(raw: unknown): NameRow[] | undefined {
-  if (!Array.isArray(raw)) return undefined;
-  const rows: NameRow[] = [];
-  for (const t of raw) {
-    if (!Array.isArray(t) || !isString(t[0]) || !isString(t[1]) || !isString(t[4])) return undefined;
-    if ((t[2] !== 'actor' && t[2] !== 'agency') || typeof t[3] !== 'number') return undefined;
-    const row: NameRow = { name: t[0], id: t[1], kind: t[2], flags: t[3], canonical: t[4] };
-    if (isString(t[5]) && t[5]) row.country = t[5];
-    if (isString(t[6]) && t[6]) row.agencyKind = t[6] as NameRow['agencyKind'];
-    rows.push(row);
-  }
-  return rows;
+/** How many lines a string has (without splitting it). */
+function lineCount(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
- * A matcher over a stored overlay matcher, after checking its shape (storage is ours, but a tab trusts no
+ * The tables of a stored overlay matcher, after checking their shape (storage is ours, but a tab trusts no
  * data it did not check): undefined for anything but what `buildOverlayMatcher` writes, or for an overlay
- * with no names. Its mentions carry `ours`, so they are painted only in the private layer.
+ * with no names.
  */
-export function loadOverlayMatcher(raw: unknown): Matcher | undefined {
+export function loadOverlayTables(raw: unknown): Compiled | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const file = raw as Partial<OverlayMatcherFile>;
-  if (file.version !== OVERLAY_MATCHER_VERSION) return undefined;
-  const rows = rowsOf(file.rows);
   const data = file.data as Partial<MatcherData> | undefined;
-  if (!rows || rows.length === 0 || typeof data !== 'object' || data === null) return undefined;
-  const { labels, first, accept, sep, groupStarts, groupRows } = data;
-  if (!isString(labels) || data.rows !== rows.length) return undefined;
+  if (file.version !== OVERLAY_MATCHER_VERSION || !isString(file.entities) || !isString(file.names))
+    return undefined;
+  if (typeof data !== 'object' || data === null || !isString(data.labels)) return undefined;
+  const { first, accept, sep, groupStarts, groupRows } = data;
   for (const b of [first, accept, sep, groupStarts, groupRows])
     if (!isString(b) || !BASE64.test(b)) return undefined;
+  const rowCount = file.names ? lineCount(file.names) : 0;
+  if (rowCount === 0 || data.rows !== rowCount) return undefined;
   // Every group must point at rows that exist, every node at a group that exists.
   const starts = decodeUint16(groupStarts!);
   const members = decodeUint16(groupRows!);
-  if (starts.at(-1) !== members.length || members.some((r) => r >= rows.length)) return undefined;
+  if (starts.at(-1) !== members.length) return undefined;
+  for (const r of members) if (r >= rowCount) return undefined;
   const acc = decodeUint16(accept!);
   for (let i = 1; i < acc.length; i += 2) if (acc[i]! >= starts.length - 1) return undefined;
-  const inner = matcherOver(new Compiled(data as MatcherData, (i) => rows[i]!));
-  return {
-    findMentions(text, options) {
-      const found = inner.findMentions(text, options);
-      for (const m of found) m.ours = true;
-      return found;
-    },
+  const table = new PackedNameTable(file.entities, file.names);
+  return new Compiled(data as MatcherData, (i) => {
+    // A row is checked when a page first hits it: one that does not fit stands for nothing findable.
+    try {
+      const row = table.row(i);
+      if ((row.kind === 'actor' || row.kind === 'agency') && row.id && row.name) return row;
+    } catch {
+      // Its entity line does not exist.
+    }
+    return UNUSABLE_ROW;
+  });
+}
+
+/** The reader's names marked so: painted only in the private layer, never in the page's highlights. */
+function markOurs(found: Mention[]): Mention[] {
+  for (const m of found) m.ours = true;
+  return found;
+}
+
+/** A matcher over a stored overlay matcher alone (tests, tools); undefined when it does not check out. */
+export function loadOverlayMatcher(raw: unknown): Matcher | undefined {
+  const tables = loadOverlayTables(raw);
+  if (!tables) return undefined;
+  const inner = matcherOver(tables);
+  return { findMentions: (text, options) => markOurs(inner.findMentions(text, options)) };
+}
+
+/**
+ * What a tab scans with: the bundled names and, when there are any, the reader's, in one walk over each
+ * text (their characters are classified once for both tables), merged by `mergeMentions`.
+ */
+export function findWithOverlay(
+  ours: Compiled | undefined,
+): (text: string, options?: FindOptions) => Mention[] {
+  if (!ours) return findMentions;
+  const pair = pairedMatcher(bundledTables(), ours);
+  return (text, options) => {
+    const [bundled, own] = pair.findMentions(text, options);
+    return mergeMentions(bundled, markOurs(own));
   };
 }
 

@@ -9,6 +9,8 @@ import { OverlayService } from '../../lib/overlay/service';
 import { parseRequest } from '../../lib/protocol';
 
 afterEach(cleanup);
+/** A write checks the whole overlay against the bundled KB (indexed on first use): slow on a busy machine. */
+const SLOW = { timeout: 10_000 };
 let n = 0;
 
 /** The editor over a real store, written through the same message shape check and service as the background. */
@@ -52,7 +54,7 @@ describe('OverlayEditor', () => {
     type('Vendor of alias 2', 'Microsoft', form);
     type('Sponsor agency (id)', 'cn-mss', form);
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
-    await screen.findByText('Saved UNC-ACME-7.');
+    await screen.findByText('Saved UNC-ACME-7.', undefined, SLOW);
     const { overlay } = await readOverlay(await db);
     expect(overlay.entities).toEqual([
       expect.objectContaining({
@@ -66,7 +68,9 @@ describe('OverlayEditor', () => {
         sponsor: 'cn-mss',
       }),
     ]);
-    const row = (await screen.findByText('Rusty Kettle (ours), Storm-9999 (Microsoft)')).closest('tr')!;
+    const row = (
+      await screen.findByText('Rusty Kettle (ours), Storm-9999 (Microsoft)', undefined, SLOW)
+    ).closest('tr')!;
     expect(within(row).getByText('ours')).toBeTruthy();
 
     fireEvent.click(within(row).getByRole('button', { name: 'Edit UNC-ACME-7' }));
@@ -78,7 +82,7 @@ describe('OverlayEditor', () => {
     );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Remove UNC-ACME-7' }));
-    await screen.findByText('Removed UNC-ACME-7.');
+    await screen.findByText('Removed UNC-ACME-7.', undefined, SLOW);
     expect((await readOverlay(await db)).overlay.entities).toEqual([]);
   });
 
@@ -91,14 +95,16 @@ describe('OverlayEditor', () => {
     type('Alias 1', 'Judgment Panda', form);
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     // The country is upper-cased (CH is fine); the alias is the bundled APT31's: the background refuses it.
-    expect((await within(form).findByRole('alert')).textContent).toContain(
+    expect((await within(form).findByRole('alert', undefined, SLOW)).textContent).toContain(
       '“Judgment Panda” is already a name of APT31 in the bundled KB',
     );
     expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Crew Nine');
     type('Alias 1', 'Crew 9', form);
     type('Links (one per line)', 'javascript:alert(1)', form);
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
-    expect((await within(form).findByRole('alert')).textContent).toContain('not an http: or https: URL');
+    expect((await within(form).findByRole('alert', undefined, SLOW)).textContent).toContain(
+      'not an http: or https: URL',
+    );
     expect((await readOverlay(await db)).overlay.entities).toEqual([]);
   });
 
@@ -109,7 +115,7 @@ describe('OverlayEditor', () => {
     type('Bundled entity (id)', 'apt31', form);
     type('Alias 1', 'Kettle Crew', form);
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
-    await screen.findByText('Saved the names.');
+    await screen.findByText('Saved the names.', undefined, SLOW);
     expect((await readOverlay(await db)).overlay.extensions).toEqual([
       expect.objectContaining({ extends: 'apt31', aliases: [{ name: 'Kettle Crew', source: 'ours' }] }),
     ]);

@@ -4,7 +4,9 @@ import { findMentions } from '../../lib/match/find-mentions';
 import type { Mention } from '../../lib/match/types';
 import {
   buildOverlayMatcher,
+  findWithOverlay,
   loadOverlayMatcher,
+  loadOverlayTables,
   mergeMentions,
   overlayNameRows,
 } from '../../lib/overlay/matcher';
@@ -55,16 +57,26 @@ describe('overlay matcher', () => {
 
   it.each([
     ['nothing', undefined],
-    ['another version', { ...stored(), version: 2 }],
-    ['rows that are not tuples', { ...stored(), rows: [{ name: 'x' }] }],
-    ['a row count that disagrees', { ...stored(), rows: stored().rows.slice(1) }],
+    ['another version', { ...stored(), version: 1 }],
+    ['rows that are not strings', { ...stored(), names: [['x']] }],
+    ['a row count that disagrees', { ...stored(), names: stored().names.split('\n').slice(1).join('\n') }],
     ['tables that are not base64', { ...stored(), data: { ...stored().data, groupRows: '<script>' } }],
     [
       'a group pointing past the rows',
-      { ...stored(), rows: stored().rows.slice(0, 2), data: { ...stored().data, rows: 2 } },
+      {
+        ...stored(),
+        names: stored().names.split('\n').slice(0, 2).join('\n'),
+        data: { ...stored().data, rows: 2 },
+      },
     ],
   ])('refuses %s', (_what, raw) => {
     expect(loadOverlayMatcher(raw)).toBeUndefined();
+  });
+
+  it('a row whose entity line is missing finds nothing, and breaks nothing', () => {
+    const raw = stored();
+    const m = loadOverlayMatcher({ ...raw, entities: raw.entities.split('\n')[0] })!;
+    expect(m.findMentions('UNC-ACME-7 and KTL and Kettle Crew').map((x) => x.text)).toEqual(['UNC-ACME-7']);
   });
 
   it('an empty overlay has no matcher', () => {
@@ -118,5 +130,25 @@ describe('a page with the reader’s names', () => {
     ]);
     scanner.stop();
     expect(privateRanges).toEqual([]);
+  });
+});
+
+describe('findWithOverlay', () => {
+  it('finds, in one walk, exactly what the two matchers find apart, merged', () => {
+    const tables = loadOverlayTables(stored());
+    const both = findWithOverlay(tables);
+    const alone = loadOverlayMatcher(stored())!;
+    const texts = [
+      'APT31 (Kettle Crew to us) and UNC-ACME-7 hit a ministry; Judgment Panda denied it. KTL.',
+      'Rusty Kettle, Fancy Bear and the GRU: UNC-ACME-7 is not APT28.',
+      '中国APT31 Kettle Crew',
+      '',
+    ];
+    for (const t of texts) {
+      expect(both(t, { topical: true })).toEqual(
+        mergeMentions(findMentions(t, { topical: true }), alone.findMentions(t, { topical: true })),
+      );
+    }
+    expect(findWithOverlay(undefined)).toBe(findMentions);
   });
 });
