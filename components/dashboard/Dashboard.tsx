@@ -7,6 +7,7 @@ import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
 import { toStixBundle } from '../../lib/incidents/stix';
 import type { FactsOf } from '../../lib/insights/pointing';
 import type { IncidentRequest, ResponseOf } from '../../lib/protocol';
+import type { EntityLookup } from '../../lib/stix/objects';
 import { countryName } from '../card/country';
 import { Credits } from './Credits';
 import { EditIncident } from './EditIncident';
@@ -34,6 +35,8 @@ export interface DashboardApi {
   facts?: FactsOf;
   /** The reader's watchlist, exported with the incidents (absent: the export has no watchlist). */
   watchlist?(): Promise<string[]>;
+  /** How the STIX export looks entities up (the KB with the reader's own over it); the bundled KB if absent. */
+  lookup?: EntityLookup;
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -207,7 +210,7 @@ export function Dashboard({
     const text =
       kind === 'json'
         ? exportJson(list, now, { watchlist })
-        : `${JSON.stringify(toStixBundle(list, now), null, 2)}\n`;
+        : `${JSON.stringify(toStixBundle(list, now, undefined, api.lookup), null, 2)}\n`;
     api.download(exportFileName(kind, now), text);
     setStatus({
       text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,

@@ -24,6 +24,7 @@ import { type FactsOf, kbFacts } from '../../lib/insights/pointing';
 import { cardDataFor } from '../../lib/kb/card-data';
 import { getEntity, loadKb } from '../../lib/kb/index';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
+import { OverlayLookup } from '../../lib/overlay/lookup';
 import {
   listSightings,
   openSightingsDb,
@@ -54,6 +55,9 @@ function download(fileName: string, data: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The KB with the reader's own entities over it, for the STIX export (read below, kept current). */
+let overlayLookup = new OverlayLookup();
+
 /** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
 const api: DashboardApi = {
   list: async () => {
@@ -79,6 +83,7 @@ const api: DashboardApi = {
   },
   facts,
   watchlist: async () => (await readSettings()).watchlist,
+  lookup: (id) => overlayLookup.entity(id),
 };
 
 /** The Insights view reads both stores itself, when its tab opens. */
@@ -113,6 +118,20 @@ const overlayApi: OverlayApi = {
   },
   now: () => new Date(),
 };
+
+/** Keeps the export's lookup in step with the reader's KB (an unreadable overlay leaves the bundled KB). */
+function followOverlay(): void {
+  const refresh = () =>
+    void overlayApi.read().then(
+      (o) => {
+        overlayLookup = new OverlayLookup(o);
+      },
+      () => {},
+    );
+  refresh();
+  new BroadcastChannel(OVERLAY_CHANNEL).onmessage = refresh;
+}
+followOverlay();
 
 let sightingsDb: Promise<SightingsDb> | undefined;
 const sightings = () => {

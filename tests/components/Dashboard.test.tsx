@@ -8,8 +8,10 @@ import { exportJson } from '../../lib/incidents/export';
 import type { IncidentFilter } from '../../lib/incidents/filter';
 import { handleIncidentRequest } from '../../lib/incidents/service';
 import { importIncidents } from '../../lib/incidents/store';
+import { OverlayLookup } from '../../lib/overlay/lookup';
 import { isIncidentRequest, parseRequest } from '../../lib/protocol';
 import { makeIncident, makeIncidents } from '../incidents/make';
+import { ownActor } from '../overlay/make';
 
 let n = 0;
 /** The dashboard over a real (fake-indexeddb) store, with messages going through the same validation. */
@@ -18,6 +20,7 @@ async function setup(
   openId?: string,
   misfits: { id: string; reason: string }[] = [],
   filter?: IncidentFilter,
+  extra: Partial<DashboardApi> = {},
 ) {
   const db: IncidentsDb = await openIncidentsDb(`dash-${++n}`);
   await importIncidents(db, seed);
@@ -35,6 +38,7 @@ async function setup(
     download: (fileName, text) => downloads.push({ fileName, text }),
     now: () => new Date('2025-05-28T12:00:00Z'),
     facts: (id) => (id === 'apt31' ? { kind: 'actor', country: 'CN', agency: 'cn-mss' } : undefined),
+    ...extra,
   };
   render(<Dashboard api={api} openId={openId} filter={filter} />);
   return { db, downloads };
@@ -154,6 +158,21 @@ describe('Dashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tag selected' }));
     await screen.findByText('Tagged 2 incidents.');
     expect((await listIncidents(db)).every((i) => i.tags.includes('reviewed'))).toBe(true);
+  });
+
+  it('names the reader’s own actors in the STIX export through the lookup it is given', async () => {
+    const overlay = new OverlayLookup({ entities: [ownActor()], extensions: [] });
+    const { downloads } = await setup(
+      [makeIncident(1, { actorIds: ['ours-unc-acme-7'] })],
+      undefined,
+      [],
+      undefined,
+      { lookup: (id) => overlay.entity(id) },
+    );
+    await screen.findByText('1 of 1 shown');
+    fireEvent.click(screen.getByRole('button', { name: 'Export STIX 2.1' }));
+    const bundle = JSON.parse(downloads[0]!.text) as { objects: { type: string; name?: string }[] };
+    expect(bundle.objects.find((o) => o.type === 'intrusion-set')?.name).toBe('UNC-ACME-7');
   });
 
   it('exports JSON named with the date, and imports after a dry-run summary', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toStixBundle } from '../../lib/incidents/stix';
+import { OverlayLookup } from '../../lib/overlay/lookup';
+import { intrusionSetId } from '../../lib/stix/objects';
+import { ownActor } from '../overlay/make';
 import { makeIncident, makeIncidents } from './make';
 import { stixValidator } from './stix-validator';
 
@@ -52,6 +55,23 @@ describe('STIX 2.1 export', () => {
     const b = toStixBundle([makeIncident(1)], new Date());
     expect(a.objects.map((o) => o.id)).toEqual(b.objects.map((o) => o.id));
     expect(a.id).not.toBe(b.id);
+  });
+
+  it('names the reader’s own actors through the overlay’s lookup, with their sponsor', () => {
+    const overlay = new OverlayLookup({ entities: [ownActor({ sponsor: 'cn-mss' })], extensions: [] });
+    const incident = makeIncident(1, { actorIds: ['ours-unc-acme-7'], agencyIds: [] });
+    const bundle = toStixBundle([incident], NOW, BUNDLE, (id) => overlay.entity(id));
+    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    expect(bundle.objects.find((o) => o.id === intrusionSetId('ours-unc-acme-7'))).toMatchObject({
+      name: 'UNC-ACME-7',
+      aliases: ['Rusty Kettle', 'Storm-9999'],
+    });
+    expect(bundle.objects.filter((o) => o.type === 'relationship')).toHaveLength(1);
+    // Without it, the id is all the export knows.
+    const plain = toStixBundle([incident], NOW, BUNDLE);
+    expect(plain.objects.find((o) => o.id === intrusionSetId('ours-unc-acme-7'))!.name).toBe(
+      'ours-unc-acme-7',
+    );
   });
 
   it('exports a valid bundle for an empty store', () => {
