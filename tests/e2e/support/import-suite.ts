@@ -1,14 +1,19 @@
 /**
  * Importing into the reader's KB, run once per browser: the example MISP galaxy and STIX bundle (the files
  * under docs/examples/) are given to the Your KB view's import input as the file picker would, the summary
- * is checked, Confirm writes, and the popup's search then finds the imported names. Bad files (a galaxy
+ * is checked, Confirm writes, the popup's search then finds the imported names, a page naming them shows
+ * them and its STIX report (made in the popup) lists them with their sponsor. Bad files (a galaxy
  * definition instead of its clusters, a bundle whose relationship points outside it, a file over the size
  * limit) are refused with their reason and leave the overlay database as it was.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyIdentityId, intrusionSetId } from '../../../lib/stix/objects';
+import { startServer, type TestServer } from '../../../scripts/dev/serve';
+import { stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { typeInto } from './page-checks';
+import { messageEveryTab, typeInto } from './page-checks';
+import { awaitDownload } from './report-suite';
 
 const GALAXY = readFileSync('docs/examples/misp-galaxy.json', 'utf8');
 const BUNDLE = readFileSync('docs/examples/stix-bundle.json', 'utf8');
@@ -63,10 +68,12 @@ const alertText = () =>
 
 /** The import suite for one browser. */
 export function importSuite(name: 'chromium' | 'firefox'): void {
+  let server: TestServer;
   let browser: ExtensionBrowser;
   let dash: Tab;
 
   beforeAll(async () => {
+    server = await startServer();
     browser = await launchBrowser(name);
     dash = await browser.openExtensionPage(
       'dashboard.html?tab=your-kb',
@@ -76,6 +83,7 @@ export function importSuite(name: 'chromium' | 'firefox'): void {
 
   afterAll(async () => {
     await browser?.close();
+    await server?.close();
   });
 
   const importFile = async (text: string, fileName: string, mb = 0) =>
@@ -142,6 +150,58 @@ export function importSuite(name: 'chromium' | 'firefox'): void {
         await expect.poll(results, { timeout: 10_000 }).toContain(expected);
       }
       await popup.close();
+    });
+
+    it('a page naming them: they are found on it, and its STIX report lists them', async () => {
+      const page = await browser.openScanned(`${server.origin}/pages/import.html`);
+      const finder = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      const named = async () => {
+        const all = await finder.evaluate(messageEveryTab, { type: 'page:summary' });
+        return all
+          .map((t) => ({
+            tabId: t.tabId,
+            ids: (t.answer as { entities: { id: string }[] }).entities.map((e) => e.id),
+          }))
+          .find((t) => t.ids.includes('ours-glass-heron'));
+      };
+      await expect
+        .poll(async () => (await named())?.ids, { timeout: 10_000 })
+        .toEqual(expect.arrayContaining(['ours-glass-heron', 'ours-copper-lantern', 'apt31']));
+      const tabId = (await named())!.tabId;
+      await finder.close();
+      const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`, 'input[type=search]');
+      await popup.waitFor(() =>
+        [...document.querySelectorAll('button')].some(
+          (b) => b.textContent === 'Make a STIX report of this page',
+        ),
+      );
+      await popup.evaluate(clickButton, 'Make a STIX report of this page');
+      await popup.waitFor(
+        () => document.querySelector('.report-entities [data-id="ours-glass-heron"]') !== null,
+      );
+      const bundle = JSON.parse((await popup.evaluate(awaitDownload, 'Download STIX report')).text);
+      const validate = stixValidator();
+      expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+      const heron = bundle.objects.find((o: { id: string }) => o.id === intrusionSetId('ours-glass-heron'));
+      expect(heron).toMatchObject({
+        type: 'intrusion-set',
+        name: 'Glass Heron',
+        aliases: ['GH-19', 'Heron Team'],
+      });
+      const report = bundle.objects.find((o: { type: string }) => o.type === 'report');
+      expect(report.object_refs).toEqual(
+        expect.arrayContaining([heron.id, intrusionSetId('ours-copper-lantern'), intrusionSetId('apt31')]),
+      );
+      // The sponsor the bundle gave Glass Heron (China's MSS, settled by its location) is in the report.
+      const rel = bundle.objects.find(
+        (o: { type: string; source_ref?: string }) => o.type === 'relationship' && o.source_ref === heron.id,
+      );
+      expect(rel).toMatchObject({
+        relationship_type: 'attributed-to',
+        target_ref: agencyIdentityId('cn-mss'),
+      });
+      await popup.close();
+      await page.close();
     });
 
     it('refuses a galaxy of the wrong shape with the reason, and changes nothing', async () => {

@@ -28,7 +28,7 @@ function clickButton(label: string): void {
 }
 
 /** In the popup: the link handed to the browser, once there is one (a data: URL, decoded). */
-async function awaitDownload(label: string): Promise<{ fileName: string; text: string }> {
+export async function awaitDownload(label: string): Promise<{ fileName: string; text: string }> {
   let href = '';
   let fileName = '';
   const anchorClick = HTMLAnchorElement.prototype.click;
