@@ -74,12 +74,15 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
   if (req.type === 'sightings:page') {
     const source = reportSource(sender);
     if (!source) return null;
+    const t0 = performance.now();
     const outcome = await handlePageReport(
       sightingsDb,
       { ...source, title: req.title, visit: req.visit, entities: req.entities },
       await readSettings(),
       new Date(),
     );
+    // The whole background cost of a report: settings read, filtering, the store's one transaction.
+    performance.measure('apt-lens:sightings-write', { start: t0 });
     void setWatchedBadge(source.tabId, outcome.watched);
     if (outcome.recorded) sightingsChanges.postMessage('changed');
     return null;

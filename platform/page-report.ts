@@ -3,7 +3,11 @@ import { browser } from 'wxt/browser';
 import type { ReportedEntity } from '../lib/page/sighting-report';
 import type { SightingsRequest } from '../lib/protocol';
 
-/** Sends the page's report to the background; the page's URL is the sender's, so it is not in the message. */
+/**
+ * Sends the page's report to the background when the page is idle (within two seconds): the first message a
+ * page sends sets up the browser's messaging, a few milliseconds that no input or frame should wait for.
+ * The page's URL is the sender's, so it is not in the message.
+ */
 export function sendPageReport(r: { visit: boolean; entities: ReportedEntity[] }): void {
   const req: SightingsRequest = {
     type: 'sightings:page',
@@ -11,7 +15,13 @@ export function sendPageReport(r: { visit: boolean; entities: ReportedEntity[] }
     visit: r.visit,
     entities: r.entities,
   };
-  browser.runtime.sendMessage(req).catch(() => {
-    // The extension was updated or reloaded under the page: nothing to tell.
-  });
+  const send = () => {
+    const t0 = performance.now();
+    browser.runtime.sendMessage(req).catch(() => {
+      // The extension was updated or reloaded under the page: nothing to tell.
+    });
+    performance.measure('apt-lens:report-send', { start: t0 });
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(send, { timeout: 2000 });
+  else setTimeout(send, 0);
 }

@@ -73,6 +73,7 @@ export default defineContentScript({
       marks: ui.marks,
       // The top frame speaks for its page: the toolbar badge and the sightings are per tab.
       report: topFrame ? sendPageReport : undefined,
+      onReport: (t0) => performance.measure('apt-lens:report', { start: t0 }),
       scanner: {
         beforeMatching: () => oursLoaded,
         // Every uninterrupted piece of work is measured, so long tasks can be found (bench:page).

@@ -57,6 +57,8 @@ export interface SessionOptions {
    * scan (`visit`), again when the watchlist changes or later text names more. Absent in inner frames.
    */
   report?: (r: { visit: boolean; entities: ReportedEntity[] }) => void;
+  /** Called after each report is built with when that started (bench:sightings measures the page's cost). */
+  onReport?: (start: number) => void;
 }
 
 /** A document's APT Lens state and behaviour, from first scan to teardown. */
@@ -273,8 +275,10 @@ export class PageSession {
 
   private sendReport(visit: boolean, entities?: ReportedEntity[]): void {
     if (!this.o.report || !this.settings) return;
+    const t0 = performance.now();
     const list = entities ?? reportedEntities(this.scanner.mentions(), this.settings);
     this.reported = new Set(list.map((e) => e.id));
+    this.o.onReport?.(t0);
     this.o.report({ visit, entities: list });
   }
 

@@ -17,7 +17,11 @@ export interface ReportedEntity {
 /** A sentence ends at . ! ? (and any closing quote or bracket) followed by white space. */
 const SENTENCE_END = /[.!?][”’"')\]]*\s/g;
 
-/** The sentence around a range: from the last sentence end before it to the first one after it. */
+/**
+ * The sentence around a range: from the last sentence end before it to the first one after it, within its
+ * block. Only the text near the name is read (at most `max` characters each way), so a page whose whole text
+ * sits in one block costs no more than one with paragraphs.
+ */
 export function firstSentence(range: Range, max = MAX_SENTENCE_CHARS): string {
   const doc = range.startContainer.ownerDocument;
   let block: Element | null =
@@ -26,13 +30,8 @@ export function firstSentence(range: Range, max = MAX_SENTENCE_CHARS): string {
       : range.startContainer.parentElement;
   while (block && isInline(block) && block.parentElement) block = block.parentElement;
   if (!doc || !block) return range.toString();
-  const piece = doc.createRange();
-  piece.selectNodeContents(block);
-  piece.setEnd(range.startContainer, range.startOffset);
-  const before = piece.toString();
-  piece.selectNodeContents(block);
-  piece.setStart(range.endContainer, range.endOffset);
-  const after = piece.toString();
+  const before = textAround(doc, block, range.startContainer, range.startOffset, -1, max);
+  const after = textAround(doc, block, range.endContainer, range.endOffset, 1, max);
   let from = 0;
   for (const m of before.matchAll(SENTENCE_END)) from = m.index + m[0].length;
   SENTENCE_END.lastIndex = 0;
@@ -42,6 +41,43 @@ export function firstSentence(range: Range, max = MAX_SENTENCE_CHARS): string {
   const name = squash(range.toString());
   const tail = squash(end ? after.slice(0, end.index + 1) : after).trimEnd();
   return clip(head, name, tail, max);
+}
+
+/** Up to `max` characters of the block's text before (-1) or after (1) a boundary point. */
+function textAround(
+  doc: Document,
+  block: Element,
+  node: Node,
+  offset: number,
+  dir: -1 | 1,
+  max: number,
+): string {
+  const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  let size = 0;
+  let current: Node | null;
+  if (node.nodeType === Node.TEXT_NODE) {
+    const data = (node as Text).data;
+    const piece = dir < 0 ? data.slice(Math.max(0, offset - max), offset) : data.slice(offset, offset + max);
+    parts.push(piece);
+    size += piece.length;
+    walker.currentNode = node;
+    current = dir < 0 ? walker.previousNode() : walker.nextNode();
+  } else {
+    // A boundary between children: the text starts at the child after it (or ends at the one before).
+    const child = node.childNodes[offset] ?? null;
+    walker.currentNode = child ?? node;
+    current =
+      dir < 0 ? walker.previousNode() : child?.nodeType === Node.TEXT_NODE ? child : walker.nextNode();
+  }
+  while (current && size < max) {
+    const data = (current as Text).data;
+    const piece = dir < 0 ? data.slice(Math.max(0, data.length - (max - size))) : data.slice(0, max - size);
+    parts.push(piece);
+    size += piece.length;
+    current = dir < 0 ? walker.previousNode() : walker.nextNode();
+  }
+  return dir < 0 ? parts.reverse().join('') : parts.join('');
 }
 
 function squash(s: string): string {
