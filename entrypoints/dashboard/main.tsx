@@ -90,6 +90,7 @@ const api: DashboardApi = {
 const insightsApi: InsightsApi = {
   incidents: api.list,
   sightings: async () => listSightings(await sightings()),
+  sightingKeys: async () => (await sightings()).getAllKeys('sightings'),
   name: api.name,
   facts,
   download,

@@ -14,6 +14,17 @@ export interface SightingFacts {
   firstSeen: string;
 }
 
+/**
+ * Sightings known from their store keys alone (`entityId + '\n' + url`, lib/sightings/model.ts): enough for
+ * every chart but the per-month one, and read far faster than the records. They carry no date.
+ */
+export function sightingsFromKeys(keys: readonly string[]): SightingFacts[] {
+  return keys.map((k) => {
+    const cut = k.indexOf('\n');
+    return { entityId: cut < 0 ? k : k.slice(0, cut), firstSeen: '' };
+  });
+}
+
 /** How many incidents and sightings fall in one bucket. */
 export interface Tally {
   incidents: number;

@@ -133,6 +133,29 @@ describe('Insights', () => {
     expect(show.getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('draws from the sightings’ keys first, then adds their months once the records are read', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((ok) => {
+      release = ok;
+    });
+    setup({
+      sightingKeys: async () => ['apt31\nhttps://a.example/1', 'apt31\nhttps://b.example/2'],
+      sightings: async () => {
+        await gate;
+        return [
+          { entityId: 'apt31', firstSeen: '2025-04-01T00:00:00Z' },
+          { entityId: 'apt31', firstSeen: '2025-05-01T00:00:00Z' },
+        ];
+      },
+    });
+    fireEvent.click(await screen.findByRole('radio', { name: /Sightings \(2\)/ }));
+    expect(rows('Actors and agencies named')).toEqual(['APT312']);
+    expect(screen.getByText('Reading when each page was seen…')).toBeTruthy();
+    release();
+    await waitFor(() => expect(rows('Sightings per month')).toEqual(['Mar 20250', 'Apr 20251', 'May 20251']));
+    expect(screen.queryByText('Reading when each page was seen…')).toBeNull();
+  });
+
   it('says so when a store cannot be read', async () => {
     setup({ sightings: () => Promise.reject(new Error('blocked')) });
     expect((await screen.findByRole('alert')).textContent).toContain('blocked');

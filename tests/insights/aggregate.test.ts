@@ -5,6 +5,7 @@ import {
   monthSeries,
   monthsBetween,
   type SightingFacts,
+  sightingsFromKeys,
   topBuckets,
 } from '../../lib/insights/aggregate';
 import type { FactsOf } from '../../lib/insights/pointing';
@@ -149,5 +150,20 @@ describe('aggregate', () => {
     const big = aggregate(many, seen, FACTS);
     expect(big.totals).toEqual({ incidents: 10_000, sightings: 50_000 });
     expect(monthSeries(big, '', 'sightings').reduce((a, b) => a + b, 0)).toBe(50_000);
+  });
+
+  it('counts sightings known from their keys alone everywhere but in the months', () => {
+    const keyed = sightingsFromKeys([
+      'apt31\nhttps://a.example/1',
+      'apt31\nhttps://b.example/2',
+      'turla\nhttps://c.example/',
+    ]);
+    expect(keyed[0]).toEqual({ entityId: 'apt31', firstSeen: '' });
+    const quick = aggregate([], keyed, FACTS);
+    expect(quick.months).toEqual([]);
+    expect(quick.countries).toEqual([
+      { key: 'CN', incidents: 0, sightings: 2 },
+      { key: 'RU', incidents: 0, sightings: 1 },
+    ]);
   });
 });
