@@ -113,6 +113,16 @@ function watchFor(selector: string): void {
   }).observe(document, { childList: true, subtree: true });
 }
 
+/**
+ * Runs in the dashboard: has the view finished reading? Incidents once the count line says how many are shown
+ * (the whole store is in), Insights once the sightings' months are in; Sightings reads once, before it shows.
+ */
+function viewDone(view: string): boolean {
+  if (view === 'incidents') return /\d+ of \d+ shown/.test(document.body.textContent ?? '');
+  if (view === 'insights') return performance.getEntriesByName('apt-lens:insights-dated').length > 0;
+  return true;
+}
+
 function stats(label: string, ms: number[]): void {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
@@ -123,8 +133,18 @@ function stats(label: string, ms: number[]): void {
 
 type Session = Awaited<ReturnType<typeof launchChromium>>;
 
-/** Opens `path` RUNS times in fresh tabs (after one warm-up) and prints the times to `selector`. */
-async function measure(s: Session, label: string, path: string, selector: string): Promise<void> {
+/**
+ * Opens `path` RUNS times in fresh tabs (after one warm-up) and prints the times to `selector`. Each tab is
+ * closed only once the view has finished all its reading (`done`), so a read still running in the database
+ * never slows the next tab down.
+ */
+async function measure(
+  s: Session,
+  label: string,
+  path: string,
+  selector: string,
+  done: string,
+): Promise<void> {
   const dom: number[] = [];
   const frame: number[] = [];
   const marks = new Map<string, number[]>();
@@ -140,6 +160,7 @@ async function measure(s: Session, label: string, path: string, selector: string
     const seen = await page.evaluate(
       () => (window as unknown as { __seen: { dom: number; frame: number } }).__seen,
     );
+    await page.waitForFunction(viewDone, done, { timeout: 120_000 });
     const own = await page.evaluate(() =>
       performance
         .getEntriesByType('mark')
@@ -160,18 +181,26 @@ async function measure(s: Session, label: string, path: string, selector: string
 
 /** Each view and what shows it has content (with data, or saying it has none). */
 const VIEWS = [
-  { label: 'Incidents (first tab)', path: 'dashboard.html', empty: '.empty-state', full: 'li.incident' },
+  {
+    label: 'Incidents (first tab)',
+    path: 'dashboard.html',
+    empty: '.empty-state',
+    full: 'li.incident',
+    done: 'incidents',
+  },
   {
     label: 'Sightings',
     path: 'dashboard.html?tab=sightings',
     empty: '.sightings-view .empty-state',
     full: 'li.sighting',
+    done: 'sightings',
   },
   {
     label: 'Insights (charts, uPlot chunk)',
     path: 'dashboard.html?tab=insights',
     empty: '.insights',
     full: '.uplot',
+    done: 'insights',
   },
 ];
 
@@ -185,7 +214,7 @@ async function main(): Promise<void> {
   const s = await launchChromium();
   try {
     console.log(`dashboard, empty stores (baseline), ${RUNS} runs each after one warm-up`);
-    for (const v of VIEWS) if (v.empty) await measure(s, `  ${v.label}`, v.path, v.empty);
+    for (const v of VIEWS) if (v.empty) await measure(s, `  ${v.label}`, v.path, v.empty, v.done);
 
     const page = await s.newPage();
     await page.goto(`chrome-extension://${s.extensionId}/dashboard.html`);
@@ -213,7 +242,7 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${INCIDENTS.toLocaleString('en')} incidents (import) and ${seeded.toLocaleString('en')} sightings in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    for (const v of VIEWS) if (v.full) await measure(s, `  ${v.label}`, v.path, v.full);
+    for (const v of VIEWS) if (v.full) await measure(s, `  ${v.label}`, v.path, v.full, v.done);
     if (s.extensionErrors.length) console.log('extension errors:', s.extensionErrors);
   } finally {
     await s.close();
