@@ -6,7 +6,9 @@
  * `--report-screenshot FILE` opens the popup's page report on the demo article and saves it;
  * `--insights-screenshot FILE` imports a year of sample incidents (scripts/dev/sample-insights.ts) and saves
  * the Insights tab; `--import-screenshot FILE` imports docs/examples/stix-bundle.json into Your KB, then
- * picks docs/examples/misp-galaxy.json and saves the import summary.
+ * picks docs/examples/misp-galaxy.json and saves the import summary. `--watchlist-screenshot FILE` and
+ * `--sightings-screenshot FILE` watch a few entities, read the served demo pages that name them, and save
+ * the Watchlist and Sightings tabs.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     'report-screenshot': { type: 'string' },
     'insights-screenshot': { type: 'string' },
     'import-screenshot': { type: 'string' },
+    'watchlist-screenshot': { type: 'string' },
+    'sightings-screenshot': { type: 'string' },
   },
 });
 
@@ -148,7 +152,58 @@ if (values.screenshot) {
   await page.screenshot({ path: file });
   console.log(`Screenshot saved to ${file}`);
 }
-if (values.screenshot || dashboardShot || reportShot || insightsShot || importShot) {
+const watchlistShot = values['watchlist-screenshot'];
+const sightingsShot = values['sightings-screenshot'];
+if (watchlistShot || sightingsShot) {
+  // Watch three entities (as the card's star does: the settings in storage), then read pages naming them.
+  const dash = await session.newPage();
+  await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html?tab=watchlist`);
+  await dash.waitForSelector('#app h1');
+  await dash.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+    ).chrome.storage.local.set({ settings: { watchlist: ['apt31', 'cn-mss', 'lazarus-group'] } }),
+  );
+  for (const path of ['/demo/', '/pages/incident.html', '/pages/card.html', '/pages/frames.html']) {
+    const tab = await session.newPage();
+    await tab.goto(`${server.origin}${path}`);
+    await tab.waitForFunction(() => performance.getEntriesByName('apt-lens:report-send').length > 0);
+    await tab.close();
+  }
+  // The background writes each page's report in one transaction: wait until the last one is in.
+  await dash.waitForFunction(
+    () =>
+      new Promise<boolean>((ok) => {
+        const r = indexedDB.open('apt-lens-sightings');
+        r.onsuccess = () => {
+          const c = r.result.transaction('sightings').objectStore('sightings').count();
+          c.onsuccess = () => ok(c.result >= 6);
+        };
+      }),
+  );
+  await dash.reload();
+  await dash.waitForSelector('.watchlist li');
+  if (watchlistShot) {
+    await dash.screenshot({ path: resolve(watchlistShot) });
+    console.log(`Watchlist screenshot saved to ${resolve(watchlistShot)}`);
+  }
+  if (sightingsShot) {
+    await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html?tab=sightings`);
+    await dash.waitForSelector('.sighting');
+    await dash.screenshot({ path: resolve(sightingsShot) });
+    console.log(`Sightings screenshot saved to ${resolve(sightingsShot)}`);
+  }
+}
+
+if (
+  values.screenshot ||
+  dashboardShot ||
+  reportShot ||
+  insightsShot ||
+  importShot ||
+  watchlistShot ||
+  sightingsShot
+) {
   await session.close();
   await server.close();
 } else {

@@ -236,7 +236,7 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
       {filter.label && <p class="filter-label">Showing: {filter.label}</p>}
       {!all && !error && <p aria-busy="true">Loading sightings…</p>}
       {all && (
-        <p class="count">
+        <p class="total">
           {total === all.length
             ? plural(all.length, 'sighting')
             : `${plural(total, 'sighting')} of ${all.length.toLocaleString('en')}`}

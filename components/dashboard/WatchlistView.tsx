@@ -74,11 +74,11 @@ export function WatchlistView({ api, showSightings }: WatchlistViewProps) {
             return (
               <li key={id} class="watched" data-id={id}>
                 <div class="line">
-                  <strong class="name">{name}</strong>
-                  <span class="kind">
+                  <strong class="wl-name">{name}</strong>
+                  <span class="wl-kind">
                     {data ? (data.kind === 'actor' ? 'actor' : 'agency') : 'not in the knowledge base'}
                   </span>
-                  {data?.entity.country && <span class="country">{countryName(data.entity.country)}</span>}
+                  {data?.entity.country && <span class="wl-country">{countryName(data.entity.country)}</span>}
                   <span class="buttons">
                     <button
                       type="button"
