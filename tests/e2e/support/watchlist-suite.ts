@@ -2,13 +2,13 @@
  * The watchlist journey, run once per browser on a fresh profile: star APT31 from a page's card → the name
  * gets its private mark, and two served pages naming it are counted on the toolbar badge and listed in the
  * Sightings view with the sentence that names it → with the site paused another page adds nothing →
- * "Clear all sightings" leaves none. (The site stays paused to the end: resuming would record the open page.)
+ * "Clear all sightings" leaves none; then the popup's star on a search result and its detail toggle. (The site stays paused to the end: resuming would record the open page.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { click } from './incidents-suite';
-import { messageEveryTab, rectOfText } from './page-checks';
+import { messageEveryTab, rectOfText, typeInto } from './page-checks';
 
 /** In an extension page: the toolbar badge text of every tab (`action` in MV3, `browserAction` in MV2). */
 async function badges(): Promise<Record<number, string>> {
@@ -52,6 +52,18 @@ async function pauseSite([host, paused]: [string, boolean]): Promise<void> {
   const s = ((await api.storage.local.get('settings')).settings ?? {}) as { pausedSites?: string[] };
   const others = (s.pausedSites ?? []).filter((h) => h !== host);
   await api.storage.local.set({ settings: { ...s, pausedSites: paused ? [...others, host] : others } });
+}
+
+/** In an extension page: the stored watchlist. */
+async function storedWatchlist(): Promise<string[]> {
+  interface Api {
+    storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  }
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  return (
+    (((await api.storage.local.get('settings')).settings ?? {}) as { watchlist?: string[] }).watchlist ?? []
+  );
 }
 
 /** In the dashboard's Sightings view: each listed sighting's page link and sentence. */
@@ -170,6 +182,34 @@ export function watchlistSuite(name: 'chromium' | 'firefox'): void {
       await expect.poll(() => dash.evaluate(appText, undefined), soon).toContain('Cleared 2 sightings.');
       await expect.poll(() => dash.evaluate(appText, undefined), soon).toContain('No sightings yet');
       expect(await dash.evaluate(storedSightings, undefined)).toEqual([]);
+    });
+
+    it('stars from the popup: a search result’s star, and the detail view’s toggle', async () => {
+      const popup = await browser.openExtensionPage(`popup.html?tab=${pageTab}`, 'input[type=search]');
+      await popup.evaluate(typeInto, ['input[type=search]', 'lazarus group'] as [string, string]);
+      await expect
+        .poll(
+          () => popup.evaluate(() => document.querySelector('.results li')?.textContent ?? '', undefined),
+          soon,
+        )
+        .toContain('Lazarus Group');
+      await popup.evaluate(click, 'Watch Lazarus Group');
+      await expect
+        .poll(() => dash.evaluate(storedWatchlist, undefined), soon)
+        .toEqual(['apt31', 'lazarus-group']);
+      await popup.evaluate(() => (document.querySelector('.results li') as HTMLElement).click(), undefined);
+      await expect
+        .poll(
+          () => popup.evaluate(() => document.querySelector('.detail .watch')?.textContent ?? '', undefined),
+          soon,
+        )
+        .toBe('★ Watching');
+      await popup.evaluate(
+        () => (document.querySelector('.detail .watch') as HTMLElement).click(),
+        undefined,
+      );
+      await expect.poll(() => dash.evaluate(storedWatchlist, undefined), soon).toEqual(['apt31']);
+      await popup.close();
       expect(browser.extensionErrors()).toEqual([]);
     });
   });
