@@ -59,6 +59,9 @@ const overlay = new OverlayService({
 const incidentDeps = {
   now: () => new Date(),
   uuid: () => crypto.randomUUID(),
+  overlay: {
+    restore: (file: Parameters<OverlayService['restore']>[0], apply: boolean) => overlay.restore(file, apply),
+  },
   watchlist: {
     read: async () => (await readSettings()).watchlist,
     add: async (ids: readonly string[]) =>

@@ -6,6 +6,7 @@ import type { ImportReport } from '../../lib/incidents/schema';
 import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
 import { toStixBundle } from '../../lib/incidents/stix';
 import type { FactsOf } from '../../lib/insights/pointing';
+import type { Overlay } from '../../lib/overlay/model';
 import type { IncidentRequest, ResponseOf } from '../../lib/protocol';
 import type { EntityLookup } from '../../lib/stix/objects';
 import { countryName } from '../card/country';
@@ -37,6 +38,8 @@ export interface DashboardApi {
   watchlist?(): Promise<string[]>;
   /** How the STIX export looks entities up (the KB with the reader's own over it); the bundled KB if absent. */
   lookup?: EntityLookup;
+  /** The reader's own KB, exported with the incidents (absent: the export has none). */
+  overlay?(): Promise<Overlay>;
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -200,21 +203,31 @@ export function Dashboard({
       return {
         text: `Imported ${p.fileName}: ${r.add} added, ${r.update} updated, ${r.unchanged + r.older} kept${
           r.watchlist ? `; ${r.watchlist.add} added to the watchlist` : ''
-        }.`,
+        }${r.overlay ? `; your KB: ${r.overlay.add} added, ${r.overlay.update} updated` : ''}.`,
       };
     });
 
-  const exportAs = (kind: 'json' | 'stix') => {
+  const exportAs = (kind: 'json' | 'stix', overlay?: Overlay) => {
     const now = api.now();
     const list = all ?? [];
     const text =
       kind === 'json'
-        ? exportJson(list, now, { watchlist })
+        ? exportJson(list, now, { watchlist, overlay })
         : `${JSON.stringify(toStixBundle(list, now, undefined, api.lookup), null, 2)}\n`;
     api.download(exportFileName(kind, now), text);
     setStatus({
       text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,
     });
+  };
+
+  /** The JSON export with Your KB, read when asked (it may have changed since this view opened). */
+  const exportUserData = () => {
+    if (!api.overlay) return exportAs('json');
+    void api.overlay().then(
+      (o) => exportAs('json', o.entities.length + o.extensions.length ? o : undefined),
+      // Unreadable, Your KB is left out rather than the export lost.
+      () => exportAs('json'),
+    );
   };
 
   const set = (key: keyof IncidentFilter) => (e: Event) =>
@@ -239,7 +252,7 @@ export function Dashboard({
             hidden
             onChange={(e) => void onImportFile(e.currentTarget)}
           />
-          <button type="button" onClick={() => exportAs('json')}>
+          <button type="button" onClick={exportUserData}>
             Export JSON
           </button>
           <button type="button" onClick={() => exportAs('stix')}>

@@ -10,7 +10,11 @@ export interface ImportSummaryProps {
 
 /** What an import would do, shown before anything is written. */
 export function ImportSummary({ fileName, report, onConfirm, onCancel }: ImportSummaryProps) {
-  const writes = report.add + report.update + (report.watchlist?.add ?? 0);
+  const writes =
+    report.add +
+    report.update +
+    (report.watchlist?.add ?? 0) +
+    (report.overlay ? report.overlay.add + report.overlay.update : 0);
   return (
     <section class="import" aria-label="Import summary">
       <h2>Import {fileName}?</h2>
@@ -21,6 +25,12 @@ export function ImportSummary({ fileName, report, onConfirm, onCancel }: ImportS
         <li>{report.older} older than the stored copy (kept as stored)</li>
         <li>{report.invalid.length} invalid (skipped)</li>
         {report.watchlist && <li>{report.watchlist.add} added to your watchlist</li>}
+        {report.overlay && (
+          <li>
+            Your KB: {report.overlay.add} new, {report.overlay.update} updated, {report.overlay.unchanged}{' '}
+            kept as stored
+          </li>
+        )}
       </ul>
       {report.invalid.length > 0 && (
         <details>

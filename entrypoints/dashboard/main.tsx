@@ -84,6 +84,7 @@ const api: DashboardApi = {
   facts,
   watchlist: async () => (await readSettings()).watchlist,
   lookup: (id) => overlayLookup.entity(id),
+  overlay: () => overlayApi.read(),
 };
 
 /** The Insights view reads both stores itself, when its tab opens. */

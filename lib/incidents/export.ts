@@ -1,4 +1,5 @@
 /** The JSON export: the format README documents and docs/incidents.schema.json describes. */
+import type { Overlay } from '../overlay/model';
 import type { Incident } from './model';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './schema';
 
@@ -10,16 +11,18 @@ export interface ExportFile {
   incidents: Incident[];
   /** The reader's watchlist (entity ids), restored by the import. */
   watchlist?: string[];
+  /** The reader's own KB (lib/overlay), restored by the import. */
+  overlay?: Overlay;
 }
 
 /**
  * The export file's text (indented: people read and diff these files). The user's other data travels
- * with the incidents: the watchlist when one is given.
+ * with the incidents: the watchlist and the reader's own KB when given.
  */
 export function exportJson(
   incidents: readonly Incident[],
   now: Date,
-  more: { watchlist?: readonly string[] } = {},
+  more: { watchlist?: readonly string[]; overlay?: Overlay } = {},
 ): string {
   const file: ExportFile = {
     format: EXPORT_FORMAT,
@@ -27,6 +30,7 @@ export function exportJson(
     exportedAt: now.toISOString(),
     incidents: [...incidents],
     ...(more.watchlist ? { watchlist: [...more.watchlist] } : {}),
+    ...(more.overlay ? { overlay: more.overlay } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

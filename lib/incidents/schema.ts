@@ -156,7 +156,14 @@ export interface InvalidRecord {
 
 /** What reading an import file gives: valid incidents and the rejected ones, or why the file is unusable. */
 export type ParsedImport =
-  | { ok: true; incidents: Incident[]; invalid: InvalidRecord[]; watchlist?: string[] }
+  | {
+      ok: true;
+      incidents: Incident[];
+      invalid: InvalidRecord[];
+      watchlist?: string[];
+      /** The reader's own KB as the file has it, each entry checked by the overlay's store. */
+      overlay?: { entities: unknown[]; extensions: unknown[] };
+    }
   | { ok: false; error: string };
 
 /** The first problem of a failed parse, with where it is ("quote.exact: Invalid length…"). */
@@ -190,6 +197,8 @@ export type ImportReport =
       invalid: InvalidRecord[];
       /** Watched entity ids the file adds to the watchlist (present when the file has a watchlist). */
       watchlist?: { add: number };
+      /** Entries of the reader's own KB the file adds or updates (present when the file has an overlay). */
+      overlay?: { add: number; update: number; unchanged: number };
     };
 
 /** Reads an export file's text: the whole-file problems are errors, a bad record is listed and skipped. */
@@ -240,6 +249,21 @@ export function parseExport(text: string): ParsedImport {
       error: `The "watchlist" field is not a list of at most ${MAX_WATCHLIST} entity ids (like "apt31").`,
     };
   }
+  const overlay = file.overlay as { entities?: unknown; extensions?: unknown } | undefined;
+  if (
+    overlay !== undefined &&
+    (typeof overlay !== 'object' ||
+      overlay === null ||
+      !Array.isArray(overlay.entities) ||
+      !Array.isArray(overlay.extensions) ||
+      overlay.entities.length + overlay.extensions.length > MAX_IMPORT_RECORDS)
+  ) {
+    return {
+      ok: false,
+      error:
+        'The "overlay" field is not your KB as APT Lens exports it (an object with "entities" and "extensions" lists).',
+    };
+  }
   const incidents: Incident[] = [];
   const invalid: InvalidRecord[] = [];
   const seen = new Set<string>();
@@ -257,7 +281,15 @@ export function parseExport(text: string): ParsedImport {
       incidents.push(r.incident);
     }
   });
-  return watchlist === undefined
-    ? { ok: true, incidents, invalid }
-    : { ok: true, incidents, invalid, watchlist: [...new Set(watchlist as string[])] };
+  return {
+    ok: true,
+    incidents,
+    invalid,
+    ...(watchlist === undefined ? {} : { watchlist: [...new Set(watchlist as string[])] }),
+    ...(overlay === undefined
+      ? {}
+      : {
+          overlay: { entities: overlay.entities as unknown[], extensions: overlay.extensions as unknown[] },
+        }),
+  };
 }

@@ -29,6 +29,16 @@ export interface ServiceDeps {
   uuid(): string;
   /** The reader's watchlist, which an import adds to (absent: an import's watchlist is ignored). */
   watchlist?: { read(): Promise<string[]>; add(ids: readonly string[]): Promise<void> };
+  /**
+   * The reader's own KB, which an import restores (absent: an import's overlay is ignored): the counts, or
+   * why the file's overlay cannot be stored (then the whole import is refused, nothing written).
+   */
+  overlay?: {
+    restore(
+      file: { entities: unknown[]; extensions: unknown[] },
+      apply: boolean,
+    ): Promise<{ add: number; update: number; unchanged: number } | { error: string }>;
+  };
 }
 
 const defaultDeps: ServiceDeps = { now: () => new Date(), uuid: () => crypto.randomUUID() };
@@ -72,6 +82,13 @@ export async function handleIncidentRequest(
     case 'incidents:import': {
       const parsed = parseExport(req.text);
       if (!parsed.ok) return parsed;
+      // The overlay is checked first: a file whose KB entries cannot be stored changes nothing at all.
+      let overlay: { add: number; update: number; unchanged: number } | undefined;
+      if (parsed.overlay && deps.overlay) {
+        const check = await deps.overlay.restore(parsed.overlay, false);
+        if ('error' in check) return { ok: false, error: check.error };
+        overlay = check;
+      }
       const plan = req.apply
         ? await importIncidents(db, parsed.incidents)
         : await previewImport(db, parsed.incidents);
@@ -82,6 +99,11 @@ export async function handleIncidentRequest(
         if (req.apply && fresh.length) await deps.watchlist.add(fresh);
         watchlist = { add: fresh.length };
       }
+      if (req.apply && parsed.overlay && deps.overlay) {
+        const done = await deps.overlay.restore(parsed.overlay, true);
+        if ('error' in done) return { ok: false, error: done.error };
+        overlay = done;
+      }
       return {
         ok: true,
         applied: req.apply,
@@ -91,6 +113,7 @@ export async function handleIncidentRequest(
         older: plan.older,
         invalid: parsed.invalid,
         ...(watchlist ? { watchlist } : {}),
+        ...(overlay ? { overlay } : {}),
       };
     }
   }

@@ -2,13 +2,16 @@
  * The background's side of the overlay: the one writer of its store, the holder of the lookup cards use,
  * and the builder of the matcher tabs load (once per change, never per page).
  */
+
+import * as v from 'valibot';
+import { reasonOf } from '../incidents/schema';
 import type { OverlayWriteReport } from '../protocol/runtime';
 import { type OverlayDb, readOverlay } from './db';
 import { OverlayLookup } from './lookup';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
-import type { Overlay } from './model';
-import { type OverlayBatch, writeOverlay } from './store';
-import { bundledIndex } from './validate';
+import { entryKey, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
+import { applyBatch, type OverlayBatch, writeOverlay } from './store';
+import { bundledIndex, overlayProblems } from './validate';
 
 /** The browser pieces the service needs, passed in so tests can supply fakes. */
 export interface OverlayServiceDeps {
@@ -53,6 +56,45 @@ export class OverlayService {
     await this.deps.publish(matcherFileFor(r.overlay));
     this.deps.announce();
     return { ok: true, added: r.added, updated: r.updated, removed: r.removed };
+  }
+
+  /**
+   * Restores the overlay a user-data export carries: an entry not stored is added, one the file has newer
+   * (`updatedAt`) replaces the stored one, the rest are kept. The file's entries are checked first, with the
+   * stored overlay they would join; any problem refuses all of them, with the reason. `apply: false` counts.
+   */
+  async restore(
+    file: { entities: unknown[]; extensions: unknown[] },
+    apply: boolean,
+  ): Promise<{ add: number; update: number; unchanged: number } | { error: string }> {
+    const current = (await this.lookup()).overlay;
+    const stored = new Map<string, OverlayEntry>();
+    for (const e of [...current.entities, ...current.extensions]) stored.set(entryKey(e), e);
+    const put = new Map<string, OverlayEntry>();
+    let unchanged = 0;
+    const raw = [...file.entities, ...file.extensions];
+    for (let i = 0; i < raw.length; i++) {
+      const r = v.safeParse(OverlayEntrySchema, raw[i]);
+      if (!r.success) return { error: `Your KB in the file, entry ${i + 1}: ${reasonOf(r.issues)}.` };
+      const key = entryKey(r.output);
+      if (put.has(key)) return { error: `Your KB in the file lists ${key} twice.` };
+      const old = stored.get(key);
+      if (old && Date.parse(old.updatedAt) >= Date.parse(r.output.updatedAt)) unchanged++;
+      else put.set(key, r.output);
+    }
+    const batch = { put: [...put.values()], keepTimes: true };
+    const problems = overlayProblems(applyBatch(current, batch, this.deps.now()));
+    if (problems.length) {
+      const p = problems[0]!;
+      return { error: `Your KB in the file cannot be stored${p.key ? ` (${p.key})` : ''}: ${p.message}` };
+    }
+    const add = batch.put.filter((e) => !stored.has(entryKey(e))).length;
+    if (apply && batch.put.length) {
+      const r = await this.write(batch);
+      if (!r.ok)
+        return { error: `Your KB in the file cannot be stored: ${r.problems[0]?.message ?? 'refused'}` };
+    }
+    return { add, update: batch.put.length - add, unchanged };
   }
 
   /** Builds and stores the matcher from what is stored (after an install or update changed its format). */

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { listIncidents, openIncidentsDb } from '../../lib/incidents/db';
+import { exportJson } from '../../lib/incidents/export';
+import { handleIncidentRequest, type ServiceDeps } from '../../lib/incidents/service';
+import { openOverlayDb, readOverlay } from '../../lib/overlay/db';
+import { OverlayService } from '../../lib/overlay/service';
+import { makeIncident } from '../incidents/make';
+import { extension, ownActor, T0 } from './make';
+
+const T1 = '2026-12-02T00:00:00.000Z';
+let n = 0;
+
+async function setup() {
+  const overlayDb = openOverlayDb(`restore-${++n}`);
+  const overlay = new OverlayService({
+    open: () => overlayDb,
+    publish: async () => {},
+    announce: () => {},
+    now: () => T1,
+  });
+  const db = await openIncidentsDb(`restore-incidents-${n}`);
+  const deps: ServiceDeps = { now: () => new Date(T1), uuid: () => crypto.randomUUID(), overlay };
+  const run = (text: string, apply: boolean) =>
+    handleIncidentRequest(db, { type: 'incidents:import', text, apply }, deps);
+  return { overlay, overlayDb, db, run };
+}
+
+describe('the user-data export carries your KB', () => {
+  it('exports it and restores it: new entries added, newer ones updated, older ones kept', async () => {
+    const { overlay, overlayDb, db, run } = await setup();
+    await overlay.write({ put: [ownActor({ notes: 'stored' })] });
+    const file = exportJson([makeIncident(1)], new Date(T1), {
+      overlay: {
+        entities: [ownActor({ notes: 'from the file', updatedAt: '2030-01-01T00:00:00.000Z' })],
+        extensions: [extension()],
+      },
+    });
+    expect(JSON.parse(file).overlay.entities[0].id).toBe('ours-unc-acme-7');
+    const dry = await run(file, false);
+    expect(dry).toMatchObject({ ok: true, add: 1, overlay: { add: 1, update: 1, unchanged: 0 } });
+    expect((await readOverlay(await overlayDb)).overlay.extensions).toEqual([]);
+    expect(await run(file, true)).toMatchObject({ ok: true, applied: true, overlay: { add: 1, update: 1 } });
+    const stored = (await readOverlay(await overlayDb)).overlay;
+    expect(stored.entities[0]).toMatchObject({ notes: 'from the file', createdAt: T0 });
+    expect(stored.extensions).toHaveLength(1);
+    expect(await listIncidents(db)).toHaveLength(1);
+    // The same file again changes nothing.
+    expect(await run(file, false)).toMatchObject({ overlay: { add: 0, update: 0, unchanged: 2 } });
+  });
+
+  it('refuses the whole file, writing nothing, when an entry of its KB cannot be stored', async () => {
+    const { overlayDb, db, run } = await setup();
+    const bad = exportJson([makeIncident(1)], new Date(T1), {
+      overlay: {
+        entities: [ownActor({ aliases: [{ name: 'Fancy Bear', source: 'ours' }] })],
+        extensions: [],
+      },
+    });
+    const r = await run(bad, true);
+    expect(r).toEqual({
+      ok: false,
+      error: expect.stringContaining(
+        'Your KB in the file cannot be stored (ours-unc-acme-7): “Fancy Bear” is already a name of APT28',
+      ),
+    });
+    const malformed = JSON.stringify({
+      ...JSON.parse(bad),
+      overlay: { entities: [{ id: 'ours-x' }], extensions: [] },
+    });
+    expect(await run(malformed, true)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Your KB in the file, entry 1: /),
+    });
+    const notAnOverlay = JSON.stringify({ ...JSON.parse(bad), overlay: [] });
+    expect(await run(notAnOverlay, true)).toEqual({
+      ok: false,
+      error: expect.stringContaining('"overlay" field'),
+    });
+    expect(await listIncidents(db)).toEqual([]);
+    expect((await readOverlay(await overlayDb)).overlay.entities).toEqual([]);
+  });
+});
