@@ -84,11 +84,17 @@ export function Dashboard({
   const [bulkTag, setBulkTag] = useState('');
   const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
   const [watchlist, setWatchlist] = useState<string[]>();
+  const [overlay, setOverlay] = useState<Overlay>();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = () => {
     api.problems?.().then(setProblems, () => setProblems([]));
     api.watchlist?.().then(setWatchlist, () => setWatchlist(undefined));
+    // Read when the view opens (coming back from the Your KB tab opens it again); unreadable, it is left out.
+    api.overlay?.().then(
+      (o) => setOverlay(o.entities.length + o.extensions.length ? o : undefined),
+      () => setOverlay(undefined),
+    );
     return api.list().then(
       (list) => {
         setAll(list);
@@ -207,7 +213,7 @@ export function Dashboard({
       };
     });
 
-  const exportAs = (kind: 'json' | 'stix', overlay?: Overlay) => {
+  const exportAs = (kind: 'json' | 'stix') => {
     const now = api.now();
     const list = all ?? [];
     const text =
@@ -218,16 +224,6 @@ export function Dashboard({
     setStatus({
       text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,
     });
-  };
-
-  /** The JSON export with Your KB, read when asked (it may have changed since this view opened). */
-  const exportUserData = () => {
-    if (!api.overlay) return exportAs('json');
-    void api.overlay().then(
-      (o) => exportAs('json', o.entities.length + o.extensions.length ? o : undefined),
-      // Unreadable, Your KB is left out rather than the export lost.
-      () => exportAs('json'),
-    );
   };
 
   const set = (key: keyof IncidentFilter) => (e: Event) =>
@@ -252,7 +248,7 @@ export function Dashboard({
             hidden
             onChange={(e) => void onImportFile(e.currentTarget)}
           />
-          <button type="button" onClick={exportUserData}>
+          <button type="button" onClick={() => exportAs('json')}>
             Export JSON
           </button>
           <button type="button" onClick={() => exportAs('stix')}>

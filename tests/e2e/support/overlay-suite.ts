@@ -70,9 +70,10 @@ export function overlaySuite(name: 'chromium' | 'firefox'): void {
       await expect
         .poll(() => dash.evaluate(appText, undefined), { timeout: 10_000 })
         .toContain('Saved UNC-ACME-7.');
-      expect(await dash.evaluate(appText, undefined)).toContain(
-        'Rusty Kettle (ours), Copper Teapot (Mandiant)',
-      );
+      // The list is read again after the save.
+      await expect
+        .poll(() => dash.evaluate(appText, undefined), { timeout: 10_000 })
+        .toContain('Rusty Kettle (ours), Copper Teapot (Mandiant)');
       await dash.close();
     });
 
@@ -134,6 +135,38 @@ export function overlaySuite(name: 'chromium' | 'firefox'): void {
       await expect.poll(first, { timeout: 10_000 }).toContain('UNC-ACME-7');
       expect(await first()).toContain('ours');
       await popup.close();
+    });
+
+    it('travels in the JSON export of the user’s data', async () => {
+      const dash = await browser.openExtensionPage('dashboard.html', 'button');
+      await dash.waitFor(() =>
+        [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Export JSON'),
+      );
+      // The view reads Your KB when it opens; the export is taken once that read is done.
+      await new Promise((ok) => setTimeout(ok, 500));
+      const text = await dash.evaluate(async () => {
+        let blob: Blob | undefined;
+        const create = URL.createObjectURL;
+        const anchorClick = HTMLAnchorElement.prototype.click;
+        URL.createObjectURL = (b: Blob | MediaSource) => {
+          blob = b as Blob;
+          return create.call(URL, b);
+        };
+        HTMLAnchorElement.prototype.click = () => {};
+        try {
+          [...document.querySelectorAll('button')]
+            .find((x) => x.textContent?.trim() === 'Export JSON')!
+            .click();
+        } finally {
+          URL.createObjectURL = create;
+          HTMLAnchorElement.prototype.click = anchorClick;
+        }
+        return blob ? blob.text() : '';
+      }, undefined);
+      expect(JSON.parse(text).overlay.entities).toEqual([
+        expect.objectContaining({ id: 'ours-unc-acme-7', name: 'UNC-ACME-7', sponsor: 'cn-mss' }),
+      ]);
+      await dash.close();
     });
 
     it('logged no extension error', () => {
