@@ -50,22 +50,29 @@ export async function launchFirefox(options: { extDir?: string } = {}): Promise<
       return page;
     },
     async openExtensionPage(path, selector) {
-      const page = await browser.newPage();
-      const open = () => void page.goto(`${extensionOrigin}/${path}`, { timeout: 0 }).catch(() => {});
-      open();
+      const url = `${extensionOrigin}/${path}`;
+      const open = async () => {
+        const page = await browser.newPage();
+        void page.goto(url, { timeout: 0 }).catch(() => {});
+        return page;
+      };
       // While the moz-extension:// page is still loading, BiDi evaluations can fail outright: retry. On a
-      // busy machine the first navigation is sometimes dropped, so it is issued once more.
+      // busy machine a navigation is sometimes dropped and its tab never recovers (every evaluation keeps
+      // failing), so after a while the page is opened again in a fresh tab and the stuck one closed.
+      let page = await open();
       const start = Date.now();
-      let reopened = false;
+      let opened = start;
       for (;;) {
         try {
           await page.waitForSelector(selector, { timeout: 2_000 });
           return page;
         } catch (e) {
-          if (Date.now() - start > 30_000) throw e;
-          if (!reopened && Date.now() - start > 8_000) {
-            reopened = true;
-            open();
+          if (Date.now() - start > 45_000) throw e;
+          if (Date.now() - opened > 10_000) {
+            const stuck = page;
+            page = await open();
+            opened = Date.now();
+            void stuck.close().catch(() => {});
           }
         }
       }
