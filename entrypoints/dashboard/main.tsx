@@ -20,9 +20,8 @@ import {
 } from '../../lib/incidents/db';
 import type { Incident } from '../../lib/incidents/model';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
-import { type FactsOf, kbFacts } from '../../lib/insights/pointing';
-import { cardDataFor } from '../../lib/kb/card-data';
-import { getEntity, loadKb } from '../../lib/kb/index';
+import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/insights/pointing';
+import { loadKb } from '../../lib/kb/index';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import {
@@ -37,11 +36,24 @@ import { MAX_SIGHTINGS } from '../../lib/sightings/store';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
+/** The KB with the reader's own entities over it, for names, cards, facts and the STIX export (kept current below). */
+let overlayLookup = new OverlayLookup();
 let kbFactsOf: FactsOf | undefined;
-/** Sponsor facts, indexed on first use (a filter or a chart), not while the dashboard opens. */
+let factsOf: { lookup: OverlayLookup; facts: FactsOf } | undefined;
+/**
+ * Sponsor facts of bundled and own entities, indexed on first use (a filter or a chart), not while the
+ * dashboard opens, and again after the reader's KB changed.
+ */
 const facts: FactsOf = (id) => {
-  kbFactsOf ??= kbFacts(loadKb());
-  return kbFactsOf(id);
+  if (factsOf?.lookup !== overlayLookup) {
+    kbFactsOf ??= kbFacts(loadKb());
+    const lookup = overlayLookup;
+    factsOf = {
+      lookup,
+      facts: withOverlayFacts(lookup.overlay, kbFactsOf, (g) => lookup.entity(g)?.entity.country),
+    };
+  }
+  return factsOf.facts(id);
 };
 
 /** Hands a file to the browser's downloads. */
@@ -54,9 +66,6 @@ function download(fileName: string, data: Blob): void {
   // Give the browser time to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** The KB with the reader's own entities over it, for the STIX export (read below, kept current). */
-let overlayLookup = new OverlayLookup();
 
 /** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
 const api: DashboardApi = {
@@ -73,7 +82,7 @@ const api: DashboardApi = {
     return listProblems(await db);
   },
   send: (req) => browser.runtime.sendMessage(req) as never,
-  name: (id) => getEntity(id)?.entity.name ?? id,
+  name: (id) => overlayLookup.name(id),
   download: (fileName, text) => download(fileName, new Blob([text], { type: 'application/json' })),
   now: () => new Date(),
   subscribe(onChange) {
@@ -148,7 +157,7 @@ const sightingsApi: SightingsApi = {
   saveIncident: (draft) =>
     browser.runtime.sendMessage({ type: 'incidents:save', draft }) as Promise<Incident>,
   entity: (id) => {
-    const found = getEntity(id);
+    const found = overlayLookup.entity(id);
     return found ? { name: found.entity.name, kind: found.kind } : undefined;
   },
   mode: async () => (await readSettings()).sightings,
@@ -164,7 +173,7 @@ const sightingsApi: SightingsApi = {
 
 const watchlistApi: WatchlistApi = {
   settings: { read: readSettings, update: updateSettings, watch: watchSettings },
-  card: cardDataFor,
+  card: (id) => overlayLookup.card(id),
   sightingCounts: async () => sightingCounts(await sightings()).catch(() => new Map()),
 };
 

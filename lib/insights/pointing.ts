@@ -4,6 +4,7 @@
  * (the KB overlay) plug in beside the bundled ones.
  */
 import type { KnowledgeBase } from '../kb/types';
+import type { Overlay } from '../overlay/model';
 
 /** What the insights need to know about one actor or agency id. */
 export interface EntityFacts {
@@ -55,3 +56,32 @@ export function pointsAt(
   }
   return { countries: [...countries], agencies: [...agencies] };
 }
+
+/**
+ * The reader's own entities (the KB overlay) over the bundled facts, so Insights count and name them like
+ * bundled ones. An own actor points at its country and its sponsor; an agency (own or bundled) that sponsors
+ * an own actor points at itself and its state, as a bundled sponsor does.
+ */
+export function withOverlayFacts(overlay: Overlay, bundled: FactsOf, countryOf: CountryOf): FactsOf {
+  const own = new Map(overlay.entities.map((e) => [e.id, e]));
+  const sponsoring = new Set(
+    overlay.entities.flatMap((e) => (e.kind === 'actor' && e.sponsor ? [e.sponsor] : [])),
+  );
+  const agencyFacts = (id: string): EntityFacts => {
+    const country = own.get(id)?.country ?? countryOf(id);
+    return { kind: 'agency', ...(country ? { country } : {}), agency: id };
+  };
+  return (id) => {
+    const e = own.get(id);
+    if (e?.kind === 'actor') {
+      const country = (e.sponsor && (own.get(e.sponsor)?.country ?? countryOf(e.sponsor))) || e.country;
+      return { kind: 'actor', ...(country ? { country } : {}), ...(e.sponsor ? { agency: e.sponsor } : {}) };
+    }
+    if (sponsoring.has(id)) return agencyFacts(id);
+    if (e) return { kind: 'agency' };
+    return bundled(id);
+  };
+}
+
+/** The country the KB files an id under (bundled entities); a seam so the function stays pure. */
+export type CountryOf = (id: string) => string | undefined;

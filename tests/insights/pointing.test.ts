@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kbFacts, pointsAt } from '../../lib/insights/pointing';
+import { kbFacts, pointsAt, withOverlayFacts } from '../../lib/insights/pointing';
 import { loadKb } from '../../lib/kb/index';
 
 describe('kbFacts', () => {
@@ -23,5 +23,44 @@ describe('kbFacts', () => {
       countries: ['CN'],
       agencies: ['cn-mss'],
     });
+  });
+});
+
+describe('withOverlayFacts', () => {
+  const at = '2026-12-01T00:00:00.000Z';
+  const base = { aliases: [], notes: '', links: [], createdAt: at, updatedAt: at };
+  const overlay = {
+    entities: [
+      {
+        ...base,
+        id: 'ours-acme-7',
+        kind: 'actor' as const,
+        name: 'UNC-ACME-7',
+        country: 'IR',
+        sponsor: 'cn-mss',
+      },
+      { ...base, id: 'ours-bureau', kind: 'agency' as const, name: 'Bureau 9', country: 'KP' },
+      { ...base, id: 'ours-kettle', kind: 'actor' as const, name: 'Rusty Kettle', sponsor: 'ours-bureau' },
+      { ...base, id: 'ours-lone', kind: 'actor' as const, name: 'Lone Crew', country: 'RU' },
+      { ...base, id: 'ours-office', kind: 'agency' as const, name: 'Quiet Office' },
+    ],
+    extensions: [],
+  };
+  const bundled = kbFacts(loadKb());
+  const countryOf = (id: string) => loadKb().agencies.find((g) => g.id === id)?.country;
+  const facts = withOverlayFacts(overlay, bundled, countryOf);
+
+  it("points an own actor at its sponsor's state and agency, else at its own country", () => {
+    expect(facts('ours-acme-7')).toEqual({ kind: 'actor', country: 'CN', agency: 'cn-mss' });
+    expect(facts('ours-kettle')).toEqual({ kind: 'actor', country: 'KP', agency: 'ours-bureau' });
+    expect(facts('ours-lone')).toEqual({ kind: 'actor', country: 'RU' });
+  });
+
+  it('counts an own agency as a sponsor only when it sponsors an actor, and keeps bundled facts', () => {
+    expect(facts('ours-bureau')).toEqual({ kind: 'agency', country: 'KP', agency: 'ours-bureau' });
+    expect(facts('ours-office')).toEqual({ kind: 'agency' });
+    expect(facts('cn-mss')).toEqual(bundled('cn-mss'));
+    expect(facts('apt31')).toEqual(bundled('apt31'));
+    expect(facts('ours-unknown')).toBeUndefined();
   });
 });
