@@ -3,7 +3,8 @@
  * and sightings written into their database (as the background records them; the recording itself is the
  * watchlist suite's) show in the charts and their tables; a real mouse click on a bar opens the Incidents or
  * Sightings list filtered on that bar; every chart has its table; Download PNG hands the browser a PNG file
- * (read from the Blob given to URL.createObjectURL, not from disk).
+ * (read from the Blob given to URL.createObjectURL, not from disk); an actor from the reader's own KB is named
+ * and counted under its sponsor's state like a bundled one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJson } from '../../../lib/incidents/export';
@@ -253,6 +254,44 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
       expect(
         await dash.evaluate(() => document.querySelector('.filter-label')?.textContent ?? '', undefined),
       ).toContain('APT31');
+    });
+
+    it('names and counts the reader’s own actor like a bundled one', async () => {
+      const now = new Date().toISOString();
+      const written = await dash.evaluate(
+        (entry) => {
+          type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          return (g.browser ?? g.chrome).runtime.sendMessage({
+            type: 'overlay:write',
+            batch: { put: [entry] },
+          });
+        },
+        {
+          id: 'ours-unc-acme-7',
+          kind: 'actor',
+          name: 'UNC-ACME-7',
+          aliases: [],
+          sponsor: 'cn-mss',
+          notes: '',
+          links: [],
+          createdAt: now,
+          updatedAt: now,
+        },
+      );
+      expect(written).toMatchObject({ ok: true, added: 1 });
+      await dash.evaluate(seedSightings, [sighting('ours-unc-acme-7', 4, '2025-05-08T08:00:00.000Z')]);
+      const fresh = await browser.openExtensionPage('dashboard.html?tab=insights', 'figure.insight');
+      await fresh.evaluate(() => {
+        const radio = [...document.querySelectorAll('label')]
+          .find((l) => l.textContent?.includes('Sightings ('))!
+          .querySelector('input')!;
+        radio.click();
+      }, undefined);
+      await expect
+        .poll(() => fresh.evaluate(tableRows, 'Actors and agencies named'), { timeout: 10_000 })
+        .toEqual(['APT31 2', 'UNC-ACME-7 1', 'Turla 1']);
+      expect(await fresh.evaluate(tableRows, 'Sponsor states')).toEqual(['China 3', 'Russia 1']);
     });
 
     it('logged no extension error', () => {
