@@ -201,8 +201,11 @@ export type ImportReport =
       overlay?: { add: number; update: number; unchanged: number };
     };
 
-/** Reads an export file's text: the whole-file problems are errors, a bad record is listed and skipped. */
-export function parseExport(text: string): ParsedImport {
+/**
+ * Reads an import file's text as JSON within the import size limit, or says why not; every import (the
+ * incidents export, the overlay's MISP and STIX files) starts here, so they refuse alike.
+ */
+export function readImportJson(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
   if (text.length > MAX_IMPORT_CHARS) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     return {
@@ -216,6 +219,14 @@ export function parseExport(text: string): ParsedImport {
   } catch (e) {
     return { ok: false, error: `The file is not valid JSON (${(e as Error).message}).` };
   }
+  return { ok: true, data };
+}
+
+/** Reads an export file's text: the whole-file problems are errors, a bad record is listed and skipped. */
+export function parseExport(text: string): ParsedImport {
+  const read = readImportJson(text);
+  if (!read.ok) return read;
+  const data = read.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, error: 'The file is not an APT Lens incidents export (expected a JSON object).' };
   }
