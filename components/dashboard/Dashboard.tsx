@@ -9,6 +9,7 @@ import type { FactsOf } from '../../lib/insights/pointing';
 import type { Overlay } from '../../lib/overlay/model';
 import type { IncidentRequest, ResponseOf } from '../../lib/protocol';
 import type { EntityLookup } from '../../lib/stix/objects';
+import { afterPaint } from '../after-paint';
 import { countryName } from '../card/country';
 import { Credits } from './Credits';
 import { EditIncident } from './EditIncident';
@@ -47,13 +48,6 @@ type Pending = { fileName: string; text: string; report: Extract<ImportReport, {
 
 /** Rows painted before the whole store is read: more than the list's viewport shows. */
 const FIRST_PAGE = 20;
-
-/** Resolves after the browser has had a chance to paint what was just rendered. */
-const afterPaint = () =>
-  new Promise<void>((ok) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(ok, 0));
-    else setTimeout(ok, 0);
-  });
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -3,6 +3,7 @@
  * site, dates), search, the page's link, "save as incident", and clearing them all. Other views point it at
  * a subset through the `filter` prop (an Insights bar, the Watchlist's "Sightings" button).
  */
+
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Incident, IncidentDraft } from '../../lib/incidents/model';
 import type { FactsOf } from '../../lib/insights/pointing';
@@ -14,11 +15,14 @@ import {
   timelines,
 } from '../../lib/sightings/filter';
 import type { Sighting } from '../../lib/sightings/model';
+import { afterPaint } from '../after-paint';
 
 /** What the view needs from the extension; a seam so tests run it without a browser. */
 export interface SightingsApi {
   /** Every sighting, most recently seen first (read directly from IndexedDB). */
   list(): Promise<Sighting[]>;
+  /** The most recently seen few and the total, painted while the whole store is read. */
+  first?(count: number): Promise<{ sightings: Sighting[]; total: number }>;
   /** Asks the background (the only writer) to remove every sighting; resolves to how many there were. */
   clear(): Promise<number>;
   /** Saves an incident through the background's `incidents:save`. */
@@ -51,6 +55,7 @@ export interface SightingsViewProps {
 /** The dashboard's Sightings tab. */
 export function SightingsView({ api, filter: given }: SightingsViewProps) {
   const [all, setAll] = useState<Sighting[]>();
+  const [preview, setPreview] = useState<{ sightings: Sighting[]; total: number }>();
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [filter, setFilter] = useState<SightingFilter>(given ?? {});
@@ -67,9 +72,27 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   useEffect(() => {
-    void reload();
+    let live = true;
+    const start = async () => {
+      // A full store takes seconds to read: the newest page is painted first, unfiltered, then the whole.
+      if (api.first && Object.values(given ?? {}).every((v) => !v)) {
+        try {
+          const p = await api.first(PAGE);
+          if (live) setPreview(p);
+          await afterPaint();
+        } catch {
+          // The full read below reports the error.
+        }
+      }
+      if (live) await reload();
+    };
+    void start();
     void api.mode().then(setMode);
-    return api.subscribe?.(() => void reload());
+    const unsubscribe = api.subscribe?.(() => void reload());
+    return () => {
+      live = false;
+      unsubscribe?.();
+    };
   }, []);
   // A filter from another view replaces the reader's own (compared by value: callers build it inline).
   const givenKey = JSON.stringify(given ?? {});
@@ -79,19 +102,21 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
   }, [givenKey]);
 
   const name = (id: string) => api.entity(id)?.name ?? id;
+  // Until the whole store is read, the newest page stands in for it (filters apply to it alone).
+  const known = all ?? preview?.sightings;
   const matching = useMemo(
-    () => (all ? filterSightings(all, filter, name, api.facts) : undefined),
-    [all, filter],
+    () => (known ? filterSightings(known, filter, name, api.facts) : undefined),
+    [known, filter],
   );
   const groups = useMemo(() => timelines(matching ?? []), [matching]);
   const facets = useMemo(
     () => ({
-      entities: [...new Set((all ?? []).map((s) => s.entityId))].sort((a, b) =>
+      entities: [...new Set((known ?? []).map((s) => s.entityId))].sort((a, b) =>
         name(a).localeCompare(name(b)),
       ),
-      sites: [...new Set((all ?? []).map((s) => s.site))].sort(),
+      sites: [...new Set((known ?? []).map((s) => s.site))].sort(),
     }),
-    [all],
+    [known],
   );
 
   const set = (key: 'site' | 'from' | 'to' | 'query') => (e: Event) => {
@@ -234,7 +259,13 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
         )}
       </div>
       {filter.label && <p class="filter-label">Showing: {filter.label}</p>}
-      {!all && !error && <p aria-busy="true">Loading sightings…</p>}
+      {!all && !preview && !error && <p aria-busy="true">Loading sightings…</p>}
+      {!all && preview && preview.total > preview.sightings.length && (
+        <p class="total" aria-busy="true">
+          The {preview.sightings.length.toLocaleString('en')} most recently seen of{' '}
+          {plural(preview.total, 'sighting')}; reading the rest…
+        </p>
+      )}
       {all && (
         <p class="total">
           {total === all.length

@@ -3,6 +3,7 @@
  * per sponsor agency and per tag, as bar charts with tables. A bar opens the Incidents or Sightings list
  * filtered on it. It reads both stores when it opens, so the dashboard's first view never waits for it.
  */
+
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Incident } from '../../lib/incidents/model';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../lib/insights/aggregate';
 import type { Drill } from '../../lib/insights/drill';
 import type { FactsOf } from '../../lib/insights/pointing';
+import { afterPaint } from '../after-paint';
 import { countryName } from '../card/country';
 import { ChartFigure } from './ChartFigure';
 import { useChartTheme } from './chart-theme';
@@ -40,13 +42,6 @@ export interface InsightsApi {
 const TOP = 12;
 /** Entities offered in the month chart's picker. */
 const PICKER = 60;
-
-/** Resolves after the browser has had a chance to paint what was just rendered. */
-const afterPaint = () =>
-  new Promise<void>((ok) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(ok, 0));
-    else setTimeout(ok, 0);
-  });
 
 const monthLabel = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const formatMonth = (m: string) => monthLabel.format(new Date(`${m}-01T00:00:00Z`));

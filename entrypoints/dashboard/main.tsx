@@ -25,6 +25,7 @@ import { loadKb } from '../../lib/kb/index';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import {
+  listNewestSightings,
   listSightings,
   openSightingsDb,
   SIGHTINGS_CHANNEL,
@@ -153,6 +154,7 @@ const sightings = () => {
 /** The Sightings view reads the store directly; clearing and saving go to the background. */
 const sightingsApi: SightingsApi = {
   list: async () => listSightings(await sightings()),
+  first: async (count) => listNewestSightings(await sightings(), count),
   clear: () => browser.runtime.sendMessage({ type: 'sightings:clear' }) as Promise<number>,
   saveIncident: (draft) =>
     browser.runtime.sendMessage({ type: 'incidents:save', draft }) as Promise<Incident>,

@@ -54,6 +54,23 @@ export async function listSightings(db: SightingsDb): Promise<Sighting[]> {
   return all.reverse();
 }
 
+/** The `count` most recently seen sightings and how many there are: the Sightings view paints these first. */
+export async function listNewestSightings(
+  db: SightingsDb,
+  count: number,
+): Promise<{ sightings: Sighting[]; total: number }> {
+  const tx = db.transaction('sightings');
+  const sightings: Sighting[] = [];
+  let cursor = await tx.store.index('lastSeen').openCursor(null, 'prev');
+  while (cursor && sightings.length < count) {
+    sightings.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const total = await tx.store.count();
+  await tx.done;
+  return { sightings, total };
+}
+
 /** How many pages were seen naming each entity (from the keys alone: `entityId` + line feed + URL). */
 export async function sightingCounts(db: SightingsDb): Promise<Map<string, number>> {
   const out = new Map<string, number>();

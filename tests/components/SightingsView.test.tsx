@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type SightingsApi, SightingsView } from '../../components/dashboard/SightingsView';
 import type { IncidentDraft } from '../../lib/incidents/model';
 import type { SightingsMode } from '../../lib/settings';
-import { listSightings, openSightingsDb } from '../../lib/sightings/db';
+import { listNewestSightings, listSightings, openSightingsDb } from '../../lib/sightings/db';
 import { clearSightings, recordPage } from '../../lib/sightings/store';
 
 let n = 0;
@@ -126,5 +126,47 @@ describe('SightingsView', () => {
       target: { value: 'all' },
     });
     await waitFor(() => expect(mode()).toBe('all'));
+  });
+});
+
+describe('SightingsView on a large store', () => {
+  it('paints the most recently seen page first and says the rest is being read, then shows them all', async () => {
+    const db = await openSightingsDb(`view-${++n}`);
+    for (let i = 1; i <= 3; i++) {
+      await recordPage(db, {
+        url: `https://a.example/${i}`,
+        title: `Story ${i}`,
+        site: 'a.example',
+        seenAt: `2026-11-0${i}T10:00:00.000Z`,
+        visit: true,
+        entities: [{ entityId: 'apt31', sentence: `APT31 in story ${i}.` }],
+      });
+    }
+    let release: () => void = () => {};
+    const whole = new Promise<void>((ok) => {
+      release = ok;
+    });
+    const api: SightingsApi = {
+      list: async () => {
+        await whole;
+        return listSightings(db);
+      },
+      first: (count) => listNewestSightings(db, Math.min(count, 2)),
+      clear: () => clearSightings(db),
+      saveIncident: async () => {
+        throw new Error('not used');
+      },
+      entity: (id) => ENTITIES[id],
+      mode: async () => 'watched',
+      setMode: async () => {},
+      cap: 50_000,
+    };
+    render(<SightingsView api={api} />);
+    await screen.findByText('The 2 most recently seen of 3 sightings; reading the rest…');
+    expect(rows()).toEqual(['https://a.example/3', 'https://a.example/2']);
+    release();
+    await screen.findByText('3 sightings');
+    expect(rows()).toEqual(['https://a.example/3', 'https://a.example/2', 'https://a.example/1']);
+    expect(document.body.textContent).not.toContain('reading the rest');
   });
 });
