@@ -115,12 +115,14 @@ function watchFor(selector: string): void {
 
 /**
  * Runs in the dashboard: has the view finished reading? Incidents once the count line says how many are shown
- * (the whole store is in), Insights once the sightings' months are in; Sightings reads once, before it shows.
+ * (the whole store is in), Insights once the sightings' months are in, Sightings once it no longer says it is
+ * reading (it paints the newest page first).
  */
 function viewDone(view: string): boolean {
   if (view === 'incidents') return /\d+ of \d+ shown/.test(document.body.textContent ?? '');
   if (view === 'insights') return performance.getEntriesByName('apt-lens:insights-dated').length > 0;
-  return true;
+  const text = document.querySelector('.sightings-view')?.textContent ?? '';
+  return text !== '' && !/Loading sightings|reading the rest/.test(text);
 }
 
 function stats(label: string, ms: number[]): void {
