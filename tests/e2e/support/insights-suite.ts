@@ -79,7 +79,7 @@ function seedSightings(list: Sighting[]): Promise<void> {
 }
 
 /** In the dashboard: the rows of the table captioned `caption`, as "name count" strings. */
-function tableRows(caption: string): string[] {
+export function tableRows(caption: string): string[] {
   const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent === caption);
   return [...(table?.tBodies[0]?.rows ?? [])].map((r) =>
     [...r.cells].map((c) => c.textContent?.trim()).join(' '),
@@ -91,7 +91,9 @@ function tableRows(caption: string): string[] {
  * `title` (rows are equal bands of the plot area, the first on top), a tenth of the way along it; the
  * figure is scrolled into view first.
  */
-function barPoint([title, index, count]: [string, number, number]): { x: number; y: number } | undefined {
+export function barPoint([title, index, count]: [string, number, number]):
+  | { x: number; y: number }
+  | undefined {
   const figure = [...document.querySelectorAll('figure.insight')].find(
     (f) => f.querySelector('h3')?.textContent === title,
   );
@@ -99,6 +101,14 @@ function barPoint([title, index, count]: [string, number, number]): { x: number;
   const over = figure?.querySelector('.u-over')?.getBoundingClientRect();
   if (!over || over.height === 0) return undefined;
   return { x: over.left + over.width * 0.1, y: over.top + ((index + 0.5) / count) * over.height };
+}
+
+/** In the dashboard's Insights tab: switches the charts to sightings. */
+export function showSightingsMode(): void {
+  [...document.querySelectorAll('label')]
+    .find((l) => l.textContent?.includes('Sightings ('))!
+    .querySelector('input')!
+    .click();
 }
 
 /** In the dashboard: starts catching the next download (its file name and Blob) the page hands over. */
@@ -221,12 +231,7 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
     it('charts the sightings, and a click on a bar opens the Sightings list filtered on it', async () => {
       await dash.evaluate(click, 'Insights');
       await dash.waitFor(() => document.querySelectorAll('.insight .uplot canvas').length === 5, 20_000);
-      await dash.evaluate(() => {
-        const radio = [...document.querySelectorAll('label')]
-          .find((l) => l.textContent?.includes('Sightings ('))!
-          .querySelector('input')!;
-        radio.click();
-      }, undefined);
+      await dash.evaluate(showSightingsMode, undefined);
       await expect
         .poll(() => dash.evaluate(tableRows, 'Actors and agencies named'))
         .toEqual(['APT31 2', 'Turla 1']);
@@ -282,12 +287,7 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
       expect(written).toMatchObject({ ok: true, added: 1 });
       await dash.evaluate(seedSightings, [sighting('ours-unc-acme-7', 4, '2025-05-08T08:00:00.000Z')]);
       const fresh = await browser.openExtensionPage('dashboard.html?tab=insights', 'figure.insight');
-      await fresh.evaluate(() => {
-        const radio = [...document.querySelectorAll('label')]
-          .find((l) => l.textContent?.includes('Sightings ('))!
-          .querySelector('input')!;
-        radio.click();
-      }, undefined);
+      await fresh.evaluate(showSightingsMode, undefined);
       await expect
         .poll(() => fresh.evaluate(tableRows, 'Actors and agencies named'), { timeout: 10_000 })
         .toEqual(['APT31 2', 'UNC-ACME-7 1', 'Turla 1']);

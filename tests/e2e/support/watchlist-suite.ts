@@ -1,13 +1,15 @@
 /**
  * The watchlist journey, run once per browser on a fresh profile: star APT31 from a page's card → the name
  * gets its private mark, and two served pages naming it are counted on the toolbar badge and listed in the
- * Sightings view with the sentence that names it → with the site paused another page adds nothing →
+ * Sightings view with the sentence that names it → the Insights chart shows them, and a click on its bar
+ * filters the Sightings list → with the site paused another page adds nothing →
  * "Clear all sightings" leaves none; then the popup's star on a search result and its detail toggle. (The site stays paused to the end: resuming would record the open page.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { click } from './incidents-suite';
+import { barPoint, showSightingsMode, tableRows } from './insights-suite';
 import { messageEveryTab, rectOfText, typeInto } from './page-checks';
 
 /** In an extension page: the toolbar badge text of every tab (`action` in MV3, `browserAction` in MV2). */
@@ -147,6 +149,30 @@ export function watchlistSuite(name: 'chromium' | 'firefox'): void {
           },
         ]);
       expect(await dash.evaluate(appText, undefined)).toContain('APT31 2 pages');
+    });
+
+    it('charts them in Insights, and a click on the bar opens the Sightings list filtered on APT31', async () => {
+      await dash.evaluate(click, 'Insights');
+      // No incident is saved, so the charts start empty; the Sightings switch is there once the stores are read.
+      await dash.waitFor(
+        () => [...document.querySelectorAll('label')].some((l) => l.textContent?.includes('Sightings (')),
+        20_000,
+      );
+      await dash.evaluate(showSightingsMode, undefined);
+      await expect
+        .poll(() => dash.evaluate(tableRows, 'Actors and agencies named'), soon)
+        .toEqual(['APT31 2']);
+      const bar = ['Actors and agencies named', 0, 1] as [string, number, number];
+      await expect.poll(() => dash.evaluate(barPoint, bar), soon).toBeDefined();
+      const point = await dash.evaluate(barPoint, bar);
+      await dash.click(point!.x, point!.y);
+      await dash.waitFor(
+        () => document.querySelector('[role=tab][aria-selected=true]')?.textContent === 'Sightings',
+      );
+      await expect.poll(() => dash.evaluate(listedSightings, undefined), soon).toHaveLength(2);
+      expect(
+        await dash.evaluate(() => document.querySelector('.filter-label')?.textContent ?? '', undefined),
+      ).toContain('APT31');
     });
 
     it('lists APT31 in the Watchlist tab, whose button opens its sightings', async () => {
