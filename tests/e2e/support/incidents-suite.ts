@@ -43,7 +43,7 @@ export function click(name: string): void {
 }
 
 /** In the dashboard: sets a field by its accessible name (aria-label or label text) the way typing does. */
-function fill([label, value]: [string, string]): void {
+export function fill([label, value]: [string, string]): void {
   const byAria = document.querySelector<HTMLInputElement>(`[aria-label="${label}"]`);
   const byLabel = [...document.querySelectorAll('label')]
     .find((l) => l.textContent?.trim().startsWith(label))

@@ -12,6 +12,7 @@ import type { Sighting } from '../../../lib/sightings/model';
 import { makeIncident } from '../../incidents/make';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { chooseFile, click } from './incidents-suite';
+import { sendToBackground } from './page-checks';
 
 const INCIDENTS = [
   makeIncident(1, {
@@ -263,27 +264,24 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
 
     it('names and counts the reader’s own actor like a bundled one', async () => {
       const now = new Date().toISOString();
-      const written = await dash.evaluate(
-        (entry) => {
-          type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-          const g = globalThis as unknown as { browser?: Api; chrome: Api };
-          return (g.browser ?? g.chrome).runtime.sendMessage({
-            type: 'overlay:write',
-            batch: { put: [entry] },
-          });
+      const written = await dash.evaluate(sendToBackground, {
+        type: 'overlay:write',
+        batch: {
+          put: [
+            {
+              id: 'ours-unc-acme-7',
+              kind: 'actor',
+              name: 'UNC-ACME-7',
+              aliases: [],
+              sponsor: 'cn-mss',
+              notes: '',
+              links: [],
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
         },
-        {
-          id: 'ours-unc-acme-7',
-          kind: 'actor',
-          name: 'UNC-ACME-7',
-          aliases: [],
-          sponsor: 'cn-mss',
-          notes: '',
-          links: [],
-          createdAt: now,
-          updatedAt: now,
-        },
-      );
+      });
       expect(written).toMatchObject({ ok: true, added: 1 });
       await dash.evaluate(seedSightings, [sighting('ours-unc-acme-7', 4, '2025-05-08T08:00:00.000Z')]);
       const fresh = await browser.openExtensionPage('dashboard.html?tab=insights', 'figure.insight');

@@ -6,20 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { click } from './incidents-suite';
+import { click, fill } from './incidents-suite';
 import { rectOfText, typeInto } from './page-checks';
-
-/** In the dashboard: sets a field by its aria-label or its label's text, the way typing does. */
-function fill([label, value]: [string, string]): void {
-  const byAria = document.querySelector<HTMLInputElement>(`[aria-label="${label}"]`);
-  const byLabel = [...document.querySelectorAll('label')]
-    .find((l) => l.textContent?.trim().startsWith(label))
-    ?.querySelector<HTMLInputElement>('input, textarea');
-  const el = byAria ?? byLabel;
-  if (!el) throw new Error(`no field "${label}"`);
-  el.value = value;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 /** In the page: the text of every range in every highlight the page can read. */
 function publicTexts(): string[] {

@@ -123,6 +123,13 @@ export async function messageEveryTab(message: unknown): Promise<{ tabId: number
   return out;
 }
 
+/** In an extension page: sends `message` to the background, as the extension's own pages do, and returns its answer. */
+export function sendToBackground(message: unknown): Promise<unknown> {
+  type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  return (g.browser ?? g.chrome).runtime.sendMessage(message);
+}
+
 /** Types into an input the way a user does (value + input event); the input is found by `selector`. */
 export function typeInto([selector, text]: [string, string]): void {
   const input = document.querySelector<HTMLInputElement>(selector)!;

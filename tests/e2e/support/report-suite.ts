@@ -12,7 +12,7 @@ import { agencyIdentityId, intrusionSetId } from '../../../lib/stix/objects';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { messageEveryTab, typeInto } from './page-checks';
+import { messageEveryTab, sendToBackground, typeInto } from './page-checks';
 
 interface SummaryEntity {
   id: string;
@@ -159,27 +159,24 @@ export function reportSuite(name: 'chromium' | 'firefox'): void {
 
     it('includes the reader’s own actor, named and sponsored as their KB says', async () => {
       const now = new Date().toISOString();
-      const written = await popup.evaluate(
-        (entry) => {
-          type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-          const g = globalThis as unknown as { browser?: Api; chrome: Api };
-          return (g.browser ?? g.chrome).runtime.sendMessage({
-            type: 'overlay:write',
-            batch: { put: [entry] },
-          });
+      const written = await popup.evaluate(sendToBackground, {
+        type: 'overlay:write',
+        batch: {
+          put: [
+            {
+              id: 'ours-unc-acme-7',
+              kind: 'actor',
+              name: 'UNC-ACME-7',
+              aliases: [{ name: 'Storm-9999', source: 'Microsoft' }],
+              sponsor: 'cn-mss',
+              notes: '',
+              links: [],
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
         },
-        {
-          id: 'ours-unc-acme-7',
-          kind: 'actor',
-          name: 'UNC-ACME-7',
-          aliases: [{ name: 'Storm-9999', source: 'Microsoft' }],
-          sponsor: 'cn-mss',
-          notes: '',
-          links: [],
-          createdAt: now,
-          updatedAt: now,
-        },
-      );
+      });
       expect(written).toMatchObject({ ok: true, added: 1 });
       const page = await browser.openScanned(`${server.origin}/pages/report.html`);
       const finder = await browser.openExtensionPage('popup.html', 'input[type=search]');
