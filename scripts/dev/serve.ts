@@ -44,10 +44,19 @@ export async function startServer(): Promise<TestServer> {
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
+  // Node closes an idle keep-alive connection after 5 s by default; a browser that sends its next request on
+  // that connection as it closes gets a network error page (Firefox's BiDi reports "Address rejected"). The
+  // browser's own idle timeout (Firefox 115 s, Chromium 300 s) must end a connection, never the server's.
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
