@@ -7,8 +7,9 @@
  * Downloads are read from the Blob the dashboard hands to the browser (URL.createObjectURL), not from disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intrusionSetId } from '../../../lib/stix/objects';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
-import { stixValidator } from '../../incidents/stix-validator';
+import { officialRules, platformRefusals, stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { messageEveryTab, rectOfText } from './page-checks';
 
@@ -237,8 +238,29 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
       const validate = stixValidator();
       expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
       expect(bundle.objects.map((o: { type: string }) => o.type)).toEqual(
-        expect.arrayContaining(['report', 'intrusion-set', 'identity', 'relationship']),
+        expect.arrayContaining(['report', 'intrusion-set', 'identity', 'relationship', 'note']),
       );
+      const rules = officialRules(bundle);
+      expect([...rules.errors, ...rules.warnings]).toEqual([]);
+      expect(platformRefusals(bundle)).toEqual([]);
+      // The claim: the Czech government as an identity, authoring a note with its words, how sure it said it
+      // was, and the article; the note refers to the report and to APT31, the report to the claimant.
+      type Obj = Record<string, unknown> & { type: string; id: string };
+      const objects = bundle.objects as Obj[];
+      const claimant = objects.find(
+        (o) => o.type === 'identity' && /Czech government/i.test(String(o.name)),
+      )!;
+      expect(claimant).toMatchObject({ identity_class: 'organization', sectors: ['government-national'] });
+      const note = objects.find((o) => o.type === 'note')!;
+      const report = objects.find((o) => o.type === 'report')!;
+      expect(note).toMatchObject({
+        created_by_ref: claimant.id,
+        confidence: 85,
+        external_references: [expect.objectContaining({ url: `${server.origin}/pages/incident.html` })],
+      });
+      expect(note.content).toContain('high degree of certainty');
+      expect(note.object_refs).toEqual(expect.arrayContaining([report.id, intrusionSetId('apt31')]));
+      expect(report.object_refs).toContain(claimant.id);
     });
 
     it('logged no extension error', () => {
