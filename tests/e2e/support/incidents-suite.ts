@@ -86,6 +86,15 @@ export function chooseFile([text, name]: [string, string]): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** In the dashboard: picks a file of raw bytes (a binary file) for import. */
+function chooseBytes([bytes, name]: [number[], string]): void {
+  const input = document.querySelector<HTMLInputElement>('input[aria-label="Import file"]')!;
+  const dt = new DataTransfer();
+  dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 /** In an extension page: every stored incident, read straight from IndexedDB, sorted by id. */
 function readStore(): Promise<StoredIncident[]> {
   return new Promise((ok, fail) => {
@@ -227,7 +236,20 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
       ]);
       await expect
         .poll(() => dash.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', undefined))
-        .toMatch(/Import failed: The file is not valid JSON.*Nothing was changed/);
+        .toMatch(
+          /Import failed: The file is not valid JSON \((?:it ends too early|at line \d+, column \d+)\)\. Nothing was changed/,
+        );
+      // An empty file and a binary one are named as such, quoting none of their bytes.
+      const alert = () =>
+        dash.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', undefined);
+      await dash.evaluate(chooseFile, ['', 'empty.json'] as [string, string]);
+      await expect.poll(alert).toMatch(/Import failed: The file is empty\..*Nothing was changed/);
+      const png = [
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8,
+      ];
+      await dash.evaluate(chooseBytes, [png, 'picture.png'] as [number[], string]);
+      await expect.poll(alert).toMatch(/Import failed: The file is not a text file .*Nothing was changed/);
+      expect(await alert()).not.toMatch(/PNG|IHDR/);
       expect(await dash.evaluate(readStore, undefined)).toEqual(before);
     });
 
