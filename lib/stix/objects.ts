@@ -5,7 +5,7 @@
  * on `StixGraph`, so the same actor gets the same id in every file and OpenCTI or MISP merge them.
  */
 
-import { v5 } from 'uuid';
+import { parse, v5 } from 'uuid';
 import type { OursFacts } from '../kb/card-data';
 import type { Actor, Agency, Confidence } from '../kb/types';
 
@@ -20,9 +20,19 @@ export const APT_LENS_NAMESPACE = 'a9192836-fb6c-458d-8643-56caf3513419';
 /** The namespace STIX reserves for cyber-observable ids, which ours must never be (a test says so). */
 export const STIX_SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 
+const NAMESPACE_BYTES = parse(APT_LENS_NAMESPACE);
+/** Ids already made: an export names the same actor or agency once per incident that refers to it. */
+const made = new Map<string, string>();
+
 /** A name-based (v5) UUID in APT Lens's namespace: the same name gives the same id in every export. */
 export function uuidV5(name: string): string {
-  return v5(name, APT_LENS_NAMESPACE);
+  let id = made.get(name);
+  if (id === undefined) {
+    id = v5(name, NAMESPACE_BYTES);
+    if (made.size >= 100_000) made.clear();
+    made.set(name, id);
+  }
+  return id;
 }
 
 /**
@@ -63,6 +73,8 @@ const KB_CONFIDENCE: Record<Confidence, number> = {
 
 /** STIX timestamps need a time and a Z; a plain date becomes midnight UTC. */
 export function stixTime(iso: string): string {
+  // Most stamps are already in the form (the store writes toISOString()): no need to parse them again.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso)) return iso;
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00.000Z` : new Date(iso).toISOString();
 }
 
