@@ -21,18 +21,63 @@ import {
 import type { Incident } from './model';
 
 /**
- * The claims of an incident as the STIX export writes them. This is the one place that reads the record's
- * attribution fields: today the single `attribution` (claimant and their words), whose accused are the
- * incident's actors; a record with several claims maps each of its claims here.
+ * One claim as the incident record keeps it (the `claims` field of the incident contract): who made it,
+ * whom it accuses (a KB actor or a name), the sponsor it names, their words, when, and the sentence.
+ */
+export interface RecordedClaim {
+  kind: StixClaim['kind'];
+  claimants: { name: string; agencyId?: string; country?: string }[];
+  accusedId?: string;
+  accusedName: string;
+  sponsorId?: string;
+  confidence: string;
+  date?: string;
+  sentence: string;
+}
+
+/** A recorded claim as the STIX export writes it; the incident's own claim falls back on its actors. */
+function fromRecorded(c: RecordedClaim, inc: Incident): StixClaim {
+  const named = c.accusedName.trim();
+  const own = c.kind === 'incident' && !c.accusedId && !named;
+  return {
+    kind: c.kind,
+    claimants: c.claimants
+      .filter((x) => x.name.trim())
+      .map((x) => ({
+        name: x.name.trim(),
+        ...(x.agencyId ? { agencyId: x.agencyId } : agencyIdOf(x.name, inc)),
+        ...(x.country ? { country: x.country } : {}),
+      })),
+    accused: c.accusedId ? [c.accusedId] : own ? inc.actorIds : [],
+    ...(c.accusedId || own || !named ? {} : { accusedNames: [named] }),
+    agencies: c.sponsorId ? [c.sponsorId] : [],
+    confidence: c.confidence,
+    ...(c.date ? { date: c.date } : {}),
+    words: c.sentence || inc.quote.exact,
+  };
+}
+
+const agencyIdOf = (name: string, inc: Incident) => {
+  const agencyId = agencyNamed(name, inc.agencyIds);
+  return agencyId ? { agencyId } : {};
+};
+
+/**
+ * The claims of an incident as the STIX export writes them: the one place that reads the record's
+ * attribution fields. Its `claims` when it has them (read structurally, so records from before claims
+ * existed, and this module, need no other change); else its single `attribution` (claimant and their
+ * words), whose accused are the incident's actors.
  */
 export function claimsOf(inc: Incident): StixClaim[] {
+  const recorded = (inc as Incident & { claims?: RecordedClaim[] }).claims;
+  if (recorded?.length)
+    return recorded.map((c) => fromRecorded(c, inc)).filter((c) => c.claimants.length > 0);
   const a = inc.attribution;
   if (!a?.claimant.trim()) return [];
-  const agencyId = agencyNamed(a.claimant, inc.agencyIds);
   return [
     {
       kind: 'incident',
-      claimants: [{ name: a.claimant.trim(), ...(agencyId ? { agencyId } : {}) }],
+      claimants: [{ name: a.claimant.trim(), ...agencyIdOf(a.claimant, inc) }],
       accused: inc.actorIds,
       agencies: [],
       confidence: a.confidence,

@@ -26,6 +26,8 @@ export interface StixClaim {
   claimants: StixClaimant[];
   /** KB actor ids it accuses. */
   accused: string[];
+  /** Accused the KB does not know, by the name the text gives (an intrusion set of that name each). */
+  accusedNames?: string[];
   /** KB agency ids it names as behind the accused (a sponsor link or a sanction). */
   agencies: string[];
   /** The claimant's words of certainty ("a high degree of certainty"); '' when they gave none. */
@@ -97,7 +99,21 @@ function abstractOf(kind: ClaimKind, who: string, accused: string, agencies: str
 export function addClaim(graph: StixGraph, claim: StixClaim, ctx: ClaimContext): string[] {
   const claimants = claim.claimants.map((c) => graph.claimant(c.name, c.agencyId, c.country));
   if (claimants.length === 0) return [];
-  const accused = claim.accused.map((a) => graph.intrusionSet(a));
+  // An accused the KB does not know gets an id from its name, so the same name is one object everywhere:
+  // an intrusion set for an attribution, an organisation for a sanction (a company, a unit, a person's firm).
+  const names = claim.accusedNames ?? [];
+  const accusedIds = [
+    ...claim.accused,
+    ...names.map((n) => `named:${n.replace(/\s+/g, ' ').trim().toLowerCase()}`),
+  ];
+  const accused = [
+    ...claim.accused.map((a) => graph.intrusionSet(a)),
+    ...names.map((n, i) =>
+      claim.kind === 'sanction'
+        ? graph.claimant(n)
+        : graph.intrusionSet(accusedIds[claim.accused.length + i]!, n),
+    ),
+  ];
   const sponsors = claim.agencies.map((a) =>
     claim.kind === 'sponsor-link' ? graph.sponsor(a) : graph.identity(a),
   );
@@ -133,7 +149,7 @@ export function addClaim(graph: StixGraph, claim: StixClaim, ctx: ClaimContext):
       for (const [k, sponsor] of sponsors.entries()) {
         graph.add({
           type: 'relationship',
-          id: `relationship--${uuidV5(`apt-lens:claim:${ctx.key}:${claim.accused[i]}:${claim.agencies[k]}`)}`,
+          id: `relationship--${uuidV5(`apt-lens:claim:${ctx.key}:${accusedIds[i]}:${claim.agencies[k]}`)}`,
           ...stamps,
           created_by_ref: claimants[0]!,
           relationship_type: 'attributed-to',

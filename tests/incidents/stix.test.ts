@@ -1,6 +1,12 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { agencyNamed, claimsOf, incidentReportId, toStixBundle } from '../../lib/incidents/stix';
+import {
+  agencyNamed,
+  claimsOf,
+  incidentReportId,
+  type RecordedClaim,
+  toStixBundle,
+} from '../../lib/incidents/stix';
 import manifest from '../../lib/kb/data/manifest.json';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import {
@@ -256,5 +262,81 @@ describe('claimant agencies', () => {
     expect(agencyNamed('NÚKIB', [])).toBe('cz-nukib');
     expect(agencyNamed('  ministry of state security ', ['cn-mss'])).toBe('cn-mss');
     expect(agencyNamed('Czech government', [])).toBeUndefined();
+  });
+});
+
+describe('STIX claims from an incident’s recorded claims', () => {
+  /** The seed story's passage as the claims reader records it: the incident's claim, an older link, a sanction. */
+  const claims: RecordedClaim[] = [
+    {
+      kind: 'incident',
+      claimants: [{ name: "Prague's intelligence agencies", country: 'CZ' }, { name: 'NÚKIB' }],
+      accusedId: 'apt31',
+      accusedName: 'APT31',
+      confidence: 'a high degree of certainty',
+      date: '2025-05-28',
+      sentence: "All three of Prague's intelligence agencies and its cybersecurity agency assessed …",
+    },
+    {
+      kind: 'sponsor-link',
+      claimants: [{ name: 'Western governments' }],
+      accusedId: 'apt31',
+      accusedName: 'APT31',
+      sponsorId: 'cn-mss',
+      confidence: '',
+      sentence: "… which has been linked by Western governments to China's Ministry of State Security.",
+    },
+    {
+      kind: 'sanction',
+      claimants: [
+        { name: 'United States', country: 'US' },
+        { name: 'United Kingdom', country: 'GB' },
+        { name: ' ' },
+      ],
+      accusedName: 'Wuhan Xiaoruizhi Science and Technology',
+      confidence: '',
+      sentence: '… sanctioned by the United States and United Kingdom.',
+    },
+  ];
+  const inc = { ...PRAGUE, claims } as typeof PRAGUE;
+
+  it('maps each recorded claim, and prefers them to the single attribution', () => {
+    const mapped = claimsOf(inc);
+    expect(mapped.map((c) => [c.kind, c.claimants.map((x) => x.name), c.accused, c.agencies])).toEqual([
+      ['incident', ["Prague's intelligence agencies", 'NÚKIB'], ['apt31'], []],
+      ['sponsor-link', ['Western governments'], ['apt31'], ['cn-mss']],
+      ['sanction', ['United States', 'United Kingdom'], [], []],
+    ]);
+    expect(mapped[0]!.claimants[1]).toEqual({ name: 'NÚKIB', agencyId: 'cz-nukib' });
+    expect(mapped[2]!.accusedNames).toEqual(['Wuhan Xiaoruizhi Science and Technology']);
+  });
+
+  it('exports every claim with its claimants, a valid bundle OpenCTI and MISP load', () => {
+    const bundle = toStixBundle([inc], BUNDLE);
+    expectOfficiallyValid(bundle);
+    const notes = of(bundle, 'note');
+    expect(notes.map((n) => n.labels)).toEqual([
+      ['incident-claim'],
+      ['sponsor-link-claim'],
+      ['sanction-claim'],
+    ]);
+    const names = of(bundle, 'identity').map((o) => o.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Prague's intelligence agencies (Czechia)",
+        'National Cyber and Information Security Agency (Czechia)',
+        'Western governments',
+      ]),
+    );
+    expect(notes[0]).toMatchObject({ confidence: 85 });
+    // The older link is a relationship of its own, authored by whoever made it.
+    const link = of(bundle, 'relationship').find((r) => r.created_by_ref === notes[1]!.created_by_ref)!;
+    expect(link).toMatchObject({ source_ref: intrusionSetId('apt31'), target_ref: sponsorId('cn-mss') });
+    // The sanctioned company the KB does not know is an organisation of its name, not an intrusion set.
+    expect(names).toContain('Wuhan Xiaoruizhi Science and Technology');
+    expect(of(bundle, 'intrusion-set').map((o) => o.name)).toEqual(['APT31']);
+    expect(notes[2]!.abstract).toBe(
+      'United States and United Kingdom: sanctions against Wuhan Xiaoruizhi Science and Technology',
+    );
   });
 });
