@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './dev/chromium';
+import { isDisplayError, NO_DISPLAY_HINT, noDisplayHint } from './dev/display';
 import { sampleExport } from './dev/sample-incidents';
 import { insightsSampleExport } from './dev/sample-insights';
 import { startServer } from './dev/serve';
@@ -31,10 +32,23 @@ const { values } = parseArgs({
   },
 });
 
+// Before the build: without a display the window cannot open, and one line says what to run instead.
+const hint = noDisplayHint(values.headless, process.platform, process.env);
+if (hint) {
+  console.error(hint);
+  process.exit(1);
+}
+
 execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '--mv3'], { stdio: 'inherit' });
 const server = await startServer();
 const url = `${server.origin}/demo/`;
-const session = await launchChromium({ headless: values.headless });
+const session = await launchChromium({ headless: values.headless }).catch(async (e: unknown) => {
+  if (values.headless || !isDisplayError(e)) throw e;
+  // DISPLAY names a server that is not there: the same one line, not Playwright's stack trace.
+  console.error(NO_DISPLAY_HINT);
+  await server.close();
+  process.exit(1);
+});
 const page = session.context.pages()[0] ?? (await session.newPage());
 await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName('apt-lens:scan').length > 0);

@@ -53,7 +53,9 @@ function Attribution({ e }: { e: AttributionEvent }) {
         {e.by}
         {e.agencies && e.agencies.length > 0 && ` (${e.agencies.join(', ')})`}
       </span>
-      {`, ${e.date}: ${e.how}`}
+      {', '}
+      <span class="date">{e.date}</span>
+      {`: ${e.how}`}
       {!e.agencyId && ` — ${countryName(e.country)}`}
       {href && (
         <>

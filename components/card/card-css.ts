@@ -36,5 +36,6 @@ export const CARD_CSS = `
   border: 1px solid #b8b8c4; background: #f4f4f7; color: #1d1d1f; cursor: pointer; }
 .aliases { margin: 0; padding-left: 16px; } .vendor { font-weight: 600; } .legacy { font-style: italic; }
 .attributions { margin: 0; padding-left: 16px; font-size: 12px; } .attributions .who { font-weight: 600; }
+.attributions .date { white-space: nowrap; }
 .more-attributions summary { cursor: pointer; font-size: 12px; opacity: .8; }
 `;

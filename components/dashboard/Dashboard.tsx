@@ -213,7 +213,7 @@ export function Dashboard({
     const text =
       kind === 'json'
         ? exportJson(list, now, { watchlist, overlay })
-        : `${JSON.stringify(toStixBundle(list, now, undefined, api.lookup), null, 2)}\n`;
+        : `${JSON.stringify(toStixBundle(list, undefined, api.lookup), null, 2)}\n`;
     api.download(exportFileName(kind, now), text);
     setStatus({
       text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,

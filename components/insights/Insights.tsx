@@ -21,6 +21,7 @@ import { afterPaint } from '../after-paint';
 import { countryName } from '../card/country';
 import { ChartFigure } from './ChartFigure';
 import { useChartTheme } from './chart-theme';
+import { INSIGHTS_HEADING } from './heading';
 
 /** What the view needs from the extension; a seam so tests run it without a browser. */
 export interface InsightsApi {
@@ -119,7 +120,7 @@ export function Insights({ api, go }: InsightsProps) {
   return (
     <section class="insights" aria-labelledby="insights-heading">
       <div class="insights-top">
-        <h2 id="insights-heading">Insights</h2>
+        <h1 id="insights-heading">{INSIGHTS_HEADING}</h1>
         <fieldset class="measure">
           <legend>Count</legend>
           {(['incidents', 'sightings'] as const).map((k) => (

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { INSIGHTS_HEADING } from './heading';
 import type { InsightsProps } from './Insights';
 
 type View = (props: InsightsProps) => JSX.Element;
@@ -18,6 +19,16 @@ export function LazyInsights(props: InsightsProps) {
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   }, []);
-  if (error) return <p role="alert">Could not load the charts: {error}</p>;
-  return View ? <View {...props} /> : <p aria-busy="true">Loading charts…</p>;
+  if (View) return <View {...props} />;
+  // The tab has its heading before the charts' chunk is in, as every other tab does.
+  return (
+    <section class="insights" aria-labelledby="insights-heading">
+      <h1 id="insights-heading">{INSIGHTS_HEADING}</h1>
+      {error ? (
+        <p role="alert">Could not load the charts: {error}</p>
+      ) : (
+        <p aria-busy="true">Loading charts…</p>
+      )}
+    </section>
+  );
 }

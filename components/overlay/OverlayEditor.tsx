@@ -394,9 +394,9 @@ export function OverlayEditor({ api, children }: { api: OverlayApi; children?: C
   };
 
   return (
-    <section class="overlay" aria-label="Your KB">
+    <section class="overlay" aria-labelledby="overlay-heading">
       <div class="top">
-        <h2>Your KB</h2>
+        <h1 id="overlay-heading">APT Lens — your KB</h1>
         <div class="buttons">
           <button type="button" onClick={() => setEditing(blank('entity', 'actor'))}>
             Add actor

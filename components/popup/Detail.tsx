@@ -29,7 +29,7 @@ function Incidents({ m, openDashboard }: { m: Mentioning; openDashboard(): void 
             {m.latest.map((i) => (
               <li key={i.id}>
                 <span class="incident-title">{i.title}</span>{' '}
-                <span class="note">{i.createdAt.slice(0, 10)}</span>
+                <span class="note date">{i.createdAt.slice(0, 10)}</span>
               </li>
             ))}
           </ul>

@@ -179,10 +179,23 @@ export function SearchPanel(props: SearchPanelProps) {
                     if (last && (last.x !== e.clientX || last.y !== e.clientY) && i !== active) setActive(i);
                   }}
                 >
-                  <span class="hit-name">{h.name}</span>
-                  {isOverlayId(h.id) && <span class="ours-mark">ours</span>}
-                  {h.matched !== h.name && <span class="hit-alias">{S.matchedAs(h.matched)}</span>}
-                  {h.country && <span class="hit-country">{countryName(h.country)}</span>}
+                  {/* The words wrap inside their own box; the kind label and the star keep a column each. */}
+                  <span class="hit-text">
+                    <span class="hit-name">{h.name}</span>
+                    {isOverlayId(h.id) && <span class="ours-mark">ours</span>}
+                    {h.matched !== h.name && (
+                      <>
+                        {' '}
+                        <span class="hit-alias">{S.matchedAs(h.matched)}</span>
+                      </>
+                    )}
+                    {h.country && (
+                      <>
+                        {' '}
+                        <span class="hit-country">{countryName(h.country)}</span>
+                      </>
+                    )}
+                  </span>
                   <span class={`hit-kind kind-${h.kind}`}>
                     {h.kind === 'actor' ? S.kindActor : S.kindAgency}
                   </span>

@@ -1,10 +1,14 @@
 /**
  * STIX 2.1 export of incidents for OpenCTI, MISP and other TIPs: a `report` per incident referring to its
- * actors, agencies and their sponsor relationships, built from the shared pieces in `lib/stix/objects.ts`
- * (the same deterministic ids as the page report, so a TIP merges what both export).
+ * actors, agencies, their sponsors and the claimants, plus each claim of attribution (`lib/stix/claims.ts`),
+ * built from the shared pieces in `lib/stix/objects.ts` (the same deterministic ids as the page report, so a
+ * TIP merges what both export).
  */
 
-import { getEntity } from '../kb/index';
+import manifest from '../kb/data/manifest.json';
+import { getEntity, loadKb } from '../kb/index';
+import type { Agency } from '../kb/types';
+import { addClaim, type StixClaim } from '../stix/claims';
 import {
   type EntityLookup,
   httpUrl,
@@ -16,26 +20,132 @@ import {
 } from '../stix/objects';
 import type { Incident } from './model';
 
-/** The bundle for a set of incidents; `now` stamps the objects the KB describes, `bundleId` is random. */
+/**
+ * One claim as the incident record keeps it (the `claims` field of the incident contract): who made it,
+ * whom it accuses (a KB actor or a name), the sponsor it names, their words, when, and the sentence.
+ */
+export interface RecordedClaim {
+  kind: StixClaim['kind'];
+  claimants: { name: string; agencyId?: string; country?: string }[];
+  accusedId?: string;
+  accusedName: string;
+  sponsorId?: string;
+  confidence: string;
+  date?: string;
+  sentence: string;
+}
+
+/** A recorded claim as the STIX export writes it; the incident's own claim falls back on its actors. */
+function fromRecorded(c: RecordedClaim, inc: Incident): StixClaim {
+  const named = c.accusedName.trim();
+  const own = c.kind === 'incident' && !c.accusedId && !named;
+  return {
+    kind: c.kind,
+    claimants: c.claimants
+      .filter((x) => x.name.trim())
+      .map((x) => ({
+        name: x.name.trim(),
+        ...(x.agencyId ? { agencyId: x.agencyId } : agencyIdOf(x.name, inc)),
+        ...(x.country ? { country: x.country } : {}),
+      })),
+    accused: c.accusedId ? [c.accusedId] : own ? inc.actorIds : [],
+    ...(c.accusedId || own || !named ? {} : { accusedNames: [named] }),
+    agencies: c.sponsorId ? [c.sponsorId] : [],
+    confidence: c.confidence,
+    ...(c.date ? { date: c.date } : {}),
+    words: c.sentence || inc.quote.exact,
+  };
+}
+
+const agencyIdOf = (name: string, inc: Incident) => {
+  const agencyId = agencyNamed(name, inc.agencyIds);
+  return agencyId ? { agencyId } : {};
+};
+
+/**
+ * The claims of an incident as the STIX export writes them: the one place that reads the record's
+ * attribution fields. Its `claims` when it has them (read structurally, so records from before claims
+ * existed, and this module, need no other change); else its single `attribution` (claimant and their
+ * words), whose accused are the incident's actors.
+ */
+export function claimsOf(inc: Incident): StixClaim[] {
+  const recorded = (inc as Incident & { claims?: RecordedClaim[] }).claims;
+  if (recorded?.length)
+    return recorded.map((c) => fromRecorded(c, inc)).filter((c) => c.claimants.length > 0);
+  const a = inc.attribution;
+  if (!a?.claimant.trim()) return [];
+  return [
+    {
+      kind: 'incident',
+      claimants: [{ name: a.claimant.trim(), ...agencyIdOf(a.claimant, inc) }],
+      accused: inc.actorIds,
+      agencies: [],
+      confidence: a.confidence,
+      ...(inc.occurredAt ? { date: inc.occurredAt } : {}),
+      words: inc.quote.exact,
+    },
+  ];
+}
+
+const namesOf = (g: Agency) => [g.name, ...g.abbreviations, ...g.localNames, ...(g.otherNames ?? [])];
+const key = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase();
+let byName: Map<string, string[]> | undefined;
+
+/**
+ * The KB agency a claimant's name is ("NÚKIB", "Ministry of State Security"): one of the incident's own
+ * agencies first, else the only agency of the KB with that name; undefined when none is, or several are.
+ */
+export function agencyNamed(name: string, incidentAgencies: readonly string[]): string | undefined {
+  const k = key(name);
+  for (const id of incidentAgencies) {
+    const e = getEntity(id);
+    if (e?.kind === 'agency' && namesOf(e.entity).some((n) => key(n) === k)) return e.entity.id;
+  }
+  if (!byName) {
+    byName = new Map();
+    for (const g of loadKb().agencies) {
+      for (const n of new Set(namesOf(g).map(key))) byName.set(n, [...(byName.get(n) ?? []), g.id]);
+    }
+  }
+  const ids = byName.get(k);
+  return ids?.length === 1 ? ids[0] : undefined;
+}
+
+/** The deterministic id of an incident's `report`. */
+export function incidentReportId(incidentId: string): string {
+  return `report--${uuidV5(`apt-lens:incident:${incidentId}`)}`;
+}
+
+/** The bundle for a set of incidents; `bundleId` is random unless given, `lookup` resolves entity ids. */
 export function toStixBundle(
   incidents: readonly Incident[],
-  now: Date,
   bundleId: string = crypto.randomUUID(),
   lookup: EntityLookup = getEntity,
 ): StixBundle {
-  const graph = new StixGraph(now, lookup);
+  const graph = new StixGraph(lookup, manifest.builtAt);
   const reports: StixObject[] = [];
   for (const inc of incidents) {
     const refs = graph.refsFor(inc.actorIds, inc.agencyIds);
     const url = httpUrl(inc.url);
-    const source = {
+    const article = {
       source_name: inc.site || 'web',
       description: inc.pageTitle || inc.url,
       ...(url ? { url } : {}),
     };
+    const id = incidentReportId(inc.id);
+    for (const [i, claim] of claimsOf(inc).entries()) {
+      const claimants = addClaim(graph, claim, {
+        key: `${inc.id}:${i}`,
+        reportId: id,
+        article,
+        created: inc.createdAt,
+        modified: inc.updatedAt,
+      });
+      for (const c of claimants) if (!refs.includes(c)) refs.push(c);
+    }
     reports.push({
       type: 'report',
-      id: `report--${uuidV5(`apt-lens:incident:${inc.id}`)}`,
+      id,
       spec_version: '2.1',
       created: stixTime(inc.createdAt),
       modified: stixTime(inc.updatedAt),
@@ -46,7 +156,7 @@ export function toStixBundle(
       // A report must refer to at least one object; one without entities refers to the reader who saved it.
       object_refs: refs.length ? refs : [graph.reader()],
       ...(inc.tags.length ? { labels: inc.tags } : {}),
-      external_references: [source],
+      external_references: [article],
       x_apt_lens_incident_id: inc.id,
     });
   }

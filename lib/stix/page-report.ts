@@ -5,6 +5,7 @@
  * sponsor relationships the knowledge base knows. The entities' ids are the incidents export's, so reports
  * imported one after another into OpenCTI or MISP share their actors instead of duplicating them.
  */
+import manifest from '../kb/data/manifest.json';
 import { getEntity } from '../kb/index';
 import { type EntityLookup, httpUrl, type StixBundle, StixGraph, stixTime } from './objects';
 import { type PageReportInput, reportName, sentenceLines } from './page-report-input';
@@ -16,7 +17,7 @@ export function pageReportBundle(
   ids: { bundle?: string; report?: string } = {},
   lookup: EntityLookup = getEntity,
 ): StixBundle {
-  const graph = new StixGraph(now, lookup);
+  const graph = new StixGraph(lookup, manifest.builtAt);
   const { source } = input;
   const actors = source.entities.filter((e) => e.kind === 'actor');
   const agencies = source.entities.filter((e) => e.kind === 'agency');

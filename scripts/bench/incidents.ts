@@ -55,7 +55,7 @@ await importIncidents(db, incidents);
 const all = await time('read all from the store', () => db.getAll('incidents'));
 const text = await time('export JSON (serialize)', () => exportJson(all, new Date()));
 console.log(`${'  export size'.padEnd(52)} ${(text.length / 1024 / 1024).toFixed(1).padStart(8)} MB`);
-await time('export STIX 2.1 bundle', () => JSON.stringify(toStixBundle(all, new Date())));
+await time('export STIX 2.1 bundle', () => JSON.stringify(toStixBundle(all)));
 
 const fresh = await openIncidentsDb('bench-import');
 const parsed = await time('import: parse + validate (valibot)', () => parseExport(text));

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Insights, type InsightsApi } from '../../components/insights/Insights';
+import { Insights, type InsightsApi, type InsightsProps } from '../../components/insights/Insights';
+import { LazyInsights } from '../../components/insights/LazyInsights';
 import type { Drill } from '../../lib/insights/drill';
 import type { FactsOf } from '../../lib/insights/pointing';
 import { makeIncident } from '../incidents/make';
@@ -86,7 +87,7 @@ afterEach(() => {
 describe('Insights', () => {
   it('gives every chart a table with the same numbers', async () => {
     setup();
-    await screen.findByRole('heading', { name: 'Insights' });
+    await screen.findByRole('heading', { level: 1, name: 'APT Lens — insights' });
     expect(rows('Incidents per month')).toEqual(['Mar 20251', 'Apr 20252', 'May 20250']);
     expect(rows('Actors and agencies named')).toEqual(['APT312', 'APT281', 'CN-MSS1']);
     expect(rows('Sponsor states')).toEqual(['China2', 'Russia1']);
@@ -100,7 +101,7 @@ describe('Insights', () => {
 
   it('drills down from a table’s name, as a click on its bar does', async () => {
     const { drills } = setup();
-    await screen.findByRole('heading', { name: 'Insights' });
+    await screen.findByRole('heading', { level: 1, name: 'APT Lens — insights' });
     fireEvent.click(within(table('Sponsor states')).getByRole('button', { name: 'China' }));
     fireEvent.click(within(table('Incidents per month')).getByRole('button', { name: 'Apr 2025' }));
     fireEvent.click(within(table('Tags')).getByRole('button', { name: 'election' }));
@@ -159,5 +160,13 @@ describe('Insights', () => {
   it('says so when a store cannot be read', async () => {
     setup({ sightings: () => Promise.reject(new Error('blocked')) });
     expect((await screen.findByRole('alert')).textContent).toContain('blocked');
+  });
+});
+
+describe('LazyInsights', () => {
+  it('has the tab’s heading while the charts load', () => {
+    render(<LazyInsights {...({} as InsightsProps)} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'APT Lens — insights' })).toBeTruthy();
+    expect(screen.getByText('Loading charts…')).toBeTruthy();
   });
 });

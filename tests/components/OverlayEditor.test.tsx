@@ -43,6 +43,12 @@ const type = (label: string, value: string, root: HTMLElement = document.body) =
   fireEvent.input(within(root).getByLabelText(label), { target: { value } });
 
 describe('OverlayEditor', () => {
+  it('has the page heading every dashboard tab has', async () => {
+    setup();
+    const h1 = await screen.findByRole('heading', { level: 1, name: 'APT Lens — your KB' });
+    expect(screen.getByRole('region', { name: 'APT Lens — your KB' }).contains(h1)).toBe(true);
+  });
+
   it('adds an actor with two aliases, lists it as ours, edits and removes it', async () => {
     const { db } = setup();
     fireEvent.click(await screen.findByRole('button', { name: 'Add actor' }));

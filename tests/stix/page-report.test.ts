@@ -4,7 +4,7 @@ import { DraftSchema } from '../../lib/incidents/schema';
 import { toStixBundle } from '../../lib/incidents/stix';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import type { PageReportSource } from '../../lib/protocol/page';
-import { agencyIdentityId, intrusionSetId } from '../../lib/stix/objects';
+import { agencyIdentityId, intrusionSetId, sponsorId } from '../../lib/stix/objects';
 import { pageReportBundle } from '../../lib/stix/page-report';
 import {
   type PageReportInput,
@@ -13,7 +13,7 @@ import {
   reportFileName,
 } from '../../lib/stix/page-report-input';
 import { makeIncident } from '../incidents/make';
-import { stixValidator } from '../incidents/stix-validator';
+import { officialRules, platformRefusals, stixValidator } from '../incidents/stix-validator';
 import { extension, ownActor } from '../overlay/make';
 
 const validate = stixValidator();
@@ -57,9 +57,12 @@ const of = (bundle: { objects: { type: string }[] }, t: string) =>
   bundle.objects.filter((o) => o.type === t) as Record<string, unknown>[];
 
 describe('page report (STIX 2.1)', () => {
-  it('validates against the official STIX 2.1 schemas', () => {
+  it('validates against the official STIX 2.1 schemas and the validator’s rules; OpenCTI and MISP load it', () => {
     const bundle = pageReportBundle(input(), NOW, IDS);
     expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    const rules = officialRules(bundle);
+    expect([...rules.errors, ...rules.warnings]).toEqual([]);
+    expect(platformRefusals(bundle)).toEqual([]);
   });
 
   it('is a report named after the page, with its address, date, note, labels and one line per entity', () => {
@@ -88,20 +91,28 @@ describe('page report (STIX 2.1)', () => {
     const apt31 = of(bundle, 'intrusion-set')[0]!;
     expect(apt31).toMatchObject({ id: intrusionSetId('apt31'), name: 'APT31' });
     expect(apt31.aliases).toEqual(expect.arrayContaining(['Judgment Panda']));
-    const rel = of(bundle, 'relationship')[0]!;
-    const mss = of(bundle, 'identity').find((o) => o.id === rel.target_ref)!;
-    expect(mss.name).toBe('Ministry of State Security');
-    expect(rel).toMatchObject({ relationship_type: 'attributed-to', source_ref: apt31.id });
-    expect(report.object_refs).toEqual([apt31.id, agencyIdentityId('cz-nukib'), rel.id]);
-    // The sponsor is in the bundle (the relationship's target) though the page did not name it.
-    expect(report.object_refs).not.toContain(mss.id);
+    const rel = of(bundle, 'relationship').find((r) => r.source_ref === apt31.id)!;
+    const sponsor = of(bundle, 'threat-actor').find((o) => o.id === rel.target_ref)!;
+    expect(sponsor.name).toBe('Ministry of State Security (China)');
+    expect(rel).toMatchObject({ relationship_type: 'attributed-to', target_ref: sponsorId('cn-mss') });
+    const toAgency = of(bundle, 'relationship').find((r) => r.source_ref === sponsor.id)!;
+    expect(toAgency).toMatchObject({
+      relationship_type: 'attributed-to',
+      target_ref: agencyIdentityId('cn-mss'),
+    });
+    // The sponsor is in the report, with its identity, though the page did not name it.
+    expect(report.object_refs).toEqual([
+      apt31.id,
+      agencyIdentityId('cz-nukib'),
+      rel.id,
+      sponsor.id,
+      toAgency.id,
+      agencyIdentityId('cn-mss'),
+    ]);
   });
 
   it('uses the incidents export’s ids, so a TIP merges the entities of both', () => {
-    const fromIncident = toStixBundle(
-      [makeIncident(1, { actorIds: ['apt31'], agencyIds: ['cz-nukib'] })],
-      NOW,
-    );
+    const fromIncident = toStixBundle([makeIncident(1, { actorIds: ['apt31'], agencyIds: ['cz-nukib'] })]);
     const fromPage = pageReportBundle(input(), new Date(), {});
     const entityIds = (b: { objects: { type: string; id: string }[] }) =>
       b.objects
@@ -109,6 +120,9 @@ describe('page report (STIX 2.1)', () => {
         .map((o) => o.id)
         .sort();
     expect(entityIds(fromPage)).toEqual(entityIds(fromIncident));
+    // With the same timestamps: created never changes, modified is the KB's date.
+    const entities = (b: { objects: { type: string }[] }) => b.objects.filter((o) => o.type !== 'report');
+    expect(entities(fromPage)).toEqual(entities(fromIncident));
     // Each report is its own object.
     expect(pageReportBundle(input(), NOW).objects.at(-1)!.id).not.toBe(fromPage.objects.at(-1)!.id);
   });
@@ -153,15 +167,19 @@ describe('page report (STIX 2.1)', () => {
     expect(sets[1]!.aliases).toEqual(['Rusty Kettle', 'Storm-9999']);
     const rels = of(bundle, 'relationship');
     expect(rels.map((r) => [r.source_ref, r.target_ref])).toEqual([
-      [intrusionSetId('apt31'), agencyIdentityId('cn-mss')],
-      [intrusionSetId('ours-unc-acme-7'), agencyIdentityId('cn-mss')],
+      [sponsorId('cn-mss'), agencyIdentityId('cn-mss')],
+      [intrusionSetId('apt31'), sponsorId('cn-mss')],
+      [intrusionSetId('ours-unc-acme-7'), sponsorId('cn-mss')],
     ]);
-    expect(rels[1]).not.toHaveProperty('confidence');
+    expect(rels[2]).not.toHaveProperty('confidence');
     expect(of(bundle, 'report')[0]!.object_refs).toEqual([
       intrusionSetId('apt31'),
       intrusionSetId('ours-unc-acme-7'),
-      rels[0]!.id,
       rels[1]!.id,
+      sponsorId('cn-mss'),
+      rels[0]!.id,
+      agencyIdentityId('cn-mss'),
+      rels[2]!.id,
     ]);
   });
 

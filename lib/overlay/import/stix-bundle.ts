@@ -1,7 +1,8 @@
 /**
  * Reads a STIX 2.1 bundle into import candidates: `intrusion-set` and `threat-actor` objects are actors,
  * an `identity` is an agency when something is `attributed-to` it, it has aliases, or it is in a government
- * sector (what APT Lens's own STIX export writes). Countries come from an object's `country` or from a
+ * sector (what APT Lens's own STIX export writes); a sponsor `threat-actor` (attributed to the identity of
+ * its name) stands for that identity. Countries come from an object's `country` or from a
  * `location` it `originates-from` or is `located-at`; ATT&CK ids from `external_references`. The bundle must
  * hold together: an id twice, or a relationship pointing outside the bundle, refuses the file.
  */
@@ -77,10 +78,37 @@ interface Graph {
   attributedTargets: Set<string>;
 }
 
+/**
+ * The identity a sponsor `threat-actor` stands for: APT Lens (and the STIX 2.1 suggested form) writes an
+ * actor's sponsor agency as intrusion-set → attributed-to → threat-actor → attributed-to → identity, the
+ * threat actor named as the identity is. Undefined for any other threat actor.
+ */
+function sponsorIdentity(obj: StixObject, graph: Graph): StixObject | undefined {
+  if (obj.type !== 'threat-actor') return undefined;
+  for (const rel of graph.from.get(obj.id) ?? []) {
+    const target = graph.byId.get(rel.target_ref as string);
+    if (rel.relationship_type === 'attributed-to' && target?.type === 'identity' && target.name === obj.name)
+      return target;
+  }
+  return undefined;
+}
+
+/**
+ * An agency's name and country as APT Lens's export writes them, "Ministry of Foreign Affairs (Czechia)"
+ * with `x_apt_lens_country: "CZ"`: the bare name and the code, so it matches the KB's agency again.
+ */
+function exportedAgencyName(obj: StixObject, name: string): { name: string; country?: string } {
+  const code = obj.x_apt_lens_country;
+  if (obj.type !== 'identity' || typeof code !== 'string') return { name };
+  const bare = name.replace(/ \([^()]+\)$/, '');
+  return { name: bare || name, country: code };
+}
+
 function readObject(obj: StixObject, index: number, graph: Graph): ImportCandidate {
   const at = `objects[${index}]`;
   const warnings: string[] = [];
-  const name = checkName(obj.name, `${at}.name`);
+  const exported = exportedAgencyName(obj, checkName(obj.name, `${at}.name`));
+  const name = exported.name;
   const aliases = checkAliases(
     name,
     [...nameList(obj, 'aliases', at), ...nameList(obj, 'x_opencti_aliases', at)],
@@ -98,7 +126,7 @@ function readObject(obj: StixObject, index: number, graph: Graph): ImportCandida
     if (typeof r.url === 'string') attackId ??= attackIdOfUrl(r.url);
   }
   const rels = graph.from.get(obj.id) ?? [];
-  let country = readCountry(obj.country, `${at}.country`, warnings);
+  let country = readCountry(obj.country ?? exported.country, `${at}.country`, warnings);
   for (const rel of rels) {
     if (country || !PLACED.has(rel.relationship_type as string)) continue;
     const place = graph.byId.get(rel.target_ref as string);
@@ -107,9 +135,14 @@ function readObject(obj: StixObject, index: number, graph: Graph): ImportCandida
   let sponsor: ImportCandidate['sponsor'];
   for (const rel of rels) {
     if (rel.relationship_type !== 'attributed-to') continue;
-    const target = graph.byId.get(rel.target_ref as string);
+    const via = graph.byId.get(rel.target_ref as string);
+    const target = via && (sponsorIdentity(via, graph) ?? via);
     if (target?.type !== 'identity') continue;
-    if (!sponsor) sponsor = { ref: target.id, name: shortId(target.name) ?? target.id };
+    if (!sponsor)
+      sponsor = {
+        ref: target.id,
+        name: shortId(exportedAgencyName(target, String(target.name)).name) ?? target.id,
+      };
     else if (sponsor.ref !== target.id)
       warnings.push(
         `also attributed to ${shortId(target.name) ?? target.id}: only the first sponsor is kept`,
@@ -183,7 +216,10 @@ export function readStixBundle(data: Record<string, unknown>): ParsedImportFile 
   let ignored = 0;
   objects.forEach((raw, index) => {
     const obj = raw as StixObject;
-    const wanted = ACTOR_TYPES.has(obj.type) || (obj.type === 'identity' && isAgency(obj, graph));
+    // A sponsor threat actor is its identity in another role: the identity is what is imported.
+    const wanted =
+      (ACTOR_TYPES.has(obj.type) && !sponsorIdentity(obj, graph)) ||
+      (obj.type === 'identity' && isAgency(obj, graph));
     if (!wanted) {
       if (obj.type !== 'relationship' && obj.type !== 'location') ignored++;
       return;

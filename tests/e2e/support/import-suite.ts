@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyIdentityId, intrusionSetId } from '../../../lib/stix/objects';
+import { intrusionSetId, sponsorId } from '../../../lib/stix/objects';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
@@ -196,10 +196,7 @@ export function importSuite(name: 'chromium' | 'firefox'): void {
       const rel = bundle.objects.find(
         (o: { type: string; source_ref?: string }) => o.type === 'relationship' && o.source_ref === heron.id,
       );
-      expect(rel).toMatchObject({
-        relationship_type: 'attributed-to',
-        target_ref: agencyIdentityId('cn-mss'),
-      });
+      expect(rel).toMatchObject({ relationship_type: 'attributed-to', target_ref: sponsorId('cn-mss') });
       await popup.close();
       await page.close();
     });

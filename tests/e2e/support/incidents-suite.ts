@@ -7,8 +7,9 @@
  * Downloads are read from the Blob the dashboard hands to the browser (URL.createObjectURL), not from disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intrusionSetId } from '../../../lib/stix/objects';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
-import { stixValidator } from '../../incidents/stix-validator';
+import { officialRules, platformRefusals, stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { messageEveryTab, rectOfText } from './page-checks';
 
@@ -81,6 +82,15 @@ export function chooseFile([text, name]: [string, string]): void {
   const input = document.querySelector<HTMLInputElement>('input[aria-label="Import file"]')!;
   const dt = new DataTransfer();
   dt.items.add(new File([text], name, { type: 'application/json' }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** In the dashboard: picks a file of raw bytes (a binary file) for import. */
+function chooseBytes([bytes, name]: [number[], string]): void {
+  const input = document.querySelector<HTMLInputElement>('input[aria-label="Import file"]')!;
+  const dt = new DataTransfer();
+  dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
   input.files = dt.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
@@ -226,7 +236,20 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
       ]);
       await expect
         .poll(() => dash.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', undefined))
-        .toMatch(/Import failed: The file is not valid JSON.*Nothing was changed/);
+        .toMatch(
+          /Import failed: The file is not valid JSON \((?:it ends too early|at line \d+, column \d+)\)\. Nothing was changed/,
+        );
+      // An empty file and a binary one are named as such, quoting none of their bytes.
+      const alert = () =>
+        dash.evaluate(() => document.querySelector('[role=alert]')?.textContent ?? '', undefined);
+      await dash.evaluate(chooseFile, ['', 'empty.json'] as [string, string]);
+      await expect.poll(alert).toMatch(/Import failed: The file is empty\..*Nothing was changed/);
+      const png = [
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8,
+      ];
+      await dash.evaluate(chooseBytes, [png, 'picture.png'] as [number[], string]);
+      await expect.poll(alert).toMatch(/Import failed: The file is not a text file .*Nothing was changed/);
+      expect(await alert()).not.toMatch(/PNG|IHDR/);
       expect(await dash.evaluate(readStore, undefined)).toEqual(before);
     });
 
@@ -237,8 +260,29 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
       const validate = stixValidator();
       expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
       expect(bundle.objects.map((o: { type: string }) => o.type)).toEqual(
-        expect.arrayContaining(['report', 'intrusion-set', 'identity', 'relationship']),
+        expect.arrayContaining(['report', 'intrusion-set', 'identity', 'relationship', 'note']),
       );
+      const rules = officialRules(bundle);
+      expect([...rules.errors, ...rules.warnings]).toEqual([]);
+      expect(platformRefusals(bundle)).toEqual([]);
+      // The claim: the Czech government as an identity, authoring a note with its words, how sure it said it
+      // was, and the article; the note refers to the report and to APT31, the report to the claimant.
+      type Obj = Record<string, unknown> & { type: string; id: string };
+      const objects = bundle.objects as Obj[];
+      const claimant = objects.find(
+        (o) => o.type === 'identity' && /Czech government/i.test(String(o.name)),
+      )!;
+      expect(claimant).toMatchObject({ identity_class: 'organization', sectors: ['government-national'] });
+      const note = objects.find((o) => o.type === 'note')!;
+      const report = objects.find((o) => o.type === 'report')!;
+      expect(note).toMatchObject({
+        created_by_ref: claimant.id,
+        confidence: 85,
+        external_references: [expect.objectContaining({ url: `${server.origin}/pages/incident.html` })],
+      });
+      expect(note.content).toContain('high degree of certainty');
+      expect(note.object_refs).toEqual(expect.arrayContaining([report.id, intrusionSetId('apt31')]));
+      expect(report.object_refs).toContain(claimant.id);
     });
 
     it('logged no extension error', () => {

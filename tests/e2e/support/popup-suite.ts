@@ -52,8 +52,26 @@ export function popupSuite(name: 'chromium' | 'firefox'): void {
       await popup.evaluate(typeInto, ['input[type=search]', 'judgement panda'] as [string, string]);
       await expect.poll(() => text('.results li')).toContain('APT31');
       expect(await text('.results li')).toContain('Judgment Panda');
+      // The ACTOR / AGENCY labels line up in one column, whatever the words before them.
+      const kindEdges = await popup.evaluate(
+        () =>
+          [...document.querySelectorAll('.results .hit-kind')].map((k) =>
+            Math.round(k.getBoundingClientRect().right),
+          ),
+        undefined,
+      );
+      expect(kindEdges.length).toBeGreaterThan(1);
+      expect(new Set(kindEdges).size).toBe(1);
       await popup.evaluate(key, 'Enter');
       await expect.poll(() => text('.detail')).toContain('Also known as');
+      // A date never breaks at its hyphens: each is one box on one line.
+      const dateBoxes = await popup.evaluate(
+        () =>
+          [...document.querySelectorAll('.detail .date, .kb-version')].map((d) => d.getClientRects().length),
+        undefined,
+      );
+      expect(dateBoxes.length).toBeGreaterThan(2);
+      expect(dateBoxes.every((n) => n === 1)).toBe(true);
       const card = await text('.detail');
       for (const s of [
         'APT31',

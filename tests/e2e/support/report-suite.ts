@@ -8,9 +8,9 @@
  * is read from the link the popup hands to the browser (a data: URL), not from disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyIdentityId, intrusionSetId } from '../../../lib/stix/objects';
+import { agencyIdentityId, intrusionSetId, sponsorId } from '../../../lib/stix/objects';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
-import { stixValidator } from '../../incidents/stix-validator';
+import { officialRules, platformRefusals, stixValidator } from '../../incidents/stix-validator';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { messageEveryTab, sendToBackground, typeInto } from './page-checks';
 
@@ -132,15 +132,20 @@ export function reportSuite(name: 'chromium' | 'firefox'): void {
         ...onPage.filter((e) => e.kind === 'actor').map((e) => intrusionSetId(e.id)),
         ...onPage.filter((e) => e.kind === 'agency').map((e) => agencyIdentityId(e.id)),
       ];
-      const entityRefs = (report.object_refs as string[]).filter((r) => !r.startsWith('relationship--'));
-      expect(entityRefs).toEqual(expected);
-      // APT31's sponsor relationship is there too, with the agency it points to.
+      expect((report.object_refs as string[]).slice(0, expected.length)).toEqual(expected);
+      // APT31's sponsor is there too: the relationship, the sponsor and the agency it is.
       const rel = bundle.objects.find(
         (o: { type: string; source_ref?: string }) =>
           o.type === 'relationship' && o.source_ref === intrusionSetId('apt31'),
       );
-      expect(rel).toMatchObject({ relationship_type: 'attributed-to' });
-      expect(report.object_refs).toContain(rel.id);
+      expect(rel).toMatchObject({ relationship_type: 'attributed-to', target_ref: sponsorId('cn-mss') });
+      expect(report.object_refs).toEqual(
+        expect.arrayContaining([rel.id, sponsorId('cn-mss'), agencyIdentityId('cn-mss')]),
+      );
+      // The official validator's rules beyond the schemas, and what OpenCTI and MISP accept.
+      const rules = officialRules(bundle);
+      expect([...rules.errors, ...rules.warnings]).toEqual([]);
+      expect(platformRefusals(bundle)).toEqual([]);
     });
 
     it('saves the report as an incident that the dashboard lists', async () => {
@@ -220,10 +225,7 @@ export function reportSuite(name: 'chromium' | 'firefox'): void {
       const rel = bundle.objects.find(
         (o: { type: string; source_ref?: string }) => o.type === 'relationship' && o.source_ref === set.id,
       );
-      expect(rel).toMatchObject({
-        relationship_type: 'attributed-to',
-        target_ref: agencyIdentityId('cn-mss'),
-      });
+      expect(rel).toMatchObject({ relationship_type: 'attributed-to', target_ref: sponsorId('cn-mss') });
       expect(report.object_refs).toContain(rel.id);
       await own.close();
       await page.close();
