@@ -100,6 +100,8 @@ export interface Actor {
   attackId?: string;
   /** MISP galaxy threat-actor uuid. */
   mispUuid?: string;
+  /** Ids of actors merged into this one since (ATT&CK named them as this group): they still resolve. */
+  formerIds?: string[];
   /** e.g. ["espionage"], ["financial"]. */
   motivation?: string[];
   /** Year or ISO date the actor was first reported. */

@@ -15,6 +15,7 @@ import { NameIndex } from './drafts';
 import { applyCuratedNames, assignIds, type DropRules, freezeActors } from './finalize';
 import type { WordSource } from './flags';
 import { NO_LISTS, type WordLists } from './general-text';
+import { absorbAttackNamed, attackGroupNames, identityProblems, settleAttackNames } from './identity';
 import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
 import { fold } from './text';
@@ -78,9 +79,12 @@ export function compile(
     index: new NameIndex(drafts),
     review: note,
   };
+  const attack = attackGroupNames(up.mitreGroups);
   attachMitre(ctx, up.mitreGroups, up.mispMitre);
-  attachMicrosoft(ctx, up.microsoft, up.mispMicrosoft, country);
+  attachMicrosoft(ctx, up.microsoft, up.mispMicrosoft, country, attack);
   attach360(ctx, up.net360);
+  ctx.drafts = absorbAttackNamed(ctx.drafts, attack, note);
+  settleAttackNames(ctx.drafts, attack, note);
   assignIds(ctx.drafts, curated, note);
   applyCuratedNames(ctx.drafts, curated);
   const ids = new Set(ctx.drafts.map((d) => d.id));
@@ -104,6 +108,9 @@ export function compile(
     dictionary: dict,
     curated: new Set([...curated.ordinaryWords, ...curated.genericNames].map((w) => fold(w.name))),
   });
+  const wrong = identityProblems(names.rows, actors, attack);
+  if (wrong.length)
+    throw new Error(`ATT&CK group names that do not reach their G-id's actor:\n  ${wrong.join('\n  ')}`);
   return {
     kb,
     names,

@@ -24,7 +24,12 @@ export interface Draft {
   refs: string[];
   /** ATT&CK G-ids named in the MISP record's refs, synonyms or attributions (attach rule 2). */
   gidHints: Set<string>;
+  /** Links to other drafts, by MISP uuid or draft key. */
   related: { uuid: string; type: string }[];
+  /** MISP uuids of records merged into this one (identity.ts), so links to them still arrive. */
+  formerUuids: string[];
+  /** Ids the merged records had, so stored incidents that name them still find the actor. */
+  formerIds: string[];
 }
 
 /** Creates an empty draft whose canonical name is also its first alias. */
@@ -38,6 +43,8 @@ export function newDraft(key: string, name: string, source?: string): Draft {
     refs: [],
     gidHints: new Set(),
     related: [],
+    formerUuids: [],
+    formerIds: [],
   };
   addName(d, name, source);
   return d;

@@ -102,8 +102,11 @@ export function freezeActors(
 ): Actor[] {
   const credits = { data: curated.credits, attack: derived.attackCredits };
   const sourceFix = new Map(curated.overrides.aliasSources.map((s) => [fold(s.name), s]));
-  const byUuid = new Map(drafts.filter((d) => d.mispUuid).map((d) => [d.mispUuid!, d]));
+  const byUuid = new Map<string, Draft>();
+  for (const d of drafts) for (const k of [d.key, ...d.formerUuids]) byUuid.set(k, d);
+  const ids = new Set(drafts.map((d) => d.id));
   const actors = drafts.map((d): Actor => {
+    const formerIds = [...new Set(d.formerIds)].filter((f) => !ids.has(f)).sort(byCode);
     const aliases: Alias[] = [];
     const relatedNames: RelatedName[] = [];
     for (const [key, entry] of d.names) {
@@ -149,6 +152,7 @@ export function freezeActors(
       ...(sponsor ? { sponsor } : {}),
       ...(d.attackId ? { attackId: d.attackId } : {}),
       ...(d.mispUuid ? { mispUuid: d.mispUuid } : {}),
+      ...(formerIds.length ? { formerIds } : {}),
       ...(d.motivation.size ? { motivation: [...d.motivation].sort() } : {}),
       ...(d.firstSeen ? { firstSeen: d.firstSeen } : {}),
       refs: d.refs.slice(0, MAX_REFS),

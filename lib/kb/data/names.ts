@@ -28,7 +28,6 @@ it-aisi	agency	Internal Intelligence and Security Agency	IT	intelligence
 nl-aivd	agency	General Intelligence and Security Service	NL	intelligence
 aggressive-inventory-zombies	actor	Aggressive Inventory Zombies
 allanite	actor	ALLANITE
-energetic-bear	actor	Energetic Bear	RU
 alpha-spider	actor	Alpha Spider
 altdos	actor	ALTDOS
 apt14	actor	APT14	CN
@@ -42,7 +41,6 @@ apt33	actor	APT33	IR
 oilrig	actor	OilRig	IR
 operation-c-major	actor	Operation C-Major	PK
 apt37	actor	APT37	KP
-lazarus-group	actor	Lazarus Group	KP
 darkhotel	actor	DarkHotel	KR
 hazy-tiger	actor	HAZY TIGER	IN
 quilted-tiger	actor	QUILTED TIGER	IN
@@ -52,6 +50,7 @@ projectsauron	actor	ProjectSauron	US
 razor-tiger	actor	RAZOR TIGER	IN
 apt28	actor	APT28	RU
 aridviper	actor	AridViper	PS
+lazarus-group	actor	Lazarus Group	KP
 apt-c-27	actor	APT-C-27	SY
 turla	actor	Turla	RU
 sandcat	actor	SandCat
@@ -88,7 +87,6 @@ circle-typhoon	actor	Circle Typhoon	CN
 apt29	actor	APT29	RU
 apt3	actor	APT3	CN
 apt30	actor	APT30	CN
-raspberry-typhoon	actor	Raspberry Typhoon	CN
 apt31	actor	APT31	CN
 apt35	actor	APT35	IR
 viridian-vortex	actor	Viridian Vortex	PK
@@ -98,10 +96,9 @@ apt4	actor	APT4	CN
 apt40	actor	APT40	CN
 apt41	actor	APT41	CN
 apt42	actor	APT42	IR
-apt43	actor	APT43	KP
 opal-sleet	actor	Opal Sleet	KP
+andariel	actor	Andariel	KP
 apt45	actor	APT45	KP
-onyx-sleet	actor	Onyx Sleet	KP
 bluehornet	actor	BlueHornet
 apt5	actor	APT5	CN
 apt73	actor	APT73
@@ -120,6 +117,7 @@ gold-cabin	actor	GOLD CABIN
 fin7	actor	FIN7	RU
 platinum	actor	PLATINUM	SG
 muddywater	actor	MuddyWater	IR
+energetic-bear	actor	Energetic Bear	RU
 thrip	actor	Thrip
 snowglobe	actor	SNOWGLOBE	FR
 fin6	actor	FIN6
@@ -159,8 +157,6 @@ il-aman	agency	Military Intelligence Directorate	IL	military-unit
 amaranth-dragon	actor	Amaranth-Dragon	CN
 pizzo-spider	actor	PIZZO SPIDER	US
 amethyst-rain	actor	Amethyst Rain	LB
-andariel	actor	Andariel	KP
-silent-chollima	actor	Silent Chollima	KP
 teamspy-crew	actor	TeamSpy Crew	RU
 angry-likho	actor	Angry Likho	RU
 anonymous64	actor	Anonymous64	TW
@@ -175,7 +171,6 @@ storm-1113	actor	Storm-1113
 appmilad	actor	AppMilad	IR
 applejeus	actor	AppleJeus	KP
 aquatic-panda	actor	Aquatic Panda	CN
-earth-lusca	actor	Earth Lusca	CN
 mythic-likho	actor	Mythic Likho
 arcanedoor	actor	ArcaneDoor
 pinstripe-lightning	actor	Pinstripe Lightning
@@ -225,7 +220,6 @@ badrory	actor	BadRory
 id-state-intelligence-agency	agency	State Intelligence Agency	ID	intelligence
 id-indonesian-strategic-intelligence-agency	agency	Indonesian Strategic Intelligence Agency	ID	intelligence
 id-badan-intelijen-dan-keamanan-kepolisian-negara-republik-indonesia	agency	Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	ID	intelligence
-bahamut	actor	Bahamut
 windshift	actor	WindShift
 ta2722	actor	TA2722
 bd-bangladesh-financial-intelligence-unit	agency	Bangladesh Financial Intelligence Unit	BD	intelligence
@@ -269,18 +263,16 @@ booba-project	actor	Booba Project
 boolka	actor	Boolka
 pl-border-guard	agency	Border Guard	PL	intelligence
 boulder-bear	actor	Boulder Bear	RU
+earth-lusca	actor	Earth Lusca	CN
 brazenbamboo	actor	BrazenBamboo	CN
 breachlaboratory	actor	BreachLaboratory
 es-brigada-de-investigacion-tecnologica	agency	Brigada de Investigación Tecnológica	ES	intelligence
 tick	actor	Tick	CN
 ta428	actor	TA428	CN
 naikon	actor	Naikon	CN
-evasive-panda	actor	Evasive Panda	CN
 tonto-team	actor	Tonto Team	CN
 calypso	actor	Calypso	CN
 dragonok	actor	DragonOK	CN
-reddelta	actor	RedDelta
-twill-typhoon	actor	Twill Typhoon	CN
 volt-typhoon	actor	Volt Typhoon	CN
 mofang	actor	Mofang	CN
 roaming-tiger	actor	Roaming Tiger
@@ -354,9 +346,7 @@ cn-cverc	agency	National Computer Virus Emergency Response Center	CN	cert
 us-cybercom	agency	United States Cyber Command	US	military-unit
 jp-cabinet-intelligence-and-research-office	agency	Cabinet Intelligence and Research Office	JP	intelligence
 cadelle	actor	Cadelle	IR
-dev-0586	actor	DEV-0586	RU
 caliente-bandits	actor	Caliente Bandits
-camaro-dragon	actor	Camaro Dragon	CN
 chamelgang	actor	Chamelgang
 ca-canada-border-services-agency	agency	Canada Border Services Agency	CA	intelligence
 ca-canadian-coast-guard	agency	Canadian Coast Guard	CA	intelligence
@@ -377,7 +367,6 @@ ar-central-de-reunion-de-inteligencia-militar	agency	Central de Reunión de Inte
 it-centro-intelligence-interforze	agency	Centro Intelligence Interforze	IT	intelligence
 es-centro-de-inteligencia-contra-el-terrorismo-y-el-crimen-organizado	agency	Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	ES	intelligence
 ceranakeeper	actor	CeranaKeeper	CN
-charming-kitten	actor	Charming Kitten	IR
 storm-0252	actor	Storm-0252
 chaya-004	actor	Chaya_004	CN
 chernovite	actor	Chernovite	RU
@@ -398,7 +387,6 @@ silent-librarian	actor	Silent Librarian	IR
 dnspionage	actor	DNSpionage
 codefinger	actor	Codefinger
 coinbase-cartel	actor	Coinbase Cartel
-cold-river	actor	Cold River
 co-colcert	agency	Colombian Cyber Emergency Response Group	CO	cert
 comicform	actor	ComicForm
 int-european-commission	agency	European Commission		international
@@ -492,6 +480,7 @@ mosesstaff	actor	MosesStaff	IR
 storm-0530	actor	Storm-0530	KP
 lapsus	actor	LAPSUS
 dev-0569	actor	DEV-0569
+saint-bear	actor	Saint Bear	RU
 sunglow-blizzard	actor	Sunglow Blizzard	RU
 phlox-tempest	actor	Phlox Tempest	IL
 storm-0829	actor	Storm-0829
@@ -544,7 +533,6 @@ infrastructure-destruction-squad	actor	Infrastructure Destruction Squad	RU
 gold-rebellion	actor	GOLD REBELLION
 darkcasino	actor	DarkCasino
 darkgaboon	actor	DarkGaboon
-unc2452	actor	UNC2452	RU
 darkhydrus	actor	DarkHydrus
 darkpink	actor	DarkPink
 darkraas	actor	DarkRaaS
@@ -668,7 +656,6 @@ ee-kapo	agency	Estonian Internal Security Service	EE	intelligence
 flax-typhoon	actor	Flax Typhoon	CN
 int-eurojust	agency	European Union Agency for Criminal Justice Cooperation		international
 int-satcen	agency	European Union Satellite Centre		international
-evil-corp-c30fbdc8	actor	Evil Corp	RU
 evilpost	actor	EvilPost
 eviltraffic	actor	EvilTraffic
 evilweb	actor	EvilWeb	RU
@@ -753,7 +740,6 @@ gold-galleon	actor	GOLD GALLEON
 gold-garden	actor	GOLD GARDEN
 gold-mansard	actor	GOLD MANSARD
 gold-northfield	actor	GOLD NORTHFIELD
-gold-prelude	actor	GOLD PRELUDE
 gold-riverview	actor	GOLD RIVERVIEW
 gold-skyline	actor	GOLD SKYLINE
 gold-southfield	actor	GOLD SOUTHFIELD
@@ -762,8 +748,6 @@ gold-waterfall	actor	GOLD WATERFALL
 gold-winter	actor	GOLD WINTER
 ca-rcmp	agency	Royal Canadian Mounted Police	CA	law-enforcement
 polonium	actor	POLONIUM	LB
-gref	actor	GREF	CN
-grim-spider	actor	GRIM SPIDER
 ru-gru	agency	Main Directorate of the General Staff	RU	military-unit
 ru-gru-74455	agency	GRU Unit 74455	RU	military-unit
 br-gsi	agency	Institutional Security Bureau	BR	intelligence
@@ -867,7 +851,6 @@ indohaxsec-team	actor	INDOHAXSEC TEAM	ID
 inj3ctor3	actor	INJ3CTOR3
 ir-irgc-cec	agency	IRGC Cyber-Electronic Command	IR	military-unit
 ir-irgc-io	agency	IRGC Intelligence Organization	IR	intelligence
-iridium	actor	IRIDIUM	IR
 irleaks	actor	IRLeaks
 il-shin-bet	agency	Shin Bet	IL	intelligence
 th-internal-security-affairs-bureau	agency	Internal Security Affairs Bureau	TH	intelligence
@@ -959,7 +942,6 @@ iq-kurdistan-region-security-council	agency	Kurdistan Region Security Council	IQ
 fi-ncsc	agency	National Cyber Security Centre Finland	FI	cyber-security
 hu-mfa	agency	Ministry of Foreign Affairs	HU	ministry
 labhost	actor	LabHost
-moonstone-sleet	actor	Moonstone Sleet	KP
 il-lahav-433	agency	Lahav 433	IL	intelligence
 lamashtu	actor	Lamashtu
 lancefly	actor	Lancefly
@@ -984,10 +966,10 @@ linkc-pub	actor	LinkC Pub
 lofygang	actor	LofyGang
 longnosedgoblin	actor	LongNosedGoblin	CN
 witchetty	actor	Witchetty	CN
-saint-bear	actor	Saint Bear	RU
 lucky-cat	actor	Lucky Cat
 lulzintel	actor	LulzIntel
 lulzsec-black	actor	LulzSec Black
+luminousmoth	actor	LuminousMoth
 luna-moth	actor	Luna Moth
 luna-tempest	actor	Luna Tempest
 red-nue	actor	Red Nue	CN
@@ -1136,6 +1118,7 @@ modifiedelephant	actor	ModifiedElephant
 mogilevich	actor	Mogilevich
 molatori	actor	Molatori
 moneytaker	actor	MoneyTaker
+moonstone-sleet	actor	Moonstone Sleet	KP
 mora-001	actor	Mora_001	RU
 moshen-dragon	actor	Moshen Dragon	CN
 il-mossad	agency	Mossad	IL	intelligence
@@ -1283,7 +1266,6 @@ operation-soft-cell	actor	Operation Soft Cell
 operation-triangulation	actor	Operation Triangulation
 operation-wizardopium	actor	Operation WizardOpium
 operation-wocao	actor	Operation Wocao
-rocket-kitten	actor	Rocket Kitten	IR
 orangeworm	actor	Orangeworm
 tt-organised-crime-and-intelligence-unit	agency	Organised Crime and Intelligence Unit	TT	intelligence
 orova	actor	Orova
@@ -1291,7 +1273,6 @@ ourmine	actor	OurMine
 overflame	actor	OverFlame
 pale-panda	actor	PALE PANDA	CN
 parinacota	actor	PARINACOTA
-pinchy-spider	actor	PINCHY SPIDER
 cn-pla	agency	People's Liberation Army	CN	military-unit
 samurai-panda	actor	SAMURAI PANDA	CN
 cn-pla-61486	agency	PLA Unit 61486	CN	military-unit
@@ -1397,7 +1378,6 @@ spikedwine	actor	SPIKEDWINE
 tt-strategic-services-agency	agency	Strategic Services Agency	TT	intelligence
 ua-sssci	agency	State Service of Special Communications and Information Protection	UA	cyber-security
 stac5143	actor	STAC5143
-stardust-chollima	actor	STARDUST CHOLLIMA	KP
 sweed	actor	SWEED
 sylhet-gang-sg	actor	SYLHET GANG-SG
 saad-tycoon	actor	Saad Tycoon
@@ -1463,7 +1443,6 @@ sinobi	actor	Sinobi
 vicious-panda	actor	Vicious Panda	CN
 us-sixteenth-air-force	agency	Sixteenth Air Force	US	intelligence
 skidsec	actor	SkidSec
-white-bear	actor	White Bear	RU
 slingshot	actor	Slingshot
 slopads	actor	SlopAds
 sloppylemming	actor	SloppyLemming
@@ -1570,7 +1549,6 @@ ta402	actor	TA402	PS
 ta406	actor	TA406	KP
 ta410	actor	TA410
 ta444	actor	TA444	KP
-ta453	actor	TA453	IR
 ta455	actor	TA455	IR
 ta459	actor	TA459	CN
 ta482	actor	TA482	TR
@@ -1671,16 +1649,13 @@ uat-9921	actor	UAT-9921	CN
 ukrainian-cyber-alliance	actor	Ukrainian Cyber Alliance	UA
 int-un	agency	United Nations		international
 unc1860	actor	UNC1860	IR
-unc1878	actor	UNC1878
 unc215	actor	UNC215	CN
 unc2447	actor	UNC2447
 unc2465	actor	UNC2465
 unc2529	actor	UNC2529
-unc2630	actor	UNC2630	CN
 unc2659	actor	UNC2659
 unc2717	actor	UNC2717	CN
 unc2970	actor	UNC2970	KP
-unc3524	actor	UNC3524
 unc3569	actor	UNC3569	CN
 unc3886	actor	UNC3886	CN
 unc3890	actor	UNC3890	IR
@@ -1689,7 +1664,6 @@ unc4191	actor	UNC4191	CN
 unc4487	actor	UNC4487
 unc4536	actor	UNC4536
 unc4540	actor	UNC4540	CN
-unc4736	actor	UNC4736	KP
 unc4990	actor	UNC4990	IT
 unc5174	actor	UNC5174
 unc5266	actor	UNC5266
@@ -1706,7 +1680,6 @@ unc6148	actor	UNC6148
 unc6201	actor	UNC6201	CN
 unc6293	actor	UNC6293	RU
 unc6353	actor	UNC6353
-unc6384	actor	UNC6384	CN
 unc6395	actor	UNC6395
 unc6426	actor	UNC6426
 unc6485	actor	UNC6485
@@ -1816,1918 +1789,1891 @@ AISE	22	6
 AISI	23	6
 AIVD	24	6
 AIZ	25	134
-ALLANITE	26	141
-ALLANITE	27	141
-ALPHV Ransomware Group	28	0
-ALTDOS	29	260
-ALUMINUM	30	149
-AMERICIUM	31	149
-AMIC	32	6
-ANDROMEDA SPIDER	33	0
-ANSSI	34	4
-ANTHROPOID SPIDER	35	0
-APT 32	36	0
-APT 33	37	0
-APT 34	38	0
-APT 36	39	0
-APT 37	40	0
-APT 38	41	0
-APT-32	36	4
-APT-C-00	36	4
-APT-C-06	42	4
-APT-C-08	43	4
-APT-C-09	44	4
-APT-C-12	45	4
-APT-C-13	46	4
-APT-C-16	47	4
-APT-C-17	48	4
-APT-C-20	49	4
-APT-C-23	50	4
-APT-C-24	48	4
-APT-C-26	41	4
-APT-C-27	51	4
-APT-C-28	40	4
-APT-C-29	52	4
-APT-C-32	53	4
-APT-C-34	54	4
-APT-C-35	55	4
-APT-C-36	56	4
-APT-C-38 (QiAnXin)	57	0
-APT-C-39	58	4
-APT-C-41	59	4
-APT-C-43	60	4
-APT-C-50	61	4
+ALLANITE	26	133
+ALPHV Ransomware Group	27	0
+ALTDOS	28	260
+ALUMINUM	29	149
+AMERICIUM	30	149
+AMIC	31	6
+ANDROMEDA SPIDER	32	0
+ANSSI	33	4
+ANTHROPOID SPIDER	34	0
+APT 32	35	0
+APT 33	36	0
+APT 34	37	0
+APT 36	38	0
+APT 37	39	0
+APT-32	35	4
+APT-C-00	35	4
+APT-C-06	40	4
+APT-C-08	41	4
+APT-C-09	42	4
+APT-C-12	43	4
+APT-C-13	44	4
+APT-C-16	45	4
+APT-C-17	46	4
+APT-C-20	47	4
+APT-C-23	48	4
+APT-C-24	46	4
+APT-C-26	49	4
+APT-C-27	50	4
+APT-C-28	39	4
+APT-C-29	51	4
+APT-C-32	52	4
+APT-C-34	53	4
+APT-C-35	54	4
+APT-C-36	55	4
+APT-C-38 (QiAnXin)	56	0
+APT-C-39	57	4
+APT-C-41	58	4
+APT-C-43	59	4
+APT-C-50	60	4
 APT-C-53	17	4
-APT-C-55	62	4
-APT-C-60	63	12
-APT-C-60	42	12
-APT-Q-12	63	4
-APT-Q-20	64	4
-APT-Q-58	65	4
-APT-Q-95	66	4
-APT.3102	67	4
-APT1	68	6
+APT-C-55	61	4
+APT-C-60	62	12
+APT-C-60	40	12
+APT-Q-12	62	4
+APT-Q-20	63	4
+APT-Q-58	64	4
+APT-Q-95	65	4
+APT.3102	66	4
+APT1	67	6
 APT10	19	4
-APT12	69	4
-APT14	30	4
-APT15	70	4
-APT16	71	4
-APT17	72	4
-APT18	73	4
-APT19	74	4
+APT12	68	4
+APT14	29	4
+APT15	69	4
+APT16	70	4
+APT17	71	4
+APT18	72	4
+APT19	73	4
 APT2	6	6
-APT20	75	4
-APT21	76	4
-APT22	77	4
-APT23	78	4
+APT20	74	4
+APT21	75	4
+APT22	76	4
+APT23	77	4
+APT24	78	12
 APT24	79	12
-APT24	80	12
-APT26	81	4
+APT26	80	4
+APT27	81	12
 APT27	82	12
-APT27	83	12
-APT28	49	4
-APT29	84	4
-APT3	85	6
-APT30	86	12
-APT30	87	12
-APT31	88	4
-APT32	36	4
-APT33	37	4
-APT34	38	4
-APT35	89	4
-APT36	39	12
-APT36	90	12
-APT37	40	4
-APT38	91	12
-APT38	41	12
-APT39	92	4
-APT4	93	6
-APT40	94	4
-APT41	95	4
-APT42	96	4
-APT43	97	12
-APT43	62	12
-APT43	98	12
-APT44	46	4
-APT45	99	12
-APT45	100	12
-APT49	101	4
-APT5	102	6
+APT28	47	4
+APT29	83	4
+APT3	84	6
+APT30	85	4
+APT31	86	4
+APT32	35	4
+APT33	36	4
+APT34	37	4
+APT35	87	4
+APT36	38	12
+APT36	88	12
+APT37	39	4
+APT38	89	4
+APT39	90	4
+APT4	91	6
+APT40	92	4
+APT41	93	4
+APT42	94	4
+APT43	61	12
+APT43	95	12
+APT44	44	4
+APT45	96	12
+APT45	97	12
+APT49	98	4
+APT5	99	6
 APT6	2	14
-APT6	83	14
-APT73	103	4
-APT9	104	6
-APTIran	105	256
-ASD	106	6
-ASEAN	107	4
-ASIO	108	6
-ASIS	109	6
-ATG2	49	6
-ATG26	52	4
-ATG3	72	6
-ATG48	102	4
-ATG50	74	4
-ATK1	110	6
-ATK103	111	4
-ATK11	44	4
-ATK113	112	4
-ATK116	113	4
-ATK117	41	4
-ATK13	52	4
-ATK17	36	4
-ATK233	114	4
-ATK236	115	4
-ATK29	94	4
-ATK3	41	6
-ATK32	116	4
-ATK33	117	4
-ATK35	37	4
-ATK4	40	6
-ATK40	38	4
+APT6	82	14
+APT73	100	4
+APT9	101	6
+APTIran	102	256
+ASD	103	6
+ASEAN	104	4
+ASIO	105	6
+ASIS	106	6
+ATG2	47	6
+ATG26	51	4
+ATG3	71	6
+ATG48	99	4
+ATG50	73	4
+ATK1	107	6
+ATK103	108	4
+ATK11	42	4
+ATK113	109	4
+ATK116	110	4
+ATK117	49	4
+ATK13	51	4
+ATK17	35	4
+ATK233	111	4
+ATK236	112	4
+ATK29	92	4
+ATK3	49	6
+ATK32	113	4
+ATK33	114	4
+ATK35	36	4
+ATK4	39	6
+ATK40	37	4
 ATK41	19	4
-ATK5	49	6
-ATK51	118	4
-ATK52	42	4
-ATK6	27	6
-ATK7	84	6
-ATK78	119	4
-ATK8	120	6
-ATK80	51	4
-ATK88	121	4
-ATK91	122	4
-ATK92	123	4
-AU	124	6
-AW	125	7
-Ababil of Minab	126	0
-Actor210426	127	0
-Actor240524	128	0
-Actor240820	129	0
-Adept Libra	130	0
-Admin338	131	0
-Administration for Security and Counterintelligence	132	0
-Adrastea	133	256
-AeroBlade	134	0
-Affaires mondiales Canada	135	0
-African Union	124	0
-AgainstTheWest	101	0
-Aged Libra	136	0
-Agence nationale de la sécurité des systèmes d'information	34	0
-Agence nationale de sécurité	137	0
-Agencia Nacional de Inteligencia	138	0
-Agencija za Razuznavanje	139	0
+ATK5	47	6
+ATK51	115	4
+ATK52	40	4
+ATK6	116	6
+ATK7	83	6
+ATK78	117	4
+ATK8	118	6
+ATK80	50	4
+ATK88	119	4
+ATK91	120	4
+ATK92	121	4
+AU	122	6
+AW	123	7
+Ababil of Minab	124	0
+Actor210426	125	0
+Actor240524	126	0
+Actor240820	127	0
+Adept Libra	128	0
+Admin338	129	0
+Administration for Security and Counterintelligence	130	0
+Adrastea	131	256
+AeroBlade	132	0
+Affaires mondiales Canada	133	0
+African Union	122	0
+AgainstTheWest	98	0
+Aged Libra	134	0
+Agence nationale de la sécurité des systèmes d'information	33	0
+Agence nationale de sécurité	135	0
+Agencia Nacional de Inteligencia	136	0
+Agencija za Razuznavanje	137	0
 Agencja Bezpieczeństwa Wewnętrznego	14	0
-Agencja Wywiadu	125	0
-Agent Serpens	89	0
+Agencja Wywiadu	123	0
+Agent Serpens	87	0
 Agenzia Informazioni e Sicurezza Esterna	22	0
 Agenzia Informazioni e Sicurezza Interna	23	0
 Agenzia per la Cybersicurezza Nazionale	15	0
-Aggah	140	256
+Aggah	138	256
 Aggressive Inventory Zombies	25	128
-Agonizing Serpens	31	0
-Agrius	31	256
+Agonizing Serpens	30	0
+Agrius	30	256
 Agência Brasileira de Inteligência	13	0
-Air Force Intelligence Department	141	0
-Air Force Intelligence Directorate	142	0
-Air Intelligence	143	0
-Ajax Security Team	144	128
-AjaxSecurityTeam	144	0
-AjaxTM	144	0
-Akira	145	161
-Al Mukhabarat Al A'amah	146	0
+Air Force Intelligence Department	139	0
+Air Force Intelligence Directorate	140	0
+Air Intelligence	141	0
+Ajax Security Team	142	128
+AjaxSecurityTeam	142	0
+AjaxTM	142	0
+Akira	143	161
+Al Mukhabarat Al A'amah	144	0
 Algemene Dienst Inlichting en Veiligheid	18	0
 Algemene Inlichtingen- en Veiligheidsdienst	24	0
-Alibaba	147	128
-Alloy Taurus	148	0
-Alluring Pisces	41	0
-Alpha Spider	28	8
-Alpha Spider	149	8
-Altahrea Team	150	0
-Altered Spider	151	0
-Altoufan Team	152	0
-Aluminum Saratoga	153	0
-Aman	154	6
-Amaranth-Dragon	155	128
-Ambiorx	156	256
-Amethyst Rain	157	0
-Amoeba	95	129
-Anchor Panda	30	0
-Andariel	158	169
-Andariel	41	169
-Andariel	100	169
-Andariel	159	169
-Anger Bear	160	0
-Angry Likho	161	0
-Animal Farm	120	128
-Anonymous 64	162	0
-Anonymous KSA	163	0
-Anonymous Sudan	164	128
-Anonymous64	162	0
-Anti-Narcotics Force	165	0
-Antique Typhoon	166	0
-Antlion	167	129
-Anunak	168	256
-Aoqin Dragon	169	0
-Apothecary Spider	170	0
-AppMilad	171	0
-AppleJeus	172	0
-Appleworm	41	256
+Alibaba	145	128
+Alloy Taurus	146	0
+Alluring Pisces	89	0
+Alpha Spider	27	8
+Alpha Spider	147	8
+Altahrea Team	148	0
+Altered Spider	149	0
+Altoufan Team	150	0
+Aluminum Saratoga	151	0
+Aman	152	6
+Amaranth-Dragon	153	128
+Ambiorx	154	256
+Amethyst Rain	155	0
+Amoeba	93	129
+Anchor Panda	29	0
+Andariel	96	161
+Anger Bear	156	0
+Angry Likho	157	0
+Animal Farm	118	128
+Anonymous 64	158	0
+Anonymous KSA	159	0
+Anonymous Sudan	160	128
+Anonymous64	158	0
+Anti-Narcotics Force	161	0
+Antique Typhoon	162	0
+Antlion	163	129
+Anunak	164	256
+Aoqin Dragon	165	0
+Apothecary Spider	166	0
+AppMilad	167	0
+AppleJeus	168	0
+Appleworm	49	256
 Aqua Blizzard	17	0
-Aquatic Panda	173	8
-Aquatic Panda	174	8
-Arcane Werewolf	175	128
-ArcaneDoor	176	0
-Arid Viper	50	136
-Arid Viper	177	136
-AridViper	50	0
+Aquatic Panda	169	0
+Arcane Werewolf	170	128
+ArcaneDoor	171	0
+Arid Viper	48	136
+Arid Viper	172	136
+AridViper	48	0
 Armageddon	17	128
 Armed Forces Security Center	21	0
-Armored Likho	178	0
-Army Intelligence Center	179	0
-Army Intelligence Department	180	0
-Army Intelligence Office	181	0
-Army Military Intelligence Command	32	0
-Army of the Guardians of the Islamic Revolution	182	0
-Ashen Lepus	183	0
-Aslan Neferler Tim	184	0
-Asnarök	185	256
-Assistant Attorney General's Office for Special Investigations on Organized Crime	186	0
-Association of Southeast Asian Nations	107	0
-AtlasCross	187	0
-Attor	188	256
-Attorney General's Office of Indonesia	189	0
-Auriga	102	128
-Aurora Panda	72	0
+Armored Likho	173	0
+Army Intelligence Center	174	0
+Army Intelligence Department	175	0
+Army Intelligence Office	176	0
+Army Military Intelligence Command	31	0
+Army of the Guardians of the Islamic Revolution	177	0
+Ashen Lepus	178	0
+Aslan Neferler Tim	179	0
+Asnarök	180	256
+Assistant Attorney General's Office for Special Investigations on Organized Crime	181	0
+Association of Southeast Asian Nations	104	0
+AtlasCross	182	0
+Attor	183	256
+Attorney General's Office of Indonesia	184	0
+Auriga	99	128
+Aurora Panda	71	0
 Australian Cyber Security Centre	16	0
 Australian Federal Police	20	0
-Australian Geospatial-Intelligence Organisation	190	0
-Australian Secret Intelligence Service	109	0
-Australian Security Intelligence Organisation	108	0
-Australian Signals Directorate	106	0
+Australian Geospatial-Intelligence Organisation	185	0
+Australian Secret Intelligence Service	106	0
+Australian Security Intelligence Organisation	105	0
+Australian Signals Directorate	103	0
 Auswärtiges Amt	12	0
-Avivore	191	256
-Awaken Likho	192	0
-Axiom	72	137
-Axiom	193	137
-Ayyıldız Tim	194	0
-AzzaSec	195	0
-BACS	196	135
-BAMAD	197	4
-BAMBOO SPIDER	198	0
-BANISHED KITTEN	199	0
-BARIUM	95	149
-BASIN	200	133
-BEARCLAW	81	260
-BELUGASTURGEON	52	260
-BI	201	7
-BIG PANDA	202	0
-BIS	203	135
-BISMUTH	36	149
-BITWISE SPIDER	204	0
-BKA	205	6
-BLACKSTEM	153	260
-BMVg	206	6
-BND	207	6
-BORON	85	149
-BOSON SPIDER	208	0
-BOSS SPIDER	209	0
-BOWSER	82	133
-BROMINE	27	149
-BRONZE EDGEWOOD	210	0
-BRONZE HIGHLAND	211	8
-BRONZE SPIRAL	212	0
-BRONZE SPRING	213	0
-BRONZE STARLIGHT	214	0
-BRONZE VAPOR	215	0
-BSI	216	6
-BSSN	217	6
-BackDip	218	0
-BackdoorDiplomacy	218	0
-Bad Magic	219	128
-BadRory	220	0
-Badan Intelijen Negara	221	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	222	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	223	0
-Badan Siber dan Sandi Negara	217	0
-Bahamut	224	264
-Bahamut	225	264
-Balikbayan Foxes	226	0
-Bangladesh Financial Intelligence Unit	227	0
-Basalt Castle	102	128
-Basin Castle	200	128
-BatShadow	228	0
-BazaCall	229	0
-BazarCall	229	0
-BazzarCall	229	0
-BeagleBoyz	91	8
-BeagleBoyz	41	8
-Bearded Barbie	50	128
-Bearlyfy	230	256
-BeeBus	69	0
-Beijing Group	231	128
-Beijing State Security Bureau	232	0
-Belarusian KGB	233	0
-BelialDemon	234	0
-Belsen Group	235	0
-Berry Sandstorm	236	0
-Berserk Bear	27	0
-Bezpečnostní informační služba	203	0
-BfV	237	6
-BiBiGun	238	0
-Big Bang APT	50	128
-Bignosa	239	256
-Bilbug	110	256
-Billbug	110	129
-Bitter	43	129
-Black Artemis	41	128
-Black Banshee	62	128
-Black Chollima	100	0
-Black Cube	240	128
-Black Shadow	31	128
-Black Technology	241	128
-Black Vine	74	136
-Black Vine	242	136
-BlackByte	243	0
-BlackJack	244	1
-BlackMaskers	245	0
-BlackMaskers Team	245	0
-BlackOasis	246	0
-BlackShadow	31	0
-BlackTech	80	0
-Blackatom	247	256
-Blackfly	95	137
-Blackfly	248	137
-Blackgear	249	256
-Blackmeta	250	256
-Blacktail	251	129
-Blackwood	252	129
-BladeHawk	253	0
-BladedFeline	254	0
-Bleak Ion	37	128
-Bleeding Bear	255	0
-Blind Eagle	56	128
-Blue Athena	49	128
-Blue Callisto	256	128
-Blue Echidna	46	128
-Blue Kitsune	84	0
-Blue Kraken	27	128
-Blue Mockingbird	257	128
-Blue Mushroom	45	128
-Blue Odin	113	128
+Avivore	186	256
+Awaken Likho	187	0
+Axiom	188	129
+Ayyıldız Tim	189	0
+AzzaSec	190	0
+BACS	191	135
+BAMAD	192	4
+BAMBOO SPIDER	193	0
+BANISHED KITTEN	194	0
+BARIUM	93	149
+BASIN	195	133
+BEARCLAW	80	260
+BELUGASTURGEON	51	260
+BI	196	7
+BIG PANDA	197	0
+BIS	198	135
+BISMUTH	35	149
+BITWISE SPIDER	199	0
+BKA	200	6
+BLACKSTEM	151	260
+BMVg	201	6
+BND	202	6
+BORON	84	149
+BOSON SPIDER	203	0
+BOSS SPIDER	204	0
+BOWSER	81	133
+BROMINE	116	149
+BRONZE EDGEWOOD	205	0
+BRONZE HIGHLAND	206	0
+BRONZE SPIRAL	207	0
+BRONZE SPRING	208	0
+BRONZE STARLIGHT	209	0
+BRONZE VAPOR	210	0
+BSI	211	6
+BSSN	212	6
+BackDip	213	0
+BackdoorDiplomacy	213	0
+Bad Magic	214	128
+BadRory	215	0
+Badan Intelijen Negara	216	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	217	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	218	0
+Badan Siber dan Sandi Negara	212	0
+Bahamut	219	256
+Balikbayan Foxes	220	0
+Bangladesh Financial Intelligence Unit	221	0
+Basalt Castle	99	128
+Basin Castle	195	128
+BatShadow	222	0
+BazaCall	223	0
+BazarCall	223	0
+BazzarCall	223	0
+BeagleBoyz	89	0
+Bearded Barbie	48	128
+Bearlyfy	224	256
+BeeBus	68	0
+Beijing Group	225	128
+Beijing State Security Bureau	226	0
+Belarusian KGB	227	0
+BelialDemon	228	0
+Belsen Group	229	0
+Berry Sandstorm	230	0
+Berserk Bear	116	0
+Bezpečnostní informační služba	198	0
+BfV	231	6
+BiBiGun	232	0
+Big Bang APT	48	128
+Bignosa	233	256
+Bilbug	107	256
+Billbug	107	129
+Bitter	41	129
+Black Artemis	49	128
+Black Banshee	61	128
+Black Chollima	96	0
+Black Cube	234	128
+Black Shadow	30	128
+Black Technology	235	128
+Black Vine	236	128
+BlackByte	237	0
+BlackJack	238	1
+BlackMaskers	239	0
+BlackMaskers Team	239	0
+BlackOasis	240	0
+BlackShadow	30	0
+BlackTech	79	0
+Blackatom	241	256
+Blackfly	242	129
+Blackgear	243	256
+Blackmeta	244	256
+Blacktail	245	129
+Blackwood	246	129
+BladeHawk	247	0
+BladedFeline	248	0
+Bleak Ion	36	128
+Bleeding Bear	249	0
+Blind Eagle	55	128
+Blue Athena	47	128
+Blue Callisto	250	128
+Blue Echidna	44	128
+Blue Kitsune	83	0
+Blue Kraken	116	128
+Blue Mockingbird	251	128
+Blue Mushroom	43	128
+Blue Odin	110	128
 Blue Otso	17	0
-Blue Python	52	128
-Blue Termite	258	128
-Blue Tsunami	240	0
+Blue Python	51	128
+Blue Termite	252	128
+Blue Tsunami	234	0
 BlueAlpha	17	0
-BlueBottle	259	1
-BlueBravo	84	0
-BlueCharlie	256	0
-BlueDelta	49	0
-BlueHornet	101	0
-BlueNoroff	41	8
-BlueTraveller	260	0
-Bluenoroff	91	264
-Boggy Serpens	118	0
-Bohrium	261	145
-Bolivarian National Intelligence Service	262	0
-Bondnet	263	256
-Booba Project	264	0
-Boolka	265	256
-Border Guard	266	0
-Bottle	102	129
-Boulder Bear	267	0
-Bouncing Golf	61	128
-BountyGlad	174	0
-Boyusec	85	256
-Brass Typhoon	95	0
-BrazenBamboo	268	0
+BlueBottle	253	1
+BlueBravo	83	0
+BlueCharlie	250	0
+BlueDelta	47	0
+BlueHornet	98	0
+BlueNoroff	89	0
+BlueTraveller	254	0
+Boggy Serpens	115	0
+Bohrium	255	145
+Bolivarian National Intelligence Service	256	0
+Bondnet	257	256
+Booba Project	258	0
+Boolka	259	256
+Border Guard	260	0
+Bottle	99	129
+Boulder Bear	261	0
+Bouncing Golf	60	128
+BountyGlad	262	0
+Boyusec	84	256
+Brass Typhoon	93	0
+BrazenBamboo	263	0
 Brazilian Intelligence Agency	13	0
-BreachLaboratory	269	0
-Brigada de Investigación Tecnológica	270	0
-Brocade Typhoon	85	0
-Bronze Atlas	95	0
-Bronze Butler	271	0
-Bronze Davenport	70	0
-Bronze Dudley	272	0
-Bronze Edison	93	0
-Bronze Elgin	110	0
-Bronze Export	95	0
-Bronze Express	81	0
-Bronze Firestone	74	0
-Bronze Fleetwood	102	0
-Bronze Geneva	273	0
-Bronze Globe	69	0
-Bronze Highland	274	8
-Bronze Hobart	78	0
-Bronze Huntley	275	0
-Bronze Idlewood	70	0
-Bronze Keystone	72	0
-Bronze Mayfair	85	0
-Bronze Medley	276	0
-Bronze Mohawk	94	0
-Bronze Olive	77	0
-Bronze Overbrook	277	0
-Bronze Palace	70	0
-Bronze President	200	8
-Bronze President	278	8
-Bronze President	279	8
+BreachLaboratory	264	0
+Brigada de Investigación Tecnológica	265	0
+Brocade Typhoon	84	0
+Bronze Atlas	93	0
+Bronze Butler	266	0
+Bronze Davenport	69	0
+Bronze Dudley	267	0
+Bronze Edison	91	0
+Bronze Elgin	107	0
+Bronze Export	93	0
+Bronze Express	80	0
+Bronze Firestone	73	0
+Bronze Fleetwood	99	0
+Bronze Geneva	268	0
+Bronze Globe	68	0
+Bronze Hobart	77	0
+Bronze Huntley	269	0
+Bronze Idlewood	69	0
+Bronze Keystone	71	0
+Bronze Mayfair	84	0
+Bronze Medley	270	0
+Bronze Mohawk	92	0
+Bronze Olive	76	0
+Bronze Overbrook	271	0
+Bronze Palace	69	0
+Bronze President	195	0
 Bronze Riverside	19	0
-Bronze Silhouette	280	0
-Bronze Sterling	273	0
-Bronze Union	82	0
-Bronze University	174	0
-Bronze Vinewood	88	0
-Bronze Walker	281	0
-Bronze Woodland	282	0
-Brown Fox	68	128
-Buckeye	85	129
-Budminer	283	256
-Budminer cyberespionage group	283	0
-Budworm	82	129
-BuhTrap	284	0
-Bundesamt für Cybersicherheit	196	0
-Bundesamt für Sicherheit in der Informationstechnik	216	0
-Bundesamt für Verfassungsschutz	237	0
-Bundeskriminalamt	205	0
-Bundesministerium der Verteidigung	206	0
-Bundesministerium für europäische und internationale Angelegenheiten	285	0
-Bundesnachrichtendienst	207	0
-Bureau 121	41	0
-Bureau Of Special Investigation	286	0
-Bureau of Intelligence	201	0
-Bureau of Intelligence and Research	287	0
-Bureau of Investigation	288	0
-Bureau of Military Intelligence	289	0
-Bureau of National Investigations	290	0
-Burgundy Sandstorm	92	0
-Butterfly	291	129
-ByteToBreach	292	0
-Byzantine Candor	68	128
-Bộ Công an	293	0
-Bộ Ngoại giao	294	0
-C-Major	39	128
-C0d0so0	74	0
-CAC	295	6
-CALANQUE	96	260
-CASTLE	27	133
-CBZC	296	6
-CCA	297	134
-CCB	298	6
-CCCS	299	6
-CCDCOE	300	4
-CCN	301	6
-CCN-CERT	301	4
-CERIUM	302	149
-CERT Polska	303	0
-CERT-EU	304	4
-CERT-FR	305	4
-CERT-GOV-GE	306	4
-CERT-In	307	0
-CERT-MX	308	4
-CERT-UA	309	4
-CERT.LV	310	4
-CERT.PL	303	4
-CERT.ar	311	0
-CERT.br	312	0
-CESIUM	313	149
-CFCS	314	6
-CHIMBORAZO	111	260
-CHLORINE	74	149
-CHROMIUM	174	149
-CHRYSENE	315	260
-CIA	316	6
-CIR	317	6
-CIRCL	318	4
-CIRCL.LU	318	4
-CIRCUS SPIDER	319	0
-CIS	320	135
-CIS Corps	321	0
-CISA	322	6
-CISMIL	323	4
-CL STA 0048	324	0
-CL-CRI-0025	325	4
-CL-STA-0043	326	4
-CL-STA-0048	324	4
-CL-STA-0049	327	4
-CL-STA-0969	328	4
-CL-STA-1009	329	4
-CL-STA-1020	330	4
-CL-STA-1062	331	4
-CL-STA-1087	332	4
-CL-UNK-1068	333	4
-CLOCKWORK SPIDER	334	0
-CNCERT	335	4
-CNCERT/CC	335	4
-CNCS	336	6
-CNI	337	6
-COBALT JUNO	57	0
-COBALT KATANA	338	0
-COLDRIVER	256	260
-COMBINE	73	133
-COMCYBER	339	4
-COPERNICIUM	91	284
-COPERNICIUM	41	284
-COPPER	275	149
-COVELLITE	41	133
-COVENANT	102	133
-CRYSTALRAY	340	260
-CSA	341	14
-CSA	342	78
-CSE	343	6
-CSIRT	344	4
-CSIRT de Gobierno	344	0
-CSIRT.CZ	345	4
-CSIS	346	6
-CST	343	6
-CTG	347	6
-CURIUM	348	149
-CVERC	349	4
+Bronze Silhouette	272	0
+Bronze Sterling	268	0
+Bronze Union	81	0
+Bronze University	262	0
+Bronze Vinewood	86	0
+Bronze Walker	273	0
+Bronze Woodland	274	0
+Brown Fox	67	128
+Buckeye	84	129
+Budminer	275	256
+Budminer cyberespionage group	275	0
+Budworm	81	129
+BuhTrap	276	0
+Bundesamt für Cybersicherheit	191	0
+Bundesamt für Sicherheit in der Informationstechnik	211	0
+Bundesamt für Verfassungsschutz	231	0
+Bundeskriminalamt	200	0
+Bundesministerium der Verteidigung	201	0
+Bundesministerium für europäische und internationale Angelegenheiten	277	0
+Bundesnachrichtendienst	202	0
+Bureau 121	49	0
+Bureau Of Special Investigation	278	0
+Bureau of Intelligence	196	0
+Bureau of Intelligence and Research	279	0
+Bureau of Investigation	280	0
+Bureau of Military Intelligence	281	0
+Bureau of National Investigations	282	0
+Burgundy Sandstorm	90	0
+Butterfly	283	129
+ByteToBreach	284	0
+Byzantine Candor	67	128
+Bộ Công an	285	0
+Bộ Ngoại giao	286	0
+C-Major	38	128
+C0d0so0	73	0
+CAC	287	6
+CALANQUE	94	260
+CASTLE	116	133
+CBZC	288	6
+CCA	289	134
+CCB	290	6
+CCCS	291	6
+CCDCOE	292	4
+CCN	293	6
+CCN-CERT	293	4
+CERIUM	294	149
+CERT Polska	295	0
+CERT-EU	296	4
+CERT-FR	297	4
+CERT-GOV-GE	298	4
+CERT-In	299	0
+CERT-MX	300	4
+CERT-UA	301	4
+CERT.LV	302	4
+CERT.PL	295	4
+CERT.ar	303	0
+CERT.br	304	0
+CESIUM	305	149
+CFCS	306	6
+CHIMBORAZO	108	260
+CHLORINE	73	149
+CHROMIUM	262	149
+CHRYSENE	307	260
+CIA	308	6
+CIR	309	6
+CIRCL	310	4
+CIRCL.LU	310	4
+CIRCUS SPIDER	311	0
+CIS	312	135
+CIS Corps	313	0
+CISA	314	6
+CISMIL	315	4
+CL STA 0048	316	0
+CL-CRI-0025	317	4
+CL-STA-0043	318	4
+CL-STA-0048	316	4
+CL-STA-0049	319	4
+CL-STA-0969	320	4
+CL-STA-1009	321	4
+CL-STA-1020	322	4
+CL-STA-1062	323	4
+CL-STA-1087	324	4
+CL-UNK-1068	325	4
+CLOCKWORK SPIDER	326	0
+CNCERT	327	4
+CNCERT/CC	327	4
+CNCS	328	6
+CNI	329	6
+COBALT JUNO	56	0
+COBALT KATANA	330	0
+COLDRIVER	250	260
+COMBINE	72	133
+COMCYBER	331	4
+COPERNICIUM	89	276
+COPPER	269	149
+COVELLITE	49	133
+COVENANT	99	133
+CRYSTALRAY	332	260
+CSA	333	14
+CSA	334	78
+CSE	335	6
+CSIRT	336	4
+CSIRT de Gobierno	336	0
+CSIRT.CZ	337	4
+CSIS	338	6
+CST	335	6
+CTG	339	6
+CURIUM	340	149
+CVERC	341	4
 CVNX	19	134
-CYBERCOM	350	4
-CYBRAN	85	260
-CYSERVICE	102	260
-Cabinet Intelligence and Research Office	351	0
-CactusPete	275	0
-Cadelle	92	137
-Cadelle	352	137
-Cadet Blizzard	353	8
-Cadet Blizzard	255	8
-CageyChameleon	41	0
-Calanque Ion	96	0
-Calc Team	69	128
-Calcium	116	129
-Caliente Bandits	354	0
-Callisto	256	128
-Callisto Group	256	128
-Calypso	276	129
-Camaro Dragon	355	8
-Camaro Dragon	278	8
-Camerashy	273	256
-CamoFei	356	0
-Camouflage Tempest	121	0
-Canada Border Services Agency	357	0
-Canadian Centre for Cyber Security	299	0
-Canadian Coast Guard	358	0
-Canadian Forces Military Police	359	0
-Canadian Security Intelligence Service	346	0
-Canary Typhoon	80	0
-Candiru	360	129
-CanisterWorm	151	0
-Canvas Cyclone	36	0
-Caracal Kitten	65	0
-Caramel Tsunami	360	0
-Carbanak	168	169
-Carbanak	116	169
-Carbon Spider	116	0
-Carderbee	361	256
-Cardinal	362	129
-CardinalLizard	363	0
-Careto	364	256
-Carmine Tsunami	365	0
-CashRewindo	366	0
-Cavalry Werewolf	367	128
-Cavern Castle	80	128
-Cavern Manticore	368	128
-Center for Cybersikkerhed	314	0
-Center for information and communication technology	369	0
-Central Cybercrime Bureau	296	0
-Central Intelligence Agency	316	0
-Central Intelligence Organisation	370	0
-Central Intelligence Service	320	0
-Central Scientific Research Institute of Chemistry and Mechanics	371	0
-Central de Reunión de Inteligencia Militar	372	0
-Centralne Biuro Zwalczania Cyberprzestępczości	296	0
-Centre canadien pour la cybersécurité	299	0
-Centre de la sécurité des télécommunications	343	0
-Centre for Cyber Security	314	0
-Centre for Cybersecurity Belgium	298	0
-Centro Criptológico Nacional	301	0
-Centro Intelligence Interforze	373	0
-Centro Nacional de Cibersegurança	336	0
-Centro Nacional de Inteligencia	337	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	374	0
-Centrum voor Cybersecurity België	298	0
-CeranaKeeper	375	0
-Chafer	92	129
-ChainedShark	129	0
-Chameleon	88	129
-Chamelgang	356	256
-Charcoal Typhoon	174	0
-Charming Kitten	89	8
-Charming Kitten	376	8
-CharmingCypress	376	0
-Chatty Spider	377	0
-Chaya_004	378	0
-Checkered Typhoon	74	0
-Chernovite	379	256
-Chimera	380	129
-Chinastrats	44	256
-Chinese Foreign Ministry	381	0
-Chinese Ministry of Foreign Affairs	381	0
-Chinese Ministry of State Security	382	0
-Chrono Kitten	383	0
-Chronus Group	384	0
-CiberInteligenciaSV	385	0
+CYBERCOM	342	4
+CYBRAN	84	260
+CYSERVICE	99	260
+Cabinet Intelligence and Research Office	343	0
+CactusPete	269	0
+Cadelle	90	137
+Cadelle	344	137
+Cadet Blizzard	249	0
+CageyChameleon	89	0
+Calanque Ion	94	0
+Calc Team	68	128
+Calcium	113	129
+Caliente Bandits	345	0
+Callisto	250	128
+Callisto Group	250	128
+Calypso	270	129
+Camaro Dragon	195	0
+Camerashy	268	256
+CamoFei	346	0
+Camouflage Tempest	119	0
+Canada Border Services Agency	347	0
+Canadian Centre for Cyber Security	291	0
+Canadian Coast Guard	348	0
+Canadian Forces Military Police	349	0
+Canadian Security Intelligence Service	338	0
+Canary Typhoon	79	0
+Candiru	350	129
+CanisterWorm	149	0
+Canvas Cyclone	35	0
+Caracal Kitten	64	0
+Caramel Tsunami	350	0
+Carbanak	164	161
+Carbon Spider	113	0
+Carderbee	351	256
+Cardinal	352	129
+CardinalLizard	353	0
+Careto	354	256
+Carmine Tsunami	355	0
+CashRewindo	356	0
+Cavalry Werewolf	357	128
+Cavern Castle	79	128
+Cavern Manticore	358	128
+Center for Cybersikkerhed	306	0
+Center for information and communication technology	359	0
+Central Cybercrime Bureau	288	0
+Central Intelligence Agency	308	0
+Central Intelligence Organisation	360	0
+Central Intelligence Service	312	0
+Central Scientific Research Institute of Chemistry and Mechanics	361	0
+Central de Reunión de Inteligencia Militar	362	0
+Centralne Biuro Zwalczania Cyberprzestępczości	288	0
+Centre canadien pour la cybersécurité	291	0
+Centre de la sécurité des télécommunications	335	0
+Centre for Cyber Security	306	0
+Centre for Cybersecurity Belgium	290	0
+Centro Criptológico Nacional	293	0
+Centro Intelligence Interforze	363	0
+Centro Nacional de Cibersegurança	328	0
+Centro Nacional de Inteligencia	329	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	364	0
+Centrum voor Cybersecurity België	290	0
+CeranaKeeper	365	0
+Chafer	90	129
+ChainedShark	127	0
+Chameleon	86	129
+Chamelgang	346	256
+Charcoal Typhoon	262	0
+Charming Kitten	87	0
+CharmingCypress	87	0
+Chatty Spider	366	0
+Chaya_004	367	0
+Checkered Typhoon	73	0
+Chernovite	368	256
+Chimera	369	129
+Chinastrats	42	256
+Chinese Foreign Ministry	370	0
+Chinese Ministry of Foreign Affairs	370	0
+Chinese Ministry of State Security	371	0
+Chrono Kitten	372	0
+Chronus Group	373	0
+CiberInteligenciaSV	374	0
 Cicada	19	129
-Cinder Ion	92	128
-Cinnamon Tempest	214	0
+Cinder Ion	90	128
+Cinnamon Tempest	209	0
+Circle Typhoon	81	8
 Circle Typhoon	82	8
-Circle Typhoon	83	8
-Circle Typhoon	386	8
-Circuit Panda	80	0
-Citrine Sleet	172	8
-Citrine Sleet	41	8
-Clay Typhoon	387	0
-Clean Ursa	113	0
-Cleaver	147	129
-Clever Kitten	388	0
-Cloaked Ursa	84	0
-Cloud Atlas	113	128
+Circle Typhoon	375	8
+Circuit Panda	79	0
+Citrine Sleet	168	0
+Clay Typhoon	376	0
+Clean Ursa	110	0
+Cleaver	145	129
+Clever Kitten	377	0
+Cloaked Ursa	83	0
+Cloud Atlas	110	128
 Cloud Hopper	19	128
-CloudComputating	218	0
-CloudSorcerer	389	0
-Cloudy Omega	258	128
-Coast Guard Intelligence	390	0
-Coast Guard Intelligence Directorate	391	0
-Cobalt	392	129
-Cobalt Dickens	393	0
-Cobalt Edgewater	394	0
-Cobalt Gang	392	0
-Cobalt Group	392	0
-Cobalt Gypsy	147	8
-Cobalt Gypsy	38	8
-Cobalt Hickman	92	0
-Cobalt Illusion	89	0
-Cobalt Kitty	36	0
-Cobalt Lyceum	383	0
-Cobalt Mirage	89	0
-Cobalt Spider	392	0
-Cobalt Trinity	37	0
-Cobalt Ulster	118	0
-CobaltGoblin	35	0
-Codefinger	395	256
-Codoso	74	256
-Codoso Team	74	0
-Coinbase Cartel	396	128
-Cold Relic	256	128
-Cold River	397	128
-Colombian Cyber Emergency Response Group	398	0
-Colourful Panda	272	0
-ComicForm	399	0
-Commandement de la cyberdéfense	339	0
-Comment Crew	68	128
-Comment Group	68	128
-Comment Panda	68	0
-Commission européenne	400	0
-Common Raven	401	128
-Communications Security Establishment	343	0
-Comnie	249	256
-Computer Emergency Response Team of Ukraine	309	0
-Computer Incident Response Center Luxembourg	318	0
-Comrade Saiga	367	128
-Conference Castle	402	128
-Conference Crew	402	128
-Confucious	403	256
-Confucius	404	161
-Confucius APT	404	128
-Conimes	405	256
-Conquerors Electronic Army	406	128
-Contagious Interview	407	128
-Conti Team 1	408	0
-ControlX	174	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	409	0
-Copper Fieldstone	39	0
-Copper Typhoon	275	0
-Copy-Paste	410	128
-CopyCop	411	0
-CopyKittens	412	0
-Coral Sleet	413	0
-CoralRaider	414	0
-Core Werewolf	192	128
-Coreid	116	256
-CorporacaoXRat	415	0
-CorporationXRat	415	0
-Corsair Jackal	416	0
-Cosmic Lynx	417	128
-Cosmic Wolf	418	0
-CosmicBeetle	419	0
-CostaRicto	420	0
-Cotton Sandstorm	421	0
-CoughingDown	422	0
-Council for Intelligence Coordination	423	0
-Council of Political and Security Affairs	424	0
-Council of the EU	425	0
-Council of the European Union	425	0
-Counter Terrorism Department	426	0
-Counter Terrorism Group	347	0
-Counter Terrorism and Intelligence Bureau	427	0
-Counter Terrorism and Transnational Crime	428	0
-Counter-Intelligence Office	429	0
-Covert Grove	430	128
-CovertNetwork-1658	431	0
-Cozy Bear	84	0
-CozyDuke	84	0
-Crambus	38	256
-Crawling Taurus	75	0
-Crescent Typhoon	313	0
-Crescent and Star	194	128
-Crime Intelligence	432	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	433	0
-Criminal Intelligence Service Canada	434	0
-Criminal Investigation Department	435	8
-Criminal Investigation Department	436	8
-Criminal Investigation Department	437	8
-Criminal Investigations Department	438	0
-Crimson Collective	439	128
-Crimson Iron	69	128
-Crimson Sandstorm	348	0
-CrisisFour	49	0
-Crouching Yeti	27	128
-CryptoChameleon	440	0
-CryptoCore	41	8
-CryptoCore	441	8
-Cuboid Sandstorm	442	8
-Cuboid Sandstorm	348	8
-Curious Gorge	443	128
-Curly COMrades	444	128
-Curly Spider	362	0
-Cutting Kitten	445	0
-Cutting Sword of Justice	446	128
-Cyber Alliance	447	128
-Cyber Anarchy Squad	448	128
-Cyber Army of Russia Reborn	449	128
-Cyber Av3ngers	450	0
-Cyber Berkut	451	0
-Cyber Caliphate Army	297	128
-Cyber Centre	299	0
-Cyber Command	350	0
-Cyber Defence Command	339	0
-Cyber Islamic Resistance	452	128
-Cyber Partisans	453	128
-Cyber Police of Ukraine	454	0
-Cyber Security Agency of Singapore	342	0
-Cyber Security Authority	341	0
-Cyber Serp	455	0
-Cyber Toufan	456	0
-Cyber and Information Domain Service	317	0
-Cyber fighters of Izz Ad-Din Al Qassam	457	0
-Cyber- und Informationsraum	317	0
-Cyber.Anarchy.Squad	448	128
-CyberAv3ngers	450	0
-CyberCaliphate	297	0
-CyberNiggers	458	0
-CyberRoot	459	0
-Cybersecurity Hub	460	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	304	0
-Cybersecurity and Infrastructure Security Agency	322	0
-Cyberspace Administration of China	295	0
-Cyborg Spider	461	0
-Cycldek	405	256
-Cyprus Intelligence Service	462	0
-Czech Foreign Ministry	463	0
-Czech Ministry of Defence	464	0
-Czech Ministry of Foreign Affairs	463	0
-DAGGER PANDA	465	0
-DANS	466	135
-DBA	467	6
-DD4BC	156	4
-DEA Office of National Security Intelligence	468	0
-DEMIAP	469	4
-DESKTOP-GROUP	401	132
-DEV#POPPER	407	260
-DEV-0022	31	4
-DEV-0139	41	4
-DEV-0146	470	20
-DEV-0147	471	4
+CloudComputating	213	0
+CloudSorcerer	378	0
+Cloudy Omega	252	128
+Coast Guard Intelligence	379	0
+Coast Guard Intelligence Directorate	380	0
+Cobalt	381	129
+Cobalt Dickens	382	0
+Cobalt Edgewater	383	0
+Cobalt Gang	381	0
+Cobalt Group	381	0
+Cobalt Gypsy	37	0
+Cobalt Hickman	90	0
+Cobalt Illusion	87	0
+Cobalt Kitty	35	0
+Cobalt Lyceum	372	0
+Cobalt Mirage	87	0
+Cobalt Spider	381	0
+Cobalt Trinity	36	0
+Cobalt Ulster	115	0
+CobaltGoblin	34	0
+Codefinger	384	256
+Codoso	73	256
+Codoso Team	73	0
+Coinbase Cartel	385	128
+Cold Relic	250	128
+Cold River	250	128
+Colombian Cyber Emergency Response Group	386	0
+Colourful Panda	267	0
+ComicForm	387	0
+Commandement de la cyberdéfense	331	0
+Comment Crew	67	128
+Comment Group	67	128
+Comment Panda	67	0
+Commission européenne	388	0
+Common Raven	389	128
+Communications Security Establishment	335	0
+Comnie	243	256
+Computer Emergency Response Team of Ukraine	301	0
+Computer Incident Response Center Luxembourg	310	0
+Comrade Saiga	357	128
+Conference Castle	390	128
+Conference Crew	390	128
+Confucious	391	256
+Confucius	392	161
+Confucius APT	392	128
+Conimes	393	256
+Conquerors Electronic Army	394	128
+Contagious Interview	395	128
+Conti Team 1	396	0
+ControlX	262	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	397	0
+Copper Fieldstone	38	0
+Copper Typhoon	269	0
+Copy-Paste	398	128
+CopyCop	399	0
+CopyKittens	400	0
+Coral Sleet	401	0
+CoralRaider	402	0
+Core Werewolf	187	128
+Coreid	113	256
+CorporacaoXRat	403	0
+CorporationXRat	403	0
+Corsair Jackal	404	0
+Cosmic Lynx	405	128
+Cosmic Wolf	406	0
+CosmicBeetle	407	0
+CostaRicto	408	0
+Cotton Sandstorm	409	0
+CoughingDown	410	0
+Council for Intelligence Coordination	411	0
+Council of Political and Security Affairs	412	0
+Council of the EU	413	0
+Council of the European Union	413	0
+Counter Terrorism Department	414	0
+Counter Terrorism Group	339	0
+Counter Terrorism and Intelligence Bureau	415	0
+Counter Terrorism and Transnational Crime	416	0
+Counter-Intelligence Office	417	0
+Covert Grove	418	128
+CovertNetwork-1658	419	0
+Cozy Bear	83	0
+CozyDuke	83	0
+Crambus	37	256
+Crawling Taurus	74	0
+Crescent Typhoon	305	0
+Crescent and Star	189	128
+Crime Intelligence	420	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	421	0
+Criminal Intelligence Service Canada	422	0
+Criminal Investigation Department	423	8
+Criminal Investigation Department	424	8
+Criminal Investigation Department	425	8
+Criminal Investigations Department	426	0
+Crimson Collective	427	128
+Crimson Iron	68	128
+Crimson Sandstorm	340	0
+CrisisFour	47	0
+Crouching Yeti	116	128
+CryptoChameleon	428	0
+CryptoCore	89	8
+CryptoCore	429	8
+Cuboid Sandstorm	430	8
+Cuboid Sandstorm	340	8
+Curious Gorge	431	128
+Curly COMrades	432	128
+Curly Spider	352	0
+Cutting Kitten	433	0
+Cutting Sword of Justice	434	128
+Cyber Alliance	435	128
+Cyber Anarchy Squad	436	128
+Cyber Army of Russia Reborn	437	128
+Cyber Av3ngers	438	0
+Cyber Berkut	439	0
+Cyber Caliphate Army	289	128
+Cyber Centre	291	0
+Cyber Command	342	0
+Cyber Defence Command	331	0
+Cyber Islamic Resistance	440	128
+Cyber Partisans	441	128
+Cyber Police of Ukraine	442	0
+Cyber Security Agency of Singapore	334	0
+Cyber Security Authority	333	0
+Cyber Serp	443	0
+Cyber Toufan	444	0
+Cyber and Information Domain Service	309	0
+Cyber fighters of Izz Ad-Din Al Qassam	445	0
+Cyber- und Informationsraum	309	0
+Cyber.Anarchy.Squad	436	128
+CyberAv3ngers	438	0
+CyberCaliphate	289	0
+CyberNiggers	446	0
+CyberRoot	447	0
+Cybersecurity Hub	448	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	296	0
+Cybersecurity and Infrastructure Security Agency	314	0
+Cyberspace Administration of China	287	0
+Cyborg Spider	449	0
+Cycldek	393	256
+Cyprus Intelligence Service	450	0
+Czech Foreign Ministry	451	0
+Czech Ministry of Defence	452	0
+Czech Ministry of Foreign Affairs	451	0
+DAGGER PANDA	453	0
+DANS	454	135
+DBA	455	6
+DD4BC	154	4
+DEA Office of National Security Intelligence	456	0
+DEMIAP	457	4
+DESKTOP-GROUP	389	132
+DEV#POPPER	395	260
+DEV-0022	30	4
+DEV-0139	49	4
+DEV-0146	458	20
+DEV-0147	459	4
 DEV-0157	17	4
-DEV-0193	408	4
-DEV-0196	365	4
-DEV-0206	472	4
-DEV-0215	473	4
-DEV-0216	474	4
-DEV-0228	442	4
-DEV-0234	475	4
-DEV-0236	360	20
-DEV-0237	408	4
-DEV-0243	476	20
-DEV-0249	477	4
-DEV-0257	478	4
-DEV-0270	479	4
-DEV-0291	480	20
-DEV-0322	83	28
-DEV-0322	386	12
-DEV-0324	481	4
-DEV-0336	482	20
-DEV-0343	483	4
-DEV-0381	484	4
-DEV-0401	214	4
-DEV-0413	485	4
-DEV-0450	486	4
-DEV-0500	487	4
-DEV-0504	149	4
-DEV-0530	488	4
-DEV-0537	489	4
-DEV-0569	490	4
-DEV-0586	353	12
-DEV-0586	255	28
-DEV-0587	255	4
-DEV-0605	459	4
-DEV-0665	491	4
-DEV-0796	492	4
-DEV-0829	493	4
-DEV-0832	494	4
-DEV-0867	495	4
-DEV-0928	496	4
-DEV-0950	497	4
+DEV-0193	396	4
+DEV-0196	355	4
+DEV-0206	460	4
+DEV-0215	461	4
+DEV-0216	462	4
+DEV-0228	430	4
+DEV-0234	463	4
+DEV-0236	350	20
+DEV-0237	396	4
+DEV-0243	464	20
+DEV-0249	465	4
+DEV-0257	466	4
+DEV-0270	467	4
+DEV-0291	468	20
+DEV-0322	82	28
+DEV-0322	375	12
+DEV-0324	469	4
+DEV-0336	470	20
+DEV-0343	471	4
+DEV-0381	472	4
+DEV-0401	209	4
+DEV-0413	473	4
+DEV-0450	474	4
+DEV-0500	475	4
+DEV-0504	147	4
+DEV-0530	476	4
+DEV-0537	477	4
+DEV-0569	478	4
+DEV-0586	249	4
+DEV-0587	479	4
+DEV-0605	447	4
+DEV-0665	480	4
+DEV-0796	481	4
+DEV-0829	482	4
+DEV-0832	483	4
+DEV-0867	484	4
+DEV-0928	485	4
+DEV-0950	486	4
 DEV-0971	1	4
-DEV-1028	498	4
-DEV-1044	499	4
-DEV-1084	500	4
-DEV-1101	501	4
-DEV-1167	502	4
-DEV-1222	41	4
-DEV-1295	503	4
-DEV-500	487	4
-DEXTOROUS SPIDER	504	0
-DFAT	505	6
-DGSE	506	6
-DGSI	507	6
-DGSSI	508	4
-DHS	509	6
-DHS Office of Intelligence and Analysis	510	0
-DIA	511	6
-DICT	512	135
-DID	513	135
-DINTRTA	514	4
-DIZZY PANDA	515	0
-DJI	516	134
-DNI	517	6
-DNII	518	6
-DNRT	519	6
-DNS-Calc	69	0
-DNSC	520	6
-DNSCalc	69	256
-DNSpionage	394	256
-DOJ	521	6
-DOPPEL SPIDER	522	0
-DRAGONFISH	110	132
-DRSD	523	6
-DSIRF	480	260
-DSN	524	6
-DTX	525	6
-DUBNIUM	42	133
-DUNE	199	135
-DUNGEON SPIDER	526	0
-DUSTYCAVE	348	260
-DYMALLOY	27	260
-Daffodil Gust	527	128
-Daggerfly	211	256
-Dairat al-Mukhabarat al-Ammah	528	0
-Daixin Team	529	0
-Dalbit	530	256
-Dancing Salome	531	128
-DangerousSavanna	532	0
-Danish Defence Intelligence Service	533	0
-Danish Security and Intelligence Service	534	0
-Danti	535	256
-Dark Basin	536	128
-Dark Caracal	537	128
-Dark Castle	538	128
-Dark Engine	539	128
-Dark Halo	84	128
-Dark Hotel	42	128
-Dark Scorpius	540	0
-Dark Seoul	41	128
-DarkCasino	541	0
-DarkGaboon	542	0
-DarkHalo	543	0
-DarkHotel	42	0
-DarkHydrus	544	0
-DarkPink	545	0
-DarkRaaS	546	0
-DarkSeoul	100	0
-DarkShadow	547	0
-DarkSpectre	548	0
-DarkUniverse	549	0
-DarkVishnya	550	0
-DeadCatx3	151	0
-Deadeye Jackal	551	0
-DeathStalker	552	0
-DeceptiveDevelopment	407	0
-Deep Panda	74	8
-Deep Panda	242	8
-DeepCliff	553	0
-Defence Intelligence	554	0
-Defence Intelligence Agency	555	0
-Defence Intelligence Command	556	0
-Defence Intelligence Organisation	557	0
-Defence Intelligence and Security Service	558	0
-Defence Intelligence of Ukraine	559	0
-Defense Intelligence Agency	560	8
-Defense Intelligence Agency	511	8
-Defense Intelligence Headquarters	561	0
-Defense Security Support Command	562	0
-DefrayX	563	0
-DeftTorero	564	0
-Denim Tsunami	480	0
-Department of Border Affair	467	0
-Department of Defense	565	0
-Department of Foreign Affairs	566	0
-Department of Foreign Affairs and Trade	505	0
-Department of Homeland Security	567	8
-Department of Homeland Security	509	8
-Department of Information and Communications Technology	512	0
-Department of Justice	521	0
-Department of Naval Intelligence	568	0
-Department of Smuggling, Intelligence, Operations and Information Collection	569	0
-Department of State	570	0
-Department of the Treasury	571	0
-Deputy Dog	72	128
-DeputyDog	72	0
-Desert Falcon	50	128
-Desert Falcons	177	128
-Desorden Group	572	0
-Detective Branch, Bangladesh Police	573	0
-Deuxième Bureau	574	0
-Dev-0391	280	0
-Diamond Sleet	41	0
-DiceyF	575	0
-DieNet	576	0
-Digital Security Agency	577	0
-Dirección General de Contrainteligencia Militar	578	0
-Dirección Nacional de Inteligencia Criminal	579	0
-Dirección Nacional de Inteligencia Estratégica Militar	580	0
-Dirección de Contra-Inteligencia Militar	581	0
-Dirección de Observaciones Judiciales	582	0
-Direction Generale pour l'Etude et la Documentation	583	0
-Direction Générale de la Sécurité des Systèmes d'Information	508	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	584	0
-Direction du Renseignement et de la Sécurité de la Défense	523	0
-Direction du renseignement militaire	585	0
-Direction générale de la sécurité extérieure	506	0
-Direction générale de la sécurité intérieure	507	0
-Directorate General of Customs and Excise	586	0
-Directorate General of Forces Intelligence	587	0
-Directorate General of GST Intelligence	588	0
-Directorate General of Immigration	589	0
-Directorate General of Intelligence and Investigation	590	0
-Directorate State Protection and Intelligence Service	524	0
-Directorate of Air Intelligence	591	8
-Directorate of Air Intelligence	592	8
-Directorate of Intelligence Royal Thai Army	514	0
-Directorate of Intelligence and Security	593	0
-Directorate of Intelligence, RTAF	594	0
-Directorate of Joint Intelligence	516	0
-Directorate of Military Intelligence	595	8
-Directorate of Military Intelligence	596	8
-Directorate of Military Intelligence, Nepal	597	0
-Directorate of Naval Intelligence	598	0
-Directorate of Revenue Intelligence	599	0
-Directorate-General for External Security	506	0
-Directoratul Național de Securitate Cibernetică	520	0
-Direcția Generală de Informații a Apărării	600	0
-Direcția Generală de Informații și Protecție Internă	601	0
-Direcția Generală de Protecție Internă	601	0
-Direktion Staatsschutz und Nachrichtendienst	524	0
-Direktorat Intelijen Imigrasi	589	0
-DoD	565	7
-DoJ	521	6
-Dogfish	72	129
-Domestic Kitten	61	0
-Donot	55	256
-Donot Team	55	0
-Double Dragon	95	128
-Dragnet Panda	602	0
-DragonBreath	603	0
-DragonForce	604	0
-DragonOK	277	0
-DragonRank	605	0
-DragonSpark	606	0
-Dragonbridge	607	256
-Dragonfly	27	129
-DriftingCloud	608	0
-DriveSurge	609	0
-Dropping Elephant	44	128
-Drug Intelligence Division	513	0
-Državna Agencija za Istrage i Zaštitu	610	0
-Dudear	111	256
-Duqu Group	611	0
-Dust Storm	612	128
-DustSquad	613	0
-Dutch Ministry of Foreign Affairs	614	0
-Dutch National Police	615	0
-DynCalc	69	0
-Dynamite Panda	73	0
-Dövlət Təhlükəsizliyi Xidməti	525	0
-Dışişleri Bakanlığı	616	0
-E Division – Intelligence Division	617	0
-E-tjenesten	618	0
-EC2 Grouper	619	0
-EC3	620	6
-EEAS	621	6
-EG-CERT	622	4
-ELBRUS	116	260
-ELECTRIC PANDA	623	0
-ELECTRUM	46	133
-ELOQUENT PANDA	624	0
-ELUSIVE COMET	625	128
-ENISA	626	4
-EQGRP	627	260
-EU	628	6
-EU INTCEN	629	0
-EU Intelligence and Situation Centre	629	0
-EUMS	630	6
-EUROPIUM	38	149
-EXOTIC LILY	485	128
-EYP	631	6
-Eagle Werewolf	178	128
-Earth Akhlut	275	0
-Earth Alux	632	0
-Earth Ammit	633	0
-Earth Aughisky	634	0
-Earth Baku	95	0
-Earth Baxia	635	0
-Earth Berberoka	636	0
-Earth Bluecrow	637	0
-Earth Centaur	78	0
-Earth Empusa	638	0
-Earth Estries	639	0
-Earth Freybug	640	0
-Earth Hundun	80	0
-Earth Kapre	641	0
-Earth Karkaddan	39	0
-Earth Kasha	642	0
-Earth Kitsune	643	0
-Earth Krahang	644	0
-Earth Kurma	645	0
-Earth Lamia	646	0
-Earth Longzhi	647	0
-Earth Lusca	174	0
-Earth Naga	648	0
-Earth Preta	200	8
-Earth Preta	278	8
-Earth Simnavaz	38	0
-Earth Smilodon	82	0
-Earth Vetala	118	0
-Earth Wendigo	649	0
-Earth Yako	650	0
-Edalat-e Ali	651	0
-Educated Manticore	652	128
-Egypt's Computer Emergency Readiness Team	622	0
-Egyptian General Intelligence Directorate	653	0
-Egyptian Homeland security	654	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	655	0
-El Machete	60	128
-Elderwood	231	256
-Elderwood Gang	231	0
-Elderwood Group	73	0
-Elephant Beetle	656	128
-Elfin	37	129
-Ember Bear	353	8
-Ember Bear	255	8
-Emdivi	258	256
-Emennet Pasargad	421	0
-Emerald Sleet	62	0
+DEV-1028	487	4
+DEV-1044	488	4
+DEV-1084	489	4
+DEV-1101	490	4
+DEV-1167	491	4
+DEV-1222	49	4
+DEV-1295	492	4
+DEV-500	475	4
+DEXTOROUS SPIDER	493	0
+DFAT	494	6
+DGSE	495	6
+DGSI	496	6
+DGSSI	497	4
+DHS	498	6
+DHS Office of Intelligence and Analysis	499	0
+DIA	500	6
+DICT	501	135
+DID	502	135
+DINTRTA	503	4
+DIZZY PANDA	504	0
+DJI	505	134
+DNI	506	6
+DNII	507	6
+DNRT	508	6
+DNS-Calc	68	0
+DNSC	509	6
+DNSCalc	68	256
+DNSpionage	383	256
+DOJ	510	6
+DOPPEL SPIDER	511	0
+DRAGONFISH	107	132
+DRSD	512	6
+DSIRF	468	260
+DSN	513	6
+DTX	514	6
+DUBNIUM	40	133
+DUNE	194	135
+DUNGEON SPIDER	515	0
+DUSTYCAVE	340	260
+DYMALLOY	116	260
+Daffodil Gust	516	128
+Daggerfly	206	256
+Dairat al-Mukhabarat al-Ammah	517	0
+Daixin Team	518	0
+Dalbit	519	256
+Dancing Salome	520	128
+DangerousSavanna	521	0
+Danish Defence Intelligence Service	522	0
+Danish Security and Intelligence Service	523	0
+Danti	524	256
+Dark Basin	525	128
+Dark Caracal	526	128
+Dark Castle	527	128
+Dark Engine	528	128
+Dark Halo	83	128
+Dark Hotel	40	128
+Dark Scorpius	529	0
+Dark Seoul	49	128
+DarkCasino	530	0
+DarkGaboon	531	0
+DarkHalo	83	0
+DarkHotel	40	0
+DarkHydrus	532	0
+DarkPink	533	0
+DarkRaaS	534	0
+DarkSeoul	96	0
+DarkShadow	535	0
+DarkSpectre	536	0
+DarkUniverse	537	0
+DarkVishnya	538	0
+DeadCatx3	149	0
+Deadeye Jackal	539	0
+DeathStalker	540	0
+DeceptiveDevelopment	395	0
+Deep Panda	236	0
+DeepCliff	541	0
+Defence Intelligence	542	0
+Defence Intelligence Agency	543	0
+Defence Intelligence Command	544	0
+Defence Intelligence Organisation	545	0
+Defence Intelligence and Security Service	546	0
+Defence Intelligence of Ukraine	547	0
+Defense Intelligence Agency	548	8
+Defense Intelligence Agency	500	8
+Defense Intelligence Headquarters	549	0
+Defense Security Support Command	550	0
+DefrayX	551	0
+DeftTorero	552	0
+Denim Tsunami	468	0
+Department of Border Affair	455	0
+Department of Defense	553	0
+Department of Foreign Affairs	554	0
+Department of Foreign Affairs and Trade	494	0
+Department of Homeland Security	555	8
+Department of Homeland Security	498	8
+Department of Information and Communications Technology	501	0
+Department of Justice	510	0
+Department of Naval Intelligence	556	0
+Department of Smuggling, Intelligence, Operations and Information Collection	557	0
+Department of State	558	0
+Department of the Treasury	559	0
+Deputy Dog	71	128
+DeputyDog	71	0
+Desert Falcon	48	128
+Desert Falcons	172	128
+Desorden Group	560	0
+Detective Branch, Bangladesh Police	561	0
+Deuxième Bureau	562	0
+Dev-0391	272	0
+Diamond Sleet	49	0
+DiceyF	563	0
+DieNet	564	0
+Digital Security Agency	565	0
+Dirección General de Contrainteligencia Militar	566	0
+Dirección Nacional de Inteligencia Criminal	567	0
+Dirección Nacional de Inteligencia Estratégica Militar	568	0
+Dirección de Contra-Inteligencia Militar	569	0
+Dirección de Observaciones Judiciales	570	0
+Direction Generale pour l'Etude et la Documentation	571	0
+Direction Générale de la Sécurité des Systèmes d'Information	497	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	572	0
+Direction du Renseignement et de la Sécurité de la Défense	512	0
+Direction du renseignement militaire	573	0
+Direction générale de la sécurité extérieure	495	0
+Direction générale de la sécurité intérieure	496	0
+Directorate General of Customs and Excise	574	0
+Directorate General of Forces Intelligence	575	0
+Directorate General of GST Intelligence	576	0
+Directorate General of Immigration	577	0
+Directorate General of Intelligence and Investigation	578	0
+Directorate State Protection and Intelligence Service	513	0
+Directorate of Air Intelligence	579	8
+Directorate of Air Intelligence	580	8
+Directorate of Intelligence Royal Thai Army	503	0
+Directorate of Intelligence and Security	581	0
+Directorate of Intelligence, RTAF	582	0
+Directorate of Joint Intelligence	505	0
+Directorate of Military Intelligence	583	8
+Directorate of Military Intelligence	584	8
+Directorate of Military Intelligence, Nepal	585	0
+Directorate of Naval Intelligence	586	0
+Directorate of Revenue Intelligence	587	0
+Directorate-General for External Security	495	0
+Directoratul Național de Securitate Cibernetică	509	0
+Direcția Generală de Informații a Apărării	588	0
+Direcția Generală de Informații și Protecție Internă	589	0
+Direcția Generală de Protecție Internă	589	0
+Direktion Staatsschutz und Nachrichtendienst	513	0
+Direktorat Intelijen Imigrasi	577	0
+DoD	553	7
+DoJ	510	6
+Dogfish	71	129
+Domestic Kitten	60	0
+Donot	54	256
+Donot Team	54	0
+Double Dragon	93	128
+Dragnet Panda	590	0
+DragonBreath	591	0
+DragonForce	592	0
+DragonOK	271	0
+DragonRank	593	0
+DragonSpark	594	0
+Dragonbridge	595	256
+Dragonfly	116	129
+DriftingCloud	596	0
+DriveSurge	597	0
+Dropping Elephant	42	128
+Drug Intelligence Division	502	0
+Državna Agencija za Istrage i Zaštitu	598	0
+Dudear	108	256
+Duqu Group	599	0
+Dust Storm	600	128
+DustSquad	601	0
+Dutch Ministry of Foreign Affairs	602	0
+Dutch National Police	603	0
+DynCalc	68	0
+Dynamite Panda	72	0
+Dövlət Təhlükəsizliyi Xidməti	514	0
+Dışişleri Bakanlığı	604	0
+E Division – Intelligence Division	605	0
+E-tjenesten	606	0
+EC2 Grouper	607	0
+EC3	608	6
+EEAS	609	6
+EG-CERT	610	4
+ELBRUS	113	260
+ELECTRIC PANDA	611	0
+ELECTRUM	44	133
+ELOQUENT PANDA	612	0
+ELUSIVE COMET	613	128
+ENISA	614	4
+EQGRP	615	260
+EU	616	6
+EU INTCEN	617	0
+EU Intelligence and Situation Centre	617	0
+EUMS	618	6
+EUROPIUM	37	149
+EXOTIC LILY	473	128
+EYP	619	6
+Eagle Werewolf	173	128
+Earth Akhlut	269	0
+Earth Alux	620	0
+Earth Ammit	621	0
+Earth Aughisky	622	0
+Earth Baku	93	0
+Earth Baxia	623	0
+Earth Berberoka	624	0
+Earth Bluecrow	625	0
+Earth Centaur	77	0
+Earth Empusa	626	0
+Earth Estries	627	0
+Earth Freybug	628	0
+Earth Hundun	79	0
+Earth Kapre	629	0
+Earth Karkaddan	38	0
+Earth Kasha	630	0
+Earth Kitsune	631	0
+Earth Krahang	632	0
+Earth Kurma	633	0
+Earth Lamia	634	0
+Earth Longzhi	635	0
+Earth Lusca	262	0
+Earth Naga	636	0
+Earth Preta	195	0
+Earth Simnavaz	37	0
+Earth Smilodon	81	0
+Earth Vetala	115	0
+Earth Wendigo	637	0
+Earth Yako	638	0
+Edalat-e Ali	639	0
+Educated Manticore	640	128
+Egypt's Computer Emergency Readiness Team	610	0
+Egyptian General Intelligence Directorate	641	0
+Egyptian Homeland security	642	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	643	0
+El Machete	59	128
+Elderwood	225	256
+Elderwood Gang	225	0
+Elderwood Group	72	0
+Elephant Beetle	644	128
+Elfin	36	129
+Ember Bear	249	0
+Emdivi	252	256
+Emennet Pasargad	409	0
+Emerald Sleet	61	0
+Emissary Panda	81	8
 Emissary Panda	82	8
-Emissary Panda	83	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	657	0
-Emperor Dragonfly	214	128
-Empire Monkey	35	128
-EncryptHub	658	0
-Enelink	650	256
-Energetic Bear	27	0
-Enforcement Directorate	659	0
-Equation	627	129
-Equation Group	627	128
-Eraleig	103	256
-Estado Mayor Presidencial	660	0
-Estonian Foreign Intelligence Service	661	0
-Estonian Information System Authority	662	0
-Estonian Internal Security Service	663	0
-Ethereal Panda	664	0
-Etterretningstjenesten	618	0
-Eurojust	665	0
-European Commission	400	0
-European Cybercrime Centre	620	0
-European External Action Service	621	0
-European Union	628	0
-European Union Agency for Criminal Justice Cooperation	665	0
-European Union Agency for Cybersecurity	626	0
-European Union Agency for Law Enforcement Cooperation	620	0
-European Union Military Staff	630	0
-European Union Satellite Centre	666	0
-Europol	620	0
-Europäische Union	628	0
-Evasive Panda	211	8
-Evasive Panda	274	8
-Evasive Serpens	38	0
-Evil Corp	476	136
-Evil Corp	667	136
-Evil Eye	638	128
-EvilPost	668	0
-EvilTraffic	669	0
-EvilWeb	670	0
-Evilbyte	671	256
-Evilnum	552	256
-ExCobalt	672	0
-ExfilSquad	673	0
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	645	0
+Emperor Dragonfly	209	128
+Empire Monkey	34	128
+EncryptHub	646	0
+Enelink	638	256
+Energetic Bear	116	0
+Enforcement Directorate	647	0
+Equation	615	129
+Equation Group	615	128
+Eraleig	100	256
+Estado Mayor Presidencial	648	0
+Estonian Foreign Intelligence Service	649	0
+Estonian Information System Authority	650	0
+Estonian Internal Security Service	651	0
+Ethereal Panda	652	0
+Etterretningstjenesten	606	0
+Eurojust	653	0
+European Commission	388	0
+European Cybercrime Centre	608	0
+European External Action Service	609	0
+European Union	616	0
+European Union Agency for Criminal Justice Cooperation	653	0
+European Union Agency for Cybersecurity	614	0
+European Union Agency for Law Enforcement Cooperation	608	0
+European Union Military Staff	618	0
+European Union Satellite Centre	654	0
+Europol	608	0
+Europäische Union	616	0
+Evasive Panda	206	0
+Evasive Serpens	37	0
+Evil Corp	464	128
+Evil Eye	626	128
+EvilPost	655	0
+EvilTraffic	656	0
+EvilWeb	657	0
+Evilbyte	658	256
+Evilnum	540	256
+ExCobalt	659	0
+ExfilSquad	660	0
 External Intelligence and Security Agency	22	0
-Extreme Jackal	153	0
-FASTCash	674	256
-FBI	675	6
-FBI Intelligence Branch	676	0
-FCDO	677	6
-FE	533	7
-FID	678	143
-FID	679	143
-FIN1	680	6
-FIN10	681	4
-FIN11	682	4
-FIN12	408	4
-FIN13	656	4
-FIN4	683	6
-FIN5	684	6
-FIN6	121	6
-FIN7	116	6
-FIN8	112	6
-FIOD-TCI	685	4
-FIREANT	278	268
-FIRST	686	133
-FIS	687	6
-FISHMONGER	174	133
-FIUTT	688	4
-FOD Buitenlandse Zaken	689	0
-FOXY PANDA	690	0
-FRA	691	135
-FROZENBARENTS	46	260
-FROZENLAKE	49	260
-FRwL	692	134
-FSB	693	6
-FSO	694	6
-FVEY	695	6
-Fail0verflow	696	0
-Falcons Intelligence Cell	697	0
-FallagaTeam	698	0
-Fallout Team	42	128
-Fallow Squall	117	128
-Famous Chollima	699	0
-FamousSparrow	700	0
-Fancy Bear	49	0
-Federal Bureau of Investigation	675	0
-Federal Criminal Police Office	205	0
+Extreme Jackal	151	0
+FASTCash	661	256
+FBI	662	6
+FBI Intelligence Branch	663	0
+FCDO	664	6
+FE	522	7
+FID	665	143
+FID	666	143
+FIN1	667	6
+FIN10	668	4
+FIN11	669	4
+FIN12	396	4
+FIN13	644	4
+FIN4	670	6
+FIN5	671	6
+FIN6	119	6
+FIN7	113	6
+FIN8	109	6
+FIOD-TCI	672	4
+FIREANT	195	260
+FIRST	673	133
+FIS	674	6
+FISHMONGER	262	133
+FIUTT	675	4
+FOD Buitenlandse Zaken	676	0
+FOXY PANDA	677	0
+FRA	678	135
+FROZENBARENTS	44	260
+FROZENLAKE	47	260
+FRwL	679	134
+FSB	680	6
+FSO	681	6
+FVEY	682	6
+Fail0verflow	683	0
+Falcons Intelligence Cell	684	0
+FallagaTeam	685	0
+Fallout Team	40	128
+Fallow Squall	114	128
+Famous Chollima	686	0
+FamousSparrow	687	0
+Fancy Bear	47	0
+Federal Bureau of Investigation	662	0
+Federal Criminal Police Office	200	0
 Federal Foreign Office	12	0
-Federal Intelligence Service	687	8
-Federal Intelligence Service	207	8
-Federal Investigation Agency	701	0
-Federal Ministry of Defence	206	0
-Federal Office for Cyber Security	196	0
-Federal Office for Information Security	216	0
-Federal Office for the Protection of the Constitution	237	0
-Federal Police	702	0
-Federal Police Department	703	0
-Federal Protective Service	694	0
-Federal Public Service Foreign Affairs	689	0
-Federal Security Service	693	0
-Femwar02	704	0
-Ferocious Kitten	705	0
-Feverdream	94	256
-Fighting Ursa	49	0
-Financial Crimes Investigation Division	706	0
-Financial Intelligence Division	679	0
-Financial Intelligence Unit	707	8
-Financial Intelligence Unit	708	8
-Financial Intelligence Unit	709	8
-Financial Intelligence Unit Trinidad and Tobago	688	0
-Financial Investigations Division	678	0
-Financial Monitoring Service	710	0
-Financial Monitoring Unit	711	0
-Financial Transactions and Reports Analysis Centre of Canada	712	0
-Finnish Defence Intelligence Agency	713	0
-Finnish Security and Intelligence Service	714	0
-FireAnt	31	8
-FishMedley	715	0
-Fishing Elephant	716	128
-Five Eyes	695	0
-Flash Kitten	717	0
-Flax Typhoon	664	0
-FlowerStorm	718	0
-Flying Kitten	144	0
-Flying Yeti	719	128
-FlyingYeti	719	0
-Foreign Intelligence Agency	125	0
-Foreign Intelligence Service	720	8
-Foreign Intelligence Service	721	8
-Foreign Intelligence Service	722	8
-Foreign Intelligence Service of Ukraine	723	0
-Foreign Office	677	0
-Foreign and Commonwealth Office	677	0
-Foreign, Commonwealth and Development Office	677	0
-Forest Blizzard	49	0
-Forsvarets Efterretningstjeneste	533	0
-Forsvarets sikkerhetstjeneste	724	0
-Forum of Incident Response and Security Teams	686	0
-Fox Kitten	725	0
-Fox Tempest	726	0
+Federal Intelligence Service	674	8
+Federal Intelligence Service	202	8
+Federal Investigation Agency	688	0
+Federal Ministry of Defence	201	0
+Federal Office for Cyber Security	191	0
+Federal Office for Information Security	211	0
+Federal Office for the Protection of the Constitution	231	0
+Federal Police	689	0
+Federal Police Department	690	0
+Federal Protective Service	681	0
+Federal Public Service Foreign Affairs	676	0
+Federal Security Service	680	0
+Femwar02	691	0
+Ferocious Kitten	692	0
+Feverdream	92	256
+Fighting Ursa	47	0
+Financial Crimes Investigation Division	693	0
+Financial Intelligence Division	666	0
+Financial Intelligence Unit	694	8
+Financial Intelligence Unit	695	8
+Financial Intelligence Unit	696	8
+Financial Intelligence Unit Trinidad and Tobago	675	0
+Financial Investigations Division	665	0
+Financial Monitoring Service	697	0
+Financial Monitoring Unit	698	0
+Financial Transactions and Reports Analysis Centre of Canada	699	0
+Finnish Defence Intelligence Agency	700	0
+Finnish Security and Intelligence Service	701	0
+FishMedley	702	0
+Fishing Elephant	703	128
+Five Eyes	682	0
+Flash Kitten	704	0
+Flax Typhoon	652	0
+FlowerStorm	705	0
+Flying Kitten	142	0
+Flying Yeti	706	128
+FlyingYeti	706	0
+Foreign Intelligence Agency	123	0
+Foreign Intelligence Service	707	8
+Foreign Intelligence Service	708	8
+Foreign Intelligence Service	709	8
+Foreign Intelligence Service of Ukraine	710	0
+Foreign Office	664	0
+Foreign and Commonwealth Office	664	0
+Foreign, Commonwealth and Development Office	664	0
+Forest Blizzard	47	0
+Forsvarets Efterretningstjeneste	522	0
+Forsvarets sikkerhetstjeneste	711	0
+Forum of Incident Response and Security Teams	673	0
+Fox Kitten	712	0
+Fox Tempest	713	0
 Foxtrot	19	129
-Fraternal Jackal	457	0
-French Foreign Ministry	727	0
-French Ministry of Foreign Affairs	727	0
-FromRussiaWithLove	692	0
-FrostyNeighbor	728	0
-Frozenvista	255	256
-Fruity Armor	527	128
-FruityArmor	527	0
-FulcrumSec	729	0
-FunkSec	730	0
-FusionCore	731	0
-Fxmsp	732	256
-Försvarets radioanstalt	691	0
-Försvarsmaktens underrättelsetjänst	713	0
-G7	733	6
-GAC	135	6
-GADOLINIUM	94	133
-GALLIUM	148	133
-GC01	734	6
-GC02	735	6
-GCHQ	736	6
-GCMAN	737	260
-GCSB	738	6
-GDGS	739	6
-GHOST STADIUM	740	128
-GIBBERISH PANDA	741	0
-GINGERSNAP	117	133
-GOBLIN PANDA	405	0
-GOFFEE	742	260
-GOLD	743	151
-GOLD BURLAP	461	0
-GOLD CABIN	115	0
-GOLD DUPONT	744	0
-GOLD EVERGREEN	745	0
-GOLD FAIRFAX	746	0
-GOLD FLANDERS	747	0
-GOLD GALLEON	748	0
-GOLD GARDEN	749	0
-GOLD MANSARD	750	0
-GOLD NORTHFIELD	751	0
-GOLD PRELUDE	752	8
-GOLD REBELLION	540	0
-GOLD RIVERVIEW	753	0
-GOLD SKYLINE	754	0
-GOLD SOUTHFIELD	755	0
-GOLD SYMPHONY	756	0
-GOLD WATERFALL	757	0
-GOLD WINTER	758	0
+Fraternal Jackal	445	0
+French Foreign Ministry	714	0
+French Ministry of Foreign Affairs	714	0
+FromRussiaWithLove	679	0
+FrostyNeighbor	715	0
+Frozenvista	249	256
+Fruity Armor	516	128
+FruityArmor	516	0
+FulcrumSec	716	0
+FunkSec	717	0
+FusionCore	718	0
+Fxmsp	719	256
+Försvarets radioanstalt	678	0
+Försvarsmaktens underrättelsetjänst	700	0
+G7	720	6
+GAC	133	6
+GADOLINIUM	92	133
+GALLIUM	146	133
+GC01	721	6
+GC02	722	6
+GCHQ	723	6
+GCMAN	724	260
+GCSB	725	6
+GDGS	726	6
+GHOST STADIUM	727	128
+GIBBERISH PANDA	728	0
+GINGERSNAP	114	133
+GOBLIN PANDA	393	0
+GOFFEE	729	260
+GOLD	730	151
+GOLD BURLAP	449	0
+GOLD CABIN	112	0
+GOLD DUPONT	731	0
+GOLD EVERGREEN	732	0
+GOLD FAIRFAX	733	0
+GOLD FLANDERS	734	0
+GOLD GALLEON	735	0
+GOLD GARDEN	736	0
+GOLD MANSARD	737	0
+GOLD NORTHFIELD	738	0
+GOLD REBELLION	529	0
+GOLD RIVERVIEW	739	0
+GOLD SKYLINE	740	0
+GOLD SOUTHFIELD	741	0
+GOLD SYMPHONY	742	0
+GOLD WATERFALL	743	0
+GOLD WINTER	744	0
 GOLEM	19	133
-GOP	159	134
-GRC	759	6
-GREATRIFT	760	260
-GREF	70	142
-GREF	761	142
-GRIM SPIDER	762	8
-GRU	763	6
+GOP	96	134
+GRC	745	6
+GREATRIFT	746	260
+GREF	69	134
+GRU	747	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	764	0
-GSI	765	6
-GSSV-J2	766	4
-GTFire	767	256
-GTG-1002	768	4
-GTsST	764	0
-GU	763	7
-GUR	559	135
-GURU SPIDER	769	0
-Gabinete de Segurança Institucional	765	0
-Gallmaker	770	256
-GamaCopy	771	0
+GRU Unit 74455	748	0
+GSI	749	6
+GSSV-J2	750	4
+GTFire	751	256
+GTG-1002	752	4
+GTsST	748	0
+GU	747	7
+GUR	547	135
+GURU SPIDER	753	0
+Gabinete de Segurança Institucional	749	0
+Gallmaker	754	256
+GamaCopy	755	0
 Gamaredon	17	256
 Gamaredon Group	17	0
-GambleForce	772	0
-GamblingPuppet	636	0
-Gammax	773	256
-Gangmasters and Labour Abuse Authority	774	0
-Garda National Surveillance Unit	775	0
-Gatak	743	128
-Gaza Cybergang	153	0
-Gaza Hackers Team	153	128
-Gelsemium	776	129
-Gendarmerie Intelligence Directorate	777	0
-Gendarmerie royale du Canada	759	0
-General Commissariat of Information	778	0
-General Commissariat of Judiciary Police	779	0
-General Department of Military Intelligence	780	0
-General Directorate for Internal Security	507	0
-General Directorate for Territorial Surveillance	781	0
-General Directorate of Analysis and Strategic Intelligence	782	0
-General Directorate of General Security	739	0
-General Directorate of Information Systems Security	508	0
-General Directorate of Intelligence	783	0
-General Intelligence Agency of Mongolia	784	0
-General Intelligence Directorate	785	0
-General Intelligence Service	786	0
+GambleForce	756	0
+GamblingPuppet	624	0
+Gammax	757	256
+Gangmasters and Labour Abuse Authority	758	0
+Garda National Surveillance Unit	759	0
+Gatak	730	128
+Gaza Cybergang	151	0
+Gaza Hackers Team	151	128
+Gelsemium	760	129
+Gendarmerie Intelligence Directorate	761	0
+Gendarmerie royale du Canada	745	0
+General Commissariat of Information	762	0
+General Commissariat of Judiciary Police	763	0
+General Department of Military Intelligence	764	0
+General Directorate for Internal Security	496	0
+General Directorate for Territorial Surveillance	765	0
+General Directorate of Analysis and Strategic Intelligence	766	0
+General Directorate of General Security	726	0
+General Directorate of Information Systems Security	497	0
+General Directorate of Intelligence	767	0
+General Intelligence Agency of Mongolia	768	0
+General Intelligence Directorate	769	0
+General Intelligence Service	770	0
 General Intelligence and Security Service	18	8
 General Intelligence and Security Service	24	8
-General Reconnaissance Bureau	787	0
-General Security	739	0
-General Security Directorate	788	0
-General Staff Intelligence Directorate	789	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	766	0
-Genesis Day	790	128
-Georgian Intelligence Service	791	0
+General Reconnaissance Bureau	771	0
+General Security	726	0
+General Security Directorate	772	0
+General Staff Intelligence Directorate	773	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	750	0
+Genesis Day	774	128
+Georgian Intelligence Service	775	0
 German Foreign Ministry	12	0
 German Foreign Office	12	0
-Ghost Blizzard	27	0
-Ghost Jackal	792	0
-Ghost Security	793	128
-GhostEmperor	700	0
-GhostNet	794	0
-GhostR	795	0
-GhostRedirector	796	0
-GhostSec	793	0
-Ghostwriter	478	129
-Gingham Typhoon	94	0
-Gitloker	797	256
-Gleaming Pisces	172	0
-Global Affairs Canada	135	0
-GlobalSecretGroup	798	0
-Gnosticplayers	799	256
-Gold Blackburn	408	0
-Gold Blade	641	0
-Gold Crestwood	800	0
-Gold Drake	667	0
-Gold Essex	801	0
-Gold Feather	802	0
-Gold Franklin	121	0
-Gold Heron	522	0
-Gold Ionic	803	0
-Gold Kingswood	392	0
-Gold Lagoon	804	0
-Gold Lowell	209	0
-Gold Melody	805	0
-Gold Niagara	116	0
-Gold Prelude	472	8
-Gold Sahara	145	0
-Gold Swathmore	806	0
-Gold Tahoe	111	0
-Gold Ulrick	762	0
-Gold Village	474	0
-GoldFactory	807	0
-GoldMouse	51	0
-Golden Chickens	734	136
-Golden Chickens	735	136
-Golden Chickens 01	734	0
-Golden Chickens 02	735	0
-Golden Chickens01	734	0
-Golden Chickens02	735	0
-Golden Eye Dog	603	128
-Golden Falcon	54	128
-Golden RAT	51	128
-GoldenJackal	808	0
-Golfing Taurus	809	0
-Gonjeshke Darande	810	0
-GopherWhisper	811	0
-Gorgon Group	123	128
-Gorilla	812	129
-Gossamer Bear	256	0
-Gothic Panda	85	0
-GovCERT.CZ	813	0
-Government Communications Headquarters	736	0
-Government Communications Security Bureau	738	0
-GozNym	814	0
-Graceful Spider	111	0
+Ghost Blizzard	116	0
+Ghost Jackal	776	0
+Ghost Security	777	128
+GhostEmperor	687	0
+GhostNet	778	0
+GhostR	779	0
+GhostRedirector	780	0
+GhostSec	777	0
+Ghostwriter	466	129
+Gingham Typhoon	92	0
+Gitloker	781	256
+Gleaming Pisces	168	0
+Global Affairs Canada	133	0
+GlobalSecretGroup	782	0
+Gnosticplayers	783	256
+Gold Blackburn	396	0
+Gold Blade	629	0
+Gold Crestwood	784	0
+Gold Drake	464	0
+Gold Essex	785	0
+Gold Feather	786	0
+Gold Franklin	119	0
+Gold Heron	511	0
+Gold Ionic	787	0
+Gold Kingswood	381	0
+Gold Lagoon	788	0
+Gold Lowell	204	0
+Gold Melody	789	0
+Gold Niagara	113	0
+Gold Prelude	460	0
+Gold Sahara	143	0
+Gold Swathmore	790	0
+Gold Tahoe	108	0
+Gold Ulrick	396	0
+Gold Village	462	0
+GoldFactory	791	0
+GoldMouse	50	0
+Golden Chickens	721	136
+Golden Chickens	722	136
+Golden Chickens 01	721	0
+Golden Chickens 02	722	0
+Golden Chickens01	721	0
+Golden Chickens02	722	0
+Golden Eye Dog	591	128
+Golden Falcon	53	128
+Golden RAT	50	128
+GoldenJackal	792	0
+Golfing Taurus	793	0
+Gonjeshke Darande	794	0
+GopherWhisper	795	0
+Gorgon Group	121	128
+Gorilla	796	129
+Gossamer Bear	250	0
+Gothic Panda	84	0
+GovCERT.CZ	797	0
+Government Communications Headquarters	723	0
+Government Communications Security Bureau	725	0
+GozNym	798	0
+Graceful Spider	108	0
 Granite Taurus	19	0
-Granite Typhoon	148	0
-Grass Neptune	99	128
-Gray Sandstorm	483	0
-GrayBravo	815	0
-GrayCharlie	816	0
-Grayfly	95	129
-Grayling	817	129
-GreedyBear	818	0
-GreedyTaotie	82	0
-Green Havildar	39	128
-GreenSpot	64	0
-Greenbug	315	137
-Greenbug	819	137
-Greendinosa	62	256
-Grey Karkadann	50	0
-GreyEnergy	820	0
-GreyVibe	821	0
-Grim Spider	408	8
-Grizzly Steppe	49	136
-Grizzly Steppe	84	136
-Groundbait	822	129
-Group 100	84	0
-Group 123	40	0
-Group 13	74	0
-Group 22	69	0
-Group 24	27	0
-Group 26	144	0
-Group 27	104	0
-Group 3	68	0
-Group 35	82	0
-Group 41	388	0
-Group 42	823	0
-Group 46	77	0
-Group 6	85	0
-Group 72	72	8
-Group 72	193	8
-Group 74	49	0
-Group 77	41	0
-Group 8	72	0
-Group 83	376	0
-Group 88	52	0
-Group of Seven	733	0
-Group123	40	0
-Group5	824	0
-GruesomeLarch	49	0
-Guacamaya	825	256
-Guangdong State Security Department	826	0
-Guardian of Peace	159	128
-Guardians of Peace	41	128
-Guójiā Ānquánbù	382	0
-Gwisin Gang	407	0
-GŠSV-J2	766	4
-H0lyGh0st	488	0
-HAFNIUM	114	149
-HASSIUM	602	149
-HAZY TIGER	43	0
-HELIUM	72	149
-HELLFIRE	49	133
-HEXANE	383	133
-HIVE-0145	827	4
-HIVE0154	278	4
+Granite Typhoon	146	0
+Grass Neptune	97	128
+Gray Sandstorm	471	0
+GrayBravo	799	0
+GrayCharlie	800	0
+Grayfly	93	129
+Grayling	801	129
+GreedyBear	802	0
+GreedyTaotie	81	0
+Green Havildar	38	128
+GreenSpot	63	0
+Greenbug	307	137
+Greenbug	803	137
+Greendinosa	61	256
+Grey Karkadann	48	0
+GreyEnergy	804	0
+GreyVibe	805	0
+Grim Spider	396	0
+Grizzly Steppe	47	136
+Grizzly Steppe	83	136
+Groundbait	806	129
+Group 100	83	0
+Group 123	39	0
+Group 13	73	0
+Group 22	68	0
+Group 24	116	0
+Group 26	142	0
+Group 27	101	0
+Group 3	67	0
+Group 35	81	0
+Group 41	377	0
+Group 42	807	0
+Group 46	76	0
+Group 6	84	0
+Group 72	188	0
+Group 74	47	0
+Group 77	49	0
+Group 8	71	0
+Group 83	87	0
+Group 88	51	0
+Group of Seven	720	0
+Group123	39	0
+Group5	808	0
+GruesomeLarch	47	0
+Guacamaya	809	256
+Guangdong State Security Department	810	0
+Guardian of Peace	96	128
+Guardians of Peace	49	128
+Guójiā Ānquánbù	371	0
+Gwisin Gang	395	0
+GŠSV-J2	750	4
+H0lyGh0st	476	0
+HAFNIUM	111	149
+HASSIUM	590	149
+HAZY TIGER	41	0
+HELIUM	71	149
+HELLFIRE	47	133
+HEXANE	372	133
+HIVE-0145	811	4
+HIVE0154	195	4
 HOGFISH	19	133
-HOLMIUM	37	149
-HOODOO	95	133
-HORDE	69	133
-HOUND SPIDER	828	0
-HOUSEBLEND	348	260
-HUAPI	80	260
-HUR	559	6
-HURRICANE PANDA	242	0
-HYDROGEN	69	149
-Hacking Team	829	128
-Hagga	140	256
-Hainan State Security Department	830	0
-Hammer Panda	76	0
-Handala	831	256
-HangOver	44	1
-Hangover Group	44	128
-Hastati Group	41	0
-Haywire Kitten	421	0
-Hazel Sandstorm	38	0
-Head Mare	832	128
-Heart Typhoon	72	0
-Hecamede	243	256
-Heeresnachrichtenamt	181	0
-Helix Kitten	38	0
-HellHounds	833	1
-Hellsing	834	256
-HenBox	835	0
-Hermit Neptune	836	128
-Hexagon Typhoon	69	0
-HexagonalRodent	837	0
-Hezb	838	134
-Hidden Cobra	41	128
-Hidden Lynx	72	128
-HiddenArt	839	0
-Higaisa	840	256
-HighGround	214	0
-HikkI-Chan	841	0
-Hippo	82	129
-Hippo Team	52	128
-Hive0065	111	0
-Hive0091	563	0
-Hive0117	842	0
-Hive0118	843	0
-Hive0127	844	0
-Hive0137	845	0
-Hive0145	827	0
-Hive0163	846	0
-HollowQuill	847	0
-Holy Souls	421	128
-HomeLand Justice	848	128
-HoneyMyte	200	0
-Honeybee	849	129
-HookAds	850	0
-Houken	851	256
-Houndstooth Typhoon	602	0
-Howling Scorpius	145	0
-Hubei State Security Department	852	0
-HummingBad	853	0
-Hunt3r Kill3rs	854	0
-Hunter Serpens	338	0
-Hyadina	855	256
-IAmTheKing	856	0
-IB	857	134
-ICECAP	84	133
-ICPO	858	6
-IMPERSONATING PANDA	859	0
-INC Ransom	803	128
-INCD	860	6
-INCIBE	861	4
-INCIBE-CERT	861	4
-INDOHAXSEC TEAM	862	0
-INJ3CTOR3	863	4
-INTCEN	629	4
-INTELLRTAF	594	4
-INTERPOL	858	4
-IODINE	82	149
-IRGC	182	6
-IRGC Cyber-Electronic Command	864	0
-IRGC Intelligence Organization	865	0
-IRGC-CEC	864	4
-IRGC-IO	865	4
-IRIDIUM	866	157
-IRIDIUM	46	157
-IRLeaks	867	256
-IRN2	38	6
-ISA	868	6
-ISAB	869	6
-ISI	870	6
-ISLANDDREAMS	94	260
-ITG05	49	4
-ITG07	92	4
-ITG08	121	4
-ITG09	94	4
-ITG11	84	4
-ITG12	52	4
-ITG13	38	4
-ITG14	116	4
-ITG15	27	4
-ITG18	89	4
-ITG23	408	4
-ITsecTeam	445	0
-IXESHE	69	260
-Ice Relic	84	128
-IceFog	465	0
-IcePeony	871	0
-Icelandic Crisis Response Unit	872	0
-Icelandic Police	873	0
-Imperial Kitten	261	8
-Imperial Kitten	442	8
-Imperial Kitten	874	8
-Imperial Kitten	348	8
-Incendiary Jackal	760	0
-Inception	113	129
-Inception Framework	113	128
-Indian Army	875	0
-Indian Computer Emergency Response Team	307	0
-IndigoZebra	876	0
-Indonesian Army Intelligence Centre	877	0
-Indonesian Financial Transaction Reports and Analysis Center	878	0
-Indonesian Strategic Intelligence Agency	222	0
-Indra	810	256
-Indrik Spider	476	8
-Indrik Spider	472	8
-Information and Security Service	879	0
-Információs Hivatal	880	0
-Infrastructure Destruction Squad	539	128
-Infy	881	134
-InkySquid	40	0
-Insidious Taurus	280	0
-Institutional Security Bureau	765	0
-Instituto Nacional de Ciberseguridad	861	0
-Inteid	882	256
-IntelBroker	883	0
-Inteligencia de la Gendarmería Nacional Argentina	884	0
-Inteligencia de la Policía Bonaerense	885	0
-Inteligencia de la Policía Federal Argentina	886	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	887	0
-Inteligencia de la Prefectura Naval Argentina	888	0
-Inteligencia del Servicio Penitenciario Federal	889	0
-Intelligence Agency of North Macedonia	139	0
-Intelligence Branch	890	0
-Intelligence Bureau	891	8
-Intelligence Bureau	892	8
-Intelligence Bureau	857	8
-Intelligence Directorate	893	0
-Intelligence Division	894	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	895	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	896	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	897	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	898	0
-Intelligence org of FARAJA	899	0
-Intelligence org of the Islamic Republic of Iran	900	0
-Intelligence-Security Agency of Bosnia and Herzegovina	901	0
-Inter-Services Intelligence	870	0
+HOLMIUM	36	149
+HOODOO	93	133
+HORDE	68	133
+HOUND SPIDER	812	0
+HOUSEBLEND	340	260
+HUAPI	79	260
+HUR	547	6
+HURRICANE PANDA	236	0
+HYDROGEN	68	149
+Hacking Team	813	128
+Hagga	138	256
+Hainan State Security Department	814	0
+Hammer Panda	75	0
+Handala	815	256
+HangOver	42	1
+Hangover Group	42	128
+Hastati Group	49	0
+Haywire Kitten	409	0
+Hazel Sandstorm	37	0
+Head Mare	816	128
+Heart Typhoon	71	0
+Hecamede	237	256
+Heeresnachrichtenamt	176	0
+Helix Kitten	37	0
+HellHounds	817	1
+Hellsing	818	256
+HenBox	819	0
+Hermit Neptune	820	128
+Hexagon Typhoon	68	0
+HexagonalRodent	821	0
+Hezb	822	134
+Hidden Cobra	49	128
+Hidden Lynx	71	128
+HiddenArt	823	0
+Higaisa	824	256
+HighGround	209	0
+HikkI-Chan	825	0
+Hippo	81	129
+Hippo Team	51	128
+Hive0065	108	0
+Hive0091	551	0
+Hive0117	826	0
+Hive0118	827	0
+Hive0127	828	0
+Hive0137	829	0
+Hive0145	811	0
+Hive0163	830	0
+HollowQuill	831	0
+Holy Souls	409	128
+HomeLand Justice	832	128
+HoneyMyte	195	0
+Honeybee	833	129
+HookAds	834	0
+Houken	835	256
+Houndstooth Typhoon	590	0
+Howling Scorpius	143	0
+Hubei State Security Department	836	0
+HummingBad	837	0
+Hunt3r Kill3rs	838	0
+Hunter Serpens	330	0
+Hyadina	839	256
+IAmTheKing	840	0
+IB	841	134
+ICECAP	83	133
+ICPO	842	6
+IMPERSONATING PANDA	843	0
+INC Ransom	787	128
+INCD	844	6
+INCIBE	845	4
+INCIBE-CERT	845	4
+INDOHAXSEC TEAM	846	0
+INJ3CTOR3	847	4
+INTCEN	617	4
+INTELLRTAF	582	4
+INTERPOL	842	4
+IODINE	81	149
+IRGC	177	6
+IRGC Cyber-Electronic Command	848	0
+IRGC Intelligence Organization	849	0
+IRGC-CEC	848	4
+IRGC-IO	849	4
+IRIDIUM	44	149
+IRLeaks	850	256
+IRN2	37	6
+ISA	851	6
+ISAB	852	6
+ISI	853	6
+ISLANDDREAMS	92	260
+ITG05	47	4
+ITG07	90	4
+ITG08	119	4
+ITG09	92	4
+ITG11	83	4
+ITG12	51	4
+ITG13	37	4
+ITG14	113	4
+ITG15	116	4
+ITG18	87	4
+ITG23	396	4
+ITsecTeam	433	0
+IXESHE	68	260
+Ice Relic	83	128
+IceFog	453	0
+IcePeony	854	0
+Icelandic Crisis Response Unit	855	0
+Icelandic Police	856	0
+Imperial Kitten	255	8
+Imperial Kitten	430	8
+Imperial Kitten	857	8
+Imperial Kitten	340	8
+Incendiary Jackal	746	0
+Inception	110	129
+Inception Framework	110	128
+Indian Army	858	0
+Indian Computer Emergency Response Team	299	0
+IndigoZebra	859	0
+Indonesian Army Intelligence Centre	860	0
+Indonesian Financial Transaction Reports and Analysis Center	861	0
+Indonesian Strategic Intelligence Agency	217	0
+Indra	794	256
+Indrik Spider	464	0
+Information and Security Service	862	0
+Információs Hivatal	863	0
+Infrastructure Destruction Squad	528	128
+Infy	864	134
+InkySquid	39	0
+Insidious Taurus	272	0
+Institutional Security Bureau	749	0
+Instituto Nacional de Ciberseguridad	845	0
+Inteid	865	256
+IntelBroker	866	0
+Inteligencia de la Gendarmería Nacional Argentina	867	0
+Inteligencia de la Policía Bonaerense	868	0
+Inteligencia de la Policía Federal Argentina	869	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	870	0
+Inteligencia de la Prefectura Naval Argentina	871	0
+Inteligencia del Servicio Penitenciario Federal	872	0
+Intelligence Agency of North Macedonia	137	0
+Intelligence Branch	873	0
+Intelligence Bureau	874	8
+Intelligence Bureau	875	8
+Intelligence Bureau	841	8
+Intelligence Directorate	876	0
+Intelligence Division	877	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	878	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	879	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	880	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	881	0
+Intelligence org of FARAJA	882	0
+Intelligence org of the Islamic Republic of Iran	883	0
+Intelligence-Security Agency of Bosnia and Herzegovina	884	0
+Inter-Services Intelligence	853	0
 Internal Intelligence and Security Agency	23	0
-Internal Security Affairs Bureau	869	0
+Internal Security Affairs Bureau	852	0
 Internal Security Agency	14	0
-Internal Security Department	902	8
-Internal Security Department	903	8
-Internal Security Operations Command	904	0
-Internal Security Service	905	0
-International Criminal Police Organization	858	0
-International Liaison Department of the Chinese Communist Party	906	0
-Interpol	858	0
-InvisiMole	907	0
-Iraqi National Intelligence Service	908	0
-Irish National Cyber Security Centre	909	0
-Iron Cyber Group	910	0
-Iron Frontier	256	0
-Iron Group	910	0
-Iron Hemlock	84	0
-Iron Hunter	52	0
-Iron Liberty	27	0
-Iron Lyric	160	0
-Iron Ritual	84	0
-Iron Taurus	82	0
-Iron Tiger	82	0
+Internal Security Department	885	8
+Internal Security Department	886	8
+Internal Security Operations Command	887	0
+Internal Security Service	888	0
+International Criminal Police Organization	842	0
+International Liaison Department of the Chinese Communist Party	889	0
+Interpol	842	0
+InvisiMole	890	0
+Iraqi National Intelligence Service	891	0
+Irish National Cyber Security Centre	892	0
+Iron Cyber Group	893	0
+Iron Frontier	250	0
+Iron Group	893	0
+Iron Hemlock	83	0
+Iron Hunter	51	0
+Iron Liberty	116	0
+Iron Lyric	156	0
+Iron Ritual	83	0
+Iron Taurus	81	0
+Iron Tiger	81	0
 Iron Tilden	17	0
-Iron Twilight	49	0
-Iron Viking	46	0
-IronErn440	911	0
-IronHusky	912	0
-Islamic Revolutionary Guard Corps	182	0
-Islamic State Hacking Division	297	128
-Island Castle	94	128
-Israel National Cyber Directorate	860	0
-Israel Security Agency	868	0
-Isthmus Castle	86	128
-ItaDuke	549	0
-JACKPOT PANDA	913	0
-JINX-0126	914	4
-JINX-0164	915	4
-JJDoor	94	256
-JPCERT	916	4
-JPCERT Coordination Center	916	0
-JPCERT/CC	916	4
-Jabaroot	917	256
-Jabaroot DZ	917	0
-Jade Sleet	918	0
-JadePuffer	919	0
-Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	189	0
-Japanese Ministry of Foreign Affairs	920	0
-Japanese National Police Agency	921	0
-Jasper Sleet	922	0
-JavaGhost	923	0
-JerseyMikes	81	0
-Jewelbug	327	256
-Jiangsu State Security Department	924	0
-Joint Cipher Bureau	925	0
-Joint Cyberspace Command	926	0
-Joint Intelligence Organisation	927	0
-Joint Sigint Cyber Unit	928	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	929	0
-Joint Task Force X	930	0
-Jointworm	552	129
-JokerStash	116	0
-Judgment Panda	88	0
-JuiceLedger	931	0
-Justice Blade	31	128
-Justice Department	521	0
-KAOS	72	142
-KAOS	95	142
-KAPO	663	6
-KAX17	932	4
-KE-CIRT/CC	933	4
-KGB	233	6
-KISA	934	6
-KNOTWEED	480	133
-KRYPTON	52	149
-KZ-CERT	935	4
-Kagawaran ng Ugnayang Panlabas	936	0
-Kairos	937	256
-Kaitsepolitseiamet	663	0
-Karakurt	938	256
-Karakurt Lair	938	0
-Karkadann	939	256
-Karma Panda	275	0
-Karst	940	129
-Kasablanka	941	256
-Kazu	942	134
-Ke3Chang	70	0
-Keksec	943	256
-KelvinSecurity	944	0
-Kementerian Luar Negeri	945	8
-Kementerian Luar Negeri	946	8
-KeyBoy	78	0
-Keyhole Panda	102	0
-Keymous Plus	947	0
-Keymous+	947	256
-Killnet	948	256
-Kimsuky	62	256
-Kinsing	949	256
-Kiss-a-Dog	950	128
-Knockout Spider	552	0
-Koala Team	27	128
-Konni	98	256
-Kontoret för särskild inhämtning	951	0
-Korea Internet & Security Agency	934	0
-KrCERT/CC	934	0
-KromSec	952	0
-Krybit	953	256
-Kryptonite Panda	94	0
-KungFu Kittens	74	8
-KungFu Kittens	242	8
-Kurdistan Region Security Council	954	0
-Kyberturvallisuuskeskus	955	0
-Külgazdasági és Külügyminisztérium	956	0
-LAPSUS	489	133
-LAPSUS$	489	260
-LAWRENCIUM	473	149
-LEAD	95	151
-LIMINAL PANDA	328	0
+Iron Twilight	47	0
+Iron Viking	44	0
+IronErn440	894	0
+IronHusky	895	0
+Islamic Revolutionary Guard Corps	177	0
+Islamic State Hacking Division	289	128
+Island Castle	92	128
+Israel National Cyber Directorate	844	0
+Israel Security Agency	851	0
+Isthmus Castle	85	128
+ItaDuke	537	0
+JACKPOT PANDA	896	0
+JINX-0126	897	4
+JINX-0164	898	4
+JJDoor	92	256
+JPCERT	899	4
+JPCERT Coordination Center	899	0
+JPCERT/CC	899	4
+Jabaroot	900	256
+Jabaroot DZ	900	0
+Jade Sleet	901	0
+JadePuffer	902	0
+Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	184	0
+Japanese Ministry of Foreign Affairs	903	0
+Japanese National Police Agency	904	0
+Jasper Sleet	905	0
+JavaGhost	906	0
+JerseyMikes	80	0
+Jewelbug	319	256
+Jiangsu State Security Department	907	0
+Joint Cipher Bureau	908	0
+Joint Cyberspace Command	909	0
+Joint Intelligence Organisation	910	0
+Joint Sigint Cyber Unit	911	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	912	0
+Joint Task Force X	913	0
+Jointworm	540	129
+JokerStash	113	0
+Judgment Panda	86	0
+JuiceLedger	914	0
+Justice Blade	30	128
+Justice Department	510	0
+KAOS	71	142
+KAOS	93	142
+KAPO	651	6
+KAX17	915	4
+KE-CIRT/CC	916	4
+KGB	227	6
+KISA	917	6
+KNOTWEED	468	133
+KRYPTON	51	149
+KZ-CERT	918	4
+Kagawaran ng Ugnayang Panlabas	919	0
+Kairos	920	256
+Kaitsepolitseiamet	651	0
+Karakurt	921	256
+Karakurt Lair	921	0
+Karkadann	922	256
+Karma Panda	269	0
+Karst	923	129
+Kasablanka	924	256
+Kazu	925	134
+Ke3Chang	69	0
+Keksec	926	256
+KelvinSecurity	927	0
+Kementerian Luar Negeri	928	8
+Kementerian Luar Negeri	929	8
+KeyBoy	77	0
+Keyhole Panda	99	0
+Keymous Plus	930	0
+Keymous+	930	256
+Killnet	931	256
+Kimsuky	61	256
+Kinsing	932	256
+Kiss-a-Dog	933	128
+Knockout Spider	540	0
+Koala Team	116	128
+Konni	95	256
+Kontoret för särskild inhämtning	934	0
+Korea Internet & Security Agency	917	0
+KrCERT/CC	917	0
+KromSec	935	0
+Krybit	936	256
+Kryptonite Panda	92	0
+KungFu Kittens	236	0
+Kurdistan Region Security Council	937	0
+Kyberturvallisuuskeskus	938	0
+Külgazdasági és Külügyminisztérium	939	0
+LAPSUS	477	133
+LAPSUS$	477	260
+LAWRENCIUM	461	149
+LEAD	93	151
+LIMINAL PANDA	320	0
 LIVESAFE	19	260
-LOTUS PANDA	110	8
-LUNAR SPIDER	806	0
-LYCEUM	383	133
-LabHost	957	0
-Labubu	230	256
-Labyrinth Chollima	41	8
-Labyrinth Chollima	958	8
-Labyrinth Chollima	918	8
-Lace Tempest	497	0
-LadyBoyle	515	0
-Lahav 433	959	0
-Lake Relic	49	128
-Lamashtu	960	256
-Lamberts	58	129
-Lancefly	961	256
-LandUpdate808	962	0
-Larva-208	658	0
-Larva-24005	963	0
-Larva-24009	964	0
-Larva-24010	965	0
-Larva-24013	966	0
-Larva-25012	967	0
-Larva-26002	968	0
-Larva-26005	969	0
-Larva-26009	970	0
-Laundry Bear	971	0
-Lazarus	41	161
-Lazarus Group	41	128
-LazyMeerkat	544	0
-LazyScripter	972	0
-LeafMiner	973	161
-Lebanese Cedar	564	128
-Lebanese State Security	974	0
-Lemon Sandstorm	725	0
-Leopard Typhoon	95	0
-Leviathan	94	129
-Lexus	975	128
-Libyan Scorpions	976	128
-Lifting Zmiy	977	0
-LightBasin	325	0
-Lilac Typhoon	475	0
-LilacSquid	978	0
-Linen Typhoon	82	0
-LinkC	979	0
-LinkC Pub	979	0
-Lion Soldiers Team	184	128
-LofyGang	980	0
-Lone Castle	275	128
-LongNosedGoblin	981	0
-Longhorn	58	129
-LookingFrog	982	0
-Lorec Bear	255	0
-Lorec53	255	8
-Lorec53	983	8
-Lotus BLossom	110	128
-Lotus Panda	87	8
-LotusBlossom	87	0
-Lucky Cat	984	128
-Lucky Mouse	82	128
-LuckyMouse	82	0
-LulzIntel	985	0
-LulzSec Black	986	0
-Luminous Moth	278	128
-LuminousMoth	200	8
-LuminousMoth	279	8
-Luna Moth	987	128
-Luna Tempest	988	0
-LuoYu	989	0
-Lurid	70	129
-MAD	197	135
-MAGNALLIUM	37	260
-MAGNESIUM	131	149
-MAGNETIC SPIDER	990	0
-MAKERSMARK	52	260
-MALLARD SPIDER	804	0
-MAN1	991	6
-MANGANESE	102	149
-MARNANBRIDGE	421	260
-MASAN	441	132
-MEA	992	6
-MERCURY	118	133
-MI	993	135
-MI5	994	6
-MI5 Security Service	994	0
-MI6	995	6
-MID	996	135
-MIMIC SPIDER	997	0
-MIT	998	134
-MIVD	558	6
-MODA	999	6
-MOFA	920	14
-MOFA	1000	14
-MOIS	1001	6
-MOIS/VAJA	1001	4
-MONTI	1002	260
-MONTY SPIDER	1003	8
-MORH4x	1004	0
-MPS	1005	78
-MPS	293	14
-MSS	382	78
-MSS	1006	14
-MSZ	1007	6
-MUDCARP	94	260
-MUDDYCOAST	118	260
-MUMMY SPIDER	800	0
-MUST	1008	135
-MUSTANG PANDA	200	8
-MYSTICDOME	383	260
-MZV	463	6
-Mabahith	1009	0
-Mabna Institute	393	0
-Mabna Institute Group	393	0
-Machete	60	129
-Madi	1010	134
-MageCart	1011	0
-MageCart Group 6	121	0
-Magenta Dust	59	0
-Magic Hound	89	128
-Magic Kitten	823	0
-Main Center for Special Technologies	764	0
-Main Directorate of Intelligence	559	0
-Main Directorate of Special Programs of the President of the Russian Federation	1012	0
-Main Directorate of the General Staff	763	0
-MalKamak	1013	0
-Malaysia Computer Emergency Response Team	1014	0
-Malaysian Defence Intelligence Organisation	1015	0
-Malaysian Special Branch	1016	0
-Malsmoke	1017	256
-Malteiro	1018	256
-Mana	95	135
-Mana Team	1019	128
-Manatee Tempest	476	0
-Manga Taurus	80	0
-Mango Sandstorm	118	0
-Mantis	50	129
-Marbled Dust	418	0
-Marigold Sandstorm	487	0
-Marine Corps Intelligence	1020	0
-Markopolo	1021	256
-Mask	364	135
-Massgrave	1022	256
-Matanbuchus	234	256
-Maverick Panda	93	0
-Maze Team	474	128
-Medusa Group	1023	128
+LOTUS PANDA	107	0
+LUNAR SPIDER	790	0
+LYCEUM	372	133
+LabHost	940	0
+Labubu	224	256
+Labyrinth Chollima	49	8
+Labyrinth Chollima	901	8
+Lace Tempest	486	0
+LadyBoyle	504	0
+Lahav 433	941	0
+Lake Relic	47	128
+Lamashtu	942	256
+Lamberts	57	129
+Lancefly	943	256
+LandUpdate808	944	0
+Larva-208	646	0
+Larva-24005	945	0
+Larva-24009	946	0
+Larva-24010	947	0
+Larva-24013	948	0
+Larva-25012	949	0
+Larva-26002	950	0
+Larva-26005	951	0
+Larva-26009	952	0
+Laundry Bear	953	0
+Lazarus	49	161
+Lazarus Group	49	128
+LazyMeerkat	532	0
+LazyScripter	954	0
+LeafMiner	955	161
+Lebanese Cedar	552	128
+Lebanese State Security	956	0
+Lemon Sandstorm	712	0
+Leopard Typhoon	93	0
+Leviathan	92	129
+Lexus	957	128
+Libyan Scorpions	958	128
+Lifting Zmiy	959	0
+LightBasin	317	0
+Lilac Typhoon	463	0
+LilacSquid	960	0
+Linen Typhoon	81	0
+LinkC	961	0
+LinkC Pub	961	0
+Lion Soldiers Team	179	128
+LofyGang	962	0
+Lone Castle	269	128
+LongNosedGoblin	963	0
+Longhorn	57	129
+LookingFrog	964	0
+Lorec Bear	479	0
+Lorec53	479	0
+Lotus BLossom	107	128
+LotusBlossom	107	0
+Lucky Cat	965	128
+Lucky Mouse	81	128
+LuckyMouse	81	0
+LulzIntel	966	0
+LulzSec Black	967	0
+LuminousMoth	968	0
+Luna Moth	969	128
+Luna Tempest	970	0
+LuoYu	971	0
+Lurid	69	129
+MAD	192	135
+MAGNALLIUM	36	260
+MAGNESIUM	129	149
+MAGNETIC SPIDER	972	0
+MAKERSMARK	51	260
+MALLARD SPIDER	788	0
+MAN1	973	6
+MANGANESE	99	149
+MARNANBRIDGE	409	260
+MASAN	429	132
+MEA	974	6
+MERCURY	115	133
+MI	975	135
+MI5	976	6
+MI5 Security Service	976	0
+MI6	977	6
+MID	978	135
+MIMIC SPIDER	979	0
+MIT	980	134
+MIVD	546	6
+MODA	981	6
+MOFA	903	14
+MOFA	982	14
+MOIS	983	6
+MOIS/VAJA	983	4
+MONTI	984	260
+MONTY SPIDER	985	8
+MORH4x	986	0
+MPS	987	78
+MPS	285	14
+MSS	371	78
+MSS	988	14
+MSZ	989	6
+MUDCARP	92	260
+MUDDYCOAST	115	260
+MUMMY SPIDER	784	0
+MUST	990	135
+MUSTANG PANDA	195	0
+MYSTICDOME	372	260
+MZV	451	6
+Mabahith	991	0
+Mabna Institute	382	0
+Mabna Institute Group	382	0
+Machete	59	129
+Madi	992	134
+MageCart	993	0
+MageCart Group 6	119	0
+Magenta Dust	58	0
+Magic Hound	87	128
+Magic Kitten	807	0
+Main Center for Special Technologies	748	0
+Main Directorate of Intelligence	547	0
+Main Directorate of Special Programs of the President of the Russian Federation	994	0
+Main Directorate of the General Staff	747	0
+MalKamak	995	0
+Malaysia Computer Emergency Response Team	996	0
+Malaysian Defence Intelligence Organisation	997	0
+Malaysian Special Branch	998	0
+Malsmoke	999	256
+Malteiro	1000	256
+Mana	93	135
+Mana Team	1001	128
+Manatee Tempest	464	0
+Manga Taurus	79	0
+Mango Sandstorm	115	0
+Mantis	48	129
+Marbled Dust	406	0
+Marigold Sandstorm	475	0
+Marine Corps Intelligence	1002	0
+Markopolo	1003	256
+Mask	354	135
+Massgrave	1004	256
+Matanbuchus	228	256
+Maverick Panda	91	0
+Maze Team	462	128
+Medusa Group	1005	128
 MenuPass	19	0
 Menupass Team	19	0
-Metador	1024	256
-Metushy	70	256
-Midnight Blizzard	84	8
-Midnight Blizzard	543	8
-Midnight Neptune	441	128
-Militaire Inlichtingen- en Veiligheidsdienst	558	0
-Military Counterintelligence Service	197	8
-Military Counterintelligence Service	1025	8
-Military Intelligence	1026	8
-Military Intelligence	993	8
-Military Intelligence	1027	8
-Military Intelligence Corps	1028	8
-Military Intelligence Corps	1029	8
-Military Intelligence Department	1030	0
-Military Intelligence Directorate	154	8
-Military Intelligence Directorate	1031	8
-Military Intelligence and Security Service	1008	0
-Military Security Agency	1032	0
-Military Service for Security and Intelligence	1033	0
+Metador	1006	256
+Metushy	69	256
+Midnight Blizzard	83	0
+Midnight Neptune	429	128
+Militaire Inlichtingen- en Veiligheidsdienst	546	0
+Military Counterintelligence Service	192	8
+Military Counterintelligence Service	1007	8
+Military Intelligence	1008	8
+Military Intelligence	975	8
+Military Intelligence	1009	8
+Military Intelligence Corps	1010	8
+Military Intelligence Corps	1011	8
+Military Intelligence Department	1012	0
+Military Intelligence Directorate	152	8
+Military Intelligence Directorate	1013	8
+Military Intelligence and Security Service	990	0
+Military Security Agency	1014	0
+Military Service for Security and Intelligence	1015	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	764	0
-Military intelligence and reconnaissance	1034	0
-Militära underrättelse- och säkerhetstjänsten	1008	0
-Militärischer Abschirmdienst	197	0
-Militärischer Nachrichtendienst	1035	0
-Millî İstihbarat Teşkilatı	998	0
-Mimo	838	134
-Ministarstvo vanjskih i europskih poslova	1036	0
-Ministerie van Buitenlandse Zaken	614	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1037	0
-Ministerio de Relaciones Exteriores	1038	8
-Ministerio de Relaciones Exteriores	1039	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1040	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1041	0
-Ministerstvo obrany	464	0
-Ministerstvo zahraničních věcí	463	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1042	0
-Ministerstwo Spraw Zagranicznych	1007	0
-Ministerul Afacerilor Externe	1043	8
-Ministerul Afacerilor Externe	1044	8
-Ministrstvo za zunanje in evropske zadeve	1045	0
-Ministry for Europe and Foreign Affairs	727	0
-Ministry for National Security	1046	0
-Ministry of Defence	429	8
+Military Unit 74455	748	0
+Military intelligence and reconnaissance	1016	0
+Militära underrättelse- och säkerhetstjänsten	990	0
+Militärischer Abschirmdienst	192	0
+Militärischer Nachrichtendienst	1017	0
+Millî İstihbarat Teşkilatı	980	0
+Mimo	822	134
+Ministarstvo vanjskih i europskih poslova	1018	0
+Ministerie van Buitenlandse Zaken	602	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1019	0
+Ministerio de Relaciones Exteriores	1020	8
+Ministerio de Relaciones Exteriores	1021	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1022	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1023	0
+Ministerstvo obrany	452	0
+Ministerstvo zahraničních věcí	451	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1024	0
+Ministerstwo Spraw Zagranicznych	989	0
+Ministerul Afacerilor Externe	1025	8
+Ministerul Afacerilor Externe	1026	8
+Ministrstvo za zunanje in evropske zadeve	1027	0
+Ministry for Europe and Foreign Affairs	714	0
+Ministry for National Security	1028	0
+Ministry of Defence	417	8
+Ministry of Defence	1029	8
+Ministry of Defence	1030	8
+Ministry of Defence	1031	8
+Ministry of Defence	1032	8
+Ministry of Defence	1033	8
+Ministry of Defence	1034	8
+Ministry of Defence	452	8
+Ministry of Defence	1035	8
+Ministry of Defence	1036	8
+Ministry of Defence	1037	8
+Ministry of Defence	1038	8
+Ministry of Defence	1039	8
+Ministry of Defence	1040	8
+Ministry of Defence	1041	8
+Ministry of Defence	1042	8
+Ministry of Defence	1043	8
+Ministry of Defence	1044	8
+Ministry of Defence	1045	8
+Ministry of Defence	1046	8
 Ministry of Defence	1047	8
 Ministry of Defence	1048	8
 Ministry of Defence	1049	8
 Ministry of Defence	1050	8
 Ministry of Defence	1051	8
 Ministry of Defence	1052	8
-Ministry of Defence	464	8
 Ministry of Defence	1053	8
 Ministry of Defence	1054	8
 Ministry of Defence	1055	8
@@ -3740,2011 +3686,1939 @@ Ministry of Defence	1061	8
 Ministry of Defence	1062	8
 Ministry of Defence	1063	8
 Ministry of Defence	1064	8
-Ministry of Defence	1065	8
-Ministry of Defence	1066	8
-Ministry of Defence	1067	8
-Ministry of Defence	1068	8
-Ministry of Defence	1069	8
-Ministry of Defence	1070	8
-Ministry of Defence	1071	8
-Ministry of Defence	1072	8
-Ministry of Defence	1073	8
-Ministry of Defence	1074	8
-Ministry of Defence	1075	8
-Ministry of Defence	1076	8
-Ministry of Defence	1077	8
-Ministry of Defence	1078	8
-Ministry of Defence	1079	8
-Ministry of Defence	1080	8
-Ministry of Defence	1081	8
-Ministry of Defence	1082	8
-Ministry of Digital Affairs	999	0
-Ministry of External Affairs	992	0
-Ministry of Finance	1083	0
+Ministry of Digital Affairs	981	0
+Ministry of External Affairs	974	0
+Ministry of Finance	1065	0
+Ministry of Foreign Affairs	1066	8
+Ministry of Foreign Affairs	1067	8
+Ministry of Foreign Affairs	1068	8
+Ministry of Foreign Affairs	1022	8
+Ministry of Foreign Affairs	277	8
+Ministry of Foreign Affairs	1069	8
+Ministry of Foreign Affairs	1070	8
+Ministry of Foreign Affairs	1071	8
+Ministry of Foreign Affairs	1072	8
+Ministry of Foreign Affairs	643	8
+Ministry of Foreign Affairs	1020	8
+Ministry of Foreign Affairs	370	8
+Ministry of Foreign Affairs	1021	8
+Ministry of Foreign Affairs	451	8
+Ministry of Foreign Affairs	1073	8
+Ministry of Foreign Affairs	1074	8
+Ministry of Foreign Affairs	1075	8
+Ministry of Foreign Affairs	1019	8
+Ministry of Foreign Affairs	1076	8
+Ministry of Foreign Affairs	1077	8
+Ministry of Foreign Affairs	1078	8
+Ministry of Foreign Affairs	1018	8
+Ministry of Foreign Affairs	939	8
+Ministry of Foreign Affairs	928	8
+Ministry of Foreign Affairs	554	8
+Ministry of Foreign Affairs	1079	8
+Ministry of Foreign Affairs	1080	8
+Ministry of Foreign Affairs	1081	8
+Ministry of Foreign Affairs	1023	8
+Ministry of Foreign Affairs	1082	8
+Ministry of Foreign Affairs	903	8
+Ministry of Foreign Affairs	1083	8
 Ministry of Foreign Affairs	1084	8
+Ministry of Foreign Affairs	982	8
 Ministry of Foreign Affairs	1085	8
 Ministry of Foreign Affairs	1086	8
-Ministry of Foreign Affairs	1040	8
-Ministry of Foreign Affairs	285	8
 Ministry of Foreign Affairs	1087	8
 Ministry of Foreign Affairs	1088	8
 Ministry of Foreign Affairs	1089	8
 Ministry of Foreign Affairs	1090	8
-Ministry of Foreign Affairs	655	8
-Ministry of Foreign Affairs	1038	8
-Ministry of Foreign Affairs	381	8
-Ministry of Foreign Affairs	1039	8
-Ministry of Foreign Affairs	463	8
+Ministry of Foreign Affairs	1025	8
 Ministry of Foreign Affairs	1091	8
 Ministry of Foreign Affairs	1092	8
+Ministry of Foreign Affairs	929	8
 Ministry of Foreign Affairs	1093	8
-Ministry of Foreign Affairs	1037	8
+Ministry of Foreign Affairs	602	8
 Ministry of Foreign Affairs	1094	8
 Ministry of Foreign Affairs	1095	8
+Ministry of Foreign Affairs	919	8
 Ministry of Foreign Affairs	1096	8
-Ministry of Foreign Affairs	1036	8
-Ministry of Foreign Affairs	956	8
-Ministry of Foreign Affairs	945	8
-Ministry of Foreign Affairs	566	8
+Ministry of Foreign Affairs	989	8
 Ministry of Foreign Affairs	1097	8
 Ministry of Foreign Affairs	1098	8
+Ministry of Foreign Affairs	1026	8
 Ministry of Foreign Affairs	1099	8
-Ministry of Foreign Affairs	1041	8
+Ministry of Foreign Affairs	978	8
 Ministry of Foreign Affairs	1100	8
-Ministry of Foreign Affairs	920	8
 Ministry of Foreign Affairs	1101	8
 Ministry of Foreign Affairs	1102	8
-Ministry of Foreign Affairs	1000	8
+Ministry of Foreign Affairs	1027	8
+Ministry of Foreign Affairs	1024	8
 Ministry of Foreign Affairs	1103	8
+Ministry of Foreign Affairs	604	8
 Ministry of Foreign Affairs	1104	8
 Ministry of Foreign Affairs	1105	8
+Ministry of Foreign Affairs	286	8
 Ministry of Foreign Affairs	1106	8
-Ministry of Foreign Affairs	1107	8
-Ministry of Foreign Affairs	1108	8
-Ministry of Foreign Affairs	1043	8
-Ministry of Foreign Affairs	1109	8
-Ministry of Foreign Affairs	1110	8
-Ministry of Foreign Affairs	946	8
-Ministry of Foreign Affairs	1111	8
-Ministry of Foreign Affairs	614	8
-Ministry of Foreign Affairs	1112	8
-Ministry of Foreign Affairs	1113	8
-Ministry of Foreign Affairs	936	8
-Ministry of Foreign Affairs	1114	8
-Ministry of Foreign Affairs	1007	8
-Ministry of Foreign Affairs	1115	8
-Ministry of Foreign Affairs	1116	8
-Ministry of Foreign Affairs	1044	8
-Ministry of Foreign Affairs	1117	8
-Ministry of Foreign Affairs	996	8
-Ministry of Foreign Affairs	1118	8
-Ministry of Foreign Affairs	1119	8
-Ministry of Foreign Affairs	1120	8
-Ministry of Foreign Affairs	1045	8
-Ministry of Foreign Affairs	1042	8
-Ministry of Foreign Affairs	1121	8
-Ministry of Foreign Affairs	616	8
-Ministry of Foreign Affairs	1122	8
-Ministry of Foreign Affairs	1123	8
-Ministry of Foreign Affairs	294	8
-Ministry of Foreign Affairs	1124	8
-Ministry of Foreign Affairs of the Czech Republic	463	0
-Ministry of Intelligence	1001	0
-Ministry of Intelligence and Security	1001	0
-Ministry of National Defense	1125	0
-Ministry of Public Security	1005	8
-Ministry of Public Security	293	8
-Ministry of State Security	382	8
-Ministry of State Security	1006	8
-Ministry of the Armed Forces	1126	0
-Ministère de l'Europe et des Affaires étrangères	727	0
-Ministère des Affaires étrangères et européennes	1106	0
-Ministère des Armées	1126	0
-Ministério das Relações Exteriores	1089	0
-Ministério dos Negócios Estrangeiros	1115	0
-Mint Sandstorm	89	8
-Mint Sandstorm	376	8
-MintedSoil	459	0
-Mirage	70	129
-Mirage Tiger	1127	0
-MirrorFace	642	0
-MoD	1057	7
-Moafee	277	264
-Moafee	1128	264
-Mobwork	80	256
-Mocha Manakin	1129	128
-ModernStealer	1130	0
-ModifiedElephant	1131	0
-Mofang	281	256
-Mogilevich	1132	256
-Molatori	1133	256
-Moldy Pisces	40	0
-Molerats	153	256
-Money Libra	949	0
-MoneyTaker	1134	0
-Monsoon	44	129
-Monster Libra	115	0
-Monty Spider	111	8
-Moonlight	153	129
-Moonstone Sleet	41	8
-Moonstone Sleet	958	8
-Mora_001	1135	0
-Morpho	291	129
-Moses Staff	487	128
-MosesStaff	487	0
-Moshen Dragon	1136	0
-Moskalvzapoe	991	256
-Mossad	1137	0
-MoustachedBouncer	1138	0
-Mr_Rot13	1139	0
+Ministry of Foreign Affairs of the Czech Republic	451	0
+Ministry of Intelligence	983	0
+Ministry of Intelligence and Security	983	0
+Ministry of National Defense	1107	0
+Ministry of Public Security	987	8
+Ministry of Public Security	285	8
+Ministry of State Security	371	8
+Ministry of State Security	988	8
+Ministry of the Armed Forces	1108	0
+Ministère de l'Europe et des Affaires étrangères	714	0
+Ministère des Affaires étrangères et européennes	1088	0
+Ministère des Armées	1108	0
+Ministério das Relações Exteriores	1071	0
+Ministério dos Negócios Estrangeiros	1097	0
+Mint Sandstorm	87	0
+MintedSoil	447	0
+Mirage	69	129
+Mirage Tiger	1109	0
+MirrorFace	630	0
+MoD	1039	7
+Moafee	1110	256
+Mobwork	79	256
+Mocha Manakin	1111	128
+ModernStealer	1112	0
+ModifiedElephant	1113	0
+Mofang	273	256
+Mogilevich	1114	256
+Molatori	1115	256
+Moldy Pisces	39	0
+Molerats	151	256
+Money Libra	932	0
+MoneyTaker	1116	0
+Monsoon	42	129
+Monster Libra	112	0
+Monty Spider	108	8
+Moonlight	151	129
+Moonstone Sleet	1117	0
+Mora_001	1118	0
+Morpho	283	129
+Moses Staff	475	128
+MosesStaff	475	0
+Moshen Dragon	1119	0
+Moskalvzapoe	973	256
+Mossad	1120	0
+MoustachedBouncer	1121	0
+Mr_Rot13	1122	0
 Muddled Libra	1	0
-Muddy Ion	118	128
-MuddyWater	118	0
-Mulberry Typhoon	102	0
-Mule Libra	392	0
-MurenShark	127	0
-Murky Panda	114	0
-Mustang Panda	278	8
-Mustang Panda	279	8
-Mustard Tempest	472	0
-MyCERT	1014	0
-Mysterious Elephant	1140	128
-Mythic Leopard	39	8
-Mythic Leopard	90	8
-Mythic Likho	175	0
-MİT	998	134
-N4ughtysecTU	1141	0
-NACSA	1142	4
-NARWHAL SPIDER	801	0
-NATO	1143	6
-NATO Communications and Information Agency	1144	0
-NATO Cooperative Cyber Defence Centre of Excellence	300	0
-NB65	1145	6
-NBSZ	1146	6
-NBU	1147	6
-NBÚ	1147	6
-NCA	1148	78
-NCA	1149	14
-NCF	1150	6
-NCIA	1151	14
-NCIA	1144	14
-NCOZ	1152	6
-NCSA	1153	14
-NCSA	1154	14
-NCSC	196	14
-NCSC	1155	78
-NCSC	909	14
-NCSC	1156	14
-NCSC	1157	14
-NCSC New Zealand	1157	0
-NCSC-FI	955	4
-NCSC-NL	1158	4
-NDB	687	6
-NEODYMIUM	1159	133
-NEPTUNIUM	421	133
-NICC	1160	6
-NICKEL	70	149
-NID	1161	135
-NIOBIUM	177	149
-NIS	1162	207
-NIS	618	143
-NISA	1163	6
-NISC	1164	6
-NIST	1165	6
-NKSC	1166	6
-NOBELIUM	84	157
-NOBELIUM	543	141
-NOCTURNAL SPIDER	1167	0
-NOMAD PANDA	1168	0
-NOTROBIN	1169	260
-NPA	921	6
-NSA	1170	6
-NSB	1171	6
-NSM	1172	6
-NSS	1173	6
-NTRO	1174	6
-NUKIB	1175	4
-NXSMS	401	260
-NZSIS	1176	4
-Nachrichtendienst des Bundes	687	0
-Nacionalinis kibernetinio saugumo centras	1166	0
-Nahr Elbard	397	0
-Nahr el bared	397	0
-Naikon	273	256
-Naikon Castle	273	0
-Nam3L3ss	1177	0
-Namibia Central Intelligence Service	1178	0
-Narketing163	1179	0
-Nascent Ursa	255	0
-Nasjonal sikkerhetsmyndighet	1172	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1180	0
-Nationaal Cyber Security Centrum	1158	0
-National Accountability Bureau	1181	0
-National Anti-Narcotics Agency	1182	0
-National Assessments Bureau	1183	0
-National Ballistics Intelligence Service	1184	0
-National Board of Revenue	1185	0
-National Bureau of Investigation	1186	0
-National Centre for Counter Terrorism	409	0
-National Committee for Intelligence Coordination	1187	0
-National Computer Emergency Response Center	1188	0
-National Computer Emergency Response Team	1189	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	335	0
-National Computer Virus Emergency Response Center	349	0
-National Coordinator for Counterterrorism and Security	1180	0
-National Counter Terrorism Authority	1190	0
-National Crime Agency	1148	0
-National Crime Intelligence Agency	1151	0
-National Crises Management Cell	1191	0
-National Cryptologic Centre	301	0
-National Cyber Crime Centre	1152	0
-National Cyber Force	1150	0
-National Cyber Security Agency	1142	8
-National Cyber Security Agency	1153	8
-National Cyber Security Agency	1154	8
-National Cyber Security Center	1156	0
-National Cyber Security Centre	1155	8
-National Cyber Security Centre	909	8
-National Cyber Security Centre	1158	8
-National Cyber Security Centre	1157	8
-National Cyber Security Centre Finland	955	0
-National Cyber Security Centre Switzerland	196	0
-National Cyber Security Centre of Lithuania	1166	0
-National Cyber Security Directorate	520	0
-National Cyber and Crypto Agency	217	0
-National Cyber and Information Security Agency	1175	0
+Muddy Ion	115	128
+MuddyWater	115	0
+Mulberry Typhoon	99	0
+Mule Libra	381	0
+MurenShark	125	0
+Murky Panda	111	0
+Mustard Tempest	460	0
+MyCERT	996	0
+Mysterious Elephant	1123	128
+Mythic Leopard	38	8
+Mythic Leopard	88	8
+Mythic Likho	170	0
+MİT	980	134
+N4ughtysecTU	1124	0
+NACSA	1125	4
+NARWHAL SPIDER	785	0
+NATO	1126	6
+NATO Communications and Information Agency	1127	0
+NATO Cooperative Cyber Defence Centre of Excellence	292	0
+NB65	1128	6
+NBSZ	1129	6
+NBU	1130	6
+NBÚ	1130	6
+NCA	1131	78
+NCA	1132	14
+NCF	1133	6
+NCIA	1134	14
+NCIA	1127	14
+NCOZ	1135	6
+NCSA	1136	14
+NCSA	1137	14
+NCSC	191	14
+NCSC	1138	78
+NCSC	892	14
+NCSC	1139	14
+NCSC	1140	14
+NCSC New Zealand	1140	0
+NCSC-FI	938	4
+NCSC-NL	1141	4
+NDB	674	6
+NEODYMIUM	1142	133
+NEPTUNIUM	409	133
+NICC	1143	6
+NICKEL	69	149
+NID	1144	135
+NIOBIUM	172	149
+NIS	1145	207
+NIS	606	143
+NISA	1146	6
+NISC	1147	6
+NIST	1148	6
+NKSC	1149	6
+NOBELIUM	83	133
+NOCTURNAL SPIDER	1150	0
+NOMAD PANDA	1151	0
+NOTROBIN	1152	260
+NPA	904	6
+NSA	1153	6
+NSB	1154	6
+NSM	1155	6
+NSS	1156	6
+NTRO	1157	6
+NUKIB	1158	4
+NXSMS	389	260
+NZSIS	1159	4
+Nachrichtendienst des Bundes	674	0
+Nacionalinis kibernetinio saugumo centras	1149	0
+Nahr Elbard	250	0
+Nahr el bared	250	0
+Naikon	268	256
+Naikon Castle	268	0
+Nam3L3ss	1160	0
+Namibia Central Intelligence Service	1161	0
+Narketing163	1162	0
+Nascent Ursa	479	0
+Nasjonal sikkerhetsmyndighet	1155	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1163	0
+Nationaal Cyber Security Centrum	1141	0
+National Accountability Bureau	1164	0
+National Anti-Narcotics Agency	1165	0
+National Assessments Bureau	1166	0
+National Ballistics Intelligence Service	1167	0
+National Board of Revenue	1168	0
+National Bureau of Investigation	1169	0
+National Centre for Counter Terrorism	397	0
+National Committee for Intelligence Coordination	1170	0
+National Computer Emergency Response Center	1171	0
+National Computer Emergency Response Team	1172	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	327	0
+National Computer Virus Emergency Response Center	341	0
+National Coordinator for Counterterrorism and Security	1163	0
+National Counter Terrorism Authority	1173	0
+National Crime Agency	1131	0
+National Crime Intelligence Agency	1134	0
+National Crises Management Cell	1174	0
+National Cryptologic Centre	293	0
+National Cyber Crime Centre	1135	0
+National Cyber Force	1133	0
+National Cyber Security Agency	1125	8
+National Cyber Security Agency	1136	8
+National Cyber Security Agency	1137	8
+National Cyber Security Center	1139	0
+National Cyber Security Centre	1138	8
+National Cyber Security Centre	892	8
+National Cyber Security Centre	1141	8
+National Cyber Security Centre	1140	8
+National Cyber Security Centre Finland	938	0
+National Cyber Security Centre Switzerland	191	0
+National Cyber Security Centre of Lithuania	1149	0
+National Cyber Security Directorate	509	0
+National Cyber and Crypto Agency	212	0
+National Cyber and Information Security Agency	1158	0
 National Cybersecurity Agency	15	0
-National Cybersecurity Agency of France	34	0
-National Cybersecurity Authority	1149	0
-National Cybersecurity Centre	336	0
-National Defence Radio Establishment	691	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	518	0
-National Directorate of Intelligence	1192	0
-National Domestic Extremism and Disorder Intelligence Unit	1193	0
-National Economic Crime Bureau	1194	0
-National Fraud Intelligence Bureau	1195	0
-National Geospatial-Intelligence Agency	1196	0
-National Institute of Standards and Technology	1165	0
-National Intelligence Agency	1197	8
-National Intelligence Agency	1198	8
-National Intelligence Agency	1199	8
-National Intelligence Centre	337	8
-National Intelligence Centre	1200	8
-National Intelligence Cooperating Center	1160	0
-National Intelligence Coordinating Agency	1201	0
-National Intelligence Directorate	1202	8
-National Intelligence Directorate	1203	8
-National Intelligence Organization	1204	8
-National Intelligence Organization	998	8
-National Intelligence Service	1205	8
-National Intelligence Service	1206	8
-National Intelligence Service	1207	8
-National Intelligence Service	631	8
-National Intelligence Service	1208	8
-National Intelligence Service	1162	8
-National Intelligence and Security Agency	1163	8
-National Intelligence and Security Agency	1209	8
-National Intelligence and Security Service	1210	8
-National Intelligence and Security Service	1211	8
-National Intelligence and Security Service	1212	8
-National Investigation Agency	1213	0
-National Investigation Department of Nepal	1214	0
-National Kenya Computer Incident Response Team	933	0
-National Organised Crime Agency	1152	0
-National Police Agency	921	0
-National Police Agency of the ROC	1215	0
-National Police Intelligence Directorate	1216	0
-National Police of the Netherlands	615	0
-National Reconnaissance Office	1217	0
-National Security Affairs Cell	1218	0
-National Security Agency	1219	8
-National Security Agency	1220	8
-National Security Agency	1221	8
-National Security Agency	1170	8
-National Security Authority	1147	0
-National Security Bureau	1222	8
-National Security Bureau	1171	8
-National Security Bureau	1223	8
-National Security Intelligence	1224	0
-National Security Office	1225	0
-National Security Service	1173	0
-National Technical Research Organisation	1174	0
-National Telecommunication Monitoring Centre	1226	0
-National center of Incident readiness and Strategy for Cybersecurity	1164	0
-Nationale Politie	615	0
-Nationellt cybersäkerhetscenter	1227	0
-Natohub	1228	256
-Naval Intelligence	1229	0
-Naval Intelligence Department	1161	0
-Navy Intelligence Department	1230	0
-Nazar	1231	256
-Nemesis Kitten	479	0
-Nemzetbiztonsági Hivatal	1232	0
-Nemzetbiztonsági Szakszolgálat	1146	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1233	0
-NetRunnerPR	1234	0
-NetTraveler	76	0
-Network Battalion 65	1145	0
-Neva Flood	411	0
-New Zealand Security Intelligence Service	1176	0
-NewRomanic Cyber Army Team	41	0
-News Division	1235	0
-NewsBeef	376	0
-NewsPenguin	1236	0
-Newscaster	89	137
-Newscaster	376	137
-Newscaster Team	89	128
-Nexus Zeta	1237	128
-Nian	271	134
-Nickel Academy	41	0
-Nickel Alley	1238	0
-Nickel Gladstone	91	8
-Nickel Gladstone	41	8
-Nickel Tapestry	699	0
-Nigeria Computer Emergency Response Team	1239	0
-Night Dragon	1240	128
-Night Tsunami	482	0
-NightEagle	66	0
-Nightshade Panda	104	0
-Nimbus Manticore	1241	128
-Nitro	430	129
+National Cybersecurity Agency of France	33	0
+National Cybersecurity Authority	1132	0
+National Cybersecurity Centre	328	0
+National Defence Radio Establishment	678	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	507	0
+National Directorate of Intelligence	1175	0
+National Domestic Extremism and Disorder Intelligence Unit	1176	0
+National Economic Crime Bureau	1177	0
+National Fraud Intelligence Bureau	1178	0
+National Geospatial-Intelligence Agency	1179	0
+National Institute of Standards and Technology	1148	0
+National Intelligence Agency	1180	8
+National Intelligence Agency	1181	8
+National Intelligence Agency	1182	8
+National Intelligence Centre	329	8
+National Intelligence Centre	1183	8
+National Intelligence Cooperating Center	1143	0
+National Intelligence Coordinating Agency	1184	0
+National Intelligence Directorate	1185	8
+National Intelligence Directorate	1186	8
+National Intelligence Organization	1187	8
+National Intelligence Organization	980	8
+National Intelligence Service	1188	8
+National Intelligence Service	1189	8
+National Intelligence Service	1190	8
+National Intelligence Service	619	8
+National Intelligence Service	1191	8
+National Intelligence Service	1145	8
+National Intelligence and Security Agency	1146	8
+National Intelligence and Security Agency	1192	8
+National Intelligence and Security Service	1193	8
+National Intelligence and Security Service	1194	8
+National Intelligence and Security Service	1195	8
+National Investigation Agency	1196	0
+National Investigation Department of Nepal	1197	0
+National Kenya Computer Incident Response Team	916	0
+National Organised Crime Agency	1135	0
+National Police Agency	904	0
+National Police Agency of the ROC	1198	0
+National Police Intelligence Directorate	1199	0
+National Police of the Netherlands	603	0
+National Reconnaissance Office	1200	0
+National Security Affairs Cell	1201	0
+National Security Agency	1202	8
+National Security Agency	1203	8
+National Security Agency	1204	8
+National Security Agency	1153	8
+National Security Authority	1130	0
+National Security Bureau	1205	8
+National Security Bureau	1154	8
+National Security Bureau	1206	8
+National Security Intelligence	1207	0
+National Security Office	1208	0
+National Security Service	1156	0
+National Technical Research Organisation	1157	0
+National Telecommunication Monitoring Centre	1209	0
+National center of Incident readiness and Strategy for Cybersecurity	1147	0
+Nationale Politie	603	0
+Nationellt cybersäkerhetscenter	1210	0
+Natohub	1211	256
+Naval Intelligence	1212	0
+Naval Intelligence Department	1144	0
+Navy Intelligence Department	1213	0
+Nazar	1214	256
+Nemesis Kitten	467	0
+Nemzetbiztonsági Hivatal	1215	0
+Nemzetbiztonsági Szakszolgálat	1129	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1216	0
+NetRunnerPR	1217	0
+NetTraveler	75	0
+Network Battalion 65	1128	0
+Neva Flood	399	0
+New Zealand Security Intelligence Service	1159	0
+NewRomanic Cyber Army Team	49	0
+News Division	1218	0
+NewsBeef	87	0
+NewsPenguin	1219	0
+Newscaster	87	129
+Newscaster Team	87	128
+Nexus Zeta	1220	128
+Nian	266	134
+Nickel Academy	49	0
+Nickel Alley	1221	0
+Nickel Gladstone	89	0
+Nickel Tapestry	686	0
+Nigeria Computer Emergency Response Team	1222	0
+Night Dragon	1223	128
+Night Tsunami	470	0
+NightEagle	65	0
+Nightshade Panda	101	0
+Nimbus Manticore	1224	128
+Nitro	418	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
-NobleBaron	84	0
-Nodaria	255	256
-Nomadic Octopus	613	128
-North Atlantic Council	1242	0
-North Atlantic Treaty Organization	1143	0
-Norwegian Intelligence Service	618	0
-Norwegian National Security Authority	1172	0
-Norwegian Police Security Service	1243	0
-NuclearCrisis	45	0
-Nullbulge	1244	256
-Numbered Panda	69	0
-Nwgen Team	493	0
-Nylon Typhoon	70	0
-NyxarGroup	1245	0
-NÚKIB	1175	4
-Národní centrála proti organizovanému zločinu	1152	0
-Národní úřad pro kybernetickou a informační bezpečnost	1175	0
-Národný bezpečnostný úrad	1147	0
-OAS	1246	6
-ODNI	517	6
-OFAC	571	6
-OLDCARP	85	260
-OPERA1ER	401	4
-ORB07	431	4
-OSCE	1247	6
-OSMIUM	98	149
-OTAN	1143	6
-OUTLAW SPIDER	1248	0
-OVERLORD SPIDER	1249	0
-OVS	898	6
-OXYGEN	113	149
-Obscure Serpens	544	0
-Obsidian Sandstorm	1250	0
-Ocean Buffalo	36	0
-Ocean Lotus	36	128
-OceanLotus	36	0
-OceanLotus Group	36	0
+NobleBaron	83	0
+Nodaria	479	256
+Nomadic Octopus	601	128
+North Atlantic Council	1225	0
+North Atlantic Treaty Organization	1126	0
+Norwegian Intelligence Service	606	0
+Norwegian National Security Authority	1155	0
+Norwegian Police Security Service	1226	0
+NuclearCrisis	43	0
+Nullbulge	1227	256
+Numbered Panda	68	0
+Nwgen Team	482	0
+Nylon Typhoon	69	0
+NyxarGroup	1228	0
+NÚKIB	1158	4
+Národní centrála proti organizovanému zločinu	1135	0
+Národní úřad pro kybernetickou a informační bezpečnost	1158	0
+Národný bezpečnostný úrad	1130	0
+OAS	1229	6
+ODNI	506	6
+OFAC	559	6
+OLDCARP	84	260
+OPERA1ER	389	4
+ORB07	419	4
+OSCE	1230	6
+OSMIUM	95	149
+OTAN	1126	6
+OUTLAW SPIDER	1231	0
+OVERLORD SPIDER	1232	0
+OVS	881	6
+OXYGEN	110	149
+Obscure Serpens	532	0
+Obsidian Sandstorm	1233	0
+Ocean Buffalo	35	0
+Ocean Lotus	35	128
+OceanLotus	35	0
+OceanLotus Group	35	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1251	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1252	0
-Office for Security and Counter-Terrorism	1253	0
-Office of Foreign Assets Control	571	0
-Office of Intelligence and Counterintelligence	1254	0
-Office of National Intelligence	1255	0
-Office of Naval Intelligence	1256	0
-Office of Terrorism and Financial Intelligence	1257	0
-Office of the Chief of Military Security Affairs	1258	0
-Office of the Director of National Intelligence	517	0
-Oghab 2	1259	0
-OilAlpha	1260	0
-OilRig	315	8
-OilRig	38	8
-Oka Flood	1261	0
+Office for Foreign Relations and Information	1234	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1235	0
+Office for Security and Counter-Terrorism	1236	0
+Office of Foreign Assets Control	559	0
+Office of Intelligence and Counterintelligence	1237	0
+Office of National Intelligence	1238	0
+Office of Naval Intelligence	1239	0
+Office of Terrorism and Financial Intelligence	1240	0
+Office of the Chief of Military Security Affairs	1241	0
+Office of the Director of National Intelligence	506	0
+Oghab 2	1242	0
+OilAlpha	1243	0
+OilRig	37	0
+Oka Flood	1244	0
 Oktapus	1	256
-OldGremlin	1262	0
-OnionDog	1263	0
-Onyx Sleet	158	8
-Onyx Sleet	100	8
-Onyx Sleet	159	8
-Op Cleaver	147	128
-Opal Sleet	98	0
-Operation AppleJeus	41	0
-Operation BugDrop	1264	0
-Operation C-Major	39	128
-Operation CargoTalon	1265	0
-Operation Cleaver	147	128
-Operation Cobalt Whisper	1266	128
-Operation Comando	1267	0
-Operation DRBControl	1268	0
-Operation Daybreak	40	128
-Operation Emmental	1269	0
-Operation EvilTraffic	669	0
-Operation Exchange Marauder	114	128
-Operation ForumTroll	1270	0
-Operation GhostSecret	41	0
-Operation Ghoul	1271	128
-Operation Hangover	44	136
-Operation Hangover	55	136
-Operation Kabar Cobra	1272	128
-Operation Mermaid	881	128
-Operation Molerats	153	0
-Operation Parliament	1273	128
-Operation Pawn Storm	49	128
-Operation Poison Needles	1274	128
-Operation Red Signature	1275	128
-Operation Saffron Rose	144	128
-Operation Shadow Force	966	128
-Operation ShadowHammer	1276	0
-Operation Sharpshooter	1277	128
-Operation Soft Cell	1278	128
-Operation Triangulation	1279	128
-Operation Troy	41	128
-Operation WizardOpium	1280	0
-Operation Wocao	1281	0
-Operation Woolen Goldfish	1282	128
-Operation Woolen-Goldfish	144	136
-Operation Woolen-Goldfish	1282	136
-OperationTroy	159	0
-Operator Panda	700	0
-Orange Athos	44	0
-Orange Kala	55	128
-Orange Yali	43	0
-Orangeworm	1283	161
-Organised Crime and Intelligence Unit	1284	0
-Organization for Security and Co-operation in Europe	1247	0
-Organization of American States	1246	0
-Oro0lxy	547	0
-Orova	1285	256
-OurMine	1286	0
-Outrider Tiger	716	0
-OverFlame	1287	0
-Override Panda	273	0
-PALADIN	42	133
-PALE PANDA	1288	0
-PARASITE	117	133
-PARINACOTA	1289	260
-PCPcat	151	256
-PET	534	135
-PHANTOM	46	133
-PHOSPHORUS	89	133
-PINCHY SPIDER	1290	8
-PIZZO SPIDER	156	0
-PKCERT	1189	4
-PLA	1291	6
-PLA Navy	73	8
-PLA Navy	93	8
-PLA Navy	1292	8
+OldGremlin	1245	0
+OnionDog	1246	0
+Onyx Sleet	96	0
+Op Cleaver	145	128
+Opal Sleet	95	0
+Operation AppleJeus	49	0
+Operation BugDrop	1247	0
+Operation C-Major	38	128
+Operation CargoTalon	1248	0
+Operation Cleaver	145	128
+Operation Cobalt Whisper	1249	128
+Operation Comando	1250	0
+Operation DRBControl	1251	0
+Operation Daybreak	39	128
+Operation Emmental	1252	0
+Operation EvilTraffic	656	0
+Operation Exchange Marauder	111	128
+Operation ForumTroll	1253	0
+Operation GhostSecret	49	0
+Operation Ghoul	1254	128
+Operation Hangover	42	136
+Operation Hangover	54	136
+Operation Kabar Cobra	1255	128
+Operation Mermaid	864	128
+Operation Molerats	151	0
+Operation Parliament	1256	128
+Operation Pawn Storm	47	128
+Operation Poison Needles	1257	128
+Operation Red Signature	1258	128
+Operation Saffron Rose	142	128
+Operation Shadow Force	948	128
+Operation ShadowHammer	1259	0
+Operation Sharpshooter	1260	128
+Operation Soft Cell	1261	128
+Operation Triangulation	1262	128
+Operation Troy	49	128
+Operation WizardOpium	1263	0
+Operation Wocao	1264	0
+Operation Woolen Goldfish	142	128
+Operation Woolen-Goldfish	142	128
+OperationTroy	96	0
+Operator Panda	687	0
+Orange Athos	42	0
+Orange Kala	54	128
+Orange Yali	41	0
+Orangeworm	1265	161
+Organised Crime and Intelligence Unit	1266	0
+Organization for Security and Co-operation in Europe	1230	0
+Organization of American States	1229	0
+Oro0lxy	535	0
+Orova	1267	256
+OurMine	1268	0
+Outrider Tiger	703	0
+OverFlame	1269	0
+Override Panda	268	0
+PALADIN	40	133
+PALE PANDA	1270	0
+PARASITE	114	133
+PARINACOTA	1271	260
+PCPcat	149	256
+PET	523	135
+PHANTOM	44	133
+PHOSPHORUS	87	133
+PIZZO SPIDER	154	0
+PKCERT	1172	4
+PLA	1272	6
+PLA Navy	72	8
+PLA Navy	91	8
+PLA Navy	1273	8
 PLA Unit 61398	8	0
-PLA Unit 61419	271	0
-PLA Unit 61486	1293	0
-PLA Unit 65017	275	0
-PLA Unit 69010	465	0
-PLA Unit 78020	1294	0
-PLATINUM	117	133
-PLUTONIUM	158	157
-PLUTONIUM	100	157
-PLUTONIUM	159	157
-POISON CARP	638	128
-POISONUS PANDA	1295	0
-POLONIUM	760	133
+PLA Unit 61419	266	0
+PLA Unit 61486	1274	0
+PLA Unit 65017	269	0
+PLA Unit 69010	453	0
+PLA Unit 78020	1275	0
+PLATINUM	114	133
+PLUTONIUM	96	149
+POISON CARP	626	128
+POISONUS PANDA	1276	0
+POLONIUM	746	133
 POTASSIUM	19	149
-PREDATOR PANDA	1296	0
-PROMETHIUM	59	133
-PSIA	1297	6
-PST	1243	135
-PUSHCHA	478	260
-Pacha Group	1298	128
-Pacifier APT	52	128
-Packrat	1299	129
-Palace Office	1300	0
-Palestinian National Security Forces	1301	0
-Palestinian Preventive Security	1302	0
-Palmerworm	80	129
+PREDATOR PANDA	1277	0
+PROMETHIUM	58	133
+PSIA	1278	6
+PST	1226	135
+PUSHCHA	466	260
+Pacha Group	1279	128
+Pacifier APT	51	128
+Packrat	1280	129
+Palace Office	1281	0
+Palestinian National Security Forces	1282	0
+Palestinian Preventive Security	1283	0
+Palmerworm	79	129
 Palmetto Fusion	26	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1201	0
-Pambansang Kawanihan ng Pagsisiyasat	1186	0
-Parastoo	89	264
-Parastoo	376	264
-Parisite	725	256
-PassCV	1303	0
-Pasty Gemini	123	128
-Patched Lightning	1304	128
-Patchwork	44	129
-Pawn Storm	49	128
-PayTool	1305	0
-Payroll Pirates	1306	128
-Peach Sandstorm	37	0
-Pearl Sleet	473	0
-Pentagon	565	1
-People's Cyber Army of Russia	1307	0
-People's Liberation Army	1291	0
-People's Liberation Army Air Force	1308	0
-People's Liberation Army General Political Department	1309	0
-People's Liberation Army General Staff Department	1310	0
-Pepper Typhoon	328	0
-PerSwaysion	1311	0
-Periwinkle Tempest	408	0
-Personal Panda	185	0
-Pfinet	52	256
-Phantom Panda	148	0
-Phantom Taurus	326	0
-Phantom Turk	184	128
-PhantomControl	1312	0
-Phlox Tempest	492	0
-Pickaxe	1313	129
-Pinchy Spider	755	8
-Pink Sandstorm	31	0
-PinkPanther	74	8
-PinkPanther	242	8
-Pinstripe Lightning	177	128
-Pioneer	42	129
-Pioneer Kitten	725	0
-Pirate Panda	78	0
-Pistachio Tempest	408	0
-Pitty Panda	79	0
-PittyTiger	79	0
-Piwiks	939	256
-Plaid Rain	760	0
-Plain Neptune	40	128
-Planedown	98	256
-Platinum Terminal	58	0
-Play	1314	135
-Playful Dragon	70	128
-PlushDaemon	1315	0
-PoisonSeed	1316	0
-PoisonVine	64	0
-Poisoned Flight	102	128
-Polaris	200	128
-Police Bureau of Investigation	1317	0
-Polish Foreign Ministry	1007	0
-Political Security Directorate	1318	0
-Political Security Organization	1319	0
-Politie	615	0
-Politiets Efterretningstjeneste	534	0
-Politiets sikkerhetstjeneste	1243	0
-Polizia Postale	1320	0
-Polizia Postale e delle Comunicazioni	1320	0
-Pond Loach	36	128
-Popeye	52	128
-Poseidon Group	1321	128
-Postal and Communications Police	1320	0
-PowerPool	856	0
-Predatory Sparrow	810	128
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1184	0
+Pambansang Kawanihan ng Pagsisiyasat	1169	0
+Parastoo	87	256
+Parisite	712	256
+PassCV	1284	0
+Pasty Gemini	121	128
+Patched Lightning	1285	128
+Patchwork	42	129
+Pawn Storm	47	128
+PayTool	1286	0
+Payroll Pirates	1287	128
+Peach Sandstorm	36	0
+Pearl Sleet	461	0
+Pentagon	553	1
+People's Cyber Army of Russia	1288	0
+People's Liberation Army	1272	0
+People's Liberation Army Air Force	1289	0
+People's Liberation Army General Political Department	1290	0
+People's Liberation Army General Staff Department	1291	0
+Pepper Typhoon	320	0
+PerSwaysion	1292	0
+Periwinkle Tempest	396	0
+Personal Panda	180	0
+Pfinet	51	256
+Phantom Panda	146	0
+Phantom Taurus	318	0
+Phantom Turk	179	128
+PhantomControl	1293	0
+Phlox Tempest	481	0
+Pickaxe	1294	129
+Pinchy Spider	741	0
+Pink Sandstorm	30	0
+PinkPanther	236	0
+Pinstripe Lightning	172	128
+Pioneer	40	129
+Pioneer Kitten	712	0
+Pirate Panda	77	0
+Pistachio Tempest	396	0
+Pitty Panda	78	0
+PittyTiger	78	0
+Piwiks	922	256
+Plaid Rain	746	0
+Plain Neptune	39	128
+Planedown	95	256
+Platinum Terminal	57	0
+Play	1295	135
+Playful Dragon	69	128
+PlushDaemon	1296	0
+PoisonSeed	1297	0
+PoisonVine	63	0
+Poisoned Flight	99	128
+Polaris	195	128
+Police Bureau of Investigation	1298	0
+Polish Foreign Ministry	989	0
+Political Security Directorate	1299	0
+Political Security Organization	1300	0
+Politie	603	0
+Politiets Efterretningstjeneste	523	0
+Politiets sikkerhetstjeneste	1226	0
+Polizia Postale	1301	0
+Polizia Postale e delle Comunicazioni	1301	0
+Pond Loach	35	128
+Popeye	51	128
+Poseidon Group	1302	128
+Postal and Communications Police	1301	0
+PowerPool	840	0
+Predatory Sparrow	794	128
 Primitive Bear	17	0
-Prince of Persia	881	128
-ProCC	1322	0
-Project Raven	527	128
-Project Sauron	47	0
-ProjectM	39	0
-ProjectSauron	47	0
-Prolific Puma	1323	128
-Prophet Spider	805	0
-Prying Libra	1313	0
-Public Security Intelligence Agency	1297	0
-Pukchong	918	256
-Pumpkin Sandstorm	470	0
-Punch Comet	112	128
-Punk Spider	145	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	713	0
-Pupa	74	135
-Purple Pygmy	42	128
+Prince of Persia	864	128
+ProCC	1303	0
+Project Raven	516	128
+Project Sauron	45	0
+ProjectM	38	0
+ProjectSauron	45	0
+Prolific Puma	1304	128
+Prophet Spider	789	0
+Prying Libra	1294	0
+Public Security Intelligence Agency	1278	0
+Pukchong	901	256
+Pumpkin Sandstorm	458	0
+Punch Comet	109	128
+Punk Spider	143	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	700	0
+Pupa	73	135
+Purple Pygmy	40	128
 Purple Typhoon	19	0
-Purple Vallhund	472	128
-PurpleBravo	407	8
-PurpleBravo	699	8
-PurpleHaze	1324	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	877	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	878	0
+Purple Vallhund	460	128
+PurpleBravo	395	8
+PurpleBravo	686	8
+PurpleHaze	1305	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	860	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	861	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	894	0
-QAZTeam	30	256
-QUILTED TIGER	44	0
-Qatar State Security	1325	0
-QuaDream	365	0
-Quai d'Orsay	727	0
-Quarian	218	256
-Quedagh	46	256
-R&AW	1326	6
-R00tK1T	1327	0
-RADIO PANDA	1328	0
-RADIUM	110	157
-RADIUM	87	157
-RANCOR	1329	133
-RASPITE	973	260
-RATPAK SPIDER	1330	0
-RATS	1331	135
-RAW	1326	135
-RAZOR TIGER	48	0
-RCMP	759	6
-REDBALDKNIGHT	271	260
-REF2924	1332	4
-REF5961	1333	4
-REF7707	327	4
-RGB	787	6
-RGB-D5	62	4
-RGB-TEAM	1334	4
-RIA	662	135
-RIDDLE SPIDER	1335	0
-RTM	1336	134
-RUBIDIUM	725	149
-RUBYCARP	1337	260
-RUBYVINE	117	260
-RaHDit	1338	0
-Radio Serpens	92	0
-Rancor Group	1329	128
-Rancor Taurus	1329	0
-RansomHouse	1339	0
-RansomHub	1340	0
-RansomVC	1341	0
-Ransomed.vc	1341	128
-Rapid Action Battalion	1342	0
-Raspberry Typhoon	110	8
-Raspberry Typhoon	87	8
-Rattlesnake	48	129
-Ravine Castle	1343	128
-Razor Comet	682	128
-Reaper	40	129
-Reaper Group	40	128
-Rebel Jackal	698	0
-Reckless Rabbit	1344	128
-Reconnaissance General Bureau	787	0
-Red Anubis	69	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	877	0
+QAZTeam	29	256
+QUILTED TIGER	42	0
+Qatar State Security	1306	0
+QuaDream	355	0
+Quai d'Orsay	714	0
+Quarian	213	256
+Quedagh	44	256
+R&AW	1307	6
+R00tK1T	1308	0
+RADIO PANDA	1309	0
+RADIUM	107	149
+RANCOR	1310	133
+RASPITE	955	260
+RATPAK SPIDER	1311	0
+RATS	1312	135
+RAW	1307	135
+RAZOR TIGER	46	0
+RCMP	745	6
+REDBALDKNIGHT	266	260
+REF2924	1313	4
+REF5961	1314	4
+REF7707	319	4
+RGB	771	6
+RGB-D5	61	4
+RGB-TEAM	1315	4
+RIA	650	135
+RIDDLE SPIDER	1316	0
+RTM	1317	134
+RUBIDIUM	712	149
+RUBYCARP	1318	260
+RUBYVINE	114	260
+RaHDit	1319	0
+Radio Serpens	90	0
+Rancor Group	1310	128
+Rancor Taurus	1310	0
+RansomHouse	1320	0
+RansomHub	1321	0
+RansomVC	1322	0
+Ransomed.vc	1322	128
+Rapid Action Battalion	1323	0
+Raspberry Typhoon	107	0
+Rattlesnake	46	129
+Ravine Castle	1324	128
+Razor Comet	669	128
+Reaper	39	129
+Reaper Group	39	128
+Rebel Jackal	685	0
+Reckless Rabbit	1325	128
+Reconnaissance General Bureau	771	0
+Red Anubis	68	0
 Red Apollo	19	128
-Red Beifang	275	0
-Red Charon	1345	128
-Red Chimera	1346	128
-Red Dev 10	174	0
-Red Dev 13	114	0
-Red Dev 16	638	0
-Red Dev 17	1347	0
-Red Dev 18	637	0
-Red Dev 3	553	0
-Red Dev 4	148	0
-Red Dev 61	1348	0
-Red Diablo	95	128
-Red Djinn	80	128
-Red Eyes	40	128
-Red Foxtrot	465	128
-Red Gargoyle	74	128
-Red Hariasa	210	0
-Red Horus	102	0
-Red Kelpie	95	128
-Red Keres	88	0
-Red Kobold	81	128
-Red Ladon	94	0
-Red Lamassu	276	0
-Red Lich	200	136
-Red Lich	278	136
-Red Menshen	637	128
-Red Naga	102	128
-Red Nue	989	0
-Red Orthrus	78	0
-Red Pegasus	104	128
-Red Phoenix	82	128
-Red Salamander	110	128
-Red Sandstorm	199	0
-Red Scylla	174	128
-Red Sylvan	85	128
-Red Typhoon	72	0
-Red Vulture	70	128
-Red Wendigo	465	128
-Red Wolf	641	0
-Red Wraith	73	128
-Red-Lili	1349	0
-RedAlpha	553	0
-RedBravo	88	0
-RedCurl	641	0
-RedDelta	278	0
-RedEcho	1350	0
-RedFoxtrot	465	0
-RedGolf	1351	0
-RedHotel	174	0
-RedJuliett	1352	0
-RedKitten	1353	0
-RedMike	700	0
-RedNovember	1354	0
-RedRiver	70	0
-RedStinger	219	0
-Redfly	1355	256
-Refined Kitten	37	0
-Regional Anti-Terrorist Structure	1331	0
-Remix Kitten	92	0
-Renegade Jackal	177	0
-Republic of China Military Police	1356	0
-Research Division of the Prime Minister's Department	1357	0
-Research and Analysis Wing	1326	0
-ResumeLooters	1358	0
-Retefe Gang	1269	0
-Retefe Group	1269	0
+Red Beifang	269	0
+Red Charon	1326	128
+Red Chimera	1327	128
+Red Dev 10	262	0
+Red Dev 13	111	0
+Red Dev 16	626	0
+Red Dev 17	1328	0
+Red Dev 18	625	0
+Red Dev 3	541	0
+Red Dev 4	146	0
+Red Dev 61	1329	0
+Red Diablo	93	128
+Red Djinn	79	128
+Red Eyes	39	128
+Red Foxtrot	453	128
+Red Gargoyle	73	128
+Red Hariasa	205	0
+Red Horus	99	0
+Red Kelpie	93	128
+Red Keres	86	0
+Red Kobold	80	128
+Red Ladon	92	0
+Red Lamassu	270	0
+Red Lich	195	128
+Red Menshen	625	128
+Red Naga	99	128
+Red Nue	971	0
+Red Orthrus	77	0
+Red Pegasus	101	128
+Red Phoenix	81	128
+Red Salamander	107	128
+Red Sandstorm	194	0
+Red Scylla	262	128
+Red Sylvan	84	128
+Red Typhoon	71	0
+Red Vulture	69	128
+Red Wendigo	453	128
+Red Wolf	629	0
+Red Wraith	72	128
+Red-Lili	1330	0
+RedAlpha	541	0
+RedBravo	86	0
+RedCurl	629	0
+RedDelta	195	0
+RedEcho	1331	0
+RedFoxtrot	453	0
+RedGolf	1332	0
+RedHotel	262	0
+RedJuliett	1333	0
+RedKitten	1334	0
+RedMike	687	0
+RedNovember	1335	0
+RedRiver	69	0
+RedStinger	214	0
+Redfly	1336	256
+Refined Kitten	36	0
+Regional Anti-Terrorist Structure	1312	0
+Remix Kitten	90	0
+Renegade Jackal	172	0
+Republic of China Military Police	1337	0
+Research Division of the Prime Minister's Department	1338	0
+Research and Analysis Wing	1307	0
+ResumeLooters	1339	0
+Retefe Gang	1252	0
+Retefe Group	1252	0
 Returned Libra	10	0
-RevengeHotels	1359	0
-Revolutionary Guards	182	0
-Rich Ion	89	128
-Ricochet Chollima	40	0
-Ridge Castle	75	128
-Riigi Infosüsteemi Amet	662	0
-RipperSec	1360	0
-River Castle	70	128
-Roaming Mantis	1361	128
-Roaming Mantis Group	1361	128
-Roaming Tiger	282	0
+RevengeHotels	1340	0
+Revolutionary Guards	177	0
+Rich Ion	87	128
+Ricochet Chollima	39	0
+Ridge Castle	74	128
+Riigi Infosüsteemi Amet	650	0
+RipperSec	1341	0
+River Castle	69	128
+Roaming Mantis	1342	128
+Roaming Mantis Group	1342	128
+Roaming Tiger	274	0
 Roasted 0ktapus	1	0
-Rocke	136	256
-Rocket Kitten	144	8
-Rocket Kitten	1282	8
-RomCom	1362	1
-Romanian Intelligence Service	1363	0
-Rotten Tomato	282	128
-Royal APT	70	128
-Royal Canadian Mounted Police	759	0
-RoyalAPT	70	0
-Ruby Sleet	302	0
-Ruinous Ursa	353	0
-RuskiNet	1364	0
-Russian Angry Hackers Did It	1338	128
-Russian Defence Ministry	1076	0
-Russian Federal Security Service	693	0
-Russian Foreign Intelligence Service	722	0
-Russian Foreign Ministry	996	0
-Russian Ministry of Defence	1076	0
-Russian Ministry of Foreign Affairs	996	0
-Russian military intelligence	763	0
-Ruthless Rabbit	1365	128
-Ruza Flood	1366	0
-Rybar	1367	256
-SA-CSIRT	460	4
-SABRE PANDA	1368	0
-SALTY SPIDER	1369	0
-SAMBASPIDER	1370	260
-SAMURAI PANDA	1292	0
-SAPO	1371	6
-SAPS	432	135
-SBU	1372	6
-SCANDIUM	73	149
-SCARLETEEL	1373	260
-SCO Regional Anti-Terrorist Structure	1331	0
-SCRS	346	6
-SCULLY SPIDER	1374	0
-SDAT	1375	6
-SEA	551	135
-SEABORGIUM	256	133
-SEDENA	1376	4
-SEXi	1377	134
+Rocke	134	256
+Rocket Kitten	142	0
+RomCom	1343	1
+Romanian Intelligence Service	1344	0
+Rotten Tomato	274	128
+Royal APT	69	128
+Royal Canadian Mounted Police	745	0
+RoyalAPT	69	0
+Ruby Sleet	294	0
+Ruinous Ursa	249	0
+RuskiNet	1345	0
+Russian Angry Hackers Did It	1319	128
+Russian Defence Ministry	1058	0
+Russian Federal Security Service	680	0
+Russian Foreign Intelligence Service	709	0
+Russian Foreign Ministry	978	0
+Russian Ministry of Defence	1058	0
+Russian Ministry of Foreign Affairs	978	0
+Russian military intelligence	747	0
+Ruthless Rabbit	1346	128
+Ruza Flood	1347	0
+Rybar	1348	256
+SA-CSIRT	448	4
+SABRE PANDA	1349	0
+SALTY SPIDER	1350	0
+SAMBASPIDER	1351	260
+SAMURAI PANDA	1273	0
+SAPO	1352	6
+SAPS	420	135
+SBU	1353	6
+SCANDIUM	72	149
+SCARLETEEL	1354	260
+SCO Regional Anti-Terrorist Structure	1312	0
+SCRS	338	6
+SCULLY SPIDER	1355	0
+SDAT	1356	6
+SEA	539	135
+SEABORGIUM	250	133
+SEDENA	1357	4
+SEXi	1358	134
 SGRS	18	6
-SHADOW-AETHER-015	1378	4
-SHADOW-VOID-042	1379	4
-SHADOW-WATER-063	1380	4
-SHARK SPIDER	1381	0
-SIG22	231	4
-SIG23	52	4
-SIG25	42	4
-SIG27	549	4
-SIG37	1231	4
-SIG40	49	4
-SILICON	418	149
-SILKFIN AGENCY	1382	0
-SILVERVIPER	73	260
-SINGING SPIDER	1383	0
-SIS	995	207
-SIS	879	143
-SIS	1384	143
-SK-CERT	1385	4
-SKW	1025	6
-SLIME29	1386	4
-SLIME34	214	4
-SLIME57	1387	4
-SLIME88	1388	4
-SMOKY SPIDER	1389	0
-SN Blackmeta	250	0
-SNAKEMACKEREL	49	260
-SNOWGLOBE	120	133
-SODIUM	93	149
-SOLAR SPIDER	1390	0
-SOURGUM	360	260
-SPF Affaires étrangères	689	0
-SPICY PANDA	1391	0
-SPIKEDWINE	1392	260
-SRC	687	6
-SRI	1363	135
-SSA	1393	6
-SSSCIP	1394	4
-ST Group	110	128
-STAC5143	1395	4
-STAC5777	362	4
-STARDUST CHOLLIMA	1396	8
-STRONTIUM	49	133
+SHADOW-AETHER-015	1359	4
+SHADOW-VOID-042	1360	4
+SHADOW-WATER-063	1361	4
+SHARK SPIDER	1362	0
+SIG22	225	4
+SIG23	51	4
+SIG25	40	4
+SIG27	537	4
+SIG37	1214	4
+SIG40	47	4
+SILICON	406	149
+SILKFIN AGENCY	1363	0
+SILVERVIPER	72	260
+SINGING SPIDER	1364	0
+SIS	977	207
+SIS	862	143
+SIS	1365	143
+SK-CERT	1366	4
+SKW	1007	6
+SLIME29	1367	4
+SLIME34	209	4
+SLIME57	1368	4
+SLIME88	1369	4
+SMOKY SPIDER	1370	0
+SN Blackmeta	244	0
+SNAKEMACKEREL	47	260
+SNOWGLOBE	118	133
+SODIUM	91	149
+SOLAR SPIDER	1371	0
+SOURGUM	350	260
+SPF Affaires étrangères	676	0
+SPICY PANDA	1372	0
+SPIKEDWINE	1373	260
+SRC	674	6
+SRI	1344	135
+SSA	1374	6
+SSSCIP	1375	4
+ST Group	107	128
+STAC5143	1376	4
+STAC5777	352	4
+STRONTIUM	47	133
 SULPHUR	6	133
-SUMMIT	52	133
-SVCMONDR	71	260
-SVR	722	6
-SVR RF	722	0
-SWEED	1397	133
-SYLHET GANG-SG	1398	128
-Saad Tycoon	1399	0
-Saaiwc	545	256
-Saber Lion	57	128
-Saffron Rose	144	128
-SaffronRose	144	0
-Sagrid	481	256
-Saint Bear	255	8
-Saint Bear	983	8
-SaintBear	255	0
-Salmon Typhoon	93	0
-Salt Typhoon	700	0
-Salted Earth	367	128
-SandCat	53	0
-SandWorm	46	129
-Sandman APT	1400	128
-Sands Casino	1401	128
-Sandworm Relic	46	128
-Sandworm Team	46	128
-Sangria Tempest	116	0
-Sapo	1371	6
-Sapphire Mushroom	45	128
-Sapphire Sleet	91	8
-Sapphire Sleet	41	8
-Sapphire Sleet	1396	8
-Sarit	44	256
-SatCen	666	0
-Sath-ı Müdafaa	1402	0
-Satin Typhoon	73	0
-Saudi Arabian Border Guards	1403	0
-Sauron	47	256
-ScamClub	1404	0
-ScarCruft	40	0
-Scarab	1405	129
-Scarlet Mimic	809	128
-Scarred Manticore	1406	128
+SUMMIT	51	133
+SVCMONDR	70	260
+SVR	709	6
+SVR RF	709	0
+SWEED	1377	133
+SYLHET GANG-SG	1378	128
+Saad Tycoon	1379	0
+Saaiwc	533	256
+Saber Lion	56	128
+Saffron Rose	142	128
+SaffronRose	142	0
+Sagrid	469	256
+Saint Bear	479	0
+SaintBear	479	0
+Salmon Typhoon	91	0
+Salt Typhoon	687	0
+Salted Earth	357	128
+SandCat	52	0
+SandWorm	44	129
+Sandman APT	1380	128
+Sands Casino	1381	128
+Sandworm Relic	44	128
+Sandworm Team	44	128
+Sangria Tempest	113	0
+Sapo	1352	6
+Sapphire Mushroom	43	128
+Sapphire Sleet	89	0
+Sarit	42	256
+SatCen	654	0
+Sath-ı Müdafaa	1382	0
+Satin Typhoon	72	0
+Saudi Arabian Border Guards	1383	0
+Sauron	45	256
+ScamClub	1384	0
+ScarCruft	39	0
+Scarab	1385	129
+Scarlet Mimic	793	128
+Scarred Manticore	1386	128
 Scatter Swine	1	128
-Scattered Canary	1407	128
-Scattered Lapsus Hunters	1408	128
-Scattered Lapsus$ Hunters	1408	0
+Scattered Canary	1387	128
+Scattered Lapsus Hunters	1388	128
+Scattered Lapsus$ Hunters	1388	0
 Scattered Spider	1	0
 Scattered Swine	1	128
-Scimitar	177	129
-ScreamedJungle	1409	0
-Scripted Sparrow	1410	128
-Sea Lotus	36	128
-Sea Turtle	418	128
-SeaLotus	36	0
+Scimitar	172	129
+ScreamedJungle	1389	0
+Scripted Sparrow	1390	128
+Sea Lotus	35	128
+Sea Turtle	406	128
+SeaLotus	35	0
 SearchFire	6	0
-Seashell Blizzard	46	0
-Second Investigation Department	1411	0
-Secret Blizzard	52	0
-Secret Intelligence Service	995	0
-Secret Service	1412	0
-Secretaria da Receita Federal do Brasil	1413	0
-Secretariat of the Navy	1414	0
-Secretaría de Inteligencia Estratégica de Estado	1415	0
-Secretaría de Relaciones Exteriores	1110	0
+Seashell Blizzard	44	0
+Second Investigation Department	1391	0
+Secret Blizzard	51	0
+Secret Intelligence Service	977	0
+Secret Service	1392	0
+Secretaria da Receita Federal do Brasil	1393	0
+Secretariat of the Navy	1394	0
+Secretaría de Inteligencia Estratégica de Estado	1395	0
+Secretaría de Relaciones Exteriores	1092	0
 SectorC08	17	0
-SectorE02	55	0
-SectorJ04	111	0
-SectorJ04 Group	111	0
-Security Information Service	203	0
-Security Intelligence Agency	1416	0
-Security Service	994	0
-Security Service of Ukraine	1372	0
-Security and Exchange Commission of Pakistan	1417	0
-Security and Intelligence Agency	1418	0
-Security and Intelligence Division	1419	0
-Sednit	49	256
-SeedWorm	118	0
-Sefid Flood	1420	0
-Seksi Intelijen Badan Narkotika Nasional	1182	0
-Sepah	182	0
-Service canadien du renseignement de sécurité	346	0
-Service d'Intelligence National	1421	0
-Service de Renseignement de l’État	1422	0
-Service de renseignement de la Confédération	687	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1423	0
-Servicio Federal de Lucha contra el Narcotráfico	1424	0
-Servicio de Inteligencia Naval	1425	0
-Servicio de Inteligencia de la Fuerza Aérea	1426	0
-Servicio de Inteligencia del Ejército	1427	0
-Serviciul Român de Informații	1363	0
-Serviciul de Informații Externe	721	0
-Serviciul de Informații și Securitate	879	0
-Serviciul de Telecomunicații Speciale	1428	0
-Serviço de Informações Estratégicas de Defesa	1429	0
-Serviço de Informações de Segurança	1430	0
-Shabak	868	0
-Shadow Brokers	1431	128
-Shadow Campaigns	1432	128
-Shadow Crane	42	0
-Shadow Network	1433	128
-Shadow Typhoon	547	0
-Shadow-Earth-053	1434	0
-ShadowBrokers	1431	0
-ShadowSilk	367	0
-ShadowSyndicate	1435	0
-ShadyPanda	1436	0
-ShadyRAT	68	0
-ShaggyPanther	1437	0
-Shahid Hemmat	1438	0
-Shahid Kaveh Group	450	0
-Shakthak	115	256
-Shallow Taurus	277	0
-Shamoon Group	446	0
-Shanghai State Security Bureau	1439	0
-Sharp Dragon	1440	128
-Sharp-R	275	128
-SharpBoys	31	0
-SharpPanda	1440	0
-Shathak	115	256
-Shell Crew	74	136
-Shell Crew	242	136
-ShellForce	151	0
-Sherbimi Informativ Shteteror	1205	0
-Shiite_Harvest	576	128
-Shin Bet	868	0
-ShinyHunters	1441	0
-Shore Castle	82	128
-Shrouded Crossbow	1328	128
-ShroudedSnooper	1442	0
+SectorE02	54	0
+SectorJ04	108	0
+SectorJ04 Group	108	0
+Security Information Service	198	0
+Security Intelligence Agency	1396	0
+Security Service	976	0
+Security Service of Ukraine	1353	0
+Security and Exchange Commission of Pakistan	1397	0
+Security and Intelligence Agency	1398	0
+Security and Intelligence Division	1399	0
+Sednit	47	256
+SeedWorm	115	0
+Sefid Flood	1400	0
+Seksi Intelijen Badan Narkotika Nasional	1165	0
+Sepah	177	0
+Service canadien du renseignement de sécurité	338	0
+Service d'Intelligence National	1401	0
+Service de Renseignement de l’État	1402	0
+Service de renseignement de la Confédération	674	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1403	0
+Servicio Federal de Lucha contra el Narcotráfico	1404	0
+Servicio de Inteligencia Naval	1405	0
+Servicio de Inteligencia de la Fuerza Aérea	1406	0
+Servicio de Inteligencia del Ejército	1407	0
+Serviciul Român de Informații	1344	0
+Serviciul de Informații Externe	708	0
+Serviciul de Informații și Securitate	862	0
+Serviciul de Telecomunicații Speciale	1408	0
+Serviço de Informações Estratégicas de Defesa	1409	0
+Serviço de Informações de Segurança	1410	0
+Shabak	851	0
+Shadow Brokers	1411	128
+Shadow Campaigns	1412	128
+Shadow Crane	40	0
+Shadow Network	1413	128
+Shadow Typhoon	535	0
+Shadow-Earth-053	1414	0
+ShadowBrokers	1411	0
+ShadowSilk	357	0
+ShadowSyndicate	1415	0
+ShadyPanda	1416	0
+ShadyRAT	67	0
+ShaggyPanther	1417	0
+Shahid Hemmat	1418	0
+Shahid Kaveh Group	438	0
+Shakthak	112	256
+Shallow Taurus	271	0
+Shamoon Group	434	0
+Shanghai State Security Bureau	1419	0
+Sharp Dragon	1420	128
+Sharp-R	269	128
+SharpBoys	30	0
+SharpPanda	1420	0
+Shathak	112	256
+Shell Crew	236	128
+ShellForce	149	0
+Sherbimi Informativ Shteteror	1188	0
+Shiite_Harvest	564	128
+Shin Bet	851	0
+ShinyHunters	1421	0
+Shore Castle	81	128
+Shrouded Crossbow	1309	128
+ShroudedSnooper	1422	0
 Shuckworm	17	256
-Siamesekitten	383	256
-Sichuan State Security Department	1443	0
-SickSync	1444	0
-SideCopy	1445	8
-SideCopy	90	8
-SideWinder	48	129
-SiegedSec	1446	0
-Siesta	1447	129
-Signals Intelligence Agency	1448	0
-Silence	1449	129
-Silence group	1449	128
-Silent Chollima	158	8
-Silent Chollima	100	8
-Silent Chollima	159	8
-Silent Librarian	393	128
-Silent Lynx	367	128
-Silent Ransom	987	128
-SilitNetwork	1450	0
-Silk Typhoon	114	0
-SilkSpecter	1451	0
-Silver Fox	1452	128
-SilverFish	1453	1
-SilverTerrier	1454	0
-Sima	1455	135
-SingCERT	1456	0
-Singapore Computer Emergency Response Team	1456	0
-SingularityMD	1457	0
-Sinobi	1458	256
-SixLittleMonkeys	1459	0
-Sixteenth Air Force	1460	0
-Skeleton Spider	121	0
-SkidSec	1461	0
-SkidSec Leaks	1461	0
-Skipper Turla	1462	128
-Skyddspolisen	714	0
-Slayer Kitten	412	0
-Slingshot	1463	129
-Slippy Spider	489	0
-SlopAds	1464	0
-SloppyLemming	1465	0
-Slovak Information Service	1384	0
-Slovenska Obveščevalno-Varnostna Agencija	1466	0
-Slovenská informačná služba	1384	0
-SmallPity	59	0
-Smishing Triad	1467	0
-Smoke Sandstorm	261	8
-Smoke Sandstorm	874	8
-Smoke Sandstorm	348	8
-SmugX	1468	0
-Snake	52	129
-Snake Wine	1469	128
-SnakeCharmer	647	0
-Sneaky Panda	231	0
-SneakyChef	1470	0
-SneakyCheff	1471	0
-Snooping Dragon	794	128
-SnowSoul	1472	0
-Social Network Team	70	128
-Sofacy	49	256
-Sofacy Group	49	0
-Solar Ion	38	128
-Solar Phoenix	543	128
-SolarStorm	84	0
-Soldiers of Soloman	450	0
-Solntsepek	1473	256
-SongXY	1474	0
-Sous-direction anti-terroriste	1375	0
-South African National Defence Force Intelligence Division	1475	0
-South Korean Foreign Ministry	1000	0
-South Korean National Intelligence Service	1162	0
-Sowbug	1476	256
-Sp1d3r	1477	0
-Space Delta 18	1478	0
-Space Pirates	1479	128
-SpaceBears	1480	0
-Spamouflage	607	256
-Spamouflage Dragon	607	0
-Spandex Tempest	1003	8
-Spandex Tempest	111	8
-Spanish Armed Forces Intelligence Center	1481	0
-Spanish National Cybersecurity Institute	861	0
-Sparkling Pisces	62	0
-SparklingGoblin	1482	0
-Special Branch	1483	8
-Special Branch	1484	8
-Special Branch	1485	8
-Special Branch Bureau	1486	0
-Special Branch, Bangladesh Police	1487	0
-Special Communications Service of Russia	1488	0
-Special Detective Unit	1489	0
-Special Intelligence Department	1490	0
-Special Security Force	1491	0
-Special Service for National Security	1146	0
-Spectral Kitten	31	0
-Sphinx Moth	291	128
-Spire Castle	95	128
-Spirlin	383	256
-SportsFans	72	0
-Spring Dragon	110	128
-Springtail	62	129
-Sprite Spider	744	0
-Squid Comet	121	128
-Stalker Panda	271	0
-Stalker Taurus	271	0
-Star Blizzard	256	0
-Stardust Chollima	91	8
-Stardust Chollima	41	8
+Siamesekitten	372	256
+Sichuan State Security Department	1423	0
+SickSync	1424	0
+SideCopy	1425	0
+SideWinder	46	129
+SiegedSec	1426	0
+Siesta	1427	129
+Signals Intelligence Agency	1428	0
+Silence	1429	129
+Silence group	1429	128
+Silent Chollima	96	0
+Silent Librarian	382	128
+Silent Lynx	357	128
+Silent Ransom	969	128
+SilitNetwork	1430	0
+Silk Typhoon	111	0
+SilkSpecter	1431	0
+Silver Fox	1432	128
+SilverFish	1433	1
+SilverTerrier	1434	0
+Sima	1435	135
+SingCERT	1436	0
+Singapore Computer Emergency Response Team	1436	0
+SingularityMD	1437	0
+Sinobi	1438	256
+SixLittleMonkeys	1439	0
+Sixteenth Air Force	1440	0
+Skeleton Spider	119	0
+SkidSec	1441	0
+SkidSec Leaks	1441	0
+Skipper Turla	51	128
+Skyddspolisen	701	0
+Slayer Kitten	400	0
+Slingshot	1442	129
+Slippy Spider	477	0
+SlopAds	1443	0
+SloppyLemming	1444	0
+Slovak Information Service	1365	0
+Slovenska Obveščevalno-Varnostna Agencija	1445	0
+Slovenská informačná služba	1365	0
+SmallPity	58	0
+Smishing Triad	1446	0
+Smoke Sandstorm	255	8
+Smoke Sandstorm	857	8
+Smoke Sandstorm	340	8
+SmugX	1447	0
+Snake	51	129
+Snake Wine	1448	128
+SnakeCharmer	635	0
+Sneaky Panda	225	0
+SneakyChef	1449	0
+SneakyCheff	1450	0
+Snooping Dragon	778	128
+SnowSoul	1451	0
+Social Network Team	69	128
+Sofacy	47	256
+Sofacy Group	47	0
+Solar Ion	37	128
+Solar Phoenix	83	128
+SolarStorm	83	0
+Soldiers of Soloman	438	0
+Solntsepek	1452	256
+SongXY	1453	0
+Sous-direction anti-terroriste	1356	0
+South African National Defence Force Intelligence Division	1454	0
+South Korean Foreign Ministry	982	0
+South Korean National Intelligence Service	1145	0
+Sowbug	1455	256
+Sp1d3r	1456	0
+Space Delta 18	1457	0
+Space Pirates	1458	128
+SpaceBears	1459	0
+Spamouflage	595	256
+Spamouflage Dragon	595	0
+Spandex Tempest	985	8
+Spandex Tempest	108	8
+Spanish Armed Forces Intelligence Center	1460	0
+Spanish National Cybersecurity Institute	845	0
+Sparkling Pisces	61	0
+SparklingGoblin	1461	0
+Special Branch	1462	8
+Special Branch	1463	8
+Special Branch	1464	8
+Special Branch Bureau	1465	0
+Special Branch, Bangladesh Police	1466	0
+Special Communications Service of Russia	1467	0
+Special Detective Unit	1468	0
+Special Intelligence Department	1469	0
+Special Security Force	1470	0
+Special Service for National Security	1129	0
+Spectral Kitten	30	0
+Sphinx Moth	283	128
+Spire Castle	93	128
+Spirlin	372	256
+SportsFans	71	0
+Spring Dragon	107	128
+Springtail	61	129
+Sprite Spider	731	0
+Squid Comet	119	128
+Stalker Panda	266	0
+Stalker Taurus	266	0
+Star Blizzard	250	0
+Stardust Chollima	89	0
 Starfraud	1	256
-Stargazer Goblin	1492	128
-Starry Addax	1493	128
-State Administration of Foreign Experts Affairs	1494	0
-State Agency for National Security	466	0
-State Authority for the Protection of the Constitution	1495	0
-State Bureau of Investigation	1496	0
-State Committee for National Security	1497	8
-State Committee for National Security	1498	8
-State Department	570	0
-State Intelligence Agency	221	0
-State Intelligence Service	1499	0
-State Intelligence Services	1500	0
-State Security Agency	1501	0
-State Security Committee	233	0
-State Security Department of Lithuania	1502	0
-State Security Service	525	8
-State Security Service	1503	8
-State Security Service	1504	8
-State Security Service	1505	8
-State Security Service	1506	8
-State Security Service of Latvia	1507	0
-State Service of Special Communications and Information Protection	1394	0
-Stately Taurus	200	8
-Stately Taurus	278	8
-Static Kitten	118	0
-Stealth Falcon	527	128
-Stealth Mango and Tangelo	1508	128
-StellarParticle	543	0
-Sticky Werewolf	161	128
+Stargazer Goblin	1471	128
+Starry Addax	1472	128
+State Administration of Foreign Experts Affairs	1473	0
+State Agency for National Security	454	0
+State Authority for the Protection of the Constitution	1474	0
+State Bureau of Investigation	1475	0
+State Committee for National Security	1476	8
+State Committee for National Security	1477	8
+State Department	558	0
+State Intelligence Agency	216	0
+State Intelligence Service	1478	0
+State Intelligence Services	1479	0
+State Security Agency	1480	0
+State Security Committee	227	0
+State Security Department of Lithuania	1481	0
+State Security Service	514	8
+State Security Service	1482	8
+State Security Service	1483	8
+State Security Service	1484	8
+State Security Service	1485	8
+State Security Service of Latvia	1486	0
+State Service of Special Communications and Information Protection	1375	0
+Stately Taurus	195	0
+Static Kitten	115	0
+Stealth Falcon	516	128
+Stealth Mango and Tangelo	1487	128
+StellarParticle	83	0
+Sticky Werewolf	157	128
 Stone Panda	19	0
-StoneFly	100	1
-Storm Cloud	1509	128
-Storm-0062	547	0
-Storm-0113	1304	0
-Storm-0133	383	0
-Storm-0139	41	0
-Storm-0156	39	8
-Storm-0156	90	8
-Storm-0193	408	0
-Storm-0216	474	0
-Storm-0230	408	0
-Storm-0247	1510	0
-Storm-0249	477	0
-Storm-0252	377	0
-Storm-0257	478	0
-Storm-0259	1511	0
-Storm-0270	479	0
-Storm-0287	922	0
-Storm-0288	112	0
-Storm-0302	801	0
-Storm-0324	481	0
-Storm-0381	484	0
-Storm-0391	280	0
-Storm-0408	1512	0
-Storm-0473	1513	0
-Storm-0485	1514	0
-Storm-0494	1515	0
-Storm-0501	1516	0
-Storm-0506	1517	0
-Storm-0530	488	0
-Storm-0538	121	0
-Storm-0539	1518	0
-Storm-0558	166	8
-Storm-0558	1519	8
-Storm-0569	490	0
-Storm-0587	255	8
-Storm-0587	983	8
-Storm-0593	907	0
-Storm-0671	1520	0
-Storm-0826	1521	0
-Storm-0829	493	0
-Storm-0835	1522	0
-Storm-0842	199	0
-Storm-0852	236	0
-Storm-0867	495	0
+StoneFly	96	1
+Storm Cloud	1488	128
+Storm-0062	535	0
+Storm-0113	1285	0
+Storm-0133	372	0
+Storm-0139	168	0
+Storm-0156	38	8
+Storm-0156	88	8
+Storm-0193	396	0
+Storm-0216	462	0
+Storm-0230	396	0
+Storm-0247	1489	0
+Storm-0249	465	0
+Storm-0252	366	0
+Storm-0257	466	0
+Storm-0259	1490	0
+Storm-0270	467	0
+Storm-0287	905	0
+Storm-0288	109	0
+Storm-0302	785	0
+Storm-0324	469	0
+Storm-0381	472	0
+Storm-0391	272	0
+Storm-0408	1491	0
+Storm-0473	1492	0
+Storm-0485	1493	0
+Storm-0494	1494	0
+Storm-0501	1495	0
+Storm-0506	1496	0
+Storm-0530	476	0
+Storm-0538	119	0
+Storm-0539	1497	0
+Storm-0558	162	8
+Storm-0558	1498	8
+Storm-0569	478	0
+Storm-0587	479	0
+Storm-0593	890	0
+Storm-0671	1499	0
+Storm-0826	1500	0
+Storm-0829	482	0
+Storm-0835	1501	0
+Storm-0842	194	0
+Storm-0852	230	0
+Storm-0867	484	0
 Storm-0875	1	0
-Storm-0900	1523	0
-Storm-0919	664	0
-Storm-0940	431	0
-Storm-0954	918	0
+Storm-0900	1502	0
+Storm-0919	652	0
+Storm-0940	419	0
+Storm-0954	901	0
 Storm-0971	1	0
-Storm-0978	1362	0
-Storm-1044	499	0
-Storm-1084	500	0
-Storm-1099	1524	0
-Storm-1101	501	0
-Storm-1113	170	0
-Storm-1125	1138	0
-Storm-1133	1525	0
-Storm-1152	1526	0
-Storm-1167	502	0
-Storm-1175	1527	0
-Storm-1194	1002	0
-Storm-1222	41	0
-Storm-1249	1528	0
-Storm-1283	1529	0
-Storm-1286	1530	0
-Storm-1295	503	0
-Storm-1516	411	0
-Storm-1567	145	0
-Storm-1575	1531	0
-Storm-1607	1532	0
-Storm-1674	1533	0
-Storm-1679	1261	8
-Storm-1679	1534	8
-Storm-1747	1535	0
-Storm-1789	958	0
-Storm-1811	362	0
-Storm-1837	719	0
-Storm-1841	1367	0
-Storm-1849	1536	0
-Storm-1852	1537	0
-Storm-1865	1538	0
-Storm-1877	413	8
-Storm-1877	699	8
-Storm-1977	1539	0
-Storm-1982	1471	0
-Storm-2035	1540	0
-Storm-2077	1354	0
-Storm-2139	1541	0
-Storm-2227	1542	0
-Storm-2372	1543	0
-Storm-2416	387	0
-Storm-2460	1544	0
-Storm-2470	1545	0
-Storm-2477	1546	0
-Storm-2561	1547	0
-Storm-2603	1548	0
-Storm-2657	1306	0
-Storm-2697	1549	0
-Storm-2755	1550	0
-Storm-2945	1551	0
-Storm-2949	1552	0
-Storm-2981	396	0
-Storm-2999	151	0
-Storm-3075	1553	0
-Strategic Services Agency	1393	0
-Strawberry Tempest	489	0
-Strider	47	129
-StrongPity	59	0
-StucxTeam	1554	0
-Sturgeon Fisher	367	128
-SturgeonPhisher	367	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	586	0
-Subaat	123	256
-Suckfly	77	256
-Sunglow Blizzard	491	0
-Sunshop Group	74	0
-Suojelupoliisi	714	0
-Suojelupoliisi / Skyddspolisen	714	0
-Superman	281	129
-Supo	714	6
-Swallowtail	49	129
-Swan Vector	1555	128
-Swedish National Cyber Security Center	1227	0
-Swedish Security Service	1371	0
-Swirl Typhoon	271	0
-Swiss intelligence agencies	1556	0
-SyrianElectronicArmy	551	0
-Syssphinx	112	256
-SÄPO	1371	6
-Säkerhetspolisen	1371	0
-Säpo	1371	6
-Sûreté Générale	739	0
-Sûreté de l'État	1503	0
-Służba Kontrwywiadu Wojskowego	1025	0
-Służba Wywiadu Wojskowego	1557	0
-T-APT-02	42	4
-T-APT-03	80	4
-T-APT-04	48	4
-T-APT-12	49	4
-T-APT-17	43	4
-TA-473	1558	4
-TA-ShadowCricket	966	0
-TA2101	474	4
-TA2536	1559	4
-TA2541	1560	4
-TA2552	1561	4
-TA2719	1562	4
-TA2721	354	4
-TA2722	226	4
-TA2723	1563	4
-TA2725	1564	4
-TA397	43	4
-TA402	1565	4
-TA404	41	4
-TA406	1566	4
-TA407	393	4
-TA410	1567	4
-TA412	88	4
-TA413	984	4
-TA415	95	4
-TA416	200	12
-TA416	278	12
-TA421	84	4
-TA422	49	4
-TA423	94	4
-TA427	62	4
-TA428	272	4
+Storm-0978	1343	0
+Storm-1044	488	0
+Storm-1084	489	0
+Storm-1099	1503	0
+Storm-1101	490	0
+Storm-1113	166	0
+Storm-1125	1121	0
+Storm-1133	1504	0
+Storm-1152	1505	0
+Storm-1167	491	0
+Storm-1175	1506	0
+Storm-1194	984	0
+Storm-1222	168	0
+Storm-1249	1507	0
+Storm-1283	1508	0
+Storm-1286	1509	0
+Storm-1295	492	0
+Storm-1516	399	0
+Storm-1567	143	0
+Storm-1575	1510	0
+Storm-1607	1511	0
+Storm-1674	1512	0
+Storm-1679	1244	8
+Storm-1679	1513	8
+Storm-1747	1514	0
+Storm-1789	1117	0
+Storm-1811	352	0
+Storm-1837	706	0
+Storm-1841	1348	0
+Storm-1849	1515	0
+Storm-1852	1516	0
+Storm-1865	1517	0
+Storm-1877	401	8
+Storm-1877	686	8
+Storm-1977	1518	0
+Storm-1982	1450	0
+Storm-2035	1519	0
+Storm-2077	1335	0
+Storm-2139	1520	0
+Storm-2227	1521	0
+Storm-2372	1522	0
+Storm-2416	376	0
+Storm-2460	1523	0
+Storm-2470	1524	0
+Storm-2477	1525	0
+Storm-2561	1526	0
+Storm-2603	1527	0
+Storm-2657	1287	0
+Storm-2697	1528	0
+Storm-2755	1529	0
+Storm-2945	1530	0
+Storm-2949	1531	0
+Storm-2981	385	0
+Storm-2999	149	0
+Storm-3075	1532	0
+Strategic Services Agency	1374	0
+Strawberry Tempest	477	0
+Strider	45	129
+StrongPity	58	0
+StucxTeam	1533	0
+Sturgeon Fisher	357	128
+SturgeonPhisher	357	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	574	0
+Subaat	121	256
+Suckfly	76	256
+Sunglow Blizzard	480	0
+Sunshop Group	73	0
+Suojelupoliisi	701	0
+Suojelupoliisi / Skyddspolisen	701	0
+Superman	273	129
+Supo	701	6
+Swallowtail	47	129
+Swan Vector	1534	128
+Swedish National Cyber Security Center	1210	0
+Swedish Security Service	1352	0
+Swirl Typhoon	266	0
+Swiss intelligence agencies	1535	0
+SyrianElectronicArmy	539	0
+Syssphinx	109	256
+SÄPO	1352	6
+Säkerhetspolisen	1352	0
+Säpo	1352	6
+Sûreté Générale	726	0
+Sûreté de l'État	1482	0
+Służba Kontrwywiadu Wojskowego	1007	0
+Służba Wywiadu Wojskowego	1536	0
+T-APT-02	40	4
+T-APT-03	79	4
+T-APT-04	46	4
+T-APT-12	47	4
+T-APT-17	41	4
+TA-473	1537	4
+TA-ShadowCricket	948	0
+TA2101	462	4
+TA2536	1538	4
+TA2541	1539	4
+TA2552	1540	4
+TA2719	1541	4
+TA2721	345	4
+TA2722	220	4
+TA2723	1542	4
+TA2725	1543	4
+TA397	41	4
+TA402	1544	4
+TA404	49	4
+TA406	1545	4
+TA407	382	4
+TA410	1546	4
+TA412	86	4
+TA413	965	4
+TA415	93	4
+TA416	195	4
+TA421	83	4
+TA422	47	4
+TA423	92	4
+TA427	61	4
+TA428	267	4
 TA429	19	4
-TA444	1568	4
-TA445	478	4
-TA446	256	4
-TA450	118	4
-TA451	37	4
-TA452	38	4
-TA453	89	12
-TA453	1569	12
-TA454	92	4
-TA455	1570	4
-TA4557	121	4
-TA456	348	4
-TA4563	552	4
-TA459	1571	4
-TA471	255	12
-TA471	983	12
-TA473	1558	4
-TA482	1572	4
-TA488	971	4
-TA4900	393	4
-TA4903	1573	4
-TA4922	1574	4
-TA499	975	4
-TA505	111	4
-TA511	991	4
-TA516	1575	4
-TA530	1576	4
-TA542	800	4
-TA543	481	4
-TA544	801	4
-TA547	1577	4
-TA551	115	4
-TA554	1578	4
-TA555	1579	4
-TA558	1580	4
-TA569	752	12
-TA569	472	12
-TA570	486	4
-TA571	1581	4
-TA575	1582	4
-TA577	843	4
-TA578	1583	4
-TA579	1584	4
-TA584	1523	4
-TA800	1585	4
-TA829	1586	4
-TA866	1587	4
-TAAL	121	135
-TAG-100	1354	4
-TAG-112	1588	4
-TAG-121	407	4
-TAG-124	962	4
-TAG-140	1589	4
-TAG-150	815	4
-TAG-22	174	4
-TAG-28	1590	4
-TAG-53	256	4
-TAG-56	1591	4
-TAG-63	50	4
-TAG-70	1558	4
-TAG-74	275	4
-TAG_0530	52	4
-TANTALUM	200	157
-TANTALUM	278	157
-TANTALUM	279	157
-TECHNETIUM	81	149
-TELLURIUM	271	149
-TEM	1592	6
-TEMP.Avengers	74	0
-TEMP.Beanie	1282	0
-TEMP.Bottle	102	0
-TEMP.HEX	200	12
-TEMP.Hermit	836	0
-TEMP.Hex	278	8
-TEMP.Hippo	82	0
-TEMP.Isotope	27	0
-TEMP.Jumper	94	0
-TEMP.MixMaster	408	0
-TEMP.Noble	46	0
-TEMP.Periscope	94	0
-TEMP.Reaper	40	0
-TEMP.Tick	271	0
-TEMP.Veles	122	0
-TEMP.Vermin	1444	0
-TEMP.Warlock	682	0
-TEMP.Zagros	118	0
-TEMP.Zhenbao	76	0
-TEMPER PANDA	131	0
-TEMPLAR	42	133
-TEMP_Heretic	1593	128
-TERBIUM	1594	149
-TEST PANDA	1595	0
-TG-0055	81	4
-TG-0110	85	4
-TG-0416	73	4
-TG-1314	1596	4
-TG-2633	95	4
-TG-2754	69	12
-TG-2754	102	12
-TG-2884 (SCWX CTU)	57	0
-TG-2889	147	4
-TG-3279	95	4
-TG-3390	82	4
-TG-3551	74	4
-TG-4127	49	4
-TG-4192	27	4
+TA444	1547	4
+TA445	466	4
+TA446	250	4
+TA450	115	4
+TA451	36	4
+TA452	37	4
+TA453	87	4
+TA454	90	4
+TA455	1548	4
+TA4557	119	4
+TA456	340	4
+TA4563	540	4
+TA459	1549	4
+TA471	479	4
+TA473	1537	4
+TA482	1550	4
+TA488	953	4
+TA4900	382	4
+TA4903	1551	4
+TA4922	1552	4
+TA499	957	4
+TA505	108	4
+TA511	973	4
+TA516	1553	4
+TA530	1554	4
+TA542	784	4
+TA543	469	4
+TA544	785	4
+TA547	1555	4
+TA551	112	4
+TA554	1556	4
+TA555	1557	4
+TA558	1558	4
+TA569	460	4
+TA570	474	4
+TA571	1559	4
+TA575	1560	4
+TA577	827	4
+TA578	1561	4
+TA579	1562	4
+TA584	1502	4
+TA800	1563	4
+TA829	1564	4
+TA866	1565	4
+TAAL	119	135
+TAG-100	1335	4
+TAG-112	1566	4
+TAG-121	395	4
+TAG-124	944	4
+TAG-140	1567	4
+TAG-150	799	4
+TAG-22	262	4
+TAG-28	1568	4
+TAG-53	250	4
+TAG-56	1569	4
+TAG-63	48	4
+TAG-70	1537	4
+TAG-74	269	4
+TAG_0530	51	4
+TANTALUM	195	149
+TECHNETIUM	80	149
+TELLURIUM	266	149
+TEM	1570	6
+TEMP.Avengers	73	0
+TEMP.Beanie	142	0
+TEMP.Bottle	99	0
+TEMP.Hermit	820	0
+TEMP.Hex	195	0
+TEMP.Hippo	81	0
+TEMP.Isotope	116	0
+TEMP.Jumper	92	0
+TEMP.MixMaster	396	0
+TEMP.Noble	44	0
+TEMP.Periscope	92	0
+TEMP.Reaper	39	0
+TEMP.Tick	266	0
+TEMP.Veles	120	0
+TEMP.Vermin	1424	0
+TEMP.Warlock	669	0
+TEMP.Zagros	115	0
+TEMP.Zhenbao	75	0
+TEMPER PANDA	129	0
+TEMPLAR	40	133
+TEMP_Heretic	1571	128
+TERBIUM	1572	149
+TEST PANDA	1573	0
+TG-0055	80	4
+TG-0110	84	4
+TG-0416	72	4
+TG-1314	1574	4
+TG-2633	93	4
+TG-2754	68	12
+TG-2754	99	12
+TG-2884 (SCWX CTU)	56	0
+TG-2889	145	4
+TG-3279	93	4
+TG-3390	81	4
+TG-3551	73	4
+TG-4127	47	4
+TG-4192	116	4
 TG-6952	6	4
-TG-8153	72	4
-TG-8223	68	4
-TG2003	656	4
-TG2729	987	4
-TGR-STA-0043	326	4
-TGR-STA-1030	1432	4
-TH-157	140	4
-TH-163	1578	4
-TH3Bug	75	0
-THALLIUM	62	149
-THORIUM	940	149
-TIDRONE	633	260
-TINY SPIDER	1597	0
-TMP.Lapis	39	0
-TOXCAR CYBER TEAM	1598	0
-TOXIC PANDA	1599	0
-TR-CERT	1188	4
-TRACER KITTEN	1600	0
-TRAVELING SPIDER	1601	0
-TRIPLESTRENGTH	1602	260
-TSB	1431	134
-TWCERT/CC	1603	4
-Taffeta Typhoon	81	0
-Taidoor	634	256
-Tailgater	72	129
-Tailgater Team	72	128
-Taizi Flood	607	0
-Tanzania Intelligence and Security Service	1604	0
-Tarh Andishan	147	0
-TaskMasters	260	1
-TaxOff	1605	0
-Te Tira Tiaki	738	0
-Teal Kurma	418	0
-Team Bear	160	0
-Team Criminal Intelligence	685	0
-Team Criminal Intelligence (KMar-TCI)	1606	0
-Team Twiizer	696	0
-Team-Xecuter	1607	0
-Team338	131	0
-Team46	1605	0
-TeamPCP	151	0
-TeamSpy	160	0
-TeamSpy Crew	160	0
-TeamTNT	130	0
-TeamXRat	415	0
-TeleBots	46	0
-Teleboyi	1608	256
-Temp.Overboard	80	0
-Temp.Pittytiger	79	0
-TempTick	1609	0
-Tenacious Pungsan	407	0
-Teng Snake	790	128
-Terrorelhárítási Központ	1610	0
-Terrorist Investigation Division	1611	0
-Terörle Mücadele Dairesi Başkanlığı	1592	0
-TetrisPhantom	1612	0
-ThaiCERT	1613	0
-Thailand Computer Emergency Response Team	1613	0
-Thamar Reservoir	1282	0
-The Big Bang	1614	128
-The Dropping Elephant	44	128
-The Dukes	84	128
-The Gentlemen	1615	128
-The Gorgon Group	123	128
-The Information Branch	1616	0
-The Mask	364	128
-The Shadow Brokers	1431	128
-The ShadowBrokers	1431	0
-The White Company	1617	128
-TheDarkOverlord	1618	0
-TheWizards	1619	0
-Thief Libra	1620	0
-Thirsty Gemini	44	128
-Threat Actor 888	1621	0
-Threat Group 2889	147	0
-Threat Group-0110	85	0
-Threat Group-0416	73	0
-Threat Group-1314	1596	0
-Threat Group-3390	82	0
-Threat Group-4127	49	0
-Threatsec	1622	256
-Thrip	110	137
-Thrip	119	137
-TianWu	1623	0
-Tianjin State Security Bureau	1624	0
-Tick	271	135
-Tick Castle	271	128
-Tide Castle	88	128
-TieOnJoe	42	0
-Tilded Team	627	0
-TiltedTemple	386	0
-Timberworm	1282	256
-Tin Woodlawn	36	128
-ToddyCat	1510	0
-Tonto Team	275	0
-Topgear	249	256
-Tortoise Shell	348	128
-Tortoiseshell	348	129
-Tracfin	1625	0
-TraderTraitor	918	0
-Traficom National Cyber Security Centre	955	0
-Transparent Tribe	39	136
-Transparent Tribe	90	136
-Treasury Department	571	0
-Trickbot LLC	408	0
-Trident	465	129
+TG-8153	71	4
+TG-8223	67	4
+TG2003	644	4
+TG2729	969	4
+TGR-STA-0043	318	4
+TGR-STA-1030	1412	4
+TH-157	138	4
+TH-163	1556	4
+TH3Bug	74	0
+THALLIUM	61	149
+THORIUM	923	149
+TIDRONE	621	260
+TINY SPIDER	1575	0
+TMP.Lapis	38	0
+TOXCAR CYBER TEAM	1576	0
+TOXIC PANDA	1577	0
+TR-CERT	1171	4
+TRACER KITTEN	1578	0
+TRAVELING SPIDER	1579	0
+TRIPLESTRENGTH	1580	260
+TSB	1411	134
+TWCERT/CC	1581	4
+Taffeta Typhoon	80	0
+Taidoor	622	256
+Tailgater	71	129
+Tailgater Team	71	128
+Taizi Flood	595	0
+Tanzania Intelligence and Security Service	1582	0
+Tarh Andishan	145	0
+TaskMasters	254	1
+TaxOff	1583	0
+Te Tira Tiaki	725	0
+Teal Kurma	406	0
+Team Bear	156	0
+Team Criminal Intelligence	672	0
+Team Criminal Intelligence (KMar-TCI)	1584	0
+Team Twiizer	683	0
+Team-Xecuter	1585	0
+Team338	129	0
+Team46	1583	0
+TeamPCP	149	0
+TeamSpy	156	0
+TeamSpy Crew	156	0
+TeamTNT	128	0
+TeamXRat	403	0
+TeleBots	44	0
+Teleboyi	1586	256
+Temp.Overboard	79	0
+Temp.Pittytiger	78	0
+TempTick	1587	0
+Tenacious Pungsan	395	0
+Teng Snake	774	128
+Terrorelhárítási Központ	1588	0
+Terrorist Investigation Division	1589	0
+Terörle Mücadele Dairesi Başkanlığı	1570	0
+TetrisPhantom	1590	0
+ThaiCERT	1591	0
+Thailand Computer Emergency Response Team	1591	0
+Thamar Reservoir	142	0
+The Big Bang	1592	128
+The Dropping Elephant	42	128
+The Dukes	83	128
+The Gentlemen	1593	128
+The Gorgon Group	121	128
+The Information Branch	1594	0
+The Mask	354	128
+The Shadow Brokers	1411	128
+The ShadowBrokers	1411	0
+The White Company	1595	128
+TheDarkOverlord	1596	0
+TheWizards	1597	0
+Thief Libra	1598	0
+Thirsty Gemini	42	128
+Threat Actor 888	1599	0
+Threat Group 2889	145	0
+Threat Group-0110	84	0
+Threat Group-0416	72	0
+Threat Group-1314	1574	0
+Threat Group-3390	81	0
+Threat Group-4127	47	0
+Threatsec	1600	256
+Thrip	117	129
+TianWu	1601	0
+Tianjin State Security Bureau	1602	0
+Tick	266	135
+Tick Castle	266	128
+Tide Castle	86	128
+TieOnJoe	40	0
+Tilded Team	615	0
+TiltedTemple	375	0
+Timberworm	142	256
+Tin Woodlawn	35	128
+ToddyCat	1489	0
+Tonto Team	269	0
+Topgear	243	256
+Tortoise Shell	340	128
+Tortoiseshell	340	129
+Tracfin	1603	0
+TraderTraitor	901	0
+Traficom National Cyber Security Centre	938	0
+Transparent Tribe	38	128
+Treasury Department	559	0
+Trickbot LLC	396	0
+Trident	453	129
 Trident Ursa	17	0
-TridentLocker	1626	0
-Tropic Trooper	78	128
-Tropical Scorpius	1627	0
-Tropicalscorpius	1520	256
-TsNIIKhM	371	0
-Tsar Team	49	128
-Tstark	1628	256
-Tumbleweed Typhoon	940	0
-Tungsten Bridge	42	0
-TunisianCyberArmy	416	0
-Tunnel Spider	474	0
-TunnelSnake	1629	0
-TunnelVision	89	0
-Turbine Panda	81	0
-Turk Hack Team	1630	128
-TurkHackTeam	1630	0
-Turla	52	161
-Turla Relic	52	128
-Twill Typhoon	200	8
-Twill Typhoon	278	8
-Twill Typhoon	279	8
-Twisted Kitten	38	0
-Twisted Spider	474	0
-Two-tailed Scorpion	50	128
-TwoForOne	117	0
-TwoSail Junk	1631	0
-U.S. Cyber Command	350	0
-U.S. Department of Defense	565	0
-U.S. Department of Justice	521	0
-U.S. Department of State	570	0
-U.S. Treasury	571	0
-UAC-0001	49	4
-UAC-0003	52	4
-UAC-0006	1632	4
+TridentLocker	1604	0
+Tropic Trooper	77	128
+Tropical Scorpius	1605	0
+Tropicalscorpius	1499	256
+TsNIIKhM	361	0
+Tsar Team	47	128
+Tstark	1606	256
+Tumbleweed Typhoon	923	0
+Tungsten Bridge	40	0
+TunisianCyberArmy	404	0
+Tunnel Spider	462	0
+TunnelSnake	1607	0
+TunnelVision	87	0
+Turbine Panda	80	0
+Turk Hack Team	1608	128
+TurkHackTeam	1608	0
+Turla	51	161
+Turla Relic	51	128
+Twill Typhoon	195	0
+Twisted Kitten	37	0
+Twisted Spider	462	0
+Two-tailed Scorpion	48	128
+TwoForOne	114	0
+TwoSail Junk	1609	0
+U.S. Cyber Command	342	0
+U.S. Department of Defense	553	0
+U.S. Department of Justice	510	0
+U.S. Department of State	558	0
+U.S. Treasury	559	0
+UAC-0001	47	4
+UAC-0003	51	4
+UAC-0006	1610	4
 UAC-0010	17	4
-UAC-0020	1444	4
-UAC-0024	52	4
-UAC-0028	49	4
-UAC-0029	84	4
-UAC-0050	1633	4
-UAC-0056	255	12
-UAC-0056	983	12
-UAC-0057	478	4
-UAC-0063	1634	4
-UAC-0082	46	4
-UAC-0094	1635	4
-UAC-0099	1636	4
-UAC-0100	1637	4
-UAC-0102	1638	4
-UAC-0106	1637	4
-UAC-0109	1639	4
-UAC-0113	46	4
-UAC-0114	1558	4
-UAC-0118	692	4
-UAC-0144	52	4
-UAC-0149	1640	4
-UAC-0154	1641	4
-UAC-0184	1642	4
-UAC-0185	1643	4
-UAC-0190	971	4
-UAC-0194	1644	4
-UAC-0215	1645	4
-UAC-0219	1646	4
-UAC-0226	1647	4
-UAC-0227	1648	4
-UAC-0239	1649	4
-UAC-0241	1650	4
-UAC-0245	1651	4
-UAC-0255	455	4
-UAE Cyber Security Council	1652	0
-UAT-10362	1653	4
-UAT-10608	1654	4
-UAT-11795	1655	4
-UAT-5394	1656	4
-UAT-5647	1362	4
-UAT-5918	1657	4
-UAT-6382	1658	4
-UAT-7237	331	4
-UAT-7290	465	4
-UAT-7810	1659	4
-UAT-8099	1660	4
-UAT-8302	1661	4
-UAT-8616	1662	4
-UAT-8837	1663	4
-UAT-9244	1664	4
-UAT-9686	1665	4
-UAT-9921	1666	4
-UAT4356	1536	4
-UCA	1667	134
-UK Ministry of Defence	1057	0
-UK National Cyber Security Centre	1155	0
-UN	1668	7
-UNC1069	41	12
-UNC1069	441	12
-UNC1088	1343	4
-UNC1151	478	4
-UNC1326	418	4
-UNC1530	383	4
-UNC1543	752	12
-UNC1543	472	12
-UNC1549	874	12
-UNC1549	1241	12
-UNC1720	172	4
-UNC1860	1669	4
-UNC1878	1670	12
-UNC1878	408	12
-UNC1945	325	4
-UNC2053	408	4
-UNC215	82	12
-UNC215	1671	12
-UNC2165	476	4
-UNC2198	474	4
-UNC2286	700	4
-UNC2428	31	4
-UNC2447	1672	4
-UNC2452	84	12
-UNC2452	543	12
-UNC2465	1673	4
-UNC2529	1674	4
-UNC2565	844	4
-UNC2589	255	4
-UNC2596	1520	4
-UNC2630	102	12
-UNC2630	1675	12
-UNC2659	1676	4
-UNC2717	1677	4
-UNC2814	538	4
-UNC2849	1513	4
-UNC2970	1678	4
-UNC302	213	4
-UNC3236	280	4
-UNC3524	84	12
-UNC3524	1679	12
-UNC3569	1680	4
-UNC3661	489	4
-UNC3742	443	4
-UNC3886	1681	4
-UNC3890	1682	4
+UAC-0020	1424	4
+UAC-0024	51	4
+UAC-0028	47	4
+UAC-0029	83	4
+UAC-0050	1611	4
+UAC-0056	249	12
+UAC-0056	479	12
+UAC-0057	466	4
+UAC-0063	1612	4
+UAC-0082	44	4
+UAC-0094	1613	4
+UAC-0099	1614	4
+UAC-0100	1615	4
+UAC-0102	1616	4
+UAC-0106	1615	4
+UAC-0109	1617	4
+UAC-0113	44	4
+UAC-0114	1537	4
+UAC-0118	679	4
+UAC-0144	51	4
+UAC-0149	1618	4
+UAC-0154	1619	4
+UAC-0184	1620	4
+UAC-0185	1621	4
+UAC-0190	953	4
+UAC-0194	1622	4
+UAC-0215	1623	4
+UAC-0219	1624	4
+UAC-0226	1625	4
+UAC-0227	1626	4
+UAC-0239	1627	4
+UAC-0241	1628	4
+UAC-0245	1629	4
+UAC-0255	443	4
+UAE Cyber Security Council	1630	0
+UAT-10362	1631	4
+UAT-10608	1632	4
+UAT-11795	1633	4
+UAT-5394	1634	4
+UAT-5647	1343	4
+UAT-5918	1635	4
+UAT-6382	1636	4
+UAT-7237	323	4
+UAT-7290	453	4
+UAT-7810	1637	4
+UAT-8099	1638	4
+UAT-8302	1639	4
+UAT-8616	1640	4
+UAT-8837	1641	4
+UAT-9244	1642	4
+UAT-9686	1643	4
+UAT-9921	1644	4
+UAT4356	1515	4
+UCA	1645	134
+UK Ministry of Defence	1039	0
+UK National Cyber Security Centre	1138	0
+UN	1646	7
+UNC1069	89	12
+UNC1069	429	12
+UNC1088	1324	4
+UNC1151	466	4
+UNC1326	406	4
+UNC1530	372	4
+UNC1543	460	4
+UNC1549	857	12
+UNC1549	1224	12
+UNC1720	168	4
+UNC1860	1647	4
+UNC1878	396	4
+UNC1945	317	4
+UNC2053	396	4
+UNC215	81	12
+UNC215	1648	12
+UNC2165	464	4
+UNC2198	462	4
+UNC2286	687	4
+UNC2428	30	4
+UNC2447	1649	4
+UNC2452	83	4
+UNC2465	1650	4
+UNC2529	1651	4
+UNC2565	828	4
+UNC2589	249	4
+UNC2596	1499	4
+UNC2630	99	4
+UNC2659	1652	4
+UNC2717	1653	4
+UNC2814	527	4
+UNC2849	1492	4
+UNC2970	1654	4
+UNC302	208	4
+UNC3236	272	4
+UNC3524	83	4
+UNC3569	1655	4
+UNC3661	477	4
+UNC3742	431	4
+UNC3886	1656	4
+UNC3890	1657	4
 UNC3944	1	4
-UNC3973	1683	4
-UNC4057	256	4
-UNC4191	1684	4
-UNC4210	52	4
-UNC4221	1643	4
-UNC4393	362	4
-UNC4453	760	4
-UNC4487	1685	4
-UNC4536	1686	4
-UNC4540	1687	4
-UNC4736	172	12
-UNC4736	1688	12
-UNC4841	1387	4
-UNC4899	918	4
-UNC4990	1689	4
-UNC5174	1690	4
-UNC5221	1348	4
-UNC5266	1691	4
-UNC5267	699	4
-UNC5291	1692	4
+UNC3973	1658	4
+UNC4057	250	4
+UNC4191	1659	4
+UNC4210	51	4
+UNC4221	1621	4
+UNC4393	352	4
+UNC4453	746	4
+UNC4487	1660	4
+UNC4536	1661	4
+UNC4540	1662	4
+UNC4736	168	4
+UNC4841	1368	4
+UNC4899	901	4
+UNC4990	1663	4
+UNC5174	1664	4
+UNC5221	1329	4
+UNC5266	1665	4
+UNC5267	686	4
+UNC5291	1666	4
 UNC530	17	4
-UNC5325	1693	4
-UNC5330	1694	4
-UNC5337	1695	4
-UNC5342	1696	4
-UNC5356	440	4
-UNC5454	646	4
-UNC5537	1697	4
-UNC5820	1698	4
-UNC6032	1699	4
-UNC6040	1700	4
-UNC6148	1701	4
-UNC6201	1702	4
-UNC6293	1703	4
-UNC6353	1704	4
-UNC6384	278	12
-UNC6384	1705	12
-UNC6395	1706	4
-UNC6426	1707	4
-UNC6485	1708	4
-UNC6508	1709	4
-UNC6619	1432	4
-UNC6671	1710	4
-UNC6691	1711	4
-UNC6692	1712	4
-UNC6748	1713	4
-UNC757	725	4
-UNC788	96	12
-UNC788	1714	12
-UNC902	682	4
-UNC94	169	4
-UNC961	805	4
-UNG0002	1715	4
-UNG0901	1265	4
-UNION PANDA	1716	0
-UNION SPIDER	1717	0
-UNK_AcademicFlare	1718	0
-UNK_DropPitch	1719	0
-UNK_FistBump	1720	0
-UNK_RemoteRogue	1721	0
-UNK_SparkyCarp	1722	0
-UNK_SweetSpecter	1471	0
-UNODC	1723	4
-UPS	85	135
-UPS Team	85	128
-US Cyber Command	350	0
-US-CERT	1724	4
-USCYBERCOM	350	4
-USDoD	1725	0
-USOM	1188	6
-USSS	1412	6
-UTA0178	1348	4
-UTA0218	1726	4
-UTA0352	1727	4
-UTA0355	1728	4
-UTA0388	1729	4
-UTA0533	1730	4
-UTG-Q-008	1731	4
-UTG-Q-010	1732	4
-UUC	297	134
-UZSI	1251	6
-Udenrigsministeriet	1091	0
-Ugly Face	364	128
-Ukrainian Cyber Alliance	1667	128
-Ukrainian Cyber Police	454	0
-Ukrainian Foreign Ministry	1123	0
-Ulkoministeriö	1094	0
-Ulusal Siber Olaylara Müdahale Merkezi	1188	0
-Underground Team	1362	128
-Unfading Sea Haze	1733	128
-Unidad de Inteligencia Financiera	1734	0
-Union européenne	628	0
-Unit 121	41	0
+UNC5325	1667	4
+UNC5330	1668	4
+UNC5337	1669	4
+UNC5342	1670	4
+UNC5356	428	4
+UNC5454	634	4
+UNC5537	1671	4
+UNC5820	1672	4
+UNC6032	1673	4
+UNC6040	1674	4
+UNC6148	1675	4
+UNC6201	1676	4
+UNC6293	1677	4
+UNC6353	1678	4
+UNC6384	195	4
+UNC6395	1679	4
+UNC6426	1680	4
+UNC6485	1681	4
+UNC6508	1682	4
+UNC6619	1412	4
+UNC6671	1683	4
+UNC6691	1684	4
+UNC6692	1685	4
+UNC6748	1686	4
+UNC757	712	4
+UNC788	1687	4
+UNC902	669	4
+UNC94	165	4
+UNC961	789	4
+UNG0002	1688	4
+UNG0901	1248	4
+UNION PANDA	1689	0
+UNION SPIDER	1690	0
+UNK_AcademicFlare	1691	0
+UNK_DropPitch	1692	0
+UNK_FistBump	1693	0
+UNK_RemoteRogue	1694	0
+UNK_SparkyCarp	1695	0
+UNK_SweetSpecter	1450	0
+UNODC	1696	4
+UPS	84	135
+UPS Team	84	128
+US Cyber Command	342	0
+US-CERT	1697	4
+USCYBERCOM	342	4
+USDoD	1698	0
+USOM	1171	6
+USSS	1392	6
+UTA0178	1329	4
+UTA0218	1699	4
+UTA0352	1700	4
+UTA0355	1701	4
+UTA0388	1702	4
+UTA0533	1703	4
+UTG-Q-008	1704	4
+UTG-Q-010	1705	4
+UUC	289	134
+UZSI	1234	6
+Udenrigsministeriet	1073	0
+Ugly Face	354	128
+Ukrainian Cyber Alliance	1645	128
+Ukrainian Cyber Police	442	0
+Ukrainian Foreign Ministry	1105	0
+Ulkoministeriö	1076	0
+Ulusal Siber Olaylara Müdahale Merkezi	1171	0
+Underground Team	1343	128
+Unfading Sea Haze	1706	128
+Unidad de Inteligencia Financiera	1707	0
+Union européenne	616	0
+Unit 121	49	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1293	0
-Unit 74455	764	0
-Unit 78020	1294	0
-Unit 8200	1735	8
-Unit 8200	611	8
-United Cyber Caliphate	297	128
-United Front Work Department	1736	0
-United Nations	1668	0
-United Nations Office on Drugs and Crime	1723	0
-United States Computer Emergency Readiness Team	1724	0
-United States Cyber Command	350	0
-United States Secret Service	1412	0
-Unknown-Group-901	1265	0
-UnsolicitedBooker	1737	0
-Uprava za bezbednost i kontrarazuznavanje	132	0
-Uroburos	52	256
-Urpage	1738	256
-UserSec	1739	0
-Utenriksdepartementet	1112	0
-Uteus	1690	256
-Utrikesdepartementet	1119	0
-Užsienio reikalų ministerija	1105	0
-VAJA	1001	6
-VDD	1507	6
-VENOM	633	133
-VENOM SPIDER	1740	0
-VENOMOUS Bear	52	0
-VICE SPIDER	1741	8
-VICEROY TIGER	55	8
-VIGINUM	1423	4
-VIKING SPIDER	1742	0
-VLA	661	6
-VNCERT	1743	4
-VOYEUR	823	132
-VSD	1502	6
-VSSE	1503	6
-VZ	1026	6
-Valsts drošības dienests	1507	0
-Valstybės saugumo departamentas	1502	0
-Vanguard Panda	280	0
-Vanilla Tempest	494	0
-Vedalia	98	129
-Veiligheid van de Staat	1503	0
-Velvet Ant	1744	128
-Velvet Chollima	62	8
-Velvet Chollima	98	8
-Velvet Chollima	302	8
-Velvet Tempest	149	0
-Vengeful Kitten	487	0
-Vengeful Wolf	542	0
-Venus 121	40	0
-Vermin	1444	129
-Vermin Relic	1444	128
-Vertigo Panda	1705	0
-Vice Leaker	421	128
-Vice Society	494	128
-Vice Spider	494	8
-ViceLeaker	1745	0
-Viceroy Tiger	44	8
-Vicious Panda	1459	0
-ViciousTrap	1746	0
-Vietnam Computer Emergency Response Team	1743	0
-Viginum	1423	0
-Viking Jackal	1747	0
-Vikingdom	1747	256
-Violet Typhoon	88	0
-Violin Panda	75	0
-Viridian Vortex	90	128
-Vixen Panda	70	0
-Voena služba za razuznuvanje i bezbednost	1033	0
-Void Arachne	1452	128
-Void Balaur	1748	0
-Void Banshee	1749	128
-Void Blizzard	971	0
-Void Dokkaebi	699	0
-Void Manticore	199	136
-Void Manticore	1750	136
-Void Rabisu	1627	0
-VoidLink Operator	1666	0
-Vojenské spravodajstvo	1751	0
-Vojenské zpravodajství	1026	0
-Vojna sigurnosno-obavještajna agencija	1752	0
-Vojnoobaveštajna agencija	1753	0
-Volatile Cedar	157	136
-Volatile Cedar	564	136
-VolcanicTimber	157	0
-Volga Flood	1367	0
-Volt Typhoon	280	0
-Voltzite	280	256
-Voodoo Bear	46	0
-Vovan	975	256
-VulzSec	1754	0
-VulzSecTeam	1754	0
-Välisluureamet	661	0
-Välisministeerium	1092	0
-WARP PANDA	1755	0
-WET PANDA	1346	0
-WHOis Team	159	0
-WIP19	1756	4
-WIRTE	183	260
-WIZARD SPIDER	408	0
-WOLF SPIDER	683	0
-WRAITH	52	133
-WageMole	699	0
-Wandering Spider	540	0
-Wassonite	1757	256
-Watchdog	1620	129
-Water Bakunawa	1758	0
-Water Barghest	1759	0
-Water Curupira	1760	0
-Water Galura	802	0
-Water Gamayun	1761	0
-Water Kurita	1762	0
-Water Labbu	1763	0
-Water Makara	1764	0
-Water Orthrus	1765	0
-Water Saci	1766	0
+Unit 61486	1274	0
+Unit 74455	748	0
+Unit 78020	1275	0
+Unit 8200	1708	8
+Unit 8200	599	8
+United Cyber Caliphate	289	128
+United Front Work Department	1709	0
+United Nations	1646	0
+United Nations Office on Drugs and Crime	1696	0
+United States Computer Emergency Readiness Team	1697	0
+United States Cyber Command	342	0
+United States Secret Service	1392	0
+Unknown-Group-901	1248	0
+UnsolicitedBooker	1710	0
+Uprava za bezbednost i kontrarazuznavanje	130	0
+Uroburos	51	256
+Urpage	1711	256
+UserSec	1712	0
+Utenriksdepartementet	1094	0
+Uteus	1664	256
+Utrikesdepartementet	1101	0
+Užsienio reikalų ministerija	1087	0
+VAJA	983	6
+VDD	1486	6
+VENOM	621	133
+VENOM SPIDER	1713	0
+VENOMOUS Bear	51	0
+VICE SPIDER	1714	8
+VICEROY TIGER	54	8
+VIGINUM	1403	4
+VIKING SPIDER	1715	0
+VLA	649	6
+VNCERT	1716	4
+VOYEUR	807	132
+VSD	1481	6
+VSSE	1482	6
+VZ	1008	6
+Valsts drošības dienests	1486	0
+Valstybės saugumo departamentas	1481	0
+Vanguard Panda	272	0
+Vanilla Tempest	483	0
+Vedalia	95	129
+Veiligheid van de Staat	1482	0
+Velvet Ant	1717	128
+Velvet Chollima	61	8
+Velvet Chollima	95	8
+Velvet Chollima	294	8
+Velvet Tempest	147	0
+Vengeful Kitten	475	0
+Vengeful Wolf	531	0
+Venus 121	39	0
+Vermin	1424	129
+Vermin Relic	1424	128
+Vertigo Panda	195	0
+Vice Leaker	409	128
+Vice Society	483	128
+Vice Spider	483	8
+ViceLeaker	1718	0
+Viceroy Tiger	42	8
+Vicious Panda	1439	0
+ViciousTrap	1719	0
+Vietnam Computer Emergency Response Team	1716	0
+Viginum	1403	0
+Viking Jackal	1720	0
+Vikingdom	1720	256
+Violet Typhoon	86	0
+Violin Panda	74	0
+Viridian Vortex	88	128
+Vixen Panda	69	0
+Voena služba za razuznuvanje i bezbednost	1015	0
+Void Arachne	1432	128
+Void Balaur	1721	0
+Void Banshee	1722	128
+Void Blizzard	953	0
+Void Dokkaebi	686	0
+Void Manticore	194	136
+Void Manticore	1723	136
+Void Rabisu	1605	0
+VoidLink Operator	1644	0
+Vojenské spravodajstvo	1724	0
+Vojenské zpravodajství	1008	0
+Vojna sigurnosno-obavještajna agencija	1725	0
+Vojnoobaveštajna agencija	1726	0
+Volatile Cedar	552	128
+VolcanicTimber	155	0
+Volga Flood	1348	0
+Volt Typhoon	272	0
+Voltzite	272	256
+Voodoo Bear	44	0
+Vovan	957	256
+VulzSec	1727	0
+VulzSecTeam	1727	0
+Välisluureamet	649	0
+Välisministeerium	1074	0
+WARP PANDA	1728	0
+WET PANDA	1327	0
+WHOis Team	96	0
+WIP19	1729	4
+WIRTE	178	260
+WIZARD SPIDER	396	0
+WOLF SPIDER	670	0
+WRAITH	51	133
+WageMole	686	0
+Wandering Spider	529	0
+Wassonite	1730	256
+Watchdog	1598	129
+Water Bakunawa	1731	0
+Water Barghest	1732	0
+Water Curupira	1733	0
+Water Galura	786	0
+Water Gamayun	1734	0
+Water Kurita	1735	0
+Water Labbu	1736	0
+Water Makara	1737	0
+Water Orthrus	1738	0
+Water Saci	1739	0
 Water Sigbin	9	0
-WaterPlum	699	0
-Waterbug	52	256
-WeRedEvils	1767	0
-WebMasters	74	9
-WebMasters	242	9
+WaterPlum	686	0
+Waterbug	51	256
+WeRedEvils	1740	0
+WebMasters	236	1
 Webmonder	19	256
-Websiic	1510	256
-Webworm	1479	129
-WeedSec	1768	0
-Wekby	73	256
-Wekby2	82	0
-Wheat Tempest	743	0
-Whisper Spider	1449	0
-White Bear	1462	0
-White Dev 115	540	0
-White Dev 9	984	0
-White Giant	121	128
-WhiteBear	52	0
-WhiteCobra	1769	0
-Whitefly	1770	129
-Whois Hacking Team	41	0
-Wicked Panda	95	0
-Wicked Spider	95	0
-Wild Comet	116	128
-WildCard	1771	1
-WildNeutron	291	0
-WildPressure	1772	0
-WindShift	225	0
-Windigo	1773	129
-Windy Phoenix	225	128
-Wine Tempest	1289	0
-Winnti	95	256
-Winnti Group	95	8
-Winnti Group	248	8
-Winter Vivern	1558	0
+Websiic	1489	256
+Webworm	1458	129
+WeedSec	1741	0
+Wekby	72	256
+Wekby2	81	0
+Wheat Tempest	730	0
+Whisper Spider	1429	0
+White Bear	51	0
+White Dev 115	529	0
+White Dev 9	965	0
+White Giant	119	128
+WhiteBear	51	0
+WhiteCobra	1742	0
+Whitefly	1743	129
+Whois Hacking Team	49	0
+Wicked Panda	93	0
+Wicked Spider	93	0
+Wild Comet	113	128
+WildCard	1744	1
+WildNeutron	283	0
+WildPressure	1745	0
+WindShift	219	0
+Windigo	1746	129
+Windy Phoenix	219	128
+Wine Tempest	1271	0
+Winnti	93	256
+Winnti Group	242	0
+Winter Vivern	1537	0
 Winterflounder	17	256
-Wisp Team	1292	128
-Wisteria Tsunami	459	0
-Witchetty	982	129
-Worok	1774	256
-XDSpy	1775	256
-XakNet	1637	0
-Xarici İşlər Nazirliyi	1087	0
-Xcatze	1776	256
-Xenotime	122	129
-Xiaoqiying	790	256
-XinXin	241	0
-YTTRIUM	84	149
-Yanbian Gang	1777	0
-Yellow Liderc	348	0
-Yellow Nabu	393	0
-YoroTrooper	367	0
-Yulong Flood	1537	0
-Z-Lom Team	49	128
-Z-Pentest	1778	0
-Z-Pentest Alliance	1778	0
-ZINC	41	151
-ZIRCONIUM	88	149
-ZOMBIE SPIDER	1779	0
-Zarya	1639	128
-Zeff Security	1780	0
-ZeffSec	1780	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	369	0
-ZeroSevenGroup	1781	0
-Zhejiang State Security Department	1782	0
-Zigzag Hail	42	0
-Zinc Emerson	44	0
-ZipToken	82	0
-ZooPark	1783	0
-admin@338	131	0
-badbullz	1740	256
-badbullzvenom	1740	256
-changqixinyun	241	256
-colCERT	398	0
-deepclif	602	256
-direction nationale du renseignement territorial	519	0
-iKittens	376	0
-isoon	602	256
-keymous	947	256
-luoxk	1784	256
-maCERT	508	0
-ngCERT	1239	0
-puNK-003	1785	0
-room155	542	0
-tabcteng	102	256
-the Lamberts	58	128
-timmy	114	256
-ÚZSI	1251	6
-Úřad pro zahraniční styky a informace	1251	0
-Ārlietu ministrija	1107	0
-ΕΥΠ	631	6
-Εθνική Υπηρεσία Πληροφοριών	631	0
-Υπουργείο Εξωτερικών	1096	0
-ГРУ	763	6
-ГУР	559	6
-Гадаад харилцааны яам	1109	0
-Главное Разведывательное Управление	763	0
-Главное разведывательное управление	763	0
-Главное управление специальных программ Президента Российской Федерации	1012	0
-Головне управління розвідки	559	0
-Держспецзв'язку	1394	0
-Държавна агенция „Национална сигурност“	466	0
-КГБ	233	6
-Камітэт дзяржаўнай бяспекі	233	0
-Кіберполіція	454	0
-МЗС	1123	6
-МИД	996	6
-Министарство спољних послова	1117	0
-Министерство иностранных дел	996	0
-Министерство на външните работи	1088	0
-Министерство обороны Российской Федерации	1076	0
-Минобороны	1076	0
-Міністерство закордонних справ України	1123	0
-Міністерство оборони України	1082	0
-Міністэрства замежных спраў	1090	0
-СБУ	1372	6
-СВР	722	6
-Служба Внешней Разведки	722	0
-Служба безпеки України	1372	0
-Служба внешней разведки	722	0
-Служба специальной связи и информации	1488	0
-Сыртқы істер министрлігі	1103	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	309	0
-ФСБ	693	6
-ФСО	694	6
-Федеральная служба безопасности	693	0
-Федеральная служба охраны	694	0
-ЦНИИХМ	371	4
+Wisp Team	1273	128
+Wisteria Tsunami	447	0
+Witchetty	964	129
+Worok	1747	256
+XDSpy	1748	256
+XakNet	1615	0
+Xarici İşlər Nazirliyi	1069	0
+Xcatze	1749	256
+Xenotime	120	129
+Xiaoqiying	774	256
+XinXin	235	0
+YTTRIUM	83	149
+Yanbian Gang	1750	0
+Yellow Liderc	340	0
+Yellow Nabu	382	0
+YoroTrooper	357	0
+Yulong Flood	1516	0
+Z-Lom Team	47	128
+Z-Pentest	1751	0
+Z-Pentest Alliance	1751	0
+ZINC	49	151
+ZIRCONIUM	86	149
+ZOMBIE SPIDER	1752	0
+Zarya	1617	128
+Zeff Security	1753	0
+ZeffSec	1753	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	359	0
+ZeroSevenGroup	1754	0
+Zhejiang State Security Department	1755	0
+Zigzag Hail	40	0
+Zinc Emerson	42	0
+ZipToken	81	0
+ZooPark	1756	0
+admin@338	129	0
+badbullz	1713	256
+badbullzvenom	1713	256
+changqixinyun	235	256
+colCERT	386	0
+deepclif	590	256
+direction nationale du renseignement territorial	508	0
+iKittens	87	0
+isoon	590	256
+keymous	930	256
+luoxk	1757	256
+maCERT	497	0
+ngCERT	1222	0
+puNK-003	1758	0
+room155	531	0
+tabcteng	99	256
+the Lamberts	57	128
+timmy	111	256
+ÚZSI	1234	6
+Úřad pro zahraniční styky a informace	1234	0
+Ārlietu ministrija	1089	0
+ΕΥΠ	619	6
+Εθνική Υπηρεσία Πληροφοριών	619	0
+Υπουργείο Εξωτερικών	1078	0
+ГРУ	747	6
+ГУР	547	6
+Гадаад харилцааны яам	1091	0
+Главное Разведывательное Управление	747	0
+Главное разведывательное управление	747	0
+Главное управление специальных программ Президента Российской Федерации	994	0
+Головне управління розвідки	547	0
+Держспецзв'язку	1375	0
+Държавна агенция „Национална сигурност“	454	0
+КГБ	227	6
+Камітэт дзяржаўнай бяспекі	227	0
+Кіберполіція	442	0
+МЗС	1105	6
+МИД	978	6
+Министарство спољних послова	1099	0
+Министерство иностранных дел	978	0
+Министерство на външните работи	1070	0
+Министерство обороны Российской Федерации	1058	0
+Минобороны	1058	0
+Міністерство закордонних справ України	1105	0
+Міністерство оборони України	1064	0
+Міністэрства замежных спраў	1072	0
+СБУ	1353	6
+СВР	709	6
+Служба Внешней Разведки	709	0
+Служба безпеки України	1353	0
+Служба внешней разведки	709	0
+Служба специальной связи и информации	1467	0
+Сыртқы істер министрлігі	1085	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	301	0
+ФСБ	680	6
+ФСО	681	6
+Федеральная служба безопасности	680	0
+Федеральная служба охраны	681	0
+ЦНИИХМ	361	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	764	0
-Ազգային անվտանգության ծառայություն	1173	0
-Արտաքին գործերի նախարարություն	1086	0
-אמ"ן	154	6
-המוסד	1137	0
-יחידה 8200	1735	0
-מערך הסייבר הלאומי	860	0
-משרד החוץ	1097	0
-שירות הביטחון הכללי	868	0
-المديرية العامة للأمن العام	739	0
-الهيئة الوطنية للأمن السيبراني	1149	0
-د استخباراتو لوی ریاست	783	0
-سپاه پاسداران انقلاب اسلامی	182	0
-مجلس الأمن السيبراني	1652	0
-وزارة الخارجية	1084	8
-وزارة الخارجية	1093	8
+в/ч 74455	748	0
+Ազգային անվտանգության ծառայություն	1156	0
+Արտաքին գործերի նախարարություն	1068	0
+אמ"ן	152	6
+המוסד	1120	0
+יחידה 8200	1708	0
+מערך הסייבר הלאומי	844	0
+משרד החוץ	1079	0
+שירות הביטחון הכללי	851	0
+المديرية العامة للأمن العام	726	0
+الهيئة الوطنية للأمن السيبراني	1132	0
+د استخباراتو لوی ریاست	767	0
+سپاه پاسداران انقلاب اسلامی	177	0
+مجلس الأمن السيبراني	1630	0
+وزارة الخارجية	1066	8
+وزارة الخارجية	1075	8
+وزارة الخارجية	1080	8
+وزارة الخارجية	1082	8
 وزارة الخارجية	1098	8
 وزارة الخارجية	1100	8
-وزارة الخارجية	1116	8
-وزارة الخارجية	1118	8
-وزارة الخارجية والمغتربين	1104	0
-وزارة الشؤون الخارجية	1108	0
-وزارت اطلاعات	1001	0
-وزارت امور خارجه	1099	0
-وزارت خارجہ	1114	0
-विदेश मंत्रालय	992	0
-กระทรวงการต่างประเทศ	1121	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1154	0
-საგარეო საქმეთა სამინისტრო	1095	0
-საქართველოს დაზვერვის სამსახური	791	0
-სახელმწიფო უშიშროების სამსახური	1504	0
-中国人民解放军	1291	0
-公安調査庁	1297	0
-公安部	1005	6
-内閣サイバーセキュリティセンター	1164	0
-国家互联网信息办公室	295	0
-国家互联网应急中心	335	0
-国家安全部	382	0
-国家计算机病毒应急处理中心	349	0
-国防部	1125	6
-國家安全局	1171	0
-外交部	381	14
-外交部	1122	14
-外務省	920	6
-數位發展部	999	0
-狼毒草	776	134
-警察庁	921	6
-국가보위성	1006	0
-국가사이버안보센터	1156	0
-국가정보원	1162	0
-국정원	1162	6
-외교부	1000	6
-외무성	1102	6
-정찰총국	787	6
-한국인터넷진흥원	934	0`;
+وزارة الخارجية والمغتربين	1086	0
+وزارة الشؤون الخارجية	1090	0
+وزارت اطلاعات	983	0
+وزارت امور خارجه	1081	0
+وزارت خارجہ	1096	0
+विदेश मंत्रालय	974	0
+กระทรวงการต่างประเทศ	1103	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1137	0
+საგარეო საქმეთა სამინისტრო	1077	0
+საქართველოს დაზვერვის სამსახური	775	0
+სახელმწიფო უშიშროების სამსახური	1483	0
+中国人民解放军	1272	0
+公安調査庁	1278	0
+公安部	987	6
+内閣サイバーセキュリティセンター	1147	0
+国家互联网信息办公室	287	0
+国家互联网应急中心	327	0
+国家安全部	371	0
+国家计算机病毒应急处理中心	341	0
+国防部	1107	6
+國家安全局	1154	0
+外交部	370	14
+外交部	1104	14
+外務省	903	6
+數位發展部	981	0
+狼毒草	760	134
+警察庁	904	6
+국가보위성	988	0
+국가사이버안보센터	1139	0
+국가정보원	1145	0
+국정원	1145	6
+외교부	982	6
+외무성	1084	6
+정찰총국	771	6
+한국인터넷진흥원	917	0`;
