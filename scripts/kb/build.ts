@@ -8,6 +8,7 @@ import { serializeMatcher } from '../../lib/match/prebuilt';
 import { buildAgencies } from './agencies';
 import { type AttachContext, attach360, attachMicrosoft, attachMitre } from './attach';
 import { buildSponsors } from './attributions';
+import { separateCampaigns } from './campaigns';
 import { countryLookup } from './countries';
 import { creditsFromAttack } from './credits';
 import type { Curated } from './curated';
@@ -85,6 +86,7 @@ export function compile(
   attach360(ctx, up.net360);
   ctx.drafts = absorbAttackNamed(ctx.drafts, attack, note);
   settleAttackNames(ctx.drafts, attack, note);
+  ctx.drafts = separateCampaigns(ctx.drafts, up.mitreCampaigns, up.mitreGroups, note);
   assignIds(ctx.drafts, curated, note);
   applyCuratedNames(ctx.drafts, curated);
   const ids = new Set(ctx.drafts.map((d) => d.id));

@@ -30,6 +30,8 @@ export interface Draft {
   formerUuids: string[];
   /** Ids the merged records had, so stored incidents that name them still find the actor. */
   formerIds: string[];
+  /** Campaigns (operations) the actor is said to have run: shown on its card, never matched as it. */
+  campaigns: Set<string>;
 }
 
 /** Creates an empty draft whose canonical name is also its first alias. */
@@ -45,6 +47,7 @@ export function newDraft(key: string, name: string, source?: string): Draft {
     related: [],
     formerUuids: [],
     formerIds: [],
+    campaigns: new Set(),
   };
   addName(d, name, source);
   return d;

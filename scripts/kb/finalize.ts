@@ -108,13 +108,14 @@ export function freezeActors(
   const actors = drafts.map((d): Actor => {
     const formerIds = [...new Set(d.formerIds)].filter((f) => !ids.has(f)).sort(byCode);
     const aliases: Alias[] = [];
-    const relatedNames: RelatedName[] = [];
+    const relatedNames: RelatedName[] = [...d.campaigns].map((name) => ({ name, kind: 'campaign' }));
     for (const [key, entry] of d.names) {
       const name = key === fold(d.name) ? d.name : preferredSpelling(entry.spellings);
       const why = key === fold(d.name) ? undefined : dropReason(key, name, d.id, drops);
       if (why) {
         review(`drop: "${name}" from ${d.id}: ${why.reason}`);
-        if (why.kind === 'malware' || why.kind === 'campaign') relatedNames.push({ name, kind: why.kind });
+        if ((why.kind === 'malware' || why.kind === 'campaign') && !relatedNames.some((r) => r.name === name))
+          relatedNames.push({ name, kind: why.kind });
         continue;
       }
       const fix = sourceFix.get(key);

@@ -32,6 +32,7 @@ export function upstream(parts: Partial<Upstream>): Upstream {
     intelAgencies: [],
     targetInfo: [],
     mitreGroups: [],
+    mitreCampaigns: [],
     microsoft: [],
     commits: { 'x/y': '0'.repeat(40) },
     snapshotDate: '2026-01-01',

@@ -39,7 +39,7 @@ anthropoid-spider	actor	ANTHROPOID SPIDER
 apt32	actor	APT32	VN
 apt33	actor	APT33	IR
 oilrig	actor	OilRig	IR
-operation-c-major	actor	Operation C-Major	PK
+transparent-tribe	actor	Transparent Tribe	PK
 apt37	actor	APT37	KP
 darkhotel	actor	DarkHotel	KR
 hazy-tiger	actor	HAZY TIGER	IN
@@ -172,7 +172,6 @@ appmilad	actor	AppMilad	IR
 applejeus	actor	AppleJeus	KP
 aquatic-panda	actor	Aquatic Panda	CN
 mythic-likho	actor	Mythic Likho
-arcanedoor	actor	ArcaneDoor
 pinstripe-lightning	actor	Pinstripe Lightning
 armored-likho	actor	Armored Likho
 dk-army-intelligence-center	agency	Army Intelligence Center	DK	intelligence
@@ -409,7 +408,6 @@ corsair-jackal	actor	Corsair Jackal	TN
 cosmic-lynx	actor	Cosmic Lynx
 sea-turtle	actor	Sea Turtle	TR
 cosmicbeetle	actor	CosmicBeetle
-costaricto	actor	CostaRicto
 cotton-sandstorm	actor	Cotton Sandstorm	IR
 coughingdown	actor	CoughingDown
 ir-council-for-intelligence-coordination	agency	Council for Intelligence Coordination	IR	intelligence
@@ -833,7 +831,6 @@ unc2565	actor	UNC2565
 hive0137	actor	Hive0137
 hive0163	actor	Hive0163
 hollowquill	actor	HollowQuill
-homeland-justice	actor	HomeLand Justice	IR
 honeybee	actor	Honeybee
 hookads	actor	HookAds
 houken	actor	Houken	CN
@@ -949,7 +946,7 @@ tag-124	actor	TAG-124
 larva-24005	actor	Larva-24005	KP
 larva-24009	actor	Larva-24009
 larva-24010	actor	Larva-24010
-operation-shadow-force	actor	Operation Shadow Force	CN
+ta-shadowcricket	actor	TA-ShadowCricket	CN
 larva-25012	actor	Larva-25012
 larva-26002	actor	Larva-26002
 larva-26005	actor	Larva-26005
@@ -1224,7 +1221,6 @@ newspenguin	actor	NewsPenguin
 nexus-zeta	actor	Nexus Zeta
 nickel-alley	actor	Nickel Alley	KP
 ng-ngcert	agency	Nigeria Computer Emergency Response Team	NG	cert
-night-dragon	actor	Night Dragon	CN
 unc1549	actor	UNC1549	IR
 int-nato-nac	agency	North Atlantic Council		international
 no-pst	agency	Norwegian Police Security Service	NO	intelligence
@@ -1248,24 +1244,6 @@ oilalpha	actor	OilAlpha
 oka-flood	actor	Oka Flood	RU
 oldgremlin	actor	OldGremlin	RU
 oniondog	actor	OnionDog	KP
-operation-bugdrop	actor	Operation BugDrop	RU
-ung0901	actor	UNG0901
-operation-cobalt-whisper	actor	Operation Cobalt Whisper
-operation-comando	actor	Operation Comando
-operation-drbcontrol	actor	Operation DRBControl	CN
-operation-emmental	actor	Operation Emmental	RU
-operation-forumtroll	actor	Operation ForumTroll
-operation-ghoul	actor	Operation Ghoul
-operation-kabar-cobra	actor	Operation Kabar Cobra
-operation-parliament	actor	Operation Parliament
-operation-poison-needles	actor	Operation Poison Needles
-operation-red-signature	actor	Operation Red Signature	CN
-operation-shadowhammer	actor	Operation ShadowHammer
-operation-sharpshooter	actor	Operation Sharpshooter
-operation-soft-cell	actor	Operation Soft Cell
-operation-triangulation	actor	Operation Triangulation
-operation-wizardopium	actor	Operation WizardOpium
-operation-wocao	actor	Operation Wocao
 orangeworm	actor	Orangeworm
 tt-organised-crime-and-intelligence-unit	agency	Organised Crime and Intelligence Unit	TT	intelligence
 orova	actor	Orova
@@ -1341,6 +1319,7 @@ redfly	actor	Redfly
 tw-republic-of-china-military-police	agency	Republic of China Military Police	TW	intelligence
 my-research-division-of-the-prime-minister-s-department	agency	Research Division of the Prime Minister's Department	MY	intelligence
 resumelooters	actor	ResumeLooters
+retefe-gang	actor	Retefe Gang	RU
 revengehotels	actor	RevengeHotels
 rippersec	actor	RipperSec	MY
 roaming-mantis	actor	Roaming Mantis
@@ -1690,6 +1669,7 @@ unc6692	actor	UNC6692
 unc6748	actor	UNC6748	RU
 unc788	actor	UNC788
 ung0002	actor	UNG0002
+ung0901	actor	UNG0901
 union-panda	actor	UNION PANDA	CN
 union-spider	actor	UNION SPIDER	RU
 unk-academicflare	actor	UNK_AcademicFlare	RU
@@ -1999,1160 +1979,1158 @@ Appleworm	49	256
 Aqua Blizzard	17	0
 Aquatic Panda	169	0
 Arcane Werewolf	170	128
-ArcaneDoor	171	0
 Arid Viper	48	136
-Arid Viper	172	136
+Arid Viper	171	136
 AridViper	48	0
 Armageddon	17	128
 Armed Forces Security Center	21	0
-Armored Likho	173	0
-Army Intelligence Center	174	0
-Army Intelligence Department	175	0
-Army Intelligence Office	176	0
+Armored Likho	172	0
+Army Intelligence Center	173	0
+Army Intelligence Department	174	0
+Army Intelligence Office	175	0
 Army Military Intelligence Command	31	0
-Army of the Guardians of the Islamic Revolution	177	0
-Ashen Lepus	178	0
-Aslan Neferler Tim	179	0
-Asnarök	180	256
-Assistant Attorney General's Office for Special Investigations on Organized Crime	181	0
+Army of the Guardians of the Islamic Revolution	176	0
+Ashen Lepus	177	0
+Aslan Neferler Tim	178	0
+Asnarök	179	256
+Assistant Attorney General's Office for Special Investigations on Organized Crime	180	0
 Association of Southeast Asian Nations	104	0
-AtlasCross	182	0
-Attor	183	256
-Attorney General's Office of Indonesia	184	0
+AtlasCross	181	0
+Attor	182	256
+Attorney General's Office of Indonesia	183	0
 Auriga	99	128
 Aurora Panda	71	0
 Australian Cyber Security Centre	16	0
 Australian Federal Police	20	0
-Australian Geospatial-Intelligence Organisation	185	0
+Australian Geospatial-Intelligence Organisation	184	0
 Australian Secret Intelligence Service	106	0
 Australian Security Intelligence Organisation	105	0
 Australian Signals Directorate	103	0
 Auswärtiges Amt	12	0
-Avivore	186	256
-Awaken Likho	187	0
-Axiom	188	129
-Ayyıldız Tim	189	0
-AzzaSec	190	0
-BACS	191	135
-BAMAD	192	4
-BAMBOO SPIDER	193	0
-BANISHED KITTEN	194	0
+Avivore	185	256
+Awaken Likho	186	0
+Axiom	187	129
+Ayyıldız Tim	188	0
+AzzaSec	189	0
+BACS	190	135
+BAMAD	191	4
+BAMBOO SPIDER	192	0
+BANISHED KITTEN	193	0
 BARIUM	93	149
-BASIN	195	133
+BASIN	194	133
 BEARCLAW	80	260
 BELUGASTURGEON	51	260
-BI	196	7
-BIG PANDA	197	0
-BIS	198	135
+BI	195	7
+BIG PANDA	196	0
+BIS	197	135
 BISMUTH	35	149
-BITWISE SPIDER	199	0
-BKA	200	6
+BITWISE SPIDER	198	0
+BKA	199	6
 BLACKSTEM	151	260
-BMVg	201	6
-BND	202	6
+BMVg	200	6
+BND	201	6
 BORON	84	149
-BOSON SPIDER	203	0
-BOSS SPIDER	204	0
+BOSON SPIDER	202	0
+BOSS SPIDER	203	0
 BOWSER	81	133
 BROMINE	116	149
-BRONZE EDGEWOOD	205	0
-BRONZE HIGHLAND	206	0
-BRONZE SPIRAL	207	0
-BRONZE SPRING	208	0
-BRONZE STARLIGHT	209	0
-BRONZE VAPOR	210	0
-BSI	211	6
-BSSN	212	6
-BackDip	213	0
-BackdoorDiplomacy	213	0
-Bad Magic	214	128
-BadRory	215	0
-Badan Intelijen Negara	216	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	217	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	218	0
-Badan Siber dan Sandi Negara	212	0
-Bahamut	219	256
-Balikbayan Foxes	220	0
-Bangladesh Financial Intelligence Unit	221	0
+BRONZE EDGEWOOD	204	0
+BRONZE HIGHLAND	205	0
+BRONZE SPIRAL	206	0
+BRONZE SPRING	207	0
+BRONZE STARLIGHT	208	0
+BRONZE VAPOR	209	0
+BSI	210	6
+BSSN	211	6
+BackDip	212	0
+BackdoorDiplomacy	212	0
+Bad Magic	213	128
+BadRory	214	0
+Badan Intelijen Negara	215	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	216	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	217	0
+Badan Siber dan Sandi Negara	211	0
+Bahamut	218	256
+Balikbayan Foxes	219	0
+Bangladesh Financial Intelligence Unit	220	0
 Basalt Castle	99	128
-Basin Castle	195	128
-BatShadow	222	0
-BazaCall	223	0
-BazarCall	223	0
-BazzarCall	223	0
+Basin Castle	194	128
+BatShadow	221	0
+BazaCall	222	0
+BazarCall	222	0
+BazzarCall	222	0
 BeagleBoyz	89	0
 Bearded Barbie	48	128
-Bearlyfy	224	256
+Bearlyfy	223	256
 BeeBus	68	0
-Beijing Group	225	128
-Beijing State Security Bureau	226	0
-Belarusian KGB	227	0
-BelialDemon	228	0
-Belsen Group	229	0
-Berry Sandstorm	230	0
+Beijing Group	224	128
+Beijing State Security Bureau	225	0
+Belarusian KGB	226	0
+BelialDemon	227	0
+Belsen Group	228	0
+Berry Sandstorm	229	0
 Berserk Bear	116	0
-Bezpečnostní informační služba	198	0
-BfV	231	6
-BiBiGun	232	0
+Bezpečnostní informační služba	197	0
+BfV	230	6
+BiBiGun	231	0
 Big Bang APT	48	128
-Bignosa	233	256
+Bignosa	232	256
 Bilbug	107	256
 Billbug	107	129
 Bitter	41	129
 Black Artemis	49	128
 Black Banshee	61	128
 Black Chollima	96	0
-Black Cube	234	128
+Black Cube	233	128
 Black Shadow	30	128
-Black Technology	235	128
-Black Vine	236	128
-BlackByte	237	0
-BlackJack	238	1
-BlackMaskers	239	0
-BlackMaskers Team	239	0
-BlackOasis	240	0
+Black Technology	234	128
+Black Vine	235	128
+BlackByte	236	0
+BlackJack	237	1
+BlackMaskers	238	0
+BlackMaskers Team	238	0
+BlackOasis	239	0
 BlackShadow	30	0
 BlackTech	79	0
-Blackatom	241	256
-Blackfly	242	129
-Blackgear	243	256
-Blackmeta	244	256
-Blacktail	245	129
-Blackwood	246	129
-BladeHawk	247	0
-BladedFeline	248	0
+Blackatom	240	256
+Blackfly	241	129
+Blackgear	242	256
+Blackmeta	243	256
+Blacktail	244	129
+Blackwood	245	129
+BladeHawk	246	0
+BladedFeline	247	0
 Bleak Ion	36	128
-Bleeding Bear	249	0
+Bleeding Bear	248	0
 Blind Eagle	55	128
 Blue Athena	47	128
-Blue Callisto	250	128
+Blue Callisto	249	128
 Blue Echidna	44	128
 Blue Kitsune	83	0
 Blue Kraken	116	128
-Blue Mockingbird	251	128
+Blue Mockingbird	250	128
 Blue Mushroom	43	128
 Blue Odin	110	128
 Blue Otso	17	0
 Blue Python	51	128
-Blue Termite	252	128
-Blue Tsunami	234	0
+Blue Termite	251	128
+Blue Tsunami	233	0
 BlueAlpha	17	0
-BlueBottle	253	1
+BlueBottle	252	1
 BlueBravo	83	0
-BlueCharlie	250	0
+BlueCharlie	249	0
 BlueDelta	47	0
 BlueHornet	98	0
 BlueNoroff	89	0
-BlueTraveller	254	0
+BlueTraveller	253	0
 Boggy Serpens	115	0
-Bohrium	255	145
-Bolivarian National Intelligence Service	256	0
-Bondnet	257	256
-Booba Project	258	0
-Boolka	259	256
-Border Guard	260	0
+Bohrium	254	145
+Bolivarian National Intelligence Service	255	0
+Bondnet	256	256
+Booba Project	257	0
+Boolka	258	256
+Border Guard	259	0
 Bottle	99	129
-Boulder Bear	261	0
+Boulder Bear	260	0
 Bouncing Golf	60	128
-BountyGlad	262	0
+BountyGlad	261	0
 Boyusec	84	256
 Brass Typhoon	93	0
-BrazenBamboo	263	0
+BrazenBamboo	262	0
 Brazilian Intelligence Agency	13	0
-BreachLaboratory	264	0
-Brigada de Investigación Tecnológica	265	0
+BreachLaboratory	263	0
+Brigada de Investigación Tecnológica	264	0
 Brocade Typhoon	84	0
 Bronze Atlas	93	0
-Bronze Butler	266	0
+Bronze Butler	265	0
 Bronze Davenport	69	0
-Bronze Dudley	267	0
+Bronze Dudley	266	0
 Bronze Edison	91	0
 Bronze Elgin	107	0
 Bronze Export	93	0
 Bronze Express	80	0
 Bronze Firestone	73	0
 Bronze Fleetwood	99	0
-Bronze Geneva	268	0
+Bronze Geneva	267	0
 Bronze Globe	68	0
 Bronze Hobart	77	0
-Bronze Huntley	269	0
+Bronze Huntley	268	0
 Bronze Idlewood	69	0
 Bronze Keystone	71	0
 Bronze Mayfair	84	0
-Bronze Medley	270	0
+Bronze Medley	269	0
 Bronze Mohawk	92	0
 Bronze Olive	76	0
-Bronze Overbrook	271	0
+Bronze Overbrook	270	0
 Bronze Palace	69	0
-Bronze President	195	0
+Bronze President	194	0
 Bronze Riverside	19	0
-Bronze Silhouette	272	0
-Bronze Sterling	268	0
+Bronze Silhouette	271	0
+Bronze Sterling	267	0
 Bronze Union	81	0
-Bronze University	262	0
+Bronze University	261	0
 Bronze Vinewood	86	0
-Bronze Walker	273	0
-Bronze Woodland	274	0
+Bronze Walker	272	0
+Bronze Woodland	273	0
 Brown Fox	67	128
 Buckeye	84	129
-Budminer	275	256
-Budminer cyberespionage group	275	0
+Budminer	274	256
+Budminer cyberespionage group	274	0
 Budworm	81	129
-BuhTrap	276	0
-Bundesamt für Cybersicherheit	191	0
-Bundesamt für Sicherheit in der Informationstechnik	211	0
-Bundesamt für Verfassungsschutz	231	0
-Bundeskriminalamt	200	0
-Bundesministerium der Verteidigung	201	0
-Bundesministerium für europäische und internationale Angelegenheiten	277	0
-Bundesnachrichtendienst	202	0
+BuhTrap	275	0
+Bundesamt für Cybersicherheit	190	0
+Bundesamt für Sicherheit in der Informationstechnik	210	0
+Bundesamt für Verfassungsschutz	230	0
+Bundeskriminalamt	199	0
+Bundesministerium der Verteidigung	200	0
+Bundesministerium für europäische und internationale Angelegenheiten	276	0
+Bundesnachrichtendienst	201	0
 Bureau 121	49	0
-Bureau Of Special Investigation	278	0
-Bureau of Intelligence	196	0
-Bureau of Intelligence and Research	279	0
-Bureau of Investigation	280	0
-Bureau of Military Intelligence	281	0
-Bureau of National Investigations	282	0
+Bureau Of Special Investigation	277	0
+Bureau of Intelligence	195	0
+Bureau of Intelligence and Research	278	0
+Bureau of Investigation	279	0
+Bureau of Military Intelligence	280	0
+Bureau of National Investigations	281	0
 Burgundy Sandstorm	90	0
-Butterfly	283	129
-ByteToBreach	284	0
+Butterfly	282	129
+ByteToBreach	283	0
 Byzantine Candor	67	128
-Bộ Công an	285	0
-Bộ Ngoại giao	286	0
+Bộ Công an	284	0
+Bộ Ngoại giao	285	0
 C-Major	38	128
 C0d0so0	73	0
-CAC	287	6
+CAC	286	6
 CALANQUE	94	260
 CASTLE	116	133
-CBZC	288	6
-CCA	289	134
-CCB	290	6
-CCCS	291	6
-CCDCOE	292	4
-CCN	293	6
-CCN-CERT	293	4
-CERIUM	294	149
-CERT Polska	295	0
-CERT-EU	296	4
-CERT-FR	297	4
-CERT-GOV-GE	298	4
-CERT-In	299	0
-CERT-MX	300	4
-CERT-UA	301	4
-CERT.LV	302	4
-CERT.PL	295	4
-CERT.ar	303	0
-CERT.br	304	0
-CESIUM	305	149
-CFCS	306	6
+CBZC	287	6
+CCA	288	134
+CCB	289	6
+CCCS	290	6
+CCDCOE	291	4
+CCN	292	6
+CCN-CERT	292	4
+CERIUM	293	149
+CERT Polska	294	0
+CERT-EU	295	4
+CERT-FR	296	4
+CERT-GOV-GE	297	4
+CERT-In	298	0
+CERT-MX	299	4
+CERT-UA	300	4
+CERT.LV	301	4
+CERT.PL	294	4
+CERT.ar	302	0
+CERT.br	303	0
+CESIUM	304	149
+CFCS	305	6
 CHIMBORAZO	108	260
 CHLORINE	73	149
-CHROMIUM	262	149
-CHRYSENE	307	260
-CIA	308	6
-CIR	309	6
-CIRCL	310	4
-CIRCL.LU	310	4
-CIRCUS SPIDER	311	0
-CIS	312	135
-CIS Corps	313	0
-CISA	314	6
-CISMIL	315	4
-CL STA 0048	316	0
-CL-CRI-0025	317	4
-CL-STA-0043	318	4
-CL-STA-0048	316	4
-CL-STA-0049	319	4
-CL-STA-0969	320	4
-CL-STA-1009	321	4
-CL-STA-1020	322	4
-CL-STA-1062	323	4
-CL-STA-1087	324	4
-CL-UNK-1068	325	4
-CLOCKWORK SPIDER	326	0
-CNCERT	327	4
-CNCERT/CC	327	4
-CNCS	328	6
-CNI	329	6
+CHROMIUM	261	149
+CHRYSENE	306	260
+CIA	307	6
+CIR	308	6
+CIRCL	309	4
+CIRCL.LU	309	4
+CIRCUS SPIDER	310	0
+CIS	311	135
+CIS Corps	312	0
+CISA	313	6
+CISMIL	314	4
+CL STA 0048	315	0
+CL-CRI-0025	316	4
+CL-STA-0043	317	4
+CL-STA-0048	315	4
+CL-STA-0049	318	4
+CL-STA-0969	319	4
+CL-STA-1009	320	4
+CL-STA-1020	321	4
+CL-STA-1062	322	4
+CL-STA-1087	323	4
+CL-UNK-1068	324	4
+CLOCKWORK SPIDER	325	0
+CNCERT	326	4
+CNCERT/CC	326	4
+CNCS	327	6
+CNI	328	6
 COBALT JUNO	56	0
-COBALT KATANA	330	0
-COLDRIVER	250	260
+COBALT KATANA	329	0
+COLDRIVER	249	260
 COMBINE	72	133
-COMCYBER	331	4
+COMCYBER	330	4
 COPERNICIUM	89	276
-COPPER	269	149
+COPPER	268	149
 COVELLITE	49	133
 COVENANT	99	133
-CRYSTALRAY	332	260
-CSA	333	14
-CSA	334	78
-CSE	335	6
-CSIRT	336	4
-CSIRT de Gobierno	336	0
-CSIRT.CZ	337	4
-CSIS	338	6
-CST	335	6
-CTG	339	6
-CURIUM	340	149
-CVERC	341	4
+CRYSTALRAY	331	260
+CSA	332	14
+CSA	333	78
+CSE	334	6
+CSIRT	335	4
+CSIRT de Gobierno	335	0
+CSIRT.CZ	336	4
+CSIS	337	6
+CST	334	6
+CTG	338	6
+CURIUM	339	149
+CVERC	340	4
 CVNX	19	134
-CYBERCOM	342	4
+CYBERCOM	341	4
 CYBRAN	84	260
 CYSERVICE	99	260
-Cabinet Intelligence and Research Office	343	0
-CactusPete	269	0
+Cabinet Intelligence and Research Office	342	0
+CactusPete	268	0
 Cadelle	90	137
-Cadelle	344	137
-Cadet Blizzard	249	0
+Cadelle	343	137
+Cadet Blizzard	248	0
 CageyChameleon	89	0
 Calanque Ion	94	0
 Calc Team	68	128
 Calcium	113	129
-Caliente Bandits	345	0
-Callisto	250	128
-Callisto Group	250	128
-Calypso	270	129
-Camaro Dragon	195	0
-Camerashy	268	256
-CamoFei	346	0
+Caliente Bandits	344	0
+Callisto	249	128
+Callisto Group	249	128
+Calypso	269	129
+Camaro Dragon	194	0
+Camerashy	267	256
+CamoFei	345	0
 Camouflage Tempest	119	0
-Canada Border Services Agency	347	0
-Canadian Centre for Cyber Security	291	0
-Canadian Coast Guard	348	0
-Canadian Forces Military Police	349	0
-Canadian Security Intelligence Service	338	0
+Canada Border Services Agency	346	0
+Canadian Centre for Cyber Security	290	0
+Canadian Coast Guard	347	0
+Canadian Forces Military Police	348	0
+Canadian Security Intelligence Service	337	0
 Canary Typhoon	79	0
-Candiru	350	129
+Candiru	349	129
 CanisterWorm	149	0
 Canvas Cyclone	35	0
 Caracal Kitten	64	0
-Caramel Tsunami	350	0
+Caramel Tsunami	349	0
 Carbanak	164	161
 Carbon Spider	113	0
-Carderbee	351	256
-Cardinal	352	129
-CardinalLizard	353	0
-Careto	354	256
-Carmine Tsunami	355	0
-CashRewindo	356	0
-Cavalry Werewolf	357	128
+Carderbee	350	256
+Cardinal	351	129
+CardinalLizard	352	0
+Careto	353	256
+Carmine Tsunami	354	0
+CashRewindo	355	0
+Cavalry Werewolf	356	128
 Cavern Castle	79	128
-Cavern Manticore	358	128
-Center for Cybersikkerhed	306	0
-Center for information and communication technology	359	0
-Central Cybercrime Bureau	288	0
-Central Intelligence Agency	308	0
-Central Intelligence Organisation	360	0
-Central Intelligence Service	312	0
-Central Scientific Research Institute of Chemistry and Mechanics	361	0
-Central de Reunión de Inteligencia Militar	362	0
-Centralne Biuro Zwalczania Cyberprzestępczości	288	0
-Centre canadien pour la cybersécurité	291	0
-Centre de la sécurité des télécommunications	335	0
-Centre for Cyber Security	306	0
-Centre for Cybersecurity Belgium	290	0
-Centro Criptológico Nacional	293	0
-Centro Intelligence Interforze	363	0
-Centro Nacional de Cibersegurança	328	0
-Centro Nacional de Inteligencia	329	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	364	0
-Centrum voor Cybersecurity België	290	0
-CeranaKeeper	365	0
+Cavern Manticore	357	128
+Center for Cybersikkerhed	305	0
+Center for information and communication technology	358	0
+Central Cybercrime Bureau	287	0
+Central Intelligence Agency	307	0
+Central Intelligence Organisation	359	0
+Central Intelligence Service	311	0
+Central Scientific Research Institute of Chemistry and Mechanics	360	0
+Central de Reunión de Inteligencia Militar	361	0
+Centralne Biuro Zwalczania Cyberprzestępczości	287	0
+Centre canadien pour la cybersécurité	290	0
+Centre de la sécurité des télécommunications	334	0
+Centre for Cyber Security	305	0
+Centre for Cybersecurity Belgium	289	0
+Centro Criptológico Nacional	292	0
+Centro Intelligence Interforze	362	0
+Centro Nacional de Cibersegurança	327	0
+Centro Nacional de Inteligencia	328	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	363	0
+Centrum voor Cybersecurity België	289	0
+CeranaKeeper	364	0
 Chafer	90	129
 ChainedShark	127	0
 Chameleon	86	129
-Chamelgang	346	256
-Charcoal Typhoon	262	0
+Chamelgang	345	256
+Charcoal Typhoon	261	0
 Charming Kitten	87	0
 CharmingCypress	87	0
-Chatty Spider	366	0
-Chaya_004	367	0
+Chatty Spider	365	0
+Chaya_004	366	0
 Checkered Typhoon	73	0
-Chernovite	368	256
-Chimera	369	129
+Chernovite	367	256
+Chimera	368	129
 Chinastrats	42	256
-Chinese Foreign Ministry	370	0
-Chinese Ministry of Foreign Affairs	370	0
-Chinese Ministry of State Security	371	0
-Chrono Kitten	372	0
-Chronus Group	373	0
-CiberInteligenciaSV	374	0
+Chinese Foreign Ministry	369	0
+Chinese Ministry of Foreign Affairs	369	0
+Chinese Ministry of State Security	370	0
+Chrono Kitten	371	0
+Chronus Group	372	0
+CiberInteligenciaSV	373	0
 Cicada	19	129
 Cinder Ion	90	128
-Cinnamon Tempest	209	0
+Cinnamon Tempest	208	0
 Circle Typhoon	81	8
 Circle Typhoon	82	8
-Circle Typhoon	375	8
+Circle Typhoon	374	8
 Circuit Panda	79	0
 Citrine Sleet	168	0
-Clay Typhoon	376	0
+Clay Typhoon	375	0
 Clean Ursa	110	0
 Cleaver	145	129
-Clever Kitten	377	0
+Clever Kitten	376	0
 Cloaked Ursa	83	0
 Cloud Atlas	110	128
 Cloud Hopper	19	128
-CloudComputating	213	0
-CloudSorcerer	378	0
-Cloudy Omega	252	128
-Coast Guard Intelligence	379	0
-Coast Guard Intelligence Directorate	380	0
-Cobalt	381	129
-Cobalt Dickens	382	0
-Cobalt Edgewater	383	0
-Cobalt Gang	381	0
-Cobalt Group	381	0
+CloudComputating	212	0
+CloudSorcerer	377	0
+Cloudy Omega	251	128
+Coast Guard Intelligence	378	0
+Coast Guard Intelligence Directorate	379	0
+Cobalt	380	129
+Cobalt Dickens	381	0
+Cobalt Edgewater	382	0
+Cobalt Gang	380	0
+Cobalt Group	380	0
 Cobalt Gypsy	37	0
 Cobalt Hickman	90	0
 Cobalt Illusion	87	0
 Cobalt Kitty	35	0
-Cobalt Lyceum	372	0
+Cobalt Lyceum	371	0
 Cobalt Mirage	87	0
-Cobalt Spider	381	0
+Cobalt Spider	380	0
 Cobalt Trinity	36	0
 Cobalt Ulster	115	0
 CobaltGoblin	34	0
-Codefinger	384	256
+Codefinger	383	256
 Codoso	73	256
 Codoso Team	73	0
-Coinbase Cartel	385	128
-Cold Relic	250	128
-Cold River	250	128
-Colombian Cyber Emergency Response Group	386	0
-Colourful Panda	267	0
-ComicForm	387	0
-Commandement de la cyberdéfense	331	0
+Coinbase Cartel	384	128
+Cold Relic	249	128
+Cold River	249	128
+Colombian Cyber Emergency Response Group	385	0
+Colourful Panda	266	0
+ComicForm	386	0
+Commandement de la cyberdéfense	330	0
 Comment Crew	67	128
 Comment Group	67	128
 Comment Panda	67	0
-Commission européenne	388	0
-Common Raven	389	128
-Communications Security Establishment	335	0
-Comnie	243	256
-Computer Emergency Response Team of Ukraine	301	0
-Computer Incident Response Center Luxembourg	310	0
-Comrade Saiga	357	128
-Conference Castle	390	128
-Conference Crew	390	128
-Confucious	391	256
-Confucius	392	161
-Confucius APT	392	128
-Conimes	393	256
-Conquerors Electronic Army	394	128
-Contagious Interview	395	128
-Conti Team 1	396	0
-ControlX	262	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	397	0
+Commission européenne	387	0
+Common Raven	388	128
+Communications Security Establishment	334	0
+Comnie	242	256
+Computer Emergency Response Team of Ukraine	300	0
+Computer Incident Response Center Luxembourg	309	0
+Comrade Saiga	356	128
+Conference Castle	389	128
+Conference Crew	389	128
+Confucious	390	256
+Confucius	391	161
+Confucius APT	391	128
+Conimes	392	256
+Conquerors Electronic Army	393	128
+Contagious Interview	394	128
+Conti Team 1	395	0
+ControlX	261	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	396	0
 Copper Fieldstone	38	0
-Copper Typhoon	269	0
-Copy-Paste	398	128
-CopyCop	399	0
-CopyKittens	400	0
-Coral Sleet	401	0
-CoralRaider	402	0
-Core Werewolf	187	128
+Copper Typhoon	268	0
+Copy-Paste	397	128
+CopyCop	398	0
+CopyKittens	399	0
+Coral Sleet	400	0
+CoralRaider	401	0
+Core Werewolf	186	128
 Coreid	113	256
-CorporacaoXRat	403	0
-CorporationXRat	403	0
-Corsair Jackal	404	0
-Cosmic Lynx	405	128
-Cosmic Wolf	406	0
-CosmicBeetle	407	0
-CostaRicto	408	0
-Cotton Sandstorm	409	0
-CoughingDown	410	0
-Council for Intelligence Coordination	411	0
-Council of Political and Security Affairs	412	0
-Council of the EU	413	0
-Council of the European Union	413	0
-Counter Terrorism Department	414	0
-Counter Terrorism Group	339	0
-Counter Terrorism and Intelligence Bureau	415	0
-Counter Terrorism and Transnational Crime	416	0
-Counter-Intelligence Office	417	0
-Covert Grove	418	128
-CovertNetwork-1658	419	0
+CorporacaoXRat	402	0
+CorporationXRat	402	0
+Corsair Jackal	403	0
+Cosmic Lynx	404	128
+Cosmic Wolf	405	0
+CosmicBeetle	406	0
+Cotton Sandstorm	407	0
+CoughingDown	408	0
+Council for Intelligence Coordination	409	0
+Council of Political and Security Affairs	410	0
+Council of the EU	411	0
+Council of the European Union	411	0
+Counter Terrorism Department	412	0
+Counter Terrorism Group	338	0
+Counter Terrorism and Intelligence Bureau	413	0
+Counter Terrorism and Transnational Crime	414	0
+Counter-Intelligence Office	415	0
+Covert Grove	416	128
+CovertNetwork-1658	417	0
 Cozy Bear	83	0
 CozyDuke	83	0
 Crambus	37	256
 Crawling Taurus	74	0
-Crescent Typhoon	305	0
-Crescent and Star	189	128
-Crime Intelligence	420	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	421	0
-Criminal Intelligence Service Canada	422	0
+Crescent Typhoon	304	0
+Crescent and Star	188	128
+Crime Intelligence	418	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	419	0
+Criminal Intelligence Service Canada	420	0
+Criminal Investigation Department	421	8
+Criminal Investigation Department	422	8
 Criminal Investigation Department	423	8
-Criminal Investigation Department	424	8
-Criminal Investigation Department	425	8
-Criminal Investigations Department	426	0
-Crimson Collective	427	128
+Criminal Investigations Department	424	0
+Crimson Collective	425	128
 Crimson Iron	68	128
-Crimson Sandstorm	340	0
+Crimson Sandstorm	339	0
 CrisisFour	47	0
 Crouching Yeti	116	128
-CryptoChameleon	428	0
+CryptoChameleon	426	0
 CryptoCore	89	8
-CryptoCore	429	8
-Cuboid Sandstorm	430	8
-Cuboid Sandstorm	340	8
-Curious Gorge	431	128
-Curly COMrades	432	128
-Curly Spider	352	0
-Cutting Kitten	433	0
-Cutting Sword of Justice	434	128
-Cyber Alliance	435	128
-Cyber Anarchy Squad	436	128
-Cyber Army of Russia Reborn	437	128
-Cyber Av3ngers	438	0
-Cyber Berkut	439	0
-Cyber Caliphate Army	289	128
-Cyber Centre	291	0
-Cyber Command	342	0
-Cyber Defence Command	331	0
-Cyber Islamic Resistance	440	128
-Cyber Partisans	441	128
-Cyber Police of Ukraine	442	0
-Cyber Security Agency of Singapore	334	0
-Cyber Security Authority	333	0
-Cyber Serp	443	0
-Cyber Toufan	444	0
-Cyber and Information Domain Service	309	0
-Cyber fighters of Izz Ad-Din Al Qassam	445	0
-Cyber- und Informationsraum	309	0
-Cyber.Anarchy.Squad	436	128
-CyberAv3ngers	438	0
-CyberCaliphate	289	0
-CyberNiggers	446	0
-CyberRoot	447	0
-Cybersecurity Hub	448	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	296	0
-Cybersecurity and Infrastructure Security Agency	314	0
-Cyberspace Administration of China	287	0
-Cyborg Spider	449	0
-Cycldek	393	256
-Cyprus Intelligence Service	450	0
-Czech Foreign Ministry	451	0
-Czech Ministry of Defence	452	0
-Czech Ministry of Foreign Affairs	451	0
-DAGGER PANDA	453	0
-DANS	454	135
-DBA	455	6
+CryptoCore	427	8
+Cuboid Sandstorm	428	8
+Cuboid Sandstorm	339	8
+Curious Gorge	429	128
+Curly COMrades	430	128
+Curly Spider	351	0
+Cutting Kitten	431	0
+Cutting Sword of Justice	432	128
+Cyber Alliance	433	128
+Cyber Anarchy Squad	434	128
+Cyber Army of Russia Reborn	435	128
+Cyber Av3ngers	436	0
+Cyber Berkut	437	0
+Cyber Caliphate Army	288	128
+Cyber Centre	290	0
+Cyber Command	341	0
+Cyber Defence Command	330	0
+Cyber Islamic Resistance	438	128
+Cyber Partisans	439	128
+Cyber Police of Ukraine	440	0
+Cyber Security Agency of Singapore	333	0
+Cyber Security Authority	332	0
+Cyber Serp	441	0
+Cyber Toufan	442	0
+Cyber and Information Domain Service	308	0
+Cyber fighters of Izz Ad-Din Al Qassam	443	0
+Cyber- und Informationsraum	308	0
+Cyber.Anarchy.Squad	434	128
+CyberAv3ngers	436	0
+CyberCaliphate	288	0
+CyberNiggers	444	0
+CyberRoot	445	0
+Cybersecurity Hub	446	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	295	0
+Cybersecurity and Infrastructure Security Agency	313	0
+Cyberspace Administration of China	286	0
+Cyborg Spider	447	0
+Cycldek	392	256
+Cyprus Intelligence Service	448	0
+Czech Foreign Ministry	449	0
+Czech Ministry of Defence	450	0
+Czech Ministry of Foreign Affairs	449	0
+DAGGER PANDA	451	0
+DANS	452	135
+DBA	453	6
 DD4BC	154	4
-DEA Office of National Security Intelligence	456	0
-DEMIAP	457	4
-DESKTOP-GROUP	389	132
-DEV#POPPER	395	260
+DEA Office of National Security Intelligence	454	0
+DEMIAP	455	4
+DESKTOP-GROUP	388	132
+DEV#POPPER	394	260
 DEV-0022	30	4
 DEV-0139	49	4
-DEV-0146	458	20
-DEV-0147	459	4
+DEV-0146	456	20
+DEV-0147	457	4
 DEV-0157	17	4
-DEV-0193	396	4
-DEV-0196	355	4
-DEV-0206	460	4
-DEV-0215	461	4
-DEV-0216	462	4
-DEV-0228	430	4
-DEV-0234	463	4
-DEV-0236	350	20
-DEV-0237	396	4
-DEV-0243	464	20
-DEV-0249	465	4
-DEV-0257	466	4
-DEV-0270	467	4
-DEV-0291	468	20
+DEV-0193	395	4
+DEV-0196	354	4
+DEV-0206	458	4
+DEV-0215	459	4
+DEV-0216	460	4
+DEV-0228	428	4
+DEV-0234	461	4
+DEV-0236	349	20
+DEV-0237	395	4
+DEV-0243	462	20
+DEV-0249	463	4
+DEV-0257	464	4
+DEV-0270	465	4
+DEV-0291	466	20
 DEV-0322	82	28
-DEV-0322	375	12
-DEV-0324	469	4
-DEV-0336	470	20
-DEV-0343	471	4
-DEV-0381	472	4
-DEV-0401	209	4
-DEV-0413	473	4
-DEV-0450	474	4
-DEV-0500	475	4
+DEV-0322	374	12
+DEV-0324	467	4
+DEV-0336	468	20
+DEV-0343	469	4
+DEV-0381	470	4
+DEV-0401	208	4
+DEV-0413	471	4
+DEV-0450	472	4
+DEV-0500	473	4
 DEV-0504	147	4
-DEV-0530	476	4
-DEV-0537	477	4
-DEV-0569	478	4
-DEV-0586	249	4
-DEV-0587	479	4
-DEV-0605	447	4
-DEV-0665	480	4
-DEV-0796	481	4
-DEV-0829	482	4
-DEV-0832	483	4
-DEV-0867	484	4
-DEV-0928	485	4
-DEV-0950	486	4
+DEV-0530	474	4
+DEV-0537	475	4
+DEV-0569	476	4
+DEV-0586	248	4
+DEV-0587	477	4
+DEV-0605	445	4
+DEV-0665	478	4
+DEV-0796	479	4
+DEV-0829	480	4
+DEV-0832	481	4
+DEV-0867	482	4
+DEV-0928	483	4
+DEV-0950	484	4
 DEV-0971	1	4
-DEV-1028	487	4
-DEV-1044	488	4
-DEV-1084	489	4
-DEV-1101	490	4
-DEV-1167	491	4
+DEV-1028	485	4
+DEV-1044	486	4
+DEV-1084	487	4
+DEV-1101	488	4
+DEV-1167	489	4
 DEV-1222	49	4
-DEV-1295	492	4
-DEV-500	475	4
-DEXTOROUS SPIDER	493	0
-DFAT	494	6
-DGSE	495	6
-DGSI	496	6
-DGSSI	497	4
-DHS	498	6
-DHS Office of Intelligence and Analysis	499	0
-DIA	500	6
-DICT	501	135
-DID	502	135
-DINTRTA	503	4
-DIZZY PANDA	504	0
-DJI	505	134
-DNI	506	6
-DNII	507	6
-DNRT	508	6
+DEV-1295	490	4
+DEV-500	473	4
+DEXTOROUS SPIDER	491	0
+DFAT	492	6
+DGSE	493	6
+DGSI	494	6
+DGSSI	495	4
+DHS	496	6
+DHS Office of Intelligence and Analysis	497	0
+DIA	498	6
+DICT	499	135
+DID	500	135
+DINTRTA	501	4
+DIZZY PANDA	502	0
+DJI	503	134
+DNI	504	6
+DNII	505	6
+DNRT	506	6
 DNS-Calc	68	0
-DNSC	509	6
+DNSC	507	6
 DNSCalc	68	256
-DNSpionage	383	256
-DOJ	510	6
-DOPPEL SPIDER	511	0
+DNSpionage	382	256
+DOJ	508	6
+DOPPEL SPIDER	509	0
 DRAGONFISH	107	132
-DRSD	512	6
-DSIRF	468	260
-DSN	513	6
-DTX	514	6
+DRSD	510	6
+DSIRF	466	260
+DSN	511	6
+DTX	512	6
 DUBNIUM	40	133
-DUNE	194	135
-DUNGEON SPIDER	515	0
-DUSTYCAVE	340	260
+DUNE	193	135
+DUNGEON SPIDER	513	0
+DUSTYCAVE	339	260
 DYMALLOY	116	260
-Daffodil Gust	516	128
-Daggerfly	206	256
-Dairat al-Mukhabarat al-Ammah	517	0
-Daixin Team	518	0
-Dalbit	519	256
-Dancing Salome	520	128
-DangerousSavanna	521	0
-Danish Defence Intelligence Service	522	0
-Danish Security and Intelligence Service	523	0
-Danti	524	256
-Dark Basin	525	128
-Dark Caracal	526	128
-Dark Castle	527	128
-Dark Engine	528	128
+Daffodil Gust	514	128
+Daggerfly	205	256
+Dairat al-Mukhabarat al-Ammah	515	0
+Daixin Team	516	0
+Dalbit	517	256
+Dancing Salome	518	128
+DangerousSavanna	519	0
+Danish Defence Intelligence Service	520	0
+Danish Security and Intelligence Service	521	0
+Danti	522	256
+Dark Basin	523	128
+Dark Caracal	524	128
+Dark Castle	525	128
+Dark Engine	526	128
 Dark Halo	83	128
 Dark Hotel	40	128
-Dark Scorpius	529	0
+Dark Scorpius	527	0
 Dark Seoul	49	128
-DarkCasino	530	0
-DarkGaboon	531	0
+DarkCasino	528	0
+DarkGaboon	529	0
 DarkHalo	83	0
 DarkHotel	40	0
-DarkHydrus	532	0
-DarkPink	533	0
-DarkRaaS	534	0
+DarkHydrus	530	0
+DarkPink	531	0
+DarkRaaS	532	0
 DarkSeoul	96	0
-DarkShadow	535	0
-DarkSpectre	536	0
-DarkUniverse	537	0
-DarkVishnya	538	0
+DarkShadow	533	0
+DarkSpectre	534	0
+DarkUniverse	535	0
+DarkVishnya	536	0
 DeadCatx3	149	0
-Deadeye Jackal	539	0
-DeathStalker	540	0
-DeceptiveDevelopment	395	0
-Deep Panda	236	0
-DeepCliff	541	0
-Defence Intelligence	542	0
-Defence Intelligence Agency	543	0
-Defence Intelligence Command	544	0
-Defence Intelligence Organisation	545	0
-Defence Intelligence and Security Service	546	0
-Defence Intelligence of Ukraine	547	0
-Defense Intelligence Agency	548	8
-Defense Intelligence Agency	500	8
-Defense Intelligence Headquarters	549	0
-Defense Security Support Command	550	0
-DefrayX	551	0
-DeftTorero	552	0
-Denim Tsunami	468	0
-Department of Border Affair	455	0
-Department of Defense	553	0
-Department of Foreign Affairs	554	0
-Department of Foreign Affairs and Trade	494	0
-Department of Homeland Security	555	8
-Department of Homeland Security	498	8
-Department of Information and Communications Technology	501	0
-Department of Justice	510	0
-Department of Naval Intelligence	556	0
-Department of Smuggling, Intelligence, Operations and Information Collection	557	0
-Department of State	558	0
-Department of the Treasury	559	0
+Deadeye Jackal	537	0
+DeathStalker	538	0
+DeceptiveDevelopment	394	0
+Deep Panda	235	0
+DeepCliff	539	0
+Defence Intelligence	540	0
+Defence Intelligence Agency	541	0
+Defence Intelligence Command	542	0
+Defence Intelligence Organisation	543	0
+Defence Intelligence and Security Service	544	0
+Defence Intelligence of Ukraine	545	0
+Defense Intelligence Agency	546	8
+Defense Intelligence Agency	498	8
+Defense Intelligence Headquarters	547	0
+Defense Security Support Command	548	0
+DefrayX	549	0
+DeftTorero	550	0
+Denim Tsunami	466	0
+Department of Border Affair	453	0
+Department of Defense	551	0
+Department of Foreign Affairs	552	0
+Department of Foreign Affairs and Trade	492	0
+Department of Homeland Security	553	8
+Department of Homeland Security	496	8
+Department of Information and Communications Technology	499	0
+Department of Justice	508	0
+Department of Naval Intelligence	554	0
+Department of Smuggling, Intelligence, Operations and Information Collection	555	0
+Department of State	556	0
+Department of the Treasury	557	0
 Deputy Dog	71	128
 DeputyDog	71	0
 Desert Falcon	48	128
-Desert Falcons	172	128
-Desorden Group	560	0
-Detective Branch, Bangladesh Police	561	0
-Deuxième Bureau	562	0
-Dev-0391	272	0
+Desert Falcons	171	128
+Desorden Group	558	0
+Detective Branch, Bangladesh Police	559	0
+Deuxième Bureau	560	0
+Dev-0391	271	0
 Diamond Sleet	49	0
-DiceyF	563	0
-DieNet	564	0
-Digital Security Agency	565	0
-Dirección General de Contrainteligencia Militar	566	0
-Dirección Nacional de Inteligencia Criminal	567	0
-Dirección Nacional de Inteligencia Estratégica Militar	568	0
-Dirección de Contra-Inteligencia Militar	569	0
-Dirección de Observaciones Judiciales	570	0
-Direction Generale pour l'Etude et la Documentation	571	0
-Direction Générale de la Sécurité des Systèmes d'Information	497	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	572	0
-Direction du Renseignement et de la Sécurité de la Défense	512	0
-Direction du renseignement militaire	573	0
-Direction générale de la sécurité extérieure	495	0
-Direction générale de la sécurité intérieure	496	0
-Directorate General of Customs and Excise	574	0
-Directorate General of Forces Intelligence	575	0
-Directorate General of GST Intelligence	576	0
-Directorate General of Immigration	577	0
-Directorate General of Intelligence and Investigation	578	0
-Directorate State Protection and Intelligence Service	513	0
-Directorate of Air Intelligence	579	8
-Directorate of Air Intelligence	580	8
-Directorate of Intelligence Royal Thai Army	503	0
-Directorate of Intelligence and Security	581	0
-Directorate of Intelligence, RTAF	582	0
-Directorate of Joint Intelligence	505	0
-Directorate of Military Intelligence	583	8
-Directorate of Military Intelligence	584	8
-Directorate of Military Intelligence, Nepal	585	0
-Directorate of Naval Intelligence	586	0
-Directorate of Revenue Intelligence	587	0
-Directorate-General for External Security	495	0
-Directoratul Național de Securitate Cibernetică	509	0
-Direcția Generală de Informații a Apărării	588	0
-Direcția Generală de Informații și Protecție Internă	589	0
-Direcția Generală de Protecție Internă	589	0
-Direktion Staatsschutz und Nachrichtendienst	513	0
-Direktorat Intelijen Imigrasi	577	0
-DoD	553	7
-DoJ	510	6
+DiceyF	561	0
+DieNet	562	0
+Digital Security Agency	563	0
+Dirección General de Contrainteligencia Militar	564	0
+Dirección Nacional de Inteligencia Criminal	565	0
+Dirección Nacional de Inteligencia Estratégica Militar	566	0
+Dirección de Contra-Inteligencia Militar	567	0
+Dirección de Observaciones Judiciales	568	0
+Direction Generale pour l'Etude et la Documentation	569	0
+Direction Générale de la Sécurité des Systèmes d'Information	495	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	570	0
+Direction du Renseignement et de la Sécurité de la Défense	510	0
+Direction du renseignement militaire	571	0
+Direction générale de la sécurité extérieure	493	0
+Direction générale de la sécurité intérieure	494	0
+Directorate General of Customs and Excise	572	0
+Directorate General of Forces Intelligence	573	0
+Directorate General of GST Intelligence	574	0
+Directorate General of Immigration	575	0
+Directorate General of Intelligence and Investigation	576	0
+Directorate State Protection and Intelligence Service	511	0
+Directorate of Air Intelligence	577	8
+Directorate of Air Intelligence	578	8
+Directorate of Intelligence Royal Thai Army	501	0
+Directorate of Intelligence and Security	579	0
+Directorate of Intelligence, RTAF	580	0
+Directorate of Joint Intelligence	503	0
+Directorate of Military Intelligence	581	8
+Directorate of Military Intelligence	582	8
+Directorate of Military Intelligence, Nepal	583	0
+Directorate of Naval Intelligence	584	0
+Directorate of Revenue Intelligence	585	0
+Directorate-General for External Security	493	0
+Directoratul Național de Securitate Cibernetică	507	0
+Direcția Generală de Informații a Apărării	586	0
+Direcția Generală de Informații și Protecție Internă	587	0
+Direcția Generală de Protecție Internă	587	0
+Direktion Staatsschutz und Nachrichtendienst	511	0
+Direktorat Intelijen Imigrasi	575	0
+DoD	551	7
+DoJ	508	6
 Dogfish	71	129
 Domestic Kitten	60	0
 Donot	54	256
 Donot Team	54	0
 Double Dragon	93	128
-Dragnet Panda	590	0
-DragonBreath	591	0
-DragonForce	592	0
-DragonOK	271	0
-DragonRank	593	0
-DragonSpark	594	0
-Dragonbridge	595	256
+Dragnet Panda	588	0
+DragonBreath	589	0
+DragonForce	590	0
+DragonOK	270	0
+DragonRank	591	0
+DragonSpark	592	0
+Dragonbridge	593	256
 Dragonfly	116	129
-DriftingCloud	596	0
-DriveSurge	597	0
+DriftingCloud	594	0
+DriveSurge	595	0
 Dropping Elephant	42	128
-Drug Intelligence Division	502	0
-Državna Agencija za Istrage i Zaštitu	598	0
+Drug Intelligence Division	500	0
+Državna Agencija za Istrage i Zaštitu	596	0
 Dudear	108	256
-Duqu Group	599	0
-Dust Storm	600	128
-DustSquad	601	0
-Dutch Ministry of Foreign Affairs	602	0
-Dutch National Police	603	0
+Duqu Group	597	0
+Dust Storm	598	128
+DustSquad	599	0
+Dutch Ministry of Foreign Affairs	600	0
+Dutch National Police	601	0
 DynCalc	68	0
 Dynamite Panda	72	0
-Dövlət Təhlükəsizliyi Xidməti	514	0
-Dışişleri Bakanlığı	604	0
-E Division – Intelligence Division	605	0
-E-tjenesten	606	0
-EC2 Grouper	607	0
-EC3	608	6
-EEAS	609	6
-EG-CERT	610	4
+Dövlət Təhlükəsizliyi Xidməti	512	0
+Dışişleri Bakanlığı	602	0
+E Division – Intelligence Division	603	0
+E-tjenesten	604	0
+EC2 Grouper	605	0
+EC3	606	6
+EEAS	607	6
+EG-CERT	608	4
 ELBRUS	113	260
-ELECTRIC PANDA	611	0
+ELECTRIC PANDA	609	0
 ELECTRUM	44	133
-ELOQUENT PANDA	612	0
-ELUSIVE COMET	613	128
-ENISA	614	4
-EQGRP	615	260
-EU	616	6
-EU INTCEN	617	0
-EU Intelligence and Situation Centre	617	0
-EUMS	618	6
+ELOQUENT PANDA	610	0
+ELUSIVE COMET	611	128
+ENISA	612	4
+EQGRP	613	260
+EU	614	6
+EU INTCEN	615	0
+EU Intelligence and Situation Centre	615	0
+EUMS	616	6
 EUROPIUM	37	149
-EXOTIC LILY	473	128
-EYP	619	6
-Eagle Werewolf	173	128
-Earth Akhlut	269	0
-Earth Alux	620	0
-Earth Ammit	621	0
-Earth Aughisky	622	0
+EXOTIC LILY	471	128
+EYP	617	6
+Eagle Werewolf	172	128
+Earth Akhlut	268	0
+Earth Alux	618	0
+Earth Ammit	619	0
+Earth Aughisky	620	0
 Earth Baku	93	0
-Earth Baxia	623	0
-Earth Berberoka	624	0
-Earth Bluecrow	625	0
+Earth Baxia	621	0
+Earth Berberoka	622	0
+Earth Bluecrow	623	0
 Earth Centaur	77	0
-Earth Empusa	626	0
-Earth Estries	627	0
-Earth Freybug	628	0
+Earth Empusa	624	0
+Earth Estries	625	0
+Earth Freybug	626	0
 Earth Hundun	79	0
-Earth Kapre	629	0
+Earth Kapre	627	0
 Earth Karkaddan	38	0
-Earth Kasha	630	0
-Earth Kitsune	631	0
-Earth Krahang	632	0
-Earth Kurma	633	0
-Earth Lamia	634	0
-Earth Longzhi	635	0
-Earth Lusca	262	0
-Earth Naga	636	0
-Earth Preta	195	0
+Earth Kasha	628	0
+Earth Kitsune	629	0
+Earth Krahang	630	0
+Earth Kurma	631	0
+Earth Lamia	632	0
+Earth Longzhi	633	0
+Earth Lusca	261	0
+Earth Naga	634	0
+Earth Preta	194	0
 Earth Simnavaz	37	0
 Earth Smilodon	81	0
 Earth Vetala	115	0
-Earth Wendigo	637	0
-Earth Yako	638	0
-Edalat-e Ali	639	0
-Educated Manticore	640	128
-Egypt's Computer Emergency Readiness Team	610	0
-Egyptian General Intelligence Directorate	641	0
-Egyptian Homeland security	642	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	643	0
+Earth Wendigo	635	0
+Earth Yako	636	0
+Edalat-e Ali	637	0
+Educated Manticore	638	128
+Egypt's Computer Emergency Readiness Team	608	0
+Egyptian General Intelligence Directorate	639	0
+Egyptian Homeland security	640	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	641	0
 El Machete	59	128
-Elderwood	225	256
-Elderwood Gang	225	0
+Elderwood	224	256
+Elderwood Gang	224	0
 Elderwood Group	72	0
-Elephant Beetle	644	128
+Elephant Beetle	642	128
 Elfin	36	129
-Ember Bear	249	0
-Emdivi	252	256
-Emennet Pasargad	409	0
+Ember Bear	248	0
+Emdivi	251	256
+Emennet Pasargad	407	0
 Emerald Sleet	61	0
 Emissary Panda	81	8
 Emissary Panda	82	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	645	0
-Emperor Dragonfly	209	128
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	643	0
+Emperor Dragonfly	208	128
 Empire Monkey	34	128
-EncryptHub	646	0
-Enelink	638	256
+EncryptHub	644	0
+Enelink	636	256
 Energetic Bear	116	0
-Enforcement Directorate	647	0
-Equation	615	129
-Equation Group	615	128
+Enforcement Directorate	645	0
+Equation	613	129
+Equation Group	613	128
 Eraleig	100	256
-Estado Mayor Presidencial	648	0
-Estonian Foreign Intelligence Service	649	0
-Estonian Information System Authority	650	0
-Estonian Internal Security Service	651	0
-Ethereal Panda	652	0
-Etterretningstjenesten	606	0
-Eurojust	653	0
-European Commission	388	0
-European Cybercrime Centre	608	0
-European External Action Service	609	0
-European Union	616	0
-European Union Agency for Criminal Justice Cooperation	653	0
-European Union Agency for Cybersecurity	614	0
-European Union Agency for Law Enforcement Cooperation	608	0
-European Union Military Staff	618	0
-European Union Satellite Centre	654	0
-Europol	608	0
-Europäische Union	616	0
-Evasive Panda	206	0
+Estado Mayor Presidencial	646	0
+Estonian Foreign Intelligence Service	647	0
+Estonian Information System Authority	648	0
+Estonian Internal Security Service	649	0
+Ethereal Panda	650	0
+Etterretningstjenesten	604	0
+Eurojust	651	0
+European Commission	387	0
+European Cybercrime Centre	606	0
+European External Action Service	607	0
+European Union	614	0
+European Union Agency for Criminal Justice Cooperation	651	0
+European Union Agency for Cybersecurity	612	0
+European Union Agency for Law Enforcement Cooperation	606	0
+European Union Military Staff	616	0
+European Union Satellite Centre	652	0
+Europol	606	0
+Europäische Union	614	0
+Evasive Panda	205	0
 Evasive Serpens	37	0
-Evil Corp	464	128
-Evil Eye	626	128
-EvilPost	655	0
-EvilTraffic	656	0
-EvilWeb	657	0
-Evilbyte	658	256
-Evilnum	540	256
-ExCobalt	659	0
-ExfilSquad	660	0
+Evil Corp	462	128
+Evil Eye	624	128
+EvilPost	653	0
+EvilTraffic	654	0
+EvilWeb	655	0
+Evilbyte	656	256
+Evilnum	538	256
+ExCobalt	657	0
+ExfilSquad	658	0
 External Intelligence and Security Agency	22	0
 Extreme Jackal	151	0
-FASTCash	661	256
-FBI	662	6
-FBI Intelligence Branch	663	0
-FCDO	664	6
-FE	522	7
-FID	665	143
-FID	666	143
-FIN1	667	6
-FIN10	668	4
-FIN11	669	4
-FIN12	396	4
-FIN13	644	4
-FIN4	670	6
-FIN5	671	6
+FASTCash	659	256
+FBI	660	6
+FBI Intelligence Branch	661	0
+FCDO	662	6
+FE	520	7
+FID	663	143
+FID	664	143
+FIN1	665	6
+FIN10	666	4
+FIN11	667	4
+FIN12	395	4
+FIN13	642	4
+FIN4	668	6
+FIN5	669	6
 FIN6	119	6
 FIN7	113	6
 FIN8	109	6
-FIOD-TCI	672	4
-FIREANT	195	260
-FIRST	673	133
-FIS	674	6
-FISHMONGER	262	133
-FIUTT	675	4
-FOD Buitenlandse Zaken	676	0
-FOXY PANDA	677	0
-FRA	678	135
+FIOD-TCI	670	4
+FIREANT	194	260
+FIRST	671	133
+FIS	672	6
+FISHMONGER	261	133
+FIUTT	673	4
+FOD Buitenlandse Zaken	674	0
+FOXY PANDA	675	0
+FRA	676	135
 FROZENBARENTS	44	260
 FROZENLAKE	47	260
-FRwL	679	134
-FSB	680	6
-FSO	681	6
-FVEY	682	6
-Fail0verflow	683	0
-Falcons Intelligence Cell	684	0
-FallagaTeam	685	0
+FRwL	677	134
+FSB	678	6
+FSO	679	6
+FVEY	680	6
+Fail0verflow	681	0
+Falcons Intelligence Cell	682	0
+FallagaTeam	683	0
 Fallout Team	40	128
 Fallow Squall	114	128
-Famous Chollima	686	0
-FamousSparrow	687	0
+Famous Chollima	684	0
+FamousSparrow	685	0
 Fancy Bear	47	0
-Federal Bureau of Investigation	662	0
-Federal Criminal Police Office	200	0
+Federal Bureau of Investigation	660	0
+Federal Criminal Police Office	199	0
 Federal Foreign Office	12	0
-Federal Intelligence Service	674	8
-Federal Intelligence Service	202	8
-Federal Investigation Agency	688	0
-Federal Ministry of Defence	201	0
-Federal Office for Cyber Security	191	0
-Federal Office for Information Security	211	0
-Federal Office for the Protection of the Constitution	231	0
-Federal Police	689	0
-Federal Police Department	690	0
-Federal Protective Service	681	0
-Federal Public Service Foreign Affairs	676	0
-Federal Security Service	680	0
-Femwar02	691	0
-Ferocious Kitten	692	0
+Federal Intelligence Service	672	8
+Federal Intelligence Service	201	8
+Federal Investigation Agency	686	0
+Federal Ministry of Defence	200	0
+Federal Office for Cyber Security	190	0
+Federal Office for Information Security	210	0
+Federal Office for the Protection of the Constitution	230	0
+Federal Police	687	0
+Federal Police Department	688	0
+Federal Protective Service	679	0
+Federal Public Service Foreign Affairs	674	0
+Federal Security Service	678	0
+Femwar02	689	0
+Ferocious Kitten	690	0
 Feverdream	92	256
 Fighting Ursa	47	0
-Financial Crimes Investigation Division	693	0
-Financial Intelligence Division	666	0
+Financial Crimes Investigation Division	691	0
+Financial Intelligence Division	664	0
+Financial Intelligence Unit	692	8
+Financial Intelligence Unit	693	8
 Financial Intelligence Unit	694	8
-Financial Intelligence Unit	695	8
-Financial Intelligence Unit	696	8
-Financial Intelligence Unit Trinidad and Tobago	675	0
-Financial Investigations Division	665	0
-Financial Monitoring Service	697	0
-Financial Monitoring Unit	698	0
-Financial Transactions and Reports Analysis Centre of Canada	699	0
-Finnish Defence Intelligence Agency	700	0
-Finnish Security and Intelligence Service	701	0
-FishMedley	702	0
-Fishing Elephant	703	128
-Five Eyes	682	0
-Flash Kitten	704	0
-Flax Typhoon	652	0
-FlowerStorm	705	0
+Financial Intelligence Unit Trinidad and Tobago	673	0
+Financial Investigations Division	663	0
+Financial Monitoring Service	695	0
+Financial Monitoring Unit	696	0
+Financial Transactions and Reports Analysis Centre of Canada	697	0
+Finnish Defence Intelligence Agency	698	0
+Finnish Security and Intelligence Service	699	0
+FishMedley	700	0
+Fishing Elephant	701	128
+Five Eyes	680	0
+Flash Kitten	702	0
+Flax Typhoon	650	0
+FlowerStorm	703	0
 Flying Kitten	142	0
-Flying Yeti	706	128
-FlyingYeti	706	0
+Flying Yeti	704	128
+FlyingYeti	704	0
 Foreign Intelligence Agency	123	0
+Foreign Intelligence Service	705	8
+Foreign Intelligence Service	706	8
 Foreign Intelligence Service	707	8
-Foreign Intelligence Service	708	8
-Foreign Intelligence Service	709	8
-Foreign Intelligence Service of Ukraine	710	0
-Foreign Office	664	0
-Foreign and Commonwealth Office	664	0
-Foreign, Commonwealth and Development Office	664	0
+Foreign Intelligence Service of Ukraine	708	0
+Foreign Office	662	0
+Foreign and Commonwealth Office	662	0
+Foreign, Commonwealth and Development Office	662	0
 Forest Blizzard	47	0
-Forsvarets Efterretningstjeneste	522	0
-Forsvarets sikkerhetstjeneste	711	0
-Forum of Incident Response and Security Teams	673	0
-Fox Kitten	712	0
-Fox Tempest	713	0
+Forsvarets Efterretningstjeneste	520	0
+Forsvarets sikkerhetstjeneste	709	0
+Forum of Incident Response and Security Teams	671	0
+Fox Kitten	710	0
+Fox Tempest	711	0
 Foxtrot	19	129
-Fraternal Jackal	445	0
-French Foreign Ministry	714	0
-French Ministry of Foreign Affairs	714	0
-FromRussiaWithLove	679	0
-FrostyNeighbor	715	0
-Frozenvista	249	256
-Fruity Armor	516	128
-FruityArmor	516	0
-FulcrumSec	716	0
-FunkSec	717	0
-FusionCore	718	0
-Fxmsp	719	256
-Försvarets radioanstalt	678	0
-Försvarsmaktens underrättelsetjänst	700	0
-G7	720	6
+Fraternal Jackal	443	0
+French Foreign Ministry	712	0
+French Ministry of Foreign Affairs	712	0
+FromRussiaWithLove	677	0
+FrostyNeighbor	713	0
+Frozenvista	248	256
+Fruity Armor	514	128
+FruityArmor	514	0
+FulcrumSec	714	0
+FunkSec	715	0
+FusionCore	716	0
+Fxmsp	717	256
+Försvarets radioanstalt	676	0
+Försvarsmaktens underrättelsetjänst	698	0
+G7	718	6
 GAC	133	6
 GADOLINIUM	92	133
 GALLIUM	146	133
-GC01	721	6
-GC02	722	6
-GCHQ	723	6
-GCMAN	724	260
-GCSB	725	6
-GDGS	726	6
-GHOST STADIUM	727	128
-GIBBERISH PANDA	728	0
+GC01	719	6
+GC02	720	6
+GCHQ	721	6
+GCMAN	722	260
+GCSB	723	6
+GDGS	724	6
+GHOST STADIUM	725	128
+GIBBERISH PANDA	726	0
 GINGERSNAP	114	133
-GOBLIN PANDA	393	0
-GOFFEE	729	260
-GOLD	730	151
-GOLD BURLAP	449	0
+GOBLIN PANDA	392	0
+GOFFEE	727	260
+GOLD	728	151
+GOLD BURLAP	447	0
 GOLD CABIN	112	0
-GOLD DUPONT	731	0
-GOLD EVERGREEN	732	0
-GOLD FAIRFAX	733	0
-GOLD FLANDERS	734	0
-GOLD GALLEON	735	0
-GOLD GARDEN	736	0
-GOLD MANSARD	737	0
-GOLD NORTHFIELD	738	0
-GOLD REBELLION	529	0
-GOLD RIVERVIEW	739	0
-GOLD SKYLINE	740	0
-GOLD SOUTHFIELD	741	0
-GOLD SYMPHONY	742	0
-GOLD WATERFALL	743	0
-GOLD WINTER	744	0
+GOLD DUPONT	729	0
+GOLD EVERGREEN	730	0
+GOLD FAIRFAX	731	0
+GOLD FLANDERS	732	0
+GOLD GALLEON	733	0
+GOLD GARDEN	734	0
+GOLD MANSARD	735	0
+GOLD NORTHFIELD	736	0
+GOLD REBELLION	527	0
+GOLD RIVERVIEW	737	0
+GOLD SKYLINE	738	0
+GOLD SOUTHFIELD	739	0
+GOLD SYMPHONY	740	0
+GOLD WATERFALL	741	0
+GOLD WINTER	742	0
 GOLEM	19	133
 GOP	96	134
-GRC	745	6
-GREATRIFT	746	260
+GRC	743	6
+GREATRIFT	744	260
 GREF	69	134
-GRU	747	6
+GRU	745	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	748	0
-GSI	749	6
-GSSV-J2	750	4
-GTFire	751	256
-GTG-1002	752	4
-GTsST	748	0
-GU	747	7
-GUR	547	135
-GURU SPIDER	753	0
-Gabinete de Segurança Institucional	749	0
-Gallmaker	754	256
-GamaCopy	755	0
+GRU Unit 74455	746	0
+GSI	747	6
+GSSV-J2	748	4
+GTFire	749	256
+GTG-1002	750	4
+GTsST	746	0
+GU	745	7
+GUR	545	135
+GURU SPIDER	751	0
+Gabinete de Segurança Institucional	747	0
+Gallmaker	752	256
+GamaCopy	753	0
 Gamaredon	17	256
 Gamaredon Group	17	0
-GambleForce	756	0
-GamblingPuppet	624	0
-Gammax	757	256
-Gangmasters and Labour Abuse Authority	758	0
-Garda National Surveillance Unit	759	0
-Gatak	730	128
+GambleForce	754	0
+GamblingPuppet	622	0
+Gammax	755	256
+Gangmasters and Labour Abuse Authority	756	0
+Garda National Surveillance Unit	757	0
+Gatak	728	128
 Gaza Cybergang	151	0
 Gaza Hackers Team	151	128
-Gelsemium	760	129
-Gendarmerie Intelligence Directorate	761	0
-Gendarmerie royale du Canada	745	0
-General Commissariat of Information	762	0
-General Commissariat of Judiciary Police	763	0
-General Department of Military Intelligence	764	0
-General Directorate for Internal Security	496	0
-General Directorate for Territorial Surveillance	765	0
-General Directorate of Analysis and Strategic Intelligence	766	0
-General Directorate of General Security	726	0
-General Directorate of Information Systems Security	497	0
-General Directorate of Intelligence	767	0
-General Intelligence Agency of Mongolia	768	0
-General Intelligence Directorate	769	0
-General Intelligence Service	770	0
+Gelsemium	758	129
+Gendarmerie Intelligence Directorate	759	0
+Gendarmerie royale du Canada	743	0
+General Commissariat of Information	760	0
+General Commissariat of Judiciary Police	761	0
+General Department of Military Intelligence	762	0
+General Directorate for Internal Security	494	0
+General Directorate for Territorial Surveillance	763	0
+General Directorate of Analysis and Strategic Intelligence	764	0
+General Directorate of General Security	724	0
+General Directorate of Information Systems Security	495	0
+General Directorate of Intelligence	765	0
+General Intelligence Agency of Mongolia	766	0
+General Intelligence Directorate	767	0
+General Intelligence Service	768	0
 General Intelligence and Security Service	18	8
 General Intelligence and Security Service	24	8
-General Reconnaissance Bureau	771	0
-General Security	726	0
-General Security Directorate	772	0
-General Staff Intelligence Directorate	773	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	750	0
-Genesis Day	774	128
-Georgian Intelligence Service	775	0
+General Reconnaissance Bureau	769	0
+General Security	724	0
+General Security Directorate	770	0
+General Staff Intelligence Directorate	771	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	748	0
+Genesis Day	772	128
+Georgian Intelligence Service	773	0
 German Foreign Ministry	12	0
 German Foreign Office	12	0
 Ghost Blizzard	116	0
-Ghost Jackal	776	0
-Ghost Security	777	128
-GhostEmperor	687	0
-GhostNet	778	0
-GhostR	779	0
-GhostRedirector	780	0
-GhostSec	777	0
-Ghostwriter	466	129
+Ghost Jackal	774	0
+Ghost Security	775	128
+GhostEmperor	685	0
+GhostNet	776	0
+GhostR	777	0
+GhostRedirector	778	0
+GhostSec	775	0
+Ghostwriter	464	129
 Gingham Typhoon	92	0
-Gitloker	781	256
+Gitloker	779	256
 Gleaming Pisces	168	0
 Global Affairs Canada	133	0
-GlobalSecretGroup	782	0
-Gnosticplayers	783	256
-Gold Blackburn	396	0
-Gold Blade	629	0
-Gold Crestwood	784	0
-Gold Drake	464	0
-Gold Essex	785	0
-Gold Feather	786	0
+GlobalSecretGroup	780	0
+Gnosticplayers	781	256
+Gold Blackburn	395	0
+Gold Blade	627	0
+Gold Crestwood	782	0
+Gold Drake	462	0
+Gold Essex	783	0
+Gold Feather	784	0
 Gold Franklin	119	0
-Gold Heron	511	0
-Gold Ionic	787	0
-Gold Kingswood	381	0
-Gold Lagoon	788	0
-Gold Lowell	204	0
-Gold Melody	789	0
+Gold Heron	509	0
+Gold Ionic	785	0
+Gold Kingswood	380	0
+Gold Lagoon	786	0
+Gold Lowell	203	0
+Gold Melody	787	0
 Gold Niagara	113	0
-Gold Prelude	460	0
+Gold Prelude	458	0
 Gold Sahara	143	0
-Gold Swathmore	790	0
+Gold Swathmore	788	0
 Gold Tahoe	108	0
-Gold Ulrick	396	0
-Gold Village	462	0
-GoldFactory	791	0
+Gold Ulrick	395	0
+Gold Village	460	0
+GoldFactory	789	0
 GoldMouse	50	0
-Golden Chickens	721	136
-Golden Chickens	722	136
-Golden Chickens 01	721	0
-Golden Chickens 02	722	0
-Golden Chickens01	721	0
-Golden Chickens02	722	0
-Golden Eye Dog	591	128
+Golden Chickens	719	136
+Golden Chickens	720	136
+Golden Chickens 01	719	0
+Golden Chickens 02	720	0
+Golden Chickens01	719	0
+Golden Chickens02	720	0
+Golden Eye Dog	589	128
 Golden Falcon	53	128
 Golden RAT	50	128
-GoldenJackal	792	0
-Golfing Taurus	793	0
-Gonjeshke Darande	794	0
-GopherWhisper	795	0
+GoldenJackal	790	0
+Golfing Taurus	791	0
+Gonjeshke Darande	792	0
+GopherWhisper	793	0
 Gorgon Group	121	128
-Gorilla	796	129
-Gossamer Bear	250	0
+Gorilla	794	129
+Gossamer Bear	249	0
 Gothic Panda	84	0
-GovCERT.CZ	797	0
-Government Communications Headquarters	723	0
-Government Communications Security Bureau	725	0
-GozNym	798	0
+GovCERT.CZ	795	0
+Government Communications Headquarters	721	0
+Government Communications Security Bureau	723	0
+GozNym	796	0
 Graceful Spider	108	0
 Granite Taurus	19	0
 Granite Typhoon	146	0
 Grass Neptune	97	128
-Gray Sandstorm	471	0
-GrayBravo	799	0
-GrayCharlie	800	0
+Gray Sandstorm	469	0
+GrayBravo	797	0
+GrayCharlie	798	0
 Grayfly	93	129
-Grayling	801	129
-GreedyBear	802	0
+Grayling	799	129
+GreedyBear	800	0
 GreedyTaotie	81	0
 Green Havildar	38	128
 GreenSpot	63	0
-Greenbug	307	137
-Greenbug	803	137
+Greenbug	306	137
+Greenbug	801	137
 Greendinosa	61	256
 Grey Karkadann	48	0
-GreyEnergy	804	0
-GreyVibe	805	0
-Grim Spider	396	0
+GreyEnergy	802	0
+GreyVibe	803	0
+Grim Spider	395	0
 Grizzly Steppe	47	136
 Grizzly Steppe	83	136
-Groundbait	806	129
+Groundbait	804	129
 Group 100	83	0
 Group 123	39	0
 Group 13	73	0
@@ -3162,124 +3140,123 @@ Group 26	142	0
 Group 27	101	0
 Group 3	67	0
 Group 35	81	0
-Group 41	377	0
-Group 42	807	0
+Group 41	376	0
+Group 42	805	0
 Group 46	76	0
 Group 6	84	0
-Group 72	188	0
+Group 72	187	0
 Group 74	47	0
 Group 77	49	0
 Group 8	71	0
 Group 83	87	0
 Group 88	51	0
-Group of Seven	720	0
+Group of Seven	718	0
 Group123	39	0
-Group5	808	0
+Group5	806	0
 GruesomeLarch	47	0
-Guacamaya	809	256
-Guangdong State Security Department	810	0
+Guacamaya	807	256
+Guangdong State Security Department	808	0
 Guardian of Peace	96	128
 Guardians of Peace	49	128
-Guójiā Ānquánbù	371	0
-Gwisin Gang	395	0
-GŠSV-J2	750	4
-H0lyGh0st	476	0
+Guójiā Ānquánbù	370	0
+Gwisin Gang	394	0
+GŠSV-J2	748	4
+H0lyGh0st	474	0
 HAFNIUM	111	149
-HASSIUM	590	149
+HASSIUM	588	149
 HAZY TIGER	41	0
 HELIUM	71	149
 HELLFIRE	47	133
-HEXANE	372	133
-HIVE-0145	811	4
-HIVE0154	195	4
+HEXANE	371	133
+HIVE-0145	809	4
+HIVE0154	194	4
 HOGFISH	19	133
 HOLMIUM	36	149
 HOODOO	93	133
 HORDE	68	133
-HOUND SPIDER	812	0
-HOUSEBLEND	340	260
+HOUND SPIDER	810	0
+HOUSEBLEND	339	260
 HUAPI	79	260
-HUR	547	6
-HURRICANE PANDA	236	0
+HUR	545	6
+HURRICANE PANDA	235	0
 HYDROGEN	68	149
-Hacking Team	813	128
+Hacking Team	811	128
 Hagga	138	256
-Hainan State Security Department	814	0
+Hainan State Security Department	812	0
 Hammer Panda	75	0
-Handala	815	256
+Handala	813	256
 HangOver	42	1
 Hangover Group	42	128
 Hastati Group	49	0
-Haywire Kitten	409	0
+Haywire Kitten	407	0
 Hazel Sandstorm	37	0
-Head Mare	816	128
+Head Mare	814	128
 Heart Typhoon	71	0
-Hecamede	237	256
-Heeresnachrichtenamt	176	0
+Hecamede	236	256
+Heeresnachrichtenamt	175	0
 Helix Kitten	37	0
-HellHounds	817	1
-Hellsing	818	256
-HenBox	819	0
-Hermit Neptune	820	128
+HellHounds	815	1
+Hellsing	816	256
+HenBox	817	0
+Hermit Neptune	818	128
 Hexagon Typhoon	68	0
-HexagonalRodent	821	0
-Hezb	822	134
+HexagonalRodent	819	0
+Hezb	820	134
 Hidden Cobra	49	128
 Hidden Lynx	71	128
-HiddenArt	823	0
-Higaisa	824	256
-HighGround	209	0
-HikkI-Chan	825	0
+HiddenArt	821	0
+Higaisa	822	256
+HighGround	208	0
+HikkI-Chan	823	0
 Hippo	81	129
 Hippo Team	51	128
 Hive0065	108	0
-Hive0091	551	0
-Hive0117	826	0
-Hive0118	827	0
-Hive0127	828	0
-Hive0137	829	0
-Hive0145	811	0
-Hive0163	830	0
-HollowQuill	831	0
-Holy Souls	409	128
-HomeLand Justice	832	128
-HoneyMyte	195	0
-Honeybee	833	129
-HookAds	834	0
-Houken	835	256
-Houndstooth Typhoon	590	0
+Hive0091	549	0
+Hive0117	824	0
+Hive0118	825	0
+Hive0127	826	0
+Hive0137	827	0
+Hive0145	809	0
+Hive0163	828	0
+HollowQuill	829	0
+Holy Souls	407	128
+HoneyMyte	194	0
+Honeybee	830	129
+HookAds	831	0
+Houken	832	256
+Houndstooth Typhoon	588	0
 Howling Scorpius	143	0
-Hubei State Security Department	836	0
-HummingBad	837	0
-Hunt3r Kill3rs	838	0
-Hunter Serpens	330	0
-Hyadina	839	256
-IAmTheKing	840	0
-IB	841	134
+Hubei State Security Department	833	0
+HummingBad	834	0
+Hunt3r Kill3rs	835	0
+Hunter Serpens	329	0
+Hyadina	836	256
+IAmTheKing	837	0
+IB	838	134
 ICECAP	83	133
-ICPO	842	6
-IMPERSONATING PANDA	843	0
-INC Ransom	787	128
-INCD	844	6
-INCIBE	845	4
-INCIBE-CERT	845	4
-INDOHAXSEC TEAM	846	0
-INJ3CTOR3	847	4
-INTCEN	617	4
-INTELLRTAF	582	4
-INTERPOL	842	4
+ICPO	839	6
+IMPERSONATING PANDA	840	0
+INC Ransom	785	128
+INCD	841	6
+INCIBE	842	4
+INCIBE-CERT	842	4
+INDOHAXSEC TEAM	843	0
+INJ3CTOR3	844	4
+INTCEN	615	4
+INTELLRTAF	580	4
+INTERPOL	839	4
 IODINE	81	149
-IRGC	177	6
-IRGC Cyber-Electronic Command	848	0
-IRGC Intelligence Organization	849	0
-IRGC-CEC	848	4
-IRGC-IO	849	4
+IRGC	176	6
+IRGC Cyber-Electronic Command	845	0
+IRGC Intelligence Organization	846	0
+IRGC-CEC	845	4
+IRGC-IO	846	4
 IRIDIUM	44	149
-IRLeaks	850	256
+IRLeaks	847	256
 IRN2	37	6
-ISA	851	6
-ISAB	852	6
-ISI	853	6
+ISA	848	6
+ISAB	849	6
+ISI	850	6
 ISLANDDREAMS	92	260
 ITG05	47	4
 ITG07	90	4
@@ -3291,76 +3268,76 @@ ITG13	37	4
 ITG14	113	4
 ITG15	116	4
 ITG18	87	4
-ITG23	396	4
-ITsecTeam	433	0
+ITG23	395	4
+ITsecTeam	431	0
 IXESHE	68	260
 Ice Relic	83	128
-IceFog	453	0
-IcePeony	854	0
-Icelandic Crisis Response Unit	855	0
-Icelandic Police	856	0
-Imperial Kitten	255	8
-Imperial Kitten	430	8
-Imperial Kitten	857	8
-Imperial Kitten	340	8
-Incendiary Jackal	746	0
+IceFog	451	0
+IcePeony	851	0
+Icelandic Crisis Response Unit	852	0
+Icelandic Police	853	0
+Imperial Kitten	254	8
+Imperial Kitten	428	8
+Imperial Kitten	854	8
+Imperial Kitten	339	8
+Incendiary Jackal	744	0
 Inception	110	129
 Inception Framework	110	128
-Indian Army	858	0
-Indian Computer Emergency Response Team	299	0
-IndigoZebra	859	0
-Indonesian Army Intelligence Centre	860	0
-Indonesian Financial Transaction Reports and Analysis Center	861	0
-Indonesian Strategic Intelligence Agency	217	0
-Indra	794	256
-Indrik Spider	464	0
-Information and Security Service	862	0
-Információs Hivatal	863	0
-Infrastructure Destruction Squad	528	128
-Infy	864	134
+Indian Army	855	0
+Indian Computer Emergency Response Team	298	0
+IndigoZebra	856	0
+Indonesian Army Intelligence Centre	857	0
+Indonesian Financial Transaction Reports and Analysis Center	858	0
+Indonesian Strategic Intelligence Agency	216	0
+Indra	792	256
+Indrik Spider	462	0
+Information and Security Service	859	0
+Információs Hivatal	860	0
+Infrastructure Destruction Squad	526	128
+Infy	861	134
 InkySquid	39	0
-Insidious Taurus	272	0
-Institutional Security Bureau	749	0
-Instituto Nacional de Ciberseguridad	845	0
-Inteid	865	256
-IntelBroker	866	0
-Inteligencia de la Gendarmería Nacional Argentina	867	0
-Inteligencia de la Policía Bonaerense	868	0
-Inteligencia de la Policía Federal Argentina	869	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	870	0
-Inteligencia de la Prefectura Naval Argentina	871	0
-Inteligencia del Servicio Penitenciario Federal	872	0
+Insidious Taurus	271	0
+Institutional Security Bureau	747	0
+Instituto Nacional de Ciberseguridad	842	0
+Inteid	862	256
+IntelBroker	863	0
+Inteligencia de la Gendarmería Nacional Argentina	864	0
+Inteligencia de la Policía Bonaerense	865	0
+Inteligencia de la Policía Federal Argentina	866	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	867	0
+Inteligencia de la Prefectura Naval Argentina	868	0
+Inteligencia del Servicio Penitenciario Federal	869	0
 Intelligence Agency of North Macedonia	137	0
-Intelligence Branch	873	0
-Intelligence Bureau	874	8
-Intelligence Bureau	875	8
-Intelligence Bureau	841	8
-Intelligence Directorate	876	0
-Intelligence Division	877	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	878	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	879	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	880	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	881	0
-Intelligence org of FARAJA	882	0
-Intelligence org of the Islamic Republic of Iran	883	0
-Intelligence-Security Agency of Bosnia and Herzegovina	884	0
-Inter-Services Intelligence	853	0
+Intelligence Branch	870	0
+Intelligence Bureau	871	8
+Intelligence Bureau	872	8
+Intelligence Bureau	838	8
+Intelligence Directorate	873	0
+Intelligence Division	874	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	875	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	876	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	877	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	878	0
+Intelligence org of FARAJA	879	0
+Intelligence org of the Islamic Republic of Iran	880	0
+Intelligence-Security Agency of Bosnia and Herzegovina	881	0
+Inter-Services Intelligence	850	0
 Internal Intelligence and Security Agency	23	0
-Internal Security Affairs Bureau	852	0
+Internal Security Affairs Bureau	849	0
 Internal Security Agency	14	0
-Internal Security Department	885	8
-Internal Security Department	886	8
-Internal Security Operations Command	887	0
-Internal Security Service	888	0
-International Criminal Police Organization	842	0
-International Liaison Department of the Chinese Communist Party	889	0
-Interpol	842	0
-InvisiMole	890	0
-Iraqi National Intelligence Service	891	0
-Irish National Cyber Security Centre	892	0
-Iron Cyber Group	893	0
-Iron Frontier	250	0
-Iron Group	893	0
+Internal Security Department	882	8
+Internal Security Department	883	8
+Internal Security Operations Command	884	0
+Internal Security Service	885	0
+International Criminal Police Organization	839	0
+International Liaison Department of the Chinese Communist Party	886	0
+Interpol	839	0
+InvisiMole	887	0
+Iraqi National Intelligence Service	888	0
+Irish National Cyber Security Centre	889	0
+Iron Cyber Group	890	0
+Iron Frontier	249	0
+Iron Group	890	0
 Iron Hemlock	83	0
 Iron Hunter	51	0
 Iron Liberty	116	0
@@ -3371,291 +3348,294 @@ Iron Tiger	81	0
 Iron Tilden	17	0
 Iron Twilight	47	0
 Iron Viking	44	0
-IronErn440	894	0
-IronHusky	895	0
-Islamic Revolutionary Guard Corps	177	0
-Islamic State Hacking Division	289	128
+IronErn440	891	0
+IronHusky	892	0
+Islamic Revolutionary Guard Corps	176	0
+Islamic State Hacking Division	288	128
 Island Castle	92	128
-Israel National Cyber Directorate	844	0
-Israel Security Agency	851	0
+Israel National Cyber Directorate	841	0
+Israel Security Agency	848	0
 Isthmus Castle	85	128
-ItaDuke	537	0
-JACKPOT PANDA	896	0
-JINX-0126	897	4
-JINX-0164	898	4
+ItaDuke	535	0
+JACKPOT PANDA	893	0
+JINX-0126	894	4
+JINX-0164	895	4
 JJDoor	92	256
-JPCERT	899	4
-JPCERT Coordination Center	899	0
-JPCERT/CC	899	4
-Jabaroot	900	256
-Jabaroot DZ	900	0
-Jade Sleet	901	0
-JadePuffer	902	0
-Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	184	0
-Japanese Ministry of Foreign Affairs	903	0
-Japanese National Police Agency	904	0
-Jasper Sleet	905	0
-JavaGhost	906	0
+JPCERT	896	4
+JPCERT Coordination Center	896	0
+JPCERT/CC	896	4
+Jabaroot	897	256
+Jabaroot DZ	897	0
+Jade Sleet	898	0
+JadePuffer	899	0
+Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	183	0
+Japanese Ministry of Foreign Affairs	900	0
+Japanese National Police Agency	901	0
+Jasper Sleet	902	0
+JavaGhost	903	0
 JerseyMikes	80	0
-Jewelbug	319	256
-Jiangsu State Security Department	907	0
-Joint Cipher Bureau	908	0
-Joint Cyberspace Command	909	0
-Joint Intelligence Organisation	910	0
-Joint Sigint Cyber Unit	911	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	912	0
-Joint Task Force X	913	0
-Jointworm	540	129
+Jewelbug	318	256
+Jiangsu State Security Department	904	0
+Joint Cipher Bureau	905	0
+Joint Cyberspace Command	906	0
+Joint Intelligence Organisation	907	0
+Joint Sigint Cyber Unit	908	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	909	0
+Joint Task Force X	910	0
+Jointworm	538	129
 JokerStash	113	0
 Judgment Panda	86	0
-JuiceLedger	914	0
+JuiceLedger	911	0
 Justice Blade	30	128
-Justice Department	510	0
+Justice Department	508	0
 KAOS	71	142
 KAOS	93	142
-KAPO	651	6
-KAX17	915	4
-KE-CIRT/CC	916	4
-KGB	227	6
-KISA	917	6
-KNOTWEED	468	133
+KAPO	649	6
+KAX17	912	4
+KE-CIRT/CC	913	4
+KGB	226	6
+KISA	914	6
+KNOTWEED	466	133
 KRYPTON	51	149
-KZ-CERT	918	4
-Kagawaran ng Ugnayang Panlabas	919	0
-Kairos	920	256
-Kaitsepolitseiamet	651	0
-Karakurt	921	256
-Karakurt Lair	921	0
-Karkadann	922	256
-Karma Panda	269	0
-Karst	923	129
-Kasablanka	924	256
-Kazu	925	134
+KZ-CERT	915	4
+Kagawaran ng Ugnayang Panlabas	916	0
+Kairos	917	256
+Kaitsepolitseiamet	649	0
+Karakurt	918	256
+Karakurt Lair	918	0
+Karkadann	919	256
+Karma Panda	268	0
+Karst	920	129
+Kasablanka	921	256
+Kazu	922	134
 Ke3Chang	69	0
-Keksec	926	256
-KelvinSecurity	927	0
-Kementerian Luar Negeri	928	8
-Kementerian Luar Negeri	929	8
+Keksec	923	256
+KelvinSecurity	924	0
+Kementerian Luar Negeri	925	8
+Kementerian Luar Negeri	926	8
 KeyBoy	77	0
 Keyhole Panda	99	0
-Keymous Plus	930	0
-Keymous+	930	256
-Killnet	931	256
+Keymous Plus	927	0
+Keymous+	927	256
+Killnet	928	256
 Kimsuky	61	256
-Kinsing	932	256
-Kiss-a-Dog	933	128
-Knockout Spider	540	0
+Kinsing	929	256
+Kiss-a-Dog	930	128
+Knockout Spider	538	0
 Koala Team	116	128
 Konni	95	256
-Kontoret för särskild inhämtning	934	0
-Korea Internet & Security Agency	917	0
-KrCERT/CC	917	0
-KromSec	935	0
-Krybit	936	256
+Kontoret för särskild inhämtning	931	0
+Korea Internet & Security Agency	914	0
+KrCERT/CC	914	0
+KromSec	932	0
+Krybit	933	256
 Kryptonite Panda	92	0
-KungFu Kittens	236	0
-Kurdistan Region Security Council	937	0
-Kyberturvallisuuskeskus	938	0
-Külgazdasági és Külügyminisztérium	939	0
-LAPSUS	477	133
-LAPSUS$	477	260
-LAWRENCIUM	461	149
+KungFu Kittens	235	0
+Kurdistan Region Security Council	934	0
+Kyberturvallisuuskeskus	935	0
+Külgazdasági és Külügyminisztérium	936	0
+LAPSUS	475	133
+LAPSUS$	475	260
+LAWRENCIUM	459	149
 LEAD	93	151
-LIMINAL PANDA	320	0
+LIMINAL PANDA	319	0
 LIVESAFE	19	260
 LOTUS PANDA	107	0
-LUNAR SPIDER	790	0
-LYCEUM	372	133
-LabHost	940	0
-Labubu	224	256
+LUNAR SPIDER	788	0
+LYCEUM	371	133
+LabHost	937	0
+Labubu	223	256
 Labyrinth Chollima	49	8
-Labyrinth Chollima	901	8
-Lace Tempest	486	0
-LadyBoyle	504	0
-Lahav 433	941	0
+Labyrinth Chollima	898	8
+Lace Tempest	484	0
+LadyBoyle	502	0
+Lahav 433	938	0
 Lake Relic	47	128
-Lamashtu	942	256
+Lamashtu	939	256
 Lamberts	57	129
-Lancefly	943	256
-LandUpdate808	944	0
-Larva-208	646	0
-Larva-24005	945	0
-Larva-24009	946	0
-Larva-24010	947	0
-Larva-24013	948	0
-Larva-25012	949	0
-Larva-26002	950	0
-Larva-26005	951	0
-Larva-26009	952	0
-Laundry Bear	953	0
+Lancefly	940	256
+LandUpdate808	941	0
+Larva-208	644	0
+Larva-24005	942	0
+Larva-24009	943	0
+Larva-24010	944	0
+Larva-24013	945	0
+Larva-25012	946	0
+Larva-26002	947	0
+Larva-26005	948	0
+Larva-26009	949	0
+Laundry Bear	950	0
 Lazarus	49	161
 Lazarus Group	49	128
-LazyMeerkat	532	0
-LazyScripter	954	0
-LeafMiner	955	161
-Lebanese Cedar	552	128
-Lebanese State Security	956	0
-Lemon Sandstorm	712	0
+LazyMeerkat	530	0
+LazyScripter	951	0
+LeafMiner	952	161
+Lebanese Cedar	550	128
+Lebanese State Security	953	0
+Lemon Sandstorm	710	0
 Leopard Typhoon	93	0
 Leviathan	92	129
-Lexus	957	128
-Libyan Scorpions	958	128
-Lifting Zmiy	959	0
-LightBasin	317	0
-Lilac Typhoon	463	0
-LilacSquid	960	0
+Lexus	954	128
+Libyan Scorpions	955	128
+Lifting Zmiy	956	0
+LightBasin	316	0
+Lilac Typhoon	461	0
+LilacSquid	957	0
 Linen Typhoon	81	0
-LinkC	961	0
-LinkC Pub	961	0
-Lion Soldiers Team	179	128
-LofyGang	962	0
-Lone Castle	269	128
-LongNosedGoblin	963	0
+LinkC	958	0
+LinkC Pub	958	0
+Lion Soldiers Team	178	128
+LofyGang	959	0
+Lone Castle	268	128
+LongNosedGoblin	960	0
 Longhorn	57	129
-LookingFrog	964	0
-Lorec Bear	479	0
-Lorec53	479	0
+LookingFrog	961	0
+Lorec Bear	477	0
+Lorec53	477	0
 Lotus BLossom	107	128
 LotusBlossom	107	0
-Lucky Cat	965	128
+Lucky Cat	962	128
 Lucky Mouse	81	128
 LuckyMouse	81	0
-LulzIntel	966	0
-LulzSec Black	967	0
-LuminousMoth	968	0
-Luna Moth	969	128
-Luna Tempest	970	0
-LuoYu	971	0
+LulzIntel	963	0
+LulzSec Black	964	0
+LuminousMoth	965	0
+Luna Moth	966	128
+Luna Tempest	967	0
+LuoYu	968	0
 Lurid	69	129
-MAD	192	135
+MAD	191	135
 MAGNALLIUM	36	260
 MAGNESIUM	129	149
-MAGNETIC SPIDER	972	0
+MAGNETIC SPIDER	969	0
 MAKERSMARK	51	260
-MALLARD SPIDER	788	0
-MAN1	973	6
+MALLARD SPIDER	786	0
+MAN1	970	6
 MANGANESE	99	149
-MARNANBRIDGE	409	260
-MASAN	429	132
-MEA	974	6
+MARNANBRIDGE	407	260
+MASAN	427	132
+MEA	971	6
 MERCURY	115	133
-MI	975	135
-MI5	976	6
-MI5 Security Service	976	0
-MI6	977	6
-MID	978	135
-MIMIC SPIDER	979	0
-MIT	980	134
-MIVD	546	6
-MODA	981	6
-MOFA	903	14
-MOFA	982	14
-MOIS	983	6
-MOIS/VAJA	983	4
-MONTI	984	260
-MONTY SPIDER	985	8
-MORH4x	986	0
-MPS	987	78
-MPS	285	14
-MSS	371	78
-MSS	988	14
-MSZ	989	6
+MI	972	135
+MI5	973	6
+MI5 Security Service	973	0
+MI6	974	6
+MID	975	135
+MIMIC SPIDER	976	0
+MIT	977	134
+MIVD	544	6
+MODA	978	6
+MOFA	900	14
+MOFA	979	14
+MOIS	980	6
+MOIS/VAJA	980	4
+MONTI	981	260
+MONTY SPIDER	982	8
+MORH4x	983	0
+MPS	984	78
+MPS	284	14
+MSS	370	78
+MSS	985	14
+MSZ	986	6
 MUDCARP	92	260
 MUDDYCOAST	115	260
-MUMMY SPIDER	784	0
-MUST	990	135
-MUSTANG PANDA	195	0
-MYSTICDOME	372	260
-MZV	451	6
-Mabahith	991	0
-Mabna Institute	382	0
-Mabna Institute Group	382	0
+MUMMY SPIDER	782	0
+MUST	987	135
+MUSTANG PANDA	194	0
+MYSTICDOME	371	260
+MZV	449	6
+Mabahith	988	0
+Mabna Institute	381	0
+Mabna Institute Group	381	0
 Machete	59	129
-Madi	992	134
-MageCart	993	0
+Madi	989	134
+MageCart	990	0
 MageCart Group 6	119	0
 Magenta Dust	58	0
 Magic Hound	87	128
-Magic Kitten	807	0
-Main Center for Special Technologies	748	0
-Main Directorate of Intelligence	547	0
-Main Directorate of Special Programs of the President of the Russian Federation	994	0
-Main Directorate of the General Staff	747	0
-MalKamak	995	0
-Malaysia Computer Emergency Response Team	996	0
-Malaysian Defence Intelligence Organisation	997	0
-Malaysian Special Branch	998	0
-Malsmoke	999	256
-Malteiro	1000	256
+Magic Kitten	805	0
+Main Center for Special Technologies	746	0
+Main Directorate of Intelligence	545	0
+Main Directorate of Special Programs of the President of the Russian Federation	991	0
+Main Directorate of the General Staff	745	0
+MalKamak	992	0
+Malaysia Computer Emergency Response Team	993	0
+Malaysian Defence Intelligence Organisation	994	0
+Malaysian Special Branch	995	0
+Malsmoke	996	256
+Malteiro	997	256
 Mana	93	135
-Mana Team	1001	128
-Manatee Tempest	464	0
+Mana Team	998	128
+Manatee Tempest	462	0
 Manga Taurus	79	0
 Mango Sandstorm	115	0
 Mantis	48	129
-Marbled Dust	406	0
-Marigold Sandstorm	475	0
-Marine Corps Intelligence	1002	0
-Markopolo	1003	256
-Mask	354	135
-Massgrave	1004	256
-Matanbuchus	228	256
+Marbled Dust	405	0
+Marigold Sandstorm	473	0
+Marine Corps Intelligence	999	0
+Markopolo	1000	256
+Mask	353	135
+Massgrave	1001	256
+Matanbuchus	227	256
 Maverick Panda	91	0
-Maze Team	462	128
-Medusa Group	1005	128
+Maze Team	460	128
+Medusa Group	1002	128
 MenuPass	19	0
 Menupass Team	19	0
-Metador	1006	256
+Metador	1003	256
 Metushy	69	256
 Midnight Blizzard	83	0
-Midnight Neptune	429	128
-Militaire Inlichtingen- en Veiligheidsdienst	546	0
-Military Counterintelligence Service	192	8
-Military Counterintelligence Service	1007	8
-Military Intelligence	1008	8
-Military Intelligence	975	8
-Military Intelligence	1009	8
-Military Intelligence Corps	1010	8
-Military Intelligence Corps	1011	8
-Military Intelligence Department	1012	0
+Midnight Neptune	427	128
+Militaire Inlichtingen- en Veiligheidsdienst	544	0
+Military Counterintelligence Service	191	8
+Military Counterintelligence Service	1004	8
+Military Intelligence	1005	8
+Military Intelligence	972	8
+Military Intelligence	1006	8
+Military Intelligence Corps	1007	8
+Military Intelligence Corps	1008	8
+Military Intelligence Department	1009	0
 Military Intelligence Directorate	152	8
-Military Intelligence Directorate	1013	8
-Military Intelligence and Security Service	990	0
-Military Security Agency	1014	0
-Military Service for Security and Intelligence	1015	0
+Military Intelligence Directorate	1010	8
+Military Intelligence and Security Service	987	0
+Military Security Agency	1011	0
+Military Service for Security and Intelligence	1012	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	748	0
-Military intelligence and reconnaissance	1016	0
-Militära underrättelse- och säkerhetstjänsten	990	0
-Militärischer Abschirmdienst	192	0
-Militärischer Nachrichtendienst	1017	0
-Millî İstihbarat Teşkilatı	980	0
-Mimo	822	134
-Ministarstvo vanjskih i europskih poslova	1018	0
-Ministerie van Buitenlandse Zaken	602	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1019	0
-Ministerio de Relaciones Exteriores	1020	8
-Ministerio de Relaciones Exteriores	1021	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1022	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1023	0
-Ministerstvo obrany	452	0
-Ministerstvo zahraničních věcí	451	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1024	0
-Ministerstwo Spraw Zagranicznych	989	0
-Ministerul Afacerilor Externe	1025	8
-Ministerul Afacerilor Externe	1026	8
-Ministrstvo za zunanje in evropske zadeve	1027	0
-Ministry for Europe and Foreign Affairs	714	0
-Ministry for National Security	1028	0
-Ministry of Defence	417	8
+Military Unit 74455	746	0
+Military intelligence and reconnaissance	1013	0
+Militära underrättelse- och säkerhetstjänsten	987	0
+Militärischer Abschirmdienst	191	0
+Militärischer Nachrichtendienst	1014	0
+Millî İstihbarat Teşkilatı	977	0
+Mimo	820	134
+Ministarstvo vanjskih i europskih poslova	1015	0
+Ministerie van Buitenlandse Zaken	600	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1016	0
+Ministerio de Relaciones Exteriores	1017	8
+Ministerio de Relaciones Exteriores	1018	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1019	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1020	0
+Ministerstvo obrany	450	0
+Ministerstvo zahraničních věcí	449	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1021	0
+Ministerstwo Spraw Zagranicznych	986	0
+Ministerul Afacerilor Externe	1022	8
+Ministerul Afacerilor Externe	1023	8
+Ministrstvo za zunanje in evropske zadeve	1024	0
+Ministry for Europe and Foreign Affairs	712	0
+Ministry for National Security	1025	0
+Ministry of Defence	415	8
+Ministry of Defence	1026	8
+Ministry of Defence	1027	8
+Ministry of Defence	1028	8
 Ministry of Defence	1029	8
 Ministry of Defence	1030	8
 Ministry of Defence	1031	8
+Ministry of Defence	450	8
 Ministry of Defence	1032	8
 Ministry of Defence	1033	8
 Ministry of Defence	1034	8
-Ministry of Defence	452	8
 Ministry of Defence	1035	8
 Ministry of Defence	1036	8
 Ministry of Defence	1037	8
@@ -3683,1304 +3663,1264 @@ Ministry of Defence	1058	8
 Ministry of Defence	1059	8
 Ministry of Defence	1060	8
 Ministry of Defence	1061	8
-Ministry of Defence	1062	8
-Ministry of Defence	1063	8
-Ministry of Defence	1064	8
-Ministry of Digital Affairs	981	0
-Ministry of External Affairs	974	0
-Ministry of Finance	1065	0
+Ministry of Digital Affairs	978	0
+Ministry of External Affairs	971	0
+Ministry of Finance	1062	0
+Ministry of Foreign Affairs	1063	8
+Ministry of Foreign Affairs	1064	8
+Ministry of Foreign Affairs	1065	8
+Ministry of Foreign Affairs	1019	8
+Ministry of Foreign Affairs	276	8
 Ministry of Foreign Affairs	1066	8
 Ministry of Foreign Affairs	1067	8
 Ministry of Foreign Affairs	1068	8
-Ministry of Foreign Affairs	1022	8
-Ministry of Foreign Affairs	277	8
 Ministry of Foreign Affairs	1069	8
+Ministry of Foreign Affairs	641	8
+Ministry of Foreign Affairs	1017	8
+Ministry of Foreign Affairs	369	8
+Ministry of Foreign Affairs	1018	8
+Ministry of Foreign Affairs	449	8
 Ministry of Foreign Affairs	1070	8
 Ministry of Foreign Affairs	1071	8
 Ministry of Foreign Affairs	1072	8
-Ministry of Foreign Affairs	643	8
-Ministry of Foreign Affairs	1020	8
-Ministry of Foreign Affairs	370	8
-Ministry of Foreign Affairs	1021	8
-Ministry of Foreign Affairs	451	8
+Ministry of Foreign Affairs	1016	8
 Ministry of Foreign Affairs	1073	8
 Ministry of Foreign Affairs	1074	8
 Ministry of Foreign Affairs	1075	8
-Ministry of Foreign Affairs	1019	8
+Ministry of Foreign Affairs	1015	8
+Ministry of Foreign Affairs	936	8
+Ministry of Foreign Affairs	925	8
+Ministry of Foreign Affairs	552	8
 Ministry of Foreign Affairs	1076	8
 Ministry of Foreign Affairs	1077	8
 Ministry of Foreign Affairs	1078	8
-Ministry of Foreign Affairs	1018	8
-Ministry of Foreign Affairs	939	8
-Ministry of Foreign Affairs	928	8
-Ministry of Foreign Affairs	554	8
+Ministry of Foreign Affairs	1020	8
 Ministry of Foreign Affairs	1079	8
+Ministry of Foreign Affairs	900	8
 Ministry of Foreign Affairs	1080	8
 Ministry of Foreign Affairs	1081	8
-Ministry of Foreign Affairs	1023	8
+Ministry of Foreign Affairs	979	8
 Ministry of Foreign Affairs	1082	8
-Ministry of Foreign Affairs	903	8
 Ministry of Foreign Affairs	1083	8
 Ministry of Foreign Affairs	1084	8
-Ministry of Foreign Affairs	982	8
 Ministry of Foreign Affairs	1085	8
 Ministry of Foreign Affairs	1086	8
 Ministry of Foreign Affairs	1087	8
+Ministry of Foreign Affairs	1022	8
 Ministry of Foreign Affairs	1088	8
 Ministry of Foreign Affairs	1089	8
+Ministry of Foreign Affairs	926	8
 Ministry of Foreign Affairs	1090	8
-Ministry of Foreign Affairs	1025	8
+Ministry of Foreign Affairs	600	8
 Ministry of Foreign Affairs	1091	8
 Ministry of Foreign Affairs	1092	8
-Ministry of Foreign Affairs	929	8
+Ministry of Foreign Affairs	916	8
 Ministry of Foreign Affairs	1093	8
-Ministry of Foreign Affairs	602	8
+Ministry of Foreign Affairs	986	8
 Ministry of Foreign Affairs	1094	8
 Ministry of Foreign Affairs	1095	8
-Ministry of Foreign Affairs	919	8
+Ministry of Foreign Affairs	1023	8
 Ministry of Foreign Affairs	1096	8
-Ministry of Foreign Affairs	989	8
+Ministry of Foreign Affairs	975	8
 Ministry of Foreign Affairs	1097	8
 Ministry of Foreign Affairs	1098	8
-Ministry of Foreign Affairs	1026	8
 Ministry of Foreign Affairs	1099	8
-Ministry of Foreign Affairs	978	8
+Ministry of Foreign Affairs	1024	8
+Ministry of Foreign Affairs	1021	8
 Ministry of Foreign Affairs	1100	8
+Ministry of Foreign Affairs	602	8
 Ministry of Foreign Affairs	1101	8
 Ministry of Foreign Affairs	1102	8
-Ministry of Foreign Affairs	1027	8
-Ministry of Foreign Affairs	1024	8
+Ministry of Foreign Affairs	285	8
 Ministry of Foreign Affairs	1103	8
-Ministry of Foreign Affairs	604	8
-Ministry of Foreign Affairs	1104	8
-Ministry of Foreign Affairs	1105	8
-Ministry of Foreign Affairs	286	8
-Ministry of Foreign Affairs	1106	8
-Ministry of Foreign Affairs of the Czech Republic	451	0
-Ministry of Intelligence	983	0
-Ministry of Intelligence and Security	983	0
-Ministry of National Defense	1107	0
-Ministry of Public Security	987	8
-Ministry of Public Security	285	8
-Ministry of State Security	371	8
-Ministry of State Security	988	8
-Ministry of the Armed Forces	1108	0
-Ministère de l'Europe et des Affaires étrangères	714	0
-Ministère des Affaires étrangères et européennes	1088	0
-Ministère des Armées	1108	0
-Ministério das Relações Exteriores	1071	0
-Ministério dos Negócios Estrangeiros	1097	0
+Ministry of Foreign Affairs of the Czech Republic	449	0
+Ministry of Intelligence	980	0
+Ministry of Intelligence and Security	980	0
+Ministry of National Defense	1104	0
+Ministry of Public Security	984	8
+Ministry of Public Security	284	8
+Ministry of State Security	370	8
+Ministry of State Security	985	8
+Ministry of the Armed Forces	1105	0
+Ministère de l'Europe et des Affaires étrangères	712	0
+Ministère des Affaires étrangères et européennes	1085	0
+Ministère des Armées	1105	0
+Ministério das Relações Exteriores	1068	0
+Ministério dos Negócios Estrangeiros	1094	0
 Mint Sandstorm	87	0
-MintedSoil	447	0
+MintedSoil	445	0
 Mirage	69	129
-Mirage Tiger	1109	0
-MirrorFace	630	0
-MoD	1039	7
-Moafee	1110	256
+Mirage Tiger	1106	0
+MirrorFace	628	0
+MoD	1036	7
+Moafee	1107	256
 Mobwork	79	256
-Mocha Manakin	1111	128
-ModernStealer	1112	0
-ModifiedElephant	1113	0
-Mofang	273	256
-Mogilevich	1114	256
-Molatori	1115	256
+Mocha Manakin	1108	128
+ModernStealer	1109	0
+ModifiedElephant	1110	0
+Mofang	272	256
+Mogilevich	1111	256
+Molatori	1112	256
 Moldy Pisces	39	0
 Molerats	151	256
-Money Libra	932	0
-MoneyTaker	1116	0
+Money Libra	929	0
+MoneyTaker	1113	0
 Monsoon	42	129
 Monster Libra	112	0
 Monty Spider	108	8
 Moonlight	151	129
-Moonstone Sleet	1117	0
-Mora_001	1118	0
-Morpho	283	129
-Moses Staff	475	128
-MosesStaff	475	0
-Moshen Dragon	1119	0
-Moskalvzapoe	973	256
-Mossad	1120	0
-MoustachedBouncer	1121	0
-Mr_Rot13	1122	0
+Moonstone Sleet	1114	0
+Mora_001	1115	0
+Morpho	282	129
+Moses Staff	473	128
+MosesStaff	473	0
+Moshen Dragon	1116	0
+Moskalvzapoe	970	256
+Mossad	1117	0
+MoustachedBouncer	1118	0
+Mr_Rot13	1119	0
 Muddled Libra	1	0
 Muddy Ion	115	128
 MuddyWater	115	0
 Mulberry Typhoon	99	0
-Mule Libra	381	0
+Mule Libra	380	0
 MurenShark	125	0
 Murky Panda	111	0
-Mustard Tempest	460	0
-MyCERT	996	0
-Mysterious Elephant	1123	128
+Mustard Tempest	458	0
+MyCERT	993	0
+Mysterious Elephant	1120	128
 Mythic Leopard	38	8
 Mythic Leopard	88	8
 Mythic Likho	170	0
-MİT	980	134
-N4ughtysecTU	1124	0
-NACSA	1125	4
-NARWHAL SPIDER	785	0
-NATO	1126	6
-NATO Communications and Information Agency	1127	0
-NATO Cooperative Cyber Defence Centre of Excellence	292	0
-NB65	1128	6
-NBSZ	1129	6
-NBU	1130	6
-NBÚ	1130	6
-NCA	1131	78
-NCA	1132	14
-NCF	1133	6
-NCIA	1134	14
-NCIA	1127	14
-NCOZ	1135	6
-NCSA	1136	14
-NCSA	1137	14
-NCSC	191	14
-NCSC	1138	78
-NCSC	892	14
-NCSC	1139	14
-NCSC	1140	14
-NCSC New Zealand	1140	0
-NCSC-FI	938	4
-NCSC-NL	1141	4
-NDB	674	6
-NEODYMIUM	1142	133
-NEPTUNIUM	409	133
-NICC	1143	6
+MİT	977	134
+N4ughtysecTU	1121	0
+NACSA	1122	4
+NARWHAL SPIDER	783	0
+NATO	1123	6
+NATO Communications and Information Agency	1124	0
+NATO Cooperative Cyber Defence Centre of Excellence	291	0
+NB65	1125	6
+NBSZ	1126	6
+NBU	1127	6
+NBÚ	1127	6
+NCA	1128	78
+NCA	1129	14
+NCF	1130	6
+NCIA	1131	14
+NCIA	1124	14
+NCOZ	1132	6
+NCSA	1133	14
+NCSA	1134	14
+NCSC	190	14
+NCSC	1135	78
+NCSC	889	14
+NCSC	1136	14
+NCSC	1137	14
+NCSC New Zealand	1137	0
+NCSC-FI	935	4
+NCSC-NL	1138	4
+NDB	672	6
+NEODYMIUM	1139	133
+NEPTUNIUM	407	133
+NICC	1140	6
 NICKEL	69	149
-NID	1144	135
-NIOBIUM	172	149
-NIS	1145	207
-NIS	606	143
-NISA	1146	6
-NISC	1147	6
-NIST	1148	6
-NKSC	1149	6
+NID	1141	135
+NIOBIUM	171	149
+NIS	1142	207
+NIS	604	143
+NISA	1143	6
+NISC	1144	6
+NIST	1145	6
+NKSC	1146	6
 NOBELIUM	83	133
-NOCTURNAL SPIDER	1150	0
-NOMAD PANDA	1151	0
-NOTROBIN	1152	260
-NPA	904	6
-NSA	1153	6
-NSB	1154	6
-NSM	1155	6
-NSS	1156	6
-NTRO	1157	6
-NUKIB	1158	4
-NXSMS	389	260
-NZSIS	1159	4
-Nachrichtendienst des Bundes	674	0
-Nacionalinis kibernetinio saugumo centras	1149	0
-Nahr Elbard	250	0
-Nahr el bared	250	0
-Naikon	268	256
-Naikon Castle	268	0
-Nam3L3ss	1160	0
-Namibia Central Intelligence Service	1161	0
-Narketing163	1162	0
-Nascent Ursa	479	0
-Nasjonal sikkerhetsmyndighet	1155	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1163	0
-Nationaal Cyber Security Centrum	1141	0
-National Accountability Bureau	1164	0
-National Anti-Narcotics Agency	1165	0
-National Assessments Bureau	1166	0
-National Ballistics Intelligence Service	1167	0
-National Board of Revenue	1168	0
-National Bureau of Investigation	1169	0
-National Centre for Counter Terrorism	397	0
-National Committee for Intelligence Coordination	1170	0
-National Computer Emergency Response Center	1171	0
-National Computer Emergency Response Team	1172	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	327	0
-National Computer Virus Emergency Response Center	341	0
-National Coordinator for Counterterrorism and Security	1163	0
-National Counter Terrorism Authority	1173	0
-National Crime Agency	1131	0
-National Crime Intelligence Agency	1134	0
-National Crises Management Cell	1174	0
-National Cryptologic Centre	293	0
-National Cyber Crime Centre	1135	0
-National Cyber Force	1133	0
-National Cyber Security Agency	1125	8
-National Cyber Security Agency	1136	8
-National Cyber Security Agency	1137	8
-National Cyber Security Center	1139	0
+NOCTURNAL SPIDER	1147	0
+NOMAD PANDA	1148	0
+NOTROBIN	1149	260
+NPA	901	6
+NSA	1150	6
+NSB	1151	6
+NSM	1152	6
+NSS	1153	6
+NTRO	1154	6
+NUKIB	1155	4
+NXSMS	388	260
+NZSIS	1156	4
+Nachrichtendienst des Bundes	672	0
+Nacionalinis kibernetinio saugumo centras	1146	0
+Nahr Elbard	249	0
+Nahr el bared	249	0
+Naikon	267	256
+Naikon Castle	267	0
+Nam3L3ss	1157	0
+Namibia Central Intelligence Service	1158	0
+Narketing163	1159	0
+Nascent Ursa	477	0
+Nasjonal sikkerhetsmyndighet	1152	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1160	0
+Nationaal Cyber Security Centrum	1138	0
+National Accountability Bureau	1161	0
+National Anti-Narcotics Agency	1162	0
+National Assessments Bureau	1163	0
+National Ballistics Intelligence Service	1164	0
+National Board of Revenue	1165	0
+National Bureau of Investigation	1166	0
+National Centre for Counter Terrorism	396	0
+National Committee for Intelligence Coordination	1167	0
+National Computer Emergency Response Center	1168	0
+National Computer Emergency Response Team	1169	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	326	0
+National Computer Virus Emergency Response Center	340	0
+National Coordinator for Counterterrorism and Security	1160	0
+National Counter Terrorism Authority	1170	0
+National Crime Agency	1128	0
+National Crime Intelligence Agency	1131	0
+National Crises Management Cell	1171	0
+National Cryptologic Centre	292	0
+National Cyber Crime Centre	1132	0
+National Cyber Force	1130	0
+National Cyber Security Agency	1122	8
+National Cyber Security Agency	1133	8
+National Cyber Security Agency	1134	8
+National Cyber Security Center	1136	0
+National Cyber Security Centre	1135	8
+National Cyber Security Centre	889	8
 National Cyber Security Centre	1138	8
-National Cyber Security Centre	892	8
-National Cyber Security Centre	1141	8
-National Cyber Security Centre	1140	8
-National Cyber Security Centre Finland	938	0
-National Cyber Security Centre Switzerland	191	0
-National Cyber Security Centre of Lithuania	1149	0
-National Cyber Security Directorate	509	0
-National Cyber and Crypto Agency	212	0
-National Cyber and Information Security Agency	1158	0
+National Cyber Security Centre	1137	8
+National Cyber Security Centre Finland	935	0
+National Cyber Security Centre Switzerland	190	0
+National Cyber Security Centre of Lithuania	1146	0
+National Cyber Security Directorate	507	0
+National Cyber and Crypto Agency	211	0
+National Cyber and Information Security Agency	1155	0
 National Cybersecurity Agency	15	0
 National Cybersecurity Agency of France	33	0
-National Cybersecurity Authority	1132	0
-National Cybersecurity Centre	328	0
-National Defence Radio Establishment	678	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	507	0
-National Directorate of Intelligence	1175	0
-National Domestic Extremism and Disorder Intelligence Unit	1176	0
-National Economic Crime Bureau	1177	0
-National Fraud Intelligence Bureau	1178	0
-National Geospatial-Intelligence Agency	1179	0
-National Institute of Standards and Technology	1148	0
-National Intelligence Agency	1180	8
-National Intelligence Agency	1181	8
-National Intelligence Agency	1182	8
-National Intelligence Centre	329	8
-National Intelligence Centre	1183	8
-National Intelligence Cooperating Center	1143	0
-National Intelligence Coordinating Agency	1184	0
-National Intelligence Directorate	1185	8
-National Intelligence Directorate	1186	8
-National Intelligence Organization	1187	8
-National Intelligence Organization	980	8
+National Cybersecurity Authority	1129	0
+National Cybersecurity Centre	327	0
+National Defence Radio Establishment	676	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	505	0
+National Directorate of Intelligence	1172	0
+National Domestic Extremism and Disorder Intelligence Unit	1173	0
+National Economic Crime Bureau	1174	0
+National Fraud Intelligence Bureau	1175	0
+National Geospatial-Intelligence Agency	1176	0
+National Institute of Standards and Technology	1145	0
+National Intelligence Agency	1177	8
+National Intelligence Agency	1178	8
+National Intelligence Agency	1179	8
+National Intelligence Centre	328	8
+National Intelligence Centre	1180	8
+National Intelligence Cooperating Center	1140	0
+National Intelligence Coordinating Agency	1181	0
+National Intelligence Directorate	1182	8
+National Intelligence Directorate	1183	8
+National Intelligence Organization	1184	8
+National Intelligence Organization	977	8
+National Intelligence Service	1185	8
+National Intelligence Service	1186	8
+National Intelligence Service	1187	8
+National Intelligence Service	617	8
 National Intelligence Service	1188	8
-National Intelligence Service	1189	8
-National Intelligence Service	1190	8
-National Intelligence Service	619	8
-National Intelligence Service	1191	8
-National Intelligence Service	1145	8
-National Intelligence and Security Agency	1146	8
-National Intelligence and Security Agency	1192	8
-National Intelligence and Security Service	1193	8
-National Intelligence and Security Service	1194	8
-National Intelligence and Security Service	1195	8
-National Investigation Agency	1196	0
-National Investigation Department of Nepal	1197	0
-National Kenya Computer Incident Response Team	916	0
-National Organised Crime Agency	1135	0
-National Police Agency	904	0
-National Police Agency of the ROC	1198	0
-National Police Intelligence Directorate	1199	0
-National Police of the Netherlands	603	0
-National Reconnaissance Office	1200	0
-National Security Affairs Cell	1201	0
-National Security Agency	1202	8
-National Security Agency	1203	8
-National Security Agency	1204	8
-National Security Agency	1153	8
-National Security Authority	1130	0
-National Security Bureau	1205	8
-National Security Bureau	1154	8
-National Security Bureau	1206	8
-National Security Intelligence	1207	0
-National Security Office	1208	0
-National Security Service	1156	0
-National Technical Research Organisation	1157	0
-National Telecommunication Monitoring Centre	1209	0
-National center of Incident readiness and Strategy for Cybersecurity	1147	0
-Nationale Politie	603	0
-Nationellt cybersäkerhetscenter	1210	0
-Natohub	1211	256
-Naval Intelligence	1212	0
-Naval Intelligence Department	1144	0
-Navy Intelligence Department	1213	0
-Nazar	1214	256
-Nemesis Kitten	467	0
-Nemzetbiztonsági Hivatal	1215	0
-Nemzetbiztonsági Szakszolgálat	1129	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1216	0
-NetRunnerPR	1217	0
+National Intelligence Service	1142	8
+National Intelligence and Security Agency	1143	8
+National Intelligence and Security Agency	1189	8
+National Intelligence and Security Service	1190	8
+National Intelligence and Security Service	1191	8
+National Intelligence and Security Service	1192	8
+National Investigation Agency	1193	0
+National Investigation Department of Nepal	1194	0
+National Kenya Computer Incident Response Team	913	0
+National Organised Crime Agency	1132	0
+National Police Agency	901	0
+National Police Agency of the ROC	1195	0
+National Police Intelligence Directorate	1196	0
+National Police of the Netherlands	601	0
+National Reconnaissance Office	1197	0
+National Security Affairs Cell	1198	0
+National Security Agency	1199	8
+National Security Agency	1200	8
+National Security Agency	1201	8
+National Security Agency	1150	8
+National Security Authority	1127	0
+National Security Bureau	1202	8
+National Security Bureau	1151	8
+National Security Bureau	1203	8
+National Security Intelligence	1204	0
+National Security Office	1205	0
+National Security Service	1153	0
+National Technical Research Organisation	1154	0
+National Telecommunication Monitoring Centre	1206	0
+National center of Incident readiness and Strategy for Cybersecurity	1144	0
+Nationale Politie	601	0
+Nationellt cybersäkerhetscenter	1207	0
+Natohub	1208	256
+Naval Intelligence	1209	0
+Naval Intelligence Department	1141	0
+Navy Intelligence Department	1210	0
+Nazar	1211	256
+Nemesis Kitten	465	0
+Nemzetbiztonsági Hivatal	1212	0
+Nemzetbiztonsági Szakszolgálat	1126	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1213	0
+NetRunnerPR	1214	0
 NetTraveler	75	0
-Network Battalion 65	1128	0
-Neva Flood	399	0
-New Zealand Security Intelligence Service	1159	0
+Network Battalion 65	1125	0
+Neva Flood	398	0
+New Zealand Security Intelligence Service	1156	0
 NewRomanic Cyber Army Team	49	0
-News Division	1218	0
+News Division	1215	0
 NewsBeef	87	0
-NewsPenguin	1219	0
+NewsPenguin	1216	0
 Newscaster	87	129
 Newscaster Team	87	128
-Nexus Zeta	1220	128
-Nian	266	134
+Nexus Zeta	1217	128
+Nian	265	134
 Nickel Academy	49	0
-Nickel Alley	1221	0
+Nickel Alley	1218	0
 Nickel Gladstone	89	0
-Nickel Tapestry	686	0
-Nigeria Computer Emergency Response Team	1222	0
-Night Dragon	1223	128
-Night Tsunami	470	0
+Nickel Tapestry	684	0
+Nigeria Computer Emergency Response Team	1219	0
+Night Tsunami	468	0
 NightEagle	65	0
 Nightshade Panda	101	0
-Nimbus Manticore	1224	128
-Nitro	418	129
+Nimbus Manticore	1220	128
+Nitro	416	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
 NobleBaron	83	0
-Nodaria	479	256
-Nomadic Octopus	601	128
-North Atlantic Council	1225	0
-North Atlantic Treaty Organization	1126	0
-Norwegian Intelligence Service	606	0
-Norwegian National Security Authority	1155	0
-Norwegian Police Security Service	1226	0
+Nodaria	477	256
+Nomadic Octopus	599	128
+North Atlantic Council	1221	0
+North Atlantic Treaty Organization	1123	0
+Norwegian Intelligence Service	604	0
+Norwegian National Security Authority	1152	0
+Norwegian Police Security Service	1222	0
 NuclearCrisis	43	0
-Nullbulge	1227	256
+Nullbulge	1223	256
 Numbered Panda	68	0
-Nwgen Team	482	0
+Nwgen Team	480	0
 Nylon Typhoon	69	0
-NyxarGroup	1228	0
-NÚKIB	1158	4
-Národní centrála proti organizovanému zločinu	1135	0
-Národní úřad pro kybernetickou a informační bezpečnost	1158	0
-Národný bezpečnostný úrad	1130	0
-OAS	1229	6
-ODNI	506	6
-OFAC	559	6
+NyxarGroup	1224	0
+NÚKIB	1155	4
+Národní centrála proti organizovanému zločinu	1132	0
+Národní úřad pro kybernetickou a informační bezpečnost	1155	0
+Národný bezpečnostný úrad	1127	0
+OAS	1225	6
+ODNI	504	6
+OFAC	557	6
 OLDCARP	84	260
-OPERA1ER	389	4
-ORB07	419	4
-OSCE	1230	6
+OPERA1ER	388	4
+ORB07	417	4
+OSCE	1226	6
 OSMIUM	95	149
-OTAN	1126	6
-OUTLAW SPIDER	1231	0
-OVERLORD SPIDER	1232	0
-OVS	881	6
+OTAN	1123	6
+OUTLAW SPIDER	1227	0
+OVERLORD SPIDER	1228	0
+OVS	878	6
 OXYGEN	110	149
-Obscure Serpens	532	0
-Obsidian Sandstorm	1233	0
+Obscure Serpens	530	0
+Obsidian Sandstorm	1229	0
 Ocean Buffalo	35	0
 Ocean Lotus	35	128
 OceanLotus	35	0
 OceanLotus Group	35	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1234	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1235	0
-Office for Security and Counter-Terrorism	1236	0
-Office of Foreign Assets Control	559	0
-Office of Intelligence and Counterintelligence	1237	0
-Office of National Intelligence	1238	0
-Office of Naval Intelligence	1239	0
-Office of Terrorism and Financial Intelligence	1240	0
-Office of the Chief of Military Security Affairs	1241	0
-Office of the Director of National Intelligence	506	0
-Oghab 2	1242	0
-OilAlpha	1243	0
+Office for Foreign Relations and Information	1230	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1231	0
+Office for Security and Counter-Terrorism	1232	0
+Office of Foreign Assets Control	557	0
+Office of Intelligence and Counterintelligence	1233	0
+Office of National Intelligence	1234	0
+Office of Naval Intelligence	1235	0
+Office of Terrorism and Financial Intelligence	1236	0
+Office of the Chief of Military Security Affairs	1237	0
+Office of the Director of National Intelligence	504	0
+Oghab 2	1238	0
+OilAlpha	1239	0
 OilRig	37	0
-Oka Flood	1244	0
+Oka Flood	1240	0
 Oktapus	1	256
-OldGremlin	1245	0
-OnionDog	1246	0
+OldGremlin	1241	0
+OnionDog	1242	0
 Onyx Sleet	96	0
-Op Cleaver	145	128
 Opal Sleet	95	0
-Operation AppleJeus	49	0
-Operation BugDrop	1247	0
-Operation C-Major	38	128
-Operation CargoTalon	1248	0
-Operation Cleaver	145	128
-Operation Cobalt Whisper	1249	128
-Operation Comando	1250	0
-Operation DRBControl	1251	0
-Operation Daybreak	39	128
-Operation Emmental	1252	0
-Operation EvilTraffic	656	0
-Operation Exchange Marauder	111	128
-Operation ForumTroll	1253	0
-Operation GhostSecret	49	0
-Operation Ghoul	1254	128
-Operation Hangover	42	136
-Operation Hangover	54	136
-Operation Kabar Cobra	1255	128
-Operation Mermaid	864	128
-Operation Molerats	151	0
-Operation Parliament	1256	128
-Operation Pawn Storm	47	128
-Operation Poison Needles	1257	128
-Operation Red Signature	1258	128
-Operation Saffron Rose	142	128
-Operation Shadow Force	948	128
-Operation ShadowHammer	1259	0
-Operation Sharpshooter	1260	128
-Operation Soft Cell	1261	128
-Operation Triangulation	1262	128
-Operation Troy	49	128
-Operation WizardOpium	1263	0
-Operation Wocao	1264	0
-Operation Woolen Goldfish	142	128
-Operation Woolen-Goldfish	142	128
 OperationTroy	96	0
-Operator Panda	687	0
+Operator Panda	685	0
 Orange Athos	42	0
 Orange Kala	54	128
 Orange Yali	41	0
-Orangeworm	1265	161
-Organised Crime and Intelligence Unit	1266	0
-Organization for Security and Co-operation in Europe	1230	0
-Organization of American States	1229	0
-Oro0lxy	535	0
-Orova	1267	256
-OurMine	1268	0
-Outrider Tiger	703	0
-OverFlame	1269	0
-Override Panda	268	0
+Orangeworm	1243	161
+Organised Crime and Intelligence Unit	1244	0
+Organization for Security and Co-operation in Europe	1226	0
+Organization of American States	1225	0
+Oro0lxy	533	0
+Orova	1245	256
+OurMine	1246	0
+Outrider Tiger	701	0
+OverFlame	1247	0
+Override Panda	267	0
 PALADIN	40	133
-PALE PANDA	1270	0
+PALE PANDA	1248	0
 PARASITE	114	133
-PARINACOTA	1271	260
+PARINACOTA	1249	260
 PCPcat	149	256
-PET	523	135
+PET	521	135
 PHANTOM	44	133
 PHOSPHORUS	87	133
 PIZZO SPIDER	154	0
-PKCERT	1172	4
-PLA	1272	6
+PKCERT	1169	4
+PLA	1250	6
 PLA Navy	72	8
 PLA Navy	91	8
-PLA Navy	1273	8
+PLA Navy	1251	8
 PLA Unit 61398	8	0
-PLA Unit 61419	266	0
-PLA Unit 61486	1274	0
-PLA Unit 65017	269	0
-PLA Unit 69010	453	0
-PLA Unit 78020	1275	0
+PLA Unit 61419	265	0
+PLA Unit 61486	1252	0
+PLA Unit 65017	268	0
+PLA Unit 69010	451	0
+PLA Unit 78020	1253	0
 PLATINUM	114	133
 PLUTONIUM	96	149
-POISON CARP	626	128
-POISONUS PANDA	1276	0
-POLONIUM	746	133
+POISON CARP	624	128
+POISONUS PANDA	1254	0
+POLONIUM	744	133
 POTASSIUM	19	149
-PREDATOR PANDA	1277	0
+PREDATOR PANDA	1255	0
 PROMETHIUM	58	133
-PSIA	1278	6
-PST	1226	135
-PUSHCHA	466	260
-Pacha Group	1279	128
+PSIA	1256	6
+PST	1222	135
+PUSHCHA	464	260
+Pacha Group	1257	128
 Pacifier APT	51	128
-Packrat	1280	129
-Palace Office	1281	0
-Palestinian National Security Forces	1282	0
-Palestinian Preventive Security	1283	0
+Packrat	1258	129
+Palace Office	1259	0
+Palestinian National Security Forces	1260	0
+Palestinian Preventive Security	1261	0
 Palmerworm	79	129
 Palmetto Fusion	26	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1184	0
-Pambansang Kawanihan ng Pagsisiyasat	1169	0
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1181	0
+Pambansang Kawanihan ng Pagsisiyasat	1166	0
 Parastoo	87	256
-Parisite	712	256
-PassCV	1284	0
+Parisite	710	256
+PassCV	1262	0
 Pasty Gemini	121	128
-Patched Lightning	1285	128
+Patched Lightning	1263	128
 Patchwork	42	129
 Pawn Storm	47	128
-PayTool	1286	0
-Payroll Pirates	1287	128
+PayTool	1264	0
+Payroll Pirates	1265	128
 Peach Sandstorm	36	0
-Pearl Sleet	461	0
-Pentagon	553	1
-People's Cyber Army of Russia	1288	0
-People's Liberation Army	1272	0
-People's Liberation Army Air Force	1289	0
-People's Liberation Army General Political Department	1290	0
-People's Liberation Army General Staff Department	1291	0
-Pepper Typhoon	320	0
-PerSwaysion	1292	0
-Periwinkle Tempest	396	0
-Personal Panda	180	0
+Pearl Sleet	459	0
+Pentagon	551	1
+People's Cyber Army of Russia	1266	0
+People's Liberation Army	1250	0
+People's Liberation Army Air Force	1267	0
+People's Liberation Army General Political Department	1268	0
+People's Liberation Army General Staff Department	1269	0
+Pepper Typhoon	319	0
+PerSwaysion	1270	0
+Periwinkle Tempest	395	0
+Personal Panda	179	0
 Pfinet	51	256
 Phantom Panda	146	0
-Phantom Taurus	318	0
-Phantom Turk	179	128
-PhantomControl	1293	0
-Phlox Tempest	481	0
-Pickaxe	1294	129
-Pinchy Spider	741	0
+Phantom Taurus	317	0
+Phantom Turk	178	128
+PhantomControl	1271	0
+Phlox Tempest	479	0
+Pickaxe	1272	129
+Pinchy Spider	739	0
 Pink Sandstorm	30	0
-PinkPanther	236	0
-Pinstripe Lightning	172	128
+PinkPanther	235	0
+Pinstripe Lightning	171	128
 Pioneer	40	129
-Pioneer Kitten	712	0
+Pioneer Kitten	710	0
 Pirate Panda	77	0
-Pistachio Tempest	396	0
+Pistachio Tempest	395	0
 Pitty Panda	78	0
 PittyTiger	78	0
-Piwiks	922	256
-Plaid Rain	746	0
+Piwiks	919	256
+Plaid Rain	744	0
 Plain Neptune	39	128
 Planedown	95	256
 Platinum Terminal	57	0
-Play	1295	135
+Play	1273	135
 Playful Dragon	69	128
-PlushDaemon	1296	0
-PoisonSeed	1297	0
+PlushDaemon	1274	0
+PoisonSeed	1275	0
 PoisonVine	63	0
 Poisoned Flight	99	128
-Polaris	195	128
-Police Bureau of Investigation	1298	0
-Polish Foreign Ministry	989	0
-Political Security Directorate	1299	0
-Political Security Organization	1300	0
-Politie	603	0
-Politiets Efterretningstjeneste	523	0
-Politiets sikkerhetstjeneste	1226	0
-Polizia Postale	1301	0
-Polizia Postale e delle Comunicazioni	1301	0
+Polaris	194	128
+Police Bureau of Investigation	1276	0
+Polish Foreign Ministry	986	0
+Political Security Directorate	1277	0
+Political Security Organization	1278	0
+Politie	601	0
+Politiets Efterretningstjeneste	521	0
+Politiets sikkerhetstjeneste	1222	0
+Polizia Postale	1279	0
+Polizia Postale e delle Comunicazioni	1279	0
 Pond Loach	35	128
 Popeye	51	128
-Poseidon Group	1302	128
-Postal and Communications Police	1301	0
-PowerPool	840	0
-Predatory Sparrow	794	128
+Poseidon Group	1280	128
+Postal and Communications Police	1279	0
+PowerPool	837	0
+Predatory Sparrow	792	128
 Primitive Bear	17	0
-Prince of Persia	864	128
-ProCC	1303	0
-Project Raven	516	128
+Prince of Persia	861	128
+ProCC	1281	0
+Project Raven	514	128
 Project Sauron	45	0
 ProjectM	38	0
 ProjectSauron	45	0
-Prolific Puma	1304	128
-Prophet Spider	789	0
-Prying Libra	1294	0
-Public Security Intelligence Agency	1278	0
-Pukchong	901	256
-Pumpkin Sandstorm	458	0
+Prolific Puma	1282	128
+Prophet Spider	787	0
+Prying Libra	1272	0
+Public Security Intelligence Agency	1256	0
+Pukchong	898	256
+Pumpkin Sandstorm	456	0
 Punch Comet	109	128
 Punk Spider	143	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	700	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	698	0
 Pupa	73	135
 Purple Pygmy	40	128
 Purple Typhoon	19	0
-Purple Vallhund	460	128
-PurpleBravo	395	8
-PurpleBravo	686	8
-PurpleHaze	1305	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	860	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	861	0
+Purple Vallhund	458	128
+PurpleBravo	394	8
+PurpleBravo	684	8
+PurpleHaze	1283	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	857	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	858	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	877	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	874	0
 QAZTeam	29	256
 QUILTED TIGER	42	0
-Qatar State Security	1306	0
-QuaDream	355	0
-Quai d'Orsay	714	0
-Quarian	213	256
+Qatar State Security	1284	0
+QuaDream	354	0
+Quai d'Orsay	712	0
+Quarian	212	256
 Quedagh	44	256
-R&AW	1307	6
-R00tK1T	1308	0
-RADIO PANDA	1309	0
+R&AW	1285	6
+R00tK1T	1286	0
+RADIO PANDA	1287	0
 RADIUM	107	149
-RANCOR	1310	133
-RASPITE	955	260
-RATPAK SPIDER	1311	0
-RATS	1312	135
-RAW	1307	135
+RANCOR	1288	133
+RASPITE	952	260
+RATPAK SPIDER	1289	0
+RATS	1290	135
+RAW	1285	135
 RAZOR TIGER	46	0
-RCMP	745	6
-REDBALDKNIGHT	266	260
-REF2924	1313	4
-REF5961	1314	4
-REF7707	319	4
-RGB	771	6
+RCMP	743	6
+REDBALDKNIGHT	265	260
+REF2924	1291	4
+REF5961	1292	4
+REF7707	318	4
+RGB	769	6
 RGB-D5	61	4
-RGB-TEAM	1315	4
-RIA	650	135
-RIDDLE SPIDER	1316	0
-RTM	1317	134
-RUBIDIUM	712	149
-RUBYCARP	1318	260
+RGB-TEAM	1293	4
+RIA	648	135
+RIDDLE SPIDER	1294	0
+RTM	1295	134
+RUBIDIUM	710	149
+RUBYCARP	1296	260
 RUBYVINE	114	260
-RaHDit	1319	0
+RaHDit	1297	0
 Radio Serpens	90	0
-Rancor Group	1310	128
-Rancor Taurus	1310	0
-RansomHouse	1320	0
-RansomHub	1321	0
-RansomVC	1322	0
-Ransomed.vc	1322	128
-Rapid Action Battalion	1323	0
+Rancor Group	1288	128
+Rancor Taurus	1288	0
+RansomHouse	1298	0
+RansomHub	1299	0
+RansomVC	1300	0
+Ransomed.vc	1300	128
+Rapid Action Battalion	1301	0
 Raspberry Typhoon	107	0
 Rattlesnake	46	129
-Ravine Castle	1324	128
-Razor Comet	669	128
+Ravine Castle	1302	128
+Razor Comet	667	128
 Reaper	39	129
 Reaper Group	39	128
-Rebel Jackal	685	0
-Reckless Rabbit	1325	128
-Reconnaissance General Bureau	771	0
+Rebel Jackal	683	0
+Reckless Rabbit	1303	128
+Reconnaissance General Bureau	769	0
 Red Anubis	68	0
 Red Apollo	19	128
-Red Beifang	269	0
-Red Charon	1326	128
-Red Chimera	1327	128
-Red Dev 10	262	0
+Red Beifang	268	0
+Red Charon	1304	128
+Red Chimera	1305	128
+Red Dev 10	261	0
 Red Dev 13	111	0
-Red Dev 16	626	0
-Red Dev 17	1328	0
-Red Dev 18	625	0
-Red Dev 3	541	0
+Red Dev 16	624	0
+Red Dev 17	1306	0
+Red Dev 18	623	0
+Red Dev 3	539	0
 Red Dev 4	146	0
-Red Dev 61	1329	0
+Red Dev 61	1307	0
 Red Diablo	93	128
 Red Djinn	79	128
 Red Eyes	39	128
-Red Foxtrot	453	128
+Red Foxtrot	451	128
 Red Gargoyle	73	128
-Red Hariasa	205	0
+Red Hariasa	204	0
 Red Horus	99	0
 Red Kelpie	93	128
 Red Keres	86	0
 Red Kobold	80	128
 Red Ladon	92	0
-Red Lamassu	270	0
-Red Lich	195	128
-Red Menshen	625	128
+Red Lamassu	269	0
+Red Lich	194	128
+Red Menshen	623	128
 Red Naga	99	128
-Red Nue	971	0
+Red Nue	968	0
 Red Orthrus	77	0
 Red Pegasus	101	128
 Red Phoenix	81	128
 Red Salamander	107	128
-Red Sandstorm	194	0
-Red Scylla	262	128
+Red Sandstorm	193	0
+Red Scylla	261	128
 Red Sylvan	84	128
 Red Typhoon	71	0
 Red Vulture	69	128
-Red Wendigo	453	128
-Red Wolf	629	0
+Red Wendigo	451	128
+Red Wolf	627	0
 Red Wraith	72	128
-Red-Lili	1330	0
-RedAlpha	541	0
+Red-Lili	1308	0
+RedAlpha	539	0
 RedBravo	86	0
-RedCurl	629	0
-RedDelta	195	0
-RedEcho	1331	0
-RedFoxtrot	453	0
-RedGolf	1332	0
-RedHotel	262	0
-RedJuliett	1333	0
-RedKitten	1334	0
-RedMike	687	0
-RedNovember	1335	0
+RedCurl	627	0
+RedDelta	194	0
+RedEcho	1309	0
+RedFoxtrot	451	0
+RedGolf	1310	0
+RedHotel	261	0
+RedJuliett	1311	0
+RedKitten	1312	0
+RedMike	685	0
+RedNovember	1313	0
 RedRiver	69	0
-RedStinger	214	0
-Redfly	1336	256
+RedStinger	213	0
+Redfly	1314	256
 Refined Kitten	36	0
-Regional Anti-Terrorist Structure	1312	0
+Regional Anti-Terrorist Structure	1290	0
 Remix Kitten	90	0
-Renegade Jackal	172	0
-Republic of China Military Police	1337	0
-Research Division of the Prime Minister's Department	1338	0
-Research and Analysis Wing	1307	0
-ResumeLooters	1339	0
-Retefe Gang	1252	0
-Retefe Group	1252	0
+Renegade Jackal	171	0
+Republic of China Military Police	1315	0
+Research Division of the Prime Minister's Department	1316	0
+Research and Analysis Wing	1285	0
+ResumeLooters	1317	0
+Retefe Gang	1318	0
+Retefe Group	1318	0
 Returned Libra	10	0
-RevengeHotels	1340	0
-Revolutionary Guards	177	0
+RevengeHotels	1319	0
+Revolutionary Guards	176	0
 Rich Ion	87	128
 Ricochet Chollima	39	0
 Ridge Castle	74	128
-Riigi Infosüsteemi Amet	650	0
-RipperSec	1341	0
+Riigi Infosüsteemi Amet	648	0
+RipperSec	1320	0
 River Castle	69	128
-Roaming Mantis	1342	128
-Roaming Mantis Group	1342	128
-Roaming Tiger	274	0
+Roaming Mantis	1321	128
+Roaming Mantis Group	1321	128
+Roaming Tiger	273	0
 Roasted 0ktapus	1	0
 Rocke	134	256
 Rocket Kitten	142	0
-RomCom	1343	1
-Romanian Intelligence Service	1344	0
-Rotten Tomato	274	128
+RomCom	1322	1
+Romanian Intelligence Service	1323	0
+Rotten Tomato	273	128
 Royal APT	69	128
-Royal Canadian Mounted Police	745	0
+Royal Canadian Mounted Police	743	0
 RoyalAPT	69	0
-Ruby Sleet	294	0
-Ruinous Ursa	249	0
-RuskiNet	1345	0
-Russian Angry Hackers Did It	1319	128
-Russian Defence Ministry	1058	0
-Russian Federal Security Service	680	0
-Russian Foreign Intelligence Service	709	0
-Russian Foreign Ministry	978	0
-Russian Ministry of Defence	1058	0
-Russian Ministry of Foreign Affairs	978	0
-Russian military intelligence	747	0
-Ruthless Rabbit	1346	128
-Ruza Flood	1347	0
-Rybar	1348	256
-SA-CSIRT	448	4
-SABRE PANDA	1349	0
-SALTY SPIDER	1350	0
-SAMBASPIDER	1351	260
-SAMURAI PANDA	1273	0
-SAPO	1352	6
-SAPS	420	135
-SBU	1353	6
+Ruby Sleet	293	0
+Ruinous Ursa	248	0
+RuskiNet	1324	0
+Russian Angry Hackers Did It	1297	128
+Russian Defence Ministry	1055	0
+Russian Federal Security Service	678	0
+Russian Foreign Intelligence Service	707	0
+Russian Foreign Ministry	975	0
+Russian Ministry of Defence	1055	0
+Russian Ministry of Foreign Affairs	975	0
+Russian military intelligence	745	0
+Ruthless Rabbit	1325	128
+Ruza Flood	1326	0
+Rybar	1327	256
+SA-CSIRT	446	4
+SABRE PANDA	1328	0
+SALTY SPIDER	1329	0
+SAMBASPIDER	1330	260
+SAMURAI PANDA	1251	0
+SAPO	1331	6
+SAPS	418	135
+SBU	1332	6
 SCANDIUM	72	149
-SCARLETEEL	1354	260
-SCO Regional Anti-Terrorist Structure	1312	0
-SCRS	338	6
-SCULLY SPIDER	1355	0
-SDAT	1356	6
-SEA	539	135
-SEABORGIUM	250	133
-SEDENA	1357	4
-SEXi	1358	134
+SCARLETEEL	1333	260
+SCO Regional Anti-Terrorist Structure	1290	0
+SCRS	337	6
+SCULLY SPIDER	1334	0
+SDAT	1335	6
+SEA	537	135
+SEABORGIUM	249	133
+SEDENA	1336	4
+SEXi	1337	134
 SGRS	18	6
-SHADOW-AETHER-015	1359	4
-SHADOW-VOID-042	1360	4
-SHADOW-WATER-063	1361	4
-SHARK SPIDER	1362	0
-SIG22	225	4
+SHADOW-AETHER-015	1338	4
+SHADOW-VOID-042	1339	4
+SHADOW-WATER-063	1340	4
+SHARK SPIDER	1341	0
+SIG22	224	4
 SIG23	51	4
 SIG25	40	4
-SIG27	537	4
-SIG37	1214	4
+SIG27	535	4
+SIG37	1211	4
 SIG40	47	4
-SILICON	406	149
-SILKFIN AGENCY	1363	0
+SILICON	405	149
+SILKFIN AGENCY	1342	0
 SILVERVIPER	72	260
-SINGING SPIDER	1364	0
-SIS	977	207
-SIS	862	143
-SIS	1365	143
-SK-CERT	1366	4
-SKW	1007	6
-SLIME29	1367	4
-SLIME34	209	4
-SLIME57	1368	4
-SLIME88	1369	4
-SMOKY SPIDER	1370	0
-SN Blackmeta	244	0
+SINGING SPIDER	1343	0
+SIS	974	207
+SIS	859	143
+SIS	1344	143
+SK-CERT	1345	4
+SKW	1004	6
+SLIME29	1346	4
+SLIME34	208	4
+SLIME57	1347	4
+SLIME88	1348	4
+SMOKY SPIDER	1349	0
+SN Blackmeta	243	0
 SNAKEMACKEREL	47	260
 SNOWGLOBE	118	133
 SODIUM	91	149
-SOLAR SPIDER	1371	0
-SOURGUM	350	260
-SPF Affaires étrangères	676	0
-SPICY PANDA	1372	0
-SPIKEDWINE	1373	260
-SRC	674	6
-SRI	1344	135
-SSA	1374	6
-SSSCIP	1375	4
+SOLAR SPIDER	1350	0
+SOURGUM	349	260
+SPF Affaires étrangères	674	0
+SPICY PANDA	1351	0
+SPIKEDWINE	1352	260
+SRC	672	6
+SRI	1323	135
+SSA	1353	6
+SSSCIP	1354	4
 ST Group	107	128
-STAC5143	1376	4
-STAC5777	352	4
+STAC5143	1355	4
+STAC5777	351	4
 STRONTIUM	47	133
 SULPHUR	6	133
 SUMMIT	51	133
 SVCMONDR	70	260
-SVR	709	6
-SVR RF	709	0
-SWEED	1377	133
-SYLHET GANG-SG	1378	128
-Saad Tycoon	1379	0
-Saaiwc	533	256
+SVR	707	6
+SVR RF	707	0
+SWEED	1356	133
+SYLHET GANG-SG	1357	128
+Saad Tycoon	1358	0
+Saaiwc	531	256
 Saber Lion	56	128
 Saffron Rose	142	128
 SaffronRose	142	0
-Sagrid	469	256
-Saint Bear	479	0
-SaintBear	479	0
+Sagrid	467	256
+Saint Bear	477	0
+SaintBear	477	0
 Salmon Typhoon	91	0
-Salt Typhoon	687	0
-Salted Earth	357	128
+Salt Typhoon	685	0
+Salted Earth	356	128
 SandCat	52	0
 SandWorm	44	129
-Sandman APT	1380	128
-Sands Casino	1381	128
+Sandman APT	1359	128
+Sands Casino	1360	128
 Sandworm Relic	44	128
 Sandworm Team	44	128
 Sangria Tempest	113	0
-Sapo	1352	6
+Sapo	1331	6
 Sapphire Mushroom	43	128
 Sapphire Sleet	89	0
 Sarit	42	256
-SatCen	654	0
-Sath-ı Müdafaa	1382	0
+SatCen	652	0
+Sath-ı Müdafaa	1361	0
 Satin Typhoon	72	0
-Saudi Arabian Border Guards	1383	0
+Saudi Arabian Border Guards	1362	0
 Sauron	45	256
-ScamClub	1384	0
+ScamClub	1363	0
 ScarCruft	39	0
-Scarab	1385	129
-Scarlet Mimic	793	128
-Scarred Manticore	1386	128
+Scarab	1364	129
+Scarlet Mimic	791	128
+Scarred Manticore	1365	128
 Scatter Swine	1	128
-Scattered Canary	1387	128
-Scattered Lapsus Hunters	1388	128
-Scattered Lapsus$ Hunters	1388	0
+Scattered Canary	1366	128
+Scattered Lapsus Hunters	1367	128
+Scattered Lapsus$ Hunters	1367	0
 Scattered Spider	1	0
 Scattered Swine	1	128
-Scimitar	172	129
-ScreamedJungle	1389	0
-Scripted Sparrow	1390	128
+Scimitar	171	129
+ScreamedJungle	1368	0
+Scripted Sparrow	1369	128
 Sea Lotus	35	128
-Sea Turtle	406	128
+Sea Turtle	405	128
 SeaLotus	35	0
 SearchFire	6	0
 Seashell Blizzard	44	0
-Second Investigation Department	1391	0
+Second Investigation Department	1370	0
 Secret Blizzard	51	0
-Secret Intelligence Service	977	0
-Secret Service	1392	0
-Secretaria da Receita Federal do Brasil	1393	0
-Secretariat of the Navy	1394	0
-Secretaría de Inteligencia Estratégica de Estado	1395	0
-Secretaría de Relaciones Exteriores	1092	0
+Secret Intelligence Service	974	0
+Secret Service	1371	0
+Secretaria da Receita Federal do Brasil	1372	0
+Secretariat of the Navy	1373	0
+Secretaría de Inteligencia Estratégica de Estado	1374	0
+Secretaría de Relaciones Exteriores	1089	0
 SectorC08	17	0
 SectorE02	54	0
 SectorJ04	108	0
 SectorJ04 Group	108	0
-Security Information Service	198	0
-Security Intelligence Agency	1396	0
-Security Service	976	0
-Security Service of Ukraine	1353	0
-Security and Exchange Commission of Pakistan	1397	0
-Security and Intelligence Agency	1398	0
-Security and Intelligence Division	1399	0
+Security Information Service	197	0
+Security Intelligence Agency	1375	0
+Security Service	973	0
+Security Service of Ukraine	1332	0
+Security and Exchange Commission of Pakistan	1376	0
+Security and Intelligence Agency	1377	0
+Security and Intelligence Division	1378	0
 Sednit	47	256
 SeedWorm	115	0
-Sefid Flood	1400	0
-Seksi Intelijen Badan Narkotika Nasional	1165	0
-Sepah	177	0
-Service canadien du renseignement de sécurité	338	0
-Service d'Intelligence National	1401	0
-Service de Renseignement de l’État	1402	0
-Service de renseignement de la Confédération	674	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1403	0
-Servicio Federal de Lucha contra el Narcotráfico	1404	0
-Servicio de Inteligencia Naval	1405	0
-Servicio de Inteligencia de la Fuerza Aérea	1406	0
-Servicio de Inteligencia del Ejército	1407	0
-Serviciul Român de Informații	1344	0
-Serviciul de Informații Externe	708	0
-Serviciul de Informații și Securitate	862	0
-Serviciul de Telecomunicații Speciale	1408	0
-Serviço de Informações Estratégicas de Defesa	1409	0
-Serviço de Informações de Segurança	1410	0
-Shabak	851	0
-Shadow Brokers	1411	128
-Shadow Campaigns	1412	128
+Sefid Flood	1379	0
+Seksi Intelijen Badan Narkotika Nasional	1162	0
+Sepah	176	0
+Service canadien du renseignement de sécurité	337	0
+Service d'Intelligence National	1380	0
+Service de Renseignement de l’État	1381	0
+Service de renseignement de la Confédération	672	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1382	0
+Servicio Federal de Lucha contra el Narcotráfico	1383	0
+Servicio de Inteligencia Naval	1384	0
+Servicio de Inteligencia de la Fuerza Aérea	1385	0
+Servicio de Inteligencia del Ejército	1386	0
+Serviciul Român de Informații	1323	0
+Serviciul de Informații Externe	706	0
+Serviciul de Informații și Securitate	859	0
+Serviciul de Telecomunicații Speciale	1387	0
+Serviço de Informações Estratégicas de Defesa	1388	0
+Serviço de Informações de Segurança	1389	0
+Shabak	848	0
+Shadow Brokers	1390	128
+Shadow Campaigns	1391	128
 Shadow Crane	40	0
-Shadow Network	1413	128
-Shadow Typhoon	535	0
-Shadow-Earth-053	1414	0
-ShadowBrokers	1411	0
-ShadowSilk	357	0
-ShadowSyndicate	1415	0
-ShadyPanda	1416	0
+Shadow Network	1392	128
+Shadow Typhoon	533	0
+Shadow-Earth-053	1393	0
+ShadowBrokers	1390	0
+ShadowSilk	356	0
+ShadowSyndicate	1394	0
+ShadyPanda	1395	0
 ShadyRAT	67	0
-ShaggyPanther	1417	0
-Shahid Hemmat	1418	0
-Shahid Kaveh Group	438	0
+ShaggyPanther	1396	0
+Shahid Hemmat	1397	0
+Shahid Kaveh Group	436	0
 Shakthak	112	256
-Shallow Taurus	271	0
-Shamoon Group	434	0
-Shanghai State Security Bureau	1419	0
-Sharp Dragon	1420	128
-Sharp-R	269	128
+Shallow Taurus	270	0
+Shamoon Group	432	0
+Shanghai State Security Bureau	1398	0
+Sharp Dragon	1399	128
+Sharp-R	268	128
 SharpBoys	30	0
-SharpPanda	1420	0
+SharpPanda	1399	0
 Shathak	112	256
-Shell Crew	236	128
+Shell Crew	235	128
 ShellForce	149	0
-Sherbimi Informativ Shteteror	1188	0
-Shiite_Harvest	564	128
-Shin Bet	851	0
-ShinyHunters	1421	0
+Sherbimi Informativ Shteteror	1185	0
+Shiite_Harvest	562	128
+Shin Bet	848	0
+ShinyHunters	1400	0
 Shore Castle	81	128
-Shrouded Crossbow	1309	128
-ShroudedSnooper	1422	0
+Shrouded Crossbow	1287	128
+ShroudedSnooper	1401	0
 Shuckworm	17	256
-Siamesekitten	372	256
-Sichuan State Security Department	1423	0
-SickSync	1424	0
-SideCopy	1425	0
+Siamesekitten	371	256
+Sichuan State Security Department	1402	0
+SickSync	1403	0
+SideCopy	1404	0
 SideWinder	46	129
-SiegedSec	1426	0
-Siesta	1427	129
-Signals Intelligence Agency	1428	0
-Silence	1429	129
-Silence group	1429	128
+SiegedSec	1405	0
+Siesta	1406	129
+Signals Intelligence Agency	1407	0
+Silence	1408	129
+Silence group	1408	128
 Silent Chollima	96	0
-Silent Librarian	382	128
-Silent Lynx	357	128
-Silent Ransom	969	128
-SilitNetwork	1430	0
+Silent Librarian	381	128
+Silent Lynx	356	128
+Silent Ransom	966	128
+SilitNetwork	1409	0
 Silk Typhoon	111	0
-SilkSpecter	1431	0
-Silver Fox	1432	128
-SilverFish	1433	1
-SilverTerrier	1434	0
-Sima	1435	135
-SingCERT	1436	0
-Singapore Computer Emergency Response Team	1436	0
-SingularityMD	1437	0
-Sinobi	1438	256
-SixLittleMonkeys	1439	0
-Sixteenth Air Force	1440	0
+SilkSpecter	1410	0
+Silver Fox	1411	128
+SilverFish	1412	1
+SilverTerrier	1413	0
+Sima	1414	135
+SingCERT	1415	0
+Singapore Computer Emergency Response Team	1415	0
+SingularityMD	1416	0
+Sinobi	1417	256
+SixLittleMonkeys	1418	0
+Sixteenth Air Force	1419	0
 Skeleton Spider	119	0
-SkidSec	1441	0
-SkidSec Leaks	1441	0
+SkidSec	1420	0
+SkidSec Leaks	1420	0
 Skipper Turla	51	128
-Skyddspolisen	701	0
-Slayer Kitten	400	0
-Slingshot	1442	129
-Slippy Spider	477	0
-SlopAds	1443	0
-SloppyLemming	1444	0
-Slovak Information Service	1365	0
-Slovenska Obveščevalno-Varnostna Agencija	1445	0
-Slovenská informačná služba	1365	0
+Skyddspolisen	699	0
+Slayer Kitten	399	0
+Slingshot	1421	129
+Slippy Spider	475	0
+SlopAds	1422	0
+SloppyLemming	1423	0
+Slovak Information Service	1344	0
+Slovenska Obveščevalno-Varnostna Agencija	1424	0
+Slovenská informačná služba	1344	0
 SmallPity	58	0
-Smishing Triad	1446	0
-Smoke Sandstorm	255	8
-Smoke Sandstorm	857	8
-Smoke Sandstorm	340	8
-SmugX	1447	0
+Smishing Triad	1425	0
+Smoke Sandstorm	254	8
+Smoke Sandstorm	854	8
+Smoke Sandstorm	339	8
+SmugX	1426	0
 Snake	51	129
-Snake Wine	1448	128
-SnakeCharmer	635	0
-Sneaky Panda	225	0
-SneakyChef	1449	0
-SneakyCheff	1450	0
-Snooping Dragon	778	128
-SnowSoul	1451	0
+Snake Wine	1427	128
+SnakeCharmer	633	0
+Sneaky Panda	224	0
+SneakyChef	1428	0
+SneakyCheff	1429	0
+Snooping Dragon	776	128
+SnowSoul	1430	0
 Social Network Team	69	128
 Sofacy	47	256
 Sofacy Group	47	0
 Solar Ion	37	128
 Solar Phoenix	83	128
 SolarStorm	83	0
-Soldiers of Soloman	438	0
-Solntsepek	1452	256
-SongXY	1453	0
-Sous-direction anti-terroriste	1356	0
-South African National Defence Force Intelligence Division	1454	0
-South Korean Foreign Ministry	982	0
-South Korean National Intelligence Service	1145	0
-Sowbug	1455	256
-Sp1d3r	1456	0
-Space Delta 18	1457	0
-Space Pirates	1458	128
-SpaceBears	1459	0
-Spamouflage	595	256
-Spamouflage Dragon	595	0
-Spandex Tempest	985	8
+Soldiers of Soloman	436	0
+Solntsepek	1431	256
+SongXY	1432	0
+Sous-direction anti-terroriste	1335	0
+South African National Defence Force Intelligence Division	1433	0
+South Korean Foreign Ministry	979	0
+South Korean National Intelligence Service	1142	0
+Sowbug	1434	256
+Sp1d3r	1435	0
+Space Delta 18	1436	0
+Space Pirates	1437	128
+SpaceBears	1438	0
+Spamouflage	593	256
+Spamouflage Dragon	593	0
+Spandex Tempest	982	8
 Spandex Tempest	108	8
-Spanish Armed Forces Intelligence Center	1460	0
-Spanish National Cybersecurity Institute	845	0
+Spanish Armed Forces Intelligence Center	1439	0
+Spanish National Cybersecurity Institute	842	0
 Sparkling Pisces	61	0
-SparklingGoblin	1461	0
-Special Branch	1462	8
-Special Branch	1463	8
-Special Branch	1464	8
-Special Branch Bureau	1465	0
-Special Branch, Bangladesh Police	1466	0
-Special Communications Service of Russia	1467	0
-Special Detective Unit	1468	0
-Special Intelligence Department	1469	0
-Special Security Force	1470	0
-Special Service for National Security	1129	0
+SparklingGoblin	1440	0
+Special Branch	1441	8
+Special Branch	1442	8
+Special Branch	1443	8
+Special Branch Bureau	1444	0
+Special Branch, Bangladesh Police	1445	0
+Special Communications Service of Russia	1446	0
+Special Detective Unit	1447	0
+Special Intelligence Department	1448	0
+Special Security Force	1449	0
+Special Service for National Security	1126	0
 Spectral Kitten	30	0
-Sphinx Moth	283	128
+Sphinx Moth	282	128
 Spire Castle	93	128
-Spirlin	372	256
+Spirlin	371	256
 SportsFans	71	0
 Spring Dragon	107	128
 Springtail	61	129
-Sprite Spider	731	0
+Sprite Spider	729	0
 Squid Comet	119	128
-Stalker Panda	266	0
-Stalker Taurus	266	0
-Star Blizzard	250	0
+Stalker Panda	265	0
+Stalker Taurus	265	0
+Star Blizzard	249	0
 Stardust Chollima	89	0
 Starfraud	1	256
-Stargazer Goblin	1471	128
-Starry Addax	1472	128
-State Administration of Foreign Experts Affairs	1473	0
-State Agency for National Security	454	0
-State Authority for the Protection of the Constitution	1474	0
-State Bureau of Investigation	1475	0
-State Committee for National Security	1476	8
-State Committee for National Security	1477	8
-State Department	558	0
-State Intelligence Agency	216	0
-State Intelligence Service	1478	0
-State Intelligence Services	1479	0
-State Security Agency	1480	0
-State Security Committee	227	0
-State Security Department of Lithuania	1481	0
-State Security Service	514	8
-State Security Service	1482	8
-State Security Service	1483	8
-State Security Service	1484	8
-State Security Service	1485	8
-State Security Service of Latvia	1486	0
-State Service of Special Communications and Information Protection	1375	0
-Stately Taurus	195	0
+Stargazer Goblin	1450	128
+Starry Addax	1451	128
+State Administration of Foreign Experts Affairs	1452	0
+State Agency for National Security	452	0
+State Authority for the Protection of the Constitution	1453	0
+State Bureau of Investigation	1454	0
+State Committee for National Security	1455	8
+State Committee for National Security	1456	8
+State Department	556	0
+State Intelligence Agency	215	0
+State Intelligence Service	1457	0
+State Intelligence Services	1458	0
+State Security Agency	1459	0
+State Security Committee	226	0
+State Security Department of Lithuania	1460	0
+State Security Service	512	8
+State Security Service	1461	8
+State Security Service	1462	8
+State Security Service	1463	8
+State Security Service	1464	8
+State Security Service of Latvia	1465	0
+State Service of Special Communications and Information Protection	1354	0
+Stately Taurus	194	0
 Static Kitten	115	0
-Stealth Falcon	516	128
-Stealth Mango and Tangelo	1487	128
+Stealth Falcon	514	128
+Stealth Mango and Tangelo	1466	128
 StellarParticle	83	0
 Sticky Werewolf	157	128
 Stone Panda	19	0
 StoneFly	96	1
-Storm Cloud	1488	128
-Storm-0062	535	0
-Storm-0113	1285	0
-Storm-0133	372	0
+Storm Cloud	1467	128
+Storm-0062	533	0
+Storm-0113	1263	0
+Storm-0133	371	0
 Storm-0139	168	0
 Storm-0156	38	8
 Storm-0156	88	8
-Storm-0193	396	0
-Storm-0216	462	0
-Storm-0230	396	0
-Storm-0247	1489	0
-Storm-0249	465	0
-Storm-0252	366	0
-Storm-0257	466	0
-Storm-0259	1490	0
-Storm-0270	467	0
-Storm-0287	905	0
+Storm-0193	395	0
+Storm-0216	460	0
+Storm-0230	395	0
+Storm-0247	1468	0
+Storm-0249	463	0
+Storm-0252	365	0
+Storm-0257	464	0
+Storm-0259	1469	0
+Storm-0270	465	0
+Storm-0287	902	0
 Storm-0288	109	0
-Storm-0302	785	0
-Storm-0324	469	0
-Storm-0381	472	0
-Storm-0391	272	0
-Storm-0408	1491	0
-Storm-0473	1492	0
-Storm-0485	1493	0
-Storm-0494	1494	0
-Storm-0501	1495	0
-Storm-0506	1496	0
-Storm-0530	476	0
+Storm-0302	783	0
+Storm-0324	467	0
+Storm-0381	470	0
+Storm-0391	271	0
+Storm-0408	1470	0
+Storm-0473	1471	0
+Storm-0485	1472	0
+Storm-0494	1473	0
+Storm-0501	1474	0
+Storm-0506	1475	0
+Storm-0530	474	0
 Storm-0538	119	0
-Storm-0539	1497	0
+Storm-0539	1476	0
 Storm-0558	162	8
-Storm-0558	1498	8
-Storm-0569	478	0
-Storm-0587	479	0
-Storm-0593	890	0
-Storm-0671	1499	0
-Storm-0826	1500	0
-Storm-0829	482	0
-Storm-0835	1501	0
-Storm-0842	194	0
-Storm-0852	230	0
-Storm-0867	484	0
+Storm-0558	1477	8
+Storm-0569	476	0
+Storm-0587	477	0
+Storm-0593	887	0
+Storm-0671	1478	0
+Storm-0826	1479	0
+Storm-0829	480	0
+Storm-0835	1480	0
+Storm-0842	193	0
+Storm-0852	229	0
+Storm-0867	482	0
 Storm-0875	1	0
-Storm-0900	1502	0
-Storm-0919	652	0
-Storm-0940	419	0
-Storm-0954	901	0
+Storm-0900	1481	0
+Storm-0919	650	0
+Storm-0940	417	0
+Storm-0954	898	0
 Storm-0971	1	0
-Storm-0978	1343	0
-Storm-1044	488	0
-Storm-1084	489	0
-Storm-1099	1503	0
-Storm-1101	490	0
+Storm-0978	1322	0
+Storm-1044	486	0
+Storm-1084	487	0
+Storm-1099	1482	0
+Storm-1101	488	0
 Storm-1113	166	0
-Storm-1125	1121	0
-Storm-1133	1504	0
-Storm-1152	1505	0
-Storm-1167	491	0
-Storm-1175	1506	0
-Storm-1194	984	0
+Storm-1125	1118	0
+Storm-1133	1483	0
+Storm-1152	1484	0
+Storm-1167	489	0
+Storm-1175	1485	0
+Storm-1194	981	0
 Storm-1222	168	0
-Storm-1249	1507	0
-Storm-1283	1508	0
-Storm-1286	1509	0
-Storm-1295	492	0
-Storm-1516	399	0
+Storm-1249	1486	0
+Storm-1283	1487	0
+Storm-1286	1488	0
+Storm-1295	490	0
+Storm-1516	398	0
 Storm-1567	143	0
-Storm-1575	1510	0
-Storm-1607	1511	0
-Storm-1674	1512	0
-Storm-1679	1244	8
-Storm-1679	1513	8
-Storm-1747	1514	0
-Storm-1789	1117	0
-Storm-1811	352	0
-Storm-1837	706	0
-Storm-1841	1348	0
-Storm-1849	1515	0
-Storm-1852	1516	0
-Storm-1865	1517	0
-Storm-1877	401	8
-Storm-1877	686	8
-Storm-1977	1518	0
-Storm-1982	1450	0
-Storm-2035	1519	0
-Storm-2077	1335	0
-Storm-2139	1520	0
-Storm-2227	1521	0
-Storm-2372	1522	0
-Storm-2416	376	0
-Storm-2460	1523	0
-Storm-2470	1524	0
-Storm-2477	1525	0
-Storm-2561	1526	0
-Storm-2603	1527	0
-Storm-2657	1287	0
-Storm-2697	1528	0
-Storm-2755	1529	0
-Storm-2945	1530	0
-Storm-2949	1531	0
-Storm-2981	385	0
+Storm-1575	1489	0
+Storm-1607	1490	0
+Storm-1674	1491	0
+Storm-1679	1240	8
+Storm-1679	1492	8
+Storm-1747	1493	0
+Storm-1789	1114	0
+Storm-1811	351	0
+Storm-1837	704	0
+Storm-1841	1327	0
+Storm-1849	1494	0
+Storm-1852	1495	0
+Storm-1865	1496	0
+Storm-1877	400	8
+Storm-1877	684	8
+Storm-1977	1497	0
+Storm-1982	1429	0
+Storm-2035	1498	0
+Storm-2077	1313	0
+Storm-2139	1499	0
+Storm-2227	1500	0
+Storm-2372	1501	0
+Storm-2416	375	0
+Storm-2460	1502	0
+Storm-2470	1503	0
+Storm-2477	1504	0
+Storm-2561	1505	0
+Storm-2603	1506	0
+Storm-2657	1265	0
+Storm-2697	1507	0
+Storm-2755	1508	0
+Storm-2945	1509	0
+Storm-2949	1510	0
+Storm-2981	384	0
 Storm-2999	149	0
-Storm-3075	1532	0
-Strategic Services Agency	1374	0
-Strawberry Tempest	477	0
+Storm-3075	1511	0
+Strategic Services Agency	1353	0
+Strawberry Tempest	475	0
 Strider	45	129
 StrongPity	58	0
-StucxTeam	1533	0
-Sturgeon Fisher	357	128
-SturgeonPhisher	357	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	574	0
+StucxTeam	1512	0
+Sturgeon Fisher	356	128
+SturgeonPhisher	356	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	572	0
 Subaat	121	256
 Suckfly	76	256
-Sunglow Blizzard	480	0
+Sunglow Blizzard	478	0
 Sunshop Group	73	0
-Suojelupoliisi	701	0
-Suojelupoliisi / Skyddspolisen	701	0
-Superman	273	129
-Supo	701	6
+Suojelupoliisi	699	0
+Suojelupoliisi / Skyddspolisen	699	0
+Superman	272	129
+Supo	699	6
 Swallowtail	47	129
-Swan Vector	1534	128
-Swedish National Cyber Security Center	1210	0
-Swedish Security Service	1352	0
-Swirl Typhoon	266	0
-Swiss intelligence agencies	1535	0
-SyrianElectronicArmy	539	0
+Swan Vector	1513	128
+Swedish National Cyber Security Center	1207	0
+Swedish Security Service	1331	0
+Swirl Typhoon	265	0
+Swiss intelligence agencies	1514	0
+SyrianElectronicArmy	537	0
 Syssphinx	109	256
-SÄPO	1352	6
-Säkerhetspolisen	1352	0
-Säpo	1352	6
-Sûreté Générale	726	0
-Sûreté de l'État	1482	0
-Służba Kontrwywiadu Wojskowego	1007	0
-Służba Wywiadu Wojskowego	1536	0
+SÄPO	1331	6
+Säkerhetspolisen	1331	0
+Säpo	1331	6
+Sûreté Générale	724	0
+Sûreté de l'État	1461	0
+Służba Kontrwywiadu Wojskowego	1004	0
+Służba Wywiadu Wojskowego	1515	0
 T-APT-02	40	4
 T-APT-03	79	4
 T-APT-04	46	4
 T-APT-12	47	4
 T-APT-17	41	4
-TA-473	1537	4
-TA-ShadowCricket	948	0
-TA2101	462	4
-TA2536	1538	4
-TA2541	1539	4
-TA2552	1540	4
-TA2719	1541	4
-TA2721	345	4
-TA2722	220	4
-TA2723	1542	4
-TA2725	1543	4
+TA-473	1516	4
+TA-ShadowCricket	945	0
+TA2101	460	4
+TA2536	1517	4
+TA2541	1518	4
+TA2552	1519	4
+TA2719	1520	4
+TA2721	344	4
+TA2722	219	4
+TA2723	1521	4
+TA2725	1522	4
 TA397	41	4
-TA402	1544	4
+TA402	1523	4
 TA404	49	4
-TA406	1545	4
-TA407	382	4
-TA410	1546	4
+TA406	1524	4
+TA407	381	4
+TA410	1525	4
 TA412	86	4
-TA413	965	4
+TA413	962	4
 TA415	93	4
-TA416	195	4
+TA416	194	4
 TA421	83	4
 TA422	47	4
 TA423	92	4
 TA427	61	4
-TA428	267	4
+TA428	266	4
 TA429	19	4
-TA444	1547	4
-TA445	466	4
-TA446	250	4
+TA444	1526	4
+TA445	464	4
+TA446	249	4
 TA450	115	4
 TA451	36	4
 TA452	37	4
 TA453	87	4
 TA454	90	4
-TA455	1548	4
+TA455	1527	4
 TA4557	119	4
-TA456	340	4
-TA4563	540	4
-TA459	1549	4
-TA471	479	4
-TA473	1537	4
-TA482	1550	4
-TA488	953	4
-TA4900	382	4
-TA4903	1551	4
-TA4922	1552	4
-TA499	957	4
+TA456	339	4
+TA4563	538	4
+TA459	1528	4
+TA471	477	4
+TA473	1516	4
+TA482	1529	4
+TA488	950	4
+TA4900	381	4
+TA4903	1530	4
+TA4922	1531	4
+TA499	954	4
 TA505	108	4
-TA511	973	4
-TA516	1553	4
-TA530	1554	4
-TA542	784	4
-TA543	469	4
-TA544	785	4
-TA547	1555	4
+TA511	970	4
+TA516	1532	4
+TA530	1533	4
+TA542	782	4
+TA543	467	4
+TA544	783	4
+TA547	1534	4
 TA551	112	4
-TA554	1556	4
-TA555	1557	4
-TA558	1558	4
-TA569	460	4
-TA570	474	4
-TA571	1559	4
-TA575	1560	4
-TA577	827	4
-TA578	1561	4
-TA579	1562	4
-TA584	1502	4
-TA800	1563	4
-TA829	1564	4
-TA866	1565	4
+TA554	1535	4
+TA555	1536	4
+TA558	1537	4
+TA569	458	4
+TA570	472	4
+TA571	1538	4
+TA575	1539	4
+TA577	825	4
+TA578	1540	4
+TA579	1541	4
+TA584	1481	4
+TA800	1542	4
+TA829	1543	4
+TA866	1544	4
 TAAL	119	135
-TAG-100	1335	4
-TAG-112	1566	4
-TAG-121	395	4
-TAG-124	944	4
-TAG-140	1567	4
-TAG-150	799	4
-TAG-22	262	4
-TAG-28	1568	4
-TAG-53	250	4
-TAG-56	1569	4
+TAG-100	1313	4
+TAG-112	1545	4
+TAG-121	394	4
+TAG-124	941	4
+TAG-140	1546	4
+TAG-150	797	4
+TAG-22	261	4
+TAG-28	1547	4
+TAG-53	249	4
+TAG-56	1548	4
 TAG-63	48	4
-TAG-70	1537	4
-TAG-74	269	4
+TAG-70	1516	4
+TAG-74	268	4
 TAG_0530	51	4
-TANTALUM	195	149
+TANTALUM	194	149
 TECHNETIUM	80	149
-TELLURIUM	266	149
-TEM	1570	6
+TELLURIUM	265	149
+TEM	1549	6
 TEMP.Avengers	73	0
 TEMP.Beanie	142	0
 TEMP.Bottle	99	0
-TEMP.Hermit	820	0
-TEMP.Hex	195	0
+TEMP.Hermit	818	0
+TEMP.Hex	194	0
 TEMP.Hippo	81	0
 TEMP.Isotope	116	0
 TEMP.Jumper	92	0
-TEMP.MixMaster	396	0
+TEMP.MixMaster	395	0
 TEMP.Noble	44	0
 TEMP.Periscope	92	0
 TEMP.Reaper	39	0
-TEMP.Tick	266	0
+TEMP.Tick	265	0
 TEMP.Veles	120	0
-TEMP.Vermin	1424	0
-TEMP.Warlock	669	0
+TEMP.Vermin	1403	0
+TEMP.Warlock	667	0
 TEMP.Zagros	115	0
 TEMP.Zhenbao	75	0
 TEMPER PANDA	129	0
 TEMPLAR	40	133
-TEMP_Heretic	1571	128
-TERBIUM	1572	149
-TEST PANDA	1573	0
+TEMP_Heretic	1550	128
+TERBIUM	1551	149
+TEST PANDA	1552	0
 TG-0055	80	4
 TG-0110	84	4
 TG-0416	72	4
-TG-1314	1574	4
+TG-1314	1553	4
 TG-2633	93	4
 TG-2754	68	12
 TG-2754	99	12
@@ -4994,631 +4934,631 @@ TG-4192	116	4
 TG-6952	6	4
 TG-8153	71	4
 TG-8223	67	4
-TG2003	644	4
-TG2729	969	4
-TGR-STA-0043	318	4
-TGR-STA-1030	1412	4
+TG2003	642	4
+TG2729	966	4
+TGR-STA-0043	317	4
+TGR-STA-1030	1391	4
 TH-157	138	4
-TH-163	1556	4
+TH-163	1535	4
 TH3Bug	74	0
 THALLIUM	61	149
-THORIUM	923	149
-TIDRONE	621	260
-TINY SPIDER	1575	0
+THORIUM	920	149
+TIDRONE	619	260
+TINY SPIDER	1554	0
 TMP.Lapis	38	0
-TOXCAR CYBER TEAM	1576	0
-TOXIC PANDA	1577	0
-TR-CERT	1171	4
-TRACER KITTEN	1578	0
-TRAVELING SPIDER	1579	0
-TRIPLESTRENGTH	1580	260
-TSB	1411	134
-TWCERT/CC	1581	4
+TOXCAR CYBER TEAM	1555	0
+TOXIC PANDA	1556	0
+TR-CERT	1168	4
+TRACER KITTEN	1557	0
+TRAVELING SPIDER	1558	0
+TRIPLESTRENGTH	1559	260
+TSB	1390	134
+TWCERT/CC	1560	4
 Taffeta Typhoon	80	0
-Taidoor	622	256
+Taidoor	620	256
 Tailgater	71	129
 Tailgater Team	71	128
-Taizi Flood	595	0
-Tanzania Intelligence and Security Service	1582	0
+Taizi Flood	593	0
+Tanzania Intelligence and Security Service	1561	0
 Tarh Andishan	145	0
-TaskMasters	254	1
-TaxOff	1583	0
-Te Tira Tiaki	725	0
-Teal Kurma	406	0
+TaskMasters	253	1
+TaxOff	1562	0
+Te Tira Tiaki	723	0
+Teal Kurma	405	0
 Team Bear	156	0
-Team Criminal Intelligence	672	0
-Team Criminal Intelligence (KMar-TCI)	1584	0
-Team Twiizer	683	0
-Team-Xecuter	1585	0
+Team Criminal Intelligence	670	0
+Team Criminal Intelligence (KMar-TCI)	1563	0
+Team Twiizer	681	0
+Team-Xecuter	1564	0
 Team338	129	0
-Team46	1583	0
+Team46	1562	0
 TeamPCP	149	0
 TeamSpy	156	0
 TeamSpy Crew	156	0
 TeamTNT	128	0
-TeamXRat	403	0
+TeamXRat	402	0
 TeleBots	44	0
-Teleboyi	1586	256
+Teleboyi	1565	256
 Temp.Overboard	79	0
 Temp.Pittytiger	78	0
-TempTick	1587	0
-Tenacious Pungsan	395	0
-Teng Snake	774	128
-Terrorelhárítási Központ	1588	0
-Terrorist Investigation Division	1589	0
-Terörle Mücadele Dairesi Başkanlığı	1570	0
-TetrisPhantom	1590	0
-ThaiCERT	1591	0
-Thailand Computer Emergency Response Team	1591	0
+TempTick	1566	0
+Tenacious Pungsan	394	0
+Teng Snake	772	128
+Terrorelhárítási Központ	1567	0
+Terrorist Investigation Division	1568	0
+Terörle Mücadele Dairesi Başkanlığı	1549	0
+TetrisPhantom	1569	0
+ThaiCERT	1570	0
+Thailand Computer Emergency Response Team	1570	0
 Thamar Reservoir	142	0
-The Big Bang	1592	128
+The Big Bang	1571	128
 The Dropping Elephant	42	128
 The Dukes	83	128
-The Gentlemen	1593	128
+The Gentlemen	1572	128
 The Gorgon Group	121	128
-The Information Branch	1594	0
-The Mask	354	128
-The Shadow Brokers	1411	128
-The ShadowBrokers	1411	0
-The White Company	1595	128
-TheDarkOverlord	1596	0
-TheWizards	1597	0
-Thief Libra	1598	0
+The Information Branch	1573	0
+The Mask	353	128
+The Shadow Brokers	1390	128
+The ShadowBrokers	1390	0
+The White Company	1574	128
+TheDarkOverlord	1575	0
+TheWizards	1576	0
+Thief Libra	1577	0
 Thirsty Gemini	42	128
-Threat Actor 888	1599	0
+Threat Actor 888	1578	0
 Threat Group 2889	145	0
 Threat Group-0110	84	0
 Threat Group-0416	72	0
-Threat Group-1314	1574	0
+Threat Group-1314	1553	0
 Threat Group-3390	81	0
 Threat Group-4127	47	0
-Threatsec	1600	256
+Threatsec	1579	256
 Thrip	117	129
-TianWu	1601	0
-Tianjin State Security Bureau	1602	0
-Tick	266	135
-Tick Castle	266	128
+TianWu	1580	0
+Tianjin State Security Bureau	1581	0
+Tick	265	135
+Tick Castle	265	128
 Tide Castle	86	128
 TieOnJoe	40	0
-Tilded Team	615	0
-TiltedTemple	375	0
+Tilded Team	613	0
+TiltedTemple	374	0
 Timberworm	142	256
 Tin Woodlawn	35	128
-ToddyCat	1489	0
-Tonto Team	269	0
-Topgear	243	256
-Tortoise Shell	340	128
-Tortoiseshell	340	129
-Tracfin	1603	0
-TraderTraitor	901	0
-Traficom National Cyber Security Centre	938	0
+ToddyCat	1468	0
+Tonto Team	268	0
+Topgear	242	256
+Tortoise Shell	339	128
+Tortoiseshell	339	129
+Tracfin	1582	0
+TraderTraitor	898	0
+Traficom National Cyber Security Centre	935	0
 Transparent Tribe	38	128
-Treasury Department	559	0
-Trickbot LLC	396	0
-Trident	453	129
+Treasury Department	557	0
+Trickbot LLC	395	0
+Trident	451	129
 Trident Ursa	17	0
-TridentLocker	1604	0
+TridentLocker	1583	0
 Tropic Trooper	77	128
-Tropical Scorpius	1605	0
-Tropicalscorpius	1499	256
-TsNIIKhM	361	0
+Tropical Scorpius	1584	0
+Tropicalscorpius	1478	256
+TsNIIKhM	360	0
 Tsar Team	47	128
-Tstark	1606	256
-Tumbleweed Typhoon	923	0
+Tstark	1585	256
+Tumbleweed Typhoon	920	0
 Tungsten Bridge	40	0
-TunisianCyberArmy	404	0
-Tunnel Spider	462	0
-TunnelSnake	1607	0
+TunisianCyberArmy	403	0
+Tunnel Spider	460	0
+TunnelSnake	1586	0
 TunnelVision	87	0
 Turbine Panda	80	0
-Turk Hack Team	1608	128
-TurkHackTeam	1608	0
+Turk Hack Team	1587	128
+TurkHackTeam	1587	0
 Turla	51	161
 Turla Relic	51	128
-Twill Typhoon	195	0
+Twill Typhoon	194	0
 Twisted Kitten	37	0
-Twisted Spider	462	0
+Twisted Spider	460	0
 Two-tailed Scorpion	48	128
 TwoForOne	114	0
-TwoSail Junk	1609	0
-U.S. Cyber Command	342	0
-U.S. Department of Defense	553	0
-U.S. Department of Justice	510	0
-U.S. Department of State	558	0
-U.S. Treasury	559	0
+TwoSail Junk	1588	0
+U.S. Cyber Command	341	0
+U.S. Department of Defense	551	0
+U.S. Department of Justice	508	0
+U.S. Department of State	556	0
+U.S. Treasury	557	0
 UAC-0001	47	4
 UAC-0003	51	4
-UAC-0006	1610	4
+UAC-0006	1589	4
 UAC-0010	17	4
-UAC-0020	1424	4
+UAC-0020	1403	4
 UAC-0024	51	4
 UAC-0028	47	4
 UAC-0029	83	4
-UAC-0050	1611	4
-UAC-0056	249	12
-UAC-0056	479	12
-UAC-0057	466	4
-UAC-0063	1612	4
+UAC-0050	1590	4
+UAC-0056	248	12
+UAC-0056	477	12
+UAC-0057	464	4
+UAC-0063	1591	4
 UAC-0082	44	4
-UAC-0094	1613	4
-UAC-0099	1614	4
-UAC-0100	1615	4
-UAC-0102	1616	4
-UAC-0106	1615	4
-UAC-0109	1617	4
+UAC-0094	1592	4
+UAC-0099	1593	4
+UAC-0100	1594	4
+UAC-0102	1595	4
+UAC-0106	1594	4
+UAC-0109	1596	4
 UAC-0113	44	4
-UAC-0114	1537	4
-UAC-0118	679	4
+UAC-0114	1516	4
+UAC-0118	677	4
 UAC-0144	51	4
-UAC-0149	1618	4
-UAC-0154	1619	4
-UAC-0184	1620	4
-UAC-0185	1621	4
-UAC-0190	953	4
-UAC-0194	1622	4
-UAC-0215	1623	4
-UAC-0219	1624	4
-UAC-0226	1625	4
-UAC-0227	1626	4
-UAC-0239	1627	4
-UAC-0241	1628	4
-UAC-0245	1629	4
-UAC-0255	443	4
-UAE Cyber Security Council	1630	0
-UAT-10362	1631	4
-UAT-10608	1632	4
-UAT-11795	1633	4
-UAT-5394	1634	4
-UAT-5647	1343	4
-UAT-5918	1635	4
-UAT-6382	1636	4
-UAT-7237	323	4
-UAT-7290	453	4
-UAT-7810	1637	4
-UAT-8099	1638	4
-UAT-8302	1639	4
-UAT-8616	1640	4
-UAT-8837	1641	4
-UAT-9244	1642	4
-UAT-9686	1643	4
-UAT-9921	1644	4
-UAT4356	1515	4
-UCA	1645	134
-UK Ministry of Defence	1039	0
-UK National Cyber Security Centre	1138	0
-UN	1646	7
+UAC-0149	1597	4
+UAC-0154	1598	4
+UAC-0184	1599	4
+UAC-0185	1600	4
+UAC-0190	950	4
+UAC-0194	1601	4
+UAC-0215	1602	4
+UAC-0219	1603	4
+UAC-0226	1604	4
+UAC-0227	1605	4
+UAC-0239	1606	4
+UAC-0241	1607	4
+UAC-0245	1608	4
+UAC-0255	441	4
+UAE Cyber Security Council	1609	0
+UAT-10362	1610	4
+UAT-10608	1611	4
+UAT-11795	1612	4
+UAT-5394	1613	4
+UAT-5647	1322	4
+UAT-5918	1614	4
+UAT-6382	1615	4
+UAT-7237	322	4
+UAT-7290	451	4
+UAT-7810	1616	4
+UAT-8099	1617	4
+UAT-8302	1618	4
+UAT-8616	1619	4
+UAT-8837	1620	4
+UAT-9244	1621	4
+UAT-9686	1622	4
+UAT-9921	1623	4
+UAT4356	1494	4
+UCA	1624	134
+UK Ministry of Defence	1036	0
+UK National Cyber Security Centre	1135	0
+UN	1625	7
 UNC1069	89	12
-UNC1069	429	12
-UNC1088	1324	4
-UNC1151	466	4
-UNC1326	406	4
-UNC1530	372	4
-UNC1543	460	4
-UNC1549	857	12
-UNC1549	1224	12
+UNC1069	427	12
+UNC1088	1302	4
+UNC1151	464	4
+UNC1326	405	4
+UNC1530	371	4
+UNC1543	458	4
+UNC1549	854	12
+UNC1549	1220	12
 UNC1720	168	4
-UNC1860	1647	4
-UNC1878	396	4
-UNC1945	317	4
-UNC2053	396	4
+UNC1860	1626	4
+UNC1878	395	4
+UNC1945	316	4
+UNC2053	395	4
 UNC215	81	12
-UNC215	1648	12
-UNC2165	464	4
-UNC2198	462	4
-UNC2286	687	4
+UNC215	1627	12
+UNC2165	462	4
+UNC2198	460	4
+UNC2286	685	4
 UNC2428	30	4
-UNC2447	1649	4
+UNC2447	1628	4
 UNC2452	83	4
-UNC2465	1650	4
-UNC2529	1651	4
-UNC2565	828	4
-UNC2589	249	4
-UNC2596	1499	4
+UNC2465	1629	4
+UNC2529	1630	4
+UNC2565	826	4
+UNC2589	248	4
+UNC2596	1478	4
 UNC2630	99	4
-UNC2659	1652	4
-UNC2717	1653	4
-UNC2814	527	4
-UNC2849	1492	4
-UNC2970	1654	4
-UNC302	208	4
-UNC3236	272	4
+UNC2659	1631	4
+UNC2717	1632	4
+UNC2814	525	4
+UNC2849	1471	4
+UNC2970	1633	4
+UNC302	207	4
+UNC3236	271	4
 UNC3524	83	4
-UNC3569	1655	4
-UNC3661	477	4
-UNC3742	431	4
-UNC3886	1656	4
-UNC3890	1657	4
+UNC3569	1634	4
+UNC3661	475	4
+UNC3742	429	4
+UNC3886	1635	4
+UNC3890	1636	4
 UNC3944	1	4
-UNC3973	1658	4
-UNC4057	250	4
-UNC4191	1659	4
+UNC3973	1637	4
+UNC4057	249	4
+UNC4191	1638	4
 UNC4210	51	4
-UNC4221	1621	4
-UNC4393	352	4
-UNC4453	746	4
-UNC4487	1660	4
-UNC4536	1661	4
-UNC4540	1662	4
+UNC4221	1600	4
+UNC4393	351	4
+UNC4453	744	4
+UNC4487	1639	4
+UNC4536	1640	4
+UNC4540	1641	4
 UNC4736	168	4
-UNC4841	1368	4
-UNC4899	901	4
-UNC4990	1663	4
-UNC5174	1664	4
-UNC5221	1329	4
-UNC5266	1665	4
-UNC5267	686	4
-UNC5291	1666	4
+UNC4841	1347	4
+UNC4899	898	4
+UNC4990	1642	4
+UNC5174	1643	4
+UNC5221	1307	4
+UNC5266	1644	4
+UNC5267	684	4
+UNC5291	1645	4
 UNC530	17	4
-UNC5325	1667	4
-UNC5330	1668	4
-UNC5337	1669	4
-UNC5342	1670	4
-UNC5356	428	4
-UNC5454	634	4
-UNC5537	1671	4
-UNC5820	1672	4
-UNC6032	1673	4
-UNC6040	1674	4
-UNC6148	1675	4
-UNC6201	1676	4
-UNC6293	1677	4
-UNC6353	1678	4
-UNC6384	195	4
-UNC6395	1679	4
-UNC6426	1680	4
-UNC6485	1681	4
-UNC6508	1682	4
-UNC6619	1412	4
-UNC6671	1683	4
-UNC6691	1684	4
-UNC6692	1685	4
-UNC6748	1686	4
-UNC757	712	4
-UNC788	1687	4
-UNC902	669	4
+UNC5325	1646	4
+UNC5330	1647	4
+UNC5337	1648	4
+UNC5342	1649	4
+UNC5356	426	4
+UNC5454	632	4
+UNC5537	1650	4
+UNC5820	1651	4
+UNC6032	1652	4
+UNC6040	1653	4
+UNC6148	1654	4
+UNC6201	1655	4
+UNC6293	1656	4
+UNC6353	1657	4
+UNC6384	194	4
+UNC6395	1658	4
+UNC6426	1659	4
+UNC6485	1660	4
+UNC6508	1661	4
+UNC6619	1391	4
+UNC6671	1662	4
+UNC6691	1663	4
+UNC6692	1664	4
+UNC6748	1665	4
+UNC757	710	4
+UNC788	1666	4
+UNC902	667	4
 UNC94	165	4
-UNC961	789	4
-UNG0002	1688	4
-UNG0901	1248	4
-UNION PANDA	1689	0
-UNION SPIDER	1690	0
-UNK_AcademicFlare	1691	0
-UNK_DropPitch	1692	0
-UNK_FistBump	1693	0
-UNK_RemoteRogue	1694	0
-UNK_SparkyCarp	1695	0
-UNK_SweetSpecter	1450	0
-UNODC	1696	4
+UNC961	787	4
+UNG0002	1667	4
+UNG0901	1668	4
+UNION PANDA	1669	0
+UNION SPIDER	1670	0
+UNK_AcademicFlare	1671	0
+UNK_DropPitch	1672	0
+UNK_FistBump	1673	0
+UNK_RemoteRogue	1674	0
+UNK_SparkyCarp	1675	0
+UNK_SweetSpecter	1429	0
+UNODC	1676	4
 UPS	84	135
 UPS Team	84	128
-US Cyber Command	342	0
-US-CERT	1697	4
-USCYBERCOM	342	4
-USDoD	1698	0
-USOM	1171	6
-USSS	1392	6
-UTA0178	1329	4
-UTA0218	1699	4
-UTA0352	1700	4
-UTA0355	1701	4
-UTA0388	1702	4
-UTA0533	1703	4
-UTG-Q-008	1704	4
-UTG-Q-010	1705	4
-UUC	289	134
-UZSI	1234	6
-Udenrigsministeriet	1073	0
-Ugly Face	354	128
-Ukrainian Cyber Alliance	1645	128
-Ukrainian Cyber Police	442	0
-Ukrainian Foreign Ministry	1105	0
-Ulkoministeriö	1076	0
-Ulusal Siber Olaylara Müdahale Merkezi	1171	0
-Underground Team	1343	128
-Unfading Sea Haze	1706	128
-Unidad de Inteligencia Financiera	1707	0
-Union européenne	616	0
+US Cyber Command	341	0
+US-CERT	1677	4
+USCYBERCOM	341	4
+USDoD	1678	0
+USOM	1168	6
+USSS	1371	6
+UTA0178	1307	4
+UTA0218	1679	4
+UTA0352	1680	4
+UTA0355	1681	4
+UTA0388	1682	4
+UTA0533	1683	4
+UTG-Q-008	1684	4
+UTG-Q-010	1685	4
+UUC	288	134
+UZSI	1230	6
+Udenrigsministeriet	1070	0
+Ugly Face	353	128
+Ukrainian Cyber Alliance	1624	128
+Ukrainian Cyber Police	440	0
+Ukrainian Foreign Ministry	1102	0
+Ulkoministeriö	1073	0
+Ulusal Siber Olaylara Müdahale Merkezi	1168	0
+Underground Team	1322	128
+Unfading Sea Haze	1686	128
+Unidad de Inteligencia Financiera	1687	0
+Union européenne	614	0
 Unit 121	49	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1274	0
-Unit 74455	748	0
-Unit 78020	1275	0
-Unit 8200	1708	8
-Unit 8200	599	8
-United Cyber Caliphate	289	128
-United Front Work Department	1709	0
-United Nations	1646	0
-United Nations Office on Drugs and Crime	1696	0
-United States Computer Emergency Readiness Team	1697	0
-United States Cyber Command	342	0
-United States Secret Service	1392	0
-Unknown-Group-901	1248	0
-UnsolicitedBooker	1710	0
+Unit 61486	1252	0
+Unit 74455	746	0
+Unit 78020	1253	0
+Unit 8200	1688	8
+Unit 8200	597	8
+United Cyber Caliphate	288	128
+United Front Work Department	1689	0
+United Nations	1625	0
+United Nations Office on Drugs and Crime	1676	0
+United States Computer Emergency Readiness Team	1677	0
+United States Cyber Command	341	0
+United States Secret Service	1371	0
+Unknown-Group-901	1668	0
+UnsolicitedBooker	1690	0
 Uprava za bezbednost i kontrarazuznavanje	130	0
 Uroburos	51	256
-Urpage	1711	256
-UserSec	1712	0
-Utenriksdepartementet	1094	0
-Uteus	1664	256
-Utrikesdepartementet	1101	0
-Užsienio reikalų ministerija	1087	0
-VAJA	983	6
-VDD	1486	6
-VENOM	621	133
-VENOM SPIDER	1713	0
+Urpage	1691	256
+UserSec	1692	0
+Utenriksdepartementet	1091	0
+Uteus	1643	256
+Utrikesdepartementet	1098	0
+Užsienio reikalų ministerija	1084	0
+VAJA	980	6
+VDD	1465	6
+VENOM	619	133
+VENOM SPIDER	1693	0
 VENOMOUS Bear	51	0
-VICE SPIDER	1714	8
+VICE SPIDER	1694	8
 VICEROY TIGER	54	8
-VIGINUM	1403	4
-VIKING SPIDER	1715	0
-VLA	649	6
-VNCERT	1716	4
-VOYEUR	807	132
-VSD	1481	6
-VSSE	1482	6
-VZ	1008	6
-Valsts drošības dienests	1486	0
-Valstybės saugumo departamentas	1481	0
-Vanguard Panda	272	0
-Vanilla Tempest	483	0
+VIGINUM	1382	4
+VIKING SPIDER	1695	0
+VLA	647	6
+VNCERT	1696	4
+VOYEUR	805	132
+VSD	1460	6
+VSSE	1461	6
+VZ	1005	6
+Valsts drošības dienests	1465	0
+Valstybės saugumo departamentas	1460	0
+Vanguard Panda	271	0
+Vanilla Tempest	481	0
 Vedalia	95	129
-Veiligheid van de Staat	1482	0
-Velvet Ant	1717	128
+Veiligheid van de Staat	1461	0
+Velvet Ant	1697	128
 Velvet Chollima	61	8
 Velvet Chollima	95	8
-Velvet Chollima	294	8
+Velvet Chollima	293	8
 Velvet Tempest	147	0
-Vengeful Kitten	475	0
-Vengeful Wolf	531	0
+Vengeful Kitten	473	0
+Vengeful Wolf	529	0
 Venus 121	39	0
-Vermin	1424	129
-Vermin Relic	1424	128
-Vertigo Panda	195	0
-Vice Leaker	409	128
-Vice Society	483	128
-Vice Spider	483	8
-ViceLeaker	1718	0
+Vermin	1403	129
+Vermin Relic	1403	128
+Vertigo Panda	194	0
+Vice Leaker	407	128
+Vice Society	481	128
+Vice Spider	481	8
+ViceLeaker	1698	0
 Viceroy Tiger	42	8
-Vicious Panda	1439	0
-ViciousTrap	1719	0
-Vietnam Computer Emergency Response Team	1716	0
-Viginum	1403	0
-Viking Jackal	1720	0
-Vikingdom	1720	256
+Vicious Panda	1418	0
+ViciousTrap	1699	0
+Vietnam Computer Emergency Response Team	1696	0
+Viginum	1382	0
+Viking Jackal	1700	0
+Vikingdom	1700	256
 Violet Typhoon	86	0
 Violin Panda	74	0
 Viridian Vortex	88	128
 Vixen Panda	69	0
-Voena služba za razuznuvanje i bezbednost	1015	0
-Void Arachne	1432	128
-Void Balaur	1721	0
-Void Banshee	1722	128
-Void Blizzard	953	0
-Void Dokkaebi	686	0
-Void Manticore	194	136
-Void Manticore	1723	136
-Void Rabisu	1605	0
-VoidLink Operator	1644	0
-Vojenské spravodajstvo	1724	0
-Vojenské zpravodajství	1008	0
-Vojna sigurnosno-obavještajna agencija	1725	0
-Vojnoobaveštajna agencija	1726	0
-Volatile Cedar	552	128
+Voena služba za razuznuvanje i bezbednost	1012	0
+Void Arachne	1411	128
+Void Balaur	1701	0
+Void Banshee	1702	128
+Void Blizzard	950	0
+Void Dokkaebi	684	0
+Void Manticore	193	136
+Void Manticore	1703	136
+Void Rabisu	1584	0
+VoidLink Operator	1623	0
+Vojenské spravodajstvo	1704	0
+Vojenské zpravodajství	1005	0
+Vojna sigurnosno-obavještajna agencija	1705	0
+Vojnoobaveštajna agencija	1706	0
+Volatile Cedar	550	128
 VolcanicTimber	155	0
-Volga Flood	1348	0
-Volt Typhoon	272	0
-Voltzite	272	256
+Volga Flood	1327	0
+Volt Typhoon	271	0
+Voltzite	271	256
 Voodoo Bear	44	0
-Vovan	957	256
-VulzSec	1727	0
-VulzSecTeam	1727	0
-Välisluureamet	649	0
-Välisministeerium	1074	0
-WARP PANDA	1728	0
-WET PANDA	1327	0
+Vovan	954	256
+VulzSec	1707	0
+VulzSecTeam	1707	0
+Välisluureamet	647	0
+Välisministeerium	1071	0
+WARP PANDA	1708	0
+WET PANDA	1305	0
 WHOis Team	96	0
-WIP19	1729	4
-WIRTE	178	260
-WIZARD SPIDER	396	0
-WOLF SPIDER	670	0
+WIP19	1709	4
+WIRTE	177	260
+WIZARD SPIDER	395	0
+WOLF SPIDER	668	0
 WRAITH	51	133
-WageMole	686	0
-Wandering Spider	529	0
-Wassonite	1730	256
-Watchdog	1598	129
-Water Bakunawa	1731	0
-Water Barghest	1732	0
-Water Curupira	1733	0
-Water Galura	786	0
-Water Gamayun	1734	0
-Water Kurita	1735	0
-Water Labbu	1736	0
-Water Makara	1737	0
-Water Orthrus	1738	0
-Water Saci	1739	0
+WageMole	684	0
+Wandering Spider	527	0
+Wassonite	1710	256
+Watchdog	1577	129
+Water Bakunawa	1711	0
+Water Barghest	1712	0
+Water Curupira	1713	0
+Water Galura	784	0
+Water Gamayun	1714	0
+Water Kurita	1715	0
+Water Labbu	1716	0
+Water Makara	1717	0
+Water Orthrus	1718	0
+Water Saci	1719	0
 Water Sigbin	9	0
-WaterPlum	686	0
+WaterPlum	684	0
 Waterbug	51	256
-WeRedEvils	1740	0
-WebMasters	236	1
+WeRedEvils	1720	0
+WebMasters	235	1
 Webmonder	19	256
-Websiic	1489	256
-Webworm	1458	129
-WeedSec	1741	0
+Websiic	1468	256
+Webworm	1437	129
+WeedSec	1721	0
 Wekby	72	256
 Wekby2	81	0
-Wheat Tempest	730	0
-Whisper Spider	1429	0
+Wheat Tempest	728	0
+Whisper Spider	1408	0
 White Bear	51	0
-White Dev 115	529	0
-White Dev 9	965	0
+White Dev 115	527	0
+White Dev 9	962	0
 White Giant	119	128
 WhiteBear	51	0
-WhiteCobra	1742	0
-Whitefly	1743	129
+WhiteCobra	1722	0
+Whitefly	1723	129
 Whois Hacking Team	49	0
 Wicked Panda	93	0
 Wicked Spider	93	0
 Wild Comet	113	128
-WildCard	1744	1
-WildNeutron	283	0
-WildPressure	1745	0
-WindShift	219	0
-Windigo	1746	129
-Windy Phoenix	219	128
-Wine Tempest	1271	0
+WildCard	1724	1
+WildNeutron	282	0
+WildPressure	1725	0
+WindShift	218	0
+Windigo	1726	129
+Windy Phoenix	218	128
+Wine Tempest	1249	0
 Winnti	93	256
-Winnti Group	242	0
-Winter Vivern	1537	0
+Winnti Group	241	0
+Winter Vivern	1516	0
 Winterflounder	17	256
-Wisp Team	1273	128
-Wisteria Tsunami	447	0
-Witchetty	964	129
-Worok	1747	256
-XDSpy	1748	256
-XakNet	1615	0
-Xarici İşlər Nazirliyi	1069	0
-Xcatze	1749	256
+Wisp Team	1251	128
+Wisteria Tsunami	445	0
+Witchetty	961	129
+Worok	1727	256
+XDSpy	1728	256
+XakNet	1594	0
+Xarici İşlər Nazirliyi	1066	0
+Xcatze	1729	256
 Xenotime	120	129
-Xiaoqiying	774	256
-XinXin	235	0
+Xiaoqiying	772	256
+XinXin	234	0
 YTTRIUM	83	149
-Yanbian Gang	1750	0
-Yellow Liderc	340	0
-Yellow Nabu	382	0
-YoroTrooper	357	0
-Yulong Flood	1516	0
+Yanbian Gang	1730	0
+Yellow Liderc	339	0
+Yellow Nabu	381	0
+YoroTrooper	356	0
+Yulong Flood	1495	0
 Z-Lom Team	47	128
-Z-Pentest	1751	0
-Z-Pentest Alliance	1751	0
+Z-Pentest	1731	0
+Z-Pentest Alliance	1731	0
 ZINC	49	151
 ZIRCONIUM	86	149
-ZOMBIE SPIDER	1752	0
-Zarya	1617	128
-Zeff Security	1753	0
-ZeffSec	1753	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	359	0
-ZeroSevenGroup	1754	0
-Zhejiang State Security Department	1755	0
+ZOMBIE SPIDER	1732	0
+Zarya	1596	128
+Zeff Security	1733	0
+ZeffSec	1733	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	358	0
+ZeroSevenGroup	1734	0
+Zhejiang State Security Department	1735	0
 Zigzag Hail	40	0
 Zinc Emerson	42	0
 ZipToken	81	0
-ZooPark	1756	0
+ZooPark	1736	0
 admin@338	129	0
-badbullz	1713	256
-badbullzvenom	1713	256
-changqixinyun	235	256
-colCERT	386	0
-deepclif	590	256
-direction nationale du renseignement territorial	508	0
+badbullz	1693	256
+badbullzvenom	1693	256
+changqixinyun	234	256
+colCERT	385	0
+deepclif	588	256
+direction nationale du renseignement territorial	506	0
 iKittens	87	0
-isoon	590	256
-keymous	930	256
-luoxk	1757	256
-maCERT	497	0
-ngCERT	1222	0
-puNK-003	1758	0
-room155	531	0
+isoon	588	256
+keymous	927	256
+luoxk	1737	256
+maCERT	495	0
+ngCERT	1219	0
+puNK-003	1738	0
+room155	529	0
 tabcteng	99	256
 the Lamberts	57	128
 timmy	111	256
-ÚZSI	1234	6
-Úřad pro zahraniční styky a informace	1234	0
-Ārlietu ministrija	1089	0
-ΕΥΠ	619	6
-Εθνική Υπηρεσία Πληροφοριών	619	0
-Υπουργείο Εξωτερικών	1078	0
-ГРУ	747	6
-ГУР	547	6
-Гадаад харилцааны яам	1091	0
-Главное Разведывательное Управление	747	0
-Главное разведывательное управление	747	0
-Главное управление специальных программ Президента Российской Федерации	994	0
-Головне управління розвідки	547	0
-Держспецзв'язку	1375	0
-Държавна агенция „Национална сигурност“	454	0
-КГБ	227	6
-Камітэт дзяржаўнай бяспекі	227	0
-Кіберполіція	442	0
-МЗС	1105	6
-МИД	978	6
-Министарство спољних послова	1099	0
-Министерство иностранных дел	978	0
-Министерство на външните работи	1070	0
-Министерство обороны Российской Федерации	1058	0
-Минобороны	1058	0
-Міністерство закордонних справ України	1105	0
-Міністерство оборони України	1064	0
-Міністэрства замежных спраў	1072	0
-СБУ	1353	6
-СВР	709	6
-Служба Внешней Разведки	709	0
-Служба безпеки України	1353	0
-Служба внешней разведки	709	0
-Служба специальной связи и информации	1467	0
-Сыртқы істер министрлігі	1085	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	301	0
-ФСБ	680	6
-ФСО	681	6
-Федеральная служба безопасности	680	0
-Федеральная служба охраны	681	0
-ЦНИИХМ	361	4
+ÚZSI	1230	6
+Úřad pro zahraniční styky a informace	1230	0
+Ārlietu ministrija	1086	0
+ΕΥΠ	617	6
+Εθνική Υπηρεσία Πληροφοριών	617	0
+Υπουργείο Εξωτερικών	1075	0
+ГРУ	745	6
+ГУР	545	6
+Гадаад харилцааны яам	1088	0
+Главное Разведывательное Управление	745	0
+Главное разведывательное управление	745	0
+Главное управление специальных программ Президента Российской Федерации	991	0
+Головне управління розвідки	545	0
+Держспецзв'язку	1354	0
+Държавна агенция „Национална сигурност“	452	0
+КГБ	226	6
+Камітэт дзяржаўнай бяспекі	226	0
+Кіберполіція	440	0
+МЗС	1102	6
+МИД	975	6
+Министарство спољних послова	1096	0
+Министерство иностранных дел	975	0
+Министерство на външните работи	1067	0
+Министерство обороны Российской Федерации	1055	0
+Минобороны	1055	0
+Міністерство закордонних справ України	1102	0
+Міністерство оборони України	1061	0
+Міністэрства замежных спраў	1069	0
+СБУ	1332	6
+СВР	707	6
+Служба Внешней Разведки	707	0
+Служба безпеки України	1332	0
+Служба внешней разведки	707	0
+Служба специальной связи и информации	1446	0
+Сыртқы істер министрлігі	1082	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	300	0
+ФСБ	678	6
+ФСО	679	6
+Федеральная служба безопасности	678	0
+Федеральная служба охраны	679	0
+ЦНИИХМ	360	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	748	0
-Ազգային անվտանգության ծառայություն	1156	0
-Արտաքին գործերի նախարարություն	1068	0
+в/ч 74455	746	0
+Ազգային անվտանգության ծառայություն	1153	0
+Արտաքին գործերի նախարարություն	1065	0
 אמ"ן	152	6
-המוסד	1120	0
-יחידה 8200	1708	0
-מערך הסייבר הלאומי	844	0
-משרד החוץ	1079	0
-שירות הביטחון הכללי	851	0
-المديرية العامة للأمن العام	726	0
-الهيئة الوطنية للأمن السيبراني	1132	0
-د استخباراتو لوی ریاست	767	0
-سپاه پاسداران انقلاب اسلامی	177	0
-مجلس الأمن السيبراني	1630	0
-وزارة الخارجية	1066	8
-وزارة الخارجية	1075	8
-وزارة الخارجية	1080	8
-وزارة الخارجية	1082	8
-وزارة الخارجية	1098	8
-وزارة الخارجية	1100	8
-وزارة الخارجية والمغتربين	1086	0
-وزارة الشؤون الخارجية	1090	0
-وزارت اطلاعات	983	0
-وزارت امور خارجه	1081	0
-وزارت خارجہ	1096	0
-विदेश मंत्रालय	974	0
-กระทรวงการต่างประเทศ	1103	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1137	0
-საგარეო საქმეთა სამინისტრო	1077	0
-საქართველოს დაზვერვის სამსახური	775	0
-სახელმწიფო უშიშროების სამსახური	1483	0
-中国人民解放军	1272	0
-公安調査庁	1278	0
-公安部	987	6
-内閣サイバーセキュリティセンター	1147	0
-国家互联网信息办公室	287	0
-国家互联网应急中心	327	0
-国家安全部	371	0
-国家计算机病毒应急处理中心	341	0
-国防部	1107	6
-國家安全局	1154	0
-外交部	370	14
-外交部	1104	14
-外務省	903	6
-數位發展部	981	0
-狼毒草	760	134
-警察庁	904	6
-국가보위성	988	0
-국가사이버안보센터	1139	0
-국가정보원	1145	0
-국정원	1145	6
-외교부	982	6
-외무성	1084	6
-정찰총국	771	6
-한국인터넷진흥원	917	0`;
+המוסד	1117	0
+יחידה 8200	1688	0
+מערך הסייבר הלאומי	841	0
+משרד החוץ	1076	0
+שירות הביטחון הכללי	848	0
+المديرية العامة للأمن العام	724	0
+الهيئة الوطنية للأمن السيبراني	1129	0
+د استخباراتو لوی ریاست	765	0
+سپاه پاسداران انقلاب اسلامی	176	0
+مجلس الأمن السيبراني	1609	0
+وزارة الخارجية	1063	8
+وزارة الخارجية	1072	8
+وزارة الخارجية	1077	8
+وزارة الخارجية	1079	8
+وزارة الخارجية	1095	8
+وزارة الخارجية	1097	8
+وزارة الخارجية والمغتربين	1083	0
+وزارة الشؤون الخارجية	1087	0
+وزارت اطلاعات	980	0
+وزارت امور خارجه	1078	0
+وزارت خارجہ	1093	0
+विदेश मंत्रालय	971	0
+กระทรวงการต่างประเทศ	1100	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1134	0
+საგარეო საქმეთა სამინისტრო	1074	0
+საქართველოს დაზვერვის სამსახური	773	0
+სახელმწიფო უშიშროების სამსახური	1462	0
+中国人民解放军	1250	0
+公安調査庁	1256	0
+公安部	984	6
+内閣サイバーセキュリティセンター	1144	0
+国家互联网信息办公室	286	0
+国家互联网应急中心	326	0
+国家安全部	370	0
+国家计算机病毒应急处理中心	340	0
+国防部	1104	6
+國家安全局	1151	0
+外交部	369	14
+外交部	1101	14
+外務省	900	6
+數位發展部	978	0
+狼毒草	758	134
+警察庁	901	6
+국가보위성	985	0
+국가사이버안보센터	1136	0
+국가정보원	1142	0
+국정원	1142	6
+외교부	979	6
+외무성	1081	6
+정찰총국	769	6
+한국인터넷진흥원	914	0`;
