@@ -19,6 +19,7 @@ import { NO_LISTS, type WordLists } from './general-text';
 import { absorbAttackNamed, attackGroupNames, identityProblems, settleAttackNames } from './identity';
 import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
+import { addGangs } from './ransomware';
 import { fold } from './text';
 import { groupId, type Upstream } from './upstream';
 
@@ -87,6 +88,7 @@ export function compile(
   ctx.drafts = absorbAttackNamed(ctx.drafts, attack, note);
   settleAttackNames(ctx.drafts, attack, note);
   ctx.drafts = separateCampaigns(ctx.drafts, up.mitreCampaigns, up.mitreGroups, note);
+  ctx.drafts = addGangs(ctx.drafts, curated.ransomware, note);
   assignIds(ctx.drafts, curated, note);
   applyCuratedNames(ctx.drafts, curated);
   const ids = new Set(ctx.drafts.map((d) => d.id));

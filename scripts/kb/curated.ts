@@ -5,6 +5,7 @@ import type { Agency } from '../../lib/kb/types';
 import type { CuratedSponsor } from './attributions';
 import { type CreditData, readCredits } from './credits';
 import { type Hygiene, readHygiene } from './hygiene';
+import { type RansomwareData, readRansomware } from './ransomware';
 
 /** Picks one actor before ids exist: by MISP uuid, ATT&CK id or current canonical name. */
 export interface ActorMatch {
@@ -60,6 +61,8 @@ export interface Curated {
   credits: CreditData;
   /** Rows that are not names of the group and records that are no actor, each with its reason. */
   hygiene: Hygiene;
+  /** Ransomware and extortion gangs (data/ransomware.json). */
+  ransomware: RansomwareData;
 }
 
 const read = <T>(dir: string, file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
@@ -76,5 +79,6 @@ export function readCurated(dir: string): Curated {
     agencies: read(dir, 'agencies.json'),
     credits: readCredits(dir),
     hygiene: readHygiene(dir),
+    ransomware: readRansomware(dir),
   };
 }

@@ -52,6 +52,7 @@ export function noCuration(parts: Partial<Curated> = {}): Curated {
     agencies: [],
     credits: { credits: [], notCredited: [] },
     hygiene: { aliases: [], actors: [] },
+    ransomware: { list: '', gangs: [] },
     ...parts,
   };
 }

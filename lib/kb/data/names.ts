@@ -13,6 +13,7 @@ cn-pla-61398	agency	PLA Unit 61398	CN	military-unit
 water-sigbin	actor	Water Sigbin	CN
 returned-libra	actor	Returned Libra
 ru-gru-26165	agency	GRU Unit 26165	RU	military-unit
+8base	actor	8Base
 de-mfa	agency	Federal Foreign Office	DE	ministry
 br-abin	agency	Brazilian Intelligence Agency	BR	intelligence
 pl-abw	agency	Internal Security Agency	PL	intelligence
@@ -28,6 +29,7 @@ it-aisi	agency	Internal Intelligence and Security Agency	IT	intelligence
 nl-aivd	agency	General Intelligence and Security Service	NL	intelligence
 aggressive-inventory-zombies	actor	Aggressive Inventory Zombies
 allanite	actor	ALLANITE
+alphv	actor	ALPHV
 alpha-spider	actor	Alpha Spider
 altdos	actor	ALTDOS
 apt14	actor	APT14	CN
@@ -139,6 +141,7 @@ rocke	actor	Rocke
 td-agence-nationale-de-securite	agency	Agence nationale de sécurité	TD	intelligence
 cl-agencia-nacional-de-inteligencia	agency	Agencia Nacional de Inteligencia	CL	intelligence
 mk-intelligence-agency-of-north-macedonia	agency	Intelligence Agency of North Macedonia	MK	intelligence
+water-galura	actor	Water Galura
 hagga	actor	Hagga
 tr-air-force-intelligence-department	agency	Air Force Intelligence Department	TR	intelligence
 sy-air-force-intelligence-directorate	agency	Air Force Intelligence Directorate	SY	intelligence
@@ -182,11 +185,14 @@ wirte	actor	WIRTE	PS
 aslan-neferler-tim	actor	Aslan Neferler Tim	TR
 asnarok	actor	Asnarök
 mx-assistant-attorney-general-s-office-for-special-investigations-on-9a3e	agency	Assistant Attorney General's Office for Special Investigations on Organized Crime	MX	intelligence
+quantum	actor	Quantum
 atlascross	actor	AtlasCross
 attor	actor	Attor
 id-attorney-general-s-office-of-indonesia	agency	Attorney General's Office of Indonesia	ID	intelligence
 au-australian-geospatial-intelligence-organisation	agency	Australian Geospatial-Intelligence Organisation	AU	intelligence
+avaddon	actor	Avaddon
 avivore	actor	Avivore	CN
+avoslocker	actor	AvosLocker
 awaken-likho	actor	Awaken Likho
 axiom	actor	Axiom
 ayy-ld-z-tim	actor	Ayyıldız Tim	TR
@@ -199,7 +205,6 @@ mustang-panda	actor	MUSTANG PANDA	CN
 th-bureau-of-intelligence	agency	Bureau of Intelligence	TH	intelligence
 big-panda	actor	BIG PANDA	CN
 cz-bis	agency	Security Information Service	CZ	intelligence
-bitwise-spider	actor	BITWISE SPIDER
 de-bka	agency	Federal Criminal Police Office	DE	law-enforcement
 de-mod	agency	Federal Ministry of Defence	DE	ministry
 de-bnd	agency	Federal Intelligence Service	DE	intelligence
@@ -213,6 +218,7 @@ bronze-starlight	actor	BRONZE STARLIGHT	CN
 bronze-vapor	actor	BRONZE VAPOR	CN
 de-bsi	agency	Federal Office for Information Security	DE	cyber-security
 id-bssn	agency	National Cyber and Crypto Agency	ID	cyber-security
+babuk	actor	Babuk
 backdoordiplomacy	actor	BackdoorDiplomacy
 redstinger	actor	RedStinger
 badrory	actor	BadRory
@@ -221,6 +227,7 @@ id-indonesian-strategic-intelligence-agency	agency	Indonesian Strategic Intellig
 id-badan-intelijen-dan-keamanan-kepolisian-negara-republik-indonesia	agency	Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	ID	intelligence
 windshift	actor	WindShift
 ta2722	actor	TA2722
+play	actor	Play
 bd-bangladesh-financial-intelligence-unit	agency	Bangladesh Financial Intelligence Unit	BD	intelligence
 batshadow	actor	BatShadow	VN
 bazarcall	actor	BazarCall
@@ -233,14 +240,19 @@ belsen-group	actor	Belsen Group
 berry-sandstorm	actor	Berry Sandstorm	IR
 de-bfv	agency	Federal Office for the Protection of the Constitution	DE	intelligence
 bibigun	actor	BiBiGun	PS
+bianlian	actor	BianLian
 bignosa	actor	Bignosa	KE
+lockbit	actor	LockBit
+black-basta	actor	Black Basta
 blue-tsunami	actor	Blue Tsunami	IL
 xinxin	actor	XinXin	CN
 hurricane-panda	actor	HURRICANE PANDA	CN
 blackbyte	actor	BlackByte
 blackjack	actor	BlackJack	UA
 blackmaskers	actor	BlackMaskers
+darkside	actor	DarkSide
 blackoasis	actor	BlackOasis
+blacksuit	actor	BlackSuit
 blackatom	actor	Blackatom	PS
 winnti-group	actor	Winnti Group	CN
 blackgear	actor	Blackgear	CN
@@ -311,7 +323,6 @@ chrysene	actor	CHRYSENE
 us-cia	agency	Central Intelligence Agency	US	intelligence
 de-cir	agency	Cyber and Information Domain Service	DE	military-unit
 lu-circl	agency	Computer Incident Response Center Luxembourg	LU	cert
-circus-spider	actor	CIRCUS SPIDER	RU
 mg-central-intelligence-service	agency	Central Intelligence Service	MG	intelligence
 ie-cis-corps	agency	CIS Corps	IE	intelligence
 us-cisa	agency	Cybersecurity and Infrastructure Security Agency	US	cyber-security
@@ -344,6 +355,7 @@ tortoiseshell	actor	Tortoiseshell	IR
 cn-cverc	agency	National Computer Virus Emergency Response Center	CN	cert
 us-cybercom	agency	United States Cyber Command	US	military-unit
 jp-cabinet-intelligence-and-research-office	agency	Cabinet Intelligence and Research Office	JP	intelligence
+cactus	actor	Cactus
 cadelle	actor	Cadelle	IR
 caliente-bandits	actor	Caliente Bandits
 chamelgang	actor	Chamelgang
@@ -366,6 +378,7 @@ ar-central-de-reunion-de-inteligencia-militar	agency	Central de Reunión de Inte
 it-centro-intelligence-interforze	agency	Centro Intelligence Interforze	IT	intelligence
 es-centro-de-inteligencia-contra-el-terrorismo-y-el-crimen-organizado	agency	Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	ES	intelligence
 ceranakeeper	actor	CeranaKeeper	CN
+maze	actor	Maze	RU
 storm-0252	actor	Storm-0252
 chaya-004	actor	Chaya_004	CN
 chernovite	actor	Chernovite	RU
@@ -376,6 +389,8 @@ lyceum	actor	LYCEUM	IR
 chronus-group	actor	Chronus Group
 ciberinteligenciasv	actor	CiberInteligenciaSV
 tiltedtemple	actor	TiltedTemple	CN
+netwalker	actor	NetWalker	RU
+cl0p	actor	Cl0p
 clay-typhoon	actor	Clay Typhoon	CN
 clever-kitten	actor	Clever Kitten	IR
 cloudsorcerer	actor	CloudSorcerer
@@ -427,8 +442,10 @@ ke-criminal-investigation-department	agency	Criminal Investigation Department	KE
 lk-criminal-investigation-department	agency	Criminal Investigation Department	LK	intelligence
 bb-criminal-investigations-department	agency	Criminal Investigations Department	BB	intelligence
 crimson-collective	actor	Crimson Collective
+ghost	actor	Ghost
 cryptochameleon	actor	CryptoChameleon
 unc1069	actor	UNC1069	KP
+storm-0671	actor	Storm-0671
 cuboid-sandstorm	actor	Cuboid Sandstorm	IR
 curious-gorge	actor	Curious Gorge	CN
 curly-comrades	actor	Curly COMrades	RU
@@ -461,7 +478,6 @@ pumpkin-sandstorm	actor	Pumpkin Sandstorm	IR
 dev-0147	actor	DEV-0147	CN
 mustard-tempest	actor	Mustard Tempest
 pearl-sleet	actor	Pearl Sleet	KP
-ta2101	actor	TA2101	RU
 lilac-typhoon	actor	Lilac Typhoon	CN
 evil-corp	actor	Evil Corp	RU
 storm-0249	actor	Storm-0249
@@ -510,7 +526,6 @@ uy-national-directorate-of-information-and-intelligence-direccion-nacional-d244	
 fr-direction-nationale-du-renseignement-territorial	agency	direction nationale du renseignement territorial	FR	intelligence
 ro-dnsc	agency	National Cyber Security Directorate	RO	cyber-security
 us-doj	agency	Department of Justice	US	ministry
-doppel-spider	actor	DOPPEL SPIDER
 fr-drsd	agency	DRSD	FR	intelligence
 at-dsn	agency	Directorate State Protection and Intelligence Service	AT	intelligence
 az-dtx	agency	State Security Service	AZ	intelligence
@@ -589,9 +604,11 @@ in-directorate-of-naval-intelligence	agency	Directorate of Naval Intelligence	IN
 in-directorate-of-revenue-intelligence	agency	Directorate of Revenue Intelligence	IN	intelligence
 ro-directia-generala-de-informatii-a-apararii	agency	Direcția Generală de Informații a Apărării	RO	intelligence
 ro-directia-generala-de-informatii-si-protectie-interna	agency	Direcția Generală de Informații și Protecție Internă	RO	intelligence
+doppelpaymer	actor	DoppelPaymer
 houndstooth-typhoon	actor	Houndstooth Typhoon	CN
 dragonbreath	actor	DragonBreath
 dragonforce	actor	DragonForce	MY
+dragonforce-ransomware	actor	DragonForce
 dragonrank	actor	DragonRank
 dragonspark	actor	DragonSpark	CN
 dragonbridge	actor	Dragonbridge	CN
@@ -640,6 +657,7 @@ earth-wendigo	actor	Earth Wendigo	CN
 earth-yako	actor	Earth Yako
 edalat-e-ali	actor	Edalat-e Ali	IR
 educated-manticore	actor	Educated Manticore	IR
+egregor	actor	Egregor
 eg-egyptian-general-intelligence-directorate	agency	Egyptian General Intelligence Directorate	EG	intelligence
 eg-egyptian-homeland-security	agency	Egyptian Homeland security	EG	intelligence
 ch-mfa	agency	Ministry of Foreign Affairs	CH	ministry
@@ -687,6 +705,7 @@ iq-falcons-intelligence-cell	agency	Falcons Intelligence Cell	IQ	intelligence
 rebel-jackal	actor	Rebel Jackal	TN
 wagemole	actor	WageMole	KP
 salt-typhoon	actor	Salt Typhoon	CN
+mallox	actor	Mallox
 pk-federal-investigation-agency	agency	Federal Investigation Agency	PK	intelligence
 mx-federal-police	agency	Federal Police	MX	intelligence
 br-federal-police-department	agency	Federal Police Department	BR	intelligence
@@ -706,6 +725,7 @@ fishing-elephant	actor	Fishing Elephant
 flash-kitten	actor	Flash Kitten
 flowerstorm	actor	FlowerStorm
 flyingyeti	actor	FlyingYeti	RU
+fog	actor	Fog
 az-foreign-intelligence-service	agency	Foreign Intelligence Service	AZ	intelligence
 ro-foreign-intelligence-service	agency	Foreign Intelligence Service	RO	intelligence
 ru-svr	agency	Foreign Intelligence Service	RU	intelligence
@@ -785,7 +805,6 @@ globalsecretgroup	actor	GlobalSecretGroup
 gnosticplayers	actor	Gnosticplayers
 mummy-spider	actor	MUMMY SPIDER
 narwhal-spider	actor	NARWHAL SPIDER
-water-galura	actor	Water Galura
 inc-ransom	actor	INC Ransom
 mallard-spider	actor	MALLARD SPIDER
 prophet-spider	actor	Prophet Spider
@@ -825,6 +844,7 @@ hezb	actor	Hezb
 hiddenart	actor	HiddenArt	RU
 higaisa	actor	Higaisa	KR
 hikki-chan	actor	HikkI-Chan
+hive	actor	Hive
 hive0117	actor	Hive0117
 ta577	actor	TA577	RU
 unc2565	actor	UNC2565
@@ -837,6 +857,7 @@ houken	actor	Houken	CN
 cn-mss-hubei	agency	Hubei State Security Department	CN	intelligence
 hummingbad	actor	HummingBad	CN
 hunt3r-kill3rs	actor	Hunt3r Kill3rs	RU
+hunters-international	actor	Hunters International
 hyadina	actor	Hyadina
 powerpool	actor	PowerPool
 th-intelligence-bureau	agency	Intelligence Bureau	TH	intelligence
@@ -883,6 +904,7 @@ si-intelligence-and-security-service-of-slovenian-ministry-of-defence-37bf	agenc
 ir-intelligence-org-of-faraja	agency	Intelligence org of FARAJA	IR	intelligence
 ir-intelligence-org-of-the-islamic-republic-of-iran	agency	Intelligence org of the Islamic Republic of Iran	IR	intelligence
 ba-intelligence-security-agency-of-bosnia-and-herzegovina	agency	Intelligence-Security Agency of Bosnia and Herzegovina	BA	intelligence
+interlock	actor	Interlock
 bn-internal-security-department	agency	Internal Security Department	BN	intelligence
 sg-internal-security-department	agency	Internal Security Department	SG	intelligence
 th-internal-security-operations-command	agency	Internal Security Operations Command	TH	intelligence
@@ -970,6 +992,7 @@ luminousmoth	actor	LuminousMoth
 luna-moth	actor	Luna Moth
 luna-tempest	actor	Luna Tempest
 red-nue	actor	Red Nue	CN
+lynx	actor	Lynx
 magnetic-spider	actor	MAGNETIC SPIDER	RU
 moskalvzapoe	actor	Moskalvzapoe
 in-mea	agency	Ministry of External Affairs	IN	ministry
@@ -1004,6 +1027,8 @@ us-marine-corps-intelligence	agency	Marine Corps Intelligence	US	intelligence
 markopolo	actor	Markopolo
 massgrave	actor	Massgrave
 medusa-group	actor	Medusa Group
+medusalocker	actor	MedusaLocker
+pysa	actor	PYSA
 metador	actor	Metador
 pl-skw	agency	Military Counterintelligence Service	PL	military-unit
 cz-vzs	agency	Military Intelligence	CZ	military-unit
@@ -1213,6 +1238,7 @@ natohub	actor	Natohub
 pk-naval-intelligence	agency	Naval Intelligence	PK	intelligence
 tr-navy-intelligence-department	agency	Navy Intelligence Department	TR	intelligence
 nazar	actor	Nazar
+nefilim	actor	Nefilim
 hu-nemzetbiztonsagi-hivatal	agency	Nemzetbiztonsági Hivatal	HU	intelligence
 hu-nemzeti-informacios-kozpont-nik-national-information-center	agency	Nemzeti Információs Központ (NIK) (National Information Center)	HU	intelligence
 netrunnerpr	actor	NetRunnerPR
@@ -1273,8 +1299,8 @@ cn-people-s-liberation-army-general-political-department	agency	People's Liberat
 cn-people-s-liberation-army-general-staff-department	agency	People's Liberation Army General Staff Department	CN	intelligence
 perswaysion	actor	PerSwaysion	VN
 phantomcontrol	actor	PhantomControl
+phobos	actor	Phobos
 pickaxe	actor	Pickaxe
-play	actor	Play
 plushdaemon	actor	PlushDaemon	CN
 poisonseed	actor	PoisonSeed
 bd-police-bureau-of-investigation	agency	Police Bureau of Investigation	BD	intelligence
@@ -1299,6 +1325,7 @@ riddle-spider	actor	RIDDLE SPIDER
 rtm	actor	RTM
 rubycarp	actor	RUBYCARP	RO
 rahdit	actor	RaHDit	RU
+ragnar-locker	actor	Ragnar Locker
 ransomhouse	actor	RansomHouse
 ransomhub	actor	RansomHub
 ransomvc	actor	RansomVC
@@ -1321,6 +1348,7 @@ my-research-division-of-the-prime-minister-s-department	agency	Research Division
 resumelooters	actor	ResumeLooters
 retefe-gang	actor	Retefe Gang	RU
 revengehotels	actor	RevengeHotels
+rhysida	actor	Rhysida
 rippersec	actor	RipperSec	MY
 roaming-mantis	actor	Roaming Mantis
 romcom	actor	RomCom	RU
@@ -1360,6 +1388,7 @@ stac5143	actor	STAC5143
 sweed	actor	SWEED
 sylhet-gang-sg	actor	SYLHET GANG-SG
 saad-tycoon	actor	Saad Tycoon
+safepay	actor	SafePay
 sandman-apt	actor	Sandman APT	CN
 sands-casino	actor	Sands Casino	IR
 sath-mudafaa	actor	Sath-ı Müdafaa	TR
@@ -1429,6 +1458,7 @@ si-slovenska-obvescevalno-varnostna-agencija	agency	Slovenska Obveščevalno-Var
 smishing-triad	actor	Smishing Triad	CN
 smugx	actor	SmugX
 snake-wine	actor	Snake Wine
+snatch	actor	Snatch
 sneakychef	actor	SneakyChef	CN
 storm-1982	actor	Storm-1982	CN
 snowsoul	actor	SnowSoul
@@ -1479,7 +1509,6 @@ storm-0501	actor	Storm-0501
 storm-0506	actor	Storm-0506
 storm-0539	actor	Storm-0539
 storm-0558	actor	Storm-0558	CN
-storm-0671	actor	Storm-0671
 storm-0826	actor	Storm-0826
 storm-0835	actor	Storm-0835
 ta584	actor	TA584
@@ -1696,7 +1725,6 @@ urpage	actor	Urpage
 usersec	actor	UserSec	RU
 venom-spider	actor	VENOM SPIDER
 vice-spider	actor	VICE SPIDER	RU
-viking-spider	actor	VIKING SPIDER
 vn-vncert	agency	Vietnam Computer Emergency Response Team	VN	cert
 velvet-ant	actor	Velvet Ant
 viceleaker	actor	ViceLeaker
@@ -1735,6 +1763,7 @@ yanbian-gang	actor	Yanbian Gang
 z-pentest-alliance	actor	Z-Pentest Alliance	RU
 zombie-spider	actor	ZOMBIE SPIDER
 zeffsec	actor	ZeffSec
+zeppelin	actor	Zeppelin
 zerosevengroup	actor	ZeroSevenGroup
 cn-mss-zhejiang	agency	Zhejiang State Security Department	CN	intelligence
 zoopark	actor	ZooPark
@@ -1755,3810 +1784,3890 @@ export const NAMES = `05716nnm	0	0
 8220 Mining Group	10	0
 85th GTsSS	11	0
 85th Main Special Service Center	11	0
-AA	12	135
-ABIN	13	6
-ABW	14	6
-ACN	15	6
-ACSC	16	6
-ACTINIUM	17	133
-ADIV	18	6
-AEON	19	135
-AFP	20	134
-AFSC	21	6
-AISE	22	6
-AISI	23	6
-AIVD	24	6
-AIZ	25	134
-ALLANITE	26	133
-ALPHV Ransomware Group	27	0
-ALTDOS	28	260
-ALUMINUM	29	149
-AMERICIUM	30	149
-AMIC	31	6
-ANDROMEDA SPIDER	32	0
-ANSSI	33	4
-ANTHROPOID SPIDER	34	0
-APT 32	35	0
-APT 33	36	0
-APT 34	37	0
-APT 36	38	0
-APT 37	39	0
-APT-32	35	4
-APT-C-00	35	4
-APT-C-06	40	4
-APT-C-08	41	4
-APT-C-09	42	4
-APT-C-12	43	4
-APT-C-13	44	4
-APT-C-16	45	4
-APT-C-17	46	4
-APT-C-20	47	4
-APT-C-23	48	4
-APT-C-24	46	4
-APT-C-26	49	4
-APT-C-27	50	4
-APT-C-28	39	4
-APT-C-29	51	4
-APT-C-32	52	4
-APT-C-34	53	4
-APT-C-35	54	4
-APT-C-36	55	4
-APT-C-38 (QiAnXin)	56	0
-APT-C-39	57	4
-APT-C-41	58	4
-APT-C-43	59	4
-APT-C-50	60	4
-APT-C-53	17	4
-APT-C-55	61	4
-APT-C-60	62	12
-APT-C-60	40	12
-APT-Q-12	62	4
-APT-Q-20	63	4
-APT-Q-58	64	4
-APT-Q-95	65	4
-APT.3102	66	4
-APT1	67	6
-APT10	19	4
-APT12	68	4
-APT14	29	4
-APT15	69	4
-APT16	70	4
-APT17	71	4
-APT18	72	4
-APT19	73	4
+8Base	12	0
+AA	13	135
+ABIN	14	6
+ABW	15	6
+ACN	16	6
+ACSC	17	6
+ACTINIUM	18	133
+ADIV	19	6
+AEON	20	135
+AFP	21	134
+AFSC	22	6
+AISE	23	6
+AISI	24	6
+AIVD	25	6
+AIZ	26	134
+ALLANITE	27	133
+ALPHV	28	260
+ALPHV BlackCat	28	0
+ALPHV Ransomware Group	29	0
+ALTDOS	30	260
+ALUMINUM	31	149
+AMERICIUM	32	149
+AMIC	33	6
+ANDROMEDA SPIDER	34	0
+ANSSI	35	4
+ANTHROPOID SPIDER	36	0
+APT 32	37	0
+APT 33	38	0
+APT 34	39	0
+APT 36	40	0
+APT 37	41	0
+APT-32	37	4
+APT-C-00	37	4
+APT-C-06	42	4
+APT-C-08	43	4
+APT-C-09	44	4
+APT-C-12	45	4
+APT-C-13	46	4
+APT-C-16	47	4
+APT-C-17	48	4
+APT-C-20	49	4
+APT-C-23	50	4
+APT-C-24	48	4
+APT-C-26	51	4
+APT-C-27	52	4
+APT-C-28	41	4
+APT-C-29	53	4
+APT-C-32	54	4
+APT-C-34	55	4
+APT-C-35	56	4
+APT-C-36	57	4
+APT-C-38 (QiAnXin)	58	0
+APT-C-39	59	4
+APT-C-41	60	4
+APT-C-43	61	4
+APT-C-50	62	4
+APT-C-53	18	4
+APT-C-55	63	4
+APT-C-60	64	12
+APT-C-60	42	12
+APT-Q-12	64	4
+APT-Q-20	65	4
+APT-Q-58	66	4
+APT-Q-95	67	4
+APT.3102	68	4
+APT1	69	6
+APT10	20	4
+APT12	70	4
+APT14	31	4
+APT15	71	4
+APT16	72	4
+APT17	73	4
+APT18	74	4
+APT19	75	4
 APT2	6	6
-APT20	74	4
-APT21	75	4
-APT22	76	4
-APT23	77	4
-APT24	78	12
-APT24	79	12
-APT26	80	4
-APT27	81	12
-APT27	82	12
-APT28	47	4
-APT29	83	4
-APT3	84	6
-APT30	85	4
-APT31	86	4
-APT32	35	4
-APT33	36	4
-APT34	37	4
-APT35	87	4
-APT36	38	12
-APT36	88	12
-APT37	39	4
-APT38	89	4
-APT39	90	4
-APT4	91	6
-APT40	92	4
-APT41	93	4
-APT42	94	4
-APT43	61	12
-APT43	95	12
-APT44	44	4
-APT45	96	12
-APT45	97	12
-APT49	98	4
-APT5	99	6
+APT20	76	4
+APT21	77	4
+APT22	78	4
+APT23	79	4
+APT24	80	12
+APT24	81	12
+APT26	82	4
+APT27	83	12
+APT27	84	12
+APT28	49	4
+APT29	85	4
+APT3	86	6
+APT30	87	4
+APT31	88	4
+APT32	37	4
+APT33	38	4
+APT34	39	4
+APT35	89	4
+APT36	40	12
+APT36	90	12
+APT37	41	4
+APT38	91	4
+APT39	92	4
+APT4	93	6
+APT40	94	4
+APT41	95	4
+APT42	96	4
+APT43	63	12
+APT43	97	12
+APT44	46	4
+APT45	98	12
+APT45	99	12
+APT49	100	4
+APT5	101	6
 APT6	2	14
-APT6	82	14
-APT73	100	4
-APT9	101	6
-APTIran	102	256
-ASD	103	6
-ASEAN	104	4
-ASIO	105	6
-ASIS	106	6
-ATG2	47	6
-ATG26	51	4
-ATG3	71	6
-ATG48	99	4
-ATG50	73	4
-ATK1	107	6
-ATK103	108	4
-ATK11	42	4
-ATK113	109	4
-ATK116	110	4
-ATK117	49	4
-ATK13	51	4
-ATK17	35	4
-ATK233	111	4
-ATK236	112	4
-ATK29	92	4
-ATK3	49	6
-ATK32	113	4
-ATK33	114	4
-ATK35	36	4
-ATK4	39	6
-ATK40	37	4
-ATK41	19	4
-ATK5	47	6
-ATK51	115	4
-ATK52	40	4
-ATK6	116	6
-ATK7	83	6
-ATK78	117	4
-ATK8	118	6
-ATK80	50	4
-ATK88	119	4
-ATK91	120	4
-ATK92	121	4
-AU	122	6
-AW	123	7
-Ababil of Minab	124	0
-Actor210426	125	0
-Actor240524	126	0
-Actor240820	127	0
-Adept Libra	128	0
-Admin338	129	0
-Administration for Security and Counterintelligence	130	0
-Adrastea	131	256
-AeroBlade	132	0
-Affaires mondiales Canada	133	0
-African Union	122	0
-AgainstTheWest	98	0
-Aged Libra	134	0
-Agence nationale de la sécurité des systèmes d'information	33	0
-Agence nationale de sécurité	135	0
-Agencia Nacional de Inteligencia	136	0
-Agencija za Razuznavanje	137	0
-Agencja Bezpieczeństwa Wewnętrznego	14	0
-Agencja Wywiadu	123	0
-Agent Serpens	87	0
-Agenzia Informazioni e Sicurezza Esterna	22	0
-Agenzia Informazioni e Sicurezza Interna	23	0
-Agenzia per la Cybersicurezza Nazionale	15	0
-Aggah	138	256
-Aggressive Inventory Zombies	25	128
-Agonizing Serpens	30	0
-Agrius	30	256
-Agência Brasileira de Inteligência	13	0
-Air Force Intelligence Department	139	0
-Air Force Intelligence Directorate	140	0
-Air Intelligence	141	0
-Ajax Security Team	142	128
-AjaxSecurityTeam	142	0
-AjaxTM	142	0
-Akira	143	161
-Al Mukhabarat Al A'amah	144	0
-Algemene Dienst Inlichting en Veiligheid	18	0
-Algemene Inlichtingen- en Veiligheidsdienst	24	0
-Alibaba	145	128
-Alloy Taurus	146	0
-Alluring Pisces	89	0
-Alpha Spider	27	8
-Alpha Spider	147	8
-Altahrea Team	148	0
-Altered Spider	149	0
-Altoufan Team	150	0
-Aluminum Saratoga	151	0
-Aman	152	6
-Amaranth-Dragon	153	128
-Ambiorx	154	256
-Amethyst Rain	155	0
-Amoeba	93	129
-Anchor Panda	29	0
-Andariel	96	161
-Anger Bear	156	0
-Angry Likho	157	0
-Animal Farm	118	128
-Anonymous 64	158	0
-Anonymous KSA	159	0
-Anonymous Sudan	160	128
-Anonymous64	158	0
-Anti-Narcotics Force	161	0
-Antique Typhoon	162	0
-Antlion	163	129
-Anunak	164	256
-Aoqin Dragon	165	0
-Apothecary Spider	166	0
-AppMilad	167	0
-AppleJeus	168	0
-Appleworm	49	256
-Aqua Blizzard	17	0
-Aquatic Panda	169	0
-Arcane Werewolf	170	128
-Arid Viper	48	136
-Arid Viper	171	136
-AridViper	48	0
-Armageddon	17	128
-Armed Forces Security Center	21	0
-Armored Likho	172	0
-Army Intelligence Center	173	0
-Army Intelligence Department	174	0
-Army Intelligence Office	175	0
-Army Military Intelligence Command	31	0
-Army of the Guardians of the Islamic Revolution	176	0
-Ashen Lepus	177	0
-Aslan Neferler Tim	178	0
-Asnarök	179	256
-Assistant Attorney General's Office for Special Investigations on Organized Crime	180	0
-Association of Southeast Asian Nations	104	0
-AtlasCross	181	0
-Attor	182	256
-Attorney General's Office of Indonesia	183	0
-Auriga	99	128
-Aurora Panda	71	0
-Australian Cyber Security Centre	16	0
-Australian Federal Police	20	0
-Australian Geospatial-Intelligence Organisation	184	0
-Australian Secret Intelligence Service	106	0
-Australian Security Intelligence Organisation	105	0
-Australian Signals Directorate	103	0
-Auswärtiges Amt	12	0
-Avivore	185	256
-Awaken Likho	186	0
-Axiom	187	129
-Ayyıldız Tim	188	0
-AzzaSec	189	0
-BACS	190	135
-BAMAD	191	4
-BAMBOO SPIDER	192	0
-BANISHED KITTEN	193	0
-BARIUM	93	149
-BASIN	194	133
-BEARCLAW	80	260
-BELUGASTURGEON	51	260
-BI	195	7
-BIG PANDA	196	0
-BIS	197	135
-BISMUTH	35	149
-BITWISE SPIDER	198	0
-BKA	199	6
-BLACKSTEM	151	260
-BMVg	200	6
-BND	201	6
-BORON	84	149
-BOSON SPIDER	202	0
-BOSS SPIDER	203	0
-BOWSER	81	133
-BROMINE	116	149
-BRONZE EDGEWOOD	204	0
-BRONZE HIGHLAND	205	0
-BRONZE SPIRAL	206	0
-BRONZE SPRING	207	0
-BRONZE STARLIGHT	208	0
-BRONZE VAPOR	209	0
-BSI	210	6
-BSSN	211	6
-BackDip	212	0
-BackdoorDiplomacy	212	0
-Bad Magic	213	128
-BadRory	214	0
-Badan Intelijen Negara	215	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	216	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	217	0
-Badan Siber dan Sandi Negara	211	0
-Bahamut	218	256
-Balikbayan Foxes	219	0
-Bangladesh Financial Intelligence Unit	220	0
-Basalt Castle	99	128
-Basin Castle	194	128
-BatShadow	221	0
-BazaCall	222	0
-BazarCall	222	0
-BazzarCall	222	0
-BeagleBoyz	89	0
-Bearded Barbie	48	128
-Bearlyfy	223	256
-BeeBus	68	0
-Beijing Group	224	128
-Beijing State Security Bureau	225	0
-Belarusian KGB	226	0
-BelialDemon	227	0
-Belsen Group	228	0
-Berry Sandstorm	229	0
-Berserk Bear	116	0
-Bezpečnostní informační služba	197	0
-BfV	230	6
-BiBiGun	231	0
-Big Bang APT	48	128
-Bignosa	232	256
-Bilbug	107	256
-Billbug	107	129
-Bitter	41	129
-Black Artemis	49	128
-Black Banshee	61	128
-Black Chollima	96	0
-Black Cube	233	128
-Black Shadow	30	128
-Black Technology	234	128
-Black Vine	235	128
-BlackByte	236	0
-BlackJack	237	1
-BlackMaskers	238	0
-BlackMaskers Team	238	0
-BlackOasis	239	0
-BlackShadow	30	0
-BlackTech	79	0
-Blackatom	240	256
-Blackfly	241	129
-Blackgear	242	256
-Blackmeta	243	256
-Blacktail	244	129
-Blackwood	245	129
-BladeHawk	246	0
-BladedFeline	247	0
-Bleak Ion	36	128
-Bleeding Bear	248	0
-Blind Eagle	55	128
-Blue Athena	47	128
-Blue Callisto	249	128
-Blue Echidna	44	128
-Blue Kitsune	83	0
-Blue Kraken	116	128
-Blue Mockingbird	250	128
-Blue Mushroom	43	128
-Blue Odin	110	128
-Blue Otso	17	0
-Blue Python	51	128
-Blue Termite	251	128
-Blue Tsunami	233	0
-BlueAlpha	17	0
-BlueBottle	252	1
-BlueBravo	83	0
-BlueCharlie	249	0
-BlueDelta	47	0
-BlueHornet	98	0
-BlueNoroff	89	0
-BlueTraveller	253	0
-Boggy Serpens	115	0
-Bohrium	254	145
-Bolivarian National Intelligence Service	255	0
-Bondnet	256	256
-Booba Project	257	0
-Boolka	258	256
-Border Guard	259	0
-Bottle	99	129
-Boulder Bear	260	0
-Bouncing Golf	60	128
-BountyGlad	261	0
-Boyusec	84	256
-Brass Typhoon	93	0
-BrazenBamboo	262	0
-Brazilian Intelligence Agency	13	0
-BreachLaboratory	263	0
-Brigada de Investigación Tecnológica	264	0
-Brocade Typhoon	84	0
-Bronze Atlas	93	0
-Bronze Butler	265	0
-Bronze Davenport	69	0
-Bronze Dudley	266	0
-Bronze Edison	91	0
-Bronze Elgin	107	0
-Bronze Export	93	0
-Bronze Express	80	0
-Bronze Firestone	73	0
-Bronze Fleetwood	99	0
-Bronze Geneva	267	0
-Bronze Globe	68	0
-Bronze Hobart	77	0
-Bronze Huntley	268	0
-Bronze Idlewood	69	0
-Bronze Keystone	71	0
-Bronze Mayfair	84	0
-Bronze Medley	269	0
-Bronze Mohawk	92	0
-Bronze Olive	76	0
-Bronze Overbrook	270	0
-Bronze Palace	69	0
-Bronze President	194	0
-Bronze Riverside	19	0
-Bronze Silhouette	271	0
-Bronze Sterling	267	0
-Bronze Union	81	0
-Bronze University	261	0
-Bronze Vinewood	86	0
-Bronze Walker	272	0
-Bronze Woodland	273	0
-Brown Fox	67	128
-Buckeye	84	129
-Budminer	274	256
-Budminer cyberespionage group	274	0
-Budworm	81	129
-BuhTrap	275	0
-Bundesamt für Cybersicherheit	190	0
-Bundesamt für Sicherheit in der Informationstechnik	210	0
-Bundesamt für Verfassungsschutz	230	0
-Bundeskriminalamt	199	0
-Bundesministerium der Verteidigung	200	0
-Bundesministerium für europäische und internationale Angelegenheiten	276	0
-Bundesnachrichtendienst	201	0
-Bureau 121	49	0
-Bureau Of Special Investigation	277	0
-Bureau of Intelligence	195	0
-Bureau of Intelligence and Research	278	0
-Bureau of Investigation	279	0
-Bureau of Military Intelligence	280	0
-Bureau of National Investigations	281	0
-Burgundy Sandstorm	90	0
-Butterfly	282	129
-ByteToBreach	283	0
-Byzantine Candor	67	128
-Bộ Công an	284	0
-Bộ Ngoại giao	285	0
-C-Major	38	128
-C0d0so0	73	0
-CAC	286	6
-CALANQUE	94	260
-CASTLE	116	133
-CBZC	287	6
-CCA	288	134
-CCB	289	6
-CCCS	290	6
-CCDCOE	291	4
-CCN	292	6
-CCN-CERT	292	4
-CERIUM	293	149
-CERT Polska	294	0
-CERT-EU	295	4
-CERT-FR	296	4
-CERT-GOV-GE	297	4
-CERT-In	298	0
-CERT-MX	299	4
-CERT-UA	300	4
-CERT.LV	301	4
-CERT.PL	294	4
-CERT.ar	302	0
-CERT.br	303	0
-CESIUM	304	149
-CFCS	305	6
-CHIMBORAZO	108	260
-CHLORINE	73	149
-CHROMIUM	261	149
-CHRYSENE	306	260
-CIA	307	6
-CIR	308	6
-CIRCL	309	4
-CIRCL.LU	309	4
-CIRCUS SPIDER	310	0
-CIS	311	135
-CIS Corps	312	0
-CISA	313	6
-CISMIL	314	4
-CL STA 0048	315	0
-CL-CRI-0025	316	4
-CL-STA-0043	317	4
-CL-STA-0048	315	4
-CL-STA-0049	318	4
-CL-STA-0969	319	4
-CL-STA-1009	320	4
-CL-STA-1020	321	4
-CL-STA-1062	322	4
-CL-STA-1087	323	4
-CL-UNK-1068	324	4
-CLOCKWORK SPIDER	325	0
-CNCERT	326	4
-CNCERT/CC	326	4
-CNCS	327	6
-CNI	328	6
-COBALT JUNO	56	0
-COBALT KATANA	329	0
-COLDRIVER	249	260
-COMBINE	72	133
-COMCYBER	330	4
-COPERNICIUM	89	276
-COPPER	268	149
-COVELLITE	49	133
-COVENANT	99	133
-CRYSTALRAY	331	260
-CSA	332	14
-CSA	333	78
-CSE	334	6
-CSIRT	335	4
-CSIRT de Gobierno	335	0
-CSIRT.CZ	336	4
-CSIS	337	6
-CST	334	6
-CTG	338	6
-CURIUM	339	149
-CVERC	340	4
-CVNX	19	134
-CYBERCOM	341	4
-CYBRAN	84	260
-CYSERVICE	99	260
-Cabinet Intelligence and Research Office	342	0
-CactusPete	268	0
-Cadelle	90	137
-Cadelle	343	137
-Cadet Blizzard	248	0
-CageyChameleon	89	0
-Calanque Ion	94	0
-Calc Team	68	128
-Calcium	113	129
-Caliente Bandits	344	0
-Callisto	249	128
-Callisto Group	249	128
-Calypso	269	129
-Camaro Dragon	194	0
-Camerashy	267	256
-CamoFei	345	0
-Camouflage Tempest	119	0
-Canada Border Services Agency	346	0
-Canadian Centre for Cyber Security	290	0
-Canadian Coast Guard	347	0
-Canadian Forces Military Police	348	0
-Canadian Security Intelligence Service	337	0
-Canary Typhoon	79	0
-Candiru	349	129
-CanisterWorm	149	0
-Canvas Cyclone	35	0
-Caracal Kitten	64	0
-Caramel Tsunami	349	0
-Carbanak	164	161
-Carbon Spider	113	0
-Carderbee	350	256
-Cardinal	351	129
-CardinalLizard	352	0
-Careto	353	256
-Carmine Tsunami	354	0
-CashRewindo	355	0
-Cavalry Werewolf	356	128
-Cavern Castle	79	128
-Cavern Manticore	357	128
-Center for Cybersikkerhed	305	0
-Center for information and communication technology	358	0
-Central Cybercrime Bureau	287	0
-Central Intelligence Agency	307	0
-Central Intelligence Organisation	359	0
-Central Intelligence Service	311	0
-Central Scientific Research Institute of Chemistry and Mechanics	360	0
-Central de Reunión de Inteligencia Militar	361	0
-Centralne Biuro Zwalczania Cyberprzestępczości	287	0
-Centre canadien pour la cybersécurité	290	0
-Centre de la sécurité des télécommunications	334	0
-Centre for Cyber Security	305	0
-Centre for Cybersecurity Belgium	289	0
-Centro Criptológico Nacional	292	0
-Centro Intelligence Interforze	362	0
-Centro Nacional de Cibersegurança	327	0
-Centro Nacional de Inteligencia	328	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	363	0
-Centrum voor Cybersecurity België	289	0
-CeranaKeeper	364	0
-Chafer	90	129
-ChainedShark	127	0
-Chameleon	86	129
-Chamelgang	345	256
-Charcoal Typhoon	261	0
-Charming Kitten	87	0
-CharmingCypress	87	0
-Chatty Spider	365	0
-Chaya_004	366	0
-Checkered Typhoon	73	0
-Chernovite	367	256
-Chimera	368	129
-Chinastrats	42	256
-Chinese Foreign Ministry	369	0
-Chinese Ministry of Foreign Affairs	369	0
-Chinese Ministry of State Security	370	0
-Chrono Kitten	371	0
-Chronus Group	372	0
-CiberInteligenciaSV	373	0
-Cicada	19	129
-Cinder Ion	90	128
-Cinnamon Tempest	208	0
-Circle Typhoon	81	8
-Circle Typhoon	82	8
-Circle Typhoon	374	8
-Circuit Panda	79	0
-Citrine Sleet	168	0
-Clay Typhoon	375	0
-Clean Ursa	110	0
-Cleaver	145	129
-Clever Kitten	376	0
-Cloaked Ursa	83	0
-Cloud Atlas	110	128
-Cloud Hopper	19	128
-CloudComputating	212	0
-CloudSorcerer	377	0
-Cloudy Omega	251	128
-Coast Guard Intelligence	378	0
-Coast Guard Intelligence Directorate	379	0
-Cobalt	380	129
-Cobalt Dickens	381	0
-Cobalt Edgewater	382	0
-Cobalt Gang	380	0
-Cobalt Group	380	0
-Cobalt Gypsy	37	0
-Cobalt Hickman	90	0
-Cobalt Illusion	87	0
-Cobalt Kitty	35	0
-Cobalt Lyceum	371	0
-Cobalt Mirage	87	0
-Cobalt Spider	380	0
-Cobalt Trinity	36	0
-Cobalt Ulster	115	0
-CobaltGoblin	34	0
-Codefinger	383	256
-Codoso	73	256
-Codoso Team	73	0
-Coinbase Cartel	384	128
-Cold Relic	249	128
-Cold River	249	128
-Colombian Cyber Emergency Response Group	385	0
-Colourful Panda	266	0
-ComicForm	386	0
-Commandement de la cyberdéfense	330	0
-Comment Crew	67	128
-Comment Group	67	128
-Comment Panda	67	0
-Commission européenne	387	0
-Common Raven	388	128
-Communications Security Establishment	334	0
-Comnie	242	256
-Computer Emergency Response Team of Ukraine	300	0
-Computer Incident Response Center Luxembourg	309	0
-Comrade Saiga	356	128
-Conference Castle	389	128
-Conference Crew	389	128
-Confucious	390	256
-Confucius	391	161
-Confucius APT	391	128
-Conimes	392	256
-Conquerors Electronic Army	393	128
-Contagious Interview	394	128
-Conti Team 1	395	0
-ControlX	261	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	396	0
-Copper Fieldstone	38	0
-Copper Typhoon	268	0
-Copy-Paste	397	128
-CopyCop	398	0
-CopyKittens	399	0
-Coral Sleet	400	0
-CoralRaider	401	0
-Core Werewolf	186	128
-Coreid	113	256
-CorporacaoXRat	402	0
-CorporationXRat	402	0
-Corsair Jackal	403	0
-Cosmic Lynx	404	128
-Cosmic Wolf	405	0
-CosmicBeetle	406	0
-Cotton Sandstorm	407	0
-CoughingDown	408	0
-Council for Intelligence Coordination	409	0
-Council of Political and Security Affairs	410	0
-Council of the EU	411	0
-Council of the European Union	411	0
-Counter Terrorism Department	412	0
-Counter Terrorism Group	338	0
-Counter Terrorism and Intelligence Bureau	413	0
-Counter Terrorism and Transnational Crime	414	0
-Counter-Intelligence Office	415	0
-Covert Grove	416	128
-CovertNetwork-1658	417	0
-Cozy Bear	83	0
-CozyDuke	83	0
-Crambus	37	256
-Crawling Taurus	74	0
-Crescent Typhoon	304	0
-Crescent and Star	188	128
-Crime Intelligence	418	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	419	0
-Criminal Intelligence Service Canada	420	0
-Criminal Investigation Department	421	8
-Criminal Investigation Department	422	8
-Criminal Investigation Department	423	8
-Criminal Investigations Department	424	0
-Crimson Collective	425	128
-Crimson Iron	68	128
-Crimson Sandstorm	339	0
-CrisisFour	47	0
-Crouching Yeti	116	128
-CryptoChameleon	426	0
-CryptoCore	89	8
-CryptoCore	427	8
-Cuboid Sandstorm	428	8
-Cuboid Sandstorm	339	8
-Curious Gorge	429	128
-Curly COMrades	430	128
-Curly Spider	351	0
-Cutting Kitten	431	0
-Cutting Sword of Justice	432	128
-Cyber Alliance	433	128
-Cyber Anarchy Squad	434	128
-Cyber Army of Russia Reborn	435	128
-Cyber Av3ngers	436	0
-Cyber Berkut	437	0
-Cyber Caliphate Army	288	128
-Cyber Centre	290	0
-Cyber Command	341	0
-Cyber Defence Command	330	0
-Cyber Islamic Resistance	438	128
-Cyber Partisans	439	128
-Cyber Police of Ukraine	440	0
-Cyber Security Agency of Singapore	333	0
-Cyber Security Authority	332	0
-Cyber Serp	441	0
-Cyber Toufan	442	0
-Cyber and Information Domain Service	308	0
-Cyber fighters of Izz Ad-Din Al Qassam	443	0
-Cyber- und Informationsraum	308	0
-Cyber.Anarchy.Squad	434	128
-CyberAv3ngers	436	0
-CyberCaliphate	288	0
-CyberNiggers	444	0
-CyberRoot	445	0
-Cybersecurity Hub	446	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	295	0
-Cybersecurity and Infrastructure Security Agency	313	0
-Cyberspace Administration of China	286	0
-Cyborg Spider	447	0
-Cycldek	392	256
-Cyprus Intelligence Service	448	0
-Czech Foreign Ministry	449	0
-Czech Ministry of Defence	450	0
-Czech Ministry of Foreign Affairs	449	0
-DAGGER PANDA	451	0
-DANS	452	135
-DBA	453	6
-DD4BC	154	4
-DEA Office of National Security Intelligence	454	0
-DEMIAP	455	4
-DESKTOP-GROUP	388	132
-DEV#POPPER	394	260
-DEV-0022	30	4
-DEV-0139	49	4
-DEV-0146	456	20
-DEV-0147	457	4
-DEV-0157	17	4
-DEV-0193	395	4
-DEV-0196	354	4
-DEV-0206	458	4
-DEV-0215	459	4
-DEV-0216	460	4
-DEV-0228	428	4
-DEV-0234	461	4
-DEV-0236	349	20
-DEV-0237	395	4
-DEV-0243	462	20
-DEV-0249	463	4
-DEV-0257	464	4
-DEV-0270	465	4
-DEV-0291	466	20
-DEV-0322	82	28
-DEV-0322	374	12
-DEV-0324	467	4
-DEV-0336	468	20
-DEV-0343	469	4
-DEV-0381	470	4
-DEV-0401	208	4
-DEV-0413	471	4
-DEV-0450	472	4
-DEV-0500	473	4
-DEV-0504	147	4
-DEV-0530	474	4
-DEV-0537	475	4
-DEV-0569	476	4
-DEV-0586	248	4
-DEV-0587	477	4
-DEV-0605	445	4
-DEV-0665	478	4
-DEV-0796	479	4
-DEV-0829	480	4
-DEV-0832	481	4
-DEV-0867	482	4
-DEV-0928	483	4
-DEV-0950	484	4
+APT6	84	14
+APT73	102	4
+APT9	103	6
+APTIran	104	256
+ASD	105	6
+ASEAN	106	4
+ASIO	107	6
+ASIS	108	6
+ATG2	49	6
+ATG26	53	4
+ATG3	73	6
+ATG48	101	4
+ATG50	75	4
+ATK1	109	6
+ATK103	110	4
+ATK11	44	4
+ATK113	111	4
+ATK116	112	4
+ATK117	51	4
+ATK13	53	4
+ATK17	37	4
+ATK233	113	4
+ATK236	114	4
+ATK29	94	4
+ATK3	51	6
+ATK32	115	4
+ATK33	116	4
+ATK35	38	4
+ATK4	41	6
+ATK40	39	4
+ATK41	20	4
+ATK5	49	6
+ATK51	117	4
+ATK52	42	4
+ATK6	118	6
+ATK7	85	6
+ATK78	119	4
+ATK8	120	6
+ATK80	52	4
+ATK88	121	4
+ATK91	122	4
+ATK92	123	4
+AU	124	6
+AW	125	7
+Ababil of Minab	126	0
+Actor210426	127	0
+Actor240524	128	0
+Actor240820	129	0
+Adept Libra	130	0
+Admin338	131	0
+Administration for Security and Counterintelligence	132	0
+Adrastea	133	256
+AeroBlade	134	0
+Affaires mondiales Canada	135	0
+African Union	124	0
+AgainstTheWest	100	0
+Aged Libra	136	0
+Agence nationale de la sécurité des systèmes d'information	35	0
+Agence nationale de sécurité	137	0
+Agencia Nacional de Inteligencia	138	0
+Agencija za Razuznavanje	139	0
+Agencja Bezpieczeństwa Wewnętrznego	15	0
+Agencja Wywiadu	125	0
+Agenda	140	129
+Agent Serpens	89	0
+Agenzia Informazioni e Sicurezza Esterna	23	0
+Agenzia Informazioni e Sicurezza Interna	24	0
+Agenzia per la Cybersicurezza Nazionale	16	0
+Aggah	141	256
+Aggressive Inventory Zombies	26	128
+Agonizing Serpens	32	0
+Agrius	32	256
+Agência Brasileira de Inteligência	14	0
+Air Force Intelligence Department	142	0
+Air Force Intelligence Directorate	143	0
+Air Intelligence	144	0
+Ajax Security Team	145	128
+AjaxSecurityTeam	145	0
+AjaxTM	145	0
+Akira	146	161
+Al Mukhabarat Al A'amah	147	0
+Algemene Dienst Inlichting en Veiligheid	19	0
+Algemene Inlichtingen- en Veiligheidsdienst	25	0
+Alibaba	148	128
+Alloy Taurus	149	0
+Alluring Pisces	91	0
+Alpha Spider	29	8
+Alpha Spider	150	8
+Altahrea Team	151	0
+Altered Spider	152	0
+Altoufan Team	153	0
+Aluminum Saratoga	154	0
+Aman	155	6
+Amaranth-Dragon	156	128
+Ambiorx	157	256
+Amethyst Rain	158	0
+Amoeba	95	129
+Anchor Panda	31	0
+Andariel	98	161
+Anger Bear	159	0
+Angry Likho	160	0
+Animal Farm	120	128
+Anonymous 64	161	0
+Anonymous KSA	162	0
+Anonymous Sudan	163	128
+Anonymous64	161	0
+Anti-Narcotics Force	164	0
+Antique Typhoon	165	0
+Antlion	166	129
+Anunak	167	256
+Aoqin Dragon	168	0
+Apothecary Spider	169	0
+AppMilad	170	0
+AppleJeus	171	0
+Appleworm	51	256
+Aqua Blizzard	18	0
+Aquatic Panda	172	0
+Arcane Werewolf	173	128
+Arid Viper	50	136
+Arid Viper	174	136
+AridViper	50	0
+Armageddon	18	128
+Armed Forces Security Center	22	0
+Armored Likho	175	0
+Army Intelligence Center	176	0
+Army Intelligence Department	177	0
+Army Intelligence Office	178	0
+Army Military Intelligence Command	33	0
+Army of the Guardians of the Islamic Revolution	179	0
+Ashen Lepus	180	0
+Aslan Neferler Tim	181	0
+Asnarök	182	256
+Assistant Attorney General's Office for Special Investigations on Organized Crime	183	0
+Association of Southeast Asian Nations	106	0
+AstroLocker	184	0
+AtlasCross	185	0
+Attor	186	256
+Attorney General's Office of Indonesia	187	0
+Auriga	101	128
+Aurora Panda	73	0
+Australian Cyber Security Centre	17	0
+Australian Federal Police	21	0
+Australian Geospatial-Intelligence Organisation	188	0
+Australian Secret Intelligence Service	108	0
+Australian Security Intelligence Organisation	107	0
+Australian Signals Directorate	105	0
+Auswärtiges Amt	13	0
+Avaddon	189	256
+Avivore	190	256
+AvosLocker	191	0
+Awaken Likho	192	0
+Axiom	193	129
+Ayyıldız Tim	194	0
+AzzaSec	195	0
+BACS	196	135
+BAMAD	197	4
+BAMBOO SPIDER	198	0
+BANISHED KITTEN	199	0
+BARIUM	95	149
+BASIN	200	133
+BEARCLAW	82	260
+BELUGASTURGEON	53	260
+BI	201	7
+BIG PANDA	202	0
+BIS	203	135
+BISMUTH	37	149
+BKA	204	6
+BLACKSTEM	154	260
+BMVg	205	6
+BND	206	6
+BORON	86	149
+BOSON SPIDER	207	0
+BOSS SPIDER	208	0
+BOWSER	83	133
+BROMINE	118	149
+BRONZE EDGEWOOD	209	0
+BRONZE HIGHLAND	210	0
+BRONZE SPIRAL	211	0
+BRONZE SPRING	212	0
+BRONZE STARLIGHT	213	0
+BRONZE VAPOR	214	0
+BSI	215	6
+BSSN	216	6
+Babuk	217	256
+Babuk Locker	217	0
+Babyk	217	256
+BackDip	218	0
+BackdoorDiplomacy	218	0
+Bad Magic	219	128
+BadRory	220	0
+Badan Intelijen Negara	221	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	222	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	223	0
+Badan Siber dan Sandi Negara	216	0
+Bahamut	224	256
+Balikbayan Foxes	225	0
+Balloonfly	226	256
+Bangladesh Financial Intelligence Unit	227	0
+Basalt Castle	101	128
+Basin Castle	200	128
+BatShadow	228	0
+BazaCall	229	0
+BazarCall	229	0
+BazzarCall	229	0
+BeagleBoyz	91	0
+Bearded Barbie	50	128
+Bearlyfy	230	256
+BeeBus	70	0
+Beijing Group	231	128
+Beijing State Security Bureau	232	0
+Belarusian KGB	233	0
+BelialDemon	234	0
+Belsen Group	235	0
+Berry Sandstorm	236	0
+Berserk Bear	118	0
+Bezpečnostní informační služba	203	0
+BfV	237	6
+BiBiGun	238	0
+BianLian	239	0
+Big Bang APT	50	128
+Bignosa	240	256
+Bilbug	109	256
+Billbug	109	129
+Bitter	43	129
+Bitwise Spider	241	0
+Black Artemis	51	128
+Black Banshee	63	128
+Black Basta	242	128
+Black Chollima	98	0
+Black Cube	243	128
+Black Shadow	32	128
+Black Technology	244	128
+Black Vine	245	128
+BlackBasta	242	0
+BlackByte	246	0
+BlackCat	28	0
+BlackJack	247	1
+BlackMaskers	248	0
+BlackMaskers Team	248	0
+BlackMatter	249	0
+BlackOasis	250	0
+BlackShadow	32	0
+BlackSuit	251	0
+BlackTech	81	0
+Blackatom	252	256
+Blackfly	253	129
+Blackgear	254	256
+Blackmeta	255	256
+Blacktail	256	129
+Blackwood	257	129
+BladeHawk	258	0
+BladedFeline	259	0
+Bleak Ion	38	128
+Bleeding Bear	260	0
+Blind Eagle	57	128
+Blue Athena	49	128
+Blue Callisto	261	128
+Blue Echidna	46	128
+Blue Kitsune	85	0
+Blue Kraken	118	128
+Blue Mockingbird	262	128
+Blue Mushroom	45	128
+Blue Odin	112	128
+Blue Otso	18	0
+Blue Python	53	128
+Blue Termite	263	128
+Blue Tsunami	243	0
+BlueAlpha	18	0
+BlueBottle	264	1
+BlueBravo	85	0
+BlueCharlie	261	0
+BlueDelta	49	0
+BlueHornet	100	0
+BlueNoroff	91	0
+BlueTraveller	265	0
+Boggy Serpens	117	0
+Bohrium	266	145
+Bolivarian National Intelligence Service	267	0
+Bondnet	268	256
+Booba Project	269	0
+Boolka	270	256
+Border Guard	271	0
+Bottle	101	129
+Boulder Bear	272	0
+Bouncing Golf	62	128
+BountyGlad	273	0
+Boyusec	86	256
+Brass Typhoon	95	0
+BrazenBamboo	274	0
+Brazilian Intelligence Agency	14	0
+BreachLaboratory	275	0
+Brigada de Investigación Tecnológica	276	0
+Brocade Typhoon	86	0
+Bronze Atlas	95	0
+Bronze Butler	277	0
+Bronze Davenport	71	0
+Bronze Dudley	278	0
+Bronze Edison	93	0
+Bronze Elgin	109	0
+Bronze Export	95	0
+Bronze Express	82	0
+Bronze Firestone	75	0
+Bronze Fleetwood	101	0
+Bronze Geneva	279	0
+Bronze Globe	70	0
+Bronze Hobart	79	0
+Bronze Huntley	280	0
+Bronze Idlewood	71	0
+Bronze Keystone	73	0
+Bronze Mayfair	86	0
+Bronze Medley	281	0
+Bronze Mohawk	94	0
+Bronze Olive	78	0
+Bronze Overbrook	282	0
+Bronze Palace	71	0
+Bronze President	200	0
+Bronze Riverside	20	0
+Bronze Silhouette	283	0
+Bronze Sterling	279	0
+Bronze Union	83	0
+Bronze University	273	0
+Bronze Vinewood	88	0
+Bronze Walker	284	0
+Bronze Woodland	285	0
+Brown Fox	69	128
+Buckeye	86	129
+Budminer	286	256
+Budminer cyberespionage group	286	0
+Budworm	83	129
+BuhTrap	287	0
+Bundesamt für Cybersicherheit	196	0
+Bundesamt für Sicherheit in der Informationstechnik	215	0
+Bundesamt für Verfassungsschutz	237	0
+Bundeskriminalamt	204	0
+Bundesministerium der Verteidigung	205	0
+Bundesministerium für europäische und internationale Angelegenheiten	288	0
+Bundesnachrichtendienst	206	0
+Bureau 121	51	0
+Bureau Of Special Investigation	289	0
+Bureau of Intelligence	201	0
+Bureau of Intelligence and Research	290	0
+Bureau of Investigation	291	0
+Bureau of Military Intelligence	292	0
+Bureau of National Investigations	293	0
+Burgundy Sandstorm	92	0
+Butterfly	294	129
+ByteToBreach	295	0
+Byzantine Candor	69	128
+Bộ Công an	296	0
+Bộ Ngoại giao	297	0
+C-Major	40	128
+C0d0so0	75	0
+CAC	298	6
+CALANQUE	96	260
+CASTLE	118	133
+CBZC	299	6
+CCA	300	134
+CCB	301	6
+CCCS	302	6
+CCDCOE	303	4
+CCN	304	6
+CCN-CERT	304	4
+CERIUM	305	149
+CERT Polska	306	0
+CERT-EU	307	4
+CERT-FR	308	4
+CERT-GOV-GE	309	4
+CERT-In	310	0
+CERT-MX	311	4
+CERT-UA	312	4
+CERT.LV	313	4
+CERT.PL	306	4
+CERT.ar	314	0
+CERT.br	315	0
+CESIUM	316	149
+CFCS	317	6
+CHIMBORAZO	110	260
+CHLORINE	75	149
+CHROMIUM	273	149
+CHRYSENE	318	260
+CIA	319	6
+CIR	320	6
+CIRCL	321	4
+CIRCL.LU	321	4
+CIS	322	135
+CIS Corps	323	0
+CISA	324	6
+CISMIL	325	4
+CL STA 0048	326	0
+CL-CRI-0025	327	4
+CL-STA-0043	328	4
+CL-STA-0048	326	4
+CL-STA-0049	329	4
+CL-STA-0969	330	4
+CL-STA-1009	331	4
+CL-STA-1020	332	4
+CL-STA-1062	333	4
+CL-STA-1087	334	4
+CL-UNK-1068	335	4
+CLOCKWORK SPIDER	336	0
+CNCERT	337	4
+CNCERT/CC	337	4
+CNCS	338	6
+CNI	339	6
+COBALT JUNO	58	0
+COBALT KATANA	340	0
+COLDRIVER	261	260
+COMBINE	74	133
+COMCYBER	341	4
+COPERNICIUM	91	276
+COPPER	280	149
+COVELLITE	51	133
+COVENANT	101	133
+CRYSTALRAY	342	260
+CSA	343	14
+CSA	344	78
+CSE	345	6
+CSIRT	346	4
+CSIRT de Gobierno	346	0
+CSIRT.CZ	347	4
+CSIS	348	6
+CST	345	6
+CTG	349	6
+CURIUM	350	149
+CVERC	351	4
+CVNX	20	134
+CYBERCOM	352	4
+CYBRAN	86	260
+CYSERVICE	101	260
+Cabinet Intelligence and Research Office	353	0
+Cactus	354	129
+CactusPete	280	0
+Cadelle	92	137
+Cadelle	355	137
+Cadet Blizzard	260	0
+CageyChameleon	91	0
+Calanque Ion	96	0
+Calc Team	70	128
+Calcium	115	129
+Caliente Bandits	356	0
+Callisto	261	128
+Callisto Group	261	128
+Calypso	281	129
+Camaro Dragon	200	0
+Camerashy	279	256
+CamoFei	357	0
+Camouflage Tempest	121	0
+Canada Border Services Agency	358	0
+Canadian Centre for Cyber Security	302	0
+Canadian Coast Guard	359	0
+Canadian Forces Military Police	360	0
+Canadian Security Intelligence Service	348	0
+Canary Typhoon	81	0
+Candiru	361	129
+CanisterWorm	152	0
+Canvas Cyclone	37	0
+Caracal Kitten	66	0
+Caramel Tsunami	361	0
+Carbanak	167	161
+Carbon Spider	115	0
+Carderbee	362	256
+Cardinal	363	129
+CardinalLizard	364	0
+Careto	365	256
+Carmine Tsunami	366	0
+CashRewindo	367	0
+Cavalry Werewolf	368	128
+Cavern Castle	81	128
+Cavern Manticore	369	128
+Center for Cybersikkerhed	317	0
+Center for information and communication technology	370	0
+Central Cybercrime Bureau	299	0
+Central Intelligence Agency	319	0
+Central Intelligence Organisation	371	0
+Central Intelligence Service	322	0
+Central Scientific Research Institute of Chemistry and Mechanics	372	0
+Central de Reunión de Inteligencia Militar	373	0
+Centralne Biuro Zwalczania Cyberprzestępczości	299	0
+Centre canadien pour la cybersécurité	302	0
+Centre de la sécurité des télécommunications	345	0
+Centre for Cyber Security	317	0
+Centre for Cybersecurity Belgium	301	0
+Centro Criptológico Nacional	304	0
+Centro Intelligence Interforze	374	0
+Centro Nacional de Cibersegurança	338	0
+Centro Nacional de Inteligencia	339	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	375	0
+Centrum voor Cybersecurity België	301	0
+CeranaKeeper	376	0
+ChaCha	377	0
+Chafer	92	129
+ChainedShark	129	0
+Chameleon	88	129
+Chamelgang	357	256
+Charcoal Typhoon	273	0
+Charming Kitten	89	0
+CharmingCypress	89	0
+Chatty Spider	378	0
+Chaya_004	379	0
+Checkered Typhoon	75	0
+Chernovite	380	256
+Chimera	381	129
+Chinastrats	44	256
+Chinese Foreign Ministry	382	0
+Chinese Ministry of Foreign Affairs	382	0
+Chinese Ministry of State Security	383	0
+Chrono Kitten	384	0
+Chronus Group	385	0
+CiberInteligenciaSV	386	0
+Cicada	20	129
+Cinder Ion	92	128
+Cinnamon Tempest	213	0
+Circle Typhoon	83	8
+Circle Typhoon	84	8
+Circle Typhoon	387	8
+Circuit Panda	81	0
+Circus Spider	388	0
+Citrine Sleet	171	0
+Cl0p	389	6
+Clay Typhoon	390	0
+Clean Ursa	112	0
+Cleaver	148	129
+Clever Kitten	391	0
+Cloaked Ursa	85	0
+Clop	389	135
+Cloud Atlas	112	128
+Cloud Hopper	20	128
+CloudComputating	218	0
+CloudSorcerer	392	0
+Cloudy Omega	263	128
+Coast Guard Intelligence	393	0
+Coast Guard Intelligence Directorate	394	0
+Cobalt	395	129
+Cobalt Dickens	396	0
+Cobalt Edgewater	397	0
+Cobalt Gang	395	0
+Cobalt Group	395	0
+Cobalt Gypsy	39	0
+Cobalt Hickman	92	0
+Cobalt Illusion	89	0
+Cobalt Kitty	37	0
+Cobalt Lyceum	384	0
+Cobalt Mirage	89	0
+Cobalt Spider	395	0
+Cobalt Trinity	38	0
+Cobalt Ulster	117	0
+CobaltGoblin	36	0
+Codefinger	398	256
+Codoso	75	256
+Codoso Team	75	0
+Coinbase Cartel	399	128
+Cold Relic	261	128
+Cold River	261	128
+Colombian Cyber Emergency Response Group	400	0
+Colourful Panda	278	0
+ComicForm	401	0
+Commandement de la cyberdéfense	341	0
+Comment Crew	69	128
+Comment Group	69	128
+Comment Panda	69	0
+Commission européenne	402	0
+Common Raven	403	128
+Communications Security Establishment	345	0
+Comnie	254	256
+Computer Emergency Response Team of Ukraine	312	0
+Computer Incident Response Center Luxembourg	321	0
+Comrade Saiga	368	128
+Conference Castle	404	128
+Conference Crew	404	128
+Confucious	405	256
+Confucius	406	161
+Confucius APT	406	128
+Conimes	407	256
+Conquerors Electronic Army	408	128
+Contagious Interview	409	128
+Conti	410	256
+Conti Team 1	410	0
+ControlX	273	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	411	0
+Copper Fieldstone	40	0
+Copper Typhoon	280	0
+Copy-Paste	412	128
+CopyCop	413	0
+CopyKittens	414	0
+Coral Sleet	415	0
+CoralRaider	416	0
+Core Werewolf	192	128
+Coreid	115	256
+CorporacaoXRat	417	0
+CorporationXRat	417	0
+Corsair Jackal	418	0
+Cosmic Lynx	419	128
+Cosmic Wolf	420	0
+CosmicBeetle	421	0
+Cotton Sandstorm	422	0
+CoughingDown	423	0
+Council for Intelligence Coordination	424	0
+Council of Political and Security Affairs	425	0
+Council of the EU	426	0
+Council of the European Union	426	0
+Counter Terrorism Department	427	0
+Counter Terrorism Group	349	0
+Counter Terrorism and Intelligence Bureau	428	0
+Counter Terrorism and Transnational Crime	429	0
+Counter-Intelligence Office	430	0
+Covert Grove	431	128
+CovertNetwork-1658	432	0
+Cozy Bear	85	0
+CozyDuke	85	0
+Crambus	39	256
+Crawling Taurus	76	0
+Crescent Typhoon	316	0
+Crescent and Star	194	128
+Crime Intelligence	433	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	434	0
+Criminal Intelligence Service Canada	435	0
+Criminal Investigation Department	436	8
+Criminal Investigation Department	437	8
+Criminal Investigation Department	438	8
+Criminal Investigations Department	439	0
+Crimson Collective	440	128
+Crimson Iron	70	128
+Crimson Sandstorm	350	0
+Cring	441	256
+CrisisFour	49	0
+Crouching Yeti	118	128
+Crypt3r	441	0
+CryptoChameleon	442	0
+CryptoCore	91	8
+CryptoCore	443	8
+Cuba	444	134
+Cuboid Sandstorm	445	8
+Cuboid Sandstorm	350	8
+Curious Gorge	446	128
+Curly COMrades	447	128
+Curly Spider	363	0
+Cutting Kitten	448	0
+Cutting Sword of Justice	449	128
+Cyber Alliance	450	128
+Cyber Anarchy Squad	451	128
+Cyber Army of Russia Reborn	452	128
+Cyber Av3ngers	453	0
+Cyber Berkut	454	0
+Cyber Caliphate Army	300	128
+Cyber Centre	302	0
+Cyber Command	352	0
+Cyber Defence Command	341	0
+Cyber Islamic Resistance	455	128
+Cyber Partisans	456	128
+Cyber Police of Ukraine	457	0
+Cyber Security Agency of Singapore	344	0
+Cyber Security Authority	343	0
+Cyber Serp	458	0
+Cyber Toufan	459	0
+Cyber and Information Domain Service	320	0
+Cyber fighters of Izz Ad-Din Al Qassam	460	0
+Cyber- und Informationsraum	320	0
+Cyber.Anarchy.Squad	451	128
+CyberAv3ngers	453	0
+CyberCaliphate	300	0
+CyberNiggers	461	0
+CyberRoot	462	0
+Cybersecurity Hub	463	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	307	0
+Cybersecurity and Infrastructure Security Agency	324	0
+Cyberspace Administration of China	298	0
+Cyborg Spider	464	0
+Cycldek	407	256
+Cyprus Intelligence Service	465	0
+Czech Foreign Ministry	466	0
+Czech Ministry of Defence	467	0
+Czech Ministry of Foreign Affairs	466	0
+DAGGER PANDA	468	0
+DANS	469	135
+DBA	470	6
+DD4BC	157	4
+DEA Office of National Security Intelligence	471	0
+DEMIAP	472	4
+DESKTOP-GROUP	403	132
+DEV#POPPER	409	260
+DEV-0022	32	4
+DEV-0139	51	4
+DEV-0146	473	20
+DEV-0147	474	4
+DEV-0157	18	4
+DEV-0193	410	4
+DEV-0196	366	4
+DEV-0206	475	4
+DEV-0215	476	4
+DEV-0216	377	4
+DEV-0228	445	4
+DEV-0234	477	4
+DEV-0236	361	20
+DEV-0237	410	4
+DEV-0243	478	20
+DEV-0249	479	4
+DEV-0257	480	4
+DEV-0270	481	4
+DEV-0291	482	20
+DEV-0322	84	28
+DEV-0322	387	12
+DEV-0324	483	4
+DEV-0336	484	20
+DEV-0343	485	4
+DEV-0381	486	4
+DEV-0401	213	4
+DEV-0413	487	4
+DEV-0450	488	4
+DEV-0500	489	4
+DEV-0504	150	4
+DEV-0530	490	4
+DEV-0537	491	4
+DEV-0569	492	4
+DEV-0586	260	4
+DEV-0587	493	4
+DEV-0605	462	4
+DEV-0665	494	4
+DEV-0796	495	4
+DEV-0829	496	4
+DEV-0832	497	4
+DEV-0867	498	4
+DEV-0928	499	4
+DEV-0950	500	4
 DEV-0971	1	4
-DEV-1028	485	4
-DEV-1044	486	4
-DEV-1084	487	4
-DEV-1101	488	4
-DEV-1167	489	4
-DEV-1222	49	4
-DEV-1295	490	4
-DEV-500	473	4
-DEXTOROUS SPIDER	491	0
-DFAT	492	6
-DGSE	493	6
-DGSI	494	6
-DGSSI	495	4
-DHS	496	6
-DHS Office of Intelligence and Analysis	497	0
-DIA	498	6
-DICT	499	135
-DID	500	135
-DINTRTA	501	4
-DIZZY PANDA	502	0
-DJI	503	134
-DNI	504	6
-DNII	505	6
-DNRT	506	6
-DNS-Calc	68	0
-DNSC	507	6
-DNSCalc	68	256
-DNSpionage	382	256
-DOJ	508	6
-DOPPEL SPIDER	509	0
-DRAGONFISH	107	132
-DRSD	510	6
-DSIRF	466	260
-DSN	511	6
-DTX	512	6
-DUBNIUM	40	133
-DUNE	193	135
-DUNGEON SPIDER	513	0
-DUSTYCAVE	339	260
-DYMALLOY	116	260
-Daffodil Gust	514	128
-Daggerfly	205	256
-Dairat al-Mukhabarat al-Ammah	515	0
-Daixin Team	516	0
-Dalbit	517	256
-Dancing Salome	518	128
-DangerousSavanna	519	0
-Danish Defence Intelligence Service	520	0
-Danish Security and Intelligence Service	521	0
-Danti	522	256
-Dark Basin	523	128
-Dark Caracal	524	128
-Dark Castle	525	128
-Dark Engine	526	128
-Dark Halo	83	128
-Dark Hotel	40	128
-Dark Scorpius	527	0
-Dark Seoul	49	128
-DarkCasino	528	0
-DarkGaboon	529	0
-DarkHalo	83	0
-DarkHotel	40	0
-DarkHydrus	530	0
-DarkPink	531	0
-DarkRaaS	532	0
-DarkSeoul	96	0
-DarkShadow	533	0
-DarkSpectre	534	0
-DarkUniverse	535	0
-DarkVishnya	536	0
-DeadCatx3	149	0
-Deadeye Jackal	537	0
-DeathStalker	538	0
-DeceptiveDevelopment	394	0
-Deep Panda	235	0
-DeepCliff	539	0
-Defence Intelligence	540	0
-Defence Intelligence Agency	541	0
-Defence Intelligence Command	542	0
-Defence Intelligence Organisation	543	0
-Defence Intelligence and Security Service	544	0
-Defence Intelligence of Ukraine	545	0
-Defense Intelligence Agency	546	8
-Defense Intelligence Agency	498	8
-Defense Intelligence Headquarters	547	0
-Defense Security Support Command	548	0
-DefrayX	549	0
-DeftTorero	550	0
-Denim Tsunami	466	0
-Department of Border Affair	453	0
-Department of Defense	551	0
-Department of Foreign Affairs	552	0
-Department of Foreign Affairs and Trade	492	0
-Department of Homeland Security	553	8
-Department of Homeland Security	496	8
-Department of Information and Communications Technology	499	0
-Department of Justice	508	0
-Department of Naval Intelligence	554	0
-Department of Smuggling, Intelligence, Operations and Information Collection	555	0
-Department of State	556	0
-Department of the Treasury	557	0
-Deputy Dog	71	128
-DeputyDog	71	0
-Desert Falcon	48	128
-Desert Falcons	171	128
-Desorden Group	558	0
-Detective Branch, Bangladesh Police	559	0
-Deuxième Bureau	560	0
-Dev-0391	271	0
-Diamond Sleet	49	0
-DiceyF	561	0
-DieNet	562	0
-Digital Security Agency	563	0
-Dirección General de Contrainteligencia Militar	564	0
-Dirección Nacional de Inteligencia Criminal	565	0
-Dirección Nacional de Inteligencia Estratégica Militar	566	0
-Dirección de Contra-Inteligencia Militar	567	0
-Dirección de Observaciones Judiciales	568	0
-Direction Generale pour l'Etude et la Documentation	569	0
-Direction Générale de la Sécurité des Systèmes d'Information	495	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	570	0
-Direction du Renseignement et de la Sécurité de la Défense	510	0
-Direction du renseignement militaire	571	0
-Direction générale de la sécurité extérieure	493	0
-Direction générale de la sécurité intérieure	494	0
-Directorate General of Customs and Excise	572	0
-Directorate General of Forces Intelligence	573	0
-Directorate General of GST Intelligence	574	0
-Directorate General of Immigration	575	0
-Directorate General of Intelligence and Investigation	576	0
-Directorate State Protection and Intelligence Service	511	0
-Directorate of Air Intelligence	577	8
-Directorate of Air Intelligence	578	8
-Directorate of Intelligence Royal Thai Army	501	0
-Directorate of Intelligence and Security	579	0
-Directorate of Intelligence, RTAF	580	0
-Directorate of Joint Intelligence	503	0
-Directorate of Military Intelligence	581	8
-Directorate of Military Intelligence	582	8
-Directorate of Military Intelligence, Nepal	583	0
-Directorate of Naval Intelligence	584	0
-Directorate of Revenue Intelligence	585	0
-Directorate-General for External Security	493	0
-Directoratul Național de Securitate Cibernetică	507	0
-Direcția Generală de Informații a Apărării	586	0
-Direcția Generală de Informații și Protecție Internă	587	0
-Direcția Generală de Protecție Internă	587	0
-Direktion Staatsschutz und Nachrichtendienst	511	0
-Direktorat Intelijen Imigrasi	575	0
-DoD	551	7
-DoJ	508	6
-Dogfish	71	129
-Domestic Kitten	60	0
-Donot	54	256
-Donot Team	54	0
-Double Dragon	93	128
-Dragnet Panda	588	0
-DragonBreath	589	0
-DragonForce	590	0
-DragonOK	270	0
-DragonRank	591	0
-DragonSpark	592	0
-Dragonbridge	593	256
-Dragonfly	116	129
-DriftingCloud	594	0
-DriveSurge	595	0
-Dropping Elephant	42	128
-Drug Intelligence Division	500	0
-Državna Agencija za Istrage i Zaštitu	596	0
-Dudear	108	256
-Duqu Group	597	0
-Dust Storm	598	128
-DustSquad	599	0
-Dutch Ministry of Foreign Affairs	600	0
-Dutch National Police	601	0
-DynCalc	68	0
-Dynamite Panda	72	0
-Dövlət Təhlükəsizliyi Xidməti	512	0
-Dışişleri Bakanlığı	602	0
-E Division – Intelligence Division	603	0
-E-tjenesten	604	0
-EC2 Grouper	605	0
-EC3	606	6
-EEAS	607	6
-EG-CERT	608	4
-ELBRUS	113	260
-ELECTRIC PANDA	609	0
-ELECTRUM	44	133
-ELOQUENT PANDA	610	0
-ELUSIVE COMET	611	128
-ENISA	612	4
-EQGRP	613	260
-EU	614	6
-EU INTCEN	615	0
-EU Intelligence and Situation Centre	615	0
-EUMS	616	6
-EUROPIUM	37	149
-EXOTIC LILY	471	128
-EYP	617	6
-Eagle Werewolf	172	128
-Earth Akhlut	268	0
-Earth Alux	618	0
-Earth Ammit	619	0
-Earth Aughisky	620	0
-Earth Baku	93	0
-Earth Baxia	621	0
-Earth Berberoka	622	0
-Earth Bluecrow	623	0
-Earth Centaur	77	0
-Earth Empusa	624	0
-Earth Estries	625	0
-Earth Freybug	626	0
-Earth Hundun	79	0
-Earth Kapre	627	0
-Earth Karkaddan	38	0
-Earth Kasha	628	0
-Earth Kitsune	629	0
-Earth Krahang	630	0
-Earth Kurma	631	0
-Earth Lamia	632	0
-Earth Longzhi	633	0
-Earth Lusca	261	0
-Earth Naga	634	0
-Earth Preta	194	0
-Earth Simnavaz	37	0
-Earth Smilodon	81	0
-Earth Vetala	115	0
-Earth Wendigo	635	0
-Earth Yako	636	0
-Edalat-e Ali	637	0
-Educated Manticore	638	128
-Egypt's Computer Emergency Readiness Team	608	0
-Egyptian General Intelligence Directorate	639	0
-Egyptian Homeland security	640	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	641	0
-El Machete	59	128
-Elderwood	224	256
-Elderwood Gang	224	0
-Elderwood Group	72	0
-Elephant Beetle	642	128
-Elfin	36	129
-Ember Bear	248	0
-Emdivi	251	256
-Emennet Pasargad	407	0
-Emerald Sleet	61	0
-Emissary Panda	81	8
-Emissary Panda	82	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	643	0
-Emperor Dragonfly	208	128
-Empire Monkey	34	128
-EncryptHub	644	0
-Enelink	636	256
-Energetic Bear	116	0
-Enforcement Directorate	645	0
-Equation	613	129
-Equation Group	613	128
-Eraleig	100	256
-Estado Mayor Presidencial	646	0
-Estonian Foreign Intelligence Service	647	0
-Estonian Information System Authority	648	0
-Estonian Internal Security Service	649	0
-Ethereal Panda	650	0
-Etterretningstjenesten	604	0
-Eurojust	651	0
-European Commission	387	0
-European Cybercrime Centre	606	0
-European External Action Service	607	0
-European Union	614	0
-European Union Agency for Criminal Justice Cooperation	651	0
-European Union Agency for Cybersecurity	612	0
-European Union Agency for Law Enforcement Cooperation	606	0
-European Union Military Staff	616	0
-European Union Satellite Centre	652	0
-Europol	606	0
-Europäische Union	614	0
-Evasive Panda	205	0
-Evasive Serpens	37	0
-Evil Corp	462	128
-Evil Eye	624	128
-EvilPost	653	0
-EvilTraffic	654	0
-EvilWeb	655	0
-Evilbyte	656	256
-Evilnum	538	256
-ExCobalt	657	0
-ExfilSquad	658	0
-External Intelligence and Security Agency	22	0
-Extreme Jackal	151	0
-FASTCash	659	256
-FBI	660	6
-FBI Intelligence Branch	661	0
-FCDO	662	6
-FE	520	7
-FID	663	143
-FID	664	143
-FIN1	665	6
-FIN10	666	4
-FIN11	667	4
-FIN12	395	4
-FIN13	642	4
-FIN4	668	6
-FIN5	669	6
-FIN6	119	6
-FIN7	113	6
-FIN8	109	6
-FIOD-TCI	670	4
-FIREANT	194	260
-FIRST	671	133
-FIS	672	6
-FISHMONGER	261	133
-FIUTT	673	4
-FOD Buitenlandse Zaken	674	0
-FOXY PANDA	675	0
-FRA	676	135
-FROZENBARENTS	44	260
-FROZENLAKE	47	260
-FRwL	677	134
-FSB	678	6
-FSO	679	6
-FVEY	680	6
-Fail0verflow	681	0
-Falcons Intelligence Cell	682	0
-FallagaTeam	683	0
-Fallout Team	40	128
-Fallow Squall	114	128
-Famous Chollima	684	0
-FamousSparrow	685	0
-Fancy Bear	47	0
-Federal Bureau of Investigation	660	0
-Federal Criminal Police Office	199	0
-Federal Foreign Office	12	0
-Federal Intelligence Service	672	8
-Federal Intelligence Service	201	8
-Federal Investigation Agency	686	0
-Federal Ministry of Defence	200	0
-Federal Office for Cyber Security	190	0
-Federal Office for Information Security	210	0
-Federal Office for the Protection of the Constitution	230	0
-Federal Police	687	0
-Federal Police Department	688	0
-Federal Protective Service	679	0
-Federal Public Service Foreign Affairs	674	0
-Federal Security Service	678	0
-Femwar02	689	0
-Ferocious Kitten	690	0
-Feverdream	92	256
-Fighting Ursa	47	0
-Financial Crimes Investigation Division	691	0
-Financial Intelligence Division	664	0
-Financial Intelligence Unit	692	8
-Financial Intelligence Unit	693	8
-Financial Intelligence Unit	694	8
-Financial Intelligence Unit Trinidad and Tobago	673	0
-Financial Investigations Division	663	0
-Financial Monitoring Service	695	0
-Financial Monitoring Unit	696	0
-Financial Transactions and Reports Analysis Centre of Canada	697	0
-Finnish Defence Intelligence Agency	698	0
-Finnish Security and Intelligence Service	699	0
-FishMedley	700	0
-Fishing Elephant	701	128
-Five Eyes	680	0
-Flash Kitten	702	0
-Flax Typhoon	650	0
-FlowerStorm	703	0
-Flying Kitten	142	0
-Flying Yeti	704	128
-FlyingYeti	704	0
-Foreign Intelligence Agency	123	0
-Foreign Intelligence Service	705	8
-Foreign Intelligence Service	706	8
-Foreign Intelligence Service	707	8
-Foreign Intelligence Service of Ukraine	708	0
-Foreign Office	662	0
-Foreign and Commonwealth Office	662	0
-Foreign, Commonwealth and Development Office	662	0
-Forest Blizzard	47	0
-Forsvarets Efterretningstjeneste	520	0
-Forsvarets sikkerhetstjeneste	709	0
-Forum of Incident Response and Security Teams	671	0
-Fox Kitten	710	0
-Fox Tempest	711	0
-Foxtrot	19	129
-Fraternal Jackal	443	0
-French Foreign Ministry	712	0
-French Ministry of Foreign Affairs	712	0
-FromRussiaWithLove	677	0
-FrostyNeighbor	713	0
-Frozenvista	248	256
-Fruity Armor	514	128
-FruityArmor	514	0
-FulcrumSec	714	0
-FunkSec	715	0
-FusionCore	716	0
-Fxmsp	717	256
-Försvarets radioanstalt	676	0
-Försvarsmaktens underrättelsetjänst	698	0
-G7	718	6
-GAC	133	6
-GADOLINIUM	92	133
-GALLIUM	146	133
-GC01	719	6
-GC02	720	6
-GCHQ	721	6
-GCMAN	722	260
-GCSB	723	6
-GDGS	724	6
-GHOST STADIUM	725	128
-GIBBERISH PANDA	726	0
-GINGERSNAP	114	133
-GOBLIN PANDA	392	0
-GOFFEE	727	260
-GOLD	728	151
-GOLD BURLAP	447	0
-GOLD CABIN	112	0
-GOLD DUPONT	729	0
-GOLD EVERGREEN	730	0
-GOLD FAIRFAX	731	0
-GOLD FLANDERS	732	0
-GOLD GALLEON	733	0
-GOLD GARDEN	734	0
-GOLD MANSARD	735	0
-GOLD NORTHFIELD	736	0
-GOLD REBELLION	527	0
-GOLD RIVERVIEW	737	0
-GOLD SKYLINE	738	0
-GOLD SOUTHFIELD	739	0
-GOLD SYMPHONY	740	0
-GOLD WATERFALL	741	0
-GOLD WINTER	742	0
-GOLEM	19	133
-GOP	96	134
-GRC	743	6
-GREATRIFT	744	260
-GREF	69	134
-GRU	745	6
+DEV-1028	501	4
+DEV-1044	502	4
+DEV-1084	503	4
+DEV-1101	504	4
+DEV-1167	505	4
+DEV-1222	51	4
+DEV-1295	506	4
+DEV-500	489	4
+DEXTOROUS SPIDER	507	0
+DFAT	508	6
+DGSE	509	6
+DGSI	510	6
+DGSSI	511	4
+DHS	512	6
+DHS Office of Intelligence and Analysis	513	0
+DIA	514	6
+DICT	515	135
+DID	516	135
+DINTRTA	517	4
+DIZZY PANDA	518	0
+DJI	519	134
+DNI	520	6
+DNII	521	6
+DNRT	522	6
+DNS-Calc	70	0
+DNSC	523	6
+DNSCalc	70	256
+DNSpionage	397	256
+DOJ	524	6
+DRAGONFISH	109	132
+DRSD	525	6
+DSIRF	482	260
+DSN	526	6
+DTX	527	6
+DUBNIUM	42	133
+DUNE	199	135
+DUNGEON SPIDER	528	0
+DUSTYCAVE	350	260
+DYMALLOY	118	260
+Daffodil Gust	529	128
+Daggerfly	210	256
+Dairat al-Mukhabarat al-Ammah	530	0
+Daixin Team	531	0
+Dalbit	532	256
+Dancing Salome	533	128
+DangerousSavanna	534	0
+Danish Defence Intelligence Service	535	0
+Danish Security and Intelligence Service	536	0
+Danti	537	256
+Dark Basin	538	128
+Dark Caracal	539	128
+Dark Castle	540	128
+Dark Engine	541	128
+Dark Halo	85	128
+Dark Hotel	42	128
+Dark Scorpius	542	0
+Dark Seoul	51	128
+DarkCasino	543	0
+DarkGaboon	544	0
+DarkHalo	85	0
+DarkHotel	42	0
+DarkHydrus	545	0
+DarkPink	546	0
+DarkRaaS	547	0
+DarkSeoul	98	0
+DarkShadow	548	0
+DarkSide	249	0
+DarkSpectre	549	0
+DarkUniverse	550	0
+DarkVishnya	551	0
+DeadCatx3	152	0
+Deadeye Jackal	552	0
+DeathStalker	553	0
+DeceptiveDevelopment	409	0
+Deep Panda	245	0
+DeepCliff	554	0
+Defence Intelligence	555	0
+Defence Intelligence Agency	556	0
+Defence Intelligence Command	557	0
+Defence Intelligence Organisation	558	0
+Defence Intelligence and Security Service	559	0
+Defence Intelligence of Ukraine	560	0
+Defense Intelligence Agency	561	8
+Defense Intelligence Agency	514	8
+Defense Intelligence Headquarters	562	0
+Defense Security Support Command	563	0
+DefrayX	564	0
+DeftTorero	565	0
+Denim Tsunami	482	0
+Department of Border Affair	470	0
+Department of Defense	566	0
+Department of Foreign Affairs	567	0
+Department of Foreign Affairs and Trade	508	0
+Department of Homeland Security	568	8
+Department of Homeland Security	512	8
+Department of Information and Communications Technology	515	0
+Department of Justice	524	0
+Department of Naval Intelligence	569	0
+Department of Smuggling, Intelligence, Operations and Information Collection	570	0
+Department of State	571	0
+Department of the Treasury	572	0
+Deputy Dog	73	128
+DeputyDog	73	0
+Desert Falcon	50	128
+Desert Falcons	174	128
+Desorden Group	573	0
+Detective Branch, Bangladesh Police	574	0
+Deuxième Bureau	575	0
+Dev-0391	283	0
+Diamond Sleet	51	0
+DiceyF	576	0
+DieNet	577	0
+Digital Security Agency	578	0
+Dirección General de Contrainteligencia Militar	579	0
+Dirección Nacional de Inteligencia Criminal	580	0
+Dirección Nacional de Inteligencia Estratégica Militar	581	0
+Dirección de Contra-Inteligencia Militar	582	0
+Dirección de Observaciones Judiciales	583	0
+Direction Generale pour l'Etude et la Documentation	584	0
+Direction Générale de la Sécurité des Systèmes d'Information	511	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	585	0
+Direction du Renseignement et de la Sécurité de la Défense	525	0
+Direction du renseignement militaire	586	0
+Direction générale de la sécurité extérieure	509	0
+Direction générale de la sécurité intérieure	510	0
+Directorate General of Customs and Excise	587	0
+Directorate General of Forces Intelligence	588	0
+Directorate General of GST Intelligence	589	0
+Directorate General of Immigration	590	0
+Directorate General of Intelligence and Investigation	591	0
+Directorate State Protection and Intelligence Service	526	0
+Directorate of Air Intelligence	592	8
+Directorate of Air Intelligence	593	8
+Directorate of Intelligence Royal Thai Army	517	0
+Directorate of Intelligence and Security	594	0
+Directorate of Intelligence, RTAF	595	0
+Directorate of Joint Intelligence	519	0
+Directorate of Military Intelligence	596	8
+Directorate of Military Intelligence	597	8
+Directorate of Military Intelligence, Nepal	598	0
+Directorate of Naval Intelligence	599	0
+Directorate of Revenue Intelligence	600	0
+Directorate-General for External Security	509	0
+Directoratul Național de Securitate Cibernetică	523	0
+Direcția Generală de Informații a Apărării	601	0
+Direcția Generală de Informații și Protecție Internă	602	0
+Direcția Generală de Protecție Internă	602	0
+Direktion Staatsschutz und Nachrichtendienst	526	0
+Direktorat Intelijen Imigrasi	590	0
+DoD	566	7
+DoJ	524	6
+Dogfish	73	129
+Domestic Kitten	62	0
+Donot	56	256
+Donot Team	56	0
+Doppel Spider	603	0
+DoppelPaymer	603	0
+Double Dragon	95	128
+Dragnet Panda	604	0
+DragonBreath	605	0
+DragonForce	606	8
+DragonForce	607	8
+DragonOK	282	0
+DragonRank	608	0
+DragonSpark	609	0
+Dragonbridge	610	256
+Dragonfly	118	129
+DriftingCloud	611	0
+DriveSurge	612	0
+Dropping Elephant	44	128
+Drug Intelligence Division	516	0
+Državna Agencija za Istrage i Zaštitu	613	0
+Dudear	110	256
+Duqu Group	614	0
+Dust Storm	615	128
+DustSquad	616	0
+Dutch Ministry of Foreign Affairs	617	0
+Dutch National Police	618	0
+DynCalc	70	0
+Dynamite Panda	74	0
+Dövlət Təhlükəsizliyi Xidməti	527	0
+Dışişleri Bakanlığı	619	0
+E Division – Intelligence Division	620	0
+E-tjenesten	621	0
+EC2 Grouper	622	0
+EC3	623	6
+EEAS	624	6
+EG-CERT	625	4
+ELBRUS	115	260
+ELECTRIC PANDA	626	0
+ELECTRUM	46	133
+ELOQUENT PANDA	627	0
+ELUSIVE COMET	628	128
+ENISA	629	4
+EQGRP	630	260
+EU	631	6
+EU INTCEN	632	0
+EU Intelligence and Situation Centre	632	0
+EUMS	633	6
+EUROPIUM	39	149
+EXOTIC LILY	487	128
+EYP	634	6
+Eagle Werewolf	175	128
+Earth Akhlut	280	0
+Earth Alux	635	0
+Earth Ammit	636	0
+Earth Aughisky	637	0
+Earth Baku	95	0
+Earth Baxia	638	0
+Earth Berberoka	639	0
+Earth Bluecrow	640	0
+Earth Centaur	79	0
+Earth Empusa	641	0
+Earth Estries	642	0
+Earth Freybug	643	0
+Earth Hundun	81	0
+Earth Kapre	644	0
+Earth Karkaddan	40	0
+Earth Kasha	645	0
+Earth Kitsune	646	0
+Earth Krahang	647	0
+Earth Kurma	648	0
+Earth Lamia	649	0
+Earth Longzhi	650	0
+Earth Lusca	273	0
+Earth Naga	651	0
+Earth Preta	200	0
+Earth Simnavaz	39	0
+Earth Smilodon	83	0
+Earth Vetala	117	0
+Earth Wendigo	652	0
+Earth Yako	653	0
+Edalat-e Ali	654	0
+Educated Manticore	655	128
+Egregor	656	256
+Egypt's Computer Emergency Readiness Team	625	0
+Egyptian General Intelligence Directorate	657	0
+Egyptian Homeland security	658	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	659	0
+El Machete	61	128
+Elderwood	231	256
+Elderwood Gang	231	0
+Elderwood Group	74	0
+Elephant Beetle	660	128
+Elfin	38	129
+Ember Bear	260	0
+Emdivi	263	256
+Emennet Pasargad	422	0
+Emerald Sleet	63	0
+Emissary Panda	83	8
+Emissary Panda	84	8
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	661	0
+Emperor Dragonfly	213	128
+Empire Monkey	36	128
+EncryptHub	662	0
+Enelink	653	256
+Energetic Bear	118	0
+Enforcement Directorate	663	0
+Equation	630	129
+Equation Group	630	128
+Eraleig	102	256
+Estado Mayor Presidencial	664	0
+Estonian Foreign Intelligence Service	665	0
+Estonian Information System Authority	666	0
+Estonian Internal Security Service	667	0
+Ethereal Panda	668	0
+Etterretningstjenesten	621	0
+Eurojust	669	0
+European Commission	402	0
+European Cybercrime Centre	623	0
+European External Action Service	624	0
+European Union	631	0
+European Union Agency for Criminal Justice Cooperation	669	0
+European Union Agency for Cybersecurity	629	0
+European Union Agency for Law Enforcement Cooperation	623	0
+European Union Military Staff	633	0
+European Union Satellite Centre	670	0
+Europol	623	0
+Europäische Union	631	0
+Evasive Panda	210	0
+Evasive Serpens	39	0
+Evil Corp	478	128
+Evil Eye	641	128
+EvilPost	671	0
+EvilTraffic	672	0
+EvilWeb	673	0
+Evilbyte	674	256
+Evilnum	553	256
+ExCobalt	675	0
+ExfilSquad	676	0
+External Intelligence and Security Agency	23	0
+Extreme Jackal	154	0
+FASTCash	677	256
+FBI	678	6
+FBI Intelligence Branch	679	0
+FCDO	680	6
+FE	535	7
+FID	681	143
+FID	682	143
+FIN1	683	6
+FIN10	684	4
+FIN11	685	4
+FIN12	410	4
+FIN13	660	4
+FIN4	686	6
+FIN5	687	6
+FIN6	121	6
+FIN7	115	6
+FIN8	111	6
+FIOD-TCI	688	4
+FIREANT	200	260
+FIRST	689	133
+FIS	690	6
+FISHMONGER	273	133
+FIUTT	691	4
+FOD Buitenlandse Zaken	692	0
+FOXY PANDA	693	0
+FRA	694	135
+FROZENBARENTS	46	260
+FROZENLAKE	49	260
+FRwL	695	134
+FSB	696	6
+FSO	697	6
+FVEY	698	6
+Fail0verflow	699	0
+Falcons Intelligence Cell	700	0
+FallagaTeam	701	0
+Fallout Team	42	128
+Fallow Squall	116	128
+Famous Chollima	702	0
+FamousSparrow	703	0
+Fancy Bear	49	0
+Fargo	704	128
+Federal Bureau of Investigation	678	0
+Federal Criminal Police Office	204	0
+Federal Foreign Office	13	0
+Federal Intelligence Service	690	8
+Federal Intelligence Service	206	8
+Federal Investigation Agency	705	0
+Federal Ministry of Defence	205	0
+Federal Office for Cyber Security	196	0
+Federal Office for Information Security	215	0
+Federal Office for the Protection of the Constitution	237	0
+Federal Police	706	0
+Federal Police Department	707	0
+Federal Protective Service	697	0
+Federal Public Service Foreign Affairs	692	0
+Federal Security Service	696	0
+Femwar02	708	0
+Ferocious Kitten	709	0
+Feverdream	94	256
+Fiddling Scorpius	226	0
+Fighting Ursa	49	0
+Financial Crimes Investigation Division	710	0
+Financial Intelligence Division	682	0
+Financial Intelligence Unit	711	8
+Financial Intelligence Unit	712	8
+Financial Intelligence Unit	713	8
+Financial Intelligence Unit Trinidad and Tobago	691	0
+Financial Investigations Division	681	0
+Financial Monitoring Service	714	0
+Financial Monitoring Unit	715	0
+Financial Transactions and Reports Analysis Centre of Canada	716	0
+Finnish Defence Intelligence Agency	717	0
+Finnish Security and Intelligence Service	718	0
+FishMedley	719	0
+Fishing Elephant	720	128
+Five Eyes	698	0
+Flash Kitten	721	0
+Flax Typhoon	668	0
+FlowerStorm	722	0
+Flying Kitten	145	0
+Flying Yeti	723	128
+FlyingYeti	723	0
+Fog	724	135
+Foreign Intelligence Agency	125	0
+Foreign Intelligence Service	725	8
+Foreign Intelligence Service	726	8
+Foreign Intelligence Service	727	8
+Foreign Intelligence Service of Ukraine	728	0
+Foreign Office	680	0
+Foreign and Commonwealth Office	680	0
+Foreign, Commonwealth and Development Office	680	0
+Forest Blizzard	49	0
+Forsvarets Efterretningstjeneste	535	0
+Forsvarets sikkerhetstjeneste	729	0
+Forum of Incident Response and Security Teams	689	0
+Fox Kitten	730	0
+Fox Tempest	731	0
+Foxtrot	20	129
+Fraternal Jackal	460	0
+French Foreign Ministry	732	0
+French Ministry of Foreign Affairs	732	0
+FromRussiaWithLove	695	0
+FrostyNeighbor	733	0
+Frozenvista	260	256
+Fruity Armor	529	128
+FruityArmor	529	0
+FulcrumSec	734	0
+FunkSec	735	0
+FusionCore	736	0
+Fxmsp	737	256
+Försvarets radioanstalt	694	0
+Försvarsmaktens underrättelsetjänst	717	0
+G7	738	6
+GAC	135	6
+GADOLINIUM	94	133
+GALLIUM	149	133
+GC01	739	6
+GC02	740	6
+GCHQ	741	6
+GCMAN	742	260
+GCSB	743	6
+GDGS	744	6
+GHOST STADIUM	745	128
+GIBBERISH PANDA	746	0
+GINGERSNAP	116	133
+GOBLIN PANDA	407	0
+GOFFEE	747	260
+GOLD	748	151
+GOLD BURLAP	464	0
+GOLD CABIN	114	0
+GOLD DUPONT	749	0
+GOLD EVERGREEN	750	0
+GOLD FAIRFAX	751	0
+GOLD FLANDERS	752	0
+GOLD GALLEON	753	0
+GOLD GARDEN	754	0
+GOLD MANSARD	755	0
+GOLD NORTHFIELD	756	0
+GOLD REBELLION	542	0
+GOLD RIVERVIEW	757	0
+GOLD SKYLINE	758	0
+GOLD SOUTHFIELD	759	0
+GOLD SYMPHONY	760	0
+GOLD WATERFALL	761	0
+GOLD WINTER	762	0
+GOLEM	20	133
+GOP	98	134
+GRC	763	6
+GREATRIFT	764	260
+GREF	71	134
+GRU	765	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	746	0
-GSI	747	6
-GSSV-J2	748	4
-GTFire	749	256
-GTG-1002	750	4
-GTsST	746	0
-GU	745	7
-GUR	545	135
-GURU SPIDER	751	0
-Gabinete de Segurança Institucional	747	0
-Gallmaker	752	256
-GamaCopy	753	0
-Gamaredon	17	256
-Gamaredon Group	17	0
-GambleForce	754	0
-GamblingPuppet	622	0
-Gammax	755	256
-Gangmasters and Labour Abuse Authority	756	0
-Garda National Surveillance Unit	757	0
-Gatak	728	128
-Gaza Cybergang	151	0
-Gaza Hackers Team	151	128
-Gelsemium	758	129
-Gendarmerie Intelligence Directorate	759	0
-Gendarmerie royale du Canada	743	0
-General Commissariat of Information	760	0
-General Commissariat of Judiciary Police	761	0
-General Department of Military Intelligence	762	0
-General Directorate for Internal Security	494	0
-General Directorate for Territorial Surveillance	763	0
-General Directorate of Analysis and Strategic Intelligence	764	0
-General Directorate of General Security	724	0
-General Directorate of Information Systems Security	495	0
-General Directorate of Intelligence	765	0
-General Intelligence Agency of Mongolia	766	0
-General Intelligence Directorate	767	0
-General Intelligence Service	768	0
-General Intelligence and Security Service	18	8
-General Intelligence and Security Service	24	8
-General Reconnaissance Bureau	769	0
-General Security	724	0
-General Security Directorate	770	0
-General Staff Intelligence Directorate	771	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	748	0
-Genesis Day	772	128
-Georgian Intelligence Service	773	0
-German Foreign Ministry	12	0
-German Foreign Office	12	0
-Ghost Blizzard	116	0
-Ghost Jackal	774	0
-Ghost Security	775	128
-GhostEmperor	685	0
-GhostNet	776	0
-GhostR	777	0
-GhostRedirector	778	0
-GhostSec	775	0
-Ghostwriter	464	129
-Gingham Typhoon	92	0
-Gitloker	779	256
-Gleaming Pisces	168	0
-Global Affairs Canada	133	0
-GlobalSecretGroup	780	0
-Gnosticplayers	781	256
-Gold Blackburn	395	0
-Gold Blade	627	0
-Gold Crestwood	782	0
-Gold Drake	462	0
-Gold Essex	783	0
-Gold Feather	784	0
-Gold Franklin	119	0
-Gold Heron	509	0
-Gold Ionic	785	0
-Gold Kingswood	380	0
-Gold Lagoon	786	0
-Gold Lowell	203	0
-Gold Melody	787	0
-Gold Niagara	113	0
-Gold Prelude	458	0
-Gold Sahara	143	0
-Gold Swathmore	788	0
-Gold Tahoe	108	0
-Gold Ulrick	395	0
-Gold Village	460	0
-GoldFactory	789	0
-GoldMouse	50	0
-Golden Chickens	719	136
-Golden Chickens	720	136
-Golden Chickens 01	719	0
-Golden Chickens 02	720	0
-Golden Chickens01	719	0
-Golden Chickens02	720	0
-Golden Eye Dog	589	128
-Golden Falcon	53	128
-Golden RAT	50	128
-GoldenJackal	790	0
-Golfing Taurus	791	0
-Gonjeshke Darande	792	0
-GopherWhisper	793	0
-Gorgon Group	121	128
-Gorilla	794	129
-Gossamer Bear	249	0
-Gothic Panda	84	0
-GovCERT.CZ	795	0
-Government Communications Headquarters	721	0
-Government Communications Security Bureau	723	0
-GozNym	796	0
-Graceful Spider	108	0
-Granite Taurus	19	0
-Granite Typhoon	146	0
-Grass Neptune	97	128
-Gray Sandstorm	469	0
-GrayBravo	797	0
-GrayCharlie	798	0
-Grayfly	93	129
-Grayling	799	129
-GreedyBear	800	0
-GreedyTaotie	81	0
-Green Havildar	38	128
-GreenSpot	63	0
-Greenbug	306	137
-Greenbug	801	137
-Greendinosa	61	256
-Grey Karkadann	48	0
-GreyEnergy	802	0
-GreyVibe	803	0
-Grim Spider	395	0
-Grizzly Steppe	47	136
-Grizzly Steppe	83	136
-Groundbait	804	129
-Group 100	83	0
-Group 123	39	0
-Group 13	73	0
-Group 22	68	0
-Group 24	116	0
-Group 26	142	0
-Group 27	101	0
-Group 3	67	0
-Group 35	81	0
-Group 41	376	0
-Group 42	805	0
-Group 46	76	0
-Group 6	84	0
-Group 72	187	0
-Group 74	47	0
-Group 77	49	0
-Group 8	71	0
-Group 83	87	0
-Group 88	51	0
-Group of Seven	718	0
-Group123	39	0
-Group5	806	0
-GruesomeLarch	47	0
-Guacamaya	807	256
-Guangdong State Security Department	808	0
-Guardian of Peace	96	128
-Guardians of Peace	49	128
-Guójiā Ānquánbù	370	0
-Gwisin Gang	394	0
-GŠSV-J2	748	4
-H0lyGh0st	474	0
-HAFNIUM	111	149
-HASSIUM	588	149
-HAZY TIGER	41	0
-HELIUM	71	149
-HELLFIRE	47	133
-HEXANE	371	133
-HIVE-0145	809	4
-HIVE0154	194	4
-HOGFISH	19	133
-HOLMIUM	36	149
-HOODOO	93	133
-HORDE	68	133
-HOUND SPIDER	810	0
-HOUSEBLEND	339	260
-HUAPI	79	260
-HUR	545	6
-HURRICANE PANDA	235	0
-HYDROGEN	68	149
-Hacking Team	811	128
-Hagga	138	256
-Hainan State Security Department	812	0
-Hammer Panda	75	0
-Handala	813	256
-HangOver	42	1
-Hangover Group	42	128
-Hastati Group	49	0
-Haywire Kitten	407	0
-Hazel Sandstorm	37	0
-Head Mare	814	128
-Heart Typhoon	71	0
-Hecamede	236	256
-Heeresnachrichtenamt	175	0
-Helix Kitten	37	0
-HellHounds	815	1
-Hellsing	816	256
-HenBox	817	0
-Hermit Neptune	818	128
-Hexagon Typhoon	68	0
-HexagonalRodent	819	0
-Hezb	820	134
-Hidden Cobra	49	128
-Hidden Lynx	71	128
-HiddenArt	821	0
-Higaisa	822	256
-HighGround	208	0
-HikkI-Chan	823	0
-Hippo	81	129
-Hippo Team	51	128
-Hive0065	108	0
-Hive0091	549	0
-Hive0117	824	0
-Hive0118	825	0
-Hive0127	826	0
-Hive0137	827	0
-Hive0145	809	0
-Hive0163	828	0
-HollowQuill	829	0
-Holy Souls	407	128
-HoneyMyte	194	0
-Honeybee	830	129
-HookAds	831	0
-Houken	832	256
-Houndstooth Typhoon	588	0
-Howling Scorpius	143	0
-Hubei State Security Department	833	0
-HummingBad	834	0
-Hunt3r Kill3rs	835	0
-Hunter Serpens	329	0
-Hyadina	836	256
-IAmTheKing	837	0
-IB	838	134
-ICECAP	83	133
-ICPO	839	6
-IMPERSONATING PANDA	840	0
-INC Ransom	785	128
-INCD	841	6
-INCIBE	842	4
-INCIBE-CERT	842	4
-INDOHAXSEC TEAM	843	0
-INJ3CTOR3	844	4
-INTCEN	615	4
-INTELLRTAF	580	4
-INTERPOL	839	4
-IODINE	81	149
-IRGC	176	6
-IRGC Cyber-Electronic Command	845	0
-IRGC Intelligence Organization	846	0
-IRGC-CEC	845	4
-IRGC-IO	846	4
-IRIDIUM	44	149
-IRLeaks	847	256
-IRN2	37	6
-ISA	848	6
-ISAB	849	6
-ISI	850	6
-ISLANDDREAMS	92	260
-ITG05	47	4
-ITG07	90	4
-ITG08	119	4
-ITG09	92	4
-ITG11	83	4
-ITG12	51	4
-ITG13	37	4
-ITG14	113	4
-ITG15	116	4
-ITG18	87	4
-ITG23	395	4
-ITsecTeam	431	0
-IXESHE	68	260
-Ice Relic	83	128
-IceFog	451	0
-IcePeony	851	0
-Icelandic Crisis Response Unit	852	0
-Icelandic Police	853	0
-Imperial Kitten	254	8
-Imperial Kitten	428	8
-Imperial Kitten	854	8
-Imperial Kitten	339	8
-Incendiary Jackal	744	0
-Inception	110	129
-Inception Framework	110	128
-Indian Army	855	0
-Indian Computer Emergency Response Team	298	0
-IndigoZebra	856	0
-Indonesian Army Intelligence Centre	857	0
-Indonesian Financial Transaction Reports and Analysis Center	858	0
-Indonesian Strategic Intelligence Agency	216	0
-Indra	792	256
-Indrik Spider	462	0
-Information and Security Service	859	0
-Információs Hivatal	860	0
-Infrastructure Destruction Squad	526	128
-Infy	861	134
-InkySquid	39	0
-Insidious Taurus	271	0
-Institutional Security Bureau	747	0
-Instituto Nacional de Ciberseguridad	842	0
-Inteid	862	256
-IntelBroker	863	0
-Inteligencia de la Gendarmería Nacional Argentina	864	0
-Inteligencia de la Policía Bonaerense	865	0
-Inteligencia de la Policía Federal Argentina	866	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	867	0
-Inteligencia de la Prefectura Naval Argentina	868	0
-Inteligencia del Servicio Penitenciario Federal	869	0
-Intelligence Agency of North Macedonia	137	0
-Intelligence Branch	870	0
-Intelligence Bureau	871	8
-Intelligence Bureau	872	8
-Intelligence Bureau	838	8
-Intelligence Directorate	873	0
-Intelligence Division	874	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	875	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	876	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	877	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	878	0
-Intelligence org of FARAJA	879	0
-Intelligence org of the Islamic Republic of Iran	880	0
-Intelligence-Security Agency of Bosnia and Herzegovina	881	0
-Inter-Services Intelligence	850	0
-Internal Intelligence and Security Agency	23	0
-Internal Security Affairs Bureau	849	0
-Internal Security Agency	14	0
-Internal Security Department	882	8
-Internal Security Department	883	8
-Internal Security Operations Command	884	0
-Internal Security Service	885	0
-International Criminal Police Organization	839	0
-International Liaison Department of the Chinese Communist Party	886	0
-Interpol	839	0
-InvisiMole	887	0
-Iraqi National Intelligence Service	888	0
-Irish National Cyber Security Centre	889	0
-Iron Cyber Group	890	0
-Iron Frontier	249	0
-Iron Group	890	0
-Iron Hemlock	83	0
-Iron Hunter	51	0
-Iron Liberty	116	0
-Iron Lyric	156	0
-Iron Ritual	83	0
-Iron Taurus	81	0
-Iron Tiger	81	0
-Iron Tilden	17	0
-Iron Twilight	47	0
-Iron Viking	44	0
-IronErn440	891	0
-IronHusky	892	0
-Islamic Revolutionary Guard Corps	176	0
-Islamic State Hacking Division	288	128
-Island Castle	92	128
-Israel National Cyber Directorate	841	0
-Israel Security Agency	848	0
-Isthmus Castle	85	128
-ItaDuke	535	0
-JACKPOT PANDA	893	0
-JINX-0126	894	4
-JINX-0164	895	4
-JJDoor	92	256
-JPCERT	896	4
-JPCERT Coordination Center	896	0
-JPCERT/CC	896	4
-Jabaroot	897	256
-Jabaroot DZ	897	0
-Jade Sleet	898	0
-JadePuffer	899	0
-Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	183	0
-Japanese Ministry of Foreign Affairs	900	0
-Japanese National Police Agency	901	0
-Jasper Sleet	902	0
-JavaGhost	903	0
-JerseyMikes	80	0
-Jewelbug	318	256
-Jiangsu State Security Department	904	0
-Joint Cipher Bureau	905	0
-Joint Cyberspace Command	906	0
-Joint Intelligence Organisation	907	0
-Joint Sigint Cyber Unit	908	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	909	0
-Joint Task Force X	910	0
-Jointworm	538	129
-JokerStash	113	0
-Judgment Panda	86	0
-JuiceLedger	911	0
-Justice Blade	30	128
-Justice Department	508	0
-KAOS	71	142
-KAOS	93	142
-KAPO	649	6
-KAX17	912	4
-KE-CIRT/CC	913	4
-KGB	226	6
-KISA	914	6
-KNOTWEED	466	133
-KRYPTON	51	149
-KZ-CERT	915	4
-Kagawaran ng Ugnayang Panlabas	916	0
-Kairos	917	256
-Kaitsepolitseiamet	649	0
-Karakurt	918	256
-Karakurt Lair	918	0
-Karkadann	919	256
-Karma Panda	268	0
-Karst	920	129
-Kasablanka	921	256
-Kazu	922	134
-Ke3Chang	69	0
-Keksec	923	256
-KelvinSecurity	924	0
-Kementerian Luar Negeri	925	8
-Kementerian Luar Negeri	926	8
-KeyBoy	77	0
-Keyhole Panda	99	0
-Keymous Plus	927	0
-Keymous+	927	256
-Killnet	928	256
-Kimsuky	61	256
-Kinsing	929	256
-Kiss-a-Dog	930	128
-Knockout Spider	538	0
-Koala Team	116	128
-Konni	95	256
-Kontoret för särskild inhämtning	931	0
-Korea Internet & Security Agency	914	0
-KrCERT/CC	914	0
-KromSec	932	0
-Krybit	933	256
-Kryptonite Panda	92	0
-KungFu Kittens	235	0
-Kurdistan Region Security Council	934	0
-Kyberturvallisuuskeskus	935	0
-Külgazdasági és Külügyminisztérium	936	0
-LAPSUS	475	133
-LAPSUS$	475	260
-LAWRENCIUM	459	149
-LEAD	93	151
-LIMINAL PANDA	319	0
-LIVESAFE	19	260
-LOTUS PANDA	107	0
-LUNAR SPIDER	788	0
-LYCEUM	371	133
-LabHost	937	0
-Labubu	223	256
-Labyrinth Chollima	49	8
-Labyrinth Chollima	898	8
-Lace Tempest	484	0
-LadyBoyle	502	0
-Lahav 433	938	0
-Lake Relic	47	128
-Lamashtu	939	256
-Lamberts	57	129
-Lancefly	940	256
-LandUpdate808	941	0
-Larva-208	644	0
-Larva-24005	942	0
-Larva-24009	943	0
-Larva-24010	944	0
-Larva-24013	945	0
-Larva-25012	946	0
-Larva-26002	947	0
-Larva-26005	948	0
-Larva-26009	949	0
-Laundry Bear	950	0
-Lazarus	49	161
-Lazarus Group	49	128
-LazyMeerkat	530	0
-LazyScripter	951	0
-LeafMiner	952	161
-Lebanese Cedar	550	128
-Lebanese State Security	953	0
-Lemon Sandstorm	710	0
-Leopard Typhoon	93	0
-Leviathan	92	129
-Lexus	954	128
-Libyan Scorpions	955	128
-Lifting Zmiy	956	0
-LightBasin	316	0
-Lilac Typhoon	461	0
-LilacSquid	957	0
-Linen Typhoon	81	0
-LinkC	958	0
-LinkC Pub	958	0
-Lion Soldiers Team	178	128
-LofyGang	959	0
-Lone Castle	268	128
-LongNosedGoblin	960	0
-Longhorn	57	129
-LookingFrog	961	0
-Lorec Bear	477	0
-Lorec53	477	0
-Lotus BLossom	107	128
-LotusBlossom	107	0
-Lucky Cat	962	128
-Lucky Mouse	81	128
-LuckyMouse	81	0
-LulzIntel	963	0
-LulzSec Black	964	0
-LuminousMoth	965	0
-Luna Moth	966	128
-Luna Tempest	967	0
-LuoYu	968	0
-Lurid	69	129
-MAD	191	135
-MAGNALLIUM	36	260
-MAGNESIUM	129	149
-MAGNETIC SPIDER	969	0
-MAKERSMARK	51	260
-MALLARD SPIDER	786	0
-MAN1	970	6
-MANGANESE	99	149
-MARNANBRIDGE	407	260
-MASAN	427	132
-MEA	971	6
-MERCURY	115	133
-MI	972	135
-MI5	973	6
-MI5 Security Service	973	0
-MI6	974	6
-MID	975	135
-MIMIC SPIDER	976	0
-MIT	977	134
-MIVD	544	6
-MODA	978	6
-MOFA	900	14
-MOFA	979	14
-MOIS	980	6
-MOIS/VAJA	980	4
-MONTI	981	260
-MONTY SPIDER	982	8
-MORH4x	983	0
-MPS	984	78
-MPS	284	14
-MSS	370	78
-MSS	985	14
-MSZ	986	6
-MUDCARP	92	260
-MUDDYCOAST	115	260
-MUMMY SPIDER	782	0
-MUST	987	135
-MUSTANG PANDA	194	0
-MYSTICDOME	371	260
-MZV	449	6
-Mabahith	988	0
-Mabna Institute	381	0
-Mabna Institute Group	381	0
-Machete	59	129
-Madi	989	134
-MageCart	990	0
-MageCart Group 6	119	0
-Magenta Dust	58	0
-Magic Hound	87	128
-Magic Kitten	805	0
-Main Center for Special Technologies	746	0
-Main Directorate of Intelligence	545	0
-Main Directorate of Special Programs of the President of the Russian Federation	991	0
-Main Directorate of the General Staff	745	0
-MalKamak	992	0
-Malaysia Computer Emergency Response Team	993	0
-Malaysian Defence Intelligence Organisation	994	0
-Malaysian Special Branch	995	0
-Malsmoke	996	256
-Malteiro	997	256
-Mana	93	135
-Mana Team	998	128
-Manatee Tempest	462	0
-Manga Taurus	79	0
-Mango Sandstorm	115	0
-Mantis	48	129
-Marbled Dust	405	0
-Marigold Sandstorm	473	0
-Marine Corps Intelligence	999	0
-Markopolo	1000	256
-Mask	353	135
-Massgrave	1001	256
-Matanbuchus	227	256
-Maverick Panda	91	0
-Maze Team	460	128
-Medusa Group	1002	128
-MenuPass	19	0
-Menupass Team	19	0
-Metador	1003	256
-Metushy	69	256
-Midnight Blizzard	83	0
-Midnight Neptune	427	128
-Militaire Inlichtingen- en Veiligheidsdienst	544	0
-Military Counterintelligence Service	191	8
-Military Counterintelligence Service	1004	8
-Military Intelligence	1005	8
-Military Intelligence	972	8
-Military Intelligence	1006	8
-Military Intelligence Corps	1007	8
-Military Intelligence Corps	1008	8
-Military Intelligence Department	1009	0
-Military Intelligence Directorate	152	8
-Military Intelligence Directorate	1010	8
-Military Intelligence and Security Service	987	0
-Military Security Agency	1011	0
-Military Service for Security and Intelligence	1012	0
+GRU Unit 74455	766	0
+GSI	767	6
+GSSV-J2	768	4
+GTFire	769	256
+GTG-1002	770	4
+GTsST	766	0
+GU	765	7
+GUR	560	135
+GURU SPIDER	771	0
+Gabinete de Segurança Institucional	767	0
+Gallmaker	772	256
+GamaCopy	773	0
+Gamaredon	18	256
+Gamaredon Group	18	0
+GambleForce	774	0
+GamblingPuppet	639	0
+Gammax	775	256
+Gangmasters and Labour Abuse Authority	776	0
+Garda National Surveillance Unit	777	0
+Gatak	748	128
+Gaza Cybergang	154	0
+Gaza Hackers Team	154	128
+Gelsemium	778	129
+Gendarmerie Intelligence Directorate	779	0
+Gendarmerie royale du Canada	763	0
+General Commissariat of Information	780	0
+General Commissariat of Judiciary Police	781	0
+General Department of Military Intelligence	782	0
+General Directorate for Internal Security	510	0
+General Directorate for Territorial Surveillance	783	0
+General Directorate of Analysis and Strategic Intelligence	784	0
+General Directorate of General Security	744	0
+General Directorate of Information Systems Security	511	0
+General Directorate of Intelligence	785	0
+General Intelligence Agency of Mongolia	786	0
+General Intelligence Directorate	787	0
+General Intelligence Service	788	0
+General Intelligence and Security Service	19	8
+General Intelligence and Security Service	25	8
+General Reconnaissance Bureau	789	0
+General Security	744	0
+General Security Directorate	790	0
+General Staff Intelligence Directorate	791	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	768	0
+Genesis Day	792	128
+Georgian Intelligence Service	793	0
+German Foreign Ministry	13	0
+German Foreign Office	13	0
+Ghost	441	129
+Ghost Blizzard	118	0
+Ghost Jackal	794	0
+Ghost Security	795	128
+GhostEmperor	703	0
+GhostNet	796	0
+GhostR	797	0
+GhostRedirector	798	0
+GhostSec	795	0
+Ghostwriter	480	129
+Gingham Typhoon	94	0
+Gitloker	799	256
+Gleaming Pisces	171	0
+Global Affairs Canada	135	0
+GlobalSecretGroup	800	0
+Gnosticplayers	801	256
+Gold Blackburn	410	0
+Gold Blade	644	0
+Gold Blazer	28	0
+Gold Crestwood	802	0
+Gold Drake	478	0
+Gold Essex	803	0
+Gold Feather	140	0
+Gold Franklin	121	0
+Gold Heron	603	0
+Gold Ionic	804	0
+Gold Kingswood	395	0
+Gold Lagoon	805	0
+Gold Lowell	208	0
+Gold Melody	806	0
+Gold Mystic	241	0
+Gold Niagara	115	0
+Gold Prelude	475	0
+Gold Sahara	146	0
+Gold Swathmore	807	0
+Gold Tahoe	110	0
+Gold Ulrick	410	0
+Gold Village	377	0
+GoldFactory	808	0
+GoldMouse	52	0
+Golden Chickens	739	136
+Golden Chickens	740	136
+Golden Chickens 01	739	0
+Golden Chickens 02	740	0
+Golden Chickens01	739	0
+Golden Chickens02	740	0
+Golden Eye Dog	605	128
+Golden Falcon	55	128
+Golden RAT	52	128
+GoldenJackal	809	0
+Golfing Taurus	810	0
+Gonjeshke Darande	811	0
+GopherWhisper	812	0
+Gorgon Group	123	128
+Gorilla	813	129
+Gossamer Bear	261	0
+Gothic Panda	86	0
+GovCERT.CZ	814	0
+Government Communications Headquarters	741	0
+Government Communications Security Bureau	743	0
+GozNym	815	0
+Graceful Spider	110	0
+Granite Taurus	20	0
+Granite Typhoon	149	0
+Grass Neptune	99	128
+Gray Sandstorm	485	0
+GrayBravo	816	0
+GrayCharlie	817	0
+Grayfly	95	129
+Grayling	818	129
+GreedyBear	819	0
+GreedyTaotie	83	0
+Green Havildar	40	128
+GreenSpot	65	0
+Greenbug	318	137
+Greenbug	820	137
+Greendinosa	63	256
+Grey Karkadann	50	0
+GreyEnergy	821	0
+GreyVibe	822	0
+Grim Spider	410	0
+Grizzly Steppe	49	136
+Grizzly Steppe	85	136
+Groundbait	823	129
+Group 100	85	0
+Group 123	41	0
+Group 13	75	0
+Group 22	70	0
+Group 24	118	0
+Group 26	145	0
+Group 27	103	0
+Group 3	69	0
+Group 35	83	0
+Group 41	391	0
+Group 42	824	0
+Group 46	78	0
+Group 6	86	0
+Group 72	193	0
+Group 74	49	0
+Group 77	51	0
+Group 8	73	0
+Group 83	89	0
+Group 88	53	0
+Group of Seven	738	0
+Group123	41	0
+Group5	825	0
+GruesomeLarch	49	0
+Guacamaya	826	256
+Guangdong State Security Department	827	0
+Guardian of Peace	98	128
+Guardians of Peace	51	128
+Guójiā Ānquánbù	383	0
+Gwisin Gang	409	0
+GŠSV-J2	768	4
+H0lyGh0st	490	0
+HAFNIUM	113	149
+HASSIUM	604	149
+HAZY TIGER	43	0
+HELIUM	73	149
+HELLFIRE	49	133
+HEXANE	384	133
+HIVE-0145	828	4
+HIVE0154	200	4
+HOGFISH	20	133
+HOLMIUM	38	149
+HOODOO	95	133
+HORDE	70	133
+HOUND SPIDER	829	0
+HOUSEBLEND	350	260
+HUAPI	81	260
+HUR	560	6
+HURRICANE PANDA	245	0
+HYDROGEN	70	149
+Hacking Team	830	128
+Hagga	141	256
+Hainan State Security Department	831	0
+Hammer Panda	77	0
+Handala	832	256
+HangOver	44	1
+Hangover Group	44	128
+Hastati Group	51	0
+Haywire Kitten	422	0
+Hazel Sandstorm	39	0
+Head Mare	833	128
+Heart Typhoon	73	0
+Hecamede	246	256
+Heeresnachrichtenamt	178	0
+Helix Kitten	39	0
+HellHounds	834	1
+Hellsing	835	256
+HenBox	836	0
+Hermit Neptune	837	128
+Hexagon Typhoon	70	0
+HexagonalRodent	838	0
+Hezb	839	134
+Hidden Cobra	51	128
+Hidden Lynx	73	128
+HiddenArt	840	0
+Higaisa	841	256
+HighGround	213	0
+HikkI-Chan	842	0
+Hippo	83	129
+Hippo Team	53	128
+Hive	843	135
+Hive0065	110	0
+Hive0091	564	0
+Hive0117	844	0
+Hive0118	845	0
+Hive0127	846	0
+Hive0137	847	0
+Hive0145	828	0
+Hive0163	848	0
+HollowQuill	849	0
+Holy Souls	422	128
+HoneyMyte	200	0
+Honeybee	850	129
+HookAds	851	0
+Houken	852	256
+Houndstooth Typhoon	604	0
+Howling Scorpius	146	0
+HsHarada	441	0
+Hubei State Security Department	853	0
+HummingBad	854	0
+Hunt3r Kill3rs	855	0
+Hunter Serpens	340	0
+Hunters International	856	128
+Hyadina	857	256
+IAmTheKing	858	0
+IB	859	134
+ICECAP	85	133
+ICPO	860	6
+IMPERSONATING PANDA	861	0
+INC Ransom	804	128
+INCD	862	6
+INCIBE	863	4
+INCIBE-CERT	863	4
+INDOHAXSEC TEAM	864	0
+INJ3CTOR3	865	4
+INTCEN	632	4
+INTELLRTAF	595	4
+INTERPOL	860	4
+IODINE	83	149
+IRGC	179	6
+IRGC Cyber-Electronic Command	866	0
+IRGC Intelligence Organization	867	0
+IRGC-CEC	866	4
+IRGC-IO	867	4
+IRIDIUM	46	149
+IRLeaks	868	256
+IRN2	39	6
+ISA	869	6
+ISAB	870	6
+ISI	871	6
+ISLANDDREAMS	94	260
+ITG05	49	4
+ITG07	92	4
+ITG08	121	4
+ITG09	94	4
+ITG11	85	4
+ITG12	53	4
+ITG13	39	4
+ITG14	115	4
+ITG15	118	4
+ITG18	89	4
+ITG23	410	4
+ITsecTeam	448	0
+IXESHE	70	260
+Ice Relic	85	128
+IceFog	468	0
+IcePeony	872	0
+Icelandic Crisis Response Unit	873	0
+Icelandic Police	874	0
+Ignoble Scorpius	251	0
+Imperial Kitten	266	8
+Imperial Kitten	445	8
+Imperial Kitten	875	8
+Imperial Kitten	350	8
+Incendiary Jackal	764	0
+Inception	112	129
+Inception Framework	112	128
+Indian Army	876	0
+Indian Computer Emergency Response Team	310	0
+IndigoZebra	877	0
+Indonesian Army Intelligence Centre	878	0
+Indonesian Financial Transaction Reports and Analysis Center	879	0
+Indonesian Strategic Intelligence Agency	222	0
+Indra	811	256
+Indrik Spider	478	0
+Information and Security Service	880	0
+Információs Hivatal	881	0
+Infrastructure Destruction Squad	541	128
+Infy	882	134
+InkySquid	41	0
+Insidious Taurus	283	0
+Institutional Security Bureau	767	0
+Instituto Nacional de Ciberseguridad	863	0
+Inteid	883	256
+IntelBroker	884	0
+Inteligencia de la Gendarmería Nacional Argentina	885	0
+Inteligencia de la Policía Bonaerense	886	0
+Inteligencia de la Policía Federal Argentina	887	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	888	0
+Inteligencia de la Prefectura Naval Argentina	889	0
+Inteligencia del Servicio Penitenciario Federal	890	0
+Intelligence Agency of North Macedonia	139	0
+Intelligence Branch	891	0
+Intelligence Bureau	892	8
+Intelligence Bureau	893	8
+Intelligence Bureau	859	8
+Intelligence Directorate	894	0
+Intelligence Division	895	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	896	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	897	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	898	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	899	0
+Intelligence org of FARAJA	900	0
+Intelligence org of the Islamic Republic of Iran	901	0
+Intelligence-Security Agency of Bosnia and Herzegovina	902	0
+Inter-Services Intelligence	871	0
+Interlock	903	129
+Internal Intelligence and Security Agency	24	0
+Internal Security Affairs Bureau	870	0
+Internal Security Agency	15	0
+Internal Security Department	904	8
+Internal Security Department	905	8
+Internal Security Operations Command	906	0
+Internal Security Service	907	0
+International Criminal Police Organization	860	0
+International Liaison Department of the Chinese Communist Party	908	0
+Interpol	860	0
+InvisiMole	909	0
+Iraqi National Intelligence Service	910	0
+Irish National Cyber Security Centre	911	0
+Iron Cyber Group	912	0
+Iron Frontier	261	0
+Iron Group	912	0
+Iron Hemlock	85	0
+Iron Hunter	53	0
+Iron Liberty	118	0
+Iron Lyric	159	0
+Iron Ritual	85	0
+Iron Taurus	83	0
+Iron Tiger	83	0
+Iron Tilden	18	0
+Iron Twilight	49	0
+Iron Viking	46	0
+IronErn440	913	0
+IronHusky	914	0
+Islamic Revolutionary Guard Corps	179	0
+Islamic State Hacking Division	300	128
+Island Castle	94	128
+Israel National Cyber Directorate	862	0
+Israel Security Agency	869	0
+Isthmus Castle	87	128
+ItaDuke	550	0
+JACKPOT PANDA	915	0
+JINX-0126	916	4
+JINX-0164	917	4
+JJDoor	94	256
+JPCERT	918	4
+JPCERT Coordination Center	918	0
+JPCERT/CC	918	4
+Jabaroot	919	256
+Jabaroot DZ	919	0
+Jade Sleet	920	0
+JadePuffer	921	0
+Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	187	0
+Japanese Ministry of Foreign Affairs	922	0
+Japanese National Police Agency	923	0
+Jasper Sleet	924	0
+JavaGhost	925	0
+JerseyMikes	82	0
+Jewelbug	329	256
+Jiangsu State Security Department	926	0
+Joint Cipher Bureau	927	0
+Joint Cyberspace Command	928	0
+Joint Intelligence Organisation	929	0
+Joint Sigint Cyber Unit	930	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	931	0
+Joint Task Force X	932	0
+Jointworm	553	129
+JokerStash	115	0
+Judgment Panda	88	0
+JuiceLedger	933	0
+Justice Blade	32	128
+Justice Department	524	0
+KAOS	73	142
+KAOS	95	142
+KAPO	667	6
+KAX17	934	4
+KE-CIRT/CC	935	4
+KGB	233	6
+KISA	936	6
+KNOTWEED	482	133
+KRYPTON	53	149
+KZ-CERT	937	4
+Kagawaran ng Ugnayang Panlabas	938	0
+Kairos	939	256
+Kaitsepolitseiamet	667	0
+Karakurt	940	256
+Karakurt Lair	940	0
+Karakurt Team	940	0
+Karkadann	941	256
+Karma Panda	280	0
+Karst	942	129
+Kasablanka	943	256
+Kazu	944	134
+Ke3Chang	71	0
+Keksec	945	256
+KelvinSecurity	946	0
+Kementerian Luar Negeri	947	8
+Kementerian Luar Negeri	948	8
+KeyBoy	79	0
+Keyhole Panda	101	0
+Keymous Plus	949	0
+Keymous+	949	256
+Killnet	950	256
+Kimsuky	63	256
+Kinsing	951	256
+Kiss-a-Dog	952	128
+Knockout Spider	553	0
+Koala Team	118	128
+Konni	97	256
+Kontoret för särskild inhämtning	953	0
+Korea Internet & Security Agency	936	0
+KrCERT/CC	936	0
+KromSec	954	0
+Krybit	955	256
+Kryptonite Panda	94	0
+KungFu Kittens	245	0
+Kurdistan Region Security Council	956	0
+Kyberturvallisuuskeskus	957	0
+Külgazdasági és Külügyminisztérium	958	0
+LAPSUS	491	133
+LAPSUS$	491	260
+LAWRENCIUM	476	149
+LEAD	95	151
+LIMINAL PANDA	330	0
+LIVESAFE	20	260
+LOTUS PANDA	109	0
+LUNAR SPIDER	807	0
+LYCEUM	384	133
+LabHost	959	0
+Labubu	230	256
+Labyrinth Chollima	51	8
+Labyrinth Chollima	920	8
+Lace Tempest	500	0
+LadyBoyle	518	0
+Lahav 433	960	0
+Lake Relic	49	128
+Lamashtu	961	256
+Lamberts	59	129
+Lancefly	962	256
+LandUpdate808	963	0
+Larva-208	662	0
+Larva-24005	964	0
+Larva-24009	965	0
+Larva-24010	966	0
+Larva-24013	967	0
+Larva-25012	968	0
+Larva-26002	969	0
+Larva-26005	970	0
+Larva-26009	971	0
+Laundry Bear	972	0
+Lazarus	51	161
+Lazarus Group	51	128
+LazyMeerkat	545	0
+LazyScripter	973	0
+LeafMiner	974	161
+Lebanese Cedar	565	128
+Lebanese State Security	975	0
+Lemon Sandstorm	730	0
+Leopard Typhoon	95	0
+Leviathan	94	129
+Lexus	976	128
+Libyan Scorpions	977	128
+Lifting Zmiy	978	0
+LightBasin	327	0
+Lilac Typhoon	477	0
+LilacSquid	979	0
+Linen Typhoon	83	0
+LinkC	980	0
+LinkC Pub	980	0
+Lion Soldiers Team	181	128
+LockBit	241	0
+LockBit 2.0	241	0
+LockBit 3.0	241	0
+LockBit Black	241	0
+LofyGang	981	0
+Lone Castle	280	128
+LongNosedGoblin	982	0
+Longhorn	59	129
+LookingFrog	983	0
+Lorec Bear	493	0
+Lorec53	493	0
+Lotus BLossom	109	128
+LotusBlossom	109	0
+Lucky Cat	984	128
+Lucky Mouse	83	128
+LuckyMouse	83	0
+LulzIntel	985	0
+LulzSec Black	986	0
+LuminousMoth	987	0
+Luna Moth	988	128
+Luna Tempest	989	0
+LuoYu	990	0
+Lurid	71	129
+Lynx	991	135
+MAD	197	135
+MAGNALLIUM	38	260
+MAGNESIUM	131	149
+MAGNETIC SPIDER	992	0
+MAKERSMARK	53	260
+MALLARD SPIDER	805	0
+MAN1	993	6
+MANGANESE	101	149
+MARNANBRIDGE	422	260
+MASAN	443	132
+MEA	994	6
+MERCURY	117	133
+MI	995	135
+MI5	996	6
+MI5 Security Service	996	0
+MI6	997	6
+MID	998	135
+MIMIC SPIDER	999	0
+MIT	1000	134
+MIVD	559	6
+MODA	1001	6
+MOFA	922	14
+MOFA	1002	14
+MOIS	1003	6
+MOIS/VAJA	1003	4
+MONTI	1004	260
+MONTY SPIDER	1005	8
+MORH4x	1006	0
+MPS	1007	78
+MPS	296	14
+MSS	383	78
+MSS	1008	14
+MSZ	1009	6
+MUDCARP	94	260
+MUDDYCOAST	117	260
+MUMMY SPIDER	802	0
+MUST	1010	135
+MUSTANG PANDA	200	0
+MYSTICDOME	384	260
+MZV	466	6
+Mabahith	1011	0
+Mabna Institute	396	0
+Mabna Institute Group	396	0
+Machete	61	129
+Madi	1012	134
+MageCart	1013	0
+MageCart Group 6	121	0
+Magenta Dust	60	0
+Magic Hound	89	128
+Magic Kitten	824	0
+Mailto	388	256
+Main Center for Special Technologies	766	0
+Main Directorate of Intelligence	560	0
+Main Directorate of Special Programs of the President of the Russian Federation	1014	0
+Main Directorate of the General Staff	765	0
+MalKamak	1015	0
+Malaysia Computer Emergency Response Team	1016	0
+Malaysian Defence Intelligence Organisation	1017	0
+Malaysian Special Branch	1018	0
+Mallox	704	256
+Malsmoke	1019	256
+Malteiro	1020	256
+Mana	95	135
+Mana Team	1021	128
+Manatee Tempest	478	0
+Manga Taurus	81	0
+Mango Sandstorm	117	0
+Mantis	50	129
+Marbled Dust	420	0
+Marigold Sandstorm	489	0
+Marine Corps Intelligence	1022	0
+Markopolo	1023	256
+Mask	365	135
+Massgrave	1024	256
+Matanbuchus	234	256
+Maverick Panda	93	0
+Maze	377	135
+Maze Team	377	128
+Medusa	1025	129
+Medusa Group	1025	128
+MedusaLocker	1026	0
+MenuPass	20	0
+Menupass Team	20	0
+Mespinoza	1027	256
+Metador	1028	256
+Metushy	71	256
+Midnight Blizzard	85	0
+Midnight Neptune	443	128
+Militaire Inlichtingen- en Veiligheidsdienst	559	0
+Military Counterintelligence Service	197	8
+Military Counterintelligence Service	1029	8
+Military Intelligence	1030	8
+Military Intelligence	995	8
+Military Intelligence	1031	8
+Military Intelligence Corps	1032	8
+Military Intelligence Corps	1033	8
+Military Intelligence Department	1034	0
+Military Intelligence Directorate	155	8
+Military Intelligence Directorate	1035	8
+Military Intelligence and Security Service	1010	0
+Military Security Agency	1036	0
+Military Service for Security and Intelligence	1037	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	746	0
-Military intelligence and reconnaissance	1013	0
-Militära underrättelse- och säkerhetstjänsten	987	0
-Militärischer Abschirmdienst	191	0
-Militärischer Nachrichtendienst	1014	0
-Millî İstihbarat Teşkilatı	977	0
-Mimo	820	134
-Ministarstvo vanjskih i europskih poslova	1015	0
-Ministerie van Buitenlandse Zaken	600	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1016	0
-Ministerio de Relaciones Exteriores	1017	8
-Ministerio de Relaciones Exteriores	1018	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1019	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1020	0
-Ministerstvo obrany	450	0
-Ministerstvo zahraničních věcí	449	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1021	0
-Ministerstwo Spraw Zagranicznych	986	0
-Ministerul Afacerilor Externe	1022	8
-Ministerul Afacerilor Externe	1023	8
-Ministrstvo za zunanje in evropske zadeve	1024	0
-Ministry for Europe and Foreign Affairs	712	0
-Ministry for National Security	1025	0
-Ministry of Defence	415	8
-Ministry of Defence	1026	8
-Ministry of Defence	1027	8
-Ministry of Defence	1028	8
-Ministry of Defence	1029	8
-Ministry of Defence	1030	8
-Ministry of Defence	1031	8
-Ministry of Defence	450	8
-Ministry of Defence	1032	8
-Ministry of Defence	1033	8
-Ministry of Defence	1034	8
-Ministry of Defence	1035	8
-Ministry of Defence	1036	8
-Ministry of Defence	1037	8
-Ministry of Defence	1038	8
-Ministry of Defence	1039	8
-Ministry of Defence	1040	8
-Ministry of Defence	1041	8
-Ministry of Defence	1042	8
-Ministry of Defence	1043	8
-Ministry of Defence	1044	8
-Ministry of Defence	1045	8
-Ministry of Defence	1046	8
-Ministry of Defence	1047	8
-Ministry of Defence	1048	8
-Ministry of Defence	1049	8
-Ministry of Defence	1050	8
+Military Unit 74455	766	0
+Military intelligence and reconnaissance	1038	0
+Militära underrättelse- och säkerhetstjänsten	1010	0
+Militärischer Abschirmdienst	197	0
+Militärischer Nachrichtendienst	1039	0
+Millî İstihbarat Teşkilatı	1000	0
+Mimo	839	134
+Ministarstvo vanjskih i europskih poslova	1040	0
+Ministerie van Buitenlandse Zaken	617	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1041	0
+Ministerio de Relaciones Exteriores	1042	8
+Ministerio de Relaciones Exteriores	1043	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1044	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1045	0
+Ministerstvo obrany	467	0
+Ministerstvo zahraničních věcí	466	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1046	0
+Ministerstwo Spraw Zagranicznych	1009	0
+Ministerul Afacerilor Externe	1047	8
+Ministerul Afacerilor Externe	1048	8
+Ministrstvo za zunanje in evropske zadeve	1049	0
+Ministry for Europe and Foreign Affairs	732	0
+Ministry for National Security	1050	0
+Ministry of Defence	430	8
 Ministry of Defence	1051	8
 Ministry of Defence	1052	8
 Ministry of Defence	1053	8
 Ministry of Defence	1054	8
 Ministry of Defence	1055	8
 Ministry of Defence	1056	8
+Ministry of Defence	467	8
 Ministry of Defence	1057	8
 Ministry of Defence	1058	8
 Ministry of Defence	1059	8
 Ministry of Defence	1060	8
 Ministry of Defence	1061	8
-Ministry of Digital Affairs	978	0
-Ministry of External Affairs	971	0
-Ministry of Finance	1062	0
-Ministry of Foreign Affairs	1063	8
-Ministry of Foreign Affairs	1064	8
-Ministry of Foreign Affairs	1065	8
-Ministry of Foreign Affairs	1019	8
-Ministry of Foreign Affairs	276	8
-Ministry of Foreign Affairs	1066	8
-Ministry of Foreign Affairs	1067	8
-Ministry of Foreign Affairs	1068	8
-Ministry of Foreign Affairs	1069	8
-Ministry of Foreign Affairs	641	8
-Ministry of Foreign Affairs	1017	8
-Ministry of Foreign Affairs	369	8
-Ministry of Foreign Affairs	1018	8
-Ministry of Foreign Affairs	449	8
-Ministry of Foreign Affairs	1070	8
-Ministry of Foreign Affairs	1071	8
-Ministry of Foreign Affairs	1072	8
-Ministry of Foreign Affairs	1016	8
-Ministry of Foreign Affairs	1073	8
-Ministry of Foreign Affairs	1074	8
-Ministry of Foreign Affairs	1075	8
-Ministry of Foreign Affairs	1015	8
-Ministry of Foreign Affairs	936	8
-Ministry of Foreign Affairs	925	8
-Ministry of Foreign Affairs	552	8
-Ministry of Foreign Affairs	1076	8
-Ministry of Foreign Affairs	1077	8
-Ministry of Foreign Affairs	1078	8
-Ministry of Foreign Affairs	1020	8
-Ministry of Foreign Affairs	1079	8
-Ministry of Foreign Affairs	900	8
-Ministry of Foreign Affairs	1080	8
-Ministry of Foreign Affairs	1081	8
-Ministry of Foreign Affairs	979	8
-Ministry of Foreign Affairs	1082	8
-Ministry of Foreign Affairs	1083	8
-Ministry of Foreign Affairs	1084	8
-Ministry of Foreign Affairs	1085	8
-Ministry of Foreign Affairs	1086	8
-Ministry of Foreign Affairs	1087	8
-Ministry of Foreign Affairs	1022	8
+Ministry of Defence	1062	8
+Ministry of Defence	1063	8
+Ministry of Defence	1064	8
+Ministry of Defence	1065	8
+Ministry of Defence	1066	8
+Ministry of Defence	1067	8
+Ministry of Defence	1068	8
+Ministry of Defence	1069	8
+Ministry of Defence	1070	8
+Ministry of Defence	1071	8
+Ministry of Defence	1072	8
+Ministry of Defence	1073	8
+Ministry of Defence	1074	8
+Ministry of Defence	1075	8
+Ministry of Defence	1076	8
+Ministry of Defence	1077	8
+Ministry of Defence	1078	8
+Ministry of Defence	1079	8
+Ministry of Defence	1080	8
+Ministry of Defence	1081	8
+Ministry of Defence	1082	8
+Ministry of Defence	1083	8
+Ministry of Defence	1084	8
+Ministry of Defence	1085	8
+Ministry of Defence	1086	8
+Ministry of Digital Affairs	1001	0
+Ministry of External Affairs	994	0
+Ministry of Finance	1087	0
 Ministry of Foreign Affairs	1088	8
 Ministry of Foreign Affairs	1089	8
-Ministry of Foreign Affairs	926	8
 Ministry of Foreign Affairs	1090	8
-Ministry of Foreign Affairs	600	8
+Ministry of Foreign Affairs	1044	8
+Ministry of Foreign Affairs	288	8
 Ministry of Foreign Affairs	1091	8
 Ministry of Foreign Affairs	1092	8
-Ministry of Foreign Affairs	916	8
 Ministry of Foreign Affairs	1093	8
-Ministry of Foreign Affairs	986	8
 Ministry of Foreign Affairs	1094	8
+Ministry of Foreign Affairs	659	8
+Ministry of Foreign Affairs	1042	8
+Ministry of Foreign Affairs	382	8
+Ministry of Foreign Affairs	1043	8
+Ministry of Foreign Affairs	466	8
 Ministry of Foreign Affairs	1095	8
-Ministry of Foreign Affairs	1023	8
 Ministry of Foreign Affairs	1096	8
-Ministry of Foreign Affairs	975	8
 Ministry of Foreign Affairs	1097	8
+Ministry of Foreign Affairs	1041	8
 Ministry of Foreign Affairs	1098	8
 Ministry of Foreign Affairs	1099	8
-Ministry of Foreign Affairs	1024	8
-Ministry of Foreign Affairs	1021	8
 Ministry of Foreign Affairs	1100	8
-Ministry of Foreign Affairs	602	8
+Ministry of Foreign Affairs	1040	8
+Ministry of Foreign Affairs	958	8
+Ministry of Foreign Affairs	947	8
+Ministry of Foreign Affairs	567	8
 Ministry of Foreign Affairs	1101	8
 Ministry of Foreign Affairs	1102	8
-Ministry of Foreign Affairs	285	8
 Ministry of Foreign Affairs	1103	8
-Ministry of Foreign Affairs of the Czech Republic	449	0
-Ministry of Intelligence	980	0
-Ministry of Intelligence and Security	980	0
-Ministry of National Defense	1104	0
-Ministry of Public Security	984	8
-Ministry of Public Security	284	8
-Ministry of State Security	370	8
-Ministry of State Security	985	8
-Ministry of the Armed Forces	1105	0
-Ministère de l'Europe et des Affaires étrangères	712	0
-Ministère des Affaires étrangères et européennes	1085	0
-Ministère des Armées	1105	0
-Ministério das Relações Exteriores	1068	0
-Ministério dos Negócios Estrangeiros	1094	0
-Mint Sandstorm	87	0
-MintedSoil	445	0
-Mirage	69	129
-Mirage Tiger	1106	0
-MirrorFace	628	0
-MoD	1036	7
-Moafee	1107	256
-Mobwork	79	256
-Mocha Manakin	1108	128
-ModernStealer	1109	0
-ModifiedElephant	1110	0
-Mofang	272	256
-Mogilevich	1111	256
-Molatori	1112	256
-Moldy Pisces	39	0
-Molerats	151	256
-Money Libra	929	0
-MoneyTaker	1113	0
-Monsoon	42	129
-Monster Libra	112	0
-Monty Spider	108	8
-Moonlight	151	129
-Moonstone Sleet	1114	0
-Mora_001	1115	0
-Morpho	282	129
-Moses Staff	473	128
-MosesStaff	473	0
-Moshen Dragon	1116	0
-Moskalvzapoe	970	256
-Mossad	1117	0
-MoustachedBouncer	1118	0
-Mr_Rot13	1119	0
+Ministry of Foreign Affairs	1045	8
+Ministry of Foreign Affairs	1104	8
+Ministry of Foreign Affairs	922	8
+Ministry of Foreign Affairs	1105	8
+Ministry of Foreign Affairs	1106	8
+Ministry of Foreign Affairs	1002	8
+Ministry of Foreign Affairs	1107	8
+Ministry of Foreign Affairs	1108	8
+Ministry of Foreign Affairs	1109	8
+Ministry of Foreign Affairs	1110	8
+Ministry of Foreign Affairs	1111	8
+Ministry of Foreign Affairs	1112	8
+Ministry of Foreign Affairs	1047	8
+Ministry of Foreign Affairs	1113	8
+Ministry of Foreign Affairs	1114	8
+Ministry of Foreign Affairs	948	8
+Ministry of Foreign Affairs	1115	8
+Ministry of Foreign Affairs	617	8
+Ministry of Foreign Affairs	1116	8
+Ministry of Foreign Affairs	1117	8
+Ministry of Foreign Affairs	938	8
+Ministry of Foreign Affairs	1118	8
+Ministry of Foreign Affairs	1009	8
+Ministry of Foreign Affairs	1119	8
+Ministry of Foreign Affairs	1120	8
+Ministry of Foreign Affairs	1048	8
+Ministry of Foreign Affairs	1121	8
+Ministry of Foreign Affairs	998	8
+Ministry of Foreign Affairs	1122	8
+Ministry of Foreign Affairs	1123	8
+Ministry of Foreign Affairs	1124	8
+Ministry of Foreign Affairs	1049	8
+Ministry of Foreign Affairs	1046	8
+Ministry of Foreign Affairs	1125	8
+Ministry of Foreign Affairs	619	8
+Ministry of Foreign Affairs	1126	8
+Ministry of Foreign Affairs	1127	8
+Ministry of Foreign Affairs	297	8
+Ministry of Foreign Affairs	1128	8
+Ministry of Foreign Affairs of the Czech Republic	466	0
+Ministry of Intelligence	1003	0
+Ministry of Intelligence and Security	1003	0
+Ministry of National Defense	1129	0
+Ministry of Public Security	1007	8
+Ministry of Public Security	296	8
+Ministry of State Security	383	8
+Ministry of State Security	1008	8
+Ministry of the Armed Forces	1130	0
+Ministère de l'Europe et des Affaires étrangères	732	0
+Ministère des Affaires étrangères et européennes	1110	0
+Ministère des Armées	1130	0
+Ministério das Relações Exteriores	1093	0
+Ministério dos Negócios Estrangeiros	1119	0
+Mint Sandstorm	89	0
+MintedSoil	462	0
+Mirage	71	129
+Mirage Tiger	1131	0
+MirrorFace	645	0
+MoD	1061	7
+Moafee	1132	256
+Mobwork	81	256
+Mocha Manakin	1133	128
+ModernStealer	1134	0
+ModifiedElephant	1135	0
+Mofang	284	256
+Mogilevich	1136	256
+Molatori	1137	256
+Moldy Pisces	41	0
+Molerats	154	256
+Money Libra	951	0
+MoneyTaker	1138	0
+Monsoon	44	129
+Monster Libra	114	0
+Monty Spider	110	8
+Moonlight	154	129
+Moonstone Sleet	1139	0
+Mora_001	1140	0
+Morpho	294	129
+Moses Staff	489	128
+MosesStaff	489	0
+Moshen Dragon	1141	0
+Moskalvzapoe	993	256
+Mossad	1142	0
+MountLocker	184	0
+MoustachedBouncer	1143	0
+Mr_Rot13	1144	0
 Muddled Libra	1	0
-Muddy Ion	115	128
-MuddyWater	115	0
-Mulberry Typhoon	99	0
-Mule Libra	380	0
-MurenShark	125	0
-Murky Panda	111	0
-Mustard Tempest	458	0
-MyCERT	993	0
-Mysterious Elephant	1120	128
-Mythic Leopard	38	8
-Mythic Leopard	88	8
-Mythic Likho	170	0
-MİT	977	134
-N4ughtysecTU	1121	0
-NACSA	1122	4
-NARWHAL SPIDER	783	0
-NATO	1123	6
-NATO Communications and Information Agency	1124	0
-NATO Cooperative Cyber Defence Centre of Excellence	291	0
-NB65	1125	6
-NBSZ	1126	6
-NBU	1127	6
-NBÚ	1127	6
-NCA	1128	78
-NCA	1129	14
-NCF	1130	6
-NCIA	1131	14
-NCIA	1124	14
-NCOZ	1132	6
-NCSA	1133	14
-NCSA	1134	14
-NCSC	190	14
-NCSC	1135	78
-NCSC	889	14
-NCSC	1136	14
-NCSC	1137	14
-NCSC New Zealand	1137	0
-NCSC-FI	935	4
-NCSC-NL	1138	4
-NDB	672	6
-NEODYMIUM	1139	133
-NEPTUNIUM	407	133
-NICC	1140	6
-NICKEL	69	149
-NID	1141	135
-NIOBIUM	171	149
-NIS	1142	207
-NIS	604	143
-NISA	1143	6
-NISC	1144	6
-NIST	1145	6
-NKSC	1146	6
-NOBELIUM	83	133
-NOCTURNAL SPIDER	1147	0
-NOMAD PANDA	1148	0
-NOTROBIN	1149	260
-NPA	901	6
-NSA	1150	6
-NSB	1151	6
-NSM	1152	6
-NSS	1153	6
-NTRO	1154	6
-NUKIB	1155	4
-NXSMS	388	260
-NZSIS	1156	4
-Nachrichtendienst des Bundes	672	0
-Nacionalinis kibernetinio saugumo centras	1146	0
-Nahr Elbard	249	0
-Nahr el bared	249	0
-Naikon	267	256
-Naikon Castle	267	0
-Nam3L3ss	1157	0
-Namibia Central Intelligence Service	1158	0
-Narketing163	1159	0
-Nascent Ursa	477	0
-Nasjonal sikkerhetsmyndighet	1152	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1160	0
-Nationaal Cyber Security Centrum	1138	0
-National Accountability Bureau	1161	0
-National Anti-Narcotics Agency	1162	0
-National Assessments Bureau	1163	0
-National Ballistics Intelligence Service	1164	0
-National Board of Revenue	1165	0
-National Bureau of Investigation	1166	0
-National Centre for Counter Terrorism	396	0
-National Committee for Intelligence Coordination	1167	0
-National Computer Emergency Response Center	1168	0
-National Computer Emergency Response Team	1169	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	326	0
-National Computer Virus Emergency Response Center	340	0
-National Coordinator for Counterterrorism and Security	1160	0
-National Counter Terrorism Authority	1170	0
-National Crime Agency	1128	0
-National Crime Intelligence Agency	1131	0
-National Crises Management Cell	1171	0
-National Cryptologic Centre	292	0
-National Cyber Crime Centre	1132	0
-National Cyber Force	1130	0
-National Cyber Security Agency	1122	8
-National Cyber Security Agency	1133	8
-National Cyber Security Agency	1134	8
-National Cyber Security Center	1136	0
-National Cyber Security Centre	1135	8
-National Cyber Security Centre	889	8
-National Cyber Security Centre	1138	8
-National Cyber Security Centre	1137	8
-National Cyber Security Centre Finland	935	0
-National Cyber Security Centre Switzerland	190	0
-National Cyber Security Centre of Lithuania	1146	0
-National Cyber Security Directorate	507	0
-National Cyber and Crypto Agency	211	0
-National Cyber and Information Security Agency	1155	0
-National Cybersecurity Agency	15	0
-National Cybersecurity Agency of France	33	0
-National Cybersecurity Authority	1129	0
-National Cybersecurity Centre	327	0
-National Defence Radio Establishment	676	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	505	0
-National Directorate of Intelligence	1172	0
-National Domestic Extremism and Disorder Intelligence Unit	1173	0
-National Economic Crime Bureau	1174	0
-National Fraud Intelligence Bureau	1175	0
-National Geospatial-Intelligence Agency	1176	0
-National Institute of Standards and Technology	1145	0
-National Intelligence Agency	1177	8
-National Intelligence Agency	1178	8
-National Intelligence Agency	1179	8
-National Intelligence Centre	328	8
-National Intelligence Centre	1180	8
-National Intelligence Cooperating Center	1140	0
-National Intelligence Coordinating Agency	1181	0
-National Intelligence Directorate	1182	8
-National Intelligence Directorate	1183	8
-National Intelligence Organization	1184	8
-National Intelligence Organization	977	8
-National Intelligence Service	1185	8
-National Intelligence Service	1186	8
-National Intelligence Service	1187	8
-National Intelligence Service	617	8
-National Intelligence Service	1188	8
-National Intelligence Service	1142	8
-National Intelligence and Security Agency	1143	8
-National Intelligence and Security Agency	1189	8
-National Intelligence and Security Service	1190	8
-National Intelligence and Security Service	1191	8
-National Intelligence and Security Service	1192	8
-National Investigation Agency	1193	0
-National Investigation Department of Nepal	1194	0
-National Kenya Computer Incident Response Team	913	0
-National Organised Crime Agency	1132	0
-National Police Agency	901	0
-National Police Agency of the ROC	1195	0
-National Police Intelligence Directorate	1196	0
-National Police of the Netherlands	601	0
-National Reconnaissance Office	1197	0
-National Security Affairs Cell	1198	0
-National Security Agency	1199	8
-National Security Agency	1200	8
-National Security Agency	1201	8
-National Security Agency	1150	8
-National Security Authority	1127	0
-National Security Bureau	1202	8
-National Security Bureau	1151	8
-National Security Bureau	1203	8
-National Security Intelligence	1204	0
-National Security Office	1205	0
-National Security Service	1153	0
-National Technical Research Organisation	1154	0
-National Telecommunication Monitoring Centre	1206	0
-National center of Incident readiness and Strategy for Cybersecurity	1144	0
-Nationale Politie	601	0
-Nationellt cybersäkerhetscenter	1207	0
-Natohub	1208	256
-Naval Intelligence	1209	0
-Naval Intelligence Department	1141	0
-Navy Intelligence Department	1210	0
-Nazar	1211	256
-Nemesis Kitten	465	0
-Nemzetbiztonsági Hivatal	1212	0
-Nemzetbiztonsági Szakszolgálat	1126	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1213	0
-NetRunnerPR	1214	0
-NetTraveler	75	0
-Network Battalion 65	1125	0
-Neva Flood	398	0
-New Zealand Security Intelligence Service	1156	0
-NewRomanic Cyber Army Team	49	0
-News Division	1215	0
-NewsBeef	87	0
-NewsPenguin	1216	0
-Newscaster	87	129
-Newscaster Team	87	128
-Nexus Zeta	1217	128
-Nian	265	134
-Nickel Academy	49	0
-Nickel Alley	1218	0
-Nickel Gladstone	89	0
-Nickel Tapestry	684	0
-Nigeria Computer Emergency Response Team	1219	0
-Night Tsunami	468	0
-NightEagle	65	0
-Nightshade Panda	101	0
-Nimbus Manticore	1220	128
-Nitro	416	129
+Muddy Ion	117	128
+MuddyWater	117	0
+Mulberry Typhoon	101	0
+Mule Libra	395	0
+MurenShark	127	0
+Murky Panda	113	0
+Mustard Tempest	475	0
+MyCERT	1016	0
+Mysterious Elephant	1145	128
+Mythic Leopard	40	8
+Mythic Leopard	90	8
+Mythic Likho	173	0
+MİT	1000	134
+N4ughtysecTU	1146	0
+NACSA	1147	4
+NARWHAL SPIDER	803	0
+NATO	1148	6
+NATO Communications and Information Agency	1149	0
+NATO Cooperative Cyber Defence Centre of Excellence	303	0
+NB65	1150	6
+NBSZ	1151	6
+NBU	1152	6
+NBÚ	1152	6
+NCA	1153	78
+NCA	1154	14
+NCF	1155	6
+NCIA	1156	14
+NCIA	1149	14
+NCOZ	1157	6
+NCSA	1158	14
+NCSA	1159	14
+NCSC	196	14
+NCSC	1160	78
+NCSC	911	14
+NCSC	1161	14
+NCSC	1162	14
+NCSC New Zealand	1162	0
+NCSC-FI	957	4
+NCSC-NL	1163	4
+NDB	690	6
+NEODYMIUM	1164	133
+NEPTUNIUM	422	133
+NICC	1165	6
+NICKEL	71	149
+NID	1166	135
+NIOBIUM	174	149
+NIS	1167	207
+NIS	621	143
+NISA	1168	6
+NISC	1169	6
+NIST	1170	6
+NKSC	1171	6
+NOBELIUM	85	133
+NOCTURNAL SPIDER	1172	0
+NOMAD PANDA	1173	0
+NOTROBIN	1174	260
+NPA	923	6
+NSA	1175	6
+NSB	1176	6
+NSM	1177	6
+NSS	1178	6
+NTRO	1179	6
+NUKIB	1180	4
+NXSMS	403	260
+NZSIS	1181	4
+Nachrichtendienst des Bundes	690	0
+Nacionalinis kibernetinio saugumo centras	1171	0
+Nahr Elbard	261	0
+Nahr el bared	261	0
+Naikon	279	256
+Naikon Castle	279	0
+Nam3L3ss	1182	0
+Namibia Central Intelligence Service	1183	0
+Narketing163	1184	0
+Nascent Ursa	493	0
+Nasjonal sikkerhetsmyndighet	1177	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1185	0
+Nationaal Cyber Security Centrum	1163	0
+National Accountability Bureau	1186	0
+National Anti-Narcotics Agency	1187	0
+National Assessments Bureau	1188	0
+National Ballistics Intelligence Service	1189	0
+National Board of Revenue	1190	0
+National Bureau of Investigation	1191	0
+National Centre for Counter Terrorism	411	0
+National Committee for Intelligence Coordination	1192	0
+National Computer Emergency Response Center	1193	0
+National Computer Emergency Response Team	1194	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	337	0
+National Computer Virus Emergency Response Center	351	0
+National Coordinator for Counterterrorism and Security	1185	0
+National Counter Terrorism Authority	1195	0
+National Crime Agency	1153	0
+National Crime Intelligence Agency	1156	0
+National Crises Management Cell	1196	0
+National Cryptologic Centre	304	0
+National Cyber Crime Centre	1157	0
+National Cyber Force	1155	0
+National Cyber Security Agency	1147	8
+National Cyber Security Agency	1158	8
+National Cyber Security Agency	1159	8
+National Cyber Security Center	1161	0
+National Cyber Security Centre	1160	8
+National Cyber Security Centre	911	8
+National Cyber Security Centre	1163	8
+National Cyber Security Centre	1162	8
+National Cyber Security Centre Finland	957	0
+National Cyber Security Centre Switzerland	196	0
+National Cyber Security Centre of Lithuania	1171	0
+National Cyber Security Directorate	523	0
+National Cyber and Crypto Agency	216	0
+National Cyber and Information Security Agency	1180	0
+National Cybersecurity Agency	16	0
+National Cybersecurity Agency of France	35	0
+National Cybersecurity Authority	1154	0
+National Cybersecurity Centre	338	0
+National Defence Radio Establishment	694	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	521	0
+National Directorate of Intelligence	1197	0
+National Domestic Extremism and Disorder Intelligence Unit	1198	0
+National Economic Crime Bureau	1199	0
+National Fraud Intelligence Bureau	1200	0
+National Geospatial-Intelligence Agency	1201	0
+National Institute of Standards and Technology	1170	0
+National Intelligence Agency	1202	8
+National Intelligence Agency	1203	8
+National Intelligence Agency	1204	8
+National Intelligence Centre	339	8
+National Intelligence Centre	1205	8
+National Intelligence Cooperating Center	1165	0
+National Intelligence Coordinating Agency	1206	0
+National Intelligence Directorate	1207	8
+National Intelligence Directorate	1208	8
+National Intelligence Organization	1209	8
+National Intelligence Organization	1000	8
+National Intelligence Service	1210	8
+National Intelligence Service	1211	8
+National Intelligence Service	1212	8
+National Intelligence Service	634	8
+National Intelligence Service	1213	8
+National Intelligence Service	1167	8
+National Intelligence and Security Agency	1168	8
+National Intelligence and Security Agency	1214	8
+National Intelligence and Security Service	1215	8
+National Intelligence and Security Service	1216	8
+National Intelligence and Security Service	1217	8
+National Investigation Agency	1218	0
+National Investigation Department of Nepal	1219	0
+National Kenya Computer Incident Response Team	935	0
+National Organised Crime Agency	1157	0
+National Police Agency	923	0
+National Police Agency of the ROC	1220	0
+National Police Intelligence Directorate	1221	0
+National Police of the Netherlands	618	0
+National Reconnaissance Office	1222	0
+National Security Affairs Cell	1223	0
+National Security Agency	1224	8
+National Security Agency	1225	8
+National Security Agency	1226	8
+National Security Agency	1175	8
+National Security Authority	1152	0
+National Security Bureau	1227	8
+National Security Bureau	1176	8
+National Security Bureau	1228	8
+National Security Intelligence	1229	0
+National Security Office	1230	0
+National Security Service	1178	0
+National Technical Research Organisation	1179	0
+National Telecommunication Monitoring Centre	1231	0
+National center of Incident readiness and Strategy for Cybersecurity	1169	0
+Nationale Politie	618	0
+Nationellt cybersäkerhetscenter	1232	0
+Natohub	1233	256
+Naval Intelligence	1234	0
+Naval Intelligence Department	1166	0
+Navy Intelligence Department	1235	0
+Nazar	1236	256
+Nefilim	1237	256
+Nemesis Kitten	481	0
+Nemzetbiztonsági Hivatal	1238	0
+Nemzetbiztonsági Szakszolgálat	1151	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1239	0
+Nephilim	1237	128
+NetRunnerPR	1240	0
+NetTraveler	77	0
+NetWalker	388	0
+Network Battalion 65	1150	0
+Neva Flood	413	0
+New Zealand Security Intelligence Service	1181	0
+NewRomanic Cyber Army Team	51	0
+News Division	1241	0
+NewsBeef	89	0
+NewsPenguin	1242	0
+Newscaster	89	129
+Newscaster Team	89	128
+Nexus Zeta	1243	128
+Nian	277	134
+Nickel Academy	51	0
+Nickel Alley	1244	0
+Nickel Gladstone	91	0
+Nickel Tapestry	702	0
+Nigeria Computer Emergency Response Team	1245	0
+Night Tsunami	484	0
+NightEagle	67	0
+Nightshade Panda	103	0
+Nimbus Manticore	1246	128
+Nitro	431	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
-NobleBaron	83	0
-Nodaria	477	256
-Nomadic Octopus	599	128
-North Atlantic Council	1221	0
-North Atlantic Treaty Organization	1123	0
-Norwegian Intelligence Service	604	0
-Norwegian National Security Authority	1152	0
-Norwegian Police Security Service	1222	0
-NuclearCrisis	43	0
-Nullbulge	1223	256
-Numbered Panda	68	0
-Nwgen Team	480	0
-Nylon Typhoon	69	0
-NyxarGroup	1224	0
-NÚKIB	1155	4
-Národní centrála proti organizovanému zločinu	1132	0
-Národní úřad pro kybernetickou a informační bezpečnost	1155	0
-Národný bezpečnostný úrad	1127	0
-OAS	1225	6
-ODNI	504	6
-OFAC	557	6
-OLDCARP	84	260
-OPERA1ER	388	4
-ORB07	417	4
-OSCE	1226	6
-OSMIUM	95	149
-OTAN	1123	6
-OUTLAW SPIDER	1227	0
-OVERLORD SPIDER	1228	0
-OVS	878	6
-OXYGEN	110	149
-Obscure Serpens	530	0
-Obsidian Sandstorm	1229	0
-Ocean Buffalo	35	0
-Ocean Lotus	35	128
-OceanLotus	35	0
-OceanLotus Group	35	0
+Noberus	28	256
+NobleBaron	85	0
+Nodaria	493	256
+Nomadic Octopus	616	128
+North Atlantic Council	1247	0
+North Atlantic Treaty Organization	1148	0
+Norwegian Intelligence Service	621	0
+Norwegian National Security Authority	1177	0
+Norwegian Police Security Service	1248	0
+NuclearCrisis	45	0
+Nullbulge	1249	256
+Numbered Panda	70	0
+Nwgen Team	496	0
+Nylon Typhoon	71	0
+NyxarGroup	1250	0
+NÚKIB	1180	4
+Národní centrála proti organizovanému zločinu	1157	0
+Národní úřad pro kybernetickou a informační bezpečnost	1180	0
+Národný bezpečnostný úrad	1152	0
+OAS	1251	6
+ODNI	520	6
+OFAC	572	6
+OLDCARP	86	260
+OPERA1ER	403	4
+ORB07	432	4
+OSCE	1252	6
+OSMIUM	97	149
+OTAN	1148	6
+OUTLAW SPIDER	1253	0
+OVERLORD SPIDER	1254	0
+OVS	899	6
+OXYGEN	112	149
+Obscure Serpens	545	0
+Obsidian Sandstorm	1255	0
+Ocean Buffalo	37	0
+Ocean Lotus	37	128
+OceanLotus	37	0
+OceanLotus Group	37	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1230	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1231	0
-Office for Security and Counter-Terrorism	1232	0
-Office of Foreign Assets Control	557	0
-Office of Intelligence and Counterintelligence	1233	0
-Office of National Intelligence	1234	0
-Office of Naval Intelligence	1235	0
-Office of Terrorism and Financial Intelligence	1236	0
-Office of the Chief of Military Security Affairs	1237	0
-Office of the Director of National Intelligence	504	0
-Oghab 2	1238	0
-OilAlpha	1239	0
-OilRig	37	0
-Oka Flood	1240	0
+Office for Foreign Relations and Information	1256	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1257	0
+Office for Security and Counter-Terrorism	1258	0
+Office of Foreign Assets Control	572	0
+Office of Intelligence and Counterintelligence	1259	0
+Office of National Intelligence	1260	0
+Office of Naval Intelligence	1261	0
+Office of Terrorism and Financial Intelligence	1262	0
+Office of the Chief of Military Security Affairs	1263	0
+Office of the Director of National Intelligence	520	0
+Oghab 2	1264	0
+OilAlpha	1265	0
+OilRig	39	0
+Oka Flood	1266	0
 Oktapus	1	256
-OldGremlin	1241	0
-OnionDog	1242	0
-Onyx Sleet	96	0
-Opal Sleet	95	0
-OperationTroy	96	0
-Operator Panda	685	0
-Orange Athos	42	0
-Orange Kala	54	128
-Orange Yali	41	0
-Orangeworm	1243	161
-Organised Crime and Intelligence Unit	1244	0
-Organization for Security and Co-operation in Europe	1226	0
-Organization of American States	1225	0
-Oro0lxy	533	0
-Orova	1245	256
-OurMine	1246	0
-Outrider Tiger	701	0
-OverFlame	1247	0
-Override Panda	267	0
-PALADIN	40	133
-PALE PANDA	1248	0
-PARASITE	114	133
-PARINACOTA	1249	260
-PCPcat	149	256
-PET	521	135
-PHANTOM	44	133
-PHOSPHORUS	87	133
-PIZZO SPIDER	154	0
-PKCERT	1169	4
-PLA	1250	6
-PLA Navy	72	8
-PLA Navy	91	8
-PLA Navy	1251	8
+OldGremlin	1267	0
+OnionDog	1268	0
+Onyx Sleet	98	0
+Opal Sleet	97	0
+OperationTroy	98	0
+Operator Panda	703	0
+Orange Athos	44	0
+Orange Kala	56	128
+Orange Yali	43	0
+Orangeworm	1269	161
+Organised Crime and Intelligence Unit	1270	0
+Organization for Security and Co-operation in Europe	1252	0
+Organization of American States	1251	0
+Oro0lxy	548	0
+Orova	1271	256
+OurMine	1272	0
+Outrider Tiger	720	0
+OverFlame	1273	0
+Override Panda	279	0
+PALADIN	42	133
+PALE PANDA	1274	0
+PARASITE	116	133
+PARINACOTA	1275	260
+PCPcat	152	256
+PET	536	135
+PHANTOM	46	133
+PHOSPHORUS	89	133
+PIZZO SPIDER	157	0
+PKCERT	1194	4
+PLA	1276	6
+PLA Navy	74	8
+PLA Navy	93	8
+PLA Navy	1277	8
 PLA Unit 61398	8	0
-PLA Unit 61419	265	0
-PLA Unit 61486	1252	0
-PLA Unit 65017	268	0
-PLA Unit 69010	451	0
-PLA Unit 78020	1253	0
-PLATINUM	114	133
-PLUTONIUM	96	149
-POISON CARP	624	128
-POISONUS PANDA	1254	0
-POLONIUM	744	133
-POTASSIUM	19	149
-PREDATOR PANDA	1255	0
-PROMETHIUM	58	133
-PSIA	1256	6
-PST	1222	135
-PUSHCHA	464	260
-Pacha Group	1257	128
-Pacifier APT	51	128
-Packrat	1258	129
-Palace Office	1259	0
-Palestinian National Security Forces	1260	0
-Palestinian Preventive Security	1261	0
-Palmerworm	79	129
-Palmetto Fusion	26	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1181	0
-Pambansang Kawanihan ng Pagsisiyasat	1166	0
-Parastoo	87	256
-Parisite	710	256
-PassCV	1262	0
-Pasty Gemini	121	128
-Patched Lightning	1263	128
-Patchwork	42	129
-Pawn Storm	47	128
-PayTool	1264	0
-Payroll Pirates	1265	128
-Peach Sandstorm	36	0
-Pearl Sleet	459	0
-Pentagon	551	1
-People's Cyber Army of Russia	1266	0
-People's Liberation Army	1250	0
-People's Liberation Army Air Force	1267	0
-People's Liberation Army General Political Department	1268	0
-People's Liberation Army General Staff Department	1269	0
-Pepper Typhoon	319	0
-PerSwaysion	1270	0
-Periwinkle Tempest	395	0
-Personal Panda	179	0
-Pfinet	51	256
-Phantom Panda	146	0
-Phantom Taurus	317	0
-Phantom Turk	178	128
-PhantomControl	1271	0
-Phlox Tempest	479	0
-Pickaxe	1272	129
-Pinchy Spider	739	0
-Pink Sandstorm	30	0
-PinkPanther	235	0
-Pinstripe Lightning	171	128
-Pioneer	40	129
-Pioneer Kitten	710	0
-Pirate Panda	77	0
-Pistachio Tempest	395	0
-Pitty Panda	78	0
-PittyTiger	78	0
-Piwiks	919	256
-Plaid Rain	744	0
-Plain Neptune	39	128
-Planedown	95	256
-Platinum Terminal	57	0
-Play	1273	135
-Playful Dragon	69	128
-PlushDaemon	1274	0
-PoisonSeed	1275	0
-PoisonVine	63	0
-Poisoned Flight	99	128
-Polaris	194	128
-Police Bureau of Investigation	1276	0
-Polish Foreign Ministry	986	0
-Political Security Directorate	1277	0
-Political Security Organization	1278	0
-Politie	601	0
-Politiets Efterretningstjeneste	521	0
-Politiets sikkerhetstjeneste	1222	0
-Polizia Postale	1279	0
-Polizia Postale e delle Comunicazioni	1279	0
-Pond Loach	35	128
-Popeye	51	128
-Poseidon Group	1280	128
-Postal and Communications Police	1279	0
-PowerPool	837	0
-Predatory Sparrow	792	128
-Primitive Bear	17	0
-Prince of Persia	861	128
-ProCC	1281	0
-Project Raven	514	128
-Project Sauron	45	0
-ProjectM	38	0
-ProjectSauron	45	0
-Prolific Puma	1282	128
-Prophet Spider	787	0
-Prying Libra	1272	0
-Public Security Intelligence Agency	1256	0
-Pukchong	898	256
-Pumpkin Sandstorm	456	0
-Punch Comet	109	128
-Punk Spider	143	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	698	0
-Pupa	73	135
-Purple Pygmy	40	128
-Purple Typhoon	19	0
-Purple Vallhund	458	128
-PurpleBravo	394	8
-PurpleBravo	684	8
-PurpleHaze	1283	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	857	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	858	0
+PLA Unit 61419	277	0
+PLA Unit 61486	1278	0
+PLA Unit 65017	280	0
+PLA Unit 69010	468	0
+PLA Unit 78020	1279	0
+PLATINUM	116	133
+PLUTONIUM	98	149
+POISON CARP	641	128
+POISONUS PANDA	1280	0
+POLONIUM	764	133
+POTASSIUM	20	149
+PREDATOR PANDA	1281	0
+PROMETHIUM	60	133
+PSIA	1282	6
+PST	1248	135
+PUSHCHA	480	260
+PYSA	1027	134
+Pacha Group	1283	128
+Pacifier APT	53	128
+Packrat	1284	129
+Palace Office	1285	0
+Palestinian National Security Forces	1286	0
+Palestinian Preventive Security	1287	0
+Palmerworm	81	129
+Palmetto Fusion	27	128
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1206	0
+Pambansang Kawanihan ng Pagsisiyasat	1191	0
+Parastoo	89	256
+Parisite	730	256
+PassCV	1288	0
+Pasty Gemini	123	128
+Patched Lightning	1289	128
+Patchwork	44	129
+Pawn Storm	49	128
+PayTool	1290	0
+Payroll Pirates	1291	128
+Peach Sandstorm	38	0
+Pearl Sleet	476	0
+Pentagon	566	1
+People's Cyber Army of Russia	1292	0
+People's Liberation Army	1276	0
+People's Liberation Army Air Force	1293	0
+People's Liberation Army General Political Department	1294	0
+People's Liberation Army General Staff Department	1295	0
+Pepper Typhoon	330	0
+PerSwaysion	1296	0
+Periwinkle Tempest	410	0
+Personal Panda	182	0
+Pfinet	53	256
+Phantom Panda	149	0
+Phantom Taurus	328	0
+Phantom Turk	181	128
+PhantomControl	1297	0
+Phlox Tempest	495	0
+Phobos	1298	256
+Pickaxe	1299	129
+Pinchy Spider	759	0
+Pink Sandstorm	32	0
+PinkPanther	245	0
+Pinstripe Lightning	174	128
+Pioneer	42	129
+Pioneer Kitten	730	0
+Pirate Panda	79	0
+Pistachio Tempest	410	0
+Pitty Panda	80	0
+PittyTiger	80	0
+Piwiks	941	256
+Plaid Rain	764	0
+Plain Neptune	41	128
+Planedown	97	256
+Platinum Terminal	59	0
+Play	226	135
+PlayCrypt	226	0
+Playful Dragon	71	128
+PlushDaemon	1300	0
+PoisonSeed	1301	0
+PoisonVine	65	0
+Poisoned Flight	101	128
+Polaris	200	128
+Police Bureau of Investigation	1302	0
+Polish Foreign Ministry	1009	0
+Political Security Directorate	1303	0
+Political Security Organization	1304	0
+Politie	618	0
+Politiets Efterretningstjeneste	536	0
+Politiets sikkerhetstjeneste	1248	0
+Polizia Postale	1305	0
+Polizia Postale e delle Comunicazioni	1305	0
+Pond Loach	37	128
+Popeye	53	128
+Poseidon Group	1306	128
+Postal and Communications Police	1305	0
+PowerPool	858	0
+Predatory Sparrow	811	128
+Primitive Bear	18	0
+Prince of Persia	882	128
+ProCC	1307	0
+Project Raven	529	128
+Project Sauron	47	0
+ProjectM	40	0
+ProjectSauron	47	0
+Prolific Puma	1308	128
+Prophet Spider	806	0
+Prying Libra	1299	0
+Public Security Intelligence Agency	1282	0
+Pukchong	920	256
+Pumpkin Sandstorm	473	0
+Punch Comet	111	128
+Punk Spider	146	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	717	0
+Pupa	75	135
+Purple Pygmy	42	128
+Purple Typhoon	20	0
+Purple Vallhund	475	128
+PurpleBravo	409	8
+PurpleBravo	702	8
+PurpleHaze	1309	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	878	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	879	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	874	0
-QAZTeam	29	256
-QUILTED TIGER	42	0
-Qatar State Security	1284	0
-QuaDream	354	0
-Quai d'Orsay	712	0
-Quarian	212	256
-Quedagh	44	256
-R&AW	1285	6
-R00tK1T	1286	0
-RADIO PANDA	1287	0
-RADIUM	107	149
-RANCOR	1288	133
-RASPITE	952	260
-RATPAK SPIDER	1289	0
-RATS	1290	135
-RAW	1285	135
-RAZOR TIGER	46	0
-RCMP	743	6
-REDBALDKNIGHT	265	260
-REF2924	1291	4
-REF5961	1292	4
-REF7707	318	4
-RGB	769	6
-RGB-D5	61	4
-RGB-TEAM	1293	4
-RIA	648	135
-RIDDLE SPIDER	1294	0
-RTM	1295	134
-RUBIDIUM	710	149
-RUBYCARP	1296	260
-RUBYVINE	114	260
-RaHDit	1297	0
-Radio Serpens	90	0
-Rancor Group	1288	128
-Rancor Taurus	1288	0
-RansomHouse	1298	0
-RansomHub	1299	0
-RansomVC	1300	0
-Ransomed.vc	1300	128
-Rapid Action Battalion	1301	0
-Raspberry Typhoon	107	0
-Rattlesnake	46	129
-Ravine Castle	1302	128
-Razor Comet	667	128
-Reaper	39	129
-Reaper Group	39	128
-Rebel Jackal	683	0
-Reckless Rabbit	1303	128
-Reconnaissance General Bureau	769	0
-Red Anubis	68	0
-Red Apollo	19	128
-Red Beifang	268	0
-Red Charon	1304	128
-Red Chimera	1305	128
-Red Dev 10	261	0
-Red Dev 13	111	0
-Red Dev 16	624	0
-Red Dev 17	1306	0
-Red Dev 18	623	0
-Red Dev 3	539	0
-Red Dev 4	146	0
-Red Dev 61	1307	0
-Red Diablo	93	128
-Red Djinn	79	128
-Red Eyes	39	128
-Red Foxtrot	451	128
-Red Gargoyle	73	128
-Red Hariasa	204	0
-Red Horus	99	0
-Red Kelpie	93	128
-Red Keres	86	0
-Red Kobold	80	128
-Red Ladon	92	0
-Red Lamassu	269	0
-Red Lich	194	128
-Red Menshen	623	128
-Red Naga	99	128
-Red Nue	968	0
-Red Orthrus	77	0
-Red Pegasus	101	128
-Red Phoenix	81	128
-Red Salamander	107	128
-Red Sandstorm	193	0
-Red Scylla	261	128
-Red Sylvan	84	128
-Red Typhoon	71	0
-Red Vulture	69	128
-Red Wendigo	451	128
-Red Wolf	627	0
-Red Wraith	72	128
-Red-Lili	1308	0
-RedAlpha	539	0
-RedBravo	86	0
-RedCurl	627	0
-RedDelta	194	0
-RedEcho	1309	0
-RedFoxtrot	451	0
-RedGolf	1310	0
-RedHotel	261	0
-RedJuliett	1311	0
-RedKitten	1312	0
-RedMike	685	0
-RedNovember	1313	0
-RedRiver	69	0
-RedStinger	213	0
-Redfly	1314	256
-Refined Kitten	36	0
-Regional Anti-Terrorist Structure	1290	0
-Remix Kitten	90	0
-Renegade Jackal	171	0
-Republic of China Military Police	1315	0
-Research Division of the Prime Minister's Department	1316	0
-Research and Analysis Wing	1285	0
-ResumeLooters	1317	0
-Retefe Gang	1318	0
-Retefe Group	1318	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	895	0
+QAZTeam	31	256
+QUILTED TIGER	44	0
+Qatar State Security	1310	0
+Qilin	140	256
+QuaDream	366	0
+Quai d'Orsay	732	0
+Quantum	184	129
+Quarian	218	256
+Quedagh	46	256
+R&AW	1311	6
+R00tK1T	1312	0
+RADIO PANDA	1313	0
+RADIUM	109	149
+RANCOR	1314	133
+RASPITE	974	260
+RATPAK SPIDER	1315	0
+RATS	1316	135
+RAW	1311	135
+RAZOR TIGER	48	0
+RCMP	763	6
+REDBALDKNIGHT	277	260
+REF2924	1317	4
+REF5961	1318	4
+REF7707	329	4
+REvil	759	256
+RGB	789	6
+RGB-D5	63	4
+RGB-TEAM	1319	4
+RIA	666	135
+RIDDLE SPIDER	1320	0
+RTM	1321	134
+RUBIDIUM	730	149
+RUBYCARP	1322	260
+RUBYVINE	116	260
+RaHDit	1323	0
+Radio Serpens	92	0
+Ragnar Locker	1324	0
+RagnarLocker	1324	0
+Ragnar_Locker	1324	0
+Rancor Group	1314	128
+Rancor Taurus	1314	0
+RansomHouse	1325	0
+RansomHub	1326	0
+RansomVC	1327	0
+Ransomed.vc	1327	128
+Rapid Action Battalion	1328	0
+Raspberry Typhoon	109	0
+Rattlesnake	48	129
+Ravine Castle	1329	128
+Razor Comet	685	128
+Reaper	41	129
+Reaper Group	41	128
+Rebel Jackal	701	0
+Reckless Rabbit	1330	128
+Reconnaissance General Bureau	789	0
+Red Anubis	70	0
+Red Apollo	20	128
+Red Beifang	280	0
+Red Charon	1331	128
+Red Chimera	1332	128
+Red Dev 10	273	0
+Red Dev 13	113	0
+Red Dev 16	641	0
+Red Dev 17	1333	0
+Red Dev 18	640	0
+Red Dev 3	554	0
+Red Dev 4	149	0
+Red Dev 61	1334	0
+Red Diablo	95	128
+Red Djinn	81	128
+Red Eyes	41	128
+Red Foxtrot	468	128
+Red Gargoyle	75	128
+Red Hariasa	209	0
+Red Horus	101	0
+Red Kelpie	95	128
+Red Keres	88	0
+Red Kobold	82	128
+Red Ladon	94	0
+Red Lamassu	281	0
+Red Lich	200	128
+Red Menshen	640	128
+Red Naga	101	128
+Red Nue	990	0
+Red Orthrus	79	0
+Red Pegasus	103	128
+Red Phoenix	83	128
+Red Salamander	109	128
+Red Sandstorm	199	0
+Red Scylla	273	128
+Red Sylvan	86	128
+Red Typhoon	73	0
+Red Vulture	71	128
+Red Wendigo	468	128
+Red Wolf	644	0
+Red Wraith	74	128
+Red-Lili	1335	0
+RedAlpha	554	0
+RedBravo	88	0
+RedCurl	644	0
+RedDelta	200	0
+RedEcho	1336	0
+RedFoxtrot	468	0
+RedGolf	1337	0
+RedHotel	273	0
+RedJuliett	1338	0
+RedKitten	1339	0
+RedMike	703	0
+RedNovember	1340	0
+RedRiver	71	0
+RedStinger	219	0
+Redfly	1341	256
+Refined Kitten	38	0
+Regional Anti-Terrorist Structure	1316	0
+Remix Kitten	92	0
+Renegade Jackal	174	0
+Republic of China Military Police	1342	0
+Research Division of the Prime Minister's Department	1343	0
+Research and Analysis Wing	1311	0
+ResumeLooters	1344	0
+Retefe Gang	1345	0
+Retefe Group	1345	0
 Returned Libra	10	0
-RevengeHotels	1319	0
-Revolutionary Guards	176	0
-Rich Ion	87	128
-Ricochet Chollima	39	0
-Ridge Castle	74	128
-Riigi Infosüsteemi Amet	648	0
-RipperSec	1320	0
-River Castle	69	128
-Roaming Mantis	1321	128
-Roaming Mantis Group	1321	128
-Roaming Tiger	273	0
+RevengeHotels	1346	0
+Revolutionary Guards	179	0
+Rhysida	1347	256
+Rich Ion	89	128
+Ricochet Chollima	41	0
+Ridge Castle	76	128
+Riigi Infosüsteemi Amet	666	0
+RipperSec	1348	0
+River Castle	71	128
+Roaming Mantis	1349	128
+Roaming Mantis Group	1349	128
+Roaming Tiger	285	0
 Roasted 0ktapus	1	0
-Rocke	134	256
-Rocket Kitten	142	0
-RomCom	1322	1
-Romanian Intelligence Service	1323	0
-Rotten Tomato	273	128
-Royal APT	69	128
-Royal Canadian Mounted Police	743	0
-RoyalAPT	69	0
-Ruby Sleet	293	0
-Ruinous Ursa	248	0
-RuskiNet	1324	0
-Russian Angry Hackers Did It	1297	128
-Russian Defence Ministry	1055	0
-Russian Federal Security Service	678	0
-Russian Foreign Intelligence Service	707	0
-Russian Foreign Ministry	975	0
-Russian Ministry of Defence	1055	0
-Russian Ministry of Foreign Affairs	975	0
-Russian military intelligence	745	0
-Ruthless Rabbit	1325	128
-Ruza Flood	1326	0
-Rybar	1327	256
-SA-CSIRT	446	4
-SABRE PANDA	1328	0
-SALTY SPIDER	1329	0
-SAMBASPIDER	1330	260
-SAMURAI PANDA	1251	0
-SAPO	1331	6
-SAPS	418	135
-SBU	1332	6
-SCANDIUM	72	149
-SCARLETEEL	1333	260
-SCO Regional Anti-Terrorist Structure	1290	0
-SCRS	337	6
-SCULLY SPIDER	1334	0
-SDAT	1335	6
-SEA	537	135
-SEABORGIUM	249	133
-SEDENA	1336	4
-SEXi	1337	134
-SGRS	18	6
-SHADOW-AETHER-015	1338	4
-SHADOW-VOID-042	1339	4
-SHADOW-WATER-063	1340	4
-SHARK SPIDER	1341	0
-SIG22	224	4
-SIG23	51	4
-SIG25	40	4
-SIG27	535	4
-SIG37	1211	4
-SIG40	47	4
-SILICON	405	149
-SILKFIN AGENCY	1342	0
-SILVERVIPER	72	260
-SINGING SPIDER	1343	0
-SIS	974	207
-SIS	859	143
-SIS	1344	143
-SK-CERT	1345	4
-SKW	1004	6
-SLIME29	1346	4
-SLIME34	208	4
-SLIME57	1347	4
-SLIME88	1348	4
-SMOKY SPIDER	1349	0
-SN Blackmeta	243	0
-SNAKEMACKEREL	47	260
-SNOWGLOBE	118	133
-SODIUM	91	149
-SOLAR SPIDER	1350	0
-SOURGUM	349	260
-SPF Affaires étrangères	674	0
-SPICY PANDA	1351	0
-SPIKEDWINE	1352	260
-SRC	672	6
-SRI	1323	135
-SSA	1353	6
-SSSCIP	1354	4
-ST Group	107	128
-STAC5143	1355	4
-STAC5777	351	4
-STRONTIUM	47	133
+Rocke	136	256
+Rocket Kitten	145	0
+RomCom	1350	1
+Romanian Intelligence Service	1351	0
+Rotten Tomato	285	128
+Royal	251	129
+Royal APT	71	128
+Royal Canadian Mounted Police	763	0
+RoyalAPT	71	0
+Ruby Sleet	305	0
+Ruinous Ursa	260	0
+RuskiNet	1352	0
+Russian Angry Hackers Did It	1323	128
+Russian Defence Ministry	1080	0
+Russian Federal Security Service	696	0
+Russian Foreign Intelligence Service	727	0
+Russian Foreign Ministry	998	0
+Russian Ministry of Defence	1080	0
+Russian Ministry of Foreign Affairs	998	0
+Russian military intelligence	765	0
+Ruthless Rabbit	1353	128
+Ruza Flood	1354	0
+Rybar	1355	256
+Ryuk	410	134
+SA-CSIRT	463	4
+SABRE PANDA	1356	0
+SALTY SPIDER	1357	0
+SAMBASPIDER	1358	260
+SAMURAI PANDA	1277	0
+SAPO	1359	6
+SAPS	433	135
+SBU	1360	6
+SCANDIUM	74	149
+SCARLETEEL	1361	260
+SCO Regional Anti-Terrorist Structure	1316	0
+SCRS	348	6
+SCULLY SPIDER	1362	0
+SDAT	1363	6
+SEA	552	135
+SEABORGIUM	261	133
+SEDENA	1364	4
+SEXi	1365	134
+SGRS	19	6
+SHADOW-AETHER-015	1366	4
+SHADOW-VOID-042	1367	4
+SHADOW-WATER-063	1368	4
+SHARK SPIDER	1369	0
+SIG22	231	4
+SIG23	53	4
+SIG25	42	4
+SIG27	550	4
+SIG37	1236	4
+SIG40	49	4
+SILICON	420	149
+SILKFIN AGENCY	1370	0
+SILVERVIPER	74	260
+SINGING SPIDER	1371	0
+SIS	997	207
+SIS	880	143
+SIS	1372	143
+SK-CERT	1373	4
+SKW	1029	6
+SLIME29	1374	4
+SLIME34	213	4
+SLIME57	1375	4
+SLIME88	1376	4
+SMOKY SPIDER	1377	0
+SN Blackmeta	255	0
+SNAKEMACKEREL	49	260
+SNOWGLOBE	120	133
+SODIUM	93	149
+SOLAR SPIDER	1378	0
+SOURGUM	361	260
+SPF Affaires étrangères	692	0
+SPICY PANDA	1379	0
+SPIKEDWINE	1380	260
+SRC	690	6
+SRI	1351	135
+SSA	1381	6
+SSSCIP	1382	4
+ST Group	109	128
+STAC5143	1383	4
+STAC5777	363	4
+STRONTIUM	49	133
 SULPHUR	6	133
-SUMMIT	51	133
-SVCMONDR	70	260
-SVR	707	6
-SVR RF	707	0
-SWEED	1356	133
-SYLHET GANG-SG	1357	128
-Saad Tycoon	1358	0
-Saaiwc	531	256
-Saber Lion	56	128
-Saffron Rose	142	128
-SaffronRose	142	0
-Sagrid	467	256
-Saint Bear	477	0
-SaintBear	477	0
-Salmon Typhoon	91	0
-Salt Typhoon	685	0
-Salted Earth	356	128
-SandCat	52	0
-SandWorm	44	129
-Sandman APT	1359	128
-Sands Casino	1360	128
-Sandworm Relic	44	128
-Sandworm Team	44	128
-Sangria Tempest	113	0
-Sapo	1331	6
-Sapphire Mushroom	43	128
-Sapphire Sleet	89	0
-Sarit	42	256
-SatCen	652	0
-Sath-ı Müdafaa	1361	0
-Satin Typhoon	72	0
-Saudi Arabian Border Guards	1362	0
-Sauron	45	256
-ScamClub	1363	0
-ScarCruft	39	0
-Scarab	1364	129
-Scarlet Mimic	791	128
-Scarred Manticore	1365	128
+SUMMIT	53	133
+SVCMONDR	72	260
+SVR	727	6
+SVR RF	727	0
+SWEED	1384	133
+SYLHET GANG-SG	1385	128
+Saad Tycoon	1386	0
+Saaiwc	546	256
+Saber Lion	58	128
+SafePay	1387	0
+Saffron Rose	145	128
+SaffronRose	145	0
+Sagrid	483	256
+Saint Bear	493	0
+SaintBear	493	0
+Salmon Typhoon	93	0
+Salt Typhoon	703	0
+Salted Earth	368	128
+SandCat	54	0
+SandWorm	46	129
+Sandman APT	1388	128
+Sands Casino	1389	128
+Sandworm Relic	46	128
+Sandworm Team	46	128
+Sangria Tempest	115	0
+Sapo	1359	6
+Sapphire Mushroom	45	128
+Sapphire Sleet	91	0
+Sarit	44	256
+SatCen	670	0
+Sath-ı Müdafaa	1390	0
+Satin Typhoon	74	0
+Saudi Arabian Border Guards	1391	0
+Sauron	47	256
+ScamClub	1392	0
+ScarCruft	41	0
+Scarab	1393	129
+Scarlet Mimic	810	128
+Scarred Manticore	1394	128
 Scatter Swine	1	128
-Scattered Canary	1366	128
-Scattered Lapsus Hunters	1367	128
-Scattered Lapsus$ Hunters	1367	0
+Scattered Canary	1395	128
+Scattered Lapsus Hunters	1396	128
+Scattered Lapsus$ Hunters	1396	0
 Scattered Spider	1	0
 Scattered Swine	1	128
-Scimitar	171	129
-ScreamedJungle	1368	0
-Scripted Sparrow	1369	128
-Sea Lotus	35	128
-Sea Turtle	405	128
-SeaLotus	35	0
+Scimitar	174	129
+ScreamedJungle	1397	0
+Scripted Sparrow	1398	128
+Sea Lotus	37	128
+Sea Turtle	420	128
+SeaLotus	37	0
 SearchFire	6	0
-Seashell Blizzard	44	0
-Second Investigation Department	1370	0
-Secret Blizzard	51	0
-Secret Intelligence Service	974	0
-Secret Service	1371	0
-Secretaria da Receita Federal do Brasil	1372	0
-Secretariat of the Navy	1373	0
-Secretaría de Inteligencia Estratégica de Estado	1374	0
-Secretaría de Relaciones Exteriores	1089	0
-SectorC08	17	0
-SectorE02	54	0
-SectorJ04	108	0
-SectorJ04 Group	108	0
-Security Information Service	197	0
-Security Intelligence Agency	1375	0
-Security Service	973	0
-Security Service of Ukraine	1332	0
-Security and Exchange Commission of Pakistan	1376	0
-Security and Intelligence Agency	1377	0
-Security and Intelligence Division	1378	0
-Sednit	47	256
-SeedWorm	115	0
-Sefid Flood	1379	0
-Seksi Intelijen Badan Narkotika Nasional	1162	0
-Sepah	176	0
-Service canadien du renseignement de sécurité	337	0
-Service d'Intelligence National	1380	0
-Service de Renseignement de l’État	1381	0
-Service de renseignement de la Confédération	672	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1382	0
-Servicio Federal de Lucha contra el Narcotráfico	1383	0
-Servicio de Inteligencia Naval	1384	0
-Servicio de Inteligencia de la Fuerza Aérea	1385	0
-Servicio de Inteligencia del Ejército	1386	0
-Serviciul Român de Informații	1323	0
-Serviciul de Informații Externe	706	0
-Serviciul de Informații și Securitate	859	0
-Serviciul de Telecomunicații Speciale	1387	0
-Serviço de Informações Estratégicas de Defesa	1388	0
-Serviço de Informações de Segurança	1389	0
-Shabak	848	0
-Shadow Brokers	1390	128
-Shadow Campaigns	1391	128
-Shadow Crane	40	0
-Shadow Network	1392	128
-Shadow Typhoon	533	0
-Shadow-Earth-053	1393	0
-ShadowBrokers	1390	0
-ShadowSilk	356	0
-ShadowSyndicate	1394	0
-ShadyPanda	1395	0
-ShadyRAT	67	0
-ShaggyPanther	1396	0
-Shahid Hemmat	1397	0
-Shahid Kaveh Group	436	0
-Shakthak	112	256
-Shallow Taurus	270	0
-Shamoon Group	432	0
-Shanghai State Security Bureau	1398	0
-Sharp Dragon	1399	128
-Sharp-R	268	128
-SharpBoys	30	0
-SharpPanda	1399	0
-Shathak	112	256
-Shell Crew	235	128
-ShellForce	149	0
-Sherbimi Informativ Shteteror	1185	0
-Shiite_Harvest	562	128
-Shin Bet	848	0
-ShinyHunters	1400	0
-Shore Castle	81	128
-Shrouded Crossbow	1287	128
-ShroudedSnooper	1401	0
-Shuckworm	17	256
-Siamesekitten	371	256
-Sichuan State Security Department	1402	0
-SickSync	1403	0
-SideCopy	1404	0
-SideWinder	46	129
-SiegedSec	1405	0
-Siesta	1406	129
-Signals Intelligence Agency	1407	0
-Silence	1408	129
-Silence group	1408	128
-Silent Chollima	96	0
-Silent Librarian	381	128
-Silent Lynx	356	128
-Silent Ransom	966	128
-SilitNetwork	1409	0
-Silk Typhoon	111	0
-SilkSpecter	1410	0
-Silver Fox	1411	128
-SilverFish	1412	1
-SilverTerrier	1413	0
-Sima	1414	135
-SingCERT	1415	0
-Singapore Computer Emergency Response Team	1415	0
-SingularityMD	1416	0
-Sinobi	1417	256
-SixLittleMonkeys	1418	0
-Sixteenth Air Force	1419	0
-Skeleton Spider	119	0
-SkidSec	1420	0
-SkidSec Leaks	1420	0
-Skipper Turla	51	128
-Skyddspolisen	699	0
-Slayer Kitten	399	0
-Slingshot	1421	129
-Slippy Spider	475	0
-SlopAds	1422	0
-SloppyLemming	1423	0
-Slovak Information Service	1344	0
-Slovenska Obveščevalno-Varnostna Agencija	1424	0
-Slovenská informačná služba	1344	0
-SmallPity	58	0
-Smishing Triad	1425	0
-Smoke Sandstorm	254	8
-Smoke Sandstorm	854	8
-Smoke Sandstorm	339	8
-SmugX	1426	0
-Snake	51	129
-Snake Wine	1427	128
-SnakeCharmer	633	0
-Sneaky Panda	224	0
-SneakyChef	1428	0
-SneakyCheff	1429	0
-Snooping Dragon	776	128
-SnowSoul	1430	0
-Social Network Team	69	128
-Sofacy	47	256
-Sofacy Group	47	0
-Solar Ion	37	128
-Solar Phoenix	83	128
-SolarStorm	83	0
-Soldiers of Soloman	436	0
-Solntsepek	1431	256
-SongXY	1432	0
-Sous-direction anti-terroriste	1335	0
-South African National Defence Force Intelligence Division	1433	0
-South Korean Foreign Ministry	979	0
-South Korean National Intelligence Service	1142	0
-Sowbug	1434	256
-Sp1d3r	1435	0
-Space Delta 18	1436	0
-Space Pirates	1437	128
-SpaceBears	1438	0
-Spamouflage	593	256
-Spamouflage Dragon	593	0
-Spandex Tempest	982	8
-Spandex Tempest	108	8
-Spanish Armed Forces Intelligence Center	1439	0
-Spanish National Cybersecurity Institute	842	0
-Sparkling Pisces	61	0
-SparklingGoblin	1440	0
-Special Branch	1441	8
-Special Branch	1442	8
-Special Branch	1443	8
-Special Branch Bureau	1444	0
-Special Branch, Bangladesh Police	1445	0
-Special Communications Service of Russia	1446	0
-Special Detective Unit	1447	0
-Special Intelligence Department	1448	0
-Special Security Force	1449	0
-Special Service for National Security	1126	0
-Spectral Kitten	30	0
-Sphinx Moth	282	128
-Spire Castle	93	128
-Spirlin	371	256
-SportsFans	71	0
-Spring Dragon	107	128
-Springtail	61	129
-Sprite Spider	729	0
-Squid Comet	119	128
-Stalker Panda	265	0
-Stalker Taurus	265	0
-Star Blizzard	249	0
-Stardust Chollima	89	0
+Seashell Blizzard	46	0
+Second Investigation Department	1399	0
+Secret Blizzard	53	0
+Secret Intelligence Service	997	0
+Secret Service	1400	0
+Secretaria da Receita Federal do Brasil	1401	0
+Secretariat of the Navy	1402	0
+Secretaría de Inteligencia Estratégica de Estado	1403	0
+Secretaría de Relaciones Exteriores	1114	0
+SectorC08	18	0
+SectorE02	56	0
+SectorJ04	110	0
+SectorJ04 Group	110	0
+Security Information Service	203	0
+Security Intelligence Agency	1404	0
+Security Service	996	0
+Security Service of Ukraine	1360	0
+Security and Exchange Commission of Pakistan	1405	0
+Security and Intelligence Agency	1406	0
+Security and Intelligence Division	1407	0
+Sednit	49	256
+SeedWorm	117	0
+Sefid Flood	1408	0
+Seksi Intelijen Badan Narkotika Nasional	1187	0
+Sepah	179	0
+Service canadien du renseignement de sécurité	348	0
+Service d'Intelligence National	1409	0
+Service de Renseignement de l’État	1410	0
+Service de renseignement de la Confédération	690	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1411	0
+Servicio Federal de Lucha contra el Narcotráfico	1412	0
+Servicio de Inteligencia Naval	1413	0
+Servicio de Inteligencia de la Fuerza Aérea	1414	0
+Servicio de Inteligencia del Ejército	1415	0
+Serviciul Român de Informații	1351	0
+Serviciul de Informații Externe	726	0
+Serviciul de Informații și Securitate	880	0
+Serviciul de Telecomunicații Speciale	1416	0
+Serviço de Informações Estratégicas de Defesa	1417	0
+Serviço de Informações de Segurança	1418	0
+Shabak	869	0
+Shadow Brokers	1419	128
+Shadow Campaigns	1420	128
+Shadow Crane	42	0
+Shadow Network	1421	128
+Shadow Typhoon	548	0
+Shadow-Earth-053	1422	0
+ShadowBrokers	1419	0
+ShadowSilk	368	0
+ShadowSyndicate	1423	0
+ShadyPanda	1424	0
+ShadyRAT	69	0
+ShaggyPanther	1425	0
+Shahid Hemmat	1426	0
+Shahid Kaveh Group	453	0
+Shakthak	114	256
+Shallow Taurus	282	0
+Shamoon Group	449	0
+Shanghai State Security Bureau	1427	0
+Sharp Dragon	1428	128
+Sharp-R	280	128
+SharpBoys	32	0
+SharpPanda	1428	0
+Shathak	114	256
+Shell Crew	245	128
+ShellForce	152	0
+Sherbimi Informativ Shteteror	1210	0
+Shiite_Harvest	577	128
+Shin Bet	869	0
+ShinyHunters	1429	0
+Shore Castle	83	128
+Shrouded Crossbow	1313	128
+ShroudedSnooper	1430	0
+Shuckworm	18	256
+Siamesekitten	384	256
+Sichuan State Security Department	1431	0
+SickSync	1432	0
+SideCopy	1433	0
+SideWinder	48	129
+SiegedSec	1434	0
+Siesta	1435	129
+Signals Intelligence Agency	1436	0
+Silence	1437	129
+Silence group	1437	128
+Silent Chollima	98	0
+Silent Librarian	396	128
+Silent Lynx	368	128
+Silent Ransom	988	128
+SilitNetwork	1438	0
+Silk Typhoon	113	0
+SilkSpecter	1439	0
+Silver Fox	1440	128
+SilverFish	1441	1
+SilverTerrier	1442	0
+Sima	1443	135
+SingCERT	1444	0
+Singapore Computer Emergency Response Team	1444	0
+SingularityMD	1445	0
+Sinobi	1446	256
+SixLittleMonkeys	1447	0
+Sixteenth Air Force	1448	0
+Skeleton Spider	121	0
+SkidSec	1449	0
+SkidSec Leaks	1449	0
+Skipper Turla	53	128
+Skyddspolisen	718	0
+Slayer Kitten	414	0
+Slingshot	1450	129
+Slippy Spider	491	0
+SlopAds	1451	0
+SloppyLemming	1452	0
+Slovak Information Service	1372	0
+Slovenska Obveščevalno-Varnostna Agencija	1453	0
+Slovenská informačná služba	1372	0
+SmallPity	60	0
+Smishing Triad	1454	0
+Smoke Sandstorm	266	8
+Smoke Sandstorm	875	8
+Smoke Sandstorm	350	8
+SmugX	1455	0
+Snake	53	129
+Snake Wine	1456	128
+SnakeCharmer	650	0
+Snatch	1457	128
+Sneaky Panda	231	0
+SneakyChef	1458	0
+SneakyCheff	1459	0
+Snooping Dragon	796	128
+SnowSoul	1460	0
+Social Network Team	71	128
+Sodin	759	256
+Sodinokibi	759	256
+Sofacy	49	256
+Sofacy Group	49	0
+Solar Ion	39	128
+Solar Phoenix	85	128
+SolarStorm	85	0
+Soldiers of Soloman	453	0
+Solntsepek	1461	256
+SongXY	1462	0
+Sous-direction anti-terroriste	1363	0
+South African National Defence Force Intelligence Division	1463	0
+South Korean Foreign Ministry	1002	0
+South Korean National Intelligence Service	1167	0
+Sowbug	1464	256
+Sp1d3r	1465	0
+Space Delta 18	1466	0
+Space Pirates	1467	128
+SpaceBears	1468	0
+Spamouflage	610	256
+Spamouflage Dragon	610	0
+Spandex Tempest	1005	8
+Spandex Tempest	110	8
+Spanish Armed Forces Intelligence Center	1469	0
+Spanish National Cybersecurity Institute	863	0
+Sparkling Pisces	63	0
+SparklingGoblin	1470	0
+Spearwing	1025	256
+Special Branch	1471	8
+Special Branch	1472	8
+Special Branch	1473	8
+Special Branch Bureau	1474	0
+Special Branch, Bangladesh Police	1475	0
+Special Communications Service of Russia	1476	0
+Special Detective Unit	1477	0
+Special Intelligence Department	1478	0
+Special Security Force	1479	0
+Special Service for National Security	1151	0
+Spectral Kitten	32	0
+Sphinx Moth	294	128
+Spire Castle	95	128
+Spirlin	384	256
+SportsFans	73	0
+Spring Dragon	109	128
+Springtail	63	129
+Sprite Spider	749	0
+Squid Comet	121	128
+Stalker Panda	277	0
+Stalker Taurus	277	0
+Star Blizzard	261	0
+Stardust Chollima	91	0
 Starfraud	1	256
-Stargazer Goblin	1450	128
-Starry Addax	1451	128
-State Administration of Foreign Experts Affairs	1452	0
-State Agency for National Security	452	0
-State Authority for the Protection of the Constitution	1453	0
-State Bureau of Investigation	1454	0
-State Committee for National Security	1455	8
-State Committee for National Security	1456	8
-State Department	556	0
-State Intelligence Agency	215	0
-State Intelligence Service	1457	0
-State Intelligence Services	1458	0
-State Security Agency	1459	0
-State Security Committee	226	0
-State Security Department of Lithuania	1460	0
-State Security Service	512	8
-State Security Service	1461	8
-State Security Service	1462	8
-State Security Service	1463	8
-State Security Service	1464	8
-State Security Service of Latvia	1465	0
-State Service of Special Communications and Information Protection	1354	0
-Stately Taurus	194	0
-Static Kitten	115	0
-Stealth Falcon	514	128
-Stealth Mango and Tangelo	1466	128
-StellarParticle	83	0
-Sticky Werewolf	157	128
-Stone Panda	19	0
-StoneFly	96	1
-Storm Cloud	1467	128
-Storm-0062	533	0
-Storm-0113	1263	0
-Storm-0133	371	0
-Storm-0139	168	0
-Storm-0156	38	8
-Storm-0156	88	8
-Storm-0193	395	0
-Storm-0216	460	0
-Storm-0230	395	0
-Storm-0247	1468	0
-Storm-0249	463	0
-Storm-0252	365	0
-Storm-0257	464	0
-Storm-0259	1469	0
-Storm-0270	465	0
-Storm-0287	902	0
-Storm-0288	109	0
-Storm-0302	783	0
-Storm-0324	467	0
-Storm-0381	470	0
-Storm-0391	271	0
-Storm-0408	1470	0
-Storm-0473	1471	0
-Storm-0485	1472	0
-Storm-0494	1473	0
-Storm-0501	1474	0
-Storm-0506	1475	0
-Storm-0530	474	0
-Storm-0538	119	0
-Storm-0539	1476	0
-Storm-0558	162	8
-Storm-0558	1477	8
-Storm-0569	476	0
-Storm-0587	477	0
-Storm-0593	887	0
-Storm-0671	1478	0
-Storm-0826	1479	0
-Storm-0829	480	0
-Storm-0835	1480	0
-Storm-0842	193	0
-Storm-0852	229	0
-Storm-0867	482	0
+Stargazer Goblin	1480	128
+Starry Addax	1481	128
+State Administration of Foreign Experts Affairs	1482	0
+State Agency for National Security	469	0
+State Authority for the Protection of the Constitution	1483	0
+State Bureau of Investigation	1484	0
+State Committee for National Security	1485	8
+State Committee for National Security	1486	8
+State Department	571	0
+State Intelligence Agency	221	0
+State Intelligence Service	1487	0
+State Intelligence Services	1488	0
+State Security Agency	1489	0
+State Security Committee	233	0
+State Security Department of Lithuania	1490	0
+State Security Service	527	8
+State Security Service	1491	8
+State Security Service	1492	8
+State Security Service	1493	8
+State Security Service	1494	8
+State Security Service of Latvia	1495	0
+State Service of Special Communications and Information Protection	1382	0
+Stately Taurus	200	0
+Static Kitten	117	0
+Stealth Falcon	529	128
+Stealth Mango and Tangelo	1496	128
+StellarParticle	85	0
+Sticky Werewolf	160	128
+Stone Panda	20	0
+StoneFly	98	1
+Storm Cloud	1497	128
+Storm-0062	548	0
+Storm-0113	1289	0
+Storm-0133	384	0
+Storm-0139	171	0
+Storm-0156	40	8
+Storm-0156	90	8
+Storm-0193	410	0
+Storm-0216	377	0
+Storm-0230	410	0
+Storm-0247	1498	0
+Storm-0249	479	0
+Storm-0252	378	0
+Storm-0257	480	0
+Storm-0259	1499	0
+Storm-0270	481	0
+Storm-0287	924	0
+Storm-0288	111	0
+Storm-0302	803	0
+Storm-0324	483	0
+Storm-0381	486	0
+Storm-0391	283	0
+Storm-0408	1500	0
+Storm-0473	1501	0
+Storm-0485	1502	0
+Storm-0494	1503	0
+Storm-0501	1504	0
+Storm-0506	1505	0
+Storm-0530	490	0
+Storm-0538	121	0
+Storm-0539	1506	0
+Storm-0558	165	8
+Storm-0558	1507	8
+Storm-0569	492	0
+Storm-0587	493	0
+Storm-0593	909	0
+Storm-0671	444	0
+Storm-0826	1508	0
+Storm-0829	496	0
+Storm-0835	1509	0
+Storm-0842	199	0
+Storm-0852	236	0
+Storm-0867	498	0
 Storm-0875	1	0
-Storm-0900	1481	0
-Storm-0919	650	0
-Storm-0940	417	0
-Storm-0954	898	0
+Storm-0900	1510	0
+Storm-0919	668	0
+Storm-0940	432	0
+Storm-0954	920	0
 Storm-0971	1	0
-Storm-0978	1322	0
-Storm-1044	486	0
-Storm-1084	487	0
-Storm-1099	1482	0
-Storm-1101	488	0
-Storm-1113	166	0
-Storm-1125	1118	0
-Storm-1133	1483	0
-Storm-1152	1484	0
-Storm-1167	489	0
-Storm-1175	1485	0
-Storm-1194	981	0
-Storm-1222	168	0
-Storm-1249	1486	0
-Storm-1283	1487	0
-Storm-1286	1488	0
-Storm-1295	490	0
-Storm-1516	398	0
-Storm-1567	143	0
-Storm-1575	1489	0
-Storm-1607	1490	0
-Storm-1674	1491	0
-Storm-1679	1240	8
-Storm-1679	1492	8
-Storm-1747	1493	0
-Storm-1789	1114	0
-Storm-1811	351	0
-Storm-1837	704	0
-Storm-1841	1327	0
-Storm-1849	1494	0
-Storm-1852	1495	0
-Storm-1865	1496	0
-Storm-1877	400	8
-Storm-1877	684	8
-Storm-1977	1497	0
-Storm-1982	1429	0
-Storm-2035	1498	0
-Storm-2077	1313	0
-Storm-2139	1499	0
-Storm-2227	1500	0
-Storm-2372	1501	0
-Storm-2416	375	0
-Storm-2460	1502	0
-Storm-2470	1503	0
-Storm-2477	1504	0
-Storm-2561	1505	0
-Storm-2603	1506	0
-Storm-2657	1265	0
-Storm-2697	1507	0
-Storm-2755	1508	0
-Storm-2945	1509	0
-Storm-2949	1510	0
-Storm-2981	384	0
-Storm-2999	149	0
-Storm-3075	1511	0
-Strategic Services Agency	1353	0
-Strawberry Tempest	475	0
-Strider	45	129
-StrongPity	58	0
-StucxTeam	1512	0
-Sturgeon Fisher	356	128
-SturgeonPhisher	356	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	572	0
-Subaat	121	256
-Suckfly	76	256
-Sunglow Blizzard	478	0
-Sunshop Group	73	0
-Suojelupoliisi	699	0
-Suojelupoliisi / Skyddspolisen	699	0
-Superman	272	129
-Supo	699	6
-Swallowtail	47	129
-Swan Vector	1513	128
-Swedish National Cyber Security Center	1207	0
-Swedish Security Service	1331	0
-Swirl Typhoon	265	0
-Swiss intelligence agencies	1514	0
-SyrianElectronicArmy	537	0
-Syssphinx	109	256
-SÄPO	1331	6
-Säkerhetspolisen	1331	0
-Säpo	1331	6
-Sûreté Générale	724	0
-Sûreté de l'État	1461	0
-Służba Kontrwywiadu Wojskowego	1004	0
-Służba Wywiadu Wojskowego	1515	0
-T-APT-02	40	4
-T-APT-03	79	4
-T-APT-04	46	4
-T-APT-12	47	4
-T-APT-17	41	4
-TA-473	1516	4
-TA-ShadowCricket	945	0
-TA2101	460	4
-TA2536	1517	4
-TA2541	1518	4
-TA2552	1519	4
-TA2719	1520	4
-TA2721	344	4
-TA2722	219	4
-TA2723	1521	4
-TA2725	1522	4
-TA397	41	4
-TA402	1523	4
-TA404	49	4
-TA406	1524	4
-TA407	381	4
-TA410	1525	4
-TA412	86	4
-TA413	962	4
-TA415	93	4
-TA416	194	4
-TA421	83	4
-TA422	47	4
-TA423	92	4
-TA427	61	4
-TA428	266	4
-TA429	19	4
-TA444	1526	4
-TA445	464	4
-TA446	249	4
-TA450	115	4
-TA451	36	4
-TA452	37	4
-TA453	87	4
-TA454	90	4
-TA455	1527	4
-TA4557	119	4
-TA456	339	4
-TA4563	538	4
-TA459	1528	4
-TA471	477	4
-TA473	1516	4
-TA482	1529	4
-TA488	950	4
-TA4900	381	4
-TA4903	1530	4
-TA4922	1531	4
-TA499	954	4
-TA505	108	4
-TA511	970	4
-TA516	1532	4
-TA530	1533	4
-TA542	782	4
-TA543	467	4
-TA544	783	4
-TA547	1534	4
-TA551	112	4
-TA554	1535	4
-TA555	1536	4
-TA558	1537	4
-TA569	458	4
-TA570	472	4
-TA571	1538	4
-TA575	1539	4
-TA577	825	4
-TA578	1540	4
-TA579	1541	4
-TA584	1481	4
-TA800	1542	4
-TA829	1543	4
-TA866	1544	4
-TAAL	119	135
-TAG-100	1313	4
-TAG-112	1545	4
-TAG-121	394	4
-TAG-124	941	4
-TAG-140	1546	4
-TAG-150	797	4
-TAG-22	261	4
-TAG-28	1547	4
-TAG-53	249	4
-TAG-56	1548	4
-TAG-63	48	4
-TAG-70	1516	4
-TAG-74	268	4
-TAG_0530	51	4
-TANTALUM	194	149
-TECHNETIUM	80	149
-TELLURIUM	265	149
-TEM	1549	6
-TEMP.Avengers	73	0
-TEMP.Beanie	142	0
-TEMP.Bottle	99	0
-TEMP.Hermit	818	0
-TEMP.Hex	194	0
-TEMP.Hippo	81	0
-TEMP.Isotope	116	0
-TEMP.Jumper	92	0
-TEMP.MixMaster	395	0
-TEMP.Noble	44	0
-TEMP.Periscope	92	0
-TEMP.Reaper	39	0
-TEMP.Tick	265	0
-TEMP.Veles	120	0
-TEMP.Vermin	1403	0
-TEMP.Warlock	667	0
-TEMP.Zagros	115	0
-TEMP.Zhenbao	75	0
-TEMPER PANDA	129	0
-TEMPLAR	40	133
-TEMP_Heretic	1550	128
-TERBIUM	1551	149
-TEST PANDA	1552	0
-TG-0055	80	4
-TG-0110	84	4
-TG-0416	72	4
-TG-1314	1553	4
-TG-2633	93	4
-TG-2754	68	12
-TG-2754	99	12
-TG-2884 (SCWX CTU)	56	0
-TG-2889	145	4
-TG-3279	93	4
-TG-3390	81	4
-TG-3551	73	4
-TG-4127	47	4
-TG-4192	116	4
+Storm-0978	1350	0
+Storm-1044	502	0
+Storm-1084	503	0
+Storm-1099	1511	0
+Storm-1101	504	0
+Storm-1113	169	0
+Storm-1125	1143	0
+Storm-1133	1512	0
+Storm-1152	1513	0
+Storm-1167	505	0
+Storm-1175	1514	0
+Storm-1194	1004	0
+Storm-1222	171	0
+Storm-1249	1515	0
+Storm-1283	1516	0
+Storm-1286	1517	0
+Storm-1295	506	0
+Storm-1516	413	0
+Storm-1567	146	0
+Storm-1575	1518	0
+Storm-1607	1519	0
+Storm-1674	1520	0
+Storm-1679	1266	8
+Storm-1679	1521	8
+Storm-1747	1522	0
+Storm-1789	1139	0
+Storm-1811	363	0
+Storm-1837	723	0
+Storm-1841	1355	0
+Storm-1849	1523	0
+Storm-1852	1524	0
+Storm-1865	1525	0
+Storm-1877	415	8
+Storm-1877	702	8
+Storm-1977	1526	0
+Storm-1982	1459	0
+Storm-2035	1527	0
+Storm-2077	1340	0
+Storm-2139	1528	0
+Storm-2227	1529	0
+Storm-2372	1530	0
+Storm-2416	390	0
+Storm-2460	1531	0
+Storm-2470	1532	0
+Storm-2477	1533	0
+Storm-2561	1534	0
+Storm-2603	1535	0
+Storm-2657	1291	0
+Storm-2697	1536	0
+Storm-2755	1537	0
+Storm-2945	1538	0
+Storm-2949	1539	0
+Storm-2981	399	0
+Storm-2999	152	0
+Storm-3075	1540	0
+Strategic Services Agency	1381	0
+Strawberry Tempest	491	0
+Strider	47	129
+StrongPity	60	0
+StucxTeam	1541	0
+Sturgeon Fisher	368	128
+SturgeonPhisher	368	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	587	0
+Subaat	123	256
+Suckfly	78	256
+Sunglow Blizzard	494	0
+Sunshop Group	75	0
+Suojelupoliisi	718	0
+Suojelupoliisi / Skyddspolisen	718	0
+Superman	284	129
+Supo	718	6
+Swallowtail	49	129
+Swan Vector	1542	128
+Swedish National Cyber Security Center	1232	0
+Swedish Security Service	1359	0
+Swirl Typhoon	277	0
+Swiss intelligence agencies	1543	0
+SyrianElectronicArmy	552	0
+Syrphid	241	129
+Syssphinx	111	256
+SÄPO	1359	6
+Säkerhetspolisen	1359	0
+Säpo	1359	6
+Sûreté Générale	744	0
+Sûreté de l'État	1491	0
+Służba Kontrwywiadu Wojskowego	1029	0
+Służba Wywiadu Wojskowego	1544	0
+T-APT-02	42	4
+T-APT-03	81	4
+T-APT-04	48	4
+T-APT-12	49	4
+T-APT-17	43	4
+TA-473	1545	4
+TA-ShadowCricket	967	0
+TA2101	377	4
+TA2536	1546	4
+TA2541	1547	4
+TA2552	1548	4
+TA2719	1549	4
+TA2721	356	4
+TA2722	225	4
+TA2723	1550	4
+TA2725	1551	4
+TA397	43	4
+TA402	1552	4
+TA404	51	4
+TA406	1553	4
+TA407	396	4
+TA410	1554	4
+TA412	88	4
+TA413	984	4
+TA415	95	4
+TA416	200	4
+TA421	85	4
+TA422	49	4
+TA423	94	4
+TA427	63	4
+TA428	278	4
+TA429	20	4
+TA444	1555	4
+TA445	480	4
+TA446	261	4
+TA450	117	4
+TA451	38	4
+TA452	39	4
+TA453	89	4
+TA454	92	4
+TA455	1556	4
+TA4557	121	4
+TA456	350	4
+TA4563	553	4
+TA459	1557	4
+TA471	493	4
+TA473	1545	4
+TA482	1558	4
+TA488	972	4
+TA4900	396	4
+TA4903	1559	4
+TA4922	1560	4
+TA499	976	4
+TA505	110	4
+TA511	993	4
+TA516	1561	4
+TA530	1562	4
+TA542	802	4
+TA543	483	4
+TA544	803	4
+TA547	1563	4
+TA551	114	4
+TA554	1564	4
+TA555	1565	4
+TA558	1566	4
+TA569	475	4
+TA570	488	4
+TA571	1567	4
+TA575	1568	4
+TA577	845	4
+TA578	1569	4
+TA579	1570	4
+TA584	1510	4
+TA800	1571	4
+TA829	1572	4
+TA866	1573	4
+TAAL	121	135
+TAG-100	1340	4
+TAG-112	1574	4
+TAG-121	409	4
+TAG-124	963	4
+TAG-140	1575	4
+TAG-150	816	4
+TAG-22	273	4
+TAG-28	1576	4
+TAG-53	261	4
+TAG-56	1577	4
+TAG-63	50	4
+TAG-70	1545	4
+TAG-74	280	4
+TAG_0530	53	4
+TANTALUM	200	149
+TECHNETIUM	82	149
+TELLURIUM	277	149
+TEM	1578	6
+TEMP.Avengers	75	0
+TEMP.Beanie	145	0
+TEMP.Bottle	101	0
+TEMP.Hermit	837	0
+TEMP.Hex	200	0
+TEMP.Hippo	83	0
+TEMP.Isotope	118	0
+TEMP.Jumper	94	0
+TEMP.MixMaster	410	0
+TEMP.Noble	46	0
+TEMP.Periscope	94	0
+TEMP.Reaper	41	0
+TEMP.Tick	277	0
+TEMP.Veles	122	0
+TEMP.Vermin	1432	0
+TEMP.Warlock	685	0
+TEMP.Zagros	117	0
+TEMP.Zhenbao	77	0
+TEMPER PANDA	131	0
+TEMPLAR	42	133
+TEMP_Heretic	1579	128
+TERBIUM	1580	149
+TEST PANDA	1581	0
+TG-0055	82	4
+TG-0110	86	4
+TG-0416	74	4
+TG-1314	1582	4
+TG-2633	95	4
+TG-2754	70	12
+TG-2754	101	12
+TG-2884 (SCWX CTU)	58	0
+TG-2889	148	4
+TG-3279	95	4
+TG-3390	83	4
+TG-3551	75	4
+TG-4127	49	4
+TG-4192	118	4
 TG-6952	6	4
-TG-8153	71	4
-TG-8223	67	4
-TG2003	642	4
-TG2729	966	4
-TGR-STA-0043	317	4
-TGR-STA-1030	1391	4
-TH-157	138	4
-TH-163	1535	4
-TH3Bug	74	0
-THALLIUM	61	149
-THORIUM	920	149
-TIDRONE	619	260
-TINY SPIDER	1554	0
-TMP.Lapis	38	0
-TOXCAR CYBER TEAM	1555	0
-TOXIC PANDA	1556	0
-TR-CERT	1168	4
-TRACER KITTEN	1557	0
-TRAVELING SPIDER	1558	0
-TRIPLESTRENGTH	1559	260
-TSB	1390	134
-TWCERT/CC	1560	4
-Taffeta Typhoon	80	0
-Taidoor	620	256
-Tailgater	71	129
-Tailgater Team	71	128
-Taizi Flood	593	0
-Tanzania Intelligence and Security Service	1561	0
-Tarh Andishan	145	0
-TaskMasters	253	1
-TaxOff	1562	0
-Te Tira Tiaki	723	0
-Teal Kurma	405	0
-Team Bear	156	0
-Team Criminal Intelligence	670	0
-Team Criminal Intelligence (KMar-TCI)	1563	0
-Team Twiizer	681	0
-Team-Xecuter	1564	0
-Team338	129	0
-Team46	1562	0
-TeamPCP	149	0
-TeamSpy	156	0
-TeamSpy Crew	156	0
-TeamTNT	128	0
-TeamXRat	402	0
-TeleBots	44	0
-Teleboyi	1565	256
-Temp.Overboard	79	0
-Temp.Pittytiger	78	0
-TempTick	1566	0
-Tenacious Pungsan	394	0
-Teng Snake	772	128
-Terrorelhárítási Központ	1567	0
-Terrorist Investigation Division	1568	0
-Terörle Mücadele Dairesi Başkanlığı	1549	0
-TetrisPhantom	1569	0
-ThaiCERT	1570	0
-Thailand Computer Emergency Response Team	1570	0
-Thamar Reservoir	142	0
-The Big Bang	1571	128
-The Dropping Elephant	42	128
-The Dukes	83	128
-The Gentlemen	1572	128
-The Gorgon Group	121	128
-The Information Branch	1573	0
-The Mask	353	128
-The Shadow Brokers	1390	128
-The ShadowBrokers	1390	0
-The White Company	1574	128
-TheDarkOverlord	1575	0
-TheWizards	1576	0
-Thief Libra	1577	0
-Thirsty Gemini	42	128
-Threat Actor 888	1578	0
-Threat Group 2889	145	0
-Threat Group-0110	84	0
-Threat Group-0416	72	0
-Threat Group-1314	1553	0
-Threat Group-3390	81	0
-Threat Group-4127	47	0
-Threatsec	1579	256
-Thrip	117	129
-TianWu	1580	0
-Tianjin State Security Bureau	1581	0
-Tick	265	135
-Tick Castle	265	128
-Tide Castle	86	128
-TieOnJoe	40	0
-Tilded Team	613	0
-TiltedTemple	374	0
-Timberworm	142	256
-Tin Woodlawn	35	128
-ToddyCat	1468	0
-Tonto Team	268	0
-Topgear	242	256
-Tortoise Shell	339	128
-Tortoiseshell	339	129
-Tracfin	1582	0
-TraderTraitor	898	0
-Traficom National Cyber Security Centre	935	0
-Transparent Tribe	38	128
-Treasury Department	557	0
-Trickbot LLC	395	0
-Trident	451	129
-Trident Ursa	17	0
-TridentLocker	1583	0
-Tropic Trooper	77	128
-Tropical Scorpius	1584	0
-Tropicalscorpius	1478	256
-TsNIIKhM	360	0
-Tsar Team	47	128
-Tstark	1585	256
-Tumbleweed Typhoon	920	0
-Tungsten Bridge	40	0
-TunisianCyberArmy	403	0
-Tunnel Spider	460	0
-TunnelSnake	1586	0
-TunnelVision	87	0
-Turbine Panda	80	0
-Turk Hack Team	1587	128
-TurkHackTeam	1587	0
-Turla	51	161
-Turla Relic	51	128
-Twill Typhoon	194	0
-Twisted Kitten	37	0
-Twisted Spider	460	0
-Two-tailed Scorpion	48	128
-TwoForOne	114	0
-TwoSail Junk	1588	0
-U.S. Cyber Command	341	0
-U.S. Department of Defense	551	0
-U.S. Department of Justice	508	0
-U.S. Department of State	556	0
-U.S. Treasury	557	0
-UAC-0001	47	4
-UAC-0003	51	4
-UAC-0006	1589	4
-UAC-0010	17	4
-UAC-0020	1403	4
-UAC-0024	51	4
-UAC-0028	47	4
-UAC-0029	83	4
-UAC-0050	1590	4
-UAC-0056	248	12
-UAC-0056	477	12
-UAC-0057	464	4
-UAC-0063	1591	4
-UAC-0082	44	4
-UAC-0094	1592	4
-UAC-0099	1593	4
-UAC-0100	1594	4
-UAC-0102	1595	4
-UAC-0106	1594	4
-UAC-0109	1596	4
-UAC-0113	44	4
-UAC-0114	1516	4
-UAC-0118	677	4
-UAC-0144	51	4
-UAC-0149	1597	4
-UAC-0154	1598	4
-UAC-0184	1599	4
-UAC-0185	1600	4
-UAC-0190	950	4
-UAC-0194	1601	4
-UAC-0215	1602	4
-UAC-0219	1603	4
-UAC-0226	1604	4
-UAC-0227	1605	4
-UAC-0239	1606	4
-UAC-0241	1607	4
-UAC-0245	1608	4
-UAC-0255	441	4
-UAE Cyber Security Council	1609	0
-UAT-10362	1610	4
-UAT-10608	1611	4
-UAT-11795	1612	4
-UAT-5394	1613	4
-UAT-5647	1322	4
-UAT-5918	1614	4
-UAT-6382	1615	4
-UAT-7237	322	4
-UAT-7290	451	4
-UAT-7810	1616	4
-UAT-8099	1617	4
-UAT-8302	1618	4
-UAT-8616	1619	4
-UAT-8837	1620	4
-UAT-9244	1621	4
-UAT-9686	1622	4
-UAT-9921	1623	4
-UAT4356	1494	4
-UCA	1624	134
-UK Ministry of Defence	1036	0
-UK National Cyber Security Centre	1135	0
-UN	1625	7
-UNC1069	89	12
-UNC1069	427	12
-UNC1088	1302	4
-UNC1151	464	4
-UNC1326	405	4
-UNC1530	371	4
-UNC1543	458	4
-UNC1549	854	12
-UNC1549	1220	12
-UNC1720	168	4
-UNC1860	1626	4
-UNC1878	395	4
-UNC1945	316	4
-UNC2053	395	4
-UNC215	81	12
-UNC215	1627	12
-UNC2165	462	4
-UNC2198	460	4
-UNC2286	685	4
-UNC2428	30	4
-UNC2447	1628	4
-UNC2452	83	4
-UNC2465	1629	4
-UNC2529	1630	4
-UNC2565	826	4
-UNC2589	248	4
-UNC2596	1478	4
-UNC2630	99	4
-UNC2659	1631	4
-UNC2717	1632	4
-UNC2814	525	4
-UNC2849	1471	4
-UNC2970	1633	4
-UNC302	207	4
-UNC3236	271	4
-UNC3524	83	4
-UNC3569	1634	4
-UNC3661	475	4
-UNC3742	429	4
-UNC3886	1635	4
-UNC3890	1636	4
+TG-8153	73	4
+TG-8223	69	4
+TG2003	660	4
+TG2729	988	4
+TGR-STA-0043	328	4
+TGR-STA-1030	1420	4
+TH-157	141	4
+TH-163	1564	4
+TH3Bug	76	0
+THALLIUM	63	149
+THORIUM	942	149
+TIDRONE	636	260
+TINY SPIDER	1583	0
+TMP.Lapis	40	0
+TOXCAR CYBER TEAM	1584	0
+TOXIC PANDA	1585	0
+TR-CERT	1193	4
+TRACER KITTEN	1586	0
+TRAVELING SPIDER	1587	0
+TRIPLESTRENGTH	1588	260
+TSB	1419	134
+TWCERT/CC	1589	4
+Taffeta Typhoon	82	0
+Taidoor	637	256
+Tailgater	73	129
+Tailgater Team	73	128
+Taizi Flood	610	0
+Tanzania Intelligence and Security Service	1590	0
+TargetCompany	704	0
+Tarh Andishan	148	0
+TaskMasters	265	1
+TaxOff	1591	0
+Te Tira Tiaki	743	0
+Teal Kurma	420	0
+Team Bear	159	0
+Team Criminal Intelligence	688	0
+Team Criminal Intelligence (KMar-TCI)	1592	0
+Team Twiizer	699	0
+Team-Xecuter	1593	0
+Team338	131	0
+Team46	1591	0
+TeamPCP	152	0
+TeamSpy	159	0
+TeamSpy Crew	159	0
+TeamTNT	130	0
+TeamXRat	417	0
+TeleBots	46	0
+Teleboyi	1594	256
+Temp.Overboard	81	0
+Temp.Pittytiger	80	0
+TempTick	1595	0
+Tenacious Pungsan	409	0
+Teng Snake	792	128
+Terrorelhárítási Központ	1596	0
+Terrorist Investigation Division	1597	0
+Terörle Mücadele Dairesi Başkanlığı	1578	0
+TetrisPhantom	1598	0
+ThaiCERT	1599	0
+Thailand Computer Emergency Response Team	1599	0
+Thamar Reservoir	145	0
+The Big Bang	1600	128
+The Dropping Elephant	44	128
+The Dukes	85	128
+The Gentlemen	1601	128
+The Gorgon Group	123	128
+The Information Branch	1602	0
+The Mask	365	128
+The Shadow Brokers	1419	128
+The ShadowBrokers	1419	0
+The White Company	1603	128
+TheDarkOverlord	1604	0
+TheWizards	1605	0
+Thief Libra	1606	0
+Thirsty Gemini	44	128
+Threat Actor 888	1607	0
+Threat Group 2889	148	0
+Threat Group-0110	86	0
+Threat Group-0416	74	0
+Threat Group-1314	1582	0
+Threat Group-3390	83	0
+Threat Group-4127	49	0
+Threatsec	1608	256
+Thrip	119	129
+TianWu	1609	0
+Tianjin State Security Bureau	1610	0
+Tick	277	135
+Tick Castle	277	128
+Tide Castle	88	128
+TieOnJoe	42	0
+Tilded Team	630	0
+TiltedTemple	387	0
+Timberworm	145	256
+Tin Woodlawn	37	128
+ToddyCat	1498	0
+Tohnichi	704	256
+Tonto Team	280	0
+Topgear	254	256
+Tortoise Shell	350	128
+Tortoiseshell	350	129
+Tracfin	1611	0
+TraderTraitor	920	0
+Traficom National Cyber Security Centre	957	0
+Transparent Tribe	40	128
+Treasury Department	572	0
+Trickbot LLC	410	0
+Trident	468	129
+Trident Ursa	18	0
+TridentLocker	1612	0
+Tropic Trooper	79	128
+Tropical Scorpius	1613	0
+Tropicalscorpius	444	256
+TsNIIKhM	372	0
+Tsar Team	49	128
+Tstark	1614	256
+Tumbleweed Typhoon	942	0
+Tungsten Bridge	42	0
+TunisianCyberArmy	418	0
+Tunnel Spider	377	0
+TunnelSnake	1615	0
+TunnelVision	89	0
+Turbine Panda	82	0
+Turk Hack Team	1616	128
+TurkHackTeam	1616	0
+Turla	53	161
+Turla Relic	53	128
+Twill Typhoon	200	0
+Twisted Kitten	39	0
+Twisted Spider	377	0
+Two-tailed Scorpion	50	128
+TwoForOne	116	0
+TwoSail Junk	1617	0
+U.S. Cyber Command	352	0
+U.S. Department of Defense	566	0
+U.S. Department of Justice	524	0
+U.S. Department of State	571	0
+U.S. Treasury	572	0
+UAC-0001	49	4
+UAC-0003	53	4
+UAC-0006	1618	4
+UAC-0010	18	4
+UAC-0020	1432	4
+UAC-0024	53	4
+UAC-0028	49	4
+UAC-0029	85	4
+UAC-0050	1619	4
+UAC-0056	260	12
+UAC-0056	493	12
+UAC-0057	480	4
+UAC-0063	1620	4
+UAC-0082	46	4
+UAC-0094	1621	4
+UAC-0099	1622	4
+UAC-0100	1623	4
+UAC-0102	1624	4
+UAC-0106	1623	4
+UAC-0109	1625	4
+UAC-0113	46	4
+UAC-0114	1545	4
+UAC-0118	695	4
+UAC-0144	53	4
+UAC-0149	1626	4
+UAC-0154	1627	4
+UAC-0184	1628	4
+UAC-0185	1629	4
+UAC-0190	972	4
+UAC-0194	1630	4
+UAC-0215	1631	4
+UAC-0219	1632	4
+UAC-0226	1633	4
+UAC-0227	1634	4
+UAC-0239	1635	4
+UAC-0241	1636	4
+UAC-0245	1637	4
+UAC-0255	458	4
+UAE Cyber Security Council	1638	0
+UAT-10362	1639	4
+UAT-10608	1640	4
+UAT-11795	1641	4
+UAT-5394	1642	4
+UAT-5647	1350	4
+UAT-5918	1643	4
+UAT-6382	1644	4
+UAT-7237	333	4
+UAT-7290	468	4
+UAT-7810	1645	4
+UAT-8099	1646	4
+UAT-8302	1647	4
+UAT-8616	1648	4
+UAT-8837	1649	4
+UAT-9244	1650	4
+UAT-9686	1651	4
+UAT-9921	1652	4
+UAT4356	1523	4
+UCA	1653	134
+UK Ministry of Defence	1061	0
+UK National Cyber Security Centre	1160	0
+UN	1654	7
+UNC1069	91	12
+UNC1069	443	12
+UNC1088	1329	4
+UNC1151	480	4
+UNC1326	420	4
+UNC1530	384	4
+UNC1543	475	4
+UNC1549	875	12
+UNC1549	1246	12
+UNC1720	171	4
+UNC1860	1655	4
+UNC1878	410	4
+UNC1945	327	4
+UNC2053	410	4
+UNC215	83	12
+UNC215	1656	12
+UNC2165	478	4
+UNC2198	377	4
+UNC2286	703	4
+UNC2428	32	4
+UNC2447	1657	4
+UNC2452	85	4
+UNC2465	1658	4
+UNC2529	1659	4
+UNC2565	846	4
+UNC2589	260	4
+UNC2596	444	4
+UNC2630	101	4
+UNC2659	1660	4
+UNC2717	1661	4
+UNC2814	540	4
+UNC2849	1501	4
+UNC2970	1662	4
+UNC302	212	4
+UNC3236	283	4
+UNC3524	85	4
+UNC3569	1663	4
+UNC3661	491	4
+UNC3742	446	4
+UNC3886	1664	4
+UNC3890	1665	4
 UNC3944	1	4
-UNC3973	1637	4
-UNC4057	249	4
-UNC4191	1638	4
-UNC4210	51	4
-UNC4221	1600	4
-UNC4393	351	4
-UNC4453	744	4
-UNC4487	1639	4
-UNC4536	1640	4
-UNC4540	1641	4
-UNC4736	168	4
-UNC4841	1347	4
-UNC4899	898	4
-UNC4990	1642	4
-UNC5174	1643	4
-UNC5221	1307	4
-UNC5266	1644	4
-UNC5267	684	4
-UNC5291	1645	4
-UNC530	17	4
-UNC5325	1646	4
-UNC5330	1647	4
-UNC5337	1648	4
-UNC5342	1649	4
-UNC5356	426	4
-UNC5454	632	4
-UNC5537	1650	4
-UNC5820	1651	4
-UNC6032	1652	4
-UNC6040	1653	4
-UNC6148	1654	4
-UNC6201	1655	4
-UNC6293	1656	4
-UNC6353	1657	4
-UNC6384	194	4
-UNC6395	1658	4
-UNC6426	1659	4
-UNC6485	1660	4
-UNC6508	1661	4
-UNC6619	1391	4
-UNC6671	1662	4
-UNC6691	1663	4
-UNC6692	1664	4
-UNC6748	1665	4
-UNC757	710	4
-UNC788	1666	4
-UNC902	667	4
-UNC94	165	4
-UNC961	787	4
-UNG0002	1667	4
-UNG0901	1668	4
-UNION PANDA	1669	0
-UNION SPIDER	1670	0
-UNK_AcademicFlare	1671	0
-UNK_DropPitch	1672	0
-UNK_FistBump	1673	0
-UNK_RemoteRogue	1674	0
-UNK_SparkyCarp	1675	0
-UNK_SweetSpecter	1429	0
-UNODC	1676	4
-UPS	84	135
-UPS Team	84	128
-US Cyber Command	341	0
-US-CERT	1677	4
-USCYBERCOM	341	4
-USDoD	1678	0
-USOM	1168	6
-USSS	1371	6
-UTA0178	1307	4
-UTA0218	1679	4
-UTA0352	1680	4
-UTA0355	1681	4
-UTA0388	1682	4
-UTA0533	1683	4
-UTG-Q-008	1684	4
-UTG-Q-010	1685	4
-UUC	288	134
-UZSI	1230	6
-Udenrigsministeriet	1070	0
-Ugly Face	353	128
-Ukrainian Cyber Alliance	1624	128
-Ukrainian Cyber Police	440	0
-Ukrainian Foreign Ministry	1102	0
-Ulkoministeriö	1073	0
-Ulusal Siber Olaylara Müdahale Merkezi	1168	0
-Underground Team	1322	128
-Unfading Sea Haze	1686	128
-Unidad de Inteligencia Financiera	1687	0
-Union européenne	614	0
-Unit 121	49	0
+UNC3973	1666	4
+UNC4057	261	4
+UNC4191	1667	4
+UNC4210	53	4
+UNC4221	1629	4
+UNC4393	363	4
+UNC4453	764	4
+UNC4487	1668	4
+UNC4536	1669	4
+UNC4540	1670	4
+UNC4736	171	4
+UNC4841	1375	4
+UNC4899	920	4
+UNC4990	1671	4
+UNC5174	1672	4
+UNC5221	1334	4
+UNC5266	1673	4
+UNC5267	702	4
+UNC5291	1674	4
+UNC530	18	4
+UNC5325	1675	4
+UNC5330	1676	4
+UNC5337	1677	4
+UNC5342	1678	4
+UNC5356	442	4
+UNC5454	649	4
+UNC5537	1679	4
+UNC5820	1680	4
+UNC6032	1681	4
+UNC6040	1682	4
+UNC6148	1683	4
+UNC6201	1684	4
+UNC6293	1685	4
+UNC6353	1686	4
+UNC6384	200	4
+UNC6395	1687	4
+UNC6426	1688	4
+UNC6485	1689	4
+UNC6508	1690	4
+UNC6619	1420	4
+UNC6671	1691	4
+UNC6691	1692	4
+UNC6692	1693	4
+UNC6748	1694	4
+UNC757	730	4
+UNC788	1695	4
+UNC902	685	4
+UNC94	168	4
+UNC961	806	4
+UNG0002	1696	4
+UNG0901	1697	4
+UNION PANDA	1698	0
+UNION SPIDER	1699	0
+UNK_AcademicFlare	1700	0
+UNK_DropPitch	1701	0
+UNK_FistBump	1702	0
+UNK_RemoteRogue	1703	0
+UNK_SparkyCarp	1704	0
+UNK_SweetSpecter	1459	0
+UNODC	1705	4
+UPS	86	135
+UPS Team	86	128
+US Cyber Command	352	0
+US-CERT	1706	4
+USCYBERCOM	352	4
+USDoD	1707	0
+USOM	1193	6
+USSS	1400	6
+UTA0178	1334	4
+UTA0218	1708	4
+UTA0352	1709	4
+UTA0355	1710	4
+UTA0388	1711	4
+UTA0533	1712	4
+UTG-Q-008	1713	4
+UTG-Q-010	1714	4
+UUC	300	134
+UZSI	1256	6
+Udenrigsministeriet	1095	0
+Ugly Face	365	128
+Ukrainian Cyber Alliance	1653	128
+Ukrainian Cyber Police	457	0
+Ukrainian Foreign Ministry	1127	0
+Ulkoministeriö	1098	0
+Ulusal Siber Olaylara Müdahale Merkezi	1193	0
+Underground Team	1350	128
+Unfading Sea Haze	1715	128
+Unidad de Inteligencia Financiera	1716	0
+Union européenne	631	0
+Unit 121	51	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1252	0
-Unit 74455	746	0
-Unit 78020	1253	0
-Unit 8200	1688	8
-Unit 8200	597	8
-United Cyber Caliphate	288	128
-United Front Work Department	1689	0
-United Nations	1625	0
-United Nations Office on Drugs and Crime	1676	0
-United States Computer Emergency Readiness Team	1677	0
-United States Cyber Command	341	0
-United States Secret Service	1371	0
-Unknown-Group-901	1668	0
-UnsolicitedBooker	1690	0
-Uprava za bezbednost i kontrarazuznavanje	130	0
-Uroburos	51	256
-Urpage	1691	256
-UserSec	1692	0
-Utenriksdepartementet	1091	0
-Uteus	1643	256
-Utrikesdepartementet	1098	0
-Užsienio reikalų ministerija	1084	0
-VAJA	980	6
-VDD	1465	6
-VENOM	619	133
-VENOM SPIDER	1693	0
-VENOMOUS Bear	51	0
-VICE SPIDER	1694	8
-VICEROY TIGER	54	8
-VIGINUM	1382	4
-VIKING SPIDER	1695	0
-VLA	647	6
-VNCERT	1696	4
-VOYEUR	805	132
-VSD	1460	6
-VSSE	1461	6
-VZ	1005	6
-Valsts drošības dienests	1465	0
-Valstybės saugumo departamentas	1460	0
-Vanguard Panda	271	0
-Vanilla Tempest	481	0
-Vedalia	95	129
-Veiligheid van de Staat	1461	0
-Velvet Ant	1697	128
-Velvet Chollima	61	8
-Velvet Chollima	95	8
-Velvet Chollima	293	8
-Velvet Tempest	147	0
-Vengeful Kitten	473	0
-Vengeful Wolf	529	0
-Venus 121	39	0
-Vermin	1403	129
-Vermin Relic	1403	128
-Vertigo Panda	194	0
-Vice Leaker	407	128
-Vice Society	481	128
-Vice Spider	481	8
-ViceLeaker	1698	0
-Viceroy Tiger	42	8
-Vicious Panda	1418	0
-ViciousTrap	1699	0
-Vietnam Computer Emergency Response Team	1696	0
-Viginum	1382	0
-Viking Jackal	1700	0
-Vikingdom	1700	256
-Violet Typhoon	86	0
-Violin Panda	74	0
-Viridian Vortex	88	128
-Vixen Panda	69	0
-Voena služba za razuznuvanje i bezbednost	1012	0
-Void Arachne	1411	128
-Void Balaur	1701	0
-Void Banshee	1702	128
-Void Blizzard	950	0
-Void Dokkaebi	684	0
-Void Manticore	193	136
-Void Manticore	1703	136
-Void Rabisu	1584	0
-VoidLink Operator	1623	0
-Vojenské spravodajstvo	1704	0
-Vojenské zpravodajství	1005	0
-Vojna sigurnosno-obavještajna agencija	1705	0
-Vojnoobaveštajna agencija	1706	0
-Volatile Cedar	550	128
-VolcanicTimber	155	0
-Volga Flood	1327	0
-Volt Typhoon	271	0
-Voltzite	271	256
-Voodoo Bear	44	0
-Vovan	954	256
-VulzSec	1707	0
-VulzSecTeam	1707	0
-Välisluureamet	647	0
-Välisministeerium	1071	0
-WARP PANDA	1708	0
-WET PANDA	1305	0
-WHOis Team	96	0
-WIP19	1709	4
-WIRTE	177	260
-WIZARD SPIDER	395	0
-WOLF SPIDER	668	0
-WRAITH	51	133
-WageMole	684	0
-Wandering Spider	527	0
-Wassonite	1710	256
-Watchdog	1577	129
-Water Bakunawa	1711	0
-Water Barghest	1712	0
-Water Curupira	1713	0
-Water Galura	784	0
-Water Gamayun	1714	0
-Water Kurita	1715	0
-Water Labbu	1716	0
-Water Makara	1717	0
-Water Orthrus	1718	0
-Water Saci	1719	0
+Unit 61486	1278	0
+Unit 74455	766	0
+Unit 78020	1279	0
+Unit 8200	1717	8
+Unit 8200	614	8
+United Cyber Caliphate	300	128
+United Front Work Department	1718	0
+United Nations	1654	0
+United Nations Office on Drugs and Crime	1705	0
+United States Computer Emergency Readiness Team	1706	0
+United States Cyber Command	352	0
+United States Secret Service	1400	0
+Unknown-Group-901	1697	0
+UnsolicitedBooker	1719	0
+Uprava za bezbednost i kontrarazuznavanje	132	0
+Uroburos	53	256
+Urpage	1720	256
+UserSec	1721	0
+Utenriksdepartementet	1116	0
+Uteus	1672	256
+Utrikesdepartementet	1123	0
+Užsienio reikalų ministerija	1109	0
+VAJA	1003	6
+VDD	1495	6
+VENOM	636	133
+VENOM SPIDER	1722	0
+VENOMOUS Bear	53	0
+VICE SPIDER	1723	8
+VICEROY TIGER	56	8
+VIGINUM	1411	4
+VLA	665	6
+VNCERT	1724	4
+VOYEUR	824	132
+VSD	1490	6
+VSSE	1491	6
+VZ	1030	6
+Valsts drošības dienests	1495	0
+Valstybės saugumo departamentas	1490	0
+Vanguard Panda	283	0
+Vanilla Tempest	497	0
+Vedalia	97	129
+Veiligheid van de Staat	1491	0
+Velvet Ant	1725	128
+Velvet Chollima	63	8
+Velvet Chollima	97	8
+Velvet Chollima	305	8
+Velvet Tempest	150	0
+Vengeful Kitten	489	0
+Vengeful Wolf	544	0
+Venus 121	41	0
+Vermin	1432	129
+Vermin Relic	1432	128
+Vertigo Panda	200	0
+Vice Leaker	422	128
+Vice Society	497	128
+Vice Spider	497	8
+ViceLeaker	1726	0
+Viceroy Tiger	44	8
+Vicious Panda	1447	0
+ViciousTrap	1727	0
+Vietnam Computer Emergency Response Team	1724	0
+Viginum	1411	0
+Viking Jackal	1728	0
+Viking Spider	1324	0
+Vikingdom	1728	256
+Violet Typhoon	88	0
+Violin Panda	76	0
+Viridian Vortex	90	128
+Vixen Panda	71	0
+Voena služba za razuznuvanje i bezbednost	1037	0
+Void Arachne	1440	128
+Void Balaur	1729	0
+Void Banshee	1730	128
+Void Blizzard	972	0
+Void Dokkaebi	702	0
+Void Manticore	199	136
+Void Manticore	1731	136
+Void Rabisu	1613	0
+VoidLink Operator	1652	0
+Vojenské spravodajstvo	1732	0
+Vojenské zpravodajství	1030	0
+Vojna sigurnosno-obavještajna agencija	1733	0
+Vojnoobaveštajna agencija	1734	0
+Volatile Cedar	565	128
+VolcanicTimber	158	0
+Volga Flood	1355	0
+Volt Typhoon	283	0
+Voltzite	283	256
+Voodoo Bear	46	0
+Vovan	976	256
+VulzSec	1735	0
+VulzSecTeam	1735	0
+Välisluureamet	665	0
+Välisministeerium	1096	0
+WARP PANDA	1736	0
+WET PANDA	1332	0
+WHOis Team	98	0
+WIP19	1737	4
+WIRTE	180	260
+WIZARD SPIDER	410	0
+WOLF SPIDER	686	0
+WRAITH	53	133
+WageMole	702	0
+Wandering Spider	542	0
+Wassonite	1738	256
+Watchdog	1606	129
+Water Bakunawa	1739	0
+Water Barghest	1740	0
+Water Curupira	1741	0
+Water Galura	140	0
+Water Gamayun	1742	0
+Water Kurita	1743	0
+Water Labbu	1744	0
+Water Makara	1745	0
+Water Orthrus	1746	0
+Water Saci	1747	0
 Water Sigbin	9	0
-WaterPlum	684	0
-Waterbug	51	256
-WeRedEvils	1720	0
-WebMasters	235	1
-Webmonder	19	256
-Websiic	1468	256
-Webworm	1437	129
-WeedSec	1721	0
-Wekby	72	256
-Wekby2	81	0
-Wheat Tempest	728	0
-Whisper Spider	1408	0
-White Bear	51	0
-White Dev 115	527	0
-White Dev 9	962	0
-White Giant	119	128
-WhiteBear	51	0
-WhiteCobra	1722	0
-Whitefly	1723	129
-Whois Hacking Team	49	0
-Wicked Panda	93	0
-Wicked Spider	93	0
-Wild Comet	113	128
-WildCard	1724	1
-WildNeutron	282	0
-WildPressure	1725	0
-WindShift	218	0
-Windigo	1726	129
-Windy Phoenix	218	128
-Wine Tempest	1249	0
-Winnti	93	256
-Winnti Group	241	0
-Winter Vivern	1516	0
-Winterflounder	17	256
-Wisp Team	1251	128
-Wisteria Tsunami	445	0
-Witchetty	961	129
-Worok	1727	256
-XDSpy	1728	256
-XakNet	1594	0
-Xarici İşlər Nazirliyi	1066	0
-Xcatze	1729	256
-Xenotime	120	129
-Xiaoqiying	772	256
-XinXin	234	0
-YTTRIUM	83	149
-Yanbian Gang	1730	0
-Yellow Liderc	339	0
-Yellow Nabu	381	0
-YoroTrooper	356	0
-Yulong Flood	1495	0
-Z-Lom Team	47	128
-Z-Pentest	1731	0
-Z-Pentest Alliance	1731	0
-ZINC	49	151
-ZIRCONIUM	86	149
-ZOMBIE SPIDER	1732	0
-Zarya	1596	128
-Zeff Security	1733	0
-ZeffSec	1733	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	358	0
-ZeroSevenGroup	1734	0
-Zhejiang State Security Department	1735	0
-Zigzag Hail	40	0
-Zinc Emerson	42	0
-ZipToken	81	0
-ZooPark	1736	0
-admin@338	129	0
-badbullz	1693	256
-badbullzvenom	1693	256
-changqixinyun	234	256
-colCERT	385	0
-deepclif	588	256
-direction nationale du renseignement territorial	506	0
-iKittens	87	0
-isoon	588	256
-keymous	927	256
-luoxk	1737	256
-maCERT	495	0
-ngCERT	1219	0
-puNK-003	1738	0
-room155	529	0
-tabcteng	99	256
-the Lamberts	57	128
-timmy	111	256
-ÚZSI	1230	6
-Úřad pro zahraniční styky a informace	1230	0
-Ārlietu ministrija	1086	0
-ΕΥΠ	617	6
-Εθνική Υπηρεσία Πληροφοριών	617	0
-Υπουργείο Εξωτερικών	1075	0
-ГРУ	745	6
-ГУР	545	6
-Гадаад харилцааны яам	1088	0
-Главное Разведывательное Управление	745	0
-Главное разведывательное управление	745	0
-Главное управление специальных программ Президента Российской Федерации	991	0
-Головне управління розвідки	545	0
-Держспецзв'язку	1354	0
-Държавна агенция „Национална сигурност“	452	0
-КГБ	226	6
-Камітэт дзяржаўнай бяспекі	226	0
-Кіберполіція	440	0
-МЗС	1102	6
-МИД	975	6
-Министарство спољних послова	1096	0
-Министерство иностранных дел	975	0
-Министерство на външните работи	1067	0
-Министерство обороны Российской Федерации	1055	0
-Минобороны	1055	0
-Міністерство закордонних справ України	1102	0
-Міністерство оборони України	1061	0
-Міністэрства замежных спраў	1069	0
-СБУ	1332	6
-СВР	707	6
-Служба Внешней Разведки	707	0
-Служба безпеки України	1332	0
-Служба внешней разведки	707	0
-Служба специальной связи и информации	1446	0
-Сыртқы істер министрлігі	1082	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	300	0
-ФСБ	678	6
-ФСО	679	6
-Федеральная служба безопасности	678	0
-Федеральная служба охраны	679	0
-ЦНИИХМ	360	4
+WaterPlum	702	0
+Waterbug	53	256
+WeRedEvils	1748	0
+WebMasters	245	1
+Webmonder	20	256
+Websiic	1498	256
+Webworm	1467	129
+WeedSec	1749	0
+Wekby	74	256
+Wekby2	83	0
+Wheat Tempest	748	0
+Whisper Spider	1437	0
+White Bear	53	0
+White Dev 115	542	0
+White Dev 9	984	0
+White Giant	121	128
+WhiteBear	53	0
+WhiteCobra	1750	0
+Whitefly	1751	129
+Whois Hacking Team	51	0
+Wicked Panda	95	0
+Wicked Spider	95	0
+Wickrme	441	256
+Wild Comet	115	128
+WildCard	1752	1
+WildNeutron	294	0
+WildPressure	1753	0
+WindShift	224	0
+Windigo	1754	129
+Windy Phoenix	224	128
+Wine Tempest	1275	0
+Winnti	95	256
+Winnti Group	253	0
+Winter Vivern	1545	0
+Winterflounder	18	256
+Wisp Team	1277	128
+Wisteria Tsunami	462	0
+Witchetty	983	129
+Worok	1755	256
+XDSpy	1756	256
+XakNet	1623	0
+Xarici İşlər Nazirliyi	1091	0
+Xcatze	1757	256
+Xenotime	122	129
+Xiaoqiying	792	256
+XinXin	244	0
+XingLocker	184	0
+YTTRIUM	85	149
+Yanbian Gang	1758	0
+Yellow Liderc	350	0
+Yellow Nabu	396	0
+YoroTrooper	368	0
+Yulong Flood	1524	0
+Z-Lom Team	49	128
+Z-Pentest	1759	0
+Z-Pentest Alliance	1759	0
+ZINC	51	151
+ZIRCONIUM	88	149
+ZOMBIE SPIDER	1760	0
+Zarya	1625	128
+Zeff Security	1761	0
+ZeffSec	1761	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	370	0
+Zeppelin	1762	129
+ZeroSevenGroup	1763	0
+Zhejiang State Security Department	1764	0
+Zigzag Hail	42	0
+Zinc Emerson	44	0
+ZipToken	83	0
+ZooPark	1765	0
+admin@338	131	0
+badbullz	1722	256
+badbullzvenom	1722	256
+changqixinyun	244	256
+colCERT	400	0
+deepclif	604	256
+direction nationale du renseignement territorial	522	0
+iKittens	89	0
+isoon	604	256
+keymous	949	256
+luoxk	1766	256
+maCERT	511	0
+ngCERT	1245	0
+puNK-003	1767	0
+room155	544	0
+tabcteng	101	256
+the Lamberts	59	128
+timmy	113	256
+ÚZSI	1256	6
+Úřad pro zahraniční styky a informace	1256	0
+Ārlietu ministrija	1111	0
+ΕΥΠ	634	6
+Εθνική Υπηρεσία Πληροφοριών	634	0
+Υπουργείο Εξωτερικών	1100	0
+ГРУ	765	6
+ГУР	560	6
+Гадаад харилцааны яам	1113	0
+Главное Разведывательное Управление	765	0
+Главное разведывательное управление	765	0
+Главное управление специальных программ Президента Российской Федерации	1014	0
+Головне управління розвідки	560	0
+Держспецзв'язку	1382	0
+Държавна агенция „Национална сигурност“	469	0
+КГБ	233	6
+Камітэт дзяржаўнай бяспекі	233	0
+Кіберполіція	457	0
+МЗС	1127	6
+МИД	998	6
+Министарство спољних послова	1121	0
+Министерство иностранных дел	998	0
+Министерство на външните работи	1092	0
+Министерство обороны Российской Федерации	1080	0
+Минобороны	1080	0
+Міністерство закордонних справ України	1127	0
+Міністерство оборони України	1086	0
+Міністэрства замежных спраў	1094	0
+СБУ	1360	6
+СВР	727	6
+Служба Внешней Разведки	727	0
+Служба безпеки України	1360	0
+Служба внешней разведки	727	0
+Служба специальной связи и информации	1476	0
+Сыртқы істер министрлігі	1107	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	312	0
+ФСБ	696	6
+ФСО	697	6
+Федеральная служба безопасности	696	0
+Федеральная служба охраны	697	0
+ЦНИИХМ	372	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	746	0
-Ազգային անվտանգության ծառայություն	1153	0
-Արտաքին գործերի նախարարություն	1065	0
-אמ"ן	152	6
-המוסד	1117	0
-יחידה 8200	1688	0
-מערך הסייבר הלאומי	841	0
-משרד החוץ	1076	0
-שירות הביטחון הכללי	848	0
-المديرية العامة للأمن العام	724	0
-الهيئة الوطنية للأمن السيبراني	1129	0
-د استخباراتو لوی ریاست	765	0
-سپاه پاسداران انقلاب اسلامی	176	0
-مجلس الأمن السيبراني	1609	0
-وزارة الخارجية	1063	8
-وزارة الخارجية	1072	8
-وزارة الخارجية	1077	8
-وزارة الخارجية	1079	8
-وزارة الخارجية	1095	8
+в/ч 74455	766	0
+Ազգային անվտանգության ծառայություն	1178	0
+Արտաքին գործերի նախարարություն	1090	0
+אמ"ן	155	6
+המוסד	1142	0
+יחידה 8200	1717	0
+מערך הסייבר הלאומי	862	0
+משרד החוץ	1101	0
+שירות הביטחון הכללי	869	0
+المديرية العامة للأمن العام	744	0
+الهيئة الوطنية للأمن السيبراني	1154	0
+د استخباراتو لوی ریاست	785	0
+سپاه پاسداران انقلاب اسلامی	179	0
+مجلس الأمن السيبراني	1638	0
+وزارة الخارجية	1088	8
 وزارة الخارجية	1097	8
-وزارة الخارجية والمغتربين	1083	0
-وزارة الشؤون الخارجية	1087	0
-وزارت اطلاعات	980	0
-وزارت امور خارجه	1078	0
-وزارت خارجہ	1093	0
-विदेश मंत्रालय	971	0
-กระทรวงการต่างประเทศ	1100	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1134	0
-საგარეო საქმეთა სამინისტრო	1074	0
-საქართველოს დაზვერვის სამსახური	773	0
-სახელმწიფო უშიშროების სამსახური	1462	0
-中国人民解放军	1250	0
-公安調査庁	1256	0
-公安部	984	6
-内閣サイバーセキュリティセンター	1144	0
-国家互联网信息办公室	286	0
-国家互联网应急中心	326	0
-国家安全部	370	0
-国家计算机病毒应急处理中心	340	0
-国防部	1104	6
-國家安全局	1151	0
-外交部	369	14
-外交部	1101	14
-外務省	900	6
-數位發展部	978	0
-狼毒草	758	134
-警察庁	901	6
-국가보위성	985	0
-국가사이버안보센터	1136	0
-국가정보원	1142	0
-국정원	1142	6
-외교부	979	6
-외무성	1081	6
-정찰총국	769	6
-한국인터넷진흥원	914	0`;
+وزارة الخارجية	1102	8
+وزارة الخارجية	1104	8
+وزارة الخارجية	1120	8
+وزارة الخارجية	1122	8
+وزارة الخارجية والمغتربين	1108	0
+وزارة الشؤون الخارجية	1112	0
+وزارت اطلاعات	1003	0
+وزارت امور خارجه	1103	0
+وزارت خارجہ	1118	0
+विदेश मंत्रालय	994	0
+กระทรวงการต่างประเทศ	1125	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1159	0
+საგარეო საქმეთა სამინისტრო	1099	0
+საქართველოს დაზვერვის სამსახური	793	0
+სახელმწიფო უშიშროების სამსახური	1492	0
+中国人民解放军	1276	0
+公安調査庁	1282	0
+公安部	1007	6
+内閣サイバーセキュリティセンター	1169	0
+国家互联网信息办公室	298	0
+国家互联网应急中心	337	0
+国家安全部	383	0
+国家计算机病毒应急处理中心	351	0
+国防部	1129	6
+國家安全局	1176	0
+外交部	382	14
+外交部	1126	14
+外務省	922	6
+數位發展部	1001	0
+狼毒草	778	134
+警察庁	923	6
+국가보위성	1008	0
+국가사이버안보센터	1161	0
+국가정보원	1167	0
+국정원	1167	6
+외교부	1002	6
+외무성	1106	6
+정찰총국	789	6
+한국인터넷진흥원	936	0`;
