@@ -61,6 +61,15 @@ export function nameTable(kb: KnowledgeBase, words: WordSource, general: General
   const owners = new Map<string, Set<string>>();
   for (const r of rows) owners.set(fold(r[0]), (owners.get(fold(r[0])) ?? new Set()).add(r[1]));
   for (const r of rows) if (owners.get(fold(r[0]))!.size > 1) r[3] |= NameFlag.ambiguous;
+  // Of actors sharing a name, the one the name is the canonical name of is what a text with no other
+  // clue means ("DragonForce" the ransomware cartel, not DragonForce Malaysia).
+  const calledSo = new Map<string, string[]>();
+  for (const r of rows)
+    if (r[2] === 'actor' && r[3] & NameFlag.ambiguous && fold(r[0]) === fold(r[4]))
+      calledSo.set(fold(r[0]), [...(calledSo.get(fold(r[0])) ?? []), r[1]]);
+  for (const r of rows)
+    if (r[2] === 'actor' && calledSo.get(fold(r[0]))?.length === 1 && calledSo.get(fold(r[0]))![0] === r[1])
+      r[3] |= NameFlag.primary;
   rows.sort((a, b) => byCode(a[0], b[0]) || byCode(a[1], b[1]));
   return { version: 1, rows };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKb } from '../../lib/kb';
 import { loadNameTable } from '../../lib/kb/names';
+import { NameFlag } from '../../lib/kb/types';
 import { findMentions } from '../../lib/match/find-mentions';
 import { compile } from '../../scripts/kb/build';
 import { attackGroupNames, compact, identityProblems } from '../../scripts/kb/identity';
@@ -65,6 +66,25 @@ describe('identity rules', () => {
     expect(r.kb.actors.find((a) => a.id === 'lazarus-group')!.related).toEqual([
       { id: 'apt38', kind: 'overlaps' },
     ]);
+  });
+
+  it('makes the actor a shared name is the canonical name of the default for it', () => {
+    const r = compile(
+      upstream({
+        threatActors: [
+          mispActor('a', 'DragonForce', []),
+          mispActor('b', 'DragonForce Malaysia', ['DragonForce']),
+          mispActor('c', 'Twin A', ['Shared']),
+          mispActor('d', 'Twin B', ['Shared']),
+        ],
+      }),
+      noCuration(),
+      words,
+    );
+    const primary = (name: string) =>
+      r.names.rows.filter((row) => row[0] === name && row[3] & NameFlag.primary).map((row) => row[1]);
+    expect(primary('DragonForce')).toEqual(['dragonforce']);
+    expect(primary('Shared')).toEqual([]);
   });
 
   it('reports a group name that reaches another entity, spacing and symbols aside', () => {

@@ -607,7 +607,7 @@ ro-directia-generala-de-informatii-si-protectie-interna	agency	Direcția General
 doppelpaymer	actor	DoppelPaymer
 houndstooth-typhoon	actor	Houndstooth Typhoon	CN
 dragonbreath	actor	DragonBreath
-dragonforce	actor	DragonForce	MY
+dragonforce	actor	DragonForce Malaysia	MY
 dragonforce-ransomware	actor	DragonForce
 dragonrank	actor	DragonRank
 dragonspark	actor	DragonSpark	CN
@@ -1842,7 +1842,7 @@ APT-C-43	61	4
 APT-C-50	62	4
 APT-C-53	18	4
 APT-C-55	63	4
-APT-C-60	64	12
+APT-C-60	64	76
 APT-C-60	42	12
 APT-Q-12	64	4
 APT-Q-20	65	4
@@ -1863,10 +1863,10 @@ APT20	76	4
 APT21	77	4
 APT22	78	4
 APT23	79	4
-APT24	80	12
+APT24	80	76
 APT24	81	12
 APT26	82	4
-APT27	83	12
+APT27	83	76
 APT27	84	12
 APT28	49	4
 APT29	85	4
@@ -1890,10 +1890,10 @@ APT43	63	12
 APT43	97	12
 APT44	46	4
 APT45	98	12
-APT45	99	12
+APT45	99	76
 APT49	100	4
 APT5	101	6
-APT6	2	14
+APT6	2	78
 APT6	84	14
 APT73	102	4
 APT9	103	6
@@ -1980,7 +1980,7 @@ Algemene Inlichtingen- en Veiligheidsdienst	25	0
 Alibaba	148	128
 Alloy Taurus	149	0
 Alluring Pisces	91	0
-Alpha Spider	29	8
+Alpha Spider	29	72
 Alpha Spider	150	8
 Altahrea Team	151	0
 Altered Spider	152	0
@@ -2327,7 +2327,7 @@ Cabinet Intelligence and Research Office	353	0
 Cactus	354	129
 CactusPete	280	0
 Cadelle	92	137
-Cadelle	355	137
+Cadelle	355	201
 Cadet Blizzard	260	0
 CageyChameleon	91	0
 Calanque Ion	96	0
@@ -2407,7 +2407,7 @@ Cicada	20	129
 Cinder Ion	92	128
 Cinnamon Tempest	213	0
 Circle Typhoon	83	8
-Circle Typhoon	84	8
+Circle Typhoon	84	72
 Circle Typhoon	387	8
 Circuit Panda	81	0
 Circus Spider	388	0
@@ -2525,7 +2525,7 @@ CryptoChameleon	442	0
 CryptoCore	91	8
 CryptoCore	443	8
 Cuba	444	134
-Cuboid Sandstorm	445	8
+Cuboid Sandstorm	445	72
 Cuboid Sandstorm	350	8
 Curious Gorge	446	128
 Curly COMrades	447	128
@@ -2779,7 +2779,8 @@ Double Dragon	95	128
 Dragnet Panda	604	0
 DragonBreath	605	0
 DragonForce	606	8
-DragonForce	607	8
+DragonForce	607	72
+DragonForce Malaysia	606	0
 DragonOK	282	0
 DragonRank	608	0
 DragonSpark	609	0
@@ -3186,7 +3187,7 @@ GreedyTaotie	83	0
 Green Havildar	40	128
 GreenSpot	65	0
 Greenbug	318	137
-Greenbug	820	137
+Greenbug	820	201
 Greendinosa	63	256
 Grey Karkadann	50	0
 GreyEnergy	821	0
@@ -3605,7 +3606,7 @@ MOFA	1002	14
 MOIS	1003	6
 MOIS/VAJA	1003	4
 MONTI	1004	260
-MONTY SPIDER	1005	8
+MONTY SPIDER	1005	72
 MORH4x	1006	0
 MPS	1007	78
 MPS	296	14
@@ -4672,7 +4673,7 @@ Slovenská informačná služba	1372	0
 SmallPity	60	0
 Smishing Triad	1454	0
 Smoke Sandstorm	266	8
-Smoke Sandstorm	875	8
+Smoke Sandstorm	875	72
 Smoke Sandstorm	350	8
 SmugX	1455	0
 Snake	53	129
@@ -4799,7 +4800,7 @@ Storm-0530	490	0
 Storm-0538	121	0
 Storm-0539	1506	0
 Storm-0558	165	8
-Storm-0558	1507	8
+Storm-0558	1507	72
 Storm-0569	492	0
 Storm-0587	493	0
 Storm-0593	909	0
@@ -4839,7 +4840,7 @@ Storm-1575	1518	0
 Storm-1607	1519	0
 Storm-1674	1520	0
 Storm-1679	1266	8
-Storm-1679	1521	8
+Storm-1679	1521	72
 Storm-1747	1522	0
 Storm-1789	1139	0
 Storm-1811	363	0
@@ -5234,21 +5235,21 @@ UK Ministry of Defence	1061	0
 UK National Cyber Security Centre	1160	0
 UN	1654	7
 UNC1069	91	12
-UNC1069	443	12
+UNC1069	443	76
 UNC1088	1329	4
 UNC1151	480	4
 UNC1326	420	4
 UNC1530	384	4
 UNC1543	475	4
 UNC1549	875	12
-UNC1549	1246	12
+UNC1549	1246	76
 UNC1720	171	4
 UNC1860	1655	4
 UNC1878	410	4
 UNC1945	327	4
 UNC2053	410	4
 UNC215	83	12
-UNC215	1656	12
+UNC215	1656	76
 UNC2165	478	4
 UNC2198	377	4
 UNC2286	703	4
@@ -5372,7 +5373,7 @@ Unit 61486	1278	0
 Unit 74455	766	0
 Unit 78020	1279	0
 Unit 8200	1717	8
-Unit 8200	614	8
+Unit 8200	614	72
 United Cyber Caliphate	300	128
 United Front Work Department	1718	0
 United Nations	1654	0
@@ -5395,8 +5396,8 @@ VDD	1495	6
 VENOM	636	133
 VENOM SPIDER	1722	0
 VENOMOUS Bear	53	0
-VICE SPIDER	1723	8
-VICEROY TIGER	56	8
+VICE SPIDER	1723	72
+VICEROY TIGER	56	72
 VIGINUM	1411	4
 VLA	665	6
 VNCERT	1724	4
@@ -5444,7 +5445,7 @@ Void Banshee	1730	128
 Void Blizzard	972	0
 Void Dokkaebi	702	0
 Void Manticore	199	136
-Void Manticore	1731	136
+Void Manticore	1731	200
 Void Rabisu	1613	0
 VoidLink Operator	1652	0
 Vojenské spravodajstvo	1732	0
