@@ -20,6 +20,7 @@ import { absorbAttackNamed, attackGroupNames, identityProblems, settleAttackName
 import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
 import { addGangs } from './ransomware';
+import { addSpacedForms } from './spacing';
 import { fold } from './text';
 import { groupId, type Upstream } from './upstream';
 
@@ -89,6 +90,8 @@ export function compile(
   settleAttackNames(ctx.drafts, attack, note);
   ctx.drafts = separateCampaigns(ctx.drafts, up.mitreCampaigns, up.mitreGroups, note);
   ctx.drafts = addGangs(ctx.drafts, curated.ransomware, note);
+  ctx.drafts = addGangs(ctx.drafts, curated.groups, note);
+  addSpacedForms(ctx.drafts);
   assignIds(ctx.drafts, curated, note);
   applyCuratedNames(ctx.drafts, curated);
   const ids = new Set(ctx.drafts.map((d) => d.id));

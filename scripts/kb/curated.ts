@@ -5,7 +5,7 @@ import type { Agency } from '../../lib/kb/types';
 import type { CuratedSponsor } from './attributions';
 import { type CreditData, readCredits } from './credits';
 import { type Hygiene, readHygiene } from './hygiene';
-import { type RansomwareData, readRansomware } from './ransomware';
+import { type RansomwareData, readGangs } from './ransomware';
 
 /** Picks one actor before ids exist: by MISP uuid, ATT&CK id or current canonical name. */
 export interface ActorMatch {
@@ -63,6 +63,8 @@ export interface Curated {
   hygiene: Hygiene;
   /** Ransomware and extortion gangs (data/ransomware.json). */
   ransomware: RansomwareData;
+  /** Hacktivist, extortion and cybercrime groups no upstream carries (data/groups.json). */
+  groups: RansomwareData;
 }
 
 const read = <T>(dir: string, file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
@@ -79,6 +81,7 @@ export function readCurated(dir: string): Curated {
     agencies: read(dir, 'agencies.json'),
     credits: readCredits(dir),
     hygiene: readHygiene(dir),
-    ransomware: readRansomware(dir),
+    ransomware: readGangs(dir, 'ransomware.json'),
+    groups: readGangs(dir, 'groups.json'),
   };
 }

@@ -7,6 +7,8 @@ export interface DraftName {
   /** Vendor stated by an upstream record (not guessed from a scheme). */
   source?: string;
   legacy?: boolean;
+  /** The joined name this is the spaced form of ("TheDarkOverlord"): it takes that name's credit. */
+  spacedFrom?: string;
 }
 
 /** An actor under construction. */

@@ -119,7 +119,8 @@ export function freezeActors(
         continue;
       }
       const fix = sourceFix.get(key);
-      const credit = fix ?? creditFor(credits, d.id, d.attackId, d.refs, [name, ...entry.spellings], entry);
+      const spellings = entry.spacedFrom ? [entry.spacedFrom] : [name, ...entry.spellings];
+      const credit = fix ?? creditFor(credits, d.id, d.attackId, d.refs, spellings, entry);
       const source = credit.source;
       const legacy = credit.legacy && (!!fix || entry.legacy || source === 'Microsoft');
       aliases.push({

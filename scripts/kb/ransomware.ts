@@ -27,6 +27,10 @@ export interface Gang {
   /** Names of actors it overlaps with: predecessors, operators, affiliates. */
   related?: string[];
   since?: string;
+  /** Why it acts (default financial: ransomware and extortion). */
+  motivation?: string;
+  /** ISO code of the country it works from, where the reporting says. */
+  country?: string;
   /** The public reporting that puts it on the list, in one line. */
   source: string;
   refs?: string[];
@@ -38,12 +42,11 @@ export interface RansomwareData {
   gangs: Gang[];
 }
 
-/** Loads data/ransomware.json and checks that each gang says where it comes from. */
-export function readRansomware(dir: string): RansomwareData {
-  const data = JSON.parse(readFileSync(join(dir, 'ransomware.json'), 'utf8')) as RansomwareData;
+/** Loads a gang list (data/ransomware.json, data/groups.json); each gang must say where it is reported. */
+export function readGangs(dir: string, file: string): RansomwareData {
+  const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RansomwareData;
   for (const g of data.gangs)
-    if (!g.name?.trim() || !g.source?.trim())
-      throw new Error(`ransomware.json: ${g.name}: name and source needed`);
+    if (!g.name?.trim() || !g.source?.trim()) throw new Error(`${file}: ${g.name}: name and source needed`);
   return data;
 }
 
@@ -64,17 +67,17 @@ export function addGangs(drafts: Draft[], data: RansomwareData, review: (line: s
     let target: Draft | undefined;
     if (g.match) {
       target = out.find((d) => d.attackId === g.match!.attackId);
-      if (!target) throw new Error(`ransomware.json: ${g.name}: no actor carries ${g.match.attackId}`);
+      if (!target) throw new Error(`gangs: ${g.name}: no actor carries ${g.match.attackId}`);
     } else if (!g.separate) {
       const hits = new Set(names.flatMap((n) => index.hits(n.name)));
       if (hits.size > 1)
         throw new Error(
-          `ransomware.json: ${g.name}: names hit ${[...hits].map((d) => d.name).join(', ')}; set match or separate`,
+          `gangs: ${g.name}: names hit ${[...hits].map((d) => d.name).join(', ')}; set match or separate`,
         );
       target = [...hits][0];
     }
     if (target) {
-      review(`ransomware: ${g.name} joins ${target.name}`);
+      review(`gang: ${g.name} joins ${target.name}`);
       if (g.canonical && !target.attackId && compact(target.name) !== compact(g.name)) {
         target.formerIds.push(slug(target.name));
         target.name = g.name;
@@ -85,7 +88,8 @@ export function addGangs(drafts: Draft[], data: RansomwareData, review: (line: s
       out.push(target);
     }
     for (const n of names) addName(target, n.name, n.source);
-    target.motivation.add('financial');
+    target.motivation.add(g.motivation ?? 'financial');
+    target.country ??= g.country;
     if (g.since && !target.firstSeen) target.firstSeen = g.since;
     addRefs(target, g.refs ?? []);
     index.add(target);
@@ -96,7 +100,7 @@ export function addGangs(drafts: Draft[], data: RansomwareData, review: (line: s
       const own = [...gangDraft].find(([x]) => fold(x.name) === fold(r))?.[1];
       const hits = index.hits(r).filter((x) => x !== d);
       const other = own ?? (hits.length === 1 ? hits[0] : undefined);
-      if (!other) throw new Error(`ransomware.json: ${g.name}: related "${r}" names no single actor`);
+      if (!other) throw new Error(`gangs: ${g.name}: related "${r}" names no single actor`);
       if (other !== d && !d.related.some((x) => x.uuid === other.key))
         d.related.push({ uuid: other.key, type: 'overlaps' });
     }

@@ -53,6 +53,7 @@ export function noCuration(parts: Partial<Curated> = {}): Curated {
     credits: { credits: [], notCredited: [] },
     hygiene: { aliases: [], actors: [] },
     ransomware: { list: '', gangs: [] },
+    groups: { list: '', gangs: [] },
     ...parts,
   };
 }

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKb } from '../../lib/kb';
 import { findMentions } from '../../lib/match/find-mentions';
-import { gangNames, readRansomware } from '../../scripts/kb/ransomware';
+import { gangNames, readGangs } from '../../scripts/kb/ransomware';
 
-const data = readRansomware(join(import.meta.dirname, '..', '..', 'data'));
+const data = readGangs(join(import.meta.dirname, '..', '..', 'data'), 'ransomware.json');
 const kb = loadKb();
 
 /** The actor each gang became: the one that carries the gang's own name as its own (not shared) name. */
@@ -41,6 +41,25 @@ describe('ransomware gangs (data/ransomware.json)', () => {
         const found = findMentions(text).find((m) => m.start === at && m.end === at + name.length);
         if (!found || (found.id !== id && !found.candidates?.includes(id)))
           missed.push(`${g.name}: ${name} → ${found?.id ?? 'nothing'}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('hacktivist, extortion and cybercrime groups (data/groups.json)', () => {
+  const groups = readGangs(join(import.meta.dirname, '..', '..', 'data'), 'groups.json');
+
+  it('finds each group by every one of its names in a sentence about a cyberattack', () => {
+    const missed: string[] = [];
+    for (const g of groups.gangs) {
+      const owners = actorOf(g.name);
+      expect(owners, g.name).toHaveLength(1);
+      for (const { name } of gangNames(g)) {
+        const text = `The ${name} hacking group claimed responsibility for the cyberattack and leaked the stolen data.`;
+        const at = text.indexOf(name);
+        const found = findMentions(text).find((m) => m.start === at && m.end === at + name.length);
+        if (found?.id !== owners[0]!.id) missed.push(`${g.name}: ${name} → ${found?.id ?? 'nothing'}`);
       }
     }
     expect(missed).toEqual([]);

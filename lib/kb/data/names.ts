@@ -234,6 +234,7 @@ bazarcall	actor	BazarCall
 bearlyfy	actor	Bearlyfy	UA
 beijing-group	actor	Beijing Group	CN
 cn-mss-beijing	agency	Beijing State Security Bureau	CN	intelligence
+cyber-partisans	actor	Cyber Partisans	BY
 by-kgb	agency	State Security Committee	BY	intelligence
 belialdemon	actor	BelialDemon
 belsen-group	actor	Belsen Group
@@ -243,6 +244,7 @@ bibigun	actor	BiBiGun	PS
 bianlian	actor	BianLian
 bignosa	actor	Bignosa	KE
 lockbit	actor	LockBit
+black-axe	actor	Black Axe	NG
 black-basta	actor	Black Basta
 blue-tsunami	actor	Blue Tsunami	IL
 xinxin	actor	XinXin	CN
@@ -388,6 +390,7 @@ cn-mss	agency	Ministry of State Security	CN	intelligence
 lyceum	actor	LYCEUM	IR
 chronus-group	actor	Chronus Group
 ciberinteligenciasv	actor	CiberInteligenciaSV
+cicada3301	actor	Cicada3301
 tiltedtemple	actor	TiltedTemple	CN
 netwalker	actor	NetWalker	RU
 cl0p	actor	Cl0p
@@ -457,7 +460,6 @@ cyber-army-of-russia-reborn	actor	Cyber Army of Russia Reborn
 cyberav3ngers	actor	CyberAv3ngers	IR
 cyber-berkut	actor	Cyber Berkut	RU
 cyber-islamic-resistance	actor	Cyber Islamic Resistance	IR
-cyber-partisans	actor	Cyber Partisans	BY
 ua-cyberpolice	agency	Cyber Police of Ukraine	UA	law-enforcement
 cyber-serp	actor	Cyber Serp	RU
 cyber-toufan	actor	Cyber Toufan	IR
@@ -544,6 +546,7 @@ dark-caracal	actor	Dark Caracal	LB
 unc2814	actor	UNC2814	CN
 infrastructure-destruction-squad	actor	Infrastructure Destruction Squad	RU
 gold-rebellion	actor	GOLD REBELLION
+dark-storm-team	actor	Dark Storm Team
 darkcasino	actor	DarkCasino
 darkgaboon	actor	DarkGaboon
 darkhydrus	actor	DarkHydrus
@@ -616,8 +619,8 @@ driftingcloud	actor	DriftingCloud	CN
 drivesurge	actor	DriveSurge
 ba-drzavna-agencija-za-istrage-i-zastitu	agency	Državna Agencija za Istrage i Zaštitu	BA	intelligence
 unit-8200	actor	Unit 8200	IL
-dust-storm	actor	Dust Storm
 dustsquad	actor	DustSquad	RU
+dust-storm	actor	Dust Storm
 nl-mfa	agency	Ministry of Foreign Affairs	NL	ministry
 nl-politie	agency	National Police of the Netherlands	NL	law-enforcement
 tr-mfa	agency	Ministry of Foreign Affairs	TR	ministry
@@ -672,6 +675,7 @@ ee-kapo	agency	Estonian Internal Security Service	EE	intelligence
 flax-typhoon	actor	Flax Typhoon	CN
 int-eurojust	agency	European Union Agency for Criminal Justice Cooperation		international
 int-satcen	agency	European Union Satellite Centre		international
+everest	actor	Everest
 evilpost	actor	EvilPost
 eviltraffic	actor	EvilTraffic
 evilweb	actor	EvilWeb	RU
@@ -836,6 +840,7 @@ cn-mss-hainan	agency	Hainan State Security Department	CN	intelligence
 handala	actor	Handala	PS
 head-mare	actor	Head Mare
 hellhounds	actor	HellHounds
+hellcat	actor	Hellcat
 hellsing	actor	Hellsing	CN
 henbox	actor	HenBox	CN
 temp-hermit	actor	TEMP.Hermit	KP
@@ -851,6 +856,7 @@ unc2565	actor	UNC2565
 hive0137	actor	Hive0137
 hive0163	actor	Hive0163
 hollowquill	actor	HollowQuill
+holy-league	actor	Holy League
 honeybee	actor	Honeybee
 hookads	actor	HookAds
 houken	actor	Houken	CN
@@ -873,6 +879,7 @@ irleaks	actor	IRLeaks
 il-shin-bet	agency	Shin Bet	IL	intelligence
 th-internal-security-affairs-bureau	agency	Internal Security Affairs Bureau	TH	intelligence
 pk-isi	agency	Inter-Services Intelligence	PK	military-unit
+it-army-of-ukraine	actor	IT Army of Ukraine	UA
 icepeony	actor	IcePeony	CN
 is-icelandic-crisis-response-unit	agency	Icelandic Crisis Response Unit	IS	intelligence
 is-icelandic-police	agency	Icelandic Police	IS	intelligence
@@ -951,6 +958,7 @@ kelvinsecurity	actor	KelvinSecurity	ES
 id-mfa	agency	Ministry of Foreign Affairs	ID	ministry
 my-mfa	agency	Ministry of Foreign Affairs	MY	ministry
 keymous	actor	Keymous+
+killsec	actor	KillSec
 killnet	actor	Killnet
 kinsing	actor	Kinsing
 kiss-a-dog	actor	Kiss-a-Dog
@@ -986,6 +994,7 @@ lofygang	actor	LofyGang
 longnosedgoblin	actor	LongNosedGoblin	CN
 witchetty	actor	Witchetty	CN
 lucky-cat	actor	Lucky Cat
+lulzsec	actor	LulzSec
 lulzintel	actor	LulzIntel
 lulzsec-black	actor	LulzSec Black
 luminousmoth	actor	LuminousMoth
@@ -1147,6 +1156,7 @@ il-mossad	agency	Mossad	IL	intelligence
 moustachedbouncer	actor	MoustachedBouncer	BY
 mr-rot13	actor	Mr_Rot13
 mysterious-elephant	actor	Mysterious Elephant
+mysterious-team-bangladesh	actor	Mysterious Team Bangladesh	BD
 n4ughtysectu	actor	N4ughtysecTU	BR
 my-nacsa	agency	National Cyber Security Agency	MY	cyber-security
 int-nato	agency	North Atlantic Treaty Organization		international
@@ -1594,6 +1604,7 @@ tw-twcert	agency	TWCERT/CC	TW	cert
 tz-tanzania-intelligence-and-security-service	agency	Tanzania Intelligence and Security Service	TZ	intelligence
 team46	actor	Team46
 nl-team-criminal-intelligence-kmar-tci	agency	Team Criminal Intelligence (KMar-TCI)	NL	intelligence
+team-insane-pk	actor	Team Insane PK	PK
 team-xecuter	actor	Team-Xecuter
 teleboyi	actor	Teleboyi	CN
 temptick	actor	TempTick	CN
@@ -1602,10 +1613,10 @@ lk-terrorist-investigation-division	agency	Terrorist Investigation Division	LK	i
 tetrisphantom	actor	TetrisPhantom
 th-thaicert	agency	Thailand Computer Emergency Response Team	TH	cert
 the-big-bang	actor	The Big Bang
+thedarkoverlord	actor	TheDarkOverlord
 the-gentlemen	actor	The Gentlemen
 lb-the-information-branch	agency	The Information Branch	LB	intelligence
 the-white-company	actor	The White Company
-thedarkoverlord	actor	TheDarkOverlord
 thewizards	actor	TheWizards
 watchdog	actor	Watchdog
 threat-actor-888	actor	Threat Actor 888
@@ -1759,6 +1770,7 @@ windigo	actor	Windigo
 worok	actor	Worok	CN
 xdspy	actor	XDSpy
 xcatze	actor	Xcatze
+yahoo-boys	actor	Yahoo Boys	NG
 yanbian-gang	actor	Yanbian Gang
 z-pentest-alliance	actor	Z-Pentest Alliance	RU
 zombie-spider	actor	ZOMBIE SPIDER
@@ -2104,1098 +2116,1108 @@ Bearlyfy	230	256
 BeeBus	70	0
 Beijing Group	231	128
 Beijing State Security Bureau	232	0
-Belarusian KGB	233	0
-BelialDemon	234	0
-Belsen Group	235	0
-Berry Sandstorm	236	0
+Belarusian Cyber Partisans	233	0
+Belarusian KGB	234	0
+BelialDemon	235	0
+Belsen Group	236	0
+Berry Sandstorm	237	0
 Berserk Bear	118	0
 Bezpečnostní informační služba	203	0
-BfV	237	6
-BiBiGun	238	0
-BianLian	239	0
+BfV	238	6
+BiBiGun	239	0
+BianLian	240	0
 Big Bang APT	50	128
-Bignosa	240	256
+Bignosa	241	256
 Bilbug	109	256
 Billbug	109	129
 Bitter	43	129
-Bitwise Spider	241	0
+Bitwise Spider	242	0
 Black Artemis	51	128
+Black Axe	243	128
 Black Banshee	63	128
-Black Basta	242	128
+Black Basta	244	128
 Black Chollima	98	0
-Black Cube	243	128
+Black Cube	245	128
 Black Shadow	32	128
-Black Technology	244	128
-Black Vine	245	128
-BlackBasta	242	0
-BlackByte	246	0
+Black Technology	246	128
+Black Vine	247	128
+BlackBasta	244	0
+BlackByte	248	0
 BlackCat	28	0
-BlackJack	247	1
-BlackMaskers	248	0
-BlackMaskers Team	248	0
-BlackMatter	249	0
-BlackOasis	250	0
+BlackJack	249	1
+BlackMaskers	250	0
+BlackMaskers Team	250	0
+BlackMatter	251	0
+BlackOasis	252	0
 BlackShadow	32	0
-BlackSuit	251	0
+BlackSuit	253	0
 BlackTech	81	0
-Blackatom	252	256
-Blackfly	253	129
-Blackgear	254	256
-Blackmeta	255	256
-Blacktail	256	129
-Blackwood	257	129
-BladeHawk	258	0
-BladedFeline	259	0
+Blackatom	254	256
+Blackfly	255	129
+Blackgear	256	256
+Blackmeta	257	256
+Blacktail	258	129
+Blackwood	259	129
+BladeHawk	260	0
+BladedFeline	261	0
 Bleak Ion	38	128
-Bleeding Bear	260	0
+Bleeding Bear	262	0
 Blind Eagle	57	128
 Blue Athena	49	128
-Blue Callisto	261	128
+Blue Callisto	263	128
 Blue Echidna	46	128
 Blue Kitsune	85	0
 Blue Kraken	118	128
-Blue Mockingbird	262	128
+Blue Mockingbird	264	128
 Blue Mushroom	45	128
 Blue Odin	112	128
 Blue Otso	18	0
 Blue Python	53	128
-Blue Termite	263	128
-Blue Tsunami	243	0
+Blue Termite	265	128
+Blue Tsunami	245	0
 BlueAlpha	18	0
-BlueBottle	264	1
+BlueBottle	266	1
 BlueBravo	85	0
-BlueCharlie	261	0
+BlueCharlie	263	0
 BlueDelta	49	0
 BlueHornet	100	0
 BlueNoroff	91	0
-BlueTraveller	265	0
+BlueTraveller	267	0
 Boggy Serpens	117	0
-Bohrium	266	145
-Bolivarian National Intelligence Service	267	0
-Bondnet	268	256
-Booba Project	269	0
-Boolka	270	256
-Border Guard	271	0
+Bohrium	268	145
+Bolivarian National Intelligence Service	269	0
+Bondnet	270	256
+Booba Project	271	0
+Boolka	272	256
+Border Guard	273	0
 Bottle	101	129
-Boulder Bear	272	0
+Boulder Bear	274	0
 Bouncing Golf	62	128
-BountyGlad	273	0
+BountyGlad	275	0
 Boyusec	86	256
 Brass Typhoon	95	0
-BrazenBamboo	274	0
+BrazenBamboo	276	0
 Brazilian Intelligence Agency	14	0
-BreachLaboratory	275	0
-Brigada de Investigación Tecnológica	276	0
+BreachLaboratory	277	0
+Brigada de Investigación Tecnológica	278	0
 Brocade Typhoon	86	0
 Bronze Atlas	95	0
-Bronze Butler	277	0
+Bronze Butler	279	0
 Bronze Davenport	71	0
-Bronze Dudley	278	0
+Bronze Dudley	280	0
 Bronze Edison	93	0
 Bronze Elgin	109	0
 Bronze Export	95	0
 Bronze Express	82	0
 Bronze Firestone	75	0
 Bronze Fleetwood	101	0
-Bronze Geneva	279	0
+Bronze Geneva	281	0
 Bronze Globe	70	0
 Bronze Hobart	79	0
-Bronze Huntley	280	0
+Bronze Huntley	282	0
 Bronze Idlewood	71	0
 Bronze Keystone	73	0
 Bronze Mayfair	86	0
-Bronze Medley	281	0
+Bronze Medley	283	0
 Bronze Mohawk	94	0
 Bronze Olive	78	0
-Bronze Overbrook	282	0
+Bronze Overbrook	284	0
 Bronze Palace	71	0
 Bronze President	200	0
 Bronze Riverside	20	0
-Bronze Silhouette	283	0
-Bronze Sterling	279	0
+Bronze Silhouette	285	0
+Bronze Sterling	281	0
 Bronze Union	83	0
-Bronze University	273	0
+Bronze University	275	0
 Bronze Vinewood	88	0
-Bronze Walker	284	0
-Bronze Woodland	285	0
+Bronze Walker	286	0
+Bronze Woodland	287	0
 Brown Fox	69	128
 Buckeye	86	129
-Budminer	286	256
-Budminer cyberespionage group	286	0
+Budminer	288	256
+Budminer cyberespionage group	288	0
 Budworm	83	129
-BuhTrap	287	0
+BuhTrap	289	0
 Bundesamt für Cybersicherheit	196	0
 Bundesamt für Sicherheit in der Informationstechnik	215	0
-Bundesamt für Verfassungsschutz	237	0
+Bundesamt für Verfassungsschutz	238	0
 Bundeskriminalamt	204	0
 Bundesministerium der Verteidigung	205	0
-Bundesministerium für europäische und internationale Angelegenheiten	288	0
+Bundesministerium für europäische und internationale Angelegenheiten	290	0
 Bundesnachrichtendienst	206	0
 Bureau 121	51	0
-Bureau Of Special Investigation	289	0
+Bureau Of Special Investigation	291	0
 Bureau of Intelligence	201	0
-Bureau of Intelligence and Research	290	0
-Bureau of Investigation	291	0
-Bureau of Military Intelligence	292	0
-Bureau of National Investigations	293	0
+Bureau of Intelligence and Research	292	0
+Bureau of Investigation	293	0
+Bureau of Military Intelligence	294	0
+Bureau of National Investigations	295	0
 Burgundy Sandstorm	92	0
-Butterfly	294	129
-ByteToBreach	295	0
+Butterfly	296	129
+ByteToBreach	297	0
 Byzantine Candor	69	128
-Bộ Công an	296	0
-Bộ Ngoại giao	297	0
+Bộ Công an	298	0
+Bộ Ngoại giao	299	0
 C-Major	40	128
 C0d0so0	75	0
-CAC	298	6
+CAC	300	6
 CALANQUE	96	260
 CASTLE	118	133
-CBZC	299	6
-CCA	300	134
-CCB	301	6
-CCCS	302	6
-CCDCOE	303	4
-CCN	304	6
-CCN-CERT	304	4
-CERIUM	305	149
-CERT Polska	306	0
-CERT-EU	307	4
-CERT-FR	308	4
-CERT-GOV-GE	309	4
-CERT-In	310	0
-CERT-MX	311	4
-CERT-UA	312	4
-CERT.LV	313	4
-CERT.PL	306	4
-CERT.ar	314	0
-CERT.br	315	0
-CESIUM	316	149
-CFCS	317	6
+CBZC	301	6
+CCA	302	134
+CCB	303	6
+CCCS	304	6
+CCDCOE	305	4
+CCN	306	6
+CCN-CERT	306	4
+CERIUM	307	149
+CERT Polska	308	0
+CERT-EU	309	4
+CERT-FR	310	4
+CERT-GOV-GE	311	4
+CERT-In	312	0
+CERT-MX	313	4
+CERT-UA	314	4
+CERT.LV	315	4
+CERT.PL	308	4
+CERT.ar	316	0
+CERT.br	317	0
+CESIUM	318	149
+CFCS	319	6
 CHIMBORAZO	110	260
 CHLORINE	75	149
-CHROMIUM	273	149
-CHRYSENE	318	260
-CIA	319	6
-CIR	320	6
-CIRCL	321	4
-CIRCL.LU	321	4
-CIS	322	135
-CIS Corps	323	0
-CISA	324	6
-CISMIL	325	4
-CL STA 0048	326	0
-CL-CRI-0025	327	4
-CL-STA-0043	328	4
-CL-STA-0048	326	4
-CL-STA-0049	329	4
-CL-STA-0969	330	4
-CL-STA-1009	331	4
-CL-STA-1020	332	4
-CL-STA-1062	333	4
-CL-STA-1087	334	4
-CL-UNK-1068	335	4
-CLOCKWORK SPIDER	336	0
-CNCERT	337	4
-CNCERT/CC	337	4
-CNCS	338	6
-CNI	339	6
+CHROMIUM	275	149
+CHRYSENE	320	260
+CIA	321	6
+CIR	322	6
+CIRCL	323	4
+CIRCL.LU	323	4
+CIS	324	135
+CIS Corps	325	0
+CISA	326	6
+CISMIL	327	4
+CL STA 0048	328	0
+CL-CRI-0025	329	4
+CL-STA-0043	330	4
+CL-STA-0048	328	4
+CL-STA-0049	331	4
+CL-STA-0969	332	4
+CL-STA-1009	333	4
+CL-STA-1020	334	4
+CL-STA-1062	335	4
+CL-STA-1087	336	4
+CL-UNK-1068	337	4
+CLOCKWORK SPIDER	338	0
+CNCERT	339	4
+CNCERT/CC	339	4
+CNCS	340	6
+CNI	341	6
 COBALT JUNO	58	0
-COBALT KATANA	340	0
-COLDRIVER	261	260
+COBALT KATANA	342	0
+COLDRIVER	263	260
 COMBINE	74	133
-COMCYBER	341	4
+COMCYBER	343	4
 COPERNICIUM	91	276
-COPPER	280	149
+COPPER	282	149
 COVELLITE	51	133
 COVENANT	101	133
-CRYSTALRAY	342	260
-CSA	343	14
-CSA	344	78
-CSE	345	6
-CSIRT	346	4
-CSIRT de Gobierno	346	0
-CSIRT.CZ	347	4
-CSIS	348	6
-CST	345	6
-CTG	349	6
-CURIUM	350	149
-CVERC	351	4
+CRYSTALRAY	344	260
+CSA	345	14
+CSA	346	78
+CSE	347	6
+CSIRT	348	4
+CSIRT de Gobierno	348	0
+CSIRT.CZ	349	4
+CSIS	350	6
+CST	347	6
+CTG	351	6
+CURIUM	352	149
+CVERC	353	4
 CVNX	20	134
-CYBERCOM	352	4
+CYBERCOM	354	4
 CYBRAN	86	260
 CYSERVICE	101	260
-Cabinet Intelligence and Research Office	353	0
-Cactus	354	129
-CactusPete	280	0
+Cabinet Intelligence and Research Office	355	0
+Cactus	356	129
+CactusPete	282	0
 Cadelle	92	137
-Cadelle	355	201
-Cadet Blizzard	260	0
+Cadelle	357	201
+Cadet Blizzard	262	0
 CageyChameleon	91	0
 Calanque Ion	96	0
 Calc Team	70	128
 Calcium	115	129
-Caliente Bandits	356	0
-Callisto	261	128
-Callisto Group	261	128
-Calypso	281	129
+Caliente Bandits	358	0
+Callisto	263	128
+Callisto Group	263	128
+Calypso	283	129
 Camaro Dragon	200	0
-Camerashy	279	256
-CamoFei	357	0
+Camerashy	281	256
+CamoFei	359	0
 Camouflage Tempest	121	0
-Canada Border Services Agency	358	0
-Canadian Centre for Cyber Security	302	0
-Canadian Coast Guard	359	0
-Canadian Forces Military Police	360	0
-Canadian Security Intelligence Service	348	0
+Canada Border Services Agency	360	0
+Canadian Centre for Cyber Security	304	0
+Canadian Coast Guard	361	0
+Canadian Forces Military Police	362	0
+Canadian Security Intelligence Service	350	0
 Canary Typhoon	81	0
-Candiru	361	129
+Candiru	363	129
 CanisterWorm	152	0
 Canvas Cyclone	37	0
 Caracal Kitten	66	0
-Caramel Tsunami	361	0
+Caramel Tsunami	363	0
 Carbanak	167	161
 Carbon Spider	115	0
-Carderbee	362	256
-Cardinal	363	129
-CardinalLizard	364	0
-Careto	365	256
-Carmine Tsunami	366	0
-CashRewindo	367	0
-Cavalry Werewolf	368	128
+Carderbee	364	256
+Cardinal	365	129
+CardinalLizard	366	0
+Careto	367	256
+Carmine Tsunami	368	0
+CashRewindo	369	0
+Cavalry Werewolf	370	128
 Cavern Castle	81	128
-Cavern Manticore	369	128
-Center for Cybersikkerhed	317	0
-Center for information and communication technology	370	0
-Central Cybercrime Bureau	299	0
-Central Intelligence Agency	319	0
-Central Intelligence Organisation	371	0
-Central Intelligence Service	322	0
-Central Scientific Research Institute of Chemistry and Mechanics	372	0
-Central de Reunión de Inteligencia Militar	373	0
-Centralne Biuro Zwalczania Cyberprzestępczości	299	0
-Centre canadien pour la cybersécurité	302	0
-Centre de la sécurité des télécommunications	345	0
-Centre for Cyber Security	317	0
-Centre for Cybersecurity Belgium	301	0
-Centro Criptológico Nacional	304	0
-Centro Intelligence Interforze	374	0
-Centro Nacional de Cibersegurança	338	0
-Centro Nacional de Inteligencia	339	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	375	0
-Centrum voor Cybersecurity België	301	0
-CeranaKeeper	376	0
-ChaCha	377	0
+Cavern Manticore	371	128
+Center for Cybersikkerhed	319	0
+Center for information and communication technology	372	0
+Central Cybercrime Bureau	301	0
+Central Intelligence Agency	321	0
+Central Intelligence Organisation	373	0
+Central Intelligence Service	324	0
+Central Scientific Research Institute of Chemistry and Mechanics	374	0
+Central de Reunión de Inteligencia Militar	375	0
+Centralne Biuro Zwalczania Cyberprzestępczości	301	0
+Centre canadien pour la cybersécurité	304	0
+Centre de la sécurité des télécommunications	347	0
+Centre for Cyber Security	319	0
+Centre for Cybersecurity Belgium	303	0
+Centro Criptológico Nacional	306	0
+Centro Intelligence Interforze	376	0
+Centro Nacional de Cibersegurança	340	0
+Centro Nacional de Inteligencia	341	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	377	0
+Centrum voor Cybersecurity België	303	0
+CeranaKeeper	378	0
+ChaCha	379	0
 Chafer	92	129
 ChainedShark	129	0
 Chameleon	88	129
-Chamelgang	357	256
-Charcoal Typhoon	273	0
+Chamelgang	359	256
+Charcoal Typhoon	275	0
 Charming Kitten	89	0
 CharmingCypress	89	0
-Chatty Spider	378	0
-Chaya_004	379	0
+Chatty Spider	380	0
+Chaya_004	381	0
 Checkered Typhoon	75	0
-Chernovite	380	256
-Chimera	381	129
+Chernovite	382	256
+Chimera	383	129
 Chinastrats	44	256
-Chinese Foreign Ministry	382	0
-Chinese Ministry of Foreign Affairs	382	0
-Chinese Ministry of State Security	383	0
-Chrono Kitten	384	0
-Chronus Group	385	0
-CiberInteligenciaSV	386	0
+Chinese Foreign Ministry	384	0
+Chinese Ministry of Foreign Affairs	384	0
+Chinese Ministry of State Security	385	0
+Chrono Kitten	386	0
+Chronus Group	387	0
+CiberInteligenciaSV	388	0
 Cicada	20	129
+Cicada3301	389	0
 Cinder Ion	92	128
 Cinnamon Tempest	213	0
 Circle Typhoon	83	8
 Circle Typhoon	84	72
-Circle Typhoon	387	8
+Circle Typhoon	390	8
 Circuit Panda	81	0
-Circus Spider	388	0
+Circus Spider	391	0
 Citrine Sleet	171	0
-Cl0p	389	6
-Clay Typhoon	390	0
+Cl0p	392	6
+Clay Typhoon	393	0
 Clean Ursa	112	0
 Cleaver	148	129
-Clever Kitten	391	0
+Clever Kitten	394	0
 Cloaked Ursa	85	0
-Clop	389	135
+Clop	392	135
 Cloud Atlas	112	128
 Cloud Hopper	20	128
 CloudComputating	218	0
-CloudSorcerer	392	0
-Cloudy Omega	263	128
-Coast Guard Intelligence	393	0
-Coast Guard Intelligence Directorate	394	0
-Cobalt	395	129
-Cobalt Dickens	396	0
-Cobalt Edgewater	397	0
-Cobalt Gang	395	0
-Cobalt Group	395	0
+CloudSorcerer	395	0
+Cloudy Omega	265	128
+Coast Guard Intelligence	396	0
+Coast Guard Intelligence Directorate	397	0
+Cobalt	398	129
+Cobalt Dickens	399	0
+Cobalt Edgewater	400	0
+Cobalt Gang	398	0
+Cobalt Group	398	0
 Cobalt Gypsy	39	0
 Cobalt Hickman	92	0
 Cobalt Illusion	89	0
 Cobalt Kitty	37	0
-Cobalt Lyceum	384	0
+Cobalt Lyceum	386	0
 Cobalt Mirage	89	0
-Cobalt Spider	395	0
+Cobalt Spider	398	0
 Cobalt Trinity	38	0
 Cobalt Ulster	117	0
 CobaltGoblin	36	0
-Codefinger	398	256
+Codefinger	401	256
 Codoso	75	256
 Codoso Team	75	0
-Coinbase Cartel	399	128
-Cold Relic	261	128
-Cold River	261	128
-Colombian Cyber Emergency Response Group	400	0
-Colourful Panda	278	0
-ComicForm	401	0
-Commandement de la cyberdéfense	341	0
+Coinbase Cartel	402	128
+Cold Relic	263	128
+Cold River	263	128
+Colombian Cyber Emergency Response Group	403	0
+Colourful Panda	280	0
+ComicForm	404	0
+Commandement de la cyberdéfense	343	0
 Comment Crew	69	128
 Comment Group	69	128
 Comment Panda	69	0
-Commission européenne	402	0
-Common Raven	403	128
-Communications Security Establishment	345	0
-Comnie	254	256
-Computer Emergency Response Team of Ukraine	312	0
-Computer Incident Response Center Luxembourg	321	0
-Comrade Saiga	368	128
-Conference Castle	404	128
-Conference Crew	404	128
-Confucious	405	256
-Confucius	406	161
-Confucius APT	406	128
-Conimes	407	256
-Conquerors Electronic Army	408	128
-Contagious Interview	409	128
-Conti	410	256
-Conti Team 1	410	0
-ControlX	273	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	411	0
+Commission européenne	405	0
+Common Raven	406	128
+Communications Security Establishment	347	0
+Comnie	256	256
+Computer Emergency Response Team of Ukraine	314	0
+Computer Incident Response Center Luxembourg	323	0
+Comrade Saiga	370	128
+Conference Castle	407	128
+Conference Crew	407	128
+Confucious	408	256
+Confucius	409	161
+Confucius APT	409	128
+Conimes	410	256
+Conquerors Electronic Army	411	128
+Contagious Interview	412	128
+Conti	413	256
+Conti Team 1	413	0
+ControlX	275	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	414	0
 Copper Fieldstone	40	0
-Copper Typhoon	280	0
-Copy-Paste	412	128
-CopyCop	413	0
-CopyKittens	414	0
-Coral Sleet	415	0
-CoralRaider	416	0
+Copper Typhoon	282	0
+Copy-Paste	415	128
+CopyCop	416	0
+CopyKittens	417	0
+Coral Sleet	418	0
+CoralRaider	419	0
 Core Werewolf	192	128
 Coreid	115	256
-CorporacaoXRat	417	0
-CorporationXRat	417	0
-Corsair Jackal	418	0
-Cosmic Lynx	419	128
-Cosmic Wolf	420	0
-CosmicBeetle	421	0
-Cotton Sandstorm	422	0
-CoughingDown	423	0
-Council for Intelligence Coordination	424	0
-Council of Political and Security Affairs	425	0
-Council of the EU	426	0
-Council of the European Union	426	0
-Counter Terrorism Department	427	0
-Counter Terrorism Group	349	0
-Counter Terrorism and Intelligence Bureau	428	0
-Counter Terrorism and Transnational Crime	429	0
-Counter-Intelligence Office	430	0
-Covert Grove	431	128
-CovertNetwork-1658	432	0
+CorporacaoXRat	420	0
+CorporationXRat	420	0
+Corsair Jackal	421	0
+Cosmic Lynx	422	128
+Cosmic Wolf	423	0
+CosmicBeetle	424	0
+Cotton Sandstorm	425	0
+CoughingDown	426	0
+Council for Intelligence Coordination	427	0
+Council of Political and Security Affairs	428	0
+Council of the EU	429	0
+Council of the European Union	429	0
+Counter Terrorism Department	430	0
+Counter Terrorism Group	351	0
+Counter Terrorism and Intelligence Bureau	431	0
+Counter Terrorism and Transnational Crime	432	0
+Counter-Intelligence Office	433	0
+Covert Grove	434	128
+CovertNetwork-1658	435	0
 Cozy Bear	85	0
 CozyDuke	85	0
 Crambus	39	256
 Crawling Taurus	76	0
-Crescent Typhoon	316	0
+Crescent Typhoon	318	0
 Crescent and Star	194	128
-Crime Intelligence	433	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	434	0
-Criminal Intelligence Service Canada	435	0
-Criminal Investigation Department	436	8
-Criminal Investigation Department	437	8
-Criminal Investigation Department	438	8
-Criminal Investigations Department	439	0
-Crimson Collective	440	128
+Crime Intelligence	436	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	437	0
+Criminal Intelligence Service Canada	438	0
+Criminal Investigation Department	439	8
+Criminal Investigation Department	440	8
+Criminal Investigation Department	441	8
+Criminal Investigations Department	442	0
+Crimson Collective	443	128
 Crimson Iron	70	128
-Crimson Sandstorm	350	0
-Cring	441	256
+Crimson Sandstorm	352	0
+Cring	444	256
 CrisisFour	49	0
 Crouching Yeti	118	128
-Crypt3r	441	0
-CryptoChameleon	442	0
+Crypt3r	444	0
+CryptoChameleon	445	0
 CryptoCore	91	8
-CryptoCore	443	8
-Cuba	444	134
-Cuboid Sandstorm	445	72
-Cuboid Sandstorm	350	8
-Curious Gorge	446	128
-Curly COMrades	447	128
-Curly Spider	363	0
-Cutting Kitten	448	0
-Cutting Sword of Justice	449	128
-Cyber Alliance	450	128
-Cyber Anarchy Squad	451	128
-Cyber Army of Russia Reborn	452	128
-Cyber Av3ngers	453	0
-Cyber Berkut	454	0
-Cyber Caliphate Army	300	128
-Cyber Centre	302	0
-Cyber Command	352	0
-Cyber Defence Command	341	0
-Cyber Islamic Resistance	455	128
-Cyber Partisans	456	128
-Cyber Police of Ukraine	457	0
-Cyber Security Agency of Singapore	344	0
-Cyber Security Authority	343	0
-Cyber Serp	458	0
-Cyber Toufan	459	0
-Cyber and Information Domain Service	320	0
-Cyber fighters of Izz Ad-Din Al Qassam	460	0
-Cyber- und Informationsraum	320	0
-Cyber.Anarchy.Squad	451	128
-CyberAv3ngers	453	0
-CyberCaliphate	300	0
-CyberNiggers	461	0
-CyberRoot	462	0
-Cybersecurity Hub	463	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	307	0
-Cybersecurity and Infrastructure Security Agency	324	0
-Cyberspace Administration of China	298	0
-Cyborg Spider	464	0
-Cycldek	407	256
-Cyprus Intelligence Service	465	0
-Czech Foreign Ministry	466	0
-Czech Ministry of Defence	467	0
-Czech Ministry of Foreign Affairs	466	0
-DAGGER PANDA	468	0
-DANS	469	135
-DBA	470	6
+CryptoCore	446	8
+Cuba	447	134
+Cuboid Sandstorm	448	72
+Cuboid Sandstorm	352	8
+Curious Gorge	449	128
+Curly COMrades	450	128
+Curly Spider	365	0
+Cutting Kitten	451	0
+Cutting Sword of Justice	452	128
+Cyber Alliance	453	128
+Cyber Anarchy Squad	454	128
+Cyber Army of Russia Reborn	455	128
+Cyber Av3ngers	456	0
+Cyber Berkut	457	0
+Cyber Caliphate Army	302	128
+Cyber Centre	304	0
+Cyber Command	354	0
+Cyber Defence Command	343	0
+Cyber Islamic Resistance	458	128
+Cyber Partisans	233	128
+Cyber Police of Ukraine	459	0
+Cyber Security Agency of Singapore	346	0
+Cyber Security Authority	345	0
+Cyber Serp	460	0
+Cyber Toufan	461	0
+Cyber and Information Domain Service	322	0
+Cyber fighters of Izz Ad-Din Al Qassam	462	0
+Cyber- und Informationsraum	322	0
+Cyber.Anarchy.Squad	454	128
+CyberAv3ngers	456	0
+CyberCaliphate	302	0
+CyberNiggers	463	0
+CyberRoot	464	0
+Cybersecurity Hub	465	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	309	0
+Cybersecurity and Infrastructure Security Agency	326	0
+Cyberspace Administration of China	300	0
+Cyborg Spider	466	0
+Cycldek	410	256
+Cyprus Intelligence Service	467	0
+Czech Foreign Ministry	468	0
+Czech Ministry of Defence	469	0
+Czech Ministry of Foreign Affairs	468	0
+DAGGER PANDA	470	0
+DANS	471	135
+DBA	472	6
 DD4BC	157	4
-DEA Office of National Security Intelligence	471	0
-DEMIAP	472	4
-DESKTOP-GROUP	403	132
-DEV#POPPER	409	260
+DEA Office of National Security Intelligence	473	0
+DEMIAP	474	4
+DESKTOP-GROUP	406	132
+DEV#POPPER	412	260
 DEV-0022	32	4
 DEV-0139	51	4
-DEV-0146	473	20
-DEV-0147	474	4
+DEV-0146	475	20
+DEV-0147	476	4
 DEV-0157	18	4
-DEV-0193	410	4
-DEV-0196	366	4
-DEV-0206	475	4
-DEV-0215	476	4
-DEV-0216	377	4
-DEV-0228	445	4
-DEV-0234	477	4
-DEV-0236	361	20
-DEV-0237	410	4
-DEV-0243	478	20
-DEV-0249	479	4
-DEV-0257	480	4
-DEV-0270	481	4
-DEV-0291	482	20
+DEV-0193	413	4
+DEV-0196	368	4
+DEV-0206	477	4
+DEV-0215	478	4
+DEV-0216	379	4
+DEV-0228	448	4
+DEV-0234	479	4
+DEV-0236	363	20
+DEV-0237	413	4
+DEV-0243	480	20
+DEV-0249	481	4
+DEV-0257	482	4
+DEV-0270	483	4
+DEV-0291	484	20
 DEV-0322	84	28
-DEV-0322	387	12
-DEV-0324	483	4
-DEV-0336	484	20
-DEV-0343	485	4
-DEV-0381	486	4
+DEV-0322	390	12
+DEV-0324	485	4
+DEV-0336	486	20
+DEV-0343	487	4
+DEV-0381	488	4
 DEV-0401	213	4
-DEV-0413	487	4
-DEV-0450	488	4
-DEV-0500	489	4
+DEV-0413	489	4
+DEV-0450	490	4
+DEV-0500	491	4
 DEV-0504	150	4
-DEV-0530	490	4
-DEV-0537	491	4
-DEV-0569	492	4
-DEV-0586	260	4
-DEV-0587	493	4
-DEV-0605	462	4
-DEV-0665	494	4
-DEV-0796	495	4
-DEV-0829	496	4
-DEV-0832	497	4
-DEV-0867	498	4
-DEV-0928	499	4
-DEV-0950	500	4
+DEV-0530	492	4
+DEV-0537	493	4
+DEV-0569	494	4
+DEV-0586	262	4
+DEV-0587	495	4
+DEV-0605	464	4
+DEV-0665	496	4
+DEV-0796	497	4
+DEV-0829	498	4
+DEV-0832	499	4
+DEV-0867	500	4
+DEV-0928	501	4
+DEV-0950	502	4
 DEV-0971	1	4
-DEV-1028	501	4
-DEV-1044	502	4
-DEV-1084	503	4
-DEV-1101	504	4
-DEV-1167	505	4
+DEV-1028	503	4
+DEV-1044	504	4
+DEV-1084	505	4
+DEV-1101	506	4
+DEV-1167	507	4
 DEV-1222	51	4
-DEV-1295	506	4
-DEV-500	489	4
-DEXTOROUS SPIDER	507	0
-DFAT	508	6
-DGSE	509	6
-DGSI	510	6
-DGSSI	511	4
-DHS	512	6
-DHS Office of Intelligence and Analysis	513	0
-DIA	514	6
-DICT	515	135
-DID	516	135
-DINTRTA	517	4
-DIZZY PANDA	518	0
-DJI	519	134
-DNI	520	6
-DNII	521	6
-DNRT	522	6
+DEV-1295	508	4
+DEV-500	491	4
+DEXTOROUS SPIDER	509	0
+DFAT	510	6
+DGSE	511	6
+DGSI	512	6
+DGSSI	513	4
+DHS	514	6
+DHS Office of Intelligence and Analysis	515	0
+DIA	516	6
+DICT	517	135
+DID	518	135
+DINTRTA	519	4
+DIZZY PANDA	520	0
+DJI	521	134
+DNI	522	6
+DNII	523	6
+DNRT	524	6
 DNS-Calc	70	0
-DNSC	523	6
+DNSC	525	6
 DNSCalc	70	256
-DNSpionage	397	256
-DOJ	524	6
+DNSpionage	400	256
+DOJ	526	6
 DRAGONFISH	109	132
-DRSD	525	6
-DSIRF	482	260
-DSN	526	6
-DTX	527	6
+DRSD	527	6
+DSIRF	484	260
+DSN	528	6
+DTX	529	6
 DUBNIUM	42	133
 DUNE	199	135
-DUNGEON SPIDER	528	0
-DUSTYCAVE	350	260
+DUNGEON SPIDER	530	0
+DUSTYCAVE	352	260
 DYMALLOY	118	260
-Daffodil Gust	529	128
+Daffodil Gust	531	128
 Daggerfly	210	256
-Dairat al-Mukhabarat al-Ammah	530	0
-Daixin Team	531	0
-Dalbit	532	256
-Dancing Salome	533	128
-DangerousSavanna	534	0
-Danish Defence Intelligence Service	535	0
-Danish Security and Intelligence Service	536	0
-Danti	537	256
-Dark Basin	538	128
-Dark Caracal	539	128
-Dark Castle	540	128
-Dark Engine	541	128
+Dairat al-Mukhabarat al-Ammah	532	0
+Daixin Team	533	0
+Dalbit	534	256
+Dancing Salome	535	128
+DangerousSavanna	536	0
+Danish Defence Intelligence Service	537	0
+Danish Security and Intelligence Service	538	0
+Danti	539	256
+Dark Basin	540	128
+Dark Caracal	541	128
+Dark Castle	542	128
+Dark Engine	543	128
 Dark Halo	85	128
 Dark Hotel	42	128
-Dark Scorpius	542	0
+Dark Scorpius	544	0
 Dark Seoul	51	128
-DarkCasino	543	0
-DarkGaboon	544	0
+Dark Storm Team	545	128
+DarkCasino	546	0
+DarkGaboon	547	0
 DarkHalo	85	0
 DarkHotel	42	0
-DarkHydrus	545	0
-DarkPink	546	0
-DarkRaaS	547	0
+DarkHydrus	548	0
+DarkPink	549	0
+DarkRaaS	550	0
 DarkSeoul	98	0
-DarkShadow	548	0
-DarkSide	249	0
-DarkSpectre	549	0
-DarkUniverse	550	0
-DarkVishnya	551	0
+DarkShadow	551	0
+DarkSide	251	0
+DarkSpectre	552	0
+DarkUniverse	553	0
+DarkVishnya	554	0
 DeadCatx3	152	0
-Deadeye Jackal	552	0
-DeathStalker	553	0
-DeceptiveDevelopment	409	0
-Deep Panda	245	0
-DeepCliff	554	0
-Defence Intelligence	555	0
-Defence Intelligence Agency	556	0
-Defence Intelligence Command	557	0
-Defence Intelligence Organisation	558	0
-Defence Intelligence and Security Service	559	0
-Defence Intelligence of Ukraine	560	0
-Defense Intelligence Agency	561	8
-Defense Intelligence Agency	514	8
-Defense Intelligence Headquarters	562	0
-Defense Security Support Command	563	0
-DefrayX	564	0
-DeftTorero	565	0
-Denim Tsunami	482	0
-Department of Border Affair	470	0
-Department of Defense	566	0
-Department of Foreign Affairs	567	0
-Department of Foreign Affairs and Trade	508	0
-Department of Homeland Security	568	8
-Department of Homeland Security	512	8
-Department of Information and Communications Technology	515	0
-Department of Justice	524	0
-Department of Naval Intelligence	569	0
-Department of Smuggling, Intelligence, Operations and Information Collection	570	0
-Department of State	571	0
-Department of the Treasury	572	0
+Deadeye Jackal	555	0
+DeathStalker	556	0
+DeceptiveDevelopment	412	0
+Deep Panda	247	0
+DeepCliff	557	0
+Defence Intelligence	558	0
+Defence Intelligence Agency	559	0
+Defence Intelligence Command	560	0
+Defence Intelligence Organisation	561	0
+Defence Intelligence and Security Service	562	0
+Defence Intelligence of Ukraine	563	0
+Defense Intelligence Agency	564	8
+Defense Intelligence Agency	516	8
+Defense Intelligence Headquarters	565	0
+Defense Security Support Command	566	0
+DefrayX	567	0
+DeftTorero	568	0
+Denim Tsunami	484	0
+Department of Border Affair	472	0
+Department of Defense	569	0
+Department of Foreign Affairs	570	0
+Department of Foreign Affairs and Trade	510	0
+Department of Homeland Security	571	8
+Department of Homeland Security	514	8
+Department of Information and Communications Technology	517	0
+Department of Justice	526	0
+Department of Naval Intelligence	572	0
+Department of Smuggling, Intelligence, Operations and Information Collection	573	0
+Department of State	574	0
+Department of the Treasury	575	0
 Deputy Dog	73	128
 DeputyDog	73	0
 Desert Falcon	50	128
 Desert Falcons	174	128
-Desorden Group	573	0
-Detective Branch, Bangladesh Police	574	0
-Deuxième Bureau	575	0
-Dev-0391	283	0
+Desorden	576	256
+Desorden Group	576	0
+Detective Branch, Bangladesh Police	577	0
+Deuxième Bureau	578	0
+Dev-0391	285	0
 Diamond Sleet	51	0
-DiceyF	576	0
-DieNet	577	0
-Digital Security Agency	578	0
-Dirección General de Contrainteligencia Militar	579	0
-Dirección Nacional de Inteligencia Criminal	580	0
-Dirección Nacional de Inteligencia Estratégica Militar	581	0
-Dirección de Contra-Inteligencia Militar	582	0
-Dirección de Observaciones Judiciales	583	0
-Direction Generale pour l'Etude et la Documentation	584	0
-Direction Générale de la Sécurité des Systèmes d'Information	511	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	585	0
-Direction du Renseignement et de la Sécurité de la Défense	525	0
-Direction du renseignement militaire	586	0
-Direction générale de la sécurité extérieure	509	0
-Direction générale de la sécurité intérieure	510	0
-Directorate General of Customs and Excise	587	0
-Directorate General of Forces Intelligence	588	0
-Directorate General of GST Intelligence	589	0
-Directorate General of Immigration	590	0
-Directorate General of Intelligence and Investigation	591	0
-Directorate State Protection and Intelligence Service	526	0
-Directorate of Air Intelligence	592	8
-Directorate of Air Intelligence	593	8
-Directorate of Intelligence Royal Thai Army	517	0
-Directorate of Intelligence and Security	594	0
-Directorate of Intelligence, RTAF	595	0
-Directorate of Joint Intelligence	519	0
-Directorate of Military Intelligence	596	8
-Directorate of Military Intelligence	597	8
-Directorate of Military Intelligence, Nepal	598	0
-Directorate of Naval Intelligence	599	0
-Directorate of Revenue Intelligence	600	0
-Directorate-General for External Security	509	0
-Directoratul Național de Securitate Cibernetică	523	0
-Direcția Generală de Informații a Apărării	601	0
-Direcția Generală de Informații și Protecție Internă	602	0
-Direcția Generală de Protecție Internă	602	0
-Direktion Staatsschutz und Nachrichtendienst	526	0
-Direktorat Intelijen Imigrasi	590	0
-DoD	566	7
-DoJ	524	6
+DiceyF	579	0
+DieNet	580	0
+Digital Security Agency	581	0
+Dirección General de Contrainteligencia Militar	582	0
+Dirección Nacional de Inteligencia Criminal	583	0
+Dirección Nacional de Inteligencia Estratégica Militar	584	0
+Dirección de Contra-Inteligencia Militar	585	0
+Dirección de Observaciones Judiciales	586	0
+Direction Generale pour l'Etude et la Documentation	587	0
+Direction Générale de la Sécurité des Systèmes d'Information	513	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	588	0
+Direction du Renseignement et de la Sécurité de la Défense	527	0
+Direction du renseignement militaire	589	0
+Direction générale de la sécurité extérieure	511	0
+Direction générale de la sécurité intérieure	512	0
+Directorate General of Customs and Excise	590	0
+Directorate General of Forces Intelligence	591	0
+Directorate General of GST Intelligence	592	0
+Directorate General of Immigration	593	0
+Directorate General of Intelligence and Investigation	594	0
+Directorate State Protection and Intelligence Service	528	0
+Directorate of Air Intelligence	595	8
+Directorate of Air Intelligence	596	8
+Directorate of Intelligence Royal Thai Army	519	0
+Directorate of Intelligence and Security	597	0
+Directorate of Intelligence, RTAF	598	0
+Directorate of Joint Intelligence	521	0
+Directorate of Military Intelligence	599	8
+Directorate of Military Intelligence	600	8
+Directorate of Military Intelligence, Nepal	601	0
+Directorate of Naval Intelligence	602	0
+Directorate of Revenue Intelligence	603	0
+Directorate-General for External Security	511	0
+Directoratul Național de Securitate Cibernetică	525	0
+Direcția Generală de Informații a Apărării	604	0
+Direcția Generală de Informații și Protecție Internă	605	0
+Direcția Generală de Protecție Internă	605	0
+Direktion Staatsschutz und Nachrichtendienst	528	0
+Direktorat Intelijen Imigrasi	593	0
+DoD	569	7
+DoJ	526	6
 Dogfish	73	129
 Domestic Kitten	62	0
 Donot	56	256
 Donot Team	56	0
-Doppel Spider	603	0
-DoppelPaymer	603	0
+Doppel Spider	606	0
+DoppelPaymer	606	0
 Double Dragon	95	128
-Dragnet Panda	604	0
-DragonBreath	605	0
-DragonForce	606	8
-DragonForce	607	72
-DragonForce Malaysia	606	0
-DragonOK	282	0
-DragonRank	608	0
-DragonSpark	609	0
-Dragonbridge	610	256
+Dragnet Panda	607	0
+DragonBreath	608	0
+DragonForce	609	8
+DragonForce	610	72
+DragonForce Malaysia	609	0
+DragonOK	284	0
+DragonRank	611	0
+DragonSpark	612	0
+Dragonbridge	613	256
 Dragonfly	118	129
-DriftingCloud	611	0
-DriveSurge	612	0
+DriftingCloud	614	0
+DriveSurge	615	0
 Dropping Elephant	44	128
-Drug Intelligence Division	516	0
-Državna Agencija za Istrage i Zaštitu	613	0
+Drug Intelligence Division	518	0
+Državna Agencija za Istrage i Zaštitu	616	0
 Dudear	110	256
-Duqu Group	614	0
-Dust Storm	615	128
-DustSquad	616	0
-Dutch Ministry of Foreign Affairs	617	0
-Dutch National Police	618	0
+Duqu Group	617	0
+Dust Squad	618	128
+Dust Storm	619	128
+DustSquad	618	0
+Dutch Ministry of Foreign Affairs	620	0
+Dutch National Police	621	0
 DynCalc	70	0
 Dynamite Panda	74	0
-Dövlət Təhlükəsizliyi Xidməti	527	0
-Dışişleri Bakanlığı	619	0
-E Division – Intelligence Division	620	0
-E-tjenesten	621	0
-EC2 Grouper	622	0
-EC3	623	6
-EEAS	624	6
-EG-CERT	625	4
+Dövlət Təhlükəsizliyi Xidməti	529	0
+Dışişleri Bakanlığı	622	0
+E Division – Intelligence Division	623	0
+E-tjenesten	624	0
+EC2 Grouper	625	0
+EC3	626	6
+EEAS	627	6
+EG-CERT	628	4
 ELBRUS	115	260
-ELECTRIC PANDA	626	0
+ELECTRIC PANDA	629	0
 ELECTRUM	46	133
-ELOQUENT PANDA	627	0
-ELUSIVE COMET	628	128
-ENISA	629	4
-EQGRP	630	260
-EU	631	6
-EU INTCEN	632	0
-EU Intelligence and Situation Centre	632	0
-EUMS	633	6
+ELOQUENT PANDA	630	0
+ELUSIVE COMET	631	128
+ENISA	632	4
+EQGRP	633	260
+EU	634	6
+EU INTCEN	635	0
+EU Intelligence and Situation Centre	635	0
+EUMS	636	6
 EUROPIUM	39	149
-EXOTIC LILY	487	128
-EYP	634	6
+EXOTIC LILY	489	128
+EYP	637	6
 Eagle Werewolf	175	128
-Earth Akhlut	280	0
-Earth Alux	635	0
-Earth Ammit	636	0
-Earth Aughisky	637	0
+Earth Akhlut	282	0
+Earth Alux	638	0
+Earth Ammit	639	0
+Earth Aughisky	640	0
 Earth Baku	95	0
-Earth Baxia	638	0
-Earth Berberoka	639	0
-Earth Bluecrow	640	0
+Earth Baxia	641	0
+Earth Berberoka	642	0
+Earth Bluecrow	643	0
 Earth Centaur	79	0
-Earth Empusa	641	0
-Earth Estries	642	0
-Earth Freybug	643	0
+Earth Empusa	644	0
+Earth Estries	645	0
+Earth Freybug	646	0
 Earth Hundun	81	0
-Earth Kapre	644	0
+Earth Kapre	647	0
 Earth Karkaddan	40	0
-Earth Kasha	645	0
-Earth Kitsune	646	0
-Earth Krahang	647	0
-Earth Kurma	648	0
-Earth Lamia	649	0
-Earth Longzhi	650	0
-Earth Lusca	273	0
-Earth Naga	651	0
+Earth Kasha	648	0
+Earth Kitsune	649	0
+Earth Krahang	650	0
+Earth Kurma	651	0
+Earth Lamia	652	0
+Earth Longzhi	653	0
+Earth Lusca	275	0
+Earth Naga	654	0
 Earth Preta	200	0
 Earth Simnavaz	39	0
 Earth Smilodon	83	0
 Earth Vetala	117	0
-Earth Wendigo	652	0
-Earth Yako	653	0
-Edalat-e Ali	654	0
-Educated Manticore	655	128
-Egregor	656	256
-Egypt's Computer Emergency Readiness Team	625	0
-Egyptian General Intelligence Directorate	657	0
-Egyptian Homeland security	658	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	659	0
+Earth Wendigo	655	0
+Earth Yako	656	0
+Edalat-e Ali	657	0
+Educated Manticore	658	128
+Egregor	659	256
+Egypt's Computer Emergency Readiness Team	628	0
+Egyptian General Intelligence Directorate	660	0
+Egyptian Homeland security	661	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	662	0
 El Machete	61	128
 Elderwood	231	256
 Elderwood Gang	231	0
 Elderwood Group	74	0
-Elephant Beetle	660	128
+Elephant Beetle	663	128
 Elfin	38	129
-Ember Bear	260	0
-Emdivi	263	256
-Emennet Pasargad	422	0
+Ember Bear	262	0
+Emdivi	265	256
+Emennet Pasargad	425	0
 Emerald Sleet	63	0
 Emissary Panda	83	8
 Emissary Panda	84	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	661	0
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	664	0
 Emperor Dragonfly	213	128
 Empire Monkey	36	128
-EncryptHub	662	0
-Enelink	653	256
+EncryptHub	665	0
+Enelink	656	256
 Energetic Bear	118	0
-Enforcement Directorate	663	0
-Equation	630	129
-Equation Group	630	128
+Enforcement Directorate	666	0
+Equation	633	129
+Equation Group	633	128
 Eraleig	102	256
-Estado Mayor Presidencial	664	0
-Estonian Foreign Intelligence Service	665	0
-Estonian Information System Authority	666	0
-Estonian Internal Security Service	667	0
-Ethereal Panda	668	0
-Etterretningstjenesten	621	0
-Eurojust	669	0
-European Commission	402	0
-European Cybercrime Centre	623	0
-European External Action Service	624	0
-European Union	631	0
-European Union Agency for Criminal Justice Cooperation	669	0
-European Union Agency for Cybersecurity	629	0
-European Union Agency for Law Enforcement Cooperation	623	0
-European Union Military Staff	633	0
-European Union Satellite Centre	670	0
-Europol	623	0
-Europäische Union	631	0
+Estado Mayor Presidencial	667	0
+Estonian Foreign Intelligence Service	668	0
+Estonian Information System Authority	669	0
+Estonian Internal Security Service	670	0
+Ethereal Panda	671	0
+Etterretningstjenesten	624	0
+Eurojust	672	0
+European Commission	405	0
+European Cybercrime Centre	626	0
+European External Action Service	627	0
+European Union	634	0
+European Union Agency for Criminal Justice Cooperation	672	0
+European Union Agency for Cybersecurity	632	0
+European Union Agency for Law Enforcement Cooperation	626	0
+European Union Military Staff	636	0
+European Union Satellite Centre	673	0
+Europol	626	0
+Europäische Union	634	0
 Evasive Panda	210	0
 Evasive Serpens	39	0
-Evil Corp	478	128
-Evil Eye	641	128
-EvilPost	671	0
-EvilTraffic	672	0
-EvilWeb	673	0
-Evilbyte	674	256
-Evilnum	553	256
-ExCobalt	675	0
-ExfilSquad	676	0
+Everest	674	128
+Evil Corp	480	128
+Evil Eye	644	128
+EvilPost	675	0
+EvilTraffic	676	0
+EvilWeb	677	0
+Evilbyte	678	256
+Evilnum	556	256
+ExCobalt	679	0
+Exfil Squad	680	0
+ExfilSquad	680	0
 External Intelligence and Security Agency	23	0
 Extreme Jackal	154	0
-FASTCash	677	256
-FBI	678	6
-FBI Intelligence Branch	679	0
-FCDO	680	6
-FE	535	7
-FID	681	143
-FID	682	143
-FIN1	683	6
-FIN10	684	4
-FIN11	685	4
-FIN12	410	4
-FIN13	660	4
-FIN4	686	6
-FIN5	687	6
+FASTCash	681	256
+FBI	682	6
+FBI Intelligence Branch	683	0
+FCDO	684	6
+FE	537	7
+FID	685	143
+FID	686	143
+FIN1	687	6
+FIN10	688	4
+FIN11	689	4
+FIN12	413	4
+FIN13	663	4
+FIN4	690	6
+FIN5	691	6
 FIN6	121	6
 FIN7	115	6
 FIN8	111	6
-FIOD-TCI	688	4
+FIOD-TCI	692	4
 FIREANT	200	260
-FIRST	689	133
-FIS	690	6
-FISHMONGER	273	133
-FIUTT	691	4
-FOD Buitenlandse Zaken	692	0
-FOXY PANDA	693	0
-FRA	694	135
+FIRST	693	133
+FIS	694	6
+FISHMONGER	275	133
+FIUTT	695	4
+FOD Buitenlandse Zaken	696	0
+FOXY PANDA	697	0
+FRA	698	135
 FROZENBARENTS	46	260
 FROZENLAKE	49	260
-FRwL	695	134
-FSB	696	6
-FSO	697	6
-FVEY	698	6
-Fail0verflow	699	0
-Falcons Intelligence Cell	700	0
-FallagaTeam	701	0
+FRwL	699	134
+FSB	700	6
+FSO	701	6
+FVEY	702	6
+Fail0verflow	703	0
+Falcons Intelligence Cell	704	0
+Fallaga Team	705	0
+FallagaTeam	705	0
 Fallout Team	42	128
 Fallow Squall	116	128
-Famous Chollima	702	0
-FamousSparrow	703	0
+Famous Chollima	706	0
+FamousSparrow	707	0
 Fancy Bear	49	0
-Fargo	704	128
-Federal Bureau of Investigation	678	0
+Fargo	708	128
+Federal Bureau of Investigation	682	0
 Federal Criminal Police Office	204	0
 Federal Foreign Office	13	0
-Federal Intelligence Service	690	8
+Federal Intelligence Service	694	8
 Federal Intelligence Service	206	8
-Federal Investigation Agency	705	0
+Federal Investigation Agency	709	0
 Federal Ministry of Defence	205	0
 Federal Office for Cyber Security	196	0
 Federal Office for Information Security	215	0
-Federal Office for the Protection of the Constitution	237	0
-Federal Police	706	0
-Federal Police Department	707	0
-Federal Protective Service	697	0
-Federal Public Service Foreign Affairs	692	0
-Federal Security Service	696	0
-Femwar02	708	0
-Ferocious Kitten	709	0
+Federal Office for the Protection of the Constitution	238	0
+Federal Police	710	0
+Federal Police Department	711	0
+Federal Protective Service	701	0
+Federal Public Service Foreign Affairs	696	0
+Federal Security Service	700	0
+Femwar02	712	0
+Ferocious Kitten	713	0
 Feverdream	94	256
 Fiddling Scorpius	226	0
 Fighting Ursa	49	0
-Financial Crimes Investigation Division	710	0
-Financial Intelligence Division	682	0
-Financial Intelligence Unit	711	8
-Financial Intelligence Unit	712	8
-Financial Intelligence Unit	713	8
-Financial Intelligence Unit Trinidad and Tobago	691	0
-Financial Investigations Division	681	0
-Financial Monitoring Service	714	0
-Financial Monitoring Unit	715	0
-Financial Transactions and Reports Analysis Centre of Canada	716	0
-Finnish Defence Intelligence Agency	717	0
-Finnish Security and Intelligence Service	718	0
-FishMedley	719	0
-Fishing Elephant	720	128
-Five Eyes	698	0
-Flash Kitten	721	0
-Flax Typhoon	668	0
-FlowerStorm	722	0
+Financial Crimes Investigation Division	714	0
+Financial Intelligence Division	686	0
+Financial Intelligence Unit	715	8
+Financial Intelligence Unit	716	8
+Financial Intelligence Unit	717	8
+Financial Intelligence Unit Trinidad and Tobago	695	0
+Financial Investigations Division	685	0
+Financial Monitoring Service	718	0
+Financial Monitoring Unit	719	0
+Financial Transactions and Reports Analysis Centre of Canada	720	0
+Finnish Defence Intelligence Agency	721	0
+Finnish Security and Intelligence Service	722	0
+FishMedley	723	0
+Fishing Elephant	724	128
+Five Eyes	702	0
+Flash Kitten	725	0
+Flax Typhoon	671	0
+FlowerStorm	726	0
 Flying Kitten	145	0
-Flying Yeti	723	128
-FlyingYeti	723	0
-Fog	724	135
+Flying Yeti	727	128
+FlyingYeti	727	0
+Fog	728	135
 Foreign Intelligence Agency	125	0
-Foreign Intelligence Service	725	8
-Foreign Intelligence Service	726	8
-Foreign Intelligence Service	727	8
-Foreign Intelligence Service of Ukraine	728	0
-Foreign Office	680	0
-Foreign and Commonwealth Office	680	0
-Foreign, Commonwealth and Development Office	680	0
+Foreign Intelligence Service	729	8
+Foreign Intelligence Service	730	8
+Foreign Intelligence Service	731	8
+Foreign Intelligence Service of Ukraine	732	0
+Foreign Office	684	0
+Foreign and Commonwealth Office	684	0
+Foreign, Commonwealth and Development Office	684	0
 Forest Blizzard	49	0
-Forsvarets Efterretningstjeneste	535	0
-Forsvarets sikkerhetstjeneste	729	0
-Forum of Incident Response and Security Teams	689	0
-Fox Kitten	730	0
-Fox Tempest	731	0
+Forsvarets Efterretningstjeneste	537	0
+Forsvarets sikkerhetstjeneste	733	0
+Forum of Incident Response and Security Teams	693	0
+Fox Kitten	734	0
+Fox Tempest	735	0
 Foxtrot	20	129
-Fraternal Jackal	460	0
-French Foreign Ministry	732	0
-French Ministry of Foreign Affairs	732	0
-FromRussiaWithLove	695	0
-FrostyNeighbor	733	0
-Frozenvista	260	256
-Fruity Armor	529	128
-FruityArmor	529	0
-FulcrumSec	734	0
-FunkSec	735	0
-FusionCore	736	0
-Fxmsp	737	256
-Försvarets radioanstalt	694	0
-Försvarsmaktens underrättelsetjänst	717	0
-G7	738	6
+Fraternal Jackal	462	0
+French Foreign Ministry	736	0
+French Ministry of Foreign Affairs	736	0
+FromRussiaWithLove	699	0
+FrostyNeighbor	737	0
+Frozenvista	262	256
+Fruity Armor	531	128
+FruityArmor	531	0
+FulcrumSec	738	0
+FunkSec	739	0
+FusionCore	740	0
+Fxmsp	741	256
+Försvarets radioanstalt	698	0
+Försvarsmaktens underrättelsetjänst	721	0
+G7	742	6
 GAC	135	6
 GADOLINIUM	94	133
 GALLIUM	149	133
-GC01	739	6
-GC02	740	6
-GCHQ	741	6
-GCMAN	742	260
-GCSB	743	6
-GDGS	744	6
-GHOST STADIUM	745	128
-GIBBERISH PANDA	746	0
+GC01	743	6
+GC02	744	6
+GCHQ	745	6
+GCMAN	746	260
+GCSB	747	6
+GDGS	748	6
+GHOST STADIUM	749	128
+GIBBERISH PANDA	750	0
 GINGERSNAP	116	133
-GOBLIN PANDA	407	0
-GOFFEE	747	260
-GOLD	748	151
-GOLD BURLAP	464	0
+GOBLIN PANDA	410	0
+GOFFEE	751	260
+GOLD	752	151
+GOLD BURLAP	466	0
 GOLD CABIN	114	0
-GOLD DUPONT	749	0
-GOLD EVERGREEN	750	0
-GOLD FAIRFAX	751	0
-GOLD FLANDERS	752	0
-GOLD GALLEON	753	0
-GOLD GARDEN	754	0
-GOLD MANSARD	755	0
-GOLD NORTHFIELD	756	0
-GOLD REBELLION	542	0
-GOLD RIVERVIEW	757	0
-GOLD SKYLINE	758	0
-GOLD SOUTHFIELD	759	0
-GOLD SYMPHONY	760	0
-GOLD WATERFALL	761	0
-GOLD WINTER	762	0
+GOLD DUPONT	753	0
+GOLD EVERGREEN	754	0
+GOLD FAIRFAX	755	0
+GOLD FLANDERS	756	0
+GOLD GALLEON	757	0
+GOLD GARDEN	758	0
+GOLD MANSARD	759	0
+GOLD NORTHFIELD	760	0
+GOLD REBELLION	544	0
+GOLD RIVERVIEW	761	0
+GOLD SKYLINE	762	0
+GOLD SOUTHFIELD	763	0
+GOLD SYMPHONY	764	0
+GOLD WATERFALL	765	0
+GOLD WINTER	766	0
 GOLEM	20	133
 GOP	98	134
-GRC	763	6
-GREATRIFT	764	260
+GRC	767	6
+GREATRIFT	768	260
 GREF	71	134
-GRU	765	6
+GRU	769	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	766	0
-GSI	767	6
-GSSV-J2	768	4
-GTFire	769	256
-GTG-1002	770	4
-GTsST	766	0
-GU	765	7
-GUR	560	135
-GURU SPIDER	771	0
-Gabinete de Segurança Institucional	767	0
-Gallmaker	772	256
-GamaCopy	773	0
+GRU Unit 74455	770	0
+GSI	771	6
+GSSV-J2	772	4
+GTFire	773	256
+GTG-1002	774	4
+GTsST	770	0
+GU	769	7
+GUR	563	135
+GURU SPIDER	775	0
+Gabinete de Segurança Institucional	771	0
+Gallmaker	776	256
+GamaCopy	777	0
 Gamaredon	18	256
 Gamaredon Group	18	0
-GambleForce	774	0
-GamblingPuppet	639	0
-Gammax	775	256
-Gangmasters and Labour Abuse Authority	776	0
-Garda National Surveillance Unit	777	0
-Gatak	748	128
+GambleForce	778	0
+GamblingPuppet	642	0
+Gammax	779	256
+Gangmasters and Labour Abuse Authority	780	0
+Garda National Surveillance Unit	781	0
+Gatak	752	128
 Gaza Cybergang	154	0
 Gaza Hackers Team	154	128
-Gelsemium	778	129
-Gendarmerie Intelligence Directorate	779	0
-Gendarmerie royale du Canada	763	0
-General Commissariat of Information	780	0
-General Commissariat of Judiciary Police	781	0
-General Department of Military Intelligence	782	0
-General Directorate for Internal Security	510	0
-General Directorate for Territorial Surveillance	783	0
-General Directorate of Analysis and Strategic Intelligence	784	0
-General Directorate of General Security	744	0
-General Directorate of Information Systems Security	511	0
-General Directorate of Intelligence	785	0
-General Intelligence Agency of Mongolia	786	0
-General Intelligence Directorate	787	0
-General Intelligence Service	788	0
+Gelsemium	782	129
+Gendarmerie Intelligence Directorate	783	0
+Gendarmerie royale du Canada	767	0
+General Commissariat of Information	784	0
+General Commissariat of Judiciary Police	785	0
+General Department of Military Intelligence	786	0
+General Directorate for Internal Security	512	0
+General Directorate for Territorial Surveillance	787	0
+General Directorate of Analysis and Strategic Intelligence	788	0
+General Directorate of General Security	748	0
+General Directorate of Information Systems Security	513	0
+General Directorate of Intelligence	789	0
+General Intelligence Agency of Mongolia	790	0
+General Intelligence Directorate	791	0
+General Intelligence Service	792	0
 General Intelligence and Security Service	19	8
 General Intelligence and Security Service	25	8
-General Reconnaissance Bureau	789	0
-General Security	744	0
-General Security Directorate	790	0
-General Staff Intelligence Directorate	791	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	768	0
-Genesis Day	792	128
-Georgian Intelligence Service	793	0
+General Reconnaissance Bureau	793	0
+General Security	748	0
+General Security Directorate	794	0
+General Staff Intelligence Directorate	795	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	772	0
+Genesis Day	796	128
+Georgian Intelligence Service	797	0
 German Foreign Ministry	13	0
 German Foreign Office	13	0
-Ghost	441	129
+Ghost	444	129
 Ghost Blizzard	118	0
-Ghost Jackal	794	0
-Ghost Security	795	128
-GhostEmperor	703	0
-GhostNet	796	0
-GhostR	797	0
-GhostRedirector	798	0
-GhostSec	795	0
-Ghostwriter	480	129
+Ghost Jackal	798	0
+Ghost Security	799	128
+GhostEmperor	707	0
+GhostNet	800	0
+GhostR	801	0
+GhostRedirector	802	0
+GhostSec	799	0
+Ghostwriter	482	129
 Gingham Typhoon	94	0
-Gitloker	799	256
+Gitloker	803	256
 Gleaming Pisces	171	0
 Global Affairs Canada	135	0
-GlobalSecretGroup	800	0
-Gnosticplayers	801	256
-Gold Blackburn	410	0
-Gold Blade	644	0
+Global Secret Group	804	128
+GlobalSecretGroup	804	0
+Gnosticplayers	805	256
+Gold Blackburn	413	0
+Gold Blade	647	0
 Gold Blazer	28	0
-Gold Crestwood	802	0
-Gold Drake	478	0
-Gold Essex	803	0
+Gold Crestwood	806	0
+Gold Drake	480	0
+Gold Essex	807	0
 Gold Feather	140	0
 Gold Franklin	121	0
-Gold Heron	603	0
-Gold Ionic	804	0
-Gold Kingswood	395	0
-Gold Lagoon	805	0
+Gold Heron	606	0
+Gold Ionic	808	0
+Gold Kingswood	398	0
+Gold Lagoon	809	0
 Gold Lowell	208	0
-Gold Melody	806	0
-Gold Mystic	241	0
+Gold Melody	810	0
+Gold Mystic	242	0
 Gold Niagara	115	0
-Gold Prelude	475	0
+Gold Prelude	477	0
 Gold Sahara	146	0
-Gold Swathmore	807	0
+Gold Swathmore	811	0
 Gold Tahoe	110	0
-Gold Ulrick	410	0
-Gold Village	377	0
-GoldFactory	808	0
+Gold Ulrick	413	0
+Gold Village	379	0
+GoldFactory	812	0
 GoldMouse	52	0
-Golden Chickens	739	136
-Golden Chickens	740	136
-Golden Chickens 01	739	0
-Golden Chickens 02	740	0
-Golden Chickens01	739	0
-Golden Chickens02	740	0
-Golden Eye Dog	605	128
+Golden Chickens	743	136
+Golden Chickens	744	136
+Golden Chickens 01	743	0
+Golden Chickens 02	744	0
+Golden Chickens01	743	0
+Golden Chickens02	744	0
+Golden Eye Dog	608	128
 Golden Falcon	55	128
 Golden RAT	52	128
-GoldenJackal	809	0
-Golfing Taurus	810	0
-Gonjeshke Darande	811	0
-GopherWhisper	812	0
+GoldenJackal	813	0
+Golfing Taurus	814	0
+Gonjeshke Darande	815	0
+GopherWhisper	816	0
 Gorgon Group	123	128
-Gorilla	813	129
-Gossamer Bear	261	0
+Gorilla	817	129
+Gossamer Bear	263	0
 Gothic Panda	86	0
-GovCERT.CZ	814	0
-Government Communications Headquarters	741	0
-Government Communications Security Bureau	743	0
-GozNym	815	0
+GovCERT.CZ	818	0
+Government Communications Headquarters	745	0
+Government Communications Security Bureau	747	0
+GozNym	819	0
 Graceful Spider	110	0
 Granite Taurus	20	0
 Granite Typhoon	149	0
 Grass Neptune	99	128
-Gray Sandstorm	485	0
-GrayBravo	816	0
-GrayCharlie	817	0
+Gray Sandstorm	487	0
+GrayBravo	820	0
+GrayCharlie	821	0
 Grayfly	95	129
-Grayling	818	129
-GreedyBear	819	0
+Grayling	822	129
+GreedyBear	823	0
 GreedyTaotie	83	0
 Green Havildar	40	128
 GreenSpot	65	0
-Greenbug	318	137
-Greenbug	820	201
+Greenbug	320	137
+Greenbug	824	201
 Greendinosa	63	256
 Grey Karkadann	50	0
-GreyEnergy	821	0
-GreyVibe	822	0
-Grim Spider	410	0
+GreyEnergy	825	0
+GreyVibe	826	0
+Grim Spider	413	0
 Grizzly Steppe	49	136
 Grizzly Steppe	85	136
-Groundbait	823	129
+Groundbait	827	129
 Group 100	85	0
 Group 123	41	0
 Group 13	75	0
@@ -3205,8 +3227,8 @@ Group 26	145	0
 Group 27	103	0
 Group 3	69	0
 Group 35	83	0
-Group 41	391	0
-Group 42	824	0
+Group 41	394	0
+Group 42	828	0
 Group 46	78	0
 Group 6	86	0
 Group 72	193	0
@@ -3215,117 +3237,120 @@ Group 77	51	0
 Group 8	73	0
 Group 83	89	0
 Group 88	53	0
-Group of Seven	738	0
+Group of Seven	742	0
 Group123	41	0
-Group5	825	0
+Group5	829	0
 GruesomeLarch	49	0
-Guacamaya	826	256
-Guangdong State Security Department	827	0
+Guacamaya	830	256
+Guangdong State Security Department	831	0
 Guardian of Peace	98	128
 Guardians of Peace	51	128
-Guójiā Ānquánbù	383	0
-Gwisin Gang	409	0
-GŠSV-J2	768	4
-H0lyGh0st	490	0
+Guójiā Ānquánbù	385	0
+Gwisin Gang	412	0
+GŠSV-J2	772	4
+H0lyGh0st	492	0
 HAFNIUM	113	149
-HASSIUM	604	149
+HASSIUM	607	149
 HAZY TIGER	43	0
 HELIUM	73	149
 HELLFIRE	49	133
-HEXANE	384	133
-HIVE-0145	828	4
+HEXANE	386	133
+HIVE-0145	832	4
 HIVE0154	200	4
 HOGFISH	20	133
 HOLMIUM	38	149
 HOODOO	95	133
 HORDE	70	133
-HOUND SPIDER	829	0
-HOUSEBLEND	350	260
+HOUND SPIDER	833	0
+HOUSEBLEND	352	260
 HUAPI	81	260
-HUR	560	6
-HURRICANE PANDA	245	0
+HUR	563	6
+HURRICANE PANDA	247	0
 HYDROGEN	70	149
-Hacking Team	830	128
+Hacking Team	834	128
 Hagga	141	256
-Hainan State Security Department	831	0
+Hainan State Security Department	835	0
 Hammer Panda	77	0
-Handala	832	256
+Handala	836	256
 HangOver	44	1
 Hangover Group	44	128
 Hastati Group	51	0
-Haywire Kitten	422	0
+Haywire Kitten	425	0
 Hazel Sandstorm	39	0
-Head Mare	833	128
+Head Mare	837	128
 Heart Typhoon	73	0
-Hecamede	246	256
+Hecamede	248	256
 Heeresnachrichtenamt	178	0
 Helix Kitten	39	0
-HellHounds	834	1
-Hellsing	835	256
-HenBox	836	0
-Hermit Neptune	837	128
+HellHounds	838	1
+Hellcat	839	129
+Hellsing	840	256
+HenBox	841	0
+Hermit Neptune	842	128
 Hexagon Typhoon	70	0
-HexagonalRodent	838	0
-Hezb	839	134
+HexagonalRodent	843	0
+Hezb	844	134
 Hidden Cobra	51	128
 Hidden Lynx	73	128
-HiddenArt	840	0
-Higaisa	841	256
+HiddenArt	845	0
+Higaisa	846	256
 HighGround	213	0
-HikkI-Chan	842	0
+HikkI-Chan	847	0
 Hippo	83	129
 Hippo Team	53	128
-Hive	843	135
+Hive	848	135
 Hive0065	110	0
-Hive0091	564	0
-Hive0117	844	0
-Hive0118	845	0
-Hive0127	846	0
-Hive0137	847	0
-Hive0145	828	0
-Hive0163	848	0
-HollowQuill	849	0
-Holy Souls	422	128
+Hive0091	567	0
+Hive0117	849	0
+Hive0118	850	0
+Hive0127	851	0
+Hive0137	852	0
+Hive0145	832	0
+Hive0163	853	0
+HollowQuill	854	0
+Holy League	855	128
+Holy Souls	425	128
 HoneyMyte	200	0
-Honeybee	850	129
-HookAds	851	0
-Houken	852	256
-Houndstooth Typhoon	604	0
+Honeybee	856	129
+HookAds	857	0
+Houken	858	256
+Houndstooth Typhoon	607	0
 Howling Scorpius	146	0
-HsHarada	441	0
-Hubei State Security Department	853	0
-HummingBad	854	0
-Hunt3r Kill3rs	855	0
-Hunter Serpens	340	0
-Hunters International	856	128
-Hyadina	857	256
-IAmTheKing	858	0
-IB	859	134
+HsHarada	444	0
+Hubei State Security Department	859	0
+HummingBad	860	0
+Hunt3r Kill3rs	861	0
+Hunter Serpens	342	0
+Hunters International	862	128
+Hyadina	863	256
+IAmTheKing	864	0
+IB	865	134
 ICECAP	85	133
-ICPO	860	6
-IMPERSONATING PANDA	861	0
-INC Ransom	804	128
-INCD	862	6
-INCIBE	863	4
-INCIBE-CERT	863	4
-INDOHAXSEC TEAM	864	0
-INJ3CTOR3	865	4
-INTCEN	632	4
-INTELLRTAF	595	4
-INTERPOL	860	4
+ICPO	866	6
+IMPERSONATING PANDA	867	0
+INC Ransom	808	128
+INCD	868	6
+INCIBE	869	4
+INCIBE-CERT	869	4
+INDOHAXSEC TEAM	870	0
+INJ3CTOR3	871	4
+INTCEN	635	4
+INTELLRTAF	598	4
+INTERPOL	866	4
 IODINE	83	149
 IRGC	179	6
-IRGC Cyber-Electronic Command	866	0
-IRGC Intelligence Organization	867	0
-IRGC-CEC	866	4
-IRGC-IO	867	4
+IRGC Cyber-Electronic Command	872	0
+IRGC Intelligence Organization	873	0
+IRGC-CEC	872	4
+IRGC-IO	873	4
 IRIDIUM	46	149
-IRLeaks	868	256
+IRLeaks	874	256
 IRN2	39	6
-ISA	869	6
-ISAB	870	6
-ISI	871	6
+ISA	875	6
+ISAB	876	6
+ISI	877	6
 ISLANDDREAMS	94	260
+IT Army of Ukraine	878	128
 ITG05	49	4
 ITG07	92	4
 ITG08	121	4
@@ -3336,78 +3361,78 @@ ITG13	39	4
 ITG14	115	4
 ITG15	118	4
 ITG18	89	4
-ITG23	410	4
-ITsecTeam	448	0
+ITG23	413	4
+ITsecTeam	451	0
 IXESHE	70	260
 Ice Relic	85	128
-IceFog	468	0
-IcePeony	872	0
-Icelandic Crisis Response Unit	873	0
-Icelandic Police	874	0
-Ignoble Scorpius	251	0
-Imperial Kitten	266	8
-Imperial Kitten	445	8
-Imperial Kitten	875	8
-Imperial Kitten	350	8
-Incendiary Jackal	764	0
+IceFog	470	0
+IcePeony	879	0
+Icelandic Crisis Response Unit	880	0
+Icelandic Police	881	0
+Ignoble Scorpius	253	0
+Imperial Kitten	268	8
+Imperial Kitten	448	8
+Imperial Kitten	882	8
+Imperial Kitten	352	8
+Incendiary Jackal	768	0
 Inception	112	129
 Inception Framework	112	128
-Indian Army	876	0
-Indian Computer Emergency Response Team	310	0
-IndigoZebra	877	0
-Indonesian Army Intelligence Centre	878	0
-Indonesian Financial Transaction Reports and Analysis Center	879	0
+Indian Army	883	0
+Indian Computer Emergency Response Team	312	0
+IndigoZebra	884	0
+Indonesian Army Intelligence Centre	885	0
+Indonesian Financial Transaction Reports and Analysis Center	886	0
 Indonesian Strategic Intelligence Agency	222	0
-Indra	811	256
-Indrik Spider	478	0
-Information and Security Service	880	0
-Információs Hivatal	881	0
-Infrastructure Destruction Squad	541	128
-Infy	882	134
+Indra	815	256
+Indrik Spider	480	0
+Information and Security Service	887	0
+Információs Hivatal	888	0
+Infrastructure Destruction Squad	543	128
+Infy	889	134
 InkySquid	41	0
-Insidious Taurus	283	0
-Institutional Security Bureau	767	0
-Instituto Nacional de Ciberseguridad	863	0
-Inteid	883	256
-IntelBroker	884	0
-Inteligencia de la Gendarmería Nacional Argentina	885	0
-Inteligencia de la Policía Bonaerense	886	0
-Inteligencia de la Policía Federal Argentina	887	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	888	0
-Inteligencia de la Prefectura Naval Argentina	889	0
-Inteligencia del Servicio Penitenciario Federal	890	0
+Insidious Taurus	285	0
+Institutional Security Bureau	771	0
+Instituto Nacional de Ciberseguridad	869	0
+Inteid	890	256
+IntelBroker	891	0
+Inteligencia de la Gendarmería Nacional Argentina	892	0
+Inteligencia de la Policía Bonaerense	893	0
+Inteligencia de la Policía Federal Argentina	894	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	895	0
+Inteligencia de la Prefectura Naval Argentina	896	0
+Inteligencia del Servicio Penitenciario Federal	897	0
 Intelligence Agency of North Macedonia	139	0
-Intelligence Branch	891	0
-Intelligence Bureau	892	8
-Intelligence Bureau	893	8
-Intelligence Bureau	859	8
-Intelligence Directorate	894	0
-Intelligence Division	895	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	896	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	897	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	898	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	899	0
-Intelligence org of FARAJA	900	0
-Intelligence org of the Islamic Republic of Iran	901	0
-Intelligence-Security Agency of Bosnia and Herzegovina	902	0
-Inter-Services Intelligence	871	0
-Interlock	903	129
+Intelligence Branch	898	0
+Intelligence Bureau	899	8
+Intelligence Bureau	900	8
+Intelligence Bureau	865	8
+Intelligence Directorate	901	0
+Intelligence Division	902	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	903	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	904	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	905	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	906	0
+Intelligence org of FARAJA	907	0
+Intelligence org of the Islamic Republic of Iran	908	0
+Intelligence-Security Agency of Bosnia and Herzegovina	909	0
+Inter-Services Intelligence	877	0
+Interlock	910	129
 Internal Intelligence and Security Agency	24	0
-Internal Security Affairs Bureau	870	0
+Internal Security Affairs Bureau	876	0
 Internal Security Agency	15	0
-Internal Security Department	904	8
-Internal Security Department	905	8
-Internal Security Operations Command	906	0
-Internal Security Service	907	0
-International Criminal Police Organization	860	0
-International Liaison Department of the Chinese Communist Party	908	0
-Interpol	860	0
-InvisiMole	909	0
-Iraqi National Intelligence Service	910	0
-Irish National Cyber Security Centre	911	0
-Iron Cyber Group	912	0
-Iron Frontier	261	0
-Iron Group	912	0
+Internal Security Department	911	8
+Internal Security Department	912	8
+Internal Security Operations Command	913	0
+Internal Security Service	914	0
+International Criminal Police Organization	866	0
+International Liaison Department of the Chinese Communist Party	915	0
+Interpol	866	0
+InvisiMole	916	0
+Iraqi National Intelligence Service	917	0
+Irish National Cyber Security Centre	918	0
+Iron Cyber Group	919	0
+Iron Frontier	263	0
+Iron Group	919	0
 Iron Hemlock	85	0
 Iron Hunter	53	0
 Iron Liberty	118	0
@@ -3418,312 +3443,310 @@ Iron Tiger	83	0
 Iron Tilden	18	0
 Iron Twilight	49	0
 Iron Viking	46	0
-IronErn440	913	0
-IronHusky	914	0
+IronErn440	920	0
+IronHusky	921	0
 Islamic Revolutionary Guard Corps	179	0
-Islamic State Hacking Division	300	128
+Islamic State Hacking Division	302	128
 Island Castle	94	128
-Israel National Cyber Directorate	862	0
-Israel Security Agency	869	0
+Israel National Cyber Directorate	868	0
+Israel Security Agency	875	0
 Isthmus Castle	87	128
-ItaDuke	550	0
-JACKPOT PANDA	915	0
-JINX-0126	916	4
-JINX-0164	917	4
+ItaDuke	553	0
+JACKPOT PANDA	922	0
+JINX-0126	923	4
+JINX-0164	924	4
 JJDoor	94	256
-JPCERT	918	4
-JPCERT Coordination Center	918	0
-JPCERT/CC	918	4
-Jabaroot	919	256
-Jabaroot DZ	919	0
-Jade Sleet	920	0
-JadePuffer	921	0
+JPCERT	925	4
+JPCERT Coordination Center	925	0
+JPCERT/CC	925	4
+Jabaroot	926	256
+Jabaroot DZ	926	0
+Jade Sleet	927	0
+JadePuffer	928	0
 Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	187	0
-Japanese Ministry of Foreign Affairs	922	0
-Japanese National Police Agency	923	0
-Jasper Sleet	924	0
-JavaGhost	925	0
+Japanese Ministry of Foreign Affairs	929	0
+Japanese National Police Agency	930	0
+Jasper Sleet	931	0
+JavaGhost	932	0
 JerseyMikes	82	0
-Jewelbug	329	256
-Jiangsu State Security Department	926	0
-Joint Cipher Bureau	927	0
-Joint Cyberspace Command	928	0
-Joint Intelligence Organisation	929	0
-Joint Sigint Cyber Unit	930	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	931	0
-Joint Task Force X	932	0
-Jointworm	553	129
+Jewelbug	331	256
+Jiangsu State Security Department	933	0
+Joint Cipher Bureau	934	0
+Joint Cyberspace Command	935	0
+Joint Intelligence Organisation	936	0
+Joint Sigint Cyber Unit	937	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	938	0
+Joint Task Force X	939	0
+Jointworm	556	129
 JokerStash	115	0
 Judgment Panda	88	0
-JuiceLedger	933	0
+JuiceLedger	940	0
 Justice Blade	32	128
-Justice Department	524	0
+Justice Department	526	0
 KAOS	73	142
 KAOS	95	142
-KAPO	667	6
-KAX17	934	4
-KE-CIRT/CC	935	4
-KGB	233	6
-KISA	936	6
-KNOTWEED	482	133
+KAPO	670	6
+KAX17	941	4
+KE-CIRT/CC	942	4
+KGB	234	6
+KISA	943	6
+KNOTWEED	484	133
 KRYPTON	53	149
-KZ-CERT	937	4
-Kagawaran ng Ugnayang Panlabas	938	0
-Kairos	939	256
-Kaitsepolitseiamet	667	0
-Karakurt	940	256
-Karakurt Lair	940	0
-Karakurt Team	940	0
-Karkadann	941	256
-Karma Panda	280	0
-Karst	942	129
-Kasablanka	943	256
-Kazu	944	134
+KZ-CERT	944	4
+Kagawaran ng Ugnayang Panlabas	945	0
+Kairos	946	256
+Kaitsepolitseiamet	670	0
+Karakurt	947	256
+Karakurt Lair	947	0
+Karakurt Team	947	0
+Karkadann	948	256
+Karma Panda	282	0
+Karst	949	129
+Kasablanka	950	256
+Kazu	951	134
 Ke3Chang	71	0
-Keksec	945	256
-KelvinSecurity	946	0
-Kementerian Luar Negeri	947	8
-Kementerian Luar Negeri	948	8
+Keksec	952	256
+Kelvin Security	953	128
+KelvinSecurity	953	0
+Kementerian Luar Negeri	954	8
+Kementerian Luar Negeri	955	8
 KeyBoy	79	0
 Keyhole Panda	101	0
-Keymous Plus	949	0
-Keymous+	949	256
-Killnet	950	256
+Keymous Plus	956	0
+Keymous+	956	256
+Kill Security	957	128
+KillSec	957	0
+KillSecurity	957	0
+Killnet	958	256
 Kimsuky	63	256
-Kinsing	951	256
-Kiss-a-Dog	952	128
-Knockout Spider	553	0
+Kinsing	959	256
+Kiss-a-Dog	960	128
+Knockout Spider	556	0
 Koala Team	118	128
 Konni	97	256
-Kontoret för särskild inhämtning	953	0
-Korea Internet & Security Agency	936	0
-KrCERT/CC	936	0
-KromSec	954	0
-Krybit	955	256
+Kontoret för särskild inhämtning	961	0
+Korea Internet & Security Agency	943	0
+KrCERT/CC	943	0
+KromSec	962	0
+Krybit	963	256
 Kryptonite Panda	94	0
-KungFu Kittens	245	0
-Kurdistan Region Security Council	956	0
-Kyberturvallisuuskeskus	957	0
-Külgazdasági és Külügyminisztérium	958	0
-LAPSUS	491	133
-LAPSUS$	491	260
-LAWRENCIUM	476	149
+KungFu Kittens	247	0
+Kurdistan Region Security Council	964	0
+Kyberturvallisuuskeskus	965	0
+Külgazdasági és Külügyminisztérium	966	0
+LAPSUS	493	133
+LAPSUS$	493	260
+LAWRENCIUM	478	149
 LEAD	95	151
-LIMINAL PANDA	330	0
+LIMINAL PANDA	332	0
 LIVESAFE	20	260
 LOTUS PANDA	109	0
-LUNAR SPIDER	807	0
-LYCEUM	384	133
-LabHost	959	0
+LUNAR SPIDER	811	0
+LYCEUM	386	133
+LabHost	967	0
 Labubu	230	256
 Labyrinth Chollima	51	8
-Labyrinth Chollima	920	8
-Lace Tempest	500	0
-LadyBoyle	518	0
-Lahav 433	960	0
+Labyrinth Chollima	927	8
+Lace Tempest	502	0
+LadyBoyle	520	0
+Lahav 433	968	0
 Lake Relic	49	128
-Lamashtu	961	256
+Lamashtu	969	256
 Lamberts	59	129
-Lancefly	962	256
-LandUpdate808	963	0
-Larva-208	662	0
-Larva-24005	964	0
-Larva-24009	965	0
-Larva-24010	966	0
-Larva-24013	967	0
-Larva-25012	968	0
-Larva-26002	969	0
-Larva-26005	970	0
-Larva-26009	971	0
-Laundry Bear	972	0
+Lancefly	970	256
+LandUpdate808	971	0
+Larva-208	665	0
+Larva-24005	972	0
+Larva-24009	973	0
+Larva-24010	974	0
+Larva-24013	975	0
+Larva-25012	976	0
+Larva-26002	977	0
+Larva-26005	978	0
+Larva-26009	979	0
+Laundry Bear	980	0
 Lazarus	51	161
 Lazarus Group	51	128
-LazyMeerkat	545	0
-LazyScripter	973	0
-LeafMiner	974	161
-Lebanese Cedar	565	128
-Lebanese State Security	975	0
-Lemon Sandstorm	730	0
+LazyMeerkat	548	0
+LazyScripter	981	0
+LeafMiner	982	161
+Lebanese Cedar	568	128
+Lebanese State Security	983	0
+Lemon Sandstorm	734	0
 Leopard Typhoon	95	0
 Leviathan	94	129
-Lexus	976	128
-Libyan Scorpions	977	128
-Lifting Zmiy	978	0
-LightBasin	327	0
-Lilac Typhoon	477	0
-LilacSquid	979	0
+Lexus	984	128
+Libyan Scorpions	985	128
+Lifting Zmiy	986	0
+LightBasin	329	0
+Lilac Typhoon	479	0
+LilacSquid	987	0
 Linen Typhoon	83	0
-LinkC	980	0
-LinkC Pub	980	0
+LinkC	988	0
+LinkC Pub	988	0
 Lion Soldiers Team	181	128
-LockBit	241	0
-LockBit 2.0	241	0
-LockBit 3.0	241	0
-LockBit Black	241	0
-LofyGang	981	0
-Lone Castle	280	128
-LongNosedGoblin	982	0
+LockBit	242	0
+LockBit 2.0	242	0
+LockBit 3.0	242	0
+LockBit Black	242	0
+Lofy Gang	989	0
+LofyGang	989	0
+Lone Castle	282	128
+LongNosedGoblin	990	0
 Longhorn	59	129
-LookingFrog	983	0
-Lorec Bear	493	0
-Lorec53	493	0
+LookingFrog	991	0
+Lorec Bear	495	0
+Lorec53	495	0
 Lotus BLossom	109	128
 LotusBlossom	109	0
-Lucky Cat	984	128
+Lucky Cat	992	128
 Lucky Mouse	83	128
 LuckyMouse	83	0
-LulzIntel	985	0
-LulzSec Black	986	0
-LuminousMoth	987	0
-Luna Moth	988	128
-Luna Tempest	989	0
-LuoYu	990	0
+Lulz Security	993	0
+LulzIntel	994	0
+LulzSec	993	0
+LulzSec Black	995	0
+LuminousMoth	996	0
+Luna Moth	997	128
+Luna Tempest	998	0
+LuoYu	999	0
 Lurid	71	129
-Lynx	991	135
+Lynx	1000	135
 MAD	197	135
 MAGNALLIUM	38	260
 MAGNESIUM	131	149
-MAGNETIC SPIDER	992	0
+MAGNETIC SPIDER	1001	0
 MAKERSMARK	53	260
-MALLARD SPIDER	805	0
-MAN1	993	6
+MALLARD SPIDER	809	0
+MAN1	1002	6
 MANGANESE	101	149
-MARNANBRIDGE	422	260
-MASAN	443	132
-MEA	994	6
+MARNANBRIDGE	425	260
+MASAN	446	132
+MEA	1003	6
 MERCURY	117	133
-MI	995	135
-MI5	996	6
-MI5 Security Service	996	0
-MI6	997	6
-MID	998	135
-MIMIC SPIDER	999	0
-MIT	1000	134
-MIVD	559	6
-MODA	1001	6
-MOFA	922	14
-MOFA	1002	14
-MOIS	1003	6
-MOIS/VAJA	1003	4
-MONTI	1004	260
-MONTY SPIDER	1005	72
-MORH4x	1006	0
-MPS	1007	78
-MPS	296	14
-MSS	383	78
-MSS	1008	14
-MSZ	1009	6
+MI	1004	135
+MI5	1005	6
+MI5 Security Service	1005	0
+MI6	1006	6
+MID	1007	135
+MIMIC SPIDER	1008	0
+MIT	1009	134
+MIVD	562	6
+MODA	1010	6
+MOFA	929	14
+MOFA	1011	14
+MOIS	1012	6
+MOIS/VAJA	1012	4
+MONTI	1013	260
+MONTY SPIDER	1014	72
+MORH4x	1015	0
+MPS	1016	78
+MPS	298	14
+MSS	385	78
+MSS	1017	14
+MSZ	1018	6
 MUDCARP	94	260
 MUDDYCOAST	117	260
-MUMMY SPIDER	802	0
-MUST	1010	135
+MUMMY SPIDER	806	0
+MUST	1019	135
 MUSTANG PANDA	200	0
-MYSTICDOME	384	260
-MZV	466	6
-Mabahith	1011	0
-Mabna Institute	396	0
-Mabna Institute Group	396	0
+MYSTICDOME	386	260
+MZV	468	6
+Mabahith	1020	0
+Mabna Institute	399	0
+Mabna Institute Group	399	0
 Machete	61	129
-Madi	1012	134
-MageCart	1013	0
+Madi	1021	134
+MageCart	1022	0
 MageCart Group 6	121	0
 Magenta Dust	60	0
 Magic Hound	89	128
-Magic Kitten	824	0
-Mailto	388	256
-Main Center for Special Technologies	766	0
-Main Directorate of Intelligence	560	0
-Main Directorate of Special Programs of the President of the Russian Federation	1014	0
-Main Directorate of the General Staff	765	0
-MalKamak	1015	0
-Malaysia Computer Emergency Response Team	1016	0
-Malaysian Defence Intelligence Organisation	1017	0
-Malaysian Special Branch	1018	0
-Mallox	704	256
-Malsmoke	1019	256
-Malteiro	1020	256
+Magic Kitten	828	0
+Mailto	391	256
+Main Center for Special Technologies	770	0
+Main Directorate of Intelligence	563	0
+Main Directorate of Special Programs of the President of the Russian Federation	1023	0
+Main Directorate of the General Staff	769	0
+MalKamak	1024	0
+Malaysia Computer Emergency Response Team	1025	0
+Malaysian Defence Intelligence Organisation	1026	0
+Malaysian Special Branch	1027	0
+Mallox	708	256
+Malsmoke	1028	256
+Malteiro	1029	256
 Mana	95	135
-Mana Team	1021	128
-Manatee Tempest	478	0
+Mana Team	1030	128
+Manatee Tempest	480	0
 Manga Taurus	81	0
 Mango Sandstorm	117	0
 Mantis	50	129
-Marbled Dust	420	0
-Marigold Sandstorm	489	0
-Marine Corps Intelligence	1022	0
-Markopolo	1023	256
-Mask	365	135
-Massgrave	1024	256
-Matanbuchus	234	256
+Marbled Dust	423	0
+Marigold Sandstorm	491	0
+Marine Corps Intelligence	1031	0
+Markopolo	1032	256
+Mask	367	135
+Massgrave	1033	256
+Matanbuchus	235	256
 Maverick Panda	93	0
-Maze	377	135
-Maze Team	377	128
-Medusa	1025	129
-Medusa Group	1025	128
-MedusaLocker	1026	0
+Maze	379	135
+Maze Team	379	128
+Medusa	1034	129
+Medusa Group	1034	128
+MedusaLocker	1035	0
 MenuPass	20	0
 Menupass Team	20	0
-Mespinoza	1027	256
-Metador	1028	256
+Mespinoza	1036	256
+Metador	1037	256
 Metushy	71	256
 Midnight Blizzard	85	0
-Midnight Neptune	443	128
-Militaire Inlichtingen- en Veiligheidsdienst	559	0
+Midnight Neptune	446	128
+Militaire Inlichtingen- en Veiligheidsdienst	562	0
 Military Counterintelligence Service	197	8
-Military Counterintelligence Service	1029	8
-Military Intelligence	1030	8
-Military Intelligence	995	8
-Military Intelligence	1031	8
-Military Intelligence Corps	1032	8
-Military Intelligence Corps	1033	8
-Military Intelligence Department	1034	0
+Military Counterintelligence Service	1038	8
+Military Intelligence	1039	8
+Military Intelligence	1004	8
+Military Intelligence	1040	8
+Military Intelligence Corps	1041	8
+Military Intelligence Corps	1042	8
+Military Intelligence Department	1043	0
 Military Intelligence Directorate	155	8
-Military Intelligence Directorate	1035	8
-Military Intelligence and Security Service	1010	0
-Military Security Agency	1036	0
-Military Service for Security and Intelligence	1037	0
+Military Intelligence Directorate	1044	8
+Military Intelligence and Security Service	1019	0
+Military Security Agency	1045	0
+Military Service for Security and Intelligence	1046	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	766	0
-Military intelligence and reconnaissance	1038	0
-Militära underrättelse- och säkerhetstjänsten	1010	0
+Military Unit 74455	770	0
+Military intelligence and reconnaissance	1047	0
+Militära underrättelse- och säkerhetstjänsten	1019	0
 Militärischer Abschirmdienst	197	0
-Militärischer Nachrichtendienst	1039	0
-Millî İstihbarat Teşkilatı	1000	0
-Mimo	839	134
-Ministarstvo vanjskih i europskih poslova	1040	0
-Ministerie van Buitenlandse Zaken	617	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1041	0
-Ministerio de Relaciones Exteriores	1042	8
-Ministerio de Relaciones Exteriores	1043	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1044	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1045	0
-Ministerstvo obrany	467	0
-Ministerstvo zahraničních věcí	466	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1046	0
-Ministerstwo Spraw Zagranicznych	1009	0
-Ministerul Afacerilor Externe	1047	8
-Ministerul Afacerilor Externe	1048	8
-Ministrstvo za zunanje in evropske zadeve	1049	0
-Ministry for Europe and Foreign Affairs	732	0
-Ministry for National Security	1050	0
-Ministry of Defence	430	8
-Ministry of Defence	1051	8
-Ministry of Defence	1052	8
-Ministry of Defence	1053	8
-Ministry of Defence	1054	8
-Ministry of Defence	1055	8
-Ministry of Defence	1056	8
-Ministry of Defence	467	8
-Ministry of Defence	1057	8
-Ministry of Defence	1058	8
-Ministry of Defence	1059	8
+Militärischer Nachrichtendienst	1048	0
+Millî İstihbarat Teşkilatı	1009	0
+Mimo	844	134
+Ministarstvo vanjskih i europskih poslova	1049	0
+Ministerie van Buitenlandse Zaken	620	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1050	0
+Ministerio de Relaciones Exteriores	1051	8
+Ministerio de Relaciones Exteriores	1052	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1053	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1054	0
+Ministerstvo obrany	469	0
+Ministerstvo zahraničních věcí	468	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1055	0
+Ministerstwo Spraw Zagranicznych	1018	0
+Ministerul Afacerilor Externe	1056	8
+Ministerul Afacerilor Externe	1057	8
+Ministrstvo za zunanje in evropske zadeve	1058	0
+Ministry for Europe and Foreign Affairs	736	0
+Ministry for National Security	1059	0
+Ministry of Defence	433	8
 Ministry of Defence	1060	8
 Ministry of Defence	1061	8
 Ministry of Defence	1062	8
 Ministry of Defence	1063	8
 Ministry of Defence	1064	8
 Ministry of Defence	1065	8
+Ministry of Defence	469	8
 Ministry of Defence	1066	8
 Ministry of Defence	1067	8
 Ministry of Defence	1068	8
@@ -3745,616 +3768,628 @@ Ministry of Defence	1083	8
 Ministry of Defence	1084	8
 Ministry of Defence	1085	8
 Ministry of Defence	1086	8
-Ministry of Digital Affairs	1001	0
-Ministry of External Affairs	994	0
-Ministry of Finance	1087	0
-Ministry of Foreign Affairs	1088	8
-Ministry of Foreign Affairs	1089	8
-Ministry of Foreign Affairs	1090	8
-Ministry of Foreign Affairs	1044	8
-Ministry of Foreign Affairs	288	8
-Ministry of Foreign Affairs	1091	8
-Ministry of Foreign Affairs	1092	8
-Ministry of Foreign Affairs	1093	8
-Ministry of Foreign Affairs	1094	8
-Ministry of Foreign Affairs	659	8
-Ministry of Foreign Affairs	1042	8
-Ministry of Foreign Affairs	382	8
-Ministry of Foreign Affairs	1043	8
-Ministry of Foreign Affairs	466	8
-Ministry of Foreign Affairs	1095	8
-Ministry of Foreign Affairs	1096	8
+Ministry of Defence	1087	8
+Ministry of Defence	1088	8
+Ministry of Defence	1089	8
+Ministry of Defence	1090	8
+Ministry of Defence	1091	8
+Ministry of Defence	1092	8
+Ministry of Defence	1093	8
+Ministry of Defence	1094	8
+Ministry of Defence	1095	8
+Ministry of Digital Affairs	1010	0
+Ministry of External Affairs	1003	0
+Ministry of Finance	1096	0
 Ministry of Foreign Affairs	1097	8
-Ministry of Foreign Affairs	1041	8
 Ministry of Foreign Affairs	1098	8
 Ministry of Foreign Affairs	1099	8
+Ministry of Foreign Affairs	1053	8
+Ministry of Foreign Affairs	290	8
 Ministry of Foreign Affairs	1100	8
-Ministry of Foreign Affairs	1040	8
-Ministry of Foreign Affairs	958	8
-Ministry of Foreign Affairs	947	8
-Ministry of Foreign Affairs	567	8
 Ministry of Foreign Affairs	1101	8
 Ministry of Foreign Affairs	1102	8
 Ministry of Foreign Affairs	1103	8
-Ministry of Foreign Affairs	1045	8
+Ministry of Foreign Affairs	662	8
+Ministry of Foreign Affairs	1051	8
+Ministry of Foreign Affairs	384	8
+Ministry of Foreign Affairs	1052	8
+Ministry of Foreign Affairs	468	8
 Ministry of Foreign Affairs	1104	8
-Ministry of Foreign Affairs	922	8
 Ministry of Foreign Affairs	1105	8
 Ministry of Foreign Affairs	1106	8
-Ministry of Foreign Affairs	1002	8
+Ministry of Foreign Affairs	1050	8
 Ministry of Foreign Affairs	1107	8
 Ministry of Foreign Affairs	1108	8
 Ministry of Foreign Affairs	1109	8
+Ministry of Foreign Affairs	1049	8
+Ministry of Foreign Affairs	966	8
+Ministry of Foreign Affairs	954	8
+Ministry of Foreign Affairs	570	8
 Ministry of Foreign Affairs	1110	8
 Ministry of Foreign Affairs	1111	8
 Ministry of Foreign Affairs	1112	8
-Ministry of Foreign Affairs	1047	8
+Ministry of Foreign Affairs	1054	8
 Ministry of Foreign Affairs	1113	8
+Ministry of Foreign Affairs	929	8
 Ministry of Foreign Affairs	1114	8
-Ministry of Foreign Affairs	948	8
 Ministry of Foreign Affairs	1115	8
-Ministry of Foreign Affairs	617	8
+Ministry of Foreign Affairs	1011	8
 Ministry of Foreign Affairs	1116	8
 Ministry of Foreign Affairs	1117	8
-Ministry of Foreign Affairs	938	8
 Ministry of Foreign Affairs	1118	8
-Ministry of Foreign Affairs	1009	8
 Ministry of Foreign Affairs	1119	8
 Ministry of Foreign Affairs	1120	8
-Ministry of Foreign Affairs	1048	8
 Ministry of Foreign Affairs	1121	8
-Ministry of Foreign Affairs	998	8
+Ministry of Foreign Affairs	1056	8
 Ministry of Foreign Affairs	1122	8
 Ministry of Foreign Affairs	1123	8
+Ministry of Foreign Affairs	955	8
 Ministry of Foreign Affairs	1124	8
-Ministry of Foreign Affairs	1049	8
-Ministry of Foreign Affairs	1046	8
+Ministry of Foreign Affairs	620	8
 Ministry of Foreign Affairs	1125	8
-Ministry of Foreign Affairs	619	8
 Ministry of Foreign Affairs	1126	8
+Ministry of Foreign Affairs	945	8
 Ministry of Foreign Affairs	1127	8
-Ministry of Foreign Affairs	297	8
+Ministry of Foreign Affairs	1018	8
 Ministry of Foreign Affairs	1128	8
-Ministry of Foreign Affairs of the Czech Republic	466	0
-Ministry of Intelligence	1003	0
-Ministry of Intelligence and Security	1003	0
-Ministry of National Defense	1129	0
-Ministry of Public Security	1007	8
-Ministry of Public Security	296	8
-Ministry of State Security	383	8
-Ministry of State Security	1008	8
-Ministry of the Armed Forces	1130	0
-Ministère de l'Europe et des Affaires étrangères	732	0
-Ministère des Affaires étrangères et européennes	1110	0
-Ministère des Armées	1130	0
-Ministério das Relações Exteriores	1093	0
-Ministério dos Negócios Estrangeiros	1119	0
+Ministry of Foreign Affairs	1129	8
+Ministry of Foreign Affairs	1057	8
+Ministry of Foreign Affairs	1130	8
+Ministry of Foreign Affairs	1007	8
+Ministry of Foreign Affairs	1131	8
+Ministry of Foreign Affairs	1132	8
+Ministry of Foreign Affairs	1133	8
+Ministry of Foreign Affairs	1058	8
+Ministry of Foreign Affairs	1055	8
+Ministry of Foreign Affairs	1134	8
+Ministry of Foreign Affairs	622	8
+Ministry of Foreign Affairs	1135	8
+Ministry of Foreign Affairs	1136	8
+Ministry of Foreign Affairs	299	8
+Ministry of Foreign Affairs	1137	8
+Ministry of Foreign Affairs of the Czech Republic	468	0
+Ministry of Intelligence	1012	0
+Ministry of Intelligence and Security	1012	0
+Ministry of National Defense	1138	0
+Ministry of Public Security	1016	8
+Ministry of Public Security	298	8
+Ministry of State Security	385	8
+Ministry of State Security	1017	8
+Ministry of the Armed Forces	1139	0
+Ministère de l'Europe et des Affaires étrangères	736	0
+Ministère des Affaires étrangères et européennes	1119	0
+Ministère des Armées	1139	0
+Ministério das Relações Exteriores	1102	0
+Ministério dos Negócios Estrangeiros	1128	0
 Mint Sandstorm	89	0
-MintedSoil	462	0
+MintedSoil	464	0
 Mirage	71	129
-Mirage Tiger	1131	0
-MirrorFace	645	0
-MoD	1061	7
-Moafee	1132	256
+Mirage Tiger	1140	0
+MirrorFace	648	0
+MoD	1070	7
+Moafee	1141	256
 Mobwork	81	256
-Mocha Manakin	1133	128
-ModernStealer	1134	0
-ModifiedElephant	1135	0
-Mofang	284	256
-Mogilevich	1136	256
-Molatori	1137	256
+Mocha Manakin	1142	128
+ModernStealer	1143	0
+ModifiedElephant	1144	0
+Mofang	286	256
+Mogilevich	1145	256
+Molatori	1146	256
 Moldy Pisces	41	0
 Molerats	154	256
-Money Libra	951	0
-MoneyTaker	1138	0
+Money Libra	959	0
+MoneyTaker	1147	0
 Monsoon	44	129
 Monster Libra	114	0
 Monty Spider	110	8
 Moonlight	154	129
-Moonstone Sleet	1139	0
-Mora_001	1140	0
-Morpho	294	129
-Moses Staff	489	128
-MosesStaff	489	0
-Moshen Dragon	1141	0
-Moskalvzapoe	993	256
-Mossad	1142	0
+Moonstone Sleet	1148	0
+Mora_001	1149	0
+Morpho	296	129
+Moses Staff	491	128
+MosesStaff	491	0
+Moshen Dragon	1150	0
+Moskalvzapoe	1002	256
+Mossad	1151	0
 MountLocker	184	0
-MoustachedBouncer	1143	0
-Mr_Rot13	1144	0
+MoustachedBouncer	1152	0
+Mr_Rot13	1153	0
 Muddled Libra	1	0
 Muddy Ion	117	128
 MuddyWater	117	0
 Mulberry Typhoon	101	0
-Mule Libra	395	0
+Mule Libra	398	0
 MurenShark	127	0
 Murky Panda	113	0
-Mustard Tempest	475	0
-MyCERT	1016	0
-Mysterious Elephant	1145	128
+Mustard Tempest	477	0
+MyCERT	1025	0
+Mysterious Elephant	1154	128
+Mysterious Team Bangladesh	1155	128
 Mythic Leopard	40	8
 Mythic Leopard	90	8
 Mythic Likho	173	0
-MİT	1000	134
-N4ughtysecTU	1146	0
-NACSA	1147	4
-NARWHAL SPIDER	803	0
-NATO	1148	6
-NATO Communications and Information Agency	1149	0
-NATO Cooperative Cyber Defence Centre of Excellence	303	0
-NB65	1150	6
-NBSZ	1151	6
-NBU	1152	6
-NBÚ	1152	6
-NCA	1153	78
-NCA	1154	14
-NCF	1155	6
-NCIA	1156	14
-NCIA	1149	14
-NCOZ	1157	6
-NCSA	1158	14
-NCSA	1159	14
+MİT	1009	134
+N4ughtysecTU	1156	0
+NACSA	1157	4
+NARWHAL SPIDER	807	0
+NATO	1158	6
+NATO Communications and Information Agency	1159	0
+NATO Cooperative Cyber Defence Centre of Excellence	305	0
+NB65	1160	6
+NBSZ	1161	6
+NBU	1162	6
+NBÚ	1162	6
+NCA	1163	78
+NCA	1164	14
+NCF	1165	6
+NCIA	1166	14
+NCIA	1159	14
+NCOZ	1167	6
+NCSA	1168	14
+NCSA	1169	14
 NCSC	196	14
-NCSC	1160	78
-NCSC	911	14
-NCSC	1161	14
-NCSC	1162	14
-NCSC New Zealand	1162	0
-NCSC-FI	957	4
-NCSC-NL	1163	4
-NDB	690	6
-NEODYMIUM	1164	133
-NEPTUNIUM	422	133
-NICC	1165	6
+NCSC	1170	78
+NCSC	918	14
+NCSC	1171	14
+NCSC	1172	14
+NCSC New Zealand	1172	0
+NCSC-FI	965	4
+NCSC-NL	1173	4
+NDB	694	6
+NEODYMIUM	1174	133
+NEPTUNIUM	425	133
+NICC	1175	6
 NICKEL	71	149
-NID	1166	135
+NID	1176	135
 NIOBIUM	174	149
-NIS	1167	207
-NIS	621	143
-NISA	1168	6
-NISC	1169	6
-NIST	1170	6
-NKSC	1171	6
+NIS	1177	207
+NIS	624	143
+NISA	1178	6
+NISC	1179	6
+NIST	1180	6
+NKSC	1181	6
 NOBELIUM	85	133
-NOCTURNAL SPIDER	1172	0
-NOMAD PANDA	1173	0
-NOTROBIN	1174	260
-NPA	923	6
-NSA	1175	6
-NSB	1176	6
-NSM	1177	6
-NSS	1178	6
-NTRO	1179	6
-NUKIB	1180	4
-NXSMS	403	260
-NZSIS	1181	4
-Nachrichtendienst des Bundes	690	0
-Nacionalinis kibernetinio saugumo centras	1171	0
-Nahr Elbard	261	0
-Nahr el bared	261	0
-Naikon	279	256
-Naikon Castle	279	0
-Nam3L3ss	1182	0
-Namibia Central Intelligence Service	1183	0
-Narketing163	1184	0
-Nascent Ursa	493	0
-Nasjonal sikkerhetsmyndighet	1177	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1185	0
-Nationaal Cyber Security Centrum	1163	0
-National Accountability Bureau	1186	0
-National Anti-Narcotics Agency	1187	0
-National Assessments Bureau	1188	0
-National Ballistics Intelligence Service	1189	0
-National Board of Revenue	1190	0
-National Bureau of Investigation	1191	0
-National Centre for Counter Terrorism	411	0
-National Committee for Intelligence Coordination	1192	0
-National Computer Emergency Response Center	1193	0
-National Computer Emergency Response Team	1194	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	337	0
-National Computer Virus Emergency Response Center	351	0
-National Coordinator for Counterterrorism and Security	1185	0
-National Counter Terrorism Authority	1195	0
-National Crime Agency	1153	0
-National Crime Intelligence Agency	1156	0
-National Crises Management Cell	1196	0
-National Cryptologic Centre	304	0
-National Cyber Crime Centre	1157	0
-National Cyber Force	1155	0
-National Cyber Security Agency	1147	8
-National Cyber Security Agency	1158	8
-National Cyber Security Agency	1159	8
-National Cyber Security Center	1161	0
-National Cyber Security Centre	1160	8
-National Cyber Security Centre	911	8
-National Cyber Security Centre	1163	8
-National Cyber Security Centre	1162	8
-National Cyber Security Centre Finland	957	0
+NOCTURNAL SPIDER	1182	0
+NOMAD PANDA	1183	0
+NOTROBIN	1184	260
+NPA	930	6
+NSA	1185	6
+NSB	1186	6
+NSM	1187	6
+NSS	1188	6
+NTRO	1189	6
+NUKIB	1190	4
+NXSMS	406	260
+NZSIS	1191	4
+Nachrichtendienst des Bundes	694	0
+Nacionalinis kibernetinio saugumo centras	1181	0
+Nahr Elbard	263	0
+Nahr el bared	263	0
+Naikon	281	256
+Naikon Castle	281	0
+Nam3L3ss	1192	0
+Namibia Central Intelligence Service	1193	0
+Narketing163	1194	0
+Nascent Ursa	495	0
+Nasjonal sikkerhetsmyndighet	1187	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1195	0
+Nationaal Cyber Security Centrum	1173	0
+National Accountability Bureau	1196	0
+National Anti-Narcotics Agency	1197	0
+National Assessments Bureau	1198	0
+National Ballistics Intelligence Service	1199	0
+National Board of Revenue	1200	0
+National Bureau of Investigation	1201	0
+National Centre for Counter Terrorism	414	0
+National Committee for Intelligence Coordination	1202	0
+National Computer Emergency Response Center	1203	0
+National Computer Emergency Response Team	1204	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	339	0
+National Computer Virus Emergency Response Center	353	0
+National Coordinator for Counterterrorism and Security	1195	0
+National Counter Terrorism Authority	1205	0
+National Crime Agency	1163	0
+National Crime Intelligence Agency	1166	0
+National Crises Management Cell	1206	0
+National Cryptologic Centre	306	0
+National Cyber Crime Centre	1167	0
+National Cyber Force	1165	0
+National Cyber Security Agency	1157	8
+National Cyber Security Agency	1168	8
+National Cyber Security Agency	1169	8
+National Cyber Security Center	1171	0
+National Cyber Security Centre	1170	8
+National Cyber Security Centre	918	8
+National Cyber Security Centre	1173	8
+National Cyber Security Centre	1172	8
+National Cyber Security Centre Finland	965	0
 National Cyber Security Centre Switzerland	196	0
-National Cyber Security Centre of Lithuania	1171	0
-National Cyber Security Directorate	523	0
+National Cyber Security Centre of Lithuania	1181	0
+National Cyber Security Directorate	525	0
 National Cyber and Crypto Agency	216	0
-National Cyber and Information Security Agency	1180	0
+National Cyber and Information Security Agency	1190	0
 National Cybersecurity Agency	16	0
 National Cybersecurity Agency of France	35	0
-National Cybersecurity Authority	1154	0
-National Cybersecurity Centre	338	0
-National Defence Radio Establishment	694	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	521	0
-National Directorate of Intelligence	1197	0
-National Domestic Extremism and Disorder Intelligence Unit	1198	0
-National Economic Crime Bureau	1199	0
-National Fraud Intelligence Bureau	1200	0
-National Geospatial-Intelligence Agency	1201	0
-National Institute of Standards and Technology	1170	0
-National Intelligence Agency	1202	8
-National Intelligence Agency	1203	8
-National Intelligence Agency	1204	8
-National Intelligence Centre	339	8
-National Intelligence Centre	1205	8
-National Intelligence Cooperating Center	1165	0
-National Intelligence Coordinating Agency	1206	0
-National Intelligence Directorate	1207	8
-National Intelligence Directorate	1208	8
-National Intelligence Organization	1209	8
-National Intelligence Organization	1000	8
-National Intelligence Service	1210	8
-National Intelligence Service	1211	8
-National Intelligence Service	1212	8
-National Intelligence Service	634	8
-National Intelligence Service	1213	8
-National Intelligence Service	1167	8
-National Intelligence and Security Agency	1168	8
-National Intelligence and Security Agency	1214	8
-National Intelligence and Security Service	1215	8
-National Intelligence and Security Service	1216	8
-National Intelligence and Security Service	1217	8
-National Investigation Agency	1218	0
-National Investigation Department of Nepal	1219	0
-National Kenya Computer Incident Response Team	935	0
-National Organised Crime Agency	1157	0
-National Police Agency	923	0
-National Police Agency of the ROC	1220	0
-National Police Intelligence Directorate	1221	0
-National Police of the Netherlands	618	0
-National Reconnaissance Office	1222	0
-National Security Affairs Cell	1223	0
-National Security Agency	1224	8
-National Security Agency	1225	8
-National Security Agency	1226	8
-National Security Agency	1175	8
-National Security Authority	1152	0
-National Security Bureau	1227	8
-National Security Bureau	1176	8
-National Security Bureau	1228	8
-National Security Intelligence	1229	0
-National Security Office	1230	0
-National Security Service	1178	0
-National Technical Research Organisation	1179	0
-National Telecommunication Monitoring Centre	1231	0
-National center of Incident readiness and Strategy for Cybersecurity	1169	0
-Nationale Politie	618	0
-Nationellt cybersäkerhetscenter	1232	0
-Natohub	1233	256
-Naval Intelligence	1234	0
-Naval Intelligence Department	1166	0
-Navy Intelligence Department	1235	0
-Nazar	1236	256
-Nefilim	1237	256
-Nemesis Kitten	481	0
-Nemzetbiztonsági Hivatal	1238	0
-Nemzetbiztonsági Szakszolgálat	1151	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1239	0
-Nephilim	1237	128
-NetRunnerPR	1240	0
+National Cybersecurity Authority	1164	0
+National Cybersecurity Centre	340	0
+National Defence Radio Establishment	698	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	523	0
+National Directorate of Intelligence	1207	0
+National Domestic Extremism and Disorder Intelligence Unit	1208	0
+National Economic Crime Bureau	1209	0
+National Fraud Intelligence Bureau	1210	0
+National Geospatial-Intelligence Agency	1211	0
+National Institute of Standards and Technology	1180	0
+National Intelligence Agency	1212	8
+National Intelligence Agency	1213	8
+National Intelligence Agency	1214	8
+National Intelligence Centre	341	8
+National Intelligence Centre	1215	8
+National Intelligence Cooperating Center	1175	0
+National Intelligence Coordinating Agency	1216	0
+National Intelligence Directorate	1217	8
+National Intelligence Directorate	1218	8
+National Intelligence Organization	1219	8
+National Intelligence Organization	1009	8
+National Intelligence Service	1220	8
+National Intelligence Service	1221	8
+National Intelligence Service	1222	8
+National Intelligence Service	637	8
+National Intelligence Service	1223	8
+National Intelligence Service	1177	8
+National Intelligence and Security Agency	1178	8
+National Intelligence and Security Agency	1224	8
+National Intelligence and Security Service	1225	8
+National Intelligence and Security Service	1226	8
+National Intelligence and Security Service	1227	8
+National Investigation Agency	1228	0
+National Investigation Department of Nepal	1229	0
+National Kenya Computer Incident Response Team	942	0
+National Organised Crime Agency	1167	0
+National Police Agency	930	0
+National Police Agency of the ROC	1230	0
+National Police Intelligence Directorate	1231	0
+National Police of the Netherlands	621	0
+National Reconnaissance Office	1232	0
+National Security Affairs Cell	1233	0
+National Security Agency	1234	8
+National Security Agency	1235	8
+National Security Agency	1236	8
+National Security Agency	1185	8
+National Security Authority	1162	0
+National Security Bureau	1237	8
+National Security Bureau	1186	8
+National Security Bureau	1238	8
+National Security Intelligence	1239	0
+National Security Office	1240	0
+National Security Service	1188	0
+National Technical Research Organisation	1189	0
+National Telecommunication Monitoring Centre	1241	0
+National center of Incident readiness and Strategy for Cybersecurity	1179	0
+Nationale Politie	621	0
+Nationellt cybersäkerhetscenter	1242	0
+Natohub	1243	256
+Naval Intelligence	1244	0
+Naval Intelligence Department	1176	0
+Navy Intelligence Department	1245	0
+Nazar	1246	256
+Nefilim	1247	256
+Nemesis Kitten	483	0
+Nemzetbiztonsági Hivatal	1248	0
+Nemzetbiztonsági Szakszolgálat	1161	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1249	0
+Nephilim	1247	128
+NetRunnerPR	1250	0
 NetTraveler	77	0
-NetWalker	388	0
-Network Battalion 65	1150	0
-Neva Flood	413	0
-New Zealand Security Intelligence Service	1181	0
+NetWalker	391	0
+Network Battalion 65	1160	0
+Neva Flood	416	0
+New Zealand Security Intelligence Service	1191	0
 NewRomanic Cyber Army Team	51	0
-News Division	1241	0
+News Division	1251	0
 NewsBeef	89	0
-NewsPenguin	1242	0
+NewsPenguin	1252	0
 Newscaster	89	129
 Newscaster Team	89	128
-Nexus Zeta	1243	128
-Nian	277	134
+Nexus Zeta	1253	128
+Nian	279	134
 Nickel Academy	51	0
-Nickel Alley	1244	0
+Nickel Alley	1254	0
 Nickel Gladstone	91	0
-Nickel Tapestry	702	0
-Nigeria Computer Emergency Response Team	1245	0
-Night Tsunami	484	0
+Nickel Tapestry	706	0
+Nigeria Computer Emergency Response Team	1255	0
+Night Tsunami	486	0
 NightEagle	67	0
 Nightshade Panda	103	0
-Nimbus Manticore	1246	128
-Nitro	431	129
+Nimbus Manticore	1256	128
+Nitro	434	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
 Noberus	28	256
 NobleBaron	85	0
-Nodaria	493	256
-Nomadic Octopus	616	128
-North Atlantic Council	1247	0
-North Atlantic Treaty Organization	1148	0
-Norwegian Intelligence Service	621	0
-Norwegian National Security Authority	1177	0
-Norwegian Police Security Service	1248	0
+Nodaria	495	256
+Nomadic Octopus	618	128
+North Atlantic Council	1257	0
+North Atlantic Treaty Organization	1158	0
+Norwegian Intelligence Service	624	0
+Norwegian National Security Authority	1187	0
+Norwegian Police Security Service	1258	0
 NuclearCrisis	45	0
-Nullbulge	1249	256
+Nullbulge	1259	256
 Numbered Panda	70	0
-Nwgen Team	496	0
+Nwgen Team	498	0
 Nylon Typhoon	71	0
-NyxarGroup	1250	0
-NÚKIB	1180	4
-Národní centrála proti organizovanému zločinu	1157	0
-Národní úřad pro kybernetickou a informační bezpečnost	1180	0
-Národný bezpečnostný úrad	1152	0
-OAS	1251	6
-ODNI	520	6
-OFAC	572	6
+Nyxar Group	1260	0
+NyxarGroup	1260	0
+NÚKIB	1190	4
+Národní centrála proti organizovanému zločinu	1167	0
+Národní úřad pro kybernetickou a informační bezpečnost	1190	0
+Národný bezpečnostný úrad	1162	0
+OAS	1261	6
+ODNI	522	6
+OFAC	575	6
 OLDCARP	86	260
-OPERA1ER	403	4
-ORB07	432	4
-OSCE	1252	6
+OPERA1ER	406	4
+ORB07	435	4
+OSCE	1262	6
 OSMIUM	97	149
-OTAN	1148	6
-OUTLAW SPIDER	1253	0
-OVERLORD SPIDER	1254	0
-OVS	899	6
+OTAN	1158	6
+OUTLAW SPIDER	1263	0
+OVERLORD SPIDER	1264	0
+OVS	906	6
 OXYGEN	112	149
-Obscure Serpens	545	0
-Obsidian Sandstorm	1255	0
+Obscure Serpens	548	0
+Obsidian Sandstorm	1265	0
 Ocean Buffalo	37	0
 Ocean Lotus	37	128
 OceanLotus	37	0
 OceanLotus Group	37	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1256	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1257	0
-Office for Security and Counter-Terrorism	1258	0
-Office of Foreign Assets Control	572	0
-Office of Intelligence and Counterintelligence	1259	0
-Office of National Intelligence	1260	0
-Office of Naval Intelligence	1261	0
-Office of Terrorism and Financial Intelligence	1262	0
-Office of the Chief of Military Security Affairs	1263	0
-Office of the Director of National Intelligence	520	0
-Oghab 2	1264	0
-OilAlpha	1265	0
+Office for Foreign Relations and Information	1266	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1267	0
+Office for Security and Counter-Terrorism	1268	0
+Office of Foreign Assets Control	575	0
+Office of Intelligence and Counterintelligence	1269	0
+Office of National Intelligence	1270	0
+Office of Naval Intelligence	1271	0
+Office of Terrorism and Financial Intelligence	1272	0
+Office of the Chief of Military Security Affairs	1273	0
+Office of the Director of National Intelligence	522	0
+Oghab 2	1274	0
+OilAlpha	1275	0
 OilRig	39	0
-Oka Flood	1266	0
+Oka Flood	1276	0
 Oktapus	1	256
-OldGremlin	1267	0
-OnionDog	1268	0
+OldGremlin	1277	0
+OnionDog	1278	0
 Onyx Sleet	98	0
 Opal Sleet	97	0
 OperationTroy	98	0
-Operator Panda	703	0
+Operator Panda	707	0
 Orange Athos	44	0
 Orange Kala	56	128
 Orange Yali	43	0
-Orangeworm	1269	161
-Organised Crime and Intelligence Unit	1270	0
-Organization for Security and Co-operation in Europe	1252	0
-Organization of American States	1251	0
-Oro0lxy	548	0
-Orova	1271	256
-OurMine	1272	0
-Outrider Tiger	720	0
-OverFlame	1273	0
-Override Panda	279	0
+Orangeworm	1279	161
+Organised Crime and Intelligence Unit	1280	0
+Organization for Security and Co-operation in Europe	1262	0
+Organization of American States	1261	0
+Oro0lxy	551	0
+Orova	1281	256
+OurMine	1282	0
+Outrider Tiger	724	0
+OverFlame	1283	0
+Override Panda	281	0
 PALADIN	42	133
-PALE PANDA	1274	0
+PALE PANDA	1284	0
 PARASITE	116	133
-PARINACOTA	1275	260
+PARINACOTA	1285	260
 PCPcat	152	256
-PET	536	135
+PET	538	135
 PHANTOM	46	133
 PHOSPHORUS	89	133
 PIZZO SPIDER	157	0
-PKCERT	1194	4
-PLA	1276	6
+PKCERT	1204	4
+PLA	1286	6
 PLA Navy	74	8
 PLA Navy	93	8
-PLA Navy	1277	8
+PLA Navy	1287	8
 PLA Unit 61398	8	0
-PLA Unit 61419	277	0
-PLA Unit 61486	1278	0
-PLA Unit 65017	280	0
-PLA Unit 69010	468	0
-PLA Unit 78020	1279	0
+PLA Unit 61419	279	0
+PLA Unit 61486	1288	0
+PLA Unit 65017	282	0
+PLA Unit 69010	470	0
+PLA Unit 78020	1289	0
 PLATINUM	116	133
 PLUTONIUM	98	149
-POISON CARP	641	128
-POISONUS PANDA	1280	0
-POLONIUM	764	133
+POISON CARP	644	128
+POISONUS PANDA	1290	0
+POLONIUM	768	133
 POTASSIUM	20	149
-PREDATOR PANDA	1281	0
+PREDATOR PANDA	1291	0
 PROMETHIUM	60	133
-PSIA	1282	6
-PST	1248	135
-PUSHCHA	480	260
-PYSA	1027	134
-Pacha Group	1283	128
+PSIA	1292	6
+PST	1258	135
+PUSHCHA	482	260
+PYSA	1036	134
+Pacha Group	1293	128
 Pacifier APT	53	128
-Packrat	1284	129
-Palace Office	1285	0
-Palestinian National Security Forces	1286	0
-Palestinian Preventive Security	1287	0
+Packrat	1294	129
+Palace Office	1295	0
+Palestinian National Security Forces	1296	0
+Palestinian Preventive Security	1297	0
 Palmerworm	81	129
 Palmetto Fusion	27	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1206	0
-Pambansang Kawanihan ng Pagsisiyasat	1191	0
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1216	0
+Pambansang Kawanihan ng Pagsisiyasat	1201	0
 Parastoo	89	256
-Parisite	730	256
-PassCV	1288	0
+Parisite	734	256
+PassCV	1298	0
 Pasty Gemini	123	128
-Patched Lightning	1289	128
+Patched Lightning	1299	128
 Patchwork	44	129
 Pawn Storm	49	128
-PayTool	1290	0
-Payroll Pirates	1291	128
+PayTool	1300	0
+Payroll Pirates	1301	128
 Peach Sandstorm	38	0
-Pearl Sleet	476	0
-Pentagon	566	1
-People's Cyber Army of Russia	1292	0
-People's Liberation Army	1276	0
-People's Liberation Army Air Force	1293	0
-People's Liberation Army General Political Department	1294	0
-People's Liberation Army General Staff Department	1295	0
-Pepper Typhoon	330	0
-PerSwaysion	1296	0
-Periwinkle Tempest	410	0
+Pearl Sleet	478	0
+Pentagon	569	1
+People's Cyber Army of Russia	1302	0
+People's Liberation Army	1286	0
+People's Liberation Army Air Force	1303	0
+People's Liberation Army General Political Department	1304	0
+People's Liberation Army General Staff Department	1305	0
+Pepper Typhoon	332	0
+PerSwaysion	1306	0
+Periwinkle Tempest	413	0
 Personal Panda	182	0
 Pfinet	53	256
 Phantom Panda	149	0
-Phantom Taurus	328	0
+Phantom Taurus	330	0
 Phantom Turk	181	128
-PhantomControl	1297	0
-Phlox Tempest	495	0
-Phobos	1298	256
-Pickaxe	1299	129
-Pinchy Spider	759	0
+PhantomControl	1307	0
+Phlox Tempest	497	0
+Phobos	1308	256
+Pickaxe	1309	129
+Pinchy Spider	763	0
 Pink Sandstorm	32	0
-PinkPanther	245	0
+PinkPanther	247	0
 Pinstripe Lightning	174	128
 Pioneer	42	129
-Pioneer Kitten	730	0
+Pioneer Kitten	734	0
 Pirate Panda	79	0
-Pistachio Tempest	410	0
+Pistachio Tempest	413	0
 Pitty Panda	80	0
 PittyTiger	80	0
-Piwiks	941	256
-Plaid Rain	764	0
+Piwiks	948	256
+Plaid Rain	768	0
 Plain Neptune	41	128
 Planedown	97	256
 Platinum Terminal	59	0
 Play	226	135
 PlayCrypt	226	0
 Playful Dragon	71	128
-PlushDaemon	1300	0
-PoisonSeed	1301	0
+PlushDaemon	1310	0
+PoisonSeed	1311	0
 PoisonVine	65	0
 Poisoned Flight	101	128
 Polaris	200	128
-Police Bureau of Investigation	1302	0
-Polish Foreign Ministry	1009	0
-Political Security Directorate	1303	0
-Political Security Organization	1304	0
-Politie	618	0
-Politiets Efterretningstjeneste	536	0
-Politiets sikkerhetstjeneste	1248	0
-Polizia Postale	1305	0
-Polizia Postale e delle Comunicazioni	1305	0
+Police Bureau of Investigation	1312	0
+Polish Foreign Ministry	1018	0
+Political Security Directorate	1313	0
+Political Security Organization	1314	0
+Politie	621	0
+Politiets Efterretningstjeneste	538	0
+Politiets sikkerhetstjeneste	1258	0
+Polizia Postale	1315	0
+Polizia Postale e delle Comunicazioni	1315	0
 Pond Loach	37	128
 Popeye	53	128
-Poseidon Group	1306	128
-Postal and Communications Police	1305	0
-PowerPool	858	0
-Predatory Sparrow	811	128
+Poseidon Group	1316	128
+Postal and Communications Police	1315	0
+PowerPool	864	0
+Predatory Sparrow	815	128
 Primitive Bear	18	0
-Prince of Persia	882	128
-ProCC	1307	0
-Project Raven	529	128
+Prince of Persia	889	128
+ProCC	1317	0
+Project Raven	531	128
 Project Sauron	47	0
 ProjectM	40	0
 ProjectSauron	47	0
-Prolific Puma	1308	128
-Prophet Spider	806	0
-Prying Libra	1299	0
-Public Security Intelligence Agency	1282	0
-Pukchong	920	256
-Pumpkin Sandstorm	473	0
+Prolific Puma	1318	128
+Prophet Spider	810	0
+Prying Libra	1309	0
+Public Security Intelligence Agency	1292	0
+Pukchong	927	256
+Pumpkin Sandstorm	475	0
 Punch Comet	111	128
 Punk Spider	146	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	717	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	721	0
 Pupa	75	135
 Purple Pygmy	42	128
 Purple Typhoon	20	0
-Purple Vallhund	475	128
-PurpleBravo	409	8
-PurpleBravo	702	8
-PurpleHaze	1309	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	878	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	879	0
+Purple Vallhund	477	128
+PurpleBravo	412	8
+PurpleBravo	706	8
+PurpleHaze	1319	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	885	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	886	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	895	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	902	0
 QAZTeam	31	256
 QUILTED TIGER	44	0
-Qatar State Security	1310	0
+Qatar State Security	1320	0
 Qilin	140	256
-QuaDream	366	0
-Quai d'Orsay	732	0
+QuaDream	368	0
+Quai d'Orsay	736	0
 Quantum	184	129
 Quarian	218	256
 Quedagh	46	256
-R&AW	1311	6
-R00tK1T	1312	0
-RADIO PANDA	1313	0
+R&AW	1321	6
+R00tK1T	1322	0
+RADIO PANDA	1323	0
 RADIUM	109	149
-RANCOR	1314	133
-RASPITE	974	260
-RATPAK SPIDER	1315	0
-RATS	1316	135
-RAW	1311	135
+RANCOR	1324	133
+RASPITE	982	260
+RATPAK SPIDER	1325	0
+RATS	1326	135
+RAW	1321	135
 RAZOR TIGER	48	0
-RCMP	763	6
-REDBALDKNIGHT	277	260
-REF2924	1317	4
-REF5961	1318	4
-REF7707	329	4
-REvil	759	256
-RGB	789	6
+RCMP	767	6
+REDBALDKNIGHT	279	260
+REF2924	1327	4
+REF5961	1328	4
+REF7707	331	4
+REvil	763	256
+RGB	793	6
 RGB-D5	63	4
-RGB-TEAM	1319	4
-RIA	666	135
-RIDDLE SPIDER	1320	0
-RTM	1321	134
-RUBIDIUM	730	149
-RUBYCARP	1322	260
+RGB-TEAM	1329	4
+RIA	669	135
+RIDDLE SPIDER	1330	0
+RTM	1331	134
+RUBIDIUM	734	149
+RUBYCARP	1332	260
 RUBYVINE	116	260
-RaHDit	1323	0
+RaHDit	1333	0
 Radio Serpens	92	0
-Ragnar Locker	1324	0
-RagnarLocker	1324	0
-Ragnar_Locker	1324	0
-Rancor Group	1314	128
-Rancor Taurus	1314	0
-RansomHouse	1325	0
-RansomHub	1326	0
-RansomVC	1327	0
-Ransomed.vc	1327	128
-Rapid Action Battalion	1328	0
+Ragnar Locker	1334	0
+RagnarLocker	1334	0
+Ragnar_Locker	1334	0
+Rancor Group	1324	128
+Rancor Taurus	1324	0
+RansomHouse	1335	0
+RansomHub	1336	0
+RansomVC	1337	0
+Ransomed.vc	1337	128
+RansomedVC	1337	0
+Rapid Action Battalion	1338	0
 Raspberry Typhoon	109	0
 Rattlesnake	48	129
-Ravine Castle	1329	128
-Razor Comet	685	128
+Ravine Castle	1339	128
+Razor Comet	689	128
 Reaper	41	129
 Reaper Group	41	128
-Rebel Jackal	701	0
-Reckless Rabbit	1330	128
-Reconnaissance General Bureau	789	0
+Rebel Jackal	705	0
+Reckless Rabbit	1340	128
+Reconnaissance General Bureau	793	0
 Red Anubis	70	0
 Red Apollo	20	128
-Red Beifang	280	0
-Red Charon	1331	128
-Red Chimera	1332	128
-Red Dev 10	273	0
+Red Beifang	282	0
+Red Charon	1341	128
+Red Chimera	1342	128
+Red Dev 10	275	0
 Red Dev 13	113	0
-Red Dev 16	641	0
-Red Dev 17	1333	0
-Red Dev 18	640	0
-Red Dev 3	554	0
+Red Dev 16	644	0
+Red Dev 17	1343	0
+Red Dev 18	643	0
+Red Dev 3	557	0
 Red Dev 4	149	0
-Red Dev 61	1334	0
+Red Dev 61	1344	0
 Red Diablo	95	128
 Red Djinn	81	128
 Red Eyes	41	128
-Red Foxtrot	468	128
+Red Foxtrot	470	128
 Red Gargoyle	75	128
 Red Hariasa	209	0
 Red Horus	101	0
@@ -4362,670 +4397,672 @@ Red Kelpie	95	128
 Red Keres	88	0
 Red Kobold	82	128
 Red Ladon	94	0
-Red Lamassu	281	0
+Red Lamassu	283	0
 Red Lich	200	128
-Red Menshen	640	128
+Red Menshen	643	128
 Red Naga	101	128
-Red Nue	990	0
+Red Nue	999	0
 Red Orthrus	79	0
 Red Pegasus	103	128
 Red Phoenix	83	128
 Red Salamander	109	128
 Red Sandstorm	199	0
-Red Scylla	273	128
+Red Scylla	275	128
 Red Sylvan	86	128
 Red Typhoon	73	0
 Red Vulture	71	128
-Red Wendigo	468	128
-Red Wolf	644	0
+Red Wendigo	470	128
+Red Wolf	647	0
 Red Wraith	74	128
-Red-Lili	1335	0
-RedAlpha	554	0
+Red-Lili	1345	0
+RedAlpha	557	0
 RedBravo	88	0
-RedCurl	644	0
+RedCurl	647	0
 RedDelta	200	0
-RedEcho	1336	0
-RedFoxtrot	468	0
-RedGolf	1337	0
-RedHotel	273	0
-RedJuliett	1338	0
-RedKitten	1339	0
-RedMike	703	0
-RedNovember	1340	0
+RedEcho	1346	0
+RedFoxtrot	470	0
+RedGolf	1347	0
+RedHotel	275	0
+RedJuliett	1348	0
+RedKitten	1349	0
+RedMike	707	0
+RedNovember	1350	0
 RedRiver	71	0
 RedStinger	219	0
-Redfly	1341	256
+Redfly	1351	256
 Refined Kitten	38	0
-Regional Anti-Terrorist Structure	1316	0
+Regional Anti-Terrorist Structure	1326	0
 Remix Kitten	92	0
 Renegade Jackal	174	0
-Republic of China Military Police	1342	0
-Research Division of the Prime Minister's Department	1343	0
-Research and Analysis Wing	1311	0
-ResumeLooters	1344	0
-Retefe Gang	1345	0
-Retefe Group	1345	0
+Republic of China Military Police	1352	0
+Research Division of the Prime Minister's Department	1353	0
+Research and Analysis Wing	1321	0
+ResumeLooters	1354	0
+Retefe Gang	1355	0
+Retefe Group	1355	0
 Returned Libra	10	0
-RevengeHotels	1346	0
+RevengeHotels	1356	0
 Revolutionary Guards	179	0
-Rhysida	1347	256
+Rhysida	1357	256
 Rich Ion	89	128
 Ricochet Chollima	41	0
 Ridge Castle	76	128
-Riigi Infosüsteemi Amet	666	0
-RipperSec	1348	0
+Riigi Infosüsteemi Amet	669	0
+RipperSec	1358	0
 River Castle	71	128
-Roaming Mantis	1349	128
-Roaming Mantis Group	1349	128
-Roaming Tiger	285	0
+Roaming Mantis	1359	128
+Roaming Mantis Group	1359	128
+Roaming Tiger	287	0
 Roasted 0ktapus	1	0
 Rocke	136	256
 Rocket Kitten	145	0
-RomCom	1350	1
-Romanian Intelligence Service	1351	0
-Rotten Tomato	285	128
-Royal	251	129
+RomCom	1360	1
+Romanian Intelligence Service	1361	0
+Rotten Tomato	287	128
+Royal	253	129
 Royal APT	71	128
-Royal Canadian Mounted Police	763	0
+Royal Canadian Mounted Police	767	0
 RoyalAPT	71	0
-Ruby Sleet	305	0
-Ruinous Ursa	260	0
-RuskiNet	1352	0
-Russian Angry Hackers Did It	1323	128
-Russian Defence Ministry	1080	0
-Russian Federal Security Service	696	0
-Russian Foreign Intelligence Service	727	0
-Russian Foreign Ministry	998	0
-Russian Ministry of Defence	1080	0
-Russian Ministry of Foreign Affairs	998	0
-Russian military intelligence	765	0
-Ruthless Rabbit	1353	128
-Ruza Flood	1354	0
-Rybar	1355	256
-Ryuk	410	134
-SA-CSIRT	463	4
-SABRE PANDA	1356	0
-SALTY SPIDER	1357	0
-SAMBASPIDER	1358	260
-SAMURAI PANDA	1277	0
-SAPO	1359	6
-SAPS	433	135
-SBU	1360	6
+Ruby Sleet	307	0
+Ruinous Ursa	262	0
+RuskiNet	1362	0
+Russian Angry Hackers Did It	1333	128
+Russian Defence Ministry	1089	0
+Russian Federal Security Service	700	0
+Russian Foreign Intelligence Service	731	0
+Russian Foreign Ministry	1007	0
+Russian Ministry of Defence	1089	0
+Russian Ministry of Foreign Affairs	1007	0
+Russian military intelligence	769	0
+Ruthless Rabbit	1363	128
+Ruza Flood	1364	0
+Rybar	1365	256
+Ryuk	413	134
+SA-CSIRT	465	4
+SABRE PANDA	1366	0
+SALTY SPIDER	1367	0
+SAMBASPIDER	1368	260
+SAMURAI PANDA	1287	0
+SAPO	1369	6
+SAPS	436	135
+SBU	1370	6
 SCANDIUM	74	149
-SCARLETEEL	1361	260
-SCO Regional Anti-Terrorist Structure	1316	0
-SCRS	348	6
-SCULLY SPIDER	1362	0
-SDAT	1363	6
-SEA	552	135
-SEABORGIUM	261	133
-SEDENA	1364	4
-SEXi	1365	134
+SCARLETEEL	1371	260
+SCO Regional Anti-Terrorist Structure	1326	0
+SCRS	350	6
+SCULLY SPIDER	1372	0
+SDAT	1373	6
+SEA	555	135
+SEABORGIUM	263	133
+SEDENA	1374	4
+SEXi	1375	134
 SGRS	19	6
-SHADOW-AETHER-015	1366	4
-SHADOW-VOID-042	1367	4
-SHADOW-WATER-063	1368	4
-SHARK SPIDER	1369	0
+SHADOW-AETHER-015	1376	4
+SHADOW-VOID-042	1377	4
+SHADOW-WATER-063	1378	4
+SHARK SPIDER	1379	0
 SIG22	231	4
 SIG23	53	4
 SIG25	42	4
-SIG27	550	4
-SIG37	1236	4
+SIG27	553	4
+SIG37	1246	4
 SIG40	49	4
-SILICON	420	149
-SILKFIN AGENCY	1370	0
+SILICON	423	149
+SILKFIN AGENCY	1380	0
 SILVERVIPER	74	260
-SINGING SPIDER	1371	0
-SIS	997	207
-SIS	880	143
-SIS	1372	143
-SK-CERT	1373	4
-SKW	1029	6
-SLIME29	1374	4
+SINGING SPIDER	1381	0
+SIS	1006	207
+SIS	887	143
+SIS	1382	143
+SK-CERT	1383	4
+SKW	1038	6
+SLIME29	1384	4
 SLIME34	213	4
-SLIME57	1375	4
-SLIME88	1376	4
-SMOKY SPIDER	1377	0
-SN Blackmeta	255	0
+SLIME57	1385	4
+SLIME88	1386	4
+SMOKY SPIDER	1387	0
+SN Blackmeta	257	0
 SNAKEMACKEREL	49	260
 SNOWGLOBE	120	133
 SODIUM	93	149
-SOLAR SPIDER	1378	0
-SOURGUM	361	260
-SPF Affaires étrangères	692	0
-SPICY PANDA	1379	0
-SPIKEDWINE	1380	260
-SRC	690	6
-SRI	1351	135
-SSA	1381	6
-SSSCIP	1382	4
+SOLAR SPIDER	1388	0
+SOURGUM	363	260
+SPF Affaires étrangères	696	0
+SPICY PANDA	1389	0
+SPIKEDWINE	1390	260
+SRC	694	6
+SRI	1361	135
+SSA	1391	6
+SSSCIP	1392	4
 ST Group	109	128
-STAC5143	1383	4
-STAC5777	363	4
+STAC5143	1393	4
+STAC5777	365	4
 STRONTIUM	49	133
 SULPHUR	6	133
 SUMMIT	53	133
 SVCMONDR	72	260
-SVR	727	6
-SVR RF	727	0
-SWEED	1384	133
-SYLHET GANG-SG	1385	128
-Saad Tycoon	1386	0
-Saaiwc	546	256
+SVR	731	6
+SVR RF	731	0
+SWEED	1394	133
+SYLHET GANG-SG	1395	128
+Saad Tycoon	1396	0
+Saaiwc	549	256
 Saber Lion	58	128
-SafePay	1387	0
+SafePay	1397	0
 Saffron Rose	145	128
 SaffronRose	145	0
-Sagrid	483	256
-Saint Bear	493	0
-SaintBear	493	0
+Sagrid	485	256
+Saint Bear	495	0
+SaintBear	495	0
 Salmon Typhoon	93	0
-Salt Typhoon	703	0
-Salted Earth	368	128
+Salt Typhoon	707	0
+Salted Earth	370	128
 SandCat	54	0
 SandWorm	46	129
-Sandman APT	1388	128
-Sands Casino	1389	128
+Sandman APT	1398	128
+Sands Casino	1399	128
 Sandworm Relic	46	128
 Sandworm Team	46	128
 Sangria Tempest	115	0
-Sapo	1359	6
+Sapo	1369	6
 Sapphire Mushroom	45	128
 Sapphire Sleet	91	0
 Sarit	44	256
-SatCen	670	0
-Sath-ı Müdafaa	1390	0
+SatCen	673	0
+Sath-ı Müdafaa	1400	0
 Satin Typhoon	74	0
-Saudi Arabian Border Guards	1391	0
+Saudi Arabian Border Guards	1401	0
 Sauron	47	256
-ScamClub	1392	0
+ScamClub	1402	0
 ScarCruft	41	0
-Scarab	1393	129
-Scarlet Mimic	810	128
-Scarred Manticore	1394	128
+Scarab	1403	129
+Scarlet Mimic	814	128
+Scarred Manticore	1404	128
 Scatter Swine	1	128
-Scattered Canary	1395	128
-Scattered Lapsus Hunters	1396	128
-Scattered Lapsus$ Hunters	1396	0
+Scattered Canary	1405	128
+Scattered Lapsus Hunters	1406	128
+Scattered Lapsus$ Hunters	1406	0
 Scattered Spider	1	0
 Scattered Swine	1	128
 Scimitar	174	129
-ScreamedJungle	1397	0
-Scripted Sparrow	1398	128
+ScreamedJungle	1407	0
+Scripted Sparrow	1408	128
 Sea Lotus	37	128
-Sea Turtle	420	128
+Sea Turtle	423	128
 SeaLotus	37	0
 SearchFire	6	0
 Seashell Blizzard	46	0
-Second Investigation Department	1399	0
+Second Investigation Department	1409	0
 Secret Blizzard	53	0
-Secret Intelligence Service	997	0
-Secret Service	1400	0
-Secretaria da Receita Federal do Brasil	1401	0
-Secretariat of the Navy	1402	0
-Secretaría de Inteligencia Estratégica de Estado	1403	0
-Secretaría de Relaciones Exteriores	1114	0
+Secret Intelligence Service	1006	0
+Secret Service	1410	0
+Secretaria da Receita Federal do Brasil	1411	0
+Secretariat of the Navy	1412	0
+Secretaría de Inteligencia Estratégica de Estado	1413	0
+Secretaría de Relaciones Exteriores	1123	0
 SectorC08	18	0
 SectorE02	56	0
 SectorJ04	110	0
 SectorJ04 Group	110	0
 Security Information Service	203	0
-Security Intelligence Agency	1404	0
-Security Service	996	0
-Security Service of Ukraine	1360	0
-Security and Exchange Commission of Pakistan	1405	0
-Security and Intelligence Agency	1406	0
-Security and Intelligence Division	1407	0
+Security Intelligence Agency	1414	0
+Security Service	1005	0
+Security Service of Ukraine	1370	0
+Security and Exchange Commission of Pakistan	1415	0
+Security and Intelligence Agency	1416	0
+Security and Intelligence Division	1417	0
 Sednit	49	256
 SeedWorm	117	0
-Sefid Flood	1408	0
-Seksi Intelijen Badan Narkotika Nasional	1187	0
+Sefid Flood	1418	0
+Seksi Intelijen Badan Narkotika Nasional	1197	0
 Sepah	179	0
-Service canadien du renseignement de sécurité	348	0
-Service d'Intelligence National	1409	0
-Service de Renseignement de l’État	1410	0
-Service de renseignement de la Confédération	690	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1411	0
-Servicio Federal de Lucha contra el Narcotráfico	1412	0
-Servicio de Inteligencia Naval	1413	0
-Servicio de Inteligencia de la Fuerza Aérea	1414	0
-Servicio de Inteligencia del Ejército	1415	0
-Serviciul Român de Informații	1351	0
-Serviciul de Informații Externe	726	0
-Serviciul de Informații și Securitate	880	0
-Serviciul de Telecomunicații Speciale	1416	0
-Serviço de Informações Estratégicas de Defesa	1417	0
-Serviço de Informações de Segurança	1418	0
-Shabak	869	0
-Shadow Brokers	1419	128
-Shadow Campaigns	1420	128
+Service canadien du renseignement de sécurité	350	0
+Service d'Intelligence National	1419	0
+Service de Renseignement de l’État	1420	0
+Service de renseignement de la Confédération	694	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1421	0
+Servicio Federal de Lucha contra el Narcotráfico	1422	0
+Servicio de Inteligencia Naval	1423	0
+Servicio de Inteligencia de la Fuerza Aérea	1424	0
+Servicio de Inteligencia del Ejército	1425	0
+Serviciul Român de Informații	1361	0
+Serviciul de Informații Externe	730	0
+Serviciul de Informații și Securitate	887	0
+Serviciul de Telecomunicații Speciale	1426	0
+Serviço de Informações Estratégicas de Defesa	1427	0
+Serviço de Informações de Segurança	1428	0
+Shabak	875	0
+Shadow Brokers	1429	128
+Shadow Campaigns	1430	128
 Shadow Crane	42	0
-Shadow Network	1421	128
-Shadow Typhoon	548	0
-Shadow-Earth-053	1422	0
-ShadowBrokers	1419	0
-ShadowSilk	368	0
-ShadowSyndicate	1423	0
-ShadyPanda	1424	0
+Shadow Network	1431	128
+Shadow Typhoon	551	0
+Shadow-Earth-053	1432	0
+ShadowBrokers	1429	0
+ShadowSilk	370	0
+ShadowSyndicate	1433	0
+ShadyPanda	1434	0
 ShadyRAT	69	0
-ShaggyPanther	1425	0
-Shahid Hemmat	1426	0
-Shahid Kaveh Group	453	0
+ShaggyPanther	1435	0
+Shahid Hemmat	1436	0
+Shahid Kaveh Group	456	0
 Shakthak	114	256
-Shallow Taurus	282	0
-Shamoon Group	449	0
-Shanghai State Security Bureau	1427	0
-Sharp Dragon	1428	128
-Sharp-R	280	128
+Shallow Taurus	284	0
+Shamoon Group	452	0
+Shanghai State Security Bureau	1437	0
+Sharp Dragon	1438	128
+Sharp-R	282	128
 SharpBoys	32	0
-SharpPanda	1428	0
+SharpPanda	1438	0
 Shathak	114	256
-Shell Crew	245	128
+Shell Crew	247	128
 ShellForce	152	0
-Sherbimi Informativ Shteteror	1210	0
-Shiite_Harvest	577	128
-Shin Bet	869	0
-ShinyHunters	1429	0
+Sherbimi Informativ Shteteror	1220	0
+Shiite_Harvest	580	128
+Shin Bet	875	0
+ShinyHunters	1439	0
 Shore Castle	83	128
-Shrouded Crossbow	1313	128
-ShroudedSnooper	1430	0
+Shrouded Crossbow	1323	128
+ShroudedSnooper	1440	0
 Shuckworm	18	256
-Siamesekitten	384	256
-Sichuan State Security Department	1431	0
-SickSync	1432	0
-SideCopy	1433	0
+Siamesekitten	386	256
+Sichuan State Security Department	1441	0
+SickSync	1442	0
+SideCopy	1443	0
 SideWinder	48	129
-SiegedSec	1434	0
-Siesta	1435	129
-Signals Intelligence Agency	1436	0
-Silence	1437	129
-Silence group	1437	128
+SiegedSec	1444	0
+Siesta	1445	129
+Signals Intelligence Agency	1446	0
+Silence	1447	129
+Silence group	1447	128
 Silent Chollima	98	0
-Silent Librarian	396	128
-Silent Lynx	368	128
-Silent Ransom	988	128
-SilitNetwork	1438	0
+Silent Librarian	399	128
+Silent Lynx	370	128
+Silent Ransom	997	128
+SilitNetwork	1448	0
 Silk Typhoon	113	0
-SilkSpecter	1439	0
-Silver Fox	1440	128
-SilverFish	1441	1
-SilverTerrier	1442	0
-Sima	1443	135
-SingCERT	1444	0
-Singapore Computer Emergency Response Team	1444	0
-SingularityMD	1445	0
-Sinobi	1446	256
-SixLittleMonkeys	1447	0
-Sixteenth Air Force	1448	0
+SilkSpecter	1449	0
+Silver Fox	1450	128
+SilverFish	1451	1
+SilverTerrier	1452	0
+Sima	1453	135
+SingCERT	1454	0
+Singapore Computer Emergency Response Team	1454	0
+SingularityMD	1455	0
+Sinobi	1456	256
+SixLittleMonkeys	1457	0
+Sixteenth Air Force	1458	0
 Skeleton Spider	121	0
-SkidSec	1449	0
-SkidSec Leaks	1449	0
+SkidSec	1459	0
+SkidSec Leaks	1459	0
 Skipper Turla	53	128
-Skyddspolisen	718	0
-Slayer Kitten	414	0
-Slingshot	1450	129
-Slippy Spider	491	0
-SlopAds	1451	0
-SloppyLemming	1452	0
-Slovak Information Service	1372	0
-Slovenska Obveščevalno-Varnostna Agencija	1453	0
-Slovenská informačná služba	1372	0
+Skyddspolisen	722	0
+Slayer Kitten	417	0
+Slingshot	1460	129
+Slippy Spider	493	0
+SlopAds	1461	0
+SloppyLemming	1462	0
+Slovak Information Service	1382	0
+Slovenska Obveščevalno-Varnostna Agencija	1463	0
+Slovenská informačná služba	1382	0
 SmallPity	60	0
-Smishing Triad	1454	0
-Smoke Sandstorm	266	8
-Smoke Sandstorm	875	72
-Smoke Sandstorm	350	8
-SmugX	1455	0
+Smishing Triad	1464	0
+Smoke Sandstorm	268	8
+Smoke Sandstorm	882	72
+Smoke Sandstorm	352	8
+SmugX	1465	0
 Snake	53	129
-Snake Wine	1456	128
-SnakeCharmer	650	0
-Snatch	1457	128
+Snake Wine	1466	128
+SnakeCharmer	653	0
+Snatch	1467	128
 Sneaky Panda	231	0
-SneakyChef	1458	0
-SneakyCheff	1459	0
-Snooping Dragon	796	128
-SnowSoul	1460	0
+SneakyChef	1468	0
+SneakyCheff	1469	0
+Snooping Dragon	800	128
+SnowSoul	1470	0
 Social Network Team	71	128
-Sodin	759	256
-Sodinokibi	759	256
+Sodin	763	256
+Sodinokibi	763	256
 Sofacy	49	256
 Sofacy Group	49	0
 Solar Ion	39	128
 Solar Phoenix	85	128
 SolarStorm	85	0
-Soldiers of Soloman	453	0
-Solntsepek	1461	256
-SongXY	1462	0
-Sous-direction anti-terroriste	1363	0
-South African National Defence Force Intelligence Division	1463	0
-South Korean Foreign Ministry	1002	0
-South Korean National Intelligence Service	1167	0
-Sowbug	1464	256
-Sp1d3r	1465	0
-Space Delta 18	1466	0
-Space Pirates	1467	128
-SpaceBears	1468	0
-Spamouflage	610	256
-Spamouflage Dragon	610	0
-Spandex Tempest	1005	8
+Soldiers of Soloman	456	0
+Solntsepek	1471	256
+SongXY	1472	0
+Sous-direction anti-terroriste	1373	0
+South African National Defence Force Intelligence Division	1473	0
+South Korean Foreign Ministry	1011	0
+South Korean National Intelligence Service	1177	0
+Sowbug	1474	256
+Sp1d3r	1475	0
+Space Delta 18	1476	0
+Space Pirates	1477	128
+SpaceBears	1478	0
+Spamouflage	613	256
+Spamouflage Dragon	613	0
+Spandex Tempest	1014	8
 Spandex Tempest	110	8
-Spanish Armed Forces Intelligence Center	1469	0
-Spanish National Cybersecurity Institute	863	0
+Spanish Armed Forces Intelligence Center	1479	0
+Spanish National Cybersecurity Institute	869	0
 Sparkling Pisces	63	0
-SparklingGoblin	1470	0
-Spearwing	1025	256
-Special Branch	1471	8
-Special Branch	1472	8
-Special Branch	1473	8
-Special Branch Bureau	1474	0
-Special Branch, Bangladesh Police	1475	0
-Special Communications Service of Russia	1476	0
-Special Detective Unit	1477	0
-Special Intelligence Department	1478	0
-Special Security Force	1479	0
-Special Service for National Security	1151	0
+SparklingGoblin	1480	0
+Spearwing	1034	256
+Special Branch	1481	8
+Special Branch	1482	8
+Special Branch	1483	8
+Special Branch Bureau	1484	0
+Special Branch, Bangladesh Police	1485	0
+Special Communications Service of Russia	1486	0
+Special Detective Unit	1487	0
+Special Intelligence Department	1488	0
+Special Security Force	1489	0
+Special Service for National Security	1161	0
 Spectral Kitten	32	0
-Sphinx Moth	294	128
+Sphinx Moth	296	128
 Spire Castle	95	128
-Spirlin	384	256
+Spirlin	386	256
 SportsFans	73	0
 Spring Dragon	109	128
 Springtail	63	129
-Sprite Spider	749	0
+Sprite Spider	753	0
 Squid Comet	121	128
-Stalker Panda	277	0
-Stalker Taurus	277	0
-Star Blizzard	261	0
+Stalker Panda	279	0
+Stalker Taurus	279	0
+Star Blizzard	263	0
 Stardust Chollima	91	0
 Starfraud	1	256
-Stargazer Goblin	1480	128
-Starry Addax	1481	128
-State Administration of Foreign Experts Affairs	1482	0
-State Agency for National Security	469	0
-State Authority for the Protection of the Constitution	1483	0
-State Bureau of Investigation	1484	0
-State Committee for National Security	1485	8
-State Committee for National Security	1486	8
-State Department	571	0
+Stargazer Goblin	1490	128
+Starry Addax	1491	128
+State Administration of Foreign Experts Affairs	1492	0
+State Agency for National Security	471	0
+State Authority for the Protection of the Constitution	1493	0
+State Bureau of Investigation	1494	0
+State Committee for National Security	1495	8
+State Committee for National Security	1496	8
+State Department	574	0
 State Intelligence Agency	221	0
-State Intelligence Service	1487	0
-State Intelligence Services	1488	0
-State Security Agency	1489	0
-State Security Committee	233	0
-State Security Department of Lithuania	1490	0
-State Security Service	527	8
-State Security Service	1491	8
-State Security Service	1492	8
-State Security Service	1493	8
-State Security Service	1494	8
-State Security Service of Latvia	1495	0
-State Service of Special Communications and Information Protection	1382	0
+State Intelligence Service	1497	0
+State Intelligence Services	1498	0
+State Security Agency	1499	0
+State Security Committee	234	0
+State Security Department of Lithuania	1500	0
+State Security Service	529	8
+State Security Service	1501	8
+State Security Service	1502	8
+State Security Service	1503	8
+State Security Service	1504	8
+State Security Service of Latvia	1505	0
+State Service of Special Communications and Information Protection	1392	0
 Stately Taurus	200	0
 Static Kitten	117	0
-Stealth Falcon	529	128
-Stealth Mango and Tangelo	1496	128
+Stealth Falcon	531	128
+Stealth Mango and Tangelo	1506	128
 StellarParticle	85	0
 Sticky Werewolf	160	128
 Stone Panda	20	0
 StoneFly	98	1
-Storm Cloud	1497	128
-Storm-0062	548	0
-Storm-0113	1289	0
-Storm-0133	384	0
+Storm Cloud	1507	128
+Storm-0062	551	0
+Storm-0113	1299	0
+Storm-0133	386	0
 Storm-0139	171	0
 Storm-0156	40	8
 Storm-0156	90	8
-Storm-0193	410	0
-Storm-0216	377	0
-Storm-0230	410	0
-Storm-0247	1498	0
-Storm-0249	479	0
-Storm-0252	378	0
-Storm-0257	480	0
-Storm-0259	1499	0
-Storm-0270	481	0
-Storm-0287	924	0
+Storm-0193	413	0
+Storm-0216	379	0
+Storm-0230	413	0
+Storm-0247	1508	0
+Storm-0249	481	0
+Storm-0252	380	0
+Storm-0257	482	0
+Storm-0259	1509	0
+Storm-0270	483	0
+Storm-0287	931	0
 Storm-0288	111	0
-Storm-0302	803	0
-Storm-0324	483	0
-Storm-0381	486	0
-Storm-0391	283	0
-Storm-0408	1500	0
-Storm-0473	1501	0
-Storm-0485	1502	0
-Storm-0494	1503	0
-Storm-0501	1504	0
-Storm-0506	1505	0
-Storm-0530	490	0
+Storm-0302	807	0
+Storm-0324	485	0
+Storm-0381	488	0
+Storm-0391	285	0
+Storm-0408	1510	0
+Storm-0473	1511	0
+Storm-0485	1512	0
+Storm-0494	1513	0
+Storm-0501	1514	0
+Storm-0506	1515	0
+Storm-0530	492	0
 Storm-0538	121	0
-Storm-0539	1506	0
+Storm-0539	1516	0
 Storm-0558	165	8
-Storm-0558	1507	72
-Storm-0569	492	0
-Storm-0587	493	0
-Storm-0593	909	0
-Storm-0671	444	0
-Storm-0826	1508	0
-Storm-0829	496	0
-Storm-0835	1509	0
+Storm-0558	1517	72
+Storm-0569	494	0
+Storm-0587	495	0
+Storm-0593	916	0
+Storm-0671	447	0
+Storm-0826	1518	0
+Storm-0829	498	0
+Storm-0835	1519	0
 Storm-0842	199	0
-Storm-0852	236	0
-Storm-0867	498	0
+Storm-0852	237	0
+Storm-0867	500	0
 Storm-0875	1	0
-Storm-0900	1510	0
-Storm-0919	668	0
-Storm-0940	432	0
-Storm-0954	920	0
+Storm-0900	1520	0
+Storm-0919	671	0
+Storm-0940	435	0
+Storm-0954	927	0
 Storm-0971	1	0
-Storm-0978	1350	0
-Storm-1044	502	0
-Storm-1084	503	0
-Storm-1099	1511	0
-Storm-1101	504	0
+Storm-0978	1360	0
+Storm-1044	504	0
+Storm-1084	505	0
+Storm-1099	1521	0
+Storm-1101	506	0
 Storm-1113	169	0
-Storm-1125	1143	0
-Storm-1133	1512	0
-Storm-1152	1513	0
-Storm-1167	505	0
-Storm-1175	1514	0
-Storm-1194	1004	0
+Storm-1125	1152	0
+Storm-1133	1522	0
+Storm-1152	1523	0
+Storm-1167	507	0
+Storm-1175	1524	0
+Storm-1194	1013	0
 Storm-1222	171	0
-Storm-1249	1515	0
-Storm-1283	1516	0
-Storm-1286	1517	0
-Storm-1295	506	0
-Storm-1516	413	0
+Storm-1249	1525	0
+Storm-1283	1526	0
+Storm-1286	1527	0
+Storm-1295	508	0
+Storm-1516	416	0
 Storm-1567	146	0
-Storm-1575	1518	0
-Storm-1607	1519	0
-Storm-1674	1520	0
-Storm-1679	1266	8
-Storm-1679	1521	72
-Storm-1747	1522	0
-Storm-1789	1139	0
-Storm-1811	363	0
-Storm-1837	723	0
-Storm-1841	1355	0
-Storm-1849	1523	0
-Storm-1852	1524	0
-Storm-1865	1525	0
-Storm-1877	415	8
-Storm-1877	702	8
-Storm-1977	1526	0
-Storm-1982	1459	0
-Storm-2035	1527	0
-Storm-2077	1340	0
-Storm-2139	1528	0
-Storm-2227	1529	0
-Storm-2372	1530	0
-Storm-2416	390	0
-Storm-2460	1531	0
-Storm-2470	1532	0
-Storm-2477	1533	0
-Storm-2561	1534	0
-Storm-2603	1535	0
-Storm-2657	1291	0
-Storm-2697	1536	0
-Storm-2755	1537	0
-Storm-2945	1538	0
-Storm-2949	1539	0
-Storm-2981	399	0
+Storm-1575	1528	0
+Storm-1607	1529	0
+Storm-1674	1530	0
+Storm-1679	1276	8
+Storm-1679	1531	72
+Storm-1747	1532	0
+Storm-1789	1148	0
+Storm-1811	365	0
+Storm-1837	727	0
+Storm-1841	1365	0
+Storm-1849	1533	0
+Storm-1852	1534	0
+Storm-1865	1535	0
+Storm-1877	418	8
+Storm-1877	706	8
+Storm-1977	1536	0
+Storm-1982	1469	0
+Storm-2035	1537	0
+Storm-2077	1350	0
+Storm-2139	1538	0
+Storm-2227	1539	0
+Storm-2372	1540	0
+Storm-2416	393	0
+Storm-2460	1541	0
+Storm-2470	1542	0
+Storm-2477	1543	0
+Storm-2561	1544	0
+Storm-2603	1545	0
+Storm-2657	1301	0
+Storm-2697	1546	0
+Storm-2755	1547	0
+Storm-2945	1548	0
+Storm-2949	1549	0
+Storm-2981	402	0
 Storm-2999	152	0
-Storm-3075	1540	0
-Strategic Services Agency	1381	0
-Strawberry Tempest	491	0
+Storm-3075	1550	0
+Strategic Services Agency	1391	0
+Strawberry Tempest	493	0
 Strider	47	129
 StrongPity	60	0
-StucxTeam	1541	0
-Sturgeon Fisher	368	128
-SturgeonPhisher	368	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	587	0
+Stucx Team	1551	0
+StucxTeam	1551	0
+Sturgeon Fisher	370	128
+SturgeonPhisher	370	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	590	0
 Subaat	123	256
 Suckfly	78	256
-Sunglow Blizzard	494	0
+Sunglow Blizzard	496	0
 Sunshop Group	75	0
-Suojelupoliisi	718	0
-Suojelupoliisi / Skyddspolisen	718	0
-Superman	284	129
-Supo	718	6
+Suojelupoliisi	722	0
+Suojelupoliisi / Skyddspolisen	722	0
+Superman	286	129
+Supo	722	6
 Swallowtail	49	129
-Swan Vector	1542	128
-Swedish National Cyber Security Center	1232	0
-Swedish Security Service	1359	0
-Swirl Typhoon	277	0
-Swiss intelligence agencies	1543	0
-SyrianElectronicArmy	552	0
-Syrphid	241	129
+Swan Vector	1552	128
+Swedish National Cyber Security Center	1242	0
+Swedish Security Service	1369	0
+Swirl Typhoon	279	0
+Swiss intelligence agencies	1553	0
+Syrian Electronic Army	555	128
+SyrianElectronicArmy	555	0
+Syrphid	242	129
 Syssphinx	111	256
-SÄPO	1359	6
-Säkerhetspolisen	1359	0
-Säpo	1359	6
-Sûreté Générale	744	0
-Sûreté de l'État	1491	0
-Służba Kontrwywiadu Wojskowego	1029	0
-Służba Wywiadu Wojskowego	1544	0
+SÄPO	1369	6
+Säkerhetspolisen	1369	0
+Säpo	1369	6
+Sûreté Générale	748	0
+Sûreté de l'État	1501	0
+Służba Kontrwywiadu Wojskowego	1038	0
+Służba Wywiadu Wojskowego	1554	0
 T-APT-02	42	4
 T-APT-03	81	4
 T-APT-04	48	4
 T-APT-12	49	4
 T-APT-17	43	4
-TA-473	1545	4
-TA-ShadowCricket	967	0
-TA2101	377	4
-TA2536	1546	4
-TA2541	1547	4
-TA2552	1548	4
-TA2719	1549	4
-TA2721	356	4
+TA-473	1555	4
+TA-ShadowCricket	975	0
+TA2101	379	4
+TA2536	1556	4
+TA2541	1557	4
+TA2552	1558	4
+TA2719	1559	4
+TA2721	358	4
 TA2722	225	4
-TA2723	1550	4
-TA2725	1551	4
+TA2723	1560	4
+TA2725	1561	4
 TA397	43	4
-TA402	1552	4
+TA402	1562	4
 TA404	51	4
-TA406	1553	4
-TA407	396	4
-TA410	1554	4
+TA406	1563	4
+TA407	399	4
+TA410	1564	4
 TA412	88	4
-TA413	984	4
+TA413	992	4
 TA415	95	4
 TA416	200	4
 TA421	85	4
 TA422	49	4
 TA423	94	4
 TA427	63	4
-TA428	278	4
+TA428	280	4
 TA429	20	4
-TA444	1555	4
-TA445	480	4
-TA446	261	4
+TA444	1565	4
+TA445	482	4
+TA446	263	4
 TA450	117	4
 TA451	38	4
 TA452	39	4
 TA453	89	4
 TA454	92	4
-TA455	1556	4
+TA455	1566	4
 TA4557	121	4
-TA456	350	4
-TA4563	553	4
-TA459	1557	4
-TA471	493	4
-TA473	1545	4
-TA482	1558	4
-TA488	972	4
-TA4900	396	4
-TA4903	1559	4
-TA4922	1560	4
-TA499	976	4
+TA456	352	4
+TA4563	556	4
+TA459	1567	4
+TA471	495	4
+TA473	1555	4
+TA482	1568	4
+TA488	980	4
+TA4900	399	4
+TA4903	1569	4
+TA4922	1570	4
+TA499	984	4
 TA505	110	4
-TA511	993	4
-TA516	1561	4
-TA530	1562	4
-TA542	802	4
-TA543	483	4
-TA544	803	4
-TA547	1563	4
+TA511	1002	4
+TA516	1571	4
+TA530	1572	4
+TA542	806	4
+TA543	485	4
+TA544	807	4
+TA547	1573	4
 TA551	114	4
-TA554	1564	4
-TA555	1565	4
-TA558	1566	4
-TA569	475	4
-TA570	488	4
-TA571	1567	4
-TA575	1568	4
-TA577	845	4
-TA578	1569	4
-TA579	1570	4
-TA584	1510	4
-TA800	1571	4
-TA829	1572	4
-TA866	1573	4
+TA554	1574	4
+TA555	1575	4
+TA558	1576	4
+TA569	477	4
+TA570	490	4
+TA571	1577	4
+TA575	1578	4
+TA577	850	4
+TA578	1579	4
+TA579	1580	4
+TA584	1520	4
+TA800	1581	4
+TA829	1582	4
+TA866	1583	4
 TAAL	121	135
-TAG-100	1340	4
-TAG-112	1574	4
-TAG-121	409	4
-TAG-124	963	4
-TAG-140	1575	4
-TAG-150	816	4
-TAG-22	273	4
-TAG-28	1576	4
-TAG-53	261	4
-TAG-56	1577	4
+TAG-100	1350	4
+TAG-112	1584	4
+TAG-121	412	4
+TAG-124	971	4
+TAG-140	1585	4
+TAG-150	820	4
+TAG-22	275	4
+TAG-28	1586	4
+TAG-53	263	4
+TAG-56	1587	4
 TAG-63	50	4
-TAG-70	1545	4
-TAG-74	280	4
+TAG-70	1555	4
+TAG-74	282	4
 TAG_0530	53	4
 TANTALUM	200	149
 TECHNETIUM	82	149
-TELLURIUM	277	149
-TEM	1578	6
+TELLURIUM	279	149
+TEM	1588	6
 TEMP.Avengers	75	0
 TEMP.Beanie	145	0
 TEMP.Bottle	101	0
-TEMP.Hermit	837	0
+TEMP.Hermit	842	0
 TEMP.Hex	200	0
 TEMP.Hippo	83	0
 TEMP.Isotope	118	0
 TEMP.Jumper	94	0
-TEMP.MixMaster	410	0
+TEMP.MixMaster	413	0
 TEMP.Noble	46	0
 TEMP.Periscope	94	0
 TEMP.Reaper	41	0
-TEMP.Tick	277	0
+TEMP.Tick	279	0
 TEMP.Veles	122	0
-TEMP.Vermin	1432	0
-TEMP.Warlock	685	0
+TEMP.Vermin	1442	0
+TEMP.Warlock	689	0
 TEMP.Zagros	117	0
 TEMP.Zhenbao	77	0
 TEMPER PANDA	131	0
 TEMPLAR	42	133
-TEMP_Heretic	1579	128
-TERBIUM	1580	149
-TEST PANDA	1581	0
+TEMP_Heretic	1589	128
+TERBIUM	1590	149
+TEST PANDA	1591	0
 TG-0055	82	4
 TG-0110	86	4
 TG-0416	74	4
-TG-1314	1582	4
+TG-1314	1592	4
 TG-2633	95	4
 TG-2754	70	12
 TG-2754	101	12
@@ -5039,636 +5076,645 @@ TG-4192	118	4
 TG-6952	6	4
 TG-8153	73	4
 TG-8223	69	4
-TG2003	660	4
-TG2729	988	4
-TGR-STA-0043	328	4
-TGR-STA-1030	1420	4
+TG2003	663	4
+TG2729	997	4
+TGR-STA-0043	330	4
+TGR-STA-1030	1430	4
 TH-157	141	4
-TH-163	1564	4
+TH-163	1574	4
 TH3Bug	76	0
 THALLIUM	63	149
-THORIUM	942	149
-TIDRONE	636	260
-TINY SPIDER	1583	0
+THORIUM	949	149
+TIDRONE	639	260
+TINY SPIDER	1593	0
 TMP.Lapis	40	0
-TOXCAR CYBER TEAM	1584	0
-TOXIC PANDA	1585	0
-TR-CERT	1193	4
-TRACER KITTEN	1586	0
-TRAVELING SPIDER	1587	0
-TRIPLESTRENGTH	1588	260
-TSB	1419	134
-TWCERT/CC	1589	4
+TOXCAR CYBER TEAM	1594	0
+TOXIC PANDA	1595	0
+TR-CERT	1203	4
+TRACER KITTEN	1596	0
+TRAVELING SPIDER	1597	0
+TRIPLESTRENGTH	1598	260
+TSB	1429	134
+TWCERT/CC	1599	4
 Taffeta Typhoon	82	0
-Taidoor	637	256
+Taidoor	640	256
 Tailgater	73	129
 Tailgater Team	73	128
-Taizi Flood	610	0
-Tanzania Intelligence and Security Service	1590	0
-TargetCompany	704	0
+Taizi Flood	613	0
+Tanzania Intelligence and Security Service	1600	0
+TargetCompany	708	0
 Tarh Andishan	148	0
-TaskMasters	265	1
-TaxOff	1591	0
-Te Tira Tiaki	743	0
-Teal Kurma	420	0
+TaskMasters	267	1
+TaxOff	1601	0
+Te Tira Tiaki	747	0
+Teal Kurma	423	0
 Team Bear	159	0
-Team Criminal Intelligence	688	0
-Team Criminal Intelligence (KMar-TCI)	1592	0
-Team Twiizer	699	0
-Team-Xecuter	1593	0
+Team Criminal Intelligence	692	0
+Team Criminal Intelligence (KMar-TCI)	1602	0
+Team Insane PK	1603	128
+Team Insane Pakistan	1603	128
+Team Twiizer	703	0
+Team-Xecuter	1604	0
 Team338	131	0
-Team46	1591	0
+Team46	1601	0
 TeamPCP	152	0
 TeamSpy	159	0
 TeamSpy Crew	159	0
 TeamTNT	130	0
-TeamXRat	417	0
+TeamXRat	420	0
 TeleBots	46	0
-Teleboyi	1594	256
+Teleboyi	1605	256
 Temp.Overboard	81	0
 Temp.Pittytiger	80	0
-TempTick	1595	0
-Tenacious Pungsan	409	0
-Teng Snake	792	128
-Terrorelhárítási Központ	1596	0
-Terrorist Investigation Division	1597	0
-Terörle Mücadele Dairesi Başkanlığı	1578	0
-TetrisPhantom	1598	0
-ThaiCERT	1599	0
-Thailand Computer Emergency Response Team	1599	0
+TempTick	1606	0
+Tenacious Pungsan	412	0
+Teng Snake	796	128
+Terrorelhárítási Központ	1607	0
+Terrorist Investigation Division	1608	0
+Terörle Mücadele Dairesi Başkanlığı	1588	0
+TetrisPhantom	1609	0
+ThaiCERT	1610	0
+Thailand Computer Emergency Response Team	1610	0
 Thamar Reservoir	145	0
-The Big Bang	1600	128
+The Big Bang	1611	128
+The Dark Overlord	1612	128
 The Dropping Elephant	44	128
 The Dukes	85	128
-The Gentlemen	1601	128
+The Gentlemen	1613	128
 The Gorgon Group	123	128
-The Information Branch	1602	0
-The Mask	365	128
-The Shadow Brokers	1419	128
-The ShadowBrokers	1419	0
-The White Company	1603	128
-TheDarkOverlord	1604	0
-TheWizards	1605	0
-Thief Libra	1606	0
+The Information Branch	1614	0
+The Mask	367	128
+The Shadow Brokers	1429	128
+The ShadowBrokers	1429	0
+The White Company	1615	128
+The Wizards	1616	128
+TheDarkOverlord	1612	0
+TheWizards	1616	0
+Thief Libra	1617	0
 Thirsty Gemini	44	128
-Threat Actor 888	1607	0
+Threat Actor 888	1618	0
 Threat Group 2889	148	0
 Threat Group-0110	86	0
 Threat Group-0416	74	0
-Threat Group-1314	1582	0
+Threat Group-1314	1592	0
 Threat Group-3390	83	0
 Threat Group-4127	49	0
-Threatsec	1608	256
+Threatsec	1619	256
 Thrip	119	129
-TianWu	1609	0
-Tianjin State Security Bureau	1610	0
-Tick	277	135
-Tick Castle	277	128
+TianWu	1620	0
+Tianjin State Security Bureau	1621	0
+Tick	279	135
+Tick Castle	279	128
 Tide Castle	88	128
 TieOnJoe	42	0
-Tilded Team	630	0
-TiltedTemple	387	0
+Tilded Team	633	0
+TiltedTemple	390	0
 Timberworm	145	256
 Tin Woodlawn	37	128
-ToddyCat	1498	0
-Tohnichi	704	256
-Tonto Team	280	0
-Topgear	254	256
-Tortoise Shell	350	128
-Tortoiseshell	350	129
-Tracfin	1611	0
-TraderTraitor	920	0
-Traficom National Cyber Security Centre	957	0
+ToddyCat	1508	0
+Tohnichi	708	256
+Tonto Team	282	0
+Topgear	256	256
+Tortoise Shell	352	128
+Tortoiseshell	352	129
+Tracfin	1622	0
+TraderTraitor	927	0
+Traficom National Cyber Security Centre	965	0
 Transparent Tribe	40	128
-Treasury Department	572	0
-Trickbot LLC	410	0
-Trident	468	129
+Treasury Department	575	0
+Trickbot LLC	413	0
+Trident	470	129
 Trident Ursa	18	0
-TridentLocker	1612	0
+TridentLocker	1623	0
 Tropic Trooper	79	128
-Tropical Scorpius	1613	0
-Tropicalscorpius	444	256
-TsNIIKhM	372	0
+Tropical Scorpius	1624	0
+Tropicalscorpius	447	256
+TsNIIKhM	374	0
 Tsar Team	49	128
-Tstark	1614	256
-Tumbleweed Typhoon	942	0
+Tstark	1625	256
+Tumbleweed Typhoon	949	0
 Tungsten Bridge	42	0
-TunisianCyberArmy	418	0
-Tunnel Spider	377	0
-TunnelSnake	1615	0
+Tunisian Cyber Army	421	128
+TunisianCyberArmy	421	0
+Tunnel Spider	379	0
+TunnelSnake	1626	0
 TunnelVision	89	0
 Turbine Panda	82	0
-Turk Hack Team	1616	128
-TurkHackTeam	1616	0
+Turk Hack Team	1627	128
+TurkHackTeam	1627	0
 Turla	53	161
 Turla Relic	53	128
 Twill Typhoon	200	0
 Twisted Kitten	39	0
-Twisted Spider	377	0
+Twisted Spider	379	0
 Two-tailed Scorpion	50	128
 TwoForOne	116	0
-TwoSail Junk	1617	0
-U.S. Cyber Command	352	0
-U.S. Department of Defense	566	0
-U.S. Department of Justice	524	0
-U.S. Department of State	571	0
-U.S. Treasury	572	0
+TwoSail Junk	1628	0
+U.S. Cyber Command	354	0
+U.S. Department of Defense	569	0
+U.S. Department of Justice	526	0
+U.S. Department of State	574	0
+U.S. Treasury	575	0
 UAC-0001	49	4
 UAC-0003	53	4
-UAC-0006	1618	4
+UAC-0006	1629	4
 UAC-0010	18	4
-UAC-0020	1432	4
+UAC-0020	1442	4
 UAC-0024	53	4
 UAC-0028	49	4
 UAC-0029	85	4
-UAC-0050	1619	4
-UAC-0056	260	12
-UAC-0056	493	12
-UAC-0057	480	4
-UAC-0063	1620	4
+UAC-0050	1630	4
+UAC-0056	262	12
+UAC-0056	495	12
+UAC-0057	482	4
+UAC-0063	1631	4
 UAC-0082	46	4
-UAC-0094	1621	4
-UAC-0099	1622	4
-UAC-0100	1623	4
-UAC-0102	1624	4
-UAC-0106	1623	4
-UAC-0109	1625	4
+UAC-0094	1632	4
+UAC-0099	1633	4
+UAC-0100	1634	4
+UAC-0102	1635	4
+UAC-0106	1634	4
+UAC-0109	1636	4
 UAC-0113	46	4
-UAC-0114	1545	4
-UAC-0118	695	4
+UAC-0114	1555	4
+UAC-0118	699	4
 UAC-0144	53	4
-UAC-0149	1626	4
-UAC-0154	1627	4
-UAC-0184	1628	4
-UAC-0185	1629	4
-UAC-0190	972	4
-UAC-0194	1630	4
-UAC-0215	1631	4
-UAC-0219	1632	4
-UAC-0226	1633	4
-UAC-0227	1634	4
-UAC-0239	1635	4
-UAC-0241	1636	4
-UAC-0245	1637	4
-UAC-0255	458	4
-UAE Cyber Security Council	1638	0
-UAT-10362	1639	4
-UAT-10608	1640	4
-UAT-11795	1641	4
-UAT-5394	1642	4
-UAT-5647	1350	4
-UAT-5918	1643	4
-UAT-6382	1644	4
-UAT-7237	333	4
-UAT-7290	468	4
-UAT-7810	1645	4
-UAT-8099	1646	4
-UAT-8302	1647	4
-UAT-8616	1648	4
-UAT-8837	1649	4
-UAT-9244	1650	4
-UAT-9686	1651	4
-UAT-9921	1652	4
-UAT4356	1523	4
-UCA	1653	134
-UK Ministry of Defence	1061	0
-UK National Cyber Security Centre	1160	0
-UN	1654	7
+UAC-0149	1637	4
+UAC-0154	1638	4
+UAC-0184	1639	4
+UAC-0185	1640	4
+UAC-0190	980	4
+UAC-0194	1641	4
+UAC-0215	1642	4
+UAC-0219	1643	4
+UAC-0226	1644	4
+UAC-0227	1645	4
+UAC-0239	1646	4
+UAC-0241	1647	4
+UAC-0245	1648	4
+UAC-0255	460	4
+UAE Cyber Security Council	1649	0
+UAT-10362	1650	4
+UAT-10608	1651	4
+UAT-11795	1652	4
+UAT-5394	1653	4
+UAT-5647	1360	4
+UAT-5918	1654	4
+UAT-6382	1655	4
+UAT-7237	335	4
+UAT-7290	470	4
+UAT-7810	1656	4
+UAT-8099	1657	4
+UAT-8302	1658	4
+UAT-8616	1659	4
+UAT-8837	1660	4
+UAT-9244	1661	4
+UAT-9686	1662	4
+UAT-9921	1663	4
+UAT4356	1533	4
+UCA	1664	134
+UK Ministry of Defence	1070	0
+UK National Cyber Security Centre	1170	0
+UN	1665	7
 UNC1069	91	12
-UNC1069	443	76
-UNC1088	1329	4
-UNC1151	480	4
-UNC1326	420	4
-UNC1530	384	4
-UNC1543	475	4
-UNC1549	875	12
-UNC1549	1246	76
+UNC1069	446	76
+UNC1088	1339	4
+UNC1151	482	4
+UNC1326	423	4
+UNC1530	386	4
+UNC1543	477	4
+UNC1549	882	12
+UNC1549	1256	76
 UNC1720	171	4
-UNC1860	1655	4
-UNC1878	410	4
-UNC1945	327	4
-UNC2053	410	4
+UNC1860	1666	4
+UNC1878	413	4
+UNC1945	329	4
+UNC2053	413	4
 UNC215	83	12
-UNC215	1656	76
-UNC2165	478	4
-UNC2198	377	4
-UNC2286	703	4
+UNC215	1667	76
+UNC2165	480	4
+UNC2198	379	4
+UNC2286	707	4
 UNC2428	32	4
-UNC2447	1657	4
+UNC2447	1668	4
 UNC2452	85	4
-UNC2465	1658	4
-UNC2529	1659	4
-UNC2565	846	4
-UNC2589	260	4
-UNC2596	444	4
+UNC2465	1669	4
+UNC2529	1670	4
+UNC2565	851	4
+UNC2589	262	4
+UNC2596	447	4
 UNC2630	101	4
-UNC2659	1660	4
-UNC2717	1661	4
-UNC2814	540	4
-UNC2849	1501	4
-UNC2970	1662	4
+UNC2659	1671	4
+UNC2717	1672	4
+UNC2814	542	4
+UNC2849	1511	4
+UNC2970	1673	4
 UNC302	212	4
-UNC3236	283	4
+UNC3236	285	4
 UNC3524	85	4
-UNC3569	1663	4
-UNC3661	491	4
-UNC3742	446	4
-UNC3886	1664	4
-UNC3890	1665	4
+UNC3569	1674	4
+UNC3661	493	4
+UNC3742	449	4
+UNC3886	1675	4
+UNC3890	1676	4
 UNC3944	1	4
-UNC3973	1666	4
-UNC4057	261	4
-UNC4191	1667	4
+UNC3973	1677	4
+UNC4057	263	4
+UNC4191	1678	4
 UNC4210	53	4
-UNC4221	1629	4
-UNC4393	363	4
-UNC4453	764	4
-UNC4487	1668	4
-UNC4536	1669	4
-UNC4540	1670	4
+UNC4221	1640	4
+UNC4393	365	4
+UNC4453	768	4
+UNC4487	1679	4
+UNC4536	1680	4
+UNC4540	1681	4
 UNC4736	171	4
-UNC4841	1375	4
-UNC4899	920	4
-UNC4990	1671	4
-UNC5174	1672	4
-UNC5221	1334	4
-UNC5266	1673	4
-UNC5267	702	4
-UNC5291	1674	4
+UNC4841	1385	4
+UNC4899	927	4
+UNC4990	1682	4
+UNC5174	1683	4
+UNC5221	1344	4
+UNC5266	1684	4
+UNC5267	706	4
+UNC5291	1685	4
 UNC530	18	4
-UNC5325	1675	4
-UNC5330	1676	4
-UNC5337	1677	4
-UNC5342	1678	4
-UNC5356	442	4
-UNC5454	649	4
-UNC5537	1679	4
-UNC5820	1680	4
-UNC6032	1681	4
-UNC6040	1682	4
-UNC6148	1683	4
-UNC6201	1684	4
-UNC6293	1685	4
-UNC6353	1686	4
+UNC5325	1686	4
+UNC5330	1687	4
+UNC5337	1688	4
+UNC5342	1689	4
+UNC5356	445	4
+UNC5454	652	4
+UNC5537	1690	4
+UNC5820	1691	4
+UNC6032	1692	4
+UNC6040	1693	4
+UNC6148	1694	4
+UNC6201	1695	4
+UNC6293	1696	4
+UNC6353	1697	4
 UNC6384	200	4
-UNC6395	1687	4
-UNC6426	1688	4
-UNC6485	1689	4
-UNC6508	1690	4
-UNC6619	1420	4
-UNC6671	1691	4
-UNC6691	1692	4
-UNC6692	1693	4
-UNC6748	1694	4
-UNC757	730	4
-UNC788	1695	4
-UNC902	685	4
+UNC6395	1698	4
+UNC6426	1699	4
+UNC6485	1700	4
+UNC6508	1701	4
+UNC6619	1430	4
+UNC6671	1702	4
+UNC6691	1703	4
+UNC6692	1704	4
+UNC6748	1705	4
+UNC757	734	4
+UNC788	1706	4
+UNC902	689	4
 UNC94	168	4
-UNC961	806	4
-UNG0002	1696	4
-UNG0901	1697	4
-UNION PANDA	1698	0
-UNION SPIDER	1699	0
-UNK_AcademicFlare	1700	0
-UNK_DropPitch	1701	0
-UNK_FistBump	1702	0
-UNK_RemoteRogue	1703	0
-UNK_SparkyCarp	1704	0
-UNK_SweetSpecter	1459	0
-UNODC	1705	4
+UNC961	810	4
+UNG0002	1707	4
+UNG0901	1708	4
+UNION PANDA	1709	0
+UNION SPIDER	1710	0
+UNK_AcademicFlare	1711	0
+UNK_DropPitch	1712	0
+UNK_FistBump	1713	0
+UNK_RemoteRogue	1714	0
+UNK_SparkyCarp	1715	0
+UNK_SweetSpecter	1469	0
+UNODC	1716	4
 UPS	86	135
 UPS Team	86	128
-US Cyber Command	352	0
-US-CERT	1706	4
-USCYBERCOM	352	4
-USDoD	1707	0
-USOM	1193	6
-USSS	1400	6
-UTA0178	1334	4
-UTA0218	1708	4
-UTA0352	1709	4
-UTA0355	1710	4
-UTA0388	1711	4
-UTA0533	1712	4
-UTG-Q-008	1713	4
-UTG-Q-010	1714	4
-UUC	300	134
-UZSI	1256	6
-Udenrigsministeriet	1095	0
-Ugly Face	365	128
-Ukrainian Cyber Alliance	1653	128
-Ukrainian Cyber Police	457	0
-Ukrainian Foreign Ministry	1127	0
-Ulkoministeriö	1098	0
-Ulusal Siber Olaylara Müdahale Merkezi	1193	0
-Underground Team	1350	128
-Unfading Sea Haze	1715	128
-Unidad de Inteligencia Financiera	1716	0
-Union européenne	631	0
+US Cyber Command	354	0
+US-CERT	1717	4
+USCYBERCOM	354	4
+USDoD	1718	0
+USOM	1203	6
+USSS	1410	6
+UTA0178	1344	4
+UTA0218	1719	4
+UTA0352	1720	4
+UTA0355	1721	4
+UTA0388	1722	4
+UTA0533	1723	4
+UTG-Q-008	1724	4
+UTG-Q-010	1725	4
+UUC	302	134
+UZSI	1266	6
+Udenrigsministeriet	1104	0
+Ugly Face	367	128
+Ukrainian Cyber Alliance	1664	128
+Ukrainian Cyber Police	459	0
+Ukrainian Foreign Ministry	1136	0
+Ulkoministeriö	1107	0
+Ulusal Siber Olaylara Müdahale Merkezi	1203	0
+Underground Team	1360	128
+Unfading Sea Haze	1726	128
+Unidad de Inteligencia Financiera	1727	0
+Union européenne	634	0
 Unit 121	51	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1278	0
-Unit 74455	766	0
-Unit 78020	1279	0
-Unit 8200	1717	8
-Unit 8200	614	72
-United Cyber Caliphate	300	128
-United Front Work Department	1718	0
-United Nations	1654	0
-United Nations Office on Drugs and Crime	1705	0
-United States Computer Emergency Readiness Team	1706	0
-United States Cyber Command	352	0
-United States Secret Service	1400	0
-Unknown-Group-901	1697	0
-UnsolicitedBooker	1719	0
+Unit 61486	1288	0
+Unit 74455	770	0
+Unit 78020	1289	0
+Unit 8200	1728	8
+Unit 8200	617	72
+United Cyber Caliphate	302	128
+United Front Work Department	1729	0
+United Nations	1665	0
+United Nations Office on Drugs and Crime	1716	0
+United States Computer Emergency Readiness Team	1717	0
+United States Cyber Command	354	0
+United States Secret Service	1410	0
+Unknown-Group-901	1708	0
+UnsolicitedBooker	1730	0
 Uprava za bezbednost i kontrarazuznavanje	132	0
 Uroburos	53	256
-Urpage	1720	256
-UserSec	1721	0
-Utenriksdepartementet	1116	0
-Uteus	1672	256
-Utrikesdepartementet	1123	0
-Užsienio reikalų ministerija	1109	0
-VAJA	1003	6
-VDD	1495	6
-VENOM	636	133
-VENOM SPIDER	1722	0
+Urpage	1731	256
+UserSec	1732	0
+Utenriksdepartementet	1125	0
+Uteus	1683	256
+Utrikesdepartementet	1132	0
+Užsienio reikalų ministerija	1118	0
+VAJA	1012	6
+VDD	1505	6
+VENOM	639	133
+VENOM SPIDER	1733	0
 VENOMOUS Bear	53	0
-VICE SPIDER	1723	72
+VICE SPIDER	1734	72
 VICEROY TIGER	56	72
-VIGINUM	1411	4
-VLA	665	6
-VNCERT	1724	4
-VOYEUR	824	132
-VSD	1490	6
-VSSE	1491	6
-VZ	1030	6
-Valsts drošības dienests	1495	0
-Valstybės saugumo departamentas	1490	0
-Vanguard Panda	283	0
-Vanilla Tempest	497	0
+VIGINUM	1421	4
+VLA	668	6
+VNCERT	1735	4
+VOYEUR	828	132
+VSD	1500	6
+VSSE	1501	6
+VZ	1039	6
+Valsts drošības dienests	1505	0
+Valstybės saugumo departamentas	1500	0
+Vanguard Panda	285	0
+Vanilla Tempest	499	0
 Vedalia	97	129
-Veiligheid van de Staat	1491	0
-Velvet Ant	1725	128
+Veiligheid van de Staat	1501	0
+Velvet Ant	1736	128
 Velvet Chollima	63	8
 Velvet Chollima	97	8
-Velvet Chollima	305	8
+Velvet Chollima	307	8
 Velvet Tempest	150	0
-Vengeful Kitten	489	0
-Vengeful Wolf	544	0
+Vengeful Kitten	491	0
+Vengeful Wolf	547	0
 Venus 121	41	0
-Vermin	1432	129
-Vermin Relic	1432	128
+Vermin	1442	129
+Vermin Relic	1442	128
 Vertigo Panda	200	0
-Vice Leaker	422	128
-Vice Society	497	128
-Vice Spider	497	8
-ViceLeaker	1726	0
+Vice Leaker	425	128
+Vice Society	499	128
+Vice Spider	499	8
+ViceLeaker	1737	0
 Viceroy Tiger	44	8
-Vicious Panda	1447	0
-ViciousTrap	1727	0
-Vietnam Computer Emergency Response Team	1724	0
-Viginum	1411	0
-Viking Jackal	1728	0
-Viking Spider	1324	0
-Vikingdom	1728	256
+Vicious Panda	1457	0
+ViciousTrap	1738	0
+Vietnam Computer Emergency Response Team	1735	0
+Viginum	1421	0
+Viking Jackal	1739	0
+Viking Spider	1334	0
+Vikingdom	1739	256
 Violet Typhoon	88	0
 Violin Panda	76	0
 Viridian Vortex	90	128
 Vixen Panda	71	0
-Voena služba za razuznuvanje i bezbednost	1037	0
-Void Arachne	1440	128
-Void Balaur	1729	0
-Void Banshee	1730	128
-Void Blizzard	972	0
-Void Dokkaebi	702	0
+Voena služba za razuznuvanje i bezbednost	1046	0
+Void Arachne	1450	128
+Void Balaur	1740	0
+Void Banshee	1741	128
+Void Blizzard	980	0
+Void Dokkaebi	706	0
 Void Manticore	199	136
-Void Manticore	1731	200
-Void Rabisu	1613	0
-VoidLink Operator	1652	0
-Vojenské spravodajstvo	1732	0
-Vojenské zpravodajství	1030	0
-Vojna sigurnosno-obavještajna agencija	1733	0
-Vojnoobaveštajna agencija	1734	0
-Volatile Cedar	565	128
+Void Manticore	1742	200
+Void Rabisu	1624	0
+VoidLink Operator	1663	0
+Vojenské spravodajstvo	1743	0
+Vojenské zpravodajství	1039	0
+Vojna sigurnosno-obavještajna agencija	1744	0
+Vojnoobaveštajna agencija	1745	0
+Volatile Cedar	568	128
 VolcanicTimber	158	0
-Volga Flood	1355	0
-Volt Typhoon	283	0
-Voltzite	283	256
+Volga Flood	1365	0
+Volt Typhoon	285	0
+Voltzite	285	256
 Voodoo Bear	46	0
-Vovan	976	256
-VulzSec	1735	0
-VulzSecTeam	1735	0
-Välisluureamet	665	0
-Välisministeerium	1096	0
-WARP PANDA	1736	0
-WET PANDA	1332	0
+Vovan	984	256
+Vulz Sec Team	1746	0
+VulzSec	1746	0
+VulzSecTeam	1746	0
+Välisluureamet	668	0
+Välisministeerium	1105	0
+WARP PANDA	1747	0
+WET PANDA	1342	0
 WHOis Team	98	0
-WIP19	1737	4
+WIP19	1748	4
 WIRTE	180	260
-WIZARD SPIDER	410	0
-WOLF SPIDER	686	0
+WIZARD SPIDER	413	0
+WOLF SPIDER	690	0
 WRAITH	53	133
-WageMole	702	0
-Wandering Spider	542	0
-Wassonite	1738	256
-Watchdog	1606	129
-Water Bakunawa	1739	0
-Water Barghest	1740	0
-Water Curupira	1741	0
+WageMole	706	0
+Wandering Spider	544	0
+Wassonite	1749	256
+Watchdog	1617	129
+Water Bakunawa	1750	0
+Water Barghest	1751	0
+Water Curupira	1752	0
 Water Galura	140	0
-Water Gamayun	1742	0
-Water Kurita	1743	0
-Water Labbu	1744	0
-Water Makara	1745	0
-Water Orthrus	1746	0
-Water Saci	1747	0
+Water Gamayun	1753	0
+Water Kurita	1754	0
+Water Labbu	1755	0
+Water Makara	1756	0
+Water Orthrus	1757	0
+Water Saci	1758	0
 Water Sigbin	9	0
-WaterPlum	702	0
+WaterPlum	706	0
 Waterbug	53	256
-WeRedEvils	1748	0
-WebMasters	245	1
+WeRedEvils	1759	0
+WebMasters	247	1
 Webmonder	20	256
-Websiic	1498	256
-Webworm	1467	129
-WeedSec	1749	0
+Websiic	1508	256
+Webworm	1477	129
+WeedSec	1760	0
 Wekby	74	256
 Wekby2	83	0
-Wheat Tempest	748	0
-Whisper Spider	1437	0
+Wheat Tempest	752	0
+Whisper Spider	1447	0
 White Bear	53	0
-White Dev 115	542	0
-White Dev 9	984	0
+White Dev 115	544	0
+White Dev 9	992	0
 White Giant	121	128
 WhiteBear	53	0
-WhiteCobra	1750	0
-Whitefly	1751	129
+WhiteCobra	1761	0
+Whitefly	1762	129
 Whois Hacking Team	51	0
 Wicked Panda	95	0
 Wicked Spider	95	0
-Wickrme	441	256
+Wickrme	444	256
 Wild Comet	115	128
-WildCard	1752	1
-WildNeutron	294	0
-WildPressure	1753	0
+WildCard	1763	1
+WildNeutron	296	0
+WildPressure	1764	0
 WindShift	224	0
-Windigo	1754	129
+Windigo	1765	129
 Windy Phoenix	224	128
-Wine Tempest	1275	0
+Wine Tempest	1285	0
 Winnti	95	256
-Winnti Group	253	0
-Winter Vivern	1545	0
+Winnti Group	255	0
+Winter Vivern	1555	0
 Winterflounder	18	256
-Wisp Team	1277	128
-Wisteria Tsunami	462	0
-Witchetty	983	129
-Worok	1755	256
-XDSpy	1756	256
-XakNet	1623	0
-Xarici İşlər Nazirliyi	1091	0
-Xcatze	1757	256
+Wisp Team	1287	128
+Wisteria Tsunami	464	0
+Witchetty	991	129
+World Leaks	862	128
+Worok	1766	256
+XDSpy	1767	256
+XakNet	1634	0
+Xarici İşlər Nazirliyi	1100	0
+Xcatze	1768	256
 Xenotime	122	129
-Xiaoqiying	792	256
-XinXin	244	0
+Xiaoqiying	796	256
+XinXin	246	0
 XingLocker	184	0
 YTTRIUM	85	149
-Yanbian Gang	1758	0
-Yellow Liderc	350	0
-Yellow Nabu	396	0
-YoroTrooper	368	0
-Yulong Flood	1524	0
+Yahoo Boys	1769	128
+Yanbian Gang	1770	0
+Yellow Liderc	352	0
+Yellow Nabu	399	0
+YoroTrooper	370	0
+Yulong Flood	1534	0
 Z-Lom Team	49	128
-Z-Pentest	1759	0
-Z-Pentest Alliance	1759	0
+Z-Pentest	1771	0
+Z-Pentest Alliance	1771	0
 ZINC	51	151
 ZIRCONIUM	88	149
-ZOMBIE SPIDER	1760	0
-Zarya	1625	128
-Zeff Security	1761	0
-ZeffSec	1761	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	370	0
-Zeppelin	1762	129
-ZeroSevenGroup	1763	0
-Zhejiang State Security Department	1764	0
+ZOMBIE SPIDER	1772	0
+Zarya	1636	128
+Zeff Security	1773	0
+ZeffSec	1773	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	372	0
+Zeppelin	1774	129
+Zero Seven Group	1775	128
+ZeroSevenGroup	1775	0
+Zhejiang State Security Department	1776	0
 Zigzag Hail	42	0
 Zinc Emerson	44	0
 ZipToken	83	0
-ZooPark	1765	0
+ZooPark	1777	0
 admin@338	131	0
-badbullz	1722	256
-badbullzvenom	1722	256
-changqixinyun	244	256
-colCERT	400	0
-deepclif	604	256
-direction nationale du renseignement territorial	522	0
+badbullz	1733	256
+badbullzvenom	1733	256
+changqixinyun	246	256
+colCERT	403	0
+deepclif	607	256
+direction nationale du renseignement territorial	524	0
 iKittens	89	0
-isoon	604	256
-keymous	949	256
-luoxk	1766	256
-maCERT	511	0
-ngCERT	1245	0
-puNK-003	1767	0
-room155	544	0
+isoon	607	256
+keymous	956	256
+luoxk	1778	256
+maCERT	513	0
+ngCERT	1255	0
+puNK-003	1779	0
+room155	547	0
 tabcteng	101	256
 the Lamberts	59	128
 timmy	113	256
-ÚZSI	1256	6
-Úřad pro zahraniční styky a informace	1256	0
-Ārlietu ministrija	1111	0
-ΕΥΠ	634	6
-Εθνική Υπηρεσία Πληροφοριών	634	0
-Υπουργείο Εξωτερικών	1100	0
-ГРУ	765	6
-ГУР	560	6
-Гадаад харилцааны яам	1113	0
-Главное Разведывательное Управление	765	0
-Главное разведывательное управление	765	0
-Главное управление специальных программ Президента Российской Федерации	1014	0
-Головне управління розвідки	560	0
-Держспецзв'язку	1382	0
-Държавна агенция „Национална сигурност“	469	0
-КГБ	233	6
-Камітэт дзяржаўнай бяспекі	233	0
-Кіберполіція	457	0
-МЗС	1127	6
-МИД	998	6
-Министарство спољних послова	1121	0
-Министерство иностранных дел	998	0
-Министерство на външните работи	1092	0
-Министерство обороны Российской Федерации	1080	0
-Минобороны	1080	0
-Міністерство закордонних справ України	1127	0
-Міністерство оборони України	1086	0
-Міністэрства замежных спраў	1094	0
-СБУ	1360	6
-СВР	727	6
-Служба Внешней Разведки	727	0
-Служба безпеки України	1360	0
-Служба внешней разведки	727	0
-Служба специальной связи и информации	1476	0
-Сыртқы істер министрлігі	1107	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	312	0
-ФСБ	696	6
-ФСО	697	6
-Федеральная служба безопасности	696	0
-Федеральная служба охраны	697	0
-ЦНИИХМ	372	4
+ÚZSI	1266	6
+Úřad pro zahraniční styky a informace	1266	0
+Ārlietu ministrija	1120	0
+ΕΥΠ	637	6
+Εθνική Υπηρεσία Πληροφοριών	637	0
+Υπουργείο Εξωτερικών	1109	0
+ГРУ	769	6
+ГУР	563	6
+Гадаад харилцааны яам	1122	0
+Главное Разведывательное Управление	769	0
+Главное разведывательное управление	769	0
+Главное управление специальных программ Президента Российской Федерации	1023	0
+Головне управління розвідки	563	0
+Держспецзв'язку	1392	0
+Държавна агенция „Национална сигурност“	471	0
+КГБ	234	6
+Камітэт дзяржаўнай бяспекі	234	0
+Кіберполіція	459	0
+МЗС	1136	6
+МИД	1007	6
+Министарство спољних послова	1130	0
+Министерство иностранных дел	1007	0
+Министерство на външните работи	1101	0
+Министерство обороны Российской Федерации	1089	0
+Минобороны	1089	0
+Міністерство закордонних справ України	1136	0
+Міністерство оборони України	1095	0
+Міністэрства замежных спраў	1103	0
+СБУ	1370	6
+СВР	731	6
+Служба Внешней Разведки	731	0
+Служба безпеки України	1370	0
+Служба внешней разведки	731	0
+Служба специальной связи и информации	1486	0
+Сыртқы істер министрлігі	1116	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	314	0
+ФСБ	700	6
+ФСО	701	6
+Федеральная служба безопасности	700	0
+Федеральная служба охраны	701	0
+ЦНИИХМ	374	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	766	0
-Ազգային անվտանգության ծառայություն	1178	0
-Արտաքին գործերի նախարարություն	1090	0
+в/ч 74455	770	0
+Ազգային անվտանգության ծառայություն	1188	0
+Արտաքին գործերի նախարարություն	1099	0
 אמ"ן	155	6
-המוסד	1142	0
-יחידה 8200	1717	0
-מערך הסייבר הלאומי	862	0
-משרד החוץ	1101	0
-שירות הביטחון הכללי	869	0
-المديرية العامة للأمن العام	744	0
-الهيئة الوطنية للأمن السيبراني	1154	0
-د استخباراتو لوی ریاست	785	0
+המוסד	1151	0
+יחידה 8200	1728	0
+מערך הסייבר הלאומי	868	0
+משרד החוץ	1110	0
+שירות הביטחון הכללי	875	0
+المديرية العامة للأمن العام	748	0
+الهيئة الوطنية للأمن السيبراني	1164	0
+د استخباراتو لوی ریاست	789	0
 سپاه پاسداران انقلاب اسلامی	179	0
-مجلس الأمن السيبراني	1638	0
-وزارة الخارجية	1088	8
+مجلس الأمن السيبراني	1649	0
 وزارة الخارجية	1097	8
-وزارة الخارجية	1102	8
-وزارة الخارجية	1104	8
-وزارة الخارجية	1120	8
-وزارة الخارجية	1122	8
-وزارة الخارجية والمغتربين	1108	0
-وزارة الشؤون الخارجية	1112	0
-وزارت اطلاعات	1003	0
-وزارت امور خارجه	1103	0
-وزارت خارجہ	1118	0
-विदेश मंत्रालय	994	0
-กระทรวงการต่างประเทศ	1125	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1159	0
-საგარეო საქმეთა სამინისტრო	1099	0
-საქართველოს დაზვერვის სამსახური	793	0
-სახელმწიფო უშიშროების სამსახური	1492	0
-中国人民解放军	1276	0
-公安調査庁	1282	0
-公安部	1007	6
-内閣サイバーセキュリティセンター	1169	0
-国家互联网信息办公室	298	0
-国家互联网应急中心	337	0
-国家安全部	383	0
-国家计算机病毒应急处理中心	351	0
-国防部	1129	6
-國家安全局	1176	0
-外交部	382	14
-外交部	1126	14
-外務省	922	6
-數位發展部	1001	0
-狼毒草	778	134
-警察庁	923	6
-국가보위성	1008	0
-국가사이버안보센터	1161	0
-국가정보원	1167	0
-국정원	1167	6
-외교부	1002	6
-외무성	1106	6
-정찰총국	789	6
-한국인터넷진흥원	936	0`;
+وزارة الخارجية	1106	8
+وزارة الخارجية	1111	8
+وزارة الخارجية	1113	8
+وزارة الخارجية	1129	8
+وزارة الخارجية	1131	8
+وزارة الخارجية والمغتربين	1117	0
+وزارة الشؤون الخارجية	1121	0
+وزارت اطلاعات	1012	0
+وزارت امور خارجه	1112	0
+وزارت خارجہ	1127	0
+विदेश मंत्रालय	1003	0
+กระทรวงการต่างประเทศ	1134	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1169	0
+საგარეო საქმეთა სამინისტრო	1108	0
+საქართველოს დაზვერვის სამსახური	797	0
+სახელმწიფო უშიშროების სამსახური	1502	0
+中国人民解放军	1286	0
+公安調査庁	1292	0
+公安部	1016	6
+内閣サイバーセキュリティセンター	1179	0
+国家互联网信息办公室	300	0
+国家互联网应急中心	339	0
+国家安全部	385	0
+国家计算机病毒应急处理中心	353	0
+国防部	1138	6
+國家安全局	1186	0
+外交部	384	14
+外交部	1135	14
+外務省	929	6
+數位發展部	1010	0
+狼毒草	782	134
+警察庁	930	6
+국가보위성	1017	0
+국가사이버안보센터	1171	0
+국가정보원	1177	0
+국정원	1177	6
+외교부	1011	6
+외무성	1115	6
+정찰총국	793	6
+한국인터넷진흥원	943	0`;
