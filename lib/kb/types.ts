@@ -123,6 +123,10 @@ export type AgencyKind =
   | 'law-enforcement'
   | 'military-unit'
   | 'ministry'
+  /** Regulators and data-protection authorities (SEC, ICO, CNIL, Ofcom, NRC). */
+  | 'regulator'
+  /** Other government bodies the news names: tax, sanctions, nuclear-security offices (IRS, OFAC, NNSA). */
+  | 'public-body'
   | 'international';
 
 /** A government (or international) body the news names. */

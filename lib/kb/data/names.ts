@@ -22,6 +22,7 @@ au-acsc	agency	Australian Cyber Security Centre	AU	cyber-security
 gamaredon-group	actor	Gamaredon Group	RU
 be-adiv	agency	General Intelligence and Security Service	BE	military-unit
 apt10	actor	APT10	CN
+es-aepd	agency	Spanish Data Protection Agency	ES	regulator
 au-afp	agency	Australian Federal Police	AU	law-enforcement
 th-armed-forces-security-center	agency	Armed Forces Security Center	TH	intelligence
 it-aise	agency	External Intelligence and Security Agency	IT	intelligence
@@ -36,8 +37,10 @@ apt14	actor	APT14	CN
 pink-sandstorm	actor	Pink Sandstorm	IR
 th-army-military-intelligence-command	agency	Army Military Intelligence Command	TH	intelligence
 andromeda-spider	actor	ANDROMEDA SPIDER
+br-anpd	agency	National Data Protection Authority	BR	regulator
 fr-anssi	agency	National Cybersecurity Agency of France	FR	cyber-security
 anthropoid-spider	actor	ANTHROPOID SPIDER
+nl-ap	agency	Dutch Data Protection Authority	NL	regulator
 apt32	actor	APT32	VN
 apt33	actor	APT33	IR
 oilrig	actor	OilRig	IR
@@ -108,6 +111,7 @@ apt9	actor	APT9	CN
 aptiran	actor	APTIran	IR
 au-asd	agency	Australian Signals Directorate	AU	intelligence
 int-asean	agency	Association of Southeast Asian Nations		international
+au-asic	agency	Australian Securities and Investments Commission	AU	regulator
 au-asio	agency	Australian Security Intelligence Organisation	AU	intelligence
 au-asis	agency	Australian Secret Intelligence Service	AU	intelligence
 lotus-panda	actor	LOTUS PANDA	CN
@@ -128,6 +132,7 @@ the-gorgon-group	actor	The Gorgon Group
 int-au	agency	African Union		international
 pl-aw	agency	Foreign Intelligence Agency	PL	intelligence
 ababil-of-minab	actor	Ababil of Minab	IR
+gb-city-police	agency	City of London Police	GB	law-enforcement
 murenshark	actor	MurenShark
 actor240524	actor	Actor240524
 chainedshark	actor	ChainedShark
@@ -160,11 +165,13 @@ il-aman	agency	Military Intelligence Directorate	IL	military-unit
 amaranth-dragon	actor	Amaranth-Dragon	CN
 pizzo-spider	actor	PIZZO SPIDER	US
 amethyst-rain	actor	Amethyst Rain	LB
+ie-garda	agency	An Garda Síochána	IE	law-enforcement
 teamspy-crew	actor	TeamSpy Crew	RU
 angry-likho	actor	Angry Likho	RU
 anonymous64	actor	Anonymous64	TW
 anonymous-ksa	actor	Anonymous KSA
 anonymous-sudan	actor	Anonymous Sudan
+fr-ofac	agency	Anti-Cybercrime Office	FR	law-enforcement
 pk-anti-narcotics-force	agency	Anti-Narcotics Force	PK	intelligence
 antique-typhoon	actor	Antique Typhoon	CN
 antlion	actor	Antlion	CN
@@ -190,6 +197,7 @@ atlascross	actor	AtlasCross
 attor	actor	Attor
 id-attorney-general-s-office-of-indonesia	agency	Attorney General's Office of Indonesia	ID	intelligence
 au-australian-geospatial-intelligence-organisation	agency	Australian Geospatial-Intelligence Organisation	AU	intelligence
+au-oaic	agency	Office of the Australian Information Commissioner	AU	regulator
 avaddon	actor	Avaddon
 avivore	actor	Avivore	CN
 avoslocker	actor	AvosLocker
@@ -206,8 +214,11 @@ th-bureau-of-intelligence	agency	Bureau of Intelligence	TH	intelligence
 big-panda	actor	BIG PANDA	CN
 cz-bis	agency	Security Information Service	CZ	intelligence
 de-bka	agency	Federal Criminal Police Office	DE	law-enforcement
+de-lka-by	agency	Bavarian State Criminal Police Office	DE	law-enforcement
+de-bmi	agency	Federal Ministry of the Interior	DE	ministry
 de-mod	agency	Federal Ministry of Defence	DE	ministry
 de-bnd	agency	Federal Intelligence Service	DE	intelligence
+de-bnetza	agency	Federal Network Agency	DE	regulator
 boson-spider	actor	BOSON SPIDER
 boss-spider	actor	BOSS SPIDER
 bronze-edgewood	actor	BRONZE EDGEWOOD	CN
@@ -230,6 +241,7 @@ ta2722	actor	TA2722
 play	actor	Play
 bd-bangladesh-financial-intelligence-unit	agency	Bangladesh Financial Intelligence Unit	BD	intelligence
 batshadow	actor	BatShadow	VN
+de-lfv-by	agency	Bavarian State Office for the Protection of the Constitution	DE	intelligence
 bazarcall	actor	BazarCall
 bearlyfy	actor	Bearlyfy	UA
 beijing-group	actor	Beijing Group	CN
@@ -239,6 +251,7 @@ by-kgb	agency	State Security Committee	BY	intelligence
 belialdemon	actor	BelialDemon
 belsen-group	actor	Belsen Group
 berry-sandstorm	actor	Berry Sandstorm	IR
+de-bfdi	agency	Federal Commissioner for Data Protection and Freedom of Information	DE	regulator
 de-bfv	agency	Federal Office for the Protection of the Constitution	DE	intelligence
 bibigun	actor	BiBiGun	PS
 bianlian	actor	BianLian
@@ -302,6 +315,7 @@ bytetobreach	actor	ByteToBreach
 vn-mps	agency	Ministry of Public Security	VN	law-enforcement
 vn-mfa	agency	Ministry of Foreign Affairs	VN	ministry
 cn-cac	agency	Cyberspace Administration of China	CN	cyber-security
+in-cbi	agency	Central Bureau of Investigation	IN	law-enforcement
 pl-cbzc	agency	Central Cybercrime Bureau	PL	law-enforcement
 cyber-caliphate-army	actor	Cyber Caliphate Army
 be-ccb	agency	Centre for Cybersecurity Belgium	BE	cyber-security
@@ -343,6 +357,8 @@ clockwork-spider	actor	CLOCKWORK SPIDER
 cn-cncert	agency	National Computer Network Emergency Response Technical Team/Coordination Center of China	CN	cert
 pt-cncs	agency	National Cybersecurity Centre	PT	cyber-security
 es-cni	agency	National Intelligence Centre	ES	intelligence
+fr-cnil	agency	National Commission on Informatics and Liberty	FR	regulator
+us-cnmf	agency	Cyber National Mission Force	US	military-unit
 cobalt-katana	actor	COBALT KATANA
 fr-comcyber	agency	Cyber Defence Command	FR	military-unit
 crystalray	actor	CRYSTALRAY
@@ -393,6 +409,7 @@ ciberinteligenciasv	actor	CiberInteligenciaSV
 cicada3301	actor	Cicada3301
 tiltedtemple	actor	TiltedTemple	CN
 netwalker	actor	NetWalker	RU
+es-guardia-civil	agency	Civil Guard	ES	law-enforcement
 cl0p	actor	Cl0p
 clay-typhoon	actor	Clay Typhoon	CN
 clever-kitten	actor	Clever Kitten	IR
@@ -450,6 +467,7 @@ cryptochameleon	actor	CryptoChameleon
 unc1069	actor	UNC1069	KP
 storm-0671	actor	Storm-0671
 cuboid-sandstorm	actor	Cuboid Sandstorm	IR
+es-policia-nacional	agency	National Police Corps	ES	law-enforcement
 curious-gorge	actor	Curious Gorge	CN
 curly-comrades	actor	Curly COMrades	RU
 cutting-kitten	actor	Cutting Kitten	IR
@@ -527,8 +545,11 @@ us-odni	agency	Office of the Director of National Intelligence	US	intelligence
 uy-national-directorate-of-information-and-intelligence-direccion-nacional-d244	agency	National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	UY	intelligence
 fr-direction-nationale-du-renseignement-territorial	agency	direction nationale du renseignement territorial	FR	intelligence
 ro-dnsc	agency	National Cyber Security Directorate	RO	cyber-security
+us-doe	agency	Department of Energy	US	ministry
 us-doj	agency	Department of Justice	US	ministry
+ie-dpc	agency	Data Protection Commission	IE	regulator
 fr-drsd	agency	DRSD	FR	intelligence
+gb-dsit	agency	Department for Science, Innovation and Technology	GB	ministry
 at-dsn	agency	Directorate State Protection and Intelligence Service	AT	intelligence
 az-dtx	agency	State Security Service	AZ	intelligence
 dungeon-spider	actor	DUNGEON SPIDER
@@ -572,6 +593,8 @@ defrayx	actor	DefrayX
 volatile-cedar	actor	Volatile Cedar	LB
 us-dod	agency	Department of Defense	US	ministry
 ie-mfa	agency	Ministry of Foreign Affairs	IE	ministry
+us-hhs	agency	Department of Health and Human Services	US	ministry
+au-home-affairs	agency	Department of Home Affairs	AU	ministry
 es-department-of-homeland-security	agency	Department of Homeland Security	ES	intelligence
 lk-department-of-naval-intelligence	agency	Department of Naval Intelligence	LK	intelligence
 tr-department-of-smuggling-intelligence-operations-and-information-collection	agency	Department of Smuggling, Intelligence, Operations and Information Collection	TR	intelligence
@@ -628,12 +651,15 @@ gr-e-division-intelligence-division	agency	E Division – Intelligence Division	
 no-e-tjenesten	agency	Norwegian Intelligence Service	NO	military-unit
 ec2-grouper	actor	EC2 Grouper
 int-europol	agency	European Union Agency for Law Enforcement Cooperation		international
+int-edpb	agency	European Data Protection Board		international
+int-edps	agency	European Data Protection Supervisor		international
 int-eeas	agency	European External Action Service		international
 eg-egcert	agency	Egypt's Computer Emergency Readiness Team	EG	cert
 electric-panda	actor	ELECTRIC PANDA	CN
 eloquent-panda	actor	ELOQUENT PANDA	CN
 elusive-comet	actor	ELUSIVE COMET	KP
 int-enisa	agency	European Union Agency for Cybersecurity		international
+us-epa	agency	Environmental Protection Agency	US	regulator
 equation-group	actor	Equation Group	US
 int-eu	agency	European Union		international
 int-eu-intcen	agency	EU Intelligence and Situation Centre		international
@@ -685,7 +711,10 @@ exfilsquad	actor	ExfilSquad
 fastcash	actor	FASTCash
 us-fbi	agency	Federal Bureau of Investigation	US	law-enforcement
 us-fbi-intelligence-branch	agency	FBI Intelligence Branch	US	intelligence
+gb-fca	agency	Financial Conduct Authority	GB	regulator
+us-fcc	agency	Federal Communications Commission	US	regulator
 gb-mfa	agency	Foreign, Commonwealth and Development Office	GB	ministry
+us-ferc	agency	Federal Energy Regulatory Commission	US	regulator
 jm-financial-investigations-division	agency	Financial Investigations Division	JM	intelligence
 th-financial-intelligence-division	agency	Financial Intelligence Division	TH	intelligence
 fin1	actor	FIN1	RU
@@ -703,6 +732,7 @@ se-fra	agency	National Defence Radio Establishment	SE	intelligence
 uac-0118	actor	UAC-0118
 ru-fsb	agency	Federal Security Service	RU	intelligence
 ru-fso	agency	Federal Protective Service	RU	intelligence
+us-ftc	agency	Federal Trade Commission	US	regulator
 int-five-eyes	agency	Five Eyes		international
 fail0verflow	actor	Fail0verflow
 iq-falcons-intelligence-cell	agency	Falcons Intelligence Cell	IQ	intelligence
@@ -713,6 +743,7 @@ mallox	actor	Mallox
 pk-federal-investigation-agency	agency	Federal Investigation Agency	PK	intelligence
 mx-federal-police	agency	Federal Police	MX	intelligence
 br-federal-police-department	agency	Federal Police Department	BR	intelligence
+de-gba	agency	Federal Prosecutor General	DE	law-enforcement
 femwar02	actor	Femwar02	RU
 ferocious-kitten	actor	Ferocious Kitten	IR
 lk-financial-crimes-investigation-division	agency	Financial Crimes Investigation Division	LK	intelligence
@@ -738,6 +769,7 @@ no-forsvarets-sikkerhetstjeneste	agency	Forsvarets sikkerhetstjeneste	NO	intelli
 fox-kitten	actor	Fox Kitten	IR
 fox-tempest	actor	Fox Tempest
 fr-mfa	agency	Ministry for Europe and Foreign Affairs	FR	ministry
+fr-gendarmerie	agency	National Gendarmerie	FR	law-enforcement
 frostyneighbor	actor	FrostyNeighbor	RU
 fulcrumsec	actor	FulcrumSec
 funksec	actor	FunkSec
@@ -782,6 +814,7 @@ gamacopy	actor	GamaCopy
 gambleforce	actor	GambleForce
 gammax	actor	Gammax
 gb-gangmasters-and-labour-abuse-authority	agency	Gangmasters and Labour Abuse Authority	GB	intelligence
+it-garante	agency	Italian Data Protection Authority	IT	regulator
 ie-garda-national-surveillance-unit	agency	Garda National Surveillance Unit	IE	intelligence
 gelsemium	actor	Gelsemium
 tr-gendarmerie-intelligence-directorate	agency	Gendarmerie Intelligence Directorate	TR	intelligence
@@ -835,6 +868,7 @@ guacamaya	actor	Guacamaya
 cn-mss-guangdong	agency	Guangdong State Security Department	CN	intelligence
 hive-0145	actor	HIVE-0145
 hound-spider	actor	HOUND SPIDER
+us-hsi	agency	Homeland Security Investigations	US	law-enforcement
 hacking-team	actor	Hacking Team
 cn-mss-hainan	agency	Hainan State Security Department	CN	intelligence
 handala	actor	Handala	PS
@@ -865,8 +899,12 @@ hummingbad	actor	HummingBad	CN
 hunt3r-kill3rs	actor	Hunt3r Kill3rs	RU
 hunters-international	actor	Hunters International
 hyadina	actor	Hyadina
+in-i4c	agency	Indian Cyber Crime Coordination Centre	IN	law-enforcement
+int-iaea	agency	International Atomic Energy Agency		international
 powerpool	actor	PowerPool
 th-intelligence-bureau	agency	Intelligence Bureau	TH	intelligence
+us-ic3	agency	Internet Crime Complaint Center	US	law-enforcement
+gb-ico	agency	Information Commissioner's Office	GB	regulator
 int-interpol	agency	International Criminal Police Organization		international
 impersonating-panda	actor	IMPERSONATING PANDA	CN
 il-incd	agency	Israel National Cyber Directorate	IL	cyber-security
@@ -876,6 +914,7 @@ inj3ctor3	actor	INJ3CTOR3
 ir-irgc-cec	agency	IRGC Cyber-Electronic Command	IR	military-unit
 ir-irgc-io	agency	IRGC Intelligence Organization	IR	intelligence
 irleaks	actor	IRLeaks
+us-irs	agency	Internal Revenue Service	US	public-body
 il-shin-bet	agency	Shin Bet	IL	intelligence
 th-internal-security-affairs-bureau	agency	Internal Security Affairs Bureau	TH	intelligence
 pk-isi	agency	Inter-Services Intelligence	PK	military-unit
@@ -945,6 +984,7 @@ juiceledger	actor	JuiceLedger
 kax17	actor	KAX17
 ke-kecirt	agency	National Kenya Computer Incident Response Team	KE	cert
 kr-kisa	agency	Korea Internet & Security Agency	KR	cert
+kr-knpa	agency	Korean National Police Agency	KR	law-enforcement
 kz-kazcert	agency	KZ-CERT	KZ	cert
 ph-mfa	agency	Ministry of Foreign Affairs	PH	ministry
 kairos	actor	Kairos
@@ -968,11 +1008,18 @@ krybit	actor	Krybit
 iq-kurdistan-region-security-council	agency	Kurdistan Region Security Council	IQ	intelligence
 fi-ncsc	agency	National Cyber Security Centre Finland	FI	cyber-security
 hu-mfa	agency	Ministry of Foreign Affairs	HU	ministry
+us-lapd	agency	Los Angeles Police Department	US	law-enforcement
+de-lka	agency	State Criminal Police Office	DE	law-enforcement
+de-lka-bw	agency	State Criminal Police Office of Baden-Württemberg	DE	law-enforcement
+de-lka-be	agency	State Criminal Police Office of Berlin	DE	law-enforcement
+de-lka-nw	agency	State Criminal Police Office of North Rhine-Westphalia	DE	law-enforcement
+de-lka-ni	agency	State Criminal Police Office of Lower Saxony	DE	law-enforcement
 labhost	actor	LabHost
 il-lahav-433	agency	Lahav 433	IL	intelligence
 lamashtu	actor	Lamashtu
 lancefly	actor	Lancefly
 tag-124	actor	TAG-124
+de-lfv	agency	State Office for the Protection of the Constitution	DE	intelligence
 larva-24005	actor	Larva-24005	KP
 larva-24009	actor	Larva-24009
 larva-24010	actor	Larva-24010
@@ -1005,6 +1052,7 @@ lynx	actor	Lynx
 magnetic-spider	actor	MAGNETIC SPIDER	RU
 moskalvzapoe	actor	Moskalvzapoe
 in-mea	agency	Ministry of External Affairs	IN	ministry
+jp-meti	agency	Ministry of Economy, Trade and Industry	JP	ministry
 ke-military-intelligence	agency	Military Intelligence	KE	intelligence
 gb-mi5	agency	Security Service	GB	intelligence
 gb-sis	agency	Secret Intelligence Service	GB	intelligence
@@ -1018,6 +1066,7 @@ storm-1194	actor	Storm-1194
 monty-spider	actor	MONTY SPIDER
 morh4x	actor	MORH4x	MA
 cn-mps	agency	Ministry of Public Security	CN	law-enforcement
+kr-msit	agency	Ministry of Science and ICT	KR	ministry
 kp-mss	agency	Ministry of State Security	KP	intelligence
 pl-mfa	agency	Ministry of Foreign Affairs	PL	ministry
 se-must	agency	Military Intelligence and Security Service	SE	military-unit
@@ -1037,7 +1086,9 @@ markopolo	actor	Markopolo
 massgrave	actor	Massgrave
 medusa-group	actor	Medusa Group
 medusalocker	actor	MedusaLocker
+in-meity	agency	Ministry of Electronics and Information Technology	IN	ministry
 pysa	actor	PYSA
+gb-met	agency	Metropolitan Police Service	GB	law-enforcement
 metador	actor	Metador
 pl-skw	agency	Military Counterintelligence Service	PL	military-unit
 cz-vzs	agency	Military Intelligence	CZ	military-unit
@@ -1168,6 +1219,7 @@ gb-nca	agency	National Crime Agency	GB	law-enforcement
 sa-nca	agency	National Cybersecurity Authority	SA	cyber-security
 gb-ncf	agency	National Cyber Force	GB	military-unit
 bs-national-crime-intelligence-agency	agency	National Crime Intelligence Agency	BS	intelligence
+in-nciipc	agency	National Critical Information Infrastructure Protection Centre	IN	cyber-security
 cz-nckb	agency	National Cyber Crime Centre	CZ	law-enforcement
 qa-ncsa	agency	National Cyber Security Agency	QA	cyber-security
 th-ncsa	agency	National Cyber Security Agency	TH	cyber-security
@@ -1183,15 +1235,18 @@ gy-national-intelligence-and-security-agency	agency	National Intelligence and Se
 jp-nisc	agency	National center of Incident readiness and Strategy for Cybersecurity	JP	cyber-security
 us-nist	agency	National Institute of Standards and Technology	US	cyber-security
 lt-nksc	agency	National Cyber Security Centre of Lithuania	LT	cyber-security
+us-nnsa	agency	National Nuclear Security Administration	US	public-body
 nocturnal-spider	actor	NOCTURNAL SPIDER
 nomad-panda	actor	NOMAD PANDA
 notrobin	actor	NOTROBIN
+us-nrc	agency	Nuclear Regulatory Commission	US	regulator
 us-nsa	agency	National Security Agency	US	intelligence
 tw-nsb	agency	National Security Bureau	TW	intelligence
 no-nsm	agency	Norwegian National Security Authority	NO	cyber-security
 am-nss	agency	National Security Service	AM	intelligence
 in-ntro	agency	National Technical Research Organisation	IN	intelligence
 cz-nukib	agency	National Cyber and Information Security Agency	CZ	cyber-security
+us-nypd	agency	New York City Police Department	US	law-enforcement
 nz-nzsis	agency	New Zealand Security Intelligence Service	NZ	intelligence
 nam3l3ss	actor	Nam3L3ss
 na-namibia-central-intelligence-service	agency	Namibia Central Intelligence Service	NA	intelligence
@@ -1208,6 +1263,7 @@ tr-usom	agency	National Computer Emergency Response Center	TR	cert
 pk-pkcert	agency	National Computer Emergency Response Team	PK	cert
 pk-national-counter-terrorism-authority	agency	National Counter Terrorism Authority	PK	intelligence
 pk-national-crises-management-cell	agency	National Crises Management Cell	PK	intelligence
+ca-nc3	agency	National Cybercrime Coordination Centre	CA	law-enforcement
 pe-national-directorate-of-intelligence	agency	National Directorate of Intelligence	PE	intelligence
 gb-national-domestic-extremism-and-disorder-intelligence-unit	agency	National Domestic Extremism and Disorder Intelligence Unit	GB	intelligence
 ie-national-economic-crime-bureau	agency	National Economic Crime Bureau	IE	intelligence
@@ -1263,23 +1319,29 @@ no-pst	agency	Norwegian Police Security Service	NO	intelligence
 nullbulge	actor	Nullbulge
 nyxargroup	actor	NyxarGroup
 int-oas	agency	Organization of American States		international
+us-ofac	agency	Office of Foreign Assets Control	US	public-body
+gb-onr	agency	Office for Nuclear Regulation	GB	regulator
 int-osce	agency	Organization for Security and Co-operation in Europe		international
 outlaw-spider	actor	OUTLAW SPIDER
 overlord-spider	actor	OVERLORD SPIDER
 obsidian-sandstorm	actor	Obsidian Sandstorm	IR
+gb-ofcom	agency	Ofcom	GB	regulator
 cz-uzsi	agency	Office for Foreign Relations and Information	CZ	intelligence
 cn-office-for-safeguarding-national-security-of-the-cpg-in-the-hksar	agency	Office for Safeguarding National Security of the CPG in the HKSAR	CN	intelligence
 gb-office-for-security-and-counter-terrorism	agency	Office for Security and Counter-Terrorism	GB	intelligence
+gb-ofgem	agency	Ofgem	GB	regulator
 us-office-of-intelligence-and-counterintelligence	agency	Office of Intelligence and Counterintelligence	US	intelligence
 au-office-of-national-intelligence	agency	Office of National Intelligence	AU	intelligence
 us-office-of-naval-intelligence	agency	Office of Naval Intelligence	US	intelligence
 us-office-of-terrorism-and-financial-intelligence	agency	Office of Terrorism and Financial Intelligence	US	intelligence
 mm-office-of-the-chief-of-military-security-affairs	agency	Office of the Chief of Military Security Affairs	MM	intelligence
+ca-opc	agency	Office of the Privacy Commissioner of Canada	CA	regulator
 ir-oghab-2	agency	Oghab 2	IR	intelligence
 oilalpha	actor	OilAlpha
 oka-flood	actor	Oka Flood	RU
 oldgremlin	actor	OldGremlin	RU
 oniondog	actor	OnionDog	KP
+ca-opp	agency	Ontario Provincial Police	CA	law-enforcement
 orangeworm	actor	Orangeworm
 tt-organised-crime-and-intelligence-unit	agency	Organised Crime and Intelligence Unit	TT	intelligence
 orova	actor	Orova
@@ -1287,6 +1349,8 @@ ourmine	actor	OurMine
 overflame	actor	OverFlame
 pale-panda	actor	PALE PANDA	CN
 parinacota	actor	PARINACOTA
+sg-pdpc	agency	Personal Data Protection Commission	SG	regulator
+kr-pipc	agency	Personal Information Protection Commission	KR	regulator
 cn-pla	agency	People's Liberation Army	CN	military-unit
 samurai-panda	actor	SAMURAI PANDA	CN
 cn-pla-61486	agency	PLA Unit 61486	CN	military-unit
@@ -1308,12 +1372,14 @@ cn-people-s-liberation-army-air-force	agency	People's Liberation Army Air Force	
 cn-people-s-liberation-army-general-political-department	agency	People's Liberation Army General Political Department	CN	intelligence
 cn-people-s-liberation-army-general-staff-department	agency	People's Liberation Army General Staff Department	CN	intelligence
 perswaysion	actor	PerSwaysion	VN
+jp-ppc	agency	Personal Information Protection Commission	JP	regulator
 phantomcontrol	actor	PhantomControl
 phobos	actor	Phobos
 pickaxe	actor	Pickaxe
 plushdaemon	actor	PlushDaemon	CN
 poisonseed	actor	PoisonSeed
 bd-police-bureau-of-investigation	agency	Police Bureau of Investigation	BD	intelligence
+gb-police-scotland	agency	Police Scotland	GB	law-enforcement
 sy-political-security-directorate	agency	Political Security Directorate	SY	intelligence
 ye-political-security-organization	agency	Political Security Organization	YE	intelligence
 it-postale	agency	Postal and Communications Police	IT	law-enforcement
@@ -1375,8 +1441,10 @@ ua-sbu	agency	Security Service of Ukraine	UA	intelligence
 scarleteel	actor	SCARLETEEL
 scully-spider	actor	SCULLY SPIDER
 fr-sous-direction-anti-terroriste	agency	Sous-direction anti-terroriste	FR	intelligence
+us-sec	agency	Securities and Exchange Commission	US	regulator
 mx-sedena	agency	SEDENA	MX	intelligence
 sexi	actor	SEXi
+gb-sfo	agency	Serious Fraud Office	GB	law-enforcement
 shadow-aether-015	actor	SHADOW-AETHER-015
 shadow-void-042	actor	SHADOW-VOID-042
 shadow-water-063	actor	SHADOW-WATER-063	BR
@@ -1456,6 +1524,7 @@ silverfish	actor	SilverFish
 silverterrier	actor	SilverTerrier	NG
 sima	actor	Sima	IR
 sg-singcert	agency	Singapore Computer Emergency Response Team	SG	cert
+sg-spf	agency	Singapore Police Force	SG	law-enforcement
 singularitymd	actor	SingularityMD
 sinobi	actor	Sinobi
 vicious-panda	actor	Vicious Panda	CN
@@ -1600,6 +1669,7 @@ toxic-panda	actor	TOXIC PANDA	CN
 tracer-kitten	actor	TRACER KITTEN	IR
 traveling-spider	actor	TRAVELING SPIDER
 triplestrength	actor	TRIPLESTRENGTH
+us-tsa	agency	Transportation Security Administration	US	regulator
 tw-twcert	agency	TWCERT/CC	TW	cert
 tz-tanzania-intelligence-and-security-service	agency	Tanzania Intelligence and Security Service	TZ	intelligence
 team46	actor	Team46
@@ -1805,3916 +1875,4094 @@ ACSC	17	6
 ACTINIUM	18	133
 ADIV	19	6
 AEON	20	135
-AFP	21	134
-AFSC	22	6
-AISE	23	6
-AISI	24	6
-AIVD	25	6
-AIZ	26	134
-ALLANITE	27	133
-ALPHV	28	260
-ALPHV BlackCat	28	0
-ALPHV Ransomware Group	29	0
-ALTDOS	30	260
-ALUMINUM	31	149
-AMERICIUM	32	149
-AMIC	33	6
-ANDROMEDA SPIDER	34	0
-ANSSI	35	4
-ANTHROPOID SPIDER	36	0
-APT 32	37	0
-APT 33	38	0
-APT 34	39	0
-APT 36	40	0
-APT 37	41	0
-APT-32	37	4
-APT-C-00	37	4
-APT-C-06	42	4
-APT-C-08	43	4
-APT-C-09	44	4
-APT-C-12	45	4
-APT-C-13	46	4
-APT-C-16	47	4
-APT-C-17	48	4
-APT-C-20	49	4
-APT-C-23	50	4
-APT-C-24	48	4
-APT-C-26	51	4
-APT-C-27	52	4
-APT-C-28	41	4
-APT-C-29	53	4
-APT-C-32	54	4
-APT-C-34	55	4
-APT-C-35	56	4
-APT-C-36	57	4
-APT-C-38 (QiAnXin)	58	0
-APT-C-39	59	4
-APT-C-41	60	4
-APT-C-43	61	4
-APT-C-50	62	4
+AEPD	21	6
+AFP	22	134
+AFSC	23	6
+AISE	24	6
+AISI	25	6
+AIVD	26	6
+AIZ	27	134
+ALLANITE	28	133
+ALPHV	29	260
+ALPHV BlackCat	29	0
+ALPHV Ransomware Group	30	0
+ALTDOS	31	260
+ALUMINUM	32	149
+AMERICIUM	33	149
+AMIC	34	6
+ANDROMEDA SPIDER	35	0
+ANPD	36	6
+ANSSI	37	4
+ANTHROPOID SPIDER	38	0
+AP	39	134
+APT 32	40	0
+APT 33	41	0
+APT 34	42	0
+APT 36	43	0
+APT 37	44	0
+APT-32	40	4
+APT-C-00	40	4
+APT-C-06	45	4
+APT-C-08	46	4
+APT-C-09	47	4
+APT-C-12	48	4
+APT-C-13	49	4
+APT-C-16	50	4
+APT-C-17	51	4
+APT-C-20	52	4
+APT-C-23	53	4
+APT-C-24	51	4
+APT-C-26	54	4
+APT-C-27	55	4
+APT-C-28	44	4
+APT-C-29	56	4
+APT-C-32	57	4
+APT-C-34	58	4
+APT-C-35	59	4
+APT-C-36	60	4
+APT-C-38 (QiAnXin)	61	0
+APT-C-39	62	4
+APT-C-41	63	4
+APT-C-43	64	4
+APT-C-50	65	4
 APT-C-53	18	4
-APT-C-55	63	4
-APT-C-60	64	76
-APT-C-60	42	12
-APT-Q-12	64	4
-APT-Q-20	65	4
-APT-Q-58	66	4
-APT-Q-95	67	4
-APT.3102	68	4
-APT1	69	6
+APT-C-55	66	4
+APT-C-60	67	76
+APT-C-60	45	12
+APT-Q-12	67	4
+APT-Q-20	68	4
+APT-Q-58	69	4
+APT-Q-95	70	4
+APT.3102	71	4
+APT1	72	6
 APT10	20	4
-APT12	70	4
-APT14	31	4
-APT15	71	4
-APT16	72	4
-APT17	73	4
-APT18	74	4
-APT19	75	4
+APT12	73	4
+APT14	32	4
+APT15	74	4
+APT16	75	4
+APT17	76	4
+APT18	77	4
+APT19	78	4
 APT2	6	6
-APT20	76	4
-APT21	77	4
-APT22	78	4
-APT23	79	4
-APT24	80	76
-APT24	81	12
-APT26	82	4
-APT27	83	76
-APT27	84	12
-APT28	49	4
-APT29	85	4
-APT3	86	6
-APT30	87	4
-APT31	88	4
-APT32	37	4
-APT33	38	4
-APT34	39	4
-APT35	89	4
-APT36	40	12
-APT36	90	12
-APT37	41	4
-APT38	91	4
-APT39	92	4
-APT4	93	6
-APT40	94	4
-APT41	95	4
-APT42	96	4
-APT43	63	12
-APT43	97	12
-APT44	46	4
-APT45	98	12
-APT45	99	76
-APT49	100	4
-APT5	101	6
+APT20	79	4
+APT21	80	4
+APT22	81	4
+APT23	82	4
+APT24	83	76
+APT24	84	12
+APT26	85	4
+APT27	86	76
+APT27	87	12
+APT28	52	4
+APT29	88	4
+APT3	89	6
+APT30	90	4
+APT31	91	4
+APT32	40	4
+APT33	41	4
+APT34	42	4
+APT35	92	4
+APT36	43	12
+APT36	93	12
+APT37	44	4
+APT38	94	4
+APT39	95	4
+APT4	96	6
+APT40	97	4
+APT41	98	4
+APT42	99	4
+APT43	66	12
+APT43	100	12
+APT44	49	4
+APT45	101	12
+APT45	102	76
+APT49	103	4
+APT5	104	6
 APT6	2	78
-APT6	84	14
-APT73	102	4
-APT9	103	6
-APTIran	104	256
-ASD	105	6
-ASEAN	106	4
-ASIO	107	6
-ASIS	108	6
-ATG2	49	6
-ATG26	53	4
-ATG3	73	6
-ATG48	101	4
-ATG50	75	4
-ATK1	109	6
-ATK103	110	4
-ATK11	44	4
-ATK113	111	4
-ATK116	112	4
-ATK117	51	4
-ATK13	53	4
-ATK17	37	4
-ATK233	113	4
-ATK236	114	4
-ATK29	94	4
-ATK3	51	6
-ATK32	115	4
-ATK33	116	4
-ATK35	38	4
-ATK4	41	6
-ATK40	39	4
+APT6	87	14
+APT73	105	4
+APT9	106	6
+APTIran	107	256
+ASD	108	6
+ASEAN	109	4
+ASIC	110	134
+ASIO	111	6
+ASIS	112	6
+ATG2	52	6
+ATG26	56	4
+ATG3	76	6
+ATG48	104	4
+ATG50	78	4
+ATK1	113	6
+ATK103	114	4
+ATK11	47	4
+ATK113	115	4
+ATK116	116	4
+ATK117	54	4
+ATK13	56	4
+ATK17	40	4
+ATK233	117	4
+ATK236	118	4
+ATK29	97	4
+ATK3	54	6
+ATK32	119	4
+ATK33	120	4
+ATK35	41	4
+ATK4	44	6
+ATK40	42	4
 ATK41	20	4
-ATK5	49	6
-ATK51	117	4
-ATK52	42	4
-ATK6	118	6
-ATK7	85	6
-ATK78	119	4
-ATK8	120	6
-ATK80	52	4
-ATK88	121	4
-ATK91	122	4
-ATK92	123	4
-AU	124	6
-AW	125	7
-Ababil of Minab	126	0
-Actor210426	127	0
-Actor240524	128	0
-Actor240820	129	0
-Adept Libra	130	0
-Admin338	131	0
-Administration for Security and Counterintelligence	132	0
-Adrastea	133	256
-AeroBlade	134	0
-Affaires mondiales Canada	135	0
-African Union	124	0
-AgainstTheWest	100	0
-Aged Libra	136	0
-Agence nationale de la sécurité des systèmes d'information	35	0
-Agence nationale de sécurité	137	0
-Agencia Nacional de Inteligencia	138	0
-Agencija za Razuznavanje	139	0
+ATK5	52	6
+ATK51	121	4
+ATK52	45	4
+ATK6	122	6
+ATK7	88	6
+ATK78	123	4
+ATK8	124	6
+ATK80	55	4
+ATK88	125	4
+ATK91	126	4
+ATK92	127	4
+AU	128	6
+AW	129	7
+Ababil of Minab	130	0
+Action Fraud	131	0
+Actor210426	132	0
+Actor240524	133	0
+Actor240820	134	0
+Adept Libra	135	0
+Admin338	136	0
+Administration for Security and Counterintelligence	137	0
+Adrastea	138	256
+AeroBlade	139	0
+Affaires mondiales Canada	140	0
+African Union	128	0
+AgainstTheWest	103	0
+Aged Libra	141	0
+Agence nationale de la sécurité des systèmes d'information	37	0
+Agence nationale de sécurité	142	0
+Agencia Española de Protección de Datos	21	0
+Agencia Nacional de Inteligencia	143	0
+Agencija za Razuznavanje	144	0
 Agencja Bezpieczeństwa Wewnętrznego	15	0
-Agencja Wywiadu	125	0
-Agenda	140	129
-Agent Serpens	89	0
-Agenzia Informazioni e Sicurezza Esterna	23	0
-Agenzia Informazioni e Sicurezza Interna	24	0
+Agencja Wywiadu	129	0
+Agenda	145	129
+Agent Serpens	92	0
+Agenzia Informazioni e Sicurezza Esterna	24	0
+Agenzia Informazioni e Sicurezza Interna	25	0
 Agenzia per la Cybersicurezza Nazionale	16	0
-Aggah	141	256
-Aggressive Inventory Zombies	26	128
-Agonizing Serpens	32	0
-Agrius	32	256
+Aggah	146	256
+Aggressive Inventory Zombies	27	128
+Agonizing Serpens	33	0
+Agrius	33	256
 Agência Brasileira de Inteligência	14	0
-Air Force Intelligence Department	142	0
-Air Force Intelligence Directorate	143	0
-Air Intelligence	144	0
-Ajax Security Team	145	128
-AjaxSecurityTeam	145	0
-AjaxTM	145	0
-Akira	146	161
-Al Mukhabarat Al A'amah	147	0
+Air Force Intelligence Department	147	0
+Air Force Intelligence Directorate	148	0
+Air Intelligence	149	0
+Ajax Security Team	150	128
+AjaxSecurityTeam	150	0
+AjaxTM	150	0
+Akira	151	161
+Al Mukhabarat Al A'amah	152	0
 Algemene Dienst Inlichting en Veiligheid	19	0
-Algemene Inlichtingen- en Veiligheidsdienst	25	0
-Alibaba	148	128
-Alloy Taurus	149	0
-Alluring Pisces	91	0
-Alpha Spider	29	72
-Alpha Spider	150	8
-Altahrea Team	151	0
-Altered Spider	152	0
-Altoufan Team	153	0
-Aluminum Saratoga	154	0
-Aman	155	6
-Amaranth-Dragon	156	128
-Ambiorx	157	256
-Amethyst Rain	158	0
-Amoeba	95	129
-Anchor Panda	31	0
-Andariel	98	161
-Anger Bear	159	0
-Angry Likho	160	0
-Animal Farm	120	128
-Anonymous 64	161	0
-Anonymous KSA	162	0
-Anonymous Sudan	163	128
-Anonymous64	161	0
-Anti-Narcotics Force	164	0
-Antique Typhoon	165	0
-Antlion	166	129
-Anunak	167	256
-Aoqin Dragon	168	0
-Apothecary Spider	169	0
-AppMilad	170	0
-AppleJeus	171	0
-Appleworm	51	256
+Algemene Inlichtingen- en Veiligheidsdienst	26	0
+Alibaba	153	128
+Alloy Taurus	154	0
+Alluring Pisces	94	0
+Alpha Spider	30	72
+Alpha Spider	155	8
+Altahrea Team	156	0
+Altered Spider	157	0
+Altoufan Team	158	0
+Aluminum Saratoga	159	0
+Aman	160	6
+Amaranth-Dragon	161	128
+Ambiorx	162	256
+Amethyst Rain	163	0
+Amoeba	98	129
+An Garda Síochána	164	0
+Anchor Panda	32	0
+Andariel	101	161
+Anger Bear	165	0
+Angry Likho	166	0
+Animal Farm	124	128
+Anonymous 64	167	0
+Anonymous KSA	168	0
+Anonymous Sudan	169	128
+Anonymous64	167	0
+Anti-Cybercrime Office	170	0
+Anti-Narcotics Force	171	0
+Antique Typhoon	172	0
+Antlion	173	129
+Anunak	174	256
+Aoqin Dragon	175	0
+Apothecary Spider	176	0
+AppMilad	177	0
+AppleJeus	178	0
+Appleworm	54	256
 Aqua Blizzard	18	0
-Aquatic Panda	172	0
-Arcane Werewolf	173	128
-Arid Viper	50	136
-Arid Viper	174	136
-AridViper	50	0
+Aquatic Panda	179	0
+Arcane Werewolf	180	128
+Arid Viper	53	136
+Arid Viper	181	136
+AridViper	53	0
 Armageddon	18	128
-Armed Forces Security Center	22	0
-Armored Likho	175	0
-Army Intelligence Center	176	0
-Army Intelligence Department	177	0
-Army Intelligence Office	178	0
-Army Military Intelligence Command	33	0
-Army of the Guardians of the Islamic Revolution	179	0
-Ashen Lepus	180	0
-Aslan Neferler Tim	181	0
-Asnarök	182	256
-Assistant Attorney General's Office for Special Investigations on Organized Crime	183	0
-Association of Southeast Asian Nations	106	0
-AstroLocker	184	0
-AtlasCross	185	0
-Attor	186	256
-Attorney General's Office of Indonesia	187	0
-Auriga	101	128
-Aurora Panda	73	0
+Armed Forces Security Center	23	0
+Armored Likho	182	0
+Army Intelligence Center	183	0
+Army Intelligence Department	184	0
+Army Intelligence Office	185	0
+Army Military Intelligence Command	34	0
+Army of the Guardians of the Islamic Revolution	186	0
+Ashen Lepus	187	0
+Aslan Neferler Tim	188	0
+Asnarök	189	256
+Assistant Attorney General's Office for Special Investigations on Organized Crime	190	0
+Association of Southeast Asian Nations	109	0
+AstroLocker	191	0
+AtlasCross	192	0
+Attor	193	256
+Attorney General's Office of Indonesia	194	0
+Auriga	104	128
+Aurora Panda	76	0
 Australian Cyber Security Centre	17	0
-Australian Federal Police	21	0
-Australian Geospatial-Intelligence Organisation	188	0
-Australian Secret Intelligence Service	108	0
-Australian Security Intelligence Organisation	107	0
-Australian Signals Directorate	105	0
+Australian Federal Police	22	0
+Australian Geospatial-Intelligence Organisation	195	0
+Australian Information Commissioner	196	0
+Australian Secret Intelligence Service	112	0
+Australian Securities and Investments Commission	110	0
+Australian Security Intelligence Organisation	111	0
+Australian Signals Directorate	108	0
 Auswärtiges Amt	13	0
-Avaddon	189	256
-Avivore	190	256
-AvosLocker	191	0
-Awaken Likho	192	0
-Axiom	193	129
-Ayyıldız Tim	194	0
-AzzaSec	195	0
-BACS	196	135
-BAMAD	197	4
-BAMBOO SPIDER	198	0
-BANISHED KITTEN	199	0
-BARIUM	95	149
-BASIN	200	133
-BEARCLAW	82	260
-BELUGASTURGEON	53	260
-BI	201	7
-BIG PANDA	202	0
-BIS	203	135
-BISMUTH	37	149
-BKA	204	6
-BLACKSTEM	154	260
-BMVg	205	6
-BND	206	6
-BORON	86	149
-BOSON SPIDER	207	0
-BOSS SPIDER	208	0
-BOWSER	83	133
-BROMINE	118	149
-BRONZE EDGEWOOD	209	0
-BRONZE HIGHLAND	210	0
-BRONZE SPIRAL	211	0
-BRONZE SPRING	212	0
-BRONZE STARLIGHT	213	0
-BRONZE VAPOR	214	0
-BSI	215	6
-BSSN	216	6
-Babuk	217	256
-Babuk Locker	217	0
-Babyk	217	256
-BackDip	218	0
-BackdoorDiplomacy	218	0
-Bad Magic	219	128
-BadRory	220	0
-Badan Intelijen Negara	221	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	222	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	223	0
-Badan Siber dan Sandi Negara	216	0
-Bahamut	224	256
-Balikbayan Foxes	225	0
-Balloonfly	226	256
-Bangladesh Financial Intelligence Unit	227	0
-Basalt Castle	101	128
-Basin Castle	200	128
-BatShadow	228	0
-BazaCall	229	0
-BazarCall	229	0
-BazzarCall	229	0
-BeagleBoyz	91	0
-Bearded Barbie	50	128
-Bearlyfy	230	256
-BeeBus	70	0
-Beijing Group	231	128
-Beijing State Security Bureau	232	0
-Belarusian Cyber Partisans	233	0
-Belarusian KGB	234	0
-BelialDemon	235	0
-Belsen Group	236	0
-Berry Sandstorm	237	0
-Berserk Bear	118	0
-Bezpečnostní informační služba	203	0
-BfV	238	6
-BiBiGun	239	0
-BianLian	240	0
-Big Bang APT	50	128
-Bignosa	241	256
-Bilbug	109	256
-Billbug	109	129
-Bitter	43	129
-Bitwise Spider	242	0
-Black Artemis	51	128
-Black Axe	243	128
-Black Banshee	63	128
-Black Basta	244	128
-Black Chollima	98	0
-Black Cube	245	128
-Black Shadow	32	128
-Black Technology	246	128
-Black Vine	247	128
-BlackBasta	244	0
-BlackByte	248	0
-BlackCat	28	0
-BlackJack	249	1
-BlackMaskers	250	0
-BlackMaskers Team	250	0
-BlackMatter	251	0
-BlackOasis	252	0
-BlackShadow	32	0
-BlackSuit	253	0
-BlackTech	81	0
-Blackatom	254	256
-Blackfly	255	129
-Blackgear	256	256
-Blackmeta	257	256
-Blacktail	258	129
-Blackwood	259	129
-BladeHawk	260	0
-BladedFeline	261	0
-Bleak Ion	38	128
-Bleeding Bear	262	0
-Blind Eagle	57	128
-Blue Athena	49	128
-Blue Callisto	263	128
-Blue Echidna	46	128
-Blue Kitsune	85	0
-Blue Kraken	118	128
-Blue Mockingbird	264	128
-Blue Mushroom	45	128
-Blue Odin	112	128
+Autoridade Nacional de Proteção de Dados	36	0
+Autoriteit Persoonsgegevens	39	0
+Avaddon	197	256
+Avivore	198	256
+AvosLocker	199	0
+Awaken Likho	200	0
+Axiom	201	129
+Ayyıldız Tim	202	0
+AzzaSec	203	0
+BACS	204	135
+BAMAD	205	4
+BAMBOO SPIDER	206	0
+BANISHED KITTEN	207	0
+BARIUM	98	149
+BASIN	208	133
+BEARCLAW	85	260
+BELUGASTURGEON	56	260
+BI	209	7
+BIG PANDA	210	0
+BIS	211	135
+BISMUTH	40	149
+BKA	212	6
+BLACKSTEM	159	260
+BLKA	213	6
+BMI	214	134
+BMVg	215	6
+BND	216	6
+BNetzA	217	0
+BORON	89	149
+BOSON SPIDER	218	0
+BOSS SPIDER	219	0
+BOWSER	86	133
+BROMINE	122	149
+BRONZE EDGEWOOD	220	0
+BRONZE HIGHLAND	221	0
+BRONZE SPIRAL	222	0
+BRONZE SPRING	223	0
+BRONZE STARLIGHT	224	0
+BRONZE VAPOR	225	0
+BSI	226	6
+BSSN	227	6
+Babuk	228	256
+Babuk Locker	228	0
+Babyk	228	256
+BackDip	229	0
+BackdoorDiplomacy	229	0
+Bad Magic	230	128
+BadRory	231	0
+Badan Intelijen Negara	232	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	233	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	234	0
+Badan Siber dan Sandi Negara	227	0
+Bahamut	235	256
+Balikbayan Foxes	236	0
+Balloonfly	237	256
+Bangladesh Financial Intelligence Unit	238	0
+Basalt Castle	104	128
+Basin Castle	208	128
+BatShadow	239	0
+Bavarian LKA	213	0
+Bavarian State Criminal Police Office	213	0
+Bavarian State Office for the Protection of the Constitution	240	0
+BayLfV	240	0
+Bayerisches Landesamt für Verfassungsschutz	240	0
+Bayerisches Landeskriminalamt	213	0
+BazaCall	241	0
+BazarCall	241	0
+BazzarCall	241	0
+BeagleBoyz	94	0
+Bearded Barbie	53	128
+Bearlyfy	242	256
+BeeBus	73	0
+Beijing Group	243	128
+Beijing State Security Bureau	244	0
+Belarusian Cyber Partisans	245	0
+Belarusian KGB	246	0
+BelialDemon	247	0
+Belsen Group	248	0
+Berry Sandstorm	249	0
+Berserk Bear	122	0
+Bezpečnostní informační služba	211	0
+BfDI	250	6
+BfV	251	6
+BiBiGun	252	0
+BianLian	253	0
+Big Bang APT	53	128
+Bignosa	254	256
+Bilbug	113	256
+Billbug	113	129
+Bitter	46	129
+Bitwise Spider	255	0
+Black Artemis	54	128
+Black Axe	256	128
+Black Banshee	66	128
+Black Basta	257	128
+Black Chollima	101	0
+Black Cube	258	128
+Black Shadow	33	128
+Black Technology	259	128
+Black Vine	260	128
+BlackBasta	257	0
+BlackByte	261	0
+BlackCat	29	0
+BlackJack	262	1
+BlackMaskers	263	0
+BlackMaskers Team	263	0
+BlackMatter	264	0
+BlackOasis	265	0
+BlackShadow	33	0
+BlackSuit	266	0
+BlackTech	84	0
+Blackatom	267	256
+Blackfly	268	129
+Blackgear	269	256
+Blackmeta	270	256
+Blacktail	271	129
+Blackwood	272	129
+BladeHawk	273	0
+BladedFeline	274	0
+Bleak Ion	41	128
+Bleeding Bear	275	0
+Blind Eagle	60	128
+Blue Athena	52	128
+Blue Callisto	276	128
+Blue Echidna	49	128
+Blue Kitsune	88	0
+Blue Kraken	122	128
+Blue Mockingbird	277	128
+Blue Mushroom	48	128
+Blue Odin	116	128
 Blue Otso	18	0
-Blue Python	53	128
-Blue Termite	265	128
-Blue Tsunami	245	0
+Blue Python	56	128
+Blue Termite	278	128
+Blue Tsunami	258	0
 BlueAlpha	18	0
-BlueBottle	266	1
-BlueBravo	85	0
-BlueCharlie	263	0
-BlueDelta	49	0
-BlueHornet	100	0
-BlueNoroff	91	0
-BlueTraveller	267	0
-Boggy Serpens	117	0
-Bohrium	268	145
-Bolivarian National Intelligence Service	269	0
-Bondnet	270	256
-Booba Project	271	0
-Boolka	272	256
-Border Guard	273	0
-Bottle	101	129
-Boulder Bear	274	0
-Bouncing Golf	62	128
-BountyGlad	275	0
-Boyusec	86	256
-Brass Typhoon	95	0
-BrazenBamboo	276	0
+BlueBottle	279	1
+BlueBravo	88	0
+BlueCharlie	276	0
+BlueDelta	52	0
+BlueHornet	103	0
+BlueNoroff	94	0
+BlueTraveller	280	0
+Boggy Serpens	121	0
+Bohrium	281	145
+Bolivarian National Intelligence Service	282	0
+Bondnet	283	256
+Booba Project	284	0
+Boolka	285	256
+Border Guard	286	0
+Bottle	104	129
+Boulder Bear	287	0
+Bouncing Golf	65	128
+BountyGlad	288	0
+Boyusec	89	256
+Brass Typhoon	98	0
+BrazenBamboo	289	0
 Brazilian Intelligence Agency	14	0
-BreachLaboratory	277	0
-Brigada de Investigación Tecnológica	278	0
-Brocade Typhoon	86	0
-Bronze Atlas	95	0
-Bronze Butler	279	0
-Bronze Davenport	71	0
-Bronze Dudley	280	0
-Bronze Edison	93	0
-Bronze Elgin	109	0
-Bronze Export	95	0
-Bronze Express	82	0
-Bronze Firestone	75	0
-Bronze Fleetwood	101	0
-Bronze Geneva	281	0
-Bronze Globe	70	0
-Bronze Hobart	79	0
-Bronze Huntley	282	0
-Bronze Idlewood	71	0
-Bronze Keystone	73	0
-Bronze Mayfair	86	0
-Bronze Medley	283	0
-Bronze Mohawk	94	0
-Bronze Olive	78	0
-Bronze Overbrook	284	0
-Bronze Palace	71	0
-Bronze President	200	0
+BreachLaboratory	290	0
+Brigada de Investigación Tecnológica	291	0
+Brocade Typhoon	89	0
+Bronze Atlas	98	0
+Bronze Butler	292	0
+Bronze Davenport	74	0
+Bronze Dudley	293	0
+Bronze Edison	96	0
+Bronze Elgin	113	0
+Bronze Export	98	0
+Bronze Express	85	0
+Bronze Firestone	78	0
+Bronze Fleetwood	104	0
+Bronze Geneva	294	0
+Bronze Globe	73	0
+Bronze Hobart	82	0
+Bronze Huntley	295	0
+Bronze Idlewood	74	0
+Bronze Keystone	76	0
+Bronze Mayfair	89	0
+Bronze Medley	296	0
+Bronze Mohawk	97	0
+Bronze Olive	81	0
+Bronze Overbrook	297	0
+Bronze Palace	74	0
+Bronze President	208	0
 Bronze Riverside	20	0
-Bronze Silhouette	285	0
-Bronze Sterling	281	0
-Bronze Union	83	0
-Bronze University	275	0
-Bronze Vinewood	88	0
-Bronze Walker	286	0
-Bronze Woodland	287	0
-Brown Fox	69	128
-Buckeye	86	129
-Budminer	288	256
-Budminer cyberespionage group	288	0
-Budworm	83	129
-BuhTrap	289	0
-Bundesamt für Cybersicherheit	196	0
-Bundesamt für Sicherheit in der Informationstechnik	215	0
-Bundesamt für Verfassungsschutz	238	0
-Bundeskriminalamt	204	0
-Bundesministerium der Verteidigung	205	0
-Bundesministerium für europäische und internationale Angelegenheiten	290	0
-Bundesnachrichtendienst	206	0
-Bureau 121	51	0
-Bureau Of Special Investigation	291	0
-Bureau of Intelligence	201	0
-Bureau of Intelligence and Research	292	0
-Bureau of Investigation	293	0
-Bureau of Military Intelligence	294	0
-Bureau of National Investigations	295	0
-Burgundy Sandstorm	92	0
-Butterfly	296	129
-ByteToBreach	297	0
-Byzantine Candor	69	128
-Bộ Công an	298	0
-Bộ Ngoại giao	299	0
-C-Major	40	128
-C0d0so0	75	0
-CAC	300	6
-CALANQUE	96	260
-CASTLE	118	133
-CBZC	301	6
-CCA	302	134
-CCB	303	6
-CCCS	304	6
-CCDCOE	305	4
-CCN	306	6
-CCN-CERT	306	4
-CERIUM	307	149
-CERT Polska	308	0
-CERT-EU	309	4
-CERT-FR	310	4
-CERT-GOV-GE	311	4
-CERT-In	312	0
-CERT-MX	313	4
-CERT-UA	314	4
-CERT.LV	315	4
-CERT.PL	308	4
-CERT.ar	316	0
-CERT.br	317	0
-CESIUM	318	149
-CFCS	319	6
-CHIMBORAZO	110	260
-CHLORINE	75	149
-CHROMIUM	275	149
-CHRYSENE	320	260
-CIA	321	6
-CIR	322	6
-CIRCL	323	4
-CIRCL.LU	323	4
-CIS	324	135
-CIS Corps	325	0
-CISA	326	6
-CISMIL	327	4
-CL STA 0048	328	0
-CL-CRI-0025	329	4
-CL-STA-0043	330	4
-CL-STA-0048	328	4
-CL-STA-0049	331	4
-CL-STA-0969	332	4
-CL-STA-1009	333	4
-CL-STA-1020	334	4
-CL-STA-1062	335	4
-CL-STA-1087	336	4
-CL-UNK-1068	337	4
-CLOCKWORK SPIDER	338	0
-CNCERT	339	4
-CNCERT/CC	339	4
-CNCS	340	6
-CNI	341	6
-COBALT JUNO	58	0
-COBALT KATANA	342	0
-COLDRIVER	263	260
-COMBINE	74	133
-COMCYBER	343	4
-COPERNICIUM	91	276
-COPPER	282	149
-COVELLITE	51	133
-COVENANT	101	133
-CRYSTALRAY	344	260
-CSA	345	14
-CSA	346	78
-CSE	347	6
-CSIRT	348	4
-CSIRT de Gobierno	348	0
-CSIRT.CZ	349	4
-CSIS	350	6
-CST	347	6
-CTG	351	6
-CURIUM	352	149
-CVERC	353	4
+Bronze Silhouette	298	0
+Bronze Sterling	294	0
+Bronze Union	86	0
+Bronze University	288	0
+Bronze Vinewood	91	0
+Bronze Walker	299	0
+Bronze Woodland	300	0
+Brown Fox	72	128
+Buckeye	89	129
+Budminer	301	256
+Budminer cyberespionage group	301	0
+Budworm	86	129
+BuhTrap	302	0
+Bundesamt für Cybersicherheit	204	0
+Bundesamt für Sicherheit in der Informationstechnik	226	0
+Bundesamt für Verfassungsschutz	251	0
+Bundesbeauftragte für den Datenschutz und die Informationsfreiheit	250	0
+Bundeskriminalamt	212	0
+Bundesministerium der Verteidigung	215	0
+Bundesministerium des Innern	214	0
+Bundesministerium für europäische und internationale Angelegenheiten	303	0
+Bundesnachrichtendienst	216	0
+Bundesnetzagentur	217	0
+Bureau 121	54	0
+Bureau Of Special Investigation	304	0
+Bureau of Intelligence	209	0
+Bureau of Intelligence and Research	305	0
+Bureau of Investigation	306	0
+Bureau of Military Intelligence	307	0
+Bureau of National Investigations	308	0
+Burgundy Sandstorm	95	0
+Butterfly	309	129
+ByteToBreach	310	0
+Byzantine Candor	72	128
+Bộ Công an	311	0
+Bộ Ngoại giao	312	0
+C-Major	43	128
+C0d0so0	78	0
+CAC	313	6
+CALANQUE	99	260
+CASTLE	122	133
+CBI	314	134
+CBZC	315	6
+CCA	316	134
+CCB	317	6
+CCCS	318	6
+CCDCOE	319	4
+CCN	320	6
+CCN-CERT	320	4
+CERIUM	321	149
+CERT Polska	322	0
+CERT-EU	323	4
+CERT-FR	324	4
+CERT-GOV-GE	325	4
+CERT-In	326	0
+CERT-MX	327	4
+CERT-UA	328	4
+CERT.LV	329	4
+CERT.PL	322	4
+CERT.ar	330	0
+CERT.br	331	0
+CESIUM	332	149
+CFCS	333	6
+CHIMBORAZO	114	260
+CHLORINE	78	149
+CHROMIUM	288	149
+CHRYSENE	334	260
+CIA	335	6
+CIR	336	6
+CIRCL	337	4
+CIRCL.LU	337	4
+CIS	338	135
+CIS Corps	339	0
+CISA	340	6
+CISMIL	341	4
+CL STA 0048	342	0
+CL-CRI-0025	343	4
+CL-STA-0043	344	4
+CL-STA-0048	342	4
+CL-STA-0049	345	4
+CL-STA-0969	346	4
+CL-STA-1009	347	4
+CL-STA-1020	348	4
+CL-STA-1062	349	4
+CL-STA-1087	350	4
+CL-UNK-1068	351	4
+CLOCKWORK SPIDER	352	0
+CNCERT	353	4
+CNCERT/CC	353	4
+CNCS	354	6
+CNI	355	6
+CNIL	356	6
+CNMF	357	6
+COBALT JUNO	61	0
+COBALT KATANA	358	0
+COLDRIVER	276	260
+COMBINE	77	133
+COMCYBER	359	4
+COPERNICIUM	94	276
+COPPER	295	149
+COVELLITE	54	133
+COVENANT	104	133
+CRYSTALRAY	360	260
+CSA	361	14
+CSA	362	78
+CSE	363	6
+CSIRT	364	4
+CSIRT de Gobierno	364	0
+CSIRT.CZ	365	4
+CSIS	366	6
+CST	363	6
+CTG	367	6
+CURIUM	368	149
+CVERC	369	4
 CVNX	20	134
-CYBERCOM	354	4
-CYBRAN	86	260
-CYSERVICE	101	260
-Cabinet Intelligence and Research Office	355	0
-Cactus	356	129
-CactusPete	282	0
-Cadelle	92	137
-Cadelle	357	201
-Cadet Blizzard	262	0
-CageyChameleon	91	0
-Calanque Ion	96	0
-Calc Team	70	128
-Calcium	115	129
-Caliente Bandits	358	0
-Callisto	263	128
-Callisto Group	263	128
-Calypso	283	129
-Camaro Dragon	200	0
-Camerashy	281	256
-CamoFei	359	0
-Camouflage Tempest	121	0
-Canada Border Services Agency	360	0
-Canadian Centre for Cyber Security	304	0
-Canadian Coast Guard	361	0
-Canadian Forces Military Police	362	0
-Canadian Security Intelligence Service	350	0
-Canary Typhoon	81	0
-Candiru	363	129
-CanisterWorm	152	0
-Canvas Cyclone	37	0
-Caracal Kitten	66	0
-Caramel Tsunami	363	0
-Carbanak	167	161
-Carbon Spider	115	0
-Carderbee	364	256
-Cardinal	365	129
-CardinalLizard	366	0
-Careto	367	256
-Carmine Tsunami	368	0
-CashRewindo	369	0
-Cavalry Werewolf	370	128
-Cavern Castle	81	128
-Cavern Manticore	371	128
-Center for Cybersikkerhed	319	0
-Center for information and communication technology	372	0
-Central Cybercrime Bureau	301	0
-Central Intelligence Agency	321	0
-Central Intelligence Organisation	373	0
-Central Intelligence Service	324	0
-Central Scientific Research Institute of Chemistry and Mechanics	374	0
-Central de Reunión de Inteligencia Militar	375	0
-Centralne Biuro Zwalczania Cyberprzestępczości	301	0
-Centre canadien pour la cybersécurité	304	0
-Centre de la sécurité des télécommunications	347	0
-Centre for Cyber Security	319	0
-Centre for Cybersecurity Belgium	303	0
-Centro Criptológico Nacional	306	0
-Centro Intelligence Interforze	376	0
-Centro Nacional de Cibersegurança	340	0
-Centro Nacional de Inteligencia	341	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	377	0
-Centrum voor Cybersecurity België	303	0
-CeranaKeeper	378	0
-ChaCha	379	0
-Chafer	92	129
-ChainedShark	129	0
-Chameleon	88	129
-Chamelgang	359	256
-Charcoal Typhoon	275	0
-Charming Kitten	89	0
-CharmingCypress	89	0
-Chatty Spider	380	0
-Chaya_004	381	0
-Checkered Typhoon	75	0
-Chernovite	382	256
-Chimera	383	129
-Chinastrats	44	256
-Chinese Foreign Ministry	384	0
-Chinese Ministry of Foreign Affairs	384	0
-Chinese Ministry of State Security	385	0
-Chrono Kitten	386	0
-Chronus Group	387	0
-CiberInteligenciaSV	388	0
+CYBERCOM	370	4
+CYBRAN	89	260
+CYSERVICE	104	260
+Cabinet Intelligence and Research Office	371	0
+Cactus	372	129
+CactusPete	295	0
+Cadelle	95	137
+Cadelle	373	201
+Cadet Blizzard	275	0
+CageyChameleon	94	0
+Calanque Ion	99	0
+Calc Team	73	128
+Calcium	119	129
+Caliente Bandits	374	0
+Callisto	276	128
+Callisto Group	276	128
+Calypso	296	129
+Camaro Dragon	208	0
+Camerashy	294	256
+CamoFei	375	0
+Camouflage Tempest	125	0
+Canada Border Services Agency	376	0
+Canadian Centre for Cyber Security	318	0
+Canadian Coast Guard	377	0
+Canadian Forces Military Police	378	0
+Canadian Security Intelligence Service	366	0
+Canary Typhoon	84	0
+Candiru	379	129
+CanisterWorm	157	0
+Canvas Cyclone	40	0
+Caracal Kitten	69	0
+Caramel Tsunami	379	0
+Carbanak	174	161
+Carbon Spider	119	0
+Carderbee	380	256
+Cardinal	381	129
+CardinalLizard	382	0
+Careto	383	256
+Carmine Tsunami	384	0
+CashRewindo	385	0
+Cavalry Werewolf	386	128
+Cavern Castle	84	128
+Cavern Manticore	387	128
+Center for Cybersikkerhed	333	0
+Center for information and communication technology	388	0
+Central Bureau of Investigation	314	0
+Central Cybercrime Bureau	315	0
+Central Intelligence Agency	335	0
+Central Intelligence Organisation	389	0
+Central Intelligence Service	338	0
+Central Scientific Research Institute of Chemistry and Mechanics	390	0
+Central de Reunión de Inteligencia Militar	391	0
+Centralne Biuro Zwalczania Cyberprzestępczości	315	0
+Centre canadien pour la cybersécurité	318	0
+Centre de la sécurité des télécommunications	363	0
+Centre for Cyber Security	333	0
+Centre for Cybersecurity Belgium	317	0
+Centro Criptológico Nacional	320	0
+Centro Intelligence Interforze	392	0
+Centro Nacional de Cibersegurança	354	0
+Centro Nacional de Inteligencia	355	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	393	0
+Centrum voor Cybersecurity België	317	0
+CeranaKeeper	394	0
+ChaCha	395	0
+Chafer	95	129
+ChainedShark	134	0
+Chameleon	91	129
+Chamelgang	375	256
+Charcoal Typhoon	288	0
+Charming Kitten	92	0
+CharmingCypress	92	0
+Chatty Spider	396	0
+Chaya_004	397	0
+Checkered Typhoon	78	0
+Chernovite	398	256
+Chimera	399	129
+Chinastrats	47	256
+Chinese Foreign Ministry	400	0
+Chinese Ministry of Foreign Affairs	400	0
+Chinese Ministry of State Security	401	0
+Chrono Kitten	402	0
+Chronus Group	403	0
+CiberInteligenciaSV	404	0
 Cicada	20	129
-Cicada3301	389	0
-Cinder Ion	92	128
-Cinnamon Tempest	213	0
-Circle Typhoon	83	8
-Circle Typhoon	84	72
-Circle Typhoon	390	8
-Circuit Panda	81	0
-Circus Spider	391	0
-Citrine Sleet	171	0
-Cl0p	392	6
-Clay Typhoon	393	0
-Clean Ursa	112	0
-Cleaver	148	129
-Clever Kitten	394	0
-Cloaked Ursa	85	0
-Clop	392	135
-Cloud Atlas	112	128
+Cicada3301	405	0
+Cinder Ion	95	128
+Cinnamon Tempest	224	0
+Circle Typhoon	86	8
+Circle Typhoon	87	72
+Circle Typhoon	406	8
+Circuit Panda	84	0
+Circus Spider	407	0
+Citrine Sleet	178	0
+City of London Police	131	0
+Civil Guard	408	0
+Cl0p	409	6
+Clay Typhoon	410	0
+Clean Ursa	116	0
+Cleaver	153	129
+Clever Kitten	411	0
+Cloaked Ursa	88	0
+Clop	409	135
+Cloud Atlas	116	128
 Cloud Hopper	20	128
-CloudComputating	218	0
-CloudSorcerer	395	0
-Cloudy Omega	265	128
-Coast Guard Intelligence	396	0
-Coast Guard Intelligence Directorate	397	0
-Cobalt	398	129
-Cobalt Dickens	399	0
-Cobalt Edgewater	400	0
-Cobalt Gang	398	0
-Cobalt Group	398	0
-Cobalt Gypsy	39	0
-Cobalt Hickman	92	0
-Cobalt Illusion	89	0
-Cobalt Kitty	37	0
-Cobalt Lyceum	386	0
-Cobalt Mirage	89	0
-Cobalt Spider	398	0
-Cobalt Trinity	38	0
-Cobalt Ulster	117	0
-CobaltGoblin	36	0
-Codefinger	401	256
-Codoso	75	256
-Codoso Team	75	0
-Coinbase Cartel	402	128
-Cold Relic	263	128
-Cold River	263	128
-Colombian Cyber Emergency Response Group	403	0
-Colourful Panda	280	0
-ComicForm	404	0
-Commandement de la cyberdéfense	343	0
-Comment Crew	69	128
-Comment Group	69	128
-Comment Panda	69	0
-Commission européenne	405	0
-Common Raven	406	128
-Communications Security Establishment	347	0
-Comnie	256	256
-Computer Emergency Response Team of Ukraine	314	0
-Computer Incident Response Center Luxembourg	323	0
-Comrade Saiga	370	128
-Conference Castle	407	128
-Conference Crew	407	128
-Confucious	408	256
-Confucius	409	161
-Confucius APT	409	128
-Conimes	410	256
-Conquerors Electronic Army	411	128
-Contagious Interview	412	128
-Conti	413	256
-Conti Team 1	413	0
-ControlX	275	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	414	0
-Copper Fieldstone	40	0
-Copper Typhoon	282	0
-Copy-Paste	415	128
-CopyCop	416	0
-CopyKittens	417	0
-Coral Sleet	418	0
-CoralRaider	419	0
-Core Werewolf	192	128
-Coreid	115	256
-CorporacaoXRat	420	0
-CorporationXRat	420	0
-Corsair Jackal	421	0
-Cosmic Lynx	422	128
-Cosmic Wolf	423	0
-CosmicBeetle	424	0
-Cotton Sandstorm	425	0
-CoughingDown	426	0
-Council for Intelligence Coordination	427	0
-Council of Political and Security Affairs	428	0
-Council of the EU	429	0
-Council of the European Union	429	0
-Counter Terrorism Department	430	0
-Counter Terrorism Group	351	0
-Counter Terrorism and Intelligence Bureau	431	0
-Counter Terrorism and Transnational Crime	432	0
-Counter-Intelligence Office	433	0
-Covert Grove	434	128
-CovertNetwork-1658	435	0
-Cozy Bear	85	0
-CozyDuke	85	0
-Crambus	39	256
-Crawling Taurus	76	0
-Crescent Typhoon	318	0
-Crescent and Star	194	128
-Crime Intelligence	436	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	437	0
-Criminal Intelligence Service Canada	438	0
-Criminal Investigation Department	439	8
-Criminal Investigation Department	440	8
-Criminal Investigation Department	441	8
-Criminal Investigations Department	442	0
-Crimson Collective	443	128
-Crimson Iron	70	128
-Crimson Sandstorm	352	0
-Cring	444	256
-CrisisFour	49	0
-Crouching Yeti	118	128
-Crypt3r	444	0
-CryptoChameleon	445	0
-CryptoCore	91	8
-CryptoCore	446	8
-Cuba	447	134
-Cuboid Sandstorm	448	72
-Cuboid Sandstorm	352	8
-Curious Gorge	449	128
-Curly COMrades	450	128
-Curly Spider	365	0
-Cutting Kitten	451	0
-Cutting Sword of Justice	452	128
-Cyber Alliance	453	128
-Cyber Anarchy Squad	454	128
-Cyber Army of Russia Reborn	455	128
-Cyber Av3ngers	456	0
-Cyber Berkut	457	0
-Cyber Caliphate Army	302	128
-Cyber Centre	304	0
-Cyber Command	354	0
-Cyber Defence Command	343	0
-Cyber Islamic Resistance	458	128
-Cyber Partisans	233	128
-Cyber Police of Ukraine	459	0
-Cyber Security Agency of Singapore	346	0
-Cyber Security Authority	345	0
-Cyber Serp	460	0
-Cyber Toufan	461	0
-Cyber and Information Domain Service	322	0
-Cyber fighters of Izz Ad-Din Al Qassam	462	0
-Cyber- und Informationsraum	322	0
-Cyber.Anarchy.Squad	454	128
-CyberAv3ngers	456	0
-CyberCaliphate	302	0
-CyberNiggers	463	0
-CyberRoot	464	0
-Cybersecurity Hub	465	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	309	0
-Cybersecurity and Infrastructure Security Agency	326	0
-Cyberspace Administration of China	300	0
-Cyborg Spider	466	0
-Cycldek	410	256
-Cyprus Intelligence Service	467	0
-Czech Foreign Ministry	468	0
-Czech Ministry of Defence	469	0
-Czech Ministry of Foreign Affairs	468	0
-DAGGER PANDA	470	0
-DANS	471	135
-DBA	472	6
-DD4BC	157	4
-DEA Office of National Security Intelligence	473	0
-DEMIAP	474	4
-DESKTOP-GROUP	406	132
-DEV#POPPER	412	260
-DEV-0022	32	4
-DEV-0139	51	4
-DEV-0146	475	20
-DEV-0147	476	4
+CloudComputating	229	0
+CloudSorcerer	412	0
+Cloudy Omega	278	128
+Coast Guard Intelligence	413	0
+Coast Guard Intelligence Directorate	414	0
+Cobalt	415	129
+Cobalt Dickens	416	0
+Cobalt Edgewater	417	0
+Cobalt Gang	415	0
+Cobalt Group	415	0
+Cobalt Gypsy	42	0
+Cobalt Hickman	95	0
+Cobalt Illusion	92	0
+Cobalt Kitty	40	0
+Cobalt Lyceum	402	0
+Cobalt Mirage	92	0
+Cobalt Spider	415	0
+Cobalt Trinity	41	0
+Cobalt Ulster	121	0
+CobaltGoblin	38	0
+Codefinger	418	256
+Codoso	78	256
+Codoso Team	78	0
+Coinbase Cartel	419	128
+Cold Relic	276	128
+Cold River	276	128
+Colombian Cyber Emergency Response Group	420	0
+Colourful Panda	293	0
+ComicForm	421	0
+Commandement de la cyberdéfense	359	0
+Comment Crew	72	128
+Comment Group	72	128
+Comment Panda	72	0
+Commission européenne	422	0
+Commission nationale de l'informatique et des libertés	356	0
+Common Raven	423	128
+Communications Security Establishment	363	0
+Comnie	269	256
+Computer Emergency Response Team of Ukraine	328	0
+Computer Incident Response Center Luxembourg	337	0
+Comrade Saiga	386	128
+Conference Castle	424	128
+Conference Crew	424	128
+Confucious	425	256
+Confucius	426	161
+Confucius APT	426	128
+Conimes	427	256
+Conquerors Electronic Army	428	128
+Contagious Interview	429	128
+Conti	430	256
+Conti Team 1	430	0
+ControlX	288	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	431	0
+Copper Fieldstone	43	0
+Copper Typhoon	295	0
+Copy-Paste	432	128
+CopyCop	433	0
+CopyKittens	434	0
+Coral Sleet	435	0
+CoralRaider	436	0
+Core Werewolf	200	128
+Coreid	119	256
+CorporacaoXRat	437	0
+CorporationXRat	437	0
+Corsair Jackal	438	0
+Cosmic Lynx	439	128
+Cosmic Wolf	440	0
+CosmicBeetle	441	0
+Cotton Sandstorm	442	0
+CoughingDown	443	0
+Council for Intelligence Coordination	444	0
+Council of Political and Security Affairs	445	0
+Council of the EU	446	0
+Council of the European Union	446	0
+Counter Terrorism Department	447	0
+Counter Terrorism Group	367	0
+Counter Terrorism and Intelligence Bureau	448	0
+Counter Terrorism and Transnational Crime	449	0
+Counter-Intelligence Office	450	0
+Covert Grove	451	128
+CovertNetwork-1658	452	0
+Cozy Bear	88	0
+CozyDuke	88	0
+Crambus	42	256
+Crawling Taurus	79	0
+Crescent Typhoon	332	0
+Crescent and Star	202	128
+Crime Intelligence	453	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	454	0
+Criminal Intelligence Service Canada	455	0
+Criminal Investigation Department	456	8
+Criminal Investigation Department	457	8
+Criminal Investigation Department	458	8
+Criminal Investigations Department	459	0
+Crimson Collective	460	128
+Crimson Iron	73	128
+Crimson Sandstorm	368	0
+Cring	461	256
+CrisisFour	52	0
+Crouching Yeti	122	128
+Crypt3r	461	0
+CryptoChameleon	462	0
+CryptoCore	94	8
+CryptoCore	463	8
+Cuba	464	134
+Cuboid Sandstorm	465	72
+Cuboid Sandstorm	368	8
+Cuerpo Nacional de Policía	466	0
+Curious Gorge	467	128
+Curly COMrades	468	128
+Curly Spider	381	0
+Cutting Kitten	469	0
+Cutting Sword of Justice	470	128
+Cyber Alliance	471	128
+Cyber Anarchy Squad	472	128
+Cyber Army of Russia Reborn	473	128
+Cyber Av3ngers	474	0
+Cyber Berkut	475	0
+Cyber Caliphate Army	316	128
+Cyber Centre	318	0
+Cyber Command	370	0
+Cyber Defence Command	359	0
+Cyber Islamic Resistance	476	128
+Cyber National Mission Force	357	0
+Cyber Partisans	245	128
+Cyber Police of Ukraine	477	0
+Cyber Security Agency of Singapore	362	0
+Cyber Security Authority	361	0
+Cyber Serp	478	0
+Cyber Toufan	479	0
+Cyber and Information Domain Service	336	0
+Cyber fighters of Izz Ad-Din Al Qassam	480	0
+Cyber- und Informationsraum	336	0
+Cyber.Anarchy.Squad	472	128
+CyberAv3ngers	474	0
+CyberCaliphate	316	0
+CyberNiggers	481	0
+CyberRoot	482	0
+Cybersecurity Hub	483	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	323	0
+Cybersecurity and Infrastructure Security Agency	340	0
+Cyberspace Administration of China	313	0
+Cyborg Spider	484	0
+Cycldek	427	256
+Cyprus Intelligence Service	485	0
+Czech Foreign Ministry	486	0
+Czech Ministry of Defence	487	0
+Czech Ministry of Foreign Affairs	486	0
+DAGGER PANDA	488	0
+DANS	489	135
+DBA	490	6
+DD4BC	162	4
+DEA Office of National Security Intelligence	491	0
+DEMIAP	492	4
+DESKTOP-GROUP	423	132
+DEV#POPPER	429	260
+DEV-0022	33	4
+DEV-0139	54	4
+DEV-0146	493	20
+DEV-0147	494	4
 DEV-0157	18	4
-DEV-0193	413	4
-DEV-0196	368	4
-DEV-0206	477	4
-DEV-0215	478	4
-DEV-0216	379	4
-DEV-0228	448	4
-DEV-0234	479	4
-DEV-0236	363	20
-DEV-0237	413	4
-DEV-0243	480	20
-DEV-0249	481	4
-DEV-0257	482	4
-DEV-0270	483	4
-DEV-0291	484	20
-DEV-0322	84	28
-DEV-0322	390	12
-DEV-0324	485	4
-DEV-0336	486	20
-DEV-0343	487	4
-DEV-0381	488	4
-DEV-0401	213	4
-DEV-0413	489	4
-DEV-0450	490	4
-DEV-0500	491	4
-DEV-0504	150	4
-DEV-0530	492	4
-DEV-0537	493	4
-DEV-0569	494	4
-DEV-0586	262	4
-DEV-0587	495	4
-DEV-0605	464	4
-DEV-0665	496	4
-DEV-0796	497	4
-DEV-0829	498	4
-DEV-0832	499	4
-DEV-0867	500	4
-DEV-0928	501	4
-DEV-0950	502	4
+DEV-0193	430	4
+DEV-0196	384	4
+DEV-0206	495	4
+DEV-0215	496	4
+DEV-0216	395	4
+DEV-0228	465	4
+DEV-0234	497	4
+DEV-0236	379	20
+DEV-0237	430	4
+DEV-0243	498	20
+DEV-0249	499	4
+DEV-0257	500	4
+DEV-0270	501	4
+DEV-0291	502	20
+DEV-0322	87	28
+DEV-0322	406	12
+DEV-0324	503	4
+DEV-0336	504	20
+DEV-0343	505	4
+DEV-0381	506	4
+DEV-0401	224	4
+DEV-0413	507	4
+DEV-0450	508	4
+DEV-0500	509	4
+DEV-0504	155	4
+DEV-0530	510	4
+DEV-0537	511	4
+DEV-0569	512	4
+DEV-0586	275	4
+DEV-0587	513	4
+DEV-0605	482	4
+DEV-0665	514	4
+DEV-0796	515	4
+DEV-0829	516	4
+DEV-0832	517	4
+DEV-0867	518	4
+DEV-0928	519	4
+DEV-0950	520	4
 DEV-0971	1	4
-DEV-1028	503	4
-DEV-1044	504	4
-DEV-1084	505	4
-DEV-1101	506	4
-DEV-1167	507	4
-DEV-1222	51	4
-DEV-1295	508	4
-DEV-500	491	4
-DEXTOROUS SPIDER	509	0
-DFAT	510	6
-DGSE	511	6
-DGSI	512	6
-DGSSI	513	4
-DHS	514	6
-DHS Office of Intelligence and Analysis	515	0
-DIA	516	6
-DICT	517	135
-DID	518	135
-DINTRTA	519	4
-DIZZY PANDA	520	0
-DJI	521	134
-DNI	522	6
-DNII	523	6
-DNRT	524	6
-DNS-Calc	70	0
-DNSC	525	6
-DNSCalc	70	256
-DNSpionage	400	256
-DOJ	526	6
-DRAGONFISH	109	132
-DRSD	527	6
-DSIRF	484	260
-DSN	528	6
-DTX	529	6
-DUBNIUM	42	133
-DUNE	199	135
-DUNGEON SPIDER	530	0
-DUSTYCAVE	352	260
-DYMALLOY	118	260
-Daffodil Gust	531	128
-Daggerfly	210	256
-Dairat al-Mukhabarat al-Ammah	532	0
-Daixin Team	533	0
-Dalbit	534	256
-Dancing Salome	535	128
-DangerousSavanna	536	0
-Danish Defence Intelligence Service	537	0
-Danish Security and Intelligence Service	538	0
-Danti	539	256
-Dark Basin	540	128
-Dark Caracal	541	128
-Dark Castle	542	128
-Dark Engine	543	128
-Dark Halo	85	128
-Dark Hotel	42	128
-Dark Scorpius	544	0
-Dark Seoul	51	128
-Dark Storm Team	545	128
-DarkCasino	546	0
-DarkGaboon	547	0
-DarkHalo	85	0
-DarkHotel	42	0
-DarkHydrus	548	0
-DarkPink	549	0
-DarkRaaS	550	0
-DarkSeoul	98	0
-DarkShadow	551	0
-DarkSide	251	0
-DarkSpectre	552	0
-DarkUniverse	553	0
-DarkVishnya	554	0
-DeadCatx3	152	0
-Deadeye Jackal	555	0
-DeathStalker	556	0
-DeceptiveDevelopment	412	0
-Deep Panda	247	0
-DeepCliff	557	0
-Defence Intelligence	558	0
-Defence Intelligence Agency	559	0
-Defence Intelligence Command	560	0
-Defence Intelligence Organisation	561	0
-Defence Intelligence and Security Service	562	0
-Defence Intelligence of Ukraine	563	0
-Defense Intelligence Agency	564	8
-Defense Intelligence Agency	516	8
-Defense Intelligence Headquarters	565	0
-Defense Security Support Command	566	0
-DefrayX	567	0
-DeftTorero	568	0
-Denim Tsunami	484	0
-Department of Border Affair	472	0
-Department of Defense	569	0
-Department of Foreign Affairs	570	0
-Department of Foreign Affairs and Trade	510	0
-Department of Homeland Security	571	8
-Department of Homeland Security	514	8
-Department of Information and Communications Technology	517	0
-Department of Justice	526	0
-Department of Naval Intelligence	572	0
-Department of Smuggling, Intelligence, Operations and Information Collection	573	0
-Department of State	574	0
-Department of the Treasury	575	0
-Deputy Dog	73	128
-DeputyDog	73	0
-Desert Falcon	50	128
-Desert Falcons	174	128
-Desorden	576	256
-Desorden Group	576	0
-Detective Branch, Bangladesh Police	577	0
-Deuxième Bureau	578	0
-Dev-0391	285	0
-Diamond Sleet	51	0
-DiceyF	579	0
-DieNet	580	0
-Digital Security Agency	581	0
-Dirección General de Contrainteligencia Militar	582	0
-Dirección Nacional de Inteligencia Criminal	583	0
-Dirección Nacional de Inteligencia Estratégica Militar	584	0
-Dirección de Contra-Inteligencia Militar	585	0
-Dirección de Observaciones Judiciales	586	0
-Direction Generale pour l'Etude et la Documentation	587	0
-Direction Générale de la Sécurité des Systèmes d'Information	513	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	588	0
-Direction du Renseignement et de la Sécurité de la Défense	527	0
-Direction du renseignement militaire	589	0
-Direction générale de la sécurité extérieure	511	0
-Direction générale de la sécurité intérieure	512	0
-Directorate General of Customs and Excise	590	0
-Directorate General of Forces Intelligence	591	0
-Directorate General of GST Intelligence	592	0
-Directorate General of Immigration	593	0
-Directorate General of Intelligence and Investigation	594	0
-Directorate State Protection and Intelligence Service	528	0
-Directorate of Air Intelligence	595	8
-Directorate of Air Intelligence	596	8
-Directorate of Intelligence Royal Thai Army	519	0
-Directorate of Intelligence and Security	597	0
-Directorate of Intelligence, RTAF	598	0
-Directorate of Joint Intelligence	521	0
-Directorate of Military Intelligence	599	8
-Directorate of Military Intelligence	600	8
-Directorate of Military Intelligence, Nepal	601	0
-Directorate of Naval Intelligence	602	0
-Directorate of Revenue Intelligence	603	0
-Directorate-General for External Security	511	0
-Directoratul Național de Securitate Cibernetică	525	0
-Direcția Generală de Informații a Apărării	604	0
-Direcția Generală de Informații și Protecție Internă	605	0
-Direcția Generală de Protecție Internă	605	0
-Direktion Staatsschutz und Nachrichtendienst	528	0
-Direktorat Intelijen Imigrasi	593	0
-DoD	569	7
-DoJ	526	6
-Dogfish	73	129
-Domestic Kitten	62	0
-Donot	56	256
-Donot Team	56	0
-Doppel Spider	606	0
-DoppelPaymer	606	0
-Double Dragon	95	128
-Dragnet Panda	607	0
-DragonBreath	608	0
-DragonForce	609	8
-DragonForce	610	72
-DragonForce Malaysia	609	0
-DragonOK	284	0
-DragonRank	611	0
-DragonSpark	612	0
-Dragonbridge	613	256
-Dragonfly	118	129
-DriftingCloud	614	0
-DriveSurge	615	0
-Dropping Elephant	44	128
-Drug Intelligence Division	518	0
-Državna Agencija za Istrage i Zaštitu	616	0
-Dudear	110	256
-Duqu Group	617	0
-Dust Squad	618	128
-Dust Storm	619	128
-DustSquad	618	0
-Dutch Ministry of Foreign Affairs	620	0
-Dutch National Police	621	0
-DynCalc	70	0
-Dynamite Panda	74	0
-Dövlət Təhlükəsizliyi Xidməti	529	0
-Dışişleri Bakanlığı	622	0
-E Division – Intelligence Division	623	0
-E-tjenesten	624	0
-EC2 Grouper	625	0
-EC3	626	6
-EEAS	627	6
-EG-CERT	628	4
-ELBRUS	115	260
-ELECTRIC PANDA	629	0
-ELECTRUM	46	133
-ELOQUENT PANDA	630	0
-ELUSIVE COMET	631	128
-ENISA	632	4
-EQGRP	633	260
-EU	634	6
-EU INTCEN	635	0
-EU Intelligence and Situation Centre	635	0
-EUMS	636	6
-EUROPIUM	39	149
-EXOTIC LILY	489	128
-EYP	637	6
-Eagle Werewolf	175	128
-Earth Akhlut	282	0
-Earth Alux	638	0
-Earth Ammit	639	0
-Earth Aughisky	640	0
-Earth Baku	95	0
-Earth Baxia	641	0
-Earth Berberoka	642	0
-Earth Bluecrow	643	0
-Earth Centaur	79	0
-Earth Empusa	644	0
-Earth Estries	645	0
-Earth Freybug	646	0
-Earth Hundun	81	0
-Earth Kapre	647	0
-Earth Karkaddan	40	0
-Earth Kasha	648	0
-Earth Kitsune	649	0
-Earth Krahang	650	0
-Earth Kurma	651	0
-Earth Lamia	652	0
-Earth Longzhi	653	0
-Earth Lusca	275	0
-Earth Naga	654	0
-Earth Preta	200	0
-Earth Simnavaz	39	0
-Earth Smilodon	83	0
-Earth Vetala	117	0
-Earth Wendigo	655	0
-Earth Yako	656	0
-Edalat-e Ali	657	0
-Educated Manticore	658	128
-Egregor	659	256
-Egypt's Computer Emergency Readiness Team	628	0
-Egyptian General Intelligence Directorate	660	0
-Egyptian Homeland security	661	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	662	0
-El Machete	61	128
-Elderwood	231	256
-Elderwood Gang	231	0
-Elderwood Group	74	0
-Elephant Beetle	663	128
-Elfin	38	129
-Ember Bear	262	0
-Emdivi	265	256
-Emennet Pasargad	425	0
-Emerald Sleet	63	0
-Emissary Panda	83	8
-Emissary Panda	84	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	664	0
-Emperor Dragonfly	213	128
-Empire Monkey	36	128
-EncryptHub	665	0
-Enelink	656	256
-Energetic Bear	118	0
-Enforcement Directorate	666	0
-Equation	633	129
-Equation Group	633	128
-Eraleig	102	256
-Estado Mayor Presidencial	667	0
-Estonian Foreign Intelligence Service	668	0
-Estonian Information System Authority	669	0
-Estonian Internal Security Service	670	0
-Ethereal Panda	671	0
-Etterretningstjenesten	624	0
-Eurojust	672	0
-European Commission	405	0
-European Cybercrime Centre	626	0
-European External Action Service	627	0
-European Union	634	0
-European Union Agency for Criminal Justice Cooperation	672	0
-European Union Agency for Cybersecurity	632	0
-European Union Agency for Law Enforcement Cooperation	626	0
-European Union Military Staff	636	0
-European Union Satellite Centre	673	0
-Europol	626	0
-Europäische Union	634	0
-Evasive Panda	210	0
-Evasive Serpens	39	0
-Everest	674	128
-Evil Corp	480	128
-Evil Eye	644	128
-EvilPost	675	0
-EvilTraffic	676	0
-EvilWeb	677	0
-Evilbyte	678	256
-Evilnum	556	256
-ExCobalt	679	0
-Exfil Squad	680	0
-ExfilSquad	680	0
-External Intelligence and Security Agency	23	0
-Extreme Jackal	154	0
-FASTCash	681	256
-FBI	682	6
-FBI Intelligence Branch	683	0
-FCDO	684	6
-FE	537	7
-FID	685	143
-FID	686	143
-FIN1	687	6
-FIN10	688	4
-FIN11	689	4
-FIN12	413	4
-FIN13	663	4
-FIN4	690	6
-FIN5	691	6
-FIN6	121	6
-FIN7	115	6
-FIN8	111	6
-FIOD-TCI	692	4
-FIREANT	200	260
-FIRST	693	133
-FIS	694	6
-FISHMONGER	275	133
-FIUTT	695	4
-FOD Buitenlandse Zaken	696	0
-FOXY PANDA	697	0
-FRA	698	135
-FROZENBARENTS	46	260
-FROZENLAKE	49	260
-FRwL	699	134
-FSB	700	6
-FSO	701	6
-FVEY	702	6
-Fail0verflow	703	0
-Falcons Intelligence Cell	704	0
-Fallaga Team	705	0
-FallagaTeam	705	0
-Fallout Team	42	128
-Fallow Squall	116	128
-Famous Chollima	706	0
-FamousSparrow	707	0
-Fancy Bear	49	0
-Fargo	708	128
-Federal Bureau of Investigation	682	0
-Federal Criminal Police Office	204	0
+DEV-1028	521	4
+DEV-1044	522	4
+DEV-1084	523	4
+DEV-1101	524	4
+DEV-1167	525	4
+DEV-1222	54	4
+DEV-1295	526	4
+DEV-500	509	4
+DEXTOROUS SPIDER	527	0
+DFAT	528	6
+DGSE	529	6
+DGSI	530	6
+DGSSI	531	4
+DHS	532	6
+DHS Office of Intelligence and Analysis	533	0
+DIA	534	6
+DICT	535	135
+DID	536	135
+DINTRTA	537	4
+DIZZY PANDA	538	0
+DJI	539	134
+DNI	540	6
+DNII	541	6
+DNRT	542	6
+DNS-Calc	73	0
+DNSC	543	6
+DNSCalc	73	256
+DNSpionage	417	256
+DOE	544	135
+DOJ	545	6
+DPC	546	134
+DRAGONFISH	113	132
+DRSD	547	6
+DSIRF	502	260
+DSIT	548	6
+DSN	549	6
+DTX	550	6
+DUBNIUM	45	133
+DUNE	207	135
+DUNGEON SPIDER	551	0
+DUSTYCAVE	368	260
+DYMALLOY	122	260
+Daffodil Gust	552	128
+Daggerfly	221	256
+Dairat al-Mukhabarat al-Ammah	553	0
+Daixin Team	554	0
+Dalbit	555	256
+Dancing Salome	556	128
+DangerousSavanna	557	0
+Danish Defence Intelligence Service	558	0
+Danish Security and Intelligence Service	559	0
+Danti	560	256
+Dark Basin	561	128
+Dark Caracal	562	128
+Dark Castle	563	128
+Dark Engine	564	128
+Dark Halo	88	128
+Dark Hotel	45	128
+Dark Scorpius	565	0
+Dark Seoul	54	128
+Dark Storm Team	566	128
+DarkCasino	567	0
+DarkGaboon	568	0
+DarkHalo	88	0
+DarkHotel	45	0
+DarkHydrus	569	0
+DarkPink	570	0
+DarkRaaS	571	0
+DarkSeoul	101	0
+DarkShadow	572	0
+DarkSide	264	0
+DarkSpectre	573	0
+DarkUniverse	574	0
+DarkVishnya	575	0
+Data Protection Commission	546	0
+Data Protection Commissioner	546	0
+DeadCatx3	157	0
+Deadeye Jackal	576	0
+DeathStalker	577	0
+DeceptiveDevelopment	429	0
+Deep Panda	260	0
+DeepCliff	578	0
+Defence Intelligence	579	0
+Defence Intelligence Agency	580	0
+Defence Intelligence Command	581	0
+Defence Intelligence Organisation	582	0
+Defence Intelligence and Security Service	583	0
+Defence Intelligence of Ukraine	584	0
+Defense Intelligence Agency	585	8
+Defense Intelligence Agency	534	8
+Defense Intelligence Headquarters	586	0
+Defense Security Support Command	587	0
+DefrayX	588	0
+DeftTorero	589	0
+Denim Tsunami	502	0
+Department for Science, Innovation and Technology	548	0
+Department of Border Affair	490	0
+Department of Defense	590	0
+Department of Energy	544	0
+Department of Foreign Affairs	591	0
+Department of Foreign Affairs and Trade	528	0
+Department of Health and Human Services	592	0
+Department of Home Affairs	593	0
+Department of Homeland Security	594	8
+Department of Homeland Security	532	8
+Department of Information and Communications Technology	535	0
+Department of Justice	545	0
+Department of Naval Intelligence	595	0
+Department of Smuggling, Intelligence, Operations and Information Collection	596	0
+Department of State	597	0
+Department of the Treasury	598	0
+Deputy Dog	76	128
+DeputyDog	76	0
+Desert Falcon	53	128
+Desert Falcons	181	128
+Desorden	599	256
+Desorden Group	599	0
+Detective Branch, Bangladesh Police	600	0
+Deuxième Bureau	601	0
+Dev-0391	298	0
+Diamond Sleet	54	0
+DiceyF	602	0
+DieNet	603	0
+Digital Security Agency	604	0
+Dirección General de Contrainteligencia Militar	605	0
+Dirección Nacional de Inteligencia Criminal	606	0
+Dirección Nacional de Inteligencia Estratégica Militar	607	0
+Dirección de Contra-Inteligencia Militar	608	0
+Dirección de Observaciones Judiciales	609	0
+Direction Generale pour l'Etude et la Documentation	610	0
+Direction Générale de la Sécurité des Systèmes d'Information	531	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	611	0
+Direction du Renseignement et de la Sécurité de la Défense	547	0
+Direction du renseignement militaire	612	0
+Direction générale de la sécurité extérieure	529	0
+Direction générale de la sécurité intérieure	530	0
+Directorate General of Customs and Excise	613	0
+Directorate General of Forces Intelligence	614	0
+Directorate General of GST Intelligence	615	0
+Directorate General of Immigration	616	0
+Directorate General of Intelligence and Investigation	617	0
+Directorate State Protection and Intelligence Service	549	0
+Directorate of Air Intelligence	618	8
+Directorate of Air Intelligence	619	8
+Directorate of Intelligence Royal Thai Army	537	0
+Directorate of Intelligence and Security	620	0
+Directorate of Intelligence, RTAF	621	0
+Directorate of Joint Intelligence	539	0
+Directorate of Military Intelligence	622	8
+Directorate of Military Intelligence	623	8
+Directorate of Military Intelligence, Nepal	624	0
+Directorate of Naval Intelligence	625	0
+Directorate of Revenue Intelligence	626	0
+Directorate-General for External Security	529	0
+Directoratul Național de Securitate Cibernetică	543	0
+Direcția Generală de Informații a Apărării	627	0
+Direcția Generală de Informații și Protecție Internă	628	0
+Direcția Generală de Protecție Internă	628	0
+Direktion Staatsschutz und Nachrichtendienst	549	0
+Direktorat Intelijen Imigrasi	616	0
+DoD	590	7
+DoE	544	7
+DoJ	545	6
+Dogfish	76	129
+Domestic Kitten	65	0
+Donot	59	256
+Donot Team	59	0
+Doppel Spider	629	0
+DoppelPaymer	629	0
+Double Dragon	98	128
+Dragnet Panda	630	0
+DragonBreath	631	0
+DragonForce	632	8
+DragonForce	633	72
+DragonForce Malaysia	632	0
+DragonOK	297	0
+DragonRank	634	0
+DragonSpark	635	0
+Dragonbridge	636	256
+Dragonfly	122	129
+DriftingCloud	637	0
+DriveSurge	638	0
+Dropping Elephant	47	128
+Drug Intelligence Division	536	0
+Državna Agencija za Istrage i Zaštitu	639	0
+Dudear	114	256
+Duqu Group	640	0
+Dust Squad	641	128
+Dust Storm	642	128
+DustSquad	641	0
+Dutch Data Protection Authority	39	0
+Dutch Ministry of Foreign Affairs	643	0
+Dutch National Police	644	0
+DynCalc	73	0
+Dynamite Panda	77	0
+Dövlət Təhlükəsizliyi Xidməti	550	0
+Dışişleri Bakanlığı	645	0
+E Division – Intelligence Division	646	0
+E-tjenesten	647	0
+EC2 Grouper	648	0
+EC3	649	6
+EDPB	650	6
+EDPS	651	6
+EEAS	652	6
+EG-CERT	653	4
+ELBRUS	119	260
+ELECTRIC PANDA	654	0
+ELECTRUM	49	133
+ELOQUENT PANDA	655	0
+ELUSIVE COMET	656	128
+ENISA	657	4
+EPA	658	134
+EQGRP	659	260
+EU	660	6
+EU INTCEN	661	0
+EU Intelligence and Situation Centre	661	0
+EUMS	662	6
+EUROPIUM	42	149
+EXOTIC LILY	507	128
+EYP	663	6
+Eagle Werewolf	182	128
+Earth Akhlut	295	0
+Earth Alux	664	0
+Earth Ammit	665	0
+Earth Aughisky	666	0
+Earth Baku	98	0
+Earth Baxia	667	0
+Earth Berberoka	668	0
+Earth Bluecrow	669	0
+Earth Centaur	82	0
+Earth Empusa	670	0
+Earth Estries	671	0
+Earth Freybug	672	0
+Earth Hundun	84	0
+Earth Kapre	673	0
+Earth Karkaddan	43	0
+Earth Kasha	674	0
+Earth Kitsune	675	0
+Earth Krahang	676	0
+Earth Kurma	677	0
+Earth Lamia	678	0
+Earth Longzhi	679	0
+Earth Lusca	288	0
+Earth Naga	680	0
+Earth Preta	208	0
+Earth Simnavaz	42	0
+Earth Smilodon	86	0
+Earth Vetala	121	0
+Earth Wendigo	681	0
+Earth Yako	682	0
+Edalat-e Ali	683	0
+Educated Manticore	684	128
+Egregor	685	256
+Egypt's Computer Emergency Readiness Team	653	0
+Egyptian General Intelligence Directorate	686	0
+Egyptian Homeland security	687	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	688	0
+El Machete	64	128
+Elderwood	243	256
+Elderwood Gang	243	0
+Elderwood Group	77	0
+Elephant Beetle	689	128
+Elfin	41	129
+Ember Bear	275	0
+Emdivi	278	256
+Emennet Pasargad	442	0
+Emerald Sleet	66	0
+Emissary Panda	86	8
+Emissary Panda	87	8
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	690	0
+Emperor Dragonfly	224	128
+Empire Monkey	38	128
+EncryptHub	691	0
+Enelink	682	256
+Energetic Bear	122	0
+Energy Department	544	0
+Enforcement Directorate	692	0
+Environmental Protection Agency	658	0
+Equation	659	129
+Equation Group	659	128
+Eraleig	105	256
+Estado Mayor Presidencial	693	0
+Estonian Foreign Intelligence Service	694	0
+Estonian Information System Authority	695	0
+Estonian Internal Security Service	696	0
+Ethereal Panda	697	0
+Etterretningstjenesten	647	0
+Eurojust	698	0
+European Commission	422	0
+European Cybercrime Centre	649	0
+European Data Protection Board	650	0
+European Data Protection Supervisor	651	0
+European External Action Service	652	0
+European Union	660	0
+European Union Agency for Criminal Justice Cooperation	698	0
+European Union Agency for Cybersecurity	657	0
+European Union Agency for Law Enforcement Cooperation	649	0
+European Union Military Staff	662	0
+European Union Satellite Centre	699	0
+Europol	649	0
+Europäische Union	660	0
+Evasive Panda	221	0
+Evasive Serpens	42	0
+Everest	700	128
+Evil Corp	498	128
+Evil Eye	670	128
+EvilPost	701	0
+EvilTraffic	702	0
+EvilWeb	703	0
+Evilbyte	704	256
+Evilnum	577	256
+ExCobalt	705	0
+Exfil Squad	706	0
+ExfilSquad	706	0
+External Intelligence and Security Agency	24	0
+Extreme Jackal	159	0
+FASTCash	707	256
+FBI	708	6
+FBI Intelligence Branch	709	0
+FCA	710	134
+FCC	711	134
+FCDO	712	6
+FE	558	7
+FERC	713	6
+FID	714	143
+FID	715	143
+FIN1	716	6
+FIN10	717	4
+FIN11	718	4
+FIN12	430	4
+FIN13	689	4
+FIN4	719	6
+FIN5	720	6
+FIN6	125	6
+FIN7	119	6
+FIN8	115	6
+FIOD-TCI	721	4
+FIREANT	208	260
+FIRST	722	133
+FIS	723	6
+FISHMONGER	288	133
+FIUTT	724	4
+FOD Buitenlandse Zaken	725	0
+FOXY PANDA	726	0
+FRA	727	135
+FROZENBARENTS	49	260
+FROZENLAKE	52	260
+FRwL	728	134
+FSB	729	6
+FSO	730	6
+FTC	731	6
+FVEY	732	6
+Fail0verflow	733	0
+Falcons Intelligence Cell	734	0
+Fallaga Team	735	0
+FallagaTeam	735	0
+Fallout Team	45	128
+Fallow Squall	120	128
+Famous Chollima	736	0
+FamousSparrow	737	0
+Fancy Bear	52	0
+Fargo	738	128
+Federal Bureau of Investigation	708	0
+Federal Commissioner for Data Protection and Freedom of Information	250	0
+Federal Communications Commission	711	0
+Federal Criminal Police Office	212	0
+Federal Energy Regulatory Commission	713	0
 Federal Foreign Office	13	0
-Federal Intelligence Service	694	8
-Federal Intelligence Service	206	8
-Federal Investigation Agency	709	0
-Federal Ministry of Defence	205	0
-Federal Office for Cyber Security	196	0
-Federal Office for Information Security	215	0
-Federal Office for the Protection of the Constitution	238	0
-Federal Police	710	0
-Federal Police Department	711	0
-Federal Protective Service	701	0
-Federal Public Service Foreign Affairs	696	0
-Federal Security Service	700	0
-Femwar02	712	0
-Ferocious Kitten	713	0
-Feverdream	94	256
-Fiddling Scorpius	226	0
-Fighting Ursa	49	0
-Financial Crimes Investigation Division	714	0
-Financial Intelligence Division	686	0
-Financial Intelligence Unit	715	8
-Financial Intelligence Unit	716	8
-Financial Intelligence Unit	717	8
-Financial Intelligence Unit Trinidad and Tobago	695	0
-Financial Investigations Division	685	0
-Financial Monitoring Service	718	0
-Financial Monitoring Unit	719	0
-Financial Transactions and Reports Analysis Centre of Canada	720	0
-Finnish Defence Intelligence Agency	721	0
-Finnish Security and Intelligence Service	722	0
-FishMedley	723	0
-Fishing Elephant	724	128
-Five Eyes	702	0
-Flash Kitten	725	0
-Flax Typhoon	671	0
-FlowerStorm	726	0
-Flying Kitten	145	0
-Flying Yeti	727	128
-FlyingYeti	727	0
-Fog	728	135
-Foreign Intelligence Agency	125	0
-Foreign Intelligence Service	729	8
-Foreign Intelligence Service	730	8
-Foreign Intelligence Service	731	8
-Foreign Intelligence Service of Ukraine	732	0
-Foreign Office	684	0
-Foreign and Commonwealth Office	684	0
-Foreign, Commonwealth and Development Office	684	0
-Forest Blizzard	49	0
-Forsvarets Efterretningstjeneste	537	0
-Forsvarets sikkerhetstjeneste	733	0
-Forum of Incident Response and Security Teams	693	0
-Fox Kitten	734	0
-Fox Tempest	735	0
+Federal Intelligence Service	723	8
+Federal Intelligence Service	216	8
+Federal Investigation Agency	739	0
+Federal Ministry of Defence	215	0
+Federal Ministry of the Interior	214	0
+Federal Network Agency	217	0
+Federal Office for Cyber Security	204	0
+Federal Office for Information Security	226	0
+Federal Office for the Protection of the Constitution	251	0
+Federal Police	740	0
+Federal Police Department	741	0
+Federal Prosecutor General	742	0
+Federal Protective Service	730	0
+Federal Public Service Foreign Affairs	725	0
+Federal Security Service	729	0
+Federal Trade Commission	731	0
+Femwar02	743	0
+Ferocious Kitten	744	0
+Feverdream	97	256
+Fiddling Scorpius	237	0
+Fighting Ursa	52	0
+Financial Conduct Authority	710	0
+Financial Crimes Investigation Division	745	0
+Financial Intelligence Division	715	0
+Financial Intelligence Unit	746	8
+Financial Intelligence Unit	747	8
+Financial Intelligence Unit	748	8
+Financial Intelligence Unit Trinidad and Tobago	724	0
+Financial Investigations Division	714	0
+Financial Monitoring Service	749	0
+Financial Monitoring Unit	750	0
+Financial Transactions and Reports Analysis Centre of Canada	751	0
+Finnish Defence Intelligence Agency	752	0
+Finnish Security and Intelligence Service	753	0
+FishMedley	754	0
+Fishing Elephant	755	128
+Five Eyes	732	0
+Flash Kitten	756	0
+Flax Typhoon	697	0
+FlowerStorm	757	0
+Flying Kitten	150	0
+Flying Yeti	758	128
+FlyingYeti	758	0
+Fog	759	135
+Foreign Intelligence Agency	129	0
+Foreign Intelligence Service	760	8
+Foreign Intelligence Service	761	8
+Foreign Intelligence Service	762	8
+Foreign Intelligence Service of Ukraine	763	0
+Foreign Office	712	0
+Foreign and Commonwealth Office	712	0
+Foreign, Commonwealth and Development Office	712	0
+Forest Blizzard	52	0
+Forsvarets Efterretningstjeneste	558	0
+Forsvarets sikkerhetstjeneste	764	0
+Forum of Incident Response and Security Teams	722	0
+Fox Kitten	765	0
+Fox Tempest	766	0
 Foxtrot	20	129
-Fraternal Jackal	462	0
-French Foreign Ministry	736	0
-French Ministry of Foreign Affairs	736	0
-FromRussiaWithLove	699	0
-FrostyNeighbor	737	0
-Frozenvista	262	256
-Fruity Armor	531	128
-FruityArmor	531	0
-FulcrumSec	738	0
-FunkSec	739	0
-FusionCore	740	0
-Fxmsp	741	256
-Försvarets radioanstalt	698	0
-Försvarsmaktens underrättelsetjänst	721	0
-G7	742	6
-GAC	135	6
-GADOLINIUM	94	133
-GALLIUM	149	133
-GC01	743	6
-GC02	744	6
-GCHQ	745	6
-GCMAN	746	260
-GCSB	747	6
-GDGS	748	6
-GHOST STADIUM	749	128
-GIBBERISH PANDA	750	0
-GINGERSNAP	116	133
-GOBLIN PANDA	410	0
-GOFFEE	751	260
-GOLD	752	151
-GOLD BURLAP	466	0
-GOLD CABIN	114	0
-GOLD DUPONT	753	0
-GOLD EVERGREEN	754	0
-GOLD FAIRFAX	755	0
-GOLD FLANDERS	756	0
-GOLD GALLEON	757	0
-GOLD GARDEN	758	0
-GOLD MANSARD	759	0
-GOLD NORTHFIELD	760	0
-GOLD REBELLION	544	0
-GOLD RIVERVIEW	761	0
-GOLD SKYLINE	762	0
-GOLD SOUTHFIELD	763	0
-GOLD SYMPHONY	764	0
-GOLD WATERFALL	765	0
-GOLD WINTER	766	0
+Fraternal Jackal	480	0
+French Foreign Ministry	767	0
+French Gendarmerie	768	0
+French Ministry of Foreign Affairs	767	0
+FromRussiaWithLove	728	0
+FrostyNeighbor	769	0
+Frozenvista	275	256
+Fruity Armor	552	128
+FruityArmor	552	0
+FulcrumSec	770	0
+FunkSec	771	0
+FusionCore	772	0
+Fxmsp	773	256
+Försvarets radioanstalt	727	0
+Försvarsmaktens underrättelsetjänst	752	0
+G7	774	6
+GAC	140	6
+GADOLINIUM	97	133
+GALLIUM	154	133
+GC01	775	6
+GC02	776	6
+GCHQ	777	6
+GCMAN	778	260
+GCSB	779	6
+GDGS	780	6
+GHOST STADIUM	781	128
+GIBBERISH PANDA	782	0
+GINGERSNAP	120	133
+GOBLIN PANDA	427	0
+GOFFEE	783	260
+GOLD	784	151
+GOLD BURLAP	484	0
+GOLD CABIN	118	0
+GOLD DUPONT	785	0
+GOLD EVERGREEN	786	0
+GOLD FAIRFAX	787	0
+GOLD FLANDERS	788	0
+GOLD GALLEON	789	0
+GOLD GARDEN	790	0
+GOLD MANSARD	791	0
+GOLD NORTHFIELD	792	0
+GOLD REBELLION	565	0
+GOLD RIVERVIEW	793	0
+GOLD SKYLINE	794	0
+GOLD SOUTHFIELD	795	0
+GOLD SYMPHONY	796	0
+GOLD WATERFALL	797	0
+GOLD WINTER	798	0
 GOLEM	20	133
-GOP	98	134
-GRC	767	6
-GREATRIFT	768	260
-GREF	71	134
-GRU	769	6
+GOP	101	134
+GRC	799	6
+GREATRIFT	800	260
+GREF	74	134
+GRU	801	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	770	0
-GSI	771	6
-GSSV-J2	772	4
-GTFire	773	256
-GTG-1002	774	4
-GTsST	770	0
-GU	769	7
-GUR	563	135
-GURU SPIDER	775	0
-Gabinete de Segurança Institucional	771	0
-Gallmaker	776	256
-GamaCopy	777	0
+GRU Unit 74455	802	0
+GSI	803	6
+GSSV-J2	804	4
+GTFire	805	256
+GTG-1002	806	4
+GTsST	802	0
+GU	801	7
+GUR	584	135
+GURU SPIDER	807	0
+Gabinete de Segurança Institucional	803	0
+Gallmaker	808	256
+GamaCopy	809	0
 Gamaredon	18	256
 Gamaredon Group	18	0
-GambleForce	778	0
-GamblingPuppet	642	0
-Gammax	779	256
-Gangmasters and Labour Abuse Authority	780	0
-Garda National Surveillance Unit	781	0
-Gatak	752	128
-Gaza Cybergang	154	0
-Gaza Hackers Team	154	128
-Gelsemium	782	129
-Gendarmerie Intelligence Directorate	783	0
-Gendarmerie royale du Canada	767	0
-General Commissariat of Information	784	0
-General Commissariat of Judiciary Police	785	0
-General Department of Military Intelligence	786	0
-General Directorate for Internal Security	512	0
-General Directorate for Territorial Surveillance	787	0
-General Directorate of Analysis and Strategic Intelligence	788	0
-General Directorate of General Security	748	0
-General Directorate of Information Systems Security	513	0
-General Directorate of Intelligence	789	0
-General Intelligence Agency of Mongolia	790	0
-General Intelligence Directorate	791	0
-General Intelligence Service	792	0
+GambleForce	810	0
+GamblingPuppet	668	0
+Gammax	811	256
+Gangmasters and Labour Abuse Authority	812	0
+Garante	813	0
+Garante per la protezione dei dati personali	813	0
+Garda	164	1
+Garda National Cyber Crime Bureau	164	0
+Garda National Surveillance Unit	814	0
+Gardaí	164	1
+Gatak	784	128
+Gaza Cybergang	159	0
+Gaza Hackers Team	159	128
+Gelsemium	815	129
+Gendarmerie Intelligence Directorate	816	0
+Gendarmerie nationale	768	0
+Gendarmerie royale du Canada	799	0
+General Commissariat of Information	817	0
+General Commissariat of Judiciary Police	818	0
+General Department of Military Intelligence	819	0
+General Directorate for Internal Security	530	0
+General Directorate for Territorial Surveillance	820	0
+General Directorate of Analysis and Strategic Intelligence	821	0
+General Directorate of General Security	780	0
+General Directorate of Information Systems Security	531	0
+General Directorate of Intelligence	822	0
+General Intelligence Agency of Mongolia	823	0
+General Intelligence Directorate	824	0
+General Intelligence Service	825	0
 General Intelligence and Security Service	19	8
-General Intelligence and Security Service	25	8
-General Reconnaissance Bureau	793	0
-General Security	748	0
-General Security Directorate	794	0
-General Staff Intelligence Directorate	795	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	772	0
-Genesis Day	796	128
-Georgian Intelligence Service	797	0
+General Intelligence and Security Service	26	8
+General Reconnaissance Bureau	826	0
+General Security	780	0
+General Security Directorate	827	0
+General Staff Intelligence Directorate	828	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	804	0
+Generalbundesanwalt	742	0
+Genesis Day	829	128
+Georgian Intelligence Service	830	0
+German Federal Prosecutor	742	0
 German Foreign Ministry	13	0
 German Foreign Office	13	0
-Ghost	444	129
-Ghost Blizzard	118	0
-Ghost Jackal	798	0
-Ghost Security	799	128
-GhostEmperor	707	0
-GhostNet	800	0
-GhostR	801	0
-GhostRedirector	802	0
-GhostSec	799	0
-Ghostwriter	482	129
-Gingham Typhoon	94	0
-Gitloker	803	256
-Gleaming Pisces	171	0
-Global Affairs Canada	135	0
-Global Secret Group	804	128
-GlobalSecretGroup	804	0
-Gnosticplayers	805	256
-Gold Blackburn	413	0
-Gold Blade	647	0
-Gold Blazer	28	0
-Gold Crestwood	806	0
-Gold Drake	480	0
-Gold Essex	807	0
-Gold Feather	140	0
-Gold Franklin	121	0
-Gold Heron	606	0
-Gold Ionic	808	0
-Gold Kingswood	398	0
-Gold Lagoon	809	0
-Gold Lowell	208	0
-Gold Melody	810	0
-Gold Mystic	242	0
-Gold Niagara	115	0
-Gold Prelude	477	0
-Gold Sahara	146	0
-Gold Swathmore	811	0
-Gold Tahoe	110	0
-Gold Ulrick	413	0
-Gold Village	379	0
-GoldFactory	812	0
-GoldMouse	52	0
-Golden Chickens	743	136
-Golden Chickens	744	136
-Golden Chickens 01	743	0
-Golden Chickens 02	744	0
-Golden Chickens01	743	0
-Golden Chickens02	744	0
-Golden Eye Dog	608	128
-Golden Falcon	55	128
-Golden RAT	52	128
-GoldenJackal	813	0
-Golfing Taurus	814	0
-Gonjeshke Darande	815	0
-GopherWhisper	816	0
-Gorgon Group	123	128
-Gorilla	817	129
-Gossamer Bear	263	0
-Gothic Panda	86	0
-GovCERT.CZ	818	0
-Government Communications Headquarters	745	0
-Government Communications Security Bureau	747	0
-GozNym	819	0
-Graceful Spider	110	0
+German Interior Ministry	214	0
+Ghost	461	129
+Ghost Blizzard	122	0
+Ghost Jackal	831	0
+Ghost Security	832	128
+GhostEmperor	737	0
+GhostNet	833	0
+GhostR	834	0
+GhostRedirector	835	0
+GhostSec	832	0
+Ghostwriter	500	129
+Gingham Typhoon	97	0
+Gitloker	836	256
+Gleaming Pisces	178	0
+Global Affairs Canada	140	0
+Global Secret Group	837	128
+GlobalSecretGroup	837	0
+Gnosticplayers	838	256
+Gold Blackburn	430	0
+Gold Blade	673	0
+Gold Blazer	29	0
+Gold Crestwood	839	0
+Gold Drake	498	0
+Gold Essex	840	0
+Gold Feather	145	0
+Gold Franklin	125	0
+Gold Heron	629	0
+Gold Ionic	841	0
+Gold Kingswood	415	0
+Gold Lagoon	842	0
+Gold Lowell	219	0
+Gold Melody	843	0
+Gold Mystic	255	0
+Gold Niagara	119	0
+Gold Prelude	495	0
+Gold Sahara	151	0
+Gold Swathmore	844	0
+Gold Tahoe	114	0
+Gold Ulrick	430	0
+Gold Village	395	0
+GoldFactory	845	0
+GoldMouse	55	0
+Golden Chickens	775	136
+Golden Chickens	776	136
+Golden Chickens 01	775	0
+Golden Chickens 02	776	0
+Golden Chickens01	775	0
+Golden Chickens02	776	0
+Golden Eye Dog	631	128
+Golden Falcon	58	128
+Golden RAT	55	128
+GoldenJackal	846	0
+Golfing Taurus	847	0
+Gonjeshke Darande	848	0
+GopherWhisper	849	0
+Gorgon Group	127	128
+Gorilla	850	129
+Gossamer Bear	276	0
+Gothic Panda	89	0
+GovCERT.CZ	851	0
+Government Communications Headquarters	777	0
+Government Communications Security Bureau	779	0
+GozNym	852	0
+Graceful Spider	114	0
 Granite Taurus	20	0
-Granite Typhoon	149	0
-Grass Neptune	99	128
-Gray Sandstorm	487	0
-GrayBravo	820	0
-GrayCharlie	821	0
-Grayfly	95	129
-Grayling	822	129
-GreedyBear	823	0
-GreedyTaotie	83	0
-Green Havildar	40	128
-GreenSpot	65	0
-Greenbug	320	137
-Greenbug	824	201
-Greendinosa	63	256
-Grey Karkadann	50	0
-GreyEnergy	825	0
-GreyVibe	826	0
-Grim Spider	413	0
-Grizzly Steppe	49	136
-Grizzly Steppe	85	136
-Groundbait	827	129
-Group 100	85	0
-Group 123	41	0
-Group 13	75	0
-Group 22	70	0
-Group 24	118	0
-Group 26	145	0
-Group 27	103	0
-Group 3	69	0
-Group 35	83	0
-Group 41	394	0
-Group 42	828	0
-Group 46	78	0
-Group 6	86	0
-Group 72	193	0
-Group 74	49	0
-Group 77	51	0
-Group 8	73	0
-Group 83	89	0
-Group 88	53	0
-Group of Seven	742	0
-Group123	41	0
-Group5	829	0
-GruesomeLarch	49	0
-Guacamaya	830	256
-Guangdong State Security Department	831	0
-Guardian of Peace	98	128
-Guardians of Peace	51	128
-Guójiā Ānquánbù	385	0
-Gwisin Gang	412	0
-GŠSV-J2	772	4
-H0lyGh0st	492	0
-HAFNIUM	113	149
-HASSIUM	607	149
-HAZY TIGER	43	0
-HELIUM	73	149
-HELLFIRE	49	133
-HEXANE	386	133
-HIVE-0145	832	4
-HIVE0154	200	4
+Granite Typhoon	154	0
+Grass Neptune	102	128
+Gray Sandstorm	505	0
+GrayBravo	853	0
+GrayCharlie	854	0
+Grayfly	98	129
+Grayling	855	129
+GreedyBear	856	0
+GreedyTaotie	86	0
+Green Havildar	43	128
+GreenSpot	68	0
+Greenbug	334	137
+Greenbug	857	201
+Greendinosa	66	256
+Grey Karkadann	53	0
+GreyEnergy	858	0
+GreyVibe	859	0
+Grim Spider	430	0
+Grizzly Steppe	52	136
+Grizzly Steppe	88	136
+Groundbait	860	129
+Group 100	88	0
+Group 123	44	0
+Group 13	78	0
+Group 22	73	0
+Group 24	122	0
+Group 26	150	0
+Group 27	106	0
+Group 3	72	0
+Group 35	86	0
+Group 41	411	0
+Group 42	861	0
+Group 46	81	0
+Group 6	89	0
+Group 72	201	0
+Group 74	52	0
+Group 77	54	0
+Group 8	76	0
+Group 83	92	0
+Group 88	56	0
+Group of Seven	774	0
+Group123	44	0
+Group5	862	0
+GruesomeLarch	52	0
+Guacamaya	863	256
+Guangdong State Security Department	864	0
+Guardia Civil	408	0
+Guardian of Peace	101	128
+Guardians of Peace	54	128
+Guójiā Ānquánbù	401	0
+Gwisin Gang	429	0
+GŠSV-J2	804	4
+H0lyGh0st	510	0
+HAFNIUM	117	149
+HASSIUM	630	149
+HAZY TIGER	46	0
+HELIUM	76	149
+HELLFIRE	52	133
+HEXANE	402	133
+HHS	592	6
+HHS Office for Civil Rights	592	0
+HIVE-0145	865	4
+HIVE0154	208	4
 HOGFISH	20	133
-HOLMIUM	38	149
-HOODOO	95	133
-HORDE	70	133
-HOUND SPIDER	833	0
-HOUSEBLEND	352	260
-HUAPI	81	260
-HUR	563	6
-HURRICANE PANDA	247	0
-HYDROGEN	70	149
-Hacking Team	834	128
-Hagga	141	256
-Hainan State Security Department	835	0
-Hammer Panda	77	0
-Handala	836	256
-HangOver	44	1
-Hangover Group	44	128
-Hastati Group	51	0
-Haywire Kitten	425	0
-Hazel Sandstorm	39	0
-Head Mare	837	128
-Heart Typhoon	73	0
-Hecamede	248	256
-Heeresnachrichtenamt	178	0
-Helix Kitten	39	0
-HellHounds	838	1
-Hellcat	839	129
-Hellsing	840	256
-HenBox	841	0
-Hermit Neptune	842	128
-Hexagon Typhoon	70	0
-HexagonalRodent	843	0
-Hezb	844	134
-Hidden Cobra	51	128
-Hidden Lynx	73	128
-HiddenArt	845	0
-Higaisa	846	256
-HighGround	213	0
-HikkI-Chan	847	0
-Hippo	83	129
-Hippo Team	53	128
-Hive	848	135
-Hive0065	110	0
-Hive0091	567	0
-Hive0117	849	0
-Hive0118	850	0
-Hive0127	851	0
-Hive0137	852	0
-Hive0145	832	0
-Hive0163	853	0
-HollowQuill	854	0
-Holy League	855	128
-Holy Souls	425	128
-HoneyMyte	200	0
-Honeybee	856	129
-HookAds	857	0
-Houken	858	256
-Houndstooth Typhoon	607	0
-Howling Scorpius	146	0
-HsHarada	444	0
-Hubei State Security Department	859	0
-HummingBad	860	0
-Hunt3r Kill3rs	861	0
-Hunter Serpens	342	0
-Hunters International	862	128
-Hyadina	863	256
-IAmTheKing	864	0
-IB	865	134
-ICECAP	85	133
-ICPO	866	6
-IMPERSONATING PANDA	867	0
-INC Ransom	808	128
-INCD	868	6
-INCIBE	869	4
-INCIBE-CERT	869	4
-INDOHAXSEC TEAM	870	0
-INJ3CTOR3	871	4
-INTCEN	635	4
-INTELLRTAF	598	4
-INTERPOL	866	4
-IODINE	83	149
-IRGC	179	6
-IRGC Cyber-Electronic Command	872	0
-IRGC Intelligence Organization	873	0
-IRGC-CEC	872	4
-IRGC-IO	873	4
-IRIDIUM	46	149
-IRLeaks	874	256
-IRN2	39	6
-ISA	875	6
-ISAB	876	6
-ISI	877	6
-ISLANDDREAMS	94	260
-IT Army of Ukraine	878	128
-ITG05	49	4
-ITG07	92	4
-ITG08	121	4
-ITG09	94	4
-ITG11	85	4
-ITG12	53	4
-ITG13	39	4
-ITG14	115	4
-ITG15	118	4
-ITG18	89	4
-ITG23	413	4
-ITsecTeam	451	0
-IXESHE	70	260
-Ice Relic	85	128
-IceFog	470	0
-IcePeony	879	0
-Icelandic Crisis Response Unit	880	0
-Icelandic Police	881	0
-Ignoble Scorpius	253	0
-Imperial Kitten	268	8
-Imperial Kitten	448	8
-Imperial Kitten	882	8
-Imperial Kitten	352	8
-Incendiary Jackal	768	0
-Inception	112	129
-Inception Framework	112	128
-Indian Army	883	0
-Indian Computer Emergency Response Team	312	0
-IndigoZebra	884	0
-Indonesian Army Intelligence Centre	885	0
-Indonesian Financial Transaction Reports and Analysis Center	886	0
-Indonesian Strategic Intelligence Agency	222	0
-Indra	815	256
-Indrik Spider	480	0
-Information and Security Service	887	0
-Információs Hivatal	888	0
-Infrastructure Destruction Squad	543	128
-Infy	889	134
-InkySquid	41	0
-Insidious Taurus	285	0
-Institutional Security Bureau	771	0
-Instituto Nacional de Ciberseguridad	869	0
-Inteid	890	256
-IntelBroker	891	0
-Inteligencia de la Gendarmería Nacional Argentina	892	0
-Inteligencia de la Policía Bonaerense	893	0
-Inteligencia de la Policía Federal Argentina	894	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	895	0
-Inteligencia de la Prefectura Naval Argentina	896	0
-Inteligencia del Servicio Penitenciario Federal	897	0
-Intelligence Agency of North Macedonia	139	0
-Intelligence Branch	898	0
-Intelligence Bureau	899	8
-Intelligence Bureau	900	8
-Intelligence Bureau	865	8
-Intelligence Directorate	901	0
-Intelligence Division	902	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	903	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	904	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	905	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	906	0
-Intelligence org of FARAJA	907	0
-Intelligence org of the Islamic Republic of Iran	908	0
-Intelligence-Security Agency of Bosnia and Herzegovina	909	0
-Inter-Services Intelligence	877	0
-Interlock	910	129
-Internal Intelligence and Security Agency	24	0
-Internal Security Affairs Bureau	876	0
+HOLMIUM	41	149
+HOODOO	98	133
+HORDE	73	133
+HOUND SPIDER	866	0
+HOUSEBLEND	368	260
+HSI	867	6
+HUAPI	84	260
+HUR	584	6
+HURRICANE PANDA	260	0
+HYDROGEN	73	149
+Hacking Team	868	128
+Hagga	146	256
+Hainan State Security Department	869	0
+Hammer Panda	80	0
+Handala	870	256
+HangOver	47	1
+Hangover Group	47	128
+Hastati Group	54	0
+Haywire Kitten	442	0
+Hazel Sandstorm	42	0
+Head Mare	871	128
+Health and Human Services	592	0
+Heart Typhoon	76	0
+Hecamede	261	256
+Heeresnachrichtenamt	185	0
+Helix Kitten	42	0
+HellHounds	872	1
+Hellcat	873	129
+Hellsing	874	256
+HenBox	875	0
+Hermit Neptune	876	128
+Hexagon Typhoon	73	0
+HexagonalRodent	877	0
+Hezb	878	134
+Hidden Cobra	54	128
+Hidden Lynx	76	128
+HiddenArt	879	0
+Higaisa	880	256
+HighGround	224	0
+HikkI-Chan	881	0
+Hippo	86	129
+Hippo Team	56	128
+Hive	882	135
+Hive0065	114	0
+Hive0091	588	0
+Hive0117	883	0
+Hive0118	884	0
+Hive0127	885	0
+Hive0137	886	0
+Hive0145	865	0
+Hive0163	887	0
+HollowQuill	888	0
+Holy League	889	128
+Holy Souls	442	128
+Homeland Security Investigations	867	0
+HoneyMyte	208	0
+Honeybee	890	129
+HookAds	891	0
+Houken	892	256
+Houndstooth Typhoon	630	0
+Howling Scorpius	151	0
+HsHarada	461	0
+Hubei State Security Department	893	0
+HummingBad	894	0
+Hunt3r Kill3rs	895	0
+Hunter Serpens	358	0
+Hunters International	896	128
+Hyadina	897	256
+I4C	898	6
+IAEA	899	6
+IAmTheKing	900	0
+IB	901	134
+IC3	902	6
+ICECAP	88	133
+ICO	903	134
+ICPO	904	6
+IMPERSONATING PANDA	905	0
+INC Ransom	841	128
+INCD	906	6
+INCIBE	907	4
+INCIBE-CERT	907	4
+INDOHAXSEC TEAM	908	0
+INJ3CTOR3	909	4
+INTCEN	661	4
+INTELLRTAF	621	4
+INTERPOL	904	4
+IODINE	86	149
+IRGC	186	6
+IRGC Cyber-Electronic Command	910	0
+IRGC Intelligence Organization	911	0
+IRGC-CEC	910	4
+IRGC-IO	911	4
+IRIDIUM	49	149
+IRLeaks	912	256
+IRN2	42	6
+IRS	913	6
+IRS Criminal Investigation	913	0
+IRS-CI	913	4
+ISA	914	6
+ISAB	915	6
+ISI	916	6
+ISLANDDREAMS	97	260
+IT Army of Ukraine	917	128
+ITG05	52	4
+ITG07	95	4
+ITG08	125	4
+ITG09	97	4
+ITG11	88	4
+ITG12	56	4
+ITG13	42	4
+ITG14	119	4
+ITG15	122	4
+ITG18	92	4
+ITG23	430	4
+ITsecTeam	469	0
+IXESHE	73	260
+Ice Relic	88	128
+IceFog	488	0
+IcePeony	918	0
+Icelandic Crisis Response Unit	919	0
+Icelandic Police	920	0
+Ignoble Scorpius	266	0
+Imperial Kitten	281	8
+Imperial Kitten	465	8
+Imperial Kitten	921	8
+Imperial Kitten	368	8
+Incendiary Jackal	800	0
+Inception	116	129
+Inception Framework	116	128
+Indian Army	922	0
+Indian Computer Emergency Response Team	326	0
+Indian Cyber Crime Coordination Centre	898	0
+IndigoZebra	923	0
+Indonesian Army Intelligence Centre	924	0
+Indonesian Financial Transaction Reports and Analysis Center	925	0
+Indonesian Strategic Intelligence Agency	233	0
+Indra	848	256
+Indrik Spider	498	0
+Information Commissioner	903	0
+Information Commissioner's Office	903	0
+Information and Security Service	926	0
+Információs Hivatal	927	0
+Infrastructure Destruction Squad	564	128
+Infy	928	134
+InkySquid	44	0
+Insidious Taurus	298	0
+Institutional Security Bureau	803	0
+Instituto Nacional de Ciberseguridad	907	0
+Inteid	929	256
+IntelBroker	930	0
+Inteligencia de la Gendarmería Nacional Argentina	931	0
+Inteligencia de la Policía Bonaerense	932	0
+Inteligencia de la Policía Federal Argentina	933	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	934	0
+Inteligencia de la Prefectura Naval Argentina	935	0
+Inteligencia del Servicio Penitenciario Federal	936	0
+Intelligence Agency of North Macedonia	144	0
+Intelligence Branch	937	0
+Intelligence Bureau	938	8
+Intelligence Bureau	939	8
+Intelligence Bureau	901	8
+Intelligence Directorate	940	0
+Intelligence Division	941	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	942	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	943	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	944	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	945	0
+Intelligence org of FARAJA	946	0
+Intelligence org of the Islamic Republic of Iran	947	0
+Intelligence-Security Agency of Bosnia and Herzegovina	948	0
+Inter-Services Intelligence	916	0
+Interlock	949	129
+Internal Intelligence and Security Agency	25	0
+Internal Revenue Service	913	0
+Internal Security Affairs Bureau	915	0
 Internal Security Agency	15	0
-Internal Security Department	911	8
-Internal Security Department	912	8
-Internal Security Operations Command	913	0
-Internal Security Service	914	0
-International Criminal Police Organization	866	0
-International Liaison Department of the Chinese Communist Party	915	0
-Interpol	866	0
-InvisiMole	916	0
-Iraqi National Intelligence Service	917	0
-Irish National Cyber Security Centre	918	0
-Iron Cyber Group	919	0
-Iron Frontier	263	0
-Iron Group	919	0
-Iron Hemlock	85	0
-Iron Hunter	53	0
-Iron Liberty	118	0
-Iron Lyric	159	0
-Iron Ritual	85	0
-Iron Taurus	83	0
-Iron Tiger	83	0
+Internal Security Department	950	8
+Internal Security Department	951	8
+Internal Security Operations Command	952	0
+Internal Security Service	953	0
+International Atomic Energy Agency	899	0
+International Criminal Police Organization	904	0
+International Liaison Department of the Chinese Communist Party	954	0
+Internet Crime Complaint Center	902	0
+Interpol	904	0
+InvisiMole	955	0
+Iraqi National Intelligence Service	956	0
+Irish Data Protection Commission	546	0
+Irish National Cyber Security Centre	957	0
+Iron Cyber Group	958	0
+Iron Frontier	276	0
+Iron Group	958	0
+Iron Hemlock	88	0
+Iron Hunter	56	0
+Iron Liberty	122	0
+Iron Lyric	165	0
+Iron Ritual	88	0
+Iron Taurus	86	0
+Iron Tiger	86	0
 Iron Tilden	18	0
-Iron Twilight	49	0
-Iron Viking	46	0
-IronErn440	920	0
-IronHusky	921	0
-Islamic Revolutionary Guard Corps	179	0
-Islamic State Hacking Division	302	128
-Island Castle	94	128
-Israel National Cyber Directorate	868	0
-Israel Security Agency	875	0
-Isthmus Castle	87	128
-ItaDuke	553	0
-JACKPOT PANDA	922	0
-JINX-0126	923	4
-JINX-0164	924	4
-JJDoor	94	256
-JPCERT	925	4
-JPCERT Coordination Center	925	0
-JPCERT/CC	925	4
-Jabaroot	926	256
-Jabaroot DZ	926	0
-Jade Sleet	927	0
-JadePuffer	928	0
-Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	187	0
-Japanese Ministry of Foreign Affairs	929	0
-Japanese National Police Agency	930	0
-Jasper Sleet	931	0
-JavaGhost	932	0
-JerseyMikes	82	0
-Jewelbug	331	256
-Jiangsu State Security Department	933	0
-Joint Cipher Bureau	934	0
-Joint Cyberspace Command	935	0
-Joint Intelligence Organisation	936	0
-Joint Sigint Cyber Unit	937	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	938	0
-Joint Task Force X	939	0
-Jointworm	556	129
-JokerStash	115	0
-Judgment Panda	88	0
-JuiceLedger	940	0
-Justice Blade	32	128
-Justice Department	526	0
-KAOS	73	142
-KAOS	95	142
-KAPO	670	6
-KAX17	941	4
-KE-CIRT/CC	942	4
-KGB	234	6
-KISA	943	6
-KNOTWEED	484	133
-KRYPTON	53	149
-KZ-CERT	944	4
-Kagawaran ng Ugnayang Panlabas	945	0
-Kairos	946	256
-Kaitsepolitseiamet	670	0
-Karakurt	947	256
-Karakurt Lair	947	0
-Karakurt Team	947	0
-Karkadann	948	256
-Karma Panda	282	0
-Karst	949	129
-Kasablanka	950	256
-Kazu	951	134
-Ke3Chang	71	0
-Keksec	952	256
-Kelvin Security	953	128
-KelvinSecurity	953	0
-Kementerian Luar Negeri	954	8
-Kementerian Luar Negeri	955	8
-KeyBoy	79	0
-Keyhole Panda	101	0
-Keymous Plus	956	0
-Keymous+	956	256
-Kill Security	957	128
-KillSec	957	0
-KillSecurity	957	0
-Killnet	958	256
-Kimsuky	63	256
-Kinsing	959	256
-Kiss-a-Dog	960	128
-Knockout Spider	556	0
-Koala Team	118	128
-Konni	97	256
-Kontoret för särskild inhämtning	961	0
-Korea Internet & Security Agency	943	0
-KrCERT/CC	943	0
-KromSec	962	0
-Krybit	963	256
-Kryptonite Panda	94	0
-KungFu Kittens	247	0
-Kurdistan Region Security Council	964	0
-Kyberturvallisuuskeskus	965	0
-Külgazdasági és Külügyminisztérium	966	0
-LAPSUS	493	133
-LAPSUS$	493	260
-LAWRENCIUM	478	149
-LEAD	95	151
-LIMINAL PANDA	332	0
+Iron Twilight	52	0
+Iron Viking	49	0
+IronErn440	959	0
+IronHusky	960	0
+Islamic Revolutionary Guard Corps	186	0
+Islamic State Hacking Division	316	128
+Island Castle	97	128
+Israel National Cyber Directorate	906	0
+Israel Security Agency	914	0
+Isthmus Castle	90	128
+ItaDuke	574	0
+Italian Data Protection Authority	813	0
+JACKPOT PANDA	961	0
+JINX-0126	962	4
+JINX-0164	963	4
+JJDoor	97	256
+JPCERT	964	4
+JPCERT Coordination Center	964	0
+JPCERT/CC	964	4
+Jabaroot	965	256
+Jabaroot DZ	965	0
+Jade Sleet	966	0
+JadePuffer	967	0
+Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	194	0
+Japanese Ministry of Foreign Affairs	968	0
+Japanese National Police Agency	969	0
+Jasper Sleet	970	0
+JavaGhost	971	0
+JerseyMikes	85	0
+Jewelbug	345	256
+Jiangsu State Security Department	972	0
+Joint Cipher Bureau	973	0
+Joint Cyberspace Command	974	0
+Joint Intelligence Organisation	975	0
+Joint Sigint Cyber Unit	976	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	977	0
+Joint Task Force X	978	0
+Jointworm	577	129
+JokerStash	119	0
+Judgment Panda	91	0
+JuiceLedger	979	0
+Justice Blade	33	128
+Justice Department	545	0
+KAOS	76	142
+KAOS	98	142
+KAPO	696	6
+KAX17	980	4
+KE-CIRT/CC	981	4
+KGB	246	6
+KISA	982	6
+KNOTWEED	502	133
+KNPA	983	6
+KRYPTON	56	149
+KZ-CERT	984	4
+Kagawaran ng Ugnayang Panlabas	985	0
+Kairos	986	256
+Kaitsepolitseiamet	696	0
+Karakurt	987	256
+Karakurt Lair	987	0
+Karakurt Team	987	0
+Karkadann	988	256
+Karma Panda	295	0
+Karst	989	129
+Kasablanka	990	256
+Kazu	991	134
+Ke3Chang	74	0
+Keksec	992	256
+Kelvin Security	993	128
+KelvinSecurity	993	0
+Kementerian Luar Negeri	994	8
+Kementerian Luar Negeri	995	8
+KeyBoy	82	0
+Keyhole Panda	104	0
+Keymous Plus	996	0
+Keymous+	996	256
+Kill Security	997	128
+KillSec	997	0
+KillSecurity	997	0
+Killnet	998	256
+Kimsuky	66	256
+Kinsing	999	256
+Kiss-a-Dog	1000	128
+Knockout Spider	577	0
+Koala Team	122	128
+Konni	100	256
+Kontoret för särskild inhämtning	1001	0
+Korea Internet & Security Agency	982	0
+Korean National Police Agency	983	0
+KrCERT/CC	982	0
+KromSec	1002	0
+Krybit	1003	256
+Kryptonite Panda	97	0
+KungFu Kittens	260	0
+Kurdistan Region Security Council	1004	0
+Kyberturvallisuuskeskus	1005	0
+Külgazdasági és Külügyminisztérium	1006	0
+LAPD	1007	6
+LAPSUS	511	133
+LAPSUS$	511	260
+LAWRENCIUM	496	149
+LEAD	98	151
+LIMINAL PANDA	346	0
 LIVESAFE	20	260
-LOTUS PANDA	109	0
-LUNAR SPIDER	811	0
-LYCEUM	386	133
-LabHost	967	0
-Labubu	230	256
-Labyrinth Chollima	51	8
-Labyrinth Chollima	927	8
-Lace Tempest	502	0
-LadyBoyle	520	0
-Lahav 433	968	0
-Lake Relic	49	128
-Lamashtu	969	256
-Lamberts	59	129
-Lancefly	970	256
-LandUpdate808	971	0
-Larva-208	665	0
-Larva-24005	972	0
-Larva-24009	973	0
-Larva-24010	974	0
-Larva-24013	975	0
-Larva-25012	976	0
-Larva-26002	977	0
-Larva-26005	978	0
-Larva-26009	979	0
-Laundry Bear	980	0
-Lazarus	51	161
-Lazarus Group	51	128
-LazyMeerkat	548	0
-LazyScripter	981	0
-LeafMiner	982	161
-Lebanese Cedar	568	128
-Lebanese State Security	983	0
-Lemon Sandstorm	734	0
-Leopard Typhoon	95	0
-Leviathan	94	129
-Lexus	984	128
-Libyan Scorpions	985	128
-Lifting Zmiy	986	0
-LightBasin	329	0
-Lilac Typhoon	479	0
-LilacSquid	987	0
-Linen Typhoon	83	0
-LinkC	988	0
-LinkC Pub	988	0
-Lion Soldiers Team	181	128
-LockBit	242	0
-LockBit 2.0	242	0
-LockBit 3.0	242	0
-LockBit Black	242	0
-Lofy Gang	989	0
-LofyGang	989	0
-Lone Castle	282	128
-LongNosedGoblin	990	0
-Longhorn	59	129
-LookingFrog	991	0
-Lorec Bear	495	0
-Lorec53	495	0
-Lotus BLossom	109	128
-LotusBlossom	109	0
-Lucky Cat	992	128
-Lucky Mouse	83	128
-LuckyMouse	83	0
-Lulz Security	993	0
-LulzIntel	994	0
-LulzSec	993	0
-LulzSec Black	995	0
-LuminousMoth	996	0
-Luna Moth	997	128
-Luna Tempest	998	0
-LuoYu	999	0
-Lurid	71	129
-Lynx	1000	135
-MAD	197	135
-MAGNALLIUM	38	260
-MAGNESIUM	131	149
-MAGNETIC SPIDER	1001	0
-MAKERSMARK	53	260
-MALLARD SPIDER	809	0
-MAN1	1002	6
-MANGANESE	101	149
-MARNANBRIDGE	425	260
-MASAN	446	132
-MEA	1003	6
-MERCURY	117	133
-MI	1004	135
-MI5	1005	6
-MI5 Security Service	1005	0
-MI6	1006	6
-MID	1007	135
-MIMIC SPIDER	1008	0
-MIT	1009	134
-MIVD	562	6
-MODA	1010	6
-MOFA	929	14
-MOFA	1011	14
-MOIS	1012	6
-MOIS/VAJA	1012	4
-MONTI	1013	260
-MONTY SPIDER	1014	72
-MORH4x	1015	0
-MPS	1016	78
-MPS	298	14
-MSS	385	78
-MSS	1017	14
-MSZ	1018	6
-MUDCARP	94	260
-MUDDYCOAST	117	260
-MUMMY SPIDER	806	0
-MUST	1019	135
-MUSTANG PANDA	200	0
-MYSTICDOME	386	260
-MZV	468	6
-Mabahith	1020	0
-Mabna Institute	399	0
-Mabna Institute Group	399	0
-Machete	61	129
-Madi	1021	134
-MageCart	1022	0
-MageCart Group 6	121	0
-Magenta Dust	60	0
-Magic Hound	89	128
-Magic Kitten	828	0
-Mailto	391	256
-Main Center for Special Technologies	770	0
-Main Directorate of Intelligence	563	0
-Main Directorate of Special Programs of the President of the Russian Federation	1023	0
-Main Directorate of the General Staff	769	0
-MalKamak	1024	0
-Malaysia Computer Emergency Response Team	1025	0
-Malaysian Defence Intelligence Organisation	1026	0
-Malaysian Special Branch	1027	0
-Mallox	708	256
-Malsmoke	1028	256
-Malteiro	1029	256
-Mana	95	135
-Mana Team	1030	128
-Manatee Tempest	480	0
-Manga Taurus	81	0
-Mango Sandstorm	117	0
-Mantis	50	129
-Marbled Dust	423	0
-Marigold Sandstorm	491	0
-Marine Corps Intelligence	1031	0
-Markopolo	1032	256
-Mask	367	135
-Massgrave	1033	256
-Matanbuchus	235	256
-Maverick Panda	93	0
-Maze	379	135
-Maze Team	379	128
-Medusa	1034	129
-Medusa Group	1034	128
-MedusaLocker	1035	0
+LKA	1008	70
+LKA Baden-Württemberg	1009	0
+LKA Bayern	213	0
+LKA Berlin	1010	0
+LKA NRW	1011	0
+LKA Niedersachsen	1012	0
+LKA Nordrhein-Westfalen	1011	0
+LOTUS PANDA	113	0
+LUNAR SPIDER	844	0
+LYCEUM	402	133
+LabHost	1013	0
+Labubu	242	256
+Labyrinth Chollima	54	8
+Labyrinth Chollima	966	8
+Lace Tempest	520	0
+LadyBoyle	538	0
+Lahav 433	1014	0
+Lake Relic	52	128
+Lamashtu	1015	256
+Lamberts	62	129
+Lancefly	1016	256
+LandUpdate808	1017	0
+Landesamt für Verfassungsschutz	1018	0
+Landeskriminalamt	1008	0
+Landeskriminalamt Baden-Württemberg	1009	0
+Landeskriminalamt Berlin	1010	0
+Landeskriminalamt Niedersachsen	1012	0
+Landeskriminalamt Nordrhein-Westfalen	1011	0
+Larva-208	691	0
+Larva-24005	1019	0
+Larva-24009	1020	0
+Larva-24010	1021	0
+Larva-24013	1022	0
+Larva-25012	1023	0
+Larva-26002	1024	0
+Larva-26005	1025	0
+Larva-26009	1026	0
+Laundry Bear	1027	0
+Lazarus	54	161
+Lazarus Group	54	128
+LazyMeerkat	569	0
+LazyScripter	1028	0
+LeafMiner	1029	161
+Lebanese Cedar	589	128
+Lebanese State Security	1030	0
+Lemon Sandstorm	765	0
+Leopard Typhoon	98	0
+Leviathan	97	129
+Lexus	1031	128
+LfV	1018	70
+Libyan Scorpions	1032	128
+Lifting Zmiy	1033	0
+LightBasin	343	0
+Lilac Typhoon	497	0
+LilacSquid	1034	0
+Linen Typhoon	86	0
+LinkC	1035	0
+LinkC Pub	1035	0
+Lion Soldiers Team	188	128
+LockBit	255	0
+LockBit 2.0	255	0
+LockBit 3.0	255	0
+LockBit Black	255	0
+Lofy Gang	1036	0
+LofyGang	1036	0
+Lone Castle	295	128
+LongNosedGoblin	1037	0
+Longhorn	62	129
+LookingFrog	1038	0
+Lorec Bear	513	0
+Lorec53	513	0
+Los Angeles Police Department	1007	0
+Lotus BLossom	113	128
+LotusBlossom	113	0
+Lucky Cat	1039	128
+Lucky Mouse	86	128
+LuckyMouse	86	0
+Lulz Security	1040	0
+LulzIntel	1041	0
+LulzSec	1040	0
+LulzSec Black	1042	0
+LuminousMoth	1043	0
+Luna Moth	1044	128
+Luna Tempest	1045	0
+LuoYu	1046	0
+Lurid	74	129
+Lynx	1047	135
+MAD	205	135
+MAGNALLIUM	41	260
+MAGNESIUM	136	149
+MAGNETIC SPIDER	1048	0
+MAKERSMARK	56	260
+MALLARD SPIDER	842	0
+MAN1	1049	6
+MANGANESE	104	149
+MARNANBRIDGE	442	260
+MASAN	463	132
+MEA	1050	6
+MERCURY	121	133
+METI	1051	6
+MI	1052	135
+MI5	1053	6
+MI5 Security Service	1053	0
+MI6	1054	6
+MID	1055	135
+MIMIC SPIDER	1056	0
+MIT	1057	134
+MIVD	583	6
+MODA	1058	6
+MOFA	968	14
+MOFA	1059	14
+MOIS	1060	6
+MOIS/VAJA	1060	4
+MONTI	1061	260
+MONTY SPIDER	1062	72
+MORH4x	1063	0
+MPS	1064	78
+MPS	311	14
+MSIT	1065	6
+MSS	401	78
+MSS	1066	14
+MSZ	1067	6
+MUDCARP	97	260
+MUDDYCOAST	121	260
+MUMMY SPIDER	839	0
+MUST	1068	135
+MUSTANG PANDA	208	0
+MYSTICDOME	402	260
+MZV	486	6
+Mabahith	1069	0
+Mabna Institute	416	0
+Mabna Institute Group	416	0
+Machete	64	129
+Madi	1070	134
+MageCart	1071	0
+MageCart Group 6	125	0
+Magenta Dust	63	0
+Magic Hound	92	128
+Magic Kitten	861	0
+Mailto	407	256
+Main Center for Special Technologies	802	0
+Main Directorate of Intelligence	584	0
+Main Directorate of Special Programs of the President of the Russian Federation	1072	0
+Main Directorate of the General Staff	801	0
+MalKamak	1073	0
+Malaysia Computer Emergency Response Team	1074	0
+Malaysian Defence Intelligence Organisation	1075	0
+Malaysian Special Branch	1076	0
+Mallox	738	256
+Malsmoke	1077	256
+Malteiro	1078	256
+Mana	98	135
+Mana Team	1079	128
+Manatee Tempest	498	0
+Manga Taurus	84	0
+Mango Sandstorm	121	0
+Mantis	53	129
+Marbled Dust	440	0
+Marigold Sandstorm	509	0
+Marine Corps Intelligence	1080	0
+Markopolo	1081	256
+Mask	383	135
+Massgrave	1082	256
+Matanbuchus	247	256
+Maverick Panda	96	0
+Maze	395	135
+Maze Team	395	128
+Medusa	1083	129
+Medusa Group	1083	128
+MedusaLocker	1084	0
+MeitY	1085	0
 MenuPass	20	0
 Menupass Team	20	0
-Mespinoza	1036	256
-Metador	1037	256
-Metushy	71	256
-Midnight Blizzard	85	0
-Midnight Neptune	446	128
-Militaire Inlichtingen- en Veiligheidsdienst	562	0
-Military Counterintelligence Service	197	8
-Military Counterintelligence Service	1038	8
-Military Intelligence	1039	8
-Military Intelligence	1004	8
-Military Intelligence	1040	8
-Military Intelligence Corps	1041	8
-Military Intelligence Corps	1042	8
-Military Intelligence Department	1043	0
-Military Intelligence Directorate	155	8
-Military Intelligence Directorate	1044	8
-Military Intelligence and Security Service	1019	0
-Military Security Agency	1045	0
-Military Service for Security and Intelligence	1046	0
+Mespinoza	1086	256
+Met Police	1087	0
+Metador	1088	256
+Metropolitan Police	1087	0
+Metropolitan Police Service	1087	0
+Metushy	74	256
+Midnight Blizzard	88	0
+Midnight Neptune	463	128
+Militaire Inlichtingen- en Veiligheidsdienst	583	0
+Military Counterintelligence Service	205	8
+Military Counterintelligence Service	1089	8
+Military Intelligence	1090	8
+Military Intelligence	1052	8
+Military Intelligence	1091	8
+Military Intelligence Corps	1092	8
+Military Intelligence Corps	1093	8
+Military Intelligence Department	1094	0
+Military Intelligence Directorate	160	8
+Military Intelligence Directorate	1095	8
+Military Intelligence and Security Service	1068	0
+Military Security Agency	1096	0
+Military Service for Security and Intelligence	1097	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	770	0
-Military intelligence and reconnaissance	1047	0
-Militära underrättelse- och säkerhetstjänsten	1019	0
-Militärischer Abschirmdienst	197	0
-Militärischer Nachrichtendienst	1048	0
-Millî İstihbarat Teşkilatı	1009	0
-Mimo	844	134
-Ministarstvo vanjskih i europskih poslova	1049	0
-Ministerie van Buitenlandse Zaken	620	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1050	0
-Ministerio de Relaciones Exteriores	1051	8
-Ministerio de Relaciones Exteriores	1052	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1053	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1054	0
-Ministerstvo obrany	469	0
-Ministerstvo zahraničních věcí	468	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1055	0
-Ministerstwo Spraw Zagranicznych	1018	0
-Ministerul Afacerilor Externe	1056	8
-Ministerul Afacerilor Externe	1057	8
-Ministrstvo za zunanje in evropske zadeve	1058	0
-Ministry for Europe and Foreign Affairs	736	0
-Ministry for National Security	1059	0
-Ministry of Defence	433	8
-Ministry of Defence	1060	8
-Ministry of Defence	1061	8
-Ministry of Defence	1062	8
-Ministry of Defence	1063	8
-Ministry of Defence	1064	8
-Ministry of Defence	1065	8
-Ministry of Defence	469	8
-Ministry of Defence	1066	8
-Ministry of Defence	1067	8
-Ministry of Defence	1068	8
-Ministry of Defence	1069	8
-Ministry of Defence	1070	8
-Ministry of Defence	1071	8
-Ministry of Defence	1072	8
-Ministry of Defence	1073	8
-Ministry of Defence	1074	8
-Ministry of Defence	1075	8
-Ministry of Defence	1076	8
-Ministry of Defence	1077	8
-Ministry of Defence	1078	8
-Ministry of Defence	1079	8
-Ministry of Defence	1080	8
-Ministry of Defence	1081	8
-Ministry of Defence	1082	8
-Ministry of Defence	1083	8
-Ministry of Defence	1084	8
-Ministry of Defence	1085	8
-Ministry of Defence	1086	8
-Ministry of Defence	1087	8
-Ministry of Defence	1088	8
-Ministry of Defence	1089	8
-Ministry of Defence	1090	8
-Ministry of Defence	1091	8
-Ministry of Defence	1092	8
-Ministry of Defence	1093	8
-Ministry of Defence	1094	8
-Ministry of Defence	1095	8
-Ministry of Digital Affairs	1010	0
-Ministry of External Affairs	1003	0
-Ministry of Finance	1096	0
-Ministry of Foreign Affairs	1097	8
-Ministry of Foreign Affairs	1098	8
-Ministry of Foreign Affairs	1099	8
-Ministry of Foreign Affairs	1053	8
-Ministry of Foreign Affairs	290	8
-Ministry of Foreign Affairs	1100	8
-Ministry of Foreign Affairs	1101	8
-Ministry of Foreign Affairs	1102	8
-Ministry of Foreign Affairs	1103	8
-Ministry of Foreign Affairs	662	8
-Ministry of Foreign Affairs	1051	8
-Ministry of Foreign Affairs	384	8
-Ministry of Foreign Affairs	1052	8
-Ministry of Foreign Affairs	468	8
+Military Unit 74455	802	0
+Military intelligence and reconnaissance	1098	0
+Militära underrättelse- och säkerhetstjänsten	1068	0
+Militärischer Abschirmdienst	205	0
+Militärischer Nachrichtendienst	1099	0
+Millî İstihbarat Teşkilatı	1057	0
+Mimo	878	134
+Ministarstvo vanjskih i europskih poslova	1100	0
+Ministerie van Buitenlandse Zaken	643	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1101	0
+Ministerio de Relaciones Exteriores	1102	8
+Ministerio de Relaciones Exteriores	1103	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1104	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1105	0
+Ministerstvo obrany	487	0
+Ministerstvo zahraničních věcí	486	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1106	0
+Ministerstwo Spraw Zagranicznych	1067	0
+Ministerul Afacerilor Externe	1107	8
+Ministerul Afacerilor Externe	1108	8
+Ministrstvo za zunanje in evropske zadeve	1109	0
+Ministry for Europe and Foreign Affairs	767	0
+Ministry for National Security	1110	0
+Ministry of Defence	450	8
+Ministry of Defence	1111	8
+Ministry of Defence	1112	8
+Ministry of Defence	1113	8
+Ministry of Defence	1114	8
+Ministry of Defence	1115	8
+Ministry of Defence	1116	8
+Ministry of Defence	487	8
+Ministry of Defence	1117	8
+Ministry of Defence	1118	8
+Ministry of Defence	1119	8
+Ministry of Defence	1120	8
+Ministry of Defence	1121	8
+Ministry of Defence	1122	8
+Ministry of Defence	1123	8
+Ministry of Defence	1124	8
+Ministry of Defence	1125	8
+Ministry of Defence	1126	8
+Ministry of Defence	1127	8
+Ministry of Defence	1128	8
+Ministry of Defence	1129	8
+Ministry of Defence	1130	8
+Ministry of Defence	1131	8
+Ministry of Defence	1132	8
+Ministry of Defence	1133	8
+Ministry of Defence	1134	8
+Ministry of Defence	1135	8
+Ministry of Defence	1136	8
+Ministry of Defence	1137	8
+Ministry of Defence	1138	8
+Ministry of Defence	1139	8
+Ministry of Defence	1140	8
+Ministry of Defence	1141	8
+Ministry of Defence	1142	8
+Ministry of Defence	1143	8
+Ministry of Defence	1144	8
+Ministry of Defence	1145	8
+Ministry of Defence	1146	8
+Ministry of Digital Affairs	1058	0
+Ministry of Economy, Trade and Industry	1051	0
+Ministry of Electronics and Information Technology	1085	0
+Ministry of External Affairs	1050	0
+Ministry of Finance	1147	0
+Ministry of Foreign Affairs	1148	8
+Ministry of Foreign Affairs	1149	8
+Ministry of Foreign Affairs	1150	8
 Ministry of Foreign Affairs	1104	8
+Ministry of Foreign Affairs	303	8
+Ministry of Foreign Affairs	1151	8
+Ministry of Foreign Affairs	1152	8
+Ministry of Foreign Affairs	1153	8
+Ministry of Foreign Affairs	1154	8
+Ministry of Foreign Affairs	688	8
+Ministry of Foreign Affairs	1102	8
+Ministry of Foreign Affairs	400	8
+Ministry of Foreign Affairs	1103	8
+Ministry of Foreign Affairs	486	8
+Ministry of Foreign Affairs	1155	8
+Ministry of Foreign Affairs	1156	8
+Ministry of Foreign Affairs	1157	8
+Ministry of Foreign Affairs	1101	8
+Ministry of Foreign Affairs	1158	8
+Ministry of Foreign Affairs	1159	8
+Ministry of Foreign Affairs	1160	8
+Ministry of Foreign Affairs	1100	8
+Ministry of Foreign Affairs	1006	8
+Ministry of Foreign Affairs	994	8
+Ministry of Foreign Affairs	591	8
+Ministry of Foreign Affairs	1161	8
+Ministry of Foreign Affairs	1162	8
+Ministry of Foreign Affairs	1163	8
 Ministry of Foreign Affairs	1105	8
-Ministry of Foreign Affairs	1106	8
-Ministry of Foreign Affairs	1050	8
+Ministry of Foreign Affairs	1164	8
+Ministry of Foreign Affairs	968	8
+Ministry of Foreign Affairs	1165	8
+Ministry of Foreign Affairs	1166	8
+Ministry of Foreign Affairs	1059	8
+Ministry of Foreign Affairs	1167	8
+Ministry of Foreign Affairs	1168	8
+Ministry of Foreign Affairs	1169	8
+Ministry of Foreign Affairs	1170	8
+Ministry of Foreign Affairs	1171	8
+Ministry of Foreign Affairs	1172	8
 Ministry of Foreign Affairs	1107	8
+Ministry of Foreign Affairs	1173	8
+Ministry of Foreign Affairs	1174	8
+Ministry of Foreign Affairs	995	8
+Ministry of Foreign Affairs	1175	8
+Ministry of Foreign Affairs	643	8
+Ministry of Foreign Affairs	1176	8
+Ministry of Foreign Affairs	1177	8
+Ministry of Foreign Affairs	985	8
+Ministry of Foreign Affairs	1178	8
+Ministry of Foreign Affairs	1067	8
+Ministry of Foreign Affairs	1179	8
+Ministry of Foreign Affairs	1180	8
 Ministry of Foreign Affairs	1108	8
-Ministry of Foreign Affairs	1109	8
-Ministry of Foreign Affairs	1049	8
-Ministry of Foreign Affairs	966	8
-Ministry of Foreign Affairs	954	8
-Ministry of Foreign Affairs	570	8
-Ministry of Foreign Affairs	1110	8
-Ministry of Foreign Affairs	1111	8
-Ministry of Foreign Affairs	1112	8
-Ministry of Foreign Affairs	1054	8
-Ministry of Foreign Affairs	1113	8
-Ministry of Foreign Affairs	929	8
-Ministry of Foreign Affairs	1114	8
-Ministry of Foreign Affairs	1115	8
-Ministry of Foreign Affairs	1011	8
-Ministry of Foreign Affairs	1116	8
-Ministry of Foreign Affairs	1117	8
-Ministry of Foreign Affairs	1118	8
-Ministry of Foreign Affairs	1119	8
-Ministry of Foreign Affairs	1120	8
-Ministry of Foreign Affairs	1121	8
-Ministry of Foreign Affairs	1056	8
-Ministry of Foreign Affairs	1122	8
-Ministry of Foreign Affairs	1123	8
-Ministry of Foreign Affairs	955	8
-Ministry of Foreign Affairs	1124	8
-Ministry of Foreign Affairs	620	8
-Ministry of Foreign Affairs	1125	8
-Ministry of Foreign Affairs	1126	8
-Ministry of Foreign Affairs	945	8
-Ministry of Foreign Affairs	1127	8
-Ministry of Foreign Affairs	1018	8
-Ministry of Foreign Affairs	1128	8
-Ministry of Foreign Affairs	1129	8
-Ministry of Foreign Affairs	1057	8
-Ministry of Foreign Affairs	1130	8
-Ministry of Foreign Affairs	1007	8
-Ministry of Foreign Affairs	1131	8
-Ministry of Foreign Affairs	1132	8
-Ministry of Foreign Affairs	1133	8
-Ministry of Foreign Affairs	1058	8
+Ministry of Foreign Affairs	1181	8
 Ministry of Foreign Affairs	1055	8
-Ministry of Foreign Affairs	1134	8
-Ministry of Foreign Affairs	622	8
-Ministry of Foreign Affairs	1135	8
-Ministry of Foreign Affairs	1136	8
-Ministry of Foreign Affairs	299	8
-Ministry of Foreign Affairs	1137	8
-Ministry of Foreign Affairs of the Czech Republic	468	0
-Ministry of Intelligence	1012	0
-Ministry of Intelligence and Security	1012	0
-Ministry of National Defense	1138	0
-Ministry of Public Security	1016	8
-Ministry of Public Security	298	8
-Ministry of State Security	385	8
-Ministry of State Security	1017	8
-Ministry of the Armed Forces	1139	0
-Ministère de l'Europe et des Affaires étrangères	736	0
-Ministère des Affaires étrangères et européennes	1119	0
-Ministère des Armées	1139	0
-Ministério das Relações Exteriores	1102	0
-Ministério dos Negócios Estrangeiros	1128	0
-Mint Sandstorm	89	0
-MintedSoil	464	0
-Mirage	71	129
-Mirage Tiger	1140	0
-MirrorFace	648	0
-MoD	1070	7
-Moafee	1141	256
-Mobwork	81	256
-Mocha Manakin	1142	128
-ModernStealer	1143	0
-ModifiedElephant	1144	0
-Mofang	286	256
-Mogilevich	1145	256
-Molatori	1146	256
-Moldy Pisces	41	0
-Molerats	154	256
-Money Libra	959	0
-MoneyTaker	1147	0
-Monsoon	44	129
-Monster Libra	114	0
-Monty Spider	110	8
-Moonlight	154	129
-Moonstone Sleet	1148	0
-Mora_001	1149	0
-Morpho	296	129
-Moses Staff	491	128
-MosesStaff	491	0
-Moshen Dragon	1150	0
-Moskalvzapoe	1002	256
-Mossad	1151	0
-MountLocker	184	0
-MoustachedBouncer	1152	0
-Mr_Rot13	1153	0
+Ministry of Foreign Affairs	1182	8
+Ministry of Foreign Affairs	1183	8
+Ministry of Foreign Affairs	1184	8
+Ministry of Foreign Affairs	1109	8
+Ministry of Foreign Affairs	1106	8
+Ministry of Foreign Affairs	1185	8
+Ministry of Foreign Affairs	645	8
+Ministry of Foreign Affairs	1186	8
+Ministry of Foreign Affairs	1187	8
+Ministry of Foreign Affairs	312	8
+Ministry of Foreign Affairs	1188	8
+Ministry of Foreign Affairs of the Czech Republic	486	0
+Ministry of Intelligence	1060	0
+Ministry of Intelligence and Security	1060	0
+Ministry of National Defense	1189	0
+Ministry of Public Security	1064	8
+Ministry of Public Security	311	8
+Ministry of Science and ICT	1065	0
+Ministry of State Security	401	8
+Ministry of State Security	1066	8
+Ministry of the Armed Forces	1190	0
+Ministère de l'Europe et des Affaires étrangères	767	0
+Ministère des Affaires étrangères et européennes	1170	0
+Ministère des Armées	1190	0
+Ministério das Relações Exteriores	1153	0
+Ministério dos Negócios Estrangeiros	1179	0
+Mint Sandstorm	92	0
+MintedSoil	482	0
+Mirage	74	129
+Mirage Tiger	1191	0
+MirrorFace	674	0
+MoD	1121	7
+Moafee	1192	256
+Mobwork	84	256
+Mocha Manakin	1193	128
+ModernStealer	1194	0
+ModifiedElephant	1195	0
+Mofang	299	256
+Mogilevich	1196	256
+Molatori	1197	256
+Moldy Pisces	44	0
+Molerats	159	256
+Money Libra	999	0
+MoneyTaker	1198	0
+Monsoon	47	129
+Monster Libra	118	0
+Monty Spider	114	8
+Moonlight	159	129
+Moonstone Sleet	1199	0
+Mora_001	1200	0
+Morpho	309	129
+Moses Staff	509	128
+MosesStaff	509	0
+Moshen Dragon	1201	0
+Moskalvzapoe	1049	256
+Mossad	1202	0
+MountLocker	191	0
+MoustachedBouncer	1203	0
+Mr_Rot13	1204	0
 Muddled Libra	1	0
-Muddy Ion	117	128
-MuddyWater	117	0
-Mulberry Typhoon	101	0
-Mule Libra	398	0
-MurenShark	127	0
-Murky Panda	113	0
-Mustard Tempest	477	0
-MyCERT	1025	0
-Mysterious Elephant	1154	128
-Mysterious Team Bangladesh	1155	128
-Mythic Leopard	40	8
-Mythic Leopard	90	8
-Mythic Likho	173	0
-MİT	1009	134
-N4ughtysecTU	1156	0
-NACSA	1157	4
-NARWHAL SPIDER	807	0
-NATO	1158	6
-NATO Communications and Information Agency	1159	0
-NATO Cooperative Cyber Defence Centre of Excellence	305	0
-NB65	1160	6
-NBSZ	1161	6
-NBU	1162	6
-NBÚ	1162	6
-NCA	1163	78
-NCA	1164	14
-NCF	1165	6
-NCIA	1166	14
-NCIA	1159	14
-NCOZ	1167	6
-NCSA	1168	14
-NCSA	1169	14
-NCSC	196	14
-NCSC	1170	78
-NCSC	918	14
-NCSC	1171	14
-NCSC	1172	14
-NCSC New Zealand	1172	0
-NCSC-FI	965	4
-NCSC-NL	1173	4
-NDB	694	6
-NEODYMIUM	1174	133
-NEPTUNIUM	425	133
-NICC	1175	6
-NICKEL	71	149
-NID	1176	135
-NIOBIUM	174	149
-NIS	1177	207
-NIS	624	143
-NISA	1178	6
-NISC	1179	6
-NIST	1180	6
-NKSC	1181	6
-NOBELIUM	85	133
-NOCTURNAL SPIDER	1182	0
-NOMAD PANDA	1183	0
-NOTROBIN	1184	260
-NPA	930	6
-NSA	1185	6
-NSB	1186	6
-NSM	1187	6
-NSS	1188	6
-NTRO	1189	6
-NUKIB	1190	4
-NXSMS	406	260
-NZSIS	1191	4
-Nachrichtendienst des Bundes	694	0
-Nacionalinis kibernetinio saugumo centras	1181	0
-Nahr Elbard	263	0
-Nahr el bared	263	0
-Naikon	281	256
-Naikon Castle	281	0
-Nam3L3ss	1192	0
-Namibia Central Intelligence Service	1193	0
-Narketing163	1194	0
-Nascent Ursa	495	0
-Nasjonal sikkerhetsmyndighet	1187	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1195	0
-Nationaal Cyber Security Centrum	1173	0
-National Accountability Bureau	1196	0
-National Anti-Narcotics Agency	1197	0
-National Assessments Bureau	1198	0
-National Ballistics Intelligence Service	1199	0
-National Board of Revenue	1200	0
-National Bureau of Investigation	1201	0
-National Centre for Counter Terrorism	414	0
-National Committee for Intelligence Coordination	1202	0
-National Computer Emergency Response Center	1203	0
-National Computer Emergency Response Team	1204	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	339	0
-National Computer Virus Emergency Response Center	353	0
-National Coordinator for Counterterrorism and Security	1195	0
-National Counter Terrorism Authority	1205	0
-National Crime Agency	1163	0
-National Crime Intelligence Agency	1166	0
-National Crises Management Cell	1206	0
-National Cryptologic Centre	306	0
-National Cyber Crime Centre	1167	0
-National Cyber Force	1165	0
-National Cyber Security Agency	1157	8
-National Cyber Security Agency	1168	8
-National Cyber Security Agency	1169	8
-National Cyber Security Center	1171	0
-National Cyber Security Centre	1170	8
-National Cyber Security Centre	918	8
-National Cyber Security Centre	1173	8
-National Cyber Security Centre	1172	8
-National Cyber Security Centre Finland	965	0
-National Cyber Security Centre Switzerland	196	0
-National Cyber Security Centre of Lithuania	1181	0
-National Cyber Security Directorate	525	0
-National Cyber and Crypto Agency	216	0
-National Cyber and Information Security Agency	1190	0
+Muddy Ion	121	128
+MuddyWater	121	0
+Mulberry Typhoon	104	0
+Mule Libra	415	0
+MurenShark	132	0
+Murky Panda	117	0
+Mustard Tempest	495	0
+MyCERT	1074	0
+Mysterious Elephant	1205	128
+Mysterious Team Bangladesh	1206	128
+Mythic Leopard	43	8
+Mythic Leopard	93	8
+Mythic Likho	180	0
+MİT	1057	134
+N4ughtysecTU	1207	0
+NACSA	1208	4
+NARWHAL SPIDER	840	0
+NATO	1209	6
+NATO Communications and Information Agency	1210	0
+NATO Cooperative Cyber Defence Centre of Excellence	319	0
+NB65	1211	6
+NBSZ	1212	6
+NBU	1213	6
+NBÚ	1213	6
+NCA	1214	78
+NCA	1215	14
+NCF	1216	6
+NCIA	1217	14
+NCIA	1210	14
+NCIIPC	1218	4
+NCOZ	1219	6
+NCSA	1220	14
+NCSA	1221	14
+NCSC	204	14
+NCSC	1222	78
+NCSC	957	14
+NCSC	1223	14
+NCSC	1224	14
+NCSC New Zealand	1224	0
+NCSC-FI	1005	4
+NCSC-NL	1225	4
+NDB	723	6
+NEODYMIUM	1226	133
+NEPTUNIUM	442	133
+NICC	1227	6
+NICKEL	74	149
+NID	1228	135
+NIOBIUM	181	149
+NIS	1229	207
+NIS	647	143
+NISA	1230	6
+NISC	1231	6
+NIST	1232	6
+NKSC	1233	6
+NNSA	1234	6
+NOBELIUM	88	133
+NOCTURNAL SPIDER	1235	0
+NOMAD PANDA	1236	0
+NOTROBIN	1237	260
+NPA	969	6
+NRC	1238	134
+NSA	1239	6
+NSB	1240	6
+NSM	1241	6
+NSS	1242	6
+NTRO	1243	6
+NUKIB	1244	4
+NXSMS	423	260
+NYPD	1245	6
+NZSIS	1246	4
+Nachrichtendienst des Bundes	723	0
+Nacionalinis kibernetinio saugumo centras	1233	0
+Nahr Elbard	276	0
+Nahr el bared	276	0
+Naikon	294	256
+Naikon Castle	294	0
+Nam3L3ss	1247	0
+Namibia Central Intelligence Service	1248	0
+Narketing163	1249	0
+Nascent Ursa	513	0
+Nasjonal sikkerhetsmyndighet	1241	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1250	0
+Nationaal Cyber Security Centrum	1225	0
+National Accountability Bureau	1251	0
+National Anti-Narcotics Agency	1252	0
+National Assessments Bureau	1253	0
+National Ballistics Intelligence Service	1254	0
+National Board of Revenue	1255	0
+National Bureau of Investigation	1256	0
+National Centre for Counter Terrorism	431	0
+National Commission on Informatics and Liberty	356	0
+National Committee for Intelligence Coordination	1257	0
+National Computer Emergency Response Center	1258	0
+National Computer Emergency Response Team	1259	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	353	0
+National Computer Virus Emergency Response Center	369	0
+National Coordinator for Counterterrorism and Security	1250	0
+National Counter Terrorism Authority	1260	0
+National Crime Agency	1214	0
+National Crime Intelligence Agency	1217	0
+National Crises Management Cell	1261	0
+National Critical Information Infrastructure Protection Centre	1218	0
+National Cryptologic Centre	320	0
+National Cyber Crime Centre	1219	0
+National Cyber Force	1216	0
+National Cyber Security Agency	1208	8
+National Cyber Security Agency	1220	8
+National Cyber Security Agency	1221	8
+National Cyber Security Center	1223	0
+National Cyber Security Centre	1222	8
+National Cyber Security Centre	957	8
+National Cyber Security Centre	1225	8
+National Cyber Security Centre	1224	8
+National Cyber Security Centre Finland	1005	0
+National Cyber Security Centre Switzerland	204	0
+National Cyber Security Centre of Lithuania	1233	0
+National Cyber Security Directorate	543	0
+National Cyber and Crypto Agency	227	0
+National Cyber and Information Security Agency	1244	0
+National Cybercrime Coordination Centre	1262	0
 National Cybersecurity Agency	16	0
-National Cybersecurity Agency of France	35	0
-National Cybersecurity Authority	1164	0
-National Cybersecurity Centre	340	0
-National Defence Radio Establishment	698	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	523	0
-National Directorate of Intelligence	1207	0
-National Domestic Extremism and Disorder Intelligence Unit	1208	0
-National Economic Crime Bureau	1209	0
-National Fraud Intelligence Bureau	1210	0
-National Geospatial-Intelligence Agency	1211	0
-National Institute of Standards and Technology	1180	0
-National Intelligence Agency	1212	8
-National Intelligence Agency	1213	8
-National Intelligence Agency	1214	8
-National Intelligence Centre	341	8
-National Intelligence Centre	1215	8
-National Intelligence Cooperating Center	1175	0
-National Intelligence Coordinating Agency	1216	0
-National Intelligence Directorate	1217	8
-National Intelligence Directorate	1218	8
-National Intelligence Organization	1219	8
-National Intelligence Organization	1009	8
-National Intelligence Service	1220	8
-National Intelligence Service	1221	8
-National Intelligence Service	1222	8
-National Intelligence Service	637	8
-National Intelligence Service	1223	8
-National Intelligence Service	1177	8
-National Intelligence and Security Agency	1178	8
-National Intelligence and Security Agency	1224	8
-National Intelligence and Security Service	1225	8
-National Intelligence and Security Service	1226	8
-National Intelligence and Security Service	1227	8
-National Investigation Agency	1228	0
-National Investigation Department of Nepal	1229	0
-National Kenya Computer Incident Response Team	942	0
-National Organised Crime Agency	1167	0
-National Police Agency	930	0
-National Police Agency of the ROC	1230	0
-National Police Intelligence Directorate	1231	0
-National Police of the Netherlands	621	0
-National Reconnaissance Office	1232	0
-National Security Affairs Cell	1233	0
-National Security Agency	1234	8
-National Security Agency	1235	8
-National Security Agency	1236	8
-National Security Agency	1185	8
-National Security Authority	1162	0
-National Security Bureau	1237	8
-National Security Bureau	1186	8
-National Security Bureau	1238	8
-National Security Intelligence	1239	0
-National Security Office	1240	0
-National Security Service	1188	0
-National Technical Research Organisation	1189	0
-National Telecommunication Monitoring Centre	1241	0
-National center of Incident readiness and Strategy for Cybersecurity	1179	0
-Nationale Politie	621	0
-Nationellt cybersäkerhetscenter	1242	0
-Natohub	1243	256
-Naval Intelligence	1244	0
-Naval Intelligence Department	1176	0
-Navy Intelligence Department	1245	0
-Nazar	1246	256
-Nefilim	1247	256
-Nemesis Kitten	483	0
-Nemzetbiztonsági Hivatal	1248	0
-Nemzetbiztonsági Szakszolgálat	1161	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1249	0
-Nephilim	1247	128
-NetRunnerPR	1250	0
-NetTraveler	77	0
-NetWalker	391	0
-Network Battalion 65	1160	0
-Neva Flood	416	0
-New Zealand Security Intelligence Service	1191	0
-NewRomanic Cyber Army Team	51	0
-News Division	1251	0
-NewsBeef	89	0
-NewsPenguin	1252	0
-Newscaster	89	129
-Newscaster Team	89	128
-Nexus Zeta	1253	128
-Nian	279	134
-Nickel Academy	51	0
-Nickel Alley	1254	0
-Nickel Gladstone	91	0
-Nickel Tapestry	706	0
-Nigeria Computer Emergency Response Team	1255	0
-Night Tsunami	486	0
-NightEagle	67	0
-Nightshade Panda	103	0
-Nimbus Manticore	1256	128
-Nitro	434	129
+National Cybersecurity Agency of France	37	0
+National Cybersecurity Authority	1215	0
+National Cybersecurity Centre	354	0
+National Data Protection Authority	36	0
+National Defence Radio Establishment	727	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	541	0
+National Directorate of Intelligence	1263	0
+National Domestic Extremism and Disorder Intelligence Unit	1264	0
+National Economic Crime Bureau	1265	0
+National Fraud Intelligence Bureau	1266	0
+National Gendarmerie	768	0
+National Geospatial-Intelligence Agency	1267	0
+National Institute of Standards and Technology	1232	0
+National Intelligence Agency	1268	8
+National Intelligence Agency	1269	8
+National Intelligence Agency	1270	8
+National Intelligence Centre	355	8
+National Intelligence Centre	1271	8
+National Intelligence Cooperating Center	1227	0
+National Intelligence Coordinating Agency	1272	0
+National Intelligence Directorate	1273	8
+National Intelligence Directorate	1274	8
+National Intelligence Organization	1275	8
+National Intelligence Organization	1057	8
+National Intelligence Service	1276	8
+National Intelligence Service	1277	8
+National Intelligence Service	1278	8
+National Intelligence Service	663	8
+National Intelligence Service	1279	8
+National Intelligence Service	1229	8
+National Intelligence and Security Agency	1230	8
+National Intelligence and Security Agency	1280	8
+National Intelligence and Security Service	1281	8
+National Intelligence and Security Service	1282	8
+National Intelligence and Security Service	1283	8
+National Investigation Agency	1284	0
+National Investigation Department of Nepal	1285	0
+National Kenya Computer Incident Response Team	981	0
+National Nuclear Security Administration	1234	0
+National Organised Crime Agency	1219	0
+National Police Agency	969	0
+National Police Agency of the ROC	1286	0
+National Police Corps	466	0
+National Police Intelligence Directorate	1287	0
+National Police of the Netherlands	644	0
+National Reconnaissance Office	1288	0
+National Security Affairs Cell	1289	0
+National Security Agency	1290	8
+National Security Agency	1291	8
+National Security Agency	1292	8
+National Security Agency	1239	8
+National Security Authority	1213	0
+National Security Bureau	1293	8
+National Security Bureau	1240	8
+National Security Bureau	1294	8
+National Security Intelligence	1295	0
+National Security Office	1296	0
+National Security Service	1242	0
+National Technical Research Organisation	1243	0
+National Telecommunication Monitoring Centre	1297	0
+National center of Incident readiness and Strategy for Cybersecurity	1231	0
+Nationale Politie	644	0
+Nationellt cybersäkerhetscenter	1298	0
+Natohub	1299	256
+Naval Intelligence	1300	0
+Naval Intelligence Department	1228	0
+Navy Intelligence Department	1301	0
+Nazar	1302	256
+Nefilim	1303	256
+Nemesis Kitten	501	0
+Nemzetbiztonsági Hivatal	1304	0
+Nemzetbiztonsági Szakszolgálat	1212	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1305	0
+Nephilim	1303	128
+NetRunnerPR	1306	0
+NetTraveler	80	0
+NetWalker	407	0
+Network Battalion 65	1211	0
+Neva Flood	433	0
+New York City Police Department	1245	0
+New York Police Department	1245	0
+New Zealand Security Intelligence Service	1246	0
+NewRomanic Cyber Army Team	54	0
+News Division	1307	0
+NewsBeef	92	0
+NewsPenguin	1308	0
+Newscaster	92	129
+Newscaster Team	92	128
+Nexus Zeta	1309	128
+Nian	292	134
+Nickel Academy	54	0
+Nickel Alley	1310	0
+Nickel Gladstone	94	0
+Nickel Tapestry	736	0
+Nigeria Computer Emergency Response Team	1311	0
+Night Tsunami	504	0
+NightEagle	70	0
+Nightshade Panda	106	0
+Nimbus Manticore	1312	128
+Nitro	451	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
-Noberus	28	256
-NobleBaron	85	0
-Nodaria	495	256
-Nomadic Octopus	618	128
-North Atlantic Council	1257	0
-North Atlantic Treaty Organization	1158	0
-Norwegian Intelligence Service	624	0
-Norwegian National Security Authority	1187	0
-Norwegian Police Security Service	1258	0
-NuclearCrisis	45	0
-Nullbulge	1259	256
-Numbered Panda	70	0
-Nwgen Team	498	0
-Nylon Typhoon	71	0
-Nyxar Group	1260	0
-NyxarGroup	1260	0
-NÚKIB	1190	4
-Národní centrála proti organizovanému zločinu	1167	0
-Národní úřad pro kybernetickou a informační bezpečnost	1190	0
-Národný bezpečnostný úrad	1162	0
-OAS	1261	6
-ODNI	522	6
-OFAC	575	6
-OLDCARP	86	260
-OPERA1ER	406	4
-ORB07	435	4
-OSCE	1262	6
-OSMIUM	97	149
-OTAN	1158	6
-OUTLAW SPIDER	1263	0
-OVERLORD SPIDER	1264	0
-OVS	906	6
-OXYGEN	112	149
-Obscure Serpens	548	0
-Obsidian Sandstorm	1265	0
-Ocean Buffalo	37	0
-Ocean Lotus	37	128
-OceanLotus	37	0
-OceanLotus Group	37	0
+Noberus	29	256
+NobleBaron	88	0
+Nodaria	513	256
+Nomadic Octopus	641	128
+North Atlantic Council	1313	0
+North Atlantic Treaty Organization	1209	0
+Norwegian Intelligence Service	647	0
+Norwegian National Security Authority	1241	0
+Norwegian Police Security Service	1314	0
+Nuclear Regulatory Commission	1238	0
+NuclearCrisis	48	0
+Nullbulge	1315	256
+Numbered Panda	73	0
+Nwgen Team	516	0
+Nylon Typhoon	74	0
+Nyxar Group	1316	0
+NyxarGroup	1316	0
+NÚKIB	1244	4
+Národní centrála proti organizovanému zločinu	1219	0
+Národní úřad pro kybernetickou a informační bezpečnost	1244	0
+Národný bezpečnostný úrad	1213	0
+OAIC	196	6
+OAS	1317	6
+ODNI	540	6
+OFAC	170	14
+OFAC	1318	78
+OLDCARP	89	260
+ONR	1319	134
+OPERA1ER	423	4
+ORB07	452	4
+OSCE	1320	6
+OSMIUM	100	149
+OTAN	1209	6
+OUTLAW SPIDER	1321	0
+OVERLORD SPIDER	1322	0
+OVS	945	6
+OXYGEN	116	149
+Obscure Serpens	569	0
+Obsidian Sandstorm	1323	0
+Ocean Buffalo	40	0
+Ocean Lotus	40	128
+OceanLotus	40	0
+OceanLotus Group	40	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1266	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1267	0
-Office for Security and Counter-Terrorism	1268	0
-Office of Foreign Assets Control	575	0
-Office of Intelligence and Counterintelligence	1269	0
-Office of National Intelligence	1270	0
-Office of Naval Intelligence	1271	0
-Office of Terrorism and Financial Intelligence	1272	0
-Office of the Chief of Military Security Affairs	1273	0
-Office of the Director of National Intelligence	522	0
-Oghab 2	1274	0
-OilAlpha	1275	0
-OilRig	39	0
-Oka Flood	1276	0
+Ofcom	1324	0
+Office anti-cybercriminalité	170	0
+Office for Foreign Relations and Information	1325	0
+Office for Nuclear Regulation	1319	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1326	0
+Office for Security and Counter-Terrorism	1327	0
+Office of Communications	1324	0
+Office of Foreign Assets Control	1318	0
+Office of Gas and Electricity Markets	1328	0
+Office of Intelligence and Counterintelligence	1329	0
+Office of National Intelligence	1330	0
+Office of Naval Intelligence	1331	0
+Office of Terrorism and Financial Intelligence	1332	0
+Office of the Australian Information Commissioner	196	0
+Office of the Chief of Military Security Affairs	1333	0
+Office of the Director of National Intelligence	540	0
+Office of the Privacy Commissioner of Canada	1334	0
+Ofgem	1328	0
+Oghab 2	1335	0
+OilAlpha	1336	0
+OilRig	42	0
+Oka Flood	1337	0
 Oktapus	1	256
-OldGremlin	1277	0
-OnionDog	1278	0
-Onyx Sleet	98	0
-Opal Sleet	97	0
-OperationTroy	98	0
-Operator Panda	707	0
-Orange Athos	44	0
-Orange Kala	56	128
-Orange Yali	43	0
-Orangeworm	1279	161
-Organised Crime and Intelligence Unit	1280	0
-Organization for Security and Co-operation in Europe	1262	0
-Organization of American States	1261	0
-Oro0lxy	551	0
-Orova	1281	256
-OurMine	1282	0
-Outrider Tiger	724	0
-OverFlame	1283	0
-Override Panda	281	0
-PALADIN	42	133
-PALE PANDA	1284	0
-PARASITE	116	133
-PARINACOTA	1285	260
-PCPcat	152	256
-PET	538	135
-PHANTOM	46	133
-PHOSPHORUS	89	133
-PIZZO SPIDER	157	0
-PKCERT	1204	4
-PLA	1286	6
-PLA Navy	74	8
-PLA Navy	93	8
-PLA Navy	1287	8
+OldGremlin	1338	0
+OnionDog	1339	0
+Ontario Provincial Police	1340	0
+Onyx Sleet	101	0
+Opal Sleet	100	0
+OperationTroy	101	0
+Operator Panda	737	0
+Orange Athos	47	0
+Orange Kala	59	128
+Orange Yali	46	0
+Orangeworm	1341	161
+Organised Crime and Intelligence Unit	1342	0
+Organization for Security and Co-operation in Europe	1320	0
+Organization of American States	1317	0
+Oro0lxy	572	0
+Orova	1343	256
+OurMine	1344	0
+Outrider Tiger	755	0
+OverFlame	1345	0
+Override Panda	294	0
+PALADIN	45	133
+PALE PANDA	1346	0
+PARASITE	120	133
+PARINACOTA	1347	260
+PCPcat	157	256
+PDPC	1348	6
+PET	559	135
+PHANTOM	49	133
+PHOSPHORUS	92	133
+PIPC	1349	6
+PIZZO SPIDER	162	0
+PKCERT	1259	4
+PLA	1350	6
+PLA Navy	77	8
+PLA Navy	96	8
+PLA Navy	1351	8
 PLA Unit 61398	8	0
-PLA Unit 61419	279	0
-PLA Unit 61486	1288	0
-PLA Unit 65017	282	0
-PLA Unit 69010	470	0
-PLA Unit 78020	1289	0
-PLATINUM	116	133
-PLUTONIUM	98	149
-POISON CARP	644	128
-POISONUS PANDA	1290	0
-POLONIUM	768	133
+PLA Unit 61419	292	0
+PLA Unit 61486	1352	0
+PLA Unit 65017	295	0
+PLA Unit 69010	488	0
+PLA Unit 78020	1353	0
+PLATINUM	120	133
+PLUTONIUM	101	149
+POISON CARP	670	128
+POISONUS PANDA	1354	0
+POLONIUM	800	133
 POTASSIUM	20	149
-PREDATOR PANDA	1291	0
-PROMETHIUM	60	133
-PSIA	1292	6
-PST	1258	135
-PUSHCHA	482	260
-PYSA	1036	134
-Pacha Group	1293	128
-Pacifier APT	53	128
-Packrat	1294	129
-Palace Office	1295	0
-Palestinian National Security Forces	1296	0
-Palestinian Preventive Security	1297	0
-Palmerworm	81	129
-Palmetto Fusion	27	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1216	0
-Pambansang Kawanihan ng Pagsisiyasat	1201	0
-Parastoo	89	256
-Parisite	734	256
-PassCV	1298	0
-Pasty Gemini	123	128
-Patched Lightning	1299	128
-Patchwork	44	129
-Pawn Storm	49	128
-PayTool	1300	0
-Payroll Pirates	1301	128
-Peach Sandstorm	38	0
-Pearl Sleet	478	0
-Pentagon	569	1
-People's Cyber Army of Russia	1302	0
-People's Liberation Army	1286	0
-People's Liberation Army Air Force	1303	0
-People's Liberation Army General Political Department	1304	0
-People's Liberation Army General Staff Department	1305	0
-Pepper Typhoon	332	0
-PerSwaysion	1306	0
-Periwinkle Tempest	413	0
-Personal Panda	182	0
-Pfinet	53	256
-Phantom Panda	149	0
-Phantom Taurus	330	0
-Phantom Turk	181	128
-PhantomControl	1307	0
-Phlox Tempest	497	0
-Phobos	1308	256
-Pickaxe	1309	129
-Pinchy Spider	763	0
-Pink Sandstorm	32	0
-PinkPanther	247	0
-Pinstripe Lightning	174	128
-Pioneer	42	129
-Pioneer Kitten	734	0
-Pirate Panda	79	0
-Pistachio Tempest	413	0
-Pitty Panda	80	0
-PittyTiger	80	0
-Piwiks	948	256
-Plaid Rain	768	0
-Plain Neptune	41	128
-Planedown	97	256
-Platinum Terminal	59	0
-Play	226	135
-PlayCrypt	226	0
-Playful Dragon	71	128
-PlushDaemon	1310	0
-PoisonSeed	1311	0
-PoisonVine	65	0
-Poisoned Flight	101	128
-Polaris	200	128
-Police Bureau of Investigation	1312	0
-Polish Foreign Ministry	1018	0
-Political Security Directorate	1313	0
-Political Security Organization	1314	0
-Politie	621	0
-Politiets Efterretningstjeneste	538	0
-Politiets sikkerhetstjeneste	1258	0
-Polizia Postale	1315	0
-Polizia Postale e delle Comunicazioni	1315	0
-Pond Loach	37	128
-Popeye	53	128
-Poseidon Group	1316	128
-Postal and Communications Police	1315	0
-PowerPool	864	0
-Predatory Sparrow	815	128
+PREDATOR PANDA	1355	0
+PROMETHIUM	63	133
+PSIA	1356	6
+PST	1314	135
+PUSHCHA	500	260
+PYSA	1086	134
+Pacha Group	1357	128
+Pacifier APT	56	128
+Packrat	1358	129
+Palace Office	1359	0
+Palestinian National Security Forces	1360	0
+Palestinian Preventive Security	1361	0
+Palmerworm	84	129
+Palmetto Fusion	28	128
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1272	0
+Pambansang Kawanihan ng Pagsisiyasat	1256	0
+Parastoo	92	256
+Parisite	765	256
+PassCV	1362	0
+Pasty Gemini	127	128
+Patched Lightning	1363	128
+Patchwork	47	129
+Pawn Storm	52	128
+PayTool	1364	0
+Payroll Pirates	1365	128
+Peach Sandstorm	41	0
+Pearl Sleet	496	0
+Pentagon	590	1
+People's Cyber Army of Russia	1366	0
+People's Liberation Army	1350	0
+People's Liberation Army Air Force	1367	0
+People's Liberation Army General Political Department	1368	0
+People's Liberation Army General Staff Department	1369	0
+Pepper Typhoon	346	0
+PerSwaysion	1370	0
+Periwinkle Tempest	430	0
+Personal Data Protection Commission	1348	0
+Personal Information Protection Commission	1371	8
+Personal Information Protection Commission	1349	8
+Personal Information Protection Commission of Japan	1371	0
+Personal Panda	189	0
+Pfinet	56	256
+Phantom Panda	154	0
+Phantom Taurus	344	0
+Phantom Turk	188	128
+PhantomControl	1372	0
+Phlox Tempest	515	0
+Phobos	1373	256
+Pickaxe	1374	129
+Pinchy Spider	795	0
+Pink Sandstorm	33	0
+PinkPanther	260	0
+Pinstripe Lightning	181	128
+Pioneer	45	129
+Pioneer Kitten	765	0
+Pirate Panda	82	0
+Pistachio Tempest	430	0
+Pitty Panda	83	0
+PittyTiger	83	0
+Piwiks	988	256
+Plaid Rain	800	0
+Plain Neptune	44	128
+Planedown	100	256
+Platinum Terminal	62	0
+Play	237	135
+PlayCrypt	237	0
+Playful Dragon	74	128
+PlushDaemon	1375	0
+PoisonSeed	1376	0
+PoisonVine	68	0
+Poisoned Flight	104	128
+Polaris	208	128
+Police Bureau of Investigation	1377	0
+Police Scotland	1378	0
+Policía Nacional	466	0
+Polish Foreign Ministry	1067	0
+Political Security Directorate	1379	0
+Political Security Organization	1380	0
+Politie	644	0
+Politiets Efterretningstjeneste	559	0
+Politiets sikkerhetstjeneste	1314	0
+Polizia Postale	1381	0
+Polizia Postale e delle Comunicazioni	1381	0
+Pond Loach	40	128
+Popeye	56	128
+Poseidon Group	1382	128
+Postal and Communications Police	1381	0
+PowerPool	900	0
+Predatory Sparrow	848	128
 Primitive Bear	18	0
-Prince of Persia	889	128
-ProCC	1317	0
-Project Raven	531	128
-Project Sauron	47	0
-ProjectM	40	0
-ProjectSauron	47	0
-Prolific Puma	1318	128
-Prophet Spider	810	0
-Prying Libra	1309	0
-Public Security Intelligence Agency	1292	0
-Pukchong	927	256
-Pumpkin Sandstorm	475	0
-Punch Comet	111	128
-Punk Spider	146	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	721	0
-Pupa	75	135
-Purple Pygmy	42	128
+Prince of Persia	928	128
+Privacy Commissioner of Canada	1334	0
+ProCC	1383	0
+Project Raven	552	128
+Project Sauron	50	0
+ProjectM	43	0
+ProjectSauron	50	0
+Prolific Puma	1384	128
+Prophet Spider	843	0
+Prying Libra	1374	0
+Public Security Intelligence Agency	1356	0
+Pukchong	966	256
+Pumpkin Sandstorm	493	0
+Punch Comet	115	128
+Punk Spider	151	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	752	0
+Pupa	78	135
+Purple Pygmy	45	128
 Purple Typhoon	20	0
-Purple Vallhund	477	128
-PurpleBravo	412	8
-PurpleBravo	706	8
-PurpleHaze	1319	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	885	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	886	0
+Purple Vallhund	495	128
+PurpleBravo	429	8
+PurpleBravo	736	8
+PurpleHaze	1385	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	924	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	925	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	902	0
-QAZTeam	31	256
-QUILTED TIGER	44	0
-Qatar State Security	1320	0
-Qilin	140	256
-QuaDream	368	0
-Quai d'Orsay	736	0
-Quantum	184	129
-Quarian	218	256
-Quedagh	46	256
-R&AW	1321	6
-R00tK1T	1322	0
-RADIO PANDA	1323	0
-RADIUM	109	149
-RANCOR	1324	133
-RASPITE	982	260
-RATPAK SPIDER	1325	0
-RATS	1326	135
-RAW	1321	135
-RAZOR TIGER	48	0
-RCMP	767	6
-REDBALDKNIGHT	279	260
-REF2924	1327	4
-REF5961	1328	4
-REF7707	331	4
-REvil	763	256
-RGB	793	6
-RGB-D5	63	4
-RGB-TEAM	1329	4
-RIA	669	135
-RIDDLE SPIDER	1330	0
-RTM	1331	134
-RUBIDIUM	734	149
-RUBYCARP	1332	260
-RUBYVINE	116	260
-RaHDit	1333	0
-Radio Serpens	92	0
-Ragnar Locker	1334	0
-RagnarLocker	1334	0
-Ragnar_Locker	1334	0
-Rancor Group	1324	128
-Rancor Taurus	1324	0
-RansomHouse	1335	0
-RansomHub	1336	0
-RansomVC	1337	0
-Ransomed.vc	1337	128
-RansomedVC	1337	0
-Rapid Action Battalion	1338	0
-Raspberry Typhoon	109	0
-Rattlesnake	48	129
-Ravine Castle	1339	128
-Razor Comet	689	128
-Reaper	41	129
-Reaper Group	41	128
-Rebel Jackal	705	0
-Reckless Rabbit	1340	128
-Reconnaissance General Bureau	793	0
-Red Anubis	70	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	941	0
+QAZTeam	32	256
+QUILTED TIGER	47	0
+Qatar State Security	1386	0
+Qilin	145	256
+QuaDream	384	0
+Quai d'Orsay	767	0
+Quantum	191	129
+Quarian	229	256
+Quedagh	49	256
+R&AW	1387	6
+R00tK1T	1388	0
+RADIO PANDA	1389	0
+RADIUM	113	149
+RANCOR	1390	133
+RASPITE	1029	260
+RATPAK SPIDER	1391	0
+RATS	1392	135
+RAW	1387	135
+RAZOR TIGER	51	0
+RCMP	799	6
+REDBALDKNIGHT	292	260
+REF2924	1393	4
+REF5961	1394	4
+REF7707	345	4
+REvil	795	256
+RGB	826	6
+RGB-D5	66	4
+RGB-TEAM	1395	4
+RIA	695	135
+RIDDLE SPIDER	1396	0
+RTM	1397	134
+RUBIDIUM	765	149
+RUBYCARP	1398	260
+RUBYVINE	120	260
+RaHDit	1399	0
+Radio Serpens	95	0
+Ragnar Locker	1400	0
+RagnarLocker	1400	0
+Ragnar_Locker	1400	0
+Rancor Group	1390	128
+Rancor Taurus	1390	0
+RansomHouse	1401	0
+RansomHub	1402	0
+RansomVC	1403	0
+Ransomed.vc	1403	128
+RansomedVC	1403	0
+Rapid Action Battalion	1404	0
+Raspberry Typhoon	113	0
+Rattlesnake	51	129
+Ravine Castle	1405	128
+Razor Comet	718	128
+Reaper	44	129
+Reaper Group	44	128
+Rebel Jackal	735	0
+Reckless Rabbit	1406	128
+Reconnaissance General Bureau	826	0
+Red Anubis	73	0
 Red Apollo	20	128
-Red Beifang	282	0
-Red Charon	1341	128
-Red Chimera	1342	128
-Red Dev 10	275	0
-Red Dev 13	113	0
-Red Dev 16	644	0
-Red Dev 17	1343	0
-Red Dev 18	643	0
-Red Dev 3	557	0
-Red Dev 4	149	0
-Red Dev 61	1344	0
-Red Diablo	95	128
-Red Djinn	81	128
-Red Eyes	41	128
-Red Foxtrot	470	128
-Red Gargoyle	75	128
-Red Hariasa	209	0
-Red Horus	101	0
-Red Kelpie	95	128
-Red Keres	88	0
-Red Kobold	82	128
-Red Ladon	94	0
-Red Lamassu	283	0
-Red Lich	200	128
-Red Menshen	643	128
-Red Naga	101	128
-Red Nue	999	0
-Red Orthrus	79	0
-Red Pegasus	103	128
-Red Phoenix	83	128
-Red Salamander	109	128
-Red Sandstorm	199	0
-Red Scylla	275	128
-Red Sylvan	86	128
-Red Typhoon	73	0
-Red Vulture	71	128
-Red Wendigo	470	128
-Red Wolf	647	0
-Red Wraith	74	128
-Red-Lili	1345	0
-RedAlpha	557	0
-RedBravo	88	0
-RedCurl	647	0
-RedDelta	200	0
-RedEcho	1346	0
-RedFoxtrot	470	0
-RedGolf	1347	0
-RedHotel	275	0
-RedJuliett	1348	0
-RedKitten	1349	0
-RedMike	707	0
-RedNovember	1350	0
-RedRiver	71	0
-RedStinger	219	0
-Redfly	1351	256
-Refined Kitten	38	0
-Regional Anti-Terrorist Structure	1326	0
-Remix Kitten	92	0
-Renegade Jackal	174	0
-Republic of China Military Police	1352	0
-Research Division of the Prime Minister's Department	1353	0
-Research and Analysis Wing	1321	0
-ResumeLooters	1354	0
-Retefe Gang	1355	0
-Retefe Group	1355	0
+Red Beifang	295	0
+Red Charon	1407	128
+Red Chimera	1408	128
+Red Dev 10	288	0
+Red Dev 13	117	0
+Red Dev 16	670	0
+Red Dev 17	1409	0
+Red Dev 18	669	0
+Red Dev 3	578	0
+Red Dev 4	154	0
+Red Dev 61	1410	0
+Red Diablo	98	128
+Red Djinn	84	128
+Red Eyes	44	128
+Red Foxtrot	488	128
+Red Gargoyle	78	128
+Red Hariasa	220	0
+Red Horus	104	0
+Red Kelpie	98	128
+Red Keres	91	0
+Red Kobold	85	128
+Red Ladon	97	0
+Red Lamassu	296	0
+Red Lich	208	128
+Red Menshen	669	128
+Red Naga	104	128
+Red Nue	1046	0
+Red Orthrus	82	0
+Red Pegasus	106	128
+Red Phoenix	86	128
+Red Salamander	113	128
+Red Sandstorm	207	0
+Red Scylla	288	128
+Red Sylvan	89	128
+Red Typhoon	76	0
+Red Vulture	74	128
+Red Wendigo	488	128
+Red Wolf	673	0
+Red Wraith	77	128
+Red-Lili	1411	0
+RedAlpha	578	0
+RedBravo	91	0
+RedCurl	673	0
+RedDelta	208	0
+RedEcho	1412	0
+RedFoxtrot	488	0
+RedGolf	1413	0
+RedHotel	288	0
+RedJuliett	1414	0
+RedKitten	1415	0
+RedMike	737	0
+RedNovember	1416	0
+RedRiver	74	0
+RedStinger	230	0
+Redfly	1417	256
+Refined Kitten	41	0
+Regional Anti-Terrorist Structure	1392	0
+Remix Kitten	95	0
+Renegade Jackal	181	0
+Republic of China Military Police	1418	0
+Research Division of the Prime Minister's Department	1419	0
+Research and Analysis Wing	1387	0
+ResumeLooters	1420	0
+Retefe Gang	1421	0
+Retefe Group	1421	0
 Returned Libra	10	0
-RevengeHotels	1356	0
-Revolutionary Guards	179	0
-Rhysida	1357	256
-Rich Ion	89	128
-Ricochet Chollima	41	0
-Ridge Castle	76	128
-Riigi Infosüsteemi Amet	669	0
-RipperSec	1358	0
-River Castle	71	128
-Roaming Mantis	1359	128
-Roaming Mantis Group	1359	128
-Roaming Tiger	287	0
+RevengeHotels	1422	0
+Revolutionary Guards	186	0
+Rhysida	1423	256
+Rich Ion	92	128
+Ricochet Chollima	44	0
+Ridge Castle	79	128
+Riigi Infosüsteemi Amet	695	0
+RipperSec	1424	0
+River Castle	74	128
+Roaming Mantis	1425	128
+Roaming Mantis Group	1425	128
+Roaming Tiger	300	0
 Roasted 0ktapus	1	0
-Rocke	136	256
-Rocket Kitten	145	0
-RomCom	1360	1
-Romanian Intelligence Service	1361	0
-Rotten Tomato	287	128
-Royal	253	129
-Royal APT	71	128
-Royal Canadian Mounted Police	767	0
-RoyalAPT	71	0
-Ruby Sleet	307	0
-Ruinous Ursa	262	0
-RuskiNet	1362	0
-Russian Angry Hackers Did It	1333	128
-Russian Defence Ministry	1089	0
-Russian Federal Security Service	700	0
-Russian Foreign Intelligence Service	731	0
-Russian Foreign Ministry	1007	0
-Russian Ministry of Defence	1089	0
-Russian Ministry of Foreign Affairs	1007	0
-Russian military intelligence	769	0
-Ruthless Rabbit	1363	128
-Ruza Flood	1364	0
-Rybar	1365	256
-Ryuk	413	134
-SA-CSIRT	465	4
-SABRE PANDA	1366	0
-SALTY SPIDER	1367	0
-SAMBASPIDER	1368	260
-SAMURAI PANDA	1287	0
-SAPO	1369	6
-SAPS	436	135
-SBU	1370	6
-SCANDIUM	74	149
-SCARLETEEL	1371	260
-SCO Regional Anti-Terrorist Structure	1326	0
-SCRS	350	6
-SCULLY SPIDER	1372	0
-SDAT	1373	6
-SEA	555	135
-SEABORGIUM	263	133
-SEDENA	1374	4
-SEXi	1375	134
+Rocke	141	256
+Rocket Kitten	150	0
+RomCom	1426	1
+Romanian Intelligence Service	1427	0
+Rotten Tomato	300	128
+Royal	266	129
+Royal APT	74	128
+Royal Canadian Mounted Police	799	0
+RoyalAPT	74	0
+Ruby Sleet	321	0
+Ruinous Ursa	275	0
+RuskiNet	1428	0
+Russian Angry Hackers Did It	1399	128
+Russian Defence Ministry	1140	0
+Russian Federal Security Service	729	0
+Russian Foreign Intelligence Service	762	0
+Russian Foreign Ministry	1055	0
+Russian Ministry of Defence	1140	0
+Russian Ministry of Foreign Affairs	1055	0
+Russian military intelligence	801	0
+Ruthless Rabbit	1429	128
+Ruza Flood	1430	0
+Rybar	1431	256
+Ryuk	430	134
+SA-CSIRT	483	4
+SABRE PANDA	1432	0
+SALTY SPIDER	1433	0
+SAMBASPIDER	1434	260
+SAMURAI PANDA	1351	0
+SAPO	1435	6
+SAPS	453	135
+SBU	1436	6
+SCANDIUM	77	149
+SCARLETEEL	1437	260
+SCO Regional Anti-Terrorist Structure	1392	0
+SCRS	366	6
+SCULLY SPIDER	1438	0
+SDAT	1439	6
+SEA	576	135
+SEABORGIUM	276	133
+SEC	1440	135
+SEDENA	1441	4
+SEXi	1442	134
+SFO	1443	134
 SGRS	19	6
-SHADOW-AETHER-015	1376	4
-SHADOW-VOID-042	1377	4
-SHADOW-WATER-063	1378	4
-SHARK SPIDER	1379	0
-SIG22	231	4
-SIG23	53	4
-SIG25	42	4
-SIG27	553	4
-SIG37	1246	4
-SIG40	49	4
-SILICON	423	149
-SILKFIN AGENCY	1380	0
-SILVERVIPER	74	260
-SINGING SPIDER	1381	0
-SIS	1006	207
-SIS	887	143
-SIS	1382	143
-SK-CERT	1383	4
-SKW	1038	6
-SLIME29	1384	4
-SLIME34	213	4
-SLIME57	1385	4
-SLIME88	1386	4
-SMOKY SPIDER	1387	0
-SN Blackmeta	257	0
-SNAKEMACKEREL	49	260
-SNOWGLOBE	120	133
-SODIUM	93	149
-SOLAR SPIDER	1388	0
-SOURGUM	363	260
-SPF Affaires étrangères	696	0
-SPICY PANDA	1389	0
-SPIKEDWINE	1390	260
-SRC	694	6
-SRI	1361	135
-SSA	1391	6
-SSSCIP	1392	4
-ST Group	109	128
-STAC5143	1393	4
-STAC5777	365	4
-STRONTIUM	49	133
+SHADOW-AETHER-015	1444	4
+SHADOW-VOID-042	1445	4
+SHADOW-WATER-063	1446	4
+SHARK SPIDER	1447	0
+SIG22	243	4
+SIG23	56	4
+SIG25	45	4
+SIG27	574	4
+SIG37	1302	4
+SIG40	52	4
+SILICON	440	149
+SILKFIN AGENCY	1448	0
+SILVERVIPER	77	260
+SINGING SPIDER	1449	0
+SIS	1054	207
+SIS	926	143
+SIS	1450	143
+SK-CERT	1451	4
+SKW	1089	6
+SLIME29	1452	4
+SLIME34	224	4
+SLIME57	1453	4
+SLIME88	1454	4
+SMOKY SPIDER	1455	0
+SN Blackmeta	270	0
+SNAKEMACKEREL	52	260
+SNOWGLOBE	124	133
+SODIUM	96	149
+SOLAR SPIDER	1456	0
+SOURGUM	379	260
+SPF Affaires étrangères	725	0
+SPICY PANDA	1457	0
+SPIKEDWINE	1458	260
+SRC	723	6
+SRI	1427	135
+SSA	1459	6
+SSSCIP	1460	4
+ST Group	113	128
+STAC5143	1461	4
+STAC5777	381	4
+STRONTIUM	52	133
 SULPHUR	6	133
-SUMMIT	53	133
-SVCMONDR	72	260
-SVR	731	6
-SVR RF	731	0
-SWEED	1394	133
-SYLHET GANG-SG	1395	128
-Saad Tycoon	1396	0
-Saaiwc	549	256
-Saber Lion	58	128
-SafePay	1397	0
-Saffron Rose	145	128
-SaffronRose	145	0
-Sagrid	485	256
-Saint Bear	495	0
-SaintBear	495	0
-Salmon Typhoon	93	0
-Salt Typhoon	707	0
-Salted Earth	370	128
-SandCat	54	0
-SandWorm	46	129
-Sandman APT	1398	128
-Sands Casino	1399	128
-Sandworm Relic	46	128
-Sandworm Team	46	128
-Sangria Tempest	115	0
-Sapo	1369	6
-Sapphire Mushroom	45	128
-Sapphire Sleet	91	0
-Sarit	44	256
-SatCen	673	0
-Sath-ı Müdafaa	1400	0
-Satin Typhoon	74	0
-Saudi Arabian Border Guards	1401	0
-Sauron	47	256
-ScamClub	1402	0
-ScarCruft	41	0
-Scarab	1403	129
-Scarlet Mimic	814	128
-Scarred Manticore	1404	128
+SUMMIT	56	133
+SVCMONDR	75	260
+SVR	762	6
+SVR RF	762	0
+SWEED	1462	133
+SYLHET GANG-SG	1463	128
+Saad Tycoon	1464	0
+Saaiwc	570	256
+Saber Lion	61	128
+SafePay	1465	0
+Saffron Rose	150	128
+SaffronRose	150	0
+Sagrid	503	256
+Saint Bear	513	0
+SaintBear	513	0
+Salmon Typhoon	96	0
+Salt Typhoon	737	0
+Salted Earth	386	128
+SandCat	57	0
+SandWorm	49	129
+Sandman APT	1466	128
+Sands Casino	1467	128
+Sandworm Relic	49	128
+Sandworm Team	49	128
+Sangria Tempest	119	0
+Sapo	1435	6
+Sapphire Mushroom	48	128
+Sapphire Sleet	94	0
+Sarit	47	256
+SatCen	699	0
+Sath-ı Müdafaa	1468	0
+Satin Typhoon	77	0
+Saudi Arabian Border Guards	1469	0
+Sauron	50	256
+ScamClub	1470	0
+ScarCruft	44	0
+Scarab	1471	129
+Scarlet Mimic	847	128
+Scarred Manticore	1472	128
 Scatter Swine	1	128
-Scattered Canary	1405	128
-Scattered Lapsus Hunters	1406	128
-Scattered Lapsus$ Hunters	1406	0
+Scattered Canary	1473	128
+Scattered Lapsus Hunters	1474	128
+Scattered Lapsus$ Hunters	1474	0
 Scattered Spider	1	0
 Scattered Swine	1	128
-Scimitar	174	129
-ScreamedJungle	1407	0
-Scripted Sparrow	1408	128
-Sea Lotus	37	128
-Sea Turtle	423	128
-SeaLotus	37	0
+Scimitar	181	129
+Scotland Yard	1087	0
+ScreamedJungle	1475	0
+Scripted Sparrow	1476	128
+Sea Lotus	40	128
+Sea Turtle	440	128
+SeaLotus	40	0
 SearchFire	6	0
-Seashell Blizzard	46	0
-Second Investigation Department	1409	0
-Secret Blizzard	53	0
-Secret Intelligence Service	1006	0
-Secret Service	1410	0
-Secretaria da Receita Federal do Brasil	1411	0
-Secretariat of the Navy	1412	0
-Secretaría de Inteligencia Estratégica de Estado	1413	0
-Secretaría de Relaciones Exteriores	1123	0
+Seashell Blizzard	49	0
+Second Investigation Department	1477	0
+Secret Blizzard	56	0
+Secret Intelligence Service	1054	0
+Secret Service	1478	0
+Secretaria da Receita Federal do Brasil	1479	0
+Secretariat of the Navy	1480	0
+Secretaría de Inteligencia Estratégica de Estado	1481	0
+Secretaría de Relaciones Exteriores	1174	0
 SectorC08	18	0
-SectorE02	56	0
-SectorJ04	110	0
-SectorJ04 Group	110	0
-Security Information Service	203	0
-Security Intelligence Agency	1414	0
-Security Service	1005	0
-Security Service of Ukraine	1370	0
-Security and Exchange Commission of Pakistan	1415	0
-Security and Intelligence Agency	1416	0
-Security and Intelligence Division	1417	0
-Sednit	49	256
-SeedWorm	117	0
-Sefid Flood	1418	0
-Seksi Intelijen Badan Narkotika Nasional	1197	0
-Sepah	179	0
-Service canadien du renseignement de sécurité	350	0
-Service d'Intelligence National	1419	0
-Service de Renseignement de l’État	1420	0
-Service de renseignement de la Confédération	694	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1421	0
-Servicio Federal de Lucha contra el Narcotráfico	1422	0
-Servicio de Inteligencia Naval	1423	0
-Servicio de Inteligencia de la Fuerza Aérea	1424	0
-Servicio de Inteligencia del Ejército	1425	0
-Serviciul Român de Informații	1361	0
-Serviciul de Informații Externe	730	0
-Serviciul de Informații și Securitate	887	0
-Serviciul de Telecomunicații Speciale	1426	0
-Serviço de Informações Estratégicas de Defesa	1427	0
-Serviço de Informações de Segurança	1428	0
-Shabak	875	0
-Shadow Brokers	1429	128
-Shadow Campaigns	1430	128
-Shadow Crane	42	0
-Shadow Network	1431	128
-Shadow Typhoon	551	0
-Shadow-Earth-053	1432	0
-ShadowBrokers	1429	0
-ShadowSilk	370	0
-ShadowSyndicate	1433	0
-ShadyPanda	1434	0
-ShadyRAT	69	0
-ShaggyPanther	1435	0
-Shahid Hemmat	1436	0
-Shahid Kaveh Group	456	0
-Shakthak	114	256
-Shallow Taurus	284	0
-Shamoon Group	452	0
-Shanghai State Security Bureau	1437	0
-Sharp Dragon	1438	128
-Sharp-R	282	128
-SharpBoys	32	0
-SharpPanda	1438	0
-Shathak	114	256
-Shell Crew	247	128
-ShellForce	152	0
-Sherbimi Informativ Shteteror	1220	0
-Shiite_Harvest	580	128
-Shin Bet	875	0
-ShinyHunters	1439	0
-Shore Castle	83	128
-Shrouded Crossbow	1323	128
-ShroudedSnooper	1440	0
+SectorE02	59	0
+SectorJ04	114	0
+SectorJ04 Group	114	0
+Securities and Exchange Commission	1440	0
+Security Information Service	211	0
+Security Intelligence Agency	1482	0
+Security Service	1053	0
+Security Service of Ukraine	1436	0
+Security and Exchange Commission of Pakistan	1483	0
+Security and Intelligence Agency	1484	0
+Security and Intelligence Division	1485	0
+Sednit	52	256
+SeedWorm	121	0
+Sefid Flood	1486	0
+Seksi Intelijen Badan Narkotika Nasional	1252	0
+Sepah	186	0
+Serious Fraud Office	1443	0
+Service canadien du renseignement de sécurité	366	0
+Service d'Intelligence National	1487	0
+Service de Renseignement de l’État	1488	0
+Service de renseignement de la Confédération	723	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1489	0
+Servicio Federal de Lucha contra el Narcotráfico	1490	0
+Servicio de Inteligencia Naval	1491	0
+Servicio de Inteligencia de la Fuerza Aérea	1492	0
+Servicio de Inteligencia del Ejército	1493	0
+Serviciul Român de Informații	1427	0
+Serviciul de Informații Externe	761	0
+Serviciul de Informații și Securitate	926	0
+Serviciul de Telecomunicații Speciale	1494	0
+Serviço de Informações Estratégicas de Defesa	1495	0
+Serviço de Informações de Segurança	1496	0
+Shabak	914	0
+Shadow Brokers	1497	128
+Shadow Campaigns	1498	128
+Shadow Crane	45	0
+Shadow Network	1499	128
+Shadow Typhoon	572	0
+Shadow-Earth-053	1500	0
+ShadowBrokers	1497	0
+ShadowSilk	386	0
+ShadowSyndicate	1501	0
+ShadyPanda	1502	0
+ShadyRAT	72	0
+ShaggyPanther	1503	0
+Shahid Hemmat	1504	0
+Shahid Kaveh Group	474	0
+Shakthak	118	256
+Shallow Taurus	297	0
+Shamoon Group	470	0
+Shanghai State Security Bureau	1505	0
+Sharp Dragon	1506	128
+Sharp-R	295	128
+SharpBoys	33	0
+SharpPanda	1506	0
+Shathak	118	256
+Shell Crew	260	128
+ShellForce	157	0
+Sherbimi Informativ Shteteror	1276	0
+Shiite_Harvest	603	128
+Shin Bet	914	0
+ShinyHunters	1507	0
+Shore Castle	86	128
+Shrouded Crossbow	1389	128
+ShroudedSnooper	1508	0
 Shuckworm	18	256
-Siamesekitten	386	256
-Sichuan State Security Department	1441	0
-SickSync	1442	0
-SideCopy	1443	0
-SideWinder	48	129
-SiegedSec	1444	0
-Siesta	1445	129
-Signals Intelligence Agency	1446	0
-Silence	1447	129
-Silence group	1447	128
-Silent Chollima	98	0
-Silent Librarian	399	128
-Silent Lynx	370	128
-Silent Ransom	997	128
-SilitNetwork	1448	0
-Silk Typhoon	113	0
-SilkSpecter	1449	0
-Silver Fox	1450	128
-SilverFish	1451	1
-SilverTerrier	1452	0
-Sima	1453	135
-SingCERT	1454	0
-Singapore Computer Emergency Response Team	1454	0
-SingularityMD	1455	0
-Sinobi	1456	256
-SixLittleMonkeys	1457	0
-Sixteenth Air Force	1458	0
-Skeleton Spider	121	0
-SkidSec	1459	0
-SkidSec Leaks	1459	0
-Skipper Turla	53	128
-Skyddspolisen	722	0
-Slayer Kitten	417	0
-Slingshot	1460	129
-Slippy Spider	493	0
-SlopAds	1461	0
-SloppyLemming	1462	0
-Slovak Information Service	1382	0
-Slovenska Obveščevalno-Varnostna Agencija	1463	0
-Slovenská informačná služba	1382	0
-SmallPity	60	0
-Smishing Triad	1464	0
-Smoke Sandstorm	268	8
-Smoke Sandstorm	882	72
-Smoke Sandstorm	352	8
-SmugX	1465	0
-Snake	53	129
-Snake Wine	1466	128
-SnakeCharmer	653	0
-Snatch	1467	128
-Sneaky Panda	231	0
-SneakyChef	1468	0
-SneakyCheff	1469	0
-Snooping Dragon	800	128
-SnowSoul	1470	0
-Social Network Team	71	128
-Sodin	763	256
-Sodinokibi	763	256
-Sofacy	49	256
-Sofacy Group	49	0
-Solar Ion	39	128
-Solar Phoenix	85	128
-SolarStorm	85	0
-Soldiers of Soloman	456	0
-Solntsepek	1471	256
-SongXY	1472	0
-Sous-direction anti-terroriste	1373	0
-South African National Defence Force Intelligence Division	1473	0
-South Korean Foreign Ministry	1011	0
-South Korean National Intelligence Service	1177	0
-Sowbug	1474	256
-Sp1d3r	1475	0
-Space Delta 18	1476	0
-Space Pirates	1477	128
-SpaceBears	1478	0
-Spamouflage	613	256
-Spamouflage Dragon	613	0
-Spandex Tempest	1014	8
-Spandex Tempest	110	8
-Spanish Armed Forces Intelligence Center	1479	0
-Spanish National Cybersecurity Institute	869	0
-Sparkling Pisces	63	0
-SparklingGoblin	1480	0
-Spearwing	1034	256
-Special Branch	1481	8
-Special Branch	1482	8
-Special Branch	1483	8
-Special Branch Bureau	1484	0
-Special Branch, Bangladesh Police	1485	0
-Special Communications Service of Russia	1486	0
-Special Detective Unit	1487	0
-Special Intelligence Department	1488	0
-Special Security Force	1489	0
-Special Service for National Security	1161	0
-Spectral Kitten	32	0
-Sphinx Moth	296	128
-Spire Castle	95	128
-Spirlin	386	256
-SportsFans	73	0
-Spring Dragon	109	128
-Springtail	63	129
-Sprite Spider	753	0
-Squid Comet	121	128
-Stalker Panda	279	0
-Stalker Taurus	279	0
-Star Blizzard	263	0
-Stardust Chollima	91	0
+Siamesekitten	402	256
+Sichuan State Security Department	1509	0
+SickSync	1510	0
+SideCopy	1511	0
+SideWinder	51	129
+SiegedSec	1512	0
+Siesta	1513	129
+Signals Intelligence Agency	1514	0
+Silence	1515	129
+Silence group	1515	128
+Silent Chollima	101	0
+Silent Librarian	416	128
+Silent Lynx	386	128
+Silent Ransom	1044	128
+SilitNetwork	1516	0
+Silk Typhoon	117	0
+SilkSpecter	1517	0
+Silver Fox	1518	128
+SilverFish	1519	1
+SilverTerrier	1520	0
+Sima	1521	135
+SingCERT	1522	0
+Singapore Computer Emergency Response Team	1522	0
+Singapore Police Force	1523	0
+SingularityMD	1524	0
+Sinobi	1525	256
+SixLittleMonkeys	1526	0
+Sixteenth Air Force	1527	0
+Skeleton Spider	125	0
+SkidSec	1528	0
+SkidSec Leaks	1528	0
+Skipper Turla	56	128
+Skyddspolisen	753	0
+Slayer Kitten	434	0
+Slingshot	1529	129
+Slippy Spider	511	0
+SlopAds	1530	0
+SloppyLemming	1531	0
+Slovak Information Service	1450	0
+Slovenska Obveščevalno-Varnostna Agencija	1532	0
+Slovenská informačná služba	1450	0
+SmallPity	63	0
+Smishing Triad	1533	0
+Smoke Sandstorm	281	8
+Smoke Sandstorm	921	72
+Smoke Sandstorm	368	8
+SmugX	1534	0
+Snake	56	129
+Snake Wine	1535	128
+SnakeCharmer	679	0
+Snatch	1536	128
+Sneaky Panda	243	0
+SneakyChef	1537	0
+SneakyCheff	1538	0
+Snooping Dragon	833	128
+SnowSoul	1539	0
+Social Network Team	74	128
+Sodin	795	256
+Sodinokibi	795	256
+Sofacy	52	256
+Sofacy Group	52	0
+Solar Ion	42	128
+Solar Phoenix	88	128
+SolarStorm	88	0
+Soldiers of Soloman	474	0
+Solntsepek	1540	256
+SongXY	1541	0
+Sous-direction anti-terroriste	1439	0
+South African National Defence Force Intelligence Division	1542	0
+South Korean Foreign Ministry	1059	0
+South Korean National Intelligence Service	1229	0
+Sowbug	1543	256
+Sp1d3r	1544	0
+Space Delta 18	1545	0
+Space Pirates	1546	128
+SpaceBears	1547	0
+Spamouflage	636	256
+Spamouflage Dragon	636	0
+Spandex Tempest	1062	8
+Spandex Tempest	114	8
+Spanish Armed Forces Intelligence Center	1548	0
+Spanish Data Protection Agency	21	0
+Spanish National Cybersecurity Institute	907	0
+Spanish National Police	466	0
+Sparkling Pisces	66	0
+SparklingGoblin	1549	0
+Spearwing	1083	256
+Special Branch	1550	8
+Special Branch	1551	8
+Special Branch	1552	8
+Special Branch Bureau	1553	0
+Special Branch, Bangladesh Police	1554	0
+Special Communications Service of Russia	1555	0
+Special Detective Unit	1556	0
+Special Intelligence Department	1557	0
+Special Security Force	1558	0
+Special Service for National Security	1212	0
+Spectral Kitten	33	0
+Sphinx Moth	309	128
+Spire Castle	98	128
+Spirlin	402	256
+SportsFans	76	0
+Spring Dragon	113	128
+Springtail	66	129
+Sprite Spider	785	0
+Squid Comet	125	128
+Stalker Panda	292	0
+Stalker Taurus	292	0
+Star Blizzard	276	0
+Stardust Chollima	94	0
 Starfraud	1	256
-Stargazer Goblin	1490	128
-Starry Addax	1491	128
-State Administration of Foreign Experts Affairs	1492	0
-State Agency for National Security	471	0
-State Authority for the Protection of the Constitution	1493	0
-State Bureau of Investigation	1494	0
-State Committee for National Security	1495	8
-State Committee for National Security	1496	8
-State Department	574	0
-State Intelligence Agency	221	0
-State Intelligence Service	1497	0
-State Intelligence Services	1498	0
-State Security Agency	1499	0
-State Security Committee	234	0
-State Security Department of Lithuania	1500	0
-State Security Service	529	8
-State Security Service	1501	8
-State Security Service	1502	8
-State Security Service	1503	8
-State Security Service	1504	8
-State Security Service of Latvia	1505	0
-State Service of Special Communications and Information Protection	1392	0
-Stately Taurus	200	0
-Static Kitten	117	0
-Stealth Falcon	531	128
-Stealth Mango and Tangelo	1506	128
-StellarParticle	85	0
-Sticky Werewolf	160	128
+Stargazer Goblin	1559	128
+Starry Addax	1560	128
+State Administration of Foreign Experts Affairs	1561	0
+State Agency for National Security	489	0
+State Authority for the Protection of the Constitution	1562	0
+State Bureau of Investigation	1563	0
+State Committee for National Security	1564	8
+State Committee for National Security	1565	8
+State Criminal Police Office	1008	0
+State Criminal Police Office of Baden-Württemberg	1009	0
+State Criminal Police Office of Berlin	1010	0
+State Criminal Police Office of Lower Saxony	1012	0
+State Criminal Police Office of North Rhine-Westphalia	1011	0
+State Department	597	0
+State Intelligence Agency	232	0
+State Intelligence Service	1566	0
+State Intelligence Services	1567	0
+State Office for the Protection of the Constitution	1018	0
+State Security Agency	1568	0
+State Security Committee	246	0
+State Security Department of Lithuania	1569	0
+State Security Service	550	8
+State Security Service	1570	8
+State Security Service	1571	8
+State Security Service	1572	8
+State Security Service	1573	8
+State Security Service of Latvia	1574	0
+State Service of Special Communications and Information Protection	1460	0
+Stately Taurus	208	0
+Static Kitten	121	0
+Stealth Falcon	552	128
+Stealth Mango and Tangelo	1575	128
+StellarParticle	88	0
+Sticky Werewolf	166	128
 Stone Panda	20	0
-StoneFly	98	1
-Storm Cloud	1507	128
-Storm-0062	551	0
-Storm-0113	1299	0
-Storm-0133	386	0
-Storm-0139	171	0
-Storm-0156	40	8
-Storm-0156	90	8
-Storm-0193	413	0
-Storm-0216	379	0
-Storm-0230	413	0
-Storm-0247	1508	0
-Storm-0249	481	0
-Storm-0252	380	0
-Storm-0257	482	0
-Storm-0259	1509	0
-Storm-0270	483	0
-Storm-0287	931	0
-Storm-0288	111	0
-Storm-0302	807	0
-Storm-0324	485	0
-Storm-0381	488	0
-Storm-0391	285	0
-Storm-0408	1510	0
-Storm-0473	1511	0
-Storm-0485	1512	0
-Storm-0494	1513	0
-Storm-0501	1514	0
-Storm-0506	1515	0
-Storm-0530	492	0
-Storm-0538	121	0
-Storm-0539	1516	0
-Storm-0558	165	8
-Storm-0558	1517	72
-Storm-0569	494	0
-Storm-0587	495	0
-Storm-0593	916	0
-Storm-0671	447	0
-Storm-0826	1518	0
-Storm-0829	498	0
-Storm-0835	1519	0
-Storm-0842	199	0
-Storm-0852	237	0
-Storm-0867	500	0
+StoneFly	101	1
+Storm Cloud	1576	128
+Storm-0062	572	0
+Storm-0113	1363	0
+Storm-0133	402	0
+Storm-0139	178	0
+Storm-0156	43	8
+Storm-0156	93	8
+Storm-0193	430	0
+Storm-0216	395	0
+Storm-0230	430	0
+Storm-0247	1577	0
+Storm-0249	499	0
+Storm-0252	396	0
+Storm-0257	500	0
+Storm-0259	1578	0
+Storm-0270	501	0
+Storm-0287	970	0
+Storm-0288	115	0
+Storm-0302	840	0
+Storm-0324	503	0
+Storm-0381	506	0
+Storm-0391	298	0
+Storm-0408	1579	0
+Storm-0473	1580	0
+Storm-0485	1581	0
+Storm-0494	1582	0
+Storm-0501	1583	0
+Storm-0506	1584	0
+Storm-0530	510	0
+Storm-0538	125	0
+Storm-0539	1585	0
+Storm-0558	172	8
+Storm-0558	1586	72
+Storm-0569	512	0
+Storm-0587	513	0
+Storm-0593	955	0
+Storm-0671	464	0
+Storm-0826	1587	0
+Storm-0829	516	0
+Storm-0835	1588	0
+Storm-0842	207	0
+Storm-0852	249	0
+Storm-0867	518	0
 Storm-0875	1	0
-Storm-0900	1520	0
-Storm-0919	671	0
-Storm-0940	435	0
-Storm-0954	927	0
+Storm-0900	1589	0
+Storm-0919	697	0
+Storm-0940	452	0
+Storm-0954	966	0
 Storm-0971	1	0
-Storm-0978	1360	0
-Storm-1044	504	0
-Storm-1084	505	0
-Storm-1099	1521	0
-Storm-1101	506	0
-Storm-1113	169	0
-Storm-1125	1152	0
-Storm-1133	1522	0
-Storm-1152	1523	0
-Storm-1167	507	0
-Storm-1175	1524	0
-Storm-1194	1013	0
-Storm-1222	171	0
-Storm-1249	1525	0
-Storm-1283	1526	0
-Storm-1286	1527	0
-Storm-1295	508	0
-Storm-1516	416	0
-Storm-1567	146	0
-Storm-1575	1528	0
-Storm-1607	1529	0
-Storm-1674	1530	0
-Storm-1679	1276	8
-Storm-1679	1531	72
-Storm-1747	1532	0
-Storm-1789	1148	0
-Storm-1811	365	0
-Storm-1837	727	0
-Storm-1841	1365	0
-Storm-1849	1533	0
-Storm-1852	1534	0
-Storm-1865	1535	0
-Storm-1877	418	8
-Storm-1877	706	8
-Storm-1977	1536	0
-Storm-1982	1469	0
-Storm-2035	1537	0
-Storm-2077	1350	0
-Storm-2139	1538	0
-Storm-2227	1539	0
-Storm-2372	1540	0
-Storm-2416	393	0
-Storm-2460	1541	0
-Storm-2470	1542	0
-Storm-2477	1543	0
-Storm-2561	1544	0
-Storm-2603	1545	0
-Storm-2657	1301	0
-Storm-2697	1546	0
-Storm-2755	1547	0
-Storm-2945	1548	0
-Storm-2949	1549	0
-Storm-2981	402	0
-Storm-2999	152	0
-Storm-3075	1550	0
-Strategic Services Agency	1391	0
-Strawberry Tempest	493	0
-Strider	47	129
-StrongPity	60	0
-Stucx Team	1551	0
-StucxTeam	1551	0
-Sturgeon Fisher	370	128
-SturgeonPhisher	370	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	590	0
-Subaat	123	256
-Suckfly	78	256
-Sunglow Blizzard	496	0
-Sunshop Group	75	0
-Suojelupoliisi	722	0
-Suojelupoliisi / Skyddspolisen	722	0
-Superman	286	129
-Supo	722	6
-Swallowtail	49	129
-Swan Vector	1552	128
-Swedish National Cyber Security Center	1242	0
-Swedish Security Service	1369	0
-Swirl Typhoon	279	0
-Swiss intelligence agencies	1553	0
-Syrian Electronic Army	555	128
-SyrianElectronicArmy	555	0
-Syrphid	242	129
-Syssphinx	111	256
-SÄPO	1369	6
-Säkerhetspolisen	1369	0
-Säpo	1369	6
-Sûreté Générale	748	0
-Sûreté de l'État	1501	0
-Służba Kontrwywiadu Wojskowego	1038	0
-Służba Wywiadu Wojskowego	1554	0
-T-APT-02	42	4
-T-APT-03	81	4
-T-APT-04	48	4
-T-APT-12	49	4
-T-APT-17	43	4
-TA-473	1555	4
-TA-ShadowCricket	975	0
-TA2101	379	4
-TA2536	1556	4
-TA2541	1557	4
-TA2552	1558	4
-TA2719	1559	4
-TA2721	358	4
-TA2722	225	4
-TA2723	1560	4
-TA2725	1561	4
-TA397	43	4
-TA402	1562	4
-TA404	51	4
-TA406	1563	4
-TA407	399	4
-TA410	1564	4
-TA412	88	4
-TA413	992	4
-TA415	95	4
-TA416	200	4
-TA421	85	4
-TA422	49	4
-TA423	94	4
-TA427	63	4
-TA428	280	4
+Storm-0978	1426	0
+Storm-1044	522	0
+Storm-1084	523	0
+Storm-1099	1590	0
+Storm-1101	524	0
+Storm-1113	176	0
+Storm-1125	1203	0
+Storm-1133	1591	0
+Storm-1152	1592	0
+Storm-1167	525	0
+Storm-1175	1593	0
+Storm-1194	1061	0
+Storm-1222	178	0
+Storm-1249	1594	0
+Storm-1283	1595	0
+Storm-1286	1596	0
+Storm-1295	526	0
+Storm-1516	433	0
+Storm-1567	151	0
+Storm-1575	1597	0
+Storm-1607	1598	0
+Storm-1674	1599	0
+Storm-1679	1337	8
+Storm-1679	1600	72
+Storm-1747	1601	0
+Storm-1789	1199	0
+Storm-1811	381	0
+Storm-1837	758	0
+Storm-1841	1431	0
+Storm-1849	1602	0
+Storm-1852	1603	0
+Storm-1865	1604	0
+Storm-1877	435	8
+Storm-1877	736	8
+Storm-1977	1605	0
+Storm-1982	1538	0
+Storm-2035	1606	0
+Storm-2077	1416	0
+Storm-2139	1607	0
+Storm-2227	1608	0
+Storm-2372	1609	0
+Storm-2416	410	0
+Storm-2460	1610	0
+Storm-2470	1611	0
+Storm-2477	1612	0
+Storm-2561	1613	0
+Storm-2603	1614	0
+Storm-2657	1365	0
+Storm-2697	1615	0
+Storm-2755	1616	0
+Storm-2945	1617	0
+Storm-2949	1618	0
+Storm-2981	419	0
+Storm-2999	157	0
+Storm-3075	1619	0
+Strategic Services Agency	1459	0
+Strawberry Tempest	511	0
+Strider	50	129
+StrongPity	63	0
+Stucx Team	1620	0
+StucxTeam	1620	0
+Sturgeon Fisher	386	128
+SturgeonPhisher	386	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	613	0
+Subaat	127	256
+Suckfly	81	256
+Sunglow Blizzard	514	0
+Sunshop Group	78	0
+Suojelupoliisi	753	0
+Suojelupoliisi / Skyddspolisen	753	0
+Superman	299	129
+Supo	753	6
+Swallowtail	52	129
+Swan Vector	1621	128
+Swedish National Cyber Security Center	1298	0
+Swedish Security Service	1435	0
+Swirl Typhoon	292	0
+Swiss intelligence agencies	1622	0
+Syrian Electronic Army	576	128
+SyrianElectronicArmy	576	0
+Syrphid	255	129
+Syssphinx	115	256
+SÄPO	1435	6
+Säkerhetspolisen	1435	0
+Säpo	1435	6
+Sûreté Générale	780	0
+Sûreté de l'État	1570	0
+Służba Kontrwywiadu Wojskowego	1089	0
+Służba Wywiadu Wojskowego	1623	0
+T-APT-02	45	4
+T-APT-03	84	4
+T-APT-04	51	4
+T-APT-12	52	4
+T-APT-17	46	4
+TA-473	1624	4
+TA-ShadowCricket	1022	0
+TA2101	395	4
+TA2536	1625	4
+TA2541	1626	4
+TA2552	1627	4
+TA2719	1628	4
+TA2721	374	4
+TA2722	236	4
+TA2723	1629	4
+TA2725	1630	4
+TA397	46	4
+TA402	1631	4
+TA404	54	4
+TA406	1632	4
+TA407	416	4
+TA410	1633	4
+TA412	91	4
+TA413	1039	4
+TA415	98	4
+TA416	208	4
+TA421	88	4
+TA422	52	4
+TA423	97	4
+TA427	66	4
+TA428	293	4
 TA429	20	4
-TA444	1565	4
-TA445	482	4
-TA446	263	4
-TA450	117	4
-TA451	38	4
-TA452	39	4
-TA453	89	4
-TA454	92	4
-TA455	1566	4
-TA4557	121	4
-TA456	352	4
-TA4563	556	4
-TA459	1567	4
-TA471	495	4
-TA473	1555	4
-TA482	1568	4
-TA488	980	4
-TA4900	399	4
-TA4903	1569	4
-TA4922	1570	4
-TA499	984	4
-TA505	110	4
-TA511	1002	4
-TA516	1571	4
-TA530	1572	4
-TA542	806	4
-TA543	485	4
-TA544	807	4
-TA547	1573	4
-TA551	114	4
-TA554	1574	4
-TA555	1575	4
-TA558	1576	4
-TA569	477	4
-TA570	490	4
-TA571	1577	4
-TA575	1578	4
-TA577	850	4
-TA578	1579	4
-TA579	1580	4
-TA584	1520	4
-TA800	1581	4
-TA829	1582	4
-TA866	1583	4
-TAAL	121	135
-TAG-100	1350	4
-TAG-112	1584	4
-TAG-121	412	4
-TAG-124	971	4
-TAG-140	1585	4
-TAG-150	820	4
-TAG-22	275	4
-TAG-28	1586	4
-TAG-53	263	4
-TAG-56	1587	4
-TAG-63	50	4
-TAG-70	1555	4
-TAG-74	282	4
-TAG_0530	53	4
-TANTALUM	200	149
-TECHNETIUM	82	149
-TELLURIUM	279	149
-TEM	1588	6
-TEMP.Avengers	75	0
-TEMP.Beanie	145	0
-TEMP.Bottle	101	0
-TEMP.Hermit	842	0
-TEMP.Hex	200	0
-TEMP.Hippo	83	0
-TEMP.Isotope	118	0
-TEMP.Jumper	94	0
-TEMP.MixMaster	413	0
-TEMP.Noble	46	0
-TEMP.Periscope	94	0
-TEMP.Reaper	41	0
-TEMP.Tick	279	0
-TEMP.Veles	122	0
-TEMP.Vermin	1442	0
-TEMP.Warlock	689	0
-TEMP.Zagros	117	0
-TEMP.Zhenbao	77	0
-TEMPER PANDA	131	0
-TEMPLAR	42	133
-TEMP_Heretic	1589	128
-TERBIUM	1590	149
-TEST PANDA	1591	0
-TG-0055	82	4
-TG-0110	86	4
-TG-0416	74	4
-TG-1314	1592	4
-TG-2633	95	4
-TG-2754	70	12
-TG-2754	101	12
-TG-2884 (SCWX CTU)	58	0
-TG-2889	148	4
-TG-3279	95	4
-TG-3390	83	4
-TG-3551	75	4
-TG-4127	49	4
-TG-4192	118	4
+TA444	1634	4
+TA445	500	4
+TA446	276	4
+TA450	121	4
+TA451	41	4
+TA452	42	4
+TA453	92	4
+TA454	95	4
+TA455	1635	4
+TA4557	125	4
+TA456	368	4
+TA4563	577	4
+TA459	1636	4
+TA471	513	4
+TA473	1624	4
+TA482	1637	4
+TA488	1027	4
+TA4900	416	4
+TA4903	1638	4
+TA4922	1639	4
+TA499	1031	4
+TA505	114	4
+TA511	1049	4
+TA516	1640	4
+TA530	1641	4
+TA542	839	4
+TA543	503	4
+TA544	840	4
+TA547	1642	4
+TA551	118	4
+TA554	1643	4
+TA555	1644	4
+TA558	1645	4
+TA569	495	4
+TA570	508	4
+TA571	1646	4
+TA575	1647	4
+TA577	884	4
+TA578	1648	4
+TA579	1649	4
+TA584	1589	4
+TA800	1650	4
+TA829	1651	4
+TA866	1652	4
+TAAL	125	135
+TAG-100	1416	4
+TAG-112	1653	4
+TAG-121	429	4
+TAG-124	1017	4
+TAG-140	1654	4
+TAG-150	853	4
+TAG-22	288	4
+TAG-28	1655	4
+TAG-53	276	4
+TAG-56	1656	4
+TAG-63	53	4
+TAG-70	1624	4
+TAG-74	295	4
+TAG_0530	56	4
+TANTALUM	208	149
+TECHNETIUM	85	149
+TELLURIUM	292	149
+TEM	1657	6
+TEMP.Avengers	78	0
+TEMP.Beanie	150	0
+TEMP.Bottle	104	0
+TEMP.Hermit	876	0
+TEMP.Hex	208	0
+TEMP.Hippo	86	0
+TEMP.Isotope	122	0
+TEMP.Jumper	97	0
+TEMP.MixMaster	430	0
+TEMP.Noble	49	0
+TEMP.Periscope	97	0
+TEMP.Reaper	44	0
+TEMP.Tick	292	0
+TEMP.Veles	126	0
+TEMP.Vermin	1510	0
+TEMP.Warlock	718	0
+TEMP.Zagros	121	0
+TEMP.Zhenbao	80	0
+TEMPER PANDA	136	0
+TEMPLAR	45	133
+TEMP_Heretic	1658	128
+TERBIUM	1659	149
+TEST PANDA	1660	0
+TG-0055	85	4
+TG-0110	89	4
+TG-0416	77	4
+TG-1314	1661	4
+TG-2633	98	4
+TG-2754	73	12
+TG-2754	104	12
+TG-2884 (SCWX CTU)	61	0
+TG-2889	153	4
+TG-3279	98	4
+TG-3390	86	4
+TG-3551	78	4
+TG-4127	52	4
+TG-4192	122	4
 TG-6952	6	4
-TG-8153	73	4
-TG-8223	69	4
-TG2003	663	4
-TG2729	997	4
-TGR-STA-0043	330	4
-TGR-STA-1030	1430	4
-TH-157	141	4
-TH-163	1574	4
-TH3Bug	76	0
-THALLIUM	63	149
-THORIUM	949	149
-TIDRONE	639	260
-TINY SPIDER	1593	0
-TMP.Lapis	40	0
-TOXCAR CYBER TEAM	1594	0
-TOXIC PANDA	1595	0
-TR-CERT	1203	4
-TRACER KITTEN	1596	0
-TRAVELING SPIDER	1597	0
-TRIPLESTRENGTH	1598	260
-TSB	1429	134
-TWCERT/CC	1599	4
-Taffeta Typhoon	82	0
-Taidoor	640	256
-Tailgater	73	129
-Tailgater Team	73	128
-Taizi Flood	613	0
-Tanzania Intelligence and Security Service	1600	0
-TargetCompany	708	0
-Tarh Andishan	148	0
-TaskMasters	267	1
-TaxOff	1601	0
-Te Tira Tiaki	747	0
-Teal Kurma	423	0
-Team Bear	159	0
-Team Criminal Intelligence	692	0
-Team Criminal Intelligence (KMar-TCI)	1602	0
-Team Insane PK	1603	128
-Team Insane Pakistan	1603	128
-Team Twiizer	703	0
-Team-Xecuter	1604	0
-Team338	131	0
-Team46	1601	0
-TeamPCP	152	0
-TeamSpy	159	0
-TeamSpy Crew	159	0
-TeamTNT	130	0
-TeamXRat	420	0
-TeleBots	46	0
-Teleboyi	1605	256
-Temp.Overboard	81	0
-Temp.Pittytiger	80	0
-TempTick	1606	0
-Tenacious Pungsan	412	0
-Teng Snake	796	128
-Terrorelhárítási Központ	1607	0
-Terrorist Investigation Division	1608	0
-Terörle Mücadele Dairesi Başkanlığı	1588	0
-TetrisPhantom	1609	0
-ThaiCERT	1610	0
-Thailand Computer Emergency Response Team	1610	0
-Thamar Reservoir	145	0
-The Big Bang	1611	128
-The Dark Overlord	1612	128
-The Dropping Elephant	44	128
-The Dukes	85	128
-The Gentlemen	1613	128
-The Gorgon Group	123	128
-The Information Branch	1614	0
-The Mask	367	128
-The Shadow Brokers	1429	128
-The ShadowBrokers	1429	0
-The White Company	1615	128
-The Wizards	1616	128
-TheDarkOverlord	1612	0
-TheWizards	1616	0
-Thief Libra	1617	0
-Thirsty Gemini	44	128
-Threat Actor 888	1618	0
-Threat Group 2889	148	0
-Threat Group-0110	86	0
-Threat Group-0416	74	0
-Threat Group-1314	1592	0
-Threat Group-3390	83	0
-Threat Group-4127	49	0
-Threatsec	1619	256
-Thrip	119	129
-TianWu	1620	0
-Tianjin State Security Bureau	1621	0
-Tick	279	135
-Tick Castle	279	128
-Tide Castle	88	128
-TieOnJoe	42	0
-Tilded Team	633	0
-TiltedTemple	390	0
-Timberworm	145	256
-Tin Woodlawn	37	128
-ToddyCat	1508	0
-Tohnichi	708	256
-Tonto Team	282	0
-Topgear	256	256
-Tortoise Shell	352	128
-Tortoiseshell	352	129
-Tracfin	1622	0
-TraderTraitor	927	0
-Traficom National Cyber Security Centre	965	0
-Transparent Tribe	40	128
-Treasury Department	575	0
-Trickbot LLC	413	0
-Trident	470	129
+TG-8153	76	4
+TG-8223	72	4
+TG2003	689	4
+TG2729	1044	4
+TGR-STA-0043	344	4
+TGR-STA-1030	1498	4
+TH-157	146	4
+TH-163	1643	4
+TH3Bug	79	0
+THALLIUM	66	149
+THORIUM	989	149
+TIDRONE	665	260
+TINY SPIDER	1662	0
+TMP.Lapis	43	0
+TOXCAR CYBER TEAM	1663	0
+TOXIC PANDA	1664	0
+TR-CERT	1258	4
+TRACER KITTEN	1665	0
+TRAVELING SPIDER	1666	0
+TRIPLESTRENGTH	1667	260
+TSA	1668	6
+TSB	1497	134
+TWCERT/CC	1669	4
+Taffeta Typhoon	85	0
+Taidoor	666	256
+Tailgater	76	129
+Tailgater Team	76	128
+Taizi Flood	636	0
+Tanzania Intelligence and Security Service	1670	0
+TargetCompany	738	0
+Tarh Andishan	153	0
+TaskMasters	280	1
+TaxOff	1671	0
+Te Tira Tiaki	779	0
+Teal Kurma	440	0
+Team Bear	165	0
+Team Criminal Intelligence	721	0
+Team Criminal Intelligence (KMar-TCI)	1672	0
+Team Insane PK	1673	128
+Team Insane Pakistan	1673	128
+Team Twiizer	733	0
+Team-Xecuter	1674	0
+Team338	136	0
+Team46	1671	0
+TeamPCP	157	0
+TeamSpy	165	0
+TeamSpy Crew	165	0
+TeamTNT	135	0
+TeamXRat	437	0
+TeleBots	49	0
+Teleboyi	1675	256
+Temp.Overboard	84	0
+Temp.Pittytiger	83	0
+TempTick	1676	0
+Tenacious Pungsan	429	0
+Teng Snake	829	128
+Terrorelhárítási Központ	1677	0
+Terrorist Investigation Division	1678	0
+Terörle Mücadele Dairesi Başkanlığı	1657	0
+TetrisPhantom	1679	0
+ThaiCERT	1680	0
+Thailand Computer Emergency Response Team	1680	0
+Thamar Reservoir	150	0
+The Big Bang	1681	128
+The Dark Overlord	1682	128
+The Dropping Elephant	47	128
+The Dukes	88	128
+The Gentlemen	1683	128
+The Gorgon Group	127	128
+The Information Branch	1684	0
+The Mask	383	128
+The Shadow Brokers	1497	128
+The ShadowBrokers	1497	0
+The White Company	1685	128
+The Wizards	1686	128
+TheDarkOverlord	1682	0
+TheWizards	1686	0
+Thief Libra	1687	0
+Thirsty Gemini	47	128
+Threat Actor 888	1688	0
+Threat Group 2889	153	0
+Threat Group-0110	89	0
+Threat Group-0416	77	0
+Threat Group-1314	1661	0
+Threat Group-3390	86	0
+Threat Group-4127	52	0
+Threatsec	1689	256
+Thrip	123	129
+TianWu	1690	0
+Tianjin State Security Bureau	1691	0
+Tick	292	135
+Tick Castle	292	128
+Tide Castle	91	128
+TieOnJoe	45	0
+Tilded Team	659	0
+TiltedTemple	406	0
+Timberworm	150	256
+Tin Woodlawn	40	128
+ToddyCat	1577	0
+Tohnichi	738	256
+Tonto Team	295	0
+Topgear	269	256
+Tortoise Shell	368	128
+Tortoiseshell	368	129
+Tracfin	1692	0
+TraderTraitor	966	0
+Traficom National Cyber Security Centre	1005	0
+Transparent Tribe	43	128
+Transportation Security Administration	1668	0
+Treasury Department	598	0
+Trickbot LLC	430	0
+Trident	488	129
 Trident Ursa	18	0
-TridentLocker	1623	0
-Tropic Trooper	79	128
-Tropical Scorpius	1624	0
-Tropicalscorpius	447	256
-TsNIIKhM	374	0
-Tsar Team	49	128
-Tstark	1625	256
-Tumbleweed Typhoon	949	0
-Tungsten Bridge	42	0
-Tunisian Cyber Army	421	128
-TunisianCyberArmy	421	0
-Tunnel Spider	379	0
-TunnelSnake	1626	0
-TunnelVision	89	0
-Turbine Panda	82	0
-Turk Hack Team	1627	128
-TurkHackTeam	1627	0
-Turla	53	161
-Turla Relic	53	128
-Twill Typhoon	200	0
-Twisted Kitten	39	0
-Twisted Spider	379	0
-Two-tailed Scorpion	50	128
-TwoForOne	116	0
-TwoSail Junk	1628	0
-U.S. Cyber Command	354	0
-U.S. Department of Defense	569	0
-U.S. Department of Justice	526	0
-U.S. Department of State	574	0
-U.S. Treasury	575	0
-UAC-0001	49	4
-UAC-0003	53	4
-UAC-0006	1629	4
+TridentLocker	1693	0
+Tropic Trooper	82	128
+Tropical Scorpius	1694	0
+Tropicalscorpius	464	256
+TsNIIKhM	390	0
+Tsar Team	52	128
+Tstark	1695	256
+Tumbleweed Typhoon	989	0
+Tungsten Bridge	45	0
+Tunisian Cyber Army	438	128
+TunisianCyberArmy	438	0
+Tunnel Spider	395	0
+TunnelSnake	1696	0
+TunnelVision	92	0
+Turbine Panda	85	0
+Turk Hack Team	1697	128
+TurkHackTeam	1697	0
+Turla	56	161
+Turla Relic	56	128
+Twill Typhoon	208	0
+Twisted Kitten	42	0
+Twisted Spider	395	0
+Two-tailed Scorpion	53	128
+TwoForOne	120	0
+TwoSail Junk	1698	0
+U.S. Cyber Command	370	0
+U.S. Cyber National Mission Force	357	0
+U.S. Department of Defense	590	0
+U.S. Department of Energy	544	0
+U.S. Department of Justice	545	0
+U.S. Department of State	597	0
+U.S. Nuclear Regulatory Commission	1238	0
+U.S. Securities and Exchange Commission	1440	0
+U.S. Treasury	598	0
+UAC-0001	52	4
+UAC-0003	56	4
+UAC-0006	1699	4
 UAC-0010	18	4
-UAC-0020	1442	4
-UAC-0024	53	4
-UAC-0028	49	4
-UAC-0029	85	4
-UAC-0050	1630	4
-UAC-0056	262	12
-UAC-0056	495	12
-UAC-0057	482	4
-UAC-0063	1631	4
-UAC-0082	46	4
-UAC-0094	1632	4
-UAC-0099	1633	4
-UAC-0100	1634	4
-UAC-0102	1635	4
-UAC-0106	1634	4
-UAC-0109	1636	4
-UAC-0113	46	4
-UAC-0114	1555	4
-UAC-0118	699	4
-UAC-0144	53	4
-UAC-0149	1637	4
-UAC-0154	1638	4
-UAC-0184	1639	4
-UAC-0185	1640	4
-UAC-0190	980	4
-UAC-0194	1641	4
-UAC-0215	1642	4
-UAC-0219	1643	4
-UAC-0226	1644	4
-UAC-0227	1645	4
-UAC-0239	1646	4
-UAC-0241	1647	4
-UAC-0245	1648	4
-UAC-0255	460	4
-UAE Cyber Security Council	1649	0
-UAT-10362	1650	4
-UAT-10608	1651	4
-UAT-11795	1652	4
-UAT-5394	1653	4
-UAT-5647	1360	4
-UAT-5918	1654	4
-UAT-6382	1655	4
-UAT-7237	335	4
-UAT-7290	470	4
-UAT-7810	1656	4
-UAT-8099	1657	4
-UAT-8302	1658	4
-UAT-8616	1659	4
-UAT-8837	1660	4
-UAT-9244	1661	4
-UAT-9686	1662	4
-UAT-9921	1663	4
-UAT4356	1533	4
-UCA	1664	134
-UK Ministry of Defence	1070	0
-UK National Cyber Security Centre	1170	0
-UN	1665	7
-UNC1069	91	12
-UNC1069	446	76
-UNC1088	1339	4
-UNC1151	482	4
-UNC1326	423	4
-UNC1530	386	4
-UNC1543	477	4
-UNC1549	882	12
-UNC1549	1256	76
-UNC1720	171	4
-UNC1860	1666	4
-UNC1878	413	4
-UNC1945	329	4
-UNC2053	413	4
-UNC215	83	12
-UNC215	1667	76
-UNC2165	480	4
-UNC2198	379	4
-UNC2286	707	4
-UNC2428	32	4
-UNC2447	1668	4
-UNC2452	85	4
-UNC2465	1669	4
-UNC2529	1670	4
-UNC2565	851	4
-UNC2589	262	4
-UNC2596	447	4
-UNC2630	101	4
-UNC2659	1671	4
-UNC2717	1672	4
-UNC2814	542	4
-UNC2849	1511	4
-UNC2970	1673	4
-UNC302	212	4
-UNC3236	285	4
-UNC3524	85	4
-UNC3569	1674	4
-UNC3661	493	4
-UNC3742	449	4
-UNC3886	1675	4
-UNC3890	1676	4
+UAC-0020	1510	4
+UAC-0024	56	4
+UAC-0028	52	4
+UAC-0029	88	4
+UAC-0050	1700	4
+UAC-0056	275	12
+UAC-0056	513	12
+UAC-0057	500	4
+UAC-0063	1701	4
+UAC-0082	49	4
+UAC-0094	1702	4
+UAC-0099	1703	4
+UAC-0100	1704	4
+UAC-0102	1705	4
+UAC-0106	1704	4
+UAC-0109	1706	4
+UAC-0113	49	4
+UAC-0114	1624	4
+UAC-0118	728	4
+UAC-0144	56	4
+UAC-0149	1707	4
+UAC-0154	1708	4
+UAC-0184	1709	4
+UAC-0185	1710	4
+UAC-0190	1027	4
+UAC-0194	1711	4
+UAC-0215	1712	4
+UAC-0219	1713	4
+UAC-0226	1714	4
+UAC-0227	1715	4
+UAC-0239	1716	4
+UAC-0241	1717	4
+UAC-0245	1718	4
+UAC-0255	478	4
+UAE Cyber Security Council	1719	0
+UAT-10362	1720	4
+UAT-10608	1721	4
+UAT-11795	1722	4
+UAT-5394	1723	4
+UAT-5647	1426	4
+UAT-5918	1724	4
+UAT-6382	1725	4
+UAT-7237	349	4
+UAT-7290	488	4
+UAT-7810	1726	4
+UAT-8099	1727	4
+UAT-8302	1728	4
+UAT-8616	1729	4
+UAT-8837	1730	4
+UAT-9244	1731	4
+UAT-9686	1732	4
+UAT-9921	1733	4
+UAT4356	1602	4
+UCA	1734	134
+UK Information Commissioner	903	0
+UK Ministry of Defence	1121	0
+UK National Cyber Security Centre	1222	0
+UN	1735	7
+UNC1069	94	12
+UNC1069	463	76
+UNC1088	1405	4
+UNC1151	500	4
+UNC1326	440	4
+UNC1530	402	4
+UNC1543	495	4
+UNC1549	921	12
+UNC1549	1312	76
+UNC1720	178	4
+UNC1860	1736	4
+UNC1878	430	4
+UNC1945	343	4
+UNC2053	430	4
+UNC215	86	12
+UNC215	1737	76
+UNC2165	498	4
+UNC2198	395	4
+UNC2286	737	4
+UNC2428	33	4
+UNC2447	1738	4
+UNC2452	88	4
+UNC2465	1739	4
+UNC2529	1740	4
+UNC2565	885	4
+UNC2589	275	4
+UNC2596	464	4
+UNC2630	104	4
+UNC2659	1741	4
+UNC2717	1742	4
+UNC2814	563	4
+UNC2849	1580	4
+UNC2970	1743	4
+UNC302	223	4
+UNC3236	298	4
+UNC3524	88	4
+UNC3569	1744	4
+UNC3661	511	4
+UNC3742	467	4
+UNC3886	1745	4
+UNC3890	1746	4
 UNC3944	1	4
-UNC3973	1677	4
-UNC4057	263	4
-UNC4191	1678	4
-UNC4210	53	4
-UNC4221	1640	4
-UNC4393	365	4
-UNC4453	768	4
-UNC4487	1679	4
-UNC4536	1680	4
-UNC4540	1681	4
-UNC4736	171	4
-UNC4841	1385	4
-UNC4899	927	4
-UNC4990	1682	4
-UNC5174	1683	4
-UNC5221	1344	4
-UNC5266	1684	4
-UNC5267	706	4
-UNC5291	1685	4
+UNC3973	1747	4
+UNC4057	276	4
+UNC4191	1748	4
+UNC4210	56	4
+UNC4221	1710	4
+UNC4393	381	4
+UNC4453	800	4
+UNC4487	1749	4
+UNC4536	1750	4
+UNC4540	1751	4
+UNC4736	178	4
+UNC4841	1453	4
+UNC4899	966	4
+UNC4990	1752	4
+UNC5174	1753	4
+UNC5221	1410	4
+UNC5266	1754	4
+UNC5267	736	4
+UNC5291	1755	4
 UNC530	18	4
-UNC5325	1686	4
-UNC5330	1687	4
-UNC5337	1688	4
-UNC5342	1689	4
-UNC5356	445	4
-UNC5454	652	4
-UNC5537	1690	4
-UNC5820	1691	4
-UNC6032	1692	4
-UNC6040	1693	4
-UNC6148	1694	4
-UNC6201	1695	4
-UNC6293	1696	4
-UNC6353	1697	4
-UNC6384	200	4
-UNC6395	1698	4
-UNC6426	1699	4
-UNC6485	1700	4
-UNC6508	1701	4
-UNC6619	1430	4
-UNC6671	1702	4
-UNC6691	1703	4
-UNC6692	1704	4
-UNC6748	1705	4
-UNC757	734	4
-UNC788	1706	4
-UNC902	689	4
-UNC94	168	4
-UNC961	810	4
-UNG0002	1707	4
-UNG0901	1708	4
-UNION PANDA	1709	0
-UNION SPIDER	1710	0
-UNK_AcademicFlare	1711	0
-UNK_DropPitch	1712	0
-UNK_FistBump	1713	0
-UNK_RemoteRogue	1714	0
-UNK_SparkyCarp	1715	0
-UNK_SweetSpecter	1469	0
-UNODC	1716	4
-UPS	86	135
-UPS Team	86	128
-US Cyber Command	354	0
-US-CERT	1717	4
-USCYBERCOM	354	4
-USDoD	1718	0
-USOM	1203	6
-USSS	1410	6
-UTA0178	1344	4
-UTA0218	1719	4
-UTA0352	1720	4
-UTA0355	1721	4
-UTA0388	1722	4
-UTA0533	1723	4
-UTG-Q-008	1724	4
-UTG-Q-010	1725	4
-UUC	302	134
-UZSI	1266	6
-Udenrigsministeriet	1104	0
-Ugly Face	367	128
-Ukrainian Cyber Alliance	1664	128
-Ukrainian Cyber Police	459	0
-Ukrainian Foreign Ministry	1136	0
-Ulkoministeriö	1107	0
-Ulusal Siber Olaylara Müdahale Merkezi	1203	0
-Underground Team	1360	128
-Unfading Sea Haze	1726	128
-Unidad de Inteligencia Financiera	1727	0
-Union européenne	634	0
-Unit 121	51	0
+UNC5325	1756	4
+UNC5330	1757	4
+UNC5337	1758	4
+UNC5342	1759	4
+UNC5356	462	4
+UNC5454	678	4
+UNC5537	1760	4
+UNC5820	1761	4
+UNC6032	1762	4
+UNC6040	1763	4
+UNC6148	1764	4
+UNC6201	1765	4
+UNC6293	1766	4
+UNC6353	1767	4
+UNC6384	208	4
+UNC6395	1768	4
+UNC6426	1769	4
+UNC6485	1770	4
+UNC6508	1771	4
+UNC6619	1498	4
+UNC6671	1772	4
+UNC6691	1773	4
+UNC6692	1774	4
+UNC6748	1775	4
+UNC757	765	4
+UNC788	1776	4
+UNC902	718	4
+UNC94	175	4
+UNC961	843	4
+UNG0002	1777	4
+UNG0901	1778	4
+UNION PANDA	1779	0
+UNION SPIDER	1780	0
+UNK_AcademicFlare	1781	0
+UNK_DropPitch	1782	0
+UNK_FistBump	1783	0
+UNK_RemoteRogue	1784	0
+UNK_SparkyCarp	1785	0
+UNK_SweetSpecter	1538	0
+UNODC	1786	4
+UPS	89	135
+UPS Team	89	128
+US Cyber Command	370	0
+US-CERT	1787	4
+USCYBERCOM	370	4
+USDoD	1788	0
+USOM	1258	6
+USSS	1478	6
+UTA0178	1410	4
+UTA0218	1789	4
+UTA0352	1790	4
+UTA0355	1791	4
+UTA0388	1792	4
+UTA0533	1793	4
+UTG-Q-008	1794	4
+UTG-Q-010	1795	4
+UUC	316	134
+UZSI	1325	6
+Udenrigsministeriet	1155	0
+Ugly Face	383	128
+Ukrainian Cyber Alliance	1734	128
+Ukrainian Cyber Police	477	0
+Ukrainian Foreign Ministry	1187	0
+Ulkoministeriö	1158	0
+Ulusal Siber Olaylara Müdahale Merkezi	1258	0
+Underground Team	1426	128
+Unfading Sea Haze	1796	128
+Unidad de Inteligencia Financiera	1797	0
+Union européenne	660	0
+Unit 121	54	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1288	0
-Unit 74455	770	0
-Unit 78020	1289	0
-Unit 8200	1728	8
-Unit 8200	617	72
-United Cyber Caliphate	302	128
-United Front Work Department	1729	0
-United Nations	1665	0
-United Nations Office on Drugs and Crime	1716	0
-United States Computer Emergency Readiness Team	1717	0
-United States Cyber Command	354	0
-United States Secret Service	1410	0
-Unknown-Group-901	1708	0
-UnsolicitedBooker	1730	0
-Uprava za bezbednost i kontrarazuznavanje	132	0
-Uroburos	53	256
-Urpage	1731	256
-UserSec	1732	0
-Utenriksdepartementet	1125	0
-Uteus	1683	256
-Utrikesdepartementet	1132	0
-Užsienio reikalų ministerija	1118	0
-VAJA	1012	6
-VDD	1505	6
-VENOM	639	133
-VENOM SPIDER	1733	0
-VENOMOUS Bear	53	0
-VICE SPIDER	1734	72
-VICEROY TIGER	56	72
-VIGINUM	1421	4
-VLA	668	6
-VNCERT	1735	4
-VOYEUR	828	132
-VSD	1500	6
-VSSE	1501	6
-VZ	1039	6
-Valsts drošības dienests	1505	0
-Valstybės saugumo departamentas	1500	0
-Vanguard Panda	285	0
-Vanilla Tempest	499	0
-Vedalia	97	129
-Veiligheid van de Staat	1501	0
-Velvet Ant	1736	128
-Velvet Chollima	63	8
-Velvet Chollima	97	8
-Velvet Chollima	307	8
-Velvet Tempest	150	0
-Vengeful Kitten	491	0
-Vengeful Wolf	547	0
-Venus 121	41	0
-Vermin	1442	129
-Vermin Relic	1442	128
-Vertigo Panda	200	0
-Vice Leaker	425	128
-Vice Society	499	128
-Vice Spider	499	8
-ViceLeaker	1737	0
-Viceroy Tiger	44	8
-Vicious Panda	1457	0
-ViciousTrap	1738	0
-Vietnam Computer Emergency Response Team	1735	0
-Viginum	1421	0
-Viking Jackal	1739	0
-Viking Spider	1334	0
-Vikingdom	1739	256
-Violet Typhoon	88	0
-Violin Panda	76	0
-Viridian Vortex	90	128
-Vixen Panda	71	0
-Voena služba za razuznuvanje i bezbednost	1046	0
-Void Arachne	1450	128
-Void Balaur	1740	0
-Void Banshee	1741	128
-Void Blizzard	980	0
-Void Dokkaebi	706	0
-Void Manticore	199	136
-Void Manticore	1742	200
-Void Rabisu	1624	0
-VoidLink Operator	1663	0
-Vojenské spravodajstvo	1743	0
-Vojenské zpravodajství	1039	0
-Vojna sigurnosno-obavještajna agencija	1744	0
-Vojnoobaveštajna agencija	1745	0
-Volatile Cedar	568	128
-VolcanicTimber	158	0
-Volga Flood	1365	0
-Volt Typhoon	285	0
-Voltzite	285	256
-Voodoo Bear	46	0
-Vovan	984	256
-Vulz Sec Team	1746	0
-VulzSec	1746	0
-VulzSecTeam	1746	0
-Välisluureamet	668	0
-Välisministeerium	1105	0
-WARP PANDA	1747	0
-WET PANDA	1342	0
-WHOis Team	98	0
-WIP19	1748	4
-WIRTE	180	260
-WIZARD SPIDER	413	0
-WOLF SPIDER	690	0
-WRAITH	53	133
-WageMole	706	0
-Wandering Spider	544	0
-Wassonite	1749	256
-Watchdog	1617	129
-Water Bakunawa	1750	0
-Water Barghest	1751	0
-Water Curupira	1752	0
-Water Galura	140	0
-Water Gamayun	1753	0
-Water Kurita	1754	0
-Water Labbu	1755	0
-Water Makara	1756	0
-Water Orthrus	1757	0
-Water Saci	1758	0
+Unit 61486	1352	0
+Unit 74455	802	0
+Unit 78020	1353	0
+Unit 8200	1798	8
+Unit 8200	640	72
+United Cyber Caliphate	316	128
+United Front Work Department	1799	0
+United Nations	1735	0
+United Nations Office on Drugs and Crime	1786	0
+United States Computer Emergency Readiness Team	1787	0
+United States Cyber Command	370	0
+United States Secret Service	1478	0
+Unknown-Group-901	1778	0
+UnsolicitedBooker	1800	0
+Uprava za bezbednost i kontrarazuznavanje	137	0
+Uroburos	56	256
+Urpage	1801	256
+UserSec	1802	0
+Utenriksdepartementet	1176	0
+Uteus	1753	256
+Utrikesdepartementet	1183	0
+Užsienio reikalų ministerija	1169	0
+VAJA	1060	6
+VDD	1574	6
+VENOM	665	133
+VENOM SPIDER	1803	0
+VENOMOUS Bear	56	0
+VICE SPIDER	1804	72
+VICEROY TIGER	59	72
+VIGINUM	1489	4
+VLA	694	6
+VNCERT	1805	4
+VOYEUR	861	132
+VSD	1569	6
+VSSE	1570	6
+VZ	1090	6
+Valsts drošības dienests	1574	0
+Valstybės saugumo departamentas	1569	0
+Vanguard Panda	298	0
+Vanilla Tempest	517	0
+Vedalia	100	129
+Veiligheid van de Staat	1570	0
+Velvet Ant	1806	128
+Velvet Chollima	66	8
+Velvet Chollima	100	8
+Velvet Chollima	321	8
+Velvet Tempest	155	0
+Vengeful Kitten	509	0
+Vengeful Wolf	568	0
+Venus 121	44	0
+Vermin	1510	129
+Vermin Relic	1510	128
+Vertigo Panda	208	0
+Vice Leaker	442	128
+Vice Society	517	128
+Vice Spider	517	8
+ViceLeaker	1807	0
+Viceroy Tiger	47	8
+Vicious Panda	1526	0
+ViciousTrap	1808	0
+Vietnam Computer Emergency Response Team	1805	0
+Viginum	1489	0
+Viking Jackal	1809	0
+Viking Spider	1400	0
+Vikingdom	1809	256
+Violet Typhoon	91	0
+Violin Panda	79	0
+Viridian Vortex	93	128
+Vixen Panda	74	0
+Voena služba za razuznuvanje i bezbednost	1097	0
+Void Arachne	1518	128
+Void Balaur	1810	0
+Void Banshee	1811	128
+Void Blizzard	1027	0
+Void Dokkaebi	736	0
+Void Manticore	207	136
+Void Manticore	1812	200
+Void Rabisu	1694	0
+VoidLink Operator	1733	0
+Vojenské spravodajstvo	1813	0
+Vojenské zpravodajství	1090	0
+Vojna sigurnosno-obavještajna agencija	1814	0
+Vojnoobaveštajna agencija	1815	0
+Volatile Cedar	589	128
+VolcanicTimber	163	0
+Volga Flood	1431	0
+Volt Typhoon	298	0
+Voltzite	298	256
+Voodoo Bear	49	0
+Vovan	1031	256
+Vulz Sec Team	1816	0
+VulzSec	1816	0
+VulzSecTeam	1816	0
+Välisluureamet	694	0
+Välisministeerium	1156	0
+WARP PANDA	1817	0
+WET PANDA	1408	0
+WHOis Team	101	0
+WIP19	1818	4
+WIRTE	187	260
+WIZARD SPIDER	430	0
+WOLF SPIDER	719	0
+WRAITH	56	133
+WageMole	736	0
+Wandering Spider	565	0
+Wassonite	1819	256
+Watchdog	1687	129
+Water Bakunawa	1820	0
+Water Barghest	1821	0
+Water Curupira	1822	0
+Water Galura	145	0
+Water Gamayun	1823	0
+Water Kurita	1824	0
+Water Labbu	1825	0
+Water Makara	1826	0
+Water Orthrus	1827	0
+Water Saci	1828	0
 Water Sigbin	9	0
-WaterPlum	706	0
-Waterbug	53	256
-WeRedEvils	1759	0
-WebMasters	247	1
+WaterPlum	736	0
+Waterbug	56	256
+WeRedEvils	1829	0
+WebMasters	260	1
 Webmonder	20	256
-Websiic	1508	256
-Webworm	1477	129
-WeedSec	1760	0
-Wekby	74	256
-Wekby2	83	0
-Wheat Tempest	752	0
-Whisper Spider	1447	0
-White Bear	53	0
-White Dev 115	544	0
-White Dev 9	992	0
-White Giant	121	128
-WhiteBear	53	0
-WhiteCobra	1761	0
-Whitefly	1762	129
-Whois Hacking Team	51	0
-Wicked Panda	95	0
-Wicked Spider	95	0
-Wickrme	444	256
-Wild Comet	115	128
-WildCard	1763	1
-WildNeutron	296	0
-WildPressure	1764	0
-WindShift	224	0
-Windigo	1765	129
-Windy Phoenix	224	128
-Wine Tempest	1285	0
-Winnti	95	256
-Winnti Group	255	0
-Winter Vivern	1555	0
+Websiic	1577	256
+Webworm	1546	129
+WeedSec	1830	0
+Wekby	77	256
+Wekby2	86	0
+Wheat Tempest	784	0
+Whisper Spider	1515	0
+White Bear	56	0
+White Dev 115	565	0
+White Dev 9	1039	0
+White Giant	125	128
+WhiteBear	56	0
+WhiteCobra	1831	0
+Whitefly	1832	129
+Whois Hacking Team	54	0
+Wicked Panda	98	0
+Wicked Spider	98	0
+Wickrme	461	256
+Wild Comet	119	128
+WildCard	1833	1
+WildNeutron	309	0
+WildPressure	1834	0
+WindShift	235	0
+Windigo	1835	129
+Windy Phoenix	235	128
+Wine Tempest	1347	0
+Winnti	98	256
+Winnti Group	268	0
+Winter Vivern	1624	0
 Winterflounder	18	256
-Wisp Team	1287	128
-Wisteria Tsunami	464	0
-Witchetty	991	129
-World Leaks	862	128
-Worok	1766	256
-XDSpy	1767	256
-XakNet	1634	0
-Xarici İşlər Nazirliyi	1100	0
-Xcatze	1768	256
-Xenotime	122	129
-Xiaoqiying	796	256
-XinXin	246	0
-XingLocker	184	0
-YTTRIUM	85	149
-Yahoo Boys	1769	128
-Yanbian Gang	1770	0
-Yellow Liderc	352	0
-Yellow Nabu	399	0
-YoroTrooper	370	0
-Yulong Flood	1534	0
-Z-Lom Team	49	128
-Z-Pentest	1771	0
-Z-Pentest Alliance	1771	0
-ZINC	51	151
-ZIRCONIUM	88	149
-ZOMBIE SPIDER	1772	0
-Zarya	1636	128
-Zeff Security	1773	0
-ZeffSec	1773	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	372	0
-Zeppelin	1774	129
-Zero Seven Group	1775	128
-ZeroSevenGroup	1775	0
-Zhejiang State Security Department	1776	0
-Zigzag Hail	42	0
-Zinc Emerson	44	0
-ZipToken	83	0
-ZooPark	1777	0
-admin@338	131	0
-badbullz	1733	256
-badbullzvenom	1733	256
-changqixinyun	246	256
-colCERT	403	0
-deepclif	607	256
-direction nationale du renseignement territorial	524	0
-iKittens	89	0
-isoon	607	256
-keymous	956	256
-luoxk	1778	256
-maCERT	513	0
-ngCERT	1255	0
-puNK-003	1779	0
-room155	547	0
-tabcteng	101	256
-the Lamberts	59	128
-timmy	113	256
-ÚZSI	1266	6
-Úřad pro zahraniční styky a informace	1266	0
-Ārlietu ministrija	1120	0
-ΕΥΠ	637	6
-Εθνική Υπηρεσία Πληροφοριών	637	0
-Υπουργείο Εξωτερικών	1109	0
-ГРУ	769	6
-ГУР	563	6
-Гадаад харилцааны яам	1122	0
-Главное Разведывательное Управление	769	0
-Главное разведывательное управление	769	0
-Главное управление специальных программ Президента Российской Федерации	1023	0
-Головне управління розвідки	563	0
-Держспецзв'язку	1392	0
-Държавна агенция „Национална сигурност“	471	0
-КГБ	234	6
-Камітэт дзяржаўнай бяспекі	234	0
-Кіберполіція	459	0
-МЗС	1136	6
-МИД	1007	6
-Министарство спољних послова	1130	0
-Министерство иностранных дел	1007	0
-Министерство на външните работи	1101	0
-Министерство обороны Российской Федерации	1089	0
-Минобороны	1089	0
-Міністерство закордонних справ України	1136	0
-Міністерство оборони України	1095	0
-Міністэрства замежных спраў	1103	0
-СБУ	1370	6
-СВР	731	6
-Служба Внешней Разведки	731	0
-Служба безпеки України	1370	0
-Служба внешней разведки	731	0
-Служба специальной связи и информации	1486	0
-Сыртқы істер министрлігі	1116	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	314	0
-ФСБ	700	6
-ФСО	701	6
-Федеральная служба безопасности	700	0
-Федеральная служба охраны	701	0
-ЦНИИХМ	374	4
+Wisp Team	1351	128
+Wisteria Tsunami	482	0
+Witchetty	1038	129
+World Leaks	896	128
+Worok	1836	256
+XDSpy	1837	256
+XakNet	1704	0
+Xarici İşlər Nazirliyi	1151	0
+Xcatze	1838	256
+Xenotime	126	129
+Xiaoqiying	829	256
+XinXin	259	0
+XingLocker	191	0
+YTTRIUM	88	149
+Yahoo Boys	1839	128
+Yanbian Gang	1840	0
+Yellow Liderc	368	0
+Yellow Nabu	416	0
+YoroTrooper	386	0
+Yulong Flood	1603	0
+Z-Lom Team	52	128
+Z-Pentest	1841	0
+Z-Pentest Alliance	1841	0
+ZINC	54	151
+ZIRCONIUM	91	149
+ZOMBIE SPIDER	1842	0
+Zarya	1706	128
+Zeff Security	1843	0
+ZeffSec	1843	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	388	0
+Zeppelin	1844	129
+Zero Seven Group	1845	128
+ZeroSevenGroup	1845	0
+Zhejiang State Security Department	1846	0
+Zigzag Hail	45	0
+Zinc Emerson	47	0
+ZipToken	86	0
+ZooPark	1847	0
+admin@338	136	0
+badbullz	1803	256
+badbullzvenom	1803	256
+changqixinyun	259	256
+colCERT	420	0
+deepclif	630	256
+direction nationale du renseignement territorial	542	0
+iKittens	92	0
+isoon	630	256
+keymous	996	256
+luoxk	1848	256
+maCERT	531	0
+ngCERT	1311	0
+puNK-003	1849	0
+room155	568	0
+tabcteng	104	256
+the Lamberts	62	128
+timmy	117	256
+ÚZSI	1325	6
+Úřad pro zahraniční styky a informace	1325	0
+Ārlietu ministrija	1171	0
+ΕΥΠ	663	6
+Εθνική Υπηρεσία Πληροφοριών	663	0
+Υπουργείο Εξωτερικών	1160	0
+ГРУ	801	6
+ГУР	584	6
+Гадаад харилцааны яам	1173	0
+Главное Разведывательное Управление	801	0
+Главное разведывательное управление	801	0
+Главное управление специальных программ Президента Российской Федерации	1072	0
+Головне управління розвідки	584	0
+Держспецзв'язку	1460	0
+Държавна агенция „Национална сигурност“	489	0
+КГБ	246	6
+Камітэт дзяржаўнай бяспекі	246	0
+Кіберполіція	477	0
+МЗС	1187	6
+МИД	1055	6
+Министарство спољних послова	1181	0
+Министерство иностранных дел	1055	0
+Министерство на външните работи	1152	0
+Министерство обороны Российской Федерации	1140	0
+Минобороны	1140	0
+Міністерство закордонних справ України	1187	0
+Міністерство оборони України	1146	0
+Міністэрства замежных спраў	1154	0
+СБУ	1436	6
+СВР	762	6
+Служба Внешней Разведки	762	0
+Служба безпеки України	1436	0
+Служба внешней разведки	762	0
+Служба специальной связи и информации	1555	0
+Сыртқы істер министрлігі	1167	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	328	0
+ФСБ	729	6
+ФСО	730	6
+Федеральная служба безопасности	729	0
+Федеральная служба охраны	730	0
+ЦНИИХМ	390	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	770	0
-Ազգային անվտանգության ծառայություն	1188	0
-Արտաքին գործերի նախարարություն	1099	0
-אמ"ן	155	6
-המוסד	1151	0
-יחידה 8200	1728	0
-מערך הסייבר הלאומי	868	0
-משרד החוץ	1110	0
-שירות הביטחון הכללי	875	0
-المديرية العامة للأمن العام	748	0
-الهيئة الوطنية للأمن السيبراني	1164	0
-د استخباراتو لوی ریاست	789	0
-سپاه پاسداران انقلاب اسلامی	179	0
-مجلس الأمن السيبراني	1649	0
-وزارة الخارجية	1097	8
-وزارة الخارجية	1106	8
-وزارة الخارجية	1111	8
-وزارة الخارجية	1113	8
-وزارة الخارجية	1129	8
-وزارة الخارجية	1131	8
-وزارة الخارجية والمغتربين	1117	0
-وزارة الشؤون الخارجية	1121	0
-وزارت اطلاعات	1012	0
-وزارت امور خارجه	1112	0
-وزارت خارجہ	1127	0
-विदेश मंत्रालय	1003	0
-กระทรวงการต่างประเทศ	1134	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1169	0
-საგარეო საქმეთა სამინისტრო	1108	0
-საქართველოს დაზვერვის სამსახური	797	0
-სახელმწიფო უშიშროების სამსახური	1502	0
-中国人民解放军	1286	0
-公安調査庁	1292	0
-公安部	1016	6
-内閣サイバーセキュリティセンター	1179	0
-国家互联网信息办公室	300	0
-国家互联网应急中心	339	0
-国家安全部	385	0
-国家计算机病毒应急处理中心	353	0
-国防部	1138	6
-國家安全局	1186	0
-外交部	384	14
-外交部	1135	14
-外務省	929	6
-數位發展部	1010	0
-狼毒草	782	134
-警察庁	930	6
-국가보위성	1017	0
-국가사이버안보센터	1171	0
-국가정보원	1177	0
-국정원	1177	6
-외교부	1011	6
-외무성	1115	6
-정찰총국	793	6
-한국인터넷진흥원	943	0`;
+в/ч 74455	802	0
+Ազգային անվտանգության ծառայություն	1242	0
+Արտաքին գործերի նախարարություն	1150	0
+אמ"ן	160	6
+המוסד	1202	0
+יחידה 8200	1798	0
+מערך הסייבר הלאומי	906	0
+משרד החוץ	1161	0
+שירות הביטחון הכללי	914	0
+المديرية العامة للأمن العام	780	0
+الهيئة الوطنية للأمن السيبراني	1215	0
+د استخباراتو لوی ریاست	822	0
+سپاه پاسداران انقلاب اسلامی	186	0
+مجلس الأمن السيبراني	1719	0
+وزارة الخارجية	1148	8
+وزارة الخارجية	1157	8
+وزارة الخارجية	1162	8
+وزارة الخارجية	1164	8
+وزارة الخارجية	1180	8
+وزارة الخارجية	1182	8
+وزارة الخارجية والمغتربين	1168	0
+وزارة الشؤون الخارجية	1172	0
+وزارت اطلاعات	1060	0
+وزارت امور خارجه	1163	0
+وزارت خارجہ	1178	0
+विदेश मंत्रालय	1050	0
+กระทรวงการต่างประเทศ	1185	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1221	0
+საგარეო საქმეთა სამინისტრო	1159	0
+საქართველოს დაზვერვის სამსახური	830	0
+სახელმწიფო უშიშროების სამსახური	1571	0
+中国人民解放军	1350	0
+公安調査庁	1356	0
+公安部	1064	6
+内閣サイバーセキュリティセンター	1231	0
+国家互联网信息办公室	313	0
+国家互联网应急中心	353	0
+国家安全部	401	0
+国家计算机病毒应急处理中心	369	0
+国防部	1189	6
+國家安全局	1240	0
+外交部	400	14
+外交部	1186	14
+外務省	968	6
+數位發展部	1058	0
+狼毒草	815	134
+警察庁	969	6
+국가보위성	1066	0
+국가사이버안보센터	1223	0
+국가정보원	1229	0
+국정원	1229	6
+외교부	1059	6
+외무성	1166	6
+정찰총국	826	6
+한국인터넷진흥원	982	0`;
