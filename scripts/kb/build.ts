@@ -110,11 +110,16 @@ export function compile(
   );
 
   const kb: KnowledgeBase = { actors, agencies };
-  const names = nameTable(kb, words, {
-    ...lists,
-    dictionary: dict,
-    curated: new Set([...curated.ordinaryWords, ...curated.genericNames].map((w) => fold(w.name))),
-  });
+  const names = nameTable(
+    kb,
+    words,
+    {
+      ...lists,
+      dictionary: dict,
+      curated: new Set([...curated.ordinaryWords, ...curated.genericNames].map((w) => fold(w.name))),
+    },
+    new Map([...attack.values()].map((g) => [g.gid, g.listed])),
+  );
   const wrong = identityProblems(names.rows, actors, attack);
   if (wrong.length)
     throw new Error(`ATT&CK group names that do not reach their G-id's actor:\n  ${wrong.join('\n  ')}`);

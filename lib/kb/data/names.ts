@@ -1898,7 +1898,7 @@ AP	39	134
 APT 32	40	0
 APT 33	41	0
 APT 34	42	0
-APT 36	43	0
+APT 36	43	64
 APT 37	44	0
 APT-32	40	4
 APT-C-00	40	4
@@ -1962,7 +1962,7 @@ APT32	40	4
 APT33	41	4
 APT34	42	4
 APT35	92	4
-APT36	43	12
+APT36	43	76
 APT36	93	12
 APT37	44	4
 APT38	94	4
@@ -1971,7 +1971,7 @@ APT4	96	6
 APT40	97	4
 APT41	98	4
 APT42	99	4
-APT43	66	12
+APT43	66	76
 APT43	100	12
 APT44	49	4
 APT45	101	12
@@ -2102,9 +2102,9 @@ Appleworm	54	256
 Aqua Blizzard	18	0
 Aquatic Panda	179	0
 Arcane Werewolf	180	128
-Arid Viper	53	136
+Arid Viper	53	200
 Arid Viper	181	136
-AridViper	53	0
+AridViper	53	64
 Armageddon	18	128
 Armed Forces Security Center	23	0
 Armored Likho	182	0
@@ -3004,7 +3004,7 @@ Ember Bear	275	0
 Emdivi	278	256
 Emennet Pasargad	442	0
 Emerald Sleet	66	0
-Emissary Panda	86	8
+Emissary Panda	86	72
 Emissary Panda	87	8
 Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	690	0
 Emperor Dragonfly	224	128
@@ -3720,7 +3720,7 @@ LUNAR SPIDER	844	0
 LYCEUM	402	133
 LabHost	1013	0
 Labubu	242	256
-Labyrinth Chollima	54	8
+Labyrinth Chollima	54	72
 Labyrinth Chollima	966	8
 Lace Tempest	520	0
 LadyBoyle	538	0
@@ -4097,7 +4097,7 @@ Mustard Tempest	495	0
 MyCERT	1074	0
 Mysterious Elephant	1205	128
 Mysterious Team Bangladesh	1206	128
-Mythic Leopard	43	8
+Mythic Leopard	43	72
 Mythic Leopard	93	8
 Mythic Likho	180	0
 MİT	1057	134
@@ -4537,7 +4537,7 @@ Pupa	78	135
 Purple Pygmy	45	128
 Purple Typhoon	20	0
 Purple Vallhund	495	128
-PurpleBravo	429	8
+PurpleBravo	429	72
 PurpleBravo	736	8
 PurpleHaze	1385	0
 Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	924	0
@@ -4976,7 +4976,7 @@ SpaceBears	1547	0
 Spamouflage	636	256
 Spamouflage Dragon	636	0
 Spandex Tempest	1062	8
-Spandex Tempest	114	8
+Spandex Tempest	114	72
 Spanish Armed Forces Intelligence Center	1548	0
 Spanish Data Protection Agency	21	0
 Spanish National Cybersecurity Institute	907	0
@@ -5368,7 +5368,7 @@ TeleBots	49	0
 Teleboyi	1675	256
 Temp.Overboard	84	0
 Temp.Pittytiger	83	0
-TempTick	1676	0
+TempTick	1676	64
 Tenacious Pungsan	429	0
 Teng Snake	829	128
 Terrorelhárítási Központ	1677	0
@@ -5663,7 +5663,7 @@ Unit 61486	1352	0
 Unit 74455	802	0
 Unit 78020	1353	0
 Unit 8200	1798	8
-Unit 8200	640	72
+Unit 8200	640	8
 United Cyber Caliphate	316	128
 United Front Work Department	1799	0
 United Nations	1735	0
@@ -5702,7 +5702,7 @@ Vanilla Tempest	517	0
 Vedalia	100	129
 Veiligheid van de Staat	1570	0
 Velvet Ant	1806	128
-Velvet Chollima	66	8
+Velvet Chollima	66	72
 Velvet Chollima	100	8
 Velvet Chollima	321	8
 Velvet Tempest	155	0
@@ -5715,7 +5715,7 @@ Vertigo Panda	208	0
 Vice Leaker	442	128
 Vice Society	517	128
 Vice Spider	517	8
-ViceLeaker	1807	0
+ViceLeaker	1807	64
 Viceroy Tiger	47	8
 Vicious Panda	1526	0
 ViciousTrap	1808	0
