@@ -115,6 +115,7 @@ export function compile(
     words,
     {
       ...lists,
+      brands: new Set([...lists.brands, ...curated.products.map((p) => fold(p.name))]),
       dictionary: dict,
       curated: new Set([...curated.ordinaryWords, ...curated.genericNames].map((w) => fold(w.name))),
     },

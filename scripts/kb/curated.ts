@@ -54,6 +54,11 @@ export interface Curated {
    * bodies), with the reason: the name-risk model treats them as generic.
    */
   genericNames: { name: string; reason: string }[];
+  /**
+   * Software and product names (brands no brand list has), with the reason: general text uses them, and a
+   * retired vendor name that is one is not matched at all.
+   */
+  products: { name: string; reason: string }[];
   /** Producer names as the cards should credit them ("Palo Alto" → "Palo Alto Networks"). */
   vendorNames: Record<string, string>;
   agencies: CuratedAgency[];
@@ -77,6 +82,7 @@ export function readCurated(dir: string): Curated {
     overrides: read(dir, 'overrides.json'),
     ordinaryWords: read(dir, 'ordinary-words.json'),
     genericNames: read(dir, 'generic-names.json'),
+    products: read(dir, 'products.json'),
     vendorNames: read(dir, 'vendors.json'),
     agencies: read(dir, 'agencies.json'),
     credits: readCredits(dir),

@@ -70,6 +70,9 @@ export function nameTable(
   const rows: Row[] = [];
   for (const a of kb.actors) {
     for (const al of a.aliases) {
+      // A name its vendor retired that is also a product's (CHROMIUM): pages about the product far
+      // outnumber pages that still use the old name, so it stays on the card but is not matched.
+      if (al.legacy && al.name !== a.name && general.brands.has(fold(al.name))) continue;
       const flags = bits(al) | RISK_BITS[actorNameRisk(al.name, general)];
       rows.push(
         a.country

@@ -48,6 +48,7 @@ export function noCuration(parts: Partial<Curated> = {}): Curated {
     overrides: { canonical: [], aliasSources: [], dropAliases: [], countries: [] },
     ordinaryWords: [],
     genericNames: [],
+    products: [],
     vendorNames: {},
     agencies: [],
     credits: { credits: [], notCredited: [] },

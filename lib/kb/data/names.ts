@@ -333,7 +333,6 @@ ua-cert-ua	agency	Computer Emergency Response Team of Ukraine	UA	cert
 lv-certlv	agency	CERT.LV	LV	cert
 ar-cert	agency	CERT.ar	AR	cert
 br-certbr	agency	CERT.br	BR	cert
-crescent-typhoon	actor	Crescent Typhoon	CN
 dk-cfcs	agency	Centre for Cyber Security	DK	cyber-security
 chrysene	actor	CHRYSENE
 us-cia	agency	Central Intelligence Agency	US	intelligence
@@ -454,6 +453,7 @@ bd-counter-terrorism-and-transnational-crime	agency	Counter Terrorism and Transn
 at-ministry-of-defence	agency	Ministry of Defence	AT	intelligence
 nitro	actor	Nitro	CN
 storm-0940	actor	Storm-0940	CN
+crescent-typhoon	actor	Crescent Typhoon	CN
 za-crime-intelligence	agency	Crime Intelligence	ZA	intelligence
 mx-crime-combat-planning-analysis-and-information-center-cenapi-pgr-centro-8dc4	agency	Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	MX	intelligence
 ca-criminal-intelligence-service-canada	agency	Criminal Intelligence Service Canada	CA	intelligence
@@ -2378,251 +2378,249 @@ CERT.LV	329	4
 CERT.PL	322	4
 CERT.ar	330	0
 CERT.br	331	0
-CESIUM	332	149
-CFCS	333	6
+CFCS	332	6
 CHIMBORAZO	114	260
 CHLORINE	78	149
-CHROMIUM	288	149
-CHRYSENE	334	260
-CIA	335	6
-CIR	336	6
-CIRCL	337	4
-CIRCL.LU	337	4
-CIS	338	135
-CIS Corps	339	0
-CISA	340	6
-CISMIL	341	4
-CL STA 0048	342	0
-CL-CRI-0025	343	4
-CL-STA-0043	344	4
-CL-STA-0048	342	4
-CL-STA-0049	345	4
-CL-STA-0969	346	4
-CL-STA-1009	347	4
-CL-STA-1020	348	4
-CL-STA-1062	349	4
-CL-STA-1087	350	4
-CL-UNK-1068	351	4
-CLOCKWORK SPIDER	352	0
-CNCERT	353	4
-CNCERT/CC	353	4
-CNCS	354	6
-CNI	355	6
-CNIL	356	6
-CNMF	357	6
+CHRYSENE	333	260
+CIA	334	6
+CIR	335	6
+CIRCL	336	4
+CIRCL.LU	336	4
+CIS	337	135
+CIS Corps	338	0
+CISA	339	6
+CISMIL	340	4
+CL STA 0048	341	0
+CL-CRI-0025	342	4
+CL-STA-0043	343	4
+CL-STA-0048	341	4
+CL-STA-0049	344	4
+CL-STA-0969	345	4
+CL-STA-1009	346	4
+CL-STA-1020	347	4
+CL-STA-1062	348	4
+CL-STA-1087	349	4
+CL-UNK-1068	350	4
+CLOCKWORK SPIDER	351	0
+CNCERT	352	4
+CNCERT/CC	352	4
+CNCS	353	6
+CNI	354	6
+CNIL	355	6
+CNMF	356	6
 COBALT JUNO	61	0
-COBALT KATANA	358	0
+COBALT KATANA	357	0
 COLDRIVER	276	260
 COMBINE	77	133
-COMCYBER	359	4
+COMCYBER	358	4
 COPERNICIUM	94	276
 COPPER	295	149
 COVELLITE	54	133
 COVENANT	104	133
-CRYSTALRAY	360	260
-CSA	361	14
-CSA	362	78
-CSE	363	6
-CSIRT	364	4
-CSIRT de Gobierno	364	0
-CSIRT.CZ	365	4
-CSIS	366	6
-CST	363	6
-CTG	367	6
-CURIUM	368	149
-CVERC	369	4
+CRYSTALRAY	359	260
+CSA	360	14
+CSA	361	78
+CSE	362	6
+CSIRT	363	4
+CSIRT de Gobierno	363	0
+CSIRT.CZ	364	4
+CSIS	365	6
+CST	362	6
+CTG	366	6
+CURIUM	367	149
+CVERC	368	4
 CVNX	20	134
-CYBERCOM	370	4
+CYBERCOM	369	4
 CYBRAN	89	260
 CYSERVICE	104	260
-Cabinet Intelligence and Research Office	371	0
-Cactus	372	129
+Cabinet Intelligence and Research Office	370	0
+Cactus	371	129
 CactusPete	295	0
 Cadelle	95	137
-Cadelle	373	201
+Cadelle	372	201
 Cadet Blizzard	275	0
 CageyChameleon	94	0
 Calanque Ion	99	0
 Calc Team	73	128
 Calcium	119	129
-Caliente Bandits	374	0
+Caliente Bandits	373	0
 Callisto	276	128
 Callisto Group	276	128
 Calypso	296	129
 Camaro Dragon	208	0
 Camerashy	294	256
-CamoFei	375	0
+CamoFei	374	0
 Camouflage Tempest	125	0
-Canada Border Services Agency	376	0
+Canada Border Services Agency	375	0
 Canadian Centre for Cyber Security	318	0
-Canadian Coast Guard	377	0
-Canadian Forces Military Police	378	0
-Canadian Security Intelligence Service	366	0
+Canadian Coast Guard	376	0
+Canadian Forces Military Police	377	0
+Canadian Security Intelligence Service	365	0
 Canary Typhoon	84	0
-Candiru	379	129
+Candiru	378	129
 CanisterWorm	157	0
 Canvas Cyclone	40	0
 Caracal Kitten	69	0
-Caramel Tsunami	379	0
+Caramel Tsunami	378	0
 Carbanak	174	161
 Carbon Spider	119	0
-Carderbee	380	256
-Cardinal	381	129
-CardinalLizard	382	0
-Careto	383	256
-Carmine Tsunami	384	0
-CashRewindo	385	0
-Cavalry Werewolf	386	128
+Carderbee	379	256
+Cardinal	380	129
+CardinalLizard	381	0
+Careto	382	256
+Carmine Tsunami	383	0
+CashRewindo	384	0
+Cavalry Werewolf	385	128
 Cavern Castle	84	128
-Cavern Manticore	387	128
-Center for Cybersikkerhed	333	0
-Center for information and communication technology	388	0
+Cavern Manticore	386	128
+Center for Cybersikkerhed	332	0
+Center for information and communication technology	387	0
 Central Bureau of Investigation	314	0
 Central Cybercrime Bureau	315	0
-Central Intelligence Agency	335	0
-Central Intelligence Organisation	389	0
-Central Intelligence Service	338	0
-Central Scientific Research Institute of Chemistry and Mechanics	390	0
-Central de Reunión de Inteligencia Militar	391	0
+Central Intelligence Agency	334	0
+Central Intelligence Organisation	388	0
+Central Intelligence Service	337	0
+Central Scientific Research Institute of Chemistry and Mechanics	389	0
+Central de Reunión de Inteligencia Militar	390	0
 Centralne Biuro Zwalczania Cyberprzestępczości	315	0
 Centre canadien pour la cybersécurité	318	0
-Centre de la sécurité des télécommunications	363	0
-Centre for Cyber Security	333	0
+Centre de la sécurité des télécommunications	362	0
+Centre for Cyber Security	332	0
 Centre for Cybersecurity Belgium	317	0
 Centro Criptológico Nacional	320	0
-Centro Intelligence Interforze	392	0
-Centro Nacional de Cibersegurança	354	0
-Centro Nacional de Inteligencia	355	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	393	0
+Centro Intelligence Interforze	391	0
+Centro Nacional de Cibersegurança	353	0
+Centro Nacional de Inteligencia	354	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	392	0
 Centrum voor Cybersecurity België	317	0
-CeranaKeeper	394	0
-ChaCha	395	0
+CeranaKeeper	393	0
+ChaCha	394	0
 Chafer	95	129
 ChainedShark	134	0
 Chameleon	91	129
-Chamelgang	375	256
+Chamelgang	374	256
 Charcoal Typhoon	288	0
 Charming Kitten	92	0
 CharmingCypress	92	0
-Chatty Spider	396	0
-Chaya_004	397	0
+Chatty Spider	395	0
+Chaya_004	396	0
 Checkered Typhoon	78	0
-Chernovite	398	256
-Chimera	399	129
+Chernovite	397	256
+Chimera	398	129
 Chinastrats	47	256
-Chinese Foreign Ministry	400	0
-Chinese Ministry of Foreign Affairs	400	0
-Chinese Ministry of State Security	401	0
-Chrono Kitten	402	0
-Chronus Group	403	0
-CiberInteligenciaSV	404	0
+Chinese Foreign Ministry	399	0
+Chinese Ministry of Foreign Affairs	399	0
+Chinese Ministry of State Security	400	0
+Chrono Kitten	401	0
+Chronus Group	402	0
+CiberInteligenciaSV	403	0
 Cicada	20	129
-Cicada3301	405	0
+Cicada3301	404	0
 Cinder Ion	95	128
 Cinnamon Tempest	224	0
 Circle Typhoon	86	8
 Circle Typhoon	87	72
-Circle Typhoon	406	8
+Circle Typhoon	405	8
 Circuit Panda	84	0
-Circus Spider	407	0
+Circus Spider	406	0
 Citrine Sleet	178	0
 City of London Police	131	0
-Civil Guard	408	0
-Cl0p	409	6
-Clay Typhoon	410	0
+Civil Guard	407	0
+Cl0p	408	6
+Clay Typhoon	409	0
 Clean Ursa	116	0
 Cleaver	153	129
-Clever Kitten	411	0
+Clever Kitten	410	0
 Cloaked Ursa	88	0
-Clop	409	135
+Clop	408	135
 Cloud Atlas	116	128
 Cloud Hopper	20	128
 CloudComputating	229	0
-CloudSorcerer	412	0
+CloudSorcerer	411	0
 Cloudy Omega	278	128
-Coast Guard Intelligence	413	0
-Coast Guard Intelligence Directorate	414	0
-Cobalt	415	129
-Cobalt Dickens	416	0
-Cobalt Edgewater	417	0
-Cobalt Gang	415	0
-Cobalt Group	415	0
+Coast Guard Intelligence	412	0
+Coast Guard Intelligence Directorate	413	0
+Cobalt	414	129
+Cobalt Dickens	415	0
+Cobalt Edgewater	416	0
+Cobalt Gang	414	0
+Cobalt Group	414	0
 Cobalt Gypsy	42	0
 Cobalt Hickman	95	0
 Cobalt Illusion	92	0
 Cobalt Kitty	40	0
-Cobalt Lyceum	402	0
+Cobalt Lyceum	401	0
 Cobalt Mirage	92	0
-Cobalt Spider	415	0
+Cobalt Spider	414	0
 Cobalt Trinity	41	0
 Cobalt Ulster	121	0
 CobaltGoblin	38	0
-Codefinger	418	256
+Codefinger	417	256
 Codoso	78	256
 Codoso Team	78	0
-Coinbase Cartel	419	128
+Coinbase Cartel	418	128
 Cold Relic	276	128
 Cold River	276	128
-Colombian Cyber Emergency Response Group	420	0
+Colombian Cyber Emergency Response Group	419	0
 Colourful Panda	293	0
-ComicForm	421	0
-Commandement de la cyberdéfense	359	0
+ComicForm	420	0
+Commandement de la cyberdéfense	358	0
 Comment Crew	72	128
 Comment Group	72	128
 Comment Panda	72	0
-Commission européenne	422	0
-Commission nationale de l'informatique et des libertés	356	0
-Common Raven	423	128
-Communications Security Establishment	363	0
+Commission européenne	421	0
+Commission nationale de l'informatique et des libertés	355	0
+Common Raven	422	128
+Communications Security Establishment	362	0
 Comnie	269	256
 Computer Emergency Response Team of Ukraine	328	0
-Computer Incident Response Center Luxembourg	337	0
-Comrade Saiga	386	128
-Conference Castle	424	128
-Conference Crew	424	128
-Confucious	425	256
-Confucius	426	161
-Confucius APT	426	128
-Conimes	427	256
-Conquerors Electronic Army	428	128
-Contagious Interview	429	128
-Conti	430	256
-Conti Team 1	430	0
+Computer Incident Response Center Luxembourg	336	0
+Comrade Saiga	385	128
+Conference Castle	423	128
+Conference Crew	423	128
+Confucious	424	256
+Confucius	425	161
+Confucius APT	425	128
+Conimes	426	256
+Conquerors Electronic Army	427	128
+Contagious Interview	428	128
+Conti	429	256
+Conti Team 1	429	0
 ControlX	288	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	431	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	430	0
 Copper Fieldstone	43	0
 Copper Typhoon	295	0
-Copy-Paste	432	128
-CopyCop	433	0
-CopyKittens	434	0
-Coral Sleet	435	0
-CoralRaider	436	0
+Copy-Paste	431	128
+CopyCop	432	0
+CopyKittens	433	0
+Coral Sleet	434	0
+CoralRaider	435	0
 Core Werewolf	200	128
 Coreid	119	256
-CorporacaoXRat	437	0
-CorporationXRat	437	0
-Corsair Jackal	438	0
-Cosmic Lynx	439	128
-Cosmic Wolf	440	0
-CosmicBeetle	441	0
-Cotton Sandstorm	442	0
-CoughingDown	443	0
-Council for Intelligence Coordination	444	0
-Council of Political and Security Affairs	445	0
-Council of the EU	446	0
-Council of the European Union	446	0
-Counter Terrorism Department	447	0
-Counter Terrorism Group	367	0
-Counter Terrorism and Intelligence Bureau	448	0
-Counter Terrorism and Transnational Crime	449	0
-Counter-Intelligence Office	450	0
-Covert Grove	451	128
-CovertNetwork-1658	452	0
+CorporacaoXRat	436	0
+CorporationXRat	436	0
+Corsair Jackal	437	0
+Cosmic Lynx	438	128
+Cosmic Wolf	439	0
+CosmicBeetle	440	0
+Cotton Sandstorm	441	0
+CoughingDown	442	0
+Council for Intelligence Coordination	443	0
+Council of Political and Security Affairs	444	0
+Council of the EU	445	0
+Council of the European Union	445	0
+Counter Terrorism Department	446	0
+Counter Terrorism Group	366	0
+Counter Terrorism and Intelligence Bureau	447	0
+Counter Terrorism and Transnational Crime	448	0
+Counter-Intelligence Office	449	0
+Covert Grove	450	128
+CovertNetwork-1658	451	0
 Cozy Bear	88	0
 CozyDuke	88	0
 Crambus	42	256
 Crawling Taurus	79	0
-Crescent Typhoon	332	0
+Crescent Typhoon	452	0
 Crescent and Star	202	128
 Crime Intelligence	453	0
 Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	454	0
@@ -2633,7 +2631,7 @@ Criminal Investigation Department	458	8
 Criminal Investigations Department	459	0
 Crimson Collective	460	128
 Crimson Iron	73	128
-Crimson Sandstorm	368	0
+Crimson Sandstorm	367	0
 Cring	461	256
 CrisisFour	52	0
 Crouching Yeti	122	128
@@ -2643,11 +2641,11 @@ CryptoCore	94	8
 CryptoCore	463	8
 Cuba	464	134
 Cuboid Sandstorm	465	72
-Cuboid Sandstorm	368	8
+Cuboid Sandstorm	367	8
 Cuerpo Nacional de Policía	466	0
 Curious Gorge	467	128
 Curly COMrades	468	128
-Curly Spider	381	0
+Curly Spider	380	0
 Cutting Kitten	469	0
 Cutting Sword of Justice	470	128
 Cyber Alliance	471	128
@@ -2657,19 +2655,19 @@ Cyber Av3ngers	474	0
 Cyber Berkut	475	0
 Cyber Caliphate Army	316	128
 Cyber Centre	318	0
-Cyber Command	370	0
-Cyber Defence Command	359	0
+Cyber Command	369	0
+Cyber Defence Command	358	0
 Cyber Islamic Resistance	476	128
-Cyber National Mission Force	357	0
+Cyber National Mission Force	356	0
 Cyber Partisans	245	128
 Cyber Police of Ukraine	477	0
-Cyber Security Agency of Singapore	362	0
-Cyber Security Authority	361	0
+Cyber Security Agency of Singapore	361	0
+Cyber Security Authority	360	0
 Cyber Serp	478	0
 Cyber Toufan	479	0
-Cyber and Information Domain Service	336	0
+Cyber and Information Domain Service	335	0
 Cyber fighters of Izz Ad-Din Al Qassam	480	0
-Cyber- und Informationsraum	336	0
+Cyber- und Informationsraum	335	0
 Cyber.Anarchy.Squad	472	128
 CyberAv3ngers	474	0
 CyberCaliphate	316	0
@@ -2677,10 +2675,10 @@ CyberNiggers	481	0
 CyberRoot	482	0
 Cybersecurity Hub	483	0
 Cybersecurity Service for the Union institutions, bodies, offices and agencies	323	0
-Cybersecurity and Infrastructure Security Agency	340	0
+Cybersecurity and Infrastructure Security Agency	339	0
 Cyberspace Administration of China	313	0
 Cyborg Spider	484	0
-Cycldek	427	256
+Cycldek	426	256
 Cyprus Intelligence Service	485	0
 Czech Foreign Ministry	486	0
 Czech Ministry of Defence	487	0
@@ -2691,29 +2689,29 @@ DBA	490	6
 DD4BC	162	4
 DEA Office of National Security Intelligence	491	0
 DEMIAP	492	4
-DESKTOP-GROUP	423	132
-DEV#POPPER	429	260
+DESKTOP-GROUP	422	132
+DEV#POPPER	428	260
 DEV-0022	33	4
 DEV-0139	54	4
 DEV-0146	493	20
 DEV-0147	494	4
 DEV-0157	18	4
-DEV-0193	430	4
-DEV-0196	384	4
+DEV-0193	429	4
+DEV-0196	383	4
 DEV-0206	495	4
 DEV-0215	496	4
-DEV-0216	395	4
+DEV-0216	394	4
 DEV-0228	465	4
 DEV-0234	497	4
-DEV-0236	379	20
-DEV-0237	430	4
+DEV-0236	378	20
+DEV-0237	429	4
 DEV-0243	498	20
 DEV-0249	499	4
 DEV-0257	500	4
 DEV-0270	501	4
 DEV-0291	502	20
 DEV-0322	87	28
-DEV-0322	406	12
+DEV-0322	405	12
 DEV-0324	503	4
 DEV-0336	504	20
 DEV-0343	505	4
@@ -2764,7 +2762,7 @@ DNRT	542	6
 DNS-Calc	73	0
 DNSC	543	6
 DNSCalc	73	256
-DNSpionage	417	256
+DNSpionage	416	256
 DOE	544	135
 DOJ	545	6
 DPC	546	134
@@ -2777,7 +2775,7 @@ DTX	550	6
 DUBNIUM	45	133
 DUNE	207	135
 DUNGEON SPIDER	551	0
-DUSTYCAVE	368	260
+DUSTYCAVE	367	260
 DYMALLOY	122	260
 Daffodil Gust	552	128
 Daggerfly	221	256
@@ -2816,7 +2814,7 @@ Data Protection Commissioner	546	0
 DeadCatx3	157	0
 Deadeye Jackal	576	0
 DeathStalker	577	0
-DeceptiveDevelopment	429	0
+DeceptiveDevelopment	428	0
 Deep Panda	260	0
 DeepCliff	578	0
 Defence Intelligence	579	0
@@ -3002,7 +3000,7 @@ Elephant Beetle	689	128
 Elfin	41	129
 Ember Bear	275	0
 Emdivi	278	256
-Emennet Pasargad	442	0
+Emennet Pasargad	441	0
 Emerald Sleet	66	0
 Emissary Panda	86	72
 Emissary Panda	87	8
@@ -3025,7 +3023,7 @@ Estonian Internal Security Service	696	0
 Ethereal Panda	697	0
 Etterretningstjenesten	647	0
 Eurojust	698	0
-European Commission	422	0
+European Commission	421	0
 European Cybercrime Centre	649	0
 European Data Protection Board	650	0
 European Data Protection Supervisor	651	0
@@ -3066,7 +3064,7 @@ FID	715	143
 FIN1	716	6
 FIN10	717	4
 FIN11	718	4
-FIN12	430	4
+FIN12	429	4
 FIN13	689	4
 FIN4	719	6
 FIN5	720	6
@@ -3192,7 +3190,7 @@ GDGS	780	6
 GHOST STADIUM	781	128
 GIBBERISH PANDA	782	0
 GINGERSNAP	120	133
-GOBLIN PANDA	427	0
+GOBLIN PANDA	426	0
 GOFFEE	783	260
 GOLD	784	151
 GOLD BURLAP	484	0
@@ -3294,7 +3292,7 @@ Global Affairs Canada	140	0
 Global Secret Group	837	128
 GlobalSecretGroup	837	0
 Gnosticplayers	838	256
-Gold Blackburn	430	0
+Gold Blackburn	429	0
 Gold Blade	673	0
 Gold Blazer	29	0
 Gold Crestwood	839	0
@@ -3304,7 +3302,7 @@ Gold Feather	145	0
 Gold Franklin	125	0
 Gold Heron	629	0
 Gold Ionic	841	0
-Gold Kingswood	415	0
+Gold Kingswood	414	0
 Gold Lagoon	842	0
 Gold Lowell	219	0
 Gold Melody	843	0
@@ -3314,8 +3312,8 @@ Gold Prelude	495	0
 Gold Sahara	151	0
 Gold Swathmore	844	0
 Gold Tahoe	114	0
-Gold Ulrick	430	0
-Gold Village	395	0
+Gold Ulrick	429	0
+Gold Village	394	0
 GoldFactory	845	0
 GoldMouse	55	0
 Golden Chickens	775	136
@@ -3352,13 +3350,13 @@ GreedyBear	856	0
 GreedyTaotie	86	0
 Green Havildar	43	128
 GreenSpot	68	0
-Greenbug	334	137
+Greenbug	333	137
 Greenbug	857	201
 Greendinosa	66	256
 Grey Karkadann	53	0
 GreyEnergy	858	0
 GreyVibe	859	0
-Grim Spider	430	0
+Grim Spider	429	0
 Grizzly Steppe	52	136
 Grizzly Steppe	88	136
 Groundbait	860	129
@@ -3371,7 +3369,7 @@ Group 26	150	0
 Group 27	106	0
 Group 3	72	0
 Group 35	86	0
-Group 41	411	0
+Group 41	410	0
 Group 42	861	0
 Group 46	81	0
 Group 6	89	0
@@ -3387,19 +3385,18 @@ Group5	862	0
 GruesomeLarch	52	0
 Guacamaya	863	256
 Guangdong State Security Department	864	0
-Guardia Civil	408	0
+Guardia Civil	407	0
 Guardian of Peace	101	128
 Guardians of Peace	54	128
-Guójiā Ānquánbù	401	0
-Gwisin Gang	429	0
+Guójiā Ānquánbù	400	0
+Gwisin Gang	428	0
 GŠSV-J2	804	4
 H0lyGh0st	510	0
 HAFNIUM	117	149
 HASSIUM	630	149
 HAZY TIGER	46	0
-HELIUM	76	149
 HELLFIRE	52	133
-HEXANE	402	133
+HEXANE	401	133
 HHS	592	6
 HHS Office for Civil Rights	592	0
 HIVE-0145	865	4
@@ -3409,7 +3406,7 @@ HOLMIUM	41	149
 HOODOO	98	133
 HORDE	73	133
 HOUND SPIDER	866	0
-HOUSEBLEND	368	260
+HOUSEBLEND	367	260
 HSI	867	6
 HUAPI	84	260
 HUR	584	6
@@ -3423,7 +3420,7 @@ Handala	870	256
 HangOver	47	1
 Hangover Group	47	128
 Hastati Group	54	0
-Haywire Kitten	442	0
+Haywire Kitten	441	0
 Hazel Sandstorm	42	0
 Head Mare	871	128
 Health and Human Services	592	0
@@ -3458,7 +3455,7 @@ Hive0145	865	0
 Hive0163	887	0
 HollowQuill	888	0
 Holy League	889	128
-Holy Souls	442	128
+Holy Souls	441	128
 Homeland Security Investigations	867	0
 HoneyMyte	208	0
 Honeybee	890	129
@@ -3470,7 +3467,7 @@ HsHarada	461	0
 Hubei State Security Department	893	0
 HummingBad	894	0
 Hunt3r Kill3rs	895	0
-Hunter Serpens	358	0
+Hunter Serpens	357	0
 Hunters International	896	128
 Hyadina	897	256
 I4C	898	6
@@ -3518,7 +3515,7 @@ ITG13	42	4
 ITG14	119	4
 ITG15	122	4
 ITG18	92	4
-ITG23	430	4
+ITG23	429	4
 ITsecTeam	469	0
 IXESHE	73	260
 Ice Relic	88	128
@@ -3530,7 +3527,7 @@ Ignoble Scorpius	266	0
 Imperial Kitten	281	8
 Imperial Kitten	465	8
 Imperial Kitten	921	8
-Imperial Kitten	368	8
+Imperial Kitten	367	8
 Incendiary Jackal	800	0
 Inception	116	129
 Inception Framework	116	128
@@ -3634,7 +3631,7 @@ Japanese National Police Agency	969	0
 Jasper Sleet	970	0
 JavaGhost	971	0
 JerseyMikes	85	0
-Jewelbug	345	256
+Jewelbug	344	256
 Jiangsu State Security Department	972	0
 Joint Cipher Bureau	973	0
 Joint Cyberspace Command	974	0
@@ -3706,7 +3703,7 @@ LAPSUS	511	133
 LAPSUS$	511	260
 LAWRENCIUM	496	149
 LEAD	98	151
-LIMINAL PANDA	346	0
+LIMINAL PANDA	345	0
 LIVESAFE	20	260
 LKA	1008	70
 LKA Baden-Württemberg	1009	0
@@ -3717,7 +3714,7 @@ LKA Niedersachsen	1012	0
 LKA Nordrhein-Westfalen	1011	0
 LOTUS PANDA	113	0
 LUNAR SPIDER	844	0
-LYCEUM	402	133
+LYCEUM	401	133
 LabHost	1013	0
 Labubu	242	256
 Labyrinth Chollima	54	72
@@ -3760,7 +3757,7 @@ Lexus	1031	128
 LfV	1018	70
 Libyan Scorpions	1032	128
 Lifting Zmiy	1033	0
-LightBasin	343	0
+LightBasin	342	0
 Lilac Typhoon	497	0
 LilacSquid	1034	0
 Linen Typhoon	86	0
@@ -3803,7 +3800,7 @@ MAKERSMARK	56	260
 MALLARD SPIDER	842	0
 MAN1	1049	6
 MANGANESE	104	149
-MARNANBRIDGE	442	260
+MARNANBRIDGE	441	260
 MASAN	463	132
 MEA	1050	6
 MERCURY	121	133
@@ -3827,7 +3824,7 @@ MORH4x	1063	0
 MPS	1064	78
 MPS	311	14
 MSIT	1065	6
-MSS	401	78
+MSS	400	78
 MSS	1066	14
 MSZ	1067	6
 MUDCARP	97	260
@@ -3835,11 +3832,11 @@ MUDDYCOAST	121	260
 MUMMY SPIDER	839	0
 MUST	1068	135
 MUSTANG PANDA	208	0
-MYSTICDOME	402	260
+MYSTICDOME	401	260
 MZV	486	6
 Mabahith	1069	0
-Mabna Institute	416	0
-Mabna Institute Group	416	0
+Mabna Institute	415	0
+Mabna Institute Group	415	0
 Machete	64	129
 Madi	1070	134
 MageCart	1071	0
@@ -3847,7 +3844,7 @@ MageCart Group 6	125	0
 Magenta Dust	63	0
 Magic Hound	92	128
 Magic Kitten	861	0
-Mailto	407	256
+Mailto	406	256
 Main Center for Special Technologies	802	0
 Main Directorate of Intelligence	584	0
 Main Directorate of Special Programs of the President of the Russian Federation	1072	0
@@ -3865,16 +3862,16 @@ Manatee Tempest	498	0
 Manga Taurus	84	0
 Mango Sandstorm	121	0
 Mantis	53	129
-Marbled Dust	440	0
+Marbled Dust	439	0
 Marigold Sandstorm	509	0
 Marine Corps Intelligence	1080	0
 Markopolo	1081	256
-Mask	383	135
+Mask	382	135
 Massgrave	1082	256
 Matanbuchus	247	256
 Maverick Panda	96	0
-Maze	395	135
-Maze Team	395	128
+Maze	394	135
+Maze Team	394	128
 Medusa	1083	129
 Medusa Group	1083	128
 MedusaLocker	1084	0
@@ -3928,7 +3925,7 @@ Ministerul Afacerilor Externe	1108	8
 Ministrstvo za zunanje in evropske zadeve	1109	0
 Ministry for Europe and Foreign Affairs	767	0
 Ministry for National Security	1110	0
-Ministry of Defence	450	8
+Ministry of Defence	449	8
 Ministry of Defence	1111	8
 Ministry of Defence	1112	8
 Ministry of Defence	1113	8
@@ -3982,7 +3979,7 @@ Ministry of Foreign Affairs	1153	8
 Ministry of Foreign Affairs	1154	8
 Ministry of Foreign Affairs	688	8
 Ministry of Foreign Affairs	1102	8
-Ministry of Foreign Affairs	400	8
+Ministry of Foreign Affairs	399	8
 Ministry of Foreign Affairs	1103	8
 Ministry of Foreign Affairs	486	8
 Ministry of Foreign Affairs	1155	8
@@ -4045,7 +4042,7 @@ Ministry of National Defense	1189	0
 Ministry of Public Security	1064	8
 Ministry of Public Security	311	8
 Ministry of Science and ICT	1065	0
-Ministry of State Security	401	8
+Ministry of State Security	400	8
 Ministry of State Security	1066	8
 Ministry of the Armed Forces	1190	0
 Ministère de l'Europe et des Affaires étrangères	767	0
@@ -4090,7 +4087,7 @@ Muddled Libra	1	0
 Muddy Ion	121	128
 MuddyWater	121	0
 Mulberry Typhoon	104	0
-Mule Libra	415	0
+Mule Libra	414	0
 MurenShark	132	0
 Murky Panda	117	0
 Mustard Tempest	495	0
@@ -4130,7 +4127,7 @@ NCSC-FI	1005	4
 NCSC-NL	1225	4
 NDB	723	6
 NEODYMIUM	1226	133
-NEPTUNIUM	442	133
+NEPTUNIUM	441	133
 NICC	1227	6
 NICKEL	74	149
 NID	1228	135
@@ -4154,7 +4151,7 @@ NSM	1241	6
 NSS	1242	6
 NTRO	1243	6
 NUKIB	1244	4
-NXSMS	423	260
+NXSMS	422	260
 NYPD	1245	6
 NZSIS	1246	4
 Nachrichtendienst des Bundes	723	0
@@ -4176,13 +4173,13 @@ National Assessments Bureau	1253	0
 National Ballistics Intelligence Service	1254	0
 National Board of Revenue	1255	0
 National Bureau of Investigation	1256	0
-National Centre for Counter Terrorism	431	0
-National Commission on Informatics and Liberty	356	0
+National Centre for Counter Terrorism	430	0
+National Commission on Informatics and Liberty	355	0
 National Committee for Intelligence Coordination	1257	0
 National Computer Emergency Response Center	1258	0
 National Computer Emergency Response Team	1259	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	353	0
-National Computer Virus Emergency Response Center	369	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	352	0
+National Computer Virus Emergency Response Center	368	0
 National Coordinator for Counterterrorism and Security	1250	0
 National Counter Terrorism Authority	1260	0
 National Crime Agency	1214	0
@@ -4210,7 +4207,7 @@ National Cybercrime Coordination Centre	1262	0
 National Cybersecurity Agency	16	0
 National Cybersecurity Agency of France	37	0
 National Cybersecurity Authority	1215	0
-National Cybersecurity Centre	354	0
+National Cybersecurity Centre	353	0
 National Data Protection Authority	36	0
 National Defence Radio Establishment	727	0
 National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	541	0
@@ -4224,7 +4221,7 @@ National Institute of Standards and Technology	1232	0
 National Intelligence Agency	1268	8
 National Intelligence Agency	1269	8
 National Intelligence Agency	1270	8
-National Intelligence Centre	355	8
+National Intelligence Centre	354	8
 National Intelligence Centre	1271	8
 National Intelligence Cooperating Center	1227	0
 National Intelligence Coordinating Agency	1272	0
@@ -4284,9 +4281,9 @@ Nemzeti Információs Központ (NIK) (National Information Center)	1305	0
 Nephilim	1303	128
 NetRunnerPR	1306	0
 NetTraveler	80	0
-NetWalker	407	0
+NetWalker	406	0
 Network Battalion 65	1211	0
-Neva Flood	433	0
+Neva Flood	432	0
 New York City Police Department	1245	0
 New York Police Department	1245	0
 New Zealand Security Intelligence Service	1246	0
@@ -4307,7 +4304,7 @@ Night Tsunami	504	0
 NightEagle	70	0
 Nightshade Panda	106	0
 Nimbus Manticore	1312	128
-Nitro	451	129
+Nitro	450	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
@@ -4340,15 +4337,14 @@ OFAC	170	14
 OFAC	1318	78
 OLDCARP	89	260
 ONR	1319	134
-OPERA1ER	423	4
-ORB07	452	4
+OPERA1ER	422	4
+ORB07	451	4
 OSCE	1320	6
 OSMIUM	100	149
 OTAN	1209	6
 OUTLAW SPIDER	1321	0
 OVERLORD SPIDER	1322	0
 OVS	945	6
-OXYGEN	116	149
 Obscure Serpens	569	0
 Obsidian Sandstorm	1323	0
 Ocean Buffalo	40	0
@@ -4460,9 +4456,9 @@ People's Liberation Army	1350	0
 People's Liberation Army Air Force	1367	0
 People's Liberation Army General Political Department	1368	0
 People's Liberation Army General Staff Department	1369	0
-Pepper Typhoon	346	0
+Pepper Typhoon	345	0
 PerSwaysion	1370	0
-Periwinkle Tempest	430	0
+Periwinkle Tempest	429	0
 Personal Data Protection Commission	1348	0
 Personal Information Protection Commission	1371	8
 Personal Information Protection Commission	1349	8
@@ -4470,7 +4466,7 @@ Personal Information Protection Commission of Japan	1371	0
 Personal Panda	189	0
 Pfinet	56	256
 Phantom Panda	154	0
-Phantom Taurus	344	0
+Phantom Taurus	343	0
 Phantom Turk	188	128
 PhantomControl	1372	0
 Phlox Tempest	515	0
@@ -4483,7 +4479,7 @@ Pinstripe Lightning	181	128
 Pioneer	45	129
 Pioneer Kitten	765	0
 Pirate Panda	82	0
-Pistachio Tempest	430	0
+Pistachio Tempest	429	0
 Pitty Panda	83	0
 PittyTiger	83	0
 Piwiks	988	256
@@ -4537,7 +4533,7 @@ Pupa	78	135
 Purple Pygmy	45	128
 Purple Typhoon	20	0
 Purple Vallhund	495	128
-PurpleBravo	429	72
+PurpleBravo	428	72
 PurpleBravo	736	8
 PurpleHaze	1385	0
 Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	924	0
@@ -4548,7 +4544,7 @@ QAZTeam	32	256
 QUILTED TIGER	47	0
 Qatar State Security	1386	0
 Qilin	145	256
-QuaDream	384	0
+QuaDream	383	0
 Quai d'Orsay	767	0
 Quantum	191	129
 Quarian	229	256
@@ -4567,7 +4563,7 @@ RCMP	799	6
 REDBALDKNIGHT	292	260
 REF2924	1393	4
 REF5961	1394	4
-REF7707	345	4
+REF7707	344	4
 REvil	795	256
 RGB	826	6
 RGB-D5	66	4
@@ -4704,7 +4700,7 @@ Russian military intelligence	801	0
 Ruthless Rabbit	1429	128
 Ruza Flood	1430	0
 Rybar	1431	256
-Ryuk	430	134
+Ryuk	429	134
 SA-CSIRT	483	4
 SABRE PANDA	1432	0
 SALTY SPIDER	1433	0
@@ -4716,7 +4712,7 @@ SBU	1436	6
 SCANDIUM	77	149
 SCARLETEEL	1437	260
 SCO Regional Anti-Terrorist Structure	1392	0
-SCRS	366	6
+SCRS	365	6
 SCULLY SPIDER	1438	0
 SDAT	1439	6
 SEA	576	135
@@ -4736,7 +4732,7 @@ SIG25	45	4
 SIG27	574	4
 SIG37	1302	4
 SIG40	52	4
-SILICON	440	149
+SILICON	439	149
 SILKFIN AGENCY	1448	0
 SILVERVIPER	77	260
 SINGING SPIDER	1449	0
@@ -4755,7 +4751,7 @@ SNAKEMACKEREL	52	260
 SNOWGLOBE	124	133
 SODIUM	96	149
 SOLAR SPIDER	1456	0
-SOURGUM	379	260
+SOURGUM	378	260
 SPF Affaires étrangères	725	0
 SPICY PANDA	1457	0
 SPIKEDWINE	1458	260
@@ -4765,7 +4761,7 @@ SSA	1459	6
 SSSCIP	1460	4
 ST Group	113	128
 STAC5143	1461	4
-STAC5777	381	4
+STAC5777	380	4
 STRONTIUM	52	133
 SULPHUR	6	133
 SUMMIT	56	133
@@ -4785,7 +4781,7 @@ Saint Bear	513	0
 SaintBear	513	0
 Salmon Typhoon	96	0
 Salt Typhoon	737	0
-Salted Earth	386	128
+Salted Earth	385	128
 SandCat	57	0
 SandWorm	49	129
 Sandman APT	1466	128
@@ -4818,7 +4814,7 @@ Scotland Yard	1087	0
 ScreamedJungle	1475	0
 Scripted Sparrow	1476	128
 Sea Lotus	40	128
-Sea Turtle	440	128
+Sea Turtle	439	128
 SeaLotus	40	0
 SearchFire	6	0
 Seashell Blizzard	49	0
@@ -4848,7 +4844,7 @@ Sefid Flood	1486	0
 Seksi Intelijen Badan Narkotika Nasional	1252	0
 Sepah	186	0
 Serious Fraud Office	1443	0
-Service canadien du renseignement de sécurité	366	0
+Service canadien du renseignement de sécurité	365	0
 Service d'Intelligence National	1487	0
 Service de Renseignement de l’État	1488	0
 Service de renseignement de la Confédération	723	0
@@ -4871,7 +4867,7 @@ Shadow Network	1499	128
 Shadow Typhoon	572	0
 Shadow-Earth-053	1500	0
 ShadowBrokers	1497	0
-ShadowSilk	386	0
+ShadowSilk	385	0
 ShadowSyndicate	1501	0
 ShadyPanda	1502	0
 ShadyRAT	72	0
@@ -4897,7 +4893,7 @@ Shore Castle	86	128
 Shrouded Crossbow	1389	128
 ShroudedSnooper	1508	0
 Shuckworm	18	256
-Siamesekitten	402	256
+Siamesekitten	401	256
 Sichuan State Security Department	1509	0
 SickSync	1510	0
 SideCopy	1511	0
@@ -4908,8 +4904,8 @@ Signals Intelligence Agency	1514	0
 Silence	1515	129
 Silence group	1515	128
 Silent Chollima	101	0
-Silent Librarian	416	128
-Silent Lynx	386	128
+Silent Librarian	415	128
+Silent Lynx	385	128
 Silent Ransom	1044	128
 SilitNetwork	1516	0
 Silk Typhoon	117	0
@@ -4930,7 +4926,7 @@ SkidSec	1528	0
 SkidSec Leaks	1528	0
 Skipper Turla	56	128
 Skyddspolisen	753	0
-Slayer Kitten	434	0
+Slayer Kitten	433	0
 Slingshot	1529	129
 Slippy Spider	511	0
 SlopAds	1530	0
@@ -4942,7 +4938,7 @@ SmallPity	63	0
 Smishing Triad	1533	0
 Smoke Sandstorm	281	8
 Smoke Sandstorm	921	72
-Smoke Sandstorm	368	8
+Smoke Sandstorm	367	8
 SmugX	1534	0
 Snake	56	129
 Snake Wine	1535	128
@@ -4997,7 +4993,7 @@ Special Service for National Security	1212	0
 Spectral Kitten	33	0
 Sphinx Moth	309	128
 Spire Castle	98	128
-Spirlin	402	256
+Spirlin	401	256
 SportsFans	76	0
 Spring Dragon	113	128
 Springtail	66	129
@@ -5047,16 +5043,16 @@ StoneFly	101	1
 Storm Cloud	1576	128
 Storm-0062	572	0
 Storm-0113	1363	0
-Storm-0133	402	0
+Storm-0133	401	0
 Storm-0139	178	0
 Storm-0156	43	8
 Storm-0156	93	8
-Storm-0193	430	0
-Storm-0216	395	0
-Storm-0230	430	0
+Storm-0193	429	0
+Storm-0216	394	0
+Storm-0230	429	0
 Storm-0247	1577	0
 Storm-0249	499	0
-Storm-0252	396	0
+Storm-0252	395	0
 Storm-0257	500	0
 Storm-0259	1578	0
 Storm-0270	501	0
@@ -5090,7 +5086,7 @@ Storm-0867	518	0
 Storm-0875	1	0
 Storm-0900	1589	0
 Storm-0919	697	0
-Storm-0940	452	0
+Storm-0940	451	0
 Storm-0954	966	0
 Storm-0971	1	0
 Storm-0978	1426	0
@@ -5110,7 +5106,7 @@ Storm-1249	1594	0
 Storm-1283	1595	0
 Storm-1286	1596	0
 Storm-1295	526	0
-Storm-1516	433	0
+Storm-1516	432	0
 Storm-1567	151	0
 Storm-1575	1597	0
 Storm-1607	1598	0
@@ -5119,13 +5115,13 @@ Storm-1679	1337	8
 Storm-1679	1600	72
 Storm-1747	1601	0
 Storm-1789	1199	0
-Storm-1811	381	0
+Storm-1811	380	0
 Storm-1837	758	0
 Storm-1841	1431	0
 Storm-1849	1602	0
 Storm-1852	1603	0
 Storm-1865	1604	0
-Storm-1877	435	8
+Storm-1877	434	8
 Storm-1877	736	8
 Storm-1977	1605	0
 Storm-1982	1538	0
@@ -5134,7 +5130,7 @@ Storm-2077	1416	0
 Storm-2139	1607	0
 Storm-2227	1608	0
 Storm-2372	1609	0
-Storm-2416	410	0
+Storm-2416	409	0
 Storm-2460	1610	0
 Storm-2470	1611	0
 Storm-2477	1612	0
@@ -5145,7 +5141,7 @@ Storm-2697	1615	0
 Storm-2755	1616	0
 Storm-2945	1617	0
 Storm-2949	1618	0
-Storm-2981	419	0
+Storm-2981	418	0
 Storm-2999	157	0
 Storm-3075	1619	0
 Strategic Services Agency	1459	0
@@ -5154,8 +5150,8 @@ Strider	50	129
 StrongPity	63	0
 Stucx Team	1620	0
 StucxTeam	1620	0
-Sturgeon Fisher	386	128
-SturgeonPhisher	386	0
+Sturgeon Fisher	385	128
+SturgeonPhisher	385	0
 Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	613	0
 Subaat	127	256
 Suckfly	81	256
@@ -5189,12 +5185,12 @@ T-APT-12	52	4
 T-APT-17	46	4
 TA-473	1624	4
 TA-ShadowCricket	1022	0
-TA2101	395	4
+TA2101	394	4
 TA2536	1625	4
 TA2541	1626	4
 TA2552	1627	4
 TA2719	1628	4
-TA2721	374	4
+TA2721	373	4
 TA2722	236	4
 TA2723	1629	4
 TA2725	1630	4
@@ -5202,7 +5198,7 @@ TA397	46	4
 TA402	1631	4
 TA404	54	4
 TA406	1632	4
-TA407	416	4
+TA407	415	4
 TA410	1633	4
 TA412	91	4
 TA413	1039	4
@@ -5224,14 +5220,14 @@ TA453	92	4
 TA454	95	4
 TA455	1635	4
 TA4557	125	4
-TA456	368	4
+TA456	367	4
 TA4563	577	4
 TA459	1636	4
 TA471	513	4
 TA473	1624	4
 TA482	1637	4
 TA488	1027	4
-TA4900	416	4
+TA4900	415	4
 TA4903	1638	4
 TA4922	1639	4
 TA499	1031	4
@@ -5261,7 +5257,7 @@ TA866	1652	4
 TAAL	125	135
 TAG-100	1416	4
 TAG-112	1653	4
-TAG-121	429	4
+TAG-121	428	4
 TAG-124	1017	4
 TAG-140	1654	4
 TAG-150	853	4
@@ -5285,7 +5281,7 @@ TEMP.Hex	208	0
 TEMP.Hippo	86	0
 TEMP.Isotope	122	0
 TEMP.Jumper	97	0
-TEMP.MixMaster	430	0
+TEMP.MixMaster	429	0
 TEMP.Noble	49	0
 TEMP.Periscope	97	0
 TEMP.Reaper	44	0
@@ -5319,7 +5315,7 @@ TG-8153	76	4
 TG-8223	72	4
 TG2003	689	4
 TG2729	1044	4
-TGR-STA-0043	344	4
+TGR-STA-0043	343	4
 TGR-STA-1030	1498	4
 TH-157	146	4
 TH-163	1643	4
@@ -5349,7 +5345,7 @@ Tarh Andishan	153	0
 TaskMasters	280	1
 TaxOff	1671	0
 Te Tira Tiaki	779	0
-Teal Kurma	440	0
+Teal Kurma	439	0
 Team Bear	165	0
 Team Criminal Intelligence	721	0
 Team Criminal Intelligence (KMar-TCI)	1672	0
@@ -5363,13 +5359,13 @@ TeamPCP	157	0
 TeamSpy	165	0
 TeamSpy Crew	165	0
 TeamTNT	135	0
-TeamXRat	437	0
+TeamXRat	436	0
 TeleBots	49	0
 Teleboyi	1675	256
 Temp.Overboard	84	0
 Temp.Pittytiger	83	0
 TempTick	1676	64
-Tenacious Pungsan	429	0
+Tenacious Pungsan	428	0
 Teng Snake	829	128
 Terrorelhárítási Központ	1677	0
 Terrorist Investigation Division	1678	0
@@ -5385,7 +5381,7 @@ The Dukes	88	128
 The Gentlemen	1683	128
 The Gorgon Group	127	128
 The Information Branch	1684	0
-The Mask	383	128
+The Mask	382	128
 The Shadow Brokers	1497	128
 The ShadowBrokers	1497	0
 The White Company	1685	128
@@ -5410,36 +5406,36 @@ Tick Castle	292	128
 Tide Castle	91	128
 TieOnJoe	45	0
 Tilded Team	659	0
-TiltedTemple	406	0
+TiltedTemple	405	0
 Timberworm	150	256
 Tin Woodlawn	40	128
 ToddyCat	1577	0
 Tohnichi	738	256
 Tonto Team	295	0
 Topgear	269	256
-Tortoise Shell	368	128
-Tortoiseshell	368	129
+Tortoise Shell	367	128
+Tortoiseshell	367	129
 Tracfin	1692	0
 TraderTraitor	966	0
 Traficom National Cyber Security Centre	1005	0
 Transparent Tribe	43	128
 Transportation Security Administration	1668	0
 Treasury Department	598	0
-Trickbot LLC	430	0
+Trickbot LLC	429	0
 Trident	488	129
 Trident Ursa	18	0
 TridentLocker	1693	0
 Tropic Trooper	82	128
 Tropical Scorpius	1694	0
 Tropicalscorpius	464	256
-TsNIIKhM	390	0
+TsNIIKhM	389	0
 Tsar Team	52	128
 Tstark	1695	256
 Tumbleweed Typhoon	989	0
 Tungsten Bridge	45	0
-Tunisian Cyber Army	438	128
-TunisianCyberArmy	438	0
-Tunnel Spider	395	0
+Tunisian Cyber Army	437	128
+TunisianCyberArmy	437	0
+Tunnel Spider	394	0
 TunnelSnake	1696	0
 TunnelVision	92	0
 Turbine Panda	85	0
@@ -5449,12 +5445,12 @@ Turla	56	161
 Turla Relic	56	128
 Twill Typhoon	208	0
 Twisted Kitten	42	0
-Twisted Spider	395	0
+Twisted Spider	394	0
 Two-tailed Scorpion	53	128
 TwoForOne	120	0
 TwoSail Junk	1698	0
-U.S. Cyber Command	370	0
-U.S. Cyber National Mission Force	357	0
+U.S. Cyber Command	369	0
+U.S. Cyber National Mission Force	356	0
 U.S. Department of Defense	590	0
 U.S. Department of Energy	544	0
 U.S. Department of Justice	545	0
@@ -5508,7 +5504,7 @@ UAT-5394	1723	4
 UAT-5647	1426	4
 UAT-5918	1724	4
 UAT-6382	1725	4
-UAT-7237	349	4
+UAT-7237	348	4
 UAT-7290	488	4
 UAT-7810	1726	4
 UAT-8099	1727	4
@@ -5528,20 +5524,20 @@ UNC1069	94	12
 UNC1069	463	76
 UNC1088	1405	4
 UNC1151	500	4
-UNC1326	440	4
-UNC1530	402	4
+UNC1326	439	4
+UNC1530	401	4
 UNC1543	495	4
 UNC1549	921	12
 UNC1549	1312	76
 UNC1720	178	4
 UNC1860	1736	4
-UNC1878	430	4
-UNC1945	343	4
-UNC2053	430	4
+UNC1878	429	4
+UNC1945	342	4
+UNC2053	429	4
 UNC215	86	12
 UNC215	1737	76
 UNC2165	498	4
-UNC2198	395	4
+UNC2198	394	4
 UNC2286	737	4
 UNC2428	33	4
 UNC2447	1738	4
@@ -5571,7 +5567,7 @@ UNC4057	276	4
 UNC4191	1748	4
 UNC4210	56	4
 UNC4221	1710	4
-UNC4393	381	4
+UNC4393	380	4
 UNC4453	800	4
 UNC4487	1749	4
 UNC4536	1750	4
@@ -5628,9 +5624,9 @@ UNK_SweetSpecter	1538	0
 UNODC	1786	4
 UPS	89	135
 UPS Team	89	128
-US Cyber Command	370	0
+US Cyber Command	369	0
 US-CERT	1787	4
-USCYBERCOM	370	4
+USCYBERCOM	369	4
 USDoD	1788	0
 USOM	1258	6
 USSS	1478	6
@@ -5645,7 +5641,7 @@ UTG-Q-010	1795	4
 UUC	316	134
 UZSI	1325	6
 Udenrigsministeriet	1155	0
-Ugly Face	383	128
+Ugly Face	382	128
 Ukrainian Cyber Alliance	1734	128
 Ukrainian Cyber Police	477	0
 Ukrainian Foreign Ministry	1187	0
@@ -5669,7 +5665,7 @@ United Front Work Department	1799	0
 United Nations	1735	0
 United Nations Office on Drugs and Crime	1786	0
 United States Computer Emergency Readiness Team	1787	0
-United States Cyber Command	370	0
+United States Cyber Command	369	0
 United States Secret Service	1478	0
 Unknown-Group-901	1778	0
 UnsolicitedBooker	1800	0
@@ -5712,7 +5708,7 @@ Venus 121	44	0
 Vermin	1510	129
 Vermin Relic	1510	128
 Vertigo Panda	208	0
-Vice Leaker	442	128
+Vice Leaker	441	128
 Vice Society	517	128
 Vice Spider	517	8
 ViceLeaker	1807	64
@@ -5759,7 +5755,7 @@ WET PANDA	1408	0
 WHOis Team	101	0
 WIP19	1818	4
 WIRTE	187	260
-WIZARD SPIDER	430	0
+WIZARD SPIDER	429	0
 WOLF SPIDER	719	0
 WRAITH	56	133
 WageMole	736	0
@@ -5828,9 +5824,9 @@ XingLocker	191	0
 YTTRIUM	88	149
 Yahoo Boys	1839	128
 Yanbian Gang	1840	0
-Yellow Liderc	368	0
-Yellow Nabu	416	0
-YoroTrooper	386	0
+Yellow Liderc	367	0
+Yellow Nabu	415	0
+YoroTrooper	385	0
 Yulong Flood	1603	0
 Z-Lom Team	52	128
 Z-Pentest	1841	0
@@ -5841,7 +5837,7 @@ ZOMBIE SPIDER	1842	0
 Zarya	1706	128
 Zeff Security	1843	0
 ZeffSec	1843	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	388	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	387	0
 Zeppelin	1844	129
 Zero Seven Group	1845	128
 ZeroSevenGroup	1845	0
@@ -5854,7 +5850,7 @@ admin@338	136	0
 badbullz	1803	256
 badbullzvenom	1803	256
 changqixinyun	259	256
-colCERT	420	0
+colCERT	419	0
 deepclif	630	256
 direction nationale du renseignement territorial	542	0
 iKittens	92	0
@@ -5908,7 +5904,7 @@ timmy	117	256
 ФСО	730	6
 Федеральная служба безопасности	729	0
 Федеральная служба охраны	730	0
-ЦНИИХМ	390	4
+ЦНИИХМ	389	4
 в/ч 26165	11	0
 в/ч 29155	3	0
 в/ч 74455	802	0
@@ -5947,12 +5943,12 @@ timmy	117	256
 公安部	1064	6
 内閣サイバーセキュリティセンター	1231	0
 国家互联网信息办公室	313	0
-国家互联网应急中心	353	0
-国家安全部	401	0
-国家计算机病毒应急处理中心	369	0
+国家互联网应急中心	352	0
+国家安全部	400	0
+国家计算机病毒应急处理中心	368	0
 国防部	1189	6
 國家安全局	1240	0
-外交部	400	14
+外交部	399	14
 外交部	1186	14
 外務省	968	6
 數位發展部	1058	0
