@@ -8,14 +8,17 @@ export function loadKb(): KnowledgeBase {
   return kbFile as KnowledgeBase;
 }
 
-/** Looks an actor or agency up by id, or by an agency's former (too long) id (built once, then O(1)). */
+/** Looks an actor or agency up by id, or by a former id (a merged actor's, an agency's too long one), built once, then O(1). */
 export function getEntity(
   id: string,
 ): { kind: 'actor'; entity: Actor } | { kind: 'agency'; entity: Agency } | undefined {
   if (!byId) {
     const kb = loadKb();
     byId = new Map<string, Actor | Agency>();
-    for (const a of kb.actors) byId.set(a.id, a);
+    for (const a of kb.actors) {
+      byId.set(a.id, a);
+      for (const f of a.formerIds ?? []) byId.set(f, a);
+    }
     for (const g of kb.agencies) {
       byId.set(g.id, g);
       if (g.formerId) byId.set(g.formerId, g);

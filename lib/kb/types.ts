@@ -100,6 +100,8 @@ export interface Actor {
   attackId?: string;
   /** MISP galaxy threat-actor uuid. */
   mispUuid?: string;
+  /** Ids of actors merged into this one since (ATT&CK named them as this group): they still resolve. */
+  formerIds?: string[];
   /** e.g. ["espionage"], ["financial"]. */
   motivation?: string[];
   /** Year or ISO date the actor was first reported. */
@@ -121,6 +123,10 @@ export type AgencyKind =
   | 'law-enforcement'
   | 'military-unit'
   | 'ministry'
+  /** Regulators and data-protection authorities (SEC, ICO, CNIL, Ofcom, NRC). */
+  | 'regulator'
+  /** Other government bodies the news names: tax, sanctions, nuclear-security offices (IRS, OFAC, NNSA). */
+  | 'public-body'
   | 'international';
 
 /** A government (or international) body the news names. */

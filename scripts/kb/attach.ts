@@ -5,6 +5,7 @@
  */
 import type { CountryLookup } from './countries';
 import { addName, addRefs, type Draft, type NameIndex, newDraft } from './drafts';
+import { type AttackGroupNames, compact, soleListingGroup } from './identity';
 import { fold } from './text';
 import { groupId, type MicrosoftName, type MispValue, type MitreGroup } from './upstream';
 
@@ -50,10 +51,10 @@ function adopt(ctx: AttachContext, d: Draft): void {
   ctx.index.add(d);
 }
 
-/** Drafts among `ds` whose canonical name is one of `names`. */
+/** Drafts among `ds` whose canonical name is one of `names` (spacing and punctuation aside). */
 function calledOneOf(ds: Draft[], names: string[]): Draft[] {
-  const keys = new Set(names.map(fold));
-  return ds.filter((d) => keys.has(fold(d.name)));
+  const keys = new Set(names.map(compact));
+  return ds.filter((d) => keys.has(compact(d.name)));
 }
 
 /**
@@ -79,7 +80,8 @@ export function attachMitre(ctx: AttachContext, groups: MitreGroup[], mispMitre:
   type Pending = (typeof pending)[number];
   // An actor whose canonical name is the primary name of a group still waiting is kept for that group.
   const reservedFor = (d: Draft, p: Pending) =>
-    fold(d.name) !== fold(p.g.name) && pending.some((q) => q !== p && fold(q.g.name) === fold(d.name));
+    compact(d.name) !== compact(p.g.name) &&
+    pending.some((q) => q !== p && compact(q.g.name) === compact(d.name));
   const round = (how: string, pick: (p: Pending) => Draft | undefined) => {
     for (const p of [...pending]) {
       const target = pick(p);
@@ -94,10 +96,11 @@ export function attachMitre(ctx: AttachContext, groups: MitreGroup[], mispMitre:
   };
   const free = (ds: Draft[]) => ds.filter((d) => !d.attackId);
   const sole = (ds: Draft[]) => (ds.length === 1 ? ds[0] : undefined);
-  round(
-    'link',
-    (p) => sole(calledOneOf(free(p.links), [p.g.name])) ?? sole(calledOneOf(free(p.links), p.names)),
-  );
+  // A group's own name and its G-id stay together: the one actor called by the group's name comes first,
+  // linked or not (MISP links RedDelta to Mustang Panda's group, and SaintBear to Ember Bear's).
+  round('link', (p) => sole(calledOneOf(free(p.links), [p.g.name])));
+  round('own name', (p) => sole(calledOneOf(free(ctx.drafts), [p.g.name])));
+  round('link', (p) => sole(calledOneOf(free(p.links), p.names)));
   round('link', (p) => sole(free(p.links)) ?? bestByNames(free(p.links), p.names));
   round('G-id in MISP record', (p) => sole(free(ctx.drafts.filter((d) => d.gidHints.has(p.gid)))));
   round(
@@ -132,6 +135,7 @@ export function attachMicrosoft(
   rows: MicrosoftName[],
   mispMicrosoft: MispValue[],
   country: CountryLookup,
+  attack?: Map<string, AttackGroupNames>,
 ): void {
   const clusters = new Map(mispMicrosoft.map((m) => [fold(m.value), m]));
   for (const row of [...rows].sort((a, b) => (a['Threat actor name'] < b['Threat actor name'] ? -1 : 1))) {
@@ -142,6 +146,9 @@ export function attachMicrosoft(
       .filter(Boolean);
     const named = ctx.drafts.filter((d) => fold(d.name) === fold(name));
     let target: Draft | undefined = named.length === 1 ? named[0] : undefined;
+    // ATT&CK's listing of Microsoft's name under one group is a map both sides published.
+    const listed = attack && soleListingGroup(name, attack);
+    target ??= listed ? ctx.drafts.find((d) => d.attackId === listed.gid) : undefined;
     if (!target) {
       const c = clusters.get(fold(name));
       const links = c

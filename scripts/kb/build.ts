@@ -8,6 +8,7 @@ import { serializeMatcher } from '../../lib/match/prebuilt';
 import { buildAgencies } from './agencies';
 import { type AttachContext, attach360, attachMicrosoft, attachMitre } from './attach';
 import { buildSponsors } from './attributions';
+import { separateCampaigns } from './campaigns';
 import { countryLookup } from './countries';
 import { creditsFromAttack } from './credits';
 import type { Curated } from './curated';
@@ -15,8 +16,11 @@ import { NameIndex } from './drafts';
 import { applyCuratedNames, assignIds, type DropRules, freezeActors } from './finalize';
 import type { WordSource } from './flags';
 import { NO_LISTS, type WordLists } from './general-text';
+import { absorbAttackNamed, attackGroupNames, identityProblems, settleAttackNames } from './identity';
 import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
+import { addGangs } from './ransomware';
+import { addSpacedForms } from './spacing';
 import { fold } from './text';
 import { groupId, type Upstream } from './upstream';
 
@@ -78,9 +82,16 @@ export function compile(
     index: new NameIndex(drafts),
     review: note,
   };
+  const attack = attackGroupNames(up.mitreGroups);
   attachMitre(ctx, up.mitreGroups, up.mispMitre);
-  attachMicrosoft(ctx, up.microsoft, up.mispMicrosoft, country);
+  attachMicrosoft(ctx, up.microsoft, up.mispMicrosoft, country, attack);
   attach360(ctx, up.net360);
+  ctx.drafts = absorbAttackNamed(ctx.drafts, attack, note);
+  settleAttackNames(ctx.drafts, attack, note);
+  ctx.drafts = separateCampaigns(ctx.drafts, up.mitreCampaigns, up.mitreGroups, note);
+  ctx.drafts = addGangs(ctx.drafts, curated.ransomware, note);
+  ctx.drafts = addGangs(ctx.drafts, curated.groups, note);
+  addSpacedForms(ctx.drafts);
   assignIds(ctx.drafts, curated, note);
   applyCuratedNames(ctx.drafts, curated);
   const ids = new Set(ctx.drafts.map((d) => d.id));
@@ -99,11 +110,20 @@ export function compile(
   );
 
   const kb: KnowledgeBase = { actors, agencies };
-  const names = nameTable(kb, words, {
-    ...lists,
-    dictionary: dict,
-    curated: new Set([...curated.ordinaryWords, ...curated.genericNames].map((w) => fold(w.name))),
-  });
+  const names = nameTable(
+    kb,
+    words,
+    {
+      ...lists,
+      brands: new Set([...lists.brands, ...curated.products.map((p) => fold(p.name))]),
+      dictionary: dict,
+      curated: new Set([...curated.ordinaryWords, ...curated.genericNames].map((w) => fold(w.name))),
+    },
+    new Map([...attack.values()].map((g) => [g.gid, g.listed])),
+  );
+  const wrong = identityProblems(names.rows, actors, attack);
+  if (wrong.length)
+    throw new Error(`ATT&CK group names that do not reach their G-id's actor:\n  ${wrong.join('\n  ')}`);
   return {
     kb,
     names,

@@ -5,6 +5,7 @@ import type { Agency } from '../../lib/kb/types';
 import type { CuratedSponsor } from './attributions';
 import { type CreditData, readCredits } from './credits';
 import { type Hygiene, readHygiene } from './hygiene';
+import { type RansomwareData, readGangs } from './ransomware';
 
 /** Picks one actor before ids exist: by MISP uuid, ATT&CK id or current canonical name. */
 export interface ActorMatch {
@@ -53,6 +54,11 @@ export interface Curated {
    * bodies), with the reason: the name-risk model treats them as generic.
    */
   genericNames: { name: string; reason: string }[];
+  /**
+   * Software and product names (brands no brand list has), with the reason: general text uses them, and a
+   * retired vendor name that is one is not matched at all.
+   */
+  products: { name: string; reason: string }[];
   /** Producer names as the cards should credit them ("Palo Alto" → "Palo Alto Networks"). */
   vendorNames: Record<string, string>;
   agencies: CuratedAgency[];
@@ -60,6 +66,10 @@ export interface Curated {
   credits: CreditData;
   /** Rows that are not names of the group and records that are no actor, each with its reason. */
   hygiene: Hygiene;
+  /** Ransomware and extortion gangs (data/ransomware.json). */
+  ransomware: RansomwareData;
+  /** Hacktivist, extortion and cybercrime groups no upstream carries (data/groups.json). */
+  groups: RansomwareData;
 }
 
 const read = <T>(dir: string, file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
@@ -72,9 +82,12 @@ export function readCurated(dir: string): Curated {
     overrides: read(dir, 'overrides.json'),
     ordinaryWords: read(dir, 'ordinary-words.json'),
     genericNames: read(dir, 'generic-names.json'),
+    products: read(dir, 'products.json'),
     vendorNames: read(dir, 'vendors.json'),
     agencies: read(dir, 'agencies.json'),
     credits: readCredits(dir),
     hygiene: readHygiene(dir),
+    ransomware: readGangs(dir, 'ransomware.json'),
+    groups: readGangs(dir, 'groups.json'),
   };
 }

@@ -7,6 +7,8 @@ export interface DraftName {
   /** Vendor stated by an upstream record (not guessed from a scheme). */
   source?: string;
   legacy?: boolean;
+  /** The joined name this is the spaced form of ("TheDarkOverlord"): it takes that name's credit. */
+  spacedFrom?: string;
 }
 
 /** An actor under construction. */
@@ -24,7 +26,14 @@ export interface Draft {
   refs: string[];
   /** ATT&CK G-ids named in the MISP record's refs, synonyms or attributions (attach rule 2). */
   gidHints: Set<string>;
+  /** Links to other drafts, by MISP uuid or draft key. */
   related: { uuid: string; type: string }[];
+  /** MISP uuids of records merged into this one (identity.ts), so links to them still arrive. */
+  formerUuids: string[];
+  /** Ids the merged records had, so stored incidents that name them still find the actor. */
+  formerIds: string[];
+  /** Campaigns (operations) the actor is said to have run: shown on its card, never matched as it. */
+  campaigns: Set<string>;
 }
 
 /** Creates an empty draft whose canonical name is also its first alias. */
@@ -38,6 +47,9 @@ export function newDraft(key: string, name: string, source?: string): Draft {
     refs: [],
     gidHints: new Set(),
     related: [],
+    formerUuids: [],
+    formerIds: [],
+    campaigns: new Set(),
   };
   addName(d, name, source);
   return d;

@@ -102,20 +102,25 @@ export function freezeActors(
 ): Actor[] {
   const credits = { data: curated.credits, attack: derived.attackCredits };
   const sourceFix = new Map(curated.overrides.aliasSources.map((s) => [fold(s.name), s]));
-  const byUuid = new Map(drafts.filter((d) => d.mispUuid).map((d) => [d.mispUuid!, d]));
+  const byUuid = new Map<string, Draft>();
+  for (const d of drafts) for (const k of [d.key, ...d.formerUuids]) byUuid.set(k, d);
+  const ids = new Set(drafts.map((d) => d.id));
   const actors = drafts.map((d): Actor => {
+    const formerIds = [...new Set(d.formerIds)].filter((f) => !ids.has(f)).sort(byCode);
     const aliases: Alias[] = [];
-    const relatedNames: RelatedName[] = [];
+    const relatedNames: RelatedName[] = [...d.campaigns].map((name) => ({ name, kind: 'campaign' }));
     for (const [key, entry] of d.names) {
       const name = key === fold(d.name) ? d.name : preferredSpelling(entry.spellings);
       const why = key === fold(d.name) ? undefined : dropReason(key, name, d.id, drops);
       if (why) {
         review(`drop: "${name}" from ${d.id}: ${why.reason}`);
-        if (why.kind === 'malware' || why.kind === 'campaign') relatedNames.push({ name, kind: why.kind });
+        if ((why.kind === 'malware' || why.kind === 'campaign') && !relatedNames.some((r) => r.name === name))
+          relatedNames.push({ name, kind: why.kind });
         continue;
       }
       const fix = sourceFix.get(key);
-      const credit = fix ?? creditFor(credits, d.id, d.attackId, d.refs, [name, ...entry.spellings], entry);
+      const spellings = entry.spacedFrom ? [entry.spacedFrom] : [name, ...entry.spellings];
+      const credit = fix ?? creditFor(credits, d.id, d.attackId, d.refs, spellings, entry);
       const source = credit.source;
       const legacy = credit.legacy && (!!fix || entry.legacy || source === 'Microsoft');
       aliases.push({
@@ -149,6 +154,7 @@ export function freezeActors(
       ...(sponsor ? { sponsor } : {}),
       ...(d.attackId ? { attackId: d.attackId } : {}),
       ...(d.mispUuid ? { mispUuid: d.mispUuid } : {}),
+      ...(formerIds.length ? { formerIds } : {}),
       ...(d.motivation.size ? { motivation: [...d.motivation].sort() } : {}),
       ...(d.firstSeen ? { firstSeen: d.firstSeen } : {}),
       refs: d.refs.slice(0, MAX_REFS),

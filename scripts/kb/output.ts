@@ -3,6 +3,7 @@ import type { Agency, KbManifest, KnowledgeBase, NameTableFile } from '../../lib
 import { NameFlag } from '../../lib/kb/types';
 import { hasGovernmentAgencySource, newestAttribution } from './attributions';
 import { nameFlags, type WordSource } from './flags';
+import { compact } from './identity';
 import { actorNameRisk, type GeneralText, isSharedAcronym, type NameRisk } from './risk';
 import { byCode, fold } from './text';
 
@@ -27,14 +28,51 @@ const RISK_BITS: Record<NameRisk, number> = {
 };
 
 /**
+ * Of actors that share a name as the matcher reads it (spacing and punctuation aside), the one a text with
+ * no other clue means gets the `primary` bit: the actor the name is the canonical name of ("DragonForce"
+ * the ransomware cartel, not DragonForce Malaysia), else the one ATT&CK lists the name for (Spandex Tempest
+ * is TA505 before Microsoft's cluster). `attackListed` holds, per G-id, ATT&CK's names for it, compacted.
+ */
+function markDefaultActors(
+  rows: Row[],
+  kb: KnowledgeBase,
+  attackListed: ReadonlyMap<string, ReadonlySet<string>>,
+): void {
+  const actors = new Map(kb.actors.map((a) => [a.id, a]));
+  const byKey = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (r[2] !== 'actor') continue;
+    const k = compact(r[0]);
+    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
+  for (const [k, group] of byKey) {
+    const ids = [...new Set(group.map((r) => r[1]))];
+    if (ids.length < 2) continue;
+    const called = ids.filter((id) => compact(actors.get(id)!.name) === k);
+    const listed = ids.filter((id) => attackListed.get(actors.get(id)!.attackId ?? '')?.has(k));
+    const pick =
+      called.length === 1 ? called[0] : called.length === 0 && listed.length === 1 ? listed[0] : undefined;
+    if (pick) for (const r of group) if (r[1] === pick) r[3] |= NameFlag.primary;
+  }
+}
+
+/**
  * One row per (name, entity). Actor rows copy the alias flags and add the name's risk class; agency rows get
  * the same name flags (an acronym with another common meaning is generic), and a name shared by several
  * entities (actors or agencies, e.g. "Ministry of Foreign Affairs") is ambiguous.
  */
-export function nameTable(kb: KnowledgeBase, words: WordSource, general: GeneralText): NameTableFile {
+export function nameTable(
+  kb: KnowledgeBase,
+  words: WordSource,
+  general: GeneralText,
+  attackListed: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): NameTableFile {
   const rows: Row[] = [];
   for (const a of kb.actors) {
     for (const al of a.aliases) {
+      // A name its vendor retired that is also a product's (CHROMIUM): pages about the product far
+      // outnumber pages that still use the old name, so it stays on the card but is not matched.
+      if (al.legacy && al.name !== a.name && general.brands.has(fold(al.name))) continue;
       const flags = bits(al) | RISK_BITS[actorNameRisk(al.name, general)];
       rows.push(
         a.country
@@ -61,6 +99,7 @@ export function nameTable(kb: KnowledgeBase, words: WordSource, general: General
   const owners = new Map<string, Set<string>>();
   for (const r of rows) owners.set(fold(r[0]), (owners.get(fold(r[0])) ?? new Set()).add(r[1]));
   for (const r of rows) if (owners.get(fold(r[0]))!.size > 1) r[3] |= NameFlag.ambiguous;
+  markDefaultActors(rows, kb, attackListed);
   rows.sort((a, b) => byCode(a[0], b[0]) || byCode(a[1], b[1]));
   return { version: 1, rows };
 }

@@ -20,6 +20,16 @@ export interface MitreGroup {
   external_references: { source_name: string; external_id?: string; url?: string; description?: string }[];
 }
 
+/** An ATT&CK campaign (C-id) and the groups ATT&CK attributes it to (STIX intrusion-set ids). */
+export interface MitreCampaign {
+  id: string;
+  name: string;
+  aliases?: string[];
+  revoked?: boolean;
+  x_mitre_deprecated?: boolean;
+  attributedTo: string[];
+}
+
 /** One row of Microsoft's naming map. */
 export interface MicrosoftName {
   'Threat actor name': string;
@@ -37,6 +47,7 @@ export interface Upstream {
   intelAgencies: MispValue[];
   targetInfo: MispValue[];
   mitreGroups: MitreGroup[];
+  mitreCampaigns: MitreCampaign[];
   microsoft: MicrosoftName[];
   /** Repository → commit, and the newest snapshot date, from SOURCES.md. */
   commits: Record<string, string>;
@@ -60,6 +71,19 @@ export function readUpstream(dir: string): Upstream {
   }
   if (dates.length === 0) throw new Error(`no repository commits found in ${join(dir, 'SOURCES.md')}`);
   const stix = readJson<{ objects: (MitreGroup & { type: string })[] }>(dir, 'mitre-cti/intrusion-sets.json');
+  const campaigns = readJson<{
+    objects: {
+      type: string;
+      id: string;
+      relationship_type?: string;
+      source_ref?: string;
+      target_ref?: string;
+    }[];
+  }>(dir, 'mitre-cti/campaigns.json').objects;
+  const attributed = (id: string) =>
+    campaigns
+      .filter((o) => o.relationship_type === 'attributed-to' && o.source_ref === id && o.target_ref)
+      .map((o) => o.target_ref!);
   return {
     threatActors: cluster(dir, 'threat-actor'),
     producers: cluster(dir, 'producer'),
@@ -69,6 +93,9 @@ export function readUpstream(dir: string): Upstream {
     intelAgencies: cluster(dir, 'intelligence-agencies'),
     targetInfo: cluster(dir, 'target-information'),
     mitreGroups: stix.objects.filter((o) => o.type === 'intrusion-set'),
+    mitreCampaigns: campaigns
+      .filter((o) => o.type === 'campaign')
+      .map((o) => ({ ...(o as unknown as MitreCampaign), attributedTo: attributed(o.id) })),
     microsoft: readJson<MicrosoftName[]>(dir, 'microsoft-mstic/MicrosoftMapping.json'),
     commits,
     snapshotDate: dates.sort().at(-1)!,

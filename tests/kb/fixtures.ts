@@ -32,6 +32,7 @@ export function upstream(parts: Partial<Upstream>): Upstream {
     intelAgencies: [],
     targetInfo: [],
     mitreGroups: [],
+    mitreCampaigns: [],
     microsoft: [],
     commits: { 'x/y': '0'.repeat(40) },
     snapshotDate: '2026-01-01',
@@ -47,10 +48,13 @@ export function noCuration(parts: Partial<Curated> = {}): Curated {
     overrides: { canonical: [], aliasSources: [], dropAliases: [], countries: [] },
     ordinaryWords: [],
     genericNames: [],
+    products: [],
     vendorNames: {},
     agencies: [],
     credits: { credits: [], notCredited: [] },
     hygiene: { aliases: [], actors: [] },
+    ransomware: { list: '', gangs: [] },
+    groups: { list: '', gangs: [] },
     ...parts,
   };
 }

@@ -52,3 +52,26 @@ describe('primary agency for a shared abbreviation', () => {
     expect(() => build([ncsc('gb-ncsc', 'GB', ['CSC'])])).toThrow(/not one of its abbreviations/);
   });
 });
+
+describe('retired vendor names that are product names', () => {
+  it('keeps them on the card but gives them no name-table row', () => {
+    const actor = {
+      id: 'earth-lusca',
+      name: 'Earth Lusca',
+      aliases: [
+        { name: 'Earth Lusca' },
+        { name: 'CHROMIUM', source: 'Microsoft', legacy: true },
+        { name: 'ZINC', source: 'Microsoft', legacy: true },
+      ],
+      refs: [],
+      related: [],
+    };
+    const rows = nameTable({ actors: [actor], agencies: [] }, words, {
+      ...NO_LISTS,
+      brands: new Set(['chromium']),
+      dictionary: new Set(),
+      curated: new Set(),
+    }).rows.map((r) => r[0]);
+    expect(rows).toEqual(['Earth Lusca', 'ZINC']);
+  });
+});

@@ -90,7 +90,9 @@ describe.skipIf(!present)('KB rebuilt from ../shared/data/upstream', () => {
     const sponsored = kb.actors.filter(
       (a) => a.sponsor?.agencyId && a.sponsor.events.some((e) => e.kind !== 'vendor' && e.agencyId),
     );
-    expect(sponsored.length).toBeGreaterThanOrEqual(52);
+    // 45 since records ATT&CK names as one group were merged (Charming Kitten into APT35, APT43 into Kimsuky…)
+    // and the HomeLand Justice campaign stopped being an actor.
+    expect(sponsored.length).toBeGreaterThanOrEqual(45);
     expect(kb.agencies.length).toBeGreaterThanOrEqual(300);
     expect(new Set(kb.agencies.map((a) => a.country).filter(Boolean)).size).toBeGreaterThanOrEqual(100);
     for (const id of [

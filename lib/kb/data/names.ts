@@ -13,6 +13,7 @@ cn-pla-61398	agency	PLA Unit 61398	CN	military-unit
 water-sigbin	actor	Water Sigbin	CN
 returned-libra	actor	Returned Libra
 ru-gru-26165	agency	GRU Unit 26165	RU	military-unit
+8base	actor	8Base
 de-mfa	agency	Federal Foreign Office	DE	ministry
 br-abin	agency	Brazilian Intelligence Agency	BR	intelligence
 pl-abw	agency	Internal Security Agency	PL	intelligence
@@ -21,6 +22,7 @@ au-acsc	agency	Australian Cyber Security Centre	AU	cyber-security
 gamaredon-group	actor	Gamaredon Group	RU
 be-adiv	agency	General Intelligence and Security Service	BE	military-unit
 apt10	actor	APT10	CN
+es-aepd	agency	Spanish Data Protection Agency	ES	regulator
 au-afp	agency	Australian Federal Police	AU	law-enforcement
 th-armed-forces-security-center	agency	Armed Forces Security Center	TH	intelligence
 it-aise	agency	External Intelligence and Security Agency	IT	intelligence
@@ -28,21 +30,22 @@ it-aisi	agency	Internal Intelligence and Security Agency	IT	intelligence
 nl-aivd	agency	General Intelligence and Security Service	NL	intelligence
 aggressive-inventory-zombies	actor	Aggressive Inventory Zombies
 allanite	actor	ALLANITE
-energetic-bear	actor	Energetic Bear	RU
+alphv	actor	ALPHV
 alpha-spider	actor	Alpha Spider
 altdos	actor	ALTDOS
 apt14	actor	APT14	CN
 pink-sandstorm	actor	Pink Sandstorm	IR
 th-army-military-intelligence-command	agency	Army Military Intelligence Command	TH	intelligence
 andromeda-spider	actor	ANDROMEDA SPIDER
+br-anpd	agency	National Data Protection Authority	BR	regulator
 fr-anssi	agency	National Cybersecurity Agency of France	FR	cyber-security
 anthropoid-spider	actor	ANTHROPOID SPIDER
+nl-ap	agency	Dutch Data Protection Authority	NL	regulator
 apt32	actor	APT32	VN
 apt33	actor	APT33	IR
 oilrig	actor	OilRig	IR
-operation-c-major	actor	Operation C-Major	PK
+transparent-tribe	actor	Transparent Tribe	PK
 apt37	actor	APT37	KP
-lazarus-group	actor	Lazarus Group	KP
 darkhotel	actor	DarkHotel	KR
 hazy-tiger	actor	HAZY TIGER	IN
 quilted-tiger	actor	QUILTED TIGER	IN
@@ -52,6 +55,7 @@ projectsauron	actor	ProjectSauron	US
 razor-tiger	actor	RAZOR TIGER	IN
 apt28	actor	APT28	RU
 aridviper	actor	AridViper	PS
+lazarus-group	actor	Lazarus Group	KP
 apt-c-27	actor	APT-C-27	SY
 turla	actor	Turla	RU
 sandcat	actor	SandCat
@@ -88,7 +92,6 @@ circle-typhoon	actor	Circle Typhoon	CN
 apt29	actor	APT29	RU
 apt3	actor	APT3	CN
 apt30	actor	APT30	CN
-raspberry-typhoon	actor	Raspberry Typhoon	CN
 apt31	actor	APT31	CN
 apt35	actor	APT35	IR
 viridian-vortex	actor	Viridian Vortex	PK
@@ -98,10 +101,9 @@ apt4	actor	APT4	CN
 apt40	actor	APT40	CN
 apt41	actor	APT41	CN
 apt42	actor	APT42	IR
-apt43	actor	APT43	KP
 opal-sleet	actor	Opal Sleet	KP
+andariel	actor	Andariel	KP
 apt45	actor	APT45	KP
-onyx-sleet	actor	Onyx Sleet	KP
 bluehornet	actor	BlueHornet
 apt5	actor	APT5	CN
 apt73	actor	APT73
@@ -109,6 +111,7 @@ apt9	actor	APT9	CN
 aptiran	actor	APTIran	IR
 au-asd	agency	Australian Signals Directorate	AU	intelligence
 int-asean	agency	Association of Southeast Asian Nations		international
+au-asic	agency	Australian Securities and Investments Commission	AU	regulator
 au-asio	agency	Australian Security Intelligence Organisation	AU	intelligence
 au-asis	agency	Australian Secret Intelligence Service	AU	intelligence
 lotus-panda	actor	LOTUS PANDA	CN
@@ -120,6 +123,7 @@ gold-cabin	actor	GOLD CABIN
 fin7	actor	FIN7	RU
 platinum	actor	PLATINUM	SG
 muddywater	actor	MuddyWater	IR
+energetic-bear	actor	Energetic Bear	RU
 thrip	actor	Thrip
 snowglobe	actor	SNOWGLOBE	FR
 fin6	actor	FIN6
@@ -128,6 +132,7 @@ the-gorgon-group	actor	The Gorgon Group
 int-au	agency	African Union		international
 pl-aw	agency	Foreign Intelligence Agency	PL	intelligence
 ababil-of-minab	actor	Ababil of Minab	IR
+gb-city-police	agency	City of London Police	GB	law-enforcement
 murenshark	actor	MurenShark
 actor240524	actor	Actor240524
 chainedshark	actor	ChainedShark
@@ -141,6 +146,7 @@ rocke	actor	Rocke
 td-agence-nationale-de-securite	agency	Agence nationale de sécurité	TD	intelligence
 cl-agencia-nacional-de-inteligencia	agency	Agencia Nacional de Inteligencia	CL	intelligence
 mk-intelligence-agency-of-north-macedonia	agency	Intelligence Agency of North Macedonia	MK	intelligence
+water-galura	actor	Water Galura
 hagga	actor	Hagga
 tr-air-force-intelligence-department	agency	Air Force Intelligence Department	TR	intelligence
 sy-air-force-intelligence-directorate	agency	Air Force Intelligence Directorate	SY	intelligence
@@ -159,13 +165,13 @@ il-aman	agency	Military Intelligence Directorate	IL	military-unit
 amaranth-dragon	actor	Amaranth-Dragon	CN
 pizzo-spider	actor	PIZZO SPIDER	US
 amethyst-rain	actor	Amethyst Rain	LB
-andariel	actor	Andariel	KP
-silent-chollima	actor	Silent Chollima	KP
+ie-garda	agency	An Garda Síochána	IE	law-enforcement
 teamspy-crew	actor	TeamSpy Crew	RU
 angry-likho	actor	Angry Likho	RU
 anonymous64	actor	Anonymous64	TW
 anonymous-ksa	actor	Anonymous KSA
 anonymous-sudan	actor	Anonymous Sudan
+fr-ofac	agency	Anti-Cybercrime Office	FR	law-enforcement
 pk-anti-narcotics-force	agency	Anti-Narcotics Force	PK	intelligence
 antique-typhoon	actor	Antique Typhoon	CN
 antlion	actor	Antlion	CN
@@ -175,9 +181,7 @@ storm-1113	actor	Storm-1113
 appmilad	actor	AppMilad	IR
 applejeus	actor	AppleJeus	KP
 aquatic-panda	actor	Aquatic Panda	CN
-earth-lusca	actor	Earth Lusca	CN
 mythic-likho	actor	Mythic Likho
-arcanedoor	actor	ArcaneDoor
 pinstripe-lightning	actor	Pinstripe Lightning
 armored-likho	actor	Armored Likho
 dk-army-intelligence-center	agency	Army Intelligence Center	DK	intelligence
@@ -188,11 +192,15 @@ wirte	actor	WIRTE	PS
 aslan-neferler-tim	actor	Aslan Neferler Tim	TR
 asnarok	actor	Asnarök
 mx-assistant-attorney-general-s-office-for-special-investigations-on-9a3e	agency	Assistant Attorney General's Office for Special Investigations on Organized Crime	MX	intelligence
+quantum	actor	Quantum
 atlascross	actor	AtlasCross
 attor	actor	Attor
 id-attorney-general-s-office-of-indonesia	agency	Attorney General's Office of Indonesia	ID	intelligence
 au-australian-geospatial-intelligence-organisation	agency	Australian Geospatial-Intelligence Organisation	AU	intelligence
+au-oaic	agency	Office of the Australian Information Commissioner	AU	regulator
+avaddon	actor	Avaddon
 avivore	actor	Avivore	CN
+avoslocker	actor	AvosLocker
 awaken-likho	actor	Awaken Likho
 axiom	actor	Axiom
 ayy-ld-z-tim	actor	Ayyıldız Tim	TR
@@ -205,10 +213,12 @@ mustang-panda	actor	MUSTANG PANDA	CN
 th-bureau-of-intelligence	agency	Bureau of Intelligence	TH	intelligence
 big-panda	actor	BIG PANDA	CN
 cz-bis	agency	Security Information Service	CZ	intelligence
-bitwise-spider	actor	BITWISE SPIDER
 de-bka	agency	Federal Criminal Police Office	DE	law-enforcement
+de-lka-by	agency	Bavarian State Criminal Police Office	DE	law-enforcement
+de-bmi	agency	Federal Ministry of the Interior	DE	ministry
 de-mod	agency	Federal Ministry of Defence	DE	ministry
 de-bnd	agency	Federal Intelligence Service	DE	intelligence
+de-bnetza	agency	Federal Network Agency	DE	regulator
 boson-spider	actor	BOSON SPIDER
 boss-spider	actor	BOSS SPIDER
 bronze-edgewood	actor	BRONZE EDGEWOOD	CN
@@ -219,35 +229,45 @@ bronze-starlight	actor	BRONZE STARLIGHT	CN
 bronze-vapor	actor	BRONZE VAPOR	CN
 de-bsi	agency	Federal Office for Information Security	DE	cyber-security
 id-bssn	agency	National Cyber and Crypto Agency	ID	cyber-security
+babuk	actor	Babuk
 backdoordiplomacy	actor	BackdoorDiplomacy
 redstinger	actor	RedStinger
 badrory	actor	BadRory
 id-state-intelligence-agency	agency	State Intelligence Agency	ID	intelligence
 id-indonesian-strategic-intelligence-agency	agency	Indonesian Strategic Intelligence Agency	ID	intelligence
 id-badan-intelijen-dan-keamanan-kepolisian-negara-republik-indonesia	agency	Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	ID	intelligence
-bahamut	actor	Bahamut
 windshift	actor	WindShift
 ta2722	actor	TA2722
+play	actor	Play
 bd-bangladesh-financial-intelligence-unit	agency	Bangladesh Financial Intelligence Unit	BD	intelligence
 batshadow	actor	BatShadow	VN
+de-lfv-by	agency	Bavarian State Office for the Protection of the Constitution	DE	intelligence
 bazarcall	actor	BazarCall
 bearlyfy	actor	Bearlyfy	UA
 beijing-group	actor	Beijing Group	CN
 cn-mss-beijing	agency	Beijing State Security Bureau	CN	intelligence
+cyber-partisans	actor	Cyber Partisans	BY
 by-kgb	agency	State Security Committee	BY	intelligence
 belialdemon	actor	BelialDemon
 belsen-group	actor	Belsen Group
 berry-sandstorm	actor	Berry Sandstorm	IR
+de-bfdi	agency	Federal Commissioner for Data Protection and Freedom of Information	DE	regulator
 de-bfv	agency	Federal Office for the Protection of the Constitution	DE	intelligence
 bibigun	actor	BiBiGun	PS
+bianlian	actor	BianLian
 bignosa	actor	Bignosa	KE
+lockbit	actor	LockBit
+black-axe	actor	Black Axe	NG
+black-basta	actor	Black Basta
 blue-tsunami	actor	Blue Tsunami	IL
 xinxin	actor	XinXin	CN
 hurricane-panda	actor	HURRICANE PANDA	CN
 blackbyte	actor	BlackByte
 blackjack	actor	BlackJack	UA
 blackmaskers	actor	BlackMaskers
+darkside	actor	DarkSide
 blackoasis	actor	BlackOasis
+blacksuit	actor	BlackSuit
 blackatom	actor	Blackatom	PS
 winnti-group	actor	Winnti Group	CN
 blackgear	actor	Blackgear	CN
@@ -269,18 +289,16 @@ booba-project	actor	Booba Project
 boolka	actor	Boolka
 pl-border-guard	agency	Border Guard	PL	intelligence
 boulder-bear	actor	Boulder Bear	RU
+earth-lusca	actor	Earth Lusca	CN
 brazenbamboo	actor	BrazenBamboo	CN
 breachlaboratory	actor	BreachLaboratory
 es-brigada-de-investigacion-tecnologica	agency	Brigada de Investigación Tecnológica	ES	intelligence
 tick	actor	Tick	CN
 ta428	actor	TA428	CN
 naikon	actor	Naikon	CN
-evasive-panda	actor	Evasive Panda	CN
 tonto-team	actor	Tonto Team	CN
 calypso	actor	Calypso	CN
 dragonok	actor	DragonOK	CN
-reddelta	actor	RedDelta
-twill-typhoon	actor	Twill Typhoon	CN
 volt-typhoon	actor	Volt Typhoon	CN
 mofang	actor	Mofang	CN
 roaming-tiger	actor	Roaming Tiger
@@ -297,6 +315,7 @@ bytetobreach	actor	ByteToBreach
 vn-mps	agency	Ministry of Public Security	VN	law-enforcement
 vn-mfa	agency	Ministry of Foreign Affairs	VN	ministry
 cn-cac	agency	Cyberspace Administration of China	CN	cyber-security
+in-cbi	agency	Central Bureau of Investigation	IN	law-enforcement
 pl-cbzc	agency	Central Cybercrime Bureau	PL	law-enforcement
 cyber-caliphate-army	actor	Cyber Caliphate Army
 be-ccb	agency	Centre for Cybersecurity Belgium	BE	cyber-security
@@ -314,13 +333,11 @@ ua-cert-ua	agency	Computer Emergency Response Team of Ukraine	UA	cert
 lv-certlv	agency	CERT.LV	LV	cert
 ar-cert	agency	CERT.ar	AR	cert
 br-certbr	agency	CERT.br	BR	cert
-crescent-typhoon	actor	Crescent Typhoon	CN
 dk-cfcs	agency	Centre for Cyber Security	DK	cyber-security
 chrysene	actor	CHRYSENE
 us-cia	agency	Central Intelligence Agency	US	intelligence
 de-cir	agency	Cyber and Information Domain Service	DE	military-unit
 lu-circl	agency	Computer Incident Response Center Luxembourg	LU	cert
-circus-spider	actor	CIRCUS SPIDER	RU
 mg-central-intelligence-service	agency	Central Intelligence Service	MG	intelligence
 ie-cis-corps	agency	CIS Corps	IE	intelligence
 us-cisa	agency	Cybersecurity and Infrastructure Security Agency	US	cyber-security
@@ -339,6 +356,8 @@ clockwork-spider	actor	CLOCKWORK SPIDER
 cn-cncert	agency	National Computer Network Emergency Response Technical Team/Coordination Center of China	CN	cert
 pt-cncs	agency	National Cybersecurity Centre	PT	cyber-security
 es-cni	agency	National Intelligence Centre	ES	intelligence
+fr-cnil	agency	National Commission on Informatics and Liberty	FR	regulator
+us-cnmf	agency	Cyber National Mission Force	US	military-unit
 cobalt-katana	actor	COBALT KATANA
 fr-comcyber	agency	Cyber Defence Command	FR	military-unit
 crystalray	actor	CRYSTALRAY
@@ -353,10 +372,9 @@ tortoiseshell	actor	Tortoiseshell	IR
 cn-cverc	agency	National Computer Virus Emergency Response Center	CN	cert
 us-cybercom	agency	United States Cyber Command	US	military-unit
 jp-cabinet-intelligence-and-research-office	agency	Cabinet Intelligence and Research Office	JP	intelligence
+cactus	actor	Cactus
 cadelle	actor	Cadelle	IR
-dev-0586	actor	DEV-0586	RU
 caliente-bandits	actor	Caliente Bandits
-camaro-dragon	actor	Camaro Dragon	CN
 chamelgang	actor	Chamelgang
 ca-canada-border-services-agency	agency	Canada Border Services Agency	CA	intelligence
 ca-canadian-coast-guard	agency	Canadian Coast Guard	CA	intelligence
@@ -377,7 +395,7 @@ ar-central-de-reunion-de-inteligencia-militar	agency	Central de Reunión de Inte
 it-centro-intelligence-interforze	agency	Centro Intelligence Interforze	IT	intelligence
 es-centro-de-inteligencia-contra-el-terrorismo-y-el-crimen-organizado	agency	Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	ES	intelligence
 ceranakeeper	actor	CeranaKeeper	CN
-charming-kitten	actor	Charming Kitten	IR
+maze	actor	Maze	RU
 storm-0252	actor	Storm-0252
 chaya-004	actor	Chaya_004	CN
 chernovite	actor	Chernovite	RU
@@ -387,7 +405,11 @@ cn-mss	agency	Ministry of State Security	CN	intelligence
 lyceum	actor	LYCEUM	IR
 chronus-group	actor	Chronus Group
 ciberinteligenciasv	actor	CiberInteligenciaSV
+cicada3301	actor	Cicada3301
 tiltedtemple	actor	TiltedTemple	CN
+netwalker	actor	NetWalker	RU
+es-guardia-civil	agency	Civil Guard	ES	law-enforcement
+cl0p	actor	Cl0p
 clay-typhoon	actor	Clay Typhoon	CN
 clever-kitten	actor	Clever Kitten	IR
 cloudsorcerer	actor	CloudSorcerer
@@ -398,7 +420,6 @@ silent-librarian	actor	Silent Librarian	IR
 dnspionage	actor	DNSpionage
 codefinger	actor	Codefinger
 coinbase-cartel	actor	Coinbase Cartel
-cold-river	actor	Cold River
 co-colcert	agency	Colombian Cyber Emergency Response Group	CO	cert
 comicform	actor	ComicForm
 int-european-commission	agency	European Commission		international
@@ -421,7 +442,6 @@ corsair-jackal	actor	Corsair Jackal	TN
 cosmic-lynx	actor	Cosmic Lynx
 sea-turtle	actor	Sea Turtle	TR
 cosmicbeetle	actor	CosmicBeetle
-costaricto	actor	CostaRicto
 cotton-sandstorm	actor	Cotton Sandstorm	IR
 coughingdown	actor	CoughingDown
 ir-council-for-intelligence-coordination	agency	Council for Intelligence Coordination	IR	intelligence
@@ -433,6 +453,7 @@ bd-counter-terrorism-and-transnational-crime	agency	Counter Terrorism and Transn
 at-ministry-of-defence	agency	Ministry of Defence	AT	intelligence
 nitro	actor	Nitro	CN
 storm-0940	actor	Storm-0940	CN
+crescent-typhoon	actor	Crescent Typhoon	CN
 za-crime-intelligence	agency	Crime Intelligence	ZA	intelligence
 mx-crime-combat-planning-analysis-and-information-center-cenapi-pgr-centro-8dc4	agency	Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	MX	intelligence
 ca-criminal-intelligence-service-canada	agency	Criminal Intelligence Service Canada	CA	intelligence
@@ -441,9 +462,12 @@ ke-criminal-investigation-department	agency	Criminal Investigation Department	KE
 lk-criminal-investigation-department	agency	Criminal Investigation Department	LK	intelligence
 bb-criminal-investigations-department	agency	Criminal Investigations Department	BB	intelligence
 crimson-collective	actor	Crimson Collective
+ghost	actor	Ghost
 cryptochameleon	actor	CryptoChameleon
 unc1069	actor	UNC1069	KP
+storm-0671	actor	Storm-0671
 cuboid-sandstorm	actor	Cuboid Sandstorm	IR
+es-policia-nacional	agency	National Police Corps	ES	law-enforcement
 curious-gorge	actor	Curious Gorge	CN
 curly-comrades	actor	Curly COMrades	RU
 cutting-kitten	actor	Cutting Kitten	IR
@@ -454,7 +478,6 @@ cyber-army-of-russia-reborn	actor	Cyber Army of Russia Reborn
 cyberav3ngers	actor	CyberAv3ngers	IR
 cyber-berkut	actor	Cyber Berkut	RU
 cyber-islamic-resistance	actor	Cyber Islamic Resistance	IR
-cyber-partisans	actor	Cyber Partisans	BY
 ua-cyberpolice	agency	Cyber Police of Ukraine	UA	law-enforcement
 cyber-serp	actor	Cyber Serp	RU
 cyber-toufan	actor	Cyber Toufan	IR
@@ -475,7 +498,6 @@ pumpkin-sandstorm	actor	Pumpkin Sandstorm	IR
 dev-0147	actor	DEV-0147	CN
 mustard-tempest	actor	Mustard Tempest
 pearl-sleet	actor	Pearl Sleet	KP
-ta2101	actor	TA2101	RU
 lilac-typhoon	actor	Lilac Typhoon	CN
 evil-corp	actor	Evil Corp	RU
 storm-0249	actor	Storm-0249
@@ -492,6 +514,7 @@ mosesstaff	actor	MosesStaff	IR
 storm-0530	actor	Storm-0530	KP
 lapsus	actor	LAPSUS
 dev-0569	actor	DEV-0569
+saint-bear	actor	Saint Bear	RU
 sunglow-blizzard	actor	Sunglow Blizzard	RU
 phlox-tempest	actor	Phlox Tempest	IL
 storm-0829	actor	Storm-0829
@@ -522,9 +545,11 @@ us-odni	agency	Office of the Director of National Intelligence	US	intelligence
 uy-national-directorate-of-information-and-intelligence-direccion-nacional-d244	agency	National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	UY	intelligence
 fr-direction-nationale-du-renseignement-territorial	agency	direction nationale du renseignement territorial	FR	intelligence
 ro-dnsc	agency	National Cyber Security Directorate	RO	cyber-security
+us-doe	agency	Department of Energy	US	ministry
 us-doj	agency	Department of Justice	US	ministry
-doppel-spider	actor	DOPPEL SPIDER
+ie-dpc	agency	Data Protection Commission	IE	regulator
 fr-drsd	agency	DRSD	FR	intelligence
+gb-dsit	agency	Department for Science, Innovation and Technology	GB	ministry
 at-dsn	agency	Directorate State Protection and Intelligence Service	AT	intelligence
 az-dtx	agency	State Security Service	AZ	intelligence
 dungeon-spider	actor	DUNGEON SPIDER
@@ -542,9 +567,9 @@ dark-caracal	actor	Dark Caracal	LB
 unc2814	actor	UNC2814	CN
 infrastructure-destruction-squad	actor	Infrastructure Destruction Squad	RU
 gold-rebellion	actor	GOLD REBELLION
+dark-storm-team	actor	Dark Storm Team
 darkcasino	actor	DarkCasino
 darkgaboon	actor	DarkGaboon
-unc2452	actor	UNC2452	RU
 darkhydrus	actor	DarkHydrus
 darkpink	actor	DarkPink
 darkraas	actor	DarkRaaS
@@ -568,6 +593,8 @@ defrayx	actor	DefrayX
 volatile-cedar	actor	Volatile Cedar	LB
 us-dod	agency	Department of Defense	US	ministry
 ie-mfa	agency	Ministry of Foreign Affairs	IE	ministry
+us-hhs	agency	Department of Health and Human Services	US	ministry
+au-home-affairs	agency	Department of Home Affairs	AU	ministry
 es-department-of-homeland-security	agency	Department of Homeland Security	ES	intelligence
 lk-department-of-naval-intelligence	agency	Department of Naval Intelligence	LK	intelligence
 tr-department-of-smuggling-intelligence-operations-and-information-collection	agency	Department of Smuggling, Intelligence, Operations and Information Collection	TR	intelligence
@@ -603,9 +630,11 @@ in-directorate-of-naval-intelligence	agency	Directorate of Naval Intelligence	IN
 in-directorate-of-revenue-intelligence	agency	Directorate of Revenue Intelligence	IN	intelligence
 ro-directia-generala-de-informatii-a-apararii	agency	Direcția Generală de Informații a Apărării	RO	intelligence
 ro-directia-generala-de-informatii-si-protectie-interna	agency	Direcția Generală de Informații și Protecție Internă	RO	intelligence
+doppelpaymer	actor	DoppelPaymer
 houndstooth-typhoon	actor	Houndstooth Typhoon	CN
 dragonbreath	actor	DragonBreath
-dragonforce	actor	DragonForce	MY
+dragonforce	actor	DragonForce Malaysia	MY
+dragonforce-ransomware	actor	DragonForce
 dragonrank	actor	DragonRank
 dragonspark	actor	DragonSpark	CN
 dragonbridge	actor	Dragonbridge	CN
@@ -613,8 +642,8 @@ driftingcloud	actor	DriftingCloud	CN
 drivesurge	actor	DriveSurge
 ba-drzavna-agencija-za-istrage-i-zastitu	agency	Državna Agencija za Istrage i Zaštitu	BA	intelligence
 unit-8200	actor	Unit 8200	IL
-dust-storm	actor	Dust Storm
 dustsquad	actor	DustSquad	RU
+dust-storm	actor	Dust Storm
 nl-mfa	agency	Ministry of Foreign Affairs	NL	ministry
 nl-politie	agency	National Police of the Netherlands	NL	law-enforcement
 tr-mfa	agency	Ministry of Foreign Affairs	TR	ministry
@@ -622,12 +651,15 @@ gr-e-division-intelligence-division	agency	E Division – Intelligence Division	
 no-e-tjenesten	agency	Norwegian Intelligence Service	NO	military-unit
 ec2-grouper	actor	EC2 Grouper
 int-europol	agency	European Union Agency for Law Enforcement Cooperation		international
+int-edpb	agency	European Data Protection Board		international
+int-edps	agency	European Data Protection Supervisor		international
 int-eeas	agency	European External Action Service		international
 eg-egcert	agency	Egypt's Computer Emergency Readiness Team	EG	cert
 electric-panda	actor	ELECTRIC PANDA	CN
 eloquent-panda	actor	ELOQUENT PANDA	CN
 elusive-comet	actor	ELUSIVE COMET	KP
 int-enisa	agency	European Union Agency for Cybersecurity		international
+us-epa	agency	Environmental Protection Agency	US	regulator
 equation-group	actor	Equation Group	US
 int-eu	agency	European Union		international
 int-eu-intcen	agency	EU Intelligence and Situation Centre		international
@@ -654,6 +686,7 @@ earth-wendigo	actor	Earth Wendigo	CN
 earth-yako	actor	Earth Yako
 edalat-e-ali	actor	Edalat-e Ali	IR
 educated-manticore	actor	Educated Manticore	IR
+egregor	actor	Egregor
 eg-egyptian-general-intelligence-directorate	agency	Egyptian General Intelligence Directorate	EG	intelligence
 eg-egyptian-homeland-security	agency	Egyptian Homeland security	EG	intelligence
 ch-mfa	agency	Ministry of Foreign Affairs	CH	ministry
@@ -668,7 +701,7 @@ ee-kapo	agency	Estonian Internal Security Service	EE	intelligence
 flax-typhoon	actor	Flax Typhoon	CN
 int-eurojust	agency	European Union Agency for Criminal Justice Cooperation		international
 int-satcen	agency	European Union Satellite Centre		international
-evil-corp-c30fbdc8	actor	Evil Corp	RU
+everest	actor	Everest
 evilpost	actor	EvilPost
 eviltraffic	actor	EvilTraffic
 evilweb	actor	EvilWeb	RU
@@ -678,7 +711,10 @@ exfilsquad	actor	ExfilSquad
 fastcash	actor	FASTCash
 us-fbi	agency	Federal Bureau of Investigation	US	law-enforcement
 us-fbi-intelligence-branch	agency	FBI Intelligence Branch	US	intelligence
+gb-fca	agency	Financial Conduct Authority	GB	regulator
+us-fcc	agency	Federal Communications Commission	US	regulator
 gb-mfa	agency	Foreign, Commonwealth and Development Office	GB	ministry
+us-ferc	agency	Federal Energy Regulatory Commission	US	regulator
 jm-financial-investigations-division	agency	Financial Investigations Division	JM	intelligence
 th-financial-intelligence-division	agency	Financial Intelligence Division	TH	intelligence
 fin1	actor	FIN1	RU
@@ -696,15 +732,18 @@ se-fra	agency	National Defence Radio Establishment	SE	intelligence
 uac-0118	actor	UAC-0118
 ru-fsb	agency	Federal Security Service	RU	intelligence
 ru-fso	agency	Federal Protective Service	RU	intelligence
+us-ftc	agency	Federal Trade Commission	US	regulator
 int-five-eyes	agency	Five Eyes		international
 fail0verflow	actor	Fail0verflow
 iq-falcons-intelligence-cell	agency	Falcons Intelligence Cell	IQ	intelligence
 rebel-jackal	actor	Rebel Jackal	TN
 wagemole	actor	WageMole	KP
 salt-typhoon	actor	Salt Typhoon	CN
+mallox	actor	Mallox
 pk-federal-investigation-agency	agency	Federal Investigation Agency	PK	intelligence
 mx-federal-police	agency	Federal Police	MX	intelligence
 br-federal-police-department	agency	Federal Police Department	BR	intelligence
+de-gba	agency	Federal Prosecutor General	DE	law-enforcement
 femwar02	actor	Femwar02	RU
 ferocious-kitten	actor	Ferocious Kitten	IR
 lk-financial-crimes-investigation-division	agency	Financial Crimes Investigation Division	LK	intelligence
@@ -721,6 +760,7 @@ fishing-elephant	actor	Fishing Elephant
 flash-kitten	actor	Flash Kitten
 flowerstorm	actor	FlowerStorm
 flyingyeti	actor	FlyingYeti	RU
+fog	actor	Fog
 az-foreign-intelligence-service	agency	Foreign Intelligence Service	AZ	intelligence
 ro-foreign-intelligence-service	agency	Foreign Intelligence Service	RO	intelligence
 ru-svr	agency	Foreign Intelligence Service	RU	intelligence
@@ -729,6 +769,7 @@ no-forsvarets-sikkerhetstjeneste	agency	Forsvarets sikkerhetstjeneste	NO	intelli
 fox-kitten	actor	Fox Kitten	IR
 fox-tempest	actor	Fox Tempest
 fr-mfa	agency	Ministry for Europe and Foreign Affairs	FR	ministry
+fr-gendarmerie	agency	National Gendarmerie	FR	law-enforcement
 frostyneighbor	actor	FrostyNeighbor	RU
 fulcrumsec	actor	FulcrumSec
 funksec	actor	FunkSec
@@ -753,7 +794,6 @@ gold-galleon	actor	GOLD GALLEON
 gold-garden	actor	GOLD GARDEN
 gold-mansard	actor	GOLD MANSARD
 gold-northfield	actor	GOLD NORTHFIELD
-gold-prelude	actor	GOLD PRELUDE
 gold-riverview	actor	GOLD RIVERVIEW
 gold-skyline	actor	GOLD SKYLINE
 gold-southfield	actor	GOLD SOUTHFIELD
@@ -762,8 +802,6 @@ gold-waterfall	actor	GOLD WATERFALL
 gold-winter	actor	GOLD WINTER
 ca-rcmp	agency	Royal Canadian Mounted Police	CA	law-enforcement
 polonium	actor	POLONIUM	LB
-gref	actor	GREF	CN
-grim-spider	actor	GRIM SPIDER
 ru-gru	agency	Main Directorate of the General Staff	RU	military-unit
 ru-gru-74455	agency	GRU Unit 74455	RU	military-unit
 br-gsi	agency	Institutional Security Bureau	BR	intelligence
@@ -776,6 +814,7 @@ gamacopy	actor	GamaCopy
 gambleforce	actor	GambleForce
 gammax	actor	Gammax
 gb-gangmasters-and-labour-abuse-authority	agency	Gangmasters and Labour Abuse Authority	GB	intelligence
+it-garante	agency	Italian Data Protection Authority	IT	regulator
 ie-garda-national-surveillance-unit	agency	Garda National Surveillance Unit	IE	intelligence
 gelsemium	actor	Gelsemium
 tr-gendarmerie-intelligence-directorate	agency	Gendarmerie Intelligence Directorate	TR	intelligence
@@ -803,7 +842,6 @@ globalsecretgroup	actor	GlobalSecretGroup
 gnosticplayers	actor	Gnosticplayers
 mummy-spider	actor	MUMMY SPIDER
 narwhal-spider	actor	NARWHAL SPIDER
-water-galura	actor	Water Galura
 inc-ransom	actor	INC Ransom
 mallard-spider	actor	MALLARD SPIDER
 prophet-spider	actor	Prophet Spider
@@ -830,11 +868,13 @@ guacamaya	actor	Guacamaya
 cn-mss-guangdong	agency	Guangdong State Security Department	CN	intelligence
 hive-0145	actor	HIVE-0145
 hound-spider	actor	HOUND SPIDER
+us-hsi	agency	Homeland Security Investigations	US	law-enforcement
 hacking-team	actor	Hacking Team
 cn-mss-hainan	agency	Hainan State Security Department	CN	intelligence
 handala	actor	Handala	PS
 head-mare	actor	Head Mare
 hellhounds	actor	HellHounds
+hellcat	actor	Hellcat
 hellsing	actor	Hellsing	CN
 henbox	actor	HenBox	CN
 temp-hermit	actor	TEMP.Hermit	KP
@@ -843,22 +883,28 @@ hezb	actor	Hezb
 hiddenart	actor	HiddenArt	RU
 higaisa	actor	Higaisa	KR
 hikki-chan	actor	HikkI-Chan
+hive	actor	Hive
 hive0117	actor	Hive0117
 ta577	actor	TA577	RU
 unc2565	actor	UNC2565
 hive0137	actor	Hive0137
 hive0163	actor	Hive0163
 hollowquill	actor	HollowQuill
-homeland-justice	actor	HomeLand Justice	IR
+holy-league	actor	Holy League
 honeybee	actor	Honeybee
 hookads	actor	HookAds
 houken	actor	Houken	CN
 cn-mss-hubei	agency	Hubei State Security Department	CN	intelligence
 hummingbad	actor	HummingBad	CN
 hunt3r-kill3rs	actor	Hunt3r Kill3rs	RU
+hunters-international	actor	Hunters International
 hyadina	actor	Hyadina
+in-i4c	agency	Indian Cyber Crime Coordination Centre	IN	law-enforcement
+int-iaea	agency	International Atomic Energy Agency		international
 powerpool	actor	PowerPool
 th-intelligence-bureau	agency	Intelligence Bureau	TH	intelligence
+us-ic3	agency	Internet Crime Complaint Center	US	law-enforcement
+gb-ico	agency	Information Commissioner's Office	GB	regulator
 int-interpol	agency	International Criminal Police Organization		international
 impersonating-panda	actor	IMPERSONATING PANDA	CN
 il-incd	agency	Israel National Cyber Directorate	IL	cyber-security
@@ -867,11 +913,12 @@ indohaxsec-team	actor	INDOHAXSEC TEAM	ID
 inj3ctor3	actor	INJ3CTOR3
 ir-irgc-cec	agency	IRGC Cyber-Electronic Command	IR	military-unit
 ir-irgc-io	agency	IRGC Intelligence Organization	IR	intelligence
-iridium	actor	IRIDIUM	IR
 irleaks	actor	IRLeaks
+us-irs	agency	Internal Revenue Service	US	public-body
 il-shin-bet	agency	Shin Bet	IL	intelligence
 th-internal-security-affairs-bureau	agency	Internal Security Affairs Bureau	TH	intelligence
 pk-isi	agency	Inter-Services Intelligence	PK	military-unit
+it-army-of-ukraine	actor	IT Army of Ukraine	UA
 icepeony	actor	IcePeony	CN
 is-icelandic-crisis-response-unit	agency	Icelandic Crisis Response Unit	IS	intelligence
 is-icelandic-police	agency	Icelandic Police	IS	intelligence
@@ -903,6 +950,7 @@ si-intelligence-and-security-service-of-slovenian-ministry-of-defence-37bf	agenc
 ir-intelligence-org-of-faraja	agency	Intelligence org of FARAJA	IR	intelligence
 ir-intelligence-org-of-the-islamic-republic-of-iran	agency	Intelligence org of the Islamic Republic of Iran	IR	intelligence
 ba-intelligence-security-agency-of-bosnia-and-herzegovina	agency	Intelligence-Security Agency of Bosnia and Herzegovina	BA	intelligence
+interlock	actor	Interlock
 bn-internal-security-department	agency	Internal Security Department	BN	intelligence
 sg-internal-security-department	agency	Internal Security Department	SG	intelligence
 th-internal-security-operations-command	agency	Internal Security Operations Command	TH	intelligence
@@ -936,6 +984,7 @@ juiceledger	actor	JuiceLedger
 kax17	actor	KAX17
 ke-kecirt	agency	National Kenya Computer Incident Response Team	KE	cert
 kr-kisa	agency	Korea Internet & Security Agency	KR	cert
+kr-knpa	agency	Korean National Police Agency	KR	law-enforcement
 kz-kazcert	agency	KZ-CERT	KZ	cert
 ph-mfa	agency	Ministry of Foreign Affairs	PH	ministry
 kairos	actor	Kairos
@@ -949,6 +998,7 @@ kelvinsecurity	actor	KelvinSecurity	ES
 id-mfa	agency	Ministry of Foreign Affairs	ID	ministry
 my-mfa	agency	Ministry of Foreign Affairs	MY	ministry
 keymous	actor	Keymous+
+killsec	actor	KillSec
 killnet	actor	Killnet
 kinsing	actor	Kinsing
 kiss-a-dog	actor	Kiss-a-Dog
@@ -958,16 +1008,22 @@ krybit	actor	Krybit
 iq-kurdistan-region-security-council	agency	Kurdistan Region Security Council	IQ	intelligence
 fi-ncsc	agency	National Cyber Security Centre Finland	FI	cyber-security
 hu-mfa	agency	Ministry of Foreign Affairs	HU	ministry
+us-lapd	agency	Los Angeles Police Department	US	law-enforcement
+de-lka	agency	State Criminal Police Office	DE	law-enforcement
+de-lka-bw	agency	State Criminal Police Office of Baden-Württemberg	DE	law-enforcement
+de-lka-be	agency	State Criminal Police Office of Berlin	DE	law-enforcement
+de-lka-nw	agency	State Criminal Police Office of North Rhine-Westphalia	DE	law-enforcement
+de-lka-ni	agency	State Criminal Police Office of Lower Saxony	DE	law-enforcement
 labhost	actor	LabHost
-moonstone-sleet	actor	Moonstone Sleet	KP
 il-lahav-433	agency	Lahav 433	IL	intelligence
 lamashtu	actor	Lamashtu
 lancefly	actor	Lancefly
 tag-124	actor	TAG-124
+de-lfv	agency	State Office for the Protection of the Constitution	DE	intelligence
 larva-24005	actor	Larva-24005	KP
 larva-24009	actor	Larva-24009
 larva-24010	actor	Larva-24010
-operation-shadow-force	actor	Operation Shadow Force	CN
+ta-shadowcricket	actor	TA-ShadowCricket	CN
 larva-25012	actor	Larva-25012
 larva-26002	actor	Larva-26002
 larva-26005	actor	Larva-26005
@@ -984,16 +1040,19 @@ linkc-pub	actor	LinkC Pub
 lofygang	actor	LofyGang
 longnosedgoblin	actor	LongNosedGoblin	CN
 witchetty	actor	Witchetty	CN
-saint-bear	actor	Saint Bear	RU
 lucky-cat	actor	Lucky Cat
+lulzsec	actor	LulzSec
 lulzintel	actor	LulzIntel
 lulzsec-black	actor	LulzSec Black
+luminousmoth	actor	LuminousMoth
 luna-moth	actor	Luna Moth
 luna-tempest	actor	Luna Tempest
 red-nue	actor	Red Nue	CN
+lynx	actor	Lynx
 magnetic-spider	actor	MAGNETIC SPIDER	RU
 moskalvzapoe	actor	Moskalvzapoe
 in-mea	agency	Ministry of External Affairs	IN	ministry
+jp-meti	agency	Ministry of Economy, Trade and Industry	JP	ministry
 ke-military-intelligence	agency	Military Intelligence	KE	intelligence
 gb-mi5	agency	Security Service	GB	intelligence
 gb-sis	agency	Secret Intelligence Service	GB	intelligence
@@ -1007,6 +1066,7 @@ storm-1194	actor	Storm-1194
 monty-spider	actor	MONTY SPIDER
 morh4x	actor	MORH4x	MA
 cn-mps	agency	Ministry of Public Security	CN	law-enforcement
+kr-msit	agency	Ministry of Science and ICT	KR	ministry
 kp-mss	agency	Ministry of State Security	KP	intelligence
 pl-mfa	agency	Ministry of Foreign Affairs	PL	ministry
 se-must	agency	Military Intelligence and Security Service	SE	military-unit
@@ -1025,6 +1085,10 @@ us-marine-corps-intelligence	agency	Marine Corps Intelligence	US	intelligence
 markopolo	actor	Markopolo
 massgrave	actor	Massgrave
 medusa-group	actor	Medusa Group
+medusalocker	actor	MedusaLocker
+in-meity	agency	Ministry of Electronics and Information Technology	IN	ministry
+pysa	actor	PYSA
+gb-met	agency	Metropolitan Police Service	GB	law-enforcement
 metador	actor	Metador
 pl-skw	agency	Military Counterintelligence Service	PL	military-unit
 cz-vzs	agency	Military Intelligence	CZ	military-unit
@@ -1136,12 +1200,14 @@ modifiedelephant	actor	ModifiedElephant
 mogilevich	actor	Mogilevich
 molatori	actor	Molatori
 moneytaker	actor	MoneyTaker
+moonstone-sleet	actor	Moonstone Sleet	KP
 mora-001	actor	Mora_001	RU
 moshen-dragon	actor	Moshen Dragon	CN
 il-mossad	agency	Mossad	IL	intelligence
 moustachedbouncer	actor	MoustachedBouncer	BY
 mr-rot13	actor	Mr_Rot13
 mysterious-elephant	actor	Mysterious Elephant
+mysterious-team-bangladesh	actor	Mysterious Team Bangladesh	BD
 n4ughtysectu	actor	N4ughtysecTU	BR
 my-nacsa	agency	National Cyber Security Agency	MY	cyber-security
 int-nato	agency	North Atlantic Treaty Organization		international
@@ -1153,6 +1219,7 @@ gb-nca	agency	National Crime Agency	GB	law-enforcement
 sa-nca	agency	National Cybersecurity Authority	SA	cyber-security
 gb-ncf	agency	National Cyber Force	GB	military-unit
 bs-national-crime-intelligence-agency	agency	National Crime Intelligence Agency	BS	intelligence
+in-nciipc	agency	National Critical Information Infrastructure Protection Centre	IN	cyber-security
 cz-nckb	agency	National Cyber Crime Centre	CZ	law-enforcement
 qa-ncsa	agency	National Cyber Security Agency	QA	cyber-security
 th-ncsa	agency	National Cyber Security Agency	TH	cyber-security
@@ -1168,15 +1235,18 @@ gy-national-intelligence-and-security-agency	agency	National Intelligence and Se
 jp-nisc	agency	National center of Incident readiness and Strategy for Cybersecurity	JP	cyber-security
 us-nist	agency	National Institute of Standards and Technology	US	cyber-security
 lt-nksc	agency	National Cyber Security Centre of Lithuania	LT	cyber-security
+us-nnsa	agency	National Nuclear Security Administration	US	public-body
 nocturnal-spider	actor	NOCTURNAL SPIDER
 nomad-panda	actor	NOMAD PANDA
 notrobin	actor	NOTROBIN
+us-nrc	agency	Nuclear Regulatory Commission	US	regulator
 us-nsa	agency	National Security Agency	US	intelligence
 tw-nsb	agency	National Security Bureau	TW	intelligence
 no-nsm	agency	Norwegian National Security Authority	NO	cyber-security
 am-nss	agency	National Security Service	AM	intelligence
 in-ntro	agency	National Technical Research Organisation	IN	intelligence
 cz-nukib	agency	National Cyber and Information Security Agency	CZ	cyber-security
+us-nypd	agency	New York City Police Department	US	law-enforcement
 nz-nzsis	agency	New Zealand Security Intelligence Service	NZ	intelligence
 nam3l3ss	actor	Nam3L3ss
 na-namibia-central-intelligence-service	agency	Namibia Central Intelligence Service	NA	intelligence
@@ -1193,6 +1263,7 @@ tr-usom	agency	National Computer Emergency Response Center	TR	cert
 pk-pkcert	agency	National Computer Emergency Response Team	PK	cert
 pk-national-counter-terrorism-authority	agency	National Counter Terrorism Authority	PK	intelligence
 pk-national-crises-management-cell	agency	National Crises Management Cell	PK	intelligence
+ca-nc3	agency	National Cybercrime Coordination Centre	CA	law-enforcement
 pe-national-directorate-of-intelligence	agency	National Directorate of Intelligence	PE	intelligence
 gb-national-domestic-extremism-and-disorder-intelligence-unit	agency	National Domestic Extremism and Disorder Intelligence Unit	GB	intelligence
 ie-national-economic-crime-bureau	agency	National Economic Crime Bureau	IE	intelligence
@@ -1233,6 +1304,7 @@ natohub	actor	Natohub
 pk-naval-intelligence	agency	Naval Intelligence	PK	intelligence
 tr-navy-intelligence-department	agency	Navy Intelligence Department	TR	intelligence
 nazar	actor	Nazar
+nefilim	actor	Nefilim
 hu-nemzetbiztonsagi-hivatal	agency	Nemzetbiztonsági Hivatal	HU	intelligence
 hu-nemzeti-informacios-kozpont-nik-national-information-center	agency	Nemzeti Információs Központ (NIK) (National Information Center)	HU	intelligence
 netrunnerpr	actor	NetRunnerPR
@@ -1241,49 +1313,35 @@ newspenguin	actor	NewsPenguin
 nexus-zeta	actor	Nexus Zeta
 nickel-alley	actor	Nickel Alley	KP
 ng-ngcert	agency	Nigeria Computer Emergency Response Team	NG	cert
-night-dragon	actor	Night Dragon	CN
 unc1549	actor	UNC1549	IR
 int-nato-nac	agency	North Atlantic Council		international
 no-pst	agency	Norwegian Police Security Service	NO	intelligence
 nullbulge	actor	Nullbulge
 nyxargroup	actor	NyxarGroup
 int-oas	agency	Organization of American States		international
+us-ofac	agency	Office of Foreign Assets Control	US	public-body
+gb-onr	agency	Office for Nuclear Regulation	GB	regulator
 int-osce	agency	Organization for Security and Co-operation in Europe		international
 outlaw-spider	actor	OUTLAW SPIDER
 overlord-spider	actor	OVERLORD SPIDER
 obsidian-sandstorm	actor	Obsidian Sandstorm	IR
+gb-ofcom	agency	Ofcom	GB	regulator
 cz-uzsi	agency	Office for Foreign Relations and Information	CZ	intelligence
 cn-office-for-safeguarding-national-security-of-the-cpg-in-the-hksar	agency	Office for Safeguarding National Security of the CPG in the HKSAR	CN	intelligence
 gb-office-for-security-and-counter-terrorism	agency	Office for Security and Counter-Terrorism	GB	intelligence
+gb-ofgem	agency	Ofgem	GB	regulator
 us-office-of-intelligence-and-counterintelligence	agency	Office of Intelligence and Counterintelligence	US	intelligence
 au-office-of-national-intelligence	agency	Office of National Intelligence	AU	intelligence
 us-office-of-naval-intelligence	agency	Office of Naval Intelligence	US	intelligence
 us-office-of-terrorism-and-financial-intelligence	agency	Office of Terrorism and Financial Intelligence	US	intelligence
 mm-office-of-the-chief-of-military-security-affairs	agency	Office of the Chief of Military Security Affairs	MM	intelligence
+ca-opc	agency	Office of the Privacy Commissioner of Canada	CA	regulator
 ir-oghab-2	agency	Oghab 2	IR	intelligence
 oilalpha	actor	OilAlpha
 oka-flood	actor	Oka Flood	RU
 oldgremlin	actor	OldGremlin	RU
 oniondog	actor	OnionDog	KP
-operation-bugdrop	actor	Operation BugDrop	RU
-ung0901	actor	UNG0901
-operation-cobalt-whisper	actor	Operation Cobalt Whisper
-operation-comando	actor	Operation Comando
-operation-drbcontrol	actor	Operation DRBControl	CN
-operation-emmental	actor	Operation Emmental	RU
-operation-forumtroll	actor	Operation ForumTroll
-operation-ghoul	actor	Operation Ghoul
-operation-kabar-cobra	actor	Operation Kabar Cobra
-operation-parliament	actor	Operation Parliament
-operation-poison-needles	actor	Operation Poison Needles
-operation-red-signature	actor	Operation Red Signature	CN
-operation-shadowhammer	actor	Operation ShadowHammer
-operation-sharpshooter	actor	Operation Sharpshooter
-operation-soft-cell	actor	Operation Soft Cell
-operation-triangulation	actor	Operation Triangulation
-operation-wizardopium	actor	Operation WizardOpium
-operation-wocao	actor	Operation Wocao
-rocket-kitten	actor	Rocket Kitten	IR
+ca-opp	agency	Ontario Provincial Police	CA	law-enforcement
 orangeworm	actor	Orangeworm
 tt-organised-crime-and-intelligence-unit	agency	Organised Crime and Intelligence Unit	TT	intelligence
 orova	actor	Orova
@@ -1291,7 +1349,8 @@ ourmine	actor	OurMine
 overflame	actor	OverFlame
 pale-panda	actor	PALE PANDA	CN
 parinacota	actor	PARINACOTA
-pinchy-spider	actor	PINCHY SPIDER
+sg-pdpc	agency	Personal Data Protection Commission	SG	regulator
+kr-pipc	agency	Personal Information Protection Commission	KR	regulator
 cn-pla	agency	People's Liberation Army	CN	military-unit
 samurai-panda	actor	SAMURAI PANDA	CN
 cn-pla-61486	agency	PLA Unit 61486	CN	military-unit
@@ -1313,12 +1372,14 @@ cn-people-s-liberation-army-air-force	agency	People's Liberation Army Air Force	
 cn-people-s-liberation-army-general-political-department	agency	People's Liberation Army General Political Department	CN	intelligence
 cn-people-s-liberation-army-general-staff-department	agency	People's Liberation Army General Staff Department	CN	intelligence
 perswaysion	actor	PerSwaysion	VN
+jp-ppc	agency	Personal Information Protection Commission	JP	regulator
 phantomcontrol	actor	PhantomControl
+phobos	actor	Phobos
 pickaxe	actor	Pickaxe
-play	actor	Play
 plushdaemon	actor	PlushDaemon	CN
 poisonseed	actor	PoisonSeed
 bd-police-bureau-of-investigation	agency	Police Bureau of Investigation	BD	intelligence
+gb-police-scotland	agency	Police Scotland	GB	law-enforcement
 sy-political-security-directorate	agency	Political Security Directorate	SY	intelligence
 ye-political-security-organization	agency	Political Security Organization	YE	intelligence
 it-postale	agency	Postal and Communications Police	IT	law-enforcement
@@ -1340,6 +1401,7 @@ riddle-spider	actor	RIDDLE SPIDER
 rtm	actor	RTM
 rubycarp	actor	RUBYCARP	RO
 rahdit	actor	RaHDit	RU
+ragnar-locker	actor	Ragnar Locker
 ransomhouse	actor	RansomHouse
 ransomhub	actor	RansomHub
 ransomvc	actor	RansomVC
@@ -1360,7 +1422,9 @@ redfly	actor	Redfly
 tw-republic-of-china-military-police	agency	Republic of China Military Police	TW	intelligence
 my-research-division-of-the-prime-minister-s-department	agency	Research Division of the Prime Minister's Department	MY	intelligence
 resumelooters	actor	ResumeLooters
+retefe-gang	actor	Retefe Gang	RU
 revengehotels	actor	RevengeHotels
+rhysida	actor	Rhysida
 rippersec	actor	RipperSec	MY
 roaming-mantis	actor	Roaming Mantis
 romcom	actor	RomCom	RU
@@ -1377,8 +1441,10 @@ ua-sbu	agency	Security Service of Ukraine	UA	intelligence
 scarleteel	actor	SCARLETEEL
 scully-spider	actor	SCULLY SPIDER
 fr-sous-direction-anti-terroriste	agency	Sous-direction anti-terroriste	FR	intelligence
+us-sec	agency	Securities and Exchange Commission	US	regulator
 mx-sedena	agency	SEDENA	MX	intelligence
 sexi	actor	SEXi
+gb-sfo	agency	Serious Fraud Office	GB	law-enforcement
 shadow-aether-015	actor	SHADOW-AETHER-015
 shadow-void-042	actor	SHADOW-VOID-042
 shadow-water-063	actor	SHADOW-WATER-063	BR
@@ -1397,10 +1463,10 @@ spikedwine	actor	SPIKEDWINE
 tt-strategic-services-agency	agency	Strategic Services Agency	TT	intelligence
 ua-sssci	agency	State Service of Special Communications and Information Protection	UA	cyber-security
 stac5143	actor	STAC5143
-stardust-chollima	actor	STARDUST CHOLLIMA	KP
 sweed	actor	SWEED
 sylhet-gang-sg	actor	SYLHET GANG-SG
 saad-tycoon	actor	Saad Tycoon
+safepay	actor	SafePay
 sandman-apt	actor	Sandman APT	CN
 sands-casino	actor	Sands Casino	IR
 sath-mudafaa	actor	Sath-ı Müdafaa	TR
@@ -1458,12 +1524,12 @@ silverfish	actor	SilverFish
 silverterrier	actor	SilverTerrier	NG
 sima	actor	Sima	IR
 sg-singcert	agency	Singapore Computer Emergency Response Team	SG	cert
+sg-spf	agency	Singapore Police Force	SG	law-enforcement
 singularitymd	actor	SingularityMD
 sinobi	actor	Sinobi
 vicious-panda	actor	Vicious Panda	CN
 us-sixteenth-air-force	agency	Sixteenth Air Force	US	intelligence
 skidsec	actor	SkidSec
-white-bear	actor	White Bear	RU
 slingshot	actor	Slingshot
 slopads	actor	SlopAds
 sloppylemming	actor	SloppyLemming
@@ -1471,6 +1537,7 @@ si-slovenska-obvescevalno-varnostna-agencija	agency	Slovenska Obveščevalno-Var
 smishing-triad	actor	Smishing Triad	CN
 smugx	actor	SmugX
 snake-wine	actor	Snake Wine
+snatch	actor	Snatch
 sneakychef	actor	SneakyChef	CN
 storm-1982	actor	Storm-1982	CN
 snowsoul	actor	SnowSoul
@@ -1521,7 +1588,6 @@ storm-0501	actor	Storm-0501
 storm-0506	actor	Storm-0506
 storm-0539	actor	Storm-0539
 storm-0558	actor	Storm-0558	CN
-storm-0671	actor	Storm-0671
 storm-0826	actor	Storm-0826
 storm-0835	actor	Storm-0835
 ta584	actor	TA584
@@ -1570,7 +1636,6 @@ ta402	actor	TA402	PS
 ta406	actor	TA406	KP
 ta410	actor	TA410
 ta444	actor	TA444	KP
-ta453	actor	TA453	IR
 ta455	actor	TA455	IR
 ta459	actor	TA459	CN
 ta482	actor	TA482	TR
@@ -1604,10 +1669,12 @@ toxic-panda	actor	TOXIC PANDA	CN
 tracer-kitten	actor	TRACER KITTEN	IR
 traveling-spider	actor	TRAVELING SPIDER
 triplestrength	actor	TRIPLESTRENGTH
+us-tsa	agency	Transportation Security Administration	US	regulator
 tw-twcert	agency	TWCERT/CC	TW	cert
 tz-tanzania-intelligence-and-security-service	agency	Tanzania Intelligence and Security Service	TZ	intelligence
 team46	actor	Team46
 nl-team-criminal-intelligence-kmar-tci	agency	Team Criminal Intelligence (KMar-TCI)	NL	intelligence
+team-insane-pk	actor	Team Insane PK	PK
 team-xecuter	actor	Team-Xecuter
 teleboyi	actor	Teleboyi	CN
 temptick	actor	TempTick	CN
@@ -1616,10 +1683,10 @@ lk-terrorist-investigation-division	agency	Terrorist Investigation Division	LK	i
 tetrisphantom	actor	TetrisPhantom
 th-thaicert	agency	Thailand Computer Emergency Response Team	TH	cert
 the-big-bang	actor	The Big Bang
+thedarkoverlord	actor	TheDarkOverlord
 the-gentlemen	actor	The Gentlemen
 lb-the-information-branch	agency	The Information Branch	LB	intelligence
 the-white-company	actor	The White Company
-thedarkoverlord	actor	TheDarkOverlord
 thewizards	actor	TheWizards
 watchdog	actor	Watchdog
 threat-actor-888	actor	Threat Actor 888
@@ -1671,16 +1738,13 @@ uat-9921	actor	UAT-9921	CN
 ukrainian-cyber-alliance	actor	Ukrainian Cyber Alliance	UA
 int-un	agency	United Nations		international
 unc1860	actor	UNC1860	IR
-unc1878	actor	UNC1878
 unc215	actor	UNC215	CN
 unc2447	actor	UNC2447
 unc2465	actor	UNC2465
 unc2529	actor	UNC2529
-unc2630	actor	UNC2630	CN
 unc2659	actor	UNC2659
 unc2717	actor	UNC2717	CN
 unc2970	actor	UNC2970	KP
-unc3524	actor	UNC3524
 unc3569	actor	UNC3569	CN
 unc3886	actor	UNC3886	CN
 unc3890	actor	UNC3890	IR
@@ -1689,7 +1753,6 @@ unc4191	actor	UNC4191	CN
 unc4487	actor	UNC4487
 unc4536	actor	UNC4536
 unc4540	actor	UNC4540	CN
-unc4736	actor	UNC4736	KP
 unc4990	actor	UNC4990	IT
 unc5174	actor	UNC5174
 unc5266	actor	UNC5266
@@ -1706,7 +1769,6 @@ unc6148	actor	UNC6148
 unc6201	actor	UNC6201	CN
 unc6293	actor	UNC6293	RU
 unc6353	actor	UNC6353
-unc6384	actor	UNC6384	CN
 unc6395	actor	UNC6395
 unc6426	actor	UNC6426
 unc6485	actor	UNC6485
@@ -1717,6 +1779,7 @@ unc6692	actor	UNC6692
 unc6748	actor	UNC6748	RU
 unc788	actor	UNC788
 ung0002	actor	UNG0002
+ung0901	actor	UNG0901
 union-panda	actor	UNION PANDA	CN
 union-spider	actor	UNION SPIDER	RU
 unk-academicflare	actor	UNK_AcademicFlare	RU
@@ -1743,7 +1806,6 @@ urpage	actor	Urpage
 usersec	actor	UserSec	RU
 venom-spider	actor	VENOM SPIDER
 vice-spider	actor	VICE SPIDER	RU
-viking-spider	actor	VIKING SPIDER
 vn-vncert	agency	Vietnam Computer Emergency Response Team	VN	cert
 velvet-ant	actor	Velvet Ant
 viceleaker	actor	ViceLeaker
@@ -1778,10 +1840,12 @@ windigo	actor	Windigo
 worok	actor	Worok	CN
 xdspy	actor	XDSpy
 xcatze	actor	Xcatze
+yahoo-boys	actor	Yahoo Boys	NG
 yanbian-gang	actor	Yanbian Gang
 z-pentest-alliance	actor	Z-Pentest Alliance	RU
 zombie-spider	actor	ZOMBIE SPIDER
 zeffsec	actor	ZeffSec
+zeppelin	actor	Zeppelin
 zerosevengroup	actor	ZeroSevenGroup
 cn-mss-zhejiang	agency	Zhejiang State Security Department	CN	intelligence
 zoopark	actor	ZooPark
@@ -1802,3949 +1866,4099 @@ export const NAMES = `05716nnm	0	0
 8220 Mining Group	10	0
 85th GTsSS	11	0
 85th Main Special Service Center	11	0
-AA	12	135
-ABIN	13	6
-ABW	14	6
-ACN	15	6
-ACSC	16	6
-ACTINIUM	17	133
-ADIV	18	6
-AEON	19	135
-AFP	20	134
-AFSC	21	6
-AISE	22	6
-AISI	23	6
-AIVD	24	6
-AIZ	25	134
-ALLANITE	26	141
-ALLANITE	27	141
-ALPHV Ransomware Group	28	0
-ALTDOS	29	260
-ALUMINUM	30	149
-AMERICIUM	31	149
-AMIC	32	6
-ANDROMEDA SPIDER	33	0
-ANSSI	34	4
-ANTHROPOID SPIDER	35	0
-APT 32	36	0
-APT 33	37	0
-APT 34	38	0
-APT 36	39	0
-APT 37	40	0
-APT 38	41	0
-APT-32	36	4
-APT-C-00	36	4
-APT-C-06	42	4
-APT-C-08	43	4
-APT-C-09	44	4
-APT-C-12	45	4
-APT-C-13	46	4
-APT-C-16	47	4
-APT-C-17	48	4
-APT-C-20	49	4
-APT-C-23	50	4
-APT-C-24	48	4
-APT-C-26	41	4
-APT-C-27	51	4
-APT-C-28	40	4
-APT-C-29	52	4
-APT-C-32	53	4
-APT-C-34	54	4
-APT-C-35	55	4
-APT-C-36	56	4
-APT-C-38 (QiAnXin)	57	0
-APT-C-39	58	4
-APT-C-41	59	4
-APT-C-43	60	4
-APT-C-50	61	4
-APT-C-53	17	4
-APT-C-55	62	4
-APT-C-60	63	12
-APT-C-60	42	12
-APT-Q-12	63	4
-APT-Q-20	64	4
-APT-Q-58	65	4
-APT-Q-95	66	4
-APT.3102	67	4
-APT1	68	6
-APT10	19	4
-APT12	69	4
-APT14	30	4
-APT15	70	4
-APT16	71	4
-APT17	72	4
-APT18	73	4
-APT19	74	4
+8Base	12	0
+AA	13	135
+ABIN	14	6
+ABW	15	6
+ACN	16	6
+ACSC	17	6
+ACTINIUM	18	133
+ADIV	19	6
+AEON	20	135
+AEPD	21	6
+AFP	22	134
+AFSC	23	6
+AISE	24	6
+AISI	25	6
+AIVD	26	6
+AIZ	27	134
+ALLANITE	28	133
+ALPHV	29	260
+ALPHV BlackCat	29	0
+ALPHV Ransomware Group	30	0
+ALTDOS	31	260
+ALUMINUM	32	149
+AMERICIUM	33	149
+AMIC	34	6
+ANDROMEDA SPIDER	35	0
+ANPD	36	6
+ANSSI	37	4
+ANTHROPOID SPIDER	38	0
+AP	39	134
+APT 32	40	0
+APT 33	41	0
+APT 34	42	0
+APT 36	43	64
+APT 37	44	0
+APT-32	40	4
+APT-C-00	40	4
+APT-C-06	45	4
+APT-C-08	46	4
+APT-C-09	47	4
+APT-C-12	48	4
+APT-C-13	49	4
+APT-C-16	50	4
+APT-C-17	51	4
+APT-C-20	52	4
+APT-C-23	53	4
+APT-C-24	51	4
+APT-C-26	54	4
+APT-C-27	55	4
+APT-C-28	44	4
+APT-C-29	56	4
+APT-C-32	57	4
+APT-C-34	58	4
+APT-C-35	59	4
+APT-C-36	60	4
+APT-C-38 (QiAnXin)	61	0
+APT-C-39	62	4
+APT-C-41	63	4
+APT-C-43	64	4
+APT-C-50	65	4
+APT-C-53	18	4
+APT-C-55	66	4
+APT-C-60	67	76
+APT-C-60	45	12
+APT-Q-12	67	4
+APT-Q-20	68	4
+APT-Q-58	69	4
+APT-Q-95	70	4
+APT.3102	71	4
+APT1	72	6
+APT10	20	4
+APT12	73	4
+APT14	32	4
+APT15	74	4
+APT16	75	4
+APT17	76	4
+APT18	77	4
+APT19	78	4
 APT2	6	6
-APT20	75	4
-APT21	76	4
-APT22	77	4
-APT23	78	4
-APT24	79	12
-APT24	80	12
-APT26	81	4
-APT27	82	12
-APT27	83	12
-APT28	49	4
-APT29	84	4
-APT3	85	6
-APT30	86	12
-APT30	87	12
-APT31	88	4
-APT32	36	4
-APT33	37	4
-APT34	38	4
-APT35	89	4
-APT36	39	12
-APT36	90	12
-APT37	40	4
-APT38	91	12
-APT38	41	12
-APT39	92	4
-APT4	93	6
-APT40	94	4
-APT41	95	4
-APT42	96	4
-APT43	97	12
-APT43	62	12
-APT43	98	12
-APT44	46	4
-APT45	99	12
-APT45	100	12
-APT49	101	4
-APT5	102	6
-APT6	2	14
-APT6	83	14
-APT73	103	4
-APT9	104	6
-APTIran	105	256
-ASD	106	6
-ASEAN	107	4
-ASIO	108	6
-ASIS	109	6
-ATG2	49	6
-ATG26	52	4
-ATG3	72	6
-ATG48	102	4
-ATG50	74	4
-ATK1	110	6
-ATK103	111	4
-ATK11	44	4
-ATK113	112	4
-ATK116	113	4
-ATK117	41	4
-ATK13	52	4
-ATK17	36	4
-ATK233	114	4
-ATK236	115	4
-ATK29	94	4
-ATK3	41	6
-ATK32	116	4
-ATK33	117	4
-ATK35	37	4
-ATK4	40	6
-ATK40	38	4
-ATK41	19	4
-ATK5	49	6
-ATK51	118	4
-ATK52	42	4
-ATK6	27	6
-ATK7	84	6
-ATK78	119	4
-ATK8	120	6
-ATK80	51	4
-ATK88	121	4
-ATK91	122	4
-ATK92	123	4
-AU	124	6
-AW	125	7
-Ababil of Minab	126	0
-Actor210426	127	0
-Actor240524	128	0
-Actor240820	129	0
-Adept Libra	130	0
-Admin338	131	0
-Administration for Security and Counterintelligence	132	0
-Adrastea	133	256
-AeroBlade	134	0
-Affaires mondiales Canada	135	0
-African Union	124	0
-AgainstTheWest	101	0
-Aged Libra	136	0
-Agence nationale de la sécurité des systèmes d'information	34	0
-Agence nationale de sécurité	137	0
-Agencia Nacional de Inteligencia	138	0
-Agencija za Razuznavanje	139	0
-Agencja Bezpieczeństwa Wewnętrznego	14	0
-Agencja Wywiadu	125	0
-Agent Serpens	89	0
-Agenzia Informazioni e Sicurezza Esterna	22	0
-Agenzia Informazioni e Sicurezza Interna	23	0
-Agenzia per la Cybersicurezza Nazionale	15	0
-Aggah	140	256
-Aggressive Inventory Zombies	25	128
-Agonizing Serpens	31	0
-Agrius	31	256
-Agência Brasileira de Inteligência	13	0
-Air Force Intelligence Department	141	0
-Air Force Intelligence Directorate	142	0
-Air Intelligence	143	0
-Ajax Security Team	144	128
-AjaxSecurityTeam	144	0
-AjaxTM	144	0
-Akira	145	161
-Al Mukhabarat Al A'amah	146	0
-Algemene Dienst Inlichting en Veiligheid	18	0
-Algemene Inlichtingen- en Veiligheidsdienst	24	0
-Alibaba	147	128
-Alloy Taurus	148	0
-Alluring Pisces	41	0
-Alpha Spider	28	8
-Alpha Spider	149	8
-Altahrea Team	150	0
-Altered Spider	151	0
-Altoufan Team	152	0
-Aluminum Saratoga	153	0
-Aman	154	6
-Amaranth-Dragon	155	128
-Ambiorx	156	256
-Amethyst Rain	157	0
-Amoeba	95	129
-Anchor Panda	30	0
-Andariel	158	169
-Andariel	41	169
-Andariel	100	169
-Andariel	159	169
-Anger Bear	160	0
-Angry Likho	161	0
-Animal Farm	120	128
-Anonymous 64	162	0
-Anonymous KSA	163	0
-Anonymous Sudan	164	128
-Anonymous64	162	0
-Anti-Narcotics Force	165	0
-Antique Typhoon	166	0
-Antlion	167	129
-Anunak	168	256
-Aoqin Dragon	169	0
-Apothecary Spider	170	0
-AppMilad	171	0
-AppleJeus	172	0
-Appleworm	41	256
-Aqua Blizzard	17	0
-Aquatic Panda	173	8
-Aquatic Panda	174	8
-Arcane Werewolf	175	128
-ArcaneDoor	176	0
-Arid Viper	50	136
-Arid Viper	177	136
-AridViper	50	0
-Armageddon	17	128
-Armed Forces Security Center	21	0
-Armored Likho	178	0
-Army Intelligence Center	179	0
-Army Intelligence Department	180	0
-Army Intelligence Office	181	0
-Army Military Intelligence Command	32	0
-Army of the Guardians of the Islamic Revolution	182	0
-Ashen Lepus	183	0
-Aslan Neferler Tim	184	0
-Asnarök	185	256
-Assistant Attorney General's Office for Special Investigations on Organized Crime	186	0
-Association of Southeast Asian Nations	107	0
-AtlasCross	187	0
-Attor	188	256
-Attorney General's Office of Indonesia	189	0
-Auriga	102	128
-Aurora Panda	72	0
-Australian Cyber Security Centre	16	0
-Australian Federal Police	20	0
-Australian Geospatial-Intelligence Organisation	190	0
-Australian Secret Intelligence Service	109	0
-Australian Security Intelligence Organisation	108	0
-Australian Signals Directorate	106	0
-Auswärtiges Amt	12	0
-Avivore	191	256
-Awaken Likho	192	0
-Axiom	72	137
-Axiom	193	137
-Ayyıldız Tim	194	0
-AzzaSec	195	0
-BACS	196	135
-BAMAD	197	4
-BAMBOO SPIDER	198	0
-BANISHED KITTEN	199	0
-BARIUM	95	149
-BASIN	200	133
-BEARCLAW	81	260
-BELUGASTURGEON	52	260
-BI	201	7
-BIG PANDA	202	0
-BIS	203	135
-BISMUTH	36	149
-BITWISE SPIDER	204	0
-BKA	205	6
-BLACKSTEM	153	260
-BMVg	206	6
-BND	207	6
-BORON	85	149
-BOSON SPIDER	208	0
-BOSS SPIDER	209	0
-BOWSER	82	133
-BROMINE	27	149
-BRONZE EDGEWOOD	210	0
-BRONZE HIGHLAND	211	8
-BRONZE SPIRAL	212	0
-BRONZE SPRING	213	0
-BRONZE STARLIGHT	214	0
-BRONZE VAPOR	215	0
-BSI	216	6
-BSSN	217	6
-BackDip	218	0
-BackdoorDiplomacy	218	0
-Bad Magic	219	128
-BadRory	220	0
-Badan Intelijen Negara	221	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	222	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	223	0
-Badan Siber dan Sandi Negara	217	0
-Bahamut	224	264
-Bahamut	225	264
-Balikbayan Foxes	226	0
-Bangladesh Financial Intelligence Unit	227	0
-Basalt Castle	102	128
-Basin Castle	200	128
-BatShadow	228	0
-BazaCall	229	0
-BazarCall	229	0
-BazzarCall	229	0
-BeagleBoyz	91	8
-BeagleBoyz	41	8
-Bearded Barbie	50	128
-Bearlyfy	230	256
-BeeBus	69	0
-Beijing Group	231	128
-Beijing State Security Bureau	232	0
-Belarusian KGB	233	0
-BelialDemon	234	0
-Belsen Group	235	0
-Berry Sandstorm	236	0
-Berserk Bear	27	0
-Bezpečnostní informační služba	203	0
-BfV	237	6
-BiBiGun	238	0
-Big Bang APT	50	128
-Bignosa	239	256
-Bilbug	110	256
-Billbug	110	129
-Bitter	43	129
-Black Artemis	41	128
-Black Banshee	62	128
-Black Chollima	100	0
-Black Cube	240	128
-Black Shadow	31	128
-Black Technology	241	128
-Black Vine	74	136
-Black Vine	242	136
-BlackByte	243	0
-BlackJack	244	1
-BlackMaskers	245	0
-BlackMaskers Team	245	0
-BlackOasis	246	0
-BlackShadow	31	0
-BlackTech	80	0
-Blackatom	247	256
-Blackfly	95	137
-Blackfly	248	137
-Blackgear	249	256
-Blackmeta	250	256
-Blacktail	251	129
-Blackwood	252	129
-BladeHawk	253	0
-BladedFeline	254	0
-Bleak Ion	37	128
-Bleeding Bear	255	0
-Blind Eagle	56	128
-Blue Athena	49	128
-Blue Callisto	256	128
-Blue Echidna	46	128
-Blue Kitsune	84	0
-Blue Kraken	27	128
-Blue Mockingbird	257	128
-Blue Mushroom	45	128
-Blue Odin	113	128
-Blue Otso	17	0
-Blue Python	52	128
-Blue Termite	258	128
-Blue Tsunami	240	0
-BlueAlpha	17	0
-BlueBottle	259	1
-BlueBravo	84	0
-BlueCharlie	256	0
-BlueDelta	49	0
-BlueHornet	101	0
-BlueNoroff	41	8
-BlueTraveller	260	0
-Bluenoroff	91	264
-Boggy Serpens	118	0
-Bohrium	261	145
-Bolivarian National Intelligence Service	262	0
-Bondnet	263	256
-Booba Project	264	0
-Boolka	265	256
-Border Guard	266	0
-Bottle	102	129
-Boulder Bear	267	0
-Bouncing Golf	61	128
-BountyGlad	174	0
-Boyusec	85	256
-Brass Typhoon	95	0
-BrazenBamboo	268	0
-Brazilian Intelligence Agency	13	0
-BreachLaboratory	269	0
-Brigada de Investigación Tecnológica	270	0
-Brocade Typhoon	85	0
-Bronze Atlas	95	0
-Bronze Butler	271	0
-Bronze Davenport	70	0
-Bronze Dudley	272	0
-Bronze Edison	93	0
-Bronze Elgin	110	0
-Bronze Export	95	0
-Bronze Express	81	0
-Bronze Firestone	74	0
-Bronze Fleetwood	102	0
-Bronze Geneva	273	0
-Bronze Globe	69	0
-Bronze Highland	274	8
-Bronze Hobart	78	0
-Bronze Huntley	275	0
-Bronze Idlewood	70	0
-Bronze Keystone	72	0
-Bronze Mayfair	85	0
-Bronze Medley	276	0
-Bronze Mohawk	94	0
-Bronze Olive	77	0
-Bronze Overbrook	277	0
-Bronze Palace	70	0
-Bronze President	200	8
-Bronze President	278	8
-Bronze President	279	8
-Bronze Riverside	19	0
-Bronze Silhouette	280	0
-Bronze Sterling	273	0
-Bronze Union	82	0
-Bronze University	174	0
-Bronze Vinewood	88	0
-Bronze Walker	281	0
-Bronze Woodland	282	0
-Brown Fox	68	128
-Buckeye	85	129
-Budminer	283	256
-Budminer cyberespionage group	283	0
-Budworm	82	129
-BuhTrap	284	0
-Bundesamt für Cybersicherheit	196	0
-Bundesamt für Sicherheit in der Informationstechnik	216	0
-Bundesamt für Verfassungsschutz	237	0
-Bundeskriminalamt	205	0
-Bundesministerium der Verteidigung	206	0
-Bundesministerium für europäische und internationale Angelegenheiten	285	0
-Bundesnachrichtendienst	207	0
-Bureau 121	41	0
-Bureau Of Special Investigation	286	0
-Bureau of Intelligence	201	0
-Bureau of Intelligence and Research	287	0
-Bureau of Investigation	288	0
-Bureau of Military Intelligence	289	0
-Bureau of National Investigations	290	0
-Burgundy Sandstorm	92	0
-Butterfly	291	129
-ByteToBreach	292	0
-Byzantine Candor	68	128
-Bộ Công an	293	0
-Bộ Ngoại giao	294	0
-C-Major	39	128
-C0d0so0	74	0
-CAC	295	6
-CALANQUE	96	260
-CASTLE	27	133
-CBZC	296	6
-CCA	297	134
-CCB	298	6
-CCCS	299	6
-CCDCOE	300	4
-CCN	301	6
-CCN-CERT	301	4
-CERIUM	302	149
-CERT Polska	303	0
-CERT-EU	304	4
-CERT-FR	305	4
-CERT-GOV-GE	306	4
-CERT-In	307	0
-CERT-MX	308	4
-CERT-UA	309	4
-CERT.LV	310	4
-CERT.PL	303	4
-CERT.ar	311	0
-CERT.br	312	0
-CESIUM	313	149
-CFCS	314	6
-CHIMBORAZO	111	260
-CHLORINE	74	149
-CHROMIUM	174	149
-CHRYSENE	315	260
-CIA	316	6
-CIR	317	6
-CIRCL	318	4
-CIRCL.LU	318	4
-CIRCUS SPIDER	319	0
-CIS	320	135
-CIS Corps	321	0
-CISA	322	6
-CISMIL	323	4
-CL STA 0048	324	0
-CL-CRI-0025	325	4
-CL-STA-0043	326	4
-CL-STA-0048	324	4
-CL-STA-0049	327	4
-CL-STA-0969	328	4
-CL-STA-1009	329	4
-CL-STA-1020	330	4
-CL-STA-1062	331	4
-CL-STA-1087	332	4
-CL-UNK-1068	333	4
-CLOCKWORK SPIDER	334	0
-CNCERT	335	4
-CNCERT/CC	335	4
-CNCS	336	6
-CNI	337	6
-COBALT JUNO	57	0
-COBALT KATANA	338	0
-COLDRIVER	256	260
-COMBINE	73	133
-COMCYBER	339	4
-COPERNICIUM	91	284
-COPERNICIUM	41	284
-COPPER	275	149
-COVELLITE	41	133
-COVENANT	102	133
-CRYSTALRAY	340	260
-CSA	341	14
-CSA	342	78
-CSE	343	6
-CSIRT	344	4
-CSIRT de Gobierno	344	0
-CSIRT.CZ	345	4
-CSIS	346	6
-CST	343	6
-CTG	347	6
-CURIUM	348	149
-CVERC	349	4
-CVNX	19	134
-CYBERCOM	350	4
-CYBRAN	85	260
-CYSERVICE	102	260
-Cabinet Intelligence and Research Office	351	0
-CactusPete	275	0
-Cadelle	92	137
-Cadelle	352	137
-Cadet Blizzard	353	8
-Cadet Blizzard	255	8
-CageyChameleon	41	0
-Calanque Ion	96	0
-Calc Team	69	128
-Calcium	116	129
-Caliente Bandits	354	0
-Callisto	256	128
-Callisto Group	256	128
-Calypso	276	129
-Camaro Dragon	355	8
-Camaro Dragon	278	8
-Camerashy	273	256
-CamoFei	356	0
-Camouflage Tempest	121	0
-Canada Border Services Agency	357	0
-Canadian Centre for Cyber Security	299	0
-Canadian Coast Guard	358	0
-Canadian Forces Military Police	359	0
-Canadian Security Intelligence Service	346	0
-Canary Typhoon	80	0
-Candiru	360	129
-CanisterWorm	151	0
-Canvas Cyclone	36	0
-Caracal Kitten	65	0
-Caramel Tsunami	360	0
-Carbanak	168	169
-Carbanak	116	169
-Carbon Spider	116	0
-Carderbee	361	256
-Cardinal	362	129
-CardinalLizard	363	0
-Careto	364	256
-Carmine Tsunami	365	0
-CashRewindo	366	0
-Cavalry Werewolf	367	128
-Cavern Castle	80	128
-Cavern Manticore	368	128
-Center for Cybersikkerhed	314	0
-Center for information and communication technology	369	0
-Central Cybercrime Bureau	296	0
-Central Intelligence Agency	316	0
-Central Intelligence Organisation	370	0
-Central Intelligence Service	320	0
-Central Scientific Research Institute of Chemistry and Mechanics	371	0
-Central de Reunión de Inteligencia Militar	372	0
-Centralne Biuro Zwalczania Cyberprzestępczości	296	0
-Centre canadien pour la cybersécurité	299	0
-Centre de la sécurité des télécommunications	343	0
-Centre for Cyber Security	314	0
-Centre for Cybersecurity Belgium	298	0
-Centro Criptológico Nacional	301	0
-Centro Intelligence Interforze	373	0
-Centro Nacional de Cibersegurança	336	0
-Centro Nacional de Inteligencia	337	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	374	0
-Centrum voor Cybersecurity België	298	0
-CeranaKeeper	375	0
-Chafer	92	129
-ChainedShark	129	0
-Chameleon	88	129
-Chamelgang	356	256
-Charcoal Typhoon	174	0
-Charming Kitten	89	8
-Charming Kitten	376	8
-CharmingCypress	376	0
-Chatty Spider	377	0
-Chaya_004	378	0
-Checkered Typhoon	74	0
-Chernovite	379	256
-Chimera	380	129
-Chinastrats	44	256
-Chinese Foreign Ministry	381	0
-Chinese Ministry of Foreign Affairs	381	0
-Chinese Ministry of State Security	382	0
-Chrono Kitten	383	0
-Chronus Group	384	0
-CiberInteligenciaSV	385	0
-Cicada	19	129
-Cinder Ion	92	128
-Cinnamon Tempest	214	0
-Circle Typhoon	82	8
-Circle Typhoon	83	8
-Circle Typhoon	386	8
-Circuit Panda	80	0
-Citrine Sleet	172	8
-Citrine Sleet	41	8
-Clay Typhoon	387	0
-Clean Ursa	113	0
-Cleaver	147	129
-Clever Kitten	388	0
-Cloaked Ursa	84	0
-Cloud Atlas	113	128
-Cloud Hopper	19	128
-CloudComputating	218	0
-CloudSorcerer	389	0
-Cloudy Omega	258	128
-Coast Guard Intelligence	390	0
-Coast Guard Intelligence Directorate	391	0
-Cobalt	392	129
-Cobalt Dickens	393	0
-Cobalt Edgewater	394	0
-Cobalt Gang	392	0
-Cobalt Group	392	0
-Cobalt Gypsy	147	8
-Cobalt Gypsy	38	8
-Cobalt Hickman	92	0
-Cobalt Illusion	89	0
-Cobalt Kitty	36	0
-Cobalt Lyceum	383	0
-Cobalt Mirage	89	0
-Cobalt Spider	392	0
-Cobalt Trinity	37	0
-Cobalt Ulster	118	0
-CobaltGoblin	35	0
-Codefinger	395	256
-Codoso	74	256
-Codoso Team	74	0
-Coinbase Cartel	396	128
-Cold Relic	256	128
-Cold River	397	128
-Colombian Cyber Emergency Response Group	398	0
-Colourful Panda	272	0
-ComicForm	399	0
-Commandement de la cyberdéfense	339	0
-Comment Crew	68	128
-Comment Group	68	128
-Comment Panda	68	0
-Commission européenne	400	0
-Common Raven	401	128
-Communications Security Establishment	343	0
-Comnie	249	256
-Computer Emergency Response Team of Ukraine	309	0
-Computer Incident Response Center Luxembourg	318	0
-Comrade Saiga	367	128
-Conference Castle	402	128
-Conference Crew	402	128
-Confucious	403	256
-Confucius	404	161
-Confucius APT	404	128
-Conimes	405	256
-Conquerors Electronic Army	406	128
-Contagious Interview	407	128
-Conti Team 1	408	0
-ControlX	174	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	409	0
-Copper Fieldstone	39	0
-Copper Typhoon	275	0
-Copy-Paste	410	128
-CopyCop	411	0
-CopyKittens	412	0
-Coral Sleet	413	0
-CoralRaider	414	0
-Core Werewolf	192	128
-Coreid	116	256
-CorporacaoXRat	415	0
-CorporationXRat	415	0
-Corsair Jackal	416	0
-Cosmic Lynx	417	128
-Cosmic Wolf	418	0
-CosmicBeetle	419	0
-CostaRicto	420	0
-Cotton Sandstorm	421	0
-CoughingDown	422	0
-Council for Intelligence Coordination	423	0
-Council of Political and Security Affairs	424	0
-Council of the EU	425	0
-Council of the European Union	425	0
-Counter Terrorism Department	426	0
-Counter Terrorism Group	347	0
-Counter Terrorism and Intelligence Bureau	427	0
-Counter Terrorism and Transnational Crime	428	0
-Counter-Intelligence Office	429	0
-Covert Grove	430	128
-CovertNetwork-1658	431	0
-Cozy Bear	84	0
-CozyDuke	84	0
-Crambus	38	256
-Crawling Taurus	75	0
-Crescent Typhoon	313	0
-Crescent and Star	194	128
-Crime Intelligence	432	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	433	0
-Criminal Intelligence Service Canada	434	0
-Criminal Investigation Department	435	8
-Criminal Investigation Department	436	8
-Criminal Investigation Department	437	8
-Criminal Investigations Department	438	0
-Crimson Collective	439	128
-Crimson Iron	69	128
-Crimson Sandstorm	348	0
-CrisisFour	49	0
-Crouching Yeti	27	128
-CryptoChameleon	440	0
-CryptoCore	41	8
-CryptoCore	441	8
-Cuboid Sandstorm	442	8
-Cuboid Sandstorm	348	8
-Curious Gorge	443	128
-Curly COMrades	444	128
-Curly Spider	362	0
-Cutting Kitten	445	0
-Cutting Sword of Justice	446	128
-Cyber Alliance	447	128
-Cyber Anarchy Squad	448	128
-Cyber Army of Russia Reborn	449	128
-Cyber Av3ngers	450	0
-Cyber Berkut	451	0
-Cyber Caliphate Army	297	128
-Cyber Centre	299	0
-Cyber Command	350	0
-Cyber Defence Command	339	0
-Cyber Islamic Resistance	452	128
-Cyber Partisans	453	128
-Cyber Police of Ukraine	454	0
-Cyber Security Agency of Singapore	342	0
-Cyber Security Authority	341	0
-Cyber Serp	455	0
-Cyber Toufan	456	0
-Cyber and Information Domain Service	317	0
-Cyber fighters of Izz Ad-Din Al Qassam	457	0
-Cyber- und Informationsraum	317	0
-Cyber.Anarchy.Squad	448	128
-CyberAv3ngers	450	0
-CyberCaliphate	297	0
-CyberNiggers	458	0
-CyberRoot	459	0
-Cybersecurity Hub	460	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	304	0
-Cybersecurity and Infrastructure Security Agency	322	0
-Cyberspace Administration of China	295	0
-Cyborg Spider	461	0
-Cycldek	405	256
-Cyprus Intelligence Service	462	0
-Czech Foreign Ministry	463	0
-Czech Ministry of Defence	464	0
-Czech Ministry of Foreign Affairs	463	0
-DAGGER PANDA	465	0
-DANS	466	135
-DBA	467	6
-DD4BC	156	4
-DEA Office of National Security Intelligence	468	0
-DEMIAP	469	4
-DESKTOP-GROUP	401	132
-DEV#POPPER	407	260
-DEV-0022	31	4
-DEV-0139	41	4
-DEV-0146	470	20
-DEV-0147	471	4
-DEV-0157	17	4
-DEV-0193	408	4
-DEV-0196	365	4
-DEV-0206	472	4
-DEV-0215	473	4
-DEV-0216	474	4
-DEV-0228	442	4
-DEV-0234	475	4
-DEV-0236	360	20
-DEV-0237	408	4
-DEV-0243	476	20
-DEV-0249	477	4
-DEV-0257	478	4
-DEV-0270	479	4
-DEV-0291	480	20
-DEV-0322	83	28
-DEV-0322	386	12
-DEV-0324	481	4
-DEV-0336	482	20
-DEV-0343	483	4
-DEV-0381	484	4
-DEV-0401	214	4
-DEV-0413	485	4
-DEV-0450	486	4
-DEV-0500	487	4
-DEV-0504	149	4
-DEV-0530	488	4
-DEV-0537	489	4
-DEV-0569	490	4
-DEV-0586	353	12
-DEV-0586	255	28
-DEV-0587	255	4
-DEV-0605	459	4
-DEV-0665	491	4
-DEV-0796	492	4
-DEV-0829	493	4
-DEV-0832	494	4
-DEV-0867	495	4
-DEV-0928	496	4
-DEV-0950	497	4
+APT20	79	4
+APT21	80	4
+APT22	81	4
+APT23	82	4
+APT24	83	76
+APT24	84	12
+APT26	85	4
+APT27	86	76
+APT27	87	12
+APT28	52	4
+APT29	88	4
+APT3	89	6
+APT30	90	4
+APT31	91	4
+APT32	40	4
+APT33	41	4
+APT34	42	4
+APT35	92	4
+APT36	43	76
+APT36	93	12
+APT37	44	4
+APT38	94	4
+APT39	95	4
+APT4	96	6
+APT40	97	4
+APT41	98	4
+APT42	99	4
+APT43	66	76
+APT43	100	12
+APT44	49	4
+APT45	101	12
+APT45	102	76
+APT49	103	4
+APT5	104	6
+APT6	2	78
+APT6	87	14
+APT73	105	4
+APT9	106	6
+APTIran	107	256
+ASD	108	6
+ASEAN	109	4
+ASIC	110	134
+ASIO	111	6
+ASIS	112	6
+ATG2	52	6
+ATG26	56	4
+ATG3	76	6
+ATG48	104	4
+ATG50	78	4
+ATK1	113	6
+ATK103	114	4
+ATK11	47	4
+ATK113	115	4
+ATK116	116	4
+ATK117	54	4
+ATK13	56	4
+ATK17	40	4
+ATK233	117	4
+ATK236	118	4
+ATK29	97	4
+ATK3	54	6
+ATK32	119	4
+ATK33	120	4
+ATK35	41	4
+ATK4	44	6
+ATK40	42	4
+ATK41	20	4
+ATK5	52	6
+ATK51	121	4
+ATK52	45	4
+ATK6	122	6
+ATK7	88	6
+ATK78	123	4
+ATK8	124	6
+ATK80	55	4
+ATK88	125	4
+ATK91	126	4
+ATK92	127	4
+AU	128	6
+AW	129	7
+Ababil of Minab	130	0
+Action Fraud	131	0
+Actor210426	132	0
+Actor240524	133	0
+Actor240820	134	0
+Adept Libra	135	0
+Admin338	136	0
+Administration for Security and Counterintelligence	137	0
+Adrastea	138	256
+AeroBlade	139	0
+Affaires mondiales Canada	140	0
+African Union	128	0
+AgainstTheWest	103	0
+Aged Libra	141	0
+Agence nationale de la sécurité des systèmes d'information	37	0
+Agence nationale de sécurité	142	0
+Agencia Española de Protección de Datos	21	0
+Agencia Nacional de Inteligencia	143	0
+Agencija za Razuznavanje	144	0
+Agencja Bezpieczeństwa Wewnętrznego	15	0
+Agencja Wywiadu	129	0
+Agenda	145	129
+Agent Serpens	92	0
+Agenzia Informazioni e Sicurezza Esterna	24	0
+Agenzia Informazioni e Sicurezza Interna	25	0
+Agenzia per la Cybersicurezza Nazionale	16	0
+Aggah	146	256
+Aggressive Inventory Zombies	27	128
+Agonizing Serpens	33	0
+Agrius	33	256
+Agência Brasileira de Inteligência	14	0
+Air Force Intelligence Department	147	0
+Air Force Intelligence Directorate	148	0
+Air Intelligence	149	0
+Ajax Security Team	150	128
+AjaxSecurityTeam	150	0
+AjaxTM	150	0
+Akira	151	161
+Al Mukhabarat Al A'amah	152	0
+Algemene Dienst Inlichting en Veiligheid	19	0
+Algemene Inlichtingen- en Veiligheidsdienst	26	0
+Alibaba	153	128
+Alloy Taurus	154	0
+Alluring Pisces	94	0
+Alpha Spider	30	72
+Alpha Spider	155	8
+Altahrea Team	156	0
+Altered Spider	157	0
+Altoufan Team	158	0
+Aluminum Saratoga	159	0
+Aman	160	6
+Amaranth-Dragon	161	128
+Ambiorx	162	256
+Amethyst Rain	163	0
+Amoeba	98	129
+An Garda Síochána	164	0
+Anchor Panda	32	0
+Andariel	101	161
+Anger Bear	165	0
+Angry Likho	166	0
+Animal Farm	124	128
+Anonymous 64	167	0
+Anonymous KSA	168	0
+Anonymous Sudan	169	128
+Anonymous64	167	0
+Anti-Cybercrime Office	170	0
+Anti-Narcotics Force	171	0
+Antique Typhoon	172	0
+Antlion	173	129
+Anunak	174	256
+Aoqin Dragon	175	0
+Apothecary Spider	176	0
+AppMilad	177	0
+AppleJeus	178	0
+Appleworm	54	256
+Aqua Blizzard	18	0
+Aquatic Panda	179	0
+Arcane Werewolf	180	128
+Arid Viper	53	200
+Arid Viper	181	136
+AridViper	53	64
+Armageddon	18	128
+Armed Forces Security Center	23	0
+Armored Likho	182	0
+Army Intelligence Center	183	0
+Army Intelligence Department	184	0
+Army Intelligence Office	185	0
+Army Military Intelligence Command	34	0
+Army of the Guardians of the Islamic Revolution	186	0
+Ashen Lepus	187	0
+Aslan Neferler Tim	188	0
+Asnarök	189	256
+Assistant Attorney General's Office for Special Investigations on Organized Crime	190	0
+Association of Southeast Asian Nations	109	0
+AstroLocker	191	0
+AtlasCross	192	0
+Attor	193	256
+Attorney General's Office of Indonesia	194	0
+Auriga	104	128
+Aurora Panda	76	0
+Australian Cyber Security Centre	17	0
+Australian Federal Police	22	0
+Australian Geospatial-Intelligence Organisation	195	0
+Australian Information Commissioner	196	0
+Australian Secret Intelligence Service	112	0
+Australian Securities and Investments Commission	110	0
+Australian Security Intelligence Organisation	111	0
+Australian Signals Directorate	108	0
+Auswärtiges Amt	13	0
+Autoridade Nacional de Proteção de Dados	36	0
+Autoriteit Persoonsgegevens	39	0
+Avaddon	197	256
+Avivore	198	256
+AvosLocker	199	0
+Awaken Likho	200	0
+Axiom	201	129
+Ayyıldız Tim	202	0
+AzzaSec	203	0
+BACS	204	135
+BAMAD	205	4
+BAMBOO SPIDER	206	0
+BANISHED KITTEN	207	0
+BARIUM	98	149
+BASIN	208	133
+BEARCLAW	85	260
+BELUGASTURGEON	56	260
+BI	209	7
+BIG PANDA	210	0
+BIS	211	135
+BISMUTH	40	149
+BKA	212	6
+BLACKSTEM	159	260
+BLKA	213	6
+BMI	214	134
+BMVg	215	6
+BND	216	6
+BNetzA	217	0
+BORON	89	149
+BOSON SPIDER	218	0
+BOSS SPIDER	219	0
+BOWSER	86	133
+BROMINE	122	149
+BRONZE EDGEWOOD	220	0
+BRONZE HIGHLAND	221	0
+BRONZE SPIRAL	222	0
+BRONZE SPRING	223	0
+BRONZE STARLIGHT	224	0
+BRONZE VAPOR	225	0
+BSI	226	6
+BSSN	227	6
+Babuk	228	256
+Babuk Locker	228	0
+Babyk	228	256
+BackDip	229	0
+BackdoorDiplomacy	229	0
+Bad Magic	230	128
+BadRory	231	0
+Badan Intelijen Negara	232	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	233	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	234	0
+Badan Siber dan Sandi Negara	227	0
+Bahamut	235	256
+Balikbayan Foxes	236	0
+Balloonfly	237	256
+Bangladesh Financial Intelligence Unit	238	0
+Basalt Castle	104	128
+Basin Castle	208	128
+BatShadow	239	0
+Bavarian LKA	213	0
+Bavarian State Criminal Police Office	213	0
+Bavarian State Office for the Protection of the Constitution	240	0
+BayLfV	240	0
+Bayerisches Landesamt für Verfassungsschutz	240	0
+Bayerisches Landeskriminalamt	213	0
+BazaCall	241	0
+BazarCall	241	0
+BazzarCall	241	0
+BeagleBoyz	94	0
+Bearded Barbie	53	128
+Bearlyfy	242	256
+BeeBus	73	0
+Beijing Group	243	128
+Beijing State Security Bureau	244	0
+Belarusian Cyber Partisans	245	0
+Belarusian KGB	246	0
+BelialDemon	247	0
+Belsen Group	248	0
+Berry Sandstorm	249	0
+Berserk Bear	122	0
+Bezpečnostní informační služba	211	0
+BfDI	250	6
+BfV	251	6
+BiBiGun	252	0
+BianLian	253	0
+Big Bang APT	53	128
+Bignosa	254	256
+Bilbug	113	256
+Billbug	113	129
+Bitter	46	129
+Bitwise Spider	255	0
+Black Artemis	54	128
+Black Axe	256	128
+Black Banshee	66	128
+Black Basta	257	128
+Black Chollima	101	0
+Black Cube	258	128
+Black Shadow	33	128
+Black Technology	259	128
+Black Vine	260	128
+BlackBasta	257	0
+BlackByte	261	0
+BlackCat	29	0
+BlackJack	262	1
+BlackMaskers	263	0
+BlackMaskers Team	263	0
+BlackMatter	264	0
+BlackOasis	265	0
+BlackShadow	33	0
+BlackSuit	266	0
+BlackTech	84	0
+Blackatom	267	256
+Blackfly	268	129
+Blackgear	269	256
+Blackmeta	270	256
+Blacktail	271	129
+Blackwood	272	129
+BladeHawk	273	0
+BladedFeline	274	0
+Bleak Ion	41	128
+Bleeding Bear	275	0
+Blind Eagle	60	128
+Blue Athena	52	128
+Blue Callisto	276	128
+Blue Echidna	49	128
+Blue Kitsune	88	0
+Blue Kraken	122	128
+Blue Mockingbird	277	128
+Blue Mushroom	48	128
+Blue Odin	116	128
+Blue Otso	18	0
+Blue Python	56	128
+Blue Termite	278	128
+Blue Tsunami	258	0
+BlueAlpha	18	0
+BlueBottle	279	1
+BlueBravo	88	0
+BlueCharlie	276	0
+BlueDelta	52	0
+BlueHornet	103	0
+BlueNoroff	94	0
+BlueTraveller	280	0
+Boggy Serpens	121	0
+Bohrium	281	145
+Bolivarian National Intelligence Service	282	0
+Bondnet	283	256
+Booba Project	284	0
+Boolka	285	256
+Border Guard	286	0
+Bottle	104	129
+Boulder Bear	287	0
+Bouncing Golf	65	128
+BountyGlad	288	0
+Boyusec	89	256
+Brass Typhoon	98	0
+BrazenBamboo	289	0
+Brazilian Intelligence Agency	14	0
+BreachLaboratory	290	0
+Brigada de Investigación Tecnológica	291	0
+Brocade Typhoon	89	0
+Bronze Atlas	98	0
+Bronze Butler	292	0
+Bronze Davenport	74	0
+Bronze Dudley	293	0
+Bronze Edison	96	0
+Bronze Elgin	113	0
+Bronze Export	98	0
+Bronze Express	85	0
+Bronze Firestone	78	0
+Bronze Fleetwood	104	0
+Bronze Geneva	294	0
+Bronze Globe	73	0
+Bronze Hobart	82	0
+Bronze Huntley	295	0
+Bronze Idlewood	74	0
+Bronze Keystone	76	0
+Bronze Mayfair	89	0
+Bronze Medley	296	0
+Bronze Mohawk	97	0
+Bronze Olive	81	0
+Bronze Overbrook	297	0
+Bronze Palace	74	0
+Bronze President	208	0
+Bronze Riverside	20	0
+Bronze Silhouette	298	0
+Bronze Sterling	294	0
+Bronze Union	86	0
+Bronze University	288	0
+Bronze Vinewood	91	0
+Bronze Walker	299	0
+Bronze Woodland	300	0
+Brown Fox	72	128
+Buckeye	89	129
+Budminer	301	256
+Budminer cyberespionage group	301	0
+Budworm	86	129
+BuhTrap	302	0
+Bundesamt für Cybersicherheit	204	0
+Bundesamt für Sicherheit in der Informationstechnik	226	0
+Bundesamt für Verfassungsschutz	251	0
+Bundesbeauftragte für den Datenschutz und die Informationsfreiheit	250	0
+Bundeskriminalamt	212	0
+Bundesministerium der Verteidigung	215	0
+Bundesministerium des Innern	214	0
+Bundesministerium für europäische und internationale Angelegenheiten	303	0
+Bundesnachrichtendienst	216	0
+Bundesnetzagentur	217	0
+Bureau 121	54	0
+Bureau Of Special Investigation	304	0
+Bureau of Intelligence	209	0
+Bureau of Intelligence and Research	305	0
+Bureau of Investigation	306	0
+Bureau of Military Intelligence	307	0
+Bureau of National Investigations	308	0
+Burgundy Sandstorm	95	0
+Butterfly	309	129
+ByteToBreach	310	0
+Byzantine Candor	72	128
+Bộ Công an	311	0
+Bộ Ngoại giao	312	0
+C-Major	43	128
+C0d0so0	78	0
+CAC	313	6
+CALANQUE	99	260
+CASTLE	122	133
+CBI	314	134
+CBZC	315	6
+CCA	316	134
+CCB	317	6
+CCCS	318	6
+CCDCOE	319	4
+CCN	320	6
+CCN-CERT	320	4
+CERIUM	321	149
+CERT Polska	322	0
+CERT-EU	323	4
+CERT-FR	324	4
+CERT-GOV-GE	325	4
+CERT-In	326	0
+CERT-MX	327	4
+CERT-UA	328	4
+CERT.LV	329	4
+CERT.PL	322	4
+CERT.ar	330	0
+CERT.br	331	0
+CFCS	332	6
+CHIMBORAZO	114	260
+CHLORINE	78	149
+CHRYSENE	333	260
+CIA	334	6
+CIR	335	6
+CIRCL	336	4
+CIRCL.LU	336	4
+CIS	337	135
+CIS Corps	338	0
+CISA	339	6
+CISMIL	340	4
+CL STA 0048	341	0
+CL-CRI-0025	342	4
+CL-STA-0043	343	4
+CL-STA-0048	341	4
+CL-STA-0049	344	4
+CL-STA-0969	345	4
+CL-STA-1009	346	4
+CL-STA-1020	347	4
+CL-STA-1062	348	4
+CL-STA-1087	349	4
+CL-UNK-1068	350	4
+CLOCKWORK SPIDER	351	0
+CNCERT	352	4
+CNCERT/CC	352	4
+CNCS	353	6
+CNI	354	6
+CNIL	355	6
+CNMF	356	6
+COBALT JUNO	61	0
+COBALT KATANA	357	0
+COLDRIVER	276	260
+COMBINE	77	133
+COMCYBER	358	4
+COPERNICIUM	94	276
+COPPER	295	149
+COVELLITE	54	133
+COVENANT	104	133
+CRYSTALRAY	359	260
+CSA	360	14
+CSA	361	78
+CSE	362	6
+CSIRT	363	4
+CSIRT de Gobierno	363	0
+CSIRT.CZ	364	4
+CSIS	365	6
+CST	362	6
+CTG	366	6
+CURIUM	367	149
+CVERC	368	4
+CVNX	20	134
+CYBERCOM	369	4
+CYBRAN	89	260
+CYSERVICE	104	260
+Cabinet Intelligence and Research Office	370	0
+Cactus	371	129
+CactusPete	295	0
+Cadelle	95	137
+Cadelle	372	201
+Cadet Blizzard	275	0
+CageyChameleon	94	0
+Calanque Ion	99	0
+Calc Team	73	128
+Calcium	119	129
+Caliente Bandits	373	0
+Callisto	276	128
+Callisto Group	276	128
+Calypso	296	129
+Camaro Dragon	208	0
+Camerashy	294	256
+CamoFei	374	0
+Camouflage Tempest	125	0
+Canada Border Services Agency	375	0
+Canadian Centre for Cyber Security	318	0
+Canadian Coast Guard	376	0
+Canadian Forces Military Police	377	0
+Canadian Security Intelligence Service	365	0
+Canary Typhoon	84	0
+Candiru	378	129
+CanisterWorm	157	0
+Canvas Cyclone	40	0
+Caracal Kitten	69	0
+Caramel Tsunami	378	0
+Carbanak	174	161
+Carbon Spider	119	0
+Carderbee	379	256
+Cardinal	380	129
+CardinalLizard	381	0
+Careto	382	256
+Carmine Tsunami	383	0
+CashRewindo	384	0
+Cavalry Werewolf	385	128
+Cavern Castle	84	128
+Cavern Manticore	386	128
+Center for Cybersikkerhed	332	0
+Center for information and communication technology	387	0
+Central Bureau of Investigation	314	0
+Central Cybercrime Bureau	315	0
+Central Intelligence Agency	334	0
+Central Intelligence Organisation	388	0
+Central Intelligence Service	337	0
+Central Scientific Research Institute of Chemistry and Mechanics	389	0
+Central de Reunión de Inteligencia Militar	390	0
+Centralne Biuro Zwalczania Cyberprzestępczości	315	0
+Centre canadien pour la cybersécurité	318	0
+Centre de la sécurité des télécommunications	362	0
+Centre for Cyber Security	332	0
+Centre for Cybersecurity Belgium	317	0
+Centro Criptológico Nacional	320	0
+Centro Intelligence Interforze	391	0
+Centro Nacional de Cibersegurança	353	0
+Centro Nacional de Inteligencia	354	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	392	0
+Centrum voor Cybersecurity België	317	0
+CeranaKeeper	393	0
+ChaCha	394	0
+Chafer	95	129
+ChainedShark	134	0
+Chameleon	91	129
+Chamelgang	374	256
+Charcoal Typhoon	288	0
+Charming Kitten	92	0
+CharmingCypress	92	0
+Chatty Spider	395	0
+Chaya_004	396	0
+Checkered Typhoon	78	0
+Chernovite	397	256
+Chimera	398	129
+Chinastrats	47	256
+Chinese Foreign Ministry	399	0
+Chinese Ministry of Foreign Affairs	399	0
+Chinese Ministry of State Security	400	0
+Chrono Kitten	401	0
+Chronus Group	402	0
+CiberInteligenciaSV	403	0
+Cicada	20	129
+Cicada3301	404	0
+Cinder Ion	95	128
+Cinnamon Tempest	224	0
+Circle Typhoon	86	8
+Circle Typhoon	87	72
+Circle Typhoon	405	8
+Circuit Panda	84	0
+Circus Spider	406	0
+Citrine Sleet	178	0
+City of London Police	131	0
+Civil Guard	407	0
+Cl0p	408	6
+Clay Typhoon	409	0
+Clean Ursa	116	0
+Cleaver	153	129
+Clever Kitten	410	0
+Cloaked Ursa	88	0
+Clop	408	135
+Cloud Atlas	116	128
+Cloud Hopper	20	128
+CloudComputating	229	0
+CloudSorcerer	411	0
+Cloudy Omega	278	128
+Coast Guard Intelligence	412	0
+Coast Guard Intelligence Directorate	413	0
+Cobalt	414	129
+Cobalt Dickens	415	0
+Cobalt Edgewater	416	0
+Cobalt Gang	414	0
+Cobalt Group	414	0
+Cobalt Gypsy	42	0
+Cobalt Hickman	95	0
+Cobalt Illusion	92	0
+Cobalt Kitty	40	0
+Cobalt Lyceum	401	0
+Cobalt Mirage	92	0
+Cobalt Spider	414	0
+Cobalt Trinity	41	0
+Cobalt Ulster	121	0
+CobaltGoblin	38	0
+Codefinger	417	256
+Codoso	78	256
+Codoso Team	78	0
+Coinbase Cartel	418	128
+Cold Relic	276	128
+Cold River	276	128
+Colombian Cyber Emergency Response Group	419	0
+Colourful Panda	293	0
+ComicForm	420	0
+Commandement de la cyberdéfense	358	0
+Comment Crew	72	128
+Comment Group	72	128
+Comment Panda	72	0
+Commission européenne	421	0
+Commission nationale de l'informatique et des libertés	355	0
+Common Raven	422	128
+Communications Security Establishment	362	0
+Comnie	269	256
+Computer Emergency Response Team of Ukraine	328	0
+Computer Incident Response Center Luxembourg	336	0
+Comrade Saiga	385	128
+Conference Castle	423	128
+Conference Crew	423	128
+Confucious	424	256
+Confucius	425	161
+Confucius APT	425	128
+Conimes	426	256
+Conquerors Electronic Army	427	128
+Contagious Interview	428	128
+Conti	429	256
+Conti Team 1	429	0
+ControlX	288	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	430	0
+Copper Fieldstone	43	0
+Copper Typhoon	295	0
+Copy-Paste	431	128
+CopyCop	432	0
+CopyKittens	433	0
+Coral Sleet	434	0
+CoralRaider	435	0
+Core Werewolf	200	128
+Coreid	119	256
+CorporacaoXRat	436	0
+CorporationXRat	436	0
+Corsair Jackal	437	0
+Cosmic Lynx	438	128
+Cosmic Wolf	439	0
+CosmicBeetle	440	0
+Cotton Sandstorm	441	0
+CoughingDown	442	0
+Council for Intelligence Coordination	443	0
+Council of Political and Security Affairs	444	0
+Council of the EU	445	0
+Council of the European Union	445	0
+Counter Terrorism Department	446	0
+Counter Terrorism Group	366	0
+Counter Terrorism and Intelligence Bureau	447	0
+Counter Terrorism and Transnational Crime	448	0
+Counter-Intelligence Office	449	0
+Covert Grove	450	128
+CovertNetwork-1658	451	0
+Cozy Bear	88	0
+CozyDuke	88	0
+Crambus	42	256
+Crawling Taurus	79	0
+Crescent Typhoon	452	0
+Crescent and Star	202	128
+Crime Intelligence	453	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	454	0
+Criminal Intelligence Service Canada	455	0
+Criminal Investigation Department	456	8
+Criminal Investigation Department	457	8
+Criminal Investigation Department	458	8
+Criminal Investigations Department	459	0
+Crimson Collective	460	128
+Crimson Iron	73	128
+Crimson Sandstorm	367	0
+Cring	461	256
+CrisisFour	52	0
+Crouching Yeti	122	128
+Crypt3r	461	0
+CryptoChameleon	462	0
+CryptoCore	94	8
+CryptoCore	463	8
+Cuba	464	134
+Cuboid Sandstorm	465	72
+Cuboid Sandstorm	367	8
+Cuerpo Nacional de Policía	466	0
+Curious Gorge	467	128
+Curly COMrades	468	128
+Curly Spider	380	0
+Cutting Kitten	469	0
+Cutting Sword of Justice	470	128
+Cyber Alliance	471	128
+Cyber Anarchy Squad	472	128
+Cyber Army of Russia Reborn	473	128
+Cyber Av3ngers	474	0
+Cyber Berkut	475	0
+Cyber Caliphate Army	316	128
+Cyber Centre	318	0
+Cyber Command	369	0
+Cyber Defence Command	358	0
+Cyber Islamic Resistance	476	128
+Cyber National Mission Force	356	0
+Cyber Partisans	245	128
+Cyber Police of Ukraine	477	0
+Cyber Security Agency of Singapore	361	0
+Cyber Security Authority	360	0
+Cyber Serp	478	0
+Cyber Toufan	479	0
+Cyber and Information Domain Service	335	0
+Cyber fighters of Izz Ad-Din Al Qassam	480	0
+Cyber- und Informationsraum	335	0
+Cyber.Anarchy.Squad	472	128
+CyberAv3ngers	474	0
+CyberCaliphate	316	0
+CyberNiggers	481	0
+CyberRoot	482	0
+Cybersecurity Hub	483	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	323	0
+Cybersecurity and Infrastructure Security Agency	339	0
+Cyberspace Administration of China	313	0
+Cyborg Spider	484	0
+Cycldek	426	256
+Cyprus Intelligence Service	485	0
+Czech Foreign Ministry	486	0
+Czech Ministry of Defence	487	0
+Czech Ministry of Foreign Affairs	486	0
+DAGGER PANDA	488	0
+DANS	489	135
+DBA	490	6
+DD4BC	162	4
+DEA Office of National Security Intelligence	491	0
+DEMIAP	492	4
+DESKTOP-GROUP	422	132
+DEV#POPPER	428	260
+DEV-0022	33	4
+DEV-0139	54	4
+DEV-0146	493	20
+DEV-0147	494	4
+DEV-0157	18	4
+DEV-0193	429	4
+DEV-0196	383	4
+DEV-0206	495	4
+DEV-0215	496	4
+DEV-0216	394	4
+DEV-0228	465	4
+DEV-0234	497	4
+DEV-0236	378	20
+DEV-0237	429	4
+DEV-0243	498	20
+DEV-0249	499	4
+DEV-0257	500	4
+DEV-0270	501	4
+DEV-0291	502	20
+DEV-0322	87	28
+DEV-0322	405	12
+DEV-0324	503	4
+DEV-0336	504	20
+DEV-0343	505	4
+DEV-0381	506	4
+DEV-0401	224	4
+DEV-0413	507	4
+DEV-0450	508	4
+DEV-0500	509	4
+DEV-0504	155	4
+DEV-0530	510	4
+DEV-0537	511	4
+DEV-0569	512	4
+DEV-0586	275	4
+DEV-0587	513	4
+DEV-0605	482	4
+DEV-0665	514	4
+DEV-0796	515	4
+DEV-0829	516	4
+DEV-0832	517	4
+DEV-0867	518	4
+DEV-0928	519	4
+DEV-0950	520	4
 DEV-0971	1	4
-DEV-1028	498	4
-DEV-1044	499	4
-DEV-1084	500	4
-DEV-1101	501	4
-DEV-1167	502	4
-DEV-1222	41	4
-DEV-1295	503	4
-DEV-500	487	4
-DEXTOROUS SPIDER	504	0
-DFAT	505	6
-DGSE	506	6
-DGSI	507	6
-DGSSI	508	4
-DHS	509	6
-DHS Office of Intelligence and Analysis	510	0
-DIA	511	6
-DICT	512	135
-DID	513	135
-DINTRTA	514	4
-DIZZY PANDA	515	0
-DJI	516	134
-DNI	517	6
-DNII	518	6
-DNRT	519	6
-DNS-Calc	69	0
-DNSC	520	6
-DNSCalc	69	256
-DNSpionage	394	256
-DOJ	521	6
-DOPPEL SPIDER	522	0
-DRAGONFISH	110	132
-DRSD	523	6
-DSIRF	480	260
-DSN	524	6
-DTX	525	6
-DUBNIUM	42	133
-DUNE	199	135
-DUNGEON SPIDER	526	0
-DUSTYCAVE	348	260
-DYMALLOY	27	260
-Daffodil Gust	527	128
-Daggerfly	211	256
-Dairat al-Mukhabarat al-Ammah	528	0
-Daixin Team	529	0
-Dalbit	530	256
-Dancing Salome	531	128
-DangerousSavanna	532	0
-Danish Defence Intelligence Service	533	0
-Danish Security and Intelligence Service	534	0
-Danti	535	256
-Dark Basin	536	128
-Dark Caracal	537	128
-Dark Castle	538	128
-Dark Engine	539	128
-Dark Halo	84	128
-Dark Hotel	42	128
-Dark Scorpius	540	0
-Dark Seoul	41	128
-DarkCasino	541	0
-DarkGaboon	542	0
-DarkHalo	543	0
-DarkHotel	42	0
-DarkHydrus	544	0
-DarkPink	545	0
-DarkRaaS	546	0
-DarkSeoul	100	0
-DarkShadow	547	0
-DarkSpectre	548	0
-DarkUniverse	549	0
-DarkVishnya	550	0
-DeadCatx3	151	0
-Deadeye Jackal	551	0
-DeathStalker	552	0
-DeceptiveDevelopment	407	0
-Deep Panda	74	8
-Deep Panda	242	8
-DeepCliff	553	0
-Defence Intelligence	554	0
-Defence Intelligence Agency	555	0
-Defence Intelligence Command	556	0
-Defence Intelligence Organisation	557	0
-Defence Intelligence and Security Service	558	0
-Defence Intelligence of Ukraine	559	0
-Defense Intelligence Agency	560	8
-Defense Intelligence Agency	511	8
-Defense Intelligence Headquarters	561	0
-Defense Security Support Command	562	0
-DefrayX	563	0
-DeftTorero	564	0
-Denim Tsunami	480	0
-Department of Border Affair	467	0
-Department of Defense	565	0
-Department of Foreign Affairs	566	0
-Department of Foreign Affairs and Trade	505	0
-Department of Homeland Security	567	8
-Department of Homeland Security	509	8
-Department of Information and Communications Technology	512	0
-Department of Justice	521	0
-Department of Naval Intelligence	568	0
-Department of Smuggling, Intelligence, Operations and Information Collection	569	0
-Department of State	570	0
-Department of the Treasury	571	0
-Deputy Dog	72	128
-DeputyDog	72	0
-Desert Falcon	50	128
-Desert Falcons	177	128
-Desorden Group	572	0
-Detective Branch, Bangladesh Police	573	0
-Deuxième Bureau	574	0
-Dev-0391	280	0
-Diamond Sleet	41	0
-DiceyF	575	0
-DieNet	576	0
-Digital Security Agency	577	0
-Dirección General de Contrainteligencia Militar	578	0
-Dirección Nacional de Inteligencia Criminal	579	0
-Dirección Nacional de Inteligencia Estratégica Militar	580	0
-Dirección de Contra-Inteligencia Militar	581	0
-Dirección de Observaciones Judiciales	582	0
-Direction Generale pour l'Etude et la Documentation	583	0
-Direction Générale de la Sécurité des Systèmes d'Information	508	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	584	0
-Direction du Renseignement et de la Sécurité de la Défense	523	0
-Direction du renseignement militaire	585	0
-Direction générale de la sécurité extérieure	506	0
-Direction générale de la sécurité intérieure	507	0
-Directorate General of Customs and Excise	586	0
-Directorate General of Forces Intelligence	587	0
-Directorate General of GST Intelligence	588	0
-Directorate General of Immigration	589	0
-Directorate General of Intelligence and Investigation	590	0
-Directorate State Protection and Intelligence Service	524	0
-Directorate of Air Intelligence	591	8
-Directorate of Air Intelligence	592	8
-Directorate of Intelligence Royal Thai Army	514	0
-Directorate of Intelligence and Security	593	0
-Directorate of Intelligence, RTAF	594	0
-Directorate of Joint Intelligence	516	0
-Directorate of Military Intelligence	595	8
-Directorate of Military Intelligence	596	8
-Directorate of Military Intelligence, Nepal	597	0
-Directorate of Naval Intelligence	598	0
-Directorate of Revenue Intelligence	599	0
-Directorate-General for External Security	506	0
-Directoratul Național de Securitate Cibernetică	520	0
-Direcția Generală de Informații a Apărării	600	0
-Direcția Generală de Informații și Protecție Internă	601	0
-Direcția Generală de Protecție Internă	601	0
-Direktion Staatsschutz und Nachrichtendienst	524	0
-Direktorat Intelijen Imigrasi	589	0
-DoD	565	7
-DoJ	521	6
-Dogfish	72	129
-Domestic Kitten	61	0
-Donot	55	256
-Donot Team	55	0
-Double Dragon	95	128
-Dragnet Panda	602	0
-DragonBreath	603	0
-DragonForce	604	0
-DragonOK	277	0
-DragonRank	605	0
-DragonSpark	606	0
-Dragonbridge	607	256
-Dragonfly	27	129
-DriftingCloud	608	0
-DriveSurge	609	0
-Dropping Elephant	44	128
-Drug Intelligence Division	513	0
-Državna Agencija za Istrage i Zaštitu	610	0
-Dudear	111	256
-Duqu Group	611	0
-Dust Storm	612	128
-DustSquad	613	0
-Dutch Ministry of Foreign Affairs	614	0
-Dutch National Police	615	0
-DynCalc	69	0
-Dynamite Panda	73	0
-Dövlət Təhlükəsizliyi Xidməti	525	0
-Dışişleri Bakanlığı	616	0
-E Division – Intelligence Division	617	0
-E-tjenesten	618	0
-EC2 Grouper	619	0
-EC3	620	6
-EEAS	621	6
-EG-CERT	622	4
-ELBRUS	116	260
-ELECTRIC PANDA	623	0
-ELECTRUM	46	133
-ELOQUENT PANDA	624	0
-ELUSIVE COMET	625	128
-ENISA	626	4
-EQGRP	627	260
-EU	628	6
-EU INTCEN	629	0
-EU Intelligence and Situation Centre	629	0
-EUMS	630	6
-EUROPIUM	38	149
-EXOTIC LILY	485	128
-EYP	631	6
-Eagle Werewolf	178	128
-Earth Akhlut	275	0
-Earth Alux	632	0
-Earth Ammit	633	0
-Earth Aughisky	634	0
-Earth Baku	95	0
-Earth Baxia	635	0
-Earth Berberoka	636	0
-Earth Bluecrow	637	0
-Earth Centaur	78	0
-Earth Empusa	638	0
-Earth Estries	639	0
-Earth Freybug	640	0
-Earth Hundun	80	0
-Earth Kapre	641	0
-Earth Karkaddan	39	0
-Earth Kasha	642	0
-Earth Kitsune	643	0
-Earth Krahang	644	0
-Earth Kurma	645	0
-Earth Lamia	646	0
-Earth Longzhi	647	0
-Earth Lusca	174	0
-Earth Naga	648	0
-Earth Preta	200	8
-Earth Preta	278	8
-Earth Simnavaz	38	0
-Earth Smilodon	82	0
-Earth Vetala	118	0
-Earth Wendigo	649	0
-Earth Yako	650	0
-Edalat-e Ali	651	0
-Educated Manticore	652	128
-Egypt's Computer Emergency Readiness Team	622	0
-Egyptian General Intelligence Directorate	653	0
-Egyptian Homeland security	654	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	655	0
-El Machete	60	128
-Elderwood	231	256
-Elderwood Gang	231	0
-Elderwood Group	73	0
-Elephant Beetle	656	128
-Elfin	37	129
-Ember Bear	353	8
-Ember Bear	255	8
-Emdivi	258	256
-Emennet Pasargad	421	0
-Emerald Sleet	62	0
-Emissary Panda	82	8
-Emissary Panda	83	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	657	0
-Emperor Dragonfly	214	128
-Empire Monkey	35	128
-EncryptHub	658	0
-Enelink	650	256
-Energetic Bear	27	0
-Enforcement Directorate	659	0
-Equation	627	129
-Equation Group	627	128
-Eraleig	103	256
-Estado Mayor Presidencial	660	0
-Estonian Foreign Intelligence Service	661	0
-Estonian Information System Authority	662	0
-Estonian Internal Security Service	663	0
-Ethereal Panda	664	0
-Etterretningstjenesten	618	0
-Eurojust	665	0
-European Commission	400	0
-European Cybercrime Centre	620	0
-European External Action Service	621	0
-European Union	628	0
-European Union Agency for Criminal Justice Cooperation	665	0
-European Union Agency for Cybersecurity	626	0
-European Union Agency for Law Enforcement Cooperation	620	0
-European Union Military Staff	630	0
-European Union Satellite Centre	666	0
-Europol	620	0
-Europäische Union	628	0
-Evasive Panda	211	8
-Evasive Panda	274	8
-Evasive Serpens	38	0
-Evil Corp	476	136
-Evil Corp	667	136
-Evil Eye	638	128
-EvilPost	668	0
-EvilTraffic	669	0
-EvilWeb	670	0
-Evilbyte	671	256
-Evilnum	552	256
-ExCobalt	672	0
-ExfilSquad	673	0
-External Intelligence and Security Agency	22	0
-Extreme Jackal	153	0
-FASTCash	674	256
-FBI	675	6
-FBI Intelligence Branch	676	0
-FCDO	677	6
-FE	533	7
-FID	678	143
-FID	679	143
-FIN1	680	6
-FIN10	681	4
-FIN11	682	4
-FIN12	408	4
-FIN13	656	4
-FIN4	683	6
-FIN5	684	6
-FIN6	121	6
-FIN7	116	6
-FIN8	112	6
-FIOD-TCI	685	4
-FIREANT	278	268
-FIRST	686	133
-FIS	687	6
-FISHMONGER	174	133
-FIUTT	688	4
-FOD Buitenlandse Zaken	689	0
-FOXY PANDA	690	0
-FRA	691	135
-FROZENBARENTS	46	260
-FROZENLAKE	49	260
-FRwL	692	134
-FSB	693	6
-FSO	694	6
-FVEY	695	6
-Fail0verflow	696	0
-Falcons Intelligence Cell	697	0
-FallagaTeam	698	0
-Fallout Team	42	128
-Fallow Squall	117	128
-Famous Chollima	699	0
-FamousSparrow	700	0
-Fancy Bear	49	0
-Federal Bureau of Investigation	675	0
-Federal Criminal Police Office	205	0
-Federal Foreign Office	12	0
-Federal Intelligence Service	687	8
-Federal Intelligence Service	207	8
-Federal Investigation Agency	701	0
-Federal Ministry of Defence	206	0
-Federal Office for Cyber Security	196	0
-Federal Office for Information Security	216	0
-Federal Office for the Protection of the Constitution	237	0
-Federal Police	702	0
-Federal Police Department	703	0
-Federal Protective Service	694	0
-Federal Public Service Foreign Affairs	689	0
-Federal Security Service	693	0
-Femwar02	704	0
-Ferocious Kitten	705	0
-Feverdream	94	256
-Fighting Ursa	49	0
-Financial Crimes Investigation Division	706	0
-Financial Intelligence Division	679	0
-Financial Intelligence Unit	707	8
-Financial Intelligence Unit	708	8
-Financial Intelligence Unit	709	8
-Financial Intelligence Unit Trinidad and Tobago	688	0
-Financial Investigations Division	678	0
-Financial Monitoring Service	710	0
-Financial Monitoring Unit	711	0
-Financial Transactions and Reports Analysis Centre of Canada	712	0
-Finnish Defence Intelligence Agency	713	0
-Finnish Security and Intelligence Service	714	0
-FireAnt	31	8
-FishMedley	715	0
-Fishing Elephant	716	128
-Five Eyes	695	0
-Flash Kitten	717	0
-Flax Typhoon	664	0
-FlowerStorm	718	0
-Flying Kitten	144	0
-Flying Yeti	719	128
-FlyingYeti	719	0
-Foreign Intelligence Agency	125	0
-Foreign Intelligence Service	720	8
-Foreign Intelligence Service	721	8
-Foreign Intelligence Service	722	8
-Foreign Intelligence Service of Ukraine	723	0
-Foreign Office	677	0
-Foreign and Commonwealth Office	677	0
-Foreign, Commonwealth and Development Office	677	0
-Forest Blizzard	49	0
-Forsvarets Efterretningstjeneste	533	0
-Forsvarets sikkerhetstjeneste	724	0
-Forum of Incident Response and Security Teams	686	0
-Fox Kitten	725	0
-Fox Tempest	726	0
-Foxtrot	19	129
-Fraternal Jackal	457	0
-French Foreign Ministry	727	0
-French Ministry of Foreign Affairs	727	0
-FromRussiaWithLove	692	0
-FrostyNeighbor	728	0
-Frozenvista	255	256
-Fruity Armor	527	128
-FruityArmor	527	0
-FulcrumSec	729	0
-FunkSec	730	0
-FusionCore	731	0
-Fxmsp	732	256
-Försvarets radioanstalt	691	0
-Försvarsmaktens underrättelsetjänst	713	0
-G7	733	6
-GAC	135	6
-GADOLINIUM	94	133
-GALLIUM	148	133
-GC01	734	6
-GC02	735	6
-GCHQ	736	6
-GCMAN	737	260
-GCSB	738	6
-GDGS	739	6
-GHOST STADIUM	740	128
-GIBBERISH PANDA	741	0
-GINGERSNAP	117	133
-GOBLIN PANDA	405	0
-GOFFEE	742	260
-GOLD	743	151
-GOLD BURLAP	461	0
-GOLD CABIN	115	0
-GOLD DUPONT	744	0
-GOLD EVERGREEN	745	0
-GOLD FAIRFAX	746	0
-GOLD FLANDERS	747	0
-GOLD GALLEON	748	0
-GOLD GARDEN	749	0
-GOLD MANSARD	750	0
-GOLD NORTHFIELD	751	0
-GOLD PRELUDE	752	8
-GOLD REBELLION	540	0
-GOLD RIVERVIEW	753	0
-GOLD SKYLINE	754	0
-GOLD SOUTHFIELD	755	0
-GOLD SYMPHONY	756	0
-GOLD WATERFALL	757	0
-GOLD WINTER	758	0
-GOLEM	19	133
-GOP	159	134
-GRC	759	6
-GREATRIFT	760	260
-GREF	70	142
-GREF	761	142
-GRIM SPIDER	762	8
-GRU	763	6
+DEV-1028	521	4
+DEV-1044	522	4
+DEV-1084	523	4
+DEV-1101	524	4
+DEV-1167	525	4
+DEV-1222	54	4
+DEV-1295	526	4
+DEV-500	509	4
+DEXTOROUS SPIDER	527	0
+DFAT	528	6
+DGSE	529	6
+DGSI	530	6
+DGSSI	531	4
+DHS	532	6
+DHS Office of Intelligence and Analysis	533	0
+DIA	534	6
+DICT	535	135
+DID	536	135
+DINTRTA	537	4
+DIZZY PANDA	538	0
+DJI	539	134
+DNI	540	6
+DNII	541	6
+DNRT	542	6
+DNS-Calc	73	0
+DNSC	543	6
+DNSCalc	73	256
+DNSpionage	416	256
+DOE	544	135
+DOJ	545	6
+DPC	546	134
+DRAGONFISH	113	132
+DRSD	547	6
+DSIRF	502	260
+DSIT	548	6
+DSN	549	6
+DTX	550	6
+DUBNIUM	45	133
+DUNE	207	135
+DUNGEON SPIDER	551	0
+DUSTYCAVE	367	260
+DYMALLOY	122	260
+Daffodil Gust	552	128
+Daggerfly	221	256
+Dairat al-Mukhabarat al-Ammah	553	0
+Daixin Team	554	0
+Dalbit	555	256
+Dancing Salome	556	128
+DangerousSavanna	557	0
+Danish Defence Intelligence Service	558	0
+Danish Security and Intelligence Service	559	0
+Danti	560	256
+Dark Basin	561	128
+Dark Caracal	562	128
+Dark Castle	563	128
+Dark Engine	564	128
+Dark Halo	88	128
+Dark Hotel	45	128
+Dark Scorpius	565	0
+Dark Seoul	54	128
+Dark Storm Team	566	128
+DarkCasino	567	0
+DarkGaboon	568	0
+DarkHalo	88	0
+DarkHotel	45	0
+DarkHydrus	569	0
+DarkPink	570	0
+DarkRaaS	571	0
+DarkSeoul	101	0
+DarkShadow	572	0
+DarkSide	264	0
+DarkSpectre	573	0
+DarkUniverse	574	0
+DarkVishnya	575	0
+Data Protection Commission	546	0
+Data Protection Commissioner	546	0
+DeadCatx3	157	0
+Deadeye Jackal	576	0
+DeathStalker	577	0
+DeceptiveDevelopment	428	0
+Deep Panda	260	0
+DeepCliff	578	0
+Defence Intelligence	579	0
+Defence Intelligence Agency	580	0
+Defence Intelligence Command	581	0
+Defence Intelligence Organisation	582	0
+Defence Intelligence and Security Service	583	0
+Defence Intelligence of Ukraine	584	0
+Defense Intelligence Agency	585	8
+Defense Intelligence Agency	534	8
+Defense Intelligence Headquarters	586	0
+Defense Security Support Command	587	0
+DefrayX	588	0
+DeftTorero	589	0
+Denim Tsunami	502	0
+Department for Science, Innovation and Technology	548	0
+Department of Border Affair	490	0
+Department of Defense	590	0
+Department of Energy	544	0
+Department of Foreign Affairs	591	0
+Department of Foreign Affairs and Trade	528	0
+Department of Health and Human Services	592	0
+Department of Home Affairs	593	0
+Department of Homeland Security	594	8
+Department of Homeland Security	532	8
+Department of Information and Communications Technology	535	0
+Department of Justice	545	0
+Department of Naval Intelligence	595	0
+Department of Smuggling, Intelligence, Operations and Information Collection	596	0
+Department of State	597	0
+Department of the Treasury	598	0
+Deputy Dog	76	128
+DeputyDog	76	0
+Desert Falcon	53	128
+Desert Falcons	181	128
+Desorden	599	256
+Desorden Group	599	0
+Detective Branch, Bangladesh Police	600	0
+Deuxième Bureau	601	0
+Dev-0391	298	0
+Diamond Sleet	54	0
+DiceyF	602	0
+DieNet	603	0
+Digital Security Agency	604	0
+Dirección General de Contrainteligencia Militar	605	0
+Dirección Nacional de Inteligencia Criminal	606	0
+Dirección Nacional de Inteligencia Estratégica Militar	607	0
+Dirección de Contra-Inteligencia Militar	608	0
+Dirección de Observaciones Judiciales	609	0
+Direction Generale pour l'Etude et la Documentation	610	0
+Direction Générale de la Sécurité des Systèmes d'Information	531	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	611	0
+Direction du Renseignement et de la Sécurité de la Défense	547	0
+Direction du renseignement militaire	612	0
+Direction générale de la sécurité extérieure	529	0
+Direction générale de la sécurité intérieure	530	0
+Directorate General of Customs and Excise	613	0
+Directorate General of Forces Intelligence	614	0
+Directorate General of GST Intelligence	615	0
+Directorate General of Immigration	616	0
+Directorate General of Intelligence and Investigation	617	0
+Directorate State Protection and Intelligence Service	549	0
+Directorate of Air Intelligence	618	8
+Directorate of Air Intelligence	619	8
+Directorate of Intelligence Royal Thai Army	537	0
+Directorate of Intelligence and Security	620	0
+Directorate of Intelligence, RTAF	621	0
+Directorate of Joint Intelligence	539	0
+Directorate of Military Intelligence	622	8
+Directorate of Military Intelligence	623	8
+Directorate of Military Intelligence, Nepal	624	0
+Directorate of Naval Intelligence	625	0
+Directorate of Revenue Intelligence	626	0
+Directorate-General for External Security	529	0
+Directoratul Național de Securitate Cibernetică	543	0
+Direcția Generală de Informații a Apărării	627	0
+Direcția Generală de Informații și Protecție Internă	628	0
+Direcția Generală de Protecție Internă	628	0
+Direktion Staatsschutz und Nachrichtendienst	549	0
+Direktorat Intelijen Imigrasi	616	0
+DoD	590	7
+DoE	544	7
+DoJ	545	6
+Dogfish	76	129
+Domestic Kitten	65	0
+Donot	59	256
+Donot Team	59	0
+Doppel Spider	629	0
+DoppelPaymer	629	0
+Double Dragon	98	128
+Dragnet Panda	630	0
+DragonBreath	631	0
+DragonForce	632	8
+DragonForce	633	72
+DragonForce Malaysia	632	0
+DragonOK	297	0
+DragonRank	634	0
+DragonSpark	635	0
+Dragonbridge	636	256
+Dragonfly	122	129
+DriftingCloud	637	0
+DriveSurge	638	0
+Dropping Elephant	47	128
+Drug Intelligence Division	536	0
+Državna Agencija za Istrage i Zaštitu	639	0
+Dudear	114	256
+Duqu Group	640	0
+Dust Squad	641	128
+Dust Storm	642	128
+DustSquad	641	0
+Dutch Data Protection Authority	39	0
+Dutch Ministry of Foreign Affairs	643	0
+Dutch National Police	644	0
+DynCalc	73	0
+Dynamite Panda	77	0
+Dövlət Təhlükəsizliyi Xidməti	550	0
+Dışişleri Bakanlığı	645	0
+E Division – Intelligence Division	646	0
+E-tjenesten	647	0
+EC2 Grouper	648	0
+EC3	649	6
+EDPB	650	6
+EDPS	651	6
+EEAS	652	6
+EG-CERT	653	4
+ELBRUS	119	260
+ELECTRIC PANDA	654	0
+ELECTRUM	49	133
+ELOQUENT PANDA	655	0
+ELUSIVE COMET	656	128
+ENISA	657	4
+EPA	658	134
+EQGRP	659	260
+EU	660	6
+EU INTCEN	661	0
+EU Intelligence and Situation Centre	661	0
+EUMS	662	6
+EUROPIUM	42	149
+EXOTIC LILY	507	128
+EYP	663	6
+Eagle Werewolf	182	128
+Earth Akhlut	295	0
+Earth Alux	664	0
+Earth Ammit	665	0
+Earth Aughisky	666	0
+Earth Baku	98	0
+Earth Baxia	667	0
+Earth Berberoka	668	0
+Earth Bluecrow	669	0
+Earth Centaur	82	0
+Earth Empusa	670	0
+Earth Estries	671	0
+Earth Freybug	672	0
+Earth Hundun	84	0
+Earth Kapre	673	0
+Earth Karkaddan	43	0
+Earth Kasha	674	0
+Earth Kitsune	675	0
+Earth Krahang	676	0
+Earth Kurma	677	0
+Earth Lamia	678	0
+Earth Longzhi	679	0
+Earth Lusca	288	0
+Earth Naga	680	0
+Earth Preta	208	0
+Earth Simnavaz	42	0
+Earth Smilodon	86	0
+Earth Vetala	121	0
+Earth Wendigo	681	0
+Earth Yako	682	0
+Edalat-e Ali	683	0
+Educated Manticore	684	128
+Egregor	685	256
+Egypt's Computer Emergency Readiness Team	653	0
+Egyptian General Intelligence Directorate	686	0
+Egyptian Homeland security	687	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	688	0
+El Machete	64	128
+Elderwood	243	256
+Elderwood Gang	243	0
+Elderwood Group	77	0
+Elephant Beetle	689	128
+Elfin	41	129
+Ember Bear	275	0
+Emdivi	278	256
+Emennet Pasargad	441	0
+Emerald Sleet	66	0
+Emissary Panda	86	72
+Emissary Panda	87	8
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	690	0
+Emperor Dragonfly	224	128
+Empire Monkey	38	128
+EncryptHub	691	0
+Enelink	682	256
+Energetic Bear	122	0
+Energy Department	544	0
+Enforcement Directorate	692	0
+Environmental Protection Agency	658	0
+Equation	659	129
+Equation Group	659	128
+Eraleig	105	256
+Estado Mayor Presidencial	693	0
+Estonian Foreign Intelligence Service	694	0
+Estonian Information System Authority	695	0
+Estonian Internal Security Service	696	0
+Ethereal Panda	697	0
+Etterretningstjenesten	647	0
+Eurojust	698	0
+European Commission	421	0
+European Cybercrime Centre	649	0
+European Data Protection Board	650	0
+European Data Protection Supervisor	651	0
+European External Action Service	652	0
+European Union	660	0
+European Union Agency for Criminal Justice Cooperation	698	0
+European Union Agency for Cybersecurity	657	0
+European Union Agency for Law Enforcement Cooperation	649	0
+European Union Military Staff	662	0
+European Union Satellite Centre	699	0
+Europol	649	0
+Europäische Union	660	0
+Evasive Panda	221	0
+Evasive Serpens	42	0
+Everest	700	128
+Evil Corp	498	128
+Evil Eye	670	128
+EvilPost	701	0
+EvilTraffic	702	0
+EvilWeb	703	0
+Evilbyte	704	256
+Evilnum	577	256
+ExCobalt	705	0
+Exfil Squad	706	0
+ExfilSquad	706	0
+External Intelligence and Security Agency	24	0
+Extreme Jackal	159	0
+FASTCash	707	256
+FBI	708	6
+FBI Intelligence Branch	709	0
+FCA	710	134
+FCC	711	134
+FCDO	712	6
+FE	558	7
+FERC	713	6
+FID	714	143
+FID	715	143
+FIN1	716	6
+FIN10	717	4
+FIN11	718	4
+FIN12	429	4
+FIN13	689	4
+FIN4	719	6
+FIN5	720	6
+FIN6	125	6
+FIN7	119	6
+FIN8	115	6
+FIOD-TCI	721	4
+FIREANT	208	260
+FIRST	722	133
+FIS	723	6
+FISHMONGER	288	133
+FIUTT	724	4
+FOD Buitenlandse Zaken	725	0
+FOXY PANDA	726	0
+FRA	727	135
+FROZENBARENTS	49	260
+FROZENLAKE	52	260
+FRwL	728	134
+FSB	729	6
+FSO	730	6
+FTC	731	6
+FVEY	732	6
+Fail0verflow	733	0
+Falcons Intelligence Cell	734	0
+Fallaga Team	735	0
+FallagaTeam	735	0
+Fallout Team	45	128
+Fallow Squall	120	128
+Famous Chollima	736	0
+FamousSparrow	737	0
+Fancy Bear	52	0
+Fargo	738	128
+Federal Bureau of Investigation	708	0
+Federal Commissioner for Data Protection and Freedom of Information	250	0
+Federal Communications Commission	711	0
+Federal Criminal Police Office	212	0
+Federal Energy Regulatory Commission	713	0
+Federal Foreign Office	13	0
+Federal Intelligence Service	723	8
+Federal Intelligence Service	216	8
+Federal Investigation Agency	739	0
+Federal Ministry of Defence	215	0
+Federal Ministry of the Interior	214	0
+Federal Network Agency	217	0
+Federal Office for Cyber Security	204	0
+Federal Office for Information Security	226	0
+Federal Office for the Protection of the Constitution	251	0
+Federal Police	740	0
+Federal Police Department	741	0
+Federal Prosecutor General	742	0
+Federal Protective Service	730	0
+Federal Public Service Foreign Affairs	725	0
+Federal Security Service	729	0
+Federal Trade Commission	731	0
+Femwar02	743	0
+Ferocious Kitten	744	0
+Feverdream	97	256
+Fiddling Scorpius	237	0
+Fighting Ursa	52	0
+Financial Conduct Authority	710	0
+Financial Crimes Investigation Division	745	0
+Financial Intelligence Division	715	0
+Financial Intelligence Unit	746	8
+Financial Intelligence Unit	747	8
+Financial Intelligence Unit	748	8
+Financial Intelligence Unit Trinidad and Tobago	724	0
+Financial Investigations Division	714	0
+Financial Monitoring Service	749	0
+Financial Monitoring Unit	750	0
+Financial Transactions and Reports Analysis Centre of Canada	751	0
+Finnish Defence Intelligence Agency	752	0
+Finnish Security and Intelligence Service	753	0
+FishMedley	754	0
+Fishing Elephant	755	128
+Five Eyes	732	0
+Flash Kitten	756	0
+Flax Typhoon	697	0
+FlowerStorm	757	0
+Flying Kitten	150	0
+Flying Yeti	758	128
+FlyingYeti	758	0
+Fog	759	135
+Foreign Intelligence Agency	129	0
+Foreign Intelligence Service	760	8
+Foreign Intelligence Service	761	8
+Foreign Intelligence Service	762	8
+Foreign Intelligence Service of Ukraine	763	0
+Foreign Office	712	0
+Foreign and Commonwealth Office	712	0
+Foreign, Commonwealth and Development Office	712	0
+Forest Blizzard	52	0
+Forsvarets Efterretningstjeneste	558	0
+Forsvarets sikkerhetstjeneste	764	0
+Forum of Incident Response and Security Teams	722	0
+Fox Kitten	765	0
+Fox Tempest	766	0
+Foxtrot	20	129
+Fraternal Jackal	480	0
+French Foreign Ministry	767	0
+French Gendarmerie	768	0
+French Ministry of Foreign Affairs	767	0
+FromRussiaWithLove	728	0
+FrostyNeighbor	769	0
+Frozenvista	275	256
+Fruity Armor	552	128
+FruityArmor	552	0
+FulcrumSec	770	0
+FunkSec	771	0
+FusionCore	772	0
+Fxmsp	773	256
+Försvarets radioanstalt	727	0
+Försvarsmaktens underrättelsetjänst	752	0
+G7	774	6
+GAC	140	6
+GADOLINIUM	97	133
+GALLIUM	154	133
+GC01	775	6
+GC02	776	6
+GCHQ	777	6
+GCMAN	778	260
+GCSB	779	6
+GDGS	780	6
+GHOST STADIUM	781	128
+GIBBERISH PANDA	782	0
+GINGERSNAP	120	133
+GOBLIN PANDA	426	0
+GOFFEE	783	260
+GOLD	784	151
+GOLD BURLAP	484	0
+GOLD CABIN	118	0
+GOLD DUPONT	785	0
+GOLD EVERGREEN	786	0
+GOLD FAIRFAX	787	0
+GOLD FLANDERS	788	0
+GOLD GALLEON	789	0
+GOLD GARDEN	790	0
+GOLD MANSARD	791	0
+GOLD NORTHFIELD	792	0
+GOLD REBELLION	565	0
+GOLD RIVERVIEW	793	0
+GOLD SKYLINE	794	0
+GOLD SOUTHFIELD	795	0
+GOLD SYMPHONY	796	0
+GOLD WATERFALL	797	0
+GOLD WINTER	798	0
+GOLEM	20	133
+GOP	101	134
+GRC	799	6
+GREATRIFT	800	260
+GREF	74	134
+GRU	801	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	764	0
-GSI	765	6
-GSSV-J2	766	4
-GTFire	767	256
-GTG-1002	768	4
-GTsST	764	0
-GU	763	7
-GUR	559	135
-GURU SPIDER	769	0
-Gabinete de Segurança Institucional	765	0
-Gallmaker	770	256
-GamaCopy	771	0
-Gamaredon	17	256
-Gamaredon Group	17	0
-GambleForce	772	0
-GamblingPuppet	636	0
-Gammax	773	256
-Gangmasters and Labour Abuse Authority	774	0
-Garda National Surveillance Unit	775	0
-Gatak	743	128
-Gaza Cybergang	153	0
-Gaza Hackers Team	153	128
-Gelsemium	776	129
-Gendarmerie Intelligence Directorate	777	0
-Gendarmerie royale du Canada	759	0
-General Commissariat of Information	778	0
-General Commissariat of Judiciary Police	779	0
-General Department of Military Intelligence	780	0
-General Directorate for Internal Security	507	0
-General Directorate for Territorial Surveillance	781	0
-General Directorate of Analysis and Strategic Intelligence	782	0
-General Directorate of General Security	739	0
-General Directorate of Information Systems Security	508	0
-General Directorate of Intelligence	783	0
-General Intelligence Agency of Mongolia	784	0
-General Intelligence Directorate	785	0
-General Intelligence Service	786	0
-General Intelligence and Security Service	18	8
-General Intelligence and Security Service	24	8
-General Reconnaissance Bureau	787	0
-General Security	739	0
-General Security Directorate	788	0
-General Staff Intelligence Directorate	789	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	766	0
-Genesis Day	790	128
-Georgian Intelligence Service	791	0
-German Foreign Ministry	12	0
-German Foreign Office	12	0
-Ghost Blizzard	27	0
-Ghost Jackal	792	0
-Ghost Security	793	128
-GhostEmperor	700	0
-GhostNet	794	0
-GhostR	795	0
-GhostRedirector	796	0
-GhostSec	793	0
-Ghostwriter	478	129
-Gingham Typhoon	94	0
-Gitloker	797	256
-Gleaming Pisces	172	0
-Global Affairs Canada	135	0
-GlobalSecretGroup	798	0
-Gnosticplayers	799	256
-Gold Blackburn	408	0
-Gold Blade	641	0
-Gold Crestwood	800	0
-Gold Drake	667	0
-Gold Essex	801	0
-Gold Feather	802	0
-Gold Franklin	121	0
-Gold Heron	522	0
-Gold Ionic	803	0
-Gold Kingswood	392	0
-Gold Lagoon	804	0
-Gold Lowell	209	0
-Gold Melody	805	0
-Gold Niagara	116	0
-Gold Prelude	472	8
-Gold Sahara	145	0
-Gold Swathmore	806	0
-Gold Tahoe	111	0
-Gold Ulrick	762	0
-Gold Village	474	0
-GoldFactory	807	0
-GoldMouse	51	0
-Golden Chickens	734	136
-Golden Chickens	735	136
-Golden Chickens 01	734	0
-Golden Chickens 02	735	0
-Golden Chickens01	734	0
-Golden Chickens02	735	0
-Golden Eye Dog	603	128
-Golden Falcon	54	128
-Golden RAT	51	128
-GoldenJackal	808	0
-Golfing Taurus	809	0
-Gonjeshke Darande	810	0
-GopherWhisper	811	0
-Gorgon Group	123	128
-Gorilla	812	129
-Gossamer Bear	256	0
-Gothic Panda	85	0
-GovCERT.CZ	813	0
-Government Communications Headquarters	736	0
-Government Communications Security Bureau	738	0
-GozNym	814	0
-Graceful Spider	111	0
-Granite Taurus	19	0
-Granite Typhoon	148	0
-Grass Neptune	99	128
-Gray Sandstorm	483	0
-GrayBravo	815	0
-GrayCharlie	816	0
-Grayfly	95	129
-Grayling	817	129
-GreedyBear	818	0
-GreedyTaotie	82	0
-Green Havildar	39	128
-GreenSpot	64	0
-Greenbug	315	137
-Greenbug	819	137
-Greendinosa	62	256
-Grey Karkadann	50	0
-GreyEnergy	820	0
-GreyVibe	821	0
-Grim Spider	408	8
-Grizzly Steppe	49	136
-Grizzly Steppe	84	136
-Groundbait	822	129
-Group 100	84	0
-Group 123	40	0
-Group 13	74	0
-Group 22	69	0
-Group 24	27	0
-Group 26	144	0
-Group 27	104	0
-Group 3	68	0
-Group 35	82	0
-Group 41	388	0
-Group 42	823	0
-Group 46	77	0
-Group 6	85	0
-Group 72	72	8
-Group 72	193	8
-Group 74	49	0
-Group 77	41	0
-Group 8	72	0
-Group 83	376	0
-Group 88	52	0
-Group of Seven	733	0
-Group123	40	0
-Group5	824	0
-GruesomeLarch	49	0
-Guacamaya	825	256
-Guangdong State Security Department	826	0
-Guardian of Peace	159	128
-Guardians of Peace	41	128
-Guójiā Ānquánbù	382	0
-Gwisin Gang	407	0
-GŠSV-J2	766	4
-H0lyGh0st	488	0
-HAFNIUM	114	149
-HASSIUM	602	149
-HAZY TIGER	43	0
-HELIUM	72	149
-HELLFIRE	49	133
-HEXANE	383	133
-HIVE-0145	827	4
-HIVE0154	278	4
-HOGFISH	19	133
-HOLMIUM	37	149
-HOODOO	95	133
-HORDE	69	133
-HOUND SPIDER	828	0
-HOUSEBLEND	348	260
-HUAPI	80	260
-HUR	559	6
-HURRICANE PANDA	242	0
-HYDROGEN	69	149
-Hacking Team	829	128
-Hagga	140	256
-Hainan State Security Department	830	0
-Hammer Panda	76	0
-Handala	831	256
-HangOver	44	1
-Hangover Group	44	128
-Hastati Group	41	0
-Haywire Kitten	421	0
-Hazel Sandstorm	38	0
-Head Mare	832	128
-Heart Typhoon	72	0
-Hecamede	243	256
-Heeresnachrichtenamt	181	0
-Helix Kitten	38	0
-HellHounds	833	1
-Hellsing	834	256
-HenBox	835	0
-Hermit Neptune	836	128
-Hexagon Typhoon	69	0
-HexagonalRodent	837	0
-Hezb	838	134
-Hidden Cobra	41	128
-Hidden Lynx	72	128
-HiddenArt	839	0
-Higaisa	840	256
-HighGround	214	0
-HikkI-Chan	841	0
-Hippo	82	129
-Hippo Team	52	128
-Hive0065	111	0
-Hive0091	563	0
-Hive0117	842	0
-Hive0118	843	0
-Hive0127	844	0
-Hive0137	845	0
-Hive0145	827	0
-Hive0163	846	0
-HollowQuill	847	0
-Holy Souls	421	128
-HomeLand Justice	848	128
-HoneyMyte	200	0
-Honeybee	849	129
-HookAds	850	0
-Houken	851	256
-Houndstooth Typhoon	602	0
-Howling Scorpius	145	0
-Hubei State Security Department	852	0
-HummingBad	853	0
-Hunt3r Kill3rs	854	0
-Hunter Serpens	338	0
-Hyadina	855	256
-IAmTheKing	856	0
-IB	857	134
-ICECAP	84	133
-ICPO	858	6
-IMPERSONATING PANDA	859	0
-INC Ransom	803	128
-INCD	860	6
-INCIBE	861	4
-INCIBE-CERT	861	4
-INDOHAXSEC TEAM	862	0
-INJ3CTOR3	863	4
-INTCEN	629	4
-INTELLRTAF	594	4
-INTERPOL	858	4
-IODINE	82	149
-IRGC	182	6
-IRGC Cyber-Electronic Command	864	0
-IRGC Intelligence Organization	865	0
-IRGC-CEC	864	4
-IRGC-IO	865	4
-IRIDIUM	866	157
-IRIDIUM	46	157
-IRLeaks	867	256
-IRN2	38	6
-ISA	868	6
-ISAB	869	6
-ISI	870	6
-ISLANDDREAMS	94	260
-ITG05	49	4
-ITG07	92	4
-ITG08	121	4
-ITG09	94	4
-ITG11	84	4
-ITG12	52	4
-ITG13	38	4
-ITG14	116	4
-ITG15	27	4
-ITG18	89	4
-ITG23	408	4
-ITsecTeam	445	0
-IXESHE	69	260
-Ice Relic	84	128
-IceFog	465	0
-IcePeony	871	0
-Icelandic Crisis Response Unit	872	0
-Icelandic Police	873	0
-Imperial Kitten	261	8
-Imperial Kitten	442	8
-Imperial Kitten	874	8
-Imperial Kitten	348	8
-Incendiary Jackal	760	0
-Inception	113	129
-Inception Framework	113	128
-Indian Army	875	0
-Indian Computer Emergency Response Team	307	0
-IndigoZebra	876	0
-Indonesian Army Intelligence Centre	877	0
-Indonesian Financial Transaction Reports and Analysis Center	878	0
-Indonesian Strategic Intelligence Agency	222	0
-Indra	810	256
-Indrik Spider	476	8
-Indrik Spider	472	8
-Information and Security Service	879	0
-Információs Hivatal	880	0
-Infrastructure Destruction Squad	539	128
-Infy	881	134
-InkySquid	40	0
-Insidious Taurus	280	0
-Institutional Security Bureau	765	0
-Instituto Nacional de Ciberseguridad	861	0
-Inteid	882	256
-IntelBroker	883	0
-Inteligencia de la Gendarmería Nacional Argentina	884	0
-Inteligencia de la Policía Bonaerense	885	0
-Inteligencia de la Policía Federal Argentina	886	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	887	0
-Inteligencia de la Prefectura Naval Argentina	888	0
-Inteligencia del Servicio Penitenciario Federal	889	0
-Intelligence Agency of North Macedonia	139	0
-Intelligence Branch	890	0
-Intelligence Bureau	891	8
-Intelligence Bureau	892	8
-Intelligence Bureau	857	8
-Intelligence Directorate	893	0
-Intelligence Division	894	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	895	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	896	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	897	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	898	0
-Intelligence org of FARAJA	899	0
-Intelligence org of the Islamic Republic of Iran	900	0
-Intelligence-Security Agency of Bosnia and Herzegovina	901	0
-Inter-Services Intelligence	870	0
-Internal Intelligence and Security Agency	23	0
-Internal Security Affairs Bureau	869	0
-Internal Security Agency	14	0
-Internal Security Department	902	8
-Internal Security Department	903	8
-Internal Security Operations Command	904	0
-Internal Security Service	905	0
-International Criminal Police Organization	858	0
-International Liaison Department of the Chinese Communist Party	906	0
-Interpol	858	0
-InvisiMole	907	0
-Iraqi National Intelligence Service	908	0
-Irish National Cyber Security Centre	909	0
-Iron Cyber Group	910	0
-Iron Frontier	256	0
-Iron Group	910	0
-Iron Hemlock	84	0
-Iron Hunter	52	0
-Iron Liberty	27	0
-Iron Lyric	160	0
-Iron Ritual	84	0
-Iron Taurus	82	0
-Iron Tiger	82	0
-Iron Tilden	17	0
-Iron Twilight	49	0
-Iron Viking	46	0
-IronErn440	911	0
-IronHusky	912	0
-Islamic Revolutionary Guard Corps	182	0
-Islamic State Hacking Division	297	128
-Island Castle	94	128
-Israel National Cyber Directorate	860	0
-Israel Security Agency	868	0
-Isthmus Castle	86	128
-ItaDuke	549	0
-JACKPOT PANDA	913	0
-JINX-0126	914	4
-JINX-0164	915	4
-JJDoor	94	256
-JPCERT	916	4
-JPCERT Coordination Center	916	0
-JPCERT/CC	916	4
-Jabaroot	917	256
-Jabaroot DZ	917	0
-Jade Sleet	918	0
-JadePuffer	919	0
-Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	189	0
-Japanese Ministry of Foreign Affairs	920	0
-Japanese National Police Agency	921	0
-Jasper Sleet	922	0
-JavaGhost	923	0
-JerseyMikes	81	0
-Jewelbug	327	256
-Jiangsu State Security Department	924	0
-Joint Cipher Bureau	925	0
-Joint Cyberspace Command	926	0
-Joint Intelligence Organisation	927	0
-Joint Sigint Cyber Unit	928	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	929	0
-Joint Task Force X	930	0
-Jointworm	552	129
-JokerStash	116	0
-Judgment Panda	88	0
-JuiceLedger	931	0
-Justice Blade	31	128
-Justice Department	521	0
-KAOS	72	142
-KAOS	95	142
-KAPO	663	6
-KAX17	932	4
-KE-CIRT/CC	933	4
-KGB	233	6
-KISA	934	6
-KNOTWEED	480	133
-KRYPTON	52	149
-KZ-CERT	935	4
-Kagawaran ng Ugnayang Panlabas	936	0
-Kairos	937	256
-Kaitsepolitseiamet	663	0
-Karakurt	938	256
-Karakurt Lair	938	0
-Karkadann	939	256
-Karma Panda	275	0
-Karst	940	129
-Kasablanka	941	256
-Kazu	942	134
-Ke3Chang	70	0
-Keksec	943	256
-KelvinSecurity	944	0
-Kementerian Luar Negeri	945	8
-Kementerian Luar Negeri	946	8
-KeyBoy	78	0
-Keyhole Panda	102	0
-Keymous Plus	947	0
-Keymous+	947	256
-Killnet	948	256
-Kimsuky	62	256
-Kinsing	949	256
-Kiss-a-Dog	950	128
-Knockout Spider	552	0
-Koala Team	27	128
-Konni	98	256
-Kontoret för särskild inhämtning	951	0
-Korea Internet & Security Agency	934	0
-KrCERT/CC	934	0
-KromSec	952	0
-Krybit	953	256
-Kryptonite Panda	94	0
-KungFu Kittens	74	8
-KungFu Kittens	242	8
-Kurdistan Region Security Council	954	0
-Kyberturvallisuuskeskus	955	0
-Külgazdasági és Külügyminisztérium	956	0
-LAPSUS	489	133
-LAPSUS$	489	260
-LAWRENCIUM	473	149
-LEAD	95	151
-LIMINAL PANDA	328	0
-LIVESAFE	19	260
-LOTUS PANDA	110	8
-LUNAR SPIDER	806	0
-LYCEUM	383	133
-LabHost	957	0
-Labubu	230	256
-Labyrinth Chollima	41	8
-Labyrinth Chollima	958	8
-Labyrinth Chollima	918	8
-Lace Tempest	497	0
-LadyBoyle	515	0
-Lahav 433	959	0
-Lake Relic	49	128
-Lamashtu	960	256
-Lamberts	58	129
-Lancefly	961	256
-LandUpdate808	962	0
-Larva-208	658	0
-Larva-24005	963	0
-Larva-24009	964	0
-Larva-24010	965	0
-Larva-24013	966	0
-Larva-25012	967	0
-Larva-26002	968	0
-Larva-26005	969	0
-Larva-26009	970	0
-Laundry Bear	971	0
-Lazarus	41	161
-Lazarus Group	41	128
-LazyMeerkat	544	0
-LazyScripter	972	0
-LeafMiner	973	161
-Lebanese Cedar	564	128
-Lebanese State Security	974	0
-Lemon Sandstorm	725	0
-Leopard Typhoon	95	0
-Leviathan	94	129
-Lexus	975	128
-Libyan Scorpions	976	128
-Lifting Zmiy	977	0
-LightBasin	325	0
-Lilac Typhoon	475	0
-LilacSquid	978	0
-Linen Typhoon	82	0
-LinkC	979	0
-LinkC Pub	979	0
-Lion Soldiers Team	184	128
-LofyGang	980	0
-Lone Castle	275	128
-LongNosedGoblin	981	0
-Longhorn	58	129
-LookingFrog	982	0
-Lorec Bear	255	0
-Lorec53	255	8
-Lorec53	983	8
-Lotus BLossom	110	128
-Lotus Panda	87	8
-LotusBlossom	87	0
-Lucky Cat	984	128
-Lucky Mouse	82	128
-LuckyMouse	82	0
-LulzIntel	985	0
-LulzSec Black	986	0
-Luminous Moth	278	128
-LuminousMoth	200	8
-LuminousMoth	279	8
-Luna Moth	987	128
-Luna Tempest	988	0
-LuoYu	989	0
-Lurid	70	129
-MAD	197	135
-MAGNALLIUM	37	260
-MAGNESIUM	131	149
-MAGNETIC SPIDER	990	0
-MAKERSMARK	52	260
-MALLARD SPIDER	804	0
-MAN1	991	6
-MANGANESE	102	149
-MARNANBRIDGE	421	260
-MASAN	441	132
-MEA	992	6
-MERCURY	118	133
-MI	993	135
-MI5	994	6
-MI5 Security Service	994	0
-MI6	995	6
-MID	996	135
-MIMIC SPIDER	997	0
-MIT	998	134
-MIVD	558	6
-MODA	999	6
-MOFA	920	14
-MOFA	1000	14
-MOIS	1001	6
-MOIS/VAJA	1001	4
-MONTI	1002	260
-MONTY SPIDER	1003	8
-MORH4x	1004	0
-MPS	1005	78
-MPS	293	14
-MSS	382	78
-MSS	1006	14
-MSZ	1007	6
-MUDCARP	94	260
-MUDDYCOAST	118	260
-MUMMY SPIDER	800	0
-MUST	1008	135
-MUSTANG PANDA	200	8
-MYSTICDOME	383	260
-MZV	463	6
-Mabahith	1009	0
-Mabna Institute	393	0
-Mabna Institute Group	393	0
-Machete	60	129
-Madi	1010	134
-MageCart	1011	0
-MageCart Group 6	121	0
-Magenta Dust	59	0
-Magic Hound	89	128
-Magic Kitten	823	0
-Main Center for Special Technologies	764	0
-Main Directorate of Intelligence	559	0
-Main Directorate of Special Programs of the President of the Russian Federation	1012	0
-Main Directorate of the General Staff	763	0
-MalKamak	1013	0
-Malaysia Computer Emergency Response Team	1014	0
-Malaysian Defence Intelligence Organisation	1015	0
-Malaysian Special Branch	1016	0
-Malsmoke	1017	256
-Malteiro	1018	256
-Mana	95	135
-Mana Team	1019	128
-Manatee Tempest	476	0
-Manga Taurus	80	0
-Mango Sandstorm	118	0
-Mantis	50	129
-Marbled Dust	418	0
-Marigold Sandstorm	487	0
-Marine Corps Intelligence	1020	0
-Markopolo	1021	256
-Mask	364	135
-Massgrave	1022	256
-Matanbuchus	234	256
-Maverick Panda	93	0
-Maze Team	474	128
-Medusa Group	1023	128
-MenuPass	19	0
-Menupass Team	19	0
-Metador	1024	256
-Metushy	70	256
-Midnight Blizzard	84	8
-Midnight Blizzard	543	8
-Midnight Neptune	441	128
-Militaire Inlichtingen- en Veiligheidsdienst	558	0
-Military Counterintelligence Service	197	8
-Military Counterintelligence Service	1025	8
-Military Intelligence	1026	8
-Military Intelligence	993	8
-Military Intelligence	1027	8
-Military Intelligence Corps	1028	8
-Military Intelligence Corps	1029	8
-Military Intelligence Department	1030	0
-Military Intelligence Directorate	154	8
-Military Intelligence Directorate	1031	8
-Military Intelligence and Security Service	1008	0
-Military Security Agency	1032	0
-Military Service for Security and Intelligence	1033	0
+GRU Unit 74455	802	0
+GSI	803	6
+GSSV-J2	804	4
+GTFire	805	256
+GTG-1002	806	4
+GTsST	802	0
+GU	801	7
+GUR	584	135
+GURU SPIDER	807	0
+Gabinete de Segurança Institucional	803	0
+Gallmaker	808	256
+GamaCopy	809	0
+Gamaredon	18	256
+Gamaredon Group	18	0
+GambleForce	810	0
+GamblingPuppet	668	0
+Gammax	811	256
+Gangmasters and Labour Abuse Authority	812	0
+Garante	813	0
+Garante per la protezione dei dati personali	813	0
+Garda	164	1
+Garda National Cyber Crime Bureau	164	0
+Garda National Surveillance Unit	814	0
+Gardaí	164	1
+Gatak	784	128
+Gaza Cybergang	159	0
+Gaza Hackers Team	159	128
+Gelsemium	815	129
+Gendarmerie Intelligence Directorate	816	0
+Gendarmerie nationale	768	0
+Gendarmerie royale du Canada	799	0
+General Commissariat of Information	817	0
+General Commissariat of Judiciary Police	818	0
+General Department of Military Intelligence	819	0
+General Directorate for Internal Security	530	0
+General Directorate for Territorial Surveillance	820	0
+General Directorate of Analysis and Strategic Intelligence	821	0
+General Directorate of General Security	780	0
+General Directorate of Information Systems Security	531	0
+General Directorate of Intelligence	822	0
+General Intelligence Agency of Mongolia	823	0
+General Intelligence Directorate	824	0
+General Intelligence Service	825	0
+General Intelligence and Security Service	19	8
+General Intelligence and Security Service	26	8
+General Reconnaissance Bureau	826	0
+General Security	780	0
+General Security Directorate	827	0
+General Staff Intelligence Directorate	828	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	804	0
+Generalbundesanwalt	742	0
+Genesis Day	829	128
+Georgian Intelligence Service	830	0
+German Federal Prosecutor	742	0
+German Foreign Ministry	13	0
+German Foreign Office	13	0
+German Interior Ministry	214	0
+Ghost	461	129
+Ghost Blizzard	122	0
+Ghost Jackal	831	0
+Ghost Security	832	128
+GhostEmperor	737	0
+GhostNet	833	0
+GhostR	834	0
+GhostRedirector	835	0
+GhostSec	832	0
+Ghostwriter	500	129
+Gingham Typhoon	97	0
+Gitloker	836	256
+Gleaming Pisces	178	0
+Global Affairs Canada	140	0
+Global Secret Group	837	128
+GlobalSecretGroup	837	0
+Gnosticplayers	838	256
+Gold Blackburn	429	0
+Gold Blade	673	0
+Gold Blazer	29	0
+Gold Crestwood	839	0
+Gold Drake	498	0
+Gold Essex	840	0
+Gold Feather	145	0
+Gold Franklin	125	0
+Gold Heron	629	0
+Gold Ionic	841	0
+Gold Kingswood	414	0
+Gold Lagoon	842	0
+Gold Lowell	219	0
+Gold Melody	843	0
+Gold Mystic	255	0
+Gold Niagara	119	0
+Gold Prelude	495	0
+Gold Sahara	151	0
+Gold Swathmore	844	0
+Gold Tahoe	114	0
+Gold Ulrick	429	0
+Gold Village	394	0
+GoldFactory	845	0
+GoldMouse	55	0
+Golden Chickens	775	136
+Golden Chickens	776	136
+Golden Chickens 01	775	0
+Golden Chickens 02	776	0
+Golden Chickens01	775	0
+Golden Chickens02	776	0
+Golden Eye Dog	631	128
+Golden Falcon	58	128
+Golden RAT	55	128
+GoldenJackal	846	0
+Golfing Taurus	847	0
+Gonjeshke Darande	848	0
+GopherWhisper	849	0
+Gorgon Group	127	128
+Gorilla	850	129
+Gossamer Bear	276	0
+Gothic Panda	89	0
+GovCERT.CZ	851	0
+Government Communications Headquarters	777	0
+Government Communications Security Bureau	779	0
+GozNym	852	0
+Graceful Spider	114	0
+Granite Taurus	20	0
+Granite Typhoon	154	0
+Grass Neptune	102	128
+Gray Sandstorm	505	0
+GrayBravo	853	0
+GrayCharlie	854	0
+Grayfly	98	129
+Grayling	855	129
+GreedyBear	856	0
+GreedyTaotie	86	0
+Green Havildar	43	128
+GreenSpot	68	0
+Greenbug	333	137
+Greenbug	857	201
+Greendinosa	66	256
+Grey Karkadann	53	0
+GreyEnergy	858	0
+GreyVibe	859	0
+Grim Spider	429	0
+Grizzly Steppe	52	136
+Grizzly Steppe	88	136
+Groundbait	860	129
+Group 100	88	0
+Group 123	44	0
+Group 13	78	0
+Group 22	73	0
+Group 24	122	0
+Group 26	150	0
+Group 27	106	0
+Group 3	72	0
+Group 35	86	0
+Group 41	410	0
+Group 42	861	0
+Group 46	81	0
+Group 6	89	0
+Group 72	201	0
+Group 74	52	0
+Group 77	54	0
+Group 8	76	0
+Group 83	92	0
+Group 88	56	0
+Group of Seven	774	0
+Group123	44	0
+Group5	862	0
+GruesomeLarch	52	0
+Guacamaya	863	256
+Guangdong State Security Department	864	0
+Guardia Civil	407	0
+Guardian of Peace	101	128
+Guardians of Peace	54	128
+Guójiā Ānquánbù	400	0
+Gwisin Gang	428	0
+GŠSV-J2	804	4
+H0lyGh0st	510	0
+HAFNIUM	117	149
+HASSIUM	630	149
+HAZY TIGER	46	0
+HELLFIRE	52	133
+HEXANE	401	133
+HHS	592	6
+HHS Office for Civil Rights	592	0
+HIVE-0145	865	4
+HIVE0154	208	4
+HOGFISH	20	133
+HOLMIUM	41	149
+HOODOO	98	133
+HORDE	73	133
+HOUND SPIDER	866	0
+HOUSEBLEND	367	260
+HSI	867	6
+HUAPI	84	260
+HUR	584	6
+HURRICANE PANDA	260	0
+HYDROGEN	73	149
+Hacking Team	868	128
+Hagga	146	256
+Hainan State Security Department	869	0
+Hammer Panda	80	0
+Handala	870	256
+HangOver	47	1
+Hangover Group	47	128
+Hastati Group	54	0
+Haywire Kitten	441	0
+Hazel Sandstorm	42	0
+Head Mare	871	128
+Health and Human Services	592	0
+Heart Typhoon	76	0
+Hecamede	261	256
+Heeresnachrichtenamt	185	0
+Helix Kitten	42	0
+HellHounds	872	1
+Hellcat	873	129
+Hellsing	874	256
+HenBox	875	0
+Hermit Neptune	876	128
+Hexagon Typhoon	73	0
+HexagonalRodent	877	0
+Hezb	878	134
+Hidden Cobra	54	128
+Hidden Lynx	76	128
+HiddenArt	879	0
+Higaisa	880	256
+HighGround	224	0
+HikkI-Chan	881	0
+Hippo	86	129
+Hippo Team	56	128
+Hive	882	135
+Hive0065	114	0
+Hive0091	588	0
+Hive0117	883	0
+Hive0118	884	0
+Hive0127	885	0
+Hive0137	886	0
+Hive0145	865	0
+Hive0163	887	0
+HollowQuill	888	0
+Holy League	889	128
+Holy Souls	441	128
+Homeland Security Investigations	867	0
+HoneyMyte	208	0
+Honeybee	890	129
+HookAds	891	0
+Houken	892	256
+Houndstooth Typhoon	630	0
+Howling Scorpius	151	0
+HsHarada	461	0
+Hubei State Security Department	893	0
+HummingBad	894	0
+Hunt3r Kill3rs	895	0
+Hunter Serpens	357	0
+Hunters International	896	128
+Hyadina	897	256
+I4C	898	6
+IAEA	899	6
+IAmTheKing	900	0
+IB	901	134
+IC3	902	6
+ICECAP	88	133
+ICO	903	134
+ICPO	904	6
+IMPERSONATING PANDA	905	0
+INC Ransom	841	128
+INCD	906	6
+INCIBE	907	4
+INCIBE-CERT	907	4
+INDOHAXSEC TEAM	908	0
+INJ3CTOR3	909	4
+INTCEN	661	4
+INTELLRTAF	621	4
+INTERPOL	904	4
+IODINE	86	149
+IRGC	186	6
+IRGC Cyber-Electronic Command	910	0
+IRGC Intelligence Organization	911	0
+IRGC-CEC	910	4
+IRGC-IO	911	4
+IRIDIUM	49	149
+IRLeaks	912	256
+IRN2	42	6
+IRS	913	6
+IRS Criminal Investigation	913	0
+IRS-CI	913	4
+ISA	914	6
+ISAB	915	6
+ISI	916	6
+ISLANDDREAMS	97	260
+IT Army of Ukraine	917	128
+ITG05	52	4
+ITG07	95	4
+ITG08	125	4
+ITG09	97	4
+ITG11	88	4
+ITG12	56	4
+ITG13	42	4
+ITG14	119	4
+ITG15	122	4
+ITG18	92	4
+ITG23	429	4
+ITsecTeam	469	0
+IXESHE	73	260
+Ice Relic	88	128
+IceFog	488	0
+IcePeony	918	0
+Icelandic Crisis Response Unit	919	0
+Icelandic Police	920	0
+Ignoble Scorpius	266	0
+Imperial Kitten	281	8
+Imperial Kitten	465	8
+Imperial Kitten	921	8
+Imperial Kitten	367	8
+Incendiary Jackal	800	0
+Inception	116	129
+Inception Framework	116	128
+Indian Army	922	0
+Indian Computer Emergency Response Team	326	0
+Indian Cyber Crime Coordination Centre	898	0
+IndigoZebra	923	0
+Indonesian Army Intelligence Centre	924	0
+Indonesian Financial Transaction Reports and Analysis Center	925	0
+Indonesian Strategic Intelligence Agency	233	0
+Indra	848	256
+Indrik Spider	498	0
+Information Commissioner	903	0
+Information Commissioner's Office	903	0
+Information and Security Service	926	0
+Információs Hivatal	927	0
+Infrastructure Destruction Squad	564	128
+Infy	928	134
+InkySquid	44	0
+Insidious Taurus	298	0
+Institutional Security Bureau	803	0
+Instituto Nacional de Ciberseguridad	907	0
+Inteid	929	256
+IntelBroker	930	0
+Inteligencia de la Gendarmería Nacional Argentina	931	0
+Inteligencia de la Policía Bonaerense	932	0
+Inteligencia de la Policía Federal Argentina	933	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	934	0
+Inteligencia de la Prefectura Naval Argentina	935	0
+Inteligencia del Servicio Penitenciario Federal	936	0
+Intelligence Agency of North Macedonia	144	0
+Intelligence Branch	937	0
+Intelligence Bureau	938	8
+Intelligence Bureau	939	8
+Intelligence Bureau	901	8
+Intelligence Directorate	940	0
+Intelligence Division	941	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	942	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	943	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	944	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	945	0
+Intelligence org of FARAJA	946	0
+Intelligence org of the Islamic Republic of Iran	947	0
+Intelligence-Security Agency of Bosnia and Herzegovina	948	0
+Inter-Services Intelligence	916	0
+Interlock	949	129
+Internal Intelligence and Security Agency	25	0
+Internal Revenue Service	913	0
+Internal Security Affairs Bureau	915	0
+Internal Security Agency	15	0
+Internal Security Department	950	8
+Internal Security Department	951	8
+Internal Security Operations Command	952	0
+Internal Security Service	953	0
+International Atomic Energy Agency	899	0
+International Criminal Police Organization	904	0
+International Liaison Department of the Chinese Communist Party	954	0
+Internet Crime Complaint Center	902	0
+Interpol	904	0
+InvisiMole	955	0
+Iraqi National Intelligence Service	956	0
+Irish Data Protection Commission	546	0
+Irish National Cyber Security Centre	957	0
+Iron Cyber Group	958	0
+Iron Frontier	276	0
+Iron Group	958	0
+Iron Hemlock	88	0
+Iron Hunter	56	0
+Iron Liberty	122	0
+Iron Lyric	165	0
+Iron Ritual	88	0
+Iron Taurus	86	0
+Iron Tiger	86	0
+Iron Tilden	18	0
+Iron Twilight	52	0
+Iron Viking	49	0
+IronErn440	959	0
+IronHusky	960	0
+Islamic Revolutionary Guard Corps	186	0
+Islamic State Hacking Division	316	128
+Island Castle	97	128
+Israel National Cyber Directorate	906	0
+Israel Security Agency	914	0
+Isthmus Castle	90	128
+ItaDuke	574	0
+Italian Data Protection Authority	813	0
+JACKPOT PANDA	961	0
+JINX-0126	962	4
+JINX-0164	963	4
+JJDoor	97	256
+JPCERT	964	4
+JPCERT Coordination Center	964	0
+JPCERT/CC	964	4
+Jabaroot	965	256
+Jabaroot DZ	965	0
+Jade Sleet	966	0
+JadePuffer	967	0
+Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	194	0
+Japanese Ministry of Foreign Affairs	968	0
+Japanese National Police Agency	969	0
+Jasper Sleet	970	0
+JavaGhost	971	0
+JerseyMikes	85	0
+Jewelbug	344	256
+Jiangsu State Security Department	972	0
+Joint Cipher Bureau	973	0
+Joint Cyberspace Command	974	0
+Joint Intelligence Organisation	975	0
+Joint Sigint Cyber Unit	976	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	977	0
+Joint Task Force X	978	0
+Jointworm	577	129
+JokerStash	119	0
+Judgment Panda	91	0
+JuiceLedger	979	0
+Justice Blade	33	128
+Justice Department	545	0
+KAOS	76	142
+KAOS	98	142
+KAPO	696	6
+KAX17	980	4
+KE-CIRT/CC	981	4
+KGB	246	6
+KISA	982	6
+KNOTWEED	502	133
+KNPA	983	6
+KRYPTON	56	149
+KZ-CERT	984	4
+Kagawaran ng Ugnayang Panlabas	985	0
+Kairos	986	256
+Kaitsepolitseiamet	696	0
+Karakurt	987	256
+Karakurt Lair	987	0
+Karakurt Team	987	0
+Karkadann	988	256
+Karma Panda	295	0
+Karst	989	129
+Kasablanka	990	256
+Kazu	991	134
+Ke3Chang	74	0
+Keksec	992	256
+Kelvin Security	993	128
+KelvinSecurity	993	0
+Kementerian Luar Negeri	994	8
+Kementerian Luar Negeri	995	8
+KeyBoy	82	0
+Keyhole Panda	104	0
+Keymous Plus	996	0
+Keymous+	996	256
+Kill Security	997	128
+KillSec	997	0
+KillSecurity	997	0
+Killnet	998	256
+Kimsuky	66	256
+Kinsing	999	256
+Kiss-a-Dog	1000	128
+Knockout Spider	577	0
+Koala Team	122	128
+Konni	100	256
+Kontoret för särskild inhämtning	1001	0
+Korea Internet & Security Agency	982	0
+Korean National Police Agency	983	0
+KrCERT/CC	982	0
+KromSec	1002	0
+Krybit	1003	256
+Kryptonite Panda	97	0
+KungFu Kittens	260	0
+Kurdistan Region Security Council	1004	0
+Kyberturvallisuuskeskus	1005	0
+Külgazdasági és Külügyminisztérium	1006	0
+LAPD	1007	6
+LAPSUS	511	133
+LAPSUS$	511	260
+LAWRENCIUM	496	149
+LEAD	98	151
+LIMINAL PANDA	345	0
+LIVESAFE	20	260
+LKA	1008	70
+LKA Baden-Württemberg	1009	0
+LKA Bayern	213	0
+LKA Berlin	1010	0
+LKA NRW	1011	0
+LKA Niedersachsen	1012	0
+LKA Nordrhein-Westfalen	1011	0
+LOTUS PANDA	113	0
+LUNAR SPIDER	844	0
+LYCEUM	401	133
+LabHost	1013	0
+Labubu	242	256
+Labyrinth Chollima	54	72
+Labyrinth Chollima	966	8
+Lace Tempest	520	0
+LadyBoyle	538	0
+Lahav 433	1014	0
+Lake Relic	52	128
+Lamashtu	1015	256
+Lamberts	62	129
+Lancefly	1016	256
+LandUpdate808	1017	0
+Landesamt für Verfassungsschutz	1018	0
+Landeskriminalamt	1008	0
+Landeskriminalamt Baden-Württemberg	1009	0
+Landeskriminalamt Berlin	1010	0
+Landeskriminalamt Niedersachsen	1012	0
+Landeskriminalamt Nordrhein-Westfalen	1011	0
+Larva-208	691	0
+Larva-24005	1019	0
+Larva-24009	1020	0
+Larva-24010	1021	0
+Larva-24013	1022	0
+Larva-25012	1023	0
+Larva-26002	1024	0
+Larva-26005	1025	0
+Larva-26009	1026	0
+Laundry Bear	1027	0
+Lazarus	54	161
+Lazarus Group	54	128
+LazyMeerkat	569	0
+LazyScripter	1028	0
+LeafMiner	1029	161
+Lebanese Cedar	589	128
+Lebanese State Security	1030	0
+Lemon Sandstorm	765	0
+Leopard Typhoon	98	0
+Leviathan	97	129
+Lexus	1031	128
+LfV	1018	70
+Libyan Scorpions	1032	128
+Lifting Zmiy	1033	0
+LightBasin	342	0
+Lilac Typhoon	497	0
+LilacSquid	1034	0
+Linen Typhoon	86	0
+LinkC	1035	0
+LinkC Pub	1035	0
+Lion Soldiers Team	188	128
+LockBit	255	0
+LockBit 2.0	255	0
+LockBit 3.0	255	0
+LockBit Black	255	0
+Lofy Gang	1036	0
+LofyGang	1036	0
+Lone Castle	295	128
+LongNosedGoblin	1037	0
+Longhorn	62	129
+LookingFrog	1038	0
+Lorec Bear	513	0
+Lorec53	513	0
+Los Angeles Police Department	1007	0
+Lotus BLossom	113	128
+LotusBlossom	113	0
+Lucky Cat	1039	128
+Lucky Mouse	86	128
+LuckyMouse	86	0
+Lulz Security	1040	0
+LulzIntel	1041	0
+LulzSec	1040	0
+LulzSec Black	1042	0
+LuminousMoth	1043	0
+Luna Moth	1044	128
+Luna Tempest	1045	0
+LuoYu	1046	0
+Lurid	74	129
+Lynx	1047	135
+MAD	205	135
+MAGNALLIUM	41	260
+MAGNESIUM	136	149
+MAGNETIC SPIDER	1048	0
+MAKERSMARK	56	260
+MALLARD SPIDER	842	0
+MAN1	1049	6
+MANGANESE	104	149
+MARNANBRIDGE	441	260
+MASAN	463	132
+MEA	1050	6
+MERCURY	121	133
+METI	1051	6
+MI	1052	135
+MI5	1053	6
+MI5 Security Service	1053	0
+MI6	1054	6
+MID	1055	135
+MIMIC SPIDER	1056	0
+MIT	1057	134
+MIVD	583	6
+MODA	1058	6
+MOFA	968	14
+MOFA	1059	14
+MOIS	1060	6
+MOIS/VAJA	1060	4
+MONTI	1061	260
+MONTY SPIDER	1062	72
+MORH4x	1063	0
+MPS	1064	78
+MPS	311	14
+MSIT	1065	6
+MSS	400	78
+MSS	1066	14
+MSZ	1067	6
+MUDCARP	97	260
+MUDDYCOAST	121	260
+MUMMY SPIDER	839	0
+MUST	1068	135
+MUSTANG PANDA	208	0
+MYSTICDOME	401	260
+MZV	486	6
+Mabahith	1069	0
+Mabna Institute	415	0
+Mabna Institute Group	415	0
+Machete	64	129
+Madi	1070	134
+MageCart	1071	0
+MageCart Group 6	125	0
+Magenta Dust	63	0
+Magic Hound	92	128
+Magic Kitten	861	0
+Mailto	406	256
+Main Center for Special Technologies	802	0
+Main Directorate of Intelligence	584	0
+Main Directorate of Special Programs of the President of the Russian Federation	1072	0
+Main Directorate of the General Staff	801	0
+MalKamak	1073	0
+Malaysia Computer Emergency Response Team	1074	0
+Malaysian Defence Intelligence Organisation	1075	0
+Malaysian Special Branch	1076	0
+Mallox	738	256
+Malsmoke	1077	256
+Malteiro	1078	256
+Mana	98	135
+Mana Team	1079	128
+Manatee Tempest	498	0
+Manga Taurus	84	0
+Mango Sandstorm	121	0
+Mantis	53	129
+Marbled Dust	439	0
+Marigold Sandstorm	509	0
+Marine Corps Intelligence	1080	0
+Markopolo	1081	256
+Mask	382	135
+Massgrave	1082	256
+Matanbuchus	247	256
+Maverick Panda	96	0
+Maze	394	135
+Maze Team	394	128
+Medusa	1083	129
+Medusa Group	1083	128
+MedusaLocker	1084	0
+MeitY	1085	0
+MenuPass	20	0
+Menupass Team	20	0
+Mespinoza	1086	256
+Met Police	1087	0
+Metador	1088	256
+Metropolitan Police	1087	0
+Metropolitan Police Service	1087	0
+Metushy	74	256
+Midnight Blizzard	88	0
+Midnight Neptune	463	128
+Militaire Inlichtingen- en Veiligheidsdienst	583	0
+Military Counterintelligence Service	205	8
+Military Counterintelligence Service	1089	8
+Military Intelligence	1090	8
+Military Intelligence	1052	8
+Military Intelligence	1091	8
+Military Intelligence Corps	1092	8
+Military Intelligence Corps	1093	8
+Military Intelligence Department	1094	0
+Military Intelligence Directorate	160	8
+Military Intelligence Directorate	1095	8
+Military Intelligence and Security Service	1068	0
+Military Security Agency	1096	0
+Military Service for Security and Intelligence	1097	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	764	0
-Military intelligence and reconnaissance	1034	0
-Militära underrättelse- och säkerhetstjänsten	1008	0
-Militärischer Abschirmdienst	197	0
-Militärischer Nachrichtendienst	1035	0
-Millî İstihbarat Teşkilatı	998	0
-Mimo	838	134
-Ministarstvo vanjskih i europskih poslova	1036	0
-Ministerie van Buitenlandse Zaken	614	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1037	0
-Ministerio de Relaciones Exteriores	1038	8
-Ministerio de Relaciones Exteriores	1039	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1040	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1041	0
-Ministerstvo obrany	464	0
-Ministerstvo zahraničních věcí	463	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1042	0
-Ministerstwo Spraw Zagranicznych	1007	0
-Ministerul Afacerilor Externe	1043	8
-Ministerul Afacerilor Externe	1044	8
-Ministrstvo za zunanje in evropske zadeve	1045	0
-Ministry for Europe and Foreign Affairs	727	0
-Ministry for National Security	1046	0
-Ministry of Defence	429	8
-Ministry of Defence	1047	8
-Ministry of Defence	1048	8
-Ministry of Defence	1049	8
-Ministry of Defence	1050	8
-Ministry of Defence	1051	8
-Ministry of Defence	1052	8
-Ministry of Defence	464	8
-Ministry of Defence	1053	8
-Ministry of Defence	1054	8
-Ministry of Defence	1055	8
-Ministry of Defence	1056	8
-Ministry of Defence	1057	8
-Ministry of Defence	1058	8
-Ministry of Defence	1059	8
-Ministry of Defence	1060	8
-Ministry of Defence	1061	8
-Ministry of Defence	1062	8
-Ministry of Defence	1063	8
-Ministry of Defence	1064	8
-Ministry of Defence	1065	8
-Ministry of Defence	1066	8
-Ministry of Defence	1067	8
-Ministry of Defence	1068	8
-Ministry of Defence	1069	8
-Ministry of Defence	1070	8
-Ministry of Defence	1071	8
-Ministry of Defence	1072	8
-Ministry of Defence	1073	8
-Ministry of Defence	1074	8
-Ministry of Defence	1075	8
-Ministry of Defence	1076	8
-Ministry of Defence	1077	8
-Ministry of Defence	1078	8
-Ministry of Defence	1079	8
-Ministry of Defence	1080	8
-Ministry of Defence	1081	8
-Ministry of Defence	1082	8
-Ministry of Digital Affairs	999	0
-Ministry of External Affairs	992	0
-Ministry of Finance	1083	0
-Ministry of Foreign Affairs	1084	8
-Ministry of Foreign Affairs	1085	8
-Ministry of Foreign Affairs	1086	8
-Ministry of Foreign Affairs	1040	8
-Ministry of Foreign Affairs	285	8
-Ministry of Foreign Affairs	1087	8
-Ministry of Foreign Affairs	1088	8
-Ministry of Foreign Affairs	1089	8
-Ministry of Foreign Affairs	1090	8
-Ministry of Foreign Affairs	655	8
-Ministry of Foreign Affairs	1038	8
-Ministry of Foreign Affairs	381	8
-Ministry of Foreign Affairs	1039	8
-Ministry of Foreign Affairs	463	8
-Ministry of Foreign Affairs	1091	8
-Ministry of Foreign Affairs	1092	8
-Ministry of Foreign Affairs	1093	8
-Ministry of Foreign Affairs	1037	8
-Ministry of Foreign Affairs	1094	8
-Ministry of Foreign Affairs	1095	8
-Ministry of Foreign Affairs	1096	8
-Ministry of Foreign Affairs	1036	8
-Ministry of Foreign Affairs	956	8
-Ministry of Foreign Affairs	945	8
-Ministry of Foreign Affairs	566	8
-Ministry of Foreign Affairs	1097	8
-Ministry of Foreign Affairs	1098	8
-Ministry of Foreign Affairs	1099	8
-Ministry of Foreign Affairs	1041	8
-Ministry of Foreign Affairs	1100	8
-Ministry of Foreign Affairs	920	8
-Ministry of Foreign Affairs	1101	8
-Ministry of Foreign Affairs	1102	8
-Ministry of Foreign Affairs	1000	8
-Ministry of Foreign Affairs	1103	8
+Military Unit 74455	802	0
+Military intelligence and reconnaissance	1098	0
+Militära underrättelse- och säkerhetstjänsten	1068	0
+Militärischer Abschirmdienst	205	0
+Militärischer Nachrichtendienst	1099	0
+Millî İstihbarat Teşkilatı	1057	0
+Mimo	878	134
+Ministarstvo vanjskih i europskih poslova	1100	0
+Ministerie van Buitenlandse Zaken	643	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1101	0
+Ministerio de Relaciones Exteriores	1102	8
+Ministerio de Relaciones Exteriores	1103	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1104	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1105	0
+Ministerstvo obrany	487	0
+Ministerstvo zahraničních věcí	486	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1106	0
+Ministerstwo Spraw Zagranicznych	1067	0
+Ministerul Afacerilor Externe	1107	8
+Ministerul Afacerilor Externe	1108	8
+Ministrstvo za zunanje in evropske zadeve	1109	0
+Ministry for Europe and Foreign Affairs	767	0
+Ministry for National Security	1110	0
+Ministry of Defence	449	8
+Ministry of Defence	1111	8
+Ministry of Defence	1112	8
+Ministry of Defence	1113	8
+Ministry of Defence	1114	8
+Ministry of Defence	1115	8
+Ministry of Defence	1116	8
+Ministry of Defence	487	8
+Ministry of Defence	1117	8
+Ministry of Defence	1118	8
+Ministry of Defence	1119	8
+Ministry of Defence	1120	8
+Ministry of Defence	1121	8
+Ministry of Defence	1122	8
+Ministry of Defence	1123	8
+Ministry of Defence	1124	8
+Ministry of Defence	1125	8
+Ministry of Defence	1126	8
+Ministry of Defence	1127	8
+Ministry of Defence	1128	8
+Ministry of Defence	1129	8
+Ministry of Defence	1130	8
+Ministry of Defence	1131	8
+Ministry of Defence	1132	8
+Ministry of Defence	1133	8
+Ministry of Defence	1134	8
+Ministry of Defence	1135	8
+Ministry of Defence	1136	8
+Ministry of Defence	1137	8
+Ministry of Defence	1138	8
+Ministry of Defence	1139	8
+Ministry of Defence	1140	8
+Ministry of Defence	1141	8
+Ministry of Defence	1142	8
+Ministry of Defence	1143	8
+Ministry of Defence	1144	8
+Ministry of Defence	1145	8
+Ministry of Defence	1146	8
+Ministry of Digital Affairs	1058	0
+Ministry of Economy, Trade and Industry	1051	0
+Ministry of Electronics and Information Technology	1085	0
+Ministry of External Affairs	1050	0
+Ministry of Finance	1147	0
+Ministry of Foreign Affairs	1148	8
+Ministry of Foreign Affairs	1149	8
+Ministry of Foreign Affairs	1150	8
 Ministry of Foreign Affairs	1104	8
+Ministry of Foreign Affairs	303	8
+Ministry of Foreign Affairs	1151	8
+Ministry of Foreign Affairs	1152	8
+Ministry of Foreign Affairs	1153	8
+Ministry of Foreign Affairs	1154	8
+Ministry of Foreign Affairs	688	8
+Ministry of Foreign Affairs	1102	8
+Ministry of Foreign Affairs	399	8
+Ministry of Foreign Affairs	1103	8
+Ministry of Foreign Affairs	486	8
+Ministry of Foreign Affairs	1155	8
+Ministry of Foreign Affairs	1156	8
+Ministry of Foreign Affairs	1157	8
+Ministry of Foreign Affairs	1101	8
+Ministry of Foreign Affairs	1158	8
+Ministry of Foreign Affairs	1159	8
+Ministry of Foreign Affairs	1160	8
+Ministry of Foreign Affairs	1100	8
+Ministry of Foreign Affairs	1006	8
+Ministry of Foreign Affairs	994	8
+Ministry of Foreign Affairs	591	8
+Ministry of Foreign Affairs	1161	8
+Ministry of Foreign Affairs	1162	8
+Ministry of Foreign Affairs	1163	8
 Ministry of Foreign Affairs	1105	8
-Ministry of Foreign Affairs	1106	8
+Ministry of Foreign Affairs	1164	8
+Ministry of Foreign Affairs	968	8
+Ministry of Foreign Affairs	1165	8
+Ministry of Foreign Affairs	1166	8
+Ministry of Foreign Affairs	1059	8
+Ministry of Foreign Affairs	1167	8
+Ministry of Foreign Affairs	1168	8
+Ministry of Foreign Affairs	1169	8
+Ministry of Foreign Affairs	1170	8
+Ministry of Foreign Affairs	1171	8
+Ministry of Foreign Affairs	1172	8
 Ministry of Foreign Affairs	1107	8
+Ministry of Foreign Affairs	1173	8
+Ministry of Foreign Affairs	1174	8
+Ministry of Foreign Affairs	995	8
+Ministry of Foreign Affairs	1175	8
+Ministry of Foreign Affairs	643	8
+Ministry of Foreign Affairs	1176	8
+Ministry of Foreign Affairs	1177	8
+Ministry of Foreign Affairs	985	8
+Ministry of Foreign Affairs	1178	8
+Ministry of Foreign Affairs	1067	8
+Ministry of Foreign Affairs	1179	8
+Ministry of Foreign Affairs	1180	8
 Ministry of Foreign Affairs	1108	8
-Ministry of Foreign Affairs	1043	8
+Ministry of Foreign Affairs	1181	8
+Ministry of Foreign Affairs	1055	8
+Ministry of Foreign Affairs	1182	8
+Ministry of Foreign Affairs	1183	8
+Ministry of Foreign Affairs	1184	8
 Ministry of Foreign Affairs	1109	8
-Ministry of Foreign Affairs	1110	8
-Ministry of Foreign Affairs	946	8
-Ministry of Foreign Affairs	1111	8
-Ministry of Foreign Affairs	614	8
-Ministry of Foreign Affairs	1112	8
-Ministry of Foreign Affairs	1113	8
-Ministry of Foreign Affairs	936	8
-Ministry of Foreign Affairs	1114	8
-Ministry of Foreign Affairs	1007	8
-Ministry of Foreign Affairs	1115	8
-Ministry of Foreign Affairs	1116	8
-Ministry of Foreign Affairs	1044	8
-Ministry of Foreign Affairs	1117	8
-Ministry of Foreign Affairs	996	8
-Ministry of Foreign Affairs	1118	8
-Ministry of Foreign Affairs	1119	8
-Ministry of Foreign Affairs	1120	8
-Ministry of Foreign Affairs	1045	8
-Ministry of Foreign Affairs	1042	8
-Ministry of Foreign Affairs	1121	8
-Ministry of Foreign Affairs	616	8
-Ministry of Foreign Affairs	1122	8
-Ministry of Foreign Affairs	1123	8
-Ministry of Foreign Affairs	294	8
-Ministry of Foreign Affairs	1124	8
-Ministry of Foreign Affairs of the Czech Republic	463	0
-Ministry of Intelligence	1001	0
-Ministry of Intelligence and Security	1001	0
-Ministry of National Defense	1125	0
-Ministry of Public Security	1005	8
-Ministry of Public Security	293	8
-Ministry of State Security	382	8
-Ministry of State Security	1006	8
-Ministry of the Armed Forces	1126	0
-Ministère de l'Europe et des Affaires étrangères	727	0
-Ministère des Affaires étrangères et européennes	1106	0
-Ministère des Armées	1126	0
-Ministério das Relações Exteriores	1089	0
-Ministério dos Negócios Estrangeiros	1115	0
-Mint Sandstorm	89	8
-Mint Sandstorm	376	8
-MintedSoil	459	0
-Mirage	70	129
-Mirage Tiger	1127	0
-MirrorFace	642	0
-MoD	1057	7
-Moafee	277	264
-Moafee	1128	264
-Mobwork	80	256
-Mocha Manakin	1129	128
-ModernStealer	1130	0
-ModifiedElephant	1131	0
-Mofang	281	256
-Mogilevich	1132	256
-Molatori	1133	256
-Moldy Pisces	40	0
-Molerats	153	256
-Money Libra	949	0
-MoneyTaker	1134	0
-Monsoon	44	129
-Monster Libra	115	0
-Monty Spider	111	8
-Moonlight	153	129
-Moonstone Sleet	41	8
-Moonstone Sleet	958	8
-Mora_001	1135	0
-Morpho	291	129
-Moses Staff	487	128
-MosesStaff	487	0
-Moshen Dragon	1136	0
-Moskalvzapoe	991	256
-Mossad	1137	0
-MoustachedBouncer	1138	0
-Mr_Rot13	1139	0
+Ministry of Foreign Affairs	1106	8
+Ministry of Foreign Affairs	1185	8
+Ministry of Foreign Affairs	645	8
+Ministry of Foreign Affairs	1186	8
+Ministry of Foreign Affairs	1187	8
+Ministry of Foreign Affairs	312	8
+Ministry of Foreign Affairs	1188	8
+Ministry of Foreign Affairs of the Czech Republic	486	0
+Ministry of Intelligence	1060	0
+Ministry of Intelligence and Security	1060	0
+Ministry of National Defense	1189	0
+Ministry of Public Security	1064	8
+Ministry of Public Security	311	8
+Ministry of Science and ICT	1065	0
+Ministry of State Security	400	8
+Ministry of State Security	1066	8
+Ministry of the Armed Forces	1190	0
+Ministère de l'Europe et des Affaires étrangères	767	0
+Ministère des Affaires étrangères et européennes	1170	0
+Ministère des Armées	1190	0
+Ministério das Relações Exteriores	1153	0
+Ministério dos Negócios Estrangeiros	1179	0
+Mint Sandstorm	92	0
+MintedSoil	482	0
+Mirage	74	129
+Mirage Tiger	1191	0
+MirrorFace	674	0
+MoD	1121	7
+Moafee	1192	256
+Mobwork	84	256
+Mocha Manakin	1193	128
+ModernStealer	1194	0
+ModifiedElephant	1195	0
+Mofang	299	256
+Mogilevich	1196	256
+Molatori	1197	256
+Moldy Pisces	44	0
+Molerats	159	256
+Money Libra	999	0
+MoneyTaker	1198	0
+Monsoon	47	129
+Monster Libra	118	0
+Monty Spider	114	8
+Moonlight	159	129
+Moonstone Sleet	1199	0
+Mora_001	1200	0
+Morpho	309	129
+Moses Staff	509	128
+MosesStaff	509	0
+Moshen Dragon	1201	0
+Moskalvzapoe	1049	256
+Mossad	1202	0
+MountLocker	191	0
+MoustachedBouncer	1203	0
+Mr_Rot13	1204	0
 Muddled Libra	1	0
-Muddy Ion	118	128
-MuddyWater	118	0
-Mulberry Typhoon	102	0
-Mule Libra	392	0
-MurenShark	127	0
-Murky Panda	114	0
-Mustang Panda	278	8
-Mustang Panda	279	8
-Mustard Tempest	472	0
-MyCERT	1014	0
-Mysterious Elephant	1140	128
-Mythic Leopard	39	8
-Mythic Leopard	90	8
-Mythic Likho	175	0
-MİT	998	134
-N4ughtysecTU	1141	0
-NACSA	1142	4
-NARWHAL SPIDER	801	0
-NATO	1143	6
-NATO Communications and Information Agency	1144	0
-NATO Cooperative Cyber Defence Centre of Excellence	300	0
-NB65	1145	6
-NBSZ	1146	6
-NBU	1147	6
-NBÚ	1147	6
-NCA	1148	78
-NCA	1149	14
-NCF	1150	6
-NCIA	1151	14
-NCIA	1144	14
-NCOZ	1152	6
-NCSA	1153	14
-NCSA	1154	14
-NCSC	196	14
-NCSC	1155	78
-NCSC	909	14
-NCSC	1156	14
-NCSC	1157	14
-NCSC New Zealand	1157	0
-NCSC-FI	955	4
-NCSC-NL	1158	4
-NDB	687	6
-NEODYMIUM	1159	133
-NEPTUNIUM	421	133
-NICC	1160	6
-NICKEL	70	149
-NID	1161	135
-NIOBIUM	177	149
-NIS	1162	207
-NIS	618	143
-NISA	1163	6
-NISC	1164	6
-NIST	1165	6
-NKSC	1166	6
-NOBELIUM	84	157
-NOBELIUM	543	141
-NOCTURNAL SPIDER	1167	0
-NOMAD PANDA	1168	0
-NOTROBIN	1169	260
-NPA	921	6
-NSA	1170	6
-NSB	1171	6
-NSM	1172	6
-NSS	1173	6
-NTRO	1174	6
-NUKIB	1175	4
-NXSMS	401	260
-NZSIS	1176	4
-Nachrichtendienst des Bundes	687	0
-Nacionalinis kibernetinio saugumo centras	1166	0
-Nahr Elbard	397	0
-Nahr el bared	397	0
-Naikon	273	256
-Naikon Castle	273	0
-Nam3L3ss	1177	0
-Namibia Central Intelligence Service	1178	0
-Narketing163	1179	0
-Nascent Ursa	255	0
-Nasjonal sikkerhetsmyndighet	1172	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1180	0
-Nationaal Cyber Security Centrum	1158	0
-National Accountability Bureau	1181	0
-National Anti-Narcotics Agency	1182	0
-National Assessments Bureau	1183	0
-National Ballistics Intelligence Service	1184	0
-National Board of Revenue	1185	0
-National Bureau of Investigation	1186	0
-National Centre for Counter Terrorism	409	0
-National Committee for Intelligence Coordination	1187	0
-National Computer Emergency Response Center	1188	0
-National Computer Emergency Response Team	1189	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	335	0
-National Computer Virus Emergency Response Center	349	0
-National Coordinator for Counterterrorism and Security	1180	0
-National Counter Terrorism Authority	1190	0
-National Crime Agency	1148	0
-National Crime Intelligence Agency	1151	0
-National Crises Management Cell	1191	0
-National Cryptologic Centre	301	0
-National Cyber Crime Centre	1152	0
-National Cyber Force	1150	0
-National Cyber Security Agency	1142	8
-National Cyber Security Agency	1153	8
-National Cyber Security Agency	1154	8
-National Cyber Security Center	1156	0
-National Cyber Security Centre	1155	8
-National Cyber Security Centre	909	8
-National Cyber Security Centre	1158	8
-National Cyber Security Centre	1157	8
-National Cyber Security Centre Finland	955	0
-National Cyber Security Centre Switzerland	196	0
-National Cyber Security Centre of Lithuania	1166	0
-National Cyber Security Directorate	520	0
-National Cyber and Crypto Agency	217	0
-National Cyber and Information Security Agency	1175	0
-National Cybersecurity Agency	15	0
-National Cybersecurity Agency of France	34	0
-National Cybersecurity Authority	1149	0
-National Cybersecurity Centre	336	0
-National Defence Radio Establishment	691	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	518	0
-National Directorate of Intelligence	1192	0
-National Domestic Extremism and Disorder Intelligence Unit	1193	0
-National Economic Crime Bureau	1194	0
-National Fraud Intelligence Bureau	1195	0
-National Geospatial-Intelligence Agency	1196	0
-National Institute of Standards and Technology	1165	0
-National Intelligence Agency	1197	8
-National Intelligence Agency	1198	8
-National Intelligence Agency	1199	8
-National Intelligence Centre	337	8
-National Intelligence Centre	1200	8
-National Intelligence Cooperating Center	1160	0
-National Intelligence Coordinating Agency	1201	0
-National Intelligence Directorate	1202	8
-National Intelligence Directorate	1203	8
-National Intelligence Organization	1204	8
-National Intelligence Organization	998	8
-National Intelligence Service	1205	8
-National Intelligence Service	1206	8
-National Intelligence Service	1207	8
-National Intelligence Service	631	8
-National Intelligence Service	1208	8
-National Intelligence Service	1162	8
-National Intelligence and Security Agency	1163	8
-National Intelligence and Security Agency	1209	8
-National Intelligence and Security Service	1210	8
-National Intelligence and Security Service	1211	8
-National Intelligence and Security Service	1212	8
-National Investigation Agency	1213	0
-National Investigation Department of Nepal	1214	0
-National Kenya Computer Incident Response Team	933	0
-National Organised Crime Agency	1152	0
-National Police Agency	921	0
-National Police Agency of the ROC	1215	0
-National Police Intelligence Directorate	1216	0
-National Police of the Netherlands	615	0
-National Reconnaissance Office	1217	0
-National Security Affairs Cell	1218	0
-National Security Agency	1219	8
-National Security Agency	1220	8
-National Security Agency	1221	8
-National Security Agency	1170	8
-National Security Authority	1147	0
-National Security Bureau	1222	8
-National Security Bureau	1171	8
-National Security Bureau	1223	8
-National Security Intelligence	1224	0
-National Security Office	1225	0
-National Security Service	1173	0
-National Technical Research Organisation	1174	0
-National Telecommunication Monitoring Centre	1226	0
-National center of Incident readiness and Strategy for Cybersecurity	1164	0
-Nationale Politie	615	0
-Nationellt cybersäkerhetscenter	1227	0
-Natohub	1228	256
-Naval Intelligence	1229	0
-Naval Intelligence Department	1161	0
-Navy Intelligence Department	1230	0
-Nazar	1231	256
-Nemesis Kitten	479	0
-Nemzetbiztonsági Hivatal	1232	0
-Nemzetbiztonsági Szakszolgálat	1146	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1233	0
-NetRunnerPR	1234	0
-NetTraveler	76	0
-Network Battalion 65	1145	0
-Neva Flood	411	0
-New Zealand Security Intelligence Service	1176	0
-NewRomanic Cyber Army Team	41	0
-News Division	1235	0
-NewsBeef	376	0
-NewsPenguin	1236	0
-Newscaster	89	137
-Newscaster	376	137
-Newscaster Team	89	128
-Nexus Zeta	1237	128
-Nian	271	134
-Nickel Academy	41	0
-Nickel Alley	1238	0
-Nickel Gladstone	91	8
-Nickel Gladstone	41	8
-Nickel Tapestry	699	0
-Nigeria Computer Emergency Response Team	1239	0
-Night Dragon	1240	128
-Night Tsunami	482	0
-NightEagle	66	0
-Nightshade Panda	104	0
-Nimbus Manticore	1241	128
-Nitro	430	129
+Muddy Ion	121	128
+MuddyWater	121	0
+Mulberry Typhoon	104	0
+Mule Libra	414	0
+MurenShark	132	0
+Murky Panda	117	0
+Mustard Tempest	495	0
+MyCERT	1074	0
+Mysterious Elephant	1205	128
+Mysterious Team Bangladesh	1206	128
+Mythic Leopard	43	72
+Mythic Leopard	93	8
+Mythic Likho	180	0
+MİT	1057	134
+N4ughtysecTU	1207	0
+NACSA	1208	4
+NARWHAL SPIDER	840	0
+NATO	1209	6
+NATO Communications and Information Agency	1210	0
+NATO Cooperative Cyber Defence Centre of Excellence	319	0
+NB65	1211	6
+NBSZ	1212	6
+NBU	1213	6
+NBÚ	1213	6
+NCA	1214	78
+NCA	1215	14
+NCF	1216	6
+NCIA	1217	14
+NCIA	1210	14
+NCIIPC	1218	4
+NCOZ	1219	6
+NCSA	1220	14
+NCSA	1221	14
+NCSC	204	14
+NCSC	1222	78
+NCSC	957	14
+NCSC	1223	14
+NCSC	1224	14
+NCSC New Zealand	1224	0
+NCSC-FI	1005	4
+NCSC-NL	1225	4
+NDB	723	6
+NEODYMIUM	1226	133
+NEPTUNIUM	441	133
+NICC	1227	6
+NICKEL	74	149
+NID	1228	135
+NIOBIUM	181	149
+NIS	1229	207
+NIS	647	143
+NISA	1230	6
+NISC	1231	6
+NIST	1232	6
+NKSC	1233	6
+NNSA	1234	6
+NOBELIUM	88	133
+NOCTURNAL SPIDER	1235	0
+NOMAD PANDA	1236	0
+NOTROBIN	1237	260
+NPA	969	6
+NRC	1238	134
+NSA	1239	6
+NSB	1240	6
+NSM	1241	6
+NSS	1242	6
+NTRO	1243	6
+NUKIB	1244	4
+NXSMS	422	260
+NYPD	1245	6
+NZSIS	1246	4
+Nachrichtendienst des Bundes	723	0
+Nacionalinis kibernetinio saugumo centras	1233	0
+Nahr Elbard	276	0
+Nahr el bared	276	0
+Naikon	294	256
+Naikon Castle	294	0
+Nam3L3ss	1247	0
+Namibia Central Intelligence Service	1248	0
+Narketing163	1249	0
+Nascent Ursa	513	0
+Nasjonal sikkerhetsmyndighet	1241	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1250	0
+Nationaal Cyber Security Centrum	1225	0
+National Accountability Bureau	1251	0
+National Anti-Narcotics Agency	1252	0
+National Assessments Bureau	1253	0
+National Ballistics Intelligence Service	1254	0
+National Board of Revenue	1255	0
+National Bureau of Investigation	1256	0
+National Centre for Counter Terrorism	430	0
+National Commission on Informatics and Liberty	355	0
+National Committee for Intelligence Coordination	1257	0
+National Computer Emergency Response Center	1258	0
+National Computer Emergency Response Team	1259	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	352	0
+National Computer Virus Emergency Response Center	368	0
+National Coordinator for Counterterrorism and Security	1250	0
+National Counter Terrorism Authority	1260	0
+National Crime Agency	1214	0
+National Crime Intelligence Agency	1217	0
+National Crises Management Cell	1261	0
+National Critical Information Infrastructure Protection Centre	1218	0
+National Cryptologic Centre	320	0
+National Cyber Crime Centre	1219	0
+National Cyber Force	1216	0
+National Cyber Security Agency	1208	8
+National Cyber Security Agency	1220	8
+National Cyber Security Agency	1221	8
+National Cyber Security Center	1223	0
+National Cyber Security Centre	1222	8
+National Cyber Security Centre	957	8
+National Cyber Security Centre	1225	8
+National Cyber Security Centre	1224	8
+National Cyber Security Centre Finland	1005	0
+National Cyber Security Centre Switzerland	204	0
+National Cyber Security Centre of Lithuania	1233	0
+National Cyber Security Directorate	543	0
+National Cyber and Crypto Agency	227	0
+National Cyber and Information Security Agency	1244	0
+National Cybercrime Coordination Centre	1262	0
+National Cybersecurity Agency	16	0
+National Cybersecurity Agency of France	37	0
+National Cybersecurity Authority	1215	0
+National Cybersecurity Centre	353	0
+National Data Protection Authority	36	0
+National Defence Radio Establishment	727	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	541	0
+National Directorate of Intelligence	1263	0
+National Domestic Extremism and Disorder Intelligence Unit	1264	0
+National Economic Crime Bureau	1265	0
+National Fraud Intelligence Bureau	1266	0
+National Gendarmerie	768	0
+National Geospatial-Intelligence Agency	1267	0
+National Institute of Standards and Technology	1232	0
+National Intelligence Agency	1268	8
+National Intelligence Agency	1269	8
+National Intelligence Agency	1270	8
+National Intelligence Centre	354	8
+National Intelligence Centre	1271	8
+National Intelligence Cooperating Center	1227	0
+National Intelligence Coordinating Agency	1272	0
+National Intelligence Directorate	1273	8
+National Intelligence Directorate	1274	8
+National Intelligence Organization	1275	8
+National Intelligence Organization	1057	8
+National Intelligence Service	1276	8
+National Intelligence Service	1277	8
+National Intelligence Service	1278	8
+National Intelligence Service	663	8
+National Intelligence Service	1279	8
+National Intelligence Service	1229	8
+National Intelligence and Security Agency	1230	8
+National Intelligence and Security Agency	1280	8
+National Intelligence and Security Service	1281	8
+National Intelligence and Security Service	1282	8
+National Intelligence and Security Service	1283	8
+National Investigation Agency	1284	0
+National Investigation Department of Nepal	1285	0
+National Kenya Computer Incident Response Team	981	0
+National Nuclear Security Administration	1234	0
+National Organised Crime Agency	1219	0
+National Police Agency	969	0
+National Police Agency of the ROC	1286	0
+National Police Corps	466	0
+National Police Intelligence Directorate	1287	0
+National Police of the Netherlands	644	0
+National Reconnaissance Office	1288	0
+National Security Affairs Cell	1289	0
+National Security Agency	1290	8
+National Security Agency	1291	8
+National Security Agency	1292	8
+National Security Agency	1239	8
+National Security Authority	1213	0
+National Security Bureau	1293	8
+National Security Bureau	1240	8
+National Security Bureau	1294	8
+National Security Intelligence	1295	0
+National Security Office	1296	0
+National Security Service	1242	0
+National Technical Research Organisation	1243	0
+National Telecommunication Monitoring Centre	1297	0
+National center of Incident readiness and Strategy for Cybersecurity	1231	0
+Nationale Politie	644	0
+Nationellt cybersäkerhetscenter	1298	0
+Natohub	1299	256
+Naval Intelligence	1300	0
+Naval Intelligence Department	1228	0
+Navy Intelligence Department	1301	0
+Nazar	1302	256
+Nefilim	1303	256
+Nemesis Kitten	501	0
+Nemzetbiztonsági Hivatal	1304	0
+Nemzetbiztonsági Szakszolgálat	1212	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1305	0
+Nephilim	1303	128
+NetRunnerPR	1306	0
+NetTraveler	80	0
+NetWalker	406	0
+Network Battalion 65	1211	0
+Neva Flood	432	0
+New York City Police Department	1245	0
+New York Police Department	1245	0
+New Zealand Security Intelligence Service	1246	0
+NewRomanic Cyber Army Team	54	0
+News Division	1307	0
+NewsBeef	92	0
+NewsPenguin	1308	0
+Newscaster	92	129
+Newscaster Team	92	128
+Nexus Zeta	1309	128
+Nian	292	134
+Nickel Academy	54	0
+Nickel Alley	1310	0
+Nickel Gladstone	94	0
+Nickel Tapestry	736	0
+Nigeria Computer Emergency Response Team	1311	0
+Night Tsunami	504	0
+NightEagle	70	0
+Nightshade Panda	106	0
+Nimbus Manticore	1312	128
+Nitro	450	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
-NobleBaron	84	0
-Nodaria	255	256
-Nomadic Octopus	613	128
-North Atlantic Council	1242	0
-North Atlantic Treaty Organization	1143	0
-Norwegian Intelligence Service	618	0
-Norwegian National Security Authority	1172	0
-Norwegian Police Security Service	1243	0
-NuclearCrisis	45	0
-Nullbulge	1244	256
-Numbered Panda	69	0
-Nwgen Team	493	0
-Nylon Typhoon	70	0
-NyxarGroup	1245	0
-NÚKIB	1175	4
-Národní centrála proti organizovanému zločinu	1152	0
-Národní úřad pro kybernetickou a informační bezpečnost	1175	0
-Národný bezpečnostný úrad	1147	0
-OAS	1246	6
-ODNI	517	6
-OFAC	571	6
-OLDCARP	85	260
-OPERA1ER	401	4
-ORB07	431	4
-OSCE	1247	6
-OSMIUM	98	149
-OTAN	1143	6
-OUTLAW SPIDER	1248	0
-OVERLORD SPIDER	1249	0
-OVS	898	6
-OXYGEN	113	149
-Obscure Serpens	544	0
-Obsidian Sandstorm	1250	0
-Ocean Buffalo	36	0
-Ocean Lotus	36	128
-OceanLotus	36	0
-OceanLotus Group	36	0
+Noberus	29	256
+NobleBaron	88	0
+Nodaria	513	256
+Nomadic Octopus	641	128
+North Atlantic Council	1313	0
+North Atlantic Treaty Organization	1209	0
+Norwegian Intelligence Service	647	0
+Norwegian National Security Authority	1241	0
+Norwegian Police Security Service	1314	0
+Nuclear Regulatory Commission	1238	0
+NuclearCrisis	48	0
+Nullbulge	1315	256
+Numbered Panda	73	0
+Nwgen Team	516	0
+Nylon Typhoon	74	0
+Nyxar Group	1316	0
+NyxarGroup	1316	0
+NÚKIB	1244	4
+Národní centrála proti organizovanému zločinu	1219	0
+Národní úřad pro kybernetickou a informační bezpečnost	1244	0
+Národný bezpečnostný úrad	1213	0
+OAIC	196	6
+OAS	1317	6
+ODNI	540	6
+OFAC	170	14
+OFAC	1318	78
+OLDCARP	89	260
+ONR	1319	134
+OPERA1ER	422	4
+ORB07	451	4
+OSCE	1320	6
+OSMIUM	100	149
+OTAN	1209	6
+OUTLAW SPIDER	1321	0
+OVERLORD SPIDER	1322	0
+OVS	945	6
+Obscure Serpens	569	0
+Obsidian Sandstorm	1323	0
+Ocean Buffalo	40	0
+Ocean Lotus	40	128
+OceanLotus	40	0
+OceanLotus Group	40	0
 Octo Tempest	1	0
-Office for Foreign Relations and Information	1251	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1252	0
-Office for Security and Counter-Terrorism	1253	0
-Office of Foreign Assets Control	571	0
-Office of Intelligence and Counterintelligence	1254	0
-Office of National Intelligence	1255	0
-Office of Naval Intelligence	1256	0
-Office of Terrorism and Financial Intelligence	1257	0
-Office of the Chief of Military Security Affairs	1258	0
-Office of the Director of National Intelligence	517	0
-Oghab 2	1259	0
-OilAlpha	1260	0
-OilRig	315	8
-OilRig	38	8
-Oka Flood	1261	0
+Ofcom	1324	0
+Office anti-cybercriminalité	170	0
+Office for Foreign Relations and Information	1325	0
+Office for Nuclear Regulation	1319	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1326	0
+Office for Security and Counter-Terrorism	1327	0
+Office of Communications	1324	0
+Office of Foreign Assets Control	1318	0
+Office of Gas and Electricity Markets	1328	0
+Office of Intelligence and Counterintelligence	1329	0
+Office of National Intelligence	1330	0
+Office of Naval Intelligence	1331	0
+Office of Terrorism and Financial Intelligence	1332	0
+Office of the Australian Information Commissioner	196	0
+Office of the Chief of Military Security Affairs	1333	0
+Office of the Director of National Intelligence	540	0
+Office of the Privacy Commissioner of Canada	1334	0
+Ofgem	1328	0
+Oghab 2	1335	0
+OilAlpha	1336	0
+OilRig	42	0
+Oka Flood	1337	0
 Oktapus	1	256
-OldGremlin	1262	0
-OnionDog	1263	0
-Onyx Sleet	158	8
-Onyx Sleet	100	8
-Onyx Sleet	159	8
-Op Cleaver	147	128
-Opal Sleet	98	0
-Operation AppleJeus	41	0
-Operation BugDrop	1264	0
-Operation C-Major	39	128
-Operation CargoTalon	1265	0
-Operation Cleaver	147	128
-Operation Cobalt Whisper	1266	128
-Operation Comando	1267	0
-Operation DRBControl	1268	0
-Operation Daybreak	40	128
-Operation Emmental	1269	0
-Operation EvilTraffic	669	0
-Operation Exchange Marauder	114	128
-Operation ForumTroll	1270	0
-Operation GhostSecret	41	0
-Operation Ghoul	1271	128
-Operation Hangover	44	136
-Operation Hangover	55	136
-Operation Kabar Cobra	1272	128
-Operation Mermaid	881	128
-Operation Molerats	153	0
-Operation Parliament	1273	128
-Operation Pawn Storm	49	128
-Operation Poison Needles	1274	128
-Operation Red Signature	1275	128
-Operation Saffron Rose	144	128
-Operation Shadow Force	966	128
-Operation ShadowHammer	1276	0
-Operation Sharpshooter	1277	128
-Operation Soft Cell	1278	128
-Operation Triangulation	1279	128
-Operation Troy	41	128
-Operation WizardOpium	1280	0
-Operation Wocao	1281	0
-Operation Woolen Goldfish	1282	128
-Operation Woolen-Goldfish	144	136
-Operation Woolen-Goldfish	1282	136
-OperationTroy	159	0
-Operator Panda	700	0
-Orange Athos	44	0
-Orange Kala	55	128
-Orange Yali	43	0
-Orangeworm	1283	161
-Organised Crime and Intelligence Unit	1284	0
-Organization for Security and Co-operation in Europe	1247	0
-Organization of American States	1246	0
-Oro0lxy	547	0
-Orova	1285	256
-OurMine	1286	0
-Outrider Tiger	716	0
-OverFlame	1287	0
-Override Panda	273	0
-PALADIN	42	133
-PALE PANDA	1288	0
-PARASITE	117	133
-PARINACOTA	1289	260
-PCPcat	151	256
-PET	534	135
-PHANTOM	46	133
-PHOSPHORUS	89	133
-PINCHY SPIDER	1290	8
-PIZZO SPIDER	156	0
-PKCERT	1189	4
-PLA	1291	6
-PLA Navy	73	8
-PLA Navy	93	8
-PLA Navy	1292	8
+OldGremlin	1338	0
+OnionDog	1339	0
+Ontario Provincial Police	1340	0
+Onyx Sleet	101	0
+Opal Sleet	100	0
+OperationTroy	101	0
+Operator Panda	737	0
+Orange Athos	47	0
+Orange Kala	59	128
+Orange Yali	46	0
+Orangeworm	1341	161
+Organised Crime and Intelligence Unit	1342	0
+Organization for Security and Co-operation in Europe	1320	0
+Organization of American States	1317	0
+Oro0lxy	572	0
+Orova	1343	256
+OurMine	1344	0
+Outrider Tiger	755	0
+OverFlame	1345	0
+Override Panda	294	0
+PALADIN	45	133
+PALE PANDA	1346	0
+PARASITE	120	133
+PARINACOTA	1347	260
+PCPcat	157	256
+PDPC	1348	6
+PET	559	135
+PHANTOM	49	133
+PHOSPHORUS	92	133
+PIPC	1349	6
+PIZZO SPIDER	162	0
+PKCERT	1259	4
+PLA	1350	6
+PLA Navy	77	8
+PLA Navy	96	8
+PLA Navy	1351	8
 PLA Unit 61398	8	0
-PLA Unit 61419	271	0
-PLA Unit 61486	1293	0
-PLA Unit 65017	275	0
-PLA Unit 69010	465	0
-PLA Unit 78020	1294	0
-PLATINUM	117	133
-PLUTONIUM	158	157
-PLUTONIUM	100	157
-PLUTONIUM	159	157
-POISON CARP	638	128
-POISONUS PANDA	1295	0
-POLONIUM	760	133
-POTASSIUM	19	149
-PREDATOR PANDA	1296	0
-PROMETHIUM	59	133
-PSIA	1297	6
-PST	1243	135
-PUSHCHA	478	260
-Pacha Group	1298	128
-Pacifier APT	52	128
-Packrat	1299	129
-Palace Office	1300	0
-Palestinian National Security Forces	1301	0
-Palestinian Preventive Security	1302	0
-Palmerworm	80	129
-Palmetto Fusion	26	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1201	0
-Pambansang Kawanihan ng Pagsisiyasat	1186	0
-Parastoo	89	264
-Parastoo	376	264
-Parisite	725	256
-PassCV	1303	0
-Pasty Gemini	123	128
-Patched Lightning	1304	128
-Patchwork	44	129
-Pawn Storm	49	128
-PayTool	1305	0
-Payroll Pirates	1306	128
-Peach Sandstorm	37	0
-Pearl Sleet	473	0
-Pentagon	565	1
-People's Cyber Army of Russia	1307	0
-People's Liberation Army	1291	0
-People's Liberation Army Air Force	1308	0
-People's Liberation Army General Political Department	1309	0
-People's Liberation Army General Staff Department	1310	0
-Pepper Typhoon	328	0
-PerSwaysion	1311	0
-Periwinkle Tempest	408	0
-Personal Panda	185	0
-Pfinet	52	256
-Phantom Panda	148	0
-Phantom Taurus	326	0
-Phantom Turk	184	128
-PhantomControl	1312	0
-Phlox Tempest	492	0
-Pickaxe	1313	129
-Pinchy Spider	755	8
-Pink Sandstorm	31	0
-PinkPanther	74	8
-PinkPanther	242	8
-Pinstripe Lightning	177	128
-Pioneer	42	129
-Pioneer Kitten	725	0
-Pirate Panda	78	0
-Pistachio Tempest	408	0
-Pitty Panda	79	0
-PittyTiger	79	0
-Piwiks	939	256
-Plaid Rain	760	0
-Plain Neptune	40	128
-Planedown	98	256
-Platinum Terminal	58	0
-Play	1314	135
-Playful Dragon	70	128
-PlushDaemon	1315	0
-PoisonSeed	1316	0
-PoisonVine	64	0
-Poisoned Flight	102	128
-Polaris	200	128
-Police Bureau of Investigation	1317	0
-Polish Foreign Ministry	1007	0
-Political Security Directorate	1318	0
-Political Security Organization	1319	0
-Politie	615	0
-Politiets Efterretningstjeneste	534	0
-Politiets sikkerhetstjeneste	1243	0
-Polizia Postale	1320	0
-Polizia Postale e delle Comunicazioni	1320	0
-Pond Loach	36	128
-Popeye	52	128
-Poseidon Group	1321	128
-Postal and Communications Police	1320	0
-PowerPool	856	0
-Predatory Sparrow	810	128
-Primitive Bear	17	0
-Prince of Persia	881	128
-ProCC	1322	0
-Project Raven	527	128
-Project Sauron	47	0
-ProjectM	39	0
-ProjectSauron	47	0
-Prolific Puma	1323	128
-Prophet Spider	805	0
-Prying Libra	1313	0
-Public Security Intelligence Agency	1297	0
-Pukchong	918	256
-Pumpkin Sandstorm	470	0
-Punch Comet	112	128
-Punk Spider	145	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	713	0
-Pupa	74	135
-Purple Pygmy	42	128
-Purple Typhoon	19	0
-Purple Vallhund	472	128
-PurpleBravo	407	8
-PurpleBravo	699	8
-PurpleHaze	1324	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	877	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	878	0
+PLA Unit 61419	292	0
+PLA Unit 61486	1352	0
+PLA Unit 65017	295	0
+PLA Unit 69010	488	0
+PLA Unit 78020	1353	0
+PLATINUM	120	133
+PLUTONIUM	101	149
+POISON CARP	670	128
+POISONUS PANDA	1354	0
+POLONIUM	800	133
+POTASSIUM	20	149
+PREDATOR PANDA	1355	0
+PROMETHIUM	63	133
+PSIA	1356	6
+PST	1314	135
+PUSHCHA	500	260
+PYSA	1086	134
+Pacha Group	1357	128
+Pacifier APT	56	128
+Packrat	1358	129
+Palace Office	1359	0
+Palestinian National Security Forces	1360	0
+Palestinian Preventive Security	1361	0
+Palmerworm	84	129
+Palmetto Fusion	28	128
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1272	0
+Pambansang Kawanihan ng Pagsisiyasat	1256	0
+Parastoo	92	256
+Parisite	765	256
+PassCV	1362	0
+Pasty Gemini	127	128
+Patched Lightning	1363	128
+Patchwork	47	129
+Pawn Storm	52	128
+PayTool	1364	0
+Payroll Pirates	1365	128
+Peach Sandstorm	41	0
+Pearl Sleet	496	0
+Pentagon	590	1
+People's Cyber Army of Russia	1366	0
+People's Liberation Army	1350	0
+People's Liberation Army Air Force	1367	0
+People's Liberation Army General Political Department	1368	0
+People's Liberation Army General Staff Department	1369	0
+Pepper Typhoon	345	0
+PerSwaysion	1370	0
+Periwinkle Tempest	429	0
+Personal Data Protection Commission	1348	0
+Personal Information Protection Commission	1371	8
+Personal Information Protection Commission	1349	8
+Personal Information Protection Commission of Japan	1371	0
+Personal Panda	189	0
+Pfinet	56	256
+Phantom Panda	154	0
+Phantom Taurus	343	0
+Phantom Turk	188	128
+PhantomControl	1372	0
+Phlox Tempest	515	0
+Phobos	1373	256
+Pickaxe	1374	129
+Pinchy Spider	795	0
+Pink Sandstorm	33	0
+PinkPanther	260	0
+Pinstripe Lightning	181	128
+Pioneer	45	129
+Pioneer Kitten	765	0
+Pirate Panda	82	0
+Pistachio Tempest	429	0
+Pitty Panda	83	0
+PittyTiger	83	0
+Piwiks	988	256
+Plaid Rain	800	0
+Plain Neptune	44	128
+Planedown	100	256
+Platinum Terminal	62	0
+Play	237	135
+PlayCrypt	237	0
+Playful Dragon	74	128
+PlushDaemon	1375	0
+PoisonSeed	1376	0
+PoisonVine	68	0
+Poisoned Flight	104	128
+Polaris	208	128
+Police Bureau of Investigation	1377	0
+Police Scotland	1378	0
+Policía Nacional	466	0
+Polish Foreign Ministry	1067	0
+Political Security Directorate	1379	0
+Political Security Organization	1380	0
+Politie	644	0
+Politiets Efterretningstjeneste	559	0
+Politiets sikkerhetstjeneste	1314	0
+Polizia Postale	1381	0
+Polizia Postale e delle Comunicazioni	1381	0
+Pond Loach	40	128
+Popeye	56	128
+Poseidon Group	1382	128
+Postal and Communications Police	1381	0
+PowerPool	900	0
+Predatory Sparrow	848	128
+Primitive Bear	18	0
+Prince of Persia	928	128
+Privacy Commissioner of Canada	1334	0
+ProCC	1383	0
+Project Raven	552	128
+Project Sauron	50	0
+ProjectM	43	0
+ProjectSauron	50	0
+Prolific Puma	1384	128
+Prophet Spider	843	0
+Prying Libra	1374	0
+Public Security Intelligence Agency	1356	0
+Pukchong	966	256
+Pumpkin Sandstorm	493	0
+Punch Comet	115	128
+Punk Spider	151	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	752	0
+Pupa	78	135
+Purple Pygmy	45	128
+Purple Typhoon	20	0
+Purple Vallhund	495	128
+PurpleBravo	428	72
+PurpleBravo	736	8
+PurpleHaze	1385	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	924	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	925	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	894	0
-QAZTeam	30	256
-QUILTED TIGER	44	0
-Qatar State Security	1325	0
-QuaDream	365	0
-Quai d'Orsay	727	0
-Quarian	218	256
-Quedagh	46	256
-R&AW	1326	6
-R00tK1T	1327	0
-RADIO PANDA	1328	0
-RADIUM	110	157
-RADIUM	87	157
-RANCOR	1329	133
-RASPITE	973	260
-RATPAK SPIDER	1330	0
-RATS	1331	135
-RAW	1326	135
-RAZOR TIGER	48	0
-RCMP	759	6
-REDBALDKNIGHT	271	260
-REF2924	1332	4
-REF5961	1333	4
-REF7707	327	4
-RGB	787	6
-RGB-D5	62	4
-RGB-TEAM	1334	4
-RIA	662	135
-RIDDLE SPIDER	1335	0
-RTM	1336	134
-RUBIDIUM	725	149
-RUBYCARP	1337	260
-RUBYVINE	117	260
-RaHDit	1338	0
-Radio Serpens	92	0
-Rancor Group	1329	128
-Rancor Taurus	1329	0
-RansomHouse	1339	0
-RansomHub	1340	0
-RansomVC	1341	0
-Ransomed.vc	1341	128
-Rapid Action Battalion	1342	0
-Raspberry Typhoon	110	8
-Raspberry Typhoon	87	8
-Rattlesnake	48	129
-Ravine Castle	1343	128
-Razor Comet	682	128
-Reaper	40	129
-Reaper Group	40	128
-Rebel Jackal	698	0
-Reckless Rabbit	1344	128
-Reconnaissance General Bureau	787	0
-Red Anubis	69	0
-Red Apollo	19	128
-Red Beifang	275	0
-Red Charon	1345	128
-Red Chimera	1346	128
-Red Dev 10	174	0
-Red Dev 13	114	0
-Red Dev 16	638	0
-Red Dev 17	1347	0
-Red Dev 18	637	0
-Red Dev 3	553	0
-Red Dev 4	148	0
-Red Dev 61	1348	0
-Red Diablo	95	128
-Red Djinn	80	128
-Red Eyes	40	128
-Red Foxtrot	465	128
-Red Gargoyle	74	128
-Red Hariasa	210	0
-Red Horus	102	0
-Red Kelpie	95	128
-Red Keres	88	0
-Red Kobold	81	128
-Red Ladon	94	0
-Red Lamassu	276	0
-Red Lich	200	136
-Red Lich	278	136
-Red Menshen	637	128
-Red Naga	102	128
-Red Nue	989	0
-Red Orthrus	78	0
-Red Pegasus	104	128
-Red Phoenix	82	128
-Red Salamander	110	128
-Red Sandstorm	199	0
-Red Scylla	174	128
-Red Sylvan	85	128
-Red Typhoon	72	0
-Red Vulture	70	128
-Red Wendigo	465	128
-Red Wolf	641	0
-Red Wraith	73	128
-Red-Lili	1349	0
-RedAlpha	553	0
-RedBravo	88	0
-RedCurl	641	0
-RedDelta	278	0
-RedEcho	1350	0
-RedFoxtrot	465	0
-RedGolf	1351	0
-RedHotel	174	0
-RedJuliett	1352	0
-RedKitten	1353	0
-RedMike	700	0
-RedNovember	1354	0
-RedRiver	70	0
-RedStinger	219	0
-Redfly	1355	256
-Refined Kitten	37	0
-Regional Anti-Terrorist Structure	1331	0
-Remix Kitten	92	0
-Renegade Jackal	177	0
-Republic of China Military Police	1356	0
-Research Division of the Prime Minister's Department	1357	0
-Research and Analysis Wing	1326	0
-ResumeLooters	1358	0
-Retefe Gang	1269	0
-Retefe Group	1269	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	941	0
+QAZTeam	32	256
+QUILTED TIGER	47	0
+Qatar State Security	1386	0
+Qilin	145	256
+QuaDream	383	0
+Quai d'Orsay	767	0
+Quantum	191	129
+Quarian	229	256
+Quedagh	49	256
+R&AW	1387	6
+R00tK1T	1388	0
+RADIO PANDA	1389	0
+RADIUM	113	149
+RANCOR	1390	133
+RASPITE	1029	260
+RATPAK SPIDER	1391	0
+RATS	1392	135
+RAW	1387	135
+RAZOR TIGER	51	0
+RCMP	799	6
+REDBALDKNIGHT	292	260
+REF2924	1393	4
+REF5961	1394	4
+REF7707	344	4
+REvil	795	256
+RGB	826	6
+RGB-D5	66	4
+RGB-TEAM	1395	4
+RIA	695	135
+RIDDLE SPIDER	1396	0
+RTM	1397	134
+RUBIDIUM	765	149
+RUBYCARP	1398	260
+RUBYVINE	120	260
+RaHDit	1399	0
+Radio Serpens	95	0
+Ragnar Locker	1400	0
+RagnarLocker	1400	0
+Ragnar_Locker	1400	0
+Rancor Group	1390	128
+Rancor Taurus	1390	0
+RansomHouse	1401	0
+RansomHub	1402	0
+RansomVC	1403	0
+Ransomed.vc	1403	128
+RansomedVC	1403	0
+Rapid Action Battalion	1404	0
+Raspberry Typhoon	113	0
+Rattlesnake	51	129
+Ravine Castle	1405	128
+Razor Comet	718	128
+Reaper	44	129
+Reaper Group	44	128
+Rebel Jackal	735	0
+Reckless Rabbit	1406	128
+Reconnaissance General Bureau	826	0
+Red Anubis	73	0
+Red Apollo	20	128
+Red Beifang	295	0
+Red Charon	1407	128
+Red Chimera	1408	128
+Red Dev 10	288	0
+Red Dev 13	117	0
+Red Dev 16	670	0
+Red Dev 17	1409	0
+Red Dev 18	669	0
+Red Dev 3	578	0
+Red Dev 4	154	0
+Red Dev 61	1410	0
+Red Diablo	98	128
+Red Djinn	84	128
+Red Eyes	44	128
+Red Foxtrot	488	128
+Red Gargoyle	78	128
+Red Hariasa	220	0
+Red Horus	104	0
+Red Kelpie	98	128
+Red Keres	91	0
+Red Kobold	85	128
+Red Ladon	97	0
+Red Lamassu	296	0
+Red Lich	208	128
+Red Menshen	669	128
+Red Naga	104	128
+Red Nue	1046	0
+Red Orthrus	82	0
+Red Pegasus	106	128
+Red Phoenix	86	128
+Red Salamander	113	128
+Red Sandstorm	207	0
+Red Scylla	288	128
+Red Sylvan	89	128
+Red Typhoon	76	0
+Red Vulture	74	128
+Red Wendigo	488	128
+Red Wolf	673	0
+Red Wraith	77	128
+Red-Lili	1411	0
+RedAlpha	578	0
+RedBravo	91	0
+RedCurl	673	0
+RedDelta	208	0
+RedEcho	1412	0
+RedFoxtrot	488	0
+RedGolf	1413	0
+RedHotel	288	0
+RedJuliett	1414	0
+RedKitten	1415	0
+RedMike	737	0
+RedNovember	1416	0
+RedRiver	74	0
+RedStinger	230	0
+Redfly	1417	256
+Refined Kitten	41	0
+Regional Anti-Terrorist Structure	1392	0
+Remix Kitten	95	0
+Renegade Jackal	181	0
+Republic of China Military Police	1418	0
+Research Division of the Prime Minister's Department	1419	0
+Research and Analysis Wing	1387	0
+ResumeLooters	1420	0
+Retefe Gang	1421	0
+Retefe Group	1421	0
 Returned Libra	10	0
-RevengeHotels	1359	0
-Revolutionary Guards	182	0
-Rich Ion	89	128
-Ricochet Chollima	40	0
-Ridge Castle	75	128
-Riigi Infosüsteemi Amet	662	0
-RipperSec	1360	0
-River Castle	70	128
-Roaming Mantis	1361	128
-Roaming Mantis Group	1361	128
-Roaming Tiger	282	0
+RevengeHotels	1422	0
+Revolutionary Guards	186	0
+Rhysida	1423	256
+Rich Ion	92	128
+Ricochet Chollima	44	0
+Ridge Castle	79	128
+Riigi Infosüsteemi Amet	695	0
+RipperSec	1424	0
+River Castle	74	128
+Roaming Mantis	1425	128
+Roaming Mantis Group	1425	128
+Roaming Tiger	300	0
 Roasted 0ktapus	1	0
-Rocke	136	256
-Rocket Kitten	144	8
-Rocket Kitten	1282	8
-RomCom	1362	1
-Romanian Intelligence Service	1363	0
-Rotten Tomato	282	128
-Royal APT	70	128
-Royal Canadian Mounted Police	759	0
-RoyalAPT	70	0
-Ruby Sleet	302	0
-Ruinous Ursa	353	0
-RuskiNet	1364	0
-Russian Angry Hackers Did It	1338	128
-Russian Defence Ministry	1076	0
-Russian Federal Security Service	693	0
-Russian Foreign Intelligence Service	722	0
-Russian Foreign Ministry	996	0
-Russian Ministry of Defence	1076	0
-Russian Ministry of Foreign Affairs	996	0
-Russian military intelligence	763	0
-Ruthless Rabbit	1365	128
-Ruza Flood	1366	0
-Rybar	1367	256
-SA-CSIRT	460	4
-SABRE PANDA	1368	0
-SALTY SPIDER	1369	0
-SAMBASPIDER	1370	260
-SAMURAI PANDA	1292	0
-SAPO	1371	6
-SAPS	432	135
-SBU	1372	6
-SCANDIUM	73	149
-SCARLETEEL	1373	260
-SCO Regional Anti-Terrorist Structure	1331	0
-SCRS	346	6
-SCULLY SPIDER	1374	0
-SDAT	1375	6
-SEA	551	135
-SEABORGIUM	256	133
-SEDENA	1376	4
-SEXi	1377	134
-SGRS	18	6
-SHADOW-AETHER-015	1378	4
-SHADOW-VOID-042	1379	4
-SHADOW-WATER-063	1380	4
-SHARK SPIDER	1381	0
-SIG22	231	4
-SIG23	52	4
-SIG25	42	4
-SIG27	549	4
-SIG37	1231	4
-SIG40	49	4
-SILICON	418	149
-SILKFIN AGENCY	1382	0
-SILVERVIPER	73	260
-SINGING SPIDER	1383	0
-SIS	995	207
-SIS	879	143
-SIS	1384	143
-SK-CERT	1385	4
-SKW	1025	6
-SLIME29	1386	4
-SLIME34	214	4
-SLIME57	1387	4
-SLIME88	1388	4
-SMOKY SPIDER	1389	0
-SN Blackmeta	250	0
-SNAKEMACKEREL	49	260
-SNOWGLOBE	120	133
-SODIUM	93	149
-SOLAR SPIDER	1390	0
-SOURGUM	360	260
-SPF Affaires étrangères	689	0
-SPICY PANDA	1391	0
-SPIKEDWINE	1392	260
-SRC	687	6
-SRI	1363	135
-SSA	1393	6
-SSSCIP	1394	4
-ST Group	110	128
-STAC5143	1395	4
-STAC5777	362	4
-STARDUST CHOLLIMA	1396	8
-STRONTIUM	49	133
+Rocke	141	256
+Rocket Kitten	150	0
+RomCom	1426	1
+Romanian Intelligence Service	1427	0
+Rotten Tomato	300	128
+Royal	266	129
+Royal APT	74	128
+Royal Canadian Mounted Police	799	0
+RoyalAPT	74	0
+Ruby Sleet	321	0
+Ruinous Ursa	275	0
+RuskiNet	1428	0
+Russian Angry Hackers Did It	1399	128
+Russian Defence Ministry	1140	0
+Russian Federal Security Service	729	0
+Russian Foreign Intelligence Service	762	0
+Russian Foreign Ministry	1055	0
+Russian Ministry of Defence	1140	0
+Russian Ministry of Foreign Affairs	1055	0
+Russian military intelligence	801	0
+Ruthless Rabbit	1429	128
+Ruza Flood	1430	0
+Rybar	1431	256
+Ryuk	429	134
+SA-CSIRT	483	4
+SABRE PANDA	1432	0
+SALTY SPIDER	1433	0
+SAMBASPIDER	1434	260
+SAMURAI PANDA	1351	0
+SAPO	1435	6
+SAPS	453	135
+SBU	1436	6
+SCANDIUM	77	149
+SCARLETEEL	1437	260
+SCO Regional Anti-Terrorist Structure	1392	0
+SCRS	365	6
+SCULLY SPIDER	1438	0
+SDAT	1439	6
+SEA	576	135
+SEABORGIUM	276	133
+SEC	1440	135
+SEDENA	1441	4
+SEXi	1442	134
+SFO	1443	134
+SGRS	19	6
+SHADOW-AETHER-015	1444	4
+SHADOW-VOID-042	1445	4
+SHADOW-WATER-063	1446	4
+SHARK SPIDER	1447	0
+SIG22	243	4
+SIG23	56	4
+SIG25	45	4
+SIG27	574	4
+SIG37	1302	4
+SIG40	52	4
+SILICON	439	149
+SILKFIN AGENCY	1448	0
+SILVERVIPER	77	260
+SINGING SPIDER	1449	0
+SIS	1054	207
+SIS	926	143
+SIS	1450	143
+SK-CERT	1451	4
+SKW	1089	6
+SLIME29	1452	4
+SLIME34	224	4
+SLIME57	1453	4
+SLIME88	1454	4
+SMOKY SPIDER	1455	0
+SN Blackmeta	270	0
+SNAKEMACKEREL	52	260
+SNOWGLOBE	124	133
+SODIUM	96	149
+SOLAR SPIDER	1456	0
+SOURGUM	378	260
+SPF Affaires étrangères	725	0
+SPICY PANDA	1457	0
+SPIKEDWINE	1458	260
+SRC	723	6
+SRI	1427	135
+SSA	1459	6
+SSSCIP	1460	4
+ST Group	113	128
+STAC5143	1461	4
+STAC5777	380	4
+STRONTIUM	52	133
 SULPHUR	6	133
-SUMMIT	52	133
-SVCMONDR	71	260
-SVR	722	6
-SVR RF	722	0
-SWEED	1397	133
-SYLHET GANG-SG	1398	128
-Saad Tycoon	1399	0
-Saaiwc	545	256
-Saber Lion	57	128
-Saffron Rose	144	128
-SaffronRose	144	0
-Sagrid	481	256
-Saint Bear	255	8
-Saint Bear	983	8
-SaintBear	255	0
-Salmon Typhoon	93	0
-Salt Typhoon	700	0
-Salted Earth	367	128
-SandCat	53	0
-SandWorm	46	129
-Sandman APT	1400	128
-Sands Casino	1401	128
-Sandworm Relic	46	128
-Sandworm Team	46	128
-Sangria Tempest	116	0
-Sapo	1371	6
-Sapphire Mushroom	45	128
-Sapphire Sleet	91	8
-Sapphire Sleet	41	8
-Sapphire Sleet	1396	8
-Sarit	44	256
-SatCen	666	0
-Sath-ı Müdafaa	1402	0
-Satin Typhoon	73	0
-Saudi Arabian Border Guards	1403	0
-Sauron	47	256
-ScamClub	1404	0
-ScarCruft	40	0
-Scarab	1405	129
-Scarlet Mimic	809	128
-Scarred Manticore	1406	128
+SUMMIT	56	133
+SVCMONDR	75	260
+SVR	762	6
+SVR RF	762	0
+SWEED	1462	133
+SYLHET GANG-SG	1463	128
+Saad Tycoon	1464	0
+Saaiwc	570	256
+Saber Lion	61	128
+SafePay	1465	0
+Saffron Rose	150	128
+SaffronRose	150	0
+Sagrid	503	256
+Saint Bear	513	0
+SaintBear	513	0
+Salmon Typhoon	96	0
+Salt Typhoon	737	0
+Salted Earth	385	128
+SandCat	57	0
+SandWorm	49	129
+Sandman APT	1466	128
+Sands Casino	1467	128
+Sandworm Relic	49	128
+Sandworm Team	49	128
+Sangria Tempest	119	0
+Sapo	1435	6
+Sapphire Mushroom	48	128
+Sapphire Sleet	94	0
+Sarit	47	256
+SatCen	699	0
+Sath-ı Müdafaa	1468	0
+Satin Typhoon	77	0
+Saudi Arabian Border Guards	1469	0
+Sauron	50	256
+ScamClub	1470	0
+ScarCruft	44	0
+Scarab	1471	129
+Scarlet Mimic	847	128
+Scarred Manticore	1472	128
 Scatter Swine	1	128
-Scattered Canary	1407	128
-Scattered Lapsus Hunters	1408	128
-Scattered Lapsus$ Hunters	1408	0
+Scattered Canary	1473	128
+Scattered Lapsus Hunters	1474	128
+Scattered Lapsus$ Hunters	1474	0
 Scattered Spider	1	0
 Scattered Swine	1	128
-Scimitar	177	129
-ScreamedJungle	1409	0
-Scripted Sparrow	1410	128
-Sea Lotus	36	128
-Sea Turtle	418	128
-SeaLotus	36	0
+Scimitar	181	129
+Scotland Yard	1087	0
+ScreamedJungle	1475	0
+Scripted Sparrow	1476	128
+Sea Lotus	40	128
+Sea Turtle	439	128
+SeaLotus	40	0
 SearchFire	6	0
-Seashell Blizzard	46	0
-Second Investigation Department	1411	0
-Secret Blizzard	52	0
-Secret Intelligence Service	995	0
-Secret Service	1412	0
-Secretaria da Receita Federal do Brasil	1413	0
-Secretariat of the Navy	1414	0
-Secretaría de Inteligencia Estratégica de Estado	1415	0
-Secretaría de Relaciones Exteriores	1110	0
-SectorC08	17	0
-SectorE02	55	0
-SectorJ04	111	0
-SectorJ04 Group	111	0
-Security Information Service	203	0
-Security Intelligence Agency	1416	0
-Security Service	994	0
-Security Service of Ukraine	1372	0
-Security and Exchange Commission of Pakistan	1417	0
-Security and Intelligence Agency	1418	0
-Security and Intelligence Division	1419	0
-Sednit	49	256
-SeedWorm	118	0
-Sefid Flood	1420	0
-Seksi Intelijen Badan Narkotika Nasional	1182	0
-Sepah	182	0
-Service canadien du renseignement de sécurité	346	0
-Service d'Intelligence National	1421	0
-Service de Renseignement de l’État	1422	0
-Service de renseignement de la Confédération	687	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1423	0
-Servicio Federal de Lucha contra el Narcotráfico	1424	0
-Servicio de Inteligencia Naval	1425	0
-Servicio de Inteligencia de la Fuerza Aérea	1426	0
-Servicio de Inteligencia del Ejército	1427	0
-Serviciul Român de Informații	1363	0
-Serviciul de Informații Externe	721	0
-Serviciul de Informații și Securitate	879	0
-Serviciul de Telecomunicații Speciale	1428	0
-Serviço de Informações Estratégicas de Defesa	1429	0
-Serviço de Informações de Segurança	1430	0
-Shabak	868	0
-Shadow Brokers	1431	128
-Shadow Campaigns	1432	128
-Shadow Crane	42	0
-Shadow Network	1433	128
-Shadow Typhoon	547	0
-Shadow-Earth-053	1434	0
-ShadowBrokers	1431	0
-ShadowSilk	367	0
-ShadowSyndicate	1435	0
-ShadyPanda	1436	0
-ShadyRAT	68	0
-ShaggyPanther	1437	0
-Shahid Hemmat	1438	0
-Shahid Kaveh Group	450	0
-Shakthak	115	256
-Shallow Taurus	277	0
-Shamoon Group	446	0
-Shanghai State Security Bureau	1439	0
-Sharp Dragon	1440	128
-Sharp-R	275	128
-SharpBoys	31	0
-SharpPanda	1440	0
-Shathak	115	256
-Shell Crew	74	136
-Shell Crew	242	136
-ShellForce	151	0
-Sherbimi Informativ Shteteror	1205	0
-Shiite_Harvest	576	128
-Shin Bet	868	0
-ShinyHunters	1441	0
-Shore Castle	82	128
-Shrouded Crossbow	1328	128
-ShroudedSnooper	1442	0
-Shuckworm	17	256
-Siamesekitten	383	256
-Sichuan State Security Department	1443	0
-SickSync	1444	0
-SideCopy	1445	8
-SideCopy	90	8
-SideWinder	48	129
-SiegedSec	1446	0
-Siesta	1447	129
-Signals Intelligence Agency	1448	0
-Silence	1449	129
-Silence group	1449	128
-Silent Chollima	158	8
-Silent Chollima	100	8
-Silent Chollima	159	8
-Silent Librarian	393	128
-Silent Lynx	367	128
-Silent Ransom	987	128
-SilitNetwork	1450	0
-Silk Typhoon	114	0
-SilkSpecter	1451	0
-Silver Fox	1452	128
-SilverFish	1453	1
-SilverTerrier	1454	0
-Sima	1455	135
-SingCERT	1456	0
-Singapore Computer Emergency Response Team	1456	0
-SingularityMD	1457	0
-Sinobi	1458	256
-SixLittleMonkeys	1459	0
-Sixteenth Air Force	1460	0
-Skeleton Spider	121	0
-SkidSec	1461	0
-SkidSec Leaks	1461	0
-Skipper Turla	1462	128
-Skyddspolisen	714	0
-Slayer Kitten	412	0
-Slingshot	1463	129
-Slippy Spider	489	0
-SlopAds	1464	0
-SloppyLemming	1465	0
-Slovak Information Service	1384	0
-Slovenska Obveščevalno-Varnostna Agencija	1466	0
-Slovenská informačná služba	1384	0
-SmallPity	59	0
-Smishing Triad	1467	0
-Smoke Sandstorm	261	8
-Smoke Sandstorm	874	8
-Smoke Sandstorm	348	8
-SmugX	1468	0
-Snake	52	129
-Snake Wine	1469	128
-SnakeCharmer	647	0
-Sneaky Panda	231	0
-SneakyChef	1470	0
-SneakyCheff	1471	0
-Snooping Dragon	794	128
-SnowSoul	1472	0
-Social Network Team	70	128
-Sofacy	49	256
-Sofacy Group	49	0
-Solar Ion	38	128
-Solar Phoenix	543	128
-SolarStorm	84	0
-Soldiers of Soloman	450	0
-Solntsepek	1473	256
-SongXY	1474	0
-Sous-direction anti-terroriste	1375	0
-South African National Defence Force Intelligence Division	1475	0
-South Korean Foreign Ministry	1000	0
-South Korean National Intelligence Service	1162	0
-Sowbug	1476	256
-Sp1d3r	1477	0
-Space Delta 18	1478	0
-Space Pirates	1479	128
-SpaceBears	1480	0
-Spamouflage	607	256
-Spamouflage Dragon	607	0
-Spandex Tempest	1003	8
-Spandex Tempest	111	8
-Spanish Armed Forces Intelligence Center	1481	0
-Spanish National Cybersecurity Institute	861	0
-Sparkling Pisces	62	0
-SparklingGoblin	1482	0
-Special Branch	1483	8
-Special Branch	1484	8
-Special Branch	1485	8
-Special Branch Bureau	1486	0
-Special Branch, Bangladesh Police	1487	0
-Special Communications Service of Russia	1488	0
-Special Detective Unit	1489	0
-Special Intelligence Department	1490	0
-Special Security Force	1491	0
-Special Service for National Security	1146	0
-Spectral Kitten	31	0
-Sphinx Moth	291	128
-Spire Castle	95	128
-Spirlin	383	256
-SportsFans	72	0
-Spring Dragon	110	128
-Springtail	62	129
-Sprite Spider	744	0
-Squid Comet	121	128
-Stalker Panda	271	0
-Stalker Taurus	271	0
-Star Blizzard	256	0
-Stardust Chollima	91	8
-Stardust Chollima	41	8
+Seashell Blizzard	49	0
+Second Investigation Department	1477	0
+Secret Blizzard	56	0
+Secret Intelligence Service	1054	0
+Secret Service	1478	0
+Secretaria da Receita Federal do Brasil	1479	0
+Secretariat of the Navy	1480	0
+Secretaría de Inteligencia Estratégica de Estado	1481	0
+Secretaría de Relaciones Exteriores	1174	0
+SectorC08	18	0
+SectorE02	59	0
+SectorJ04	114	0
+SectorJ04 Group	114	0
+Securities and Exchange Commission	1440	0
+Security Information Service	211	0
+Security Intelligence Agency	1482	0
+Security Service	1053	0
+Security Service of Ukraine	1436	0
+Security and Exchange Commission of Pakistan	1483	0
+Security and Intelligence Agency	1484	0
+Security and Intelligence Division	1485	0
+Sednit	52	256
+SeedWorm	121	0
+Sefid Flood	1486	0
+Seksi Intelijen Badan Narkotika Nasional	1252	0
+Sepah	186	0
+Serious Fraud Office	1443	0
+Service canadien du renseignement de sécurité	365	0
+Service d'Intelligence National	1487	0
+Service de Renseignement de l’État	1488	0
+Service de renseignement de la Confédération	723	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1489	0
+Servicio Federal de Lucha contra el Narcotráfico	1490	0
+Servicio de Inteligencia Naval	1491	0
+Servicio de Inteligencia de la Fuerza Aérea	1492	0
+Servicio de Inteligencia del Ejército	1493	0
+Serviciul Român de Informații	1427	0
+Serviciul de Informații Externe	761	0
+Serviciul de Informații și Securitate	926	0
+Serviciul de Telecomunicații Speciale	1494	0
+Serviço de Informações Estratégicas de Defesa	1495	0
+Serviço de Informações de Segurança	1496	0
+Shabak	914	0
+Shadow Brokers	1497	128
+Shadow Campaigns	1498	128
+Shadow Crane	45	0
+Shadow Network	1499	128
+Shadow Typhoon	572	0
+Shadow-Earth-053	1500	0
+ShadowBrokers	1497	0
+ShadowSilk	385	0
+ShadowSyndicate	1501	0
+ShadyPanda	1502	0
+ShadyRAT	72	0
+ShaggyPanther	1503	0
+Shahid Hemmat	1504	0
+Shahid Kaveh Group	474	0
+Shakthak	118	256
+Shallow Taurus	297	0
+Shamoon Group	470	0
+Shanghai State Security Bureau	1505	0
+Sharp Dragon	1506	128
+Sharp-R	295	128
+SharpBoys	33	0
+SharpPanda	1506	0
+Shathak	118	256
+Shell Crew	260	128
+ShellForce	157	0
+Sherbimi Informativ Shteteror	1276	0
+Shiite_Harvest	603	128
+Shin Bet	914	0
+ShinyHunters	1507	0
+Shore Castle	86	128
+Shrouded Crossbow	1389	128
+ShroudedSnooper	1508	0
+Shuckworm	18	256
+Siamesekitten	401	256
+Sichuan State Security Department	1509	0
+SickSync	1510	0
+SideCopy	1511	0
+SideWinder	51	129
+SiegedSec	1512	0
+Siesta	1513	129
+Signals Intelligence Agency	1514	0
+Silence	1515	129
+Silence group	1515	128
+Silent Chollima	101	0
+Silent Librarian	415	128
+Silent Lynx	385	128
+Silent Ransom	1044	128
+SilitNetwork	1516	0
+Silk Typhoon	117	0
+SilkSpecter	1517	0
+Silver Fox	1518	128
+SilverFish	1519	1
+SilverTerrier	1520	0
+Sima	1521	135
+SingCERT	1522	0
+Singapore Computer Emergency Response Team	1522	0
+Singapore Police Force	1523	0
+SingularityMD	1524	0
+Sinobi	1525	256
+SixLittleMonkeys	1526	0
+Sixteenth Air Force	1527	0
+Skeleton Spider	125	0
+SkidSec	1528	0
+SkidSec Leaks	1528	0
+Skipper Turla	56	128
+Skyddspolisen	753	0
+Slayer Kitten	433	0
+Slingshot	1529	129
+Slippy Spider	511	0
+SlopAds	1530	0
+SloppyLemming	1531	0
+Slovak Information Service	1450	0
+Slovenska Obveščevalno-Varnostna Agencija	1532	0
+Slovenská informačná služba	1450	0
+SmallPity	63	0
+Smishing Triad	1533	0
+Smoke Sandstorm	281	8
+Smoke Sandstorm	921	72
+Smoke Sandstorm	367	8
+SmugX	1534	0
+Snake	56	129
+Snake Wine	1535	128
+SnakeCharmer	679	0
+Snatch	1536	128
+Sneaky Panda	243	0
+SneakyChef	1537	0
+SneakyCheff	1538	0
+Snooping Dragon	833	128
+SnowSoul	1539	0
+Social Network Team	74	128
+Sodin	795	256
+Sodinokibi	795	256
+Sofacy	52	256
+Sofacy Group	52	0
+Solar Ion	42	128
+Solar Phoenix	88	128
+SolarStorm	88	0
+Soldiers of Soloman	474	0
+Solntsepek	1540	256
+SongXY	1541	0
+Sous-direction anti-terroriste	1439	0
+South African National Defence Force Intelligence Division	1542	0
+South Korean Foreign Ministry	1059	0
+South Korean National Intelligence Service	1229	0
+Sowbug	1543	256
+Sp1d3r	1544	0
+Space Delta 18	1545	0
+Space Pirates	1546	128
+SpaceBears	1547	0
+Spamouflage	636	256
+Spamouflage Dragon	636	0
+Spandex Tempest	1062	8
+Spandex Tempest	114	72
+Spanish Armed Forces Intelligence Center	1548	0
+Spanish Data Protection Agency	21	0
+Spanish National Cybersecurity Institute	907	0
+Spanish National Police	466	0
+Sparkling Pisces	66	0
+SparklingGoblin	1549	0
+Spearwing	1083	256
+Special Branch	1550	8
+Special Branch	1551	8
+Special Branch	1552	8
+Special Branch Bureau	1553	0
+Special Branch, Bangladesh Police	1554	0
+Special Communications Service of Russia	1555	0
+Special Detective Unit	1556	0
+Special Intelligence Department	1557	0
+Special Security Force	1558	0
+Special Service for National Security	1212	0
+Spectral Kitten	33	0
+Sphinx Moth	309	128
+Spire Castle	98	128
+Spirlin	401	256
+SportsFans	76	0
+Spring Dragon	113	128
+Springtail	66	129
+Sprite Spider	785	0
+Squid Comet	125	128
+Stalker Panda	292	0
+Stalker Taurus	292	0
+Star Blizzard	276	0
+Stardust Chollima	94	0
 Starfraud	1	256
-Stargazer Goblin	1492	128
-Starry Addax	1493	128
-State Administration of Foreign Experts Affairs	1494	0
-State Agency for National Security	466	0
-State Authority for the Protection of the Constitution	1495	0
-State Bureau of Investigation	1496	0
-State Committee for National Security	1497	8
-State Committee for National Security	1498	8
-State Department	570	0
-State Intelligence Agency	221	0
-State Intelligence Service	1499	0
-State Intelligence Services	1500	0
-State Security Agency	1501	0
-State Security Committee	233	0
-State Security Department of Lithuania	1502	0
-State Security Service	525	8
-State Security Service	1503	8
-State Security Service	1504	8
-State Security Service	1505	8
-State Security Service	1506	8
-State Security Service of Latvia	1507	0
-State Service of Special Communications and Information Protection	1394	0
-Stately Taurus	200	8
-Stately Taurus	278	8
-Static Kitten	118	0
-Stealth Falcon	527	128
-Stealth Mango and Tangelo	1508	128
-StellarParticle	543	0
-Sticky Werewolf	161	128
-Stone Panda	19	0
-StoneFly	100	1
-Storm Cloud	1509	128
-Storm-0062	547	0
-Storm-0113	1304	0
-Storm-0133	383	0
-Storm-0139	41	0
-Storm-0156	39	8
-Storm-0156	90	8
-Storm-0193	408	0
-Storm-0216	474	0
-Storm-0230	408	0
-Storm-0247	1510	0
-Storm-0249	477	0
-Storm-0252	377	0
-Storm-0257	478	0
-Storm-0259	1511	0
-Storm-0270	479	0
-Storm-0287	922	0
-Storm-0288	112	0
-Storm-0302	801	0
-Storm-0324	481	0
-Storm-0381	484	0
-Storm-0391	280	0
-Storm-0408	1512	0
-Storm-0473	1513	0
-Storm-0485	1514	0
-Storm-0494	1515	0
-Storm-0501	1516	0
-Storm-0506	1517	0
-Storm-0530	488	0
-Storm-0538	121	0
-Storm-0539	1518	0
-Storm-0558	166	8
-Storm-0558	1519	8
-Storm-0569	490	0
-Storm-0587	255	8
-Storm-0587	983	8
-Storm-0593	907	0
-Storm-0671	1520	0
-Storm-0826	1521	0
-Storm-0829	493	0
-Storm-0835	1522	0
-Storm-0842	199	0
-Storm-0852	236	0
-Storm-0867	495	0
+Stargazer Goblin	1559	128
+Starry Addax	1560	128
+State Administration of Foreign Experts Affairs	1561	0
+State Agency for National Security	489	0
+State Authority for the Protection of the Constitution	1562	0
+State Bureau of Investigation	1563	0
+State Committee for National Security	1564	8
+State Committee for National Security	1565	8
+State Criminal Police Office	1008	0
+State Criminal Police Office of Baden-Württemberg	1009	0
+State Criminal Police Office of Berlin	1010	0
+State Criminal Police Office of Lower Saxony	1012	0
+State Criminal Police Office of North Rhine-Westphalia	1011	0
+State Department	597	0
+State Intelligence Agency	232	0
+State Intelligence Service	1566	0
+State Intelligence Services	1567	0
+State Office for the Protection of the Constitution	1018	0
+State Security Agency	1568	0
+State Security Committee	246	0
+State Security Department of Lithuania	1569	0
+State Security Service	550	8
+State Security Service	1570	8
+State Security Service	1571	8
+State Security Service	1572	8
+State Security Service	1573	8
+State Security Service of Latvia	1574	0
+State Service of Special Communications and Information Protection	1460	0
+Stately Taurus	208	0
+Static Kitten	121	0
+Stealth Falcon	552	128
+Stealth Mango and Tangelo	1575	128
+StellarParticle	88	0
+Sticky Werewolf	166	128
+Stone Panda	20	0
+StoneFly	101	1
+Storm Cloud	1576	128
+Storm-0062	572	0
+Storm-0113	1363	0
+Storm-0133	401	0
+Storm-0139	178	0
+Storm-0156	43	8
+Storm-0156	93	8
+Storm-0193	429	0
+Storm-0216	394	0
+Storm-0230	429	0
+Storm-0247	1577	0
+Storm-0249	499	0
+Storm-0252	395	0
+Storm-0257	500	0
+Storm-0259	1578	0
+Storm-0270	501	0
+Storm-0287	970	0
+Storm-0288	115	0
+Storm-0302	840	0
+Storm-0324	503	0
+Storm-0381	506	0
+Storm-0391	298	0
+Storm-0408	1579	0
+Storm-0473	1580	0
+Storm-0485	1581	0
+Storm-0494	1582	0
+Storm-0501	1583	0
+Storm-0506	1584	0
+Storm-0530	510	0
+Storm-0538	125	0
+Storm-0539	1585	0
+Storm-0558	172	8
+Storm-0558	1586	72
+Storm-0569	512	0
+Storm-0587	513	0
+Storm-0593	955	0
+Storm-0671	464	0
+Storm-0826	1587	0
+Storm-0829	516	0
+Storm-0835	1588	0
+Storm-0842	207	0
+Storm-0852	249	0
+Storm-0867	518	0
 Storm-0875	1	0
-Storm-0900	1523	0
-Storm-0919	664	0
-Storm-0940	431	0
-Storm-0954	918	0
+Storm-0900	1589	0
+Storm-0919	697	0
+Storm-0940	451	0
+Storm-0954	966	0
 Storm-0971	1	0
-Storm-0978	1362	0
-Storm-1044	499	0
-Storm-1084	500	0
-Storm-1099	1524	0
-Storm-1101	501	0
-Storm-1113	170	0
-Storm-1125	1138	0
-Storm-1133	1525	0
-Storm-1152	1526	0
-Storm-1167	502	0
-Storm-1175	1527	0
-Storm-1194	1002	0
-Storm-1222	41	0
-Storm-1249	1528	0
-Storm-1283	1529	0
-Storm-1286	1530	0
-Storm-1295	503	0
-Storm-1516	411	0
-Storm-1567	145	0
-Storm-1575	1531	0
-Storm-1607	1532	0
-Storm-1674	1533	0
-Storm-1679	1261	8
-Storm-1679	1534	8
-Storm-1747	1535	0
-Storm-1789	958	0
-Storm-1811	362	0
-Storm-1837	719	0
-Storm-1841	1367	0
-Storm-1849	1536	0
-Storm-1852	1537	0
-Storm-1865	1538	0
-Storm-1877	413	8
-Storm-1877	699	8
-Storm-1977	1539	0
-Storm-1982	1471	0
-Storm-2035	1540	0
-Storm-2077	1354	0
-Storm-2139	1541	0
-Storm-2227	1542	0
-Storm-2372	1543	0
-Storm-2416	387	0
-Storm-2460	1544	0
-Storm-2470	1545	0
-Storm-2477	1546	0
-Storm-2561	1547	0
-Storm-2603	1548	0
-Storm-2657	1306	0
-Storm-2697	1549	0
-Storm-2755	1550	0
-Storm-2945	1551	0
-Storm-2949	1552	0
-Storm-2981	396	0
-Storm-2999	151	0
-Storm-3075	1553	0
-Strategic Services Agency	1393	0
-Strawberry Tempest	489	0
-Strider	47	129
-StrongPity	59	0
-StucxTeam	1554	0
-Sturgeon Fisher	367	128
-SturgeonPhisher	367	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	586	0
-Subaat	123	256
-Suckfly	77	256
-Sunglow Blizzard	491	0
-Sunshop Group	74	0
-Suojelupoliisi	714	0
-Suojelupoliisi / Skyddspolisen	714	0
-Superman	281	129
-Supo	714	6
-Swallowtail	49	129
-Swan Vector	1555	128
-Swedish National Cyber Security Center	1227	0
-Swedish Security Service	1371	0
-Swirl Typhoon	271	0
-Swiss intelligence agencies	1556	0
-SyrianElectronicArmy	551	0
-Syssphinx	112	256
-SÄPO	1371	6
-Säkerhetspolisen	1371	0
-Säpo	1371	6
-Sûreté Générale	739	0
-Sûreté de l'État	1503	0
-Służba Kontrwywiadu Wojskowego	1025	0
-Służba Wywiadu Wojskowego	1557	0
-T-APT-02	42	4
-T-APT-03	80	4
-T-APT-04	48	4
-T-APT-12	49	4
-T-APT-17	43	4
-TA-473	1558	4
-TA-ShadowCricket	966	0
-TA2101	474	4
-TA2536	1559	4
-TA2541	1560	4
-TA2552	1561	4
-TA2719	1562	4
-TA2721	354	4
-TA2722	226	4
-TA2723	1563	4
-TA2725	1564	4
-TA397	43	4
-TA402	1565	4
-TA404	41	4
-TA406	1566	4
-TA407	393	4
-TA410	1567	4
-TA412	88	4
-TA413	984	4
-TA415	95	4
-TA416	200	12
-TA416	278	12
-TA421	84	4
-TA422	49	4
-TA423	94	4
-TA427	62	4
-TA428	272	4
-TA429	19	4
-TA444	1568	4
-TA445	478	4
-TA446	256	4
-TA450	118	4
-TA451	37	4
-TA452	38	4
-TA453	89	12
-TA453	1569	12
-TA454	92	4
-TA455	1570	4
-TA4557	121	4
-TA456	348	4
-TA4563	552	4
-TA459	1571	4
-TA471	255	12
-TA471	983	12
-TA473	1558	4
-TA482	1572	4
-TA488	971	4
-TA4900	393	4
-TA4903	1573	4
-TA4922	1574	4
-TA499	975	4
-TA505	111	4
-TA511	991	4
-TA516	1575	4
-TA530	1576	4
-TA542	800	4
-TA543	481	4
-TA544	801	4
-TA547	1577	4
-TA551	115	4
-TA554	1578	4
-TA555	1579	4
-TA558	1580	4
-TA569	752	12
-TA569	472	12
-TA570	486	4
-TA571	1581	4
-TA575	1582	4
-TA577	843	4
-TA578	1583	4
-TA579	1584	4
-TA584	1523	4
-TA800	1585	4
-TA829	1586	4
-TA866	1587	4
-TAAL	121	135
-TAG-100	1354	4
-TAG-112	1588	4
-TAG-121	407	4
-TAG-124	962	4
-TAG-140	1589	4
-TAG-150	815	4
-TAG-22	174	4
-TAG-28	1590	4
-TAG-53	256	4
-TAG-56	1591	4
-TAG-63	50	4
-TAG-70	1558	4
-TAG-74	275	4
-TAG_0530	52	4
-TANTALUM	200	157
-TANTALUM	278	157
-TANTALUM	279	157
-TECHNETIUM	81	149
-TELLURIUM	271	149
-TEM	1592	6
-TEMP.Avengers	74	0
-TEMP.Beanie	1282	0
-TEMP.Bottle	102	0
-TEMP.HEX	200	12
-TEMP.Hermit	836	0
-TEMP.Hex	278	8
-TEMP.Hippo	82	0
-TEMP.Isotope	27	0
-TEMP.Jumper	94	0
-TEMP.MixMaster	408	0
-TEMP.Noble	46	0
-TEMP.Periscope	94	0
-TEMP.Reaper	40	0
-TEMP.Tick	271	0
-TEMP.Veles	122	0
-TEMP.Vermin	1444	0
-TEMP.Warlock	682	0
-TEMP.Zagros	118	0
-TEMP.Zhenbao	76	0
-TEMPER PANDA	131	0
-TEMPLAR	42	133
-TEMP_Heretic	1593	128
-TERBIUM	1594	149
-TEST PANDA	1595	0
-TG-0055	81	4
-TG-0110	85	4
-TG-0416	73	4
-TG-1314	1596	4
-TG-2633	95	4
-TG-2754	69	12
-TG-2754	102	12
-TG-2884 (SCWX CTU)	57	0
-TG-2889	147	4
-TG-3279	95	4
-TG-3390	82	4
-TG-3551	74	4
-TG-4127	49	4
-TG-4192	27	4
+Storm-0978	1426	0
+Storm-1044	522	0
+Storm-1084	523	0
+Storm-1099	1590	0
+Storm-1101	524	0
+Storm-1113	176	0
+Storm-1125	1203	0
+Storm-1133	1591	0
+Storm-1152	1592	0
+Storm-1167	525	0
+Storm-1175	1593	0
+Storm-1194	1061	0
+Storm-1222	178	0
+Storm-1249	1594	0
+Storm-1283	1595	0
+Storm-1286	1596	0
+Storm-1295	526	0
+Storm-1516	432	0
+Storm-1567	151	0
+Storm-1575	1597	0
+Storm-1607	1598	0
+Storm-1674	1599	0
+Storm-1679	1337	8
+Storm-1679	1600	72
+Storm-1747	1601	0
+Storm-1789	1199	0
+Storm-1811	380	0
+Storm-1837	758	0
+Storm-1841	1431	0
+Storm-1849	1602	0
+Storm-1852	1603	0
+Storm-1865	1604	0
+Storm-1877	434	8
+Storm-1877	736	8
+Storm-1977	1605	0
+Storm-1982	1538	0
+Storm-2035	1606	0
+Storm-2077	1416	0
+Storm-2139	1607	0
+Storm-2227	1608	0
+Storm-2372	1609	0
+Storm-2416	409	0
+Storm-2460	1610	0
+Storm-2470	1611	0
+Storm-2477	1612	0
+Storm-2561	1613	0
+Storm-2603	1614	0
+Storm-2657	1365	0
+Storm-2697	1615	0
+Storm-2755	1616	0
+Storm-2945	1617	0
+Storm-2949	1618	0
+Storm-2981	418	0
+Storm-2999	157	0
+Storm-3075	1619	0
+Strategic Services Agency	1459	0
+Strawberry Tempest	511	0
+Strider	50	129
+StrongPity	63	0
+Stucx Team	1620	0
+StucxTeam	1620	0
+Sturgeon Fisher	385	128
+SturgeonPhisher	385	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	613	0
+Subaat	127	256
+Suckfly	81	256
+Sunglow Blizzard	514	0
+Sunshop Group	78	0
+Suojelupoliisi	753	0
+Suojelupoliisi / Skyddspolisen	753	0
+Superman	299	129
+Supo	753	6
+Swallowtail	52	129
+Swan Vector	1621	128
+Swedish National Cyber Security Center	1298	0
+Swedish Security Service	1435	0
+Swirl Typhoon	292	0
+Swiss intelligence agencies	1622	0
+Syrian Electronic Army	576	128
+SyrianElectronicArmy	576	0
+Syrphid	255	129
+Syssphinx	115	256
+SÄPO	1435	6
+Säkerhetspolisen	1435	0
+Säpo	1435	6
+Sûreté Générale	780	0
+Sûreté de l'État	1570	0
+Służba Kontrwywiadu Wojskowego	1089	0
+Służba Wywiadu Wojskowego	1623	0
+T-APT-02	45	4
+T-APT-03	84	4
+T-APT-04	51	4
+T-APT-12	52	4
+T-APT-17	46	4
+TA-473	1624	4
+TA-ShadowCricket	1022	0
+TA2101	394	4
+TA2536	1625	4
+TA2541	1626	4
+TA2552	1627	4
+TA2719	1628	4
+TA2721	373	4
+TA2722	236	4
+TA2723	1629	4
+TA2725	1630	4
+TA397	46	4
+TA402	1631	4
+TA404	54	4
+TA406	1632	4
+TA407	415	4
+TA410	1633	4
+TA412	91	4
+TA413	1039	4
+TA415	98	4
+TA416	208	4
+TA421	88	4
+TA422	52	4
+TA423	97	4
+TA427	66	4
+TA428	293	4
+TA429	20	4
+TA444	1634	4
+TA445	500	4
+TA446	276	4
+TA450	121	4
+TA451	41	4
+TA452	42	4
+TA453	92	4
+TA454	95	4
+TA455	1635	4
+TA4557	125	4
+TA456	367	4
+TA4563	577	4
+TA459	1636	4
+TA471	513	4
+TA473	1624	4
+TA482	1637	4
+TA488	1027	4
+TA4900	415	4
+TA4903	1638	4
+TA4922	1639	4
+TA499	1031	4
+TA505	114	4
+TA511	1049	4
+TA516	1640	4
+TA530	1641	4
+TA542	839	4
+TA543	503	4
+TA544	840	4
+TA547	1642	4
+TA551	118	4
+TA554	1643	4
+TA555	1644	4
+TA558	1645	4
+TA569	495	4
+TA570	508	4
+TA571	1646	4
+TA575	1647	4
+TA577	884	4
+TA578	1648	4
+TA579	1649	4
+TA584	1589	4
+TA800	1650	4
+TA829	1651	4
+TA866	1652	4
+TAAL	125	135
+TAG-100	1416	4
+TAG-112	1653	4
+TAG-121	428	4
+TAG-124	1017	4
+TAG-140	1654	4
+TAG-150	853	4
+TAG-22	288	4
+TAG-28	1655	4
+TAG-53	276	4
+TAG-56	1656	4
+TAG-63	53	4
+TAG-70	1624	4
+TAG-74	295	4
+TAG_0530	56	4
+TANTALUM	208	149
+TECHNETIUM	85	149
+TELLURIUM	292	149
+TEM	1657	6
+TEMP.Avengers	78	0
+TEMP.Beanie	150	0
+TEMP.Bottle	104	0
+TEMP.Hermit	876	0
+TEMP.Hex	208	0
+TEMP.Hippo	86	0
+TEMP.Isotope	122	0
+TEMP.Jumper	97	0
+TEMP.MixMaster	429	0
+TEMP.Noble	49	0
+TEMP.Periscope	97	0
+TEMP.Reaper	44	0
+TEMP.Tick	292	0
+TEMP.Veles	126	0
+TEMP.Vermin	1510	0
+TEMP.Warlock	718	0
+TEMP.Zagros	121	0
+TEMP.Zhenbao	80	0
+TEMPER PANDA	136	0
+TEMPLAR	45	133
+TEMP_Heretic	1658	128
+TERBIUM	1659	149
+TEST PANDA	1660	0
+TG-0055	85	4
+TG-0110	89	4
+TG-0416	77	4
+TG-1314	1661	4
+TG-2633	98	4
+TG-2754	73	12
+TG-2754	104	12
+TG-2884 (SCWX CTU)	61	0
+TG-2889	153	4
+TG-3279	98	4
+TG-3390	86	4
+TG-3551	78	4
+TG-4127	52	4
+TG-4192	122	4
 TG-6952	6	4
-TG-8153	72	4
-TG-8223	68	4
-TG2003	656	4
-TG2729	987	4
-TGR-STA-0043	326	4
-TGR-STA-1030	1432	4
-TH-157	140	4
-TH-163	1578	4
-TH3Bug	75	0
-THALLIUM	62	149
-THORIUM	940	149
-TIDRONE	633	260
-TINY SPIDER	1597	0
-TMP.Lapis	39	0
-TOXCAR CYBER TEAM	1598	0
-TOXIC PANDA	1599	0
-TR-CERT	1188	4
-TRACER KITTEN	1600	0
-TRAVELING SPIDER	1601	0
-TRIPLESTRENGTH	1602	260
-TSB	1431	134
-TWCERT/CC	1603	4
-Taffeta Typhoon	81	0
-Taidoor	634	256
-Tailgater	72	129
-Tailgater Team	72	128
-Taizi Flood	607	0
-Tanzania Intelligence and Security Service	1604	0
-Tarh Andishan	147	0
-TaskMasters	260	1
-TaxOff	1605	0
-Te Tira Tiaki	738	0
-Teal Kurma	418	0
-Team Bear	160	0
-Team Criminal Intelligence	685	0
-Team Criminal Intelligence (KMar-TCI)	1606	0
-Team Twiizer	696	0
-Team-Xecuter	1607	0
-Team338	131	0
-Team46	1605	0
-TeamPCP	151	0
-TeamSpy	160	0
-TeamSpy Crew	160	0
-TeamTNT	130	0
-TeamXRat	415	0
-TeleBots	46	0
-Teleboyi	1608	256
-Temp.Overboard	80	0
-Temp.Pittytiger	79	0
-TempTick	1609	0
-Tenacious Pungsan	407	0
-Teng Snake	790	128
-Terrorelhárítási Központ	1610	0
-Terrorist Investigation Division	1611	0
-Terörle Mücadele Dairesi Başkanlığı	1592	0
-TetrisPhantom	1612	0
-ThaiCERT	1613	0
-Thailand Computer Emergency Response Team	1613	0
-Thamar Reservoir	1282	0
-The Big Bang	1614	128
-The Dropping Elephant	44	128
-The Dukes	84	128
-The Gentlemen	1615	128
-The Gorgon Group	123	128
-The Information Branch	1616	0
-The Mask	364	128
-The Shadow Brokers	1431	128
-The ShadowBrokers	1431	0
-The White Company	1617	128
-TheDarkOverlord	1618	0
-TheWizards	1619	0
-Thief Libra	1620	0
-Thirsty Gemini	44	128
-Threat Actor 888	1621	0
-Threat Group 2889	147	0
-Threat Group-0110	85	0
-Threat Group-0416	73	0
-Threat Group-1314	1596	0
-Threat Group-3390	82	0
-Threat Group-4127	49	0
-Threatsec	1622	256
-Thrip	110	137
-Thrip	119	137
-TianWu	1623	0
-Tianjin State Security Bureau	1624	0
-Tick	271	135
-Tick Castle	271	128
-Tide Castle	88	128
-TieOnJoe	42	0
-Tilded Team	627	0
-TiltedTemple	386	0
-Timberworm	1282	256
-Tin Woodlawn	36	128
-ToddyCat	1510	0
-Tonto Team	275	0
-Topgear	249	256
-Tortoise Shell	348	128
-Tortoiseshell	348	129
-Tracfin	1625	0
-TraderTraitor	918	0
-Traficom National Cyber Security Centre	955	0
-Transparent Tribe	39	136
-Transparent Tribe	90	136
-Treasury Department	571	0
-Trickbot LLC	408	0
-Trident	465	129
-Trident Ursa	17	0
-TridentLocker	1626	0
-Tropic Trooper	78	128
-Tropical Scorpius	1627	0
-Tropicalscorpius	1520	256
-TsNIIKhM	371	0
-Tsar Team	49	128
-Tstark	1628	256
-Tumbleweed Typhoon	940	0
-Tungsten Bridge	42	0
-TunisianCyberArmy	416	0
-Tunnel Spider	474	0
-TunnelSnake	1629	0
-TunnelVision	89	0
-Turbine Panda	81	0
-Turk Hack Team	1630	128
-TurkHackTeam	1630	0
-Turla	52	161
-Turla Relic	52	128
-Twill Typhoon	200	8
-Twill Typhoon	278	8
-Twill Typhoon	279	8
-Twisted Kitten	38	0
-Twisted Spider	474	0
-Two-tailed Scorpion	50	128
-TwoForOne	117	0
-TwoSail Junk	1631	0
-U.S. Cyber Command	350	0
-U.S. Department of Defense	565	0
-U.S. Department of Justice	521	0
-U.S. Department of State	570	0
-U.S. Treasury	571	0
-UAC-0001	49	4
-UAC-0003	52	4
-UAC-0006	1632	4
-UAC-0010	17	4
-UAC-0020	1444	4
-UAC-0024	52	4
-UAC-0028	49	4
-UAC-0029	84	4
-UAC-0050	1633	4
-UAC-0056	255	12
-UAC-0056	983	12
-UAC-0057	478	4
-UAC-0063	1634	4
-UAC-0082	46	4
-UAC-0094	1635	4
-UAC-0099	1636	4
-UAC-0100	1637	4
-UAC-0102	1638	4
-UAC-0106	1637	4
-UAC-0109	1639	4
-UAC-0113	46	4
-UAC-0114	1558	4
-UAC-0118	692	4
-UAC-0144	52	4
-UAC-0149	1640	4
-UAC-0154	1641	4
-UAC-0184	1642	4
-UAC-0185	1643	4
-UAC-0190	971	4
-UAC-0194	1644	4
-UAC-0215	1645	4
-UAC-0219	1646	4
-UAC-0226	1647	4
-UAC-0227	1648	4
-UAC-0239	1649	4
-UAC-0241	1650	4
-UAC-0245	1651	4
-UAC-0255	455	4
-UAE Cyber Security Council	1652	0
-UAT-10362	1653	4
-UAT-10608	1654	4
-UAT-11795	1655	4
-UAT-5394	1656	4
-UAT-5647	1362	4
-UAT-5918	1657	4
-UAT-6382	1658	4
-UAT-7237	331	4
-UAT-7290	465	4
-UAT-7810	1659	4
-UAT-8099	1660	4
-UAT-8302	1661	4
-UAT-8616	1662	4
-UAT-8837	1663	4
-UAT-9244	1664	4
-UAT-9686	1665	4
-UAT-9921	1666	4
-UAT4356	1536	4
-UCA	1667	134
-UK Ministry of Defence	1057	0
-UK National Cyber Security Centre	1155	0
-UN	1668	7
-UNC1069	41	12
-UNC1069	441	12
-UNC1088	1343	4
-UNC1151	478	4
-UNC1326	418	4
-UNC1530	383	4
-UNC1543	752	12
-UNC1543	472	12
-UNC1549	874	12
-UNC1549	1241	12
-UNC1720	172	4
-UNC1860	1669	4
-UNC1878	1670	12
-UNC1878	408	12
-UNC1945	325	4
-UNC2053	408	4
-UNC215	82	12
-UNC215	1671	12
-UNC2165	476	4
-UNC2198	474	4
-UNC2286	700	4
-UNC2428	31	4
-UNC2447	1672	4
-UNC2452	84	12
-UNC2452	543	12
-UNC2465	1673	4
-UNC2529	1674	4
-UNC2565	844	4
-UNC2589	255	4
-UNC2596	1520	4
-UNC2630	102	12
-UNC2630	1675	12
-UNC2659	1676	4
-UNC2717	1677	4
-UNC2814	538	4
-UNC2849	1513	4
-UNC2970	1678	4
-UNC302	213	4
-UNC3236	280	4
-UNC3524	84	12
-UNC3524	1679	12
-UNC3569	1680	4
-UNC3661	489	4
-UNC3742	443	4
-UNC3886	1681	4
-UNC3890	1682	4
+TG-8153	76	4
+TG-8223	72	4
+TG2003	689	4
+TG2729	1044	4
+TGR-STA-0043	343	4
+TGR-STA-1030	1498	4
+TH-157	146	4
+TH-163	1643	4
+TH3Bug	79	0
+THALLIUM	66	149
+THORIUM	989	149
+TIDRONE	665	260
+TINY SPIDER	1662	0
+TMP.Lapis	43	0
+TOXCAR CYBER TEAM	1663	0
+TOXIC PANDA	1664	0
+TR-CERT	1258	4
+TRACER KITTEN	1665	0
+TRAVELING SPIDER	1666	0
+TRIPLESTRENGTH	1667	260
+TSA	1668	6
+TSB	1497	134
+TWCERT/CC	1669	4
+Taffeta Typhoon	85	0
+Taidoor	666	256
+Tailgater	76	129
+Tailgater Team	76	128
+Taizi Flood	636	0
+Tanzania Intelligence and Security Service	1670	0
+TargetCompany	738	0
+Tarh Andishan	153	0
+TaskMasters	280	1
+TaxOff	1671	0
+Te Tira Tiaki	779	0
+Teal Kurma	439	0
+Team Bear	165	0
+Team Criminal Intelligence	721	0
+Team Criminal Intelligence (KMar-TCI)	1672	0
+Team Insane PK	1673	128
+Team Insane Pakistan	1673	128
+Team Twiizer	733	0
+Team-Xecuter	1674	0
+Team338	136	0
+Team46	1671	0
+TeamPCP	157	0
+TeamSpy	165	0
+TeamSpy Crew	165	0
+TeamTNT	135	0
+TeamXRat	436	0
+TeleBots	49	0
+Teleboyi	1675	256
+Temp.Overboard	84	0
+Temp.Pittytiger	83	0
+TempTick	1676	64
+Tenacious Pungsan	428	0
+Teng Snake	829	128
+Terrorelhárítási Központ	1677	0
+Terrorist Investigation Division	1678	0
+Terörle Mücadele Dairesi Başkanlığı	1657	0
+TetrisPhantom	1679	0
+ThaiCERT	1680	0
+Thailand Computer Emergency Response Team	1680	0
+Thamar Reservoir	150	0
+The Big Bang	1681	128
+The Dark Overlord	1682	128
+The Dropping Elephant	47	128
+The Dukes	88	128
+The Gentlemen	1683	128
+The Gorgon Group	127	128
+The Information Branch	1684	0
+The Mask	382	128
+The Shadow Brokers	1497	128
+The ShadowBrokers	1497	0
+The White Company	1685	128
+The Wizards	1686	128
+TheDarkOverlord	1682	0
+TheWizards	1686	0
+Thief Libra	1687	0
+Thirsty Gemini	47	128
+Threat Actor 888	1688	0
+Threat Group 2889	153	0
+Threat Group-0110	89	0
+Threat Group-0416	77	0
+Threat Group-1314	1661	0
+Threat Group-3390	86	0
+Threat Group-4127	52	0
+Threatsec	1689	256
+Thrip	123	129
+TianWu	1690	0
+Tianjin State Security Bureau	1691	0
+Tick	292	135
+Tick Castle	292	128
+Tide Castle	91	128
+TieOnJoe	45	0
+Tilded Team	659	0
+TiltedTemple	405	0
+Timberworm	150	256
+Tin Woodlawn	40	128
+ToddyCat	1577	0
+Tohnichi	738	256
+Tonto Team	295	0
+Topgear	269	256
+Tortoise Shell	367	128
+Tortoiseshell	367	129
+Tracfin	1692	0
+TraderTraitor	966	0
+Traficom National Cyber Security Centre	1005	0
+Transparent Tribe	43	128
+Transportation Security Administration	1668	0
+Treasury Department	598	0
+Trickbot LLC	429	0
+Trident	488	129
+Trident Ursa	18	0
+TridentLocker	1693	0
+Tropic Trooper	82	128
+Tropical Scorpius	1694	0
+Tropicalscorpius	464	256
+TsNIIKhM	389	0
+Tsar Team	52	128
+Tstark	1695	256
+Tumbleweed Typhoon	989	0
+Tungsten Bridge	45	0
+Tunisian Cyber Army	437	128
+TunisianCyberArmy	437	0
+Tunnel Spider	394	0
+TunnelSnake	1696	0
+TunnelVision	92	0
+Turbine Panda	85	0
+Turk Hack Team	1697	128
+TurkHackTeam	1697	0
+Turla	56	161
+Turla Relic	56	128
+Twill Typhoon	208	0
+Twisted Kitten	42	0
+Twisted Spider	394	0
+Two-tailed Scorpion	53	128
+TwoForOne	120	0
+TwoSail Junk	1698	0
+U.S. Cyber Command	369	0
+U.S. Cyber National Mission Force	356	0
+U.S. Department of Defense	590	0
+U.S. Department of Energy	544	0
+U.S. Department of Justice	545	0
+U.S. Department of State	597	0
+U.S. Nuclear Regulatory Commission	1238	0
+U.S. Securities and Exchange Commission	1440	0
+U.S. Treasury	598	0
+UAC-0001	52	4
+UAC-0003	56	4
+UAC-0006	1699	4
+UAC-0010	18	4
+UAC-0020	1510	4
+UAC-0024	56	4
+UAC-0028	52	4
+UAC-0029	88	4
+UAC-0050	1700	4
+UAC-0056	275	12
+UAC-0056	513	12
+UAC-0057	500	4
+UAC-0063	1701	4
+UAC-0082	49	4
+UAC-0094	1702	4
+UAC-0099	1703	4
+UAC-0100	1704	4
+UAC-0102	1705	4
+UAC-0106	1704	4
+UAC-0109	1706	4
+UAC-0113	49	4
+UAC-0114	1624	4
+UAC-0118	728	4
+UAC-0144	56	4
+UAC-0149	1707	4
+UAC-0154	1708	4
+UAC-0184	1709	4
+UAC-0185	1710	4
+UAC-0190	1027	4
+UAC-0194	1711	4
+UAC-0215	1712	4
+UAC-0219	1713	4
+UAC-0226	1714	4
+UAC-0227	1715	4
+UAC-0239	1716	4
+UAC-0241	1717	4
+UAC-0245	1718	4
+UAC-0255	478	4
+UAE Cyber Security Council	1719	0
+UAT-10362	1720	4
+UAT-10608	1721	4
+UAT-11795	1722	4
+UAT-5394	1723	4
+UAT-5647	1426	4
+UAT-5918	1724	4
+UAT-6382	1725	4
+UAT-7237	348	4
+UAT-7290	488	4
+UAT-7810	1726	4
+UAT-8099	1727	4
+UAT-8302	1728	4
+UAT-8616	1729	4
+UAT-8837	1730	4
+UAT-9244	1731	4
+UAT-9686	1732	4
+UAT-9921	1733	4
+UAT4356	1602	4
+UCA	1734	134
+UK Information Commissioner	903	0
+UK Ministry of Defence	1121	0
+UK National Cyber Security Centre	1222	0
+UN	1735	7
+UNC1069	94	12
+UNC1069	463	76
+UNC1088	1405	4
+UNC1151	500	4
+UNC1326	439	4
+UNC1530	401	4
+UNC1543	495	4
+UNC1549	921	12
+UNC1549	1312	76
+UNC1720	178	4
+UNC1860	1736	4
+UNC1878	429	4
+UNC1945	342	4
+UNC2053	429	4
+UNC215	86	12
+UNC215	1737	76
+UNC2165	498	4
+UNC2198	394	4
+UNC2286	737	4
+UNC2428	33	4
+UNC2447	1738	4
+UNC2452	88	4
+UNC2465	1739	4
+UNC2529	1740	4
+UNC2565	885	4
+UNC2589	275	4
+UNC2596	464	4
+UNC2630	104	4
+UNC2659	1741	4
+UNC2717	1742	4
+UNC2814	563	4
+UNC2849	1580	4
+UNC2970	1743	4
+UNC302	223	4
+UNC3236	298	4
+UNC3524	88	4
+UNC3569	1744	4
+UNC3661	511	4
+UNC3742	467	4
+UNC3886	1745	4
+UNC3890	1746	4
 UNC3944	1	4
-UNC3973	1683	4
-UNC4057	256	4
-UNC4191	1684	4
-UNC4210	52	4
-UNC4221	1643	4
-UNC4393	362	4
-UNC4453	760	4
-UNC4487	1685	4
-UNC4536	1686	4
-UNC4540	1687	4
-UNC4736	172	12
-UNC4736	1688	12
-UNC4841	1387	4
-UNC4899	918	4
-UNC4990	1689	4
-UNC5174	1690	4
-UNC5221	1348	4
-UNC5266	1691	4
-UNC5267	699	4
-UNC5291	1692	4
-UNC530	17	4
-UNC5325	1693	4
-UNC5330	1694	4
-UNC5337	1695	4
-UNC5342	1696	4
-UNC5356	440	4
-UNC5454	646	4
-UNC5537	1697	4
-UNC5820	1698	4
-UNC6032	1699	4
-UNC6040	1700	4
-UNC6148	1701	4
-UNC6201	1702	4
-UNC6293	1703	4
-UNC6353	1704	4
-UNC6384	278	12
-UNC6384	1705	12
-UNC6395	1706	4
-UNC6426	1707	4
-UNC6485	1708	4
-UNC6508	1709	4
-UNC6619	1432	4
-UNC6671	1710	4
-UNC6691	1711	4
-UNC6692	1712	4
-UNC6748	1713	4
-UNC757	725	4
-UNC788	96	12
-UNC788	1714	12
-UNC902	682	4
-UNC94	169	4
-UNC961	805	4
-UNG0002	1715	4
-UNG0901	1265	4
-UNION PANDA	1716	0
-UNION SPIDER	1717	0
-UNK_AcademicFlare	1718	0
-UNK_DropPitch	1719	0
-UNK_FistBump	1720	0
-UNK_RemoteRogue	1721	0
-UNK_SparkyCarp	1722	0
-UNK_SweetSpecter	1471	0
-UNODC	1723	4
-UPS	85	135
-UPS Team	85	128
-US Cyber Command	350	0
-US-CERT	1724	4
-USCYBERCOM	350	4
-USDoD	1725	0
-USOM	1188	6
-USSS	1412	6
-UTA0178	1348	4
-UTA0218	1726	4
-UTA0352	1727	4
-UTA0355	1728	4
-UTA0388	1729	4
-UTA0533	1730	4
-UTG-Q-008	1731	4
-UTG-Q-010	1732	4
-UUC	297	134
-UZSI	1251	6
-Udenrigsministeriet	1091	0
-Ugly Face	364	128
-Ukrainian Cyber Alliance	1667	128
-Ukrainian Cyber Police	454	0
-Ukrainian Foreign Ministry	1123	0
-Ulkoministeriö	1094	0
-Ulusal Siber Olaylara Müdahale Merkezi	1188	0
-Underground Team	1362	128
-Unfading Sea Haze	1733	128
-Unidad de Inteligencia Financiera	1734	0
-Union européenne	628	0
-Unit 121	41	0
+UNC3973	1747	4
+UNC4057	276	4
+UNC4191	1748	4
+UNC4210	56	4
+UNC4221	1710	4
+UNC4393	380	4
+UNC4453	800	4
+UNC4487	1749	4
+UNC4536	1750	4
+UNC4540	1751	4
+UNC4736	178	4
+UNC4841	1453	4
+UNC4899	966	4
+UNC4990	1752	4
+UNC5174	1753	4
+UNC5221	1410	4
+UNC5266	1754	4
+UNC5267	736	4
+UNC5291	1755	4
+UNC530	18	4
+UNC5325	1756	4
+UNC5330	1757	4
+UNC5337	1758	4
+UNC5342	1759	4
+UNC5356	462	4
+UNC5454	678	4
+UNC5537	1760	4
+UNC5820	1761	4
+UNC6032	1762	4
+UNC6040	1763	4
+UNC6148	1764	4
+UNC6201	1765	4
+UNC6293	1766	4
+UNC6353	1767	4
+UNC6384	208	4
+UNC6395	1768	4
+UNC6426	1769	4
+UNC6485	1770	4
+UNC6508	1771	4
+UNC6619	1498	4
+UNC6671	1772	4
+UNC6691	1773	4
+UNC6692	1774	4
+UNC6748	1775	4
+UNC757	765	4
+UNC788	1776	4
+UNC902	718	4
+UNC94	175	4
+UNC961	843	4
+UNG0002	1777	4
+UNG0901	1778	4
+UNION PANDA	1779	0
+UNION SPIDER	1780	0
+UNK_AcademicFlare	1781	0
+UNK_DropPitch	1782	0
+UNK_FistBump	1783	0
+UNK_RemoteRogue	1784	0
+UNK_SparkyCarp	1785	0
+UNK_SweetSpecter	1538	0
+UNODC	1786	4
+UPS	89	135
+UPS Team	89	128
+US Cyber Command	369	0
+US-CERT	1787	4
+USCYBERCOM	369	4
+USDoD	1788	0
+USOM	1258	6
+USSS	1478	6
+UTA0178	1410	4
+UTA0218	1789	4
+UTA0352	1790	4
+UTA0355	1791	4
+UTA0388	1792	4
+UTA0533	1793	4
+UTG-Q-008	1794	4
+UTG-Q-010	1795	4
+UUC	316	134
+UZSI	1325	6
+Udenrigsministeriet	1155	0
+Ugly Face	382	128
+Ukrainian Cyber Alliance	1734	128
+Ukrainian Cyber Police	477	0
+Ukrainian Foreign Ministry	1187	0
+Ulkoministeriö	1158	0
+Ulusal Siber Olaylara Müdahale Merkezi	1258	0
+Underground Team	1426	128
+Unfading Sea Haze	1796	128
+Unidad de Inteligencia Financiera	1797	0
+Union européenne	660	0
+Unit 121	54	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1293	0
-Unit 74455	764	0
-Unit 78020	1294	0
-Unit 8200	1735	8
-Unit 8200	611	8
-United Cyber Caliphate	297	128
-United Front Work Department	1736	0
-United Nations	1668	0
-United Nations Office on Drugs and Crime	1723	0
-United States Computer Emergency Readiness Team	1724	0
-United States Cyber Command	350	0
-United States Secret Service	1412	0
-Unknown-Group-901	1265	0
-UnsolicitedBooker	1737	0
-Uprava za bezbednost i kontrarazuznavanje	132	0
-Uroburos	52	256
-Urpage	1738	256
-UserSec	1739	0
-Utenriksdepartementet	1112	0
-Uteus	1690	256
-Utrikesdepartementet	1119	0
-Užsienio reikalų ministerija	1105	0
-VAJA	1001	6
-VDD	1507	6
-VENOM	633	133
-VENOM SPIDER	1740	0
-VENOMOUS Bear	52	0
-VICE SPIDER	1741	8
-VICEROY TIGER	55	8
-VIGINUM	1423	4
-VIKING SPIDER	1742	0
-VLA	661	6
-VNCERT	1743	4
-VOYEUR	823	132
-VSD	1502	6
-VSSE	1503	6
-VZ	1026	6
-Valsts drošības dienests	1507	0
-Valstybės saugumo departamentas	1502	0
-Vanguard Panda	280	0
-Vanilla Tempest	494	0
-Vedalia	98	129
-Veiligheid van de Staat	1503	0
-Velvet Ant	1744	128
-Velvet Chollima	62	8
-Velvet Chollima	98	8
-Velvet Chollima	302	8
-Velvet Tempest	149	0
-Vengeful Kitten	487	0
-Vengeful Wolf	542	0
-Venus 121	40	0
-Vermin	1444	129
-Vermin Relic	1444	128
-Vertigo Panda	1705	0
-Vice Leaker	421	128
-Vice Society	494	128
-Vice Spider	494	8
-ViceLeaker	1745	0
-Viceroy Tiger	44	8
-Vicious Panda	1459	0
-ViciousTrap	1746	0
-Vietnam Computer Emergency Response Team	1743	0
-Viginum	1423	0
-Viking Jackal	1747	0
-Vikingdom	1747	256
-Violet Typhoon	88	0
-Violin Panda	75	0
-Viridian Vortex	90	128
-Vixen Panda	70	0
-Voena služba za razuznuvanje i bezbednost	1033	0
-Void Arachne	1452	128
-Void Balaur	1748	0
-Void Banshee	1749	128
-Void Blizzard	971	0
-Void Dokkaebi	699	0
-Void Manticore	199	136
-Void Manticore	1750	136
-Void Rabisu	1627	0
-VoidLink Operator	1666	0
-Vojenské spravodajstvo	1751	0
-Vojenské zpravodajství	1026	0
-Vojna sigurnosno-obavještajna agencija	1752	0
-Vojnoobaveštajna agencija	1753	0
-Volatile Cedar	157	136
-Volatile Cedar	564	136
-VolcanicTimber	157	0
-Volga Flood	1367	0
-Volt Typhoon	280	0
-Voltzite	280	256
-Voodoo Bear	46	0
-Vovan	975	256
-VulzSec	1754	0
-VulzSecTeam	1754	0
-Välisluureamet	661	0
-Välisministeerium	1092	0
-WARP PANDA	1755	0
-WET PANDA	1346	0
-WHOis Team	159	0
-WIP19	1756	4
-WIRTE	183	260
-WIZARD SPIDER	408	0
-WOLF SPIDER	683	0
-WRAITH	52	133
-WageMole	699	0
-Wandering Spider	540	0
-Wassonite	1757	256
-Watchdog	1620	129
-Water Bakunawa	1758	0
-Water Barghest	1759	0
-Water Curupira	1760	0
-Water Galura	802	0
-Water Gamayun	1761	0
-Water Kurita	1762	0
-Water Labbu	1763	0
-Water Makara	1764	0
-Water Orthrus	1765	0
-Water Saci	1766	0
+Unit 61486	1352	0
+Unit 74455	802	0
+Unit 78020	1353	0
+Unit 8200	1798	8
+Unit 8200	640	8
+United Cyber Caliphate	316	128
+United Front Work Department	1799	0
+United Nations	1735	0
+United Nations Office on Drugs and Crime	1786	0
+United States Computer Emergency Readiness Team	1787	0
+United States Cyber Command	369	0
+United States Secret Service	1478	0
+Unknown-Group-901	1778	0
+UnsolicitedBooker	1800	0
+Uprava za bezbednost i kontrarazuznavanje	137	0
+Uroburos	56	256
+Urpage	1801	256
+UserSec	1802	0
+Utenriksdepartementet	1176	0
+Uteus	1753	256
+Utrikesdepartementet	1183	0
+Užsienio reikalų ministerija	1169	0
+VAJA	1060	6
+VDD	1574	6
+VENOM	665	133
+VENOM SPIDER	1803	0
+VENOMOUS Bear	56	0
+VICE SPIDER	1804	72
+VICEROY TIGER	59	72
+VIGINUM	1489	4
+VLA	694	6
+VNCERT	1805	4
+VOYEUR	861	132
+VSD	1569	6
+VSSE	1570	6
+VZ	1090	6
+Valsts drošības dienests	1574	0
+Valstybės saugumo departamentas	1569	0
+Vanguard Panda	298	0
+Vanilla Tempest	517	0
+Vedalia	100	129
+Veiligheid van de Staat	1570	0
+Velvet Ant	1806	128
+Velvet Chollima	66	72
+Velvet Chollima	100	8
+Velvet Chollima	321	8
+Velvet Tempest	155	0
+Vengeful Kitten	509	0
+Vengeful Wolf	568	0
+Venus 121	44	0
+Vermin	1510	129
+Vermin Relic	1510	128
+Vertigo Panda	208	0
+Vice Leaker	441	128
+Vice Society	517	128
+Vice Spider	517	8
+ViceLeaker	1807	64
+Viceroy Tiger	47	8
+Vicious Panda	1526	0
+ViciousTrap	1808	0
+Vietnam Computer Emergency Response Team	1805	0
+Viginum	1489	0
+Viking Jackal	1809	0
+Viking Spider	1400	0
+Vikingdom	1809	256
+Violet Typhoon	91	0
+Violin Panda	79	0
+Viridian Vortex	93	128
+Vixen Panda	74	0
+Voena služba za razuznuvanje i bezbednost	1097	0
+Void Arachne	1518	128
+Void Balaur	1810	0
+Void Banshee	1811	128
+Void Blizzard	1027	0
+Void Dokkaebi	736	0
+Void Manticore	207	136
+Void Manticore	1812	200
+Void Rabisu	1694	0
+VoidLink Operator	1733	0
+Vojenské spravodajstvo	1813	0
+Vojenské zpravodajství	1090	0
+Vojna sigurnosno-obavještajna agencija	1814	0
+Vojnoobaveštajna agencija	1815	0
+Volatile Cedar	589	128
+VolcanicTimber	163	0
+Volga Flood	1431	0
+Volt Typhoon	298	0
+Voltzite	298	256
+Voodoo Bear	49	0
+Vovan	1031	256
+Vulz Sec Team	1816	0
+VulzSec	1816	0
+VulzSecTeam	1816	0
+Välisluureamet	694	0
+Välisministeerium	1156	0
+WARP PANDA	1817	0
+WET PANDA	1408	0
+WHOis Team	101	0
+WIP19	1818	4
+WIRTE	187	260
+WIZARD SPIDER	429	0
+WOLF SPIDER	719	0
+WRAITH	56	133
+WageMole	736	0
+Wandering Spider	565	0
+Wassonite	1819	256
+Watchdog	1687	129
+Water Bakunawa	1820	0
+Water Barghest	1821	0
+Water Curupira	1822	0
+Water Galura	145	0
+Water Gamayun	1823	0
+Water Kurita	1824	0
+Water Labbu	1825	0
+Water Makara	1826	0
+Water Orthrus	1827	0
+Water Saci	1828	0
 Water Sigbin	9	0
-WaterPlum	699	0
-Waterbug	52	256
-WeRedEvils	1767	0
-WebMasters	74	9
-WebMasters	242	9
-Webmonder	19	256
-Websiic	1510	256
-Webworm	1479	129
-WeedSec	1768	0
-Wekby	73	256
-Wekby2	82	0
-Wheat Tempest	743	0
-Whisper Spider	1449	0
-White Bear	1462	0
-White Dev 115	540	0
-White Dev 9	984	0
-White Giant	121	128
-WhiteBear	52	0
-WhiteCobra	1769	0
-Whitefly	1770	129
-Whois Hacking Team	41	0
-Wicked Panda	95	0
-Wicked Spider	95	0
-Wild Comet	116	128
-WildCard	1771	1
-WildNeutron	291	0
-WildPressure	1772	0
-WindShift	225	0
-Windigo	1773	129
-Windy Phoenix	225	128
-Wine Tempest	1289	0
-Winnti	95	256
-Winnti Group	95	8
-Winnti Group	248	8
-Winter Vivern	1558	0
-Winterflounder	17	256
-Wisp Team	1292	128
-Wisteria Tsunami	459	0
-Witchetty	982	129
-Worok	1774	256
-XDSpy	1775	256
-XakNet	1637	0
-Xarici İşlər Nazirliyi	1087	0
-Xcatze	1776	256
-Xenotime	122	129
-Xiaoqiying	790	256
-XinXin	241	0
-YTTRIUM	84	149
-Yanbian Gang	1777	0
-Yellow Liderc	348	0
-Yellow Nabu	393	0
-YoroTrooper	367	0
-Yulong Flood	1537	0
-Z-Lom Team	49	128
-Z-Pentest	1778	0
-Z-Pentest Alliance	1778	0
-ZINC	41	151
-ZIRCONIUM	88	149
-ZOMBIE SPIDER	1779	0
-Zarya	1639	128
-Zeff Security	1780	0
-ZeffSec	1780	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	369	0
-ZeroSevenGroup	1781	0
-Zhejiang State Security Department	1782	0
-Zigzag Hail	42	0
-Zinc Emerson	44	0
-ZipToken	82	0
-ZooPark	1783	0
-admin@338	131	0
-badbullz	1740	256
-badbullzvenom	1740	256
-changqixinyun	241	256
-colCERT	398	0
-deepclif	602	256
-direction nationale du renseignement territorial	519	0
-iKittens	376	0
-isoon	602	256
-keymous	947	256
-luoxk	1784	256
-maCERT	508	0
-ngCERT	1239	0
-puNK-003	1785	0
-room155	542	0
-tabcteng	102	256
-the Lamberts	58	128
-timmy	114	256
-ÚZSI	1251	6
-Úřad pro zahraniční styky a informace	1251	0
-Ārlietu ministrija	1107	0
-ΕΥΠ	631	6
-Εθνική Υπηρεσία Πληροφοριών	631	0
-Υπουργείο Εξωτερικών	1096	0
-ГРУ	763	6
-ГУР	559	6
-Гадаад харилцааны яам	1109	0
-Главное Разведывательное Управление	763	0
-Главное разведывательное управление	763	0
-Главное управление специальных программ Президента Российской Федерации	1012	0
-Головне управління розвідки	559	0
-Держспецзв'язку	1394	0
-Държавна агенция „Национална сигурност“	466	0
-КГБ	233	6
-Камітэт дзяржаўнай бяспекі	233	0
-Кіберполіція	454	0
-МЗС	1123	6
-МИД	996	6
-Министарство спољних послова	1117	0
-Министерство иностранных дел	996	0
-Министерство на външните работи	1088	0
-Министерство обороны Российской Федерации	1076	0
-Минобороны	1076	0
-Міністерство закордонних справ України	1123	0
-Міністерство оборони України	1082	0
-Міністэрства замежных спраў	1090	0
-СБУ	1372	6
-СВР	722	6
-Служба Внешней Разведки	722	0
-Служба безпеки України	1372	0
-Служба внешней разведки	722	0
-Служба специальной связи и информации	1488	0
-Сыртқы істер министрлігі	1103	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	309	0
-ФСБ	693	6
-ФСО	694	6
-Федеральная служба безопасности	693	0
-Федеральная служба охраны	694	0
-ЦНИИХМ	371	4
+WaterPlum	736	0
+Waterbug	56	256
+WeRedEvils	1829	0
+WebMasters	260	1
+Webmonder	20	256
+Websiic	1577	256
+Webworm	1546	129
+WeedSec	1830	0
+Wekby	77	256
+Wekby2	86	0
+Wheat Tempest	784	0
+Whisper Spider	1515	0
+White Bear	56	0
+White Dev 115	565	0
+White Dev 9	1039	0
+White Giant	125	128
+WhiteBear	56	0
+WhiteCobra	1831	0
+Whitefly	1832	129
+Whois Hacking Team	54	0
+Wicked Panda	98	0
+Wicked Spider	98	0
+Wickrme	461	256
+Wild Comet	119	128
+WildCard	1833	1
+WildNeutron	309	0
+WildPressure	1834	0
+WindShift	235	0
+Windigo	1835	129
+Windy Phoenix	235	128
+Wine Tempest	1347	0
+Winnti	98	256
+Winnti Group	268	0
+Winter Vivern	1624	0
+Winterflounder	18	256
+Wisp Team	1351	128
+Wisteria Tsunami	482	0
+Witchetty	1038	129
+World Leaks	896	128
+Worok	1836	256
+XDSpy	1837	256
+XakNet	1704	0
+Xarici İşlər Nazirliyi	1151	0
+Xcatze	1838	256
+Xenotime	126	129
+Xiaoqiying	829	256
+XinXin	259	0
+XingLocker	191	0
+YTTRIUM	88	149
+Yahoo Boys	1839	128
+Yanbian Gang	1840	0
+Yellow Liderc	367	0
+Yellow Nabu	415	0
+YoroTrooper	385	0
+Yulong Flood	1603	0
+Z-Lom Team	52	128
+Z-Pentest	1841	0
+Z-Pentest Alliance	1841	0
+ZINC	54	151
+ZIRCONIUM	91	149
+ZOMBIE SPIDER	1842	0
+Zarya	1706	128
+Zeff Security	1843	0
+ZeffSec	1843	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	387	0
+Zeppelin	1844	129
+Zero Seven Group	1845	128
+ZeroSevenGroup	1845	0
+Zhejiang State Security Department	1846	0
+Zigzag Hail	45	0
+Zinc Emerson	47	0
+ZipToken	86	0
+ZooPark	1847	0
+admin@338	136	0
+badbullz	1803	256
+badbullzvenom	1803	256
+changqixinyun	259	256
+colCERT	419	0
+deepclif	630	256
+direction nationale du renseignement territorial	542	0
+iKittens	92	0
+isoon	630	256
+keymous	996	256
+luoxk	1848	256
+maCERT	531	0
+ngCERT	1311	0
+puNK-003	1849	0
+room155	568	0
+tabcteng	104	256
+the Lamberts	62	128
+timmy	117	256
+ÚZSI	1325	6
+Úřad pro zahraniční styky a informace	1325	0
+Ārlietu ministrija	1171	0
+ΕΥΠ	663	6
+Εθνική Υπηρεσία Πληροφοριών	663	0
+Υπουργείο Εξωτερικών	1160	0
+ГРУ	801	6
+ГУР	584	6
+Гадаад харилцааны яам	1173	0
+Главное Разведывательное Управление	801	0
+Главное разведывательное управление	801	0
+Главное управление специальных программ Президента Российской Федерации	1072	0
+Головне управління розвідки	584	0
+Держспецзв'язку	1460	0
+Държавна агенция „Национална сигурност“	489	0
+КГБ	246	6
+Камітэт дзяржаўнай бяспекі	246	0
+Кіберполіція	477	0
+МЗС	1187	6
+МИД	1055	6
+Министарство спољних послова	1181	0
+Министерство иностранных дел	1055	0
+Министерство на външните работи	1152	0
+Министерство обороны Российской Федерации	1140	0
+Минобороны	1140	0
+Міністерство закордонних справ України	1187	0
+Міністерство оборони України	1146	0
+Міністэрства замежных спраў	1154	0
+СБУ	1436	6
+СВР	762	6
+Служба Внешней Разведки	762	0
+Служба безпеки України	1436	0
+Служба внешней разведки	762	0
+Служба специальной связи и информации	1555	0
+Сыртқы істер министрлігі	1167	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	328	0
+ФСБ	729	6
+ФСО	730	6
+Федеральная служба безопасности	729	0
+Федеральная служба охраны	730	0
+ЦНИИХМ	389	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	764	0
-Ազգային անվտանգության ծառայություն	1173	0
-Արտաքին գործերի նախարարություն	1086	0
-אמ"ן	154	6
-המוסד	1137	0
-יחידה 8200	1735	0
-מערך הסייבר הלאומי	860	0
-משרד החוץ	1097	0
-שירות הביטחון הכללי	868	0
-المديرية العامة للأمن العام	739	0
-الهيئة الوطنية للأمن السيبراني	1149	0
-د استخباراتو لوی ریاست	783	0
-سپاه پاسداران انقلاب اسلامی	182	0
-مجلس الأمن السيبراني	1652	0
-وزارة الخارجية	1084	8
-وزارة الخارجية	1093	8
-وزارة الخارجية	1098	8
-وزارة الخارجية	1100	8
-وزارة الخارجية	1116	8
-وزارة الخارجية	1118	8
-وزارة الخارجية والمغتربين	1104	0
-وزارة الشؤون الخارجية	1108	0
-وزارت اطلاعات	1001	0
-وزارت امور خارجه	1099	0
-وزارت خارجہ	1114	0
-विदेश मंत्रालय	992	0
-กระทรวงการต่างประเทศ	1121	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1154	0
-საგარეო საქმეთა სამინისტრო	1095	0
-საქართველოს დაზვერვის სამსახური	791	0
-სახელმწიფო უშიშროების სამსახური	1504	0
-中国人民解放军	1291	0
-公安調査庁	1297	0
-公安部	1005	6
-内閣サイバーセキュリティセンター	1164	0
-国家互联网信息办公室	295	0
-国家互联网应急中心	335	0
-国家安全部	382	0
-国家计算机病毒应急处理中心	349	0
-国防部	1125	6
-國家安全局	1171	0
-外交部	381	14
-外交部	1122	14
-外務省	920	6
-數位發展部	999	0
-狼毒草	776	134
-警察庁	921	6
-국가보위성	1006	0
-국가사이버안보센터	1156	0
-국가정보원	1162	0
-국정원	1162	6
-외교부	1000	6
-외무성	1102	6
-정찰총국	787	6
-한국인터넷진흥원	934	0`;
+в/ч 74455	802	0
+Ազգային անվտանգության ծառայություն	1242	0
+Արտաքին գործերի նախարարություն	1150	0
+אמ"ן	160	6
+המוסד	1202	0
+יחידה 8200	1798	0
+מערך הסייבר הלאומי	906	0
+משרד החוץ	1161	0
+שירות הביטחון הכללי	914	0
+المديرية العامة للأمن العام	780	0
+الهيئة الوطنية للأمن السيبراني	1215	0
+د استخباراتو لوی ریاست	822	0
+سپاه پاسداران انقلاب اسلامی	186	0
+مجلس الأمن السيبراني	1719	0
+وزارة الخارجية	1148	8
+وزارة الخارجية	1157	8
+وزارة الخارجية	1162	8
+وزارة الخارجية	1164	8
+وزارة الخارجية	1180	8
+وزارة الخارجية	1182	8
+وزارة الخارجية والمغتربين	1168	0
+وزارة الشؤون الخارجية	1172	0
+وزارت اطلاعات	1060	0
+وزارت امور خارجه	1163	0
+وزارت خارجہ	1178	0
+विदेश मंत्रालय	1050	0
+กระทรวงการต่างประเทศ	1185	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1221	0
+საგარეო საქმეთა სამინისტრო	1159	0
+საქართველოს დაზვერვის სამსახური	830	0
+სახელმწიფო უშიშროების სამსახური	1571	0
+中国人民解放军	1350	0
+公安調査庁	1356	0
+公安部	1064	6
+内閣サイバーセキュリティセンター	1231	0
+国家互联网信息办公室	313	0
+国家互联网应急中心	352	0
+国家安全部	400	0
+国家计算机病毒应急处理中心	368	0
+国防部	1189	6
+國家安全局	1240	0
+外交部	399	14
+外交部	1186	14
+外務省	968	6
+數位發展部	1058	0
+狼毒草	815	134
+警察庁	969	6
+국가보위성	1066	0
+국가사이버안보센터	1223	0
+국가정보원	1229	0
+국정원	1229	6
+외교부	1059	6
+외무성	1166	6
+정찰총국	826	6
+한국인터넷진흥원	982	0`;
