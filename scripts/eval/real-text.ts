@@ -244,11 +244,7 @@ export function scorePeer(dev: boolean): { scores: Score[]; lines: string[] } {
   return { scores, lines };
 }
 
-function scorePeerSentence(
-  score: Score,
-  s: PeerSentence,
-  classOf: (w: string) => NameClass,
-): void {
+function scorePeerSentence(score: Score, s: PeerSentence, classOf: (w: string) => NameClass): void {
   const named = s.groups.filter((g) => isNamedGroup(s.text.slice(g.start, g.end)));
   const unnamed = s.groups
     .filter((g) => !named.includes(g))
