@@ -312,3 +312,118 @@ export function continuesIntoLongerName(
     !/^(?:People['’]s|Republic|Federation|Kingdom|Islamic|Democratic|United)$/.test(m[1]!)
   );
 }
+
+/**
+ * Verbs that, with a threat name as their subject, say the sentence speaks of an actor on their own:
+ * intrusion work no product, store or bank does ("Kimsuky has lured victims", "X exfiltrated data").
+ */
+const INTRUSION_VERB =
+  /^(?:compromis\w*|exploit\w*|exfiltrat\w*|spear-?phish\w*|phish\w*|infect\w*|hack\w*|breach\w*|infiltrat\w*|lur(?:e|es|ed|ing)|impersonat\w*|masquerad\w*|spoof\w*|obfuscat\w*|inject\w*|dump\w*|harvest\w*|brute[- ]?forc\w*|password-spray\w*|sprayed|stole|stolen|steals?|stealing|exfil\w*|weaponi[sz]\w*|backdoor\w*|targe?t\w*|attack\w*|deploy\w*|beacon\w*|persist\w*|escalat\w*|enumerat\w*|tunnel\w*|pivot\w*|extort\w*|encrypt\w*|conduct\w*|carried out|launch\w*|orchestrat\w*|abus\w*|hijack\w*)$/i;
+
+/** Verbs of any work ("has used", "created", "sent"): an actor's subject only beside a word of the field. */
+const WORK_VERB =
+  /^(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|creat\w*|sen[dt]s?|obtain\w*|acquir\w*|collect\w*|gather\w*|download\w*|upload\w*|install\w*|execut\w*|r[au]n|runs|modif\w*|register\w*|establish\w*|deliver\w*|distribut\w*|delet\w*|clear\w*|add(?:s|ed)?|develop\w*|drop(?:s|ped)?|stag(?:e|es|ed)|compress\w*|archiv\w*|encod\w*|embed\w*|disguis\w*|host\w*|sign(?:s|ed)|search\w*|scan\w*|quer\w*|identif\w*|discover\w*|access\w*|gain\w*|attempt\w*|disabl\w*|renam\w*|cop(?:y|ies|ied)|rel(?:y|ies|ied)|configur\w*|transferr?\w*|mov(?:e|es|ed)|plac(?:e|es|ed)|perform\w*|made|set|built|wrote|written|operat\w*|maintain\w*|capture\w*|record\w*|monitor\w*|communicat\w*|contact\w*|crafted|bundled|packed|loaded|decrypt\w*|bypass\w*|evad\w*|abus\w*|purchas\w*|bought|rented|spread|used)$/i;
+
+/** What may stand between a subject and its verb: auxiliaries and adverbs ("has also previously"). */
+const AUXILIARY =
+  /^(?:has|have|had|is|are|was|were|been|can|could|may|might|will|would|also|reportedly|allegedly|previously|likely|then|further|frequently|often|additionally|initially|subsequently|routinely|repeatedly|commonly|typically|primarily|successfully|historically|specifically|recently|later|first|once|still|even|since|continues?|continued|to|known|believed|suspected|reported|said|observed|seen)$/i;
+/** A form of "be" before the verb makes it passive ("Nickel is used in batteries") unless a report verb follows. */
+const BE = /^(?:is|are|was|were|been|being)$/i;
+const REPORTED = /^(?:known|believed|suspected|reported|said|observed|seen)$/i;
+
+/** Words of the field's tools and traces that make a work verb an intrusion ("used PowerShell", "sent emails"). */
+const TECH =
+  /\b(?:\w+\.(?:exe|dll|ps1|bat|vbs|js|lnk|hta|sys|dat|zip|rar|iso|docx?|xlsx?|py|sh)|PowerShell|Base64|HTTPS?|C2|C&C|DLLs?|[Rr]egistry|RDP|SSH|SMB|WMI|VBA|VBScript|JavaScript|macros?|scripts?|commands?|cmd|tools?|toolkits?|servers?|domains?|accounts?|victims?|payloads?|infrastructure|networks?|hosts?|credentials?|passwords?|hashes|tokens?|persistence|lateral|privileges?|encoded|encrypted|shellcode|implants?|backdoors?|malware|ransomware|exploits?|vulnerabilit\w+|CVE-\d+-\d+|phishing|spearphishing|emails?|attachments?|lures?|documents?|VPN|proxies|proxy|Mimikatz|Cobalt Strike|Impacket|PsExec|web shells?|webshells?|targets?|intrusions?|operations?|campaigns?|espionage|attacks?|data)\b/i;
+
+/** Verbs and phrases that put a name after them in an actor's place ("used by X", "attributed to X"). */
+const AGENT_BEFORE =
+  /\b(?:(?:used|conducted|operated|deployed|developed|sponsored|created|authored|employed|leveraged|exploited|launched|observed|run|orchestrated|perpetrated|claimed|targeted|compromised|attacked|hacked|breached|carried out)(?:\s+\w+ly)?\s+by|(?:attributed|attribution|linked|tied|connected)\s+(?:it\s+)?to|associated\s+with|overlaps?\s+with|similarities\s+(?:to|with))\s+(?:the\s+)?$/i;
+
+/** A vendor naming a group: "tracked by Microsoft as X", "which Mandiant tracks as X", "also known as X". */
+const NAMED_AS_BEFORE =
+  /\b(?:track(?:s|ed)?|call(?:s|ed)?|dub(?:s|bed)?|refer(?:s|red)?\s+to|known|monitor(?:s|ed)?|designat\w+|label(?:s|ed|led)?)(?:\s+(?:by\s+)?\p{Lu}[\p{L}\d&-]*){0,2}(?:\s+it)?\s+as\s+(?:the\s+)?$|\b(?:aka|a\.k\.a\.)\s+$/iu;
+
+/** Whether a name opens its clause: a sentence, or a clause after an opening phrase ("During X, Y used …"). */
+function opensClause(text: string, start: number): boolean {
+  if (isSentenceInitial(text, start)) return true;
+  return /(?:,|;|\band|\bthen|\bwhile|\bwhen)[ \u00a0]+$/.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** The sentence holding [start, end) (up to a sentence end or a line break). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '));
+  const after = text.slice(end, end + 300);
+  const stop = after.search(/[.!?](?:\s|$)|\n/);
+  return before.slice(cut + 1) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
+}
+
+/**
+ * Whether the words around a threat name say the sentence speaks of an actor, by the sentence's shape and
+ * not the page: the name as the subject of an intrusion verb ("X has lured victims", "X exploited …"), or
+ * of a work verb beside the field's tools ("X has used PowerShell"); after "used by", "attributed to",
+ * "associated with"; or named by a vendor ("tracked by Microsoft as X"). Such a sentence counts even where
+ * it is the whole page.
+ */
+export function speaksOfActor(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (NAMED_AS_BEFORE.test(before)) return true;
+  const sentence = sentenceAround(text, start, end);
+  if (AGENT_BEFORE.test(before)) return TECH.test(sentence) || /(?:attribut|linked|tied)/i.test(before);
+  if (!opensClause(text, start)) return false;
+  const words = text
+    .slice(end, end + 80)
+    .match(/^(?:['’]s)?[ \u00a0]+((?:[\p{L}-]+[ \u00a0]+){0,4}[\p{L}-]+)/u);
+  if (!words) return false;
+  const list = words[1]!.split(/[ \u00a0]+/);
+  let i = 0;
+  while (i < list.length - 1 && AUXILIARY.test(list[i]!)) i++;
+  const verb = list[i]!;
+  const skipped = list.slice(0, i);
+  // "X is a …": a copula describes; "X is used in …": the name is what is acted on.
+  if (BE.test(verb) || (skipped.some((w) => BE.test(w)) && !skipped.some((w) => REPORTED.test(w))))
+    return false;
+  if (INTRUSION_VERB.test(verb)) return true;
+  return WORK_VERB.test(verb) && TECH.test(sentence);
+}
+
+/** Nouns of code: a name before them, in the right place, is a malware family, not the group. */
+const CODE_NOUN =
+  'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|worms?|stealers?|infostealers?|botnets?|keyloggers?|samples?|binar(?:y|ies)|variants?|payloads?|executables?|strains?|famil(?:y|ies)';
+
+/** "X is a modular remote access Trojan", "X, a loader,": the sentence defines the name as code. */
+const DEFINED_AS_CODE = new RegExp(
+  `^(?:[ \\u00a0]+\\d+(?:\\.\\d+)?)?(?:[ \\u00a0]+(?:ransomware|malware))?(?:[ \\u00a0]+(?:is|was)[ \\u00a0]+(?:also[ \\u00a0]+)?|,[ \\u00a0]+)(?:a|an)[ \\u00a0]+(?:(?!group|actor|gang|team|cluster|crew|that|which|who|whose|threat)[\\p{L}-]+[ \\u00a0]+){0,5}?(?:${CODE_NOUN}|tool|utility|framework)\\b`,
+  'iu',
+);
+/** A code noun right after the name, a version or "for Windows" allowed ("X 2.0 Ransomware", "X for Linux"). */
+const CODE_AFTER = new RegExp(
+  `^(?:[ \\u00a0]+\\d+(?:\\.\\d+)?)?[ \\u00a0]+(?:${CODE_NOUN}|for[ \\u00a0]+(?:Windows|Linux|macOS|Android))\\b(?![ \\u00a0]+(?:gangs?|groups?|crews?|operators?|actors?|affiliates?|operations?|cartel|syndicate|team|members?)\\b)`,
+  'iu',
+);
+/** Words before a name that make "name + code noun" the object, the code itself ("installed the X malware"). */
+const CODE_OBJECT_BEFORE =
+  /\b(?:the|its|their|his|her|with|using|use|uses|used|deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|distribut\w+|employ(?:s|ed)?|drop(?:s|ped)?|execut\w+|load(?:s|ed)?|launch\w*|of|and|or|via|such as|including|like|new|custom|modified|for)[ \u00a0]+$/i;
+/** What ransomware code does, as the subject of the sentence ("X ransomware has placed a ransom note"). */
+const CODE_VERB_AFTER =
+  /^[ \u00a0]+ransomware[ \u00a0]+(?:(?:has|can|will|also|then|first)[ \u00a0]+)*(?:plac\w+|encrypt\w*|append\w*|drop\w*|delet\w*|terminat\w*|kill\w*|stop\w*|spread\w*|propagat\w*|renam\w*|execut\w*|us(?:es|ed)|creat\w*|modif\w*|leav\w+|left|chang\w+|inject\w*|check\w*|communicat\w*|contain\w*|writ\w+|wrote|enumerat\w*|scan\w*|search\w*|exclud\w*|skip\w*|avoid\w*|requir\w*|accept\w*|support\w*)\b/i;
+
+/**
+ * Whether the name at [start, end) names code, not the group that shares it: defined as a Trojan or a
+ * loader, the object of "installed the X malware", or ransomware that does what code does. A group's own
+ * designator with digits (APT28) is never a family's name, so it is not asked.
+ */
+export function speaksOfCode(text: string, start: number, end: number): boolean {
+  if (/\d/.test(text.slice(start, end))) return false;
+  const after = text.slice(end, end + 120);
+  if (DEFINED_AS_CODE.test(after) || CODE_VERB_AFTER.test(after)) return true;
+  return CODE_AFTER.test(after) && CODE_OBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Capitalized words after a name that end in "Campaign" or "Operations": the name opens a campaign's name. */
+const CAMPAIGN_NAME_AFTER = /^(?:[ \u00a0]+\p{Lu}[\p{L}\d-]*){1,6}[ \u00a0]+(?:Campaign|Operations?)\b/u;
+
+/** Whether the name is the first word of a campaign's name ("APT28 Nearest Neighbor Campaign"). */
+export function opensCampaignName(text: string, end: number): boolean {
+  return CAMPAIGN_NAME_AFTER.test(text.slice(end, end + 100));
+}

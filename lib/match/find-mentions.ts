@@ -19,9 +19,12 @@ import {
   joinedToken,
   localQualifierBefore,
   nonAgencyHeadAfter,
+  opensCampaignName,
   otherSenseNear,
   personAfter,
   precededByProperName,
+  speaksOfActor,
+  speaksOfCode,
   standsAlone,
   thingAfter,
   WINDOW,
@@ -210,6 +213,9 @@ function confidenceOf(
   const { text, strong } = facts;
   const row = fit.entry.row;
   const id = row.id;
+  // Code that shares a group's name ("the Winnti malware") and a campaign named after a group ("APT28
+  // Nearest Neighbor Campaign") are not the group, whatever the name's class.
+  if (row.kind === 'actor' && (speaksOfCode(text, start, end) || opensCampaignName(text, end))) return 0;
   switch (fit.need) {
     case 'none':
       if (row.kind === 'agency') {
@@ -223,6 +229,8 @@ function confidenceOf(
       return confidenceOf({ entry: fit.entry, need: 'ordinary' }, start, end, facts, topical, names);
     case 'coinage':
       if (strong.has(id)) return 0.9;
+      // A sentence that speaks of an actor needs no page around it.
+      if (speaksOfActor(text, start, end) && !otherSenseNear(text, start, end)) return 0.85;
       if (!topical) return 0;
       if (headNounAfter(text, end)) return 0.9;
       if (otherSenseNear(text, start, end)) return 0;
@@ -244,7 +252,8 @@ function confidenceOf(
         : 0;
     case 'generic':
     case 'ordinary': {
-      if (!topical && !strong.has(id)) return 0;
+      const speaks = row.kind === 'actor' && speaksOfActor(text, start, end);
+      if (!topical && !strong.has(id) && !speaks) return 0;
       // A proper name in its other sense (Turla the river) is capitalized everywhere: position adds nothing.
       const grammarCapital =
         (row.flags & NameFlag.properName) === 0 &&
@@ -255,6 +264,7 @@ function confidenceOf(
       if (headNounAfter(text, end)) return 0.85;
       // "The story of Lazarus": the name's other sense is in the sentence, so cyber words nearby do not settle it.
       if (otherSenseNear(text, start, end)) return 0;
+      if (speaks) return 0.8;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
       const evidence =
         facts.cyberWordsInSentence(start, end) + Math.min(1, facts.actorsInSentence(start, end, id));
