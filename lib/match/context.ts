@@ -322,7 +322,11 @@ const INTRUSION_VERB =
 
 /** Verbs of any work ("has used", "created", "sent"): an actor's subject only beside a word of the field. */
 const WORK_VERB =
-  /^(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|creat\w*|sen[dt]s?|obtain\w*|acquir\w*|collect\w*|gather\w*|download\w*|upload\w*|install\w*|execut\w*|r[au]n|runs|modif\w*|register\w*|establish\w*|deliver\w*|distribut\w*|delet\w*|clear\w*|add(?:s|ed)?|develop\w*|drop(?:s|ped)?|stag(?:e|es|ed)|compress\w*|archiv\w*|encod\w*|embed\w*|disguis\w*|host\w*|sign(?:s|ed)|search\w*|scan\w*|quer\w*|identif\w*|discover\w*|access\w*|gain\w*|attempt\w*|disabl\w*|renam\w*|cop(?:y|ies|ied)|rel(?:y|ies|ied)|configur\w*|transferr?\w*|mov(?:e|es|ed)|plac(?:e|es|ed)|perform\w*|made|set|built|wrote|written|operat\w*|maintain\w*|capture\w*|record\w*|monitor\w*|communicat\w*|contact\w*|crafted|bundled|packed|loaded|decrypt\w*|bypass\w*|evad\w*|abus\w*|purchas\w*|bought|rented|spread|used)$/i;
+  /^(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|creat\w*|sen[dt]s?|obtain\w*|acquir\w*|collect\w*|gather\w*|download\w*|upload\w*|install\w*|execut\w*|r[au]n|runs|modif\w*|register\w*|establish\w*|deliver\w*|distribut\w*|delet\w*|clear\w*|add(?:s|ed)?|develop\w*|drop(?:s|ped)?|stag(?:e|es|ed)|compress\w*|archiv\w*|encod\w*|embed\w*|disguis\w*|host\w*|sign(?:s|ed)|search\w*|scan\w*|quer\w*|identif\w*|discover\w*|access\w*|gain\w*|attempt\w*|disabl\w*|renam\w*|cop(?:y|ies|ied)|rel(?:y|ies|ied)|configur\w*|transferr?\w*|mov(?:e|es|ed)|plac(?:e|es|ed)|perform\w*|made|set|built|wrote|written|operat\w*|maintain\w*|capture\w*|record\w*|monitor\w*|communicat\w*|contact\w*|crafted|bundled|packed|loaded|decrypt\w*|bypass\w*|evad\w*|abus\w*|purchas\w*|bought|rented|spread|used|surveys?|surveyed|decompress\w*|issu(?:e|es|ed)|extract\w*|unset|remov\w*|restor\w*|research\w*|replac\w*|manipulat\w*|padd(?:s|ed)|decod\w*|export\w*|import\w*|leak\w*|post(?:s|ed)|publish\w*|claim\w*|demand\w*|threaten\w*|sold|sell\w*|recruit\w*|register\w*|mimic\w*|pos(?:e|es|ed)|posing|set up|wip(?:e|es|ed)|destroy\w*|corrupt\w*|disrupt\w*|defac\w*|flood\w*|overwr\w+|tamper\w*|intercept\w*|redirect\w*|collect\w*|archiv\w*|maintain\w*|utilis\w*|has)$/i;
+
+/** "has" or "had" and a regular past participle: any completed work ("has unpacked", "had renamed"). */
+const PERFECT = /^(?:has|have|had)$/i;
+const PARTICIPLE = /^\p{Ll}[\p{Ll}-]+ed$/u;
 
 /** What may stand between a subject and its verb: auxiliaries and adverbs ("has also previously"). */
 const AUXILIARY =
@@ -333,7 +337,7 @@ const REPORTED = /^(?:known|believed|suspected|reported|said|observed|seen)$/i;
 
 /** Words of the field's tools and traces that make a work verb an intrusion ("used PowerShell", "sent emails"). */
 const TECH =
-  /\b(?:\w+\.(?:exe|dll|ps1|bat|vbs|js|lnk|hta|sys|dat|zip|rar|iso|docx?|xlsx?|py|sh)|PowerShell|Base64|HTTPS?|C2|C&C|DLLs?|[Rr]egistry|RDP|SSH|SMB|WMI|VBA|VBScript|JavaScript|macros?|scripts?|commands?|cmd|tools?|toolkits?|servers?|domains?|accounts?|victims?|payloads?|infrastructure|networks?|hosts?|credentials?|passwords?|hashes|tokens?|persistence|lateral|privileges?|encoded|encrypted|shellcode|implants?|backdoors?|malware|ransomware|exploits?|vulnerabilit\w+|CVE-\d+-\d+|phishing|spearphishing|emails?|attachments?|lures?|documents?|VPN|proxies|proxy|Mimikatz|Cobalt Strike|Impacket|PsExec|web shells?|webshells?|targets?|intrusions?|operations?|campaigns?|espionage|attacks?|data)\b/i;
+  /\b(?:\w+\.(?:exe|dll|ps1|bat|vbs|js|lnk|hta|sys|dat|zip|rar|iso|docx?|xlsx?|py|sh)|PowerShell|Base64|HTTPS?|C2|C&C|DLLs?|[Rr]egistry|RDP|SSH|SMB|WMI|VBA|VBScript|JavaScript|macros?|scripts?|commands?|cmd|tools?|toolkits?|servers?|domains?|accounts?|victims?|payloads?|infrastructure|networks?|hosts?|credentials?|passwords?|hashes|tokens?|persistence|lateral|privileges?|encoded|encrypted|shellcode|implants?|backdoors?|malware|ransomware|exploits?|vulnerabilit\w+|CVE-\d+-\d+|phishing|spearphishing|emails?|attachments?|lures?|documents?|VPN|proxies|proxy|Mimikatz|Cobalt Strike|Impacket|PsExec|web shells?|webshells?|targets?|intrusions?|operations?|campaigns?|espionage|attacks?|data|systems?|files?|folders?|director(?:y|ies)|Windows|Linux|macOS|logs?|process(?:es)?|services?|DNS|TLS|certificates?|archives?|URLs?|websites?|social media|profiles?|personas?|timestamps?|firewalls?|antivirus|detection|laterally|encryption|keys?|\.NET|LNK|Group Policy|shares|reg|wget|curl|nltest|computers?|machines?|endpoints?|software|installers?|code|programs?|binar(?:y|ies)|executables?|miners?|cryptocurrency|admin|rootkits?|trojans?|loaders?|droppers?|downloaders?|wipers?|stealers?|infostealers?|botnets?|keyloggers?|RATs?|modules?|plugins?|GitHub|cloud|Exchange|Outlook|Office|Word|Excel|sideload\w*|spoof\w*|exfiltrat\w*|compromis\w*|infected)\b/i;
 
 /** Verbs and phrases that put a name after them in an actor's place ("used by X", "attributed to X"). */
 const AGENT_BEFORE =
@@ -342,6 +346,16 @@ const AGENT_BEFORE =
 /** A vendor naming a group: "tracked by Microsoft as X", "which Mandiant tracks as X", "also known as X". */
 const NAMED_AS_BEFORE =
   /\b(?:track(?:s|ed)?|call(?:s|ed)?|dub(?:s|bed)?|refer(?:s|red)?\s+to|known|monitor(?:s|ed)?|designat\w+|label(?:s|ed|led)?)(?:\s+(?:by\s+)?\p{Lu}[\p{L}\d&-]*){0,2}(?:\s+it)?\s+as\s+(?:the\s+)?$|\b(?:aka|a\.k\.a\.)\s+$/iu;
+
+/** "X is associated with …", "X is a threat group …": the sentence defines the name as an actor. */
+const ACTOR_DEFINITION =
+  /^[ \u00a0]+(?:is|was|are|has been|have been)[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:associated[ \u00a0]+with|linked[ \u00a0]+to|tied[ \u00a0]+to|attributed[ \u00a0]+to|known[ \u00a0]+(?:to|for)|believed[ \u00a0]+to|suspected|responsible[ \u00a0]+for|behind|an?[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,4}?(?:group|actor|gang|crew|cluster|APT|collective|operators?|adversary|intrusion set)\b)/iu;
+
+/** The group's own code or people as the subject ("X's CredRaptor tool can", "X RPC backdoors have"). */
+const OWN_THING_AFTER = new RegExp(
+  `^(?:['’]s)?(?:[ \\u00a0]+[\\p{L}\\d.-]+){0,2}?[ \\u00a0]+(?:${'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|stealers?|keyloggers?|payloads?|executables?|installers?|versions?|miners?|tools?|toolsets?|actors?|operators?|members?|infrastructure|servers?|scripts?|modules?|campaigns?|operations?|research'})[ \\u00a0]+(?:(?:also|has|have|had|can|could|may|will|was|were|is|are)[ \\u00a0]+)*[\\p{Ll}]+(?:s|ed)?\\b`,
+  'u',
+);
 
 /** Whether a name opens its clause: a sentence, or a clause after an opening phrase ("During X, Y used …"). */
 function opensClause(text: string, start: number): boolean {
@@ -380,11 +394,15 @@ export function speaksOfActor(text: string, start: number, end: number): boolean
   while (i < list.length - 1 && AUXILIARY.test(list[i]!)) i++;
   const verb = list[i]!;
   const skipped = list.slice(0, i);
+  if (ACTOR_DEFINITION.test(text.slice(end, end + 100))) return true;
+  // "X's CredRaptor tool can …", "X RPC backdoors have …", "X actors used …": the group's code and people act.
+  if (OWN_THING_AFTER.test(text.slice(end, end + 80))) return TECH.test(sentence);
   // "X is a …": a copula describes; "X is used in …": the name is what is acted on.
   if (BE.test(verb) || (skipped.some((w) => BE.test(w)) && !skipped.some((w) => REPORTED.test(w))))
     return false;
   if (INTRUSION_VERB.test(verb)) return true;
-  return WORK_VERB.test(verb) && TECH.test(sentence);
+  const perfect = skipped.some((w) => PERFECT.test(w)) && PARTICIPLE.test(verb);
+  return (perfect || WORK_VERB.test(verb)) && TECH.test(sentence);
 }
 
 /** Nouns of code: a name before them, in the right place, is a malware family, not the group. */
