@@ -341,7 +341,7 @@ const TECH =
 
 /** Verbs and phrases that put a name after them in an actor's place ("used by X", "attributed to X"). */
 const AGENT_BEFORE =
-  /\b(?:(?:used|conducted|operated|deployed|developed|sponsored|created|authored|employed|leveraged|exploited|launched|observed|run|orchestrated|perpetrated|claimed|targeted|compromised|attacked|hacked|breached|carried out)(?:\s+\w+ly)?\s+by|(?:attributed|attribution|linked|tied|connected)\s+(?:it\s+)?to|associated\s+with|overlaps?\s+with|similarities\s+(?:to|with))\s+(?:the\s+)?$/i;
+  /\b(?:(?:used|conducted|operated|deployed|developed|sponsored|created|authored|employed|leveraged|exploited|launched|observed|run|orchestrated|perpetrated|claimed|targeted|compromised|attacked|hacked|breached|carried out)(?:\s+\w+ly)?\s+by|(?:attributed|attribution|linked|tied|connected)\s+(?:it\s+)?to|associated\s+with|overlaps?\s+with|similarities\s+(?:to|with)|(?:members|operators|affiliates|victims|targets|activity|operations|attacks|intrusions|campaigns?|tools?|toolset|malware|implants?|backdoors?|arsenal|TTPs)\s+(?:of|by|from)|tracking|investigat\w+|researching|analy[sz]\w+)\s+(?:the\s+)?$/i;
 
 /** A vendor naming a group: "tracked by Microsoft as X", "which Mandiant tracks as X", "also known as X". */
 const NAMED_AS_BEFORE =
@@ -349,7 +349,7 @@ const NAMED_AS_BEFORE =
 
 /** "X is associated with …", "X is a threat group …": the sentence defines the name as an actor. */
 const ACTOR_DEFINITION =
-  /^[ \u00a0]+(?:is|was|are|has been|have been)[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:associated[ \u00a0]+with|linked[ \u00a0]+to|tied[ \u00a0]+to|attributed[ \u00a0]+to|known[ \u00a0]+(?:to|for)|believed[ \u00a0]+to|suspected|responsible[ \u00a0]+for|behind|an?[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,4}?(?:group|actor|gang|crew|cluster|APT|collective|operators?|adversary|intrusion set)\b)/iu;
+  /^[ \u00a0]+(?:is|was|are|has been|have been)[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:associated[ \u00a0]+with|linked[ \u00a0]+to|tied[ \u00a0]+to|attributed[ \u00a0]+to|known[ \u00a0]+(?:to|for)|believed[ \u00a0]+to|suspected|responsible[ \u00a0]+for|behind|active|(?:still[ \u00a0]+)?operating|one[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,4}?(?:groups|actors|gangs|threats|APTs)\b|an?[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,4}?(?:group|actor|gang|crew|cluster|APT|collective|operators?|adversary|intrusion set)\b)/iu;
 
 /** The group's own code or people as the subject ("X's CredRaptor tool can", "X RPC backdoors have"). */
 const OWN_THING_AFTER = new RegExp(
@@ -383,6 +383,8 @@ export function speaksOfActor(text: string, start: number, end: number): boolean
   const before = text.slice(Math.max(0, start - 60), start);
   if (NAMED_AS_BEFORE.test(before)) return true;
   const sentence = sentenceAround(text, start, end);
+  // "the Leafminer group is targeting …": a group noun after the name, with the field's words beside it.
+  if (HEAD_AFTER.test(text.slice(end, end + 40)) && TECH.test(sentence)) return true;
   if (AGENT_BEFORE.test(before)) return TECH.test(sentence) || /(?:attribut|linked|tied)/i.test(before);
   if (!opensClause(text, start)) return false;
   const words = text
@@ -402,7 +404,9 @@ export function speaksOfActor(text: string, start: number, end: number): boolean
     return false;
   if (INTRUSION_VERB.test(verb)) return true;
   const perfect = skipped.some((w) => PERFECT.test(w)) && PARTICIPLE.test(verb);
-  return (perfect || WORK_VERB.test(verb)) && TECH.test(sentence);
+  // A present-tense verb of the name ("X likely chooses its targets") beside the field's words.
+  const present = /^\p{Ll}{3,}s$/u.test(verb) && !/(?:ss|us|is)$/.test(verb);
+  return (perfect || present || WORK_VERB.test(verb)) && TECH.test(sentence);
 }
 
 /** Nouns of code: a name before them, in the right place, is a malware family, not the group. */
