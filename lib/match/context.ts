@@ -225,13 +225,13 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function joinedToken(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
-  if (before && /[_.\-‐‑]/.test(before) && WORD_CHAR.test(text[start - 2] ?? '')) {
-    if (before === '_' || before === '.') return true;
+  if (before && /[_.@\-‐‑]/.test(before) && WORD_CHAR.test(text[start - 2] ?? '')) {
+    if (before === '_' || before === '.' || before === '@') return true;
     if (!PREFIX_BEFORE_HYPHEN.test(text.slice(Math.max(0, start - 6), start))) return true;
   }
   const after = text[end];
-  if (after && /[_.\-‐‑]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) {
-    if (after === '_' || after === '.') return true;
+  if (after && /[_.@\-‐‑]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) {
+    if (after === '_' || after === '.' || after === '@') return true;
     if (!QUALIFIER_AFTER_HYPHEN.test(text.slice(end, end + 16))) return true;
   }
   return false;
