@@ -65,7 +65,9 @@ const AGENCY_DESCRIPTION =
   /\b(?:agency|intelligence|service|police|ministry|department|office|cent(?:re|er)|authority|directorate|bureau|unit|command|government|regulator|spy|military)\b/i;
 
 /** Whether ", a cloud industry group," after an acronym says it is not a government body. */
-export function appositionSaysOtherwise(text: string, end: number): boolean {
+export function appositionSaysOtherwise(text: string, end: number, start = end): boolean {
+  // "According to the FBI, the group stole …": the comma closes an opening phrase, not an apposition.
+  if (/according to (?:the )?$/i.test(text.slice(Math.max(0, start - 20), start))) return false;
   const m = APPOSITION.exec(text.slice(end, end + 100));
   return m !== null && !AGENCY_DESCRIPTION.test(m[1]!);
 }

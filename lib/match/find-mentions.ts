@@ -273,7 +273,11 @@ function confidenceOf(
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
       if (defined !== undefined) return names(id)?.has(foldWords(defined)) ? 0.95 : 0;
-      if (nonAgencyHeadAfter(text, end) || personAfter(text, end) || appositionSaysOtherwise(text, end))
+      if (
+        nonAgencyHeadAfter(text, end) ||
+        personAfter(text, end) ||
+        appositionSaysOtherwise(text, end, start)
+      )
         return 0;
       if (strong.has(id)) return 0.9;
       if (row.flags & NameFlag.generic) {
@@ -288,7 +292,13 @@ function confidenceOf(
       }
       // On a page about security, an acronym with no other meaning beside a cyber word is the agency.
       if (topical && facts.cyberWordsInSentence(start, end, 1) > 0) return 0.85;
-      return facts.agencyContextWins(start, end, id) ? 0.85 : 0;
+      if (facts.agencyContextWins(start, end, id)) return 0.85;
+      // A national body's acronym with no other common meaning (FBI, CISA) is the agency unless the words
+      // of another field (finance, law) outnumber the agency's around it.
+      // International bodies' acronyms (EU, AU) double as region labels ("the EU release"): not them. Off a
+      // security page, the body's country must be named near it ("la NSA américaine").
+      if (!row.country || facts.otherFieldWins(start, end, id)) return 0;
+      return topical || facts.countryCues().score(row.country, start, end, WINDOW) >= 1 ? 0.75 : 0;
     }
   }
 }
