@@ -31,6 +31,7 @@ import {
 } from './context';
 import { isCountryWord } from './countries';
 import { type Placed, TextFacts } from './facts';
+import { withPageAcronyms } from './page-acronyms';
 import type { Mention } from './types';
 
 /** Options of one scan. */
@@ -498,7 +499,10 @@ function judge(names: Names, text: string, candidates: Candidate[], options?: Fi
     });
     if (strong.size === before) break;
   }
-  return found.filter((m): m is Mention => m !== null);
+  return withPageAcronyms(
+    text,
+    found.filter((m): m is Mention => m !== null),
+  );
 }
 
 /** A matcher over compiled tables (each scan is one walk over the text, then the rules). */
