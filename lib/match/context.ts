@@ -29,7 +29,7 @@ const HEAD_AFTER =
  * chips", "Play button", "Alibaba shares"): a group is not used as an adjective for objects.
  */
 const THING_AFTER =
-  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console)\b/i;
+  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console|banks?|stores?|conference|summit|festival|expo|airlines?|hotels?|university|college|school|insurance|studios?|magazine|newspaper|restaurant|mall|power suppl(?:y|ies)|flaw|bug)\b/i;
 
 /** Whether an object noun follows a generic name, making it a product or a brand there. */
 export function thingAfter(text: string, end: number): boolean {
