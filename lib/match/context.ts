@@ -427,7 +427,7 @@ const CODE_AFTER = new RegExp(
 );
 /** Words before a name that make "name + code noun" the object, the code itself ("installed the X malware"). */
 const CODE_OBJECT_BEFORE =
-  /\b(?:the|its|their|his|her|with|using|use|uses|used|deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|distribut\w+|employ(?:s|ed)?|drop(?:s|ped)?|execut\w+|load(?:s|ed)?|launch\w*|of|and|or|via|such as|including|like|new|custom|modified|for)[ \u00a0]+$/i;
+  /\b(?:the|its|their|his|her|recent|latest|older|newer|earlier|\d{4}|with|using|use|uses|used|deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|distribut\w+|employ(?:s|ed)?|drop(?:s|ped)?|execut\w+|load(?:s|ed)?|launch\w*|of|and|or|via|such as|including|like|new|custom|modified|for)[ \u00a0]+$/i;
 /** What ransomware code does, as the subject of the sentence ("X ransomware has placed a ransom note"). */
 const CODE_VERB_AFTER =
   /^[ \u00a0]+ransomware[ \u00a0]+(?:(?:has|can|will|also|then|first)[ \u00a0]+)*(?:plac\w+|encrypt\w*|append\w*|drop\w*|delet\w*|terminat\w*|kill\w*|stop\w*|spread\w*|propagat\w*|renam\w*|execut\w*|us(?:es|ed)|creat\w*|modif\w*|leav\w+|left|chang\w+|inject\w*|check\w*|communicat\w*|contain\w*|writ\w+|wrote|enumerat\w*|scan\w*|search\w*|exclud\w*|skip\w*|avoid\w*|requir\w*|accept\w*|support\w*)\b/i;
@@ -437,8 +437,15 @@ const CODE_VERB_AFTER =
  * loader, the object of "installed the X malware", or ransomware that does what code does. A group's own
  * designator with digits (APT28) is never a family's name, so it is not asked.
  */
+/** A code noun that names the name after it ("the Trojan known as X", "a malware family, X,"). */
+const CODE_NAMED_BEFORE = new RegExp(
+  `\\b(?:${CODE_NOUN}|tool)[ \\u00a0]*(?:,[ \\u00a0]*|[ \\u00a0]+(?:known as|called|dubbed|named)[ \\u00a0]+)(?:the[ \\u00a0]+)?$`,
+  'i',
+);
+
 export function speaksOfCode(text: string, start: number, end: number): boolean {
   if (/\d/.test(text.slice(start, end))) return false;
+  if (CODE_NAMED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   const after = text.slice(end, end + 120);
   if (DEFINED_AS_CODE.test(after) || CODE_VERB_AFTER.test(after)) return true;
   return CODE_AFTER.test(after) && CODE_OBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
