@@ -290,7 +290,7 @@ function scorePeerSentence(score: Score, s: PeerSentence, classOf: (w: string) =
 }
 
 /** The calibration table over several scores: confidence bucket → how often the mention was right. */
-export function calibration(scores: Score[]): string[] {
+export function calibration(scores: Score[], title: string): string[] {
   const merged = new Map<number, { n: number; right: number }>();
   for (const s of scores)
     for (const [b, c] of s.buckets) {
@@ -300,7 +300,7 @@ export function calibration(scores: Score[]): string[] {
       merged.set(b, m);
     }
   return [
-    'calibration (actor mentions on real text): confidence → right (on a gold span and, for ATT&CK, the gold actor)',
+    `calibration, ${title}: confidence → right (on a gold span and, for ATT&CK, the gold actor)`,
     ...[...merged]
       .sort((a, b) => b[0] - a[0])
       .map(
