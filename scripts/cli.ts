@@ -43,10 +43,25 @@ const processIo: CliIo = {
   errIsTty: process.stderr.isTTY === true,
 };
 
+/**
+ * A reader that stops early (`apt-lens kb --json | head`) closes the pipe: the rest of the output has no one
+ * to go to, so the command ends quietly instead of dying on EPIPE with a stack trace.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 const isHelp = (a: string) => a === '--help' || a === '-h';
 
 /** Entry point shared by bin/apt-lens.mjs and the tests. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) endQuietlyOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || isHelp(name) || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;

@@ -18,7 +18,7 @@ export const Cls = {
   ideo: 5,
 } as const;
 
-const SEPARATORS = ' \t\u00a0-\u2010\u2011\u2012\u2013._\u2009\u202f\u2007';
+const SEPARATORS = ' \t\u00a0-\u2010\u2011\u2012\u2013._@\u2009\u202f\u2007';
 const classCache = new Uint8Array(65536);
 const foldCache = new Uint16Array(65536);
 
@@ -58,7 +58,8 @@ export function classOf(code: number): number {
   if (code < 128) {
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57))
       return Cls.word;
-    if (code === 32 || code === 45 || code === 46 || code === 95 || code === 9) return Cls.sep;
+    // "@" sits inside a name ("admin@338"); joined to other words it makes an address, not a name (context.ts).
+    if (code === 32 || code === 45 || code === 46 || code === 95 || code === 9 || code === 64) return Cls.sep;
     return Cls.other;
   }
   let c = classCache[code]!;

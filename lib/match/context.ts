@@ -29,7 +29,7 @@ const HEAD_AFTER =
  * chips", "Play button", "Alibaba shares"): a group is not used as an adjective for objects.
  */
 const THING_AFTER =
-  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console)\b/i;
+  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console|banks?|stores?|conference|summit|festival|expo|airlines?|hotels?|university|college|school|insurance|studios?|magazine|newspaper|restaurant|mall|power suppl(?:y|ies)|flaw|bug)\b/i;
 
 /** Whether an object noun follows a generic name, making it a product or a brand there. */
 export function thingAfter(text: string, end: number): boolean {
@@ -65,7 +65,9 @@ const AGENCY_DESCRIPTION =
   /\b(?:agency|intelligence|service|police|ministry|department|office|cent(?:re|er)|authority|directorate|bureau|unit|command|government|regulator|spy|military)\b/i;
 
 /** Whether ", a cloud industry group," after an acronym says it is not a government body. */
-export function appositionSaysOtherwise(text: string, end: number): boolean {
+export function appositionSaysOtherwise(text: string, end: number, start = end): boolean {
+  // "According to the FBI, the group stole …": the comma closes an opening phrase, not an apposition.
+  if (/according to (?:the )?$/i.test(text.slice(Math.max(0, start - 20), start))) return false;
   const m = APPOSITION.exec(text.slice(end, end + 100));
   return m !== null && !AGENCY_DESCRIPTION.test(m[1]!);
 }
@@ -225,13 +227,13 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function joinedToken(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
-  if (before && /[_.\-‐‑]/.test(before) && WORD_CHAR.test(text[start - 2] ?? '')) {
-    if (before === '_' || before === '.') return true;
+  if (before && /[_.@\-‐‑]/.test(before) && WORD_CHAR.test(text[start - 2] ?? '')) {
+    if (before === '_' || before === '.' || before === '@') return true;
     if (!PREFIX_BEFORE_HYPHEN.test(text.slice(Math.max(0, start - 6), start))) return true;
   }
   const after = text[end];
-  if (after && /[_.\-‐‑]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) {
-    if (after === '_' || after === '.') return true;
+  if (after && /[_.@\-‐‑]/.test(after) && WORD_CHAR.test(text[end + 1] ?? '')) {
+    if (after === '_' || after === '.' || after === '@') return true;
     if (!QUALIFIER_AFTER_HYPHEN.test(text.slice(end, end + 16))) return true;
   }
   return false;
@@ -311,4 +313,148 @@ export function continuesIntoLongerName(
     !isCountryWord(m[1]!) &&
     !/^(?:People['’]s|Republic|Federation|Kingdom|Islamic|Democratic|United)$/.test(m[1]!)
   );
+}
+
+/**
+ * Verbs that, with a threat name as their subject, say the sentence speaks of an actor on their own:
+ * intrusion work no product, store or bank does ("Kimsuky has lured victims", "X exfiltrated data").
+ */
+const INTRUSION_VERB =
+  /^(?:compromis\w*|exploit\w*|exfiltrat\w*|spear-?phish\w*|phish\w*|infect\w*|hack\w*|breach\w*|infiltrat\w*|lur(?:e|es|ed|ing)|impersonat\w*|masquerad\w*|spoof\w*|obfuscat\w*|inject\w*|dump\w*|harvest\w*|brute[- ]?forc\w*|password-spray\w*|sprayed|stole|stolen|steals?|stealing|exfil\w*|weaponi[sz]\w*|backdoor\w*|targe?t\w*|attack\w*|deploy\w*|beacon\w*|persist\w*|escalat\w*|enumerat\w*|tunnel\w*|pivot\w*|extort\w*|encrypt\w*|conduct\w*|carried out|launch\w*|orchestrat\w*|abus\w*|hijack\w*)$/i;
+
+/** Verbs of any work ("has used", "created", "sent"): an actor's subject only beside a word of the field. */
+const WORK_VERB =
+  /^(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|creat\w*|sen[dt]s?|obtain\w*|acquir\w*|collect\w*|gather\w*|download\w*|upload\w*|install\w*|execut\w*|r[au]n|runs|modif\w*|register\w*|establish\w*|deliver\w*|distribut\w*|delet\w*|clear\w*|add(?:s|ed)?|develop\w*|drop(?:s|ped)?|stag(?:e|es|ed)|compress\w*|archiv\w*|encod\w*|embed\w*|disguis\w*|host\w*|sign(?:s|ed)|search\w*|scan\w*|quer\w*|identif\w*|discover\w*|access\w*|gain\w*|attempt\w*|disabl\w*|renam\w*|cop(?:y|ies|ied)|rel(?:y|ies|ied)|configur\w*|transferr?\w*|mov(?:e|es|ed)|plac(?:e|es|ed)|perform\w*|made|set|built|wrote|written|operat\w*|maintain\w*|capture\w*|record\w*|monitor\w*|communicat\w*|contact\w*|crafted|bundled|packed|loaded|decrypt\w*|bypass\w*|evad\w*|abus\w*|purchas\w*|bought|rented|spread|used|surveys?|surveyed|decompress\w*|issu(?:e|es|ed)|extract\w*|unset|remov\w*|restor\w*|research\w*|replac\w*|manipulat\w*|padd(?:s|ed)|decod\w*|export\w*|import\w*|leak\w*|post(?:s|ed)|publish\w*|claim\w*|demand\w*|threaten\w*|sold|sell\w*|recruit\w*|register\w*|mimic\w*|pos(?:e|es|ed)|posing|set up|wip(?:e|es|ed)|destroy\w*|corrupt\w*|disrupt\w*|defac\w*|flood\w*|overwr\w+|tamper\w*|intercept\w*|redirect\w*|collect\w*|archiv\w*|maintain\w*|utilis\w*|has)$/i;
+
+/** "has" or "had" and a regular past participle: any completed work ("has unpacked", "had renamed"). */
+const PERFECT = /^(?:has|have|had)$/i;
+const PARTICIPLE = /^\p{Ll}[\p{Ll}-]+ed$/u;
+
+/** What may stand between a subject and its verb: auxiliaries and adverbs ("has also previously"). */
+const AUXILIARY =
+  /^(?:has|have|had|is|are|was|were|been|can|could|may|might|will|would|also|reportedly|allegedly|previously|likely|then|further|frequently|often|additionally|initially|subsequently|routinely|repeatedly|commonly|typically|primarily|successfully|historically|specifically|recently|later|first|once|still|even|since|continues?|continued|to|known|believed|suspected|reported|said|observed|seen)$/i;
+/** A form of "be" before the verb makes it passive ("Nickel is used in batteries") unless a report verb follows. */
+const BE = /^(?:is|are|was|were|been|being)$/i;
+const REPORTED = /^(?:known|believed|suspected|reported|said|observed|seen)$/i;
+
+/** Words of the field's tools and traces that make a work verb an intrusion ("used PowerShell", "sent emails"). */
+const TECH =
+  /\b(?:\w+\.(?:exe|dll|ps1|bat|vbs|js|lnk|hta|sys|dat|zip|rar|iso|docx?|xlsx?|py|sh)|PowerShell|Base64|HTTPS?|C2|C&C|DLLs?|[Rr]egistry|RDP|SSH|SMB|WMI|VBA|VBScript|JavaScript|macros?|scripts?|commands?|cmd|tools?|toolkits?|servers?|domains?|accounts?|victims?|payloads?|infrastructure|networks?|hosts?|credentials?|passwords?|hashes|tokens?|persistence|lateral|privileges?|encoded|encrypted|shellcode|implants?|backdoors?|malware|ransomware|exploits?|vulnerabilit\w+|CVE-\d+-\d+|phishing|spearphishing|emails?|attachments?|lures?|documents?|VPN|proxies|proxy|Mimikatz|Cobalt Strike|Impacket|PsExec|web shells?|webshells?|targets?|intrusions?|operations?|campaigns?|espionage|attacks?|data|systems?|files?|folders?|director(?:y|ies)|Windows|Linux|macOS|logs?|process(?:es)?|services?|DNS|TLS|certificates?|archives?|URLs?|websites?|social media|profiles?|personas?|timestamps?|firewalls?|antivirus|detection|laterally|encryption|keys?|\.NET|LNK|Group Policy|shares|reg|wget|curl|nltest|computers?|machines?|endpoints?|software|installers?|code|programs?|binar(?:y|ies)|executables?|miners?|cryptocurrency|admin|rootkits?|trojans?|loaders?|droppers?|downloaders?|wipers?|stealers?|infostealers?|botnets?|keyloggers?|RATs?|modules?|plugins?|GitHub|cloud|Exchange|Outlook|Office|Word|Excel|sideload\w*|spoof\w*|exfiltrat\w*|compromis\w*|infected)\b/i;
+
+/** Verbs and phrases that put a name after them in an actor's place ("used by X", "attributed to X"). */
+const AGENT_BEFORE =
+  /\b(?:(?:used|conducted|operated|deployed|developed|sponsored|created|authored|employed|leveraged|exploited|launched|observed|run|orchestrated|perpetrated|claimed|targeted|compromised|attacked|hacked|breached|carried out)(?:\s+\w+ly)?\s+by|(?:attributed|attribution|linked|tied|connected)\s+(?:it\s+)?to|associated\s+with|overlaps?\s+with|similarities\s+(?:to|with)|(?:members|operators|affiliates|victims|targets|activity|operations|attacks|intrusions|campaigns?|tools?|toolset|malware|implants?|backdoors?|arsenal|TTPs)\s+(?:of|by|from)|tracking|investigat\w+|researching|analy[sz]\w+)\s+(?:the\s+)?$/i;
+
+/** A vendor naming a group: "tracked by Microsoft as X", "which Mandiant tracks as X", "also known as X". */
+const NAMED_AS_BEFORE =
+  /\b(?:track(?:s|ed)?|call(?:s|ed)?|dub(?:s|bed)?|refer(?:s|red)?\s+to|known|monitor(?:s|ed)?|designat\w+|label(?:s|ed|led)?)(?:\s+(?:by\s+)?\p{Lu}[\p{L}\d&-]*){0,2}(?:\s+it)?\s+as\s+(?:the\s+)?$|\b(?:aka|a\.k\.a\.)\s+$/iu;
+
+/** "X is associated with …", "X is a threat group …": the sentence defines the name as an actor. */
+const ACTOR_DEFINITION =
+  /^[ \u00a0]+(?:is|was|are|has been|have been)[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:associated[ \u00a0]+with|linked[ \u00a0]+to|tied[ \u00a0]+to|attributed[ \u00a0]+to|known[ \u00a0]+(?:to|for)|believed[ \u00a0]+to|suspected|responsible[ \u00a0]+for|behind|active|(?:still[ \u00a0]+)?operating|one[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,4}?(?:groups|actors|gangs|threats|APTs)\b|an?[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,4}?(?:group|actor|gang|crew|cluster|APT|collective|operators?|adversary|intrusion set)\b)/iu;
+
+/** The group's own code or people as the subject ("X's CredRaptor tool can", "X RPC backdoors have"). */
+const OWN_THING_AFTER = new RegExp(
+  `^(?:['’]s)?(?:[ \\u00a0]+[\\p{L}\\d.-]+){0,2}?[ \\u00a0]+(?:${'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|stealers?|keyloggers?|payloads?|executables?|installers?|versions?|miners?|tools?|toolsets?|actors?|operators?|members?|infrastructure|servers?|scripts?|modules?|campaigns?|operations?|research'})[ \\u00a0]+(?:(?:also|has|have|had|can|could|may|will|was|were|is|are)[ \\u00a0]+)*[\\p{Ll}]+(?:s|ed)?\\b`,
+  'u',
+);
+
+/** Whether a name opens its clause: a sentence, or a clause after an opening phrase ("During X, Y used …"). */
+function opensClause(text: string, start: number): boolean {
+  if (isSentenceInitial(text, start)) return true;
+  return /(?:,|;|\band|\bthen|\bwhile|\bwhen)[ \u00a0]+$/.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** The sentence holding [start, end) (up to a sentence end or a line break). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '));
+  const after = text.slice(end, end + 300);
+  const stop = after.search(/[.!?](?:\s|$)|\n/);
+  return before.slice(cut + 1) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
+}
+
+/**
+ * Whether the words around a threat name say the sentence speaks of an actor, by the sentence's shape and
+ * not the page: the name as the subject of an intrusion verb ("X has lured victims", "X exploited …"), or
+ * of a work verb beside the field's tools ("X has used PowerShell"); after "used by", "attributed to",
+ * "associated with"; or named by a vendor ("tracked by Microsoft as X"). Such a sentence counts even where
+ * it is the whole page.
+ */
+export function speaksOfActor(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (NAMED_AS_BEFORE.test(before)) return true;
+  const sentence = sentenceAround(text, start, end);
+  // "the Leafminer group is targeting …": a group noun after the name, with the field's words beside it.
+  if (HEAD_AFTER.test(text.slice(end, end + 40)) && TECH.test(sentence)) return true;
+  if (AGENT_BEFORE.test(before)) return TECH.test(sentence) || /(?:attribut|linked|tied)/i.test(before);
+  if (!opensClause(text, start)) return false;
+  const words = text
+    .slice(end, end + 80)
+    .match(/^(?:['’]s)?[ \u00a0]+((?:[\p{L}-]+[ \u00a0]+){0,4}[\p{L}-]+)/u);
+  if (!words) return false;
+  const list = words[1]!.split(/[ \u00a0]+/);
+  let i = 0;
+  while (i < list.length - 1 && AUXILIARY.test(list[i]!)) i++;
+  const verb = list[i]!;
+  const skipped = list.slice(0, i);
+  if (ACTOR_DEFINITION.test(text.slice(end, end + 100))) return true;
+  // "X's CredRaptor tool can …", "X RPC backdoors have …", "X actors used …": the group's code and people act.
+  if (OWN_THING_AFTER.test(text.slice(end, end + 80))) return TECH.test(sentence);
+  // "X is a …": a copula describes; "X is used in …": the name is what is acted on.
+  if (BE.test(verb) || (skipped.some((w) => BE.test(w)) && !skipped.some((w) => REPORTED.test(w))))
+    return false;
+  if (INTRUSION_VERB.test(verb)) return true;
+  const perfect = skipped.some((w) => PERFECT.test(w)) && PARTICIPLE.test(verb);
+  // A present-tense verb of the name ("X likely chooses its targets") beside the field's words.
+  const present = /^\p{Ll}{3,}s$/u.test(verb) && !/(?:ss|us|is)$/.test(verb);
+  return (perfect || present || WORK_VERB.test(verb)) && TECH.test(sentence);
+}
+
+/** Nouns of code: a name before them, in the right place, is a malware family, not the group. */
+const CODE_NOUN =
+  'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|worms?|stealers?|infostealers?|botnets?|keyloggers?|samples?|binar(?:y|ies)|variants?|payloads?|executables?|strains?|famil(?:y|ies)';
+
+/** "X is a modular remote access Trojan", "X, a loader,": the sentence defines the name as code. */
+const DEFINED_AS_CODE = new RegExp(
+  `^(?:[ \\u00a0]+\\d+(?:\\.\\d+)?)?(?:[ \\u00a0]+(?:ransomware|malware))?(?:[ \\u00a0]+(?:is|was)[ \\u00a0]+(?:also[ \\u00a0]+)?|,[ \\u00a0]+)(?:a|an)[ \\u00a0]+(?:(?!group|actor|gang|team|cluster|crew|that|which|who|whose|threat)[\\p{L}-]+[ \\u00a0]+){0,5}?(?:${CODE_NOUN}|tool|utility|framework)\\b`,
+  'iu',
+);
+/** A code noun right after the name, a version or "for Windows" allowed ("X 2.0 Ransomware", "X for Linux"). */
+const CODE_AFTER = new RegExp(
+  `^(?:[ \\u00a0]+\\d+(?:\\.\\d+)?)?[ \\u00a0]+(?:${CODE_NOUN}|for[ \\u00a0]+(?:Windows|Linux|macOS|Android))\\b(?![ \\u00a0]+(?:gangs?|groups?|crews?|operators?|actors?|affiliates?|operations?|cartel|syndicate|team|members?)\\b)`,
+  'iu',
+);
+/** Words before a name that make "name + code noun" the object, the code itself ("installed the X malware"). */
+const CODE_OBJECT_BEFORE =
+  /\b(?:the|its|their|his|her|recent|latest|older|newer|earlier|\d{4}|with|using|use|uses|used|deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|deliver(?:s|ed|ing)?|distribut\w+|employ(?:s|ed)?|drop(?:s|ped)?|execut\w+|load(?:s|ed)?|launch\w*|of|and|or|via|such as|including|like|new|custom|modified|for)[ \u00a0]+$/i;
+/** What ransomware code does, as the subject of the sentence ("X ransomware has placed a ransom note"). */
+const CODE_VERB_AFTER =
+  /^[ \u00a0]+ransomware[ \u00a0]+(?:(?:has|can|will|also|then|first)[ \u00a0]+)*(?:plac\w+|encrypt\w*|append\w*|drop\w*|delet\w*|terminat\w*|kill\w*|stop\w*|spread\w*|propagat\w*|renam\w*|execut\w*|us(?:es|ed)|creat\w*|modif\w*|leav\w+|left|chang\w+|inject\w*|check\w*|communicat\w*|contain\w*|writ\w+|wrote|enumerat\w*|scan\w*|search\w*|exclud\w*|skip\w*|avoid\w*|requir\w*|accept\w*|support\w*)\b/i;
+
+/**
+ * Whether the name at [start, end) names code, not the group that shares it: defined as a Trojan or a
+ * loader, the object of "installed the X malware", or ransomware that does what code does. A group's own
+ * designator with digits (APT28) is never a family's name, so it is not asked.
+ */
+/** A code noun that names the name after it ("the Trojan known as X", "a malware family, X,"). */
+const CODE_NAMED_BEFORE = new RegExp(
+  `\\b(?:${CODE_NOUN}|tool)[ \\u00a0]*(?:,[ \\u00a0]*|[ \\u00a0]+(?:known as|called|dubbed|named)[ \\u00a0]+)(?:the[ \\u00a0]+)?$`,
+  'i',
+);
+
+export function speaksOfCode(text: string, start: number, end: number): boolean {
+  if (/\d/.test(text.slice(start, end))) return false;
+  if (CODE_NAMED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  const after = text.slice(end, end + 120);
+  if (DEFINED_AS_CODE.test(after) || CODE_VERB_AFTER.test(after)) return true;
+  return CODE_AFTER.test(after) && CODE_OBJECT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Capitalized words after a name that end in "Campaign" or "Operations": the name opens a campaign's name. */
+const CAMPAIGN_NAME_AFTER = /^(?:[ \u00a0]+\p{Lu}[\p{L}\d-]*){1,6}[ \u00a0]+(?:Campaign|Operations?)\b/u;
+
+/** Whether the name is the first word of a campaign's name ("APT28 Nearest Neighbor Campaign"). */
+export function opensCampaignName(text: string, end: number): boolean {
+  return CAMPAIGN_NAME_AFTER.test(text.slice(end, end + 100));
 }

@@ -12,7 +12,9 @@ const CUES: Record<string, string> = {
   KR: 'South Korea|South Korean|Seoul',
   IR: 'Iran|Iranian|Tehran',
   CZ: 'Czech Republic|Czechia|Czech|Prague',
-  US: 'United States|U\\.S\\.|US|USA|American|Washington',
+  // The states name the country in US news ("a warning about ransomware in Texas"); Georgia is also a
+  // country, so it names neither.
+  US: 'United States|U\\.S\\.|US|USA|American|Americans|Washington|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming',
   GB: 'United Kingdom|UK|U\\.K\\.|Britain|British|London',
   DE: 'Germany|German|Berlin',
   FR: 'France|French|Paris',

@@ -127,6 +127,14 @@ export class TextFacts {
     return agencyContextWins(this.agency, this.otherField, start, end, this.positions.countNear(start, id));
   }
 
+  /** Whether words of finance, law and policy near an acronym outnumber the agency words there. */
+  otherFieldWins(start: number, end: number, id: string): boolean {
+    this.agency ??= new WordIndex(this.text, AGENCY);
+    this.otherField ??= new WordIndex(this.text, OTHER_FIELD);
+    const agencyWords = this.positions.countNear(start, id) + this.agency.count(start - WINDOW, end + WINDOW);
+    return this.otherField.count(start - WINDOW, end + WINDOW) > agencyWords;
+  }
+
   /** Whether the line holding `start` is in headline case (asked once per line). */
   titleCaseLine(start: number): boolean {
     const lineStart = this.text.lastIndexOf('\n', start) + 1;

@@ -19,15 +19,19 @@ import {
   joinedToken,
   localQualifierBefore,
   nonAgencyHeadAfter,
+  opensCampaignName,
   otherSenseNear,
   personAfter,
   precededByProperName,
+  speaksOfActor,
+  speaksOfCode,
   standsAlone,
   thingAfter,
   WINDOW,
 } from './context';
 import { isCountryWord } from './countries';
 import { type Placed, TextFacts } from './facts';
+import { withPageAcronyms } from './page-acronyms';
 import type { Mention } from './types';
 
 /** Options of one scan. */
@@ -210,6 +214,9 @@ function confidenceOf(
   const { text, strong } = facts;
   const row = fit.entry.row;
   const id = row.id;
+  // Code that shares a group's name ("the Winnti malware") and a campaign named after a group ("APT28
+  // Nearest Neighbor Campaign") are not the group, whatever the name's class.
+  if (row.kind === 'actor' && (speaksOfCode(text, start, end) || opensCampaignName(text, end))) return 0;
   switch (fit.need) {
     case 'none':
       if (row.kind === 'agency') {
@@ -223,6 +230,8 @@ function confidenceOf(
       return confidenceOf({ entry: fit.entry, need: 'ordinary' }, start, end, facts, topical, names);
     case 'coinage':
       if (strong.has(id)) return 0.9;
+      // A sentence that speaks of an actor needs no page around it.
+      if (speaksOfActor(text, start, end) && !otherSenseNear(text, start, end)) return 0.85;
       if (!topical) return 0;
       if (headNounAfter(text, end)) return 0.9;
       if (otherSenseNear(text, start, end)) return 0;
@@ -244,7 +253,8 @@ function confidenceOf(
         : 0;
     case 'generic':
     case 'ordinary': {
-      if (!topical && !strong.has(id)) return 0;
+      const speaks = row.kind === 'actor' && speaksOfActor(text, start, end);
+      if (!topical && !strong.has(id) && !speaks) return 0;
       // A proper name in its other sense (Turla the river) is capitalized everywhere: position adds nothing.
       const grammarCapital =
         (row.flags & NameFlag.properName) === 0 &&
@@ -255,6 +265,7 @@ function confidenceOf(
       if (headNounAfter(text, end)) return 0.85;
       // "The story of Lazarus": the name's other sense is in the sentence, so cyber words nearby do not settle it.
       if (otherSenseNear(text, start, end)) return 0;
+      if (speaks) return 0.8;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
       const evidence =
         facts.cyberWordsInSentence(start, end) + Math.min(1, facts.actorsInSentence(start, end, id));
@@ -263,7 +274,11 @@ function confidenceOf(
     case 'acronym': {
       const defined = facts.definedAs(fit.entry.exact);
       if (defined !== undefined) return names(id)?.has(foldWords(defined)) ? 0.95 : 0;
-      if (nonAgencyHeadAfter(text, end) || personAfter(text, end) || appositionSaysOtherwise(text, end))
+      if (
+        nonAgencyHeadAfter(text, end) ||
+        personAfter(text, end) ||
+        appositionSaysOtherwise(text, end, start)
+      )
         return 0;
       if (strong.has(id)) return 0.9;
       if (row.flags & NameFlag.generic) {
@@ -278,7 +293,13 @@ function confidenceOf(
       }
       // On a page about security, an acronym with no other meaning beside a cyber word is the agency.
       if (topical && facts.cyberWordsInSentence(start, end, 1) > 0) return 0.85;
-      return facts.agencyContextWins(start, end, id) ? 0.85 : 0;
+      if (facts.agencyContextWins(start, end, id)) return 0.85;
+      // A national body's acronym with no other common meaning (FBI, CISA) is the agency unless the words
+      // of another field (finance, law) outnumber the agency's around it.
+      // International bodies' acronyms (EU, AU) double as region labels ("the EU release"): not them. Off a
+      // security page, the body's country must be named near it ("la NSA américaine").
+      if (!row.country || facts.otherFieldWins(start, end, id)) return 0;
+      return topical || facts.countryCues().score(row.country, start, end, WINDOW) >= 1 ? 0.75 : 0;
     }
   }
 }
@@ -478,7 +499,10 @@ function judge(names: Names, text: string, candidates: Candidate[], options?: Fi
     });
     if (strong.size === before) break;
   }
-  return found.filter((m): m is Mention => m !== null);
+  return withPageAcronyms(
+    text,
+    found.filter((m): m is Mention => m !== null),
+  );
 }
 
 /** A matcher over compiled tables (each scan is one walk over the text, then the rules). */

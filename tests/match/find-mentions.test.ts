@@ -302,8 +302,11 @@ describe('an ordinary word that is a proper name elsewhere gains nothing from se
     ['Turla used new malware this year.', ['turla']],
     ['Turla flows into the Dniester.', []],
     ['The Turla flows into the Dniester.', []],
-    // A common word's capital at a sentence start is grammar: one context word is not enough.
-    ['Nickel used new malware this year.', []],
+    // A common word's capital at a sentence start is grammar, but a metal does not use malware: the
+    // sentence's shape (subject of a verb of intrusion work beside a word of the field) speaks of an actor.
+    ['Nickel used new malware this year.', ['apt15']],
+    ['Nickel is used in many tools.', []],
+    ['Nickel prices used to rise with demand for batteries.', []],
     ['Nickel used new malware in an espionage campaign.', ['apt15']],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
