@@ -594,7 +594,6 @@ kr-defense-security-support-command	agency	Defense Security Support Command	KR	i
 defrayx	actor	DefrayX
 volatile-cedar	actor	Volatile Cedar	LB
 us-dod	agency	Department of Defense	US	ministry
-us-ed	agency	Department of Education	US	ministry
 ie-mfa	agency	Ministry of Foreign Affairs	IE	ministry
 us-hhs	agency	Department of Health and Human Services	US	ministry
 au-home-affairs	agency	Department of Home Affairs	AU	ministry
@@ -2842,70 +2841,69 @@ Department for Science, Innovation and Technology	550	0
 Department of Border Affair	492	0
 Department of Commerce	422	0
 Department of Defense	592	0
-Department of Education	593	0
 Department of Energy	546	0
-Department of Foreign Affairs	594	0
+Department of Foreign Affairs	593	0
 Department of Foreign Affairs and Trade	530	0
-Department of Health and Human Services	595	0
-Department of Home Affairs	596	0
-Department of Homeland Security	597	8
+Department of Health and Human Services	594	0
+Department of Home Affairs	595	0
+Department of Homeland Security	596	8
 Department of Homeland Security	534	8
 Department of Information and Communications Technology	537	0
 Department of Justice	547	0
-Department of Naval Intelligence	598	0
-Department of Smuggling, Intelligence, Operations and Information Collection	599	0
-Department of State	600	0
+Department of Naval Intelligence	597	0
+Department of Smuggling, Intelligence, Operations and Information Collection	598	0
+Department of State	599	0
 Department of War	592	0
-Department of the Treasury	601	0
+Department of the Treasury	600	0
 Deputy Dog	76	128
 DeputyDog	76	0
 Desert Falcon	53	128
 Desert Falcons	181	128
-Desorden	602	256
-Desorden Group	602	0
-Detective Branch, Bangladesh Police	603	0
-Deuxième Bureau	604	0
+Desorden	601	256
+Desorden Group	601	0
+Detective Branch, Bangladesh Police	602	0
+Deuxième Bureau	603	0
 Dev-0391	299	0
 Diamond Sleet	54	0
-DiceyF	605	0
-DieNet	606	0
-Digital Security Agency	607	0
-Dirección General de Contrainteligencia Militar	608	0
-Dirección Nacional de Inteligencia Criminal	609	0
-Dirección Nacional de Inteligencia Estratégica Militar	610	0
-Dirección de Contra-Inteligencia Militar	611	0
-Dirección de Observaciones Judiciales	612	0
-Direction Generale pour l'Etude et la Documentation	613	0
+DiceyF	604	0
+DieNet	605	0
+Digital Security Agency	606	0
+Dirección General de Contrainteligencia Militar	607	0
+Dirección Nacional de Inteligencia Criminal	608	0
+Dirección Nacional de Inteligencia Estratégica Militar	609	0
+Dirección de Contra-Inteligencia Militar	610	0
+Dirección de Observaciones Judiciales	611	0
+Direction Generale pour l'Etude et la Documentation	612	0
 Direction Générale de la Sécurité des Systèmes d'Information	533	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	614	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	613	0
 Direction du Renseignement et de la Sécurité de la Défense	549	0
-Direction du renseignement militaire	615	0
+Direction du renseignement militaire	614	0
 Direction générale de la sécurité extérieure	531	0
 Direction générale de la sécurité intérieure	532	0
-Directorate General of Customs and Excise	616	0
-Directorate General of Forces Intelligence	617	0
-Directorate General of GST Intelligence	618	0
-Directorate General of Immigration	619	0
-Directorate General of Intelligence and Investigation	620	0
+Directorate General of Customs and Excise	615	0
+Directorate General of Forces Intelligence	616	0
+Directorate General of GST Intelligence	617	0
+Directorate General of Immigration	618	0
+Directorate General of Intelligence and Investigation	619	0
 Directorate State Protection and Intelligence Service	551	0
+Directorate of Air Intelligence	620	8
 Directorate of Air Intelligence	621	8
-Directorate of Air Intelligence	622	8
 Directorate of Intelligence Royal Thai Army	539	0
-Directorate of Intelligence and Security	623	0
-Directorate of Intelligence, RTAF	624	0
+Directorate of Intelligence and Security	622	0
+Directorate of Intelligence, RTAF	623	0
 Directorate of Joint Intelligence	541	0
+Directorate of Military Intelligence	624	8
 Directorate of Military Intelligence	625	8
-Directorate of Military Intelligence	626	8
-Directorate of Military Intelligence, Nepal	627	0
-Directorate of Naval Intelligence	628	0
-Directorate of Revenue Intelligence	629	0
+Directorate of Military Intelligence, Nepal	626	0
+Directorate of Naval Intelligence	627	0
+Directorate of Revenue Intelligence	628	0
 Directorate-General for External Security	531	0
 Directoratul Național de Securitate Cibernetică	545	0
-Direcția Generală de Informații a Apărării	630	0
-Direcția Generală de Informații și Protecție Internă	631	0
-Direcția Generală de Protecție Internă	631	0
+Direcția Generală de Informații a Apărării	629	0
+Direcția Generală de Informații și Protecție Internă	630	0
+Direcția Generală de Protecție Internă	630	0
 Direktion Staatsschutz und Nachrichtendienst	551	0
-Direktorat Intelijen Imigrasi	619	0
+Direktorat Intelijen Imigrasi	618	0
 DoD	592	7
 DoE	546	7
 DoJ	547	6
@@ -2913,102 +2911,101 @@ Dogfish	76	129
 Domestic Kitten	65	0
 Donot	59	256
 Donot Team	59	0
-Doppel Spider	632	0
-DoppelPaymer	632	0
+Doppel Spider	631	0
+DoppelPaymer	631	0
 Double Dragon	98	128
-Dragnet Panda	633	0
-DragonBreath	634	0
-DragonForce	635	8
-DragonForce	636	72
-DragonForce Malaysia	635	0
+Dragnet Panda	632	0
+DragonBreath	633	0
+DragonForce	634	8
+DragonForce	635	72
+DragonForce Malaysia	634	0
 DragonOK	298	0
-DragonRank	637	0
-DragonSpark	638	0
-Dragonbridge	639	256
+DragonRank	636	0
+DragonSpark	637	0
+Dragonbridge	638	256
 Dragonfly	122	129
-DriftingCloud	640	0
-DriveSurge	641	0
+DriftingCloud	639	0
+DriveSurge	640	0
 Dropping Elephant	47	128
 Drug Intelligence Division	538	0
-Državna Agencija za Istrage i Zaštitu	642	0
+Državna Agencija za Istrage i Zaštitu	641	0
 Dudear	114	256
-Duqu Group	643	0
-Dust Squad	644	128
-Dust Storm	645	128
-DustSquad	644	0
+Duqu Group	642	0
+Dust Squad	643	128
+Dust Storm	644	128
+DustSquad	643	0
 Dutch Data Protection Authority	39	0
-Dutch Ministry of Foreign Affairs	646	0
-Dutch National Police	647	0
+Dutch Ministry of Foreign Affairs	645	0
+Dutch National Police	646	0
 DynCalc	73	0
 Dynamite Panda	77	0
 Dövlət Təhlükəsizliyi Xidməti	552	0
-Dışişleri Bakanlığı	648	0
-E Division – Intelligence Division	649	0
-E-tjenesten	650	0
-EC2 Grouper	651	0
-EC3	652	6
-EDPB	653	6
-EDPS	654	6
-EEAS	655	6
-EG-CERT	656	4
+Dışişleri Bakanlığı	647	0
+E Division – Intelligence Division	648	0
+E-tjenesten	649	0
+EC2 Grouper	650	0
+EC3	651	6
+EDPB	652	6
+EDPS	653	6
+EEAS	654	6
+EG-CERT	655	4
 ELBRUS	119	260
-ELECTRIC PANDA	657	0
+ELECTRIC PANDA	656	0
 ELECTRUM	49	133
-ELOQUENT PANDA	658	0
-ELUSIVE COMET	659	128
-ENISA	660	4
-EPA	661	134
-EQGRP	662	260
-EU	663	6
-EU INTCEN	664	0
-EU Intelligence and Situation Centre	664	0
-EUMS	665	6
+ELOQUENT PANDA	657	0
+ELUSIVE COMET	658	128
+ENISA	659	4
+EPA	660	134
+EQGRP	661	260
+EU	662	6
+EU INTCEN	663	0
+EU Intelligence and Situation Centre	663	0
+EUMS	664	6
 EUROPIUM	42	149
 EXOTIC LILY	509	128
-EYP	666	6
+EYP	665	6
 Eagle Werewolf	182	128
 Earth Akhlut	296	0
-Earth Alux	667	0
-Earth Ammit	668	0
-Earth Aughisky	669	0
+Earth Alux	666	0
+Earth Ammit	667	0
+Earth Aughisky	668	0
 Earth Baku	98	0
-Earth Baxia	670	0
-Earth Berberoka	671	0
-Earth Bluecrow	672	0
+Earth Baxia	669	0
+Earth Berberoka	670	0
+Earth Bluecrow	671	0
 Earth Centaur	82	0
-Earth Empusa	673	0
-Earth Estries	674	0
-Earth Freybug	675	0
+Earth Empusa	672	0
+Earth Estries	673	0
+Earth Freybug	674	0
 Earth Hundun	84	0
-Earth Kapre	676	0
+Earth Kapre	675	0
 Earth Karkaddan	43	0
-Earth Kasha	677	0
-Earth Kitsune	678	0
-Earth Krahang	679	0
-Earth Kurma	680	0
-Earth Lamia	681	0
-Earth Longzhi	682	0
+Earth Kasha	676	0
+Earth Kitsune	677	0
+Earth Krahang	678	0
+Earth Kurma	679	0
+Earth Lamia	680	0
+Earth Longzhi	681	0
 Earth Lusca	289	0
-Earth Naga	683	0
+Earth Naga	682	0
 Earth Preta	208	0
 Earth Simnavaz	42	0
 Earth Smilodon	86	0
 Earth Vetala	121	0
-Earth Wendigo	684	0
-Earth Yako	685	0
-Edalat-e Ali	686	0
-Educated Manticore	687	128
-Education Department	593	0
-Egregor	688	256
-Egypt's Computer Emergency Readiness Team	656	0
-Egyptian General Intelligence Directorate	689	0
-Egyptian Homeland security	690	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	691	0
+Earth Wendigo	683	0
+Earth Yako	684	0
+Edalat-e Ali	685	0
+Educated Manticore	686	128
+Egregor	687	256
+Egypt's Computer Emergency Readiness Team	655	0
+Egyptian General Intelligence Directorate	688	0
+Egyptian Homeland security	689	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	690	0
 El Machete	64	128
 Elderwood	244	256
 Elderwood Gang	244	0
 Elderwood Group	77	0
-Elephant Beetle	692	128
+Elephant Beetle	691	128
 Elfin	41	129
 Ember Bear	276	0
 Emdivi	279	256
@@ -3016,364 +3013,364 @@ Emennet Pasargad	443	0
 Emerald Sleet	66	0
 Emissary Panda	86	72
 Emissary Panda	87	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	693	0
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	692	0
 Emperor Dragonfly	225	128
 Empire Monkey	38	128
-EncryptHub	694	0
-Enelink	685	256
+EncryptHub	693	0
+Enelink	684	256
 Energetic Bear	122	0
 Energy Department	546	0
-Enforcement Directorate	695	0
-Environmental Protection Agency	661	0
-Equation	662	129
-Equation Group	662	128
+Enforcement Directorate	694	0
+Environmental Protection Agency	660	0
+Equation	661	129
+Equation Group	661	128
 Eraleig	105	256
-Estado Mayor Presidencial	696	0
-Estonian Foreign Intelligence Service	697	0
-Estonian Information System Authority	698	0
-Estonian Internal Security Service	699	0
-Ethereal Panda	700	0
-Etterretningstjenesten	650	0
-Eurojust	701	0
+Estado Mayor Presidencial	695	0
+Estonian Foreign Intelligence Service	696	0
+Estonian Information System Authority	697	0
+Estonian Internal Security Service	698	0
+Ethereal Panda	699	0
+Etterretningstjenesten	649	0
+Eurojust	700	0
 European Commission	423	0
-European Cybercrime Centre	652	0
-European Data Protection Board	653	0
-European Data Protection Supervisor	654	0
-European External Action Service	655	0
-European Union	663	0
-European Union Agency for Criminal Justice Cooperation	701	0
-European Union Agency for Cybersecurity	660	0
-European Union Agency for Law Enforcement Cooperation	652	0
-European Union Military Staff	665	0
-European Union Satellite Centre	702	0
-Europol	652	0
-Europäische Union	663	0
+European Cybercrime Centre	651	0
+European Data Protection Board	652	0
+European Data Protection Supervisor	653	0
+European External Action Service	654	0
+European Union	662	0
+European Union Agency for Criminal Justice Cooperation	700	0
+European Union Agency for Cybersecurity	659	0
+European Union Agency for Law Enforcement Cooperation	651	0
+European Union Military Staff	664	0
+European Union Satellite Centre	701	0
+Europol	651	0
+Europäische Union	662	0
 Evasive Panda	222	0
 Evasive Serpens	42	0
-Everest	703	128
+Everest	702	128
 Evil Corp	500	128
-Evil Eye	673	128
-EvilPost	704	0
-EvilTraffic	705	0
-EvilWeb	706	0
-Evilbyte	707	256
+Evil Eye	672	128
+EvilPost	703	0
+EvilTraffic	704	0
+EvilWeb	705	0
+Evilbyte	706	256
 Evilnum	579	256
-ExCobalt	708	0
-Exfil Squad	709	0
-ExfilSquad	709	0
+ExCobalt	707	0
+Exfil Squad	708	0
+ExfilSquad	708	0
 External Intelligence and Security Agency	24	0
 Extreme Jackal	159	0
-FASTCash	710	256
-FBI	711	6
-FBI Intelligence Branch	712	0
-FCA	713	134
-FCC	714	134
-FCDO	715	6
+FASTCash	709	256
+FBI	710	6
+FBI Intelligence Branch	711	0
+FCA	712	134
+FCC	713	134
+FCDO	714	6
 FE	560	7
-FERC	716	6
+FERC	715	6
+FID	716	143
 FID	717	143
-FID	718	143
-FIN1	719	6
-FIN10	720	4
-FIN11	721	4
+FIN1	718	6
+FIN10	719	4
+FIN11	720	4
 FIN12	431	4
-FIN13	692	4
-FIN4	722	6
-FIN5	723	6
+FIN13	691	4
+FIN4	721	6
+FIN5	722	6
 FIN6	125	6
 FIN7	119	6
 FIN8	115	6
-FIOD-TCI	724	4
+FIOD-TCI	723	4
 FIREANT	208	260
-FIRST	725	133
-FIS	726	6
+FIRST	724	133
+FIS	725	6
 FISHMONGER	289	133
-FIUTT	727	4
-FOD Buitenlandse Zaken	728	0
-FOXY PANDA	729	0
-FRA	730	135
+FIUTT	726	4
+FOD Buitenlandse Zaken	727	0
+FOXY PANDA	728	0
+FRA	729	135
 FROZENBARENTS	49	260
 FROZENLAKE	52	260
-FRwL	731	134
-FSB	732	6
-FSO	733	6
-FTC	734	6
-FVEY	735	6
-Fail0verflow	736	0
-Falcons Intelligence Cell	737	0
-Fallaga Team	738	0
-FallagaTeam	738	0
+FRwL	730	134
+FSB	731	6
+FSO	732	6
+FTC	733	6
+FVEY	734	6
+Fail0verflow	735	0
+Falcons Intelligence Cell	736	0
+Fallaga Team	737	0
+FallagaTeam	737	0
 Fallout Team	45	128
 Fallow Squall	120	128
-Famous Chollima	739	0
-FamousSparrow	740	0
+Famous Chollima	738	0
+FamousSparrow	739	0
 Fancy Bear	52	0
-Fargo	741	128
-Federal Bureau of Investigation	711	0
+Fargo	740	128
+Federal Bureau of Investigation	710	0
 Federal Commissioner for Data Protection and Freedom of Information	251	0
-Federal Communications Commission	714	0
+Federal Communications Commission	713	0
 Federal Criminal Police Office	213	0
-Federal Energy Regulatory Commission	716	0
+Federal Energy Regulatory Commission	715	0
 Federal Foreign Office	13	0
-Federal Intelligence Service	726	8
+Federal Intelligence Service	725	8
 Federal Intelligence Service	217	8
-Federal Investigation Agency	742	0
+Federal Investigation Agency	741	0
 Federal Ministry of Defence	216	0
 Federal Ministry of the Interior	215	0
 Federal Network Agency	218	0
 Federal Office for Cyber Security	204	0
 Federal Office for Information Security	227	0
 Federal Office for the Protection of the Constitution	252	0
-Federal Police	743	0
-Federal Police Department	744	0
-Federal Prosecutor General	745	0
-Federal Protective Service	733	0
-Federal Public Service Foreign Affairs	728	0
-Federal Security Service	732	0
-Federal Trade Commission	734	0
-Femwar02	746	0
-Ferocious Kitten	747	0
+Federal Police	742	0
+Federal Police Department	743	0
+Federal Prosecutor General	744	0
+Federal Protective Service	732	0
+Federal Public Service Foreign Affairs	727	0
+Federal Security Service	731	0
+Federal Trade Commission	733	0
+Femwar02	745	0
+Ferocious Kitten	746	0
 Feverdream	97	256
 Fiddling Scorpius	238	0
 Fighting Ursa	52	0
-Financial Conduct Authority	713	0
-Financial Crimes Investigation Division	748	0
-Financial Intelligence Division	718	0
+Financial Conduct Authority	712	0
+Financial Crimes Investigation Division	747	0
+Financial Intelligence Division	717	0
+Financial Intelligence Unit	748	8
 Financial Intelligence Unit	749	8
 Financial Intelligence Unit	750	8
-Financial Intelligence Unit	751	8
-Financial Intelligence Unit Trinidad and Tobago	727	0
-Financial Investigations Division	717	0
-Financial Monitoring Service	752	0
-Financial Monitoring Unit	753	0
-Financial Transactions and Reports Analysis Centre of Canada	754	0
-Finnish Defence Intelligence Agency	755	0
-Finnish Security and Intelligence Service	756	0
-FishMedley	757	0
-Fishing Elephant	758	128
-Five Eyes	735	0
-Flash Kitten	759	0
-Flax Typhoon	700	0
-FlowerStorm	760	0
+Financial Intelligence Unit Trinidad and Tobago	726	0
+Financial Investigations Division	716	0
+Financial Monitoring Service	751	0
+Financial Monitoring Unit	752	0
+Financial Transactions and Reports Analysis Centre of Canada	753	0
+Finnish Defence Intelligence Agency	754	0
+Finnish Security and Intelligence Service	755	0
+FishMedley	756	0
+Fishing Elephant	757	128
+Five Eyes	734	0
+Flash Kitten	758	0
+Flax Typhoon	699	0
+FlowerStorm	759	0
 Flying Kitten	150	0
-Flying Yeti	761	128
-FlyingYeti	761	0
-Fog	762	135
+Flying Yeti	760	128
+FlyingYeti	760	0
+Fog	761	135
 Foreign Intelligence Agency	129	0
+Foreign Intelligence Service	762	8
 Foreign Intelligence Service	763	8
 Foreign Intelligence Service	764	8
-Foreign Intelligence Service	765	8
-Foreign Intelligence Service of Ukraine	766	0
-Foreign Office	715	0
-Foreign and Commonwealth Office	715	0
-Foreign, Commonwealth and Development Office	715	0
+Foreign Intelligence Service of Ukraine	765	0
+Foreign Office	714	0
+Foreign and Commonwealth Office	714	0
+Foreign, Commonwealth and Development Office	714	0
 Forest Blizzard	52	0
 Forsvarets Efterretningstjeneste	560	0
-Forsvarets sikkerhetstjeneste	767	0
-Forum of Incident Response and Security Teams	725	0
-Fox Kitten	768	0
-Fox Tempest	769	0
+Forsvarets sikkerhetstjeneste	766	0
+Forum of Incident Response and Security Teams	724	0
+Fox Kitten	767	0
+Fox Tempest	768	0
 Foxtrot	20	129
 Fraternal Jackal	482	0
-French Foreign Ministry	770	0
-French Gendarmerie	771	0
-French Ministry of Foreign Affairs	770	0
-FromRussiaWithLove	731	0
-FrostyNeighbor	772	0
+French Foreign Ministry	769	0
+French Gendarmerie	770	0
+French Ministry of Foreign Affairs	769	0
+FromRussiaWithLove	730	0
+FrostyNeighbor	771	0
 Frozenvista	276	256
 Fruity Armor	554	128
 FruityArmor	554	0
-FulcrumSec	773	0
-FunkSec	774	0
-FusionCore	775	0
-Fxmsp	776	256
-Försvarets radioanstalt	730	0
-Försvarsmaktens underrättelsetjänst	755	0
-G7	777	6
+FulcrumSec	772	0
+FunkSec	773	0
+FusionCore	774	0
+Fxmsp	775	256
+Försvarets radioanstalt	729	0
+Försvarsmaktens underrättelsetjänst	754	0
+G7	776	6
 GAC	140	6
 GADOLINIUM	97	133
 GALLIUM	154	133
-GAO	778	6
-GC01	779	6
-GC02	780	6
-GCHQ	781	6
-GCMAN	782	260
-GCSB	783	6
-GDGS	784	6
-GHOST STADIUM	785	128
-GIBBERISH PANDA	786	0
+GAO	777	6
+GC01	778	6
+GC02	779	6
+GCHQ	780	6
+GCMAN	781	260
+GCSB	782	6
+GDGS	783	6
+GHOST STADIUM	784	128
+GIBBERISH PANDA	785	0
 GINGERSNAP	120	133
 GOBLIN PANDA	428	0
-GOFFEE	787	260
-GOLD	788	151
+GOFFEE	786	260
+GOLD	787	151
 GOLD BURLAP	486	0
 GOLD CABIN	118	0
-GOLD DUPONT	789	0
-GOLD EVERGREEN	790	0
-GOLD FAIRFAX	791	0
-GOLD FLANDERS	792	0
-GOLD GALLEON	793	0
-GOLD GARDEN	794	0
-GOLD MANSARD	795	0
-GOLD NORTHFIELD	796	0
+GOLD DUPONT	788	0
+GOLD EVERGREEN	789	0
+GOLD FAIRFAX	790	0
+GOLD FLANDERS	791	0
+GOLD GALLEON	792	0
+GOLD GARDEN	793	0
+GOLD MANSARD	794	0
+GOLD NORTHFIELD	795	0
 GOLD REBELLION	567	0
-GOLD RIVERVIEW	797	0
-GOLD SKYLINE	798	0
-GOLD SOUTHFIELD	799	0
-GOLD SYMPHONY	800	0
-GOLD WATERFALL	801	0
-GOLD WINTER	802	0
+GOLD RIVERVIEW	796	0
+GOLD SKYLINE	797	0
+GOLD SOUTHFIELD	798	0
+GOLD SYMPHONY	799	0
+GOLD WATERFALL	800	0
+GOLD WINTER	801	0
 GOLEM	20	133
 GOP	101	134
-GRC	803	6
-GREATRIFT	804	260
+GRC	802	6
+GREATRIFT	803	260
 GREF	74	134
-GRU	805	6
+GRU	804	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	806	0
-GSI	807	6
-GSSV-J2	808	4
-GTFire	809	256
-GTG-1002	810	4
-GTsST	806	0
-GU	805	7
+GRU Unit 74455	805	0
+GSI	806	6
+GSSV-J2	807	4
+GTFire	808	256
+GTG-1002	809	4
+GTsST	805	0
+GU	804	7
 GUR	586	135
-GURU SPIDER	811	0
-Gabinete de Segurança Institucional	807	0
-Gallmaker	812	256
-GamaCopy	813	0
+GURU SPIDER	810	0
+Gabinete de Segurança Institucional	806	0
+Gallmaker	811	256
+GamaCopy	812	0
 Gamaredon	18	256
 Gamaredon Group	18	0
-GambleForce	814	0
-GamblingPuppet	671	0
-Gammax	815	256
-Gangmasters and Labour Abuse Authority	816	0
-Garante	817	0
-Garante per la protezione dei dati personali	817	0
+GambleForce	813	0
+GamblingPuppet	670	0
+Gammax	814	256
+Gangmasters and Labour Abuse Authority	815	0
+Garante	816	0
+Garante per la protezione dei dati personali	816	0
 Garda	164	1
 Garda National Cyber Crime Bureau	164	0
-Garda National Surveillance Unit	818	0
+Garda National Surveillance Unit	817	0
 Gardaí	164	1
-Gatak	788	128
+Gatak	787	128
 Gaza Cybergang	159	0
 Gaza Hackers Team	159	128
-Gelsemium	819	129
-Gendarmerie Intelligence Directorate	820	0
-Gendarmerie nationale	771	0
-Gendarmerie royale du Canada	803	0
-General Commissariat of Information	821	0
-General Commissariat of Judiciary Police	822	0
-General Department of Military Intelligence	823	0
+Gelsemium	818	129
+Gendarmerie Intelligence Directorate	819	0
+Gendarmerie nationale	770	0
+Gendarmerie royale du Canada	802	0
+General Commissariat of Information	820	0
+General Commissariat of Judiciary Police	821	0
+General Department of Military Intelligence	822	0
 General Directorate for Internal Security	532	0
-General Directorate for Territorial Surveillance	824	0
-General Directorate of Analysis and Strategic Intelligence	825	0
-General Directorate of General Security	784	0
+General Directorate for Territorial Surveillance	823	0
+General Directorate of Analysis and Strategic Intelligence	824	0
+General Directorate of General Security	783	0
 General Directorate of Information Systems Security	533	0
-General Directorate of Intelligence	826	0
-General Intelligence Agency of Mongolia	827	0
-General Intelligence Directorate	828	0
-General Intelligence Service	829	0
+General Directorate of Intelligence	825	0
+General Intelligence Agency of Mongolia	826	0
+General Intelligence Directorate	827	0
+General Intelligence Service	828	0
 General Intelligence and Security Service	19	8
 General Intelligence and Security Service	26	8
-General Reconnaissance Bureau	830	0
-General Security	784	0
-General Security Directorate	831	0
-General Staff Intelligence Directorate	832	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	808	0
-Generalbundesanwalt	745	0
-Genesis Day	833	128
-Georgian Intelligence Service	834	0
-German Federal Prosecutor	745	0
+General Reconnaissance Bureau	829	0
+General Security	783	0
+General Security Directorate	830	0
+General Staff Intelligence Directorate	831	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	807	0
+Generalbundesanwalt	744	0
+Genesis Day	832	128
+Georgian Intelligence Service	833	0
+German Federal Prosecutor	744	0
 German Foreign Ministry	13	0
 German Foreign Office	13	0
 German Interior Ministry	215	0
 Ghost	463	129
 Ghost Blizzard	122	0
-Ghost Jackal	835	0
-Ghost Security	836	128
-GhostEmperor	740	0
-GhostNet	837	0
-GhostR	838	0
-GhostRedirector	839	0
-GhostSec	836	0
+Ghost Jackal	834	0
+Ghost Security	835	128
+GhostEmperor	739	0
+GhostNet	836	0
+GhostR	837	0
+GhostRedirector	838	0
+GhostSec	835	0
 Ghostwriter	502	129
 Gingham Typhoon	97	0
-Gitloker	840	256
+Gitloker	839	256
 Gleaming Pisces	178	0
 Global Affairs Canada	140	0
-Global Secret Group	841	128
-GlobalSecretGroup	841	0
-Gnosticplayers	842	256
+Global Secret Group	840	128
+GlobalSecretGroup	840	0
+Gnosticplayers	841	256
 Gold Blackburn	431	0
-Gold Blade	676	0
+Gold Blade	675	0
 Gold Blazer	29	0
-Gold Crestwood	843	0
+Gold Crestwood	842	0
 Gold Drake	500	0
-Gold Essex	844	0
+Gold Essex	843	0
 Gold Feather	145	0
 Gold Franklin	125	0
-Gold Heron	632	0
-Gold Ionic	845	0
+Gold Heron	631	0
+Gold Ionic	844	0
 Gold Kingswood	415	0
-Gold Lagoon	846	0
+Gold Lagoon	845	0
 Gold Lowell	220	0
-Gold Melody	847	0
+Gold Melody	846	0
 Gold Mystic	256	0
 Gold Niagara	119	0
 Gold Prelude	497	0
 Gold Sahara	151	0
-Gold Swathmore	848	0
+Gold Swathmore	847	0
 Gold Tahoe	114	0
 Gold Ulrick	431	0
 Gold Village	395	0
-GoldFactory	849	0
+GoldFactory	848	0
 GoldMouse	55	0
+Golden Chickens	778	136
 Golden Chickens	779	136
-Golden Chickens	780	136
-Golden Chickens 01	779	0
-Golden Chickens 02	780	0
-Golden Chickens01	779	0
-Golden Chickens02	780	0
-Golden Eye Dog	634	128
+Golden Chickens 01	778	0
+Golden Chickens 02	779	0
+Golden Chickens01	778	0
+Golden Chickens02	779	0
+Golden Eye Dog	633	128
 Golden Falcon	58	128
 Golden RAT	55	128
-GoldenJackal	850	0
-Golfing Taurus	851	0
-Gonjeshke Darande	852	0
-GopherWhisper	853	0
+GoldenJackal	849	0
+Golfing Taurus	850	0
+Gonjeshke Darande	851	0
+GopherWhisper	852	0
 Gorgon Group	127	128
-Gorilla	854	129
+Gorilla	853	129
 Gossamer Bear	277	0
 Gothic Panda	89	0
-GovCERT.CZ	855	0
-Government Accountability Office	778	0
-Government Communications Headquarters	781	0
-Government Communications Security Bureau	783	0
-GozNym	856	0
+GovCERT.CZ	854	0
+Government Accountability Office	777	0
+Government Communications Headquarters	780	0
+Government Communications Security Bureau	782	0
+GozNym	855	0
 Graceful Spider	114	0
 Granite Taurus	20	0
 Granite Typhoon	154	0
 Grass Neptune	102	128
 Gray Sandstorm	507	0
-GrayBravo	857	0
-GrayCharlie	858	0
+GrayBravo	856	0
+GrayCharlie	857	0
 Grayfly	98	129
-Grayling	859	129
-GreedyBear	860	0
+Grayling	858	129
+GreedyBear	859	0
 GreedyTaotie	86	0
 Green Havildar	43	128
 GreenSpot	68	0
 Greenbug	334	137
-Greenbug	861	201
+Greenbug	860	201
 Greendinosa	66	256
 Grey Karkadann	53	0
-GreyEnergy	862	0
-GreyVibe	863	0
+GreyEnergy	861	0
+GreyVibe	862	0
 Grim Spider	431	0
 Grizzly Steppe	52	136
 Grizzly Steppe	88	136
-Groundbait	864	129
+Groundbait	863	129
 Group 100	88	0
 Group 123	44	0
 Group 13	78	0
@@ -3384,7 +3381,7 @@ Group 27	106	0
 Group 3	72	0
 Group 35	86	0
 Group 41	411	0
-Group 42	865	0
+Group 42	864	0
 Group 46	81	0
 Group 6	89	0
 Group 72	201	0
@@ -3393,132 +3390,132 @@ Group 77	54	0
 Group 8	76	0
 Group 83	92	0
 Group 88	56	0
-Group of Seven	777	0
+Group of Seven	776	0
 Group123	44	0
-Group5	866	0
+Group5	865	0
 GruesomeLarch	52	0
-Guacamaya	867	256
-Guangdong State Security Department	868	0
+Guacamaya	866	256
+Guangdong State Security Department	867	0
 Guardia Civil	408	0
 Guardian of Peace	101	128
 Guardians of Peace	54	128
 Guójiā Ānquánbù	401	0
 Gwisin Gang	430	0
-GŠSV-J2	808	4
+GŠSV-J2	807	4
 H0lyGh0st	512	0
 HAFNIUM	117	149
-HASSIUM	633	149
+HASSIUM	632	149
 HAZY TIGER	46	0
 HELLFIRE	52	133
 HEXANE	402	133
-HHS	595	6
-HHS Office for Civil Rights	595	0
-HIVE-0145	869	4
+HHS	594	6
+HHS Office for Civil Rights	594	0
+HIVE-0145	868	4
 HIVE0154	208	4
 HOGFISH	20	133
 HOLMIUM	41	149
 HOODOO	98	133
 HORDE	73	133
-HOUND SPIDER	870	0
+HOUND SPIDER	869	0
 HOUSEBLEND	368	260
-HSI	871	6
+HSI	870	6
 HUAPI	84	260
 HUR	586	6
 HURRICANE PANDA	261	0
 HYDROGEN	73	149
-Hacking Team	872	128
+Hacking Team	871	128
 Hagga	146	256
-Hainan State Security Department	873	0
+Hainan State Security Department	872	0
 Hammer Panda	80	0
-Handala	874	256
+Handala	873	256
 HangOver	47	1
 Hangover Group	47	128
 Hastati Group	54	0
 Haywire Kitten	443	0
 Hazel Sandstorm	42	0
-Head Mare	875	128
-Health and Human Services	595	0
+Head Mare	874	128
+Health and Human Services	594	0
 Heart Typhoon	76	0
 Hecamede	262	256
 Heeresnachrichtenamt	185	0
 Helix Kitten	42	0
-HellHounds	876	1
-Hellcat	877	129
-Hellsing	878	256
-HenBox	879	0
-Hermit Neptune	880	128
+HellHounds	875	1
+Hellcat	876	129
+Hellsing	877	256
+HenBox	878	0
+Hermit Neptune	879	128
 Hexagon Typhoon	73	0
-HexagonalRodent	881	0
-Hezb	882	134
+HexagonalRodent	880	0
+Hezb	881	134
 Hidden Cobra	54	128
 Hidden Lynx	76	128
-HiddenArt	883	0
-Higaisa	884	256
+HiddenArt	882	0
+Higaisa	883	256
 HighGround	225	0
-HikkI-Chan	885	0
+HikkI-Chan	884	0
 Hippo	86	129
 Hippo Team	56	128
-Hive	886	135
+Hive	885	135
 Hive0065	114	0
 Hive0091	590	0
-Hive0117	887	0
-Hive0118	888	0
-Hive0127	889	0
-Hive0137	890	0
-Hive0145	869	0
-Hive0163	891	0
-HollowQuill	892	0
-Holy League	893	128
+Hive0117	886	0
+Hive0118	887	0
+Hive0127	888	0
+Hive0137	889	0
+Hive0145	868	0
+Hive0163	890	0
+HollowQuill	891	0
+Holy League	892	128
 Holy Souls	443	128
-Homeland Security Investigations	871	0
+Homeland Security Investigations	870	0
 HoneyMyte	208	0
-Honeybee	894	129
-HookAds	895	0
-Houken	896	256
-Houndstooth Typhoon	633	0
+Honeybee	893	129
+HookAds	894	0
+Houken	895	256
+Houndstooth Typhoon	632	0
 Howling Scorpius	151	0
 HsHarada	463	0
-Hubei State Security Department	897	0
-HummingBad	898	0
-Hunt3r Kill3rs	899	0
+Hubei State Security Department	896	0
+HummingBad	897	0
+Hunt3r Kill3rs	898	0
 Hunter Serpens	358	0
-Hunters International	900	128
-Hyadina	901	256
-I4C	902	6
-IAEA	903	6
-IAmTheKing	904	0
-IB	905	134
-IC3	906	6
+Hunters International	899	128
+Hyadina	900	256
+I4C	901	6
+IAEA	902	6
+IAmTheKing	903	0
+IB	904	134
+IC3	905	6
 ICECAP	88	133
-ICO	907	134
-ICPO	908	6
-IMPERSONATING PANDA	909	0
-INC Ransom	845	128
-INCD	910	6
-INCIBE	911	4
-INCIBE-CERT	911	4
-INDOHAXSEC TEAM	912	0
-INJ3CTOR3	913	4
-INTCEN	664	4
-INTELLRTAF	624	4
-INTERPOL	908	4
+ICO	906	134
+ICPO	907	6
+IMPERSONATING PANDA	908	0
+INC Ransom	844	128
+INCD	909	6
+INCIBE	910	4
+INCIBE-CERT	910	4
+INDOHAXSEC TEAM	911	0
+INJ3CTOR3	912	4
+INTCEN	663	4
+INTELLRTAF	623	4
+INTERPOL	907	4
 IODINE	86	149
 IRGC	186	6
-IRGC Cyber-Electronic Command	914	0
-IRGC Intelligence Organization	915	0
-IRGC-CEC	914	4
-IRGC-IO	915	4
+IRGC Cyber-Electronic Command	913	0
+IRGC Intelligence Organization	914	0
+IRGC-CEC	913	4
+IRGC-IO	914	4
 IRIDIUM	49	149
-IRLeaks	916	256
+IRLeaks	915	256
 IRN2	42	6
-IRS	917	6
-IRS Criminal Investigation	917	0
-IRS-CI	917	4
-ISA	918	6
-ISAB	919	6
-ISI	920	6
+IRS	916	6
+IRS Criminal Investigation	916	0
+IRS-CI	916	4
+ISA	917	6
+ISAB	918	6
+ISI	919	6
 ISLANDDREAMS	97	260
-IT Army of Ukraine	921	128
+IT Army of Ukraine	920	128
 ITG05	52	4
 ITG07	95	4
 ITG08	125	4
@@ -3534,80 +3531,80 @@ ITsecTeam	471	0
 IXESHE	73	260
 Ice Relic	88	128
 IceFog	490	0
-IcePeony	922	0
-Icelandic Crisis Response Unit	923	0
-Icelandic Police	924	0
+IcePeony	921	0
+Icelandic Crisis Response Unit	922	0
+Icelandic Police	923	0
 Ignoble Scorpius	267	0
 Imperial Kitten	282	8
 Imperial Kitten	467	8
-Imperial Kitten	925	8
+Imperial Kitten	924	8
 Imperial Kitten	368	8
-Incendiary Jackal	804	0
+Incendiary Jackal	803	0
 Inception	116	129
 Inception Framework	116	128
-Indian Army	926	0
+Indian Army	925	0
 Indian Computer Emergency Response Team	327	0
-Indian Cyber Crime Coordination Centre	902	0
-IndigoZebra	927	0
-Indonesian Army Intelligence Centre	928	0
-Indonesian Financial Transaction Reports and Analysis Center	929	0
+Indian Cyber Crime Coordination Centre	901	0
+IndigoZebra	926	0
+Indonesian Army Intelligence Centre	927	0
+Indonesian Financial Transaction Reports and Analysis Center	928	0
 Indonesian Strategic Intelligence Agency	234	0
-Indra	852	256
+Indra	851	256
 Indrik Spider	500	0
-Information Commissioner	907	0
-Information Commissioner's Office	907	0
-Information and Security Service	930	0
-Információs Hivatal	931	0
+Information Commissioner	906	0
+Information Commissioner's Office	906	0
+Information and Security Service	929	0
+Információs Hivatal	930	0
 Infrastructure Destruction Squad	566	128
-Infy	932	134
+Infy	931	134
 InkySquid	44	0
 Insidious Taurus	299	0
-Institutional Security Bureau	807	0
-Instituto Nacional de Ciberseguridad	911	0
-Inteid	933	256
-IntelBroker	934	0
-Inteligencia de la Gendarmería Nacional Argentina	935	0
-Inteligencia de la Policía Bonaerense	936	0
-Inteligencia de la Policía Federal Argentina	937	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	938	0
-Inteligencia de la Prefectura Naval Argentina	939	0
-Inteligencia del Servicio Penitenciario Federal	940	0
+Institutional Security Bureau	806	0
+Instituto Nacional de Ciberseguridad	910	0
+Inteid	932	256
+IntelBroker	933	0
+Inteligencia de la Gendarmería Nacional Argentina	934	0
+Inteligencia de la Policía Bonaerense	935	0
+Inteligencia de la Policía Federal Argentina	936	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	937	0
+Inteligencia de la Prefectura Naval Argentina	938	0
+Inteligencia del Servicio Penitenciario Federal	939	0
 Intelligence Agency of North Macedonia	144	0
-Intelligence Branch	941	0
+Intelligence Branch	940	0
+Intelligence Bureau	941	8
 Intelligence Bureau	942	8
-Intelligence Bureau	943	8
-Intelligence Bureau	905	8
-Intelligence Directorate	944	0
-Intelligence Division	945	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	946	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	947	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	948	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	949	0
-Intelligence org of FARAJA	950	0
-Intelligence org of the Islamic Republic of Iran	951	0
-Intelligence-Security Agency of Bosnia and Herzegovina	952	0
-Inter-Services Intelligence	920	0
-Interlock	953	129
+Intelligence Bureau	904	8
+Intelligence Directorate	943	0
+Intelligence Division	944	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	945	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	946	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	947	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	948	0
+Intelligence org of FARAJA	949	0
+Intelligence org of the Islamic Republic of Iran	950	0
+Intelligence-Security Agency of Bosnia and Herzegovina	951	0
+Inter-Services Intelligence	919	0
+Interlock	952	129
 Internal Intelligence and Security Agency	25	0
-Internal Revenue Service	917	0
-Internal Security Affairs Bureau	919	0
+Internal Revenue Service	916	0
+Internal Security Affairs Bureau	918	0
 Internal Security Agency	15	0
+Internal Security Department	953	8
 Internal Security Department	954	8
-Internal Security Department	955	8
-Internal Security Operations Command	956	0
-Internal Security Service	957	0
-International Atomic Energy Agency	903	0
-International Criminal Police Organization	908	0
-International Liaison Department of the Chinese Communist Party	958	0
-Internet Crime Complaint Center	906	0
-Interpol	908	0
-InvisiMole	959	0
-Iraqi National Intelligence Service	960	0
+Internal Security Operations Command	955	0
+Internal Security Service	956	0
+International Atomic Energy Agency	902	0
+International Criminal Police Organization	907	0
+International Liaison Department of the Chinese Communist Party	957	0
+Internet Crime Complaint Center	905	0
+Interpol	907	0
+InvisiMole	958	0
+Iraqi National Intelligence Service	959	0
 Irish Data Protection Commission	548	0
-Irish National Cyber Security Centre	961	0
-Iron Cyber Group	962	0
+Irish National Cyber Security Centre	960	0
+Iron Cyber Group	961	0
 Iron Frontier	277	0
-Iron Group	962	0
+Iron Group	961	0
 Iron Hemlock	88	0
 Iron Hunter	56	0
 Iron Liberty	122	0
@@ -3618,335 +3615,336 @@ Iron Tiger	86	0
 Iron Tilden	18	0
 Iron Twilight	52	0
 Iron Viking	49	0
-IronErn440	963	0
-IronHusky	964	0
+IronErn440	962	0
+IronHusky	963	0
 Islamic Revolutionary Guard Corps	186	0
 Islamic State Hacking Division	317	128
 Island Castle	97	128
-Israel National Cyber Directorate	910	0
-Israel Security Agency	918	0
+Israel National Cyber Directorate	909	0
+Israel Security Agency	917	0
 Isthmus Castle	90	128
 ItaDuke	576	0
-Italian Data Protection Authority	817	0
-JACKPOT PANDA	965	0
-JINX-0126	966	4
-JINX-0164	967	4
+Italian Data Protection Authority	816	0
+JACKPOT PANDA	964	0
+JINX-0126	965	4
+JINX-0164	966	4
 JJDoor	97	256
-JPCERT	968	4
-JPCERT Coordination Center	968	0
-JPCERT/CC	968	4
-Jabaroot	969	256
-Jabaroot DZ	969	0
-Jade Sleet	970	0
-JadePuffer	971	0
+JPCERT	967	4
+JPCERT Coordination Center	967	0
+JPCERT/CC	967	4
+Jabaroot	968	256
+Jabaroot DZ	968	0
+Jade Sleet	969	0
+JadePuffer	970	0
 Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	194	0
-Japanese Ministry of Foreign Affairs	972	0
-Japanese National Police Agency	973	0
-Jasper Sleet	974	0
-JavaGhost	975	0
+Japanese Ministry of Foreign Affairs	971	0
+Japanese National Police Agency	972	0
+Jasper Sleet	973	0
+JavaGhost	974	0
 JerseyMikes	85	0
 Jewelbug	345	256
-Jiangsu State Security Department	976	0
-Joint Cipher Bureau	977	0
-Joint Cyberspace Command	978	0
-Joint Intelligence Organisation	979	0
-Joint Sigint Cyber Unit	980	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	981	0
-Joint Task Force X	982	0
+Jiangsu State Security Department	975	0
+Joint Cipher Bureau	976	0
+Joint Cyberspace Command	977	0
+Joint Intelligence Organisation	978	0
+Joint Sigint Cyber Unit	979	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	980	0
+Joint Task Force X	981	0
 Jointworm	579	129
 JokerStash	119	0
 Judgment Panda	91	0
-JuiceLedger	983	0
+JuiceLedger	982	0
 Justice Blade	33	128
 Justice Department	547	0
 KAOS	76	142
 KAOS	98	142
-KAPO	699	6
-KAX17	984	4
-KE-CIRT/CC	985	4
+KAPO	698	6
+KAX17	983	4
+KE-CIRT/CC	984	4
 KGB	247	6
-KISA	986	6
+KISA	985	6
 KNOTWEED	504	133
-KNPA	987	6
+KNPA	986	6
 KRYPTON	56	149
-KZ-CERT	988	4
-Kagawaran ng Ugnayang Panlabas	989	0
-Kairos	990	256
-Kaitsepolitseiamet	699	0
-Karakurt	991	256
-Karakurt Lair	991	0
-Karakurt Team	991	0
-Karkadann	992	256
+KZ-CERT	987	4
+Kagawaran ng Ugnayang Panlabas	988	0
+Kairos	989	256
+Kaitsepolitseiamet	698	0
+Karakurt	990	256
+Karakurt Lair	990	0
+Karakurt Team	990	0
+Karkadann	991	256
 Karma Panda	296	0
-Karst	993	129
-Kasablanka	994	256
-Kazu	995	134
+Karst	992	129
+Kasablanka	993	256
+Kazu	994	134
 Ke3Chang	74	0
-Keksec	996	256
-Kelvin Security	997	128
-KelvinSecurity	997	0
+Keksec	995	256
+Kelvin Security	996	128
+KelvinSecurity	996	0
+Kementerian Luar Negeri	997	8
 Kementerian Luar Negeri	998	8
-Kementerian Luar Negeri	999	8
 KeyBoy	82	0
 Keyhole Panda	104	0
-Keymous Plus	1000	0
-Keymous+	1000	256
-Kill Security	1001	128
-KillSec	1001	0
-KillSecurity	1001	0
-Killnet	1002	256
+Keymous Plus	999	0
+Keymous+	999	256
+Kill Security	1000	128
+KillSec	1000	0
+KillSecurity	1000	0
+Killnet	1001	256
 Kimsuky	66	256
-Kinsing	1003	256
-Kiss-a-Dog	1004	128
+Kinsing	1002	256
+Kiss-a-Dog	1003	128
 Knockout Spider	579	0
 Koala Team	122	128
 Konni	100	256
-Kontoret för särskild inhämtning	1005	0
-Korea Internet & Security Agency	986	0
-Korean National Police Agency	987	0
-KrCERT/CC	986	0
-KromSec	1006	0
-Krybit	1007	256
+Kontoret för särskild inhämtning	1004	0
+Korea Internet & Security Agency	985	0
+Korean National Police Agency	986	0
+KrCERT/CC	985	0
+KromSec	1005	0
+Krybit	1006	256
 Kryptonite Panda	97	0
 KungFu Kittens	261	0
-Kurdistan Region Security Council	1008	0
-Kyberturvallisuuskeskus	1009	0
-Külgazdasági és Külügyminisztérium	1010	0
-LAPD	1011	6
+Kurdistan Region Security Council	1007	0
+Kyberturvallisuuskeskus	1008	0
+Külgazdasági és Külügyminisztérium	1009	0
+LAPD	1010	6
 LAPSUS	513	133
 LAPSUS$	513	260
 LAWRENCIUM	498	149
 LEAD	98	151
 LIMINAL PANDA	346	0
 LIVESAFE	20	260
-LKA	1012	70
-LKA Baden-Württemberg	1013	0
+LKA	1011	70
+LKA Baden-Württemberg	1012	0
 LKA Bayern	214	0
-LKA Berlin	1014	0
-LKA NRW	1015	0
-LKA Niedersachsen	1016	0
-LKA Nordrhein-Westfalen	1015	0
+LKA Berlin	1013	0
+LKA NRW	1014	0
+LKA Niedersachsen	1015	0
+LKA Nordrhein-Westfalen	1014	0
 LOTUS PANDA	113	0
-LUNAR SPIDER	848	0
+LUNAR SPIDER	847	0
 LYCEUM	402	133
-LabHost	1017	0
+LabHost	1016	0
 Labubu	243	256
 Labyrinth Chollima	54	72
-Labyrinth Chollima	970	8
+Labyrinth Chollima	969	8
 Lace Tempest	522	0
 LadyBoyle	540	0
-Lahav 433	1018	0
+Lahav 433	1017	0
 Lake Relic	52	128
-Lamashtu	1019	256
+Lamashtu	1018	256
 Lamberts	62	129
-Lancefly	1020	256
-LandUpdate808	1021	0
-Landesamt für Verfassungsschutz	1022	0
-Landeskriminalamt	1012	0
-Landeskriminalamt Baden-Württemberg	1013	0
-Landeskriminalamt Berlin	1014	0
-Landeskriminalamt Niedersachsen	1016	0
-Landeskriminalamt Nordrhein-Westfalen	1015	0
-Larva-208	694	0
-Larva-24005	1023	0
-Larva-24009	1024	0
-Larva-24010	1025	0
-Larva-24013	1026	0
-Larva-25012	1027	0
-Larva-26002	1028	0
-Larva-26005	1029	0
-Larva-26009	1030	0
-Laundry Bear	1031	0
+Lancefly	1019	256
+LandUpdate808	1020	0
+Landesamt für Verfassungsschutz	1021	0
+Landeskriminalamt	1011	0
+Landeskriminalamt Baden-Württemberg	1012	0
+Landeskriminalamt Berlin	1013	0
+Landeskriminalamt Niedersachsen	1015	0
+Landeskriminalamt Nordrhein-Westfalen	1014	0
+Larva-208	693	0
+Larva-24005	1022	0
+Larva-24009	1023	0
+Larva-24010	1024	0
+Larva-24013	1025	0
+Larva-25012	1026	0
+Larva-26002	1027	0
+Larva-26005	1028	0
+Larva-26009	1029	0
+Laundry Bear	1030	0
 Lazarus	54	161
 Lazarus Group	54	128
 LazyMeerkat	571	0
-LazyScripter	1032	0
-LeafMiner	1033	161
+LazyScripter	1031	0
+LeafMiner	1032	161
 Lebanese Cedar	591	128
-Lebanese State Security	1034	0
-Lemon Sandstorm	768	0
+Lebanese State Security	1033	0
+Lemon Sandstorm	767	0
 Leopard Typhoon	98	0
 Leviathan	97	129
-Lexus	1035	128
-LfV	1022	70
-Libyan Scorpions	1036	128
-Lifting Zmiy	1037	0
+Lexus	1034	128
+LfV	1021	70
+Libyan Scorpions	1035	128
+Lifting Zmiy	1036	0
 LightBasin	343	0
 Lilac Typhoon	499	0
-LilacSquid	1038	0
+LilacSquid	1037	0
 Linen Typhoon	86	0
-LinkC	1039	0
-LinkC Pub	1039	0
+LinkC	1038	0
+LinkC Pub	1038	0
 Lion Soldiers Team	188	128
 LockBit	256	0
 LockBit 2.0	256	0
 LockBit 3.0	256	0
 LockBit Black	256	0
-Lofy Gang	1040	0
-LofyGang	1040	0
+Lofy Gang	1039	0
+LofyGang	1039	0
 Lone Castle	296	128
-LongNosedGoblin	1041	0
+LongNosedGoblin	1040	0
 Longhorn	62	129
-LookingFrog	1042	0
+LookingFrog	1041	0
 Lorec Bear	515	0
 Lorec53	515	0
-Los Angeles Police Department	1011	0
+Los Angeles Police Department	1010	0
 Lotus BLossom	113	128
 LotusBlossom	113	0
-Lucky Cat	1043	128
+Lucky Cat	1042	128
 Lucky Mouse	86	128
 LuckyMouse	86	0
-Lulz Security	1044	0
-LulzIntel	1045	0
-LulzSec	1044	0
-LulzSec Black	1046	0
-LuminousMoth	1047	0
-Luna Moth	1048	128
-Luna Tempest	1049	0
-LuoYu	1050	0
+Lulz Security	1043	0
+LulzIntel	1044	0
+LulzSec	1043	0
+LulzSec Black	1045	0
+LuminousMoth	1046	0
+Luna Moth	1047	128
+Luna Tempest	1048	0
+LuoYu	1049	0
 Lurid	74	129
-Lynx	1051	135
+Lynx	1050	135
 MAD	205	135
 MAGNALLIUM	41	260
 MAGNESIUM	136	149
-MAGNETIC SPIDER	1052	0
+MAGNETIC SPIDER	1051	0
 MAKERSMARK	56	260
-MALLARD SPIDER	846	0
-MAN1	1053	6
+MALLARD SPIDER	845	0
+MAN1	1052	6
 MANGANESE	104	149
 MARNANBRIDGE	443	260
 MASAN	465	132
-MEA	1054	6
+MEA	1053	6
 MERCURY	121	133
-METI	1055	6
-MI	1056	135
-MI5	1057	6
-MI5 Security Service	1057	0
-MI6	1058	6
-MID	1059	135
-MIMIC SPIDER	1060	0
-MIT	1061	134
+METI	1054	6
+MI	1055	135
+MI5	1056	6
+MI5 Security Service	1056	0
+MI6	1057	6
+MID	1058	135
+MIMIC SPIDER	1059	0
+MIT	1060	134
 MIVD	585	6
-MODA	1062	6
-MOFA	972	14
-MOFA	1063	14
-MOIS	1064	6
-MOIS/VAJA	1064	4
-MONTI	1065	260
-MONTY SPIDER	1066	72
-MORH4x	1067	0
-MPS	1068	78
+MODA	1061	6
+MOFA	971	14
+MOFA	1062	14
+MOIS	1063	6
+MOIS/VAJA	1063	4
+MONTI	1064	260
+MONTY SPIDER	1065	72
+MORH4x	1066	0
+MPS	1067	78
 MPS	312	14
-MSIT	1069	6
+MSIT	1068	6
 MSS	401	78
-MSS	1070	14
-MSZ	1071	6
+MSS	1069	14
+MSZ	1070	6
 MUDCARP	97	260
 MUDDYCOAST	121	260
-MUMMY SPIDER	843	0
-MUST	1072	135
+MUMMY SPIDER	842	0
+MUST	1071	135
 MUSTANG PANDA	208	0
 MYSTICDOME	402	260
 MZV	488	6
-Mabahith	1073	0
+Mabahith	1072	0
 Mabna Institute	416	0
 Mabna Institute Group	416	0
 Machete	64	129
-Madi	1074	134
-MageCart	1075	0
+Madi	1073	134
+MageCart	1074	0
 MageCart Group 6	125	0
 Magenta Dust	63	0
 Magic Hound	92	128
-Magic Kitten	865	0
+Magic Kitten	864	0
 Mailto	407	256
-Main Center for Special Technologies	806	0
+Main Center for Special Technologies	805	0
 Main Directorate of Intelligence	586	0
-Main Directorate of Special Programs of the President of the Russian Federation	1076	0
-Main Directorate of the General Staff	805	0
-MalKamak	1077	0
-Malaysia Computer Emergency Response Team	1078	0
-Malaysian Defence Intelligence Organisation	1079	0
-Malaysian Special Branch	1080	0
-Mallox	741	256
-Malsmoke	1081	256
-Malteiro	1082	256
+Main Directorate of Special Programs of the President of the Russian Federation	1075	0
+Main Directorate of the General Staff	804	0
+MalKamak	1076	0
+Malaysia Computer Emergency Response Team	1077	0
+Malaysian Defence Intelligence Organisation	1078	0
+Malaysian Special Branch	1079	0
+Mallox	740	256
+Malsmoke	1080	256
+Malteiro	1081	256
 Mana	98	135
-Mana Team	1083	128
+Mana Team	1082	128
 Manatee Tempest	500	0
 Manga Taurus	84	0
 Mango Sandstorm	121	0
 Mantis	53	129
 Marbled Dust	441	0
 Marigold Sandstorm	511	0
-Marine Corps Intelligence	1084	0
-Markopolo	1085	256
+Marine Corps Intelligence	1083	0
+Markopolo	1084	256
 Mask	383	135
-Massgrave	1086	256
+Massgrave	1085	256
 Matanbuchus	248	256
 Maverick Panda	96	0
 Maze	395	135
 Maze Team	395	128
-Medusa	1087	129
-Medusa Group	1087	128
-MedusaLocker	1088	0
-MeitY	1089	0
+Medusa	1086	129
+Medusa Group	1086	128
+MedusaLocker	1087	0
+MeitY	1088	0
 MenuPass	20	0
 Menupass Team	20	0
-Mespinoza	1090	256
-Met Police	1091	0
-Metador	1092	256
-Metropolitan Police	1091	0
-Metropolitan Police Service	1091	0
+Mespinoza	1089	256
+Met Police	1090	0
+Metador	1091	256
+Metropolitan Police	1090	0
+Metropolitan Police Service	1090	0
 Metushy	74	256
 Midnight Blizzard	88	0
 Midnight Neptune	465	128
 Militaire Inlichtingen- en Veiligheidsdienst	585	0
 Military Counterintelligence Service	205	8
-Military Counterintelligence Service	1093	8
+Military Counterintelligence Service	1092	8
+Military Intelligence	1093	8
+Military Intelligence	1055	8
 Military Intelligence	1094	8
-Military Intelligence	1056	8
-Military Intelligence	1095	8
+Military Intelligence Corps	1095	8
 Military Intelligence Corps	1096	8
-Military Intelligence Corps	1097	8
-Military Intelligence Department	1098	0
+Military Intelligence Department	1097	0
 Military Intelligence Directorate	160	8
-Military Intelligence Directorate	1099	8
-Military Intelligence and Security Service	1072	0
-Military Security Agency	1100	0
-Military Service for Security and Intelligence	1101	0
+Military Intelligence Directorate	1098	8
+Military Intelligence and Security Service	1071	0
+Military Security Agency	1099	0
+Military Service for Security and Intelligence	1100	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	806	0
-Military intelligence and reconnaissance	1102	0
-Militära underrättelse- och säkerhetstjänsten	1072	0
+Military Unit 74455	805	0
+Military intelligence and reconnaissance	1101	0
+Militära underrättelse- och säkerhetstjänsten	1071	0
 Militärischer Abschirmdienst	205	0
-Militärischer Nachrichtendienst	1103	0
-Millî İstihbarat Teşkilatı	1061	0
-Mimo	882	134
-Ministarstvo vanjskih i europskih poslova	1104	0
-Ministerie van Buitenlandse Zaken	646	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1105	0
+Militärischer Nachrichtendienst	1102	0
+Millî İstihbarat Teşkilatı	1060	0
+Mimo	881	134
+Ministarstvo vanjskih i europskih poslova	1103	0
+Ministerie van Buitenlandse Zaken	645	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1104	0
+Ministerio de Relaciones Exteriores	1105	8
 Ministerio de Relaciones Exteriores	1106	8
-Ministerio de Relaciones Exteriores	1107	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1108	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1109	0
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1107	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1108	0
 Ministerstvo obrany	489	0
 Ministerstvo zahraničních věcí	488	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1110	0
-Ministerstwo Spraw Zagranicznych	1071	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1109	0
+Ministerstwo Spraw Zagranicznych	1070	0
+Ministerul Afacerilor Externe	1110	8
 Ministerul Afacerilor Externe	1111	8
-Ministerul Afacerilor Externe	1112	8
-Ministrstvo za zunanje in evropske zadeve	1113	0
-Ministry for Europe and Foreign Affairs	770	0
-Ministry for National Security	1114	0
+Ministrstvo za zunanje in evropske zadeve	1112	0
+Ministry for Europe and Foreign Affairs	769	0
+Ministry for National Security	1113	0
 Ministry of Defence	451	8
+Ministry of Defence	1114	8
 Ministry of Defence	1115	8
 Ministry of Defence	1116	8
 Ministry of Defence	1117	8
 Ministry of Defence	1118	8
 Ministry of Defence	1119	8
-Ministry of Defence	1120	8
 Ministry of Defence	489	8
+Ministry of Defence	1120	8
 Ministry of Defence	1121	8
 Ministry of Defence	1122	8
 Ministry of Defence	1123	8
@@ -3976,127 +3974,126 @@ Ministry of Defence	1146	8
 Ministry of Defence	1147	8
 Ministry of Defence	1148	8
 Ministry of Defence	1149	8
-Ministry of Defence	1150	8
-Ministry of Digital Affairs	1062	0
-Ministry of Economy, Trade and Industry	1055	0
-Ministry of Electronics and Information Technology	1089	0
-Ministry of External Affairs	1054	0
-Ministry of Finance	1151	0
+Ministry of Digital Affairs	1061	0
+Ministry of Economy, Trade and Industry	1054	0
+Ministry of Electronics and Information Technology	1088	0
+Ministry of External Affairs	1053	0
+Ministry of Finance	1150	0
+Ministry of Foreign Affairs	1151	8
 Ministry of Foreign Affairs	1152	8
 Ministry of Foreign Affairs	1153	8
-Ministry of Foreign Affairs	1154	8
-Ministry of Foreign Affairs	1108	8
+Ministry of Foreign Affairs	1107	8
 Ministry of Foreign Affairs	304	8
+Ministry of Foreign Affairs	1154	8
 Ministry of Foreign Affairs	1155	8
 Ministry of Foreign Affairs	1156	8
 Ministry of Foreign Affairs	1157	8
-Ministry of Foreign Affairs	1158	8
-Ministry of Foreign Affairs	691	8
-Ministry of Foreign Affairs	1106	8
+Ministry of Foreign Affairs	690	8
+Ministry of Foreign Affairs	1105	8
 Ministry of Foreign Affairs	400	8
-Ministry of Foreign Affairs	1107	8
+Ministry of Foreign Affairs	1106	8
 Ministry of Foreign Affairs	488	8
+Ministry of Foreign Affairs	1158	8
 Ministry of Foreign Affairs	1159	8
 Ministry of Foreign Affairs	1160	8
+Ministry of Foreign Affairs	1104	8
 Ministry of Foreign Affairs	1161	8
-Ministry of Foreign Affairs	1105	8
 Ministry of Foreign Affairs	1162	8
 Ministry of Foreign Affairs	1163	8
+Ministry of Foreign Affairs	1103	8
+Ministry of Foreign Affairs	1009	8
+Ministry of Foreign Affairs	997	8
+Ministry of Foreign Affairs	593	8
 Ministry of Foreign Affairs	1164	8
-Ministry of Foreign Affairs	1104	8
-Ministry of Foreign Affairs	1010	8
-Ministry of Foreign Affairs	998	8
-Ministry of Foreign Affairs	594	8
 Ministry of Foreign Affairs	1165	8
 Ministry of Foreign Affairs	1166	8
+Ministry of Foreign Affairs	1108	8
 Ministry of Foreign Affairs	1167	8
-Ministry of Foreign Affairs	1109	8
+Ministry of Foreign Affairs	971	8
 Ministry of Foreign Affairs	1168	8
-Ministry of Foreign Affairs	972	8
 Ministry of Foreign Affairs	1169	8
+Ministry of Foreign Affairs	1062	8
 Ministry of Foreign Affairs	1170	8
-Ministry of Foreign Affairs	1063	8
 Ministry of Foreign Affairs	1171	8
 Ministry of Foreign Affairs	1172	8
 Ministry of Foreign Affairs	1173	8
 Ministry of Foreign Affairs	1174	8
 Ministry of Foreign Affairs	1175	8
+Ministry of Foreign Affairs	1110	8
 Ministry of Foreign Affairs	1176	8
-Ministry of Foreign Affairs	1111	8
 Ministry of Foreign Affairs	1177	8
+Ministry of Foreign Affairs	998	8
 Ministry of Foreign Affairs	1178	8
-Ministry of Foreign Affairs	999	8
+Ministry of Foreign Affairs	645	8
 Ministry of Foreign Affairs	1179	8
-Ministry of Foreign Affairs	646	8
 Ministry of Foreign Affairs	1180	8
+Ministry of Foreign Affairs	988	8
 Ministry of Foreign Affairs	1181	8
-Ministry of Foreign Affairs	989	8
+Ministry of Foreign Affairs	1070	8
 Ministry of Foreign Affairs	1182	8
-Ministry of Foreign Affairs	1071	8
 Ministry of Foreign Affairs	1183	8
+Ministry of Foreign Affairs	1111	8
 Ministry of Foreign Affairs	1184	8
-Ministry of Foreign Affairs	1112	8
+Ministry of Foreign Affairs	1058	8
 Ministry of Foreign Affairs	1185	8
-Ministry of Foreign Affairs	1059	8
 Ministry of Foreign Affairs	1186	8
 Ministry of Foreign Affairs	1187	8
+Ministry of Foreign Affairs	1112	8
+Ministry of Foreign Affairs	1109	8
 Ministry of Foreign Affairs	1188	8
-Ministry of Foreign Affairs	1113	8
-Ministry of Foreign Affairs	1110	8
+Ministry of Foreign Affairs	647	8
 Ministry of Foreign Affairs	1189	8
-Ministry of Foreign Affairs	648	8
 Ministry of Foreign Affairs	1190	8
-Ministry of Foreign Affairs	1191	8
 Ministry of Foreign Affairs	313	8
-Ministry of Foreign Affairs	1192	8
+Ministry of Foreign Affairs	1191	8
 Ministry of Foreign Affairs of the Czech Republic	488	0
-Ministry of Intelligence	1064	0
-Ministry of Intelligence and Security	1064	0
-Ministry of National Defense	1193	0
-Ministry of Public Security	1068	8
+Ministry of Intelligence	1063	0
+Ministry of Intelligence and Security	1063	0
+Ministry of National Defense	1192	0
+Ministry of Public Security	1067	8
 Ministry of Public Security	312	8
-Ministry of Science and ICT	1069	0
+Ministry of Science and ICT	1068	0
 Ministry of State Security	401	8
-Ministry of State Security	1070	8
-Ministry of the Armed Forces	1194	0
-Ministère de l'Europe et des Affaires étrangères	770	0
-Ministère des Affaires étrangères et européennes	1174	0
-Ministère des Armées	1194	0
-Ministério das Relações Exteriores	1157	0
-Ministério dos Negócios Estrangeiros	1183	0
+Ministry of State Security	1069	8
+Ministry of the Armed Forces	1193	0
+Ministère de l'Europe et des Affaires étrangères	769	0
+Ministère des Affaires étrangères et européennes	1173	0
+Ministère des Armées	1193	0
+Ministério das Relações Exteriores	1156	0
+Ministério dos Negócios Estrangeiros	1182	0
 Mint Sandstorm	92	0
 MintedSoil	484	0
 Mirage	74	129
-Mirage Tiger	1195	0
-MirrorFace	677	0
-MoD	1125	7
-Moafee	1196	256
+Mirage Tiger	1194	0
+MirrorFace	676	0
+MoD	1124	7
+Moafee	1195	256
 Mobwork	84	256
-Mocha Manakin	1197	128
-ModernStealer	1198	0
-ModifiedElephant	1199	0
+Mocha Manakin	1196	128
+ModernStealer	1197	0
+ModifiedElephant	1198	0
 Mofang	300	256
-Mogilevich	1200	256
-Molatori	1201	256
+Mogilevich	1199	256
+Molatori	1200	256
 Moldy Pisces	44	0
 Molerats	159	256
-Money Libra	1003	0
-MoneyTaker	1202	0
+Money Libra	1002	0
+MoneyTaker	1201	0
 Monsoon	47	129
 Monster Libra	118	0
 Monty Spider	114	8
 Moonlight	159	129
-Moonstone Sleet	1203	0
-Mora_001	1204	0
+Moonstone Sleet	1202	0
+Mora_001	1203	0
 Morpho	310	129
 Moses Staff	511	128
 MosesStaff	511	0
-Moshen Dragon	1205	0
-Moskalvzapoe	1053	256
-Mossad	1206	0
+Moshen Dragon	1204	0
+Moskalvzapoe	1052	256
+Mossad	1205	0
 MountLocker	191	0
-MoustachedBouncer	1207	0
-Mr_Rot13	1208	0
+MoustachedBouncer	1206	0
+Mr_Rot13	1207	0
 Muddled Libra	1	0
 Muddy Ion	121	128
 MuddyWater	121	0
@@ -4105,219 +4102,219 @@ Mule Libra	415	0
 MurenShark	132	0
 Murky Panda	117	0
 Mustard Tempest	497	0
-MyCERT	1078	0
-Mysterious Elephant	1209	128
-Mysterious Team Bangladesh	1210	128
+MyCERT	1077	0
+Mysterious Elephant	1208	128
+Mysterious Team Bangladesh	1209	128
 Mythic Leopard	43	72
 Mythic Leopard	93	8
 Mythic Likho	180	0
-MİT	1061	134
-N4ughtysecTU	1211	0
-NACSA	1212	4
-NARWHAL SPIDER	844	0
-NATO	1213	6
-NATO Communications and Information Agency	1214	0
+MİT	1060	134
+N4ughtysecTU	1210	0
+NACSA	1211	4
+NARWHAL SPIDER	843	0
+NATO	1212	6
+NATO Communications and Information Agency	1213	0
 NATO Cooperative Cyber Defence Centre of Excellence	320	0
-NB65	1215	6
-NBSZ	1216	6
-NBU	1217	6
-NBÚ	1217	6
-NCA	1218	78
-NCA	1219	14
-NCF	1220	6
-NCIA	1221	14
-NCIA	1214	14
-NCIIPC	1222	4
-NCOZ	1223	6
+NB65	1214	6
+NBSZ	1215	6
+NBU	1216	6
+NBÚ	1216	6
+NCA	1217	78
+NCA	1218	14
+NCF	1219	6
+NCIA	1220	14
+NCIA	1213	14
+NCIIPC	1221	4
+NCOZ	1222	6
+NCSA	1223	14
 NCSA	1224	14
-NCSA	1225	14
 NCSC	204	14
-NCSC	1226	78
-NCSC	961	14
+NCSC	1225	78
+NCSC	960	14
+NCSC	1226	14
 NCSC	1227	14
-NCSC	1228	14
-NCSC New Zealand	1228	0
-NCSC-FI	1009	4
-NCSC-NL	1229	4
-NDB	726	6
-NEODYMIUM	1230	133
+NCSC New Zealand	1227	0
+NCSC-FI	1008	4
+NCSC-NL	1228	4
+NDB	725	6
+NEODYMIUM	1229	133
 NEPTUNIUM	443	133
-NICC	1231	6
+NICC	1230	6
 NICKEL	74	149
-NID	1232	135
+NID	1231	135
 NIOBIUM	181	149
-NIS	1233	207
-NIS	650	143
-NISA	1234	6
-NISC	1235	6
-NIST	1236	6
-NKSC	1237	6
-NNSA	1238	6
+NIS	1232	207
+NIS	649	143
+NISA	1233	6
+NISC	1234	6
+NIST	1235	6
+NKSC	1236	6
+NNSA	1237	6
 NOBELIUM	88	133
-NOCTURNAL SPIDER	1239	0
-NOMAD PANDA	1240	0
-NOTROBIN	1241	260
-NPA	973	6
-NRC	1242	134
-NSA	1243	6
-NSB	1244	6
-NSM	1245	6
-NSS	1246	6
-NTRO	1247	6
-NUKIB	1248	4
+NOCTURNAL SPIDER	1238	0
+NOMAD PANDA	1239	0
+NOTROBIN	1240	260
+NPA	972	6
+NRC	1241	134
+NSA	1242	6
+NSB	1243	6
+NSM	1244	6
+NSS	1245	6
+NTRO	1246	6
+NUKIB	1247	4
 NXSMS	424	260
-NYPD	1249	6
-NZSIS	1250	4
-Nachrichtendienst des Bundes	726	0
-Nacionalinis kibernetinio saugumo centras	1237	0
+NYPD	1248	6
+NZSIS	1249	4
+Nachrichtendienst des Bundes	725	0
+Nacionalinis kibernetinio saugumo centras	1236	0
 Nahr Elbard	277	0
 Nahr el bared	277	0
 Naikon	295	256
 Naikon Castle	295	0
-Nam3L3ss	1251	0
-Namibia Central Intelligence Service	1252	0
-Narketing163	1253	0
+Nam3L3ss	1250	0
+Namibia Central Intelligence Service	1251	0
+Narketing163	1252	0
 Nascent Ursa	515	0
-Nasjonal sikkerhetsmyndighet	1245	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1254	0
-Nationaal Cyber Security Centrum	1229	0
-National Accountability Bureau	1255	0
-National Anti-Narcotics Agency	1256	0
-National Assessments Bureau	1257	0
-National Ballistics Intelligence Service	1258	0
-National Board of Revenue	1259	0
-National Bureau of Investigation	1260	0
+Nasjonal sikkerhetsmyndighet	1244	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1253	0
+Nationaal Cyber Security Centrum	1228	0
+National Accountability Bureau	1254	0
+National Anti-Narcotics Agency	1255	0
+National Assessments Bureau	1256	0
+National Ballistics Intelligence Service	1257	0
+National Board of Revenue	1258	0
+National Bureau of Investigation	1259	0
 National Centre for Counter Terrorism	432	0
 National Commission on Informatics and Liberty	356	0
-National Committee for Intelligence Coordination	1261	0
-National Computer Emergency Response Center	1262	0
-National Computer Emergency Response Team	1263	0
+National Committee for Intelligence Coordination	1260	0
+National Computer Emergency Response Center	1261	0
+National Computer Emergency Response Team	1262	0
 National Computer Network Emergency Response Technical Team/Coordination Center of China	353	0
 National Computer Virus Emergency Response Center	369	0
-National Coordinator for Counterterrorism and Security	1254	0
-National Counter Terrorism Authority	1264	0
-National Crime Agency	1218	0
-National Crime Intelligence Agency	1221	0
-National Crises Management Cell	1265	0
-National Critical Information Infrastructure Protection Centre	1222	0
+National Coordinator for Counterterrorism and Security	1253	0
+National Counter Terrorism Authority	1263	0
+National Crime Agency	1217	0
+National Crime Intelligence Agency	1220	0
+National Crises Management Cell	1264	0
+National Critical Information Infrastructure Protection Centre	1221	0
 National Cryptologic Centre	321	0
-National Cyber Crime Centre	1223	0
-National Cyber Force	1220	0
-National Cyber Security Agency	1212	8
+National Cyber Crime Centre	1222	0
+National Cyber Force	1219	0
+National Cyber Security Agency	1211	8
+National Cyber Security Agency	1223	8
 National Cyber Security Agency	1224	8
-National Cyber Security Agency	1225	8
-National Cyber Security Center	1227	0
-National Cyber Security Centre	1226	8
-National Cyber Security Centre	961	8
-National Cyber Security Centre	1229	8
+National Cyber Security Center	1226	0
+National Cyber Security Centre	1225	8
+National Cyber Security Centre	960	8
 National Cyber Security Centre	1228	8
-National Cyber Security Centre Finland	1009	0
+National Cyber Security Centre	1227	8
+National Cyber Security Centre Finland	1008	0
 National Cyber Security Centre Switzerland	204	0
-National Cyber Security Centre of Lithuania	1237	0
+National Cyber Security Centre of Lithuania	1236	0
 National Cyber Security Directorate	545	0
 National Cyber and Crypto Agency	228	0
-National Cyber and Information Security Agency	1248	0
-National Cybercrime Coordination Centre	1266	0
+National Cyber and Information Security Agency	1247	0
+National Cybercrime Coordination Centre	1265	0
 National Cybersecurity Agency	16	0
 National Cybersecurity Agency of France	37	0
-National Cybersecurity Authority	1219	0
+National Cybersecurity Authority	1218	0
 National Cybersecurity Centre	354	0
 National Data Protection Authority	36	0
-National Defence Radio Establishment	730	0
+National Defence Radio Establishment	729	0
 National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	543	0
-National Directorate of Intelligence	1267	0
-National Domestic Extremism and Disorder Intelligence Unit	1268	0
-National Economic Crime Bureau	1269	0
-National Fraud Intelligence Bureau	1270	0
-National Gendarmerie	771	0
-National Geospatial-Intelligence Agency	1271	0
-National Institute of Standards and Technology	1236	0
+National Directorate of Intelligence	1266	0
+National Domestic Extremism and Disorder Intelligence Unit	1267	0
+National Economic Crime Bureau	1268	0
+National Fraud Intelligence Bureau	1269	0
+National Gendarmerie	770	0
+National Geospatial-Intelligence Agency	1270	0
+National Institute of Standards and Technology	1235	0
+National Intelligence Agency	1271	8
 National Intelligence Agency	1272	8
 National Intelligence Agency	1273	8
-National Intelligence Agency	1274	8
 National Intelligence Centre	355	8
-National Intelligence Centre	1275	8
-National Intelligence Cooperating Center	1231	0
-National Intelligence Coordinating Agency	1276	0
+National Intelligence Centre	1274	8
+National Intelligence Cooperating Center	1230	0
+National Intelligence Coordinating Agency	1275	0
+National Intelligence Directorate	1276	8
 National Intelligence Directorate	1277	8
-National Intelligence Directorate	1278	8
-National Intelligence Organization	1279	8
-National Intelligence Organization	1061	8
+National Intelligence Organization	1278	8
+National Intelligence Organization	1060	8
+National Intelligence Service	1279	8
 National Intelligence Service	1280	8
 National Intelligence Service	1281	8
+National Intelligence Service	665	8
 National Intelligence Service	1282	8
-National Intelligence Service	666	8
-National Intelligence Service	1283	8
-National Intelligence Service	1233	8
-National Intelligence and Security Agency	1234	8
-National Intelligence and Security Agency	1284	8
+National Intelligence Service	1232	8
+National Intelligence and Security Agency	1233	8
+National Intelligence and Security Agency	1283	8
+National Intelligence and Security Service	1284	8
 National Intelligence and Security Service	1285	8
 National Intelligence and Security Service	1286	8
-National Intelligence and Security Service	1287	8
-National Investigation Agency	1288	0
-National Investigation Department of Nepal	1289	0
-National Kenya Computer Incident Response Team	985	0
-National Nuclear Security Administration	1238	0
-National Organised Crime Agency	1223	0
-National Police Agency	973	0
-National Police Agency of the ROC	1290	0
+National Investigation Agency	1287	0
+National Investigation Department of Nepal	1288	0
+National Kenya Computer Incident Response Team	984	0
+National Nuclear Security Administration	1237	0
+National Organised Crime Agency	1222	0
+National Police Agency	972	0
+National Police Agency of the ROC	1289	0
 National Police Corps	468	0
-National Police Intelligence Directorate	1291	0
-National Police of the Netherlands	647	0
-National Reconnaissance Office	1292	0
-National Security Affairs Cell	1293	0
+National Police Intelligence Directorate	1290	0
+National Police of the Netherlands	646	0
+National Reconnaissance Office	1291	0
+National Security Affairs Cell	1292	0
+National Security Agency	1293	8
 National Security Agency	1294	8
 National Security Agency	1295	8
-National Security Agency	1296	8
-National Security Agency	1243	8
-National Security Authority	1217	0
+National Security Agency	1242	8
+National Security Authority	1216	0
+National Security Bureau	1296	8
+National Security Bureau	1243	8
 National Security Bureau	1297	8
-National Security Bureau	1244	8
-National Security Bureau	1298	8
-National Security Intelligence	1299	0
-National Security Office	1300	0
-National Security Service	1246	0
-National Technical Research Organisation	1247	0
-National Telecommunication Monitoring Centre	1301	0
-National center of Incident readiness and Strategy for Cybersecurity	1235	0
-Nationale Politie	647	0
-Nationellt cybersäkerhetscenter	1302	0
-Natohub	1303	256
-Naval Intelligence	1304	0
-Naval Intelligence Department	1232	0
-Navy Intelligence Department	1305	0
-Nazar	1306	256
-Nefilim	1307	256
+National Security Intelligence	1298	0
+National Security Office	1299	0
+National Security Service	1245	0
+National Technical Research Organisation	1246	0
+National Telecommunication Monitoring Centre	1300	0
+National center of Incident readiness and Strategy for Cybersecurity	1234	0
+Nationale Politie	646	0
+Nationellt cybersäkerhetscenter	1301	0
+Natohub	1302	256
+Naval Intelligence	1303	0
+Naval Intelligence Department	1231	0
+Navy Intelligence Department	1304	0
+Nazar	1305	256
+Nefilim	1306	256
 Nemesis Kitten	503	0
-Nemzetbiztonsági Hivatal	1308	0
-Nemzetbiztonsági Szakszolgálat	1216	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1309	0
-Nephilim	1307	128
-NetRunnerPR	1310	0
+Nemzetbiztonsági Hivatal	1307	0
+Nemzetbiztonsági Szakszolgálat	1215	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1308	0
+Nephilim	1306	128
+NetRunnerPR	1309	0
 NetTraveler	80	0
 NetWalker	407	0
-Network Battalion 65	1215	0
+Network Battalion 65	1214	0
 Neva Flood	434	0
-New York City Police Department	1249	0
-New York Police Department	1249	0
-New Zealand Security Intelligence Service	1250	0
+New York City Police Department	1248	0
+New York Police Department	1248	0
+New Zealand Security Intelligence Service	1249	0
 NewRomanic Cyber Army Team	54	0
-News Division	1311	0
+News Division	1310	0
 NewsBeef	92	0
-NewsPenguin	1312	0
+NewsPenguin	1311	0
 Newscaster	92	129
 Newscaster Team	92	128
-Nexus Zeta	1313	128
+Nexus Zeta	1312	128
 Nian	293	134
 Nickel Academy	54	0
-Nickel Alley	1314	0
+Nickel Alley	1313	0
 Nickel Gladstone	94	0
-Nickel Tapestry	739	0
-Nigeria Computer Emergency Response Team	1315	0
+Nickel Tapestry	738	0
+Nigeria Computer Emergency Response Team	1314	0
 Night Tsunami	506	0
 NightEagle	70	0
 Nightshade Panda	106	0
-Nimbus Manticore	1316	128
+Nimbus Manticore	1315	128
 Nitro	452	129
 Nnm05716	0	0
 NoName057	0	0
@@ -4326,303 +4323,302 @@ NoName05716	0	0
 Noberus	29	256
 NobleBaron	88	0
 Nodaria	515	256
-Nomadic Octopus	644	128
-North Atlantic Council	1317	0
-North Atlantic Treaty Organization	1213	0
-Norwegian Intelligence Service	650	0
-Norwegian National Security Authority	1245	0
-Norwegian Police Security Service	1318	0
-Nuclear Regulatory Commission	1242	0
+Nomadic Octopus	643	128
+North Atlantic Council	1316	0
+North Atlantic Treaty Organization	1212	0
+Norwegian Intelligence Service	649	0
+Norwegian National Security Authority	1244	0
+Norwegian Police Security Service	1317	0
+Nuclear Regulatory Commission	1241	0
 NuclearCrisis	48	0
-Nullbulge	1319	256
+Nullbulge	1318	256
 Numbered Panda	73	0
 Nwgen Team	518	0
 Nylon Typhoon	74	0
-Nyxar Group	1320	0
-NyxarGroup	1320	0
-NÚKIB	1248	4
-Národní centrála proti organizovanému zločinu	1223	0
-Národní úřad pro kybernetickou a informační bezpečnost	1248	0
-Národný bezpečnostný úrad	1217	0
+Nyxar Group	1319	0
+NyxarGroup	1319	0
+NÚKIB	1247	4
+Národní centrála proti organizovanému zločinu	1222	0
+Národní úřad pro kybernetickou a informační bezpečnost	1247	0
+Národný bezpečnostný úrad	1216	0
 OAIC	196	6
-OAS	1321	6
+OAS	1320	6
 ODNI	542	6
 OFAC	170	14
-OFAC	1322	78
+OFAC	1321	78
 OLDCARP	89	260
-ONR	1323	134
+ONR	1322	134
 OPERA1ER	424	4
 ORB07	453	4
-OSCE	1324	6
+OSCE	1323	6
 OSMIUM	100	149
-OTAN	1213	6
-OUTLAW SPIDER	1325	0
-OVERLORD SPIDER	1326	0
-OVS	949	6
+OTAN	1212	6
+OUTLAW SPIDER	1324	0
+OVERLORD SPIDER	1325	0
+OVS	948	6
 Obscure Serpens	571	0
-Obsidian Sandstorm	1327	0
+Obsidian Sandstorm	1326	0
 Ocean Buffalo	40	0
 Ocean Lotus	40	128
 OceanLotus	40	0
 OceanLotus Group	40	0
 Octo Tempest	1	0
-Ofcom	1328	0
+Ofcom	1327	0
 Office anti-cybercriminalité	170	0
-Office for Foreign Relations and Information	1329	0
-Office for Nuclear Regulation	1323	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1330	0
-Office for Security and Counter-Terrorism	1331	0
-Office of Communications	1328	0
-Office of Foreign Assets Control	1322	0
-Office of Gas and Electricity Markets	1332	0
-Office of Intelligence and Counterintelligence	1333	0
-Office of National Intelligence	1334	0
-Office of Naval Intelligence	1335	0
-Office of Terrorism and Financial Intelligence	1336	0
+Office for Foreign Relations and Information	1328	0
+Office for Nuclear Regulation	1322	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1329	0
+Office for Security and Counter-Terrorism	1330	0
+Office of Foreign Assets Control	1321	0
+Office of Gas and Electricity Markets	1331	0
+Office of Intelligence and Counterintelligence	1332	0
+Office of National Intelligence	1333	0
+Office of Naval Intelligence	1334	0
+Office of Terrorism and Financial Intelligence	1335	0
 Office of the Australian Information Commissioner	196	0
-Office of the Chief of Military Security Affairs	1337	0
+Office of the Chief of Military Security Affairs	1336	0
 Office of the Director of National Intelligence	542	0
-Office of the Privacy Commissioner of Canada	1338	0
-Ofgem	1332	0
-Oghab 2	1339	0
-OilAlpha	1340	0
+Office of the Privacy Commissioner of Canada	1337	0
+Ofgem	1331	0
+Oghab 2	1338	0
+OilAlpha	1339	0
 OilRig	42	0
-Oka Flood	1341	0
+Oka Flood	1340	0
 Oktapus	1	256
-OldGremlin	1342	0
-OnionDog	1343	0
-Ontario Provincial Police	1344	0
+OldGremlin	1341	0
+OnionDog	1342	0
+Ontario Provincial Police	1343	0
 Onyx Sleet	101	0
 Opal Sleet	100	0
 OperationTroy	101	0
-Operator Panda	740	0
+Operator Panda	739	0
 Orange Athos	47	0
 Orange Kala	59	128
 Orange Yali	46	0
-Orangeworm	1345	161
-Organised Crime and Intelligence Unit	1346	0
-Organization for Security and Co-operation in Europe	1324	0
-Organization of American States	1321	0
+Orangeworm	1344	161
+Organised Crime and Intelligence Unit	1345	0
+Organization for Security and Co-operation in Europe	1323	0
+Organization of American States	1320	0
 Oro0lxy	574	0
-Orova	1347	256
-OurMine	1348	0
-Outrider Tiger	758	0
-OverFlame	1349	0
+Orova	1346	256
+OurMine	1347	0
+Outrider Tiger	757	0
+OverFlame	1348	0
 Override Panda	295	0
 PALADIN	45	133
-PALE PANDA	1350	0
+PALE PANDA	1349	0
 PARASITE	120	133
-PARINACOTA	1351	260
+PARINACOTA	1350	260
 PCPcat	157	256
-PDPC	1352	6
+PDPC	1351	6
 PET	561	135
 PHANTOM	49	133
 PHOSPHORUS	92	133
-PIPC	1353	6
+PIPC	1352	6
 PIZZO SPIDER	162	0
-PKCERT	1263	4
-PLA	1354	6
+PKCERT	1262	4
+PLA	1353	6
 PLA Navy	77	8
 PLA Navy	96	8
-PLA Navy	1355	8
+PLA Navy	1354	8
 PLA Unit 61398	8	0
 PLA Unit 61419	293	0
-PLA Unit 61486	1356	0
+PLA Unit 61486	1355	0
 PLA Unit 65017	296	0
 PLA Unit 69010	490	0
-PLA Unit 78020	1357	0
+PLA Unit 78020	1356	0
 PLATINUM	120	133
 PLUTONIUM	101	149
-POISON CARP	673	128
-POISONUS PANDA	1358	0
-POLONIUM	804	133
+POISON CARP	672	128
+POISONUS PANDA	1357	0
+POLONIUM	803	133
 POTASSIUM	20	149
-PREDATOR PANDA	1359	0
+PREDATOR PANDA	1358	0
 PROMETHIUM	63	133
-PSIA	1360	6
-PST	1318	135
+PSIA	1359	6
+PST	1317	135
 PUSHCHA	502	260
-PYSA	1090	134
-Pacha Group	1361	128
+PYSA	1089	134
+Pacha Group	1360	128
 Pacifier APT	56	128
-Packrat	1362	129
-Palace Office	1363	0
-Palestinian National Security Forces	1364	0
-Palestinian Preventive Security	1365	0
+Packrat	1361	129
+Palace Office	1362	0
+Palestinian National Security Forces	1363	0
+Palestinian Preventive Security	1364	0
 Palmerworm	84	129
 Palmetto Fusion	28	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1276	0
-Pambansang Kawanihan ng Pagsisiyasat	1260	0
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1275	0
+Pambansang Kawanihan ng Pagsisiyasat	1259	0
 Parastoo	92	256
-Parisite	768	256
-PassCV	1366	0
+Parisite	767	256
+PassCV	1365	0
 Pasty Gemini	127	128
-Patched Lightning	1367	128
+Patched Lightning	1366	128
 Patchwork	47	129
 Pawn Storm	52	128
-PayTool	1368	0
-Payroll Pirates	1369	128
+PayTool	1367	0
+Payroll Pirates	1368	128
 Peach Sandstorm	41	0
 Pearl Sleet	498	0
 Pentagon	592	1
-People's Cyber Army of Russia	1370	0
-People's Liberation Army	1354	0
-People's Liberation Army Air Force	1371	0
-People's Liberation Army General Political Department	1372	0
-People's Liberation Army General Staff Department	1373	0
+People's Cyber Army of Russia	1369	0
+People's Liberation Army	1353	0
+People's Liberation Army Air Force	1370	0
+People's Liberation Army General Political Department	1371	0
+People's Liberation Army General Staff Department	1372	0
 Pepper Typhoon	346	0
-PerSwaysion	1374	0
+PerSwaysion	1373	0
 Periwinkle Tempest	431	0
-Personal Data Protection Commission	1352	0
-Personal Information Protection Commission	1375	8
-Personal Information Protection Commission	1353	8
-Personal Information Protection Commission of Japan	1375	0
+Personal Data Protection Commission	1351	0
+Personal Information Protection Commission	1374	8
+Personal Information Protection Commission	1352	8
+Personal Information Protection Commission of Japan	1374	0
 Personal Panda	189	0
 Pfinet	56	256
 Phantom Panda	154	0
 Phantom Taurus	344	0
 Phantom Turk	188	128
-PhantomControl	1376	0
+PhantomControl	1375	0
 Phlox Tempest	517	0
-Phobos	1377	256
-Pickaxe	1378	129
-Pinchy Spider	799	0
+Phobos	1376	256
+Pickaxe	1377	129
+Pinchy Spider	798	0
 Pink Sandstorm	33	0
 PinkPanther	261	0
 Pinstripe Lightning	181	128
 Pioneer	45	129
-Pioneer Kitten	768	0
+Pioneer Kitten	767	0
 Pirate Panda	82	0
 Pistachio Tempest	431	0
 Pitty Panda	83	0
 PittyTiger	83	0
-Piwiks	992	256
-Plaid Rain	804	0
+Piwiks	991	256
+Plaid Rain	803	0
 Plain Neptune	44	128
 Planedown	100	256
 Platinum Terminal	62	0
 Play	238	135
 PlayCrypt	238	0
 Playful Dragon	74	128
-PlushDaemon	1379	0
-PoisonSeed	1380	0
+PlushDaemon	1378	0
+PoisonSeed	1379	0
 PoisonVine	68	0
 Poisoned Flight	104	128
 Polaris	208	128
-Police Bureau of Investigation	1381	0
-Police Scotland	1382	0
+Police Bureau of Investigation	1380	0
+Police Scotland	1381	0
 Policía Nacional	468	0
-Polish Foreign Ministry	1071	0
-Political Security Directorate	1383	0
-Political Security Organization	1384	0
-Politie	647	0
+Polish Foreign Ministry	1070	0
+Political Security Directorate	1382	0
+Political Security Organization	1383	0
+Politie	646	0
 Politiets Efterretningstjeneste	561	0
-Politiets sikkerhetstjeneste	1318	0
-Polizia Postale	1385	0
-Polizia Postale e delle Comunicazioni	1385	0
+Politiets sikkerhetstjeneste	1317	0
+Polizia Postale	1384	0
+Polizia Postale e delle Comunicazioni	1384	0
 Pond Loach	40	128
 Popeye	56	128
-Poseidon Group	1386	128
-Postal and Communications Police	1385	0
-PowerPool	904	0
-Predatory Sparrow	852	128
+Poseidon Group	1385	128
+Postal and Communications Police	1384	0
+PowerPool	903	0
+Predatory Sparrow	851	128
 Primitive Bear	18	0
-Prince of Persia	932	128
-Privacy Commissioner of Canada	1338	0
-ProCC	1387	0
+Prince of Persia	931	128
+Privacy Commissioner of Canada	1337	0
+ProCC	1386	0
 Project Raven	554	128
 Project Sauron	50	0
 ProjectM	43	0
 ProjectSauron	50	0
-Prolific Puma	1388	128
-Prophet Spider	847	0
-Prying Libra	1378	0
-Public Security Intelligence Agency	1360	0
-Pukchong	970	256
+Prolific Puma	1387	128
+Prophet Spider	846	0
+Prying Libra	1377	0
+Public Security Intelligence Agency	1359	0
+Pukchong	969	256
 Pumpkin Sandstorm	495	0
 Punch Comet	115	128
 Punk Spider	151	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	755	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	754	0
 Pupa	78	135
 Purple Pygmy	45	128
 Purple Typhoon	20	0
 Purple Vallhund	497	128
 PurpleBravo	430	72
-PurpleBravo	739	8
-PurpleHaze	1389	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	928	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	929	0
+PurpleBravo	738	8
+PurpleHaze	1388	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	927	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	928	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	945	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	944	0
 QAZTeam	32	256
 QUILTED TIGER	47	0
-Qatar State Security	1390	0
+Qatar State Security	1389	0
 Qilin	145	256
 QuaDream	384	0
-Quai d'Orsay	770	0
+Quai d'Orsay	769	0
 Quantum	191	129
 Quarian	230	256
 Quedagh	49	256
-R&AW	1391	6
-R00tK1T	1392	0
-RADIO PANDA	1393	0
+R&AW	1390	6
+R00tK1T	1391	0
+RADIO PANDA	1392	0
 RADIUM	113	149
-RANCOR	1394	133
-RASPITE	1033	260
-RATPAK SPIDER	1395	0
-RATS	1396	135
-RAW	1391	135
+RANCOR	1393	133
+RASPITE	1032	260
+RATPAK SPIDER	1394	0
+RATS	1395	135
+RAW	1390	135
 RAZOR TIGER	51	0
-RCMP	803	6
+RCMP	802	6
 REDBALDKNIGHT	293	260
-REF2924	1397	4
-REF5961	1398	4
+REF2924	1396	4
+REF5961	1397	4
 REF7707	345	4
-REvil	799	256
-RGB	830	6
+REvil	798	256
+RGB	829	6
 RGB-D5	66	4
-RGB-TEAM	1399	4
-RIA	698	135
-RIDDLE SPIDER	1400	0
-RTM	1401	134
-RUBIDIUM	768	149
-RUBYCARP	1402	260
+RGB-TEAM	1398	4
+RIA	697	135
+RIDDLE SPIDER	1399	0
+RTM	1400	134
+RUBIDIUM	767	149
+RUBYCARP	1401	260
 RUBYVINE	120	260
-RaHDit	1403	0
+RaHDit	1402	0
 Radio Serpens	95	0
-Ragnar Locker	1404	0
-RagnarLocker	1404	0
-Ragnar_Locker	1404	0
-Rancor Group	1394	128
-Rancor Taurus	1394	0
-RansomHouse	1405	0
-RansomHub	1406	0
-RansomVC	1407	0
-Ransomed.vc	1407	128
-RansomedVC	1407	0
-Rapid Action Battalion	1408	0
+Ragnar Locker	1403	0
+RagnarLocker	1403	0
+Ragnar_Locker	1403	0
+Rancor Group	1393	128
+Rancor Taurus	1393	0
+RansomHouse	1404	0
+RansomHub	1405	0
+RansomVC	1406	0
+Ransomed.vc	1406	128
+RansomedVC	1406	0
+Rapid Action Battalion	1407	0
 Raspberry Typhoon	113	0
 Rattlesnake	51	129
-Ravine Castle	1409	128
-Razor Comet	721	128
+Ravine Castle	1408	128
+Razor Comet	720	128
 Reaper	44	129
 Reaper Group	44	128
-Rebel Jackal	738	0
-Reckless Rabbit	1410	128
-Reconnaissance General Bureau	830	0
+Rebel Jackal	737	0
+Reckless Rabbit	1409	128
+Reconnaissance General Bureau	829	0
 Red Anubis	73	0
 Red Apollo	20	128
 Red Beifang	296	0
-Red Charon	1411	128
-Red Chimera	1412	128
+Red Charon	1410	128
+Red Chimera	1411	128
 Red Dev 10	289	0
 Red Dev 13	117	0
-Red Dev 16	673	0
-Red Dev 17	1413	0
-Red Dev 18	672	0
+Red Dev 16	672	0
+Red Dev 17	1412	0
+Red Dev 18	671	0
 Red Dev 3	580	0
 Red Dev 4	154	0
-Red Dev 61	1414	0
+Red Dev 61	1413	0
 Red Diablo	98	128
 Red Djinn	84	128
 Red Eyes	44	128
@@ -4636,9 +4632,9 @@ Red Kobold	85	128
 Red Ladon	97	0
 Red Lamassu	297	0
 Red Lich	208	128
-Red Menshen	672	128
+Red Menshen	671	128
 Red Naga	104	128
-Red Nue	1050	0
+Red Nue	1049	0
 Red Orthrus	82	0
 Red Pegasus	106	128
 Red Phoenix	86	128
@@ -4649,363 +4645,363 @@ Red Sylvan	89	128
 Red Typhoon	76	0
 Red Vulture	74	128
 Red Wendigo	490	128
-Red Wolf	676	0
+Red Wolf	675	0
 Red Wraith	77	128
-Red-Lili	1415	0
+Red-Lili	1414	0
 RedAlpha	580	0
 RedBravo	91	0
-RedCurl	676	0
+RedCurl	675	0
 RedDelta	208	0
-RedEcho	1416	0
+RedEcho	1415	0
 RedFoxtrot	490	0
-RedGolf	1417	0
+RedGolf	1416	0
 RedHotel	289	0
-RedJuliett	1418	0
-RedKitten	1419	0
-RedMike	740	0
-RedNovember	1420	0
+RedJuliett	1417	0
+RedKitten	1418	0
+RedMike	739	0
+RedNovember	1419	0
 RedRiver	74	0
 RedStinger	231	0
-Redfly	1421	256
+Redfly	1420	256
 Refined Kitten	41	0
-Regional Anti-Terrorist Structure	1396	0
+Regional Anti-Terrorist Structure	1395	0
 Remix Kitten	95	0
 Renegade Jackal	181	0
-Republic of China Military Police	1422	0
-Research Division of the Prime Minister's Department	1423	0
-Research and Analysis Wing	1391	0
-ResumeLooters	1424	0
-Retefe Gang	1425	0
-Retefe Group	1425	0
+Republic of China Military Police	1421	0
+Research Division of the Prime Minister's Department	1422	0
+Research and Analysis Wing	1390	0
+ResumeLooters	1423	0
+Retefe Gang	1424	0
+Retefe Group	1424	0
 Returned Libra	10	0
-RevengeHotels	1426	0
+RevengeHotels	1425	0
 Revolutionary Guards	186	0
-Rhysida	1427	256
+Rhysida	1426	256
 Rich Ion	92	128
 Ricochet Chollima	44	0
 Ridge Castle	79	128
-Riigi Infosüsteemi Amet	698	0
-RipperSec	1428	0
+Riigi Infosüsteemi Amet	697	0
+RipperSec	1427	0
 River Castle	74	128
-Roaming Mantis	1429	128
-Roaming Mantis Group	1429	128
+Roaming Mantis	1428	128
+Roaming Mantis Group	1428	128
 Roaming Tiger	301	0
 Roasted 0ktapus	1	0
 Rocke	141	256
 Rocket Kitten	150	0
-RomCom	1430	1
-Romanian Intelligence Service	1431	0
+RomCom	1429	1
+Romanian Intelligence Service	1430	0
 Rotten Tomato	301	128
 Royal	267	129
 Royal APT	74	128
-Royal Canadian Mounted Police	803	0
+Royal Canadian Mounted Police	802	0
 RoyalAPT	74	0
 Ruby Sleet	322	0
 Ruinous Ursa	276	0
-RuskiNet	1432	0
-Russian Angry Hackers Did It	1403	128
-Russian Defence Ministry	1144	0
-Russian Federal Security Service	732	0
-Russian Foreign Intelligence Service	765	0
-Russian Foreign Ministry	1059	0
-Russian Ministry of Defence	1144	0
-Russian Ministry of Foreign Affairs	1059	0
-Russian military intelligence	805	0
-Ruthless Rabbit	1433	128
-Ruza Flood	1434	0
-Rybar	1435	256
+RuskiNet	1431	0
+Russian Angry Hackers Did It	1402	128
+Russian Defence Ministry	1143	0
+Russian Federal Security Service	731	0
+Russian Foreign Intelligence Service	764	0
+Russian Foreign Ministry	1058	0
+Russian Ministry of Defence	1143	0
+Russian Ministry of Foreign Affairs	1058	0
+Russian military intelligence	804	0
+Ruthless Rabbit	1432	128
+Ruza Flood	1433	0
+Rybar	1434	256
 Ryuk	431	134
 SA-CSIRT	485	4
-SABRE PANDA	1436	0
-SALTY SPIDER	1437	0
-SAMBASPIDER	1438	260
-SAMURAI PANDA	1355	0
-SAPO	1439	6
+SABRE PANDA	1435	0
+SALTY SPIDER	1436	0
+SAMBASPIDER	1437	260
+SAMURAI PANDA	1354	0
+SAPO	1438	6
 SAPS	455	135
-SBU	1440	6
+SBU	1439	6
 SCANDIUM	77	149
-SCARLETEEL	1441	260
-SCO Regional Anti-Terrorist Structure	1396	0
+SCARLETEEL	1440	260
+SCO Regional Anti-Terrorist Structure	1395	0
 SCRS	366	6
-SCULLY SPIDER	1442	0
-SDAT	1443	6
+SCULLY SPIDER	1441	0
+SDAT	1442	6
 SEA	578	135
 SEABORGIUM	277	133
-SEC	1444	135
-SEDENA	1445	4
-SEXi	1446	134
-SFO	1447	134
+SEC	1443	135
+SEDENA	1444	4
+SEXi	1445	134
+SFO	1446	134
 SGRS	19	6
-SHADOW-AETHER-015	1448	4
-SHADOW-VOID-042	1449	4
-SHADOW-WATER-063	1450	4
-SHARK SPIDER	1451	0
+SHADOW-AETHER-015	1447	4
+SHADOW-VOID-042	1448	4
+SHADOW-WATER-063	1449	4
+SHARK SPIDER	1450	0
 SIG22	244	4
 SIG23	56	4
 SIG25	45	4
 SIG27	576	4
-SIG37	1306	4
+SIG37	1305	4
 SIG40	52	4
 SILICON	441	149
-SILKFIN AGENCY	1452	0
+SILKFIN AGENCY	1451	0
 SILVERVIPER	77	260
-SINGING SPIDER	1453	0
-SIS	1058	207
-SIS	930	143
-SIS	1454	143
-SK-CERT	1455	4
-SKW	1093	6
-SLIME29	1456	4
+SINGING SPIDER	1452	0
+SIS	1057	207
+SIS	929	143
+SIS	1453	143
+SK-CERT	1454	4
+SKW	1092	6
+SLIME29	1455	4
 SLIME34	225	4
-SLIME57	1457	4
-SLIME88	1458	4
-SMOKY SPIDER	1459	0
+SLIME57	1456	4
+SLIME88	1457	4
+SMOKY SPIDER	1458	0
 SN Blackmeta	271	0
 SNAKEMACKEREL	52	260
 SNOWGLOBE	124	133
 SODIUM	96	149
-SOLAR SPIDER	1460	0
+SOLAR SPIDER	1459	0
 SOURGUM	379	260
-SPF Affaires étrangères	728	0
-SPICY PANDA	1461	0
-SPIKEDWINE	1462	260
-SRC	726	6
-SRI	1431	135
+SPF Affaires étrangères	727	0
+SPICY PANDA	1460	0
+SPIKEDWINE	1461	260
+SRC	725	6
+SRI	1430	135
+SSA	1462	14
 SSA	1463	14
-SSA	1464	14
-SSSCIP	1465	4
+SSSCIP	1464	4
 ST Group	113	128
-STAC5143	1466	4
+STAC5143	1465	4
 STAC5777	381	4
 STRONTIUM	52	133
 SULPHUR	6	133
 SUMMIT	56	133
 SVCMONDR	75	260
-SVR	765	6
-SVR RF	765	0
-SWEED	1467	133
-SYLHET GANG-SG	1468	128
-Saad Tycoon	1469	0
+SVR	764	6
+SVR RF	764	0
+SWEED	1466	133
+SYLHET GANG-SG	1467	128
+Saad Tycoon	1468	0
 Saaiwc	572	256
 Saber Lion	61	128
-SafePay	1470	0
+SafePay	1469	0
 Saffron Rose	150	128
 SaffronRose	150	0
 Sagrid	505	256
 Saint Bear	515	0
 SaintBear	515	0
 Salmon Typhoon	96	0
-Salt Typhoon	740	0
+Salt Typhoon	739	0
 Salted Earth	386	128
 SandCat	57	0
 SandWorm	49	129
-Sandman APT	1471	128
-Sands Casino	1472	128
+Sandman APT	1470	128
+Sands Casino	1471	128
 Sandworm Relic	49	128
 Sandworm Team	49	128
 Sangria Tempest	119	0
-Sapo	1439	6
+Sapo	1438	6
 Sapphire Mushroom	48	128
 Sapphire Sleet	94	0
 Sarit	47	256
-SatCen	702	0
-Sath-ı Müdafaa	1473	0
+SatCen	701	0
+Sath-ı Müdafaa	1472	0
 Satin Typhoon	77	0
-Saudi Arabian Border Guards	1474	0
+Saudi Arabian Border Guards	1473	0
 Sauron	50	256
-ScamClub	1475	0
+ScamClub	1474	0
 ScarCruft	44	0
-Scarab	1476	129
-Scarlet Mimic	851	128
-Scarred Manticore	1477	128
+Scarab	1475	129
+Scarlet Mimic	850	128
+Scarred Manticore	1476	128
 Scatter Swine	1	128
-Scattered Canary	1478	128
-Scattered Lapsus Hunters	1479	128
-Scattered Lapsus$ Hunters	1479	0
+Scattered Canary	1477	128
+Scattered Lapsus Hunters	1478	128
+Scattered Lapsus$ Hunters	1478	0
 Scattered Spider	1	0
 Scattered Swine	1	128
 Scimitar	181	129
-Scotland Yard	1091	0
-ScreamedJungle	1480	0
-Scripted Sparrow	1481	128
+Scotland Yard	1090	0
+ScreamedJungle	1479	0
+Scripted Sparrow	1480	128
 Sea Lotus	40	128
 Sea Turtle	441	128
 SeaLotus	40	0
 SearchFire	6	0
 Seashell Blizzard	49	0
-Second Investigation Department	1482	0
+Second Investigation Department	1481	0
 Secret Blizzard	56	0
-Secret Intelligence Service	1058	0
-Secret Service	1483	0
-Secretaria da Receita Federal do Brasil	1484	0
-Secretariat of the Navy	1485	0
-Secretaría de Inteligencia Estratégica de Estado	1486	0
-Secretaría de Relaciones Exteriores	1178	0
+Secret Intelligence Service	1057	0
+Secret Service	1482	0
+Secretaria da Receita Federal do Brasil	1483	0
+Secretariat of the Navy	1484	0
+Secretaría de Inteligencia Estratégica de Estado	1485	0
+Secretaría de Relaciones Exteriores	1177	0
 SectorC08	18	0
 SectorE02	59	0
 SectorJ04	114	0
 SectorJ04 Group	114	0
-Securities and Exchange Commission	1444	0
+Securities and Exchange Commission	1443	0
 Security Information Service	211	0
-Security Intelligence Agency	1487	0
-Security Service	1057	0
-Security Service of Ukraine	1440	0
-Security and Exchange Commission of Pakistan	1488	0
-Security and Intelligence Agency	1489	0
-Security and Intelligence Division	1490	0
+Security Intelligence Agency	1486	0
+Security Service	1056	0
+Security Service of Ukraine	1439	0
+Security and Exchange Commission of Pakistan	1487	0
+Security and Intelligence Agency	1488	0
+Security and Intelligence Division	1489	0
 Sednit	52	256
 SeedWorm	121	0
-Sefid Flood	1491	0
-Seksi Intelijen Badan Narkotika Nasional	1256	0
+Sefid Flood	1490	0
+Seksi Intelijen Badan Narkotika Nasional	1255	0
 Sepah	186	0
-Serious Fraud Office	1447	0
+Serious Fraud Office	1446	0
 Service canadien du renseignement de sécurité	366	0
-Service d'Intelligence National	1492	0
-Service de Renseignement de l’État	1493	0
-Service de renseignement de la Confédération	726	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1494	0
-Servicio Federal de Lucha contra el Narcotráfico	1495	0
-Servicio de Inteligencia Naval	1496	0
-Servicio de Inteligencia de la Fuerza Aérea	1497	0
-Servicio de Inteligencia del Ejército	1498	0
-Serviciul Român de Informații	1431	0
-Serviciul de Informații Externe	764	0
-Serviciul de Informații și Securitate	930	0
-Serviciul de Telecomunicații Speciale	1499	0
-Serviço de Informações Estratégicas de Defesa	1500	0
-Serviço de Informações de Segurança	1501	0
-Shabak	918	0
-Shadow Brokers	1502	128
-Shadow Campaigns	1503	128
+Service d'Intelligence National	1491	0
+Service de Renseignement de l’État	1492	0
+Service de renseignement de la Confédération	725	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1493	0
+Servicio Federal de Lucha contra el Narcotráfico	1494	0
+Servicio de Inteligencia Naval	1495	0
+Servicio de Inteligencia de la Fuerza Aérea	1496	0
+Servicio de Inteligencia del Ejército	1497	0
+Serviciul Român de Informații	1430	0
+Serviciul de Informații Externe	763	0
+Serviciul de Informații și Securitate	929	0
+Serviciul de Telecomunicații Speciale	1498	0
+Serviço de Informações Estratégicas de Defesa	1499	0
+Serviço de Informações de Segurança	1500	0
+Shabak	917	0
+Shadow Brokers	1501	128
+Shadow Campaigns	1502	128
 Shadow Crane	45	0
-Shadow Network	1504	128
+Shadow Network	1503	128
 Shadow Typhoon	574	0
-Shadow-Earth-053	1505	0
-ShadowBrokers	1502	0
+Shadow-Earth-053	1504	0
+ShadowBrokers	1501	0
 ShadowSilk	386	0
-ShadowSyndicate	1506	0
-ShadyPanda	1507	0
+ShadowSyndicate	1505	0
+ShadyPanda	1506	0
 ShadyRAT	72	0
-ShaggyPanther	1508	0
-Shahid Hemmat	1509	0
+ShaggyPanther	1507	0
+Shahid Hemmat	1508	0
 Shahid Kaveh Group	476	0
 Shakthak	118	256
 Shallow Taurus	298	0
 Shamoon Group	472	0
-Shanghai State Security Bureau	1510	0
-Sharp Dragon	1511	128
+Shanghai State Security Bureau	1509	0
+Sharp Dragon	1510	128
 Sharp-R	296	128
 SharpBoys	33	0
-SharpPanda	1511	0
+SharpPanda	1510	0
 Shathak	118	256
 Shell Crew	261	128
 ShellForce	157	0
-Sherbimi Informativ Shteteror	1280	0
-Shiite_Harvest	606	128
-Shin Bet	918	0
-ShinyHunters	1512	0
+Sherbimi Informativ Shteteror	1279	0
+Shiite_Harvest	605	128
+Shin Bet	917	0
+ShinyHunters	1511	0
 Shore Castle	86	128
-Shrouded Crossbow	1393	128
-ShroudedSnooper	1513	0
+Shrouded Crossbow	1392	128
+ShroudedSnooper	1512	0
 Shuckworm	18	256
 Siamesekitten	402	256
-Sichuan State Security Department	1514	0
-SickSync	1515	0
-SideCopy	1516	0
+Sichuan State Security Department	1513	0
+SickSync	1514	0
+SideCopy	1515	0
 SideWinder	51	129
-SiegedSec	1517	0
-Siesta	1518	129
-Signals Intelligence Agency	1519	0
-Silence	1520	129
-Silence group	1520	128
+SiegedSec	1516	0
+Siesta	1517	129
+Signals Intelligence Agency	1518	0
+Silence	1519	129
+Silence group	1519	128
 Silent Chollima	101	0
 Silent Librarian	416	128
 Silent Lynx	386	128
-Silent Ransom	1048	128
-SilitNetwork	1521	0
+Silent Ransom	1047	128
+SilitNetwork	1520	0
 Silk Typhoon	117	0
-SilkSpecter	1522	0
-Silver Fox	1523	128
-SilverFish	1524	1
-SilverTerrier	1525	0
-Sima	1526	135
-SingCERT	1527	0
-Singapore Computer Emergency Response Team	1527	0
-Singapore Police Force	1528	0
-SingularityMD	1529	0
-Sinobi	1530	256
-SixLittleMonkeys	1531	0
-Sixteenth Air Force	1532	0
+SilkSpecter	1521	0
+Silver Fox	1522	128
+SilverFish	1523	1
+SilverTerrier	1524	0
+Sima	1525	135
+SingCERT	1526	0
+Singapore Computer Emergency Response Team	1526	0
+Singapore Police Force	1527	0
+SingularityMD	1528	0
+Sinobi	1529	256
+SixLittleMonkeys	1530	0
+Sixteenth Air Force	1531	0
 Skeleton Spider	125	0
-SkidSec	1533	0
-SkidSec Leaks	1533	0
+SkidSec	1532	0
+SkidSec Leaks	1532	0
 Skipper Turla	56	128
-Skyddspolisen	756	0
+Skyddspolisen	755	0
 Slayer Kitten	435	0
-Slingshot	1534	129
+Slingshot	1533	129
 Slippy Spider	513	0
-SlopAds	1535	0
-SloppyLemming	1536	0
-Slovak Information Service	1454	0
-Slovenska Obveščevalno-Varnostna Agencija	1537	0
-Slovenská informačná služba	1454	0
+SlopAds	1534	0
+SloppyLemming	1535	0
+Slovak Information Service	1453	0
+Slovenska Obveščevalno-Varnostna Agencija	1536	0
+Slovenská informačná služba	1453	0
 SmallPity	63	0
-Smishing Triad	1538	0
+Smishing Triad	1537	0
 Smoke Sandstorm	282	8
-Smoke Sandstorm	925	72
+Smoke Sandstorm	924	72
 Smoke Sandstorm	368	8
-SmugX	1539	0
+SmugX	1538	0
 Snake	56	129
-Snake Wine	1540	128
-SnakeCharmer	682	0
-Snatch	1541	128
+Snake Wine	1539	128
+SnakeCharmer	681	0
+Snatch	1540	128
 Sneaky Panda	244	0
-SneakyChef	1542	0
-SneakyCheff	1543	0
-Snooping Dragon	837	128
-SnowSoul	1544	0
+SneakyChef	1541	0
+SneakyCheff	1542	0
+Snooping Dragon	836	128
+SnowSoul	1543	0
 Social Network Team	74	128
-Social Security Administration	1464	0
-Sodin	799	256
-Sodinokibi	799	256
+Social Security Administration	1463	0
+Sodin	798	256
+Sodinokibi	798	256
 Sofacy	52	256
 Sofacy Group	52	0
 Solar Ion	42	128
 Solar Phoenix	88	128
 SolarStorm	88	0
 Soldiers of Soloman	476	0
-Solntsepek	1545	256
-SongXY	1546	0
-Sous-direction anti-terroriste	1443	0
-South African National Defence Force Intelligence Division	1547	0
-South Korean Foreign Ministry	1063	0
-South Korean National Intelligence Service	1233	0
-Sowbug	1548	256
-Sp1d3r	1549	0
-Space Delta 18	1550	0
-Space Pirates	1551	128
-SpaceBears	1552	0
-Spamouflage	639	256
-Spamouflage Dragon	639	0
-Spandex Tempest	1066	8
+Solntsepek	1544	256
+SongXY	1545	0
+Sous-direction anti-terroriste	1442	0
+South African National Defence Force Intelligence Division	1546	0
+South Korean Foreign Ministry	1062	0
+South Korean National Intelligence Service	1232	0
+Sowbug	1547	256
+Sp1d3r	1548	0
+Space Delta 18	1549	0
+Space Pirates	1550	128
+SpaceBears	1551	0
+Spamouflage	638	256
+Spamouflage Dragon	638	0
+Spandex Tempest	1065	8
 Spandex Tempest	114	72
-Spanish Armed Forces Intelligence Center	1553	0
+Spanish Armed Forces Intelligence Center	1552	0
 Spanish Data Protection Agency	21	0
-Spanish National Cybersecurity Institute	911	0
+Spanish National Cybersecurity Institute	910	0
 Spanish National Police	468	0
 Sparkling Pisces	66	0
-SparklingGoblin	1554	0
-Spearwing	1087	256
+SparklingGoblin	1553	0
+Spearwing	1086	256
+Special Branch	1554	8
 Special Branch	1555	8
 Special Branch	1556	8
-Special Branch	1557	8
-Special Branch Bureau	1558	0
-Special Branch, Bangladesh Police	1559	0
-Special Communications Service of Russia	1560	0
-Special Detective Unit	1561	0
-Special Intelligence Department	1562	0
-Special Security Force	1563	0
-Special Service for National Security	1216	0
+Special Branch Bureau	1557	0
+Special Branch, Bangladesh Police	1558	0
+Special Communications Service of Russia	1559	0
+Special Detective Unit	1560	0
+Special Intelligence Department	1561	0
+Special Security Force	1562	0
+Special Service for National Security	1215	0
 Spectral Kitten	33	0
 Sphinx Moth	310	128
 Spire Castle	98	128
@@ -5013,52 +5009,52 @@ Spirlin	402	256
 SportsFans	76	0
 Spring Dragon	113	128
 Springtail	66	129
-Sprite Spider	789	0
+Sprite Spider	788	0
 Squid Comet	125	128
 Stalker Panda	293	0
 Stalker Taurus	293	0
 Star Blizzard	277	0
 Stardust Chollima	94	0
 Starfraud	1	256
-Stargazer Goblin	1564	128
-Starry Addax	1565	128
-State Administration of Foreign Experts Affairs	1566	0
+Stargazer Goblin	1563	128
+Starry Addax	1564	128
+State Administration of Foreign Experts Affairs	1565	0
 State Agency for National Security	491	0
-State Authority for the Protection of the Constitution	1567	0
-State Bureau of Investigation	1568	0
+State Authority for the Protection of the Constitution	1566	0
+State Bureau of Investigation	1567	0
+State Committee for National Security	1568	8
 State Committee for National Security	1569	8
-State Committee for National Security	1570	8
-State Criminal Police Office	1012	0
-State Criminal Police Office of Baden-Württemberg	1013	0
-State Criminal Police Office of Berlin	1014	0
-State Criminal Police Office of Lower Saxony	1016	0
-State Criminal Police Office of North Rhine-Westphalia	1015	0
-State Department	600	0
+State Criminal Police Office	1011	0
+State Criminal Police Office of Baden-Württemberg	1012	0
+State Criminal Police Office of Berlin	1013	0
+State Criminal Police Office of Lower Saxony	1015	0
+State Criminal Police Office of North Rhine-Westphalia	1014	0
+State Department	599	0
 State Intelligence Agency	233	0
-State Intelligence Service	1571	0
-State Intelligence Services	1572	0
-State Office for the Protection of the Constitution	1022	0
-State Security Agency	1573	0
+State Intelligence Service	1570	0
+State Intelligence Services	1571	0
+State Office for the Protection of the Constitution	1021	0
+State Security Agency	1572	0
 State Security Committee	247	0
-State Security Department of Lithuania	1574	0
+State Security Department of Lithuania	1573	0
 State Security Service	552	8
+State Security Service	1574	8
 State Security Service	1575	8
 State Security Service	1576	8
 State Security Service	1577	8
-State Security Service	1578	8
-State Security Service of Latvia	1579	0
-State Service of Special Communications and Information Protection	1465	0
+State Security Service of Latvia	1578	0
+State Service of Special Communications and Information Protection	1464	0
 Stately Taurus	208	0
 Static Kitten	121	0
 Stealth Falcon	554	128
-Stealth Mango and Tangelo	1580	128
+Stealth Mango and Tangelo	1579	128
 StellarParticle	88	0
 Sticky Werewolf	166	128
 Stone Panda	20	0
 StoneFly	101	1
-Storm Cloud	1581	128
+Storm Cloud	1580	128
 Storm-0062	574	0
-Storm-0113	1367	0
+Storm-0113	1366	0
 Storm-0133	402	0
 Storm-0139	178	0
 Storm-0156	43	8
@@ -5066,158 +5062,158 @@ Storm-0156	93	8
 Storm-0193	431	0
 Storm-0216	395	0
 Storm-0230	431	0
-Storm-0247	1582	0
+Storm-0247	1581	0
 Storm-0249	501	0
 Storm-0252	396	0
 Storm-0257	502	0
-Storm-0259	1583	0
+Storm-0259	1582	0
 Storm-0270	503	0
-Storm-0287	974	0
+Storm-0287	973	0
 Storm-0288	115	0
-Storm-0302	844	0
+Storm-0302	843	0
 Storm-0324	505	0
 Storm-0381	508	0
 Storm-0391	299	0
-Storm-0408	1584	0
-Storm-0473	1585	0
-Storm-0485	1586	0
-Storm-0494	1587	0
-Storm-0501	1588	0
-Storm-0506	1589	0
+Storm-0408	1583	0
+Storm-0473	1584	0
+Storm-0485	1585	0
+Storm-0494	1586	0
+Storm-0501	1587	0
+Storm-0506	1588	0
 Storm-0530	512	0
 Storm-0538	125	0
-Storm-0539	1590	0
+Storm-0539	1589	0
 Storm-0558	172	8
-Storm-0558	1591	72
+Storm-0558	1590	72
 Storm-0569	514	0
 Storm-0587	515	0
-Storm-0593	959	0
+Storm-0593	958	0
 Storm-0671	466	0
-Storm-0826	1592	0
+Storm-0826	1591	0
 Storm-0829	518	0
-Storm-0835	1593	0
+Storm-0835	1592	0
 Storm-0842	207	0
 Storm-0852	250	0
 Storm-0867	520	0
 Storm-0875	1	0
-Storm-0900	1594	0
-Storm-0919	700	0
+Storm-0900	1593	0
+Storm-0919	699	0
 Storm-0940	453	0
-Storm-0954	970	0
+Storm-0954	969	0
 Storm-0971	1	0
-Storm-0978	1430	0
+Storm-0978	1429	0
 Storm-1044	524	0
 Storm-1084	525	0
-Storm-1099	1595	0
+Storm-1099	1594	0
 Storm-1101	526	0
 Storm-1113	176	0
-Storm-1125	1207	0
-Storm-1133	1596	0
-Storm-1152	1597	0
+Storm-1125	1206	0
+Storm-1133	1595	0
+Storm-1152	1596	0
 Storm-1167	527	0
-Storm-1175	1598	0
-Storm-1194	1065	0
+Storm-1175	1597	0
+Storm-1194	1064	0
 Storm-1222	178	0
-Storm-1249	1599	0
-Storm-1283	1600	0
-Storm-1286	1601	0
+Storm-1249	1598	0
+Storm-1283	1599	0
+Storm-1286	1600	0
 Storm-1295	528	0
 Storm-1516	434	0
 Storm-1567	151	0
-Storm-1575	1602	0
-Storm-1607	1603	0
-Storm-1674	1604	0
-Storm-1679	1341	8
-Storm-1679	1605	72
-Storm-1747	1606	0
-Storm-1789	1203	0
+Storm-1575	1601	0
+Storm-1607	1602	0
+Storm-1674	1603	0
+Storm-1679	1340	8
+Storm-1679	1604	72
+Storm-1747	1605	0
+Storm-1789	1202	0
 Storm-1811	381	0
-Storm-1837	761	0
-Storm-1841	1435	0
-Storm-1849	1607	0
-Storm-1852	1608	0
-Storm-1865	1609	0
+Storm-1837	760	0
+Storm-1841	1434	0
+Storm-1849	1606	0
+Storm-1852	1607	0
+Storm-1865	1608	0
 Storm-1877	436	8
-Storm-1877	739	8
-Storm-1977	1610	0
-Storm-1982	1543	0
-Storm-2035	1611	0
-Storm-2077	1420	0
-Storm-2139	1612	0
-Storm-2227	1613	0
-Storm-2372	1614	0
+Storm-1877	738	8
+Storm-1977	1609	0
+Storm-1982	1542	0
+Storm-2035	1610	0
+Storm-2077	1419	0
+Storm-2139	1611	0
+Storm-2227	1612	0
+Storm-2372	1613	0
 Storm-2416	410	0
-Storm-2460	1615	0
-Storm-2470	1616	0
-Storm-2477	1617	0
-Storm-2561	1618	0
-Storm-2603	1619	0
-Storm-2657	1369	0
-Storm-2697	1620	0
-Storm-2755	1621	0
-Storm-2945	1622	0
-Storm-2949	1623	0
+Storm-2460	1614	0
+Storm-2470	1615	0
+Storm-2477	1616	0
+Storm-2561	1617	0
+Storm-2603	1618	0
+Storm-2657	1368	0
+Storm-2697	1619	0
+Storm-2755	1620	0
+Storm-2945	1621	0
+Storm-2949	1622	0
 Storm-2981	419	0
 Storm-2999	157	0
-Storm-3075	1624	0
-Strategic Services Agency	1463	0
+Storm-3075	1623	0
+Strategic Services Agency	1462	0
 Strawberry Tempest	513	0
 Strider	50	129
 StrongPity	63	0
-Stucx Team	1625	0
-StucxTeam	1625	0
+Stucx Team	1624	0
+StucxTeam	1624	0
 Sturgeon Fisher	386	128
 SturgeonPhisher	386	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	616	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	615	0
 Subaat	127	256
 Suckfly	81	256
 Sunglow Blizzard	516	0
 Sunshop Group	78	0
-Suojelupoliisi	756	0
-Suojelupoliisi / Skyddspolisen	756	0
+Suojelupoliisi	755	0
+Suojelupoliisi / Skyddspolisen	755	0
 Superman	300	129
-Supo	756	6
+Supo	755	6
 Swallowtail	52	129
-Swan Vector	1626	128
-Swedish National Cyber Security Center	1302	0
-Swedish Security Service	1439	0
+Swan Vector	1625	128
+Swedish National Cyber Security Center	1301	0
+Swedish Security Service	1438	0
 Swirl Typhoon	293	0
-Swiss intelligence agencies	1627	0
+Swiss intelligence agencies	1626	0
 Syrian Electronic Army	578	128
 SyrianElectronicArmy	578	0
 Syrphid	256	129
 Syssphinx	115	256
-SÄPO	1439	6
-Säkerhetspolisen	1439	0
-Säpo	1439	6
-Sûreté Générale	784	0
-Sûreté de l'État	1575	0
-Służba Kontrwywiadu Wojskowego	1093	0
-Służba Wywiadu Wojskowego	1628	0
+SÄPO	1438	6
+Säkerhetspolisen	1438	0
+Säpo	1438	6
+Sûreté Générale	783	0
+Sûreté de l'État	1574	0
+Służba Kontrwywiadu Wojskowego	1092	0
+Służba Wywiadu Wojskowego	1627	0
 T-APT-02	45	4
 T-APT-03	84	4
 T-APT-04	51	4
 T-APT-12	52	4
 T-APT-17	46	4
-TA-473	1629	4
-TA-ShadowCricket	1026	0
+TA-473	1628	4
+TA-ShadowCricket	1025	0
 TA2101	395	4
-TA2536	1630	4
-TA2541	1631	4
-TA2552	1632	4
-TA2719	1633	4
+TA2536	1629	4
+TA2541	1630	4
+TA2552	1631	4
+TA2719	1632	4
 TA2721	374	4
 TA2722	237	4
-TA2723	1634	4
-TA2725	1635	4
+TA2723	1633	4
+TA2725	1634	4
 TA397	46	4
-TA402	1636	4
+TA402	1635	4
 TA404	54	4
-TA406	1637	4
+TA406	1636	4
 TA407	416	4
-TA410	1638	4
+TA410	1637	4
 TA412	91	4
-TA413	1043	4
+TA413	1042	4
 TA415	98	4
 TA416	208	4
 TA421	88	4
@@ -5226,7 +5222,7 @@ TA423	97	4
 TA427	66	4
 TA428	294	4
 TA429	20	4
-TA444	1639	4
+TA444	1638	4
 TA445	502	4
 TA446	277	4
 TA450	121	4
@@ -5234,65 +5230,65 @@ TA451	41	4
 TA452	42	4
 TA453	92	4
 TA454	95	4
-TA455	1640	4
+TA455	1639	4
 TA4557	125	4
 TA456	368	4
 TA4563	579	4
-TA459	1641	4
+TA459	1640	4
 TA471	515	4
-TA473	1629	4
-TA482	1642	4
-TA488	1031	4
+TA473	1628	4
+TA482	1641	4
+TA488	1030	4
 TA4900	416	4
-TA4903	1643	4
-TA4922	1644	4
-TA499	1035	4
+TA4903	1642	4
+TA4922	1643	4
+TA499	1034	4
 TA505	114	4
-TA511	1053	4
-TA516	1645	4
-TA530	1646	4
-TA542	843	4
+TA511	1052	4
+TA516	1644	4
+TA530	1645	4
+TA542	842	4
 TA543	505	4
-TA544	844	4
-TA547	1647	4
+TA544	843	4
+TA547	1646	4
 TA551	118	4
-TA554	1648	4
-TA555	1649	4
-TA558	1650	4
+TA554	1647	4
+TA555	1648	4
+TA558	1649	4
 TA569	497	4
 TA570	510	4
-TA571	1651	4
-TA575	1652	4
-TA577	888	4
-TA578	1653	4
-TA579	1654	4
-TA584	1594	4
-TA800	1655	4
-TA829	1656	4
-TA866	1657	4
+TA571	1650	4
+TA575	1651	4
+TA577	887	4
+TA578	1652	4
+TA579	1653	4
+TA584	1593	4
+TA800	1654	4
+TA829	1655	4
+TA866	1656	4
 TAAL	125	135
-TAG-100	1420	4
-TAG-112	1658	4
+TAG-100	1419	4
+TAG-112	1657	4
 TAG-121	430	4
-TAG-124	1021	4
-TAG-140	1659	4
-TAG-150	857	4
+TAG-124	1020	4
+TAG-140	1658	4
+TAG-150	856	4
 TAG-22	289	4
-TAG-28	1660	4
+TAG-28	1659	4
 TAG-53	277	4
-TAG-56	1661	4
+TAG-56	1660	4
 TAG-63	53	4
-TAG-70	1629	4
+TAG-70	1628	4
 TAG-74	296	4
 TAG_0530	56	4
 TANTALUM	208	149
 TECHNETIUM	85	149
 TELLURIUM	293	149
-TEM	1662	6
+TEM	1661	6
 TEMP.Avengers	78	0
 TEMP.Beanie	150	0
 TEMP.Bottle	104	0
-TEMP.Hermit	880	0
+TEMP.Hermit	879	0
 TEMP.Hex	208	0
 TEMP.Hippo	86	0
 TEMP.Isotope	122	0
@@ -5303,19 +5299,19 @@ TEMP.Periscope	97	0
 TEMP.Reaper	44	0
 TEMP.Tick	293	0
 TEMP.Veles	126	0
-TEMP.Vermin	1515	0
-TEMP.Warlock	721	0
+TEMP.Vermin	1514	0
+TEMP.Warlock	720	0
 TEMP.Zagros	121	0
 TEMP.Zhenbao	80	0
 TEMPER PANDA	136	0
 TEMPLAR	45	133
-TEMP_Heretic	1663	128
-TERBIUM	1664	149
-TEST PANDA	1665	0
+TEMP_Heretic	1662	128
+TERBIUM	1663	149
+TEST PANDA	1664	0
 TG-0055	85	4
 TG-0110	89	4
 TG-0416	77	4
-TG-1314	1666	4
+TG-1314	1665	4
 TG-2633	98	4
 TG-2754	73	12
 TG-2754	104	12
@@ -5329,134 +5325,134 @@ TG-4192	122	4
 TG-6952	6	4
 TG-8153	76	4
 TG-8223	72	4
-TG2003	692	4
-TG2729	1048	4
+TG2003	691	4
+TG2729	1047	4
 TGR-STA-0043	344	4
-TGR-STA-1030	1503	4
+TGR-STA-1030	1502	4
 TH-157	146	4
-TH-163	1648	4
+TH-163	1647	4
 TH3Bug	79	0
 THALLIUM	66	149
-THORIUM	993	149
-TIDRONE	668	260
-TINY SPIDER	1667	0
+THORIUM	992	149
+TIDRONE	667	260
+TINY SPIDER	1666	0
 TMP.Lapis	43	0
-TOXCAR CYBER TEAM	1668	0
-TOXIC PANDA	1669	0
-TR-CERT	1262	4
-TRACER KITTEN	1670	0
-TRAVELING SPIDER	1671	0
-TRIPLESTRENGTH	1672	260
-TSA	1673	6
-TSB	1502	134
-TWCERT/CC	1674	4
+TOXCAR CYBER TEAM	1667	0
+TOXIC PANDA	1668	0
+TR-CERT	1261	4
+TRACER KITTEN	1669	0
+TRAVELING SPIDER	1670	0
+TRIPLESTRENGTH	1671	260
+TSA	1672	6
+TSB	1501	134
+TWCERT/CC	1673	4
 Taffeta Typhoon	85	0
-Taidoor	669	256
+Taidoor	668	256
 Tailgater	76	129
 Tailgater Team	76	128
-Taizi Flood	639	0
-Tanzania Intelligence and Security Service	1675	0
-TargetCompany	741	0
+Taizi Flood	638	0
+Tanzania Intelligence and Security Service	1674	0
+TargetCompany	740	0
 Tarh Andishan	153	0
 TaskMasters	281	1
-TaxOff	1676	0
-Te Tira Tiaki	783	0
+TaxOff	1675	0
+Te Tira Tiaki	782	0
 Teal Kurma	441	0
 Team Bear	165	0
-Team Criminal Intelligence	724	0
-Team Criminal Intelligence (KMar-TCI)	1677	0
-Team Insane PK	1678	128
-Team Insane Pakistan	1678	128
-Team Twiizer	736	0
-Team-Xecuter	1679	0
+Team Criminal Intelligence	723	0
+Team Criminal Intelligence (KMar-TCI)	1676	0
+Team Insane PK	1677	128
+Team Insane Pakistan	1677	128
+Team Twiizer	735	0
+Team-Xecuter	1678	0
 Team338	136	0
-Team46	1676	0
+Team46	1675	0
 TeamPCP	157	0
 TeamSpy	165	0
 TeamSpy Crew	165	0
 TeamTNT	135	0
 TeamXRat	438	0
 TeleBots	49	0
-Teleboyi	1680	256
+Teleboyi	1679	256
 Temp.Overboard	84	0
 Temp.Pittytiger	83	0
-TempTick	1681	64
+TempTick	1680	64
 Tenacious Pungsan	430	0
-Teng Snake	833	128
-Terrorelhárítási Központ	1682	0
-Terrorist Investigation Division	1683	0
-Terörle Mücadele Dairesi Başkanlığı	1662	0
-TetrisPhantom	1684	0
-ThaiCERT	1685	0
-Thailand Computer Emergency Response Team	1685	0
+Teng Snake	832	128
+Terrorelhárítási Központ	1681	0
+Terrorist Investigation Division	1682	0
+Terörle Mücadele Dairesi Başkanlığı	1661	0
+TetrisPhantom	1683	0
+ThaiCERT	1684	0
+Thailand Computer Emergency Response Team	1684	0
 Thamar Reservoir	150	0
-The Big Bang	1686	128
-The Dark Overlord	1687	128
+The Big Bang	1685	128
+The Dark Overlord	1686	128
 The Dropping Elephant	47	128
 The Dukes	88	128
-The Gentlemen	1688	128
+The Gentlemen	1687	128
 The Gorgon Group	127	128
-The Information Branch	1689	0
+The Information Branch	1688	0
 The Mask	383	128
-The Shadow Brokers	1502	128
-The ShadowBrokers	1502	0
-The White Company	1690	128
-The Wizards	1691	128
-TheDarkOverlord	1687	0
-TheWizards	1691	0
-Thief Libra	1692	0
+The Shadow Brokers	1501	128
+The ShadowBrokers	1501	0
+The White Company	1689	128
+The Wizards	1690	128
+TheDarkOverlord	1686	0
+TheWizards	1690	0
+Thief Libra	1691	0
 Thirsty Gemini	47	128
-Threat Actor 888	1693	0
+Threat Actor 888	1692	0
 Threat Group 2889	153	0
 Threat Group-0110	89	0
 Threat Group-0416	77	0
-Threat Group-1314	1666	0
+Threat Group-1314	1665	0
 Threat Group-3390	86	0
 Threat Group-4127	52	0
-Threatsec	1694	256
+Threatsec	1693	256
 Thrip	123	129
-TianWu	1695	0
-Tianjin State Security Bureau	1696	0
+TianWu	1694	0
+Tianjin State Security Bureau	1695	0
 Tick	293	135
 Tick Castle	293	128
 Tide Castle	91	128
 TieOnJoe	45	0
-Tilded Team	662	0
+Tilded Team	661	0
 TiltedTemple	406	0
 Timberworm	150	256
 Tin Woodlawn	40	128
-ToddyCat	1582	0
-Tohnichi	741	256
+ToddyCat	1581	0
+Tohnichi	740	256
 Tonto Team	296	0
 Topgear	270	256
 Tortoise Shell	368	128
 Tortoiseshell	368	129
-Tracfin	1697	0
-TraderTraitor	970	0
-Traficom National Cyber Security Centre	1009	0
+Tracfin	1696	0
+TraderTraitor	969	0
+Traficom National Cyber Security Centre	1008	0
 Transparent Tribe	43	128
-Transportation Security Administration	1673	0
-Treasury Department	601	0
+Transportation Security Administration	1672	0
+Treasury Department	600	0
 Trickbot LLC	431	0
 Trident	490	129
 Trident Ursa	18	0
-TridentLocker	1698	0
+TridentLocker	1697	0
 Tropic Trooper	82	128
-Tropical Scorpius	1699	0
+Tropical Scorpius	1698	0
 Tropicalscorpius	466	256
 TsNIIKhM	390	0
 Tsar Team	52	128
-Tstark	1700	256
-Tumbleweed Typhoon	993	0
+Tstark	1699	256
+Tumbleweed Typhoon	992	0
 Tungsten Bridge	45	0
 Tunisian Cyber Army	439	128
 TunisianCyberArmy	439	0
 Tunnel Spider	395	0
-TunnelSnake	1701	0
+TunnelSnake	1700	0
 TunnelVision	92	0
 Turbine Panda	85	0
-Turk Hack Team	1702	128
-TurkHackTeam	1702	0
+Turk Hack Team	1701	128
+TurkHackTeam	1701	0
 Turla	56	161
 Turla Relic	56	128
 Twill Typhoon	208	0
@@ -5464,258 +5460,257 @@ Twisted Kitten	42	0
 Twisted Spider	395	0
 Two-tailed Scorpion	53	128
 TwoForOne	120	0
-TwoSail Junk	1703	0
+TwoSail Junk	1702	0
 U.S. Cyber Command	370	0
 U.S. Cyber National Mission Force	357	0
 U.S. Department of Commerce	422	0
 U.S. Department of Defense	592	0
-U.S. Department of Education	593	0
 U.S. Department of Energy	546	0
 U.S. Department of Justice	547	0
-U.S. Department of State	600	0
-U.S. Nuclear Regulatory Commission	1242	0
-U.S. Securities and Exchange Commission	1444	0
-U.S. Treasury	601	0
+U.S. Department of State	599	0
+U.S. Nuclear Regulatory Commission	1241	0
+U.S. Securities and Exchange Commission	1443	0
+U.S. Treasury	600	0
 UAC-0001	52	4
 UAC-0003	56	4
-UAC-0006	1704	4
+UAC-0006	1703	4
 UAC-0010	18	4
-UAC-0020	1515	4
+UAC-0020	1514	4
 UAC-0024	56	4
 UAC-0028	52	4
 UAC-0029	88	4
-UAC-0050	1705	4
+UAC-0050	1704	4
 UAC-0056	276	12
 UAC-0056	515	12
 UAC-0057	502	4
-UAC-0063	1706	4
+UAC-0063	1705	4
 UAC-0082	49	4
-UAC-0094	1707	4
-UAC-0099	1708	4
-UAC-0100	1709	4
-UAC-0102	1710	4
-UAC-0106	1709	4
-UAC-0109	1711	4
+UAC-0094	1706	4
+UAC-0099	1707	4
+UAC-0100	1708	4
+UAC-0102	1709	4
+UAC-0106	1708	4
+UAC-0109	1710	4
 UAC-0113	49	4
-UAC-0114	1629	4
-UAC-0118	731	4
+UAC-0114	1628	4
+UAC-0118	730	4
 UAC-0144	56	4
-UAC-0149	1712	4
-UAC-0154	1713	4
-UAC-0184	1714	4
-UAC-0185	1715	4
-UAC-0190	1031	4
-UAC-0194	1716	4
-UAC-0215	1717	4
-UAC-0219	1718	4
-UAC-0226	1719	4
-UAC-0227	1720	4
-UAC-0239	1721	4
-UAC-0241	1722	4
-UAC-0245	1723	4
+UAC-0149	1711	4
+UAC-0154	1712	4
+UAC-0184	1713	4
+UAC-0185	1714	4
+UAC-0190	1030	4
+UAC-0194	1715	4
+UAC-0215	1716	4
+UAC-0219	1717	4
+UAC-0226	1718	4
+UAC-0227	1719	4
+UAC-0239	1720	4
+UAC-0241	1721	4
+UAC-0245	1722	4
 UAC-0255	480	4
-UAE Cyber Security Council	1724	0
-UAT-10362	1725	4
-UAT-10608	1726	4
-UAT-11795	1727	4
-UAT-5394	1728	4
-UAT-5647	1430	4
-UAT-5918	1729	4
-UAT-6382	1730	4
+UAE Cyber Security Council	1723	0
+UAT-10362	1724	4
+UAT-10608	1725	4
+UAT-11795	1726	4
+UAT-5394	1727	4
+UAT-5647	1429	4
+UAT-5918	1728	4
+UAT-6382	1729	4
 UAT-7237	349	4
 UAT-7290	490	4
-UAT-7810	1731	4
-UAT-8099	1732	4
-UAT-8302	1733	4
-UAT-8616	1734	4
-UAT-8837	1735	4
-UAT-9244	1736	4
-UAT-9686	1737	4
-UAT-9921	1738	4
-UAT4356	1607	4
-UCA	1739	134
-UK Information Commissioner	907	0
-UK Ministry of Defence	1125	0
-UK National Cyber Security Centre	1226	0
-UN	1740	7
+UAT-7810	1730	4
+UAT-8099	1731	4
+UAT-8302	1732	4
+UAT-8616	1733	4
+UAT-8837	1734	4
+UAT-9244	1735	4
+UAT-9686	1736	4
+UAT-9921	1737	4
+UAT4356	1606	4
+UCA	1738	134
+UK Information Commissioner	906	0
+UK Ministry of Defence	1124	0
+UK National Cyber Security Centre	1225	0
+UN	1739	7
 UNC1069	94	12
 UNC1069	465	76
-UNC1088	1409	4
+UNC1088	1408	4
 UNC1151	502	4
 UNC1326	441	4
 UNC1530	402	4
 UNC1543	497	4
-UNC1549	925	12
-UNC1549	1316	76
+UNC1549	924	12
+UNC1549	1315	76
 UNC1720	178	4
-UNC1860	1741	4
+UNC1860	1740	4
 UNC1878	431	4
 UNC1945	343	4
 UNC2053	431	4
 UNC215	86	12
-UNC215	1742	76
+UNC215	1741	76
 UNC2165	500	4
 UNC2198	395	4
-UNC2286	740	4
+UNC2286	739	4
 UNC2428	33	4
-UNC2447	1743	4
+UNC2447	1742	4
 UNC2452	88	4
-UNC2465	1744	4
-UNC2529	1745	4
-UNC2565	889	4
+UNC2465	1743	4
+UNC2529	1744	4
+UNC2565	888	4
 UNC2589	276	4
 UNC2596	466	4
 UNC2630	104	4
-UNC2659	1746	4
-UNC2717	1747	4
+UNC2659	1745	4
+UNC2717	1746	4
 UNC2814	565	4
-UNC2849	1585	4
-UNC2970	1748	4
+UNC2849	1584	4
+UNC2970	1747	4
 UNC302	224	4
 UNC3236	299	4
 UNC3524	88	4
-UNC3569	1749	4
+UNC3569	1748	4
 UNC3661	513	4
 UNC3742	469	4
-UNC3886	1750	4
-UNC3890	1751	4
+UNC3886	1749	4
+UNC3890	1750	4
 UNC3944	1	4
-UNC3973	1752	4
+UNC3973	1751	4
 UNC4057	277	4
-UNC4191	1753	4
+UNC4191	1752	4
 UNC4210	56	4
-UNC4221	1715	4
+UNC4221	1714	4
 UNC4393	381	4
-UNC4453	804	4
-UNC4487	1754	4
-UNC4536	1755	4
-UNC4540	1756	4
+UNC4453	803	4
+UNC4487	1753	4
+UNC4536	1754	4
+UNC4540	1755	4
 UNC4736	178	4
-UNC4841	1457	4
-UNC4899	970	4
-UNC4990	1757	4
-UNC5174	1758	4
-UNC5221	1414	4
-UNC5266	1759	4
-UNC5267	739	4
-UNC5291	1760	4
+UNC4841	1456	4
+UNC4899	969	4
+UNC4990	1756	4
+UNC5174	1757	4
+UNC5221	1413	4
+UNC5266	1758	4
+UNC5267	738	4
+UNC5291	1759	4
 UNC530	18	4
-UNC5325	1761	4
-UNC5330	1762	4
-UNC5337	1763	4
-UNC5342	1764	4
+UNC5325	1760	4
+UNC5330	1761	4
+UNC5337	1762	4
+UNC5342	1763	4
 UNC5356	464	4
-UNC5454	681	4
-UNC5537	1765	4
-UNC5820	1766	4
-UNC6032	1767	4
-UNC6040	1768	4
-UNC6148	1769	4
-UNC6201	1770	4
-UNC6293	1771	4
-UNC6353	1772	4
+UNC5454	680	4
+UNC5537	1764	4
+UNC5820	1765	4
+UNC6032	1766	4
+UNC6040	1767	4
+UNC6148	1768	4
+UNC6201	1769	4
+UNC6293	1770	4
+UNC6353	1771	4
 UNC6384	208	4
-UNC6395	1773	4
-UNC6426	1774	4
-UNC6485	1775	4
-UNC6508	1776	4
-UNC6619	1503	4
-UNC6671	1777	4
-UNC6691	1778	4
-UNC6692	1779	4
-UNC6748	1780	4
-UNC757	768	4
-UNC788	1781	4
-UNC902	721	4
+UNC6395	1772	4
+UNC6426	1773	4
+UNC6485	1774	4
+UNC6508	1775	4
+UNC6619	1502	4
+UNC6671	1776	4
+UNC6691	1777	4
+UNC6692	1778	4
+UNC6748	1779	4
+UNC757	767	4
+UNC788	1780	4
+UNC902	720	4
 UNC94	175	4
-UNC961	847	4
-UNG0002	1782	4
-UNG0901	1783	4
-UNION PANDA	1784	0
-UNION SPIDER	1785	0
-UNK_AcademicFlare	1786	0
-UNK_DropPitch	1787	0
-UNK_FistBump	1788	0
-UNK_RemoteRogue	1789	0
-UNK_SparkyCarp	1790	0
-UNK_SweetSpecter	1543	0
-UNODC	1791	4
+UNC961	846	4
+UNG0002	1781	4
+UNG0901	1782	4
+UNION PANDA	1783	0
+UNION SPIDER	1784	0
+UNK_AcademicFlare	1785	0
+UNK_DropPitch	1786	0
+UNK_FistBump	1787	0
+UNK_RemoteRogue	1788	0
+UNK_SparkyCarp	1789	0
+UNK_SweetSpecter	1542	0
+UNODC	1790	4
 UPS	89	135
 UPS Team	89	128
 US Cyber Command	370	0
-US-CERT	1792	4
+US-CERT	1791	4
 USCYBERCOM	370	4
-USDoD	1793	0
-USOM	1262	6
-USSS	1483	6
-UTA0178	1414	4
-UTA0218	1794	4
-UTA0352	1795	4
-UTA0355	1796	4
-UTA0388	1797	4
-UTA0533	1798	4
-UTG-Q-008	1799	4
-UTG-Q-010	1800	4
+USDoD	1792	0
+USOM	1261	6
+USSS	1482	6
+UTA0178	1413	4
+UTA0218	1793	4
+UTA0352	1794	4
+UTA0355	1795	4
+UTA0388	1796	4
+UTA0533	1797	4
+UTG-Q-008	1798	4
+UTG-Q-010	1799	4
 UUC	317	134
-UZSI	1329	6
-Udenrigsministeriet	1159	0
+UZSI	1328	6
+Udenrigsministeriet	1158	0
 Ugly Face	383	128
-Ukrainian Cyber Alliance	1739	128
+Ukrainian Cyber Alliance	1738	128
 Ukrainian Cyber Police	479	0
-Ukrainian Foreign Ministry	1191	0
-Ulkoministeriö	1162	0
-Ulusal Siber Olaylara Müdahale Merkezi	1262	0
-Underground Team	1430	128
-Unfading Sea Haze	1801	128
-Unidad de Inteligencia Financiera	1802	0
-Union européenne	663	0
+Ukrainian Foreign Ministry	1190	0
+Ulkoministeriö	1161	0
+Ulusal Siber Olaylara Müdahale Merkezi	1261	0
+Underground Team	1429	128
+Unfading Sea Haze	1800	128
+Unidad de Inteligencia Financiera	1801	0
+Union européenne	662	0
 Unit 121	54	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1356	0
-Unit 74455	806	0
-Unit 78020	1357	0
-Unit 8200	1803	8
-Unit 8200	643	8
+Unit 61486	1355	0
+Unit 74455	805	0
+Unit 78020	1356	0
+Unit 8200	1802	8
+Unit 8200	642	8
 United Cyber Caliphate	317	128
-United Front Work Department	1804	0
-United Nations	1740	0
-United Nations Office on Drugs and Crime	1791	0
-United States Computer Emergency Readiness Team	1792	0
+United Front Work Department	1803	0
+United Nations	1739	0
+United Nations Office on Drugs and Crime	1790	0
+United States Computer Emergency Readiness Team	1791	0
 United States Cyber Command	370	0
-United States Secret Service	1483	0
-Unknown-Group-901	1783	0
-UnsolicitedBooker	1805	0
+United States Secret Service	1482	0
+Unknown-Group-901	1782	0
+UnsolicitedBooker	1804	0
 Uprava za bezbednost i kontrarazuznavanje	137	0
 Uroburos	56	256
-Urpage	1806	256
-UserSec	1807	0
-Utenriksdepartementet	1180	0
-Uteus	1758	256
-Utrikesdepartementet	1187	0
-Užsienio reikalų ministerija	1173	0
-VAJA	1064	6
-VDD	1579	6
-VENOM	668	133
-VENOM SPIDER	1808	0
+Urpage	1805	256
+UserSec	1806	0
+Utenriksdepartementet	1179	0
+Uteus	1757	256
+Utrikesdepartementet	1186	0
+Užsienio reikalų ministerija	1172	0
+VAJA	1063	6
+VDD	1578	6
+VENOM	667	133
+VENOM SPIDER	1807	0
 VENOMOUS Bear	56	0
-VICE SPIDER	1809	72
+VICE SPIDER	1808	72
 VICEROY TIGER	59	72
-VIGINUM	1494	4
-VLA	697	6
-VNCERT	1810	4
-VOYEUR	865	132
-VSD	1574	6
-VSSE	1575	6
-VZ	1094	6
-Valsts drošības dienests	1579	0
-Valstybės saugumo departamentas	1574	0
+VIGINUM	1493	4
+VLA	696	6
+VNCERT	1809	4
+VOYEUR	864	132
+VSD	1573	6
+VSSE	1574	6
+VZ	1093	6
+Valsts drošības dienests	1578	0
+Valstybės saugumo departamentas	1573	0
 Vanguard Panda	299	0
 Vanilla Tempest	519	0
 Vedalia	100	129
-Veiligheid van de Staat	1575	0
-Velvet Ant	1811	128
+Veiligheid van de Staat	1574	0
+Velvet Ant	1810	128
 Velvet Chollima	66	72
 Velvet Chollima	100	8
 Velvet Chollima	322	8
@@ -5723,260 +5718,260 @@ Velvet Tempest	155	0
 Vengeful Kitten	511	0
 Vengeful Wolf	570	0
 Venus 121	44	0
-Vermin	1515	129
-Vermin Relic	1515	128
+Vermin	1514	129
+Vermin Relic	1514	128
 Vertigo Panda	208	0
 Vice Leaker	443	128
 Vice Society	519	128
 Vice Spider	519	8
-ViceLeaker	1812	64
+ViceLeaker	1811	64
 Viceroy Tiger	47	8
-Vicious Panda	1531	0
-ViciousTrap	1813	0
-Vietnam Computer Emergency Response Team	1810	0
-Viginum	1494	0
-Viking Jackal	1814	0
-Viking Spider	1404	0
-Vikingdom	1814	256
+Vicious Panda	1530	0
+ViciousTrap	1812	0
+Vietnam Computer Emergency Response Team	1809	0
+Viginum	1493	0
+Viking Jackal	1813	0
+Viking Spider	1403	0
+Vikingdom	1813	256
 Violet Typhoon	91	0
 Violin Panda	79	0
 Viridian Vortex	93	128
 Vixen Panda	74	0
-Voena služba za razuznuvanje i bezbednost	1101	0
-Void Arachne	1523	128
-Void Balaur	1815	0
-Void Banshee	1816	128
-Void Blizzard	1031	0
-Void Dokkaebi	739	0
+Voena služba za razuznuvanje i bezbednost	1100	0
+Void Arachne	1522	128
+Void Balaur	1814	0
+Void Banshee	1815	128
+Void Blizzard	1030	0
+Void Dokkaebi	738	0
 Void Manticore	207	136
-Void Manticore	1817	200
-Void Rabisu	1699	0
-VoidLink Operator	1738	0
-Vojenské spravodajstvo	1818	0
-Vojenské zpravodajství	1094	0
-Vojna sigurnosno-obavještajna agencija	1819	0
-Vojnoobaveštajna agencija	1820	0
+Void Manticore	1816	200
+Void Rabisu	1698	0
+VoidLink Operator	1737	0
+Vojenské spravodajstvo	1817	0
+Vojenské zpravodajství	1093	0
+Vojna sigurnosno-obavještajna agencija	1818	0
+Vojnoobaveštajna agencija	1819	0
 Volatile Cedar	591	128
 VolcanicTimber	163	0
-Volga Flood	1435	0
+Volga Flood	1434	0
 Volt Typhoon	299	0
 Voltzite	299	256
 Voodoo Bear	49	0
-Vovan	1035	256
-Vulz Sec Team	1821	0
-VulzSec	1821	0
-VulzSecTeam	1821	0
-Välisluureamet	697	0
-Välisministeerium	1160	0
-WARP PANDA	1822	0
-WET PANDA	1412	0
+Vovan	1034	256
+Vulz Sec Team	1820	0
+VulzSec	1820	0
+VulzSecTeam	1820	0
+Välisluureamet	696	0
+Välisministeerium	1159	0
+WARP PANDA	1821	0
+WET PANDA	1411	0
 WHOis Team	101	0
-WIP19	1823	4
+WIP19	1822	4
 WIRTE	187	260
 WIZARD SPIDER	431	0
-WOLF SPIDER	722	0
+WOLF SPIDER	721	0
 WRAITH	56	133
-WageMole	739	0
+WageMole	738	0
 Wandering Spider	567	0
-Wassonite	1824	256
-Watchdog	1692	129
-Water Bakunawa	1825	0
-Water Barghest	1826	0
-Water Curupira	1827	0
+Wassonite	1823	256
+Watchdog	1691	129
+Water Bakunawa	1824	0
+Water Barghest	1825	0
+Water Curupira	1826	0
 Water Galura	145	0
-Water Gamayun	1828	0
-Water Kurita	1829	0
-Water Labbu	1830	0
-Water Makara	1831	0
-Water Orthrus	1832	0
-Water Saci	1833	0
+Water Gamayun	1827	0
+Water Kurita	1828	0
+Water Labbu	1829	0
+Water Makara	1830	0
+Water Orthrus	1831	0
+Water Saci	1832	0
 Water Sigbin	9	0
-WaterPlum	739	0
+WaterPlum	738	0
 Waterbug	56	256
-WeRedEvils	1834	0
+WeRedEvils	1833	0
 WebMasters	261	1
 Webmonder	20	256
-Websiic	1582	256
-Webworm	1551	129
-WeedSec	1835	0
+Websiic	1581	256
+Webworm	1550	129
+WeedSec	1834	0
 Wekby	77	256
 Wekby2	86	0
-Wheat Tempest	788	0
-Whisper Spider	1520	0
+Wheat Tempest	787	0
+Whisper Spider	1519	0
 White Bear	56	0
 White Dev 115	567	0
-White Dev 9	1043	0
+White Dev 9	1042	0
 White Giant	125	128
 WhiteBear	56	0
-WhiteCobra	1836	0
-Whitefly	1837	129
+WhiteCobra	1835	0
+Whitefly	1836	129
 Whois Hacking Team	54	0
 Wicked Panda	98	0
 Wicked Spider	98	0
 Wickrme	463	256
 Wild Comet	119	128
-WildCard	1838	1
+WildCard	1837	1
 WildNeutron	310	0
-WildPressure	1839	0
+WildPressure	1838	0
 WindShift	236	0
-Windigo	1840	129
+Windigo	1839	129
 Windy Phoenix	236	128
-Wine Tempest	1351	0
+Wine Tempest	1350	0
 Winnti	98	256
 Winnti Group	269	0
-Winter Vivern	1629	0
+Winter Vivern	1628	0
 Winterflounder	18	256
-Wisp Team	1355	128
+Wisp Team	1354	128
 Wisteria Tsunami	484	0
-Witchetty	1042	129
-World Leaks	900	128
-Worok	1841	256
-XDSpy	1842	256
-XakNet	1709	0
-Xarici İşlər Nazirliyi	1155	0
-Xcatze	1843	256
+Witchetty	1041	129
+World Leaks	899	128
+Worok	1840	256
+XDSpy	1841	256
+XakNet	1708	0
+Xarici İşlər Nazirliyi	1154	0
+Xcatze	1842	256
 Xenotime	126	129
-Xiaoqiying	833	256
+Xiaoqiying	832	256
 XinXin	260	0
 XingLocker	191	0
 YTTRIUM	88	149
-Yahoo Boys	1844	128
-Yanbian Gang	1845	0
+Yahoo Boys	1843	128
+Yanbian Gang	1844	0
 Yellow Liderc	368	0
 Yellow Nabu	416	0
 YoroTrooper	386	0
-Yulong Flood	1608	0
+Yulong Flood	1607	0
 Z-Lom Team	52	128
-Z-Pentest	1846	0
-Z-Pentest Alliance	1846	0
+Z-Pentest	1845	0
+Z-Pentest Alliance	1845	0
 ZINC	54	151
 ZIRCONIUM	91	149
-ZOMBIE SPIDER	1847	0
-Zarya	1711	128
-Zeff Security	1848	0
-ZeffSec	1848	0
+ZOMBIE SPIDER	1846	0
+Zarya	1710	128
+Zeff Security	1847	0
+ZeffSec	1847	0
 Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	388	0
-Zeppelin	1849	129
-Zero Seven Group	1850	128
-ZeroSevenGroup	1850	0
-Zhejiang State Security Department	1851	0
+Zeppelin	1848	129
+Zero Seven Group	1849	128
+ZeroSevenGroup	1849	0
+Zhejiang State Security Department	1850	0
 Zigzag Hail	45	0
 Zinc Emerson	47	0
 ZipToken	86	0
-ZooPark	1852	0
+ZooPark	1851	0
 admin@338	136	0
-badbullz	1808	256
-badbullzvenom	1808	256
+badbullz	1807	256
+badbullzvenom	1807	256
 changqixinyun	260	256
 colCERT	420	0
-deepclif	633	256
+deepclif	632	256
 direction nationale du renseignement territorial	544	0
 iKittens	92	0
-isoon	633	256
-keymous	1000	256
-luoxk	1853	256
+isoon	632	256
+keymous	999	256
+luoxk	1852	256
 maCERT	533	0
-ngCERT	1315	0
-puNK-003	1854	0
+ngCERT	1314	0
+puNK-003	1853	0
 room155	570	0
 tabcteng	104	256
 the Lamberts	62	128
 timmy	117	256
-ÚZSI	1329	6
-Úřad pro zahraniční styky a informace	1329	0
-Ārlietu ministrija	1175	0
-ΕΥΠ	666	6
-Εθνική Υπηρεσία Πληροφοριών	666	0
-Υπουργείο Εξωτερικών	1164	0
-ГРУ	805	6
+ÚZSI	1328	6
+Úřad pro zahraniční styky a informace	1328	0
+Ārlietu ministrija	1174	0
+ΕΥΠ	665	6
+Εθνική Υπηρεσία Πληροφοριών	665	0
+Υπουργείο Εξωτερικών	1163	0
+ГРУ	804	6
 ГУР	586	6
-Гадаад харилцааны яам	1177	0
-Главное Разведывательное Управление	805	0
-Главное разведывательное управление	805	0
-Главное управление специальных программ Президента Российской Федерации	1076	0
+Гадаад харилцааны яам	1176	0
+Главное Разведывательное Управление	804	0
+Главное разведывательное управление	804	0
+Главное управление специальных программ Президента Российской Федерации	1075	0
 Головне управління розвідки	586	0
-Держспецзв'язку	1465	0
+Держспецзв'язку	1464	0
 Държавна агенция „Национална сигурност“	491	0
 КГБ	247	6
 Камітэт дзяржаўнай бяспекі	247	0
 Кіберполіція	479	0
-МЗС	1191	6
-МИД	1059	6
-Министарство спољних послова	1185	0
-Министерство иностранных дел	1059	0
-Министерство на външните работи	1156	0
-Министерство обороны Российской Федерации	1144	0
-Минобороны	1144	0
-Міністерство закордонних справ України	1191	0
-Міністерство оборони України	1150	0
-Міністэрства замежных спраў	1158	0
-СБУ	1440	6
-СВР	765	6
-Служба Внешней Разведки	765	0
-Служба безпеки України	1440	0
-Служба внешней разведки	765	0
-Служба специальной связи и информации	1560	0
-Сыртқы істер министрлігі	1171	0
+МЗС	1190	6
+МИД	1058	6
+Министарство спољних послова	1184	0
+Министерство иностранных дел	1058	0
+Министерство на външните работи	1155	0
+Министерство обороны Российской Федерации	1143	0
+Минобороны	1143	0
+Міністерство закордонних справ України	1190	0
+Міністерство оборони України	1149	0
+Міністэрства замежных спраў	1157	0
+СБУ	1439	6
+СВР	764	6
+Служба Внешней Разведки	764	0
+Служба безпеки України	1439	0
+Служба внешней разведки	764	0
+Служба специальной связи и информации	1559	0
+Сыртқы істер министрлігі	1170	0
 Урядова команда реагування на комп'ютерні надзвичайні події України	329	0
-ФСБ	732	6
-ФСО	733	6
-Федеральная служба безопасности	732	0
-Федеральная служба охраны	733	0
+ФСБ	731	6
+ФСО	732	6
+Федеральная служба безопасности	731	0
+Федеральная служба охраны	732	0
 ЦНИИХМ	390	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	806	0
-Ազգային անվտանգության ծառայություն	1246	0
-Արտաքին գործերի նախարարություն	1154	0
+в/ч 74455	805	0
+Ազգային անվտանգության ծառայություն	1245	0
+Արտաքին գործերի նախարարություն	1153	0
 אמ"ן	160	6
-המוסד	1206	0
-יחידה 8200	1803	0
-מערך הסייבר הלאומי	910	0
-משרד החוץ	1165	0
-שירות הביטחון הכללי	918	0
-المديرية العامة للأمن العام	784	0
-الهيئة الوطنية للأمن السيبراني	1219	0
-د استخباراتو لوی ریاست	826	0
+המוסד	1205	0
+יחידה 8200	1802	0
+מערך הסייבר הלאומי	909	0
+משרד החוץ	1164	0
+שירות הביטחון הכללי	917	0
+المديرية العامة للأمن العام	783	0
+الهيئة الوطنية للأمن السيبراني	1218	0
+د استخباراتو لوی ریاست	825	0
 سپاه پاسداران انقلاب اسلامی	186	0
-مجلس الأمن السيبراني	1724	0
-وزارة الخارجية	1152	8
-وزارة الخارجية	1161	8
-وزارة الخارجية	1166	8
-وزارة الخارجية	1168	8
-وزارة الخارجية	1184	8
-وزارة الخارجية	1186	8
-وزارة الخارجية والمغتربين	1172	0
-وزارة الشؤون الخارجية	1176	0
-وزارت اطلاعات	1064	0
-وزارت امور خارجه	1167	0
-وزارت خارجہ	1182	0
-विदेश मंत्रालय	1054	0
-กระทรวงการต่างประเทศ	1189	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1225	0
-საგარეო საქმეთა სამინისტრო	1163	0
-საქართველოს დაზვერვის სამსახური	834	0
-სახელმწიფო უშიშროების სამსახური	1576	0
-中国人民解放军	1354	0
-公安調査庁	1360	0
-公安部	1068	6
-内閣サイバーセキュリティセンター	1235	0
+مجلس الأمن السيبراني	1723	0
+وزارة الخارجية	1151	8
+وزارة الخارجية	1160	8
+وزارة الخارجية	1165	8
+وزارة الخارجية	1167	8
+وزارة الخارجية	1183	8
+وزارة الخارجية	1185	8
+وزارة الخارجية والمغتربين	1171	0
+وزارة الشؤون الخارجية	1175	0
+وزارت اطلاعات	1063	0
+وزارت امور خارجه	1166	0
+وزارت خارجہ	1181	0
+विदेश मंत्रालय	1053	0
+กระทรวงการต่างประเทศ	1188	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1224	0
+საგარეო საქმეთა სამინისტრო	1162	0
+საქართველოს დაზვერვის სამსახური	833	0
+სახელმწიფო უშიშროების სამსახური	1575	0
+中国人民解放军	1353	0
+公安調査庁	1359	0
+公安部	1067	6
+内閣サイバーセキュリティセンター	1234	0
 国家互联网信息办公室	314	0
 国家互联网应急中心	353	0
 国家安全部	401	0
 国家计算机病毒应急处理中心	369	0
-国防部	1193	6
-國家安全局	1244	0
+国防部	1192	6
+國家安全局	1243	0
 外交部	400	14
-外交部	1190	14
-外務省	972	6
-數位發展部	1062	0
-狼毒草	819	134
-警察庁	973	6
-국가보위성	1070	0
-국가사이버안보센터	1227	0
-국가정보원	1233	0
-국정원	1233	6
-외교부	1063	6
-외무성	1170	6
-정찰총국	830	6
-한국인터넷진흥원	986	0`;
+外交部	1189	14
+外務省	971	6
+數位發展部	1061	0
+狼毒草	818	134
+警察庁	972	6
+국가보위성	1069	0
+국가사이버안보센터	1226	0
+국가정보원	1232	0
+국정원	1232	6
+외교부	1062	6
+외무성	1169	6
+정찰총국	829	6
+한국인터넷진흥원	985	0`;
