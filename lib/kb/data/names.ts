@@ -4390,7 +4390,7 @@ OnionDog	1342	0
 Ontario Provincial Police	1343	0
 Onyx Sleet	101	0
 Opal Sleet	100	0
-OperationTroy	101	0
+Operation Hangover	59	128
 Operator Panda	739	0
 Orange Athos	47	0
 Orange Kala	59	128
