@@ -44,6 +44,8 @@ interface Doc {
   compact: string;
   country?: string;
   aliases: string[];
+  /** Campaign and malware names on an actor's card: a search for one finds the actor, never as an alias. */
+  related: string[];
   vendors: string[];
 }
 
@@ -57,14 +59,16 @@ function docs(kb: KnowledgeBase): Doc[] {
   const out: Doc[] = [];
   for (const a of kb.actors) {
     const aliases = a.aliases.map((x) => x.name).filter((n) => n !== a.name);
+    const related = (a.relatedNames ?? []).map((r) => r.name);
     out.push({
       id: a.id,
       kind: 'actor',
       name: a.name,
-      names: aliases.join(' | '),
-      compact: [a.name, ...aliases].map(squeeze).join(' '),
+      names: [...aliases, ...related].join(' | '),
+      compact: [a.name, ...aliases, ...related].map(squeeze).join(' '),
       country: a.country,
       aliases,
+      related,
       vendors: [...new Set(a.aliases.flatMap((x) => (x.source ? [x.source] : [])))],
     });
   }
@@ -78,6 +82,7 @@ function docs(kb: KnowledgeBase): Doc[] {
       compact: [g.name, ...aliases].map(squeeze).join(' '),
       country: g.country,
       aliases,
+      related: [],
       vendors: [],
     });
   }
@@ -93,7 +98,7 @@ interface Prepared {
 }
 
 function prepare(d: Doc): Prepared {
-  const names = [d.name, ...d.aliases];
+  const names = [d.name, ...d.aliases, ...d.related];
   return {
     names,
     whole: names.map(squeeze),

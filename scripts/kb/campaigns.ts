@@ -11,8 +11,8 @@ import { groupId, type MitreCampaign, type MitreGroup } from './upstream';
 
 type Review = (line: string) => void;
 
-/** Vendors name operations "Operation X" (also "Op X"): a campaign's name, not a group's. */
-const OPERATION = /^(?:Operation|Op\.?)\s/i;
+/** Vendors name operations "Operation X" (also "OperationX", "Op X"): a campaign's name, not a group's. */
+const OPERATION = /^(?:Operation(?:\s|(?=\p{Lu}))|Op\.?\s)/u;
 
 /** Active ATT&CK campaigns by compacted name and alias. */
 function campaignIndex(campaigns: MitreCampaign[]): Map<string, MitreCampaign> {

@@ -19,6 +19,21 @@ describe('KB ids', () => {
     }
   });
 
+  it('an actor merged into another (or renamed) still resolves by its former id', () => {
+    const kb = loadKb();
+    const ids = new Set([...kb.actors, ...kb.agencies].map((e) => e.id));
+    const former = kb.actors.flatMap((a) => (a.formerIds ?? []).map((f) => [f, a.id] as const));
+    expect(former).toContainEqual(['reddelta', 'mustang-panda']);
+    expect(former).toContainEqual(['charming-kitten', 'apt35']);
+    expect(former).toContainEqual(['bitwise-spider', 'lockbit']);
+    expect(new Set(former.map(([f]) => f)).size).toBe(former.length);
+    for (const [f, id] of former) {
+      expect(ids.has(f), f).toBe(false);
+      expect(isEntityId(f), f).toBe(true);
+      expect(getEntity(f)?.entity.id).toBe(id);
+    }
+  });
+
   it('fitId cuts at a hyphen and keeps the salt', () => {
     expect(fitId('xx-short', 'ab12')).toBe('xx-short');
     const long = `de-${'word-'.repeat(30)}end`;

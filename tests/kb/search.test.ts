@@ -16,6 +16,13 @@ describe('createSearch', () => {
     expect(search(q)[0]).toMatchObject({ id, matched, tier });
   });
 
+  it('finds the group a campaign is attributed to by the campaign, never listing it as an alias', () => {
+    const [hit] = search('operation dream job');
+    expect(hit).toMatchObject({ id: 'lazarus-group', matched: 'Operation Dream Job', tier: 'exact' });
+    expect(hit!.aliases).not.toContain('Operation Dream Job');
+    expect(search('HomeLand Justice')[0]).toMatchObject({ id: 'lyceum', matched: 'HomeLand Justice' });
+  });
+
   it('ranks exact names before prefixes before typos', () => {
     const tiers = search('apt 31', 20).map((r) => r.tier);
     expect(tiers[0]).toBe('exact');

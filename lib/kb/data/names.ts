@@ -213,6 +213,7 @@ mustang-panda	actor	MUSTANG PANDA	CN
 th-bureau-of-intelligence	agency	Bureau of Intelligence	TH	intelligence
 big-panda	actor	BIG PANDA	CN
 cz-bis	agency	Security Information Service	CZ	intelligence
+us-bis	agency	Bureau of Industry and Security	US	regulator
 de-bka	agency	Federal Criminal Police Office	DE	law-enforcement
 de-lka-by	agency	Bavarian State Criminal Police Office	DE	law-enforcement
 de-bmi	agency	Federal Ministry of the Interior	DE	ministry
@@ -422,6 +423,7 @@ codefinger	actor	Codefinger
 coinbase-cartel	actor	Coinbase Cartel
 co-colcert	agency	Colombian Cyber Emergency Response Group	CO	cert
 comicform	actor	ComicForm
+us-commerce	agency	Department of Commerce	US	ministry
 int-european-commission	agency	European Commission		international
 common-raven	actor	Common Raven
 conference-crew	actor	Conference Crew	CN
@@ -776,6 +778,7 @@ funksec	actor	FunkSec
 fusioncore	actor	FusionCore
 fxmsp	actor	Fxmsp
 int-g7	agency	Group of Seven		international
+us-gao	agency	Government Accountability Office	US	public-body
 gc01	actor	GC01
 gc02	actor	GC02
 gb-gchq	agency	Government Communications Headquarters	GB	intelligence
@@ -1461,6 +1464,7 @@ solar-spider	actor	SOLAR SPIDER
 spicy-panda	actor	SPICY PANDA	CN
 spikedwine	actor	SPIKEDWINE
 tt-strategic-services-agency	agency	Strategic Services Agency	TT	intelligence
+us-ssa	agency	Social Security Administration	US	public-body
 ua-sssci	agency	State Service of Special Communications and Information Protection	UA	cyber-security
 stac5143	actor	STAC5143
 sweed	actor	SWEED
@@ -2152,1214 +2156,1221 @@ BEARCLAW	85	260
 BELUGASTURGEON	56	260
 BI	209	7
 BIG PANDA	210	0
-BIS	211	135
+BIS	211	143
+BIS	212	207
 BISMUTH	40	149
-BKA	212	6
+BKA	213	6
 BLACKSTEM	159	260
-BLKA	213	6
-BMI	214	134
-BMVg	215	6
-BND	216	6
-BNetzA	217	0
+BLKA	214	6
+BMI	215	134
+BMVg	216	6
+BND	217	6
+BNetzA	218	0
 BORON	89	149
-BOSON SPIDER	218	0
-BOSS SPIDER	219	0
+BOSON SPIDER	219	0
+BOSS SPIDER	220	0
 BOWSER	86	133
 BROMINE	122	149
-BRONZE EDGEWOOD	220	0
-BRONZE HIGHLAND	221	0
-BRONZE SPIRAL	222	0
-BRONZE SPRING	223	0
-BRONZE STARLIGHT	224	0
-BRONZE VAPOR	225	0
-BSI	226	6
-BSSN	227	6
-Babuk	228	256
-Babuk Locker	228	0
-Babyk	228	256
-BackDip	229	0
-BackdoorDiplomacy	229	0
-Bad Magic	230	128
-BadRory	231	0
-Badan Intelijen Negara	232	0
-Badan Intelijen Strategis Tentara Nasional Indonesia	233	0
-Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	234	0
-Badan Siber dan Sandi Negara	227	0
-Bahamut	235	256
-Balikbayan Foxes	236	0
-Balloonfly	237	256
-Bangladesh Financial Intelligence Unit	238	0
+BRONZE EDGEWOOD	221	0
+BRONZE HIGHLAND	222	0
+BRONZE SPIRAL	223	0
+BRONZE SPRING	224	0
+BRONZE STARLIGHT	225	0
+BRONZE VAPOR	226	0
+BSI	227	6
+BSSN	228	6
+Babuk	229	256
+Babuk Locker	229	0
+Babyk	229	256
+BackDip	230	0
+BackdoorDiplomacy	230	0
+Bad Magic	231	128
+BadRory	232	0
+Badan Intelijen Negara	233	0
+Badan Intelijen Strategis Tentara Nasional Indonesia	234	0
+Badan Intelijen dan Keamanan Kepolisian Negara Republik Indonesia	235	0
+Badan Siber dan Sandi Negara	228	0
+Bahamut	236	256
+Balikbayan Foxes	237	0
+Balloonfly	238	256
+Bangladesh Financial Intelligence Unit	239	0
 Basalt Castle	104	128
 Basin Castle	208	128
-BatShadow	239	0
-Bavarian LKA	213	0
-Bavarian State Criminal Police Office	213	0
-Bavarian State Office for the Protection of the Constitution	240	0
-BayLfV	240	0
-Bayerisches Landesamt für Verfassungsschutz	240	0
-Bayerisches Landeskriminalamt	213	0
-BazaCall	241	0
-BazarCall	241	0
-BazzarCall	241	0
+BatShadow	240	0
+Bavarian LKA	214	0
+Bavarian State Criminal Police Office	214	0
+Bavarian State Office for the Protection of the Constitution	241	0
+BayLfV	241	0
+Bayerisches Landesamt für Verfassungsschutz	241	0
+Bayerisches Landeskriminalamt	214	0
+BazaCall	242	0
+BazarCall	242	0
+BazzarCall	242	0
 BeagleBoyz	94	0
 Bearded Barbie	53	128
-Bearlyfy	242	256
+Bearlyfy	243	256
 BeeBus	73	0
-Beijing Group	243	128
-Beijing State Security Bureau	244	0
-Belarusian Cyber Partisans	245	0
-Belarusian KGB	246	0
-BelialDemon	247	0
-Belsen Group	248	0
-Berry Sandstorm	249	0
+Beijing Group	244	128
+Beijing State Security Bureau	245	0
+Belarusian Cyber Partisans	246	0
+Belarusian KGB	247	0
+BelialDemon	248	0
+Belsen Group	249	0
+Berry Sandstorm	250	0
 Berserk Bear	122	0
 Bezpečnostní informační služba	211	0
-BfDI	250	6
-BfV	251	6
-BiBiGun	252	0
-BianLian	253	0
+BfDI	251	6
+BfV	252	6
+BiBiGun	253	0
+BianLian	254	0
 Big Bang APT	53	128
-Bignosa	254	256
+Bignosa	255	256
 Bilbug	113	256
 Billbug	113	129
 Bitter	46	129
-Bitwise Spider	255	0
+Bitwise Spider	256	0
 Black Artemis	54	128
-Black Axe	256	128
+Black Axe	257	128
 Black Banshee	66	128
-Black Basta	257	128
+Black Basta	258	128
 Black Chollima	101	0
-Black Cube	258	128
+Black Cube	259	128
 Black Shadow	33	128
-Black Technology	259	128
-Black Vine	260	128
-BlackBasta	257	0
-BlackByte	261	0
+Black Technology	260	128
+Black Vine	261	128
+BlackBasta	258	0
+BlackByte	262	0
 BlackCat	29	0
-BlackJack	262	1
-BlackMaskers	263	0
-BlackMaskers Team	263	0
-BlackMatter	264	0
-BlackOasis	265	0
+BlackJack	263	1
+BlackMaskers	264	0
+BlackMaskers Team	264	0
+BlackMatter	265	0
+BlackOasis	266	0
 BlackShadow	33	0
-BlackSuit	266	0
+BlackSuit	267	0
 BlackTech	84	0
-Blackatom	267	256
-Blackfly	268	129
-Blackgear	269	256
-Blackmeta	270	256
-Blacktail	271	129
-Blackwood	272	129
-BladeHawk	273	0
-BladedFeline	274	0
+Blackatom	268	256
+Blackfly	269	129
+Blackgear	270	256
+Blackmeta	271	256
+Blacktail	272	129
+Blackwood	273	129
+BladeHawk	274	0
+BladedFeline	275	0
 Bleak Ion	41	128
-Bleeding Bear	275	0
+Bleeding Bear	276	0
 Blind Eagle	60	128
 Blue Athena	52	128
-Blue Callisto	276	128
+Blue Callisto	277	128
 Blue Echidna	49	128
 Blue Kitsune	88	0
 Blue Kraken	122	128
-Blue Mockingbird	277	128
+Blue Mockingbird	278	128
 Blue Mushroom	48	128
 Blue Odin	116	128
 Blue Otso	18	0
 Blue Python	56	128
-Blue Termite	278	128
-Blue Tsunami	258	0
+Blue Termite	279	128
+Blue Tsunami	259	0
 BlueAlpha	18	0
-BlueBottle	279	1
+BlueBottle	280	1
 BlueBravo	88	0
-BlueCharlie	276	0
+BlueCharlie	277	0
 BlueDelta	52	0
 BlueHornet	103	0
 BlueNoroff	94	0
-BlueTraveller	280	0
+BlueTraveller	281	0
 Boggy Serpens	121	0
-Bohrium	281	145
-Bolivarian National Intelligence Service	282	0
-Bondnet	283	256
-Booba Project	284	0
-Boolka	285	256
-Border Guard	286	0
+Bohrium	282	145
+Bolivarian National Intelligence Service	283	0
+Bondnet	284	256
+Booba Project	285	0
+Boolka	286	256
+Border Guard	287	0
 Bottle	104	129
-Boulder Bear	287	0
+Boulder Bear	288	0
 Bouncing Golf	65	128
-BountyGlad	288	0
+BountyGlad	289	0
 Boyusec	89	256
 Brass Typhoon	98	0
-BrazenBamboo	289	0
+BrazenBamboo	290	0
 Brazilian Intelligence Agency	14	0
-BreachLaboratory	290	0
-Brigada de Investigación Tecnológica	291	0
+BreachLaboratory	291	0
+Brigada de Investigación Tecnológica	292	0
 Brocade Typhoon	89	0
 Bronze Atlas	98	0
-Bronze Butler	292	0
+Bronze Butler	293	0
 Bronze Davenport	74	0
-Bronze Dudley	293	0
+Bronze Dudley	294	0
 Bronze Edison	96	0
 Bronze Elgin	113	0
 Bronze Export	98	0
 Bronze Express	85	0
 Bronze Firestone	78	0
 Bronze Fleetwood	104	0
-Bronze Geneva	294	0
+Bronze Geneva	295	0
 Bronze Globe	73	0
 Bronze Hobart	82	0
-Bronze Huntley	295	0
+Bronze Huntley	296	0
 Bronze Idlewood	74	0
 Bronze Keystone	76	0
 Bronze Mayfair	89	0
-Bronze Medley	296	0
+Bronze Medley	297	0
 Bronze Mohawk	97	0
 Bronze Olive	81	0
-Bronze Overbrook	297	0
+Bronze Overbrook	298	0
 Bronze Palace	74	0
 Bronze President	208	0
 Bronze Riverside	20	0
-Bronze Silhouette	298	0
-Bronze Sterling	294	0
+Bronze Silhouette	299	0
+Bronze Sterling	295	0
 Bronze Union	86	0
-Bronze University	288	0
+Bronze University	289	0
 Bronze Vinewood	91	0
-Bronze Walker	299	0
-Bronze Woodland	300	0
+Bronze Walker	300	0
+Bronze Woodland	301	0
 Brown Fox	72	128
 Buckeye	89	129
-Budminer	301	256
-Budminer cyberespionage group	301	0
+Budminer	302	256
+Budminer cyberespionage group	302	0
 Budworm	86	129
-BuhTrap	302	0
+BuhTrap	303	0
 Bundesamt für Cybersicherheit	204	0
-Bundesamt für Sicherheit in der Informationstechnik	226	0
-Bundesamt für Verfassungsschutz	251	0
-Bundesbeauftragte für den Datenschutz und die Informationsfreiheit	250	0
-Bundeskriminalamt	212	0
-Bundesministerium der Verteidigung	215	0
-Bundesministerium des Innern	214	0
-Bundesministerium für europäische und internationale Angelegenheiten	303	0
-Bundesnachrichtendienst	216	0
-Bundesnetzagentur	217	0
+Bundesamt für Sicherheit in der Informationstechnik	227	0
+Bundesamt für Verfassungsschutz	252	0
+Bundesbeauftragte für den Datenschutz und die Informationsfreiheit	251	0
+Bundeskriminalamt	213	0
+Bundesministerium der Verteidigung	216	0
+Bundesministerium des Innern	215	0
+Bundesministerium für europäische und internationale Angelegenheiten	304	0
+Bundesnachrichtendienst	217	0
+Bundesnetzagentur	218	0
 Bureau 121	54	0
-Bureau Of Special Investigation	304	0
+Bureau Of Special Investigation	305	0
+Bureau of Industry and Security	212	0
 Bureau of Intelligence	209	0
-Bureau of Intelligence and Research	305	0
-Bureau of Investigation	306	0
-Bureau of Military Intelligence	307	0
-Bureau of National Investigations	308	0
+Bureau of Intelligence and Research	306	0
+Bureau of Investigation	307	0
+Bureau of Military Intelligence	308	0
+Bureau of National Investigations	309	0
 Burgundy Sandstorm	95	0
-Butterfly	309	129
-ByteToBreach	310	0
+Butterfly	310	129
+ByteToBreach	311	0
 Byzantine Candor	72	128
-Bộ Công an	311	0
-Bộ Ngoại giao	312	0
+Bộ Công an	312	0
+Bộ Ngoại giao	313	0
 C-Major	43	128
 C0d0so0	78	0
-CAC	313	6
+CAC	314	6
 CALANQUE	99	260
 CASTLE	122	133
-CBI	314	134
-CBZC	315	6
-CCA	316	134
-CCB	317	6
-CCCS	318	6
-CCDCOE	319	4
-CCN	320	6
-CCN-CERT	320	4
-CERIUM	321	149
-CERT Polska	322	0
-CERT-EU	323	4
-CERT-FR	324	4
-CERT-GOV-GE	325	4
-CERT-In	326	0
-CERT-MX	327	4
-CERT-UA	328	4
-CERT.LV	329	4
-CERT.PL	322	4
-CERT.ar	330	0
-CERT.br	331	0
-CFCS	332	6
+CBI	315	134
+CBZC	316	6
+CCA	317	134
+CCB	318	6
+CCCS	319	6
+CCDCOE	320	4
+CCN	321	6
+CCN-CERT	321	4
+CERIUM	322	149
+CERT Polska	323	0
+CERT-EU	324	4
+CERT-FR	325	4
+CERT-GOV-GE	326	4
+CERT-In	327	0
+CERT-MX	328	4
+CERT-UA	329	4
+CERT.LV	330	4
+CERT.PL	323	4
+CERT.ar	331	0
+CERT.br	332	0
+CFCS	333	6
 CHIMBORAZO	114	260
 CHLORINE	78	149
-CHRYSENE	333	260
-CIA	334	6
-CIR	335	6
-CIRCL	336	4
-CIRCL.LU	336	4
-CIS	337	135
-CIS Corps	338	0
-CISA	339	6
-CISMIL	340	4
-CL STA 0048	341	0
-CL-CRI-0025	342	4
-CL-STA-0043	343	4
-CL-STA-0048	341	4
-CL-STA-0049	344	4
-CL-STA-0969	345	4
-CL-STA-1009	346	4
-CL-STA-1020	347	4
-CL-STA-1062	348	4
-CL-STA-1087	349	4
-CL-UNK-1068	350	4
-CLOCKWORK SPIDER	351	0
-CNCERT	352	4
-CNCERT/CC	352	4
-CNCS	353	6
-CNI	354	6
-CNIL	355	6
-CNMF	356	6
+CHRYSENE	334	260
+CIA	335	6
+CIR	336	6
+CIRCL	337	4
+CIRCL.LU	337	4
+CIS	338	135
+CIS Corps	339	0
+CISA	340	6
+CISMIL	341	4
+CL STA 0048	342	0
+CL-CRI-0025	343	4
+CL-STA-0043	344	4
+CL-STA-0048	342	4
+CL-STA-0049	345	4
+CL-STA-0969	346	4
+CL-STA-1009	347	4
+CL-STA-1020	348	4
+CL-STA-1062	349	4
+CL-STA-1087	350	4
+CL-UNK-1068	351	4
+CLOCKWORK SPIDER	352	0
+CNCERT	353	4
+CNCERT/CC	353	4
+CNCS	354	6
+CNI	355	6
+CNIL	356	6
+CNMF	357	6
 COBALT JUNO	61	0
-COBALT KATANA	357	0
-COLDRIVER	276	260
+COBALT KATANA	358	0
+COLDRIVER	277	260
 COMBINE	77	133
-COMCYBER	358	4
+COMCYBER	359	4
 COPERNICIUM	94	276
-COPPER	295	149
+COPPER	296	149
 COVELLITE	54	133
 COVENANT	104	133
-CRYSTALRAY	359	260
-CSA	360	14
-CSA	361	78
-CSE	362	6
-CSIRT	363	4
-CSIRT de Gobierno	363	0
-CSIRT.CZ	364	4
-CSIS	365	6
-CST	362	6
-CTG	366	6
-CURIUM	367	149
-CVERC	368	4
+CRYSTALRAY	360	260
+CSA	361	14
+CSA	362	78
+CSE	363	6
+CSIRT	364	4
+CSIRT de Gobierno	364	0
+CSIRT.CZ	365	4
+CSIS	366	6
+CST	363	134
+CTG	367	6
+CURIUM	368	149
+CVERC	369	4
 CVNX	20	134
-CYBERCOM	369	4
+CYBERCOM	370	4
 CYBRAN	89	260
 CYSERVICE	104	260
-Cabinet Intelligence and Research Office	370	0
-Cactus	371	129
-CactusPete	295	0
+Cabinet Intelligence and Research Office	371	0
+Cactus	372	129
+CactusPete	296	0
 Cadelle	95	137
-Cadelle	372	201
-Cadet Blizzard	275	0
+Cadelle	373	201
+Cadet Blizzard	276	0
 CageyChameleon	94	0
 Calanque Ion	99	0
 Calc Team	73	128
 Calcium	119	129
-Caliente Bandits	373	0
-Callisto	276	128
-Callisto Group	276	128
-Calypso	296	129
+Caliente Bandits	374	0
+Callisto	277	128
+Callisto Group	277	128
+Calypso	297	129
 Camaro Dragon	208	0
-Camerashy	294	256
-CamoFei	374	0
+Camerashy	295	256
+CamoFei	375	0
 Camouflage Tempest	125	0
-Canada Border Services Agency	375	0
-Canadian Centre for Cyber Security	318	0
-Canadian Coast Guard	376	0
-Canadian Forces Military Police	377	0
-Canadian Security Intelligence Service	365	0
+Canada Border Services Agency	376	0
+Canadian Centre for Cyber Security	319	0
+Canadian Coast Guard	377	0
+Canadian Forces Military Police	378	0
+Canadian Security Intelligence Service	366	0
 Canary Typhoon	84	0
-Candiru	378	129
+Candiru	379	129
 CanisterWorm	157	0
 Canvas Cyclone	40	0
 Caracal Kitten	69	0
-Caramel Tsunami	378	0
+Caramel Tsunami	379	0
 Carbanak	174	161
 Carbon Spider	119	0
-Carderbee	379	256
-Cardinal	380	129
-CardinalLizard	381	0
-Careto	382	256
-Carmine Tsunami	383	0
-CashRewindo	384	0
-Cavalry Werewolf	385	128
+Carderbee	380	256
+Cardinal	381	129
+CardinalLizard	382	0
+Careto	383	256
+Carmine Tsunami	384	0
+CashRewindo	385	0
+Cavalry Werewolf	386	128
 Cavern Castle	84	128
-Cavern Manticore	386	128
-Center for Cybersikkerhed	332	0
-Center for information and communication technology	387	0
-Central Bureau of Investigation	314	0
-Central Cybercrime Bureau	315	0
-Central Intelligence Agency	334	0
-Central Intelligence Organisation	388	0
-Central Intelligence Service	337	0
-Central Scientific Research Institute of Chemistry and Mechanics	389	0
-Central de Reunión de Inteligencia Militar	390	0
-Centralne Biuro Zwalczania Cyberprzestępczości	315	0
-Centre canadien pour la cybersécurité	318	0
-Centre de la sécurité des télécommunications	362	0
-Centre for Cyber Security	332	0
-Centre for Cybersecurity Belgium	317	0
-Centro Criptológico Nacional	320	0
-Centro Intelligence Interforze	391	0
-Centro Nacional de Cibersegurança	353	0
-Centro Nacional de Inteligencia	354	0
-Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	392	0
-Centrum voor Cybersecurity België	317	0
-CeranaKeeper	393	0
-ChaCha	394	0
+Cavern Manticore	387	128
+Center for Cybersikkerhed	333	0
+Center for information and communication technology	388	0
+Central Bureau of Investigation	315	0
+Central Cybercrime Bureau	316	0
+Central Intelligence Agency	335	0
+Central Intelligence Organisation	389	0
+Central Intelligence Service	338	0
+Central Scientific Research Institute of Chemistry and Mechanics	390	0
+Central de Reunión de Inteligencia Militar	391	0
+Centralne Biuro Zwalczania Cyberprzestępczości	316	0
+Centre canadien pour la cybersécurité	319	0
+Centre de la sécurité des télécommunications	363	0
+Centre for Cyber Security	333	0
+Centre for Cybersecurity Belgium	318	0
+Centro Criptológico Nacional	321	0
+Centro Intelligence Interforze	392	0
+Centro Nacional de Cibersegurança	354	0
+Centro Nacional de Inteligencia	355	0
+Centro de Inteligencia contra el Terrorismo y el Crimen Organizado	393	0
+Centrum voor Cybersecurity België	318	0
+CeranaKeeper	394	0
+ChaCha	395	0
 Chafer	95	129
 ChainedShark	134	0
 Chameleon	91	129
-Chamelgang	374	256
-Charcoal Typhoon	288	0
+Chamelgang	375	256
+Charcoal Typhoon	289	0
 Charming Kitten	92	0
 CharmingCypress	92	0
-Chatty Spider	395	0
-Chaya_004	396	0
+Chatty Spider	396	0
+Chaya_004	397	0
 Checkered Typhoon	78	0
-Chernovite	397	256
-Chimera	398	129
+Chernovite	398	256
+Chimera	399	129
 Chinastrats	47	256
-Chinese Foreign Ministry	399	0
-Chinese Ministry of Foreign Affairs	399	0
-Chinese Ministry of State Security	400	0
-Chrono Kitten	401	0
-Chronus Group	402	0
-CiberInteligenciaSV	403	0
+Chinese Foreign Ministry	400	0
+Chinese Ministry of Foreign Affairs	400	0
+Chinese Ministry of State Security	401	0
+Chrono Kitten	402	0
+Chronus Group	403	0
+CiberInteligenciaSV	404	0
 Cicada	20	129
-Cicada3301	404	0
+Cicada3301	405	0
 Cinder Ion	95	128
-Cinnamon Tempest	224	0
+Cinnamon Tempest	225	0
 Circle Typhoon	86	8
 Circle Typhoon	87	72
-Circle Typhoon	405	8
+Circle Typhoon	406	8
 Circuit Panda	84	0
-Circus Spider	406	0
+Circus Spider	407	0
 Citrine Sleet	178	0
 City of London Police	131	0
-Civil Guard	407	0
-Cl0p	408	6
-Clay Typhoon	409	0
+Civil Guard	408	0
+Cl0p	409	6
+Clay Typhoon	410	0
 Clean Ursa	116	0
 Cleaver	153	129
-Clever Kitten	410	0
+Clever Kitten	411	0
 Cloaked Ursa	88	0
-Clop	408	135
+Clop	409	135
 Cloud Atlas	116	128
 Cloud Hopper	20	128
-CloudComputating	229	0
-CloudSorcerer	411	0
-Cloudy Omega	278	128
-Coast Guard Intelligence	412	0
-Coast Guard Intelligence Directorate	413	0
-Cobalt	414	129
-Cobalt Dickens	415	0
-Cobalt Edgewater	416	0
-Cobalt Gang	414	0
-Cobalt Group	414	0
+CloudComputating	230	0
+CloudSorcerer	412	0
+Cloudy Omega	279	128
+Coast Guard Intelligence	413	0
+Coast Guard Intelligence Directorate	414	0
+Cobalt	415	129
+Cobalt Dickens	416	0
+Cobalt Edgewater	417	0
+Cobalt Gang	415	0
+Cobalt Group	415	0
 Cobalt Gypsy	42	0
 Cobalt Hickman	95	0
 Cobalt Illusion	92	0
 Cobalt Kitty	40	0
-Cobalt Lyceum	401	0
+Cobalt Lyceum	402	0
 Cobalt Mirage	92	0
-Cobalt Spider	414	0
+Cobalt Spider	415	0
 Cobalt Trinity	41	0
 Cobalt Ulster	121	0
 CobaltGoblin	38	0
-Codefinger	417	256
+Codefinger	418	256
 Codoso	78	256
 Codoso Team	78	0
-Coinbase Cartel	418	128
-Cold Relic	276	128
-Cold River	276	128
-Colombian Cyber Emergency Response Group	419	0
-Colourful Panda	293	0
-ComicForm	420	0
-Commandement de la cyberdéfense	358	0
+Coinbase Cartel	419	128
+Cold Relic	277	128
+Cold River	277	128
+Colombian Cyber Emergency Response Group	420	0
+Colourful Panda	294	0
+ComicForm	421	0
+Commandement de la cyberdéfense	359	0
 Comment Crew	72	128
 Comment Group	72	128
 Comment Panda	72	0
-Commission européenne	421	0
-Commission nationale de l'informatique et des libertés	355	0
-Common Raven	422	128
-Communications Security Establishment	362	0
-Comnie	269	256
-Computer Emergency Response Team of Ukraine	328	0
-Computer Incident Response Center Luxembourg	336	0
-Comrade Saiga	385	128
-Conference Castle	423	128
-Conference Crew	423	128
-Confucious	424	256
-Confucius	425	161
-Confucius APT	425	128
-Conimes	426	256
-Conquerors Electronic Army	427	128
-Contagious Interview	428	128
-Conti	429	256
-Conti Team 1	429	0
-ControlX	288	0
-Coordination nationale du renseignement et de la lutte contre le terrorisme	430	0
+Commerce Department	422	0
+Commission européenne	423	0
+Commission nationale de l'informatique et des libertés	356	0
+Common Raven	424	128
+Communications Security Establishment	363	0
+Comnie	270	256
+Computer Emergency Response Team of Ukraine	329	0
+Computer Incident Response Center Luxembourg	337	0
+Comrade Saiga	386	128
+Conference Castle	425	128
+Conference Crew	425	128
+Confucious	426	256
+Confucius	427	161
+Confucius APT	427	128
+Conimes	428	256
+Conquerors Electronic Army	429	128
+Contagious Interview	430	128
+Conti	431	256
+Conti Team 1	431	0
+ControlX	289	0
+Coordination nationale du renseignement et de la lutte contre le terrorisme	432	0
 Copper Fieldstone	43	0
-Copper Typhoon	295	0
-Copy-Paste	431	128
-CopyCop	432	0
-CopyKittens	433	0
-Coral Sleet	434	0
-CoralRaider	435	0
+Copper Typhoon	296	0
+Copy-Paste	433	128
+CopyCop	434	0
+CopyKittens	435	0
+Coral Sleet	436	0
+CoralRaider	437	0
 Core Werewolf	200	128
 Coreid	119	256
-CorporacaoXRat	436	0
-CorporationXRat	436	0
-Corsair Jackal	437	0
-Cosmic Lynx	438	128
-Cosmic Wolf	439	0
-CosmicBeetle	440	0
-Cotton Sandstorm	441	0
-CoughingDown	442	0
-Council for Intelligence Coordination	443	0
-Council of Political and Security Affairs	444	0
-Council of the EU	445	0
-Council of the European Union	445	0
-Counter Terrorism Department	446	0
-Counter Terrorism Group	366	0
-Counter Terrorism and Intelligence Bureau	447	0
-Counter Terrorism and Transnational Crime	448	0
-Counter-Intelligence Office	449	0
-Covert Grove	450	128
-CovertNetwork-1658	451	0
+CorporacaoXRat	438	0
+CorporationXRat	438	0
+Corsair Jackal	439	0
+Cosmic Lynx	440	128
+Cosmic Wolf	441	0
+CosmicBeetle	442	0
+Cotton Sandstorm	443	0
+CoughingDown	444	0
+Council for Intelligence Coordination	445	0
+Council of Political and Security Affairs	446	0
+Council of the EU	447	0
+Council of the European Union	447	0
+Counter Terrorism Department	448	0
+Counter Terrorism Group	367	0
+Counter Terrorism and Intelligence Bureau	449	0
+Counter Terrorism and Transnational Crime	450	0
+Counter-Intelligence Office	451	0
+Covert Grove	452	128
+CovertNetwork-1658	453	0
 Cozy Bear	88	0
 CozyDuke	88	0
 Crambus	42	256
 Crawling Taurus	79	0
-Crescent Typhoon	452	0
+Crescent Typhoon	454	0
 Crescent and Star	202	128
-Crime Intelligence	453	0
-Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	454	0
-Criminal Intelligence Service Canada	455	0
-Criminal Investigation Department	456	8
-Criminal Investigation Department	457	8
+Crime Intelligence	455	0
+Crime-Combat Planning, Analysis and Information Center (CENAPI / PGR – Centro de Planeación, Análisis e Información para el Combate a la Delincuencia)	456	0
+Criminal Intelligence Service Canada	457	0
 Criminal Investigation Department	458	8
-Criminal Investigations Department	459	0
-Crimson Collective	460	128
+Criminal Investigation Department	459	8
+Criminal Investigation Department	460	8
+Criminal Investigations Department	461	0
+Crimson Collective	462	128
 Crimson Iron	73	128
-Crimson Sandstorm	367	0
-Cring	461	256
+Crimson Sandstorm	368	0
+Cring	463	256
 CrisisFour	52	0
 Crouching Yeti	122	128
-Crypt3r	461	0
-CryptoChameleon	462	0
+Crypt3r	463	0
+CryptoChameleon	464	0
 CryptoCore	94	8
-CryptoCore	463	8
-Cuba	464	134
-Cuboid Sandstorm	465	72
-Cuboid Sandstorm	367	8
-Cuerpo Nacional de Policía	466	0
-Curious Gorge	467	128
-Curly COMrades	468	128
-Curly Spider	380	0
-Cutting Kitten	469	0
-Cutting Sword of Justice	470	128
-Cyber Alliance	471	128
-Cyber Anarchy Squad	472	128
-Cyber Army of Russia Reborn	473	128
-Cyber Av3ngers	474	0
-Cyber Berkut	475	0
-Cyber Caliphate Army	316	128
-Cyber Centre	318	0
-Cyber Command	369	0
-Cyber Defence Command	358	0
-Cyber Islamic Resistance	476	128
-Cyber National Mission Force	356	0
-Cyber Partisans	245	128
-Cyber Police of Ukraine	477	0
-Cyber Security Agency of Singapore	361	0
-Cyber Security Authority	360	0
-Cyber Serp	478	0
-Cyber Toufan	479	0
-Cyber and Information Domain Service	335	0
-Cyber fighters of Izz Ad-Din Al Qassam	480	0
-Cyber- und Informationsraum	335	0
-Cyber.Anarchy.Squad	472	128
-CyberAv3ngers	474	0
-CyberCaliphate	316	0
-CyberNiggers	481	0
-CyberRoot	482	0
-Cybersecurity Hub	483	0
-Cybersecurity Service for the Union institutions, bodies, offices and agencies	323	0
-Cybersecurity and Infrastructure Security Agency	339	0
-Cyberspace Administration of China	313	0
-Cyborg Spider	484	0
-Cycldek	426	256
-Cyprus Intelligence Service	485	0
-Czech Foreign Ministry	486	0
-Czech Ministry of Defence	487	0
-Czech Ministry of Foreign Affairs	486	0
-DAGGER PANDA	488	0
-DANS	489	135
-DBA	490	6
+CryptoCore	465	8
+Cuba	466	134
+Cuboid Sandstorm	467	72
+Cuboid Sandstorm	368	8
+Cuerpo Nacional de Policía	468	0
+Curious Gorge	469	128
+Curly COMrades	470	128
+Curly Spider	381	0
+Cutting Kitten	471	0
+Cutting Sword of Justice	472	128
+Cyber Alliance	473	128
+Cyber Anarchy Squad	474	128
+Cyber Army of Russia Reborn	475	128
+Cyber Av3ngers	476	0
+Cyber Berkut	477	0
+Cyber Caliphate Army	317	128
+Cyber Centre	319	0
+Cyber Command	370	0
+Cyber Defence Command	359	0
+Cyber Islamic Resistance	478	128
+Cyber National Mission Force	357	0
+Cyber Partisans	246	128
+Cyber Police of Ukraine	479	0
+Cyber Security Agency of Singapore	362	0
+Cyber Security Authority	361	0
+Cyber Serp	480	0
+Cyber Toufan	481	0
+Cyber and Information Domain Service	336	0
+Cyber fighters of Izz Ad-Din Al Qassam	482	0
+Cyber- und Informationsraum	336	0
+Cyber.Anarchy.Squad	474	128
+CyberAv3ngers	476	0
+CyberCaliphate	317	0
+CyberNiggers	483	0
+CyberRoot	484	0
+Cybersecurity Hub	485	0
+Cybersecurity Service for the Union institutions, bodies, offices and agencies	324	0
+Cybersecurity and Infrastructure Security Agency	340	0
+Cyberspace Administration of China	314	0
+Cyborg Spider	486	0
+Cycldek	428	256
+Cyprus Intelligence Service	487	0
+Czech Foreign Ministry	488	0
+Czech Ministry of Defence	489	0
+Czech Ministry of Foreign Affairs	488	0
+DAGGER PANDA	490	0
+DANS	491	135
+DBA	492	6
 DD4BC	162	4
-DEA Office of National Security Intelligence	491	0
-DEMIAP	492	4
-DESKTOP-GROUP	422	132
-DEV#POPPER	428	260
+DEA Office of National Security Intelligence	493	0
+DEMIAP	494	4
+DESKTOP-GROUP	424	132
+DEV#POPPER	430	260
 DEV-0022	33	4
 DEV-0139	54	4
-DEV-0146	493	20
-DEV-0147	494	4
+DEV-0146	495	20
+DEV-0147	496	4
 DEV-0157	18	4
-DEV-0193	429	4
-DEV-0196	383	4
-DEV-0206	495	4
-DEV-0215	496	4
-DEV-0216	394	4
-DEV-0228	465	4
-DEV-0234	497	4
-DEV-0236	378	20
-DEV-0237	429	4
-DEV-0243	498	20
-DEV-0249	499	4
-DEV-0257	500	4
-DEV-0270	501	4
-DEV-0291	502	20
+DEV-0193	431	4
+DEV-0196	384	4
+DEV-0206	497	4
+DEV-0215	498	4
+DEV-0216	395	4
+DEV-0228	467	4
+DEV-0234	499	4
+DEV-0236	379	20
+DEV-0237	431	4
+DEV-0243	500	20
+DEV-0249	501	4
+DEV-0257	502	4
+DEV-0270	503	4
+DEV-0291	504	20
 DEV-0322	87	28
-DEV-0322	405	12
-DEV-0324	503	4
-DEV-0336	504	20
-DEV-0343	505	4
-DEV-0381	506	4
-DEV-0401	224	4
-DEV-0413	507	4
-DEV-0450	508	4
-DEV-0500	509	4
+DEV-0322	406	12
+DEV-0324	505	4
+DEV-0336	506	20
+DEV-0343	507	4
+DEV-0381	508	4
+DEV-0401	225	4
+DEV-0413	509	4
+DEV-0450	510	4
+DEV-0500	511	4
 DEV-0504	155	4
-DEV-0530	510	4
-DEV-0537	511	4
-DEV-0569	512	4
-DEV-0586	275	4
-DEV-0587	513	4
-DEV-0605	482	4
-DEV-0665	514	4
-DEV-0796	515	4
-DEV-0829	516	4
-DEV-0832	517	4
-DEV-0867	518	4
-DEV-0928	519	4
-DEV-0950	520	4
+DEV-0530	512	4
+DEV-0537	513	4
+DEV-0569	514	4
+DEV-0586	276	4
+DEV-0587	515	4
+DEV-0605	484	4
+DEV-0665	516	4
+DEV-0796	517	4
+DEV-0829	518	4
+DEV-0832	519	4
+DEV-0867	520	4
+DEV-0928	521	4
+DEV-0950	522	4
 DEV-0971	1	4
-DEV-1028	521	4
-DEV-1044	522	4
-DEV-1084	523	4
-DEV-1101	524	4
-DEV-1167	525	4
+DEV-1028	523	4
+DEV-1044	524	4
+DEV-1084	525	4
+DEV-1101	526	4
+DEV-1167	527	4
 DEV-1222	54	4
-DEV-1295	526	4
-DEV-500	509	4
-DEXTOROUS SPIDER	527	0
-DFAT	528	6
-DGSE	529	6
-DGSI	530	6
-DGSSI	531	4
-DHS	532	6
-DHS Office of Intelligence and Analysis	533	0
-DIA	534	6
-DICT	535	135
-DID	536	135
-DINTRTA	537	4
-DIZZY PANDA	538	0
-DJI	539	134
-DNI	540	6
-DNII	541	6
-DNRT	542	6
+DEV-1295	528	4
+DEV-500	511	4
+DEXTOROUS SPIDER	529	0
+DFAT	530	6
+DGSE	531	6
+DGSI	532	6
+DGSSI	533	4
+DHS	534	6
+DHS Office of Intelligence and Analysis	535	0
+DIA	536	6
+DICT	537	135
+DID	538	135
+DINTRTA	539	4
+DIZZY PANDA	540	0
+DJI	541	134
+DNI	542	6
+DNII	543	6
+DNRT	544	6
 DNS-Calc	73	0
-DNSC	543	6
+DNSC	545	6
 DNSCalc	73	256
-DNSpionage	416	256
-DOE	544	135
-DOJ	545	6
-DPC	546	134
+DNSpionage	417	256
+DOE	546	135
+DOJ	547	6
+DPC	548	134
 DRAGONFISH	113	132
-DRSD	547	6
-DSIRF	502	260
-DSIT	548	6
-DSN	549	6
-DTX	550	6
+DRSD	549	6
+DSIRF	504	260
+DSIT	550	6
+DSN	551	6
+DTX	552	6
 DUBNIUM	45	133
 DUNE	207	135
-DUNGEON SPIDER	551	0
-DUSTYCAVE	367	260
+DUNGEON SPIDER	553	0
+DUSTYCAVE	368	260
 DYMALLOY	122	260
-Daffodil Gust	552	128
-Daggerfly	221	256
-Dairat al-Mukhabarat al-Ammah	553	0
-Daixin Team	554	0
-Dalbit	555	256
-Dancing Salome	556	128
-DangerousSavanna	557	0
-Danish Defence Intelligence Service	558	0
-Danish Security and Intelligence Service	559	0
-Danti	560	256
-Dark Basin	561	128
-Dark Caracal	562	128
-Dark Castle	563	128
-Dark Engine	564	128
+Daffodil Gust	554	128
+Daggerfly	222	256
+Dairat al-Mukhabarat al-Ammah	555	0
+Daixin Team	556	0
+Dalbit	557	256
+Dancing Salome	558	128
+DangerousSavanna	559	0
+Danish Defence Intelligence Service	560	0
+Danish Security and Intelligence Service	561	0
+Danti	562	256
+Dark Basin	563	128
+Dark Caracal	564	128
+Dark Castle	565	128
+Dark Engine	566	128
 Dark Halo	88	128
 Dark Hotel	45	128
-Dark Scorpius	565	0
+Dark Scorpius	567	0
 Dark Seoul	54	128
-Dark Storm Team	566	128
-DarkCasino	567	0
-DarkGaboon	568	0
+Dark Storm Team	568	128
+DarkCasino	569	0
+DarkGaboon	570	0
 DarkHalo	88	0
 DarkHotel	45	0
-DarkHydrus	569	0
-DarkPink	570	0
-DarkRaaS	571	0
+DarkHydrus	571	0
+DarkPink	572	0
+DarkRaaS	573	0
 DarkSeoul	101	0
-DarkShadow	572	0
-DarkSide	264	0
-DarkSpectre	573	0
-DarkUniverse	574	0
-DarkVishnya	575	0
-Data Protection Commission	546	0
-Data Protection Commissioner	546	0
+DarkShadow	574	0
+DarkSide	265	0
+DarkSpectre	575	0
+DarkUniverse	576	0
+DarkVishnya	577	0
+Data Protection Commission	548	0
+Data Protection Commissioner	548	0
 DeadCatx3	157	0
-Deadeye Jackal	576	0
-DeathStalker	577	0
-DeceptiveDevelopment	428	0
-Deep Panda	260	0
-DeepCliff	578	0
-Defence Intelligence	579	0
-Defence Intelligence Agency	580	0
-Defence Intelligence Command	581	0
-Defence Intelligence Organisation	582	0
-Defence Intelligence and Security Service	583	0
-Defence Intelligence of Ukraine	584	0
-Defense Intelligence Agency	585	8
-Defense Intelligence Agency	534	8
-Defense Intelligence Headquarters	586	0
-Defense Security Support Command	587	0
-DefrayX	588	0
-DeftTorero	589	0
-Denim Tsunami	502	0
-Department for Science, Innovation and Technology	548	0
-Department of Border Affair	490	0
-Department of Defense	590	0
-Department of Energy	544	0
-Department of Foreign Affairs	591	0
-Department of Foreign Affairs and Trade	528	0
-Department of Health and Human Services	592	0
-Department of Home Affairs	593	0
-Department of Homeland Security	594	8
-Department of Homeland Security	532	8
-Department of Information and Communications Technology	535	0
-Department of Justice	545	0
-Department of Naval Intelligence	595	0
-Department of Smuggling, Intelligence, Operations and Information Collection	596	0
-Department of State	597	0
-Department of the Treasury	598	0
+Deadeye Jackal	578	0
+DeathStalker	579	0
+DeceptiveDevelopment	430	0
+Deep Panda	261	0
+DeepCliff	580	0
+Defence Intelligence	581	0
+Defence Intelligence Agency	582	0
+Defence Intelligence Command	583	0
+Defence Intelligence Organisation	584	0
+Defence Intelligence and Security Service	585	0
+Defence Intelligence of Ukraine	586	0
+Defense Intelligence Agency	587	8
+Defense Intelligence Agency	536	8
+Defense Intelligence Headquarters	588	0
+Defense Security Support Command	589	0
+DefrayX	590	0
+DeftTorero	591	0
+Denim Tsunami	504	0
+Department for Science, Innovation and Technology	550	0
+Department of Border Affair	492	0
+Department of Commerce	422	0
+Department of Defense	592	0
+Department of Energy	546	0
+Department of Foreign Affairs	593	0
+Department of Foreign Affairs and Trade	530	0
+Department of Health and Human Services	594	0
+Department of Home Affairs	595	0
+Department of Homeland Security	596	8
+Department of Homeland Security	534	8
+Department of Information and Communications Technology	537	0
+Department of Justice	547	0
+Department of Naval Intelligence	597	0
+Department of Smuggling, Intelligence, Operations and Information Collection	598	0
+Department of State	599	0
+Department of War	592	0
+Department of the Treasury	600	0
 Deputy Dog	76	128
 DeputyDog	76	0
 Desert Falcon	53	128
 Desert Falcons	181	128
-Desorden	599	256
-Desorden Group	599	0
-Detective Branch, Bangladesh Police	600	0
-Deuxième Bureau	601	0
-Dev-0391	298	0
+Desorden	601	256
+Desorden Group	601	0
+Detective Branch, Bangladesh Police	602	0
+Deuxième Bureau	603	0
+Dev-0391	299	0
 Diamond Sleet	54	0
-DiceyF	602	0
-DieNet	603	0
-Digital Security Agency	604	0
-Dirección General de Contrainteligencia Militar	605	0
-Dirección Nacional de Inteligencia Criminal	606	0
-Dirección Nacional de Inteligencia Estratégica Militar	607	0
-Dirección de Contra-Inteligencia Militar	608	0
-Dirección de Observaciones Judiciales	609	0
-Direction Generale pour l'Etude et la Documentation	610	0
-Direction Générale de la Sécurité des Systèmes d'Information	531	0
-Direction Nationale du Renseignement et des Enquêtes Douanières	611	0
-Direction du Renseignement et de la Sécurité de la Défense	547	0
-Direction du renseignement militaire	612	0
-Direction générale de la sécurité extérieure	529	0
-Direction générale de la sécurité intérieure	530	0
-Directorate General of Customs and Excise	613	0
-Directorate General of Forces Intelligence	614	0
-Directorate General of GST Intelligence	615	0
-Directorate General of Immigration	616	0
-Directorate General of Intelligence and Investigation	617	0
-Directorate State Protection and Intelligence Service	549	0
-Directorate of Air Intelligence	618	8
-Directorate of Air Intelligence	619	8
-Directorate of Intelligence Royal Thai Army	537	0
-Directorate of Intelligence and Security	620	0
-Directorate of Intelligence, RTAF	621	0
-Directorate of Joint Intelligence	539	0
-Directorate of Military Intelligence	622	8
-Directorate of Military Intelligence	623	8
-Directorate of Military Intelligence, Nepal	624	0
-Directorate of Naval Intelligence	625	0
-Directorate of Revenue Intelligence	626	0
-Directorate-General for External Security	529	0
-Directoratul Național de Securitate Cibernetică	543	0
-Direcția Generală de Informații a Apărării	627	0
-Direcția Generală de Informații și Protecție Internă	628	0
-Direcția Generală de Protecție Internă	628	0
-Direktion Staatsschutz und Nachrichtendienst	549	0
-Direktorat Intelijen Imigrasi	616	0
-DoD	590	7
-DoE	544	7
-DoJ	545	6
+DiceyF	604	0
+DieNet	605	0
+Digital Security Agency	606	0
+Dirección General de Contrainteligencia Militar	607	0
+Dirección Nacional de Inteligencia Criminal	608	0
+Dirección Nacional de Inteligencia Estratégica Militar	609	0
+Dirección de Contra-Inteligencia Militar	610	0
+Dirección de Observaciones Judiciales	611	0
+Direction Generale pour l'Etude et la Documentation	612	0
+Direction Générale de la Sécurité des Systèmes d'Information	533	0
+Direction Nationale du Renseignement et des Enquêtes Douanières	613	0
+Direction du Renseignement et de la Sécurité de la Défense	549	0
+Direction du renseignement militaire	614	0
+Direction générale de la sécurité extérieure	531	0
+Direction générale de la sécurité intérieure	532	0
+Directorate General of Customs and Excise	615	0
+Directorate General of Forces Intelligence	616	0
+Directorate General of GST Intelligence	617	0
+Directorate General of Immigration	618	0
+Directorate General of Intelligence and Investigation	619	0
+Directorate State Protection and Intelligence Service	551	0
+Directorate of Air Intelligence	620	8
+Directorate of Air Intelligence	621	8
+Directorate of Intelligence Royal Thai Army	539	0
+Directorate of Intelligence and Security	622	0
+Directorate of Intelligence, RTAF	623	0
+Directorate of Joint Intelligence	541	0
+Directorate of Military Intelligence	624	8
+Directorate of Military Intelligence	625	8
+Directorate of Military Intelligence, Nepal	626	0
+Directorate of Naval Intelligence	627	0
+Directorate of Revenue Intelligence	628	0
+Directorate-General for External Security	531	0
+Directoratul Național de Securitate Cibernetică	545	0
+Direcția Generală de Informații a Apărării	629	0
+Direcția Generală de Informații și Protecție Internă	630	0
+Direcția Generală de Protecție Internă	630	0
+Direktion Staatsschutz und Nachrichtendienst	551	0
+Direktorat Intelijen Imigrasi	618	0
+DoD	592	7
+DoE	546	7
+DoJ	547	6
 Dogfish	76	129
 Domestic Kitten	65	0
 Donot	59	256
 Donot Team	59	0
-Doppel Spider	629	0
-DoppelPaymer	629	0
+Doppel Spider	631	0
+DoppelPaymer	631	0
 Double Dragon	98	128
-Dragnet Panda	630	0
-DragonBreath	631	0
-DragonForce	632	8
-DragonForce	633	72
-DragonForce Malaysia	632	0
-DragonOK	297	0
-DragonRank	634	0
-DragonSpark	635	0
-Dragonbridge	636	256
+Dragnet Panda	632	0
+DragonBreath	633	0
+DragonForce	634	8
+DragonForce	635	72
+DragonForce Malaysia	634	0
+DragonOK	298	0
+DragonRank	636	0
+DragonSpark	637	0
+Dragonbridge	638	256
 Dragonfly	122	129
-DriftingCloud	637	0
-DriveSurge	638	0
+DriftingCloud	639	0
+DriveSurge	640	0
 Dropping Elephant	47	128
-Drug Intelligence Division	536	0
-Državna Agencija za Istrage i Zaštitu	639	0
+Drug Intelligence Division	538	0
+Državna Agencija za Istrage i Zaštitu	641	0
 Dudear	114	256
-Duqu Group	640	0
-Dust Squad	641	128
-Dust Storm	642	128
-DustSquad	641	0
+Duqu Group	642	0
+Dust Squad	643	128
+Dust Storm	644	128
+DustSquad	643	0
 Dutch Data Protection Authority	39	0
-Dutch Ministry of Foreign Affairs	643	0
-Dutch National Police	644	0
+Dutch Ministry of Foreign Affairs	645	0
+Dutch National Police	646	0
 DynCalc	73	0
 Dynamite Panda	77	0
-Dövlət Təhlükəsizliyi Xidməti	550	0
-Dışişleri Bakanlığı	645	0
-E Division – Intelligence Division	646	0
-E-tjenesten	647	0
-EC2 Grouper	648	0
-EC3	649	6
-EDPB	650	6
-EDPS	651	6
-EEAS	652	6
-EG-CERT	653	4
+Dövlət Təhlükəsizliyi Xidməti	552	0
+Dışişleri Bakanlığı	647	0
+E Division – Intelligence Division	648	0
+E-tjenesten	649	0
+EC2 Grouper	650	0
+EC3	651	6
+EDPB	652	6
+EDPS	653	6
+EEAS	654	6
+EG-CERT	655	4
 ELBRUS	119	260
-ELECTRIC PANDA	654	0
+ELECTRIC PANDA	656	0
 ELECTRUM	49	133
-ELOQUENT PANDA	655	0
-ELUSIVE COMET	656	128
-ENISA	657	4
-EPA	658	134
-EQGRP	659	260
-EU	660	6
-EU INTCEN	661	0
-EU Intelligence and Situation Centre	661	0
-EUMS	662	6
+ELOQUENT PANDA	657	0
+ELUSIVE COMET	658	128
+ENISA	659	4
+EPA	660	134
+EQGRP	661	260
+EU	662	6
+EU INTCEN	663	0
+EU Intelligence and Situation Centre	663	0
+EUMS	664	6
 EUROPIUM	42	149
-EXOTIC LILY	507	128
-EYP	663	6
+EXOTIC LILY	509	128
+EYP	665	6
 Eagle Werewolf	182	128
-Earth Akhlut	295	0
-Earth Alux	664	0
-Earth Ammit	665	0
-Earth Aughisky	666	0
+Earth Akhlut	296	0
+Earth Alux	666	0
+Earth Ammit	667	0
+Earth Aughisky	668	0
 Earth Baku	98	0
-Earth Baxia	667	0
-Earth Berberoka	668	0
-Earth Bluecrow	669	0
+Earth Baxia	669	0
+Earth Berberoka	670	0
+Earth Bluecrow	671	0
 Earth Centaur	82	0
-Earth Empusa	670	0
-Earth Estries	671	0
-Earth Freybug	672	0
+Earth Empusa	672	0
+Earth Estries	673	0
+Earth Freybug	674	0
 Earth Hundun	84	0
-Earth Kapre	673	0
+Earth Kapre	675	0
 Earth Karkaddan	43	0
-Earth Kasha	674	0
-Earth Kitsune	675	0
-Earth Krahang	676	0
-Earth Kurma	677	0
-Earth Lamia	678	0
-Earth Longzhi	679	0
-Earth Lusca	288	0
-Earth Naga	680	0
+Earth Kasha	676	0
+Earth Kitsune	677	0
+Earth Krahang	678	0
+Earth Kurma	679	0
+Earth Lamia	680	0
+Earth Longzhi	681	0
+Earth Lusca	289	0
+Earth Naga	682	0
 Earth Preta	208	0
 Earth Simnavaz	42	0
 Earth Smilodon	86	0
 Earth Vetala	121	0
-Earth Wendigo	681	0
-Earth Yako	682	0
-Edalat-e Ali	683	0
-Educated Manticore	684	128
-Egregor	685	256
-Egypt's Computer Emergency Readiness Team	653	0
-Egyptian General Intelligence Directorate	686	0
-Egyptian Homeland security	687	0
-Eidgenössisches Departement für auswärtige Angelegenheiten	688	0
+Earth Wendigo	683	0
+Earth Yako	684	0
+Edalat-e Ali	685	0
+Educated Manticore	686	128
+Egregor	687	256
+Egypt's Computer Emergency Readiness Team	655	0
+Egyptian General Intelligence Directorate	688	0
+Egyptian Homeland security	689	0
+Eidgenössisches Departement für auswärtige Angelegenheiten	690	0
 El Machete	64	128
-Elderwood	243	256
-Elderwood Gang	243	0
+Elderwood	244	256
+Elderwood Gang	244	0
 Elderwood Group	77	0
-Elephant Beetle	689	128
+Elephant Beetle	691	128
 Elfin	41	129
-Ember Bear	275	0
-Emdivi	278	256
-Emennet Pasargad	441	0
+Ember Bear	276	0
+Emdivi	279	256
+Emennet Pasargad	443	0
 Emerald Sleet	66	0
 Emissary Panda	86	72
 Emissary Panda	87	8
-Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	690	0
-Emperor Dragonfly	224	128
+Emniyet Genel Müdürlüğü İstihbarat Başkanlığı	692	0
+Emperor Dragonfly	225	128
 Empire Monkey	38	128
-EncryptHub	691	0
-Enelink	682	256
+EncryptHub	693	0
+Enelink	684	256
 Energetic Bear	122	0
-Energy Department	544	0
-Enforcement Directorate	692	0
-Environmental Protection Agency	658	0
-Equation	659	129
-Equation Group	659	128
+Energy Department	546	0
+Enforcement Directorate	694	0
+Environmental Protection Agency	660	0
+Equation	661	129
+Equation Group	661	128
 Eraleig	105	256
-Estado Mayor Presidencial	693	0
-Estonian Foreign Intelligence Service	694	0
-Estonian Information System Authority	695	0
-Estonian Internal Security Service	696	0
-Ethereal Panda	697	0
-Etterretningstjenesten	647	0
-Eurojust	698	0
-European Commission	421	0
-European Cybercrime Centre	649	0
-European Data Protection Board	650	0
-European Data Protection Supervisor	651	0
-European External Action Service	652	0
-European Union	660	0
-European Union Agency for Criminal Justice Cooperation	698	0
-European Union Agency for Cybersecurity	657	0
-European Union Agency for Law Enforcement Cooperation	649	0
-European Union Military Staff	662	0
-European Union Satellite Centre	699	0
-Europol	649	0
-Europäische Union	660	0
-Evasive Panda	221	0
+Estado Mayor Presidencial	695	0
+Estonian Foreign Intelligence Service	696	0
+Estonian Information System Authority	697	0
+Estonian Internal Security Service	698	0
+Ethereal Panda	699	0
+Etterretningstjenesten	649	0
+Eurojust	700	0
+European Commission	423	0
+European Cybercrime Centre	651	0
+European Data Protection Board	652	0
+European Data Protection Supervisor	653	0
+European External Action Service	654	0
+European Union	662	0
+European Union Agency for Criminal Justice Cooperation	700	0
+European Union Agency for Cybersecurity	659	0
+European Union Agency for Law Enforcement Cooperation	651	0
+European Union Military Staff	664	0
+European Union Satellite Centre	701	0
+Europol	651	0
+Europäische Union	662	0
+Evasive Panda	222	0
 Evasive Serpens	42	0
-Everest	700	128
-Evil Corp	498	128
-Evil Eye	670	128
-EvilPost	701	0
-EvilTraffic	702	0
-EvilWeb	703	0
-Evilbyte	704	256
-Evilnum	577	256
-ExCobalt	705	0
-Exfil Squad	706	0
-ExfilSquad	706	0
+Everest	702	128
+Evil Corp	500	128
+Evil Eye	672	128
+EvilPost	703	0
+EvilTraffic	704	0
+EvilWeb	705	0
+Evilbyte	706	256
+Evilnum	579	256
+ExCobalt	707	0
+Exfil Squad	708	0
+ExfilSquad	708	0
 External Intelligence and Security Agency	24	0
 Extreme Jackal	159	0
-FASTCash	707	256
-FBI	708	6
-FBI Intelligence Branch	709	0
-FCA	710	134
-FCC	711	134
-FCDO	712	6
-FE	558	7
-FERC	713	6
-FID	714	143
-FID	715	143
-FIN1	716	6
-FIN10	717	4
-FIN11	718	4
-FIN12	429	4
-FIN13	689	4
-FIN4	719	6
-FIN5	720	6
+FASTCash	709	256
+FBI	710	6
+FBI Intelligence Branch	711	0
+FCA	712	134
+FCC	713	134
+FCDO	714	6
+FE	560	7
+FERC	715	6
+FID	716	143
+FID	717	143
+FIN1	718	6
+FIN10	719	4
+FIN11	720	4
+FIN12	431	4
+FIN13	691	4
+FIN4	721	6
+FIN5	722	6
 FIN6	125	6
 FIN7	119	6
 FIN8	115	6
-FIOD-TCI	721	4
+FIOD-TCI	723	4
 FIREANT	208	260
-FIRST	722	133
-FIS	723	6
-FISHMONGER	288	133
-FIUTT	724	4
-FOD Buitenlandse Zaken	725	0
-FOXY PANDA	726	0
-FRA	727	135
+FIRST	724	133
+FIS	725	6
+FISHMONGER	289	133
+FIUTT	726	4
+FOD Buitenlandse Zaken	727	0
+FOXY PANDA	728	0
+FRA	729	135
 FROZENBARENTS	49	260
 FROZENLAKE	52	260
-FRwL	728	134
-FSB	729	6
-FSO	730	6
-FTC	731	6
-FVEY	732	6
-Fail0verflow	733	0
-Falcons Intelligence Cell	734	0
-Fallaga Team	735	0
-FallagaTeam	735	0
+FRwL	730	134
+FSB	731	6
+FSO	732	6
+FTC	733	6
+FVEY	734	6
+Fail0verflow	735	0
+Falcons Intelligence Cell	736	0
+Fallaga Team	737	0
+FallagaTeam	737	0
 Fallout Team	45	128
 Fallow Squall	120	128
-Famous Chollima	736	0
-FamousSparrow	737	0
+Famous Chollima	738	0
+FamousSparrow	739	0
 Fancy Bear	52	0
-Fargo	738	128
-Federal Bureau of Investigation	708	0
-Federal Commissioner for Data Protection and Freedom of Information	250	0
-Federal Communications Commission	711	0
-Federal Criminal Police Office	212	0
-Federal Energy Regulatory Commission	713	0
+Fargo	740	128
+Federal Bureau of Investigation	710	0
+Federal Commissioner for Data Protection and Freedom of Information	251	0
+Federal Communications Commission	713	0
+Federal Criminal Police Office	213	0
+Federal Energy Regulatory Commission	715	0
 Federal Foreign Office	13	0
-Federal Intelligence Service	723	8
-Federal Intelligence Service	216	8
-Federal Investigation Agency	739	0
-Federal Ministry of Defence	215	0
-Federal Ministry of the Interior	214	0
-Federal Network Agency	217	0
+Federal Intelligence Service	725	8
+Federal Intelligence Service	217	8
+Federal Investigation Agency	741	0
+Federal Ministry of Defence	216	0
+Federal Ministry of the Interior	215	0
+Federal Network Agency	218	0
 Federal Office for Cyber Security	204	0
-Federal Office for Information Security	226	0
-Federal Office for the Protection of the Constitution	251	0
-Federal Police	740	0
-Federal Police Department	741	0
-Federal Prosecutor General	742	0
-Federal Protective Service	730	0
-Federal Public Service Foreign Affairs	725	0
-Federal Security Service	729	0
-Federal Trade Commission	731	0
-Femwar02	743	0
-Ferocious Kitten	744	0
+Federal Office for Information Security	227	0
+Federal Office for the Protection of the Constitution	252	0
+Federal Police	742	0
+Federal Police Department	743	0
+Federal Prosecutor General	744	0
+Federal Protective Service	732	0
+Federal Public Service Foreign Affairs	727	0
+Federal Security Service	731	0
+Federal Trade Commission	733	0
+Femwar02	745	0
+Ferocious Kitten	746	0
 Feverdream	97	256
-Fiddling Scorpius	237	0
+Fiddling Scorpius	238	0
 Fighting Ursa	52	0
-Financial Conduct Authority	710	0
-Financial Crimes Investigation Division	745	0
-Financial Intelligence Division	715	0
-Financial Intelligence Unit	746	8
-Financial Intelligence Unit	747	8
+Financial Conduct Authority	712	0
+Financial Crimes Investigation Division	747	0
+Financial Intelligence Division	717	0
 Financial Intelligence Unit	748	8
-Financial Intelligence Unit Trinidad and Tobago	724	0
-Financial Investigations Division	714	0
-Financial Monitoring Service	749	0
-Financial Monitoring Unit	750	0
-Financial Transactions and Reports Analysis Centre of Canada	751	0
-Finnish Defence Intelligence Agency	752	0
-Finnish Security and Intelligence Service	753	0
-FishMedley	754	0
-Fishing Elephant	755	128
-Five Eyes	732	0
-Flash Kitten	756	0
-Flax Typhoon	697	0
-FlowerStorm	757	0
+Financial Intelligence Unit	749	8
+Financial Intelligence Unit	750	8
+Financial Intelligence Unit Trinidad and Tobago	726	0
+Financial Investigations Division	716	0
+Financial Monitoring Service	751	0
+Financial Monitoring Unit	752	0
+Financial Transactions and Reports Analysis Centre of Canada	753	0
+Finnish Defence Intelligence Agency	754	0
+Finnish Security and Intelligence Service	755	0
+FishMedley	756	0
+Fishing Elephant	757	128
+Five Eyes	734	0
+Flash Kitten	758	0
+Flax Typhoon	699	0
+FlowerStorm	759	0
 Flying Kitten	150	0
-Flying Yeti	758	128
-FlyingYeti	758	0
-Fog	759	135
+Flying Yeti	760	128
+FlyingYeti	760	0
+Fog	761	135
 Foreign Intelligence Agency	129	0
-Foreign Intelligence Service	760	8
-Foreign Intelligence Service	761	8
 Foreign Intelligence Service	762	8
-Foreign Intelligence Service of Ukraine	763	0
-Foreign Office	712	0
-Foreign and Commonwealth Office	712	0
-Foreign, Commonwealth and Development Office	712	0
+Foreign Intelligence Service	763	8
+Foreign Intelligence Service	764	8
+Foreign Intelligence Service of Ukraine	765	0
+Foreign Office	714	0
+Foreign and Commonwealth Office	714	0
+Foreign, Commonwealth and Development Office	714	0
 Forest Blizzard	52	0
-Forsvarets Efterretningstjeneste	558	0
-Forsvarets sikkerhetstjeneste	764	0
-Forum of Incident Response and Security Teams	722	0
-Fox Kitten	765	0
-Fox Tempest	766	0
+Forsvarets Efterretningstjeneste	560	0
+Forsvarets sikkerhetstjeneste	766	0
+Forum of Incident Response and Security Teams	724	0
+Fox Kitten	767	0
+Fox Tempest	768	0
 Foxtrot	20	129
-Fraternal Jackal	480	0
-French Foreign Ministry	767	0
-French Gendarmerie	768	0
-French Ministry of Foreign Affairs	767	0
-FromRussiaWithLove	728	0
-FrostyNeighbor	769	0
-Frozenvista	275	256
-Fruity Armor	552	128
-FruityArmor	552	0
-FulcrumSec	770	0
-FunkSec	771	0
-FusionCore	772	0
-Fxmsp	773	256
-Försvarets radioanstalt	727	0
-Försvarsmaktens underrättelsetjänst	752	0
-G7	774	6
+Fraternal Jackal	482	0
+French Foreign Ministry	769	0
+French Gendarmerie	770	0
+French Ministry of Foreign Affairs	769	0
+FromRussiaWithLove	730	0
+FrostyNeighbor	771	0
+Frozenvista	276	256
+Fruity Armor	554	128
+FruityArmor	554	0
+FulcrumSec	772	0
+FunkSec	773	0
+FusionCore	774	0
+Fxmsp	775	256
+Försvarets radioanstalt	729	0
+Försvarsmaktens underrättelsetjänst	754	0
+G7	776	6
 GAC	140	6
 GADOLINIUM	97	133
 GALLIUM	154	133
-GC01	775	6
-GC02	776	6
-GCHQ	777	6
-GCMAN	778	260
-GCSB	779	6
-GDGS	780	6
-GHOST STADIUM	781	128
-GIBBERISH PANDA	782	0
+GAO	777	6
+GC01	778	6
+GC02	779	6
+GCHQ	780	6
+GCMAN	781	260
+GCSB	782	6
+GDGS	783	6
+GHOST STADIUM	784	128
+GIBBERISH PANDA	785	0
 GINGERSNAP	120	133
-GOBLIN PANDA	426	0
-GOFFEE	783	260
-GOLD	784	151
-GOLD BURLAP	484	0
+GOBLIN PANDA	428	0
+GOFFEE	786	260
+GOLD	787	151
+GOLD BURLAP	486	0
 GOLD CABIN	118	0
-GOLD DUPONT	785	0
-GOLD EVERGREEN	786	0
-GOLD FAIRFAX	787	0
-GOLD FLANDERS	788	0
-GOLD GALLEON	789	0
-GOLD GARDEN	790	0
-GOLD MANSARD	791	0
-GOLD NORTHFIELD	792	0
-GOLD REBELLION	565	0
-GOLD RIVERVIEW	793	0
-GOLD SKYLINE	794	0
-GOLD SOUTHFIELD	795	0
-GOLD SYMPHONY	796	0
-GOLD WATERFALL	797	0
-GOLD WINTER	798	0
+GOLD DUPONT	788	0
+GOLD EVERGREEN	789	0
+GOLD FAIRFAX	790	0
+GOLD FLANDERS	791	0
+GOLD GALLEON	792	0
+GOLD GARDEN	793	0
+GOLD MANSARD	794	0
+GOLD NORTHFIELD	795	0
+GOLD REBELLION	567	0
+GOLD RIVERVIEW	796	0
+GOLD SKYLINE	797	0
+GOLD SOUTHFIELD	798	0
+GOLD SYMPHONY	799	0
+GOLD WATERFALL	800	0
+GOLD WINTER	801	0
 GOLEM	20	133
 GOP	101	134
-GRC	799	6
-GREATRIFT	800	260
+GRC	802	6
+GREATRIFT	803	260
 GREF	74	134
-GRU	801	6
+GRU	804	6
 GRU Unit 26165	11	0
 GRU Unit 29155	3	0
-GRU Unit 74455	802	0
-GSI	803	6
-GSSV-J2	804	4
-GTFire	805	256
-GTG-1002	806	4
-GTsST	802	0
-GU	801	7
-GUR	584	135
-GURU SPIDER	807	0
-Gabinete de Segurança Institucional	803	0
-Gallmaker	808	256
-GamaCopy	809	0
+GRU Unit 74455	805	0
+GSI	806	6
+GSSV-J2	807	4
+GTFire	808	256
+GTG-1002	809	4
+GTsST	805	0
+GU	804	7
+GUR	586	135
+GURU SPIDER	810	0
+Gabinete de Segurança Institucional	806	0
+Gallmaker	811	256
+GamaCopy	812	0
 Gamaredon	18	256
 Gamaredon Group	18	0
-GambleForce	810	0
-GamblingPuppet	668	0
-Gammax	811	256
-Gangmasters and Labour Abuse Authority	812	0
-Garante	813	0
-Garante per la protezione dei dati personali	813	0
+GambleForce	813	0
+GamblingPuppet	670	0
+Gammax	814	256
+Gangmasters and Labour Abuse Authority	815	0
+Garante	816	0
+Garante per la protezione dei dati personali	816	0
 Garda	164	1
 Garda National Cyber Crime Bureau	164	0
-Garda National Surveillance Unit	814	0
+Garda National Surveillance Unit	817	0
 Gardaí	164	1
-Gatak	784	128
+Gatak	787	128
 Gaza Cybergang	159	0
 Gaza Hackers Team	159	128
-Gelsemium	815	129
-Gendarmerie Intelligence Directorate	816	0
-Gendarmerie nationale	768	0
-Gendarmerie royale du Canada	799	0
-General Commissariat of Information	817	0
-General Commissariat of Judiciary Police	818	0
-General Department of Military Intelligence	819	0
-General Directorate for Internal Security	530	0
-General Directorate for Territorial Surveillance	820	0
-General Directorate of Analysis and Strategic Intelligence	821	0
-General Directorate of General Security	780	0
-General Directorate of Information Systems Security	531	0
-General Directorate of Intelligence	822	0
-General Intelligence Agency of Mongolia	823	0
-General Intelligence Directorate	824	0
-General Intelligence Service	825	0
+Gelsemium	818	129
+Gendarmerie Intelligence Directorate	819	0
+Gendarmerie nationale	770	0
+Gendarmerie royale du Canada	802	0
+General Commissariat of Information	820	0
+General Commissariat of Judiciary Police	821	0
+General Department of Military Intelligence	822	0
+General Directorate for Internal Security	532	0
+General Directorate for Territorial Surveillance	823	0
+General Directorate of Analysis and Strategic Intelligence	824	0
+General Directorate of General Security	783	0
+General Directorate of Information Systems Security	533	0
+General Directorate of Intelligence	825	0
+General Intelligence Agency of Mongolia	826	0
+General Intelligence Directorate	827	0
+General Intelligence Service	828	0
 General Intelligence and Security Service	19	8
 General Intelligence and Security Service	26	8
-General Reconnaissance Bureau	826	0
-General Security	780	0
-General Security Directorate	827	0
-General Staff Intelligence Directorate	828	0
-General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	804	0
-Generalbundesanwalt	742	0
-Genesis Day	829	128
-Georgian Intelligence Service	830	0
-German Federal Prosecutor	742	0
+General Reconnaissance Bureau	829	0
+General Security	783	0
+General Security Directorate	830	0
+General Staff Intelligence Directorate	831	0
+General Staff SAF – Section for intelligence matters – J2 - General štab SV – Sektor za obveščevalne zadeve – J2	807	0
+Generalbundesanwalt	744	0
+Genesis Day	832	128
+Georgian Intelligence Service	833	0
+German Federal Prosecutor	744	0
 German Foreign Ministry	13	0
 German Foreign Office	13	0
-German Interior Ministry	214	0
-Ghost	461	129
+German Interior Ministry	215	0
+Ghost	463	129
 Ghost Blizzard	122	0
-Ghost Jackal	831	0
-Ghost Security	832	128
-GhostEmperor	737	0
-GhostNet	833	0
-GhostR	834	0
-GhostRedirector	835	0
-GhostSec	832	0
-Ghostwriter	500	129
+Ghost Jackal	834	0
+Ghost Security	835	128
+GhostEmperor	739	0
+GhostNet	836	0
+GhostR	837	0
+GhostRedirector	838	0
+GhostSec	835	0
+Ghostwriter	502	129
 Gingham Typhoon	97	0
-Gitloker	836	256
+Gitloker	839	256
 Gleaming Pisces	178	0
 Global Affairs Canada	140	0
-Global Secret Group	837	128
-GlobalSecretGroup	837	0
-Gnosticplayers	838	256
-Gold Blackburn	429	0
-Gold Blade	673	0
+Global Secret Group	840	128
+GlobalSecretGroup	840	0
+Gnosticplayers	841	256
+Gold Blackburn	431	0
+Gold Blade	675	0
 Gold Blazer	29	0
-Gold Crestwood	839	0
-Gold Drake	498	0
-Gold Essex	840	0
+Gold Crestwood	842	0
+Gold Drake	500	0
+Gold Essex	843	0
 Gold Feather	145	0
 Gold Franklin	125	0
-Gold Heron	629	0
-Gold Ionic	841	0
-Gold Kingswood	414	0
-Gold Lagoon	842	0
-Gold Lowell	219	0
-Gold Melody	843	0
-Gold Mystic	255	0
+Gold Heron	631	0
+Gold Ionic	844	0
+Gold Kingswood	415	0
+Gold Lagoon	845	0
+Gold Lowell	220	0
+Gold Melody	846	0
+Gold Mystic	256	0
 Gold Niagara	119	0
-Gold Prelude	495	0
+Gold Prelude	497	0
 Gold Sahara	151	0
-Gold Swathmore	844	0
+Gold Swathmore	847	0
 Gold Tahoe	114	0
-Gold Ulrick	429	0
-Gold Village	394	0
-GoldFactory	845	0
+Gold Ulrick	431	0
+Gold Village	395	0
+GoldFactory	848	0
 GoldMouse	55	0
-Golden Chickens	775	136
-Golden Chickens	776	136
-Golden Chickens 01	775	0
-Golden Chickens 02	776	0
-Golden Chickens01	775	0
-Golden Chickens02	776	0
-Golden Eye Dog	631	128
+Golden Chickens	778	136
+Golden Chickens	779	136
+Golden Chickens 01	778	0
+Golden Chickens 02	779	0
+Golden Chickens01	778	0
+Golden Chickens02	779	0
+Golden Eye Dog	633	128
 Golden Falcon	58	128
 Golden RAT	55	128
-GoldenJackal	846	0
-Golfing Taurus	847	0
-Gonjeshke Darande	848	0
-GopherWhisper	849	0
+GoldenJackal	849	0
+Golfing Taurus	850	0
+Gonjeshke Darande	851	0
+GopherWhisper	852	0
 Gorgon Group	127	128
-Gorilla	850	129
-Gossamer Bear	276	0
+Gorilla	853	129
+Gossamer Bear	277	0
 Gothic Panda	89	0
-GovCERT.CZ	851	0
-Government Communications Headquarters	777	0
-Government Communications Security Bureau	779	0
-GozNym	852	0
+GovCERT.CZ	854	0
+Government Accountability Office	777	0
+Government Communications Headquarters	780	0
+Government Communications Security Bureau	782	0
+GozNym	855	0
 Graceful Spider	114	0
 Granite Taurus	20	0
 Granite Typhoon	154	0
 Grass Neptune	102	128
-Gray Sandstorm	505	0
-GrayBravo	853	0
-GrayCharlie	854	0
+Gray Sandstorm	507	0
+GrayBravo	856	0
+GrayCharlie	857	0
 Grayfly	98	129
-Grayling	855	129
-GreedyBear	856	0
+Grayling	858	129
+GreedyBear	859	0
 GreedyTaotie	86	0
 Green Havildar	43	128
 GreenSpot	68	0
-Greenbug	333	137
-Greenbug	857	201
+Greenbug	334	137
+Greenbug	860	201
 Greendinosa	66	256
 Grey Karkadann	53	0
-GreyEnergy	858	0
-GreyVibe	859	0
-Grim Spider	429	0
+GreyEnergy	861	0
+GreyVibe	862	0
+Grim Spider	431	0
 Grizzly Steppe	52	136
 Grizzly Steppe	88	136
-Groundbait	860	129
+Groundbait	863	129
 Group 100	88	0
 Group 123	44	0
 Group 13	78	0
@@ -3369,8 +3380,8 @@ Group 26	150	0
 Group 27	106	0
 Group 3	72	0
 Group 35	86	0
-Group 41	410	0
-Group 42	861	0
+Group 41	411	0
+Group 42	864	0
 Group 46	81	0
 Group 6	89	0
 Group 72	201	0
@@ -3379,132 +3390,132 @@ Group 77	54	0
 Group 8	76	0
 Group 83	92	0
 Group 88	56	0
-Group of Seven	774	0
+Group of Seven	776	0
 Group123	44	0
-Group5	862	0
+Group5	865	0
 GruesomeLarch	52	0
-Guacamaya	863	256
-Guangdong State Security Department	864	0
-Guardia Civil	407	0
+Guacamaya	866	256
+Guangdong State Security Department	867	0
+Guardia Civil	408	0
 Guardian of Peace	101	128
 Guardians of Peace	54	128
-Guójiā Ānquánbù	400	0
-Gwisin Gang	428	0
-GŠSV-J2	804	4
-H0lyGh0st	510	0
+Guójiā Ānquánbù	401	0
+Gwisin Gang	430	0
+GŠSV-J2	807	4
+H0lyGh0st	512	0
 HAFNIUM	117	149
-HASSIUM	630	149
+HASSIUM	632	149
 HAZY TIGER	46	0
 HELLFIRE	52	133
-HEXANE	401	133
-HHS	592	6
-HHS Office for Civil Rights	592	0
-HIVE-0145	865	4
+HEXANE	402	133
+HHS	594	6
+HHS Office for Civil Rights	594	0
+HIVE-0145	868	4
 HIVE0154	208	4
 HOGFISH	20	133
 HOLMIUM	41	149
 HOODOO	98	133
 HORDE	73	133
-HOUND SPIDER	866	0
-HOUSEBLEND	367	260
-HSI	867	6
+HOUND SPIDER	869	0
+HOUSEBLEND	368	260
+HSI	870	6
 HUAPI	84	260
-HUR	584	6
-HURRICANE PANDA	260	0
+HUR	586	6
+HURRICANE PANDA	261	0
 HYDROGEN	73	149
-Hacking Team	868	128
+Hacking Team	871	128
 Hagga	146	256
-Hainan State Security Department	869	0
+Hainan State Security Department	872	0
 Hammer Panda	80	0
-Handala	870	256
+Handala	873	256
 HangOver	47	1
 Hangover Group	47	128
 Hastati Group	54	0
-Haywire Kitten	441	0
+Haywire Kitten	443	0
 Hazel Sandstorm	42	0
-Head Mare	871	128
-Health and Human Services	592	0
+Head Mare	874	128
+Health and Human Services	594	0
 Heart Typhoon	76	0
-Hecamede	261	256
+Hecamede	262	256
 Heeresnachrichtenamt	185	0
 Helix Kitten	42	0
-HellHounds	872	1
-Hellcat	873	129
-Hellsing	874	256
-HenBox	875	0
-Hermit Neptune	876	128
+HellHounds	875	1
+Hellcat	876	129
+Hellsing	877	256
+HenBox	878	0
+Hermit Neptune	879	128
 Hexagon Typhoon	73	0
-HexagonalRodent	877	0
-Hezb	878	134
+HexagonalRodent	880	0
+Hezb	881	134
 Hidden Cobra	54	128
 Hidden Lynx	76	128
-HiddenArt	879	0
-Higaisa	880	256
-HighGround	224	0
-HikkI-Chan	881	0
+HiddenArt	882	0
+Higaisa	883	256
+HighGround	225	0
+HikkI-Chan	884	0
 Hippo	86	129
 Hippo Team	56	128
-Hive	882	135
+Hive	885	135
 Hive0065	114	0
-Hive0091	588	0
-Hive0117	883	0
-Hive0118	884	0
-Hive0127	885	0
-Hive0137	886	0
-Hive0145	865	0
-Hive0163	887	0
-HollowQuill	888	0
-Holy League	889	128
-Holy Souls	441	128
-Homeland Security Investigations	867	0
+Hive0091	590	0
+Hive0117	886	0
+Hive0118	887	0
+Hive0127	888	0
+Hive0137	889	0
+Hive0145	868	0
+Hive0163	890	0
+HollowQuill	891	0
+Holy League	892	128
+Holy Souls	443	128
+Homeland Security Investigations	870	0
 HoneyMyte	208	0
-Honeybee	890	129
-HookAds	891	0
-Houken	892	256
-Houndstooth Typhoon	630	0
+Honeybee	893	129
+HookAds	894	0
+Houken	895	256
+Houndstooth Typhoon	632	0
 Howling Scorpius	151	0
-HsHarada	461	0
-Hubei State Security Department	893	0
-HummingBad	894	0
-Hunt3r Kill3rs	895	0
-Hunter Serpens	357	0
-Hunters International	896	128
-Hyadina	897	256
-I4C	898	6
-IAEA	899	6
-IAmTheKing	900	0
-IB	901	134
-IC3	902	6
+HsHarada	463	0
+Hubei State Security Department	896	0
+HummingBad	897	0
+Hunt3r Kill3rs	898	0
+Hunter Serpens	358	0
+Hunters International	899	128
+Hyadina	900	256
+I4C	901	6
+IAEA	902	6
+IAmTheKing	903	0
+IB	904	134
+IC3	905	6
 ICECAP	88	133
-ICO	903	134
-ICPO	904	6
-IMPERSONATING PANDA	905	0
-INC Ransom	841	128
-INCD	906	6
-INCIBE	907	4
-INCIBE-CERT	907	4
-INDOHAXSEC TEAM	908	0
-INJ3CTOR3	909	4
-INTCEN	661	4
-INTELLRTAF	621	4
-INTERPOL	904	4
+ICO	906	134
+ICPO	907	6
+IMPERSONATING PANDA	908	0
+INC Ransom	844	128
+INCD	909	6
+INCIBE	910	4
+INCIBE-CERT	910	4
+INDOHAXSEC TEAM	911	0
+INJ3CTOR3	912	4
+INTCEN	663	4
+INTELLRTAF	623	4
+INTERPOL	907	4
 IODINE	86	149
 IRGC	186	6
-IRGC Cyber-Electronic Command	910	0
-IRGC Intelligence Organization	911	0
-IRGC-CEC	910	4
-IRGC-IO	911	4
+IRGC Cyber-Electronic Command	913	0
+IRGC Intelligence Organization	914	0
+IRGC-CEC	913	4
+IRGC-IO	914	4
 IRIDIUM	49	149
-IRLeaks	912	256
+IRLeaks	915	256
 IRN2	42	6
-IRS	913	6
-IRS Criminal Investigation	913	0
-IRS-CI	913	4
-ISA	914	6
-ISAB	915	6
-ISI	916	6
+IRS	916	6
+IRS Criminal Investigation	916	0
+IRS-CI	916	4
+ISA	917	6
+ISAB	918	6
+ISI	919	6
 ISLANDDREAMS	97	260
-IT Army of Ukraine	917	128
+IT Army of Ukraine	920	128
 ITG05	52	4
 ITG07	95	4
 ITG08	125	4
@@ -3515,85 +3526,85 @@ ITG13	42	4
 ITG14	119	4
 ITG15	122	4
 ITG18	92	4
-ITG23	429	4
-ITsecTeam	469	0
+ITG23	431	4
+ITsecTeam	471	0
 IXESHE	73	260
 Ice Relic	88	128
-IceFog	488	0
-IcePeony	918	0
-Icelandic Crisis Response Unit	919	0
-Icelandic Police	920	0
-Ignoble Scorpius	266	0
-Imperial Kitten	281	8
-Imperial Kitten	465	8
-Imperial Kitten	921	8
-Imperial Kitten	367	8
-Incendiary Jackal	800	0
+IceFog	490	0
+IcePeony	921	0
+Icelandic Crisis Response Unit	922	0
+Icelandic Police	923	0
+Ignoble Scorpius	267	0
+Imperial Kitten	282	8
+Imperial Kitten	467	8
+Imperial Kitten	924	8
+Imperial Kitten	368	8
+Incendiary Jackal	803	0
 Inception	116	129
 Inception Framework	116	128
-Indian Army	922	0
-Indian Computer Emergency Response Team	326	0
-Indian Cyber Crime Coordination Centre	898	0
-IndigoZebra	923	0
-Indonesian Army Intelligence Centre	924	0
-Indonesian Financial Transaction Reports and Analysis Center	925	0
-Indonesian Strategic Intelligence Agency	233	0
-Indra	848	256
-Indrik Spider	498	0
-Information Commissioner	903	0
-Information Commissioner's Office	903	0
-Information and Security Service	926	0
-Információs Hivatal	927	0
-Infrastructure Destruction Squad	564	128
-Infy	928	134
+Indian Army	925	0
+Indian Computer Emergency Response Team	327	0
+Indian Cyber Crime Coordination Centre	901	0
+IndigoZebra	926	0
+Indonesian Army Intelligence Centre	927	0
+Indonesian Financial Transaction Reports and Analysis Center	928	0
+Indonesian Strategic Intelligence Agency	234	0
+Indra	851	256
+Indrik Spider	500	0
+Information Commissioner	906	0
+Information Commissioner's Office	906	0
+Information and Security Service	929	0
+Információs Hivatal	930	0
+Infrastructure Destruction Squad	566	128
+Infy	931	134
 InkySquid	44	0
-Insidious Taurus	298	0
-Institutional Security Bureau	803	0
-Instituto Nacional de Ciberseguridad	907	0
-Inteid	929	256
-IntelBroker	930	0
-Inteligencia de la Gendarmería Nacional Argentina	931	0
-Inteligencia de la Policía Bonaerense	932	0
-Inteligencia de la Policía Federal Argentina	933	0
-Inteligencia de la Policía de Seguridad Aeroportuaria	934	0
-Inteligencia de la Prefectura Naval Argentina	935	0
-Inteligencia del Servicio Penitenciario Federal	936	0
+Insidious Taurus	299	0
+Institutional Security Bureau	806	0
+Instituto Nacional de Ciberseguridad	910	0
+Inteid	932	256
+IntelBroker	933	0
+Inteligencia de la Gendarmería Nacional Argentina	934	0
+Inteligencia de la Policía Bonaerense	935	0
+Inteligencia de la Policía Federal Argentina	936	0
+Inteligencia de la Policía de Seguridad Aeroportuaria	937	0
+Inteligencia de la Prefectura Naval Argentina	938	0
+Inteligencia del Servicio Penitenciario Federal	939	0
 Intelligence Agency of North Macedonia	144	0
-Intelligence Branch	937	0
-Intelligence Bureau	938	8
-Intelligence Bureau	939	8
-Intelligence Bureau	901	8
-Intelligence Directorate	940	0
-Intelligence Division	941	0
-Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	942	0
-Intelligence Protection Organization of Islamic Republic of Iran Army	943	0
-Intelligence and Counter-Terrorism Directorate - Ministry of Interior	944	0
-Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	945	0
-Intelligence org of FARAJA	946	0
-Intelligence org of the Islamic Republic of Iran	947	0
-Intelligence-Security Agency of Bosnia and Herzegovina	948	0
-Inter-Services Intelligence	916	0
-Interlock	949	129
+Intelligence Branch	940	0
+Intelligence Bureau	941	8
+Intelligence Bureau	942	8
+Intelligence Bureau	904	8
+Intelligence Directorate	943	0
+Intelligence Division	944	0
+Intelligence Protection Organization of Army of the Guardians of the Islamic Revolution	945	0
+Intelligence Protection Organization of Islamic Republic of Iran Army	946	0
+Intelligence and Counter-Terrorism Directorate - Ministry of Interior	947	0
+Intelligence and Security Service of Slovenian Ministry of Defence - Obveščevalno Varnostna Služba	948	0
+Intelligence org of FARAJA	949	0
+Intelligence org of the Islamic Republic of Iran	950	0
+Intelligence-Security Agency of Bosnia and Herzegovina	951	0
+Inter-Services Intelligence	919	0
+Interlock	952	129
 Internal Intelligence and Security Agency	25	0
-Internal Revenue Service	913	0
-Internal Security Affairs Bureau	915	0
+Internal Revenue Service	916	0
+Internal Security Affairs Bureau	918	0
 Internal Security Agency	15	0
-Internal Security Department	950	8
-Internal Security Department	951	8
-Internal Security Operations Command	952	0
-Internal Security Service	953	0
-International Atomic Energy Agency	899	0
-International Criminal Police Organization	904	0
-International Liaison Department of the Chinese Communist Party	954	0
-Internet Crime Complaint Center	902	0
-Interpol	904	0
-InvisiMole	955	0
-Iraqi National Intelligence Service	956	0
-Irish Data Protection Commission	546	0
-Irish National Cyber Security Centre	957	0
-Iron Cyber Group	958	0
-Iron Frontier	276	0
-Iron Group	958	0
+Internal Security Department	953	8
+Internal Security Department	954	8
+Internal Security Operations Command	955	0
+Internal Security Service	956	0
+International Atomic Energy Agency	902	0
+International Criminal Police Organization	907	0
+International Liaison Department of the Chinese Communist Party	957	0
+Internet Crime Complaint Center	905	0
+Interpol	907	0
+InvisiMole	958	0
+Iraqi National Intelligence Service	959	0
+Irish Data Protection Commission	548	0
+Irish National Cyber Security Centre	960	0
+Iron Cyber Group	961	0
+Iron Frontier	277	0
+Iron Group	961	0
 Iron Hemlock	88	0
 Iron Hunter	56	0
 Iron Liberty	122	0
@@ -3604,338 +3615,335 @@ Iron Tiger	86	0
 Iron Tilden	18	0
 Iron Twilight	52	0
 Iron Viking	49	0
-IronErn440	959	0
-IronHusky	960	0
+IronErn440	962	0
+IronHusky	963	0
 Islamic Revolutionary Guard Corps	186	0
-Islamic State Hacking Division	316	128
+Islamic State Hacking Division	317	128
 Island Castle	97	128
-Israel National Cyber Directorate	906	0
-Israel Security Agency	914	0
+Israel National Cyber Directorate	909	0
+Israel Security Agency	917	0
 Isthmus Castle	90	128
-ItaDuke	574	0
-Italian Data Protection Authority	813	0
-JACKPOT PANDA	961	0
-JINX-0126	962	4
-JINX-0164	963	4
+ItaDuke	576	0
+Italian Data Protection Authority	816	0
+JACKPOT PANDA	964	0
+JINX-0126	965	4
+JINX-0164	966	4
 JJDoor	97	256
-JPCERT	964	4
-JPCERT Coordination Center	964	0
-JPCERT/CC	964	4
-Jabaroot	965	256
-Jabaroot DZ	965	0
-Jade Sleet	966	0
-JadePuffer	967	0
+JPCERT	967	4
+JPCERT Coordination Center	967	0
+JPCERT/CC	967	4
+Jabaroot	968	256
+Jabaroot DZ	968	0
+Jade Sleet	969	0
+JadePuffer	970	0
 Jaksa Agung Muda Bidang Intelijen Kejaksaan Agung	194	0
-Japanese Ministry of Foreign Affairs	968	0
-Japanese National Police Agency	969	0
-Jasper Sleet	970	0
-JavaGhost	971	0
+Japanese Ministry of Foreign Affairs	971	0
+Japanese National Police Agency	972	0
+Jasper Sleet	973	0
+JavaGhost	974	0
 JerseyMikes	85	0
-Jewelbug	344	256
-Jiangsu State Security Department	972	0
-Joint Cipher Bureau	973	0
-Joint Cyberspace Command	974	0
-Joint Intelligence Organisation	975	0
-Joint Sigint Cyber Unit	976	0
-Joint Staff Department of the Central Military Commission Intelligence Bureau	977	0
-Joint Task Force X	978	0
-Jointworm	577	129
+Jewelbug	345	256
+Jiangsu State Security Department	975	0
+Joint Cipher Bureau	976	0
+Joint Cyberspace Command	977	0
+Joint Intelligence Organisation	978	0
+Joint Sigint Cyber Unit	979	0
+Joint Staff Department of the Central Military Commission Intelligence Bureau	980	0
+Joint Task Force X	981	0
+Jointworm	579	129
 JokerStash	119	0
 Judgment Panda	91	0
-JuiceLedger	979	0
+JuiceLedger	982	0
 Justice Blade	33	128
-Justice Department	545	0
+Justice Department	547	0
 KAOS	76	142
 KAOS	98	142
-KAPO	696	6
-KAX17	980	4
-KE-CIRT/CC	981	4
-KGB	246	6
-KISA	982	6
-KNOTWEED	502	133
-KNPA	983	6
+KAPO	698	6
+KAX17	983	4
+KE-CIRT/CC	984	4
+KGB	247	6
+KISA	985	6
+KNOTWEED	504	133
+KNPA	986	6
 KRYPTON	56	149
-KZ-CERT	984	4
-Kagawaran ng Ugnayang Panlabas	985	0
-Kairos	986	256
-Kaitsepolitseiamet	696	0
-Karakurt	987	256
-Karakurt Lair	987	0
-Karakurt Team	987	0
-Karkadann	988	256
-Karma Panda	295	0
-Karst	989	129
-Kasablanka	990	256
-Kazu	991	134
+KZ-CERT	987	4
+Kagawaran ng Ugnayang Panlabas	988	0
+Kairos	989	256
+Kaitsepolitseiamet	698	0
+Karakurt	990	256
+Karakurt Lair	990	0
+Karakurt Team	990	0
+Karkadann	991	256
+Karma Panda	296	0
+Karst	992	129
+Kasablanka	993	256
+Kazu	994	134
 Ke3Chang	74	0
-Keksec	992	256
-Kelvin Security	993	128
-KelvinSecurity	993	0
-Kementerian Luar Negeri	994	8
-Kementerian Luar Negeri	995	8
+Keksec	995	256
+Kelvin Security	996	128
+KelvinSecurity	996	0
+Kementerian Luar Negeri	997	8
+Kementerian Luar Negeri	998	8
 KeyBoy	82	0
 Keyhole Panda	104	0
-Keymous Plus	996	0
-Keymous+	996	256
-Kill Security	997	128
-KillSec	997	0
-KillSecurity	997	0
-Killnet	998	256
+Keymous Plus	999	0
+Keymous+	999	256
+Kill Security	1000	128
+KillSec	1000	0
+KillSecurity	1000	0
+Killnet	1001	256
 Kimsuky	66	256
-Kinsing	999	256
-Kiss-a-Dog	1000	128
-Knockout Spider	577	0
+Kinsing	1002	256
+Kiss-a-Dog	1003	128
+Knockout Spider	579	0
 Koala Team	122	128
 Konni	100	256
-Kontoret för särskild inhämtning	1001	0
-Korea Internet & Security Agency	982	0
-Korean National Police Agency	983	0
-KrCERT/CC	982	0
-KromSec	1002	0
-Krybit	1003	256
+Kontoret för särskild inhämtning	1004	0
+Korea Internet & Security Agency	985	0
+Korean National Police Agency	986	0
+KrCERT/CC	985	0
+KromSec	1005	0
+Krybit	1006	256
 Kryptonite Panda	97	0
-KungFu Kittens	260	0
-Kurdistan Region Security Council	1004	0
-Kyberturvallisuuskeskus	1005	0
-Külgazdasági és Külügyminisztérium	1006	0
-LAPD	1007	6
-LAPSUS	511	133
-LAPSUS$	511	260
-LAWRENCIUM	496	149
+KungFu Kittens	261	0
+Kurdistan Region Security Council	1007	0
+Kyberturvallisuuskeskus	1008	0
+Külgazdasági és Külügyminisztérium	1009	0
+LAPD	1010	6
+LAPSUS	513	133
+LAPSUS$	513	260
+LAWRENCIUM	498	149
 LEAD	98	151
-LIMINAL PANDA	345	0
+LIMINAL PANDA	346	0
 LIVESAFE	20	260
-LKA	1008	70
-LKA Baden-Württemberg	1009	0
-LKA Bayern	213	0
-LKA Berlin	1010	0
-LKA NRW	1011	0
-LKA Niedersachsen	1012	0
-LKA Nordrhein-Westfalen	1011	0
+LKA	1011	70
+LKA Baden-Württemberg	1012	0
+LKA Bayern	214	0
+LKA Berlin	1013	0
+LKA NRW	1014	0
+LKA Niedersachsen	1015	0
+LKA Nordrhein-Westfalen	1014	0
 LOTUS PANDA	113	0
-LUNAR SPIDER	844	0
-LYCEUM	401	133
-LabHost	1013	0
-Labubu	242	256
+LUNAR SPIDER	847	0
+LYCEUM	402	133
+LabHost	1016	0
+Labubu	243	256
 Labyrinth Chollima	54	72
-Labyrinth Chollima	966	8
-Lace Tempest	520	0
-LadyBoyle	538	0
-Lahav 433	1014	0
+Labyrinth Chollima	969	8
+Lace Tempest	522	0
+LadyBoyle	540	0
+Lahav 433	1017	0
 Lake Relic	52	128
-Lamashtu	1015	256
+Lamashtu	1018	256
 Lamberts	62	129
-Lancefly	1016	256
-LandUpdate808	1017	0
-Landesamt für Verfassungsschutz	1018	0
-Landeskriminalamt	1008	0
-Landeskriminalamt Baden-Württemberg	1009	0
-Landeskriminalamt Berlin	1010	0
-Landeskriminalamt Niedersachsen	1012	0
-Landeskriminalamt Nordrhein-Westfalen	1011	0
-Larva-208	691	0
-Larva-24005	1019	0
-Larva-24009	1020	0
-Larva-24010	1021	0
-Larva-24013	1022	0
-Larva-25012	1023	0
-Larva-26002	1024	0
-Larva-26005	1025	0
-Larva-26009	1026	0
-Laundry Bear	1027	0
+Lancefly	1019	256
+LandUpdate808	1020	0
+Landesamt für Verfassungsschutz	1021	0
+Landeskriminalamt	1011	0
+Landeskriminalamt Baden-Württemberg	1012	0
+Landeskriminalamt Berlin	1013	0
+Landeskriminalamt Niedersachsen	1015	0
+Landeskriminalamt Nordrhein-Westfalen	1014	0
+Larva-208	693	0
+Larva-24005	1022	0
+Larva-24009	1023	0
+Larva-24010	1024	0
+Larva-24013	1025	0
+Larva-25012	1026	0
+Larva-26002	1027	0
+Larva-26005	1028	0
+Larva-26009	1029	0
+Laundry Bear	1030	0
 Lazarus	54	161
 Lazarus Group	54	128
-LazyMeerkat	569	0
-LazyScripter	1028	0
-LeafMiner	1029	161
-Lebanese Cedar	589	128
-Lebanese State Security	1030	0
-Lemon Sandstorm	765	0
+LazyMeerkat	571	0
+LazyScripter	1031	0
+LeafMiner	1032	161
+Lebanese Cedar	591	128
+Lebanese State Security	1033	0
+Lemon Sandstorm	767	0
 Leopard Typhoon	98	0
 Leviathan	97	129
-Lexus	1031	128
-LfV	1018	70
-Libyan Scorpions	1032	128
-Lifting Zmiy	1033	0
-LightBasin	342	0
-Lilac Typhoon	497	0
-LilacSquid	1034	0
+Lexus	1034	128
+LfV	1021	70
+Libyan Scorpions	1035	128
+Lifting Zmiy	1036	0
+LightBasin	343	0
+Lilac Typhoon	499	0
+LilacSquid	1037	0
 Linen Typhoon	86	0
-LinkC	1035	0
-LinkC Pub	1035	0
+LinkC	1038	0
+LinkC Pub	1038	0
 Lion Soldiers Team	188	128
-LockBit	255	0
-LockBit 2.0	255	0
-LockBit 3.0	255	0
-LockBit Black	255	0
-Lofy Gang	1036	0
-LofyGang	1036	0
-Lone Castle	295	128
-LongNosedGoblin	1037	0
+LockBit	256	0
+LockBit 2.0	256	0
+LockBit 3.0	256	0
+LockBit Black	256	0
+Lofy Gang	1039	0
+LofyGang	1039	0
+Lone Castle	296	128
+LongNosedGoblin	1040	0
 Longhorn	62	129
-LookingFrog	1038	0
-Lorec Bear	513	0
-Lorec53	513	0
-Los Angeles Police Department	1007	0
+LookingFrog	1041	0
+Lorec Bear	515	0
+Lorec53	515	0
+Los Angeles Police Department	1010	0
 Lotus BLossom	113	128
 LotusBlossom	113	0
-Lucky Cat	1039	128
+Lucky Cat	1042	128
 Lucky Mouse	86	128
 LuckyMouse	86	0
-Lulz Security	1040	0
-LulzIntel	1041	0
-LulzSec	1040	0
-LulzSec Black	1042	0
-LuminousMoth	1043	0
-Luna Moth	1044	128
-Luna Tempest	1045	0
-LuoYu	1046	0
+Lulz Security	1043	0
+LulzIntel	1044	0
+LulzSec	1043	0
+LulzSec Black	1045	0
+LuminousMoth	1046	0
+Luna Moth	1047	128
+Luna Tempest	1048	0
+LuoYu	1049	0
 Lurid	74	129
-Lynx	1047	135
+Lynx	1050	135
 MAD	205	135
 MAGNALLIUM	41	260
 MAGNESIUM	136	149
-MAGNETIC SPIDER	1048	0
+MAGNETIC SPIDER	1051	0
 MAKERSMARK	56	260
-MALLARD SPIDER	842	0
-MAN1	1049	6
+MALLARD SPIDER	845	0
+MAN1	1052	6
 MANGANESE	104	149
-MARNANBRIDGE	441	260
-MASAN	463	132
-MEA	1050	6
+MARNANBRIDGE	443	260
+MASAN	465	132
+MEA	1053	6
 MERCURY	121	133
-METI	1051	6
-MI	1052	135
-MI5	1053	6
-MI5 Security Service	1053	0
-MI6	1054	6
-MID	1055	135
-MIMIC SPIDER	1056	0
-MIT	1057	134
-MIVD	583	6
-MODA	1058	6
-MOFA	968	14
-MOFA	1059	14
-MOIS	1060	6
-MOIS/VAJA	1060	4
-MONTI	1061	260
-MONTY SPIDER	1062	72
-MORH4x	1063	0
-MPS	1064	78
-MPS	311	14
-MSIT	1065	6
-MSS	400	78
-MSS	1066	14
-MSZ	1067	6
+METI	1054	6
+MI	1055	135
+MI5	1056	6
+MI5 Security Service	1056	0
+MI6	1057	6
+MID	1058	135
+MIMIC SPIDER	1059	0
+MIT	1060	134
+MIVD	585	6
+MODA	1061	6
+MOFA	971	14
+MOFA	1062	14
+MOIS	1063	6
+MOIS/VAJA	1063	4
+MONTI	1064	260
+MONTY SPIDER	1065	72
+MORH4x	1066	0
+MPS	1067	78
+MPS	312	14
+MSIT	1068	6
+MSS	401	78
+MSS	1069	14
+MSZ	1070	6
 MUDCARP	97	260
 MUDDYCOAST	121	260
-MUMMY SPIDER	839	0
-MUST	1068	135
+MUMMY SPIDER	842	0
+MUST	1071	135
 MUSTANG PANDA	208	0
-MYSTICDOME	401	260
-MZV	486	6
-Mabahith	1069	0
-Mabna Institute	415	0
-Mabna Institute Group	415	0
+MYSTICDOME	402	260
+MZV	488	6
+Mabahith	1072	0
+Mabna Institute	416	0
+Mabna Institute Group	416	0
 Machete	64	129
-Madi	1070	134
-MageCart	1071	0
+Madi	1073	134
+MageCart	1074	0
 MageCart Group 6	125	0
 Magenta Dust	63	0
 Magic Hound	92	128
-Magic Kitten	861	0
-Mailto	406	256
-Main Center for Special Technologies	802	0
-Main Directorate of Intelligence	584	0
-Main Directorate of Special Programs of the President of the Russian Federation	1072	0
-Main Directorate of the General Staff	801	0
-MalKamak	1073	0
-Malaysia Computer Emergency Response Team	1074	0
-Malaysian Defence Intelligence Organisation	1075	0
-Malaysian Special Branch	1076	0
-Mallox	738	256
-Malsmoke	1077	256
-Malteiro	1078	256
+Magic Kitten	864	0
+Mailto	407	256
+Main Center for Special Technologies	805	0
+Main Directorate of Intelligence	586	0
+Main Directorate of Special Programs of the President of the Russian Federation	1075	0
+Main Directorate of the General Staff	804	0
+MalKamak	1076	0
+Malaysia Computer Emergency Response Team	1077	0
+Malaysian Defence Intelligence Organisation	1078	0
+Malaysian Special Branch	1079	0
+Mallox	740	256
+Malsmoke	1080	256
+Malteiro	1081	256
 Mana	98	135
-Mana Team	1079	128
-Manatee Tempest	498	0
+Mana Team	1082	128
+Manatee Tempest	500	0
 Manga Taurus	84	0
 Mango Sandstorm	121	0
 Mantis	53	129
-Marbled Dust	439	0
-Marigold Sandstorm	509	0
-Marine Corps Intelligence	1080	0
-Markopolo	1081	256
-Mask	382	135
-Massgrave	1082	256
-Matanbuchus	247	256
+Marbled Dust	441	0
+Marigold Sandstorm	511	0
+Marine Corps Intelligence	1083	0
+Markopolo	1084	256
+Mask	383	135
+Massgrave	1085	256
+Matanbuchus	248	256
 Maverick Panda	96	0
-Maze	394	135
-Maze Team	394	128
-Medusa	1083	129
-Medusa Group	1083	128
-MedusaLocker	1084	0
-MeitY	1085	0
+Maze	395	135
+Maze Team	395	128
+Medusa	1086	129
+Medusa Group	1086	128
+MedusaLocker	1087	0
+MeitY	1088	0
 MenuPass	20	0
 Menupass Team	20	0
-Mespinoza	1086	256
-Met Police	1087	0
-Metador	1088	256
-Metropolitan Police	1087	0
-Metropolitan Police Service	1087	0
+Mespinoza	1089	256
+Met Police	1090	0
+Metador	1091	256
+Metropolitan Police	1090	0
+Metropolitan Police Service	1090	0
 Metushy	74	256
 Midnight Blizzard	88	0
-Midnight Neptune	463	128
-Militaire Inlichtingen- en Veiligheidsdienst	583	0
+Midnight Neptune	465	128
+Militaire Inlichtingen- en Veiligheidsdienst	585	0
 Military Counterintelligence Service	205	8
-Military Counterintelligence Service	1089	8
-Military Intelligence	1090	8
-Military Intelligence	1052	8
-Military Intelligence	1091	8
-Military Intelligence Corps	1092	8
-Military Intelligence Corps	1093	8
-Military Intelligence Department	1094	0
+Military Counterintelligence Service	1092	8
+Military Intelligence	1093	8
+Military Intelligence	1055	8
+Military Intelligence	1094	8
+Military Intelligence Corps	1095	8
+Military Intelligence Corps	1096	8
+Military Intelligence Department	1097	0
 Military Intelligence Directorate	160	8
-Military Intelligence Directorate	1095	8
-Military Intelligence and Security Service	1068	0
-Military Security Agency	1096	0
-Military Service for Security and Intelligence	1097	0
+Military Intelligence Directorate	1098	8
+Military Intelligence and Security Service	1071	0
+Military Security Agency	1099	0
+Military Service for Security and Intelligence	1100	0
 Military Unit 26165	11	0
 Military Unit 29155	3	0
-Military Unit 74455	802	0
-Military intelligence and reconnaissance	1098	0
-Militära underrättelse- och säkerhetstjänsten	1068	0
+Military Unit 74455	805	0
+Military intelligence and reconnaissance	1101	0
+Militära underrättelse- och säkerhetstjänsten	1071	0
 Militärischer Abschirmdienst	205	0
-Militärischer Nachrichtendienst	1099	0
-Millî İstihbarat Teşkilatı	1057	0
-Mimo	878	134
-Ministarstvo vanjskih i europskih poslova	1100	0
-Ministerie van Buitenlandse Zaken	643	0
-Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1101	0
-Ministerio de Relaciones Exteriores	1102	8
-Ministerio de Relaciones Exteriores	1103	8
-Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1104	0
-Ministero degli Affari Esteri e della Cooperazione Internazionale	1105	0
-Ministerstvo obrany	487	0
-Ministerstvo zahraničních věcí	486	0
-Ministerstvo zahraničných vecí a európskych záležitostí	1106	0
-Ministerstwo Spraw Zagranicznych	1067	0
-Ministerul Afacerilor Externe	1107	8
-Ministerul Afacerilor Externe	1108	8
-Ministrstvo za zunanje in evropske zadeve	1109	0
-Ministry for Europe and Foreign Affairs	767	0
-Ministry for National Security	1110	0
-Ministry of Defence	449	8
-Ministry of Defence	1111	8
-Ministry of Defence	1112	8
-Ministry of Defence	1113	8
+Militärischer Nachrichtendienst	1102	0
+Millî İstihbarat Teşkilatı	1060	0
+Mimo	881	134
+Ministarstvo vanjskih i europskih poslova	1103	0
+Ministerie van Buitenlandse Zaken	645	0
+Ministerio de Asuntos Exteriores, Unión Europea y Cooperación	1104	0
+Ministerio de Relaciones Exteriores	1105	8
+Ministerio de Relaciones Exteriores	1106	8
+Ministerio de Relaciones Exteriores, Comercio Internacional y Culto	1107	0
+Ministero degli Affari Esteri e della Cooperazione Internazionale	1108	0
+Ministerstvo obrany	489	0
+Ministerstvo zahraničních věcí	488	0
+Ministerstvo zahraničných vecí a európskych záležitostí	1109	0
+Ministerstwo Spraw Zagranicznych	1070	0
+Ministerul Afacerilor Externe	1110	8
+Ministerul Afacerilor Externe	1111	8
+Ministrstvo za zunanje in evropske zadeve	1112	0
+Ministry for Europe and Foreign Affairs	769	0
+Ministry for National Security	1113	0
+Ministry of Defence	451	8
 Ministry of Defence	1114	8
 Ministry of Defence	1115	8
 Ministry of Defence	1116	8
-Ministry of Defence	487	8
 Ministry of Defence	1117	8
 Ministry of Defence	1118	8
 Ministry of Defence	1119	8
+Ministry of Defence	489	8
 Ministry of Defence	1120	8
 Ministry of Defence	1121	8
 Ministry of Defence	1122	8
@@ -3963,1343 +3971,1347 @@ Ministry of Defence	1143	8
 Ministry of Defence	1144	8
 Ministry of Defence	1145	8
 Ministry of Defence	1146	8
-Ministry of Digital Affairs	1058	0
-Ministry of Economy, Trade and Industry	1051	0
-Ministry of Electronics and Information Technology	1085	0
-Ministry of External Affairs	1050	0
-Ministry of Finance	1147	0
-Ministry of Foreign Affairs	1148	8
-Ministry of Foreign Affairs	1149	8
-Ministry of Foreign Affairs	1150	8
-Ministry of Foreign Affairs	1104	8
-Ministry of Foreign Affairs	303	8
+Ministry of Defence	1147	8
+Ministry of Defence	1148	8
+Ministry of Defence	1149	8
+Ministry of Digital Affairs	1061	0
+Ministry of Economy, Trade and Industry	1054	0
+Ministry of Electronics and Information Technology	1088	0
+Ministry of External Affairs	1053	0
+Ministry of Finance	1150	0
 Ministry of Foreign Affairs	1151	8
 Ministry of Foreign Affairs	1152	8
 Ministry of Foreign Affairs	1153	8
+Ministry of Foreign Affairs	1107	8
+Ministry of Foreign Affairs	304	8
 Ministry of Foreign Affairs	1154	8
-Ministry of Foreign Affairs	688	8
-Ministry of Foreign Affairs	1102	8
-Ministry of Foreign Affairs	399	8
-Ministry of Foreign Affairs	1103	8
-Ministry of Foreign Affairs	486	8
 Ministry of Foreign Affairs	1155	8
 Ministry of Foreign Affairs	1156	8
 Ministry of Foreign Affairs	1157	8
-Ministry of Foreign Affairs	1101	8
+Ministry of Foreign Affairs	690	8
+Ministry of Foreign Affairs	1105	8
+Ministry of Foreign Affairs	400	8
+Ministry of Foreign Affairs	1106	8
+Ministry of Foreign Affairs	488	8
 Ministry of Foreign Affairs	1158	8
 Ministry of Foreign Affairs	1159	8
 Ministry of Foreign Affairs	1160	8
-Ministry of Foreign Affairs	1100	8
-Ministry of Foreign Affairs	1006	8
-Ministry of Foreign Affairs	994	8
-Ministry of Foreign Affairs	591	8
+Ministry of Foreign Affairs	1104	8
 Ministry of Foreign Affairs	1161	8
 Ministry of Foreign Affairs	1162	8
 Ministry of Foreign Affairs	1163	8
-Ministry of Foreign Affairs	1105	8
+Ministry of Foreign Affairs	1103	8
+Ministry of Foreign Affairs	1009	8
+Ministry of Foreign Affairs	997	8
+Ministry of Foreign Affairs	593	8
 Ministry of Foreign Affairs	1164	8
-Ministry of Foreign Affairs	968	8
 Ministry of Foreign Affairs	1165	8
 Ministry of Foreign Affairs	1166	8
-Ministry of Foreign Affairs	1059	8
+Ministry of Foreign Affairs	1108	8
 Ministry of Foreign Affairs	1167	8
+Ministry of Foreign Affairs	971	8
 Ministry of Foreign Affairs	1168	8
 Ministry of Foreign Affairs	1169	8
+Ministry of Foreign Affairs	1062	8
 Ministry of Foreign Affairs	1170	8
 Ministry of Foreign Affairs	1171	8
 Ministry of Foreign Affairs	1172	8
-Ministry of Foreign Affairs	1107	8
 Ministry of Foreign Affairs	1173	8
 Ministry of Foreign Affairs	1174	8
-Ministry of Foreign Affairs	995	8
 Ministry of Foreign Affairs	1175	8
-Ministry of Foreign Affairs	643	8
+Ministry of Foreign Affairs	1110	8
 Ministry of Foreign Affairs	1176	8
 Ministry of Foreign Affairs	1177	8
-Ministry of Foreign Affairs	985	8
+Ministry of Foreign Affairs	998	8
 Ministry of Foreign Affairs	1178	8
-Ministry of Foreign Affairs	1067	8
+Ministry of Foreign Affairs	645	8
 Ministry of Foreign Affairs	1179	8
 Ministry of Foreign Affairs	1180	8
-Ministry of Foreign Affairs	1108	8
+Ministry of Foreign Affairs	988	8
 Ministry of Foreign Affairs	1181	8
-Ministry of Foreign Affairs	1055	8
+Ministry of Foreign Affairs	1070	8
 Ministry of Foreign Affairs	1182	8
 Ministry of Foreign Affairs	1183	8
+Ministry of Foreign Affairs	1111	8
 Ministry of Foreign Affairs	1184	8
-Ministry of Foreign Affairs	1109	8
-Ministry of Foreign Affairs	1106	8
+Ministry of Foreign Affairs	1058	8
 Ministry of Foreign Affairs	1185	8
-Ministry of Foreign Affairs	645	8
 Ministry of Foreign Affairs	1186	8
 Ministry of Foreign Affairs	1187	8
-Ministry of Foreign Affairs	312	8
+Ministry of Foreign Affairs	1112	8
+Ministry of Foreign Affairs	1109	8
 Ministry of Foreign Affairs	1188	8
-Ministry of Foreign Affairs of the Czech Republic	486	0
-Ministry of Intelligence	1060	0
-Ministry of Intelligence and Security	1060	0
-Ministry of National Defense	1189	0
-Ministry of Public Security	1064	8
-Ministry of Public Security	311	8
-Ministry of Science and ICT	1065	0
-Ministry of State Security	400	8
-Ministry of State Security	1066	8
-Ministry of the Armed Forces	1190	0
-Ministère de l'Europe et des Affaires étrangères	767	0
-Ministère des Affaires étrangères et européennes	1170	0
-Ministère des Armées	1190	0
-Ministério das Relações Exteriores	1153	0
-Ministério dos Negócios Estrangeiros	1179	0
+Ministry of Foreign Affairs	647	8
+Ministry of Foreign Affairs	1189	8
+Ministry of Foreign Affairs	1190	8
+Ministry of Foreign Affairs	313	8
+Ministry of Foreign Affairs	1191	8
+Ministry of Foreign Affairs of the Czech Republic	488	0
+Ministry of Intelligence	1063	0
+Ministry of Intelligence and Security	1063	0
+Ministry of National Defense	1192	0
+Ministry of Public Security	1067	8
+Ministry of Public Security	312	8
+Ministry of Science and ICT	1068	0
+Ministry of State Security	401	8
+Ministry of State Security	1069	8
+Ministry of the Armed Forces	1193	0
+Ministère de l'Europe et des Affaires étrangères	769	0
+Ministère des Affaires étrangères et européennes	1173	0
+Ministère des Armées	1193	0
+Ministério das Relações Exteriores	1156	0
+Ministério dos Negócios Estrangeiros	1182	0
 Mint Sandstorm	92	0
-MintedSoil	482	0
+MintedSoil	484	0
 Mirage	74	129
-Mirage Tiger	1191	0
-MirrorFace	674	0
-MoD	1121	7
-Moafee	1192	256
+Mirage Tiger	1194	0
+MirrorFace	676	0
+MoD	1124	7
+Moafee	1195	256
 Mobwork	84	256
-Mocha Manakin	1193	128
-ModernStealer	1194	0
-ModifiedElephant	1195	0
-Mofang	299	256
-Mogilevich	1196	256
-Molatori	1197	256
+Mocha Manakin	1196	128
+ModernStealer	1197	0
+ModifiedElephant	1198	0
+Mofang	300	256
+Mogilevich	1199	256
+Molatori	1200	256
 Moldy Pisces	44	0
 Molerats	159	256
-Money Libra	999	0
-MoneyTaker	1198	0
+Money Libra	1002	0
+MoneyTaker	1201	0
 Monsoon	47	129
 Monster Libra	118	0
 Monty Spider	114	8
 Moonlight	159	129
-Moonstone Sleet	1199	0
-Mora_001	1200	0
-Morpho	309	129
-Moses Staff	509	128
-MosesStaff	509	0
-Moshen Dragon	1201	0
-Moskalvzapoe	1049	256
-Mossad	1202	0
+Moonstone Sleet	1202	0
+Mora_001	1203	0
+Morpho	310	129
+Moses Staff	511	128
+MosesStaff	511	0
+Moshen Dragon	1204	0
+Moskalvzapoe	1052	256
+Mossad	1205	0
 MountLocker	191	0
-MoustachedBouncer	1203	0
-Mr_Rot13	1204	0
+MoustachedBouncer	1206	0
+Mr_Rot13	1207	0
 Muddled Libra	1	0
 Muddy Ion	121	128
 MuddyWater	121	0
 Mulberry Typhoon	104	0
-Mule Libra	414	0
+Mule Libra	415	0
 MurenShark	132	0
 Murky Panda	117	0
-Mustard Tempest	495	0
-MyCERT	1074	0
-Mysterious Elephant	1205	128
-Mysterious Team Bangladesh	1206	128
+Mustard Tempest	497	0
+MyCERT	1077	0
+Mysterious Elephant	1208	128
+Mysterious Team Bangladesh	1209	128
 Mythic Leopard	43	72
 Mythic Leopard	93	8
 Mythic Likho	180	0
-MİT	1057	134
-N4ughtysecTU	1207	0
-NACSA	1208	4
-NARWHAL SPIDER	840	0
-NATO	1209	6
-NATO Communications and Information Agency	1210	0
-NATO Cooperative Cyber Defence Centre of Excellence	319	0
-NB65	1211	6
-NBSZ	1212	6
-NBU	1213	6
-NBÚ	1213	6
-NCA	1214	78
-NCA	1215	14
-NCF	1216	6
-NCIA	1217	14
-NCIA	1210	14
-NCIIPC	1218	4
-NCOZ	1219	6
-NCSA	1220	14
-NCSA	1221	14
+MİT	1060	134
+N4ughtysecTU	1210	0
+NACSA	1211	4
+NARWHAL SPIDER	843	0
+NATO	1212	6
+NATO Communications and Information Agency	1213	0
+NATO Cooperative Cyber Defence Centre of Excellence	320	0
+NB65	1214	6
+NBSZ	1215	6
+NBU	1216	134
+NBÚ	1216	134
+NCA	1217	78
+NCA	1218	14
+NCF	1219	6
+NCIA	1220	14
+NCIA	1213	14
+NCIIPC	1221	4
+NCOZ	1222	6
+NCSA	1223	14
+NCSA	1224	14
 NCSC	204	14
-NCSC	1222	78
-NCSC	957	14
-NCSC	1223	14
-NCSC	1224	14
-NCSC New Zealand	1224	0
-NCSC-FI	1005	4
-NCSC-NL	1225	4
-NDB	723	6
-NEODYMIUM	1226	133
-NEPTUNIUM	441	133
-NICC	1227	6
+NCSC	1225	78
+NCSC	960	14
+NCSC	1226	14
+NCSC	1227	14
+NCSC New Zealand	1227	0
+NCSC-FI	1008	4
+NCSC-NL	1228	4
+NDB	725	6
+NEODYMIUM	1229	133
+NEPTUNIUM	443	133
+NICC	1230	6
 NICKEL	74	149
-NID	1228	135
+NID	1231	135
 NIOBIUM	181	149
-NIS	1229	207
-NIS	647	143
-NISA	1230	6
-NISC	1231	6
-NIST	1232	6
-NKSC	1233	6
-NNSA	1234	6
+NIS	1232	207
+NIS	649	143
+NISA	1233	6
+NISC	1234	6
+NIST	1235	6
+NKSC	1236	6
+NNSA	1237	6
 NOBELIUM	88	133
-NOCTURNAL SPIDER	1235	0
-NOMAD PANDA	1236	0
-NOTROBIN	1237	260
-NPA	969	6
-NRC	1238	134
-NSA	1239	6
-NSB	1240	6
-NSM	1241	6
-NSS	1242	6
-NTRO	1243	6
-NUKIB	1244	4
-NXSMS	422	260
-NYPD	1245	6
-NZSIS	1246	4
-Nachrichtendienst des Bundes	723	0
-Nacionalinis kibernetinio saugumo centras	1233	0
-Nahr Elbard	276	0
-Nahr el bared	276	0
-Naikon	294	256
-Naikon Castle	294	0
-Nam3L3ss	1247	0
-Namibia Central Intelligence Service	1248	0
-Narketing163	1249	0
-Nascent Ursa	513	0
-Nasjonal sikkerhetsmyndighet	1241	0
-Nationaal Coördinator Terrorismebestrijding en Veiligheid	1250	0
-Nationaal Cyber Security Centrum	1225	0
-National Accountability Bureau	1251	0
-National Anti-Narcotics Agency	1252	0
-National Assessments Bureau	1253	0
-National Ballistics Intelligence Service	1254	0
-National Board of Revenue	1255	0
-National Bureau of Investigation	1256	0
-National Centre for Counter Terrorism	430	0
-National Commission on Informatics and Liberty	355	0
-National Committee for Intelligence Coordination	1257	0
-National Computer Emergency Response Center	1258	0
-National Computer Emergency Response Team	1259	0
-National Computer Network Emergency Response Technical Team/Coordination Center of China	352	0
-National Computer Virus Emergency Response Center	368	0
-National Coordinator for Counterterrorism and Security	1250	0
-National Counter Terrorism Authority	1260	0
-National Crime Agency	1214	0
-National Crime Intelligence Agency	1217	0
-National Crises Management Cell	1261	0
-National Critical Information Infrastructure Protection Centre	1218	0
-National Cryptologic Centre	320	0
-National Cyber Crime Centre	1219	0
-National Cyber Force	1216	0
-National Cyber Security Agency	1208	8
-National Cyber Security Agency	1220	8
-National Cyber Security Agency	1221	8
-National Cyber Security Center	1223	0
-National Cyber Security Centre	1222	8
-National Cyber Security Centre	957	8
+NOCTURNAL SPIDER	1238	0
+NOMAD PANDA	1239	0
+NOTROBIN	1240	260
+NPA	972	6
+NRC	1241	134
+NSA	1242	6
+NSB	1243	6
+NSM	1244	6
+NSS	1245	6
+NTRO	1246	6
+NUKIB	1247	4
+NXSMS	424	260
+NYPD	1248	6
+NZSIS	1249	4
+Nachrichtendienst des Bundes	725	0
+Nacionalinis kibernetinio saugumo centras	1236	0
+Nahr Elbard	277	0
+Nahr el bared	277	0
+Naikon	295	256
+Naikon Castle	295	0
+Nam3L3ss	1250	0
+Namibia Central Intelligence Service	1251	0
+Narketing163	1252	0
+Nascent Ursa	515	0
+Nasjonal sikkerhetsmyndighet	1244	0
+Nationaal Coördinator Terrorismebestrijding en Veiligheid	1253	0
+Nationaal Cyber Security Centrum	1228	0
+National Accountability Bureau	1254	0
+National Anti-Narcotics Agency	1255	0
+National Assessments Bureau	1256	0
+National Ballistics Intelligence Service	1257	0
+National Board of Revenue	1258	0
+National Bureau of Investigation	1259	0
+National Centre for Counter Terrorism	432	0
+National Commission on Informatics and Liberty	356	0
+National Committee for Intelligence Coordination	1260	0
+National Computer Emergency Response Center	1261	0
+National Computer Emergency Response Team	1262	0
+National Computer Network Emergency Response Technical Team/Coordination Center of China	353	0
+National Computer Virus Emergency Response Center	369	0
+National Coordinator for Counterterrorism and Security	1253	0
+National Counter Terrorism Authority	1263	0
+National Crime Agency	1217	0
+National Crime Intelligence Agency	1220	0
+National Crises Management Cell	1264	0
+National Critical Information Infrastructure Protection Centre	1221	0
+National Cryptologic Centre	321	0
+National Cyber Crime Centre	1222	0
+National Cyber Force	1219	0
+National Cyber Security Agency	1211	8
+National Cyber Security Agency	1223	8
+National Cyber Security Agency	1224	8
+National Cyber Security Center	1226	0
 National Cyber Security Centre	1225	8
-National Cyber Security Centre	1224	8
-National Cyber Security Centre Finland	1005	0
+National Cyber Security Centre	960	8
+National Cyber Security Centre	1228	8
+National Cyber Security Centre	1227	8
+National Cyber Security Centre Finland	1008	0
 National Cyber Security Centre Switzerland	204	0
-National Cyber Security Centre of Lithuania	1233	0
-National Cyber Security Directorate	543	0
-National Cyber and Crypto Agency	227	0
-National Cyber and Information Security Agency	1244	0
-National Cybercrime Coordination Centre	1262	0
+National Cyber Security Centre of Lithuania	1236	0
+National Cyber Security Directorate	545	0
+National Cyber and Crypto Agency	228	0
+National Cyber and Information Security Agency	1247	0
+National Cybercrime Coordination Centre	1265	0
 National Cybersecurity Agency	16	0
 National Cybersecurity Agency of France	37	0
-National Cybersecurity Authority	1215	0
-National Cybersecurity Centre	353	0
+National Cybersecurity Authority	1218	0
+National Cybersecurity Centre	354	0
 National Data Protection Authority	36	0
-National Defence Radio Establishment	727	0
-National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	541	0
-National Directorate of Intelligence	1263	0
-National Domestic Extremism and Disorder Intelligence Unit	1264	0
-National Economic Crime Bureau	1265	0
-National Fraud Intelligence Bureau	1266	0
-National Gendarmerie	768	0
-National Geospatial-Intelligence Agency	1267	0
-National Institute of Standards and Technology	1232	0
-National Intelligence Agency	1268	8
-National Intelligence Agency	1269	8
-National Intelligence Agency	1270	8
-National Intelligence Centre	354	8
-National Intelligence Centre	1271	8
-National Intelligence Cooperating Center	1227	0
-National Intelligence Coordinating Agency	1272	0
-National Intelligence Directorate	1273	8
-National Intelligence Directorate	1274	8
-National Intelligence Organization	1275	8
-National Intelligence Organization	1057	8
-National Intelligence Service	1276	8
-National Intelligence Service	1277	8
-National Intelligence Service	1278	8
-National Intelligence Service	663	8
+National Defence Radio Establishment	729	0
+National Directorate of Information and Intelligence - Dirección Nacional de Información e Inteligencia	543	0
+National Directorate of Intelligence	1266	0
+National Domestic Extremism and Disorder Intelligence Unit	1267	0
+National Economic Crime Bureau	1268	0
+National Fraud Intelligence Bureau	1269	0
+National Gendarmerie	770	0
+National Geospatial-Intelligence Agency	1270	0
+National Institute of Standards and Technology	1235	0
+National Intelligence Agency	1271	8
+National Intelligence Agency	1272	8
+National Intelligence Agency	1273	8
+National Intelligence Centre	355	8
+National Intelligence Centre	1274	8
+National Intelligence Cooperating Center	1230	0
+National Intelligence Coordinating Agency	1275	0
+National Intelligence Directorate	1276	8
+National Intelligence Directorate	1277	8
+National Intelligence Organization	1278	8
+National Intelligence Organization	1060	8
 National Intelligence Service	1279	8
-National Intelligence Service	1229	8
-National Intelligence and Security Agency	1230	8
-National Intelligence and Security Agency	1280	8
-National Intelligence and Security Service	1281	8
-National Intelligence and Security Service	1282	8
-National Intelligence and Security Service	1283	8
-National Investigation Agency	1284	0
-National Investigation Department of Nepal	1285	0
-National Kenya Computer Incident Response Team	981	0
-National Nuclear Security Administration	1234	0
-National Organised Crime Agency	1219	0
-National Police Agency	969	0
-National Police Agency of the ROC	1286	0
-National Police Corps	466	0
-National Police Intelligence Directorate	1287	0
-National Police of the Netherlands	644	0
-National Reconnaissance Office	1288	0
-National Security Affairs Cell	1289	0
-National Security Agency	1290	8
-National Security Agency	1291	8
-National Security Agency	1292	8
-National Security Agency	1239	8
-National Security Authority	1213	0
-National Security Bureau	1293	8
-National Security Bureau	1240	8
-National Security Bureau	1294	8
-National Security Intelligence	1295	0
-National Security Office	1296	0
-National Security Service	1242	0
-National Technical Research Organisation	1243	0
-National Telecommunication Monitoring Centre	1297	0
-National center of Incident readiness and Strategy for Cybersecurity	1231	0
-Nationale Politie	644	0
-Nationellt cybersäkerhetscenter	1298	0
-Natohub	1299	256
-Naval Intelligence	1300	0
-Naval Intelligence Department	1228	0
-Navy Intelligence Department	1301	0
-Nazar	1302	256
-Nefilim	1303	256
-Nemesis Kitten	501	0
-Nemzetbiztonsági Hivatal	1304	0
-Nemzetbiztonsági Szakszolgálat	1212	0
-Nemzeti Információs Központ (NIK) (National Information Center)	1305	0
-Nephilim	1303	128
-NetRunnerPR	1306	0
+National Intelligence Service	1280	8
+National Intelligence Service	1281	8
+National Intelligence Service	665	8
+National Intelligence Service	1282	8
+National Intelligence Service	1232	8
+National Intelligence and Security Agency	1233	8
+National Intelligence and Security Agency	1283	8
+National Intelligence and Security Service	1284	8
+National Intelligence and Security Service	1285	8
+National Intelligence and Security Service	1286	8
+National Investigation Agency	1287	0
+National Investigation Department of Nepal	1288	0
+National Kenya Computer Incident Response Team	984	0
+National Nuclear Security Administration	1237	0
+National Organised Crime Agency	1222	0
+National Police Agency	972	0
+National Police Agency of the ROC	1289	0
+National Police Corps	468	0
+National Police Intelligence Directorate	1290	0
+National Police of the Netherlands	646	0
+National Reconnaissance Office	1291	0
+National Security Affairs Cell	1292	0
+National Security Agency	1293	8
+National Security Agency	1294	8
+National Security Agency	1295	8
+National Security Agency	1242	8
+National Security Authority	1216	0
+National Security Bureau	1296	8
+National Security Bureau	1243	8
+National Security Bureau	1297	8
+National Security Intelligence	1298	0
+National Security Office	1299	0
+National Security Service	1245	0
+National Technical Research Organisation	1246	0
+National Telecommunication Monitoring Centre	1300	0
+National center of Incident readiness and Strategy for Cybersecurity	1234	0
+Nationale Politie	646	0
+Nationellt cybersäkerhetscenter	1301	0
+Natohub	1302	256
+Naval Intelligence	1303	0
+Naval Intelligence Department	1231	0
+Navy Intelligence Department	1304	0
+Nazar	1305	256
+Nefilim	1306	256
+Nemesis Kitten	503	0
+Nemzetbiztonsági Hivatal	1307	0
+Nemzetbiztonsági Szakszolgálat	1215	0
+Nemzeti Információs Központ (NIK) (National Information Center)	1308	0
+Nephilim	1306	128
+NetRunnerPR	1309	0
 NetTraveler	80	0
-NetWalker	406	0
-Network Battalion 65	1211	0
-Neva Flood	432	0
-New York City Police Department	1245	0
-New York Police Department	1245	0
-New Zealand Security Intelligence Service	1246	0
+NetWalker	407	0
+Network Battalion 65	1214	0
+Neva Flood	434	0
+New York City Police Department	1248	0
+New York Police Department	1248	0
+New Zealand Security Intelligence Service	1249	0
 NewRomanic Cyber Army Team	54	0
-News Division	1307	0
+News Division	1310	0
 NewsBeef	92	0
-NewsPenguin	1308	0
+NewsPenguin	1311	0
 Newscaster	92	129
 Newscaster Team	92	128
-Nexus Zeta	1309	128
-Nian	292	134
+Nexus Zeta	1312	128
+Nian	293	134
 Nickel Academy	54	0
-Nickel Alley	1310	0
+Nickel Alley	1313	0
 Nickel Gladstone	94	0
-Nickel Tapestry	736	0
-Nigeria Computer Emergency Response Team	1311	0
-Night Tsunami	504	0
+Nickel Tapestry	738	0
+Nigeria Computer Emergency Response Team	1314	0
+Night Tsunami	506	0
 NightEagle	70	0
 Nightshade Panda	106	0
-Nimbus Manticore	1312	128
-Nitro	450	129
+Nimbus Manticore	1315	128
+Nitro	452	129
 Nnm05716	0	0
 NoName057	0	0
 NoName057(16)	0	0
 NoName05716	0	0
 Noberus	29	256
 NobleBaron	88	0
-Nodaria	513	256
-Nomadic Octopus	641	128
-North Atlantic Council	1313	0
-North Atlantic Treaty Organization	1209	0
-Norwegian Intelligence Service	647	0
-Norwegian National Security Authority	1241	0
-Norwegian Police Security Service	1314	0
-Nuclear Regulatory Commission	1238	0
+Nodaria	515	256
+Nomadic Octopus	643	128
+North Atlantic Council	1316	0
+North Atlantic Treaty Organization	1212	0
+Norwegian Intelligence Service	649	0
+Norwegian National Security Authority	1244	0
+Norwegian Police Security Service	1317	0
+Nuclear Regulatory Commission	1241	0
 NuclearCrisis	48	0
-Nullbulge	1315	256
+Nullbulge	1318	256
 Numbered Panda	73	0
-Nwgen Team	516	0
+Nwgen Team	518	0
 Nylon Typhoon	74	0
-Nyxar Group	1316	0
-NyxarGroup	1316	0
-NÚKIB	1244	4
-Národní centrála proti organizovanému zločinu	1219	0
-Národní úřad pro kybernetickou a informační bezpečnost	1244	0
-Národný bezpečnostný úrad	1213	0
+Nyxar Group	1319	0
+NyxarGroup	1319	0
+NÚKIB	1247	4
+Národní centrála proti organizovanému zločinu	1222	0
+Národní úřad pro kybernetickou a informační bezpečnost	1247	0
+Národný bezpečnostný úrad	1216	0
 OAIC	196	6
-OAS	1317	6
-ODNI	540	6
+OAS	1320	6
+ODNI	542	6
 OFAC	170	14
-OFAC	1318	78
+OFAC	1321	78
 OLDCARP	89	260
-ONR	1319	134
-OPERA1ER	422	4
-ORB07	451	4
-OSCE	1320	6
+ONR	1322	134
+OPERA1ER	424	4
+ORB07	453	4
+OSCE	1323	6
 OSMIUM	100	149
-OTAN	1209	6
-OUTLAW SPIDER	1321	0
-OVERLORD SPIDER	1322	0
-OVS	945	6
-Obscure Serpens	569	0
-Obsidian Sandstorm	1323	0
+OTAN	1212	6
+OUTLAW SPIDER	1324	0
+OVERLORD SPIDER	1325	0
+OVS	948	6
+Obscure Serpens	571	0
+Obsidian Sandstorm	1326	0
 Ocean Buffalo	40	0
 Ocean Lotus	40	128
 OceanLotus	40	0
 OceanLotus Group	40	0
 Octo Tempest	1	0
-Ofcom	1324	0
+Ofcom	1327	0
 Office anti-cybercriminalité	170	0
-Office for Foreign Relations and Information	1325	0
-Office for Nuclear Regulation	1319	0
-Office for Safeguarding National Security of the CPG in the HKSAR	1326	0
-Office for Security and Counter-Terrorism	1327	0
-Office of Communications	1324	0
-Office of Foreign Assets Control	1318	0
-Office of Gas and Electricity Markets	1328	0
-Office of Intelligence and Counterintelligence	1329	0
-Office of National Intelligence	1330	0
-Office of Naval Intelligence	1331	0
-Office of Terrorism and Financial Intelligence	1332	0
+Office for Foreign Relations and Information	1328	0
+Office for Nuclear Regulation	1322	0
+Office for Safeguarding National Security of the CPG in the HKSAR	1329	0
+Office for Security and Counter-Terrorism	1330	0
+Office of Foreign Assets Control	1321	0
+Office of Gas and Electricity Markets	1331	0
+Office of Intelligence and Counterintelligence	1332	0
+Office of National Intelligence	1333	0
+Office of Naval Intelligence	1334	0
+Office of Terrorism and Financial Intelligence	1335	0
 Office of the Australian Information Commissioner	196	0
-Office of the Chief of Military Security Affairs	1333	0
-Office of the Director of National Intelligence	540	0
-Office of the Privacy Commissioner of Canada	1334	0
-Ofgem	1328	0
-Oghab 2	1335	0
-OilAlpha	1336	0
+Office of the Chief of Military Security Affairs	1336	0
+Office of the Director of National Intelligence	542	0
+Office of the Privacy Commissioner of Canada	1337	0
+Ofgem	1331	0
+Oghab 2	1338	0
+OilAlpha	1339	0
 OilRig	42	0
-Oka Flood	1337	0
+Oka Flood	1340	0
 Oktapus	1	256
-OldGremlin	1338	0
-OnionDog	1339	0
-Ontario Provincial Police	1340	0
+OldGremlin	1341	0
+OnionDog	1342	0
+Ontario Provincial Police	1343	0
 Onyx Sleet	101	0
 Opal Sleet	100	0
-OperationTroy	101	0
-Operator Panda	737	0
+Operation Hangover	59	128
+Operator Panda	739	0
 Orange Athos	47	0
 Orange Kala	59	128
 Orange Yali	46	0
-Orangeworm	1341	161
-Organised Crime and Intelligence Unit	1342	0
-Organization for Security and Co-operation in Europe	1320	0
-Organization of American States	1317	0
-Oro0lxy	572	0
-Orova	1343	256
-OurMine	1344	0
-Outrider Tiger	755	0
-OverFlame	1345	0
-Override Panda	294	0
+Orangeworm	1344	161
+Organised Crime and Intelligence Unit	1345	0
+Organization for Security and Co-operation in Europe	1323	0
+Organization of American States	1320	0
+Oro0lxy	574	0
+Orova	1346	256
+OurMine	1347	0
+Outrider Tiger	757	0
+OverFlame	1348	0
+Override Panda	295	0
 PALADIN	45	133
-PALE PANDA	1346	0
+PALE PANDA	1349	0
 PARASITE	120	133
-PARINACOTA	1347	260
+PARINACOTA	1350	260
 PCPcat	157	256
-PDPC	1348	6
-PET	559	135
+PDPC	1351	6
+PET	561	135
 PHANTOM	49	133
 PHOSPHORUS	92	133
-PIPC	1349	6
+PIPC	1352	6
 PIZZO SPIDER	162	0
-PKCERT	1259	4
-PLA	1350	6
+PKCERT	1262	4
+PLA	1353	6
 PLA Navy	77	8
 PLA Navy	96	8
-PLA Navy	1351	8
+PLA Navy	1354	8
 PLA Unit 61398	8	0
-PLA Unit 61419	292	0
-PLA Unit 61486	1352	0
-PLA Unit 65017	295	0
-PLA Unit 69010	488	0
-PLA Unit 78020	1353	0
+PLA Unit 61419	293	0
+PLA Unit 61486	1355	0
+PLA Unit 65017	296	0
+PLA Unit 69010	490	0
+PLA Unit 78020	1356	0
 PLATINUM	120	133
 PLUTONIUM	101	149
-POISON CARP	670	128
-POISONUS PANDA	1354	0
-POLONIUM	800	133
+POISON CARP	672	128
+POISONUS PANDA	1357	0
+POLONIUM	803	133
 POTASSIUM	20	149
-PREDATOR PANDA	1355	0
+PREDATOR PANDA	1358	0
 PROMETHIUM	63	133
-PSIA	1356	6
-PST	1314	135
-PUSHCHA	500	260
-PYSA	1086	134
-Pacha Group	1357	128
+PSIA	1359	6
+PST	1317	135
+PUSHCHA	502	260
+PYSA	1089	134
+Pacha Group	1360	128
 Pacifier APT	56	128
-Packrat	1358	129
-Palace Office	1359	0
-Palestinian National Security Forces	1360	0
-Palestinian Preventive Security	1361	0
+Packrat	1361	129
+Palace Office	1362	0
+Palestinian National Security Forces	1363	0
+Palestinian Preventive Security	1364	0
 Palmerworm	84	129
 Palmetto Fusion	28	128
-Pambansang Ahensiya sa Ugnayang Intelihensiya	1272	0
-Pambansang Kawanihan ng Pagsisiyasat	1256	0
+Pambansang Ahensiya sa Ugnayang Intelihensiya	1275	0
+Pambansang Kawanihan ng Pagsisiyasat	1259	0
 Parastoo	92	256
-Parisite	765	256
-PassCV	1362	0
+Parisite	767	256
+PassCV	1365	0
 Pasty Gemini	127	128
-Patched Lightning	1363	128
+Patched Lightning	1366	128
 Patchwork	47	129
 Pawn Storm	52	128
-PayTool	1364	0
-Payroll Pirates	1365	128
+PayTool	1367	0
+Payroll Pirates	1368	128
 Peach Sandstorm	41	0
-Pearl Sleet	496	0
-Pentagon	590	1
-People's Cyber Army of Russia	1366	0
-People's Liberation Army	1350	0
-People's Liberation Army Air Force	1367	0
-People's Liberation Army General Political Department	1368	0
-People's Liberation Army General Staff Department	1369	0
-Pepper Typhoon	345	0
-PerSwaysion	1370	0
-Periwinkle Tempest	429	0
-Personal Data Protection Commission	1348	0
-Personal Information Protection Commission	1371	8
-Personal Information Protection Commission	1349	8
-Personal Information Protection Commission of Japan	1371	0
+Pearl Sleet	498	0
+Pentagon	592	1
+People's Cyber Army of Russia	1369	0
+People's Liberation Army	1353	0
+People's Liberation Army Air Force	1370	0
+People's Liberation Army General Political Department	1371	0
+People's Liberation Army General Staff Department	1372	0
+Pepper Typhoon	346	0
+PerSwaysion	1373	0
+Periwinkle Tempest	431	0
+Personal Data Protection Commission	1351	0
+Personal Information Protection Commission	1374	8
+Personal Information Protection Commission	1352	8
+Personal Information Protection Commission of Japan	1374	0
 Personal Panda	189	0
 Pfinet	56	256
 Phantom Panda	154	0
-Phantom Taurus	343	0
+Phantom Taurus	344	0
 Phantom Turk	188	128
-PhantomControl	1372	0
-Phlox Tempest	515	0
-Phobos	1373	256
-Pickaxe	1374	129
-Pinchy Spider	795	0
+PhantomControl	1375	0
+Phlox Tempest	517	0
+Phobos	1376	256
+Pickaxe	1377	129
+Pinchy Spider	798	0
 Pink Sandstorm	33	0
-PinkPanther	260	0
+PinkPanther	261	0
 Pinstripe Lightning	181	128
 Pioneer	45	129
-Pioneer Kitten	765	0
+Pioneer Kitten	767	0
 Pirate Panda	82	0
-Pistachio Tempest	429	0
+Pistachio Tempest	431	0
 Pitty Panda	83	0
 PittyTiger	83	0
-Piwiks	988	256
-Plaid Rain	800	0
+Piwiks	991	256
+Plaid Rain	803	0
 Plain Neptune	44	128
 Planedown	100	256
 Platinum Terminal	62	0
-Play	237	135
-PlayCrypt	237	0
+Play	238	135
+PlayCrypt	238	0
 Playful Dragon	74	128
-PlushDaemon	1375	0
-PoisonSeed	1376	0
+PlushDaemon	1378	0
+PoisonSeed	1379	0
 PoisonVine	68	0
 Poisoned Flight	104	128
 Polaris	208	128
-Police Bureau of Investigation	1377	0
-Police Scotland	1378	0
-Policía Nacional	466	0
-Polish Foreign Ministry	1067	0
-Political Security Directorate	1379	0
-Political Security Organization	1380	0
-Politie	644	0
-Politiets Efterretningstjeneste	559	0
-Politiets sikkerhetstjeneste	1314	0
-Polizia Postale	1381	0
-Polizia Postale e delle Comunicazioni	1381	0
+Police Bureau of Investigation	1380	0
+Police Scotland	1381	0
+Policía Nacional	468	0
+Polish Foreign Ministry	1070	0
+Political Security Directorate	1382	0
+Political Security Organization	1383	0
+Politie	646	0
+Politiets Efterretningstjeneste	561	0
+Politiets sikkerhetstjeneste	1317	0
+Polizia Postale	1384	0
+Polizia Postale e delle Comunicazioni	1384	0
 Pond Loach	40	128
 Popeye	56	128
-Poseidon Group	1382	128
-Postal and Communications Police	1381	0
-PowerPool	900	0
-Predatory Sparrow	848	128
+Poseidon Group	1385	128
+Postal and Communications Police	1384	0
+PowerPool	903	0
+Predatory Sparrow	851	128
 Primitive Bear	18	0
-Prince of Persia	928	128
-Privacy Commissioner of Canada	1334	0
-ProCC	1383	0
-Project Raven	552	128
+Prince of Persia	931	128
+Privacy Commissioner of Canada	1337	0
+ProCC	1386	0
+Project Raven	554	128
 Project Sauron	50	0
 ProjectM	43	0
 ProjectSauron	50	0
-Prolific Puma	1384	128
-Prophet Spider	843	0
-Prying Libra	1374	0
-Public Security Intelligence Agency	1356	0
-Pukchong	966	256
-Pumpkin Sandstorm	493	0
+Prolific Puma	1387	128
+Prophet Spider	846	0
+Prying Libra	1377	0
+Public Security Intelligence Agency	1359	0
+Pukchong	969	256
+Pumpkin Sandstorm	495	0
 Punch Comet	115	128
 Punk Spider	151	0
-Puolustusvoimien tiedustelulaitos (PVTIEDL)	752	0
+Puolustusvoimien tiedustelulaitos (PVTIEDL)	754	0
 Pupa	78	135
 Purple Pygmy	45	128
 Purple Typhoon	20	0
-Purple Vallhund	495	128
-PurpleBravo	428	72
-PurpleBravo	736	8
-PurpleHaze	1385	0
-Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	924	0
-Pusat Pelaporan dan Analisis Transaksi Keuangan	925	0
+Purple Vallhund	497	128
+PurpleBravo	430	72
+PurpleBravo	738	8
+PurpleHaze	1388	0
+Pusat Intelijen Tentara Nasional Indonesia Angkatan Darat	927	0
+Pusat Pelaporan dan Analisis Transaksi Keuangan	928	0
 Putter Panda	6	0
-Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	941	0
+Pääesikunnan tiedusteluosasto (PE TIEDOS) / Huvudstabens underrättelseavdelning)	944	0
 QAZTeam	32	256
 QUILTED TIGER	47	0
-Qatar State Security	1386	0
+Qatar State Security	1389	0
 Qilin	145	256
-QuaDream	383	0
-Quai d'Orsay	767	0
+QuaDream	384	0
+Quai d'Orsay	769	0
 Quantum	191	129
-Quarian	229	256
+Quarian	230	256
 Quedagh	49	256
-R&AW	1387	6
-R00tK1T	1388	0
-RADIO PANDA	1389	0
+R&AW	1390	6
+R00tK1T	1391	0
+RADIO PANDA	1392	0
 RADIUM	113	149
-RANCOR	1390	133
-RASPITE	1029	260
-RATPAK SPIDER	1391	0
-RATS	1392	135
-RAW	1387	135
+RANCOR	1393	133
+RASPITE	1032	260
+RATPAK SPIDER	1394	0
+RATS	1395	135
+RAW	1390	135
 RAZOR TIGER	51	0
-RCMP	799	6
-REDBALDKNIGHT	292	260
-REF2924	1393	4
-REF5961	1394	4
-REF7707	344	4
-REvil	795	256
-RGB	826	6
+RCMP	802	6
+REDBALDKNIGHT	293	260
+REF2924	1396	4
+REF5961	1397	4
+REF7707	345	4
+REvil	798	256
+RGB	829	6
 RGB-D5	66	4
-RGB-TEAM	1395	4
-RIA	695	135
-RIDDLE SPIDER	1396	0
-RTM	1397	134
-RUBIDIUM	765	149
-RUBYCARP	1398	260
+RGB-TEAM	1398	4
+RIA	697	135
+RIDDLE SPIDER	1399	0
+RTM	1400	134
+RUBIDIUM	767	149
+RUBYCARP	1401	260
 RUBYVINE	120	260
-RaHDit	1399	0
+RaHDit	1402	0
 Radio Serpens	95	0
-Ragnar Locker	1400	0
-RagnarLocker	1400	0
-Ragnar_Locker	1400	0
-Rancor Group	1390	128
-Rancor Taurus	1390	0
-RansomHouse	1401	0
-RansomHub	1402	0
-RansomVC	1403	0
-Ransomed.vc	1403	128
-RansomedVC	1403	0
-Rapid Action Battalion	1404	0
+Ragnar Locker	1403	0
+RagnarLocker	1403	0
+Ragnar_Locker	1403	0
+Rancor Group	1393	128
+Rancor Taurus	1393	0
+RansomHouse	1404	0
+RansomHub	1405	0
+RansomVC	1406	0
+Ransomed.vc	1406	128
+RansomedVC	1406	0
+Rapid Action Battalion	1407	0
 Raspberry Typhoon	113	0
 Rattlesnake	51	129
-Ravine Castle	1405	128
-Razor Comet	718	128
+Ravine Castle	1408	128
+Razor Comet	720	128
 Reaper	44	129
 Reaper Group	44	128
-Rebel Jackal	735	0
-Reckless Rabbit	1406	128
-Reconnaissance General Bureau	826	0
+Rebel Jackal	737	0
+Reckless Rabbit	1409	128
+Reconnaissance General Bureau	829	0
 Red Anubis	73	0
 Red Apollo	20	128
-Red Beifang	295	0
-Red Charon	1407	128
-Red Chimera	1408	128
-Red Dev 10	288	0
+Red Beifang	296	0
+Red Charon	1410	128
+Red Chimera	1411	128
+Red Dev 10	289	0
 Red Dev 13	117	0
-Red Dev 16	670	0
-Red Dev 17	1409	0
-Red Dev 18	669	0
-Red Dev 3	578	0
+Red Dev 16	672	0
+Red Dev 17	1412	0
+Red Dev 18	671	0
+Red Dev 3	580	0
 Red Dev 4	154	0
-Red Dev 61	1410	0
+Red Dev 61	1413	0
 Red Diablo	98	128
 Red Djinn	84	128
 Red Eyes	44	128
-Red Foxtrot	488	128
+Red Foxtrot	490	128
 Red Gargoyle	78	128
-Red Hariasa	220	0
+Red Hariasa	221	0
 Red Horus	104	0
 Red Kelpie	98	128
 Red Keres	91	0
 Red Kobold	85	128
 Red Ladon	97	0
-Red Lamassu	296	0
+Red Lamassu	297	0
 Red Lich	208	128
-Red Menshen	669	128
+Red Menshen	671	128
 Red Naga	104	128
-Red Nue	1046	0
+Red Nue	1049	0
 Red Orthrus	82	0
 Red Pegasus	106	128
 Red Phoenix	86	128
 Red Salamander	113	128
 Red Sandstorm	207	0
-Red Scylla	288	128
+Red Scylla	289	128
 Red Sylvan	89	128
 Red Typhoon	76	0
 Red Vulture	74	128
-Red Wendigo	488	128
-Red Wolf	673	0
+Red Wendigo	490	128
+Red Wolf	675	0
 Red Wraith	77	128
-Red-Lili	1411	0
-RedAlpha	578	0
+Red-Lili	1414	0
+RedAlpha	580	0
 RedBravo	91	0
-RedCurl	673	0
+RedCurl	675	0
 RedDelta	208	0
-RedEcho	1412	0
-RedFoxtrot	488	0
-RedGolf	1413	0
-RedHotel	288	0
-RedJuliett	1414	0
-RedKitten	1415	0
-RedMike	737	0
-RedNovember	1416	0
+RedEcho	1415	0
+RedFoxtrot	490	0
+RedGolf	1416	0
+RedHotel	289	0
+RedJuliett	1417	0
+RedKitten	1418	0
+RedMike	739	0
+RedNovember	1419	0
 RedRiver	74	0
-RedStinger	230	0
-Redfly	1417	256
+RedStinger	231	0
+Redfly	1420	256
 Refined Kitten	41	0
-Regional Anti-Terrorist Structure	1392	0
+Regional Anti-Terrorist Structure	1395	0
 Remix Kitten	95	0
 Renegade Jackal	181	0
-Republic of China Military Police	1418	0
-Research Division of the Prime Minister's Department	1419	0
-Research and Analysis Wing	1387	0
-ResumeLooters	1420	0
-Retefe Gang	1421	0
-Retefe Group	1421	0
+Republic of China Military Police	1421	0
+Research Division of the Prime Minister's Department	1422	0
+Research and Analysis Wing	1390	0
+ResumeLooters	1423	0
+Retefe Gang	1424	0
+Retefe Group	1424	0
 Returned Libra	10	0
-RevengeHotels	1422	0
+RevengeHotels	1425	0
 Revolutionary Guards	186	0
-Rhysida	1423	256
+Rhysida	1426	256
 Rich Ion	92	128
 Ricochet Chollima	44	0
 Ridge Castle	79	128
-Riigi Infosüsteemi Amet	695	0
-RipperSec	1424	0
+Riigi Infosüsteemi Amet	697	0
+RipperSec	1427	0
 River Castle	74	128
-Roaming Mantis	1425	128
-Roaming Mantis Group	1425	128
-Roaming Tiger	300	0
+Roaming Mantis	1428	128
+Roaming Mantis Group	1428	128
+Roaming Tiger	301	0
 Roasted 0ktapus	1	0
 Rocke	141	256
 Rocket Kitten	150	0
-RomCom	1426	1
-Romanian Intelligence Service	1427	0
-Rotten Tomato	300	128
-Royal	266	129
+RomCom	1429	1
+Romanian Intelligence Service	1430	0
+Rotten Tomato	301	128
+Royal	267	129
 Royal APT	74	128
-Royal Canadian Mounted Police	799	0
+Royal Canadian Mounted Police	802	0
 RoyalAPT	74	0
-Ruby Sleet	321	0
-Ruinous Ursa	275	0
-RuskiNet	1428	0
-Russian Angry Hackers Did It	1399	128
-Russian Defence Ministry	1140	0
-Russian Federal Security Service	729	0
-Russian Foreign Intelligence Service	762	0
-Russian Foreign Ministry	1055	0
-Russian Ministry of Defence	1140	0
-Russian Ministry of Foreign Affairs	1055	0
-Russian military intelligence	801	0
-Ruthless Rabbit	1429	128
-Ruza Flood	1430	0
-Rybar	1431	256
-Ryuk	429	134
-SA-CSIRT	483	4
-SABRE PANDA	1432	0
-SALTY SPIDER	1433	0
-SAMBASPIDER	1434	260
-SAMURAI PANDA	1351	0
-SAPO	1435	6
-SAPS	453	135
-SBU	1436	6
+Ruby Sleet	322	0
+Ruinous Ursa	276	0
+RuskiNet	1431	0
+Russian Angry Hackers Did It	1402	128
+Russian Defence Ministry	1143	0
+Russian Federal Security Service	731	0
+Russian Foreign Intelligence Service	764	0
+Russian Foreign Ministry	1058	0
+Russian Ministry of Defence	1143	0
+Russian Ministry of Foreign Affairs	1058	0
+Russian military intelligence	804	0
+Ruthless Rabbit	1432	128
+Ruza Flood	1433	0
+Rybar	1434	256
+Ryuk	431	134
+SA-CSIRT	485	4
+SABRE PANDA	1435	0
+SALTY SPIDER	1436	0
+SAMBASPIDER	1437	260
+SAMURAI PANDA	1354	0
+SAPO	1438	6
+SAPS	455	135
+SBU	1439	6
 SCANDIUM	77	149
-SCARLETEEL	1437	260
-SCO Regional Anti-Terrorist Structure	1392	0
-SCRS	365	6
-SCULLY SPIDER	1438	0
-SDAT	1439	6
-SEA	576	135
-SEABORGIUM	276	133
-SEC	1440	135
-SEDENA	1441	4
-SEXi	1442	134
-SFO	1443	134
+SCARLETEEL	1440	260
+SCO Regional Anti-Terrorist Structure	1395	0
+SCRS	366	6
+SCULLY SPIDER	1441	0
+SDAT	1442	6
+SEA	578	135
+SEABORGIUM	277	133
+SEC	1443	135
+SEDENA	1444	4
+SEXi	1445	134
+SFO	1446	134
 SGRS	19	6
-SHADOW-AETHER-015	1444	4
-SHADOW-VOID-042	1445	4
-SHADOW-WATER-063	1446	4
-SHARK SPIDER	1447	0
-SIG22	243	4
+SHADOW-AETHER-015	1447	4
+SHADOW-VOID-042	1448	4
+SHADOW-WATER-063	1449	4
+SHARK SPIDER	1450	0
+SIG22	244	4
 SIG23	56	4
 SIG25	45	4
-SIG27	574	4
-SIG37	1302	4
+SIG27	576	4
+SIG37	1305	4
 SIG40	52	4
-SILICON	439	149
-SILKFIN AGENCY	1448	0
+SILICON	441	149
+SILKFIN AGENCY	1451	0
 SILVERVIPER	77	260
-SINGING SPIDER	1449	0
-SIS	1054	207
-SIS	926	143
-SIS	1450	143
-SK-CERT	1451	4
-SKW	1089	6
-SLIME29	1452	4
-SLIME34	224	4
-SLIME57	1453	4
-SLIME88	1454	4
-SMOKY SPIDER	1455	0
-SN Blackmeta	270	0
+SINGING SPIDER	1452	0
+SIS	1057	207
+SIS	929	143
+SIS	1453	143
+SK-CERT	1454	4
+SKW	1092	6
+SLIME29	1455	4
+SLIME34	225	4
+SLIME57	1456	4
+SLIME88	1457	4
+SMOKY SPIDER	1458	0
+SN Blackmeta	271	0
 SNAKEMACKEREL	52	260
 SNOWGLOBE	124	133
 SODIUM	96	149
-SOLAR SPIDER	1456	0
-SOURGUM	378	260
-SPF Affaires étrangères	725	0
-SPICY PANDA	1457	0
-SPIKEDWINE	1458	260
-SRC	723	6
-SRI	1427	135
-SSA	1459	6
-SSSCIP	1460	4
+SOLAR SPIDER	1459	0
+SOURGUM	379	260
+SPF Affaires étrangères	727	0
+SPICY PANDA	1460	0
+SPIKEDWINE	1461	260
+SRC	725	6
+SRI	1430	135
+SSA	1462	14
+SSA	1463	14
+SSSCIP	1464	4
 ST Group	113	128
-STAC5143	1461	4
-STAC5777	380	4
+STAC5143	1465	4
+STAC5777	381	4
 STRONTIUM	52	133
 SULPHUR	6	133
 SUMMIT	56	133
 SVCMONDR	75	260
-SVR	762	6
-SVR RF	762	0
-SWEED	1462	133
-SYLHET GANG-SG	1463	128
-Saad Tycoon	1464	0
-Saaiwc	570	256
+SVR	764	6
+SVR RF	764	0
+SWEED	1466	133
+SYLHET GANG-SG	1467	128
+Saad Tycoon	1468	0
+Saaiwc	572	256
 Saber Lion	61	128
-SafePay	1465	0
+SafePay	1469	0
 Saffron Rose	150	128
 SaffronRose	150	0
-Sagrid	503	256
-Saint Bear	513	0
-SaintBear	513	0
+Sagrid	505	256
+Saint Bear	515	0
+SaintBear	515	0
 Salmon Typhoon	96	0
-Salt Typhoon	737	0
-Salted Earth	385	128
+Salt Typhoon	739	0
+Salted Earth	386	128
 SandCat	57	0
 SandWorm	49	129
-Sandman APT	1466	128
-Sands Casino	1467	128
+Sandman APT	1470	128
+Sands Casino	1471	128
 Sandworm Relic	49	128
 Sandworm Team	49	128
 Sangria Tempest	119	0
-Sapo	1435	6
+Sapo	1438	6
 Sapphire Mushroom	48	128
 Sapphire Sleet	94	0
 Sarit	47	256
-SatCen	699	0
-Sath-ı Müdafaa	1468	0
+SatCen	701	0
+Sath-ı Müdafaa	1472	0
 Satin Typhoon	77	0
-Saudi Arabian Border Guards	1469	0
+Saudi Arabian Border Guards	1473	0
 Sauron	50	256
-ScamClub	1470	0
+ScamClub	1474	0
 ScarCruft	44	0
-Scarab	1471	129
-Scarlet Mimic	847	128
-Scarred Manticore	1472	128
+Scarab	1475	129
+Scarlet Mimic	850	128
+Scarred Manticore	1476	128
 Scatter Swine	1	128
-Scattered Canary	1473	128
-Scattered Lapsus Hunters	1474	128
-Scattered Lapsus$ Hunters	1474	0
+Scattered Canary	1477	128
+Scattered Lapsus Hunters	1478	128
+Scattered Lapsus$ Hunters	1478	0
 Scattered Spider	1	0
 Scattered Swine	1	128
 Scimitar	181	129
-Scotland Yard	1087	0
-ScreamedJungle	1475	0
-Scripted Sparrow	1476	128
+Scotland Yard	1090	0
+ScreamedJungle	1479	0
+Scripted Sparrow	1480	128
 Sea Lotus	40	128
-Sea Turtle	439	128
+Sea Turtle	441	128
 SeaLotus	40	0
 SearchFire	6	0
 Seashell Blizzard	49	0
-Second Investigation Department	1477	0
+Second Investigation Department	1481	0
 Secret Blizzard	56	0
-Secret Intelligence Service	1054	0
-Secret Service	1478	0
-Secretaria da Receita Federal do Brasil	1479	0
-Secretariat of the Navy	1480	0
-Secretaría de Inteligencia Estratégica de Estado	1481	0
-Secretaría de Relaciones Exteriores	1174	0
+Secret Intelligence Service	1057	0
+Secret Service	1482	0
+Secretaria da Receita Federal do Brasil	1483	0
+Secretariat of the Navy	1484	0
+Secretaría de Inteligencia Estratégica de Estado	1485	0
+Secretaría de Relaciones Exteriores	1177	0
 SectorC08	18	0
 SectorE02	59	0
 SectorJ04	114	0
 SectorJ04 Group	114	0
-Securities and Exchange Commission	1440	0
+Securities and Exchange Commission	1443	0
 Security Information Service	211	0
-Security Intelligence Agency	1482	0
-Security Service	1053	0
-Security Service of Ukraine	1436	0
-Security and Exchange Commission of Pakistan	1483	0
-Security and Intelligence Agency	1484	0
-Security and Intelligence Division	1485	0
+Security Intelligence Agency	1486	0
+Security Service	1056	0
+Security Service of Ukraine	1439	0
+Security and Exchange Commission of Pakistan	1487	0
+Security and Intelligence Agency	1488	0
+Security and Intelligence Division	1489	0
 Sednit	52	256
 SeedWorm	121	0
-Sefid Flood	1486	0
-Seksi Intelijen Badan Narkotika Nasional	1252	0
+Sefid Flood	1490	0
+Seksi Intelijen Badan Narkotika Nasional	1255	0
 Sepah	186	0
-Serious Fraud Office	1443	0
-Service canadien du renseignement de sécurité	365	0
-Service d'Intelligence National	1487	0
-Service de Renseignement de l’État	1488	0
-Service de renseignement de la Confédération	723	0
-Service de vigilance et de protection contre les ingérences numériques étrangères	1489	0
-Servicio Federal de Lucha contra el Narcotráfico	1490	0
-Servicio de Inteligencia Naval	1491	0
-Servicio de Inteligencia de la Fuerza Aérea	1492	0
-Servicio de Inteligencia del Ejército	1493	0
-Serviciul Român de Informații	1427	0
-Serviciul de Informații Externe	761	0
-Serviciul de Informații și Securitate	926	0
-Serviciul de Telecomunicații Speciale	1494	0
-Serviço de Informações Estratégicas de Defesa	1495	0
-Serviço de Informações de Segurança	1496	0
-Shabak	914	0
-Shadow Brokers	1497	128
-Shadow Campaigns	1498	128
+Serious Fraud Office	1446	0
+Service canadien du renseignement de sécurité	366	0
+Service d'Intelligence National	1491	0
+Service de Renseignement de l’État	1492	0
+Service de renseignement de la Confédération	725	0
+Service de vigilance et de protection contre les ingérences numériques étrangères	1493	0
+Servicio Federal de Lucha contra el Narcotráfico	1494	0
+Servicio de Inteligencia Naval	1495	0
+Servicio de Inteligencia de la Fuerza Aérea	1496	0
+Servicio de Inteligencia del Ejército	1497	0
+Serviciul Român de Informații	1430	0
+Serviciul de Informații Externe	763	0
+Serviciul de Informații și Securitate	929	0
+Serviciul de Telecomunicații Speciale	1498	0
+Serviço de Informações Estratégicas de Defesa	1499	0
+Serviço de Informações de Segurança	1500	0
+Shabak	917	0
+Shadow Brokers	1501	128
+Shadow Campaigns	1502	128
 Shadow Crane	45	0
-Shadow Network	1499	128
-Shadow Typhoon	572	0
-Shadow-Earth-053	1500	0
-ShadowBrokers	1497	0
-ShadowSilk	385	0
-ShadowSyndicate	1501	0
-ShadyPanda	1502	0
+Shadow Network	1503	128
+Shadow Typhoon	574	0
+Shadow-Earth-053	1504	0
+ShadowBrokers	1501	0
+ShadowSilk	386	0
+ShadowSyndicate	1505	0
+ShadyPanda	1506	0
 ShadyRAT	72	0
-ShaggyPanther	1503	0
-Shahid Hemmat	1504	0
-Shahid Kaveh Group	474	0
+ShaggyPanther	1507	0
+Shahid Hemmat	1508	0
+Shahid Kaveh Group	476	0
 Shakthak	118	256
-Shallow Taurus	297	0
-Shamoon Group	470	0
-Shanghai State Security Bureau	1505	0
-Sharp Dragon	1506	128
-Sharp-R	295	128
+Shallow Taurus	298	0
+Shamoon Group	472	0
+Shanghai State Security Bureau	1509	0
+Sharp Dragon	1510	128
+Sharp-R	296	128
 SharpBoys	33	0
-SharpPanda	1506	0
+SharpPanda	1510	0
 Shathak	118	256
-Shell Crew	260	128
+Shell Crew	261	128
 ShellForce	157	0
-Sherbimi Informativ Shteteror	1276	0
-Shiite_Harvest	603	128
-Shin Bet	914	0
-ShinyHunters	1507	0
+Sherbimi Informativ Shteteror	1279	0
+Shiite_Harvest	605	128
+Shin Bet	917	0
+ShinyHunters	1511	0
 Shore Castle	86	128
-Shrouded Crossbow	1389	128
-ShroudedSnooper	1508	0
+Shrouded Crossbow	1392	128
+ShroudedSnooper	1512	0
 Shuckworm	18	256
-Siamesekitten	401	256
-Sichuan State Security Department	1509	0
-SickSync	1510	0
-SideCopy	1511	0
+Siamesekitten	402	256
+Sichuan State Security Department	1513	0
+SickSync	1514	0
+SideCopy	1515	0
 SideWinder	51	129
-SiegedSec	1512	0
-Siesta	1513	129
-Signals Intelligence Agency	1514	0
-Silence	1515	129
-Silence group	1515	128
+SiegedSec	1516	0
+Siesta	1517	129
+Signals Intelligence Agency	1518	0
+Silence	1519	129
+Silence group	1519	128
 Silent Chollima	101	0
-Silent Librarian	415	128
-Silent Lynx	385	128
-Silent Ransom	1044	128
-SilitNetwork	1516	0
+Silent Librarian	416	128
+Silent Lynx	386	128
+Silent Ransom	1047	128
+SilitNetwork	1520	0
 Silk Typhoon	117	0
-SilkSpecter	1517	0
-Silver Fox	1518	128
-SilverFish	1519	1
-SilverTerrier	1520	0
-Sima	1521	135
-SingCERT	1522	0
-Singapore Computer Emergency Response Team	1522	0
-Singapore Police Force	1523	0
-SingularityMD	1524	0
-Sinobi	1525	256
-SixLittleMonkeys	1526	0
-Sixteenth Air Force	1527	0
+SilkSpecter	1521	0
+Silver Fox	1522	128
+SilverFish	1523	1
+SilverTerrier	1524	0
+Sima	1525	135
+SingCERT	1526	0
+Singapore Computer Emergency Response Team	1526	0
+Singapore Police Force	1527	0
+SingularityMD	1528	0
+Sinobi	1529	256
+SixLittleMonkeys	1530	0
+Sixteenth Air Force	1531	0
 Skeleton Spider	125	0
-SkidSec	1528	0
-SkidSec Leaks	1528	0
+SkidSec	1532	0
+SkidSec Leaks	1532	0
 Skipper Turla	56	128
-Skyddspolisen	753	0
-Slayer Kitten	433	0
-Slingshot	1529	129
-Slippy Spider	511	0
-SlopAds	1530	0
-SloppyLemming	1531	0
-Slovak Information Service	1450	0
-Slovenska Obveščevalno-Varnostna Agencija	1532	0
-Slovenská informačná služba	1450	0
+Skyddspolisen	755	0
+Slayer Kitten	435	0
+Slingshot	1533	129
+Slippy Spider	513	0
+SlopAds	1534	0
+SloppyLemming	1535	0
+Slovak Information Service	1453	0
+Slovenska Obveščevalno-Varnostna Agencija	1536	0
+Slovenská informačná služba	1453	0
 SmallPity	63	0
-Smishing Triad	1533	0
-Smoke Sandstorm	281	8
-Smoke Sandstorm	921	72
-Smoke Sandstorm	367	8
-SmugX	1534	0
+Smishing Triad	1537	0
+Smoke Sandstorm	282	8
+Smoke Sandstorm	924	72
+Smoke Sandstorm	368	8
+SmugX	1538	0
 Snake	56	129
-Snake Wine	1535	128
-SnakeCharmer	679	0
-Snatch	1536	128
-Sneaky Panda	243	0
-SneakyChef	1537	0
-SneakyCheff	1538	0
-Snooping Dragon	833	128
-SnowSoul	1539	0
+Snake Wine	1539	128
+SnakeCharmer	681	0
+Snatch	1540	128
+Sneaky Panda	244	0
+SneakyChef	1541	0
+SneakyCheff	1542	0
+Snooping Dragon	836	128
+SnowSoul	1543	0
 Social Network Team	74	128
-Sodin	795	256
-Sodinokibi	795	256
+Social Security Administration	1463	0
+Sodin	798	256
+Sodinokibi	798	256
 Sofacy	52	256
 Sofacy Group	52	0
 Solar Ion	42	128
 Solar Phoenix	88	128
 SolarStorm	88	0
-Soldiers of Soloman	474	0
-Solntsepek	1540	256
-SongXY	1541	0
-Sous-direction anti-terroriste	1439	0
-South African National Defence Force Intelligence Division	1542	0
-South Korean Foreign Ministry	1059	0
-South Korean National Intelligence Service	1229	0
-Sowbug	1543	256
-Sp1d3r	1544	0
-Space Delta 18	1545	0
-Space Pirates	1546	128
-SpaceBears	1547	0
-Spamouflage	636	256
-Spamouflage Dragon	636	0
-Spandex Tempest	1062	8
+Soldiers of Soloman	476	0
+Solntsepek	1544	256
+SongXY	1545	0
+Sous-direction anti-terroriste	1442	0
+South African National Defence Force Intelligence Division	1546	0
+South Korean Foreign Ministry	1062	0
+South Korean National Intelligence Service	1232	0
+Sowbug	1547	256
+Sp1d3r	1548	0
+Space Delta 18	1549	0
+Space Pirates	1550	128
+SpaceBears	1551	0
+Spamouflage	638	256
+Spamouflage Dragon	638	0
+Spandex Tempest	1065	8
 Spandex Tempest	114	72
-Spanish Armed Forces Intelligence Center	1548	0
+Spanish Armed Forces Intelligence Center	1552	0
 Spanish Data Protection Agency	21	0
-Spanish National Cybersecurity Institute	907	0
-Spanish National Police	466	0
+Spanish National Cybersecurity Institute	910	0
+Spanish National Police	468	0
 Sparkling Pisces	66	0
-SparklingGoblin	1549	0
-Spearwing	1083	256
-Special Branch	1550	8
-Special Branch	1551	8
-Special Branch	1552	8
-Special Branch Bureau	1553	0
-Special Branch, Bangladesh Police	1554	0
-Special Communications Service of Russia	1555	0
-Special Detective Unit	1556	0
-Special Intelligence Department	1557	0
-Special Security Force	1558	0
-Special Service for National Security	1212	0
+SparklingGoblin	1553	0
+Spearwing	1086	256
+Special Branch	1554	8
+Special Branch	1555	8
+Special Branch	1556	8
+Special Branch Bureau	1557	0
+Special Branch, Bangladesh Police	1558	0
+Special Communications Service of Russia	1559	0
+Special Detective Unit	1560	0
+Special Intelligence Department	1561	0
+Special Security Force	1562	0
+Special Service for National Security	1215	0
 Spectral Kitten	33	0
-Sphinx Moth	309	128
+Sphinx Moth	310	128
 Spire Castle	98	128
-Spirlin	401	256
+Spirlin	402	256
 SportsFans	76	0
 Spring Dragon	113	128
 Springtail	66	129
-Sprite Spider	785	0
+Sprite Spider	788	0
 Squid Comet	125	128
-Stalker Panda	292	0
-Stalker Taurus	292	0
-Star Blizzard	276	0
+Stalker Panda	293	0
+Stalker Taurus	293	0
+Star Blizzard	277	0
 Stardust Chollima	94	0
 Starfraud	1	256
-Stargazer Goblin	1559	128
-Starry Addax	1560	128
-State Administration of Foreign Experts Affairs	1561	0
-State Agency for National Security	489	0
-State Authority for the Protection of the Constitution	1562	0
-State Bureau of Investigation	1563	0
-State Committee for National Security	1564	8
-State Committee for National Security	1565	8
-State Criminal Police Office	1008	0
-State Criminal Police Office of Baden-Württemberg	1009	0
-State Criminal Police Office of Berlin	1010	0
-State Criminal Police Office of Lower Saxony	1012	0
-State Criminal Police Office of North Rhine-Westphalia	1011	0
-State Department	597	0
-State Intelligence Agency	232	0
-State Intelligence Service	1566	0
-State Intelligence Services	1567	0
-State Office for the Protection of the Constitution	1018	0
-State Security Agency	1568	0
-State Security Committee	246	0
-State Security Department of Lithuania	1569	0
-State Security Service	550	8
-State Security Service	1570	8
-State Security Service	1571	8
-State Security Service	1572	8
-State Security Service	1573	8
-State Security Service of Latvia	1574	0
-State Service of Special Communications and Information Protection	1460	0
+Stargazer Goblin	1563	128
+Starry Addax	1564	128
+State Administration of Foreign Experts Affairs	1565	0
+State Agency for National Security	491	0
+State Authority for the Protection of the Constitution	1566	0
+State Bureau of Investigation	1567	0
+State Committee for National Security	1568	8
+State Committee for National Security	1569	8
+State Criminal Police Office	1011	0
+State Criminal Police Office of Baden-Württemberg	1012	0
+State Criminal Police Office of Berlin	1013	0
+State Criminal Police Office of Lower Saxony	1015	0
+State Criminal Police Office of North Rhine-Westphalia	1014	0
+State Department	599	0
+State Intelligence Agency	233	0
+State Intelligence Service	1570	0
+State Intelligence Services	1571	0
+State Office for the Protection of the Constitution	1021	0
+State Security Agency	1572	0
+State Security Committee	247	0
+State Security Department of Lithuania	1573	0
+State Security Service	552	8
+State Security Service	1574	8
+State Security Service	1575	8
+State Security Service	1576	8
+State Security Service	1577	8
+State Security Service of Latvia	1578	0
+State Service of Special Communications and Information Protection	1464	0
 Stately Taurus	208	0
 Static Kitten	121	0
-Stealth Falcon	552	128
-Stealth Mango and Tangelo	1575	128
+Stealth Falcon	554	128
+Stealth Mango and Tangelo	1579	128
 StellarParticle	88	0
 Sticky Werewolf	166	128
 Stone Panda	20	0
 StoneFly	101	1
-Storm Cloud	1576	128
-Storm-0062	572	0
-Storm-0113	1363	0
-Storm-0133	401	0
+Storm Cloud	1580	128
+Storm-0062	574	0
+Storm-0113	1366	0
+Storm-0133	402	0
 Storm-0139	178	0
 Storm-0156	43	8
 Storm-0156	93	8
-Storm-0193	429	0
-Storm-0216	394	0
-Storm-0230	429	0
-Storm-0247	1577	0
-Storm-0249	499	0
-Storm-0252	395	0
-Storm-0257	500	0
-Storm-0259	1578	0
-Storm-0270	501	0
-Storm-0287	970	0
+Storm-0193	431	0
+Storm-0216	395	0
+Storm-0230	431	0
+Storm-0247	1581	0
+Storm-0249	501	0
+Storm-0252	396	0
+Storm-0257	502	0
+Storm-0259	1582	0
+Storm-0270	503	0
+Storm-0287	973	0
 Storm-0288	115	0
-Storm-0302	840	0
-Storm-0324	503	0
-Storm-0381	506	0
-Storm-0391	298	0
-Storm-0408	1579	0
-Storm-0473	1580	0
-Storm-0485	1581	0
-Storm-0494	1582	0
-Storm-0501	1583	0
-Storm-0506	1584	0
-Storm-0530	510	0
+Storm-0302	843	0
+Storm-0324	505	0
+Storm-0381	508	0
+Storm-0391	299	0
+Storm-0408	1583	0
+Storm-0473	1584	0
+Storm-0485	1585	0
+Storm-0494	1586	0
+Storm-0501	1587	0
+Storm-0506	1588	0
+Storm-0530	512	0
 Storm-0538	125	0
-Storm-0539	1585	0
+Storm-0539	1589	0
 Storm-0558	172	8
-Storm-0558	1586	72
-Storm-0569	512	0
-Storm-0587	513	0
-Storm-0593	955	0
-Storm-0671	464	0
-Storm-0826	1587	0
-Storm-0829	516	0
-Storm-0835	1588	0
+Storm-0558	1590	72
+Storm-0569	514	0
+Storm-0587	515	0
+Storm-0593	958	0
+Storm-0671	466	0
+Storm-0826	1591	0
+Storm-0829	518	0
+Storm-0835	1592	0
 Storm-0842	207	0
-Storm-0852	249	0
-Storm-0867	518	0
+Storm-0852	250	0
+Storm-0867	520	0
 Storm-0875	1	0
-Storm-0900	1589	0
-Storm-0919	697	0
-Storm-0940	451	0
-Storm-0954	966	0
+Storm-0900	1593	0
+Storm-0919	699	0
+Storm-0940	453	0
+Storm-0954	969	0
 Storm-0971	1	0
-Storm-0978	1426	0
-Storm-1044	522	0
-Storm-1084	523	0
-Storm-1099	1590	0
-Storm-1101	524	0
+Storm-0978	1429	0
+Storm-1044	524	0
+Storm-1084	525	0
+Storm-1099	1594	0
+Storm-1101	526	0
 Storm-1113	176	0
-Storm-1125	1203	0
-Storm-1133	1591	0
-Storm-1152	1592	0
-Storm-1167	525	0
-Storm-1175	1593	0
-Storm-1194	1061	0
+Storm-1125	1206	0
+Storm-1133	1595	0
+Storm-1152	1596	0
+Storm-1167	527	0
+Storm-1175	1597	0
+Storm-1194	1064	0
 Storm-1222	178	0
-Storm-1249	1594	0
-Storm-1283	1595	0
-Storm-1286	1596	0
-Storm-1295	526	0
-Storm-1516	432	0
+Storm-1249	1598	0
+Storm-1283	1599	0
+Storm-1286	1600	0
+Storm-1295	528	0
+Storm-1516	434	0
 Storm-1567	151	0
-Storm-1575	1597	0
-Storm-1607	1598	0
-Storm-1674	1599	0
-Storm-1679	1337	8
-Storm-1679	1600	72
-Storm-1747	1601	0
-Storm-1789	1199	0
-Storm-1811	380	0
-Storm-1837	758	0
-Storm-1841	1431	0
-Storm-1849	1602	0
-Storm-1852	1603	0
-Storm-1865	1604	0
-Storm-1877	434	8
-Storm-1877	736	8
-Storm-1977	1605	0
-Storm-1982	1538	0
-Storm-2035	1606	0
-Storm-2077	1416	0
-Storm-2139	1607	0
-Storm-2227	1608	0
-Storm-2372	1609	0
-Storm-2416	409	0
-Storm-2460	1610	0
-Storm-2470	1611	0
-Storm-2477	1612	0
-Storm-2561	1613	0
-Storm-2603	1614	0
-Storm-2657	1365	0
-Storm-2697	1615	0
-Storm-2755	1616	0
-Storm-2945	1617	0
-Storm-2949	1618	0
-Storm-2981	418	0
+Storm-1575	1601	0
+Storm-1607	1602	0
+Storm-1674	1603	0
+Storm-1679	1340	8
+Storm-1679	1604	72
+Storm-1747	1605	0
+Storm-1789	1202	0
+Storm-1811	381	0
+Storm-1837	760	0
+Storm-1841	1434	0
+Storm-1849	1606	0
+Storm-1852	1607	0
+Storm-1865	1608	0
+Storm-1877	436	8
+Storm-1877	738	8
+Storm-1977	1609	0
+Storm-1982	1542	0
+Storm-2035	1610	0
+Storm-2077	1419	0
+Storm-2139	1611	0
+Storm-2227	1612	0
+Storm-2372	1613	0
+Storm-2416	410	0
+Storm-2460	1614	0
+Storm-2470	1615	0
+Storm-2477	1616	0
+Storm-2561	1617	0
+Storm-2603	1618	0
+Storm-2657	1368	0
+Storm-2697	1619	0
+Storm-2755	1620	0
+Storm-2945	1621	0
+Storm-2949	1622	0
+Storm-2981	419	0
 Storm-2999	157	0
-Storm-3075	1619	0
-Strategic Services Agency	1459	0
-Strawberry Tempest	511	0
+Storm-3075	1623	0
+Strategic Services Agency	1462	0
+Strawberry Tempest	513	0
 Strider	50	129
 StrongPity	63	0
-Stucx Team	1620	0
-StucxTeam	1620	0
-Sturgeon Fisher	385	128
-SturgeonPhisher	385	0
-Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	613	0
+Stucx Team	1624	0
+StucxTeam	1624	0
+Sturgeon Fisher	386	128
+SturgeonPhisher	386	0
+Sub-Direktorat Intelijen Direktorat Jenderal Bea Cukai	615	0
 Subaat	127	256
 Suckfly	81	256
-Sunglow Blizzard	514	0
+Sunglow Blizzard	516	0
 Sunshop Group	78	0
-Suojelupoliisi	753	0
-Suojelupoliisi / Skyddspolisen	753	0
-Superman	299	129
-Supo	753	6
+Suojelupoliisi	755	0
+Suojelupoliisi / Skyddspolisen	755	0
+Superman	300	129
+Supo	755	6
 Swallowtail	52	129
-Swan Vector	1621	128
-Swedish National Cyber Security Center	1298	0
-Swedish Security Service	1435	0
-Swirl Typhoon	292	0
-Swiss intelligence agencies	1622	0
-Syrian Electronic Army	576	128
-SyrianElectronicArmy	576	0
-Syrphid	255	129
+Swan Vector	1625	128
+Swedish National Cyber Security Center	1301	0
+Swedish Security Service	1438	0
+Swirl Typhoon	293	0
+Swiss intelligence agencies	1626	0
+Syrian Electronic Army	578	128
+SyrianElectronicArmy	578	0
+Syrphid	256	129
 Syssphinx	115	256
-SÄPO	1435	6
-Säkerhetspolisen	1435	0
-Säpo	1435	6
-Sûreté Générale	780	0
-Sûreté de l'État	1570	0
-Służba Kontrwywiadu Wojskowego	1089	0
-Służba Wywiadu Wojskowego	1623	0
+SÄPO	1438	6
+Säkerhetspolisen	1438	0
+Säpo	1438	6
+Sûreté Générale	783	0
+Sûreté de l'État	1574	0
+Służba Kontrwywiadu Wojskowego	1092	0
+Służba Wywiadu Wojskowego	1627	0
 T-APT-02	45	4
 T-APT-03	84	4
 T-APT-04	51	4
 T-APT-12	52	4
 T-APT-17	46	4
-TA-473	1624	4
-TA-ShadowCricket	1022	0
-TA2101	394	4
-TA2536	1625	4
-TA2541	1626	4
-TA2552	1627	4
-TA2719	1628	4
-TA2721	373	4
-TA2722	236	4
-TA2723	1629	4
-TA2725	1630	4
+TA-473	1628	4
+TA-ShadowCricket	1025	0
+TA2101	395	4
+TA2536	1629	4
+TA2541	1630	4
+TA2552	1631	4
+TA2719	1632	4
+TA2721	374	4
+TA2722	237	4
+TA2723	1633	4
+TA2725	1634	4
 TA397	46	4
-TA402	1631	4
+TA402	1635	4
 TA404	54	4
-TA406	1632	4
-TA407	415	4
-TA410	1633	4
+TA406	1636	4
+TA407	416	4
+TA410	1637	4
 TA412	91	4
-TA413	1039	4
+TA413	1042	4
 TA415	98	4
 TA416	208	4
 TA421	88	4
 TA422	52	4
 TA423	97	4
 TA427	66	4
-TA428	293	4
+TA428	294	4
 TA429	20	4
-TA444	1634	4
-TA445	500	4
-TA446	276	4
+TA444	1638	4
+TA445	502	4
+TA446	277	4
 TA450	121	4
 TA451	41	4
 TA452	42	4
 TA453	92	4
 TA454	95	4
-TA455	1635	4
+TA455	1639	4
 TA4557	125	4
-TA456	367	4
-TA4563	577	4
-TA459	1636	4
-TA471	513	4
-TA473	1624	4
-TA482	1637	4
-TA488	1027	4
-TA4900	415	4
-TA4903	1638	4
-TA4922	1639	4
-TA499	1031	4
+TA456	368	4
+TA4563	579	4
+TA459	1640	4
+TA471	515	4
+TA473	1628	4
+TA482	1641	4
+TA488	1030	4
+TA4900	416	4
+TA4903	1642	4
+TA4922	1643	4
+TA499	1034	4
 TA505	114	4
-TA511	1049	4
-TA516	1640	4
-TA530	1641	4
-TA542	839	4
-TA543	503	4
-TA544	840	4
-TA547	1642	4
+TA511	1052	4
+TA516	1644	4
+TA530	1645	4
+TA542	842	4
+TA543	505	4
+TA544	843	4
+TA547	1646	4
 TA551	118	4
-TA554	1643	4
-TA555	1644	4
-TA558	1645	4
-TA569	495	4
-TA570	508	4
-TA571	1646	4
-TA575	1647	4
-TA577	884	4
-TA578	1648	4
-TA579	1649	4
-TA584	1589	4
-TA800	1650	4
-TA829	1651	4
-TA866	1652	4
+TA554	1647	4
+TA555	1648	4
+TA558	1649	4
+TA569	497	4
+TA570	510	4
+TA571	1650	4
+TA575	1651	4
+TA577	887	4
+TA578	1652	4
+TA579	1653	4
+TA584	1593	4
+TA800	1654	4
+TA829	1655	4
+TA866	1656	4
 TAAL	125	135
-TAG-100	1416	4
-TAG-112	1653	4
-TAG-121	428	4
-TAG-124	1017	4
-TAG-140	1654	4
-TAG-150	853	4
-TAG-22	288	4
-TAG-28	1655	4
-TAG-53	276	4
-TAG-56	1656	4
+TAG-100	1419	4
+TAG-112	1657	4
+TAG-121	430	4
+TAG-124	1020	4
+TAG-140	1658	4
+TAG-150	856	4
+TAG-22	289	4
+TAG-28	1659	4
+TAG-53	277	4
+TAG-56	1660	4
 TAG-63	53	4
-TAG-70	1624	4
-TAG-74	295	4
+TAG-70	1628	4
+TAG-74	296	4
 TAG_0530	56	4
 TANTALUM	208	149
 TECHNETIUM	85	149
-TELLURIUM	292	149
-TEM	1657	6
+TELLURIUM	293	149
+TEM	1661	6
 TEMP.Avengers	78	0
 TEMP.Beanie	150	0
 TEMP.Bottle	104	0
-TEMP.Hermit	876	0
+TEMP.Hermit	879	0
 TEMP.Hex	208	0
 TEMP.Hippo	86	0
 TEMP.Isotope	122	0
 TEMP.Jumper	97	0
-TEMP.MixMaster	429	0
+TEMP.MixMaster	431	0
 TEMP.Noble	49	0
 TEMP.Periscope	97	0
 TEMP.Reaper	44	0
-TEMP.Tick	292	0
+TEMP.Tick	293	0
 TEMP.Veles	126	0
-TEMP.Vermin	1510	0
-TEMP.Warlock	718	0
+TEMP.Vermin	1514	0
+TEMP.Warlock	720	0
 TEMP.Zagros	121	0
 TEMP.Zhenbao	80	0
 TEMPER PANDA	136	0
 TEMPLAR	45	133
-TEMP_Heretic	1658	128
-TERBIUM	1659	149
-TEST PANDA	1660	0
+TEMP_Heretic	1662	128
+TERBIUM	1663	149
+TEST PANDA	1664	0
 TG-0055	85	4
 TG-0110	89	4
 TG-0416	77	4
-TG-1314	1661	4
+TG-1314	1665	4
 TG-2633	98	4
 TG-2754	73	12
 TG-2754	104	12
@@ -5313,652 +5325,653 @@ TG-4192	122	4
 TG-6952	6	4
 TG-8153	76	4
 TG-8223	72	4
-TG2003	689	4
-TG2729	1044	4
-TGR-STA-0043	343	4
-TGR-STA-1030	1498	4
+TG2003	691	4
+TG2729	1047	4
+TGR-STA-0043	344	4
+TGR-STA-1030	1502	4
 TH-157	146	4
-TH-163	1643	4
+TH-163	1647	4
 TH3Bug	79	0
 THALLIUM	66	149
-THORIUM	989	149
-TIDRONE	665	260
-TINY SPIDER	1662	0
+THORIUM	992	149
+TIDRONE	667	260
+TINY SPIDER	1666	0
 TMP.Lapis	43	0
-TOXCAR CYBER TEAM	1663	0
-TOXIC PANDA	1664	0
-TR-CERT	1258	4
-TRACER KITTEN	1665	0
-TRAVELING SPIDER	1666	0
-TRIPLESTRENGTH	1667	260
-TSA	1668	6
-TSB	1497	134
-TWCERT/CC	1669	4
+TOXCAR CYBER TEAM	1667	0
+TOXIC PANDA	1668	0
+TR-CERT	1261	4
+TRACER KITTEN	1669	0
+TRAVELING SPIDER	1670	0
+TRIPLESTRENGTH	1671	260
+TSA	1672	6
+TSB	1501	134
+TWCERT/CC	1673	4
 Taffeta Typhoon	85	0
-Taidoor	666	256
+Taidoor	668	256
 Tailgater	76	129
 Tailgater Team	76	128
-Taizi Flood	636	0
-Tanzania Intelligence and Security Service	1670	0
-TargetCompany	738	0
+Taizi Flood	638	0
+Tanzania Intelligence and Security Service	1674	0
+TargetCompany	740	0
 Tarh Andishan	153	0
-TaskMasters	280	1
-TaxOff	1671	0
-Te Tira Tiaki	779	0
-Teal Kurma	439	0
+TaskMasters	281	1
+TaxOff	1675	0
+Te Tira Tiaki	782	0
+Teal Kurma	441	0
 Team Bear	165	0
-Team Criminal Intelligence	721	0
-Team Criminal Intelligence (KMar-TCI)	1672	0
-Team Insane PK	1673	128
-Team Insane Pakistan	1673	128
-Team Twiizer	733	0
-Team-Xecuter	1674	0
+Team Criminal Intelligence	723	0
+Team Criminal Intelligence (KMar-TCI)	1676	0
+Team Insane PK	1677	128
+Team Insane Pakistan	1677	128
+Team Twiizer	735	0
+Team-Xecuter	1678	0
 Team338	136	0
-Team46	1671	0
+Team46	1675	0
 TeamPCP	157	0
 TeamSpy	165	0
 TeamSpy Crew	165	0
 TeamTNT	135	0
-TeamXRat	436	0
+TeamXRat	438	0
 TeleBots	49	0
-Teleboyi	1675	256
+Teleboyi	1679	256
 Temp.Overboard	84	0
 Temp.Pittytiger	83	0
-TempTick	1676	64
-Tenacious Pungsan	428	0
-Teng Snake	829	128
-Terrorelhárítási Központ	1677	0
-Terrorist Investigation Division	1678	0
-Terörle Mücadele Dairesi Başkanlığı	1657	0
-TetrisPhantom	1679	0
-ThaiCERT	1680	0
-Thailand Computer Emergency Response Team	1680	0
+TempTick	1680	64
+Tenacious Pungsan	430	0
+Teng Snake	832	128
+Terrorelhárítási Központ	1681	0
+Terrorist Investigation Division	1682	0
+Terörle Mücadele Dairesi Başkanlığı	1661	0
+TetrisPhantom	1683	0
+ThaiCERT	1684	0
+Thailand Computer Emergency Response Team	1684	0
 Thamar Reservoir	150	0
-The Big Bang	1681	128
-The Dark Overlord	1682	128
+The Big Bang	1685	128
+The Dark Overlord	1686	128
 The Dropping Elephant	47	128
 The Dukes	88	128
-The Gentlemen	1683	128
+The Gentlemen	1687	128
 The Gorgon Group	127	128
-The Information Branch	1684	0
-The Mask	382	128
-The Shadow Brokers	1497	128
-The ShadowBrokers	1497	0
-The White Company	1685	128
-The Wizards	1686	128
-TheDarkOverlord	1682	0
-TheWizards	1686	0
-Thief Libra	1687	0
+The Information Branch	1688	0
+The Mask	383	128
+The Shadow Brokers	1501	128
+The ShadowBrokers	1501	0
+The White Company	1689	128
+The Wizards	1690	128
+TheDarkOverlord	1686	0
+TheWizards	1690	0
+Thief Libra	1691	0
 Thirsty Gemini	47	128
-Threat Actor 888	1688	0
+Threat Actor 888	1692	0
 Threat Group 2889	153	0
 Threat Group-0110	89	0
 Threat Group-0416	77	0
-Threat Group-1314	1661	0
+Threat Group-1314	1665	0
 Threat Group-3390	86	0
 Threat Group-4127	52	0
-Threatsec	1689	256
+Threatsec	1693	256
 Thrip	123	129
-TianWu	1690	0
-Tianjin State Security Bureau	1691	0
-Tick	292	135
-Tick Castle	292	128
+TianWu	1694	0
+Tianjin State Security Bureau	1695	0
+Tick	293	135
+Tick Castle	293	128
 Tide Castle	91	128
 TieOnJoe	45	0
-Tilded Team	659	0
-TiltedTemple	405	0
+Tilded Team	661	0
+TiltedTemple	406	0
 Timberworm	150	256
 Tin Woodlawn	40	128
-ToddyCat	1577	0
-Tohnichi	738	256
-Tonto Team	295	0
-Topgear	269	256
-Tortoise Shell	367	128
-Tortoiseshell	367	129
-Tracfin	1692	0
-TraderTraitor	966	0
-Traficom National Cyber Security Centre	1005	0
+ToddyCat	1581	0
+Tohnichi	740	256
+Tonto Team	296	0
+Topgear	270	256
+Tortoise Shell	368	128
+Tortoiseshell	368	129
+Tracfin	1696	0
+TraderTraitor	969	0
+Traficom National Cyber Security Centre	1008	0
 Transparent Tribe	43	128
-Transportation Security Administration	1668	0
-Treasury Department	598	0
-Trickbot LLC	429	0
-Trident	488	129
+Transportation Security Administration	1672	0
+Treasury Department	600	0
+Trickbot LLC	431	0
+Trident	490	129
 Trident Ursa	18	0
-TridentLocker	1693	0
+TridentLocker	1697	0
 Tropic Trooper	82	128
-Tropical Scorpius	1694	0
-Tropicalscorpius	464	256
-TsNIIKhM	389	0
+Tropical Scorpius	1698	0
+Tropicalscorpius	466	256
+TsNIIKhM	390	0
 Tsar Team	52	128
-Tstark	1695	256
-Tumbleweed Typhoon	989	0
+Tstark	1699	256
+Tumbleweed Typhoon	992	0
 Tungsten Bridge	45	0
-Tunisian Cyber Army	437	128
-TunisianCyberArmy	437	0
-Tunnel Spider	394	0
-TunnelSnake	1696	0
+Tunisian Cyber Army	439	128
+TunisianCyberArmy	439	0
+Tunnel Spider	395	0
+TunnelSnake	1700	0
 TunnelVision	92	0
 Turbine Panda	85	0
-Turk Hack Team	1697	128
-TurkHackTeam	1697	0
+Turk Hack Team	1701	128
+TurkHackTeam	1701	0
 Turla	56	161
 Turla Relic	56	128
 Twill Typhoon	208	0
 Twisted Kitten	42	0
-Twisted Spider	394	0
+Twisted Spider	395	0
 Two-tailed Scorpion	53	128
 TwoForOne	120	0
-TwoSail Junk	1698	0
-U.S. Cyber Command	369	0
-U.S. Cyber National Mission Force	356	0
-U.S. Department of Defense	590	0
-U.S. Department of Energy	544	0
-U.S. Department of Justice	545	0
-U.S. Department of State	597	0
-U.S. Nuclear Regulatory Commission	1238	0
-U.S. Securities and Exchange Commission	1440	0
-U.S. Treasury	598	0
+TwoSail Junk	1702	0
+U.S. Cyber Command	370	0
+U.S. Cyber National Mission Force	357	0
+U.S. Department of Commerce	422	0
+U.S. Department of Defense	592	0
+U.S. Department of Energy	546	0
+U.S. Department of Justice	547	0
+U.S. Department of State	599	0
+U.S. Nuclear Regulatory Commission	1241	0
+U.S. Securities and Exchange Commission	1443	0
+U.S. Treasury	600	0
 UAC-0001	52	4
 UAC-0003	56	4
-UAC-0006	1699	4
+UAC-0006	1703	4
 UAC-0010	18	4
-UAC-0020	1510	4
+UAC-0020	1514	4
 UAC-0024	56	4
 UAC-0028	52	4
 UAC-0029	88	4
-UAC-0050	1700	4
-UAC-0056	275	12
-UAC-0056	513	12
-UAC-0057	500	4
-UAC-0063	1701	4
+UAC-0050	1704	4
+UAC-0056	276	12
+UAC-0056	515	12
+UAC-0057	502	4
+UAC-0063	1705	4
 UAC-0082	49	4
-UAC-0094	1702	4
-UAC-0099	1703	4
-UAC-0100	1704	4
-UAC-0102	1705	4
-UAC-0106	1704	4
-UAC-0109	1706	4
+UAC-0094	1706	4
+UAC-0099	1707	4
+UAC-0100	1708	4
+UAC-0102	1709	4
+UAC-0106	1708	4
+UAC-0109	1710	4
 UAC-0113	49	4
-UAC-0114	1624	4
-UAC-0118	728	4
+UAC-0114	1628	4
+UAC-0118	730	4
 UAC-0144	56	4
-UAC-0149	1707	4
-UAC-0154	1708	4
-UAC-0184	1709	4
-UAC-0185	1710	4
-UAC-0190	1027	4
-UAC-0194	1711	4
-UAC-0215	1712	4
-UAC-0219	1713	4
-UAC-0226	1714	4
-UAC-0227	1715	4
-UAC-0239	1716	4
-UAC-0241	1717	4
-UAC-0245	1718	4
-UAC-0255	478	4
-UAE Cyber Security Council	1719	0
-UAT-10362	1720	4
-UAT-10608	1721	4
-UAT-11795	1722	4
-UAT-5394	1723	4
-UAT-5647	1426	4
-UAT-5918	1724	4
-UAT-6382	1725	4
-UAT-7237	348	4
-UAT-7290	488	4
-UAT-7810	1726	4
-UAT-8099	1727	4
-UAT-8302	1728	4
-UAT-8616	1729	4
-UAT-8837	1730	4
-UAT-9244	1731	4
-UAT-9686	1732	4
-UAT-9921	1733	4
-UAT4356	1602	4
-UCA	1734	134
-UK Information Commissioner	903	0
-UK Ministry of Defence	1121	0
-UK National Cyber Security Centre	1222	0
-UN	1735	7
+UAC-0149	1711	4
+UAC-0154	1712	4
+UAC-0184	1713	4
+UAC-0185	1714	4
+UAC-0190	1030	4
+UAC-0194	1715	4
+UAC-0215	1716	4
+UAC-0219	1717	4
+UAC-0226	1718	4
+UAC-0227	1719	4
+UAC-0239	1720	4
+UAC-0241	1721	4
+UAC-0245	1722	4
+UAC-0255	480	4
+UAE Cyber Security Council	1723	0
+UAT-10362	1724	4
+UAT-10608	1725	4
+UAT-11795	1726	4
+UAT-5394	1727	4
+UAT-5647	1429	4
+UAT-5918	1728	4
+UAT-6382	1729	4
+UAT-7237	349	4
+UAT-7290	490	4
+UAT-7810	1730	4
+UAT-8099	1731	4
+UAT-8302	1732	4
+UAT-8616	1733	4
+UAT-8837	1734	4
+UAT-9244	1735	4
+UAT-9686	1736	4
+UAT-9921	1737	4
+UAT4356	1606	4
+UCA	1738	134
+UK Information Commissioner	906	0
+UK Ministry of Defence	1124	0
+UK National Cyber Security Centre	1225	0
+UN	1739	7
 UNC1069	94	12
-UNC1069	463	76
-UNC1088	1405	4
-UNC1151	500	4
-UNC1326	439	4
-UNC1530	401	4
-UNC1543	495	4
-UNC1549	921	12
-UNC1549	1312	76
+UNC1069	465	76
+UNC1088	1408	4
+UNC1151	502	4
+UNC1326	441	4
+UNC1530	402	4
+UNC1543	497	4
+UNC1549	924	12
+UNC1549	1315	76
 UNC1720	178	4
-UNC1860	1736	4
-UNC1878	429	4
-UNC1945	342	4
-UNC2053	429	4
+UNC1860	1740	4
+UNC1878	431	4
+UNC1945	343	4
+UNC2053	431	4
 UNC215	86	12
-UNC215	1737	76
-UNC2165	498	4
-UNC2198	394	4
-UNC2286	737	4
+UNC215	1741	76
+UNC2165	500	4
+UNC2198	395	4
+UNC2286	739	4
 UNC2428	33	4
-UNC2447	1738	4
+UNC2447	1742	4
 UNC2452	88	4
-UNC2465	1739	4
-UNC2529	1740	4
-UNC2565	885	4
-UNC2589	275	4
-UNC2596	464	4
+UNC2465	1743	4
+UNC2529	1744	4
+UNC2565	888	4
+UNC2589	276	4
+UNC2596	466	4
 UNC2630	104	4
-UNC2659	1741	4
-UNC2717	1742	4
-UNC2814	563	4
-UNC2849	1580	4
-UNC2970	1743	4
-UNC302	223	4
-UNC3236	298	4
+UNC2659	1745	4
+UNC2717	1746	4
+UNC2814	565	4
+UNC2849	1584	4
+UNC2970	1747	4
+UNC302	224	4
+UNC3236	299	4
 UNC3524	88	4
-UNC3569	1744	4
-UNC3661	511	4
-UNC3742	467	4
-UNC3886	1745	4
-UNC3890	1746	4
+UNC3569	1748	4
+UNC3661	513	4
+UNC3742	469	4
+UNC3886	1749	4
+UNC3890	1750	4
 UNC3944	1	4
-UNC3973	1747	4
-UNC4057	276	4
-UNC4191	1748	4
+UNC3973	1751	4
+UNC4057	277	4
+UNC4191	1752	4
 UNC4210	56	4
-UNC4221	1710	4
-UNC4393	380	4
-UNC4453	800	4
-UNC4487	1749	4
-UNC4536	1750	4
-UNC4540	1751	4
+UNC4221	1714	4
+UNC4393	381	4
+UNC4453	803	4
+UNC4487	1753	4
+UNC4536	1754	4
+UNC4540	1755	4
 UNC4736	178	4
-UNC4841	1453	4
-UNC4899	966	4
-UNC4990	1752	4
-UNC5174	1753	4
-UNC5221	1410	4
-UNC5266	1754	4
-UNC5267	736	4
-UNC5291	1755	4
+UNC4841	1456	4
+UNC4899	969	4
+UNC4990	1756	4
+UNC5174	1757	4
+UNC5221	1413	4
+UNC5266	1758	4
+UNC5267	738	4
+UNC5291	1759	4
 UNC530	18	4
-UNC5325	1756	4
-UNC5330	1757	4
-UNC5337	1758	4
-UNC5342	1759	4
-UNC5356	462	4
-UNC5454	678	4
-UNC5537	1760	4
-UNC5820	1761	4
-UNC6032	1762	4
-UNC6040	1763	4
-UNC6148	1764	4
-UNC6201	1765	4
-UNC6293	1766	4
-UNC6353	1767	4
+UNC5325	1760	4
+UNC5330	1761	4
+UNC5337	1762	4
+UNC5342	1763	4
+UNC5356	464	4
+UNC5454	680	4
+UNC5537	1764	4
+UNC5820	1765	4
+UNC6032	1766	4
+UNC6040	1767	4
+UNC6148	1768	4
+UNC6201	1769	4
+UNC6293	1770	4
+UNC6353	1771	4
 UNC6384	208	4
-UNC6395	1768	4
-UNC6426	1769	4
-UNC6485	1770	4
-UNC6508	1771	4
-UNC6619	1498	4
-UNC6671	1772	4
-UNC6691	1773	4
-UNC6692	1774	4
-UNC6748	1775	4
-UNC757	765	4
-UNC788	1776	4
-UNC902	718	4
+UNC6395	1772	4
+UNC6426	1773	4
+UNC6485	1774	4
+UNC6508	1775	4
+UNC6619	1502	4
+UNC6671	1776	4
+UNC6691	1777	4
+UNC6692	1778	4
+UNC6748	1779	4
+UNC757	767	4
+UNC788	1780	4
+UNC902	720	4
 UNC94	175	4
-UNC961	843	4
-UNG0002	1777	4
-UNG0901	1778	4
-UNION PANDA	1779	0
-UNION SPIDER	1780	0
-UNK_AcademicFlare	1781	0
-UNK_DropPitch	1782	0
-UNK_FistBump	1783	0
-UNK_RemoteRogue	1784	0
-UNK_SparkyCarp	1785	0
-UNK_SweetSpecter	1538	0
-UNODC	1786	4
+UNC961	846	4
+UNG0002	1781	4
+UNG0901	1782	4
+UNION PANDA	1783	0
+UNION SPIDER	1784	0
+UNK_AcademicFlare	1785	0
+UNK_DropPitch	1786	0
+UNK_FistBump	1787	0
+UNK_RemoteRogue	1788	0
+UNK_SparkyCarp	1789	0
+UNK_SweetSpecter	1542	0
+UNODC	1790	4
 UPS	89	135
 UPS Team	89	128
-US Cyber Command	369	0
-US-CERT	1787	4
-USCYBERCOM	369	4
-USDoD	1788	0
-USOM	1258	6
-USSS	1478	6
-UTA0178	1410	4
-UTA0218	1789	4
-UTA0352	1790	4
-UTA0355	1791	4
-UTA0388	1792	4
-UTA0533	1793	4
-UTG-Q-008	1794	4
-UTG-Q-010	1795	4
-UUC	316	134
-UZSI	1325	6
-Udenrigsministeriet	1155	0
-Ugly Face	382	128
-Ukrainian Cyber Alliance	1734	128
-Ukrainian Cyber Police	477	0
-Ukrainian Foreign Ministry	1187	0
-Ulkoministeriö	1158	0
-Ulusal Siber Olaylara Müdahale Merkezi	1258	0
-Underground Team	1426	128
-Unfading Sea Haze	1796	128
-Unidad de Inteligencia Financiera	1797	0
-Union européenne	660	0
+US Cyber Command	370	0
+US-CERT	1791	4
+USCYBERCOM	370	4
+USDoD	1792	0
+USOM	1261	6
+USSS	1482	6
+UTA0178	1413	4
+UTA0218	1793	4
+UTA0352	1794	4
+UTA0355	1795	4
+UTA0388	1796	4
+UTA0533	1797	4
+UTG-Q-008	1798	4
+UTG-Q-010	1799	4
+UUC	317	134
+UZSI	1328	6
+Udenrigsministeriet	1158	0
+Ugly Face	383	128
+Ukrainian Cyber Alliance	1738	128
+Ukrainian Cyber Police	479	0
+Ukrainian Foreign Ministry	1190	0
+Ulkoministeriö	1161	0
+Ulusal Siber Olaylara Müdahale Merkezi	1261	0
+Underground Team	1429	128
+Unfading Sea Haze	1800	128
+Unidad de Inteligencia Financiera	1801	0
+Union européenne	662	0
 Unit 121	54	0
 Unit 26165	11	0
 Unit 29155	3	0
 Unit 61398	8	0
-Unit 61486	1352	0
-Unit 74455	802	0
-Unit 78020	1353	0
-Unit 8200	1798	8
-Unit 8200	640	8
-United Cyber Caliphate	316	128
-United Front Work Department	1799	0
-United Nations	1735	0
-United Nations Office on Drugs and Crime	1786	0
-United States Computer Emergency Readiness Team	1787	0
-United States Cyber Command	369	0
-United States Secret Service	1478	0
-Unknown-Group-901	1778	0
-UnsolicitedBooker	1800	0
+Unit 61486	1355	0
+Unit 74455	805	0
+Unit 78020	1356	0
+Unit 8200	1802	8
+Unit 8200	642	8
+United Cyber Caliphate	317	128
+United Front Work Department	1803	0
+United Nations	1739	0
+United Nations Office on Drugs and Crime	1790	0
+United States Computer Emergency Readiness Team	1791	0
+United States Cyber Command	370	0
+United States Secret Service	1482	0
+Unknown-Group-901	1782	0
+UnsolicitedBooker	1804	0
 Uprava za bezbednost i kontrarazuznavanje	137	0
 Uroburos	56	256
-Urpage	1801	256
-UserSec	1802	0
-Utenriksdepartementet	1176	0
-Uteus	1753	256
-Utrikesdepartementet	1183	0
-Užsienio reikalų ministerija	1169	0
-VAJA	1060	6
-VDD	1574	6
-VENOM	665	133
-VENOM SPIDER	1803	0
+Urpage	1805	256
+UserSec	1806	0
+Utenriksdepartementet	1179	0
+Uteus	1757	256
+Utrikesdepartementet	1186	0
+Užsienio reikalų ministerija	1172	0
+VAJA	1063	6
+VDD	1578	6
+VENOM	667	133
+VENOM SPIDER	1807	0
 VENOMOUS Bear	56	0
-VICE SPIDER	1804	72
+VICE SPIDER	1808	72
 VICEROY TIGER	59	72
-VIGINUM	1489	4
-VLA	694	6
-VNCERT	1805	4
-VOYEUR	861	132
-VSD	1569	6
-VSSE	1570	6
-VZ	1090	6
-Valsts drošības dienests	1574	0
-Valstybės saugumo departamentas	1569	0
-Vanguard Panda	298	0
-Vanilla Tempest	517	0
+VIGINUM	1493	4
+VLA	696	6
+VNCERT	1809	4
+VOYEUR	864	132
+VSD	1573	6
+VSSE	1574	6
+VZ	1093	6
+Valsts drošības dienests	1578	0
+Valstybės saugumo departamentas	1573	0
+Vanguard Panda	299	0
+Vanilla Tempest	519	0
 Vedalia	100	129
-Veiligheid van de Staat	1570	0
-Velvet Ant	1806	128
+Veiligheid van de Staat	1574	0
+Velvet Ant	1810	128
 Velvet Chollima	66	72
 Velvet Chollima	100	8
-Velvet Chollima	321	8
+Velvet Chollima	322	8
 Velvet Tempest	155	0
-Vengeful Kitten	509	0
-Vengeful Wolf	568	0
+Vengeful Kitten	511	0
+Vengeful Wolf	570	0
 Venus 121	44	0
-Vermin	1510	129
-Vermin Relic	1510	128
+Vermin	1514	129
+Vermin Relic	1514	128
 Vertigo Panda	208	0
-Vice Leaker	441	128
-Vice Society	517	128
-Vice Spider	517	8
-ViceLeaker	1807	64
+Vice Leaker	443	128
+Vice Society	519	128
+Vice Spider	519	8
+ViceLeaker	1811	64
 Viceroy Tiger	47	8
-Vicious Panda	1526	0
-ViciousTrap	1808	0
-Vietnam Computer Emergency Response Team	1805	0
-Viginum	1489	0
-Viking Jackal	1809	0
-Viking Spider	1400	0
-Vikingdom	1809	256
+Vicious Panda	1530	0
+ViciousTrap	1812	0
+Vietnam Computer Emergency Response Team	1809	0
+Viginum	1493	0
+Viking Jackal	1813	0
+Viking Spider	1403	0
+Vikingdom	1813	256
 Violet Typhoon	91	0
 Violin Panda	79	0
 Viridian Vortex	93	128
 Vixen Panda	74	0
-Voena služba za razuznuvanje i bezbednost	1097	0
-Void Arachne	1518	128
-Void Balaur	1810	0
-Void Banshee	1811	128
-Void Blizzard	1027	0
-Void Dokkaebi	736	0
+Voena služba za razuznuvanje i bezbednost	1100	0
+Void Arachne	1522	128
+Void Balaur	1814	0
+Void Banshee	1815	128
+Void Blizzard	1030	0
+Void Dokkaebi	738	0
 Void Manticore	207	136
-Void Manticore	1812	200
-Void Rabisu	1694	0
-VoidLink Operator	1733	0
-Vojenské spravodajstvo	1813	0
-Vojenské zpravodajství	1090	0
-Vojna sigurnosno-obavještajna agencija	1814	0
-Vojnoobaveštajna agencija	1815	0
-Volatile Cedar	589	128
+Void Manticore	1816	200
+Void Rabisu	1698	0
+VoidLink Operator	1737	0
+Vojenské spravodajstvo	1817	0
+Vojenské zpravodajství	1093	0
+Vojna sigurnosno-obavještajna agencija	1818	0
+Vojnoobaveštajna agencija	1819	0
+Volatile Cedar	591	128
 VolcanicTimber	163	0
-Volga Flood	1431	0
-Volt Typhoon	298	0
-Voltzite	298	256
+Volga Flood	1434	0
+Volt Typhoon	299	0
+Voltzite	299	256
 Voodoo Bear	49	0
-Vovan	1031	256
-Vulz Sec Team	1816	0
-VulzSec	1816	0
-VulzSecTeam	1816	0
-Välisluureamet	694	0
-Välisministeerium	1156	0
-WARP PANDA	1817	0
-WET PANDA	1408	0
+Vovan	1034	256
+Vulz Sec Team	1820	0
+VulzSec	1820	0
+VulzSecTeam	1820	0
+Välisluureamet	696	0
+Välisministeerium	1159	0
+WARP PANDA	1821	0
+WET PANDA	1411	0
 WHOis Team	101	0
-WIP19	1818	4
+WIP19	1822	4
 WIRTE	187	260
-WIZARD SPIDER	429	0
-WOLF SPIDER	719	0
+WIZARD SPIDER	431	0
+WOLF SPIDER	721	0
 WRAITH	56	133
-WageMole	736	0
-Wandering Spider	565	0
-Wassonite	1819	256
-Watchdog	1687	129
-Water Bakunawa	1820	0
-Water Barghest	1821	0
-Water Curupira	1822	0
+WageMole	738	0
+Wandering Spider	567	0
+Wassonite	1823	256
+Watchdog	1691	129
+Water Bakunawa	1824	0
+Water Barghest	1825	0
+Water Curupira	1826	0
 Water Galura	145	0
-Water Gamayun	1823	0
-Water Kurita	1824	0
-Water Labbu	1825	0
-Water Makara	1826	0
-Water Orthrus	1827	0
-Water Saci	1828	0
+Water Gamayun	1827	0
+Water Kurita	1828	0
+Water Labbu	1829	0
+Water Makara	1830	0
+Water Orthrus	1831	0
+Water Saci	1832	0
 Water Sigbin	9	0
-WaterPlum	736	0
+WaterPlum	738	0
 Waterbug	56	256
-WeRedEvils	1829	0
-WebMasters	260	1
+WeRedEvils	1833	0
+WebMasters	261	1
 Webmonder	20	256
-Websiic	1577	256
-Webworm	1546	129
-WeedSec	1830	0
+Websiic	1581	256
+Webworm	1550	129
+WeedSec	1834	0
 Wekby	77	256
 Wekby2	86	0
-Wheat Tempest	784	0
-Whisper Spider	1515	0
+Wheat Tempest	787	0
+Whisper Spider	1519	0
 White Bear	56	0
-White Dev 115	565	0
-White Dev 9	1039	0
+White Dev 115	567	0
+White Dev 9	1042	0
 White Giant	125	128
 WhiteBear	56	0
-WhiteCobra	1831	0
-Whitefly	1832	129
+WhiteCobra	1835	0
+Whitefly	1836	129
 Whois Hacking Team	54	0
 Wicked Panda	98	0
 Wicked Spider	98	0
-Wickrme	461	256
+Wickrme	463	256
 Wild Comet	119	128
-WildCard	1833	1
-WildNeutron	309	0
-WildPressure	1834	0
-WindShift	235	0
-Windigo	1835	129
-Windy Phoenix	235	128
-Wine Tempest	1347	0
+WildCard	1837	1
+WildNeutron	310	0
+WildPressure	1838	0
+WindShift	236	0
+Windigo	1839	129
+Windy Phoenix	236	128
+Wine Tempest	1350	0
 Winnti	98	256
-Winnti Group	268	0
-Winter Vivern	1624	0
+Winnti Group	269	0
+Winter Vivern	1628	0
 Winterflounder	18	256
-Wisp Team	1351	128
-Wisteria Tsunami	482	0
-Witchetty	1038	129
-World Leaks	896	128
-Worok	1836	256
-XDSpy	1837	256
-XakNet	1704	0
-Xarici İşlər Nazirliyi	1151	0
-Xcatze	1838	256
+Wisp Team	1354	128
+Wisteria Tsunami	484	0
+Witchetty	1041	129
+World Leaks	899	128
+Worok	1840	256
+XDSpy	1841	256
+XakNet	1708	0
+Xarici İşlər Nazirliyi	1154	0
+Xcatze	1842	256
 Xenotime	126	129
-Xiaoqiying	829	256
-XinXin	259	0
+Xiaoqiying	832	256
+XinXin	260	0
 XingLocker	191	0
 YTTRIUM	88	149
-Yahoo Boys	1839	128
-Yanbian Gang	1840	0
-Yellow Liderc	367	0
-Yellow Nabu	415	0
-YoroTrooper	385	0
-Yulong Flood	1603	0
+Yahoo Boys	1843	128
+Yanbian Gang	1844	0
+Yellow Liderc	368	0
+Yellow Nabu	416	0
+YoroTrooper	386	0
+Yulong Flood	1607	0
 Z-Lom Team	52	128
-Z-Pentest	1841	0
-Z-Pentest Alliance	1841	0
+Z-Pentest	1845	0
+Z-Pentest Alliance	1845	0
 ZINC	54	151
 ZIRCONIUM	91	149
-ZOMBIE SPIDER	1842	0
-Zarya	1706	128
-Zeff Security	1843	0
-ZeffSec	1843	0
-Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	387	0
-Zeppelin	1844	129
-Zero Seven Group	1845	128
-ZeroSevenGroup	1845	0
-Zhejiang State Security Department	1846	0
+ZOMBIE SPIDER	1846	0
+Zarya	1710	128
+Zeff Security	1847	0
+ZeffSec	1847	0
+Zentrum für Informations- und Kommunikationstechnik (IKTZ): Center for information and communication technology	388	0
+Zeppelin	1848	129
+Zero Seven Group	1849	128
+ZeroSevenGroup	1849	0
+Zhejiang State Security Department	1850	0
 Zigzag Hail	45	0
 Zinc Emerson	47	0
 ZipToken	86	0
-ZooPark	1847	0
+ZooPark	1851	0
 admin@338	136	0
-badbullz	1803	256
-badbullzvenom	1803	256
-changqixinyun	259	256
-colCERT	419	0
-deepclif	630	256
-direction nationale du renseignement territorial	542	0
+badbullz	1807	256
+badbullzvenom	1807	256
+changqixinyun	260	256
+colCERT	420	0
+deepclif	632	256
+direction nationale du renseignement territorial	544	0
 iKittens	92	0
-isoon	630	256
-keymous	996	256
-luoxk	1848	256
-maCERT	531	0
-ngCERT	1311	0
-puNK-003	1849	0
-room155	568	0
+isoon	632	256
+keymous	999	256
+luoxk	1852	256
+maCERT	533	0
+ngCERT	1314	0
+puNK-003	1853	0
+room155	570	0
 tabcteng	104	256
 the Lamberts	62	128
 timmy	117	256
-ÚZSI	1325	6
-Úřad pro zahraniční styky a informace	1325	0
-Ārlietu ministrija	1171	0
-ΕΥΠ	663	6
-Εθνική Υπηρεσία Πληροφοριών	663	0
-Υπουργείο Εξωτερικών	1160	0
-ГРУ	801	6
-ГУР	584	6
-Гадаад харилцааны яам	1173	0
-Главное Разведывательное Управление	801	0
-Главное разведывательное управление	801	0
-Главное управление специальных программ Президента Российской Федерации	1072	0
-Головне управління розвідки	584	0
-Держспецзв'язку	1460	0
-Държавна агенция „Национална сигурност“	489	0
-КГБ	246	6
-Камітэт дзяржаўнай бяспекі	246	0
-Кіберполіція	477	0
-МЗС	1187	6
-МИД	1055	6
-Министарство спољних послова	1181	0
-Министерство иностранных дел	1055	0
-Министерство на външните работи	1152	0
-Министерство обороны Российской Федерации	1140	0
-Минобороны	1140	0
-Міністерство закордонних справ України	1187	0
-Міністерство оборони України	1146	0
-Міністэрства замежных спраў	1154	0
-СБУ	1436	6
-СВР	762	6
-Служба Внешней Разведки	762	0
-Служба безпеки України	1436	0
-Служба внешней разведки	762	0
-Служба специальной связи и информации	1555	0
-Сыртқы істер министрлігі	1167	0
-Урядова команда реагування на комп'ютерні надзвичайні події України	328	0
-ФСБ	729	6
-ФСО	730	6
-Федеральная служба безопасности	729	0
-Федеральная служба охраны	730	0
-ЦНИИХМ	389	4
+ÚZSI	1328	6
+Úřad pro zahraniční styky a informace	1328	0
+Ārlietu ministrija	1174	0
+ΕΥΠ	665	6
+Εθνική Υπηρεσία Πληροφοριών	665	0
+Υπουργείο Εξωτερικών	1163	0
+ГРУ	804	6
+ГУР	586	6
+Гадаад харилцааны яам	1176	0
+Главное Разведывательное Управление	804	0
+Главное разведывательное управление	804	0
+Главное управление специальных программ Президента Российской Федерации	1075	0
+Головне управління розвідки	586	0
+Держспецзв'язку	1464	0
+Държавна агенция „Национална сигурност“	491	0
+КГБ	247	6
+Камітэт дзяржаўнай бяспекі	247	0
+Кіберполіція	479	0
+МЗС	1190	6
+МИД	1058	6
+Министарство спољних послова	1184	0
+Министерство иностранных дел	1058	0
+Министерство на външните работи	1155	0
+Министерство обороны Российской Федерации	1143	0
+Минобороны	1143	0
+Міністерство закордонних справ України	1190	0
+Міністерство оборони України	1149	0
+Міністэрства замежных спраў	1157	0
+СБУ	1439	6
+СВР	764	6
+Служба Внешней Разведки	764	0
+Служба безпеки України	1439	0
+Служба внешней разведки	764	0
+Служба специальной связи и информации	1559	0
+Сыртқы істер министрлігі	1170	0
+Урядова команда реагування на комп'ютерні надзвичайні події України	329	0
+ФСБ	731	6
+ФСО	732	6
+Федеральная служба безопасности	731	0
+Федеральная служба охраны	732	0
+ЦНИИХМ	390	4
 в/ч 26165	11	0
 в/ч 29155	3	0
-в/ч 74455	802	0
-Ազգային անվտանգության ծառայություն	1242	0
-Արտաքին գործերի նախարարություն	1150	0
+в/ч 74455	805	0
+Ազգային անվտանգության ծառայություն	1245	0
+Արտաքին գործերի նախարարություն	1153	0
 אמ"ן	160	6
-המוסד	1202	0
-יחידה 8200	1798	0
-מערך הסייבר הלאומי	906	0
-משרד החוץ	1161	0
-שירות הביטחון הכללי	914	0
-المديرية العامة للأمن العام	780	0
-الهيئة الوطنية للأمن السيبراني	1215	0
-د استخباراتو لوی ریاست	822	0
+המוסד	1205	0
+יחידה 8200	1802	0
+מערך הסייבר הלאומי	909	0
+משרד החוץ	1164	0
+שירות הביטחון הכללי	917	0
+المديرية العامة للأمن العام	783	0
+الهيئة الوطنية للأمن السيبراني	1218	0
+د استخباراتو لوی ریاست	825	0
 سپاه پاسداران انقلاب اسلامی	186	0
-مجلس الأمن السيبراني	1719	0
-وزارة الخارجية	1148	8
-وزارة الخارجية	1157	8
-وزارة الخارجية	1162	8
-وزارة الخارجية	1164	8
-وزارة الخارجية	1180	8
-وزارة الخارجية	1182	8
-وزارة الخارجية والمغتربين	1168	0
-وزارة الشؤون الخارجية	1172	0
-وزارت اطلاعات	1060	0
-وزارت امور خارجه	1163	0
-وزارت خارجہ	1178	0
-विदेश मंत्रालय	1050	0
-กระทรวงการต่างประเทศ	1185	0
-สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1221	0
-საგარეო საქმეთა სამინისტრო	1159	0
-საქართველოს დაზვერვის სამსახური	830	0
-სახელმწიფო უშიშროების სამსახური	1571	0
-中国人民解放军	1350	0
-公安調査庁	1356	0
-公安部	1064	6
-内閣サイバーセキュリティセンター	1231	0
-国家互联网信息办公室	313	0
-国家互联网应急中心	352	0
-国家安全部	400	0
-国家计算机病毒应急处理中心	368	0
-国防部	1189	6
-國家安全局	1240	0
-外交部	399	14
-外交部	1186	14
-外務省	968	6
-數位發展部	1058	0
-狼毒草	815	134
-警察庁	969	6
-국가보위성	1066	0
-국가사이버안보센터	1223	0
-국가정보원	1229	0
-국정원	1229	6
-외교부	1059	6
-외무성	1166	6
-정찰총국	826	6
-한국인터넷진흥원	982	0`;
+مجلس الأمن السيبراني	1723	0
+وزارة الخارجية	1151	8
+وزارة الخارجية	1160	8
+وزارة الخارجية	1165	8
+وزارة الخارجية	1167	8
+وزارة الخارجية	1183	8
+وزارة الخارجية	1185	8
+وزارة الخارجية والمغتربين	1171	0
+وزارة الشؤون الخارجية	1175	0
+وزارت اطلاعات	1063	0
+وزارت امور خارجه	1166	0
+وزارت خارجہ	1181	0
+विदेश मंत्रालय	1053	0
+กระทรวงการต่างประเทศ	1188	0
+สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ	1224	0
+საგარეო საქმეთა სამინისტრო	1162	0
+საქართველოს დაზვერვის სამსახური	833	0
+სახელმწიფო უშიშროების სამსახური	1575	0
+中国人民解放军	1353	0
+公安調査庁	1359	0
+公安部	1067	6
+内閣サイバーセキュリティセンター	1234	0
+国家互联网信息办公室	314	0
+国家互联网应急中心	353	0
+国家安全部	401	0
+国家计算机病毒应急处理中心	369	0
+国防部	1192	6
+國家安全局	1243	0
+外交部	400	14
+外交部	1189	14
+外務省	971	6
+數位發展部	1061	0
+狼毒草	818	134
+警察庁	972	6
+국가보위성	1069	0
+국가사이버안보센터	1226	0
+국가정보원	1232	0
+국정원	1232	6
+외교부	1062	6
+외무성	1169	6
+정찰총국	829	6
+한국인터넷진흥원	985	0`;
