@@ -8,6 +8,12 @@ export type TextQuoteSelector = Incident['quote'];
 /** Who attributed the incident, and in which words of certainty ("high degree of certainty"). */
 export type Attribution = NonNullable<Incident['attribution']>;
 
+/** One claim of a passage: claimants, the accused, the kind, their words of certainty, the date. */
+export type Claim = NonNullable<Incident['claims']>[number];
+
+/** One claimant of a claim, with the agency or country it was recognised as. */
+export type Claimant = Claim['claimants'][number];
+
 /** The host name of a URL, or "" for anything that does not parse (the site index needs a string). */
 export function siteOf(url: string): string {
   try {
