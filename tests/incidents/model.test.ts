@@ -1,8 +1,9 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { findAttribution } from '../../lib/incidents/attribution';
+import { findClaims } from '../../lib/incidents/claims';
 import { createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
 import { findQuote, selectorFor } from '../../lib/incidents/quote';
+import { findMentions } from '../../lib/match/find-mentions';
 import { uuidV5 } from '../../lib/stix/objects';
 
 describe('model', () => {
@@ -61,31 +62,31 @@ describe('quote selector', () => {
   });
 });
 
-describe('attribution sentence', () => {
+describe('the claim of a passage', () => {
+  const lead = (text: string) => findClaims(text, (t) => findMentions(t))[0];
   it.each([
     [
       'The Czech government said with a high degree of certainty that APT31 is behind the campaign. Other news.',
-      { claimant: 'Czech government', confidence: 'a high degree of certainty' },
+      { claimants: [{ name: 'Czech government' }], confidence: 'a high degree of certainty' },
     ],
     [
-      "The UK's National Cyber Security Centre said the hackers were working for the MSS.",
-      { claimant: "UK's National Cyber Security Centre", confidence: '' },
+      "The UK's National Cyber Security Centre said APT28 was working for the GRU.",
+      { claimants: [{ name: "UK's National Cyber Security Centre" }], confidence: '' },
     ],
     [
       'Investigators assessed with moderate confidence that APT28 was responsible for the leak.',
       { confidence: 'moderate confidence' },
     ],
   ])('%s', (text, expected) => {
-    expect(findAttribution(text)).toMatchObject(expected);
+    expect(lead(text)).toMatchObject(expected);
   });
-  it('finds nothing in a passage without attribution', () => {
-    expect(findAttribution('APT31 used phishing emails. The emails had PDF lures.')).toBeUndefined();
+  it('finds nothing in a passage without a claim', () => {
+    expect(lead('APT31 used phishing emails. The emails had PDF lures.')).toBeUndefined();
   });
-  it('returns the attributing sentence only', () => {
-    const r = findAttribution(
-      'Mail servers were hit. The Czech government linked the attack to APT31. More later.',
-    );
-    expect(r?.sentence).toBe('The Czech government linked the attack to APT31.');
+  it('quotes the claiming sentence only', () => {
+    expect(
+      lead('Mail servers were hit. The Czech government linked the attack to APT31. More later.')?.sentence,
+    ).toBe('The Czech government linked the attack to APT31.');
   });
 });
 
