@@ -67,10 +67,6 @@ const CLAIMANT_WORD =
 const JOINER = /^(?:of|for|and|the|de|du|des|der|&|its|their|her|his)$/i;
 const PRONOUN = /^(?:it|they|he|she|we|i|you|this|that|these|those|which|who)$/i;
 const RELATIVE = /^(?:which|who|whom|that)$/i;
-/** "By" after these names whoever did it, not whoever says so. */
-const DOER_VERB =
-  /^(?:perpetrated|carried|conducted|orchestrated|committed|launched|run|operated|staged|mounted)$/i;
-
 /** A word with the punctuation around it split off, where it is, and whether a clause boundary follows it. */
 interface Token {
   word: string;
