@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  type CaptureInitial,
-  type ClaimantIs,
-  type EntityOption,
-  joinNames,
-} from '../../lib/incidents/capture';
+import type { CaptureInitial, ClaimantIs, EntityOption } from '../../lib/incidents/capture';
 import type { FoundClaim } from '../../lib/incidents/claims';
-import type { Claim, IncidentDraft } from '../../lib/incidents/model';
+import { type Claim, type IncidentDraft, joinNames } from '../../lib/incidents/model';
 import { countryName } from '../card/country';
 import { FORM_CSS } from './form-css';
 

@@ -9,7 +9,7 @@ import type { Mention } from '../match/types';
 import type { PageText } from '../page/collect';
 import { sentenceAround } from '../sentences';
 import { type FoundClaim, findClaims } from './claims';
-import type { TextQuoteSelector } from './model';
+import { joinNames, type TextQuoteSelector } from './model';
 import { CONTEXT_CHARS } from './quote';
 
 /** The incident's attribution as the form prefills it: the claim's sentence, claimant and words. */
@@ -190,9 +190,4 @@ export function captureInitial(args: {
     ...(claimantsAre[0] ? { claimantIs: claimantsAre[0], claimantsAre } : {}),
     claims,
   };
-}
-
-/** "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

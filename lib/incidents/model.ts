@@ -14,6 +14,22 @@ export type Claim = NonNullable<Incident['claims']>[number];
 /** One claimant of a claim, with the agency or country it was recognised as. */
 export type Claimant = Claim['claimants'][number];
 
+/** "A", "A and B", "A, B and C": several claimants as one line. */
+export function joinNames(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * Who attributed an incident, for a list row: the reader's *Attributed by* words, else the claimants of the
+ * incident's claim; '' when neither says.
+ */
+export function claimantOf(incident: Pick<Incident, 'attribution' | 'claims'>): string {
+  const own = incident.attribution?.claimant.trim();
+  if (own) return own;
+  const claim = incident.claims?.find((c) => c.kind === 'incident') ?? incident.claims?.[0];
+  return claim ? joinNames(claim.claimants.map((c) => c.name)) : '';
+}
+
 /** The host name of a URL, or "" for anything that does not parse (the site index needs a string). */
 export function siteOf(url: string): string {
   try {
