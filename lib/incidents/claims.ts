@@ -371,9 +371,17 @@ export function findClaims(passage: string, find: (text: string) => Mention[], c
   const claims: FoundClaim[] = [];
   let last = '';
   const spare: string[] = [];
+  let group: Mention | undefined;
   for (const s of sentences) {
     const r = claimsOfSentence(s, find, last);
     last = r.last;
+    // "The group was sanctioned by …": a claim naming no group speaks of the one the passage named last.
+    for (const c of r.claims)
+      if (!c.accusedName && group && c.kind !== 'incident') {
+        c.accusedId = group.id;
+        c.accusedName = group.text;
+      }
+    group = find(s).filter((m) => m.kind === 'actor').at(-1) ?? group;
     const accusing = r.claims.filter((c) => c.accusedName);
     if (accusing.length === 0) {
       const words = confidenceOf(s);
@@ -412,8 +420,8 @@ export function findClaims(passage: string, find: (text: string) => Mention[], c
     }
   }
   // No incident claim anywhere: the first claim the passage makes leads (a sanction, a sponsor link).
-  if (at < 0) at = claims.findIndex((c) => c.accusedName);
-  if (at < 0) return [];
+  if (at < 0) at = Math.max(0, claims.findIndex((c) => c.accusedName));
+  if (claims.length === 0) return [];
   const incident = claims[at]!;
   if (!incident.confidence && spare[0]) incident.confidence = spare[0];
   return [incident, ...claims.filter((c, n) => n !== at && c.accusedName)];
