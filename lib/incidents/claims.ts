@@ -381,7 +381,10 @@ export function findClaims(passage: string, find: (text: string) => Mention[], c
         c.accusedId = group.id;
         c.accusedName = group.text;
       }
-    group = find(s).filter((m) => m.kind === 'actor').at(-1) ?? group;
+    group =
+      find(s)
+        .filter((m) => m.kind === 'actor')
+        .at(-1) ?? group;
     const accusing = r.claims.filter((c) => c.accusedName);
     if (accusing.length === 0) {
       const words = confidenceOf(s);
@@ -420,7 +423,11 @@ export function findClaims(passage: string, find: (text: string) => Mention[], c
     }
   }
   // No incident claim anywhere: the first claim the passage makes leads (a sanction, a sponsor link).
-  if (at < 0) at = Math.max(0, claims.findIndex((c) => c.accusedName));
+  if (at < 0)
+    at = Math.max(
+      0,
+      claims.findIndex((c) => c.accusedName),
+    );
   if (claims.length === 0) return [];
   const incident = claims[at]!;
   if (!incident.confidence && spare[0]) incident.confidence = spare[0];
