@@ -29,9 +29,12 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
   });
 
   async function tintShare(id: string, text: string, tint: [number, number, number]): Promise<number> {
+    // A screenshot is of the window: the paragraph is brought into it, and the page back to its top after.
+    await tab.evaluate((el) => document.getElementById(el)?.scrollIntoView({ block: 'center' }), id);
     const rect = await tab.evaluate(rectOfText, [id, text] as [string, string]);
     expect(rect, `${text} is on the page`).not.toBeNull();
     const png = await tab.screenshot(rect!);
+    await tab.evaluate(() => scrollTo(0, 0), undefined);
     return tab.evaluate(shareOfColour, [png, tint, 12] as [string, [number, number, number], number]);
   }
 
