@@ -79,6 +79,15 @@ function jsonLdDate(value: unknown, depth = 0): string | undefined {
 
 /** Largest JSON-LD block read (a page's own, so bounded: a hostile one cannot stall the form). */
 const MAX_JSON_LD = 200_000;
+/**
+ * A class of a byline or a date line: "byline", "FeatureByline", "dateline", "date", "pub-date",
+ * "buzz_datetime", "postDate" — and not "updated" or "validate".
+ */
+const isBylineClass = (c: string) =>
+  /by-?lines?|date-?lines?/i.test(c) ||
+  /(?:^|[\s_-])(?:date|datetime|pubdate)s?(?:$|[\s_-])/i.test(c) ||
+  /[a-z]Date(?:Time)?(?:$|[\s_A-Z-])/.test(c);
+
 /** How much of a byline is read for its date. */
 const DATELINE_CHARS = 600;
 
@@ -100,7 +109,10 @@ export function publishedDate(doc: Document): string | undefined {
     if (d) return d;
   }
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
+    // Some sites wrap it in CDATA (`<![CDATA[ … ]]>`, also behind `//`), which JSON does not read.
+    const text = (script.textContent ?? '')
+      .replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '')
+      .replace(/(?:\/\/\s*)?\]\]>\s*$/, '');
     if (text.length > MAX_JSON_LD) continue;
     try {
       const d = jsonLdDate(JSON.parse(text));
@@ -117,7 +129,9 @@ export function publishedDate(doc: Document): string | undefined {
   if (fromTime) return fromTime;
   // A dateline: in a byline or date element, else at the very start of the article's text (a date later
   // in the prose is what the story is about, not when it was published).
-  for (const el of doc.querySelectorAll('.byline, .dateline, [class*="date" i], [class*="byline" i]')) {
+  for (const el of doc.querySelectorAll('[class*="date" i], [class*="byline" i]')) {
+    // A byline is a line, with a class that says so: not a container, not "updated" or "update-list".
+    if (el.childElementCount > 12 || !isBylineClass(el.getAttribute('class') ?? '')) continue;
     const d = dayOf((el.textContent ?? '').slice(0, DATELINE_CHARS));
     if (d) return d;
   }

@@ -67,3 +67,28 @@ describe('publishedDate', () => {
     ).toBeUndefined();
   });
 });
+
+describe('publishedDate on JSON-LD wrapped in CDATA', () => {
+  it.each([
+    '<script type="application/ld+json">\n<![CDATA[\n{"datePublished":"2025-05-28T07:00:00Z"}\n]]>\n</script>',
+    '<script type="application/ld+json">//<![CDATA[\n{"datePublished":"2025-05-28"}\n//]]></script>',
+  ])('reads %s', (head) => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.head.innerHTML = head;
+    expect(publishedDate(doc)).toBe('2025-05-28');
+  });
+});
+
+describe('publishedDate and class names', () => {
+  it('reads a "pub-date" line but not an "updated" one', () => {
+    const doc = (body: string) => {
+      const d = document.implementation.createHTMLDocument('t');
+      d.body.innerHTML = body;
+      return d;
+    };
+    expect(publishedDate(doc('<span class="pub-date">May 28, 2025</span>'))).toBe('2025-05-28');
+    expect(
+      publishedDate(doc('<span class="bday dtstart published updated">1998-02-28</span>')),
+    ).toBeUndefined();
+  });
+});
