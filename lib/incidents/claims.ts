@@ -65,7 +65,20 @@ const CLAIMANT_WORD =
   /^(?:government|governments|authorities|officials|official|ministry|minister|ministers|foreign|interior|defence|defense|agency|agencies|police|intelligence|services|service|security|cyber|cybersecurity|national|centre|center|office|department|prosecutors|prosecutor|investigators|researchers|analysts|experts|spokesperson|spokesman|spokeswoman|president|prime|council|director|head|chief|secretary|commissioner|general|team|unit|court|treasury|state|states|allies|partners|vendors?|company|companies|firm|firms)$/i;
 /** Words that may join a claimant's name ("Ministry of Foreign Affairs", "Prague's agencies and its …"). */
 const JOINER = /^(?:of|for|and|the|de|du|des|der|&|its|their|her|his)$/i;
-const PRONOUN = /^(?:it|they|he|she|we|i|you|this|that|these|those|which|who)$/i;
+const PRONOUN =
+  /^(?:(?:it|they|he|she|we|i|you)(?:['’](?:ve|re|ll|d|s|m))?|this|that|these|those|which|who)$/i;
+/** Verb forms that are also plural nouns ("financial ties to India", "U.S. sanctions and …", "OneDrive links"). */
+const NOUN_TOO = /^(?:ties|links|names|claims|states|sanctions|charges|finds|reports|accuses|blames)$/i;
+/** After a noun-or-verb word, these make it the noun. */
+const NOUN_NEXT = /^(?:to|of|and|or|between|with|for|in|on|from|against|that)$/i;
+/** Verbs a claimant may trail ("…, the minister said"); other verbs at a sentence's end are nouns or objects. */
+const TRAILING_VERB =
+  /^(?:said|says|say|stated|states|added|adds|wrote|writes|warned|warns|reported|reports|believes|believe|concluded|claimed|claims|confirmed|confirms|assessed|assesses|told)$/i;
+
+/** Words that join a second verb to the same subject ("claims … and identifies …"). */
+const CONJUNCTION = /^(?:and|or|but)$/i;
+/** After "X, found" these make the verb a participle ("the word 'Armageddon,' found in early campaigns"). */
+const PARTICIPLE_NEXT = /^(?:in|on|at|during|as|with|from|under|after|before|since|among|across)$/i;
 const RELATIVE = /^(?:which|who|whom|that)$/i;
 /** A word with the punctuation around it split off, where it is, and whether a clause boundary follows it. */
 interface Token {
@@ -110,6 +123,8 @@ function nameOf(list: Token[], i: number, j: number): { name: string; from: numb
   while (b >= a && JOINER.test(list[b]!.word)) b--;
   if (a > b) return { name: '', from: a };
   const words = list.slice(a, b + 1).map((t) => t.word);
+  // "According to Truesec's report" stops at "report": the name is Truesec.
+  words[words.length - 1] = words[words.length - 1]!.replace(/^(\p{Lu}[\p{L}\p{N}-]*)['’]s$/u, '$1');
   // The name's head is its last word: "the Czech government" names someone, "Chinese hackers" does not.
   if (!nameWord(words[words.length - 1]!) || PRONOUN.test(words[0]!)) return { name: '', from: a };
   return { name: words.join(' '), from: a };
@@ -251,6 +266,11 @@ function triggersOf(list: Token[]): Trigger[] {
       const end = clauseEnd(list, i);
       const by = lower.slice(i + 1, end + 2).indexOf('by');
       if (by < 0) continue;
+      // "linked to Iran and has been sanctioned by the US Treasury": that "by" is the second verb's.
+      if (
+        list.slice(i + 1, i + 1 + by).some((t) => PASSIVE_CLAIM_VERB.test(t.word) || CLAIM_VERB.test(t.word))
+      )
+        continue;
       const who = nameFrom(list, i + 2 + by);
       if (!who.name) continue;
       const start = clauseStart(list, passive ? k : i);
@@ -275,10 +295,27 @@ function triggersOf(list: Token[]): Trigger[] {
     let s = i - 1;
     while (s >= 0 && FILLER.test(list[s]!.word) && !list[s]!.stop) s--;
     if (s < 0) continue;
-    const subject = subjectBefore(list, s);
+    if (list[s]!.stop && PARTICIPLE_NEXT.test(lower[i + 1] ?? '')) continue;
+    // After a pronoun it is the verb ("a group it links to China's MSS").
+    const afterPronoun = PRONOUN.test(list[s]!.word) && !RELATIVE.test(list[s]!.word);
+    if (NOUN_TOO.test(word) && !afterPronoun && (NOUN_NEXT.test(lower[i + 1] ?? '') || i === list.length - 1))
+      continue;
+    // "alleged members of the group": an adjective, not a claim.
+    if (
+      lower[i] === 'alleged' &&
+      !/^(?:that|the|a|an|to)$/.test(lower[i + 1] ?? '') &&
+      !isCapitalised(list[i + 1]?.word ?? '')
+    )
+      continue;
+    const trailing = i === list.length - 1 || list[i]!.stop;
+    if (trailing && !TRAILING_VERB.test(word)) continue;
+    // "The ministry claims … and identifies …": the second verb's subject is the first's; with no first
+    // claim in the sentence ("has been linked to X and has claimed"), the subject is not a claimant.
+    if (CONJUNCTION.test(list[s]!.word) && out.length === 0) continue;
+    const coordinated = CONJUNCTION.test(list[s]!.word);
+    const subject = coordinated ? { name: '', from: s, pronoun: true } : subjectBefore(list, s);
     if (!subject.name && !subject.pronoun) continue;
     const start = clauseStart(list, subject.from);
-    const trailing = i === list.length - 1 || list[i]!.stop;
     const nested = subject.pronoun && subject.from > 0;
     out.push({
       claimant: subject.name,

@@ -62,6 +62,9 @@ describe('who makes the claim, never who is accused, in both voices', () => {
       'director of NÚKIB',
     ],
     ['NÚKIB’s director said on Wednesday that APT31 was behind the breach.', 'NÚKIB’s director'],
+    // A second verb of the same subject, and a possessive the name stops at.
+    ['NÚKIB claims the group works for China and identifies APT31 as the intruder.', 'NÚKIB'],
+    ['According to Mandiant’s report, APT28 reused the implant.', 'Mandiant'],
     // Sanctions, with several claimants in either voice.
     [
       'A front company of APT31 was sanctioned by the United States and United Kingdom in March 2024.',
@@ -90,6 +93,16 @@ describe('who makes the claim, never who is accused, in both voices', () => {
     // A group "tied to" a state is not a claim by anyone.
     'APT31 is a group tied to China.',
     'Chinese hackers linked to APT31 stole the files.',
+    // A contracted pronoun, and a participle after a comma, are not claimants.
+    'We’ve found that APT31 kept operating in 2024.',
+    'The name APT28 comes from the word "Sofacy," found in early samples.',
+    // Verb forms that are nouns here.
+    'Financial ties to North Korea link Lazarus Group to the thefts.',
+    'Following U.S. sanctions and an indictment, Indrik Spider changed its tools.',
+    'APT28 sent emails with rogue OneDrive links.',
+    'Zhou Shuai and Yin Kecheng, alleged members of APT27, were not arrested.',
+    // A second verb whose subject no claim named.
+    'APT28 has been linked to the GRU and has claimed to support the army.',
   ])('finds no claim in "%s"', (sentence) => {
     expect(claims(sentence)).toEqual([]);
   });
@@ -137,6 +150,12 @@ describe('claims of a passage', () => {
         { name: 'United Kingdom', country: 'GB' },
       ],
     });
+  });
+
+  it('gives a "by" to the verb it follows, not to an earlier one', () => {
+    expect(lines('APT33 has been linked to Iran and has been sanctioned by the US Treasury.')).toEqual([
+      'sanction: US Treasury → apt33',
+    ]);
   });
 
   it('resolves an agency claimant to its KB id', () => {
