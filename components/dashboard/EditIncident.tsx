@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isWebUrl } from '../../lib/incidents/formats';
-import type { Incident } from '../../lib/incidents/model';
+import { claimsAfterEdit, type Incident } from '../../lib/incidents/model';
 
 /** An actor or agency the reader can link to an incident. */
 export interface EntityHit {
@@ -74,7 +74,13 @@ export function EditIncident({
   };
   const submit = (e: Event) => {
     e.preventDefault();
-    const { occurredAt: _o, attribution: _a, ...rest } = incident;
+    const { occurredAt: _o, attribution: _a, claims: _c, ...rest } = incident;
+    const claims = claimsAfterEdit(
+      incident.claims,
+      incident.attribution,
+      { claimant, confidence },
+      actorIds[0] ? { id: actorIds[0], name: names(actorIds[0]) } : undefined,
+    );
     onSave({
       ...rest,
       title,
@@ -87,6 +93,7 @@ export function EditIncident({
       agencyIds,
       ...(date ? { occurredAt: date } : {}),
       ...(claimant || confidence ? { attribution: { claimant, confidence } } : {}),
+      ...(claims?.length ? { claims } : {}),
     });
   };
   return (

@@ -30,6 +30,46 @@ export function claimantOf(incident: Pick<Incident, 'attribution' | 'claims'>): 
   return claim ? joinNames(claim.claimants.map((c) => c.name)) : '';
 }
 
+/**
+ * The claims after the reader rewrote *Attributed by* or the confidence words: the incident's claim takes
+ * their words (their claimant, without the ids the first reading recognised), is dropped when they cleared
+ * the claimant, and is made when there was none (accusing `accused`, the first linked actor). Unchanged
+ * words leave the claims as they were.
+ */
+export function claimsAfterEdit(
+  claims: readonly Claim[] | undefined,
+  before: Attribution | undefined,
+  after: Attribution,
+  accused?: { id: string; name: string },
+): Claim[] | undefined {
+  const who = after.claimant.trim();
+  const sameWho = who === (before?.claimant ?? '').trim();
+  if (sameWho && after.confidence.trim() === (before?.confidence ?? '').trim())
+    return claims ? [...claims] : undefined;
+  const list = [...(claims ?? [])];
+  const at = list.findIndex((c) => c.kind === 'incident');
+  if (!who) return at < 0 ? list : list.filter((_, n) => n !== at);
+  if (at >= 0) {
+    list[at] = {
+      ...list[at]!,
+      ...(sameWho ? {} : { claimants: [{ name: who }] }),
+      confidence: after.confidence.trim(),
+    };
+    return list;
+  }
+  return [
+    {
+      kind: 'incident',
+      claimants: [{ name: who }],
+      ...(accused ? { accusedId: accused.id } : {}),
+      accusedName: accused?.name ?? '',
+      confidence: after.confidence.trim(),
+      sentence: '',
+    },
+    ...list,
+  ];
+}
+
 /** The host name of a URL, or "" for anything that does not parse (the site index needs a string). */
 export function siteOf(url: string): string {
   try {

@@ -1,7 +1,7 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { findClaims } from '../../lib/incidents/claims';
-import { createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
+import { claimsAfterEdit, createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
 import { findQuote, selectorFor } from '../../lib/incidents/quote';
 import { findMentions } from '../../lib/match/find-mentions';
 import { uuidV5 } from '../../lib/stix/objects';
@@ -105,4 +105,58 @@ describe('uuidV5', () => {
     ['NÚKIB 🛰', 'ab631dea-226f-5b70-a6b3-7aeedcd1ac4b'],
     ['x'.repeat(200), '7754bd24-1a36-59b3-a9b7-43ed44773229'],
   ])('keeps the STIX id of %j', (name, id) => expect(uuidV5(name)).toBe(id));
+});
+
+describe('claimsAfterEdit', () => {
+  const incident = {
+    kind: 'incident' as const,
+    claimants: [{ name: 'Czech government', country: 'CZ' }],
+    accusedId: 'apt31',
+    accusedName: 'APT31',
+    confidence: 'a high degree of certainty',
+    sentence: 'The Czech government blamed APT31.',
+  };
+  const link = {
+    kind: 'sponsor-link' as const,
+    claimants: [{ name: 'Western governments' }],
+    accusedId: 'apt31',
+    accusedName: 'APT31',
+    sponsorId: 'cn-mss',
+    confidence: '',
+    sentence: '…',
+  };
+  const was = { claimant: 'Czech government', confidence: 'a high degree of certainty' };
+
+  it('leaves the claims as they were when the words did not change', () => {
+    expect(claimsAfterEdit([incident, link], was, { ...was })).toEqual([incident, link]);
+  });
+  it('gives the incident claim the reader’s claimant (without the ids) and words', () => {
+    expect(claimsAfterEdit([incident, link], was, { claimant: 'NÚKIB', confidence: 'high' })).toEqual([
+      { ...incident, claimants: [{ name: 'NÚKIB' }], confidence: 'high' },
+      link,
+    ]);
+    expect(claimsAfterEdit([incident], was, { claimant: 'Czech government', confidence: '' })).toEqual([
+      { ...incident, confidence: '' },
+    ]);
+  });
+  it('drops the incident claim when the claimant is cleared, and makes one when there was none', () => {
+    expect(claimsAfterEdit([incident, link], was, { claimant: '', confidence: '' })).toEqual([link]);
+    expect(
+      claimsAfterEdit(
+        undefined,
+        undefined,
+        { claimant: 'NCSC', confidence: '' },
+        { id: 'apt28', name: 'APT28' },
+      ),
+    ).toEqual([
+      {
+        kind: 'incident',
+        claimants: [{ name: 'NCSC' }],
+        accusedId: 'apt28',
+        accusedName: 'APT28',
+        confidence: '',
+        sentence: '',
+      },
+    ]);
+  });
 });
