@@ -12,7 +12,7 @@ import type { EntityLookup } from '../../lib/stix/objects';
 import { afterPaint } from '../after-paint';
 import { countryName } from '../card/country';
 import { Credits } from './Credits';
-import { EditIncident } from './EditIncident';
+import { EditIncident, type EntityHit } from './EditIncident';
 import { ImportSummary } from './ImportSummary';
 import { IncidentList } from './IncidentList';
 
@@ -41,6 +41,8 @@ export interface DashboardApi {
   lookup?: EntityLookup;
   /** The reader's own KB, exported with the incidents (absent: the export has none). */
   overlay?(): Promise<Overlay>;
+  /** Actors and agencies matching a typed name, for linking them in the edit form (absent: no linking). */
+  findEntities?(query: string): EntityHit[];
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -293,6 +295,8 @@ export function Dashboard({
       {editing && (
         <EditIncident
           incident={editing}
+          names={api.name}
+          findEntities={api.findEntities}
           onCancel={() => setEditing(undefined)}
           onSave={(next) =>
             void write(async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { incidentDate } from '../../lib/incidents/filter';
-import type { Incident } from '../../lib/incidents/model';
+import { claimantOf, type Incident } from '../../lib/incidents/model';
 import { EmptyState } from './EmptyState';
 
 /** Height of one row in pixels: fixed, so the list can render only the rows in view. */
@@ -83,7 +83,10 @@ export function IncidentList({
                   ))}
                 </ul>
               )}
-              <div class="line entities">{[...i.actorIds, ...i.agencyIds].map(names).join(' · ')}</div>
+              <div class="line entities">
+                {claimantOf(i) && <span class="claimant">By {claimantOf(i)}</span>}
+                <span>{[...i.actorIds, ...i.agencyIds].map(names).join(' · ')}</span>
+              </div>
               <q class="quote">{i.quote.exact}</q>
             </div>
             <div class="row-actions">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaptureInitial, EntityOption } from '../../lib/incidents/capture';
-import type { IncidentDraft } from '../../lib/incidents/model';
+import type { CaptureInitial, ClaimantIs, EntityOption } from '../../lib/incidents/capture';
+import type { FoundClaim } from '../../lib/incidents/claims';
+import { type Claim, type IncidentDraft, joinNames } from '../../lib/incidents/model';
 import { countryName } from '../card/country';
 import { FORM_CSS } from './form-css';
 
@@ -20,6 +21,30 @@ const splitTags = (s: string) =>
     .map((t) => t.trim().toLowerCase())
     .filter(Boolean);
 
+/** How the form names a claim's kind. */
+const KIND_LABEL: Record<Claim['kind'], string> = {
+  incident: 'incident',
+  'sponsor-link': 'sponsor link',
+  sanction: 'sanction',
+};
+
+/** A claim in one line: "Western governments: APT31 → Ministry of State Security". */
+function claimLine(c: Claim, nameOf: (id: string) => string | undefined): string {
+  const who = joinNames(c.claimants.map((x) => x.name));
+  const accused = c.accusedName || (c.accusedId && nameOf(c.accusedId)) || '?';
+  const sponsor = c.sponsorId ? ` → ${nameOf(c.sponsorId) ?? c.sponsorId}` : '';
+  return `${who}: ${accused}${sponsor}`;
+}
+
+/** What a recognised claimant is, as its chip says it. */
+const chipText = (is: ClaimantIs) =>
+  is.kind === 'agency'
+    ? `Agency: ${is.name}${is.country ? ` (${countryName(is.country)})` : ''}`
+    : `Country: ${countryName(is.country)}`;
+
+/** A found claim as stored: without the form's own marks. */
+const stored = ({ fromContext: _, ...c }: FoundClaim): Claim => c;
+
 /** The "Save as incident" form: prefilled from the selection, tags with autocomplete, Save / Cancel. */
 export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentFormProps) {
   const all = [...initial.found, ...initial.suggestions];
@@ -34,6 +59,11 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
   const [date, setDate] = useState(initial.date);
   const [claimant, setClaimant] = useState(initial.attribution?.claimant ?? '');
   const [confidence, setConfidence] = useState(initial.attribution?.confidence ?? '');
+  const lead = initial.claims?.[0];
+  const others = initial.claims?.slice(1) ?? [];
+  // The other claims the passage makes are kept with the incident unless the reader unticks them.
+  const [keep, setKeep] = useState<Set<number>>(() => new Set(others.map((_, n) => n)));
+  const nameOf = (id: string) => all.find((e) => e.id === id)?.name;
   const [state, setState] = useState<
     { kind: 'editing' | 'saving' | 'saved' } | { kind: 'error'; message: string }
   >({
@@ -60,6 +90,34 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
     const allTags = [...tags, ...splitTags(tagText).filter((t) => !tags.includes(t))];
     const ids = (kind: 'actor' | 'agency') =>
       all.filter((o) => o.kind === kind && chosen.has(o.id)).map((o) => o.id);
+    const proposed = initial.attribution?.claimant ?? '';
+    const who = claimant.trim();
+    const firstActor = all.find((o) => o.kind === 'actor' && chosen.has(o.id));
+    // The incident's claim follows what the reader left in *Attributed by*: the proposal as read, or
+    // their own words (then without the ids the proposal was recognised as).
+    const incidentClaim: Claim | undefined = lead
+      ? who || lead.kind !== 'incident'
+        ? {
+            ...stored(lead),
+            ...(who && who !== proposed ? { claimants: [{ name: who }] } : {}),
+            confidence: confidence.trim(),
+          }
+        : undefined
+      : who
+        ? {
+            kind: 'incident',
+            claimants: [{ name: who }],
+            ...(firstActor ? { accusedId: firstActor.id } : {}),
+            accusedName: firstActor?.name ?? '',
+            confidence: confidence.trim(),
+            ...(initial.published ? { date: initial.published } : {}),
+            sentence: '',
+          }
+        : undefined;
+    const claims = [
+      ...(incidentClaim ? [incidentClaim] : []),
+      ...others.filter((_, n) => keep.has(n)).map(stored),
+    ];
     const draft: IncidentDraft = {
       title: title.trim() || initial.pageTitle,
       url: initial.url,
@@ -71,6 +129,7 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
       notes,
       ...(date ? { occurredAt: date } : {}),
       ...(claimant || confidence ? { attribution: { claimant, confidence } } : {}),
+      ...(claims.length ? { claims } : {}),
     };
     setState({ kind: 'saving' });
     try {
@@ -117,107 +176,147 @@ export function IncidentForm({ initial, knownTags, onSave, onCancel }: IncidentF
   return (
     <form class="capture" aria-label="Save as incident" onSubmit={submit} onKeyDown={onKeyDown}>
       <style>{FORM_CSS}</style>
-      <h2>Save as incident</h2>
-      <blockquote>{initial.quote.exact || '(no passage selected)'}</blockquote>
-      <p class="meta">
-        {initial.pageTitle} — {initial.url}
-      </p>
-      <label for="apt-lens-title">Title</label>
-      <input id="apt-lens-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
-      {initial.found.length > 0 && (
-        <>
-          <h3 id="apt-lens-found">In the passage</h3>
-          <ul class="chips" aria-labelledby="apt-lens-found">
-            {initial.found.map(chip)}
-          </ul>
-        </>
-      )}
-      {initial.suggestions.length > 0 && (
-        <>
-          <h3 id="apt-lens-page">Also on this page</h3>
-          <ul class="chips" aria-labelledby="apt-lens-page">
-            {initial.suggestions.map(chip)}
-          </ul>
-        </>
-      )}
-      <label for="apt-lens-tags">Tags</label>
-      {tags.length > 0 && (
-        <ul class="chips" aria-label="Tags added">
-          {tags.map((t) => (
-            <li key={t}>
-              <button
-                type="button"
-                class="chip"
-                aria-label={`Remove tag ${t}`}
-                onClick={() => setTags((x) => x.filter((y) => y !== t))}
-              >
-                {t} ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <input
-        id="apt-lens-tags"
-        ref={tagInput}
-        value={tagText}
-        placeholder="espionage, ministry… (Enter adds, Enter again saves)"
-        onInput={(e) => setTagText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          // Enter adds the typed tags; Enter on an empty box falls through to the form's submit (Save).
-          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && tagText.trim()) {
-            e.preventDefault();
-            addTags(splitTags(tagText));
-            setTagText('');
-          }
-        }}
-      />
-      {completions.length > 0 && (
-        <ul class="chips" aria-label="Existing tags">
-          {completions.map((t) => (
-            <li key={t}>
-              <button
-                type="button"
-                class="chip"
-                onClick={() => {
-                  addTags([t]);
-                  setTagText('');
-                }}
-              >
-                {t}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <label for="apt-lens-date">Date</label>
-      <input id="apt-lens-date" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
-      <label for="apt-lens-claimant">Attributed by</label>
-      <input id="apt-lens-claimant" value={claimant} onInput={(e) => setClaimant(e.currentTarget.value)} />
-      {/* What the prefilled claimant was recognised as; it describes that value, so editing hides it. */}
-      {initial.claimantIs && claimant === initial.attribution?.claimant && (
-        <p class="claimant-is">
-          <span class={`chip ${initial.claimantIs.kind}`} data-kind={initial.claimantIs.kind}>
-            {initial.claimantIs.kind === 'agency'
-              ? `Agency: ${initial.claimantIs.name}${initial.claimantIs.country ? ` (${countryName(initial.claimantIs.country)})` : ''}`
-              : `Country: ${countryName(initial.claimantIs.country)}`}
-          </span>
+      <div class="capture-body">
+        <h2>Save as incident</h2>
+        <blockquote>{initial.quote.exact || '(no passage selected)'}</blockquote>
+        <p class="meta">
+          {initial.pageTitle} — {initial.url}
         </p>
-      )}
-      <label for="apt-lens-confidence">Confidence (their words)</label>
-      <input
-        id="apt-lens-confidence"
-        value={confidence}
-        onInput={(e) => setConfidence(e.currentTarget.value)}
-      />
-      {initial.attribution && <p class="meta">“{initial.attribution.sentence}”</p>}
-      <label for="apt-lens-notes">Notes</label>
-      <textarea id="apt-lens-notes" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
-      {state.kind === 'error' && (
-        <p class="error" role="alert">
-          {state.message}
-        </p>
-      )}
+        <label for="apt-lens-title">Title</label>
+        <input id="apt-lens-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+        {initial.found.length > 0 && (
+          <>
+            <h3 id="apt-lens-found">In the passage</h3>
+            <ul class="chips" aria-labelledby="apt-lens-found">
+              {initial.found.map(chip)}
+            </ul>
+          </>
+        )}
+        {initial.suggestions.length > 0 && (
+          <>
+            <h3 id="apt-lens-page">Also on this page</h3>
+            <ul class="chips" aria-labelledby="apt-lens-page">
+              {initial.suggestions.map(chip)}
+            </ul>
+          </>
+        )}
+        <label for="apt-lens-tags">Tags</label>
+        {tags.length > 0 && (
+          <ul class="chips" aria-label="Tags added">
+            {tags.map((t) => (
+              <li key={t}>
+                <button
+                  type="button"
+                  class="chip"
+                  aria-label={`Remove tag ${t}`}
+                  onClick={() => setTags((x) => x.filter((y) => y !== t))}
+                >
+                  {t} ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <input
+          id="apt-lens-tags"
+          ref={tagInput}
+          value={tagText}
+          placeholder="espionage, ministry… (Enter adds, Enter again saves)"
+          onInput={(e) => setTagText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Enter adds the typed tags; Enter on an empty box falls through to the form's submit (Save).
+            if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && tagText.trim()) {
+              e.preventDefault();
+              addTags(splitTags(tagText));
+              setTagText('');
+            }
+          }}
+        />
+        {completions.length > 0 && (
+          <ul class="chips" aria-label="Existing tags">
+            {completions.map((t) => (
+              <li key={t}>
+                <button
+                  type="button"
+                  class="chip"
+                  onClick={() => {
+                    addTags([t]);
+                    setTagText('');
+                  }}
+                >
+                  {t}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <label for="apt-lens-date">Date</label>
+        <input id="apt-lens-date" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        <label for="apt-lens-claimant">Attributed by</label>
+        <input id="apt-lens-claimant" value={claimant} onInput={(e) => setClaimant(e.currentTarget.value)} />
+        {/* What the prefilled claimant was recognised as; it describes that value, so editing hides it. */}
+        {claimant === initial.attribution?.claimant && (initial.claimantsAre ?? []).length > 0 && (
+          <p class="claimant-is">
+            {(initial.claimantsAre ?? []).map((is) => (
+              <span key={chipText(is)} class={`chip ${is.kind}`} data-kind={is.kind}>
+                {chipText(is)}
+              </span>
+            ))}
+          </p>
+        )}
+        {lead?.kind && lead.kind !== 'incident' && claimant === initial.attribution?.claimant && (
+          <p class="meta">The passage’s claim is a {KIND_LABEL[lead.kind]}.</p>
+        )}
+        {lead?.fromContext && claimant === initial.attribution?.claimant && (
+          <p class="meta from-context">Read from the text just before your selection.</p>
+        )}
+        <label for="apt-lens-confidence">Confidence (their words)</label>
+        <input
+          id="apt-lens-confidence"
+          value={confidence}
+          onInput={(e) => setConfidence(e.currentTarget.value)}
+        />
+        {initial.attribution && <p class="meta">“{initial.attribution.sentence}”</p>}
+        {others.length > 0 && (
+          <>
+            <h3 id="apt-lens-claims">Other claims in the passage</h3>
+            <ul class="claims" aria-labelledby="apt-lens-claims">
+              {others.map((c, n) => (
+                <li key={`${n}:${claimLine(c, nameOf)}`} data-kind={c.kind}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={keep.has(n)}
+                      onChange={() =>
+                        setKeep((k) => {
+                          const next = new Set(k);
+                          if (!next.delete(n)) next.add(n);
+                          return next;
+                        })
+                      }
+                    />{' '}
+                    <span class="claim-kind">{KIND_LABEL[c.kind]}</span> {claimLine(c, nameOf)}
+                    {c.confidence ? ` (${c.confidence})` : ''}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <label for="apt-lens-notes">Notes</label>
+        <textarea
+          id="apt-lens-notes"
+          rows={3}
+          value={notes}
+          onInput={(e) => setNotes(e.currentTarget.value)}
+        />
+        {state.kind === 'error' && (
+          <p class="error" role="alert">
+            {state.message}
+          </p>
+        )}
+      </div>
+      {/* Outside the scrolling body, so Save and Cancel stay in view however long the form. */}
       <div class="buttons">
         <button type="button" onClick={onCancel}>
           Cancel

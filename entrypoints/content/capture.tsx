@@ -7,16 +7,27 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { IncidentForm } from '../../components/incident-form/IncidentForm';
-import { captureInitial, type EntityOption, selectionQuote } from '../../lib/incidents/capture';
+import {
+  captureInitial,
+  contextBefore,
+  type EntityOption,
+  offsetIn,
+  selectionQuote,
+  sentenceQuote,
+} from '../../lib/incidents/capture';
 import type { Incident, IncidentDraft } from '../../lib/incidents/model';
+import { publishedDate } from '../../lib/incidents/published';
 import { findQuote } from '../../lib/incidents/quote';
 import { findMentions } from '../../lib/match/find-mentions';
 import { collectText } from '../../lib/page/collect';
 
 /** What the capture module gives the content script. */
 export interface Capture {
-  /** Opens the form on the current selection; `extra` pre-attaches entities (the card's "Save incident"). */
-  open(extra?: readonly EntityOption[]): void;
+  /**
+   * Opens the form on the current selection; `extra` pre-attaches entities and `mention` is where the
+   * card's name stands (the card's "Save incident": the passage is that name's sentence).
+   */
+  open(extra?: readonly EntityOption[], mention?: Range): void;
   /** This page's saved incidents with where their passages are in `pageText` (for re-highlighting). */
   savedPassages(pageText: string): Promise<{ incident: Incident; start: number; end: number }[]>;
 }
@@ -42,7 +53,7 @@ export function setupCapture(
     if (host) render(null, host);
   };
 
-  const open = (extra: readonly EntityOption[] = []) => {
+  const open = (extra: readonly EntityOption[] = [], mention?: Range) => {
     const container = uiContainer();
     if (!container?.parentNode) return;
     if (!host?.isConnected) {
@@ -51,14 +62,32 @@ export function setupCapture(
       container.parentNode.appendChild(host);
     }
     const target = host;
+    const page = collectText(document.body);
+    const at = (r: Range) => ({
+      start: offsetIn(page, r.startContainer, r.startOffset),
+      end: offsetIn(page, r.endContainer, r.endOffset),
+    });
+    const where = mention && at(mention);
+    const selection = window.getSelection();
+    const read =
+      where?.start !== undefined && where.end !== undefined
+        ? sentenceQuote(page, where.start, where.end)
+        : (() => {
+            const quote = selectionQuote(selection, document.body);
+            const start = selection?.rangeCount ? at(selection.getRangeAt(0)).start : undefined;
+            return { quote, context: start === undefined ? quote.prefix : contextBefore(page, start) };
+          })();
+    const published = publishedDate(document);
     const initial = captureInitial({
-      quote: selectionQuote(window.getSelection(), document.body),
+      quote: read.quote,
+      context: read.context,
       url: location.href,
       pageTitle: document.title,
-      pageText: collectText(document.body).text,
+      pageText: page.text,
       today: new Date(),
       find: (t) => findMentions(t),
       extra,
+      ...(published ? { published } : {}),
     });
     const save = async (draft: IncidentDraft) => {
       await browser.runtime.sendMessage({ type: 'incidents:save', draft });

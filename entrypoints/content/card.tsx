@@ -44,12 +44,23 @@ export function pageUi(
     container: () => container,
     cardData: (id) =>
       browser.runtime.sendMessage({ type: 'kb:entity', id }) as Promise<EntityCardData | null>,
-    actions: ({ mention: { id, name, kind } }) => {
+    actions: ({ mention: { id, name, kind }, range }) => {
       const save = capture();
       const now = settings.now();
       const watched = !!now && isWatched(now, id);
       return [
-        ...(save ? [{ label: 'Save incident', run: () => save.open([{ id, name, kind }]) }] : []),
+        ...(save
+          ? [
+              {
+                label: 'Save incident',
+                // The passage is the sentence the name stands in; the card makes way for the form.
+                run: () => {
+                  save.open([{ id, name, kind }], range);
+                  hover().close();
+                },
+              },
+            ]
+          : []),
         {
           label: watched ? '★ Watching' : '☆ Watch',
           pressed: watched,

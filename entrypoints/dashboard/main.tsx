@@ -22,6 +22,7 @@ import type { Incident } from '../../lib/incidents/model';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
 import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/insights/pointing';
 import { loadKb } from '../../lib/kb/index';
+import { createSearch, type Search } from '../../lib/kb/search';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import {
@@ -41,6 +42,7 @@ let db: Promise<IncidentsDb> | undefined;
 let overlayLookup = new OverlayLookup();
 let kbFactsOf: FactsOf | undefined;
 let factsOf: { lookup: OverlayLookup; facts: FactsOf } | undefined;
+let entitySearch: { lookup: OverlayLookup; search: Search } | undefined;
 /**
  * Sponsor facts of bundled and own entities, indexed on first use (a filter or a chart), not while the
  * dashboard opens, and again after the reader's KB changed.
@@ -95,6 +97,12 @@ const api: DashboardApi = {
   watchlist: async () => (await readSettings()).watchlist,
   lookup: (id) => overlayLookup.entity(id),
   overlay: () => overlayApi.read(),
+  findEntities(query) {
+    // Indexed on first use (tens of milliseconds) and again when the reader's own KB changes.
+    if (entitySearch?.lookup !== overlayLookup)
+      entitySearch = { lookup: overlayLookup, search: createSearch(overlayLookup.searchable()) };
+    return entitySearch.search(query, 8).map(({ id, name, kind }) => ({ id, name, kind }));
+  },
 };
 
 /** The Insights view reads both stores itself, when its tab opens. */

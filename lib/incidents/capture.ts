@@ -1,13 +1,23 @@
 /**
  * What the capture form starts from, worked out from the selection and the page: the quote with its
- * context, the actors and agencies in the passage, those elsewhere on the page, the attribution sentence.
- * Takes the DOM objects and the finder as parameters, so tests run it in happy-dom.
+ * context, the actors and agencies in the passage, those elsewhere on the page, the claims the passage
+ * makes (the incident's accuser first), the article's date. Takes the DOM objects and the finder as
+ * parameters, so tests run it in happy-dom.
  */
 import { findCountryCues } from '../match/countries';
 import type { Mention } from '../match/types';
-import { type FoundAttribution, findAttribution } from './attribution';
-import type { TextQuoteSelector } from './model';
+import type { PageText } from '../page/collect';
+import { sentenceAround } from '../sentences';
+import { type FoundClaim, findClaims } from './claims';
+import { joinNames, type TextQuoteSelector } from './model';
 import { CONTEXT_CHARS } from './quote';
+
+/** The incident's attribution as the form prefills it: the claim's sentence, claimant and words. */
+export interface FoundAttribution {
+  sentence: string;
+  claimant: string;
+  confidence: string;
+}
 
 /** An actor or agency the form can attach to the incident. */
 export interface EntityOption {
@@ -21,15 +31,22 @@ export interface CaptureInitial {
   quote: TextQuoteSelector;
   url: string;
   pageTitle: string;
-  /** YYYY-MM-DD: today, editable. */
+  /** YYYY-MM-DD: the article's published day when the page gives it, else today; editable. */
   date: string;
+  /** The article's published day (YYYY-MM-DD), when the page gives it. */
+  published?: string;
   /** Found in the selection: attached unless the reader unticks them. */
   found: EntityOption[];
   /** Found elsewhere on the page: one click attaches them. */
   suggestions: EntityOption[];
+  /** The incident claim's claimant (names joined), words and sentence, prefilled in *Attributed by*. */
   attribution?: FoundAttribution;
-  /** What the claimant is when the KB or the country list knows it: the form shows it as a chip. */
+  /** What the first claimant is when the KB or the country list knows it: the form shows it as a chip. */
   claimantIs?: ClaimantIs;
+  /** What each claimant of the incident claim is, where known (one chip each). */
+  claimantsAre?: ClaimantIs[];
+  /** The claims the passage makes, the incident's own first (absent or empty when it makes none). */
+  claims?: FoundClaim[];
 }
 
 /** A claimant recognised as an agency of the KB or as a country's government. */
@@ -74,6 +91,53 @@ export function selectionQuote(selection: Selection | null, root: Node): TextQuo
   };
 }
 
+/** Where a DOM point (a text node and offset in it) is in the page's flat text, if it is in it. */
+export function offsetIn(page: PageText, node: Node, offset: number): number | undefined {
+  let target: Node | null = node;
+  let at = offset;
+  if (node.nodeType !== 3) {
+    // A point between children: the first text at or after it.
+    const doc = node.ownerDocument ?? (node as Document);
+    const walker = doc.createTreeWalker(node, 4);
+    const child = node.childNodes[offset];
+    target = null;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!child || child === t || child.contains(t) || (child.compareDocumentPosition(t) & 4) !== 0) {
+        target = t;
+        break;
+      }
+    }
+    at = 0;
+  }
+  const seg = target && page.segments.find((s) => s.node === target);
+  return seg ? seg.start + at : undefined;
+}
+
+/** The page's text before `offset`, blocks as paragraphs: what the claims read a short selection with. */
+export function contextBefore(page: PageText, offset: number, chars = 800): string {
+  return page.text.slice(Math.max(0, offset - chars), offset).replace(/\n/g, '\n\n');
+}
+
+/**
+ * The sentence of the page's text that holds `start..end` (a name the card was opened on), as a quote the
+ * form saves and the page finds again; and the text before it, for the claims.
+ */
+export function sentenceQuote(
+  page: PageText,
+  start: number,
+  end: number,
+): { quote: TextQuoteSelector; context: string } {
+  const s = sentenceAround(page.text, start, end);
+  return {
+    quote: {
+      exact: page.text.slice(s.start, s.end),
+      prefix: page.text.slice(Math.max(0, s.start - CONTEXT_CHARS), s.start),
+      suffix: page.text.slice(s.end, s.end + CONTEXT_CHARS),
+    },
+    context: contextBefore(page, s.start),
+  };
+}
+
 /** Distinct entities of some mentions, in order of first appearance. */
 export function entitiesOf(mentions: readonly Mention[]): EntityOption[] {
   const seen = new Map<string, EntityOption>();
@@ -90,22 +154,40 @@ export function captureInitial(args: {
   today: Date;
   find: (text: string) => Mention[];
   extra?: readonly EntityOption[];
+  /** The article's published day (YYYY-MM-DD): the incident's date unless the reader changes it. */
+  published?: string;
+  /** The page's text before the passage (more than the quote's prefix), for a selection that starts mid-way. */
+  context?: string;
 }): CaptureInitial {
   const found = entitiesOf(args.find(args.quote.exact));
   for (const e of args.extra ?? []) if (!found.some((f) => f.id === e.id)) found.push(e);
   const suggestions = entitiesOf(args.find(args.pageText)).filter((e) => !found.some((f) => f.id === e.id));
-  const attribution = findAttribution(args.quote.exact);
-  const claimantIs = attribution && recogniseClaimant(attribution.claimant, args.find);
+  const claims = findClaims(args.quote.exact, args.find, args.context ?? args.quote.prefix).map((c, n) =>
+    // The incident's claim is the article's news: dated by it when the page says when.
+    n === 0 && c.kind === 'incident' && args.published && !c.date ? { ...c, date: args.published } : c,
+  );
+  const lead = claims[0];
+  const attribution: FoundAttribution | undefined = lead && {
+    sentence: lead.sentence,
+    claimant: joinNames(lead.claimants.map((c) => c.name)),
+    confidence: lead.confidence,
+  };
+  const claimantsAre = (lead?.claimants ?? []).flatMap((c) => {
+    const is = recogniseClaimant(c.name, args.find);
+    return is ? [is] : [];
+  });
   const d = args.today;
-  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   return {
     quote: args.quote,
     url: args.url,
     pageTitle: args.pageTitle,
-    date,
+    date: args.published ?? today,
+    ...(args.published ? { published: args.published } : {}),
     found,
     suggestions,
     ...(attribution ? { attribution } : {}),
-    ...(claimantIs ? { claimantIs } : {}),
+    ...(claimantsAre[0] ? { claimantIs: claimantsAre[0], claimantsAre } : {}),
+    claims,
   };
 }

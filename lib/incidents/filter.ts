@@ -35,6 +35,7 @@ function haystack(i: Incident, names: (id: string) => string): string {
       i.notes,
       i.tags.join(' '),
       i.attribution?.claimant ?? '',
+      ...(i.claims ?? []).flatMap((c) => c.claimants.map((x) => x.name)),
       ...i.actorIds.map(names),
       ...i.agencyIds.map(names),
     ]

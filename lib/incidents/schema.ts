@@ -75,6 +75,56 @@ const attribution = v.object({
   confidence: v.pipe(text(200), v.description('Their words, e.g. a high degree of certainty.')),
 });
 
+/** What a claim says: who did the incident, whom a group works for, or whom a government sanctioned. */
+export const CLAIM_KINDS = ['incident', 'sponsor-link', 'sanction'] as const;
+
+/** One claimant of a claim, with what the KB or the country list recognised it as. */
+const claimant = v.object({
+  name: v.pipe(text(500), v.description('As the text names them, e.g. Czech government, NÚKIB.')),
+  agencyId: v.optional(
+    v.pipe(EntityIdSchema, v.description('The knowledge-base agency it resolved to, e.g. cz-nukib.')),
+  ),
+  country: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[A-Z]{2}$/, 'not an ISO 3166-1 alpha-2 country code'),
+      v.description('ISO 3166-1 alpha-2 code of the claimant’s country, e.g. CZ.'),
+    ),
+  ),
+});
+
+/**
+ * Who accused whom, of what, in which words: one claim read from the passage's sentences (and edited by the
+ * reader). The claim of kind `incident` names the incident's accuser; the others are claims the passage
+ * reports besides (an older sponsor link, a sanction).
+ */
+const claim = v.object({
+  kind: v.pipe(
+    v.picklist(CLAIM_KINDS),
+    v.description(
+      'incident: who did this incident; sponsor-link: whom the group works for; sanction: who was sanctioned.',
+    ),
+  ),
+  claimants: v.pipe(
+    v.array(claimant),
+    v.maxLength(20),
+    v.description('Who makes the claim: one or several governments, agencies or companies.'),
+  ),
+  accusedId: v.optional(
+    v.pipe(EntityIdSchema, v.description('The knowledge-base actor accused, e.g. apt31.')),
+  ),
+  accusedName: v.pipe(text(500), v.description('The accused as the text names them.')),
+  sponsorId: v.optional(
+    v.pipe(
+      EntityIdSchema,
+      v.description('For a sponsor link: the knowledge-base agency the group is tied to, e.g. cn-mss.'),
+    ),
+  ),
+  confidence: v.pipe(text(200), v.description('Their words of certainty, e.g. a high degree of certainty.')),
+  date: v.optional(v.pipe(calendarDate, v.description('When the claim was made, where the text says.'))),
+  sentence: v.pipe(text(2000), v.description('The sentence that makes the claim, as quoted.')),
+});
+
 /** Fields the reader writes (capture form, dashboard edit). */
 const draftEntries = {
   title: text(500),
@@ -100,6 +150,15 @@ const draftEntries = {
     ),
   ),
   attribution: v.optional(attribution),
+  claims: v.optional(
+    v.pipe(
+      v.array(claim),
+      v.maxLength(50),
+      v.description(
+        'The claims the passage makes, the incident’s own (kind incident) first; absent in incidents saved before claims were read.',
+      ),
+    ),
+  ),
 };
 
 /** An incident draft from the capture form. */

@@ -160,6 +160,54 @@ describe('Dashboard', () => {
     expect((await listIncidents(db)).every((i) => i.tags.includes('reviewed'))).toBe(true);
   });
 
+  it('links and unlinks actors and agencies in the edit form', async () => {
+    const kb = [
+      { id: 'apt28', name: 'APT28', kind: 'actor' as const },
+      { id: 'cz-nukib', name: 'NÚKIB', kind: 'agency' as const },
+    ];
+    const { db } = await setup([makeIncident(1)], undefined, [], undefined, {
+      findEntities: (q) => kb.filter((e) => e.name.toLowerCase().startsWith(q.toLowerCase())),
+    });
+    await screen.findByText('1 of 1 shown');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Incident 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Unlink APT31' }));
+    const box = screen.getByLabelText('Link another');
+    fireEvent.input(box, { target: { value: 'nú' } });
+    fireEvent.click(screen.getByRole('button', { name: 'NÚKIB agency' }));
+    fireEvent.input(box, { target: { value: 'apt2' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(screen.queryByText('Incident updated.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Incident updated.');
+    const saved = (await db.get('incidents', makeIncident(1).id))!;
+    expect(saved.actorIds).toEqual(['apt28']);
+    expect(saved.agencyIds).toEqual(['cn-mss', 'cz-nukib']);
+  });
+
+  it('shows who attributed each incident in its row', async () => {
+    await setup([
+      makeIncident(1, { attribution: { claimant: 'Czech government', confidence: '' } }),
+      makeIncident(2, {
+        claims: [
+          {
+            kind: 'sanction',
+            claimants: [{ name: 'United States' }, { name: 'United Kingdom' }],
+            accusedId: 'apt31',
+            accusedName: 'APT31',
+            confidence: '',
+            sentence: '',
+          },
+        ],
+      }),
+      makeIncident(3),
+    ]);
+    await screen.findByText('3 of 3 shown');
+    expect([...document.querySelectorAll('.incident .claimant')].map((c) => c.textContent).sort()).toEqual([
+      'By Czech government',
+      'By United States and United Kingdom',
+    ]);
+  });
+
   it('names the reader’s own actors in the STIX export through the lookup it is given', async () => {
     const overlay = new OverlayLookup({ entities: [ownActor()], extensions: [] });
     const { downloads } = await setup(

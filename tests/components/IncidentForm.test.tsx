@@ -107,6 +107,7 @@ describe('IncidentForm', () => {
 });
 
 describe('claimant chip', () => {
+  afterEach(cleanup);
   const withQuote = (exact: string) =>
     captureInitial({
       quote: { exact, prefix: '', suffix: '' },
@@ -131,5 +132,107 @@ describe('claimant chip', () => {
     expect(i.claimantIs).toMatchObject({ kind: 'agency', id: 'cz-nukib', country: 'CZ' });
     render(<IncidentForm initial={i} knownTags={[]} onSave={vi.fn()} onCancel={vi.fn()} />);
     expect(document.querySelector('.claimant-is')?.textContent).toMatch(/^Agency: .* \(Czechia\)$/);
+  });
+});
+
+describe('claims in the form', () => {
+  afterEach(cleanup);
+  const prague =
+    "All three of Prague's intelligence agencies and its cybersecurity agency assessed with 'a high degree of certainty' that the cyber-espionage activity was perpetrated by APT31, which has been linked by Western governments to China's Ministry of State Security.";
+  const at = (exact: string, over: { context?: string; published?: string } = {}) =>
+    captureInitial({
+      quote: { exact, prefix: '', suffix: '' },
+      url: 'https://news.example/a',
+      pageTitle: 'Story',
+      pageText: exact,
+      today: new Date(2026, 11, 6),
+      find: (t) => findMentions(t),
+      ...over,
+    });
+
+  it('proposes the incident’s claimant first and lists the sponsor link apart; both are saved', async () => {
+    const i = at(prague, { published: '2025-05-28' });
+    expect(i.date).toBe('2025-05-28');
+    let saved: IncidentDraft | undefined;
+    render(
+      <IncidentForm
+        initial={i}
+        knownTags={[]}
+        onSave={async (d) => {
+          saved = d;
+        }}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect((screen.getByLabelText('Attributed by') as HTMLInputElement).value).toBe(
+      "Prague's intelligence agencies and its cybersecurity agency",
+    );
+    expect(document.querySelector('.claimant-is')?.textContent).toBe('Country: Czechia');
+    expect((screen.getByLabelText('Confidence (their words)') as HTMLInputElement).value).toBe(
+      'a high degree of certainty',
+    );
+    expect(document.querySelector('.claims')?.textContent?.trim()).toBe(
+      'sponsor link Western governments: APT31 → Ministry of State Security',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Incident saved.');
+    expect(saved).toMatchObject({
+      occurredAt: '2025-05-28',
+      attribution: { claimant: "Prague's intelligence agencies and its cybersecurity agency" },
+      claims: [
+        {
+          kind: 'incident',
+          claimants: [{ name: "Prague's intelligence agencies and its cybersecurity agency", country: 'CZ' }],
+          accusedId: 'apt31',
+          confidence: 'a high degree of certainty',
+          date: '2025-05-28',
+        },
+        { kind: 'sponsor-link', claimants: [{ name: 'Western governments' }], sponsorId: 'cn-mss' },
+      ],
+    });
+    expect(saved!.claims![0]).not.toHaveProperty('fromContext');
+  });
+
+  it('shows one chip per claimant of a sanction', () => {
+    render(
+      <IncidentForm
+        initial={at('A front company of APT31 was sanctioned by the United States and United Kingdom.')}
+        knownTags={[]}
+        onSave={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect((screen.getByLabelText('Attributed by') as HTMLInputElement).value).toBe(
+      'United States and United Kingdom',
+    );
+    expect([...document.querySelectorAll('.claimant-is .chip')].map((c) => c.textContent)).toEqual([
+      'Country: United States',
+      'Country: United Kingdom',
+    ]);
+  });
+
+  it('saves the reader’s own claimant without the ids of the proposal, and drops an unticked claim', async () => {
+    let saved: IncidentDraft | undefined;
+    render(
+      <IncidentForm
+        initial={at(prague)}
+        knownTags={[]}
+        onSave={async (d) => {
+          saved = d;
+        }}
+        onCancel={vi.fn()}
+      />,
+    );
+    fireEvent.input(screen.getByLabelText('Attributed by'), { target: { value: 'NÚKIB' } });
+    fireEvent.click(document.querySelector<HTMLInputElement>('.claims input')!);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Incident saved.');
+    expect(saved!.claims).toEqual([
+      expect.objectContaining({ kind: 'incident', claimants: [{ name: 'NÚKIB' }] }),
+    ]);
+  });
+
+  it('dates a page without a published day today', () => {
+    expect(at(prague).date).toBe('2026-12-06');
   });
 });

@@ -139,3 +139,44 @@ describe('the published schema and the import agree', () => {
     expect(published({ ...(fileOf([]) as object), version: 2 })).toBe(false);
   });
 });
+
+describe('claims', () => {
+  const claims = [
+    {
+      kind: 'incident',
+      claimants: [{ name: 'Prague’s intelligence agencies', country: 'CZ' }],
+      accusedId: 'apt31',
+      accusedName: 'APT31',
+      confidence: 'a high degree of certainty',
+      date: '2025-05-28',
+      sentence: 'All three of Prague’s intelligence agencies assessed … that it was perpetrated by APT31.',
+    },
+    {
+      kind: 'sponsor-link',
+      claimants: [{ name: 'Western governments' }],
+      accusedId: 'apt31',
+      accusedName: 'APT31',
+      sponsorId: 'cn-mss',
+      confidence: '',
+      sentence: 'APT31 has been linked by Western governments to China’s Ministry of State Security.',
+    },
+  ];
+
+  it('keeps an incident’s claims, and still reads an incident saved before claims existed', () => {
+    expect(verdicts({ claims })).toEqual({ reason: undefined, schema: true });
+    expect(verdicts({})).toEqual({ reason: undefined, schema: true });
+    const r = checkIncident({ ...makeIncident(1), claims });
+    expect('incident' in r && r.incident.claims).toEqual(claims);
+  });
+
+  it.each([
+    [{ kind: 'rumour' }, /^claims\.0\.kind:/],
+    [{ claimants: [{ name: 'x', country: 'Czechia' }] }, /^claims\.0\.claimants\.0\.country: not an ISO/],
+    [{ accusedId: 'APT 31' }, /^claims\.0\.accusedId: not a knowledge-base id/],
+    [{ date: '2025-02-30' }, /^claims\.0\.date: not a day that exists/],
+  ])('refuses a claim with %j, as the published schema does', (over, reason) => {
+    const r = verdicts({ claims: [{ ...claims[0], ...over }] });
+    expect(r.reason).toMatch(reason);
+    expect(r.schema).toBe(false);
+  });
+});

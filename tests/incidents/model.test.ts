@@ -1,8 +1,9 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { findAttribution } from '../../lib/incidents/attribution';
-import { createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
+import { findClaims } from '../../lib/incidents/claims';
+import { claimsAfterEdit, createIncident, normalizeTags, siteOf } from '../../lib/incidents/model';
 import { findQuote, selectorFor } from '../../lib/incidents/quote';
+import { findMentions } from '../../lib/match/find-mentions';
 import { uuidV5 } from '../../lib/stix/objects';
 
 describe('model', () => {
@@ -61,31 +62,31 @@ describe('quote selector', () => {
   });
 });
 
-describe('attribution sentence', () => {
+describe('the claim of a passage', () => {
+  const lead = (text: string) => findClaims(text, (t) => findMentions(t))[0];
   it.each([
     [
       'The Czech government said with a high degree of certainty that APT31 is behind the campaign. Other news.',
-      { claimant: 'Czech government', confidence: 'a high degree of certainty' },
+      { claimants: [{ name: 'Czech government' }], confidence: 'a high degree of certainty' },
     ],
     [
-      "The UK's National Cyber Security Centre said the hackers were working for the MSS.",
-      { claimant: "UK's National Cyber Security Centre", confidence: '' },
+      "The UK's National Cyber Security Centre said APT28 was working for the GRU.",
+      { claimants: [{ name: "UK's National Cyber Security Centre" }], confidence: '' },
     ],
     [
       'Investigators assessed with moderate confidence that APT28 was responsible for the leak.',
       { confidence: 'moderate confidence' },
     ],
   ])('%s', (text, expected) => {
-    expect(findAttribution(text)).toMatchObject(expected);
+    expect(lead(text)).toMatchObject(expected);
   });
-  it('finds nothing in a passage without attribution', () => {
-    expect(findAttribution('APT31 used phishing emails. The emails had PDF lures.')).toBeUndefined();
+  it('finds nothing in a passage without a claim', () => {
+    expect(lead('APT31 used phishing emails. The emails had PDF lures.')).toBeUndefined();
   });
-  it('returns the attributing sentence only', () => {
-    const r = findAttribution(
-      'Mail servers were hit. The Czech government linked the attack to APT31. More later.',
-    );
-    expect(r?.sentence).toBe('The Czech government linked the attack to APT31.');
+  it('quotes the claiming sentence only', () => {
+    expect(
+      lead('Mail servers were hit. The Czech government linked the attack to APT31. More later.')?.sentence,
+    ).toBe('The Czech government linked the attack to APT31.');
   });
 });
 
@@ -105,4 +106,58 @@ describe('uuidV5', () => {
     ['NÚKIB 🛰', '89f08f45-21f5-5ccf-9abc-40ba46420c54'],
     ['x'.repeat(200), '98ab0f5e-339c-54f4-8efe-65002fdd48bf'],
   ])('keeps the STIX id of %j', (name, id) => expect(uuidV5(name)).toBe(id));
+});
+
+describe('claimsAfterEdit', () => {
+  const incident = {
+    kind: 'incident' as const,
+    claimants: [{ name: 'Czech government', country: 'CZ' }],
+    accusedId: 'apt31',
+    accusedName: 'APT31',
+    confidence: 'a high degree of certainty',
+    sentence: 'The Czech government blamed APT31.',
+  };
+  const link = {
+    kind: 'sponsor-link' as const,
+    claimants: [{ name: 'Western governments' }],
+    accusedId: 'apt31',
+    accusedName: 'APT31',
+    sponsorId: 'cn-mss',
+    confidence: '',
+    sentence: '…',
+  };
+  const was = { claimant: 'Czech government', confidence: 'a high degree of certainty' };
+
+  it('leaves the claims as they were when the words did not change', () => {
+    expect(claimsAfterEdit([incident, link], was, { ...was })).toEqual([incident, link]);
+  });
+  it('gives the incident claim the reader’s claimant (without the ids) and words', () => {
+    expect(claimsAfterEdit([incident, link], was, { claimant: 'NÚKIB', confidence: 'high' })).toEqual([
+      { ...incident, claimants: [{ name: 'NÚKIB' }], confidence: 'high' },
+      link,
+    ]);
+    expect(claimsAfterEdit([incident], was, { claimant: 'Czech government', confidence: '' })).toEqual([
+      { ...incident, confidence: '' },
+    ]);
+  });
+  it('drops the incident claim when the claimant is cleared, and makes one when there was none', () => {
+    expect(claimsAfterEdit([incident, link], was, { claimant: '', confidence: '' })).toEqual([link]);
+    expect(
+      claimsAfterEdit(
+        undefined,
+        undefined,
+        { claimant: 'NCSC', confidence: '' },
+        { id: 'apt28', name: 'APT28' },
+      ),
+    ).toEqual([
+      {
+        kind: 'incident',
+        claimants: [{ name: 'NCSC' }],
+        accusedId: 'apt28',
+        accusedName: 'APT28',
+        confidence: '',
+        sentence: '',
+      },
+    ]);
+  });
 });

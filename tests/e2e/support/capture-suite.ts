@@ -1,33 +1,42 @@
 /**
- * Capturing the demo story's lede, run once per browser: the form's *Attributed by* holds the claimant (the
- * Czech government), never the accused (China's ministry), shown as a country chip, and the attribution
- * sentence under it wraps only at spaces.
+ * Capturing passages of the demo story, run once per browser: for each passage a reader would select, the
+ * form's *Attributed by* holds the claimant (never the accused) with a chip per claimant, the other claims
+ * of the passage are listed apart, the date is the article's; the form's buttons stay in a 1280×720
+ * window; the card's "Save incident" opens the form on the name's sentence and closes the card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { messageEveryTab } from './page-checks';
+import { messageEveryTab, rectOfText } from './page-checks';
 
-/** In the page: selects the text of element `id`. */
-function selectElement(id: string): string {
+/** In the page: selects the text of element `id`, from the first `from` in it when given. */
+function selectElement([id, from]: [string, string]): string {
+  const el = document.getElementById(id)!;
   const range = document.createRange();
-  range.selectNodeContents(document.getElementById(id)!);
+  range.selectNodeContents(el);
+  if (from) {
+    const text = el.firstChild as Text;
+    range.setStart(text, text.data.indexOf(from));
+  }
   const sel = getSelection()!;
   sel.removeAllRanges();
   sel.addRange(range);
   return sel.toString();
 }
 
-/** In the form's shadow root: the claimant field, its chip, and where the sentence's lines break. */
+/** In the form's shadow root: what the form proposes, and where the attribution sentence's lines break. */
 function formState(root: ShadowRoot) {
   const claimant = root.querySelector<HTMLInputElement>('#apt-lens-claimant');
   if (!claimant) return null;
-  const meta = root.querySelector('.capture .meta');
+  const meta = [...root.querySelectorAll('.capture .meta')].find((m) => m.textContent?.startsWith('“'));
   // Every place a line ends inside the sentence: the characters on either side of the break.
   const breaks: string[] = [];
-  const text = meta?.firstChild;
-  if (text && text.nodeType === 3) {
-    const data = (text as Text).data;
+  // The sentence's own text node (the quote marks around it are nodes of their own).
+  const text = [...(meta?.childNodes ?? [])]
+    .filter((n): n is Text => n.nodeType === 3)
+    .sort((a, b) => b.data.length - a.data.length)[0];
+  if (text) {
+    const data = text.data;
     const range = document.createRange();
     let lastTop: number | undefined;
     for (let i = 0; i < data.length; i++) {
@@ -39,13 +48,33 @@ function formState(root: ShadowRoot) {
       lastTop = rect.top;
     }
   }
+  const box = (el: Element | null) => {
+    const r = el?.getBoundingClientRect();
+    return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right } : null;
+  };
   return {
     claimant: claimant.value,
     chip: root.querySelector('.claimant-is')?.textContent ?? '',
+    chips: [...root.querySelectorAll('.claimant-is .chip')].map((c) => c.textContent ?? ''),
+    confidence: root.querySelector<HTMLInputElement>('#apt-lens-confidence')?.value ?? '',
+    others: [...root.querySelectorAll('.claims li')].map((li) => (li.textContent ?? '').trim()),
+    date: root.querySelector<HTMLInputElement>('#apt-lens-date')?.value ?? '',
+    passage: root.querySelector('.capture blockquote')?.textContent ?? '',
+    save: box(root.querySelector('.capture button[type=submit]')),
+    cancel: box(root.querySelector('.capture .buttons button[type=button]')),
+    window: { width: innerWidth, height: innerHeight },
+    /** The fields are taller than the form's room: they scroll, the buttons do not. */
+    fieldsScroll: (() => {
+      const body = root.querySelector('.capture-body');
+      return !!body && body.scrollHeight > body.clientHeight + 1;
+    })(),
     lines: breaks.length + 1,
     breaks,
   };
 }
+
+/** In the page's shadow root: whether the hover card is open. */
+const cardOpen = (root: ShadowRoot) => root.querySelector('.popover') !== null;
 
 /** The capture suite for one browser. */
 export function captureSuite(name: 'chromium' | 'firefox'): void {
@@ -66,21 +95,104 @@ export function captureSuite(name: 'chromium' | 'firefox'): void {
     await server?.close();
   });
 
+  /** Opens the form on the selection of element `id` (from `from`) and waits for it. */
+  async function capture(id: string, from = '') {
+    await page.evaluate(selectElement, [id, from] as [string, string]);
+    const answered = await popup.evaluate(messageEveryTab, { type: 'capture:open' });
+    expect(answered.filter((a) => a.answer === true)).toHaveLength(1);
+    await expect
+      .poll(() => page.shadowEval('apt-lens-ui', formState, undefined), { timeout: 5000 })
+      .not.toBeNull();
+    return (await page.shadowEval('apt-lens-ui', formState, undefined))!;
+  }
+
+  async function closeForm() {
+    // A real click on Cancel (Escape needs the tab in front with the form focused, which a test racing
+    // the form's first paint cannot count on).
+    expect(await page.clickInShadow('apt-lens-ui', 'Cancel')).toBe(true);
+    await expect.poll(() => page.shadowEval('apt-lens-ui', formState, undefined)).toBeNull();
+  }
+
   describe(`capture on the demo in ${name}`, () => {
-    it('prefills the claimant (the Czech government) as a country chip, and wraps the sentence at spaces', async () => {
-      expect(await page.evaluate(selectElement, 'lede')).toContain('publicly blamed APT31');
-      const answered = await popup.evaluate(messageEveryTab, { type: 'capture:open' });
-      expect(answered.filter((a) => a.answer === true)).toHaveLength(1);
+    it('prefills the claimant (the Czech government) as a country chip, dates it by the article, and wraps the sentence at spaces', async () => {
+      const form = await capture('lede');
+      expect(form.claimant).toBe('Czech government');
+      expect(form.chip).toBe('Country: Czechia');
+      expect(form.date).toBe('2025-05-28');
+      expect(form.lines).toBeGreaterThan(1);
+      // A break after a space leaves a letter on each side only when a word was cut in two.
+      expect(form.breaks.filter((b) => /^\p{L}\p{L}$/u.test(b))).toEqual([]);
+      await closeForm();
+    });
+
+    it('proposes Prague’s agencies for the paragraph that blames APT31, and lists the Western governments’ older claim apart', async () => {
+      const form = await capture('assessment');
+      expect(form.claimant).toBe("Prague's intelligence agencies and its cybersecurity agency");
+      expect(form.chips).toEqual(['Country: Czechia']);
+      expect(form.confidence).toBe('a high degree of certainty');
+      expect(form.others).toEqual(['sponsor link Western governments: APT31 → Ministry of State Security']);
+      await closeForm();
+    });
+
+    it('reads a selection that starts mid-sentence with the words before it', async () => {
+      const form = await capture('assessment', 'the cyber-espionage activity');
+      expect(form.claimant).toBe("Prague's intelligence agencies and its cybersecurity agency");
+      expect(form.others).toEqual(['sponsor link Western governments: APT31 → Ministry of State Security']);
+      await closeForm();
+    });
+
+    it('proposes the agency of a director who “said”, British authorities, and both sanctioning states', async () => {
+      const nukib = await capture('nukib');
+      expect(nukib.claimant).toBe("NÚKIB's director");
+      expect(nukib.chips).toEqual([expect.stringMatching(/^Agency: .*\(Czechia\)$/)]);
+      await closeForm();
+      const uk = await capture('uk');
+      expect(uk.claimant).toBe('British authorities');
+      expect(uk.chips).toEqual(['Country: United Kingdom']);
+      await closeForm();
+      const sanctions = await capture('sanctions');
+      expect(sanctions.claimant).toBe('United States and United Kingdom');
+      expect(sanctions.chips).toEqual(['Country: United States', 'Country: United Kingdom']);
+      await closeForm();
+    });
+
+    it('keeps Save and Cancel in view in a 1280×720 window', async () => {
+      await page.setViewport(1280, 720);
+      try {
+        const form = await capture('assessment');
+        expect(form.window).toEqual({ width: 1280, height: 720 });
+        expect(form.fieldsScroll).toBe(true);
+        for (const b of [form.save!, form.cancel!]) {
+          expect(b.top).toBeGreaterThanOrEqual(0);
+          expect(b.bottom).toBeLessThanOrEqual(720);
+          expect(b.right).toBeLessThanOrEqual(1280);
+        }
+        await closeForm();
+      } finally {
+        await page.setViewport(1100, 900);
+      }
+    });
+
+    it('opens the form from the card on the sentence the name stands in, and closes the card', async () => {
+      await page.evaluate(() => getSelection()?.removeAllRanges(), undefined);
+      await page.evaluate(
+        () => document.getElementById('uk')!.scrollIntoView({ block: 'center' }),
+        undefined,
+      );
+      const r = (await page.evaluate(rectOfText, ['uk', 'APT31'] as [string, string]))!;
+      await page.mouseMove(r.x + r.width / 2, r.y + r.height / 2);
+      await expect.poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Save incident');
+      expect(await page.clickInShadow('apt-lens-ui', 'Save incident')).toBe(true);
       await expect
         .poll(() => page.shadowEval('apt-lens-ui', formState, undefined), { timeout: 5000 })
         .not.toBeNull();
       const form = (await page.shadowEval('apt-lens-ui', formState, undefined))!;
-      expect(form.claimant).toBe('Czech government');
-      expect(form.chip).toBe('Country: Czechia');
-      expect(form.lines).toBeGreaterThan(1);
-      // A break after a space leaves a letter on each side only when a word was cut in two.
-      expect(form.breaks.filter((b) => /^\p{L}\p{L}$/u.test(b))).toEqual([]);
-      await page.press('Escape');
+      expect(form.passage).toBe(
+        'According to British authorities, APT31 also targeted the email accounts of British parliamentarians in 2021.',
+      );
+      expect(form.claimant).toBe('British authorities');
+      expect(await page.shadowEval('apt-lens-ui', cardOpen, undefined)).toBe(false);
+      await closeForm();
     });
 
     it('logged no extension error', () => {

@@ -29,9 +29,12 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
   });
 
   async function tintShare(id: string, text: string, tint: [number, number, number]): Promise<number> {
+    // A screenshot is of the window: the paragraph is brought into it, and the page back to its top after.
+    await tab.evaluate((el) => document.getElementById(el)?.scrollIntoView({ block: 'center' }), id);
     const rect = await tab.evaluate(rectOfText, [id, text] as [string, string]);
     expect(rect, `${text} is on the page`).not.toBeNull();
     const png = await tab.screenshot(rect!);
+    await tab.evaluate(() => scrollTo(0, 0), undefined);
     return tab.evaluate(shareOfColour, [png, tint, 12] as [string, [number, number, number], number]);
   }
 
@@ -54,6 +57,10 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('shows the card on hover with the actor, its aliases and its sponsor, and closes it on Escape', async () => {
+      await tab.evaluate(
+        () => document.getElementById('aliases')!.scrollIntoView({ block: 'center' }),
+        undefined,
+      );
       const rect = (await tab.evaluate(rectOfText, ['aliases', 'Judgment Panda'] as [string, string]))!;
       await tab.mouseMove(rect.x + rect.width / 2, rect.y + rect.height / 2);
       await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Violet Typhoon');
@@ -68,6 +75,7 @@ export function demoSuite(name: 'chromium' | 'firefox'): void {
       expect(text).not.toContain('WebFans');
       await tab.press('Escape');
       await expect.poll(() => tab.shadowText('apt-lens-ui')).not.toContain('Violet Typhoon');
+      await tab.evaluate(() => scrollTo(0, 0), undefined);
     });
 
     it('resolves a name the text qualifies (China’s MSS, no other candidate), and says what else the page calls the actor', async () => {

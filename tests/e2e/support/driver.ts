@@ -45,6 +45,8 @@ export interface Tab {
   shadowRects(tag: string, selector: string): Promise<Rect[]>;
   /** Clicks at a viewport point with the real mouse (a trusted click). */
   click(x: number, y: number): Promise<void>;
+  /** Resizes the tab's viewport (a smaller window than the suites' 1100×900). */
+  setViewport(width: number, height: number): Promise<void>;
   /**
    * Runs `fn` on the closed shadow root of the first `tag` element (undefined when there is none). `fn` is
    * sent as source text: it must use nothing from outside itself but its argument.
@@ -106,6 +108,7 @@ function playwrightTab(page: PlaywrightPage): Tab {
         () => shadowButton(page, tag, label),
       ),
     click: (x, y) => page.mouse.click(x, y),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     shadowEval: (tag, fn, arg) => cdpShadowEval(page, tag, fn, arg),
     shadowRects: async (tag, selector) => (await cdpShadowEval(page, tag, rectsIn, selector)) ?? [],
     close: () => page.close(),
@@ -193,6 +196,7 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
         },
       ),
     click: (x, y) => page.mouse.click(x, y),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     async shadowEval(tag, fn, arg) {
       const root = await shadowRootOf(page, tag);
       if (!root) return undefined;

@@ -22,6 +22,8 @@ interface StoredIncident {
   agencyIds: string[];
   quote: { exact: string };
   url: string;
+  occurredAt?: string;
+  claims?: { kind: string; claimants: { name: string; country?: string }[]; accusedId?: string }[];
 }
 
 /** In the page: selects the text of element `id`. */
@@ -167,13 +169,32 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
         agencyIds: ['cn-mss'],
       });
       expect(saved!.quote.exact).toContain('linked to China');
+      // The claim is kept whole: who accused whom, recognised as a country.
+      expect(saved!.claims?.[0]).toMatchObject({
+        kind: 'incident',
+        claimants: [{ name: 'Czech government', country: 'CZ' }],
+        accusedId: 'apt31',
+      });
+      // The row says who attributed it.
+      expect(
+        await dash.evaluate(() => document.querySelector('.incident .claimant')?.textContent, undefined),
+      ).toBe('By Czech government');
       await dash.evaluate(click, `Edit ${saved!.title}`);
       await dash.evaluate(fill, ['Notes', 'Checked against the NÚKIB statement.'] as [string, string]);
+      // The linked entities change: NÚKIB is found by name and linked, China's ministry unlinked.
+      await dash.evaluate(fill, ['Link another', 'NÚKIB'] as [string, string]);
+      await dash.waitFor(() => document.querySelector('.edit .hits button') !== null);
+      await dash.evaluate(
+        () => document.querySelector<HTMLButtonElement>('.edit .hits button')!.click(),
+        undefined,
+      );
+      await dash.evaluate(click, 'Unlink Ministry of State Security');
       await dash.evaluate(click, 'Save changes');
       await expect.poll(() => dash.evaluate(appText, undefined)).toContain('Incident updated.');
-      expect((await dash.evaluate(readStore, undefined))[0]!.notes).toBe(
-        'Checked against the NÚKIB statement.',
-      );
+      const edited = (await dash.evaluate(readStore, undefined))[0]!;
+      expect(edited.notes).toBe('Checked against the NÚKIB statement.');
+      expect(edited.agencyIds).toEqual(['cz-nukib']);
+      expect(edited.actorIds).toEqual(['apt31']);
     });
 
     it('paints the saved passage when the page is opened again, and the card links to the incident', async () => {
