@@ -18,25 +18,10 @@ import {
   stixTime,
   uuidV5,
 } from '../stix/objects';
-import type { Incident } from './model';
-
-/**
- * One claim as the incident record keeps it (the `claims` field of the incident contract): who made it,
- * whom it accuses (a KB actor or a name), the sponsor it names, their words, when, and the sentence.
- */
-export interface RecordedClaim {
-  kind: StixClaim['kind'];
-  claimants: { name: string; agencyId?: string; country?: string }[];
-  accusedId?: string;
-  accusedName: string;
-  sponsorId?: string;
-  confidence: string;
-  date?: string;
-  sentence: string;
-}
+import type { Claim, Incident } from './model';
 
 /** A recorded claim as the STIX export writes it; the incident's own claim falls back on its actors. */
-function fromRecorded(c: RecordedClaim, inc: Incident): StixClaim {
+function fromRecorded(c: Claim, inc: Incident): StixClaim {
   const named = c.accusedName.trim();
   const own = c.kind === 'incident' && !c.accusedId && !named;
   return {
@@ -64,12 +49,11 @@ const agencyIdOf = (name: string, inc: Incident) => {
 
 /**
  * The claims of an incident as the STIX export writes them: the one place that reads the record's
- * attribution fields. Its `claims` when it has them (read structurally, so records from before claims
- * existed, and this module, need no other change); else its single `attribution` (claimant and their
+ * attribution fields. Its `claims` when it has them; else its single `attribution` (claimant and their
  * words), whose accused are the incident's actors.
  */
 export function claimsOf(inc: Incident): StixClaim[] {
-  const recorded = (inc as Incident & { claims?: RecordedClaim[] }).claims;
+  const recorded = inc.claims;
   if (recorded?.length)
     return recorded.map((c) => fromRecorded(c, inc)).filter((c) => c.claimants.length > 0);
   const a = inc.attribution;

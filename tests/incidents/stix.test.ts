@@ -1,12 +1,7 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import {
-  agencyNamed,
-  claimsOf,
-  incidentReportId,
-  type RecordedClaim,
-  toStixBundle,
-} from '../../lib/incidents/stix';
+import type { Claim } from '../../lib/incidents/model';
+import { agencyNamed, claimsOf, incidentReportId, toStixBundle } from '../../lib/incidents/stix';
 import manifest from '../../lib/kb/data/manifest.json';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import {
@@ -267,7 +262,7 @@ describe('claimant agencies', () => {
 
 describe('STIX claims from an incident’s recorded claims', () => {
   /** The seed story's passage as the claims reader records it: the incident's claim, an older link, a sanction. */
-  const claims: RecordedClaim[] = [
+  const claims: Claim[] = [
     {
       kind: 'incident',
       claimants: [{ name: "Prague's intelligence agencies", country: 'CZ' }, { name: 'NÚKIB' }],
