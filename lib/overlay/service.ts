@@ -9,7 +9,8 @@ import type { OverlayWriteReport } from '../protocol/runtime';
 import { type OverlayDb, readOverlay } from './db';
 import { OverlayLookup } from './lookup';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
-import { entryKey, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
+import { entryKey, isExtension, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
+import { importedNameFlags } from './name-risk';
 import { applyBatch, type OverlayBatch, writeOverlay } from './store';
 import { bundledIndex, overlayProblems } from './validate';
 
@@ -25,8 +26,21 @@ export interface OverlayServiceDeps {
 
 /** The compiled matcher for an overlay, or null when it has no names. */
 export function matcherFileFor(overlay: Overlay): OverlayMatcherFile | null {
-  const rows = overlayNameRows(overlay, (id) => bundledIndex().facts(id));
+  const rows = overlayNameRows(overlay, (id) => bundledIndex().facts(id), importedNameFlags);
   return rows.length ? buildOverlayMatcher(rows) : null;
+}
+
+/** Where a restored entity came from when the file does not say. */
+export const RESTORED_ORIGIN = 'an incidents file';
+
+/**
+ * An entry as a file gives it, with every name marked as the file's: a file names whatever it likes, so its
+ * names get their risk class whatever the file claims about who typed them.
+ */
+function fromFile(entry: OverlayEntry): OverlayEntry {
+  const aliases = entry.aliases.map((a) => ({ ...a, imported: true as const }));
+  if (isExtension(entry)) return { ...entry, aliases };
+  return { ...entry, aliases, origin: entry.origin ?? RESTORED_ORIGIN };
 }
 
 /** The overlay as the background serves it. */
@@ -76,11 +90,12 @@ export class OverlayService {
     for (let i = 0; i < raw.length; i++) {
       const r = v.safeParse(OverlayEntrySchema, raw[i]);
       if (!r.success) return { error: `Your KB in the file, entry ${i + 1}: ${reasonOf(r.issues)}.` };
-      const key = entryKey(r.output);
+      const entry = fromFile(r.output);
+      const key = entryKey(entry);
       if (put.has(key)) return { error: `Your KB in the file lists ${key} twice.` };
       const old = stored.get(key);
-      if (old && Date.parse(old.updatedAt) >= Date.parse(r.output.updatedAt)) unchanged++;
-      else put.set(key, r.output);
+      if (old && Date.parse(old.updatedAt) >= Date.parse(entry.updatedAt)) unchanged++;
+      else put.set(key, entry);
     }
     const batch = { put: [...put.values()], keepTimes: true };
     const problems = overlayProblems(applyBatch(current, batch, this.deps.now()));

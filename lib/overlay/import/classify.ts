@@ -163,7 +163,7 @@ export function planOverlayImport(
   const order = [...candidates.keys()].sort(
     (a, b) => Number(candidates[a]!.kind === 'actor') - Number(candidates[b]!.kind === 'actor'),
   );
-  const alias = (name: string): OverlayAlias => ({ name, source: ctx.label.slice(0, 100) });
+  const alias = (name: string): OverlayAlias => ({ name, source: ctx.label.slice(0, 100), imported: true });
 
   for (const i of order) {
     const c = candidates[i]!;

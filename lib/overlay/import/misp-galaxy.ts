@@ -18,6 +18,7 @@ import {
   RecordError,
   readCountry,
   shortId,
+  usableNames,
   webLinks,
 } from './candidate';
 
@@ -47,7 +48,7 @@ function readCluster(raw: Record<string, unknown>, index: number, kind: ImportCa
   const meta = (raw.meta ?? {}) as Record<string, unknown>;
   const at = `values[${index}]`;
   const warnings: string[] = [];
-  const name = checkName(raw.value, `${at}.value`);
+  const value = checkName(raw.value, `${at}.value`);
   const refs = (meta.refs as unknown[] | undefined) ?? [];
   const synonyms = (meta.synonyms as unknown[] | undefined) ?? [];
   // The threat-actor galaxy files ATT&CK ids among the synonyms ("G0006"): an id, not a name.
@@ -63,12 +64,18 @@ function readCluster(raw: Record<string, unknown>, index: number, kind: ImportCa
     return true;
   });
   for (const r of refs) attackId ??= typeof r === 'string' ? attackIdOfUrl(r) : undefined;
+  const { name, aliases } = usableNames(
+    value,
+    checkAliases(value, names, `${at}.meta.synonyms`, warnings),
+    `${at}.value`,
+    warnings,
+  );
   const candidate: ImportCandidate = {
     ref: typeof raw.uuid === 'string' && raw.uuid ? raw.uuid : at,
     index,
     kind,
     name,
-    aliases: checkAliases(name, names, `${at}.meta.synonyms`),
+    aliases,
     country: readCountry(meta.country, `${at}.meta.country`, warnings),
     attackId,
     links: webLinks(refs),

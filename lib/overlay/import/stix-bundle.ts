@@ -19,6 +19,7 @@ import {
   RecordError,
   readCountry,
   shortId,
+  usableNames,
   webLinks,
 } from './candidate';
 
@@ -80,11 +81,17 @@ interface Graph {
 function readObject(obj: StixObject, index: number, graph: Graph): ImportCandidate {
   const at = `objects[${index}]`;
   const warnings: string[] = [];
-  const name = checkName(obj.name, `${at}.name`);
-  const aliases = checkAliases(
-    name,
-    [...nameList(obj, 'aliases', at), ...nameList(obj, 'x_opencti_aliases', at)],
-    `${at}.aliases`,
+  const value = checkName(obj.name, `${at}.name`);
+  const { name, aliases } = usableNames(
+    value,
+    checkAliases(
+      value,
+      [...nameList(obj, 'aliases', at), ...nameList(obj, 'x_opencti_aliases', at)],
+      `${at}.aliases`,
+      warnings,
+    ),
+    `${at}.name`,
+    warnings,
   );
   const refs = Array.isArray(obj.external_references) ? obj.external_references.filter(isObject) : [];
   let attackId: string | undefined;

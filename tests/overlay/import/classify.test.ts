@@ -89,8 +89,8 @@ describe('the example files', () => {
         kind: 'actor',
         name: 'Copper Lantern',
         aliases: [
-          { name: 'ACME-CL-12', source },
-          { name: 'Lamplighter Crew', source },
+          { name: 'ACME-CL-12', source, imported: true },
+          { name: 'Lamplighter Crew', source, imported: true },
         ],
         country: 'RU',
         notes: 'Fictional group used by the APT Lens import example.',
@@ -102,11 +102,11 @@ describe('the example files', () => {
       expect.objectContaining({
         id: 'ours-marsh-kestrel',
         country: 'IR',
-        aliases: [{ name: 'MK-3', source }],
+        aliases: [{ name: 'MK-3', source, imported: true }],
       }),
       {
         extends: 'apt31',
-        aliases: [{ name: 'ACME-CN-31', source }],
+        aliases: [{ name: 'ACME-CN-31', source, imported: true }],
         notes: '',
         links: [],
         createdAt: NOW,
@@ -296,7 +296,7 @@ describe('merging with the overlay and within the file', () => {
         ...overlay.entities[0],
         aliases: [
           { name: 'CL-12', source: 'ours' },
-          { name: 'Lamplighter', source: 'Test file' },
+          { name: 'Lamplighter', source: 'Test file', imported: true },
         ],
         country: 'RU',
         notes: 'n',
@@ -322,7 +322,7 @@ describe('merging with the overlay and within the file', () => {
         ...overlay.extensions[0],
         aliases: [
           { name: 'ACME-CN-31', source: 'ours' },
-          { name: 'Harbor Owl', source: 'Test file' },
+          { name: 'Harbor Owl', source: 'Test file', imported: true },
         ],
         updatedAt: NOW,
       },
@@ -343,8 +343,8 @@ describe('merging with the overlay and within the file', () => {
         id: 'ours-glass-heron',
         country: 'CN',
         aliases: [
-          { name: 'GH-19', source: 'Test file' },
-          { name: 'Heron Team', source: 'Test file' },
+          { name: 'GH-19', source: 'Test file', imported: true },
+          { name: 'Heron Team', source: 'Test file', imported: true },
         ],
       }),
     ]);
