@@ -104,7 +104,9 @@ describe('MISP galaxy cluster files', () => {
   });
 
   it('leaves out a country that is not a code, with a warning, and keeps the record', () => {
-    const r = ok(parseImportFile(JSON.stringify(galaxy([{ value: 'Xenon Gull', meta: { country: 'mideast' } }]))));
+    const r = ok(
+      parseImportFile(JSON.stringify(galaxy([{ value: 'Xenon Gull', meta: { country: 'mideast' } }]))),
+    );
     expect(r.candidates[0]!.country).toBeUndefined();
     expect(r.candidates[0]!.warnings[0]).toMatch(/"mideast" is not an ISO 3166-1 alpha-2 code/);
   });
