@@ -198,8 +198,20 @@ export type ImportReport =
       /** Watched entity ids the file adds to the watchlist (present when the file has a watchlist). */
       watchlist?: { add: number };
       /** Entries of the reader's own KB the file adds or updates (present when the file has an overlay). */
-      overlay?: { add: number; update: number; unchanged: number };
+      overlay?: OverlayRestoreCounts;
     };
+
+/** What restoring an incidents file's own-KB entries does: the counts, and every name it adds and to what. */
+export interface OverlayRestoreCounts {
+  add: number;
+  update: number;
+  unchanged: number;
+  /**
+   * Each name the file adds (to an entity of the reader's KB or to a bundled one), and whether it is a common
+   * word or coined name that counts on a page only with context (lib/overlay/name-risk.ts).
+   */
+  names: { name: string; to: string; needsContext: boolean }[];
+}
 
 /**
  * Reads an import file's text as JSON within the import size limit, or says why not; every import (the

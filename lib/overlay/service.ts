@@ -4,15 +4,15 @@
  */
 
 import * as v from 'valibot';
-import { reasonOf } from '../incidents/schema';
+import { type OverlayRestoreCounts, reasonOf } from '../incidents/schema';
 import type { OverlayWriteReport } from '../protocol/runtime';
 import { type OverlayDb, readOverlay } from './db';
 import { OverlayLookup } from './lookup';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
-import { entryKey, isExtension, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
-import { importedNameFlags } from './name-risk';
+import { entryKey, isExtension, namesOf, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
+import { importedNameFlags, importedNameRisk } from './name-risk';
 import { applyBatch, type OverlayBatch, writeOverlay } from './store';
-import { bundledIndex, overlayProblems } from './validate';
+import { bundledIndex, keyOf, overlayProblems } from './validate';
 
 /** The browser pieces the service needs, passed in so tests can supply fakes. */
 export interface OverlayServiceDeps {
@@ -41,6 +41,18 @@ function fromFile(entry: OverlayEntry): OverlayEntry {
   const aliases = entry.aliases.map((a) => ({ ...a, imported: true as const }));
   if (isExtension(entry)) return { ...entry, aliases };
   return { ...entry, aliases, origin: entry.origin ?? RESTORED_ORIGIN };
+}
+
+/** The names an entry adds over the stored one (by the matcher's key), to what, and which need context. */
+function addedNames(entry: OverlayEntry, old: OverlayEntry | undefined): OverlayRestoreCounts['names'] {
+  const had = new Set(
+    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(keyOf) : [],
+  );
+  const to = isExtension(entry) ? (bundledIndex().facts(entry.extends)?.name ?? entry.extends) : entry.name;
+  const list = isExtension(entry) ? entry.aliases.map((a) => a.name) : namesOf(entry);
+  return list
+    .filter((n) => !had.has(keyOf(n)))
+    .map((name) => ({ name, to, needsContext: importedNameRisk(name) !== 'distinctive' }));
 }
 
 /** The overlay as the background serves it. */
@@ -80,7 +92,7 @@ export class OverlayService {
   async restore(
     file: { entities: unknown[]; extensions: unknown[] },
     apply: boolean,
-  ): Promise<{ add: number; update: number; unchanged: number } | { error: string }> {
+  ): Promise<OverlayRestoreCounts | { error: string }> {
     const current = (await this.lookup()).overlay;
     const stored = new Map<string, OverlayEntry>();
     for (const e of [...current.entities, ...current.extensions]) stored.set(entryKey(e), e);
@@ -104,12 +116,13 @@ export class OverlayService {
       return { error: `Your KB in the file cannot be stored${p.key ? ` (${p.key})` : ''}: ${p.message}` };
     }
     const add = batch.put.filter((e) => !stored.has(entryKey(e))).length;
+    const names = batch.put.flatMap((e) => addedNames(e, stored.get(entryKey(e))));
     if (apply && batch.put.length) {
       const r = await this.write(batch);
       if (!r.ok)
         return { error: `Your KB in the file cannot be stored: ${r.problems[0]?.message ?? 'refused'}` };
     }
-    return { add, update: batch.put.length - add, unchanged };
+    return { add, update: batch.put.length - add, unchanged, names };
   }
 
   /** Builds and stores the matcher from what is stored (after an install or update changed its format). */

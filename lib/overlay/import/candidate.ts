@@ -51,6 +51,8 @@ export type ParsedImportFile =
       invalid: InvalidRecord[];
       /** Records of kinds the overlay does not hold (malware, reports, markings…), left out. */
       ignored: number;
+      /** Records the file itself retires (revoked or deprecated ATT&CK objects), left out. */
+      retired: number;
     }
   | { ok: false; error: string };
 

@@ -7,6 +7,7 @@
  */
 import type { KnowledgeBase } from '../../kb/types';
 import type { Overlay, OverlayEntry } from '../model';
+import { importedNameRisk } from '../name-risk';
 import { type ImportCandidate, matchKey } from './candidate';
 import { type PlannedItem, planOverlayImport, withWrites } from './classify';
 import { parseImportFile } from './parse';
@@ -93,6 +94,11 @@ export async function runOverlayImport(
     plan.counts.conflict++;
   }
   items.sort((a, b) => a.index - b.index);
+  for (const it of items) {
+    if (it.verdict !== 'new' && it.verdict !== 'merged') continue;
+    const common = it.added.filter((n) => importedNameRisk(n) !== 'distinctive');
+    if (common.length) it.needsContext = common;
+  }
   if (apply && plan.writes.length > 0) {
     const r = await deps.write(plan.writes);
     if (!r.ok) return { ok: false, error: r.error };
@@ -106,6 +112,7 @@ export async function runOverlayImport(
     items,
     invalid: parsed.invalid,
     ignored: parsed.ignored,
+    retired: parsed.retired,
     writes: plan.writes.length,
   };
 }

@@ -188,11 +188,17 @@ export function readStixBundle(data: Record<string, unknown>): ParsedImportFile 
   const candidates: ImportCandidate[] = [];
   const invalid: InvalidRecord[] = [];
   let ignored = 0;
+  let retired = 0;
   objects.forEach((raw, index) => {
     const obj = raw as StixObject;
     const wanted = ACTOR_TYPES.has(obj.type) || (obj.type === 'identity' && isAgency(obj, graph));
     if (!wanted) {
       if (obj.type !== 'relationship' && obj.type !== 'location') ignored++;
+      return;
+    }
+    // ATT&CK keeps revoked and deprecated objects beside the ones that replace them: not groups to add.
+    if (obj.revoked === true || obj.x_mitre_deprecated === true) {
+      retired++;
       return;
     }
     try {
@@ -202,5 +208,5 @@ export function readStixBundle(data: Record<string, unknown>): ParsedImportFile 
       invalid.push({ index, id: obj.id, reason: e.message });
     }
   });
-  return { ok: true, format: 'stix', label: 'STIX 2.1 bundle', candidates, invalid, ignored };
+  return { ok: true, format: 'stix', label: 'STIX 2.1 bundle', candidates, invalid, ignored, retired };
 }

@@ -213,11 +213,15 @@ describe('merging with the bundled KB', () => {
     expect(p.writes).toEqual([]);
   });
 
-  it('an ATT&CK id that contradicts the matched name conflicts', () => {
-    expect(plan([cand({ name: 'APT28', attackId: 'G0016' })]).items[0]).toMatchObject({
-      verdict: 'conflict',
-      reason: 'matches APT29 (by ATT&CK G0016) and APT28 (by name "APT28")',
+  it("an ATT&CK id decides between groups a name also points at; an id the KB lacks conflicts", () => {
+    const byId = plan([cand({ name: 'APT28', aliases: ['Quiet Falcon 7'], attackId: 'G0016' })]).items[0]!;
+    expect(byId).toMatchObject({
+      verdict: 'merged',
+      target: { id: 'apt29' },
+      matchedBy: 'ATT&CK G0016',
+      added: ['Quiet Falcon 7'],
     });
+    expect(byId.warnings).toContain('name "APT28" is also a name of APT28; ATT&CK G0016 decides');
     // An id the KB does not know still contradicts the one the matched entity has.
     expect(plan([cand({ name: 'Fancy Bear', attackId: 'G0999' })]).items[0]).toMatchObject({
       verdict: 'conflict',
