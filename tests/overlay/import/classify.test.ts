@@ -213,7 +213,7 @@ describe('merging with the bundled KB', () => {
     expect(p.writes).toEqual([]);
   });
 
-  it("an ATT&CK id decides between groups a name also points at; an id the KB lacks conflicts", () => {
+  it('an ATT&CK id decides between groups a name also points at; an id the KB lacks conflicts', () => {
     const byId = plan([cand({ name: 'APT28', aliases: ['Quiet Falcon 7'], attackId: 'G0016' })]).items[0]!;
     expect(byId).toMatchObject({
       verdict: 'merged',
