@@ -49,11 +49,11 @@ function Group({ title, items }: { title: string; items: PlannedItem[] }) {
   );
 }
 
-/** One name an import adds, to what, and whether it needs context on a page. */
+/** One name an import adds, to what, and its risk class (what a page must say for it to be marked). */
 export interface AddedName {
   name: string;
   to: string;
-  needsContext: boolean;
+  risk: 'distinctive' | 'coinage' | 'generic';
 }
 
 /** Every name the plan adds (new entities' names and names merged into existing ones), in file order. */
@@ -62,37 +62,37 @@ function addedNames(items: readonly PlannedItem[]): AddedName[] {
   for (const it of items) {
     if (it.verdict !== 'new' && it.verdict !== 'merged') continue;
     const to = `${it.target?.name ?? it.name}${it.target?.origin === 'bundled' ? '' : ' (your KB)'}`;
-    const common = new Set(it.needsContext ?? []);
-    for (const name of it.added) out.push({ name, to, needsContext: common.has(name) });
+    const risk = new Map((it.needsContext ?? []).map((c) => [c.name, c.risk]));
+    for (const name of it.added) out.push({ name, to, risk: risk.get(name) ?? 'distinctive' });
   }
   return out;
 }
 
+const NOTE: Record<AddedName['risk'], string> = {
+  generic: ' ⚠ common word: needs context',
+  coinage: ' (coined word: marked on pages about security)',
+  distinctive: '',
+};
+
 /**
  * Every name an import adds, the common words first and marked: a name general text uses ("Sport", "Cuba")
- * is painted only where the text around it speaks of a group, so the reader sees which before confirming.
- * Shared by the overlay import and the incidents import (whose file may carry entries of your KB).
+ * is painted only where the text around it speaks of a group, a coined word only on a page about security,
+ * so the reader sees which before confirming. Shared by the overlay import and the incidents import (whose
+ * file may carry entries of your KB).
  */
 export function AddedNames({ names }: { names: readonly AddedName[] }) {
   if (names.length === 0) return null;
-  const common = names.filter((n) => n.needsContext);
-  const own = names.filter((n) => !n.needsContext);
-  const line = (n: AddedName, i: number) => (
-    <li key={i}>
-      <strong>{n.name}</strong> → {n.to}
-      {n.needsContext && <span class="warning"> ⚠ common word: needs context</span>}
-    </li>
-  );
+  const common = names.filter((n) => n.risk === 'generic');
+  const coined = names.filter((n) => n.risk === 'coinage');
+  const own = names.filter((n) => n.risk === 'distinctive');
   return (
     <section class="added-names" aria-label="Names it adds">
       <h3>
-        Names it adds ({names.length}
-        {common.length > 0 ? `, ${common.length} common words` : ''})
+        Names it adds ({names.length}: {common.length} common words, {coined.length} coined words)
       </h3>
       {common.length > 0 && (
         <p class="warning" role="note">
-          ⚠ {common.length} of these names are common words, names of people or places, brands, or coined
-          words (such as{' '}
+          ⚠ {common.length} of these names are common words or names of people, places or brands (such as{' '}
           {common
             .slice(0, 5)
             .map((n) => `“${n.name}”`)
@@ -102,10 +102,18 @@ export function AddedNames({ names }: { names: readonly AddedName[] }) {
       )}
       <details open={names.length <= 20}>
         <summary>
-          {common.length > 0 ? `${common.length} need context, ` : ''}
-          {own.length} stand on their own
+          {common.length} common, {coined.length} coined, {own.length} standing on their own
         </summary>
-        <ul>{[...common, ...own].map(line)}</ul>
+        <ul>
+          {[...common, ...coined, ...own].map((n, i) => (
+            <li key={i}>
+              <strong>{n.name}</strong> → {n.to}
+              {NOTE[n.risk] && (
+                <span class={n.risk === 'generic' ? 'warning' : undefined}>{NOTE[n.risk]}</span>
+              )}
+            </li>
+          ))}
+        </ul>
       </details>
     </section>
   );

@@ -207,10 +207,10 @@ export interface OverlayRestoreCounts {
   update: number;
   unchanged: number;
   /**
-   * Each name the file adds (to an entity of the reader's KB or to a bundled one), and whether it is a common
-   * word or coined name that counts on a page only with context (lib/overlay/name-risk.ts).
+   * Each name the file adds (to an entity of the reader's KB or to a bundled one) and its risk class
+   * (lib/overlay/name-risk.ts): a common word (`generic`) or a coined one (`coinage`) needs context on a page.
    */
-  names: { name: string; to: string; needsContext: boolean }[];
+  names: { name: string; to: string; risk: 'distinctive' | 'coinage' | 'generic' }[];
 }
 
 /**

@@ -50,9 +50,7 @@ function addedNames(entry: OverlayEntry, old: OverlayEntry | undefined): Overlay
   );
   const to = isExtension(entry) ? (bundledIndex().facts(entry.extends)?.name ?? entry.extends) : entry.name;
   const list = isExtension(entry) ? entry.aliases.map((a) => a.name) : namesOf(entry);
-  return list
-    .filter((n) => !had.has(keyOf(n)))
-    .map((name) => ({ name, to, needsContext: importedNameRisk(name) !== 'distinctive' }));
+  return list.filter((n) => !had.has(keyOf(n))).map((name) => ({ name, to, risk: importedNameRisk(name) }));
 }
 
 /** The overlay as the background serves it. */

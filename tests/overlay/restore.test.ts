@@ -111,9 +111,9 @@ describe('the user-data export carries your KB', () => {
       overlay: {
         add: 2,
         names: [
-          { name: 'UNC-ACME-7', to: 'UNC-ACME-7', needsContext: false },
-          { name: 'Globe', to: 'UNC-ACME-7', needsContext: true },
-          { name: 'Knight', to: 'APT31', needsContext: true },
+          { name: 'UNC-ACME-7', to: 'UNC-ACME-7', risk: 'distinctive' },
+          { name: 'Globe', to: 'UNC-ACME-7', risk: 'generic' },
+          { name: 'Knight', to: 'APT31', risk: 'generic' },
         ],
       },
     });

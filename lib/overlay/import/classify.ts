@@ -39,10 +39,11 @@ export interface PlannedItem {
   /** Names it adds. */
   added: string[];
   /**
-   * The added names general text uses in another sense, or coined words (../name-risk.ts): on a page they
-   * count only with context, as bundled names of those classes do. Set by the run (./run.ts).
+   * The added names that need context on a page, as bundled names of their class do (../name-risk.ts):
+   * `generic`, a common word, person, place or brand; `coinage`, a coined word (counts on pages about
+   * security). Set by the run (./run.ts).
    */
-  needsContext?: string[];
+  needsContext?: { name: string; risk: 'generic' | 'coinage' }[];
   /** Why it is a conflict (nothing of it is written). */
   reason?: string;
   warnings: string[];

@@ -96,8 +96,11 @@ export async function runOverlayImport(
   items.sort((a, b) => a.index - b.index);
   for (const it of items) {
     if (it.verdict !== 'new' && it.verdict !== 'merged') continue;
-    const common = it.added.filter((n) => importedNameRisk(n) !== 'distinctive');
-    if (common.length) it.needsContext = common;
+    const context = it.added.flatMap((name) => {
+      const risk = importedNameRisk(name);
+      return risk === 'distinctive' ? [] : [{ name, risk }];
+    });
+    if (context.length) it.needsContext = context;
   }
   if (apply && plan.writes.length > 0) {
     const r = await deps.write(plan.writes);
