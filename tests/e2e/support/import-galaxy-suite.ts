@@ -36,13 +36,11 @@ export function importGalaxySuite(name: 'chromium' | 'firefox', pages: string[] 
   let dash: Tab;
 
   /** Own-name boxes on a page once scanned and painted (the private layer paints in an animation frame). */
-  const marksOn = async (url: string, atLeast = 0) => {
+  const marksOn = async (url: string) => {
     const tab = await browser.openScanned(url, 20_000);
     try {
       await tab.evaluate(settle, undefined);
-      const count = async () => (await tab.shadowEval('apt-lens-ui', ownMarks, undefined)) ?? 0;
-      if (atLeast > 0) await expect.poll(count, { timeout: 10_000 }).toBeGreaterThanOrEqual(atLeast);
-      return await count();
+      return (await tab.shadowEval('apt-lens-ui', ownMarks, undefined)) ?? 0;
     } finally {
       await tab.close();
     }
@@ -88,7 +86,8 @@ export function importGalaxySuite(name: 'chromium' | 'firefox', pages: string[] 
 
     it('a page about one of its gangs shows that gang’s mark, and none for the everyday words around it', async () => {
       // One own name (the gang) in the first paragraph; Sport, Knight, James and globe stay unmarked.
-      expect(await marksOn(`${server.origin}/pages/import-galaxy.html`, 1)).toBe(1);
+      // Read as the corpus pages are read below (no waiting beyond the paint), so their zeros mean something.
+      expect(await marksOn(`${server.origin}/pages/import-galaxy.html`)).toBe(1);
     });
 
     describe.skipIf(pages.length === 0)(`the everyday news pages (${pages.length})`, () => {
