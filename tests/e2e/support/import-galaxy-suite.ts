@@ -18,7 +18,11 @@ const LABELS = JSON.parse(
   readFileSync('tests/fixtures/misp-galaxy/ransomware-corpus-labels.json', 'utf8'),
 ) as {
   right: Record<string, { text: string; id: string }[]>;
+  mostMarkedBefore: Record<string, number>;
 };
+
+/** The corpus pages that had the most own-name marks before imported names had classes (20 of them). */
+export const MOST_MARKED = CORPUS.filter((f) => f in LABELS.mostMarkedBefore);
 
 /** In a page's closed UI root: how many boxes the private layer paints for the reader's own names. */
 const ownMarks = (root: ShadowRoot) => root.querySelectorAll('.mark.ours').length;
