@@ -3,6 +3,7 @@ import { loadKb } from '../../../lib/kb/index';
 import { planOverlayImport } from '../../../lib/overlay/import/classify';
 import { parseImportFile } from '../../../lib/overlay/import/parse';
 import { EMPTY_OVERLAY } from '../../../lib/overlay/model';
+import { importIntoEmpty } from '../../../scripts/overlay/measure-import';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const parse = (data: unknown) => {
@@ -91,5 +92,33 @@ describe('revoked and deprecated objects are left out, not listed as conflicts',
     });
     expect(r.candidates.map((c) => c.name)).toEqual(['Quiet Heron']);
     expect(r.retired).toBe(2);
+  });
+});
+
+describe('an import cannot plant stop words or names too short', () => {
+  it('a galaxy naming "the" and adding "with" and "a" to APT31 writes none of them', async () => {
+    const { report, overlay } = await importIntoEmpty(
+      JSON.stringify(
+        galaxy([
+          { value: 'the', uuid: uuid(1), meta: { synonyms: ['and'] } },
+          { value: 'APT31', uuid: uuid(2), meta: { synonyms: ['with', 'a', 'Quiet Falcon 31'] } },
+          { value: 'J', uuid: uuid(3), meta: { synonyms: ['Jay Crew Nine'] } },
+        ]),
+      ),
+    );
+    if (!report.ok) throw new Error(report.error);
+    const names = [
+      ...overlay.entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.name)]),
+      ...overlay.extensions.flatMap((x) => x.aliases.map((a) => a.name)),
+    ];
+    expect(names.sort()).toEqual(['Jay Crew Nine', 'Quiet Falcon 31']);
+    expect(report.invalid).toEqual([
+      { index: 0, id: 'the', reason: 'values[0].value "the": a word every text uses is not a name' },
+    ]);
+    const apt31 = report.items.find((it) => it.name === 'APT31')!;
+    expect(apt31.warnings).toEqual([
+      'alias "with" left out: a word every text uses is not a name',
+      'alias "a" left out: a name needs at least three letters or digits',
+    ]);
   });
 });
