@@ -46,6 +46,14 @@ function shapeError(raw: unknown, i: number): string | undefined {
 
 /** An ATT&CK id written after the name, as the mitre-intrusion-set galaxy does ("Ajax Security Team - G0130"). */
 const ID_AFTER_NAME = /^(.*\S)\s+-\s+(G\d{4})$/;
+/**
+ * Brackets after an actor's name: a qualifier ("Anonymous (Collective)", "… Ransomware (Fake)") or another
+ * name ("Defray (Glushkov)", "777(Legion)"). A page writes neither inside the name.
+ */
+const BRACKETS_AFTER_NAME = /^([^()]*[\p{L}\p{N}][^()]*?)\s*\(([^()]{1,40})\)$/u;
+/** What a bracket says about the name rather than being one. */
+const QUALIFIER = /fake|formerly|official|collective|deprecated|group|ransomware/i;
+
 /** Tidal Cyber numbers the groups it adds itself from G3000 up, in the field it keeps ATT&CK's ids in. */
 const TIDAL_OWN_IDS = 'G3000';
 
@@ -77,6 +85,14 @@ function readCluster(raw: Record<string, unknown>, index: number, kind: ImportCa
   let value = checkName(raw.value, `${at}.value`);
   const suffix = ID_AFTER_NAME.exec(value);
   if (suffix) value = suffix[1]!;
+  const brackets = kind === 'actor' ? BRACKETS_AFTER_NAME.exec(value) : null;
+  /** The other name a bracket holds, read as an alias. */
+  let bracketName: string | undefined;
+  if (brackets) {
+    value = brackets[1]!.trim();
+    if (QUALIFIER.test(brackets[2]!)) warnings.push(`"(${brackets[2]})" left out of the name`);
+    else bracketName = brackets[2]!.trim();
+  }
   const refs = (meta.refs as unknown[] | undefined) ?? [];
   const synonyms = (meta.synonyms as unknown[] | undefined) ?? [];
   // The threat-actor galaxy files ATT&CK ids among the synonyms ("G0006"): an id, not a name.
@@ -91,7 +107,7 @@ function readCluster(raw: Record<string, unknown>, index: number, kind: ImportCa
   for (const r of refs) attackId ??= typeof r === 'string' ? attackIdOfUrl(r) : undefined;
   const { name, aliases } = usableNames(
     value,
-    checkAliases(value, names, `${at}.meta.synonyms`, warnings),
+    checkAliases(value, bracketName ? [bracketName, ...names] : names, `${at}.meta.synonyms`, warnings),
     `${at}.value`,
     warnings,
   );

@@ -122,3 +122,28 @@ describe('an import cannot plant stop words or names too short', () => {
     ]);
   });
 });
+
+describe('brackets after an actor’s name', () => {
+  it('a qualifier is left out of the name, with a warning; another name becomes an alias', () => {
+    const r = parse(
+      galaxy([
+        { value: 'Quiet Heron Ransomware (Fake)', uuid: uuid(1) },
+        { value: 'Defray (Glushkov)', uuid: uuid(2) },
+        { value: 'NoName057(16)', uuid: uuid(3) },
+      ]),
+    );
+    expect(r.candidates.map((c) => [c.name, c.aliases, c.warnings])).toEqual([
+      ['Quiet Heron Ransomware', [], ['"(Fake)" left out of the name']],
+      ['Defray', ['Glushkov'], []],
+      ['NoName057', [], ['alias "16" left out: a number alone is not a name']],
+    ]);
+  });
+
+  it('an agency’s brackets are left as they are: "(Armenia)" says whose body it is', () => {
+    const r = parse({
+      ...galaxy([{ value: 'National Security Service (Armenia)', uuid: uuid(1) }]),
+      type: 'intelligence-agencies',
+    });
+    expect(r.candidates[0]!.name).toBe('National Security Service (Armenia)');
+  });
+});
