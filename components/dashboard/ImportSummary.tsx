@@ -1,4 +1,5 @@
 import type { ImportReport } from '../../lib/incidents/schema';
+import { AddedNames } from '../overlay/OverlayImport';
 
 /** Props of the dry-run summary. */
 export interface ImportSummaryProps {
@@ -32,6 +33,7 @@ export function ImportSummary({ fileName, report, onConfirm, onCancel }: ImportS
           </li>
         )}
       </ul>
+      {report.overlay && <AddedNames names={report.overlay.names} />}
       {report.invalid.length > 0 && (
         <details>
           <summary>Why records are invalid</summary>

@@ -49,13 +49,15 @@ interface Draft {
   kind: 'actor' | 'agency';
   name: string;
   extends: string;
-  aliases: { name: string; source: string }[];
+  aliases: { name: string; source: string; imported?: true }[];
   country: string;
   sponsor: string;
   attackId: string;
   notes: string;
   links: string;
   createdAt?: string;
+  /** Where an imported entry came from: kept, so its names keep needing the context a file's names need. */
+  origin?: string;
 }
 
 const blank = (mode: Draft['mode'], kind: Draft['kind'] = 'actor'): Draft => ({
@@ -78,6 +80,7 @@ function draftOf(e: OverlayEntry): Draft {
     notes: e.notes,
     links: e.links.join('\n'),
     createdAt: e.createdAt,
+    ...(e.origin ? { origin: e.origin } : {}),
   };
   if (isExtension(e)) return { ...blank('extension'), ...common, extends: e.extends };
   return {
@@ -93,13 +96,17 @@ function draftOf(e: OverlayEntry): Draft {
 /** The entry a draft stands for (not yet checked); a new entity gets a fresh `ours-` id. */
 function entryOf(d: Draft, overlay: Overlay, now: string): unknown {
   const aliases = d.aliases
-    .map((a) => ({ name: a.name.trim(), source: a.source.trim() || OURS }))
+    .map((a) => ({
+      name: a.name.trim(),
+      source: a.source.trim() || OURS,
+      ...(a.imported ? { imported: true } : {}),
+    }))
     .filter((a) => a.name !== '');
   const links = d.links
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const times = { createdAt: d.createdAt ?? now, updatedAt: now };
+  const times = { createdAt: d.createdAt ?? now, updatedAt: now, ...(d.origin ? { origin: d.origin } : {}) };
   if (d.mode === 'extension') {
     return { extends: d.extends.trim(), aliases, notes: d.notes, links, ...times };
   }

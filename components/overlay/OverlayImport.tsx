@@ -49,6 +49,76 @@ function Group({ title, items }: { title: string; items: PlannedItem[] }) {
   );
 }
 
+/** One name an import adds, to what, and its risk class (what a page must say for it to be marked). */
+export interface AddedName {
+  name: string;
+  to: string;
+  risk: 'distinctive' | 'coinage' | 'generic';
+}
+
+/** Every name the plan adds (new entities' names and names merged into existing ones), in file order. */
+function addedNames(items: readonly PlannedItem[]): AddedName[] {
+  const out: AddedName[] = [];
+  for (const it of items) {
+    if (it.verdict !== 'new' && it.verdict !== 'merged') continue;
+    const to = `${it.target?.name ?? it.name}${it.target?.origin === 'bundled' ? '' : ' (your KB)'}`;
+    const risk = new Map((it.needsContext ?? []).map((c) => [c.name, c.risk]));
+    for (const name of it.added) out.push({ name, to, risk: risk.get(name) ?? 'distinctive' });
+  }
+  return out;
+}
+
+const NOTE: Record<AddedName['risk'], string> = {
+  generic: ' ⚠ common word: needs context',
+  coinage: ' (coined word: marked on pages about security)',
+  distinctive: '',
+};
+
+/**
+ * Every name an import adds, the common words first and marked: a name general text uses ("Sport", "Cuba")
+ * is painted only where the text around it speaks of a group, a coined word only on a page about security,
+ * so the reader sees which before confirming. Shared by the overlay import and the incidents import (whose
+ * file may carry entries of your KB).
+ */
+export function AddedNames({ names }: { names: readonly AddedName[] }) {
+  if (names.length === 0) return null;
+  const common = names.filter((n) => n.risk === 'generic');
+  const coined = names.filter((n) => n.risk === 'coinage');
+  const own = names.filter((n) => n.risk === 'distinctive');
+  return (
+    <section class="added-names" aria-label="Names it adds">
+      <h3>
+        Names it adds ({names.length}: {common.length} common words, {coined.length} coined words)
+      </h3>
+      {common.length > 0 && (
+        <p class="warning" role="note">
+          ⚠ {common.length} of these names are common words or names of people, places or brands (such as{' '}
+          {common
+            .slice(0, 5)
+            .map((n) => `“${n.name}”`)
+            .join(', ')}
+          ): they are marked on a page only where the text around them speaks of a group.
+        </p>
+      )}
+      <details open={names.length <= 20}>
+        <summary>
+          {common.length} common, {coined.length} coined, {own.length} standing on their own
+        </summary>
+        <ul>
+          {[...common, ...coined, ...own].map((n, i) => (
+            <li key={i}>
+              <strong>{n.name}</strong> → {n.to}
+              {NOTE[n.risk] && (
+                <span class={n.risk === 'generic' ? 'warning' : undefined}>{NOTE[n.risk]}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
 /** The dry run of an overlay import, shown before anything is written. */
 export function OverlayImportSummary({
   fileName,
@@ -76,7 +146,9 @@ export function OverlayImportSummary({
         <li>{counts.conflict} conflicting (not imported)</li>
         <li>{report.invalid.length} invalid (skipped)</li>
         {report.ignored > 0 && <li>{report.ignored} other objects (not actors or agencies, left out)</li>}
+        {report.retired > 0 && <li>{report.retired} revoked or deprecated (left out)</li>}
       </ul>
+      <AddedNames names={addedNames(report.items)} />
       <Group title="New" items={of('new')} />
       <Group title="Merged" items={of('merged')} />
       <Group title="Conflicting" items={of('conflict')} />

@@ -257,8 +257,20 @@ export type ImportReport =
       /** Watched entity ids the file adds to the watchlist (present when the file has a watchlist). */
       watchlist?: { add: number };
       /** Entries of the reader's own KB the file adds or updates (present when the file has an overlay). */
-      overlay?: { add: number; update: number; unchanged: number };
+      overlay?: OverlayRestoreCounts;
     };
+
+/** What restoring an incidents file's own-KB entries does: the counts, and every name it adds and to what. */
+export interface OverlayRestoreCounts {
+  add: number;
+  update: number;
+  unchanged: number;
+  /**
+   * Each name the file adds (to an entity of the reader's KB or to a bundled one) and its risk class
+   * (lib/overlay/name-risk.ts): a common word (`generic`) or a coined one (`coinage`) needs context on a page.
+   */
+  names: { name: string; to: string; risk: 'distinctive' | 'coinage' | 'generic' }[];
+}
 
 /**
  * Why a JSON parser gave up, short: where it stopped ("at line 3, column 5"; V8 gives a position, Firefox a

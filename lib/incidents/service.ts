@@ -5,7 +5,7 @@
 import type { IncidentRequest, ResponseOf } from '../protocol/runtime';
 import type { IncidentsDb } from './db';
 import { createIncident, type Incident, siteOf } from './model';
-import { parseExport } from './schema';
+import { type OverlayRestoreCounts, parseExport } from './schema';
 import {
   allTags,
   deleteIncidents,
@@ -37,7 +37,7 @@ export interface ServiceDeps {
     restore(
       file: { entities: unknown[]; extensions: unknown[] },
       apply: boolean,
-    ): Promise<{ add: number; update: number; unchanged: number } | { error: string }>;
+    ): Promise<OverlayRestoreCounts | { error: string }>;
   };
 }
 
@@ -83,7 +83,7 @@ export async function handleIncidentRequest(
       const parsed = parseExport(req.text);
       if (!parsed.ok) return parsed;
       // The overlay is checked first: a file whose KB entries cannot be stored changes nothing at all.
-      let overlay: { add: number; update: number; unchanged: number } | undefined;
+      let overlay: OverlayRestoreCounts | undefined;
       if (parsed.overlay && deps.overlay) {
         const check = await deps.overlay.restore(parsed.overlay, false);
         if ('error' in check) return { ok: false, error: check.error };

@@ -2,13 +2,17 @@
  * The overlay's matcher, built by the background once per overlay change and handed to every tab through
  * extension storage: the rows (one per name) and the compiled tree, as plain data. A tab only checks the
  * shape and wraps it (no folding or inserting of names at page load), then scans each text with it beside
- * the bundled matcher. The reader's names count as distinctive (they chose them): they need no context,
- * but still end on word boundaries and are never looked for in code or editable fields (the page's text is
+ * the bundled matcher. The names the reader typed count as distinctive (they chose them) and need no
+ * context; names from a file need what a bundled name of their risk class needs. All end on word boundaries
+ * and are never looked for in code or editable fields (the page's text is
  * collected the same way for both matchers).
  */
 import { PackedNameTable } from '../kb/name-table';
-import type { NameRow } from '../kb/types';
+import { NameFlag, type NameRow } from '../kb/types';
+import { nameKey } from '../match/chars';
 import { Compiled, compileData, type MatcherData } from '../match/compile';
+import { precededByProperName } from '../match/context';
+import { isCountryWord } from '../match/countries';
 import {
   bundledTables,
   type FindOptions,
@@ -19,7 +23,7 @@ import {
 } from '../match/find-mentions';
 import type { Mention } from '../match/types';
 import { decodeUint16 } from '../match/uint16-base64';
-import { namesOf, type Overlay } from './model';
+import type { Overlay } from './model';
 
 /** Format version of the stored matcher: bump when its shape changes (a tab ignores any other). */
 export const OVERLAY_MATCHER_VERSION = 2;
@@ -49,19 +53,28 @@ export interface BundledFacts {
   agencyKind?: NameRow['agencyKind'];
 }
 
-/** One name-table row per name of the overlay: own entities under their ids, added names under the bundled id. */
+/**
+ * One name-table row per name of the overlay: own entities under their ids, added names under the bundled id.
+ * A name from a file gets `importedFlags` (its risk class: ./name-risk.ts, handed in so tabs, which only load
+ * the rows, never carry its word table); a name the reader typed counts as distinctive.
+ */
 export function overlayNameRows(
   overlay: Overlay,
   bundled: (id: string) => BundledFacts | undefined,
+  importedFlags: (name: string) => number = () => 0,
 ): NameRow[] {
   const rows: NameRow[] = [];
   for (const e of overlay.entities) {
-    for (const name of namesOf(e)) {
+    const names = [
+      { name: e.name, imported: e.origin !== undefined },
+      ...e.aliases.map((a) => ({ name: a.name, imported: a.imported === true })),
+    ];
+    for (const { name, imported } of names) {
       rows.push({
         name,
         id: e.id,
         kind: e.kind,
-        flags: 0,
+        flags: imported ? importedFlags(name) : 0,
         canonical: e.name,
         ...(e.country ? { country: e.country } : {}),
       });
@@ -75,7 +88,7 @@ export function overlayNameRows(
         name: a.name,
         id: x.extends,
         kind: b.kind,
-        flags: 0,
+        flags: a.imported ? importedFlags(a.name) : 0,
         canonical: b.name,
         ...(b.country ? { country: b.country } : {}),
         ...(b.agencyKind ? { agencyKind: b.agencyKind } : {}),
@@ -180,9 +193,39 @@ export function findWithOverlay(
 ): (text: string, options?: FindOptions) => Mention[] {
   if (!ours) return findMentions;
   const pair = pairedMatcher(bundledTables(), ours);
+  const needsContext = contextNames(ours);
   return (text, options) => {
     const [bundled, own] = pair.findMentions(text, options);
-    return mergeMentions(bundled, markOurs(own));
+    const kept = own.filter(
+      (m) =>
+        !(
+          needsContext().has(`${m.id}\t${nameKeyOf(m.text)}`) &&
+          precededByProperName(text, m.start, isCountryWord)
+        ),
+    );
+    return mergeMentions(bundled, markOurs(kept));
+  };
+}
+
+const nameKeyOf = (name: string) => String.fromCharCode(...nameKey(name).key);
+
+/**
+ * The overlay's names that need context (a file's generic and coined names), as `id\tkey`, built when a
+ * page first has an own mention. Such a name right after a capitalized word is part of a longer proper
+ * name ("Betsy DeVos", "Man Haron Monis"), as the bundled generic names are: the reader's typed names are
+ * exempt, as they are from every context rule.
+ */
+function contextNames(ours: Compiled): () => ReadonlySet<string> {
+  let names: Set<string> | undefined;
+  return () => {
+    if (!names) {
+      names = new Set();
+      for (let i = 0; i < ours.rowCount; i++) {
+        const row = ours.row(i);
+        if (row.flags & (NameFlag.generic | NameFlag.coinage)) names.add(`${row.id}\t${nameKeyOf(row.name)}`);
+      }
+    }
+    return names;
   };
 }
 

@@ -39,6 +39,11 @@ export const NameSchema = v.pipe(
 export const OverlayAliasSchema = v.object({
   name: NameSchema,
   source: v.pipe(v.string(), v.trim(), v.nonEmpty('a name with no vendor (say "ours")'), text(100)),
+  /**
+   * The name came from a file (a galaxy, a bundle, an incidents file's KB), not typed by the reader: it gets
+   * the risk class general text gives it (./name-risk.ts), as a bundled name would.
+   */
+  imported: v.optional(v.literal(true)),
 });
 
 /** An overlay entity's id: `ours-` and a slug. */
@@ -61,7 +66,10 @@ const notes = text(20_000);
 const bookkeeping = {
   createdAt: timestamp,
   updatedAt: timestamp,
-  /** Where the entry came from when it was imported ("MISP galaxy threat-actor", a file name); absent when typed. */
+  /**
+   * Where the entry came from when it was imported ("MISP galaxy threat-actor", a file name); absent when typed.
+   * An entity with an origin has a canonical name from a file, which gets its risk class (./name-risk.ts).
+   */
   origin: v.optional(text(300)),
 };
 

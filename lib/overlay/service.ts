@@ -4,14 +4,15 @@
  */
 
 import * as v from 'valibot';
-import { reasonOf } from '../incidents/schema';
+import { type OverlayRestoreCounts, reasonOf } from '../incidents/schema';
 import type { OverlayWriteReport } from '../protocol/runtime';
 import { type OverlayDb, readOverlay } from './db';
 import { OverlayLookup } from './lookup';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
-import { entryKey, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
+import { entryKey, isExtension, namesOf, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
+import { importedNameFlags, importedNameRisk } from './name-risk';
 import { applyBatch, type OverlayBatch, writeOverlay } from './store';
-import { bundledIndex, overlayProblems } from './validate';
+import { bundledIndex, keyOf, overlayProblems } from './validate';
 
 /** The browser pieces the service needs, passed in so tests can supply fakes. */
 export interface OverlayServiceDeps {
@@ -25,8 +26,31 @@ export interface OverlayServiceDeps {
 
 /** The compiled matcher for an overlay, or null when it has no names. */
 export function matcherFileFor(overlay: Overlay): OverlayMatcherFile | null {
-  const rows = overlayNameRows(overlay, (id) => bundledIndex().facts(id));
+  const rows = overlayNameRows(overlay, (id) => bundledIndex().facts(id), importedNameFlags);
   return rows.length ? buildOverlayMatcher(rows) : null;
+}
+
+/** Where a restored entity came from when the file does not say. */
+export const RESTORED_ORIGIN = 'an incidents file';
+
+/**
+ * An entry as a file gives it, with every name marked as the file's: a file names whatever it likes, so its
+ * names get their risk class whatever the file claims about who typed them.
+ */
+function fromFile(entry: OverlayEntry): OverlayEntry {
+  const aliases = entry.aliases.map((a) => ({ ...a, imported: true as const }));
+  if (isExtension(entry)) return { ...entry, aliases };
+  return { ...entry, aliases, origin: entry.origin ?? RESTORED_ORIGIN };
+}
+
+/** The names an entry adds over the stored one (by the matcher's key), to what, and which need context. */
+function addedNames(entry: OverlayEntry, old: OverlayEntry | undefined): OverlayRestoreCounts['names'] {
+  const had = new Set(
+    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(keyOf) : [],
+  );
+  const to = isExtension(entry) ? (bundledIndex().facts(entry.extends)?.name ?? entry.extends) : entry.name;
+  const list = isExtension(entry) ? entry.aliases.map((a) => a.name) : namesOf(entry);
+  return list.filter((n) => !had.has(keyOf(n))).map((name) => ({ name, to, risk: importedNameRisk(name) }));
 }
 
 /** The overlay as the background serves it. */
@@ -66,7 +90,7 @@ export class OverlayService {
   async restore(
     file: { entities: unknown[]; extensions: unknown[] },
     apply: boolean,
-  ): Promise<{ add: number; update: number; unchanged: number } | { error: string }> {
+  ): Promise<OverlayRestoreCounts | { error: string }> {
     const current = (await this.lookup()).overlay;
     const stored = new Map<string, OverlayEntry>();
     for (const e of [...current.entities, ...current.extensions]) stored.set(entryKey(e), e);
@@ -76,11 +100,12 @@ export class OverlayService {
     for (let i = 0; i < raw.length; i++) {
       const r = v.safeParse(OverlayEntrySchema, raw[i]);
       if (!r.success) return { error: `Your KB in the file, entry ${i + 1}: ${reasonOf(r.issues)}.` };
-      const key = entryKey(r.output);
+      const entry = fromFile(r.output);
+      const key = entryKey(entry);
       if (put.has(key)) return { error: `Your KB in the file lists ${key} twice.` };
       const old = stored.get(key);
-      if (old && Date.parse(old.updatedAt) >= Date.parse(r.output.updatedAt)) unchanged++;
-      else put.set(key, r.output);
+      if (old && Date.parse(old.updatedAt) >= Date.parse(entry.updatedAt)) unchanged++;
+      else put.set(key, entry);
     }
     const batch = { put: [...put.values()], keepTimes: true };
     const problems = overlayProblems(applyBatch(current, batch, this.deps.now()));
@@ -89,12 +114,13 @@ export class OverlayService {
       return { error: `Your KB in the file cannot be stored${p.key ? ` (${p.key})` : ''}: ${p.message}` };
     }
     const add = batch.put.filter((e) => !stored.has(entryKey(e))).length;
+    const names = batch.put.flatMap((e) => addedNames(e, stored.get(entryKey(e))));
     if (apply && batch.put.length) {
       const r = await this.write(batch);
       if (!r.ok)
         return { error: `Your KB in the file cannot be stored: ${r.problems[0]?.message ?? 'refused'}` };
     }
-    return { add, update: batch.put.length - add, unchanged };
+    return { add, update: batch.put.length - add, unchanged, names };
   }
 
   /** Builds and stores the matcher from what is stored (after an install or update changed its format). */

@@ -1,7 +1,8 @@
 /**
  * What the overlay as a whole must satisfy beyond each entry's shape (lib/overlay/model.ts): ids and keys
  * once each, extensions of bundled entities that exist, sponsors that are agencies, and names that the
- * matcher can find and that mean one entity only. A name the bundled KB already has is refused: the page's
+ * matcher can find and that mean one entity only, never a stop word or one too short (./usable-name.ts), so no
+ * path (the editor, an import, an incidents file) can plant one. A name the bundled KB already has is refused: the page's
  * public highlights never depend on the overlay, so such a name would never be painted as the reader's.
  */
 import { getEntity } from '../kb/index';
@@ -20,6 +21,7 @@ import {
   type Overlay,
   type OverlayEntry,
 } from './model';
+import { unusableName } from './usable-name';
 
 /** One problem, tied to the entry (its key) and field it is about, in words the editor can show. */
 export interface OverlayProblem {
@@ -162,6 +164,11 @@ export function overlayProblems(overlay: Overlay, kb: BundledIndex = bundledInde
         continue;
       }
       mine.add(k);
+      const unusable = unusableName(name);
+      if (unusable) {
+        problems.push({ key, field, message: `“${name}” cannot be a name: ${unusable}.` });
+        continue;
+      }
       const taken = kb.named(k);
       if (taken.length > 0) {
         const which = taken.map((id) => kb.facts(id)?.name ?? id).join(', ');

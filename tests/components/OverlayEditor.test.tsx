@@ -14,7 +14,7 @@ const SLOW = { timeout: 10_000 };
 let n = 0;
 
 /** The editor over a real store, written through the same message shape check and service as the background. */
-function setup() {
+function setup(show = true) {
   const db = openOverlayDb(`editor-${++n}`);
   const service = new OverlayService({
     open: () => db,
@@ -35,8 +35,9 @@ function setup() {
     ],
     now: () => new Date('2026-12-01T10:00:00Z'),
   };
-  render(<OverlayEditor api={api} />);
-  return { db };
+  const open = () => render(<OverlayEditor api={api} />);
+  if (show) open();
+  return { db, service, open };
 }
 
 const type = (label: string, value: string, root: HTMLElement = document.body) =>
@@ -90,6 +91,37 @@ describe('OverlayEditor', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Remove UNC-ACME-7' }));
     await screen.findByText('Removed UNC-ACME-7.', undefined, SLOW);
     expect((await readOverlay(await db)).overlay.entities).toEqual([]);
+  });
+
+  it('editing an imported entity keeps its names marked as the file’s (they keep needing context)', async () => {
+    const { db, service, open } = setup(false);
+    await service.write({
+      put: [
+        {
+          id: 'ours-sport',
+          kind: 'actor',
+          name: 'Sport',
+          aliases: [{ name: 'Sport Locker', source: 'MISP galaxy', imported: true }],
+          notes: '',
+          links: [],
+          createdAt: '2026-12-01T00:00:00.000Z',
+          updatedAt: '2026-12-01T00:00:00.000Z',
+          origin: 'MISP galaxy "Ransomware"',
+        },
+      ],
+    });
+    open();
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Sport' }, SLOW));
+    const edit = screen.getByRole('form', { name: 'Edit an actor' });
+    type('Notes', 'Seen in 2024', edit);
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await readOverlay(await db)).overlay.entities[0]).toMatchObject({
+        notes: 'Seen in 2024',
+        origin: 'MISP galaxy "Ransomware"',
+        aliases: [{ name: 'Sport Locker', source: 'MISP galaxy', imported: true }],
+      }),
+    );
   });
 
   it('shows clear errors by field and keeps what was typed', async () => {

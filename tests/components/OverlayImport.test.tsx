@@ -43,6 +43,26 @@ function pickFile(text: string, name: string) {
 afterEach(cleanup);
 
 describe('OverlayImport', () => {
+  it('lists every name the import adds and to what, the common words first and marked', async () => {
+    setup();
+    pickFile(GALAXY, 'team.json');
+    const names = await screen.findByRole('region', { name: 'Names it adds' });
+    const text = names.textContent ?? '';
+    expect(text).toContain('Names it adds (6: 2 common words, 0 coined words)');
+    expect(text).toContain(
+      'common words or names of people, places or brands (such as “Lamplighter Crew”, “MK-3”)',
+    );
+    const items = [...names.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'Lamplighter Crew → Copper Lantern (your KB) ⚠ common word: needs context',
+      'MK-3 → Marsh Kestrel (your KB) ⚠ common word: needs context',
+      'Copper Lantern → Copper Lantern (your KB)',
+      'ACME-CL-12 → Copper Lantern (your KB)',
+      'Marsh Kestrel → Marsh Kestrel (your KB)',
+      'ACME-CN-31 → APT31',
+    ]);
+  });
+
   it('shows the summary with the list before writing, and writes only on Confirm', async () => {
     const store = setup();
     pickFile(GALAXY, 'team.json');

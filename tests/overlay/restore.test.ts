@@ -80,4 +80,48 @@ describe('the user-data export carries your KB', () => {
     expect(await listIncidents(db)).toEqual([]);
     expect((await readOverlay(await overlayDb)).overlay.entities).toEqual([]);
   });
+
+  it('cannot plant a stop word, and lists every name it adds, the common words marked; they count as a file’s names', async () => {
+    const { overlayDb, run } = await setup();
+    const planting = exportJson([makeIncident(1)], new Date(T1), {
+      overlay: { entities: [], extensions: [extension({ aliases: [{ name: 'with', source: 'ours' }] })] },
+    });
+    expect(await run(planting, true)).toEqual({
+      ok: false,
+      error:
+        'Your KB in the file cannot be stored (apt31): “with” cannot be a name: a word every text uses is not a name.',
+    });
+    const the = exportJson([makeIncident(1)], new Date(T1), {
+      overlay: { entities: [ownActor({ name: 'the', aliases: [] })], extensions: [] },
+    });
+    expect(await run(the, true)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('“the” cannot be a name'),
+    });
+
+    const file = exportJson([makeIncident(1)], new Date(T1), {
+      overlay: {
+        entities: [ownActor({ aliases: [{ name: 'Globe', source: 'ours' }] })],
+        extensions: [extension({ aliases: [{ name: 'Knight', source: 'ours' }] })],
+      },
+    });
+    const dry = await run(file, false);
+    expect(dry).toMatchObject({
+      ok: true,
+      overlay: {
+        add: 2,
+        names: [
+          { name: 'UNC-ACME-7', to: 'UNC-ACME-7', risk: 'distinctive' },
+          { name: 'Globe', to: 'UNC-ACME-7', risk: 'generic' },
+          { name: 'Knight', to: 'APT31', risk: 'generic' },
+        ],
+      },
+    });
+    await run(file, true);
+    // Whatever the file says of who typed them, its names are the file's: they get their risk class.
+    const stored = (await readOverlay(await overlayDb)).overlay;
+    expect(stored.entities[0]!.origin).toBe('an incidents file');
+    expect(stored.entities[0]!.aliases.every((a) => a.imported)).toBe(true);
+    expect(stored.extensions[0]!.aliases).toEqual([{ name: 'Knight', source: 'ours', imported: true }]);
+  });
 });

@@ -8,6 +8,7 @@ import { codePoints, isWebUrl } from '../../incidents/formats';
 import type { InvalidRecord } from '../../incidents/schema';
 import { nameKey } from '../../match/chars';
 import { MAX_ALIASES, MAX_LINKS, MAX_NAME } from '../model';
+import { unusableName } from '../usable-name';
 
 export type { InvalidRecord } from '../../incidents/schema';
 
@@ -50,6 +51,8 @@ export type ParsedImportFile =
       invalid: InvalidRecord[];
       /** Records of kinds the overlay does not hold (malware, reports, markings…), left out. */
       ignored: number;
+      /** Records the file itself retires (revoked or deprecated ATT&CK objects), left out. */
+      retired: number;
     }
   | { ok: false; error: string };
 
@@ -90,8 +93,16 @@ export function checkName(value: unknown, field: string): string {
   return name;
 }
 
-/** The aliases of a record: trimmed, checked, the name itself and repeats (by folded form) removed. */
-export function checkAliases(name: string, values: readonly unknown[], field: string): string[] {
+/**
+ * The aliases of a record: trimmed, checked, the name itself and repeats (by folded form) removed, and names
+ * that can never be names (stop words, too short: ../usable-name.ts) left out with a warning.
+ */
+export function checkAliases(
+  name: string,
+  values: readonly unknown[],
+  field: string,
+  warnings: string[],
+): string[] {
   const seen = new Set([matchKey(name)]);
   const out: string[] = [];
   values.forEach((raw, i) => {
@@ -99,11 +110,26 @@ export function checkAliases(name: string, values: readonly unknown[], field: st
     const key = matchKey(alias);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(alias);
+    const unusable = unusableName(alias);
+    if (unusable) warnings.push(`alias "${alias}" left out: ${unusable}`);
+    else out.push(alias);
   });
   if (out.length > MAX_ALIASES)
     throw new RecordError(`${field}: more than ${MAX_ALIASES} names (${out.length})`);
   return out;
+}
+
+/**
+ * A record's name and aliases once names that can never be names are out: when its own name is one ("One"),
+ * its first usable alias stands for it (with a warning); with none, the record is invalid.
+ */
+export function usableNames(name: string, aliases: string[], field: string, warnings: string[]) {
+  const unusable = unusableName(name);
+  if (!unusable) return { name, aliases };
+  const [first, ...rest] = aliases;
+  if (first === undefined) throw new RecordError(`${field} "${name}": ${unusable}`);
+  warnings.push(`name "${name}" left out (${unusable}): "${first}" stands for it`);
+  return { name: first, aliases: rest };
 }
 
 /**

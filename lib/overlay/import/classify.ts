@@ -38,6 +38,12 @@ export interface PlannedItem {
   matchedBy?: string;
   /** Names it adds. */
   added: string[];
+  /**
+   * The added names that need context on a page, as bundled names of their class do (../name-risk.ts):
+   * `generic`, a common word, person, place or brand; `coinage`, a coined word (counts on pages about
+   * security). Set by the run (./run.ts).
+   */
+  needsContext?: { name: string; risk: 'generic' | 'coinage' }[];
   /** Why it is a conflict (nothing of it is written). */
   reason?: string;
   warnings: string[];
@@ -163,7 +169,7 @@ export function planOverlayImport(
   const order = [...candidates.keys()].sort(
     (a, b) => Number(candidates[a]!.kind === 'actor') - Number(candidates[b]!.kind === 'actor'),
   );
-  const alias = (name: string): OverlayAlias => ({ name, source: ctx.label.slice(0, 100) });
+  const alias = (name: string): OverlayAlias => ({ name, source: ctx.label.slice(0, 100), imported: true });
 
   for (const i of order) {
     const c = candidates[i]!;
@@ -190,9 +196,13 @@ export function planOverlayImport(
     // Votes: a name that points at one entity is evidence; one shared by several is not enough on its own.
     const strong = new Map<Target, string>();
     const shared: { how: string; hits: Set<Target> }[] = [];
+    let byAttack: Target | undefined;
     if (c.attackId) {
       const t = index.attack.get(c.attackId);
-      if (t && t.kind === c.kind) strong.set(t, `ATT&CK ${c.attackId}`);
+      if (t && t.kind === c.kind) {
+        strong.set(t, `ATT&CK ${c.attackId}`);
+        byAttack = t;
+      }
     }
     /** Names that are already another kind of entity's (an actor called "MSS"): never added. */
     const otherKind: string[] = [];
@@ -208,6 +218,14 @@ export function planOverlayImport(
         const [t] = hits;
         if (!strong.has(t!)) strong.set(t!, how);
       } else shared.push({ how, hits });
+    }
+    // The ATT&CK id names one group where a name can be another's too ("Lotus Blossom"): the id decides.
+    if (byAttack && strong.size > 1) {
+      for (const [t, how] of strong) {
+        if (t === byAttack) continue;
+        item.warnings.push(`${how} is also a name of ${label(t)}; ATT&CK ${c.attackId} decides`);
+        strong.delete(t);
+      }
     }
     if (strong.size > 1) {
       conflict(`matches ${[...strong].map(([t, how]) => `${label(t)} (by ${how})`).join(' and ')}`);

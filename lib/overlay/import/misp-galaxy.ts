@@ -18,6 +18,7 @@ import {
   RecordError,
   readCountry,
   shortId,
+  usableNames,
   webLinks,
 } from './candidate';
 
@@ -43,18 +44,59 @@ function shapeError(raw: unknown, i: number): string | undefined {
   return undefined;
 }
 
+/** An ATT&CK id written after the name, as the mitre-intrusion-set galaxy does ("Ajax Security Team - G0130"). */
+const ID_AFTER_NAME = /^(.*\S)\s+-\s+(G\d{4})$/;
+/**
+ * Brackets after an actor's name: a qualifier ("Anonymous (Collective)", "… Ransomware (Fake)") or another
+ * name ("Defray (Glushkov)", "777(Legion)"). A page writes neither inside the name.
+ */
+const BRACKETS_AFTER_NAME = /^([^()]*[\p{L}\p{N}][^()]*?)\s*\(([^()]{1,40})\)$/u;
+/** What a bracket says about the name rather than being one. */
+const QUALIFIER = /fake|formerly|official|collective|deprecated|group|ransomware/i;
+
+/** Tidal Cyber numbers the groups it adds itself from G3000 up, in the field it keeps ATT&CK's ids in. */
+const TIDAL_OWN_IDS = 'G3000';
+
+/**
+ * Whether the galaxy retires the cluster: an ATT&CK object revoked (`revoked`, or `related` of type
+ * `revoked-by`), deprecated (`x_mitre_deprecated`), or named "(Deprecated)" as Tidal's galaxy does.
+ */
+function isRetired(raw: Record<string, unknown>): boolean {
+  const meta = isObject(raw.meta) ? raw.meta : {};
+  if (raw.revoked === true || meta.revoked === true || meta.x_mitre_deprecated === true) return true;
+  if (Array.isArray(raw.related) && raw.related.some((r) => isObject(r) && r.type === 'revoked-by'))
+    return true;
+  return typeof raw.value === 'string' && /\(deprecated\)\s*$/i.test(raw.value);
+}
+
+/** The ATT&CK group id a cluster's meta keeps, in the field each galaxy uses. */
+function attackIdOf(meta: Record<string, unknown>): string | undefined {
+  const ext = meta.external_id;
+  if (typeof ext === 'string' && ATTACK_GROUP_ID.test(ext)) return ext;
+  const tidal = meta.group_attack_id;
+  if (typeof tidal === 'string' && ATTACK_GROUP_ID.test(tidal) && tidal < TIDAL_OWN_IDS) return tidal;
+  return undefined;
+}
+
 function readCluster(raw: Record<string, unknown>, index: number, kind: ImportCandidate['kind']) {
   const meta = (raw.meta ?? {}) as Record<string, unknown>;
   const at = `values[${index}]`;
   const warnings: string[] = [];
-  const name = checkName(raw.value, `${at}.value`);
+  let value = checkName(raw.value, `${at}.value`);
+  const suffix = ID_AFTER_NAME.exec(value);
+  if (suffix) value = suffix[1]!;
+  const brackets = kind === 'actor' ? BRACKETS_AFTER_NAME.exec(value) : null;
+  /** The other name a bracket holds, read as an alias. */
+  let bracketName: string | undefined;
+  if (brackets) {
+    value = brackets[1]!.trim();
+    if (QUALIFIER.test(brackets[2]!)) warnings.push(`"(${brackets[2]})" left out of the name`);
+    else bracketName = brackets[2]!.trim();
+  }
   const refs = (meta.refs as unknown[] | undefined) ?? [];
   const synonyms = (meta.synonyms as unknown[] | undefined) ?? [];
   // The threat-actor galaxy files ATT&CK ids among the synonyms ("G0006"): an id, not a name.
-  let attackId =
-    typeof meta.external_id === 'string' && ATTACK_GROUP_ID.test(meta.external_id)
-      ? meta.external_id
-      : undefined;
+  let attackId = attackIdOf(meta) ?? suffix?.[2];
   const names = synonyms.filter((s) => {
     if (typeof s === 'string' && ATTACK_GROUP_ID.test(s.trim())) {
       attackId ??= s.trim();
@@ -63,12 +105,18 @@ function readCluster(raw: Record<string, unknown>, index: number, kind: ImportCa
     return true;
   });
   for (const r of refs) attackId ??= typeof r === 'string' ? attackIdOfUrl(r) : undefined;
+  const { name, aliases } = usableNames(
+    value,
+    checkAliases(value, bracketName ? [bracketName, ...names] : names, `${at}.meta.synonyms`, warnings),
+    `${at}.value`,
+    warnings,
+  );
   const candidate: ImportCandidate = {
     ref: typeof raw.uuid === 'string' && raw.uuid ? raw.uuid : at,
     index,
     kind,
     name,
-    aliases: checkAliases(name, names, `${at}.meta.synonyms`),
+    aliases,
     country: readCountry(meta.country, `${at}.meta.country`, warnings),
     attackId,
     links: webLinks(refs),
@@ -117,7 +165,12 @@ export function readMispGalaxy(data: Record<string, unknown>): ParsedImportFile 
     : 'actor';
   const candidates: ImportCandidate[] = [];
   const invalid: InvalidRecord[] = [];
+  let retired = 0;
   (data.values as Record<string, unknown>[]).forEach((raw, index) => {
+    if (isRetired(raw)) {
+      retired++;
+      return;
+    }
     try {
       candidates.push(readCluster(raw, index, kind));
     } catch (e) {
@@ -133,5 +186,6 @@ export function readMispGalaxy(data: Record<string, unknown>): ParsedImportFile 
     candidates,
     invalid,
     ignored: 0,
+    retired,
   };
 }

@@ -20,6 +20,8 @@ export type OverlayImportReport =
       invalid: InvalidRecord[];
       /** Objects of other kinds (malware, reports…) left out. */
       ignored: number;
+      /** Records the file retires (revoked or deprecated), left out rather than listed as conflicts. */
+      retired: number;
       /** Overlay entries a confirm writes (or wrote). */
       writes: number;
     };

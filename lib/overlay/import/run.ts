@@ -7,6 +7,7 @@
  */
 import type { KnowledgeBase } from '../../kb/types';
 import type { Overlay, OverlayEntry } from '../model';
+import { importedNameRisk } from '../name-risk';
 import { type ImportCandidate, matchKey } from './candidate';
 import { type PlannedItem, planOverlayImport, withWrites } from './classify';
 import { parseImportFile } from './parse';
@@ -93,6 +94,14 @@ export async function runOverlayImport(
     plan.counts.conflict++;
   }
   items.sort((a, b) => a.index - b.index);
+  for (const it of items) {
+    if (it.verdict !== 'new' && it.verdict !== 'merged') continue;
+    const context = it.added.flatMap((name) => {
+      const risk = importedNameRisk(name);
+      return risk === 'distinctive' ? [] : [{ name, risk }];
+    });
+    if (context.length) it.needsContext = context;
+  }
   if (apply && plan.writes.length > 0) {
     const r = await deps.write(plan.writes);
     if (!r.ok) return { ok: false, error: r.error };
@@ -106,6 +115,7 @@ export async function runOverlayImport(
     items,
     invalid: parsed.invalid,
     ignored: parsed.ignored,
+    retired: parsed.retired,
     writes: plan.writes.length,
   };
 }

@@ -20,6 +20,7 @@ import {
   RecordError,
   readCountry,
   shortId,
+  usableNames,
   webLinks,
 } from './candidate';
 
@@ -108,11 +109,17 @@ function readObject(obj: StixObject, index: number, graph: Graph): ImportCandida
   const at = `objects[${index}]`;
   const warnings: string[] = [];
   const exported = exportedAgencyName(obj, checkName(obj.name, `${at}.name`));
-  const name = exported.name;
-  const aliases = checkAliases(
-    name,
-    [...nameList(obj, 'aliases', at), ...nameList(obj, 'x_opencti_aliases', at)],
-    `${at}.aliases`,
+  const value = exported.name;
+  const { name, aliases } = usableNames(
+    value,
+    checkAliases(
+      value,
+      [...nameList(obj, 'aliases', at), ...nameList(obj, 'x_opencti_aliases', at)],
+      `${at}.aliases`,
+      warnings,
+    ),
+    `${at}.name`,
+    warnings,
   );
   const refs = Array.isArray(obj.external_references) ? obj.external_references.filter(isObject) : [];
   let attackId: string | undefined;
@@ -214,6 +221,7 @@ export function readStixBundle(data: Record<string, unknown>): ParsedImportFile 
   const candidates: ImportCandidate[] = [];
   const invalid: InvalidRecord[] = [];
   let ignored = 0;
+  let retired = 0;
   objects.forEach((raw, index) => {
     const obj = raw as StixObject;
     // A sponsor threat actor is its identity in another role: the identity is what is imported.
@@ -224,6 +232,11 @@ export function readStixBundle(data: Record<string, unknown>): ParsedImportFile 
       if (obj.type !== 'relationship' && obj.type !== 'location') ignored++;
       return;
     }
+    // ATT&CK keeps revoked and deprecated objects beside the ones that replace them: not groups to add.
+    if (obj.revoked === true || obj.x_mitre_deprecated === true) {
+      retired++;
+      return;
+    }
     try {
       candidates.push(readObject(obj, index, graph));
     } catch (e) {
@@ -231,5 +244,5 @@ export function readStixBundle(data: Record<string, unknown>): ParsedImportFile 
       invalid.push({ index, id: obj.id, reason: e.message });
     }
   });
-  return { ok: true, format: 'stix', label: 'STIX 2.1 bundle', candidates, invalid, ignored };
+  return { ok: true, format: 'stix', label: 'STIX 2.1 bundle', candidates, invalid, ignored, retired };
 }

@@ -19,7 +19,7 @@ const GALAXY = readFileSync('docs/examples/misp-galaxy.json', 'utf8');
 const BUNDLE = readFileSync('docs/examples/stix-bundle.json', 'utf8');
 
 /** In the dashboard: gives the overlay import input a file (`size` MB of spaces when text is empty). */
-function chooseImport([text, name, mb]: [string, string, number]): void {
+export function chooseImport([text, name, mb]: [string, string, number]): void {
   const input = document.querySelector<HTMLInputElement>('input[aria-label="Import galaxy or bundle file"]');
   if (!input) throw new Error('no overlay import input');
   const dt = new DataTransfer();
@@ -29,7 +29,7 @@ function chooseImport([text, name, mb]: [string, string, number]): void {
 }
 
 /** In the dashboard: clicks the button with this text. */
-function clickButton(name: string): void {
+export function clickButton(name: string): void {
   const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === name);
   if (!b) throw new Error(`no button "${name}"`);
   b.click();
@@ -62,7 +62,9 @@ function readOverlayKeys(): Promise<{ entities: string[]; extensions: string[] }
   });
 }
 
-const viewText = () => document.querySelector('section[aria-label="Import into your KB"]')?.textContent ?? '';
+/** In the dashboard: the text of the Your KB view's import section. */
+export const viewText = () =>
+  document.querySelector('section[aria-label="Import into your KB"]')?.textContent ?? '';
 const alertText = () =>
   document.querySelector('section[aria-label="Import into your KB"] [role=alert]')?.textContent ?? '';
 

@@ -89,8 +89,8 @@ describe('the example files', () => {
         kind: 'actor',
         name: 'Copper Lantern',
         aliases: [
-          { name: 'ACME-CL-12', source },
-          { name: 'Lamplighter Crew', source },
+          { name: 'ACME-CL-12', source, imported: true },
+          { name: 'Lamplighter Crew', source, imported: true },
         ],
         country: 'RU',
         notes: 'Fictional group used by the APT Lens import example.',
@@ -102,11 +102,11 @@ describe('the example files', () => {
       expect.objectContaining({
         id: 'ours-marsh-kestrel',
         country: 'IR',
-        aliases: [{ name: 'MK-3', source }],
+        aliases: [{ name: 'MK-3', source, imported: true }],
       }),
       {
         extends: 'apt31',
-        aliases: [{ name: 'ACME-CN-31', source }],
+        aliases: [{ name: 'ACME-CN-31', source, imported: true }],
         notes: '',
         links: [],
         createdAt: NOW,
@@ -213,11 +213,15 @@ describe('merging with the bundled KB', () => {
     expect(p.writes).toEqual([]);
   });
 
-  it('an ATT&CK id that contradicts the matched name conflicts', () => {
-    expect(plan([cand({ name: 'APT28', attackId: 'G0016' })]).items[0]).toMatchObject({
-      verdict: 'conflict',
-      reason: 'matches APT29 (by ATT&CK G0016) and APT28 (by name "APT28")',
+  it('an ATT&CK id decides between groups a name also points at; an id the KB lacks conflicts', () => {
+    const byId = plan([cand({ name: 'APT28', aliases: ['Quiet Falcon 7'], attackId: 'G0016' })]).items[0]!;
+    expect(byId).toMatchObject({
+      verdict: 'merged',
+      target: { id: 'apt29' },
+      matchedBy: 'ATT&CK G0016',
+      added: ['Quiet Falcon 7'],
     });
+    expect(byId.warnings).toContain('name "APT28" is also a name of APT28; ATT&CK G0016 decides');
     // An id the KB does not know still contradicts the one the matched entity has.
     expect(plan([cand({ name: 'Fancy Bear', attackId: 'G0999' })]).items[0]).toMatchObject({
       verdict: 'conflict',
@@ -296,7 +300,7 @@ describe('merging with the overlay and within the file', () => {
         ...overlay.entities[0],
         aliases: [
           { name: 'CL-12', source: 'ours' },
-          { name: 'Lamplighter', source: 'Test file' },
+          { name: 'Lamplighter', source: 'Test file', imported: true },
         ],
         country: 'RU',
         notes: 'n',
@@ -322,7 +326,7 @@ describe('merging with the overlay and within the file', () => {
         ...overlay.extensions[0],
         aliases: [
           { name: 'ACME-CN-31', source: 'ours' },
-          { name: 'Harbor Owl', source: 'Test file' },
+          { name: 'Harbor Owl', source: 'Test file', imported: true },
         ],
         updatedAt: NOW,
       },
@@ -343,8 +347,8 @@ describe('merging with the overlay and within the file', () => {
         id: 'ours-glass-heron',
         country: 'CN',
         aliases: [
-          { name: 'GH-19', source: 'Test file' },
-          { name: 'Heron Team', source: 'Test file' },
+          { name: 'GH-19', source: 'Test file', imported: true },
+          { name: 'Heron Team', source: 'Test file', imported: true },
         ],
       }),
     ]);

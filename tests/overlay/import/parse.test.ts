@@ -104,7 +104,9 @@ describe('MISP galaxy cluster files', () => {
   });
 
   it('leaves out a country that is not a code, with a warning, and keeps the record', () => {
-    const r = ok(parseImportFile(JSON.stringify(galaxy([{ value: 'X1', meta: { country: 'mideast' } }]))));
+    const r = ok(
+      parseImportFile(JSON.stringify(galaxy([{ value: 'Xenon Gull', meta: { country: 'mideast' } }]))),
+    );
     expect(r.candidates[0]!.country).toBeUndefined();
     expect(r.candidates[0]!.warnings[0]).toMatch(/"mideast" is not an ISO 3166-1 alpha-2 code/);
   });
@@ -208,13 +210,13 @@ describe('STIX 2.1 bundles', () => {
               name: 'Set One',
               external_references: [{ source_name: 'mitre-attack', external_id: 'G0128' }],
             }),
-            sdo('identity', 2, { name: 'Bureau 9', x_opencti_aliases: ['B9'], country: 'de' }),
+            sdo('identity', 2, { name: 'Bureau 9', x_opencti_aliases: ['BN9'], country: 'de' }),
           ]),
         ),
       ),
     );
     expect(r.candidates[0]).toMatchObject({ attackId: 'G0128' });
-    expect(r.candidates[1]).toMatchObject({ kind: 'agency', aliases: ['B9'], country: 'DE' });
+    expect(r.candidates[1]).toMatchObject({ kind: 'agency', aliases: ['BN9'], country: 'DE' });
   });
 
   it('refuses a relationship that points outside the bundle', () => {

@@ -47,7 +47,10 @@ describe('overlay:import against the real store and checks', () => {
     expect(overlay.entities.find((e) => e.id === 'ours-glass-heron')?.sponsor).toBe('cn-mss');
     expect(overlay.extensions).toEqual([expect.objectContaining({ extends: 'apt31' })]);
     const matcher = loadOverlayMatcher(JSON.parse(JSON.stringify(published.at(-1))));
-    const found = matcher?.findMentions('Analysts tied Lamplighter Crew and GH-19 to ACME-CN-31.') ?? [];
+    const found =
+      matcher?.findMentions(
+        'Analysts tied the Lamplighter Crew to the ransomware attack, and GH-19 to ACME-CN-31.',
+      ) ?? [];
     expect(found.map((m) => m.id)).toEqual(['ours-copper-lantern', 'ours-glass-heron', 'apt31']);
     // A second import of the same file finds everything known and writes nothing.
     const again = await importIntoOverlay(service, GALAXY, true, () => NOW);

@@ -1,0 +1,3 @@
+import { importGalaxySuite } from './support/import-galaxy-suite';
+
+importGalaxySuite('chromium');
