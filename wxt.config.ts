@@ -1,13 +1,36 @@
+import { createHash } from 'node:crypto';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FORM_CSS } from './components/incident-form/form-css';
 import { fastLoadingChunks, jsonThroughParse } from './scripts/build/vite-plugins';
 
+/** The CSP source that allows one inline `<style>` with exactly this text. */
+function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+}
+
 /**
- * The extension pages' Content Security Policy, set explicitly rather than left to each browser's default:
- * only the extension's own scripts, no plugins, no <base> redirection, no form posts anywhere.
+ * The extension pages' Content Security Policy: nothing by default (`default-src 'none'`), then only what
+ * the popup and dashboard use: their own scripts and style sheets, and the capture form's one inline
+ * `<style>` by hash (wherever it is rendered). No `connect-src`, `img-src`, `font-src`, `media-src` or
+ * `frame-src`, so an extension page cannot fetch, load or beacon anything, local or remote: "offline" is
+ * the browser's rule, not a habit. No plugins, no `<base>` redirection, no form posts.
  */
-export const EXTENSION_PAGES_CSP =
-  "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'";
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src 'self' ${styleHash(FORM_CSS)}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The build mode of the instrumented build (`wxt build --mode timing`, written to `.output/<target>-timing`):
+ * the shipped code plus the content script's `apt-lens:` performance marks, which a page could read from its
+ * own timeline. Benches and the e2e suites load it; the shipped build never has them.
+ */
+export const TIMING_MODE = 'timing';
 
 /** Gecko id shared by the Firefox builds and the e2e tests that pin the extension's UUID. */
 export const GECKO_ID = 'apt-lens@apt-lens.dev';

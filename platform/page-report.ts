@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { ReportedEntity } from '../lib/page/sighting-report';
 import type { SightingsRequest } from '../lib/protocol';
+import { measure } from './timing';
 
 /**
  * Sends the page's report to the background when the page is idle (within two seconds): the first message a
@@ -20,7 +21,7 @@ export function sendPageReport(r: { visit: boolean; entities: ReportedEntity[] }
     browser.runtime.sendMessage(req).catch(() => {
       // The extension was updated or reloaded under the page: nothing to tell.
     });
-    performance.measure('apt-lens:report-send', { start: t0 });
+    measure('apt-lens:report-send', t0);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(send, { timeout: 2000 });
   else setTimeout(send, 0);

@@ -13,7 +13,7 @@ import { openSightingsDb } from '../../lib/sightings/db';
 import { sightingKey } from '../../lib/sightings/model';
 import { handlePageReport } from '../../lib/sightings/service';
 import { MAX_SIGHTINGS, type PageSightings, recordPage } from '../../lib/sightings/store';
-import { launchChromium } from '../dev/chromium';
+import { CHROME_TIMING_BUILD, launchChromium } from '../dev/chromium';
 import { startServer } from '../dev/serve';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -97,7 +97,7 @@ row(
 );
 
 const corpus = resolve('../shared/corpus/news-pages');
-if (!existsSync(corpus) || !existsSync('.output/chrome-mv3/manifest.json')) {
+if (!existsSync(corpus) || !existsSync(`${CHROME_TIMING_BUILD}/manifest.json`)) {
   console.log('\nChromium part skipped: needs ../shared/corpus/news-pages and npm run build.');
 } else {
   const files = readdirSync(corpus)
