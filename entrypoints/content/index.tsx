@@ -13,7 +13,7 @@ import { GuardedContext } from '../../platform/guarded-context';
 import { readOverlayMatcherNow, watchOverlayMatcher } from '../../platform/overlay';
 import { sendPageReport } from '../../platform/page-report';
 import { answerPageRequests } from '../../platform/page-requests';
-import { readSettingsNow, watchSettings } from '../../platform/settings';
+import { readSettingsNow, watchSettings } from '../../platform/page-settings';
 import { mark, measure } from '../../platform/timing';
 import { setupCapture } from './capture';
 import { pageUi } from './card';
