@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CARD_CSS } from './components/card/card-css';
 import { FORM_CSS } from './components/incident-form/form-css';
 import { fastLoadingChunks, jsonThroughParse } from './scripts/build/vite-plugins';
 
@@ -11,26 +12,28 @@ function styleHash(css: string): string {
 
 /**
  * The extension pages' Content Security Policy: nothing by default (`default-src 'none'`), then only what
- * the popup and dashboard use: their own scripts and style sheets, and the capture form's one inline
- * `<style>` by hash (wherever it is rendered). No `connect-src`, `img-src`, `font-src`, `media-src` or
+ * the popup and dashboard use: their own scripts and style sheets, and by hash the two inline `<style>`s
+ * they render (the entity card's styles, and the capture form's wherever it is shown). No `connect-src`, `img-src`, `font-src`, `media-src` or
  * `frame-src`, so an extension page cannot fetch, load or beacon anything, local or remote: "offline" is
  * the browser's rule, not a habit. No plugins, no `<base>` redirection, no form posts.
  */
 export const EXTENSION_PAGES_CSP = [
   "default-src 'none'",
   "script-src 'self'",
-  `style-src 'self' ${styleHash(FORM_CSS)}`,
+  `style-src 'self' ${styleHash(CARD_CSS)} ${styleHash(FORM_CSS)}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
 
 /**
- * The build mode of the instrumented build (`wxt build --mode timing`, written to `.output/<target>-timing`):
- * the shipped code plus the content script's `apt-lens:` performance marks, which a page could read from its
- * own timeline. Benches and the e2e suites load it; the shipped build never has them.
+ * The instrumented build (`APT_LENS_TIMING=1 wxt build …`, written to `.output/<target>-timing`): the shipped
+ * code, production mode and all, plus the content script's `apt-lens:` performance marks, which a page could
+ * read from its own timeline. Benches and the e2e suites load it; the shipped build never has them. (Not a
+ * WXT mode: WXT sets NODE_ENV to the mode, which would build development code.)
  */
-export const TIMING_MODE = 'timing';
+export const TIMING_ENV = 'APT_LENS_TIMING';
+const timing = process.env[TIMING_ENV] === '1';
 
 /** Gecko id shared by the Firefox builds and the e2e tests that pin the extension's UUID. */
 export const GECKO_ID = 'apt-lens@apt-lens.dev';
@@ -38,7 +41,11 @@ export const GECKO_ID = 'apt-lens@apt-lens.dev';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact(), jsonThroughParse(), fastLoadingChunks()] }),
+  ...(timing ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-timing' } : {}),
+  vite: () => ({
+    plugins: [preact(), jsonThroughParse(), fastLoadingChunks()],
+    define: { __APT_LENS_TIMING__: JSON.stringify(timing) },
+  }),
   webExt: { disabled: true },
   // One zip per build: Firefox MV2 and MV3 would otherwise share a name.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },

@@ -106,14 +106,19 @@ if (!existsSync(corpus) || !existsSync(`${CHROME_TIMING_BUILD}/manifest.json`)) 
   const server = await startServer();
   const session = await launchChromium();
   const sw = session.context.serviceWorkers()[0]!;
-  // Every entity recorded: the most a page can cost (the default records only watched ones).
-  await sw.evaluate(() =>
+  // Every entity recorded: the most a page can cost (the default records only watched ones). The
+  // background keeps the settings: an extension page asks it, as the dashboard does.
+  const dash = await session.newPage();
+  await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await dash.evaluate(() =>
     (
-      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-    ).chrome.storage.local.set({
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({
+      type: 'settings:put',
       settings: { sightings: 'all', watchlist: ['apt31'] },
     }),
   );
+  await dash.close();
   const pageSide: number[] = [];
   const sends: number[] = [];
   const scans: number[] = [];

@@ -17,7 +17,7 @@ export interface ChromiumSession {
 }
 
 /**
- * The timing build (`wxt build -b chrome --mv3 --mode timing`): the shipped code plus the content script's
+ * The timing build (`npm run build:timing`): the shipped code plus the content script's
  * performance marks, which tests and benches wait on. The shipped build is `.output/chrome-mv3`.
  */
 export const CHROME_TIMING_BUILD = '.output/chrome-mv3-timing';
