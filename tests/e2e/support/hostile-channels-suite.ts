@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../scripts/dev/serve';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
-import { sendToBackground } from './page-checks';
+import { messageEveryTab, sendToBackground } from './page-checks';
 
 /** The shipped builds: no performance marks in the content script. */
 const SHIPPED = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
@@ -73,6 +73,33 @@ async function reachFromExtensionPage(url: string): Promise<{ fetch: string; blo
   });
   await new Promise((ok) => setTimeout(ok, 200));
   return { fetch: fetched, blocked: [...new Set(blocked)].sort() };
+}
+
+/** In the popup: clicks the button with this text. */
+function clickButton(label: string): void {
+  const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === label);
+  if (!b) throw new Error(`no button "${label}"`);
+  b.click();
+}
+
+/** In an extension page: every stored incident's address. */
+async function storedIncidentUrls(): Promise<string[]> {
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    const r = indexedDB.open('apt-lens');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  if (!db.objectStoreNames.contains('incidents')) {
+    db.close();
+    return [];
+  }
+  const all = await new Promise<{ url: string }[]>((ok, fail) => {
+    const r = db.transaction('incidents').objectStore('incidents').getAll();
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  db.close();
+  return all.map((i) => i.url);
 }
 
 /** Waits until APT Lens has painted a name on the page (the public highlight every build draws). */
@@ -179,6 +206,36 @@ export function hostileChannelsSuite(name: 'chromium' | 'firefox'): void {
       await expect
         .poll(() => dash.evaluate(storedSightings, undefined), { timeout: 15_000 })
         .toContainEqual({ entityId: 'apt31', url: `${server.origin}/pages/story?id=7` });
+      await tab.close();
+    });
+
+    it('shows the address a page report will write, and saves the incident under it, without the secret', async () => {
+      const tab = await browser.newTab();
+      await tab.goto(`${server.origin}/pages/addresses.html?token=s3cret#section-2`);
+      await painted(tab, 'APT31');
+      const finder = await browser.openExtensionPage('popup.html', 'input[type=search]');
+      const found = await finder.evaluate(messageEveryTab, { type: 'page:summary' });
+      await finder.close();
+      expect(found).toHaveLength(1);
+      const popup = await browser.openExtensionPage(
+        `popup.html?tab=${found[0]!.tabId}`,
+        'input[type=search]',
+      );
+      await popup.waitFor(() =>
+        [...document.querySelectorAll('button')].some(
+          (b) => b.textContent === 'Make a STIX report of this page',
+        ),
+      );
+      await popup.evaluate(clickButton, 'Make a STIX report of this page');
+      await popup.waitFor(() => document.querySelector('.report-address') !== null);
+      expect(
+        await popup.evaluate(() => document.querySelector('.report-address span')?.textContent, undefined),
+      ).toBe(`${server.origin}/pages/addresses.html`);
+      await popup.evaluate(clickButton, 'Save as incident');
+      await expect
+        .poll(() => dash.evaluate(storedIncidentUrls, undefined), { timeout: 10_000 })
+        .toEqual([`${server.origin}/pages/addresses.html`]);
+      await popup.close();
       await tab.close();
     });
 
