@@ -85,6 +85,8 @@ export interface ReportSource {
   url: string;
   /** Only web pages (http, https) in ordinary windows are recorded; never a private (incognito) tab. */
   recordable: boolean;
+  /** The host of the browser's URL of the sender (the one the reader paused, if they did). */
+  senderHost: string;
 }
 
 /**
@@ -106,12 +108,12 @@ export function reportSource(
     try {
       const bare = new URL(sender.url);
       bare.hash = '';
-      return { tabId: tab.id, url: bare.href, recordable: false };
+      return { tabId: tab.id, url: bare.href, recordable: false, senderHost: bare.hostname };
     } catch {
       return undefined;
     }
   }
-  return { tabId: tab.id, url, recordable: tab.incognito !== true };
+  return { tabId: tab.id, url, recordable: tab.incognito !== true, senderHost: senderHost(sender.url) };
 }
 
 /**

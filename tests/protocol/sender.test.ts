@@ -137,21 +137,21 @@ describe('reportSource', () => {
     // Credentials, fragment and query string are not kept.
     [
       { url: 'https://user:pw@news.example/a?token=1#section', tab, frameId: 0 },
-      { tabId: 7, url: 'https://news.example/a', recordable: true },
+      { tabId: 7, url: 'https://news.example/a', recordable: true, senderHost: 'news.example' },
     ],
     [
       { url: 'http://127.0.0.1:8080/p', tab, frameId: 0 },
-      { tabId: 7, url: 'http://127.0.0.1:8080/p', recordable: true },
+      { tabId: 7, url: 'http://127.0.0.1:8080/p', recordable: true, senderHost: '127.0.0.1' },
     ],
     // A private window's tab still gets its badge, and is never recorded.
     [
       { url: 'https://news.example/a', tab: { id: 7, incognito: true }, frameId: 0 },
-      { tabId: 7, url: 'https://news.example/a', recordable: false },
+      { tabId: 7, url: 'https://news.example/a', recordable: false, senderHost: 'news.example' },
     ],
     // Only web pages are recorded (a local file, a data: page is not somewhere one "read" about anything).
     [
       { url: 'file:///home/me/a.html', tab, frameId: 0 },
-      { tabId: 7, url: 'file:///home/me/a.html', recordable: false },
+      { tabId: 7, url: 'file:///home/me/a.html', recordable: false, senderHost: '' },
     ],
     [{ url: 'https://news.example/frame', tab, frameId: 3 }, undefined],
     [{ url: 'https://news.example/a', frameId: 0 }, undefined],
