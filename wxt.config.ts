@@ -1,13 +1,39 @@
+import { createHash } from 'node:crypto';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CARD_CSS } from './components/card/card-css';
+import { FORM_CSS } from './components/incident-form/form-css';
 import { fastLoadingChunks, jsonThroughParse } from './scripts/build/vite-plugins';
 
+/** The CSP source that allows one inline `<style>` with exactly this text. */
+function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+}
+
 /**
- * The extension pages' Content Security Policy, set explicitly rather than left to each browser's default:
- * only the extension's own scripts, no plugins, no <base> redirection, no form posts anywhere.
+ * The extension pages' Content Security Policy: nothing by default (`default-src 'none'`), then only what
+ * the popup and dashboard use: their own scripts and style sheets, and by hash the two inline `<style>`s
+ * they render (the entity card's styles, and the capture form's wherever it is shown). No `connect-src`, `img-src`, `font-src`, `media-src` or
+ * `frame-src`, so an extension page cannot fetch, load or beacon anything, local or remote: "offline" is
+ * the browser's rule, not a habit. No plugins, no `<base>` redirection, no form posts.
  */
-export const EXTENSION_PAGES_CSP =
-  "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'";
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src 'self' ${styleHash(CARD_CSS)} ${styleHash(FORM_CSS)}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The instrumented build (`APT_LENS_TIMING=1 wxt build …`, written to `.output/<target>-timing`): the shipped
+ * code, production mode and all, plus the content script's `apt-lens:` performance marks, which a page could
+ * read from its own timeline. Benches and the e2e suites load it; the shipped build never has them. (Not a
+ * WXT mode: WXT sets NODE_ENV to the mode, which would build development code.)
+ */
+export const TIMING_ENV = 'APT_LENS_TIMING';
+const timing = process.env[TIMING_ENV] === '1';
 
 /** Gecko id shared by the Firefox builds and the e2e tests that pin the extension's UUID. */
 export const GECKO_ID = 'apt-lens@apt-lens.dev';
@@ -15,7 +41,11 @@ export const GECKO_ID = 'apt-lens@apt-lens.dev';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact(), jsonThroughParse(), fastLoadingChunks()] }),
+  ...(timing ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-timing' } : {}),
+  vite: () => ({
+    plugins: [preact(), jsonThroughParse(), fastLoadingChunks()],
+    define: { __APT_LENS_TIMING__: JSON.stringify(timing) },
+  }),
   webExt: { disabled: true },
   // One zip per build: Firefox MV2 and MV3 would otherwise share a name.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },

@@ -9,6 +9,7 @@ import { OverlayService } from '../lib/overlay/service';
 import {
   authorize,
   isIncidentRequest,
+  isSettingsRequest,
   parseRequest,
   type Request,
   type ResponseOf,
@@ -17,12 +18,22 @@ import {
   senderKind,
 } from '../lib/protocol';
 import { withSitePaused, withWatched } from '../lib/settings';
+import { handleSettingsRequest } from '../lib/settings-service';
 import { openSightingsDb, SIGHTINGS_CHANNEL, type SightingsDb } from '../lib/sightings/db';
+import { TabRateLimit } from '../lib/sightings/rate-limit';
 import { handlePageReport } from '../lib/sightings/service';
 import { clearSightings } from '../lib/sightings/store';
+import { cleanUrl } from '../lib/url/clean';
 import { setWatchedBadge } from '../platform/badge';
 import { publishOverlayMatcher } from '../platform/overlay';
-import { readSettings, updateSettings } from '../platform/settings';
+import { backgroundSettings, openBackgroundSettings } from '../platform/settings-store';
+
+const readSettings = () => backgroundSettings.read();
+const updateSettings = (change: Parameters<typeof backgroundSettings.change>[0]) =>
+  backgroundSettings.change(change);
+
+/** How many new pages each tab may have recorded lately (a page flooding the store is held back). */
+const tabLimit = new TabRateLimit();
 
 let db: Promise<IncidentsDb> | undefined;
 /** One connection for the worker's life; reopened if opening failed. */
@@ -74,14 +85,18 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
   if (req.type === 'kb:entity') return (await overlay.lookup().catch(() => new OverlayLookup())).card(req.id);
   if (req.type === 'overlay:write') return overlay.write(req.batch);
   if (req.type === 'overlay:import') return importIntoOverlay(overlay, req.text, req.apply);
+  if (isSettingsRequest(req)) return handleSettingsRequest(req, sender.url, backgroundSettings);
   if (req.type === 'sightings:page') {
-    const source = reportSource(sender);
-    if (!source) return null;
     const t0 = performance.now();
+    const settings = await readSettings();
+    const source = reportSource(sender, req.address, { keepQuery: settings.keepQuery });
+    if (!source) return null;
+    // Past its share of new pages, a tab's report still sets its badge but records nothing.
+    const recordable = source.recordable && tabLimit.allow(source.tabId, source.url, Date.now());
     const outcome = await handlePageReport(
       sightingsDb,
-      { ...source, title: req.title, visit: req.visit, entities: req.entities },
-      await readSettings(),
+      { ...source, recordable, title: req.title, visit: req.visit, entities: req.entities },
+      settings,
       new Date(),
     );
     // The whole background cost of a report: settings read, filtering, the store's one transaction.
@@ -96,8 +111,14 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
     return n;
   }
   if (!isIncidentRequest(req)) throw new Error('apt-lens: no handler for this request');
+  let run = req;
+  if (req.type === 'incidents:save') {
+    // A saved address keeps no credentials, fragment, or query string unless the reader keeps them.
+    const { keepQuery } = await readSettings();
+    run = { ...req, draft: { ...req.draft, url: cleanUrl(req.draft.url, { keepQuery }) ?? req.draft.url } };
+  }
   try {
-    return await handleIncidentRequest(await incidentsDb(), req, incidentDeps);
+    return await handleIncidentRequest(await incidentsDb(), run, incidentDeps);
   } finally {
     // Even a failed write may have been retried elsewhere: open dashboards re-read either way.
     if (isWrite(req)) changes.postMessage('changed');
@@ -139,6 +160,8 @@ function openCapture(tabId: number, frameId?: number): Promise<void> {
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
+  openBackgroundSettings();
+  browser.tabs.onRemoved.addListener((tabId) => tabLimit.forget(tabId));
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     const kind = senderKind(sender, browser.runtime.id, origin);
     if (kind === 'untrusted') return undefined;

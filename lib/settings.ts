@@ -1,4 +1,8 @@
-/** The reader's choices, stored in extension storage and read by every part. */
+/**
+ * The reader's choices. They are private (what the reader watches, which sites they paused or corrected):
+ * the background keeps them in its own database (`lib/settings-db.ts`), extension pages read and write them
+ * through it, and a content script gets only its own site's view (`pageView`).
+ */
 import { isEntityId } from './kb/entity-id';
 
 /** How painted names look: a tinted background or an underline (the user's choice). */
@@ -27,6 +31,8 @@ export interface Settings {
   /** Entity ids the reader follows: marked on pages, counted on the toolbar badge, listed first. */
   watchlist: string[];
   sightings: SightingsMode;
+  /** Keep query strings in stored addresses (only tracking parameters removed); off: addresses lose them. */
+  keepQuery: boolean;
 }
 
 /** What a new install starts with. */
@@ -38,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   showUncertain: false,
   watchlist: [],
   sightings: 'watched',
+  keepQuery: false,
 };
 
 /** Whether highlighting is off for this host. */
@@ -92,5 +99,26 @@ export function normalizeSettings(raw: unknown): Settings {
     showUncertain: r.showUncertain === true,
     watchlist: [...new Set(strings(r.watchlist).filter(isEntityId))].slice(0, MAX_WATCHLIST),
     sightings: r.sightings === 'all' || r.sightings === 'off' ? r.sightings : 'watched',
+    keepQuery: r.keepQuery === true,
+  };
+}
+
+/**
+ * What a content script on `host` is told: whether it is paused there, how to paint, what the reader
+ * said is not meant on this site, and the watchlist (it marks watched names on the page, so it must know
+ * them). Nothing of other sites (their pauses and corrections), whether sightings are off or on for
+ * watched names only, or how addresses are kept.
+ */
+export function pageView(s: Settings, host: string): Settings {
+  const notOnSite = Object.hasOwn(s.notOnSite, host) ? { [host]: [...(s.notOnSite[host] ?? [])] } : {};
+  return {
+    pausedEverywhere: s.pausedEverywhere,
+    pausedSites: s.pausedSites.includes(host) ? [host] : [],
+    style: s.style,
+    notOnSite,
+    showUncertain: s.showUncertain,
+    watchlist: [...s.watchlist],
+    sightings: s.sightings === 'all' ? 'all' : 'watched',
+    keepQuery: false,
   };
 }

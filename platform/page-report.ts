@@ -2,11 +2,17 @@
 import { browser } from 'wxt/browser';
 import type { ReportedEntity } from '../lib/page/sighting-report';
 import type { SightingsRequest } from '../lib/protocol';
+import { AddressTracker, declaredCanonical } from '../lib/url/canonical';
+import { measure } from './timing';
+
+/** The page's address across a single-page site's navigations (one per content script, so per document). */
+const address = new AddressTracker();
 
 /**
  * Sends the page's report to the background when the page is idle (within two seconds): the first message a
  * page sends sets up the browser's messaging, a few milliseconds that no input or frame should wait for.
- * The page's URL is the sender's, so it is not in the message.
+ * The message says where the page is now and its canonical address; the background files it under one
+ * of them only when it is of the sender's own site, and cleans it.
  */
 export function sendPageReport(r: { visit: boolean; entities: ReportedEntity[] }): void {
   const req: SightingsRequest = {
@@ -14,13 +20,14 @@ export function sendPageReport(r: { visit: boolean; entities: ReportedEntity[] }
     title: document.title.slice(0, 500),
     visit: r.visit,
     entities: r.entities,
+    address: address.claim(location.href, declaredCanonical(document)),
   };
   const send = () => {
     const t0 = performance.now();
     browser.runtime.sendMessage(req).catch(() => {
       // The extension was updated or reloaded under the page: nothing to tell.
     });
-    performance.measure('apt-lens:report-send', { start: t0 });
+    measure('apt-lens:report-send', t0);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(send, { timeout: 2000 });
   else setTimeout(send, 0);

@@ -39,7 +39,11 @@ if (hint) {
   process.exit(1);
 }
 
-execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '--mv3'], { stdio: 'inherit' });
+// The timing build: the shipped code plus the content script's marks, which this script waits on.
+execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '--mv3'], {
+  stdio: 'inherit',
+  env: { ...process.env, APT_LENS_TIMING: '1' },
+});
 const server = await startServer();
 const url = `${server.origin}/demo/`;
 const session = await launchChromium({ headless: values.headless }).catch(async (e: unknown) => {
@@ -169,14 +173,17 @@ if (values.screenshot) {
 const watchlistShot = values['watchlist-screenshot'];
 const sightingsShot = values['sightings-screenshot'];
 if (watchlistShot || sightingsShot) {
-  // Watch three entities (as the card's star does: the settings in storage), then read pages naming them.
+  // Watch three entities (the background keeps the settings; the dashboard asks it), then read pages naming them.
   const dash = await session.newPage();
   await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html?tab=watchlist`);
   await dash.waitForSelector('#app h1');
   await dash.evaluate(() =>
     (
-      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-    ).chrome.storage.local.set({ settings: { watchlist: ['apt31', 'cn-mss', 'lazarus-group'] } }),
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({
+      type: 'settings:put',
+      settings: { watchlist: ['apt31', 'cn-mss', 'lazarus-group'] },
+    }),
   );
   for (const path of ['/demo/', '/pages/incident.html', '/pages/card.html', '/pages/frames.html']) {
     const tab = await session.newPage();

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
-import { readSettings } from '../platform/settings';
+import { backgroundSettings } from '../platform/settings-store';
+
+const readSettings = () => backgroundSettings.read();
 
 type Listener = (...args: unknown[]) => unknown;
 

@@ -47,8 +47,10 @@ describe('settings', () => {
       showUncertain: false,
       watchlist: [],
       sightings: 'watched',
+      keepQuery: false,
     });
     expect(normalizeSettings({ showUncertain: true }).showUncertain).toBe(true);
+    expect(normalizeSettings({ keepQuery: true }).keepQuery).toBe(true);
   });
 
   it('keeps a watchlist of well-formed ids, once each, within its limit, and a known sightings mode', () => {

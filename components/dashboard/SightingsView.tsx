@@ -32,6 +32,9 @@ export interface SightingsApi {
   /** The recording mode, and a way to change it. */
   mode(): Promise<SightingsMode>;
   setMode(mode: SightingsMode): Promise<void>;
+  /** Whether stored addresses keep their query strings (tracking parameters removed), and a way to change it. */
+  keepQuery?(): Promise<boolean>;
+  setKeepQuery?(keep: boolean): Promise<void>;
   /** Whom an entity points at (a chart's country or sponsor filter); nothing matches those without it. */
   facts?: FactsOf;
   /** Most sightings kept before the oldest go. */
@@ -62,6 +65,7 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
   const [shown, setShown] = useState(PAGE);
   const [confirming, setConfirming] = useState(false);
   const [mode, setMode] = useState<SightingsMode>();
+  const [keepQuery, setKeepQuery] = useState<boolean>();
 
   const reload = () =>
     api.list().then(
@@ -88,6 +92,7 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
     };
     void start();
     void api.mode().then(setMode);
+    void api.keepQuery?.().then(setKeepQuery);
     const unsubscribe = api.subscribe?.(() => void reload());
     return () => {
       live = false;
@@ -179,6 +184,21 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
               <option value="off">nothing (off)</option>
             </select>
           </label>
+          {api.setKeepQuery && (
+            <label title="Off: an address is stored without its query string (?…), which can hold tokens and session ids. On: only known tracking parameters (utm_…, fbclid…) are removed.">
+              <input
+                type="checkbox"
+                checked={keepQuery ?? false}
+                disabled={keepQuery === undefined}
+                onChange={(e) => {
+                  const keep = e.currentTarget.checked;
+                  setKeepQuery(keep);
+                  void api.setKeepQuery?.(keep);
+                }}
+              />{' '}
+              Keep query strings in addresses
+            </label>
+          )}
           <button type="button" disabled={!all?.length} onClick={() => setConfirming(true)}>
             Clear all sightings
           </button>
@@ -186,8 +206,11 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
       </header>
       <p class="note">
         Each page you read that names an entity is recorded once per entity, on this computer only; a later
-        visit updates it. Paused sites and private windows are never recorded. At most{' '}
-        {api.cap.toLocaleString('en')} sightings are kept: past that, the ones seen longest ago are dropped.
+        visit updates it. Paused sites and private windows are never recorded. A page is filed under its
+        canonical address when it gives one of its own site, else its own address, without credentials,
+        fragment or query string. At most {api.cap.toLocaleString('en')} sightings are kept, and a tenth of
+        that per site: a site past its share drops its own oldest, and a full store drops the oldest of the
+        site holding the most, so one site cannot push out another's history.
       </p>
       {confirming && (
         <div class="confirm" role="alertdialog" aria-label="Clear all sightings?">

@@ -107,6 +107,9 @@ export function PageReport({
             void download(source);
           }}
         >
+          <p class="report-address" title={S.reportAddressHint}>
+            {S.reportAddress}: <span>{source.url}</span>
+          </p>
           <label>
             {S.reportName}
             <input

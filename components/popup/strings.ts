@@ -50,6 +50,8 @@ export const S = {
   reportHeading: 'This page as a STIX 2.1 report',
   reportNoSource: 'APT Lens could not read this page for a report. Reload the page and try again.',
   reportName: 'Name',
+  reportAddress: 'Address written',
+  reportAddressHint: 'The page’s canonical address, or its own without query string, fragment or credentials',
   reportPublished: 'Published',
   reportLabels: 'Labels',
   reportLabelsHint: 'Comma-separated: espionage, czechia',

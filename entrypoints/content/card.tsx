@@ -12,8 +12,8 @@ import type { HoverTracker } from '../../lib/page/hover';
 import { MARKS_CSS, type MarkKind, PrivateMarks } from '../../lib/page/private-marks';
 import type { MarkSink } from '../../lib/page/saved-passages';
 import type { EntityCardData } from '../../lib/protocol';
-import { isWatched, type Settings, withNotOnSite, withWatched } from '../../lib/settings';
-import { updateSettings } from '../../platform/settings';
+import { isWatched, type Settings } from '../../lib/settings';
+import { notOnThisSite, setWatched } from '../../platform/page-settings';
 import type { Capture } from './capture';
 
 /** The card and the shadow-root container the card and the capture form live in. */
@@ -31,7 +31,7 @@ export interface PageUi {
  */
 export function pageUi(
   ctx: ContentScriptContext,
-  site: string,
+  _site: string,
   hover: () => HoverTracker,
   capture: () => Capture | undefined,
   settings: { now(): Settings | undefined; apply(next: Settings): void },
@@ -65,14 +65,15 @@ export function pageUi(
           label: watched ? '★ Watching' : '☆ Watch',
           pressed: watched,
           run: () =>
-            void updateSettings((s) => withWatched(s, id, !watched)).then((next) => {
+            void setWatched(id, !watched).then((next) => {
               settings.apply(next);
               card.refresh();
             }),
         },
         {
           label: `Not this ${kind} on this site`,
-          run: () => void updateSettings((s) => withNotOnSite(s, site, id)),
+          // The background takes the site from the sender: a page can change only its own.
+          run: () => void notOnThisSite(id),
         },
       ];
     },

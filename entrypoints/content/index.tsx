@@ -13,7 +13,8 @@ import { GuardedContext } from '../../platform/guarded-context';
 import { readOverlayMatcherNow, watchOverlayMatcher } from '../../platform/overlay';
 import { sendPageReport } from '../../platform/page-report';
 import { answerPageRequests } from '../../platform/page-requests';
-import { readSettingsNow, watchSettings } from '../../platform/settings';
+import { readSettingsNow, watchSettings } from '../../platform/page-settings';
+import { mark, measure } from '../../platform/timing';
 import { setupCapture } from './capture';
 import { pageUi } from './card';
 import highlightsCss from './highlights.css?inline';
@@ -30,7 +31,7 @@ export default defineContentScript({
     // WXT's own context (main's argument) stops on an event any page can forge: nothing is tied to it.
     const ctx = new GuardedContext('content');
     // Everything before this mark is the script's own evaluation (bench:page reports it apart).
-    performance.mark('apt-lens:main');
+    mark('apt-lens:main');
     if (!('highlights' in CSS) || !document.body) return;
     const site = location.hostname;
     const topFrame = window === window.top;
@@ -45,7 +46,7 @@ export default defineContentScript({
     let settings: Settings | undefined;
     // Build the matcher while storage answers; the mark tells start-up from scanning.
     findMentions('');
-    performance.mark('apt-lens:matcher-ready');
+    mark('apt-lens:matcher-ready');
     const ui = pageUi(
       ctx,
       site,
@@ -73,14 +74,14 @@ export default defineContentScript({
       marks: ui.marks,
       // The top frame speaks for its page: the toolbar badge and the sightings are per tab.
       report: topFrame ? sendPageReport : undefined,
-      onReport: (t0) => performance.measure('apt-lens:report', { start: t0 }),
+      onReport: (t0) => measure('apt-lens:report', t0),
       scanner: {
         beforeMatching: () => oursLoaded,
         // Every uninterrupted piece of work is measured, so long tasks can be found (bench:page).
-        onTask: (t0) => performance.measure('apt-lens:task', { start: t0 }),
+        onTask: (t0) => measure('apt-lens:task', t0),
         // The first measure covers everything from the script's start: settings, matcher, scan, paint.
         onScan: (_kind, t0) => {
-          performance.measure('apt-lens:scan', { start: firstScan ? 'apt-lens:start' : t0 });
+          measure('apt-lens:scan', firstScan ? 'apt-lens:start' : t0);
           firstScan = false;
         },
       },

@@ -172,6 +172,8 @@ const sightingsApi: SightingsApi = {
   },
   mode: async () => (await readSettings()).sightings,
   setMode: async (mode) => void (await updateSettings((s) => ({ ...s, sightings: mode }))),
+  keepQuery: async () => (await readSettings()).keepQuery,
+  setKeepQuery: async (keepQuery) => void (await updateSettings((s) => ({ ...s, keepQuery }))),
   facts,
   cap: MAX_SIGHTINGS,
   subscribe(onChange) {

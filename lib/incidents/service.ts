@@ -3,6 +3,7 @@
  * fake-indexeddb: the entry point only routes messages to `handleIncidentRequest`.
  */
 import type { IncidentRequest, ResponseOf } from '../protocol/runtime';
+import { cleanUrl } from '../url/clean';
 import type { IncidentsDb } from './db';
 import { createIncident, type Incident, siteOf } from './model';
 import { type OverlayRestoreCounts, parseExport } from './schema';
@@ -43,11 +44,21 @@ export interface ServiceDeps {
 
 const defaultDeps: ServiceDeps = { now: () => new Date(), uuid: () => crypto.randomUUID() };
 
-/** Incidents saved from this page's URL (without its #fragment), for re-highlighting their passages. */
+/**
+ * Incidents saved from this page, for re-highlighting their passages: the same address once credentials,
+ * fragment and query string are left out on both sides (saved addresses are cleaned; older ones may not be).
+ */
 async function forPage(db: IncidentsDb, url: string): Promise<Incident[]> {
-  const bare = url.split('#')[0];
+  const bare = cleanUrl(url) ?? url.split('#')[0];
   const same = await db.getAllFromIndex('incidents', 'site', siteOf(url));
-  return same.filter((i) => i.url.split('#')[0] === bare);
+  return same.filter((i) => (cleanUrl(i.url) ?? i.url.split('#')[0]) === bare);
+}
+
+/** The tags of one site's incidents, sorted (what a page's capture form may offer). */
+async function tagsOfSite(db: IncidentsDb, site: string): Promise<string[]> {
+  const tags = new Set<string>();
+  for (const i of await db.getAllFromIndex('incidents', 'site', site)) for (const t of i.tags) tags.add(t);
+  return [...tags].sort();
 }
 
 /** Runs one validated incident request against the store. */
@@ -76,7 +87,7 @@ export async function handleIncidentRequest(
     case 'incidents:tag':
       return tagIncidents(db, req.ids, req.tag, now);
     case 'incidents:tags':
-      return allTags(db);
+      return req.site === undefined ? allTags(db) : tagsOfSite(db, req.site);
     case 'incidents:for-page':
       return forPage(db, req.url);
     case 'incidents:import': {

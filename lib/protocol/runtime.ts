@@ -19,6 +19,7 @@ import type { OverlayImportReport } from '../overlay/import/report';
 import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
 import type { OverlayBatch } from '../overlay/store';
 import type { OverlayProblem } from '../overlay/validate';
+import type { Settings } from '../settings';
 
 export type { EntityCardData } from '../kb/card-data';
 
@@ -38,7 +39,8 @@ export type IncidentRequest =
   | { type: 'incidents:delete'; ids: string[] }
   | { type: 'incidents:restore'; incidents: Incident[] }
   | { type: 'incidents:tag'; ids: string[]; tag: string }
-  | { type: 'incidents:tags' }
+  /** Tags in use; `site` keeps those of one site's incidents (a content script gets only its own site's). */
+  | { type: 'incidents:tags'; site?: string }
   | { type: 'incidents:for-page'; url: string }
   | { type: 'incidents:import'; text: string; apply: boolean };
 
@@ -74,11 +76,41 @@ export type SightingsRequest =
       /** A new visit of the page (false: a resend after the watchlist changed). */
       visit: boolean;
       entities: { id: string; sentence: string }[];
+      /**
+       * What the page says its address is (its location now, its canonical link): the background files the
+       * page under it only when it belongs to the sender's own site (`lib/url/clean.ts`).
+       */
+      address?: { location?: string; canonical?: string };
     }
   | { type: 'sightings:clear' };
 
+/**
+ * Settings requests → background, the only reader and writer of the settings store. Extension pages get
+ * and replace the whole settings; a content script gets its own site's view (`pageView`) and changes only
+ * what its card offers: the star of one entity, and "not this entity on this site" for the sender's site.
+ */
+export type SettingsRequest =
+  | { type: 'settings:get' }
+  | { type: 'settings:put'; settings: Settings }
+  | { type: 'settings:page' }
+  | { type: 'settings:watch'; id: string; watched: boolean }
+  | { type: 'settings:not-on-site'; id: string };
+
+/**
+ * Background → every frame of every tab, after any settings change: "ask again". It carries nothing, so
+ * a frame learns only its own site's view, through `settings:page`.
+ */
+export const SETTINGS_CHANGED = { type: 'settings:changed' } as const;
+
+/** Whether a message is the `SETTINGS_CHANGED` notice. */
+export function isSettingsChanged(msg: unknown): boolean {
+  return (
+    typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === SETTINGS_CHANGED.type
+  );
+}
+
 /** Every request the background understands. */
-export type Request = EntityRequest | IncidentRequest | OverlayRequest | SightingsRequest;
+export type Request = EntityRequest | IncidentRequest | OverlayRequest | SightingsRequest | SettingsRequest;
 
 /** The background's answer to each request type. */
 export interface ResponseOf {
@@ -95,6 +127,11 @@ export interface ResponseOf {
   'overlay:import': OverlayImportReport;
   'sightings:page': null;
   'sightings:clear': number;
+  'settings:get': Settings;
+  'settings:put': Settings;
+  'settings:page': Settings;
+  'settings:watch': Settings;
+  'settings:not-on-site': Settings;
 }
 
 const Ids = v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(MAX_IMPORT_RECORDS));
@@ -114,7 +151,7 @@ const RequestSchema = v.variant('type', [
     ids: Ids,
     tag: v.pipe(v.string(), v.trim(), v.minLength(1), text(100)),
   }),
-  v.object({ type: v.literal('incidents:tags') }),
+  v.object({ type: v.literal('incidents:tags'), site: v.optional(v.pipe(v.string(), v.maxLength(300))) }),
   v.object({ type: v.literal('incidents:for-page'), url: v.pipe(v.string(), v.maxLength(4096)) }),
   v.object({
     type: v.literal('sightings:page'),
@@ -129,8 +166,20 @@ const RequestSchema = v.variant('type', [
       ),
       v.maxLength(MAX_REPORTED_ENTITIES),
     ),
+    address: v.optional(
+      v.object({
+        location: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+        canonical: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+      }),
+    ),
   }),
   v.object({ type: v.literal('sightings:clear') }),
+  v.object({ type: v.literal('settings:get') }),
+  // Any object: `normalizeSettings` repairs it into valid settings before it is stored.
+  v.object({ type: v.literal('settings:put'), settings: v.looseObject({}) }),
+  v.object({ type: v.literal('settings:page') }),
+  v.object({ type: v.literal('settings:watch'), id: EntityIdSchema, watched: v.boolean() }),
+  v.object({ type: v.literal('settings:not-on-site'), id: EntityIdSchema }),
   v.object({
     type: v.literal('incidents:import'),
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS + 1)),
@@ -154,6 +203,11 @@ const RequestSchema = v.variant('type', [
     apply: v.boolean(),
   }),
 ]);
+
+/** Whether a request is for the settings store. */
+export function isSettingsRequest(req: Request): req is SettingsRequest {
+  return req.type.startsWith('settings:');
+}
 
 /** Whether a request is for the incidents store (the background's incident handler takes only these). */
 export function isIncidentRequest(req: Request): req is IncidentRequest {

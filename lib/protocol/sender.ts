@@ -5,7 +5,26 @@
  * reading a page needs; the store's writes that can destroy or rewrite records come only from extension
  * pages. A content script answers only the background and the extension's own pages.
  */
+import { type ClaimedAddress, type CleanOptions, pageAddress } from '../url/clean';
 import type { Request } from './runtime';
+
+/** Whether `claimed` has the same origin as `senderUrl` (a single-page site's pushState stays within it). */
+function sameOrigin(senderUrl: string, claimed: string): boolean {
+  try {
+    return new URL(claimed).origin === new URL(senderUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The host name of a sender's URL ('' when it has none). */
+export function senderHost(senderUrl: string | undefined): string {
+  try {
+    return senderUrl ? new URL(senderUrl).hostname : '';
+  } catch {
+    return '';
+  }
+}
 
 /** What a listener knows about a message's sender (a subset of runtime.MessageSender). */
 export interface SenderInfo {
@@ -29,8 +48,10 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
 
 /**
  * Which sender kinds may send each request type. Content scripts may read an entity's card and the
- * incidents saved from their own page, save a new incident and read the tag list for the capture form;
- * nothing that changes or removes what is stored.
+ * incidents saved from their own page, save a new incident from their own page and read their own site's
+ * tags for the capture form, get their own site's view of the settings and change what their card offers
+ * (an entity's star, "not on this site" for their own site); nothing that changes or removes what is
+ * stored, nothing of other sites, never the whole settings.
  */
 export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> = {
   'kb:entity': ['extension-page', 'content-script'],
@@ -47,41 +68,59 @@ export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> =
   'overlay:import': ['extension-page'],
   'sightings:page': ['content-script'],
   'sightings:clear': ['extension-page'],
+  'settings:get': ['extension-page'],
+  'settings:put': ['extension-page'],
+  'settings:page': ['content-script'],
+  'settings:watch': ['content-script'],
+  'settings:not-on-site': ['content-script'],
 };
 
-/** Where a page report comes from, as the browser says: its tab, its URL, and whether it may be recorded. */
+/** Where a page report comes from, as the browser says: its tab, its address, and whether it may be recorded. */
 export interface ReportSource {
   tabId: number;
-  /** The sender's URL without its #fragment (the same article under another anchor is one page). */
+  /**
+   * The page's address (`pageAddress`): its canonical or current address when of the sender's own site,
+   * else the sender's URL; without credentials, fragment, and query string unless the reader keeps them.
+   */
   url: string;
   /** Only web pages (http, https) in ordinary windows are recorded; never a private (incognito) tab. */
   recordable: boolean;
+  /** The host of the browser's URL of the sender (the one the reader paused, if they did). */
+  senderHost: string;
 }
 
 /**
  * The source of a `sightings:page` report, or undefined when it is not one to act on: only a tab's top
- * frame reports its page (inner frames' names do not count), and the URL is the browser's, never the
- * message's.
+ * frame reports its page (inner frames' names do not count), and the address is the browser's URL of the
+ * sender or one of the same site the message claims, never another site's.
  */
-export function reportSource(sender: SenderInfo): ReportSource | undefined {
+export function reportSource(
+  sender: SenderInfo,
+  claimed: ClaimedAddress = {},
+  options: CleanOptions = {},
+): ReportSource | undefined {
   const tab = sender.tab as { id?: unknown; incognito?: unknown } | undefined;
   if (!tab || typeof tab.id !== 'number' || sender.frameId !== 0 || typeof sender.url !== 'string')
     return undefined;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return undefined;
+  const url = pageAddress(sender.url, claimed, options);
+  if (url === undefined) {
+    // Not a web page (a file, the browser's own pages): reported for the badge, never recorded.
+    try {
+      const bare = new URL(sender.url);
+      bare.hash = '';
+      return { tabId: tab.id, url: bare.href, recordable: false, senderHost: bare.hostname };
+    } catch {
+      return undefined;
+    }
   }
-  url.hash = '';
-  const web = url.protocol === 'http:' || url.protocol === 'https:';
-  return { tabId: tab.id, url: url.href, recordable: web && tab.incognito !== true };
+  return { tabId: tab.id, url, recordable: tab.incognito !== true, senderHost: senderHost(sender.url) };
 }
 
 /**
  * The request as the background should run it, or undefined when this sender may not send it. A content
- * script's page is the one the browser says it runs in: `incidents:for-page` gets the sender's URL, whatever
- * URL the message named.
+ * script's page is the one the browser says it runs in: the URL of `incidents:for-page` and of a saved
+ * incident is the sender's (or the location the message names when it has the sender's origin: a
+ * single-page site's later article), and `incidents:tags` lists only the sender's site's tags.
  */
 export function authorize(
   req: Request,
@@ -89,9 +128,12 @@ export function authorize(
   senderUrl: string | undefined,
 ): Request | undefined {
   if (!ALLOWED[req.type].includes(kind)) return undefined;
-  if (kind === 'content-script' && req.type === 'incidents:for-page') {
-    return senderUrl ? { type: 'incidents:for-page', url: senderUrl } : undefined;
-  }
+  if (kind !== 'content-script') return req;
+  if (!senderUrl) return undefined;
+  const own = (claimed: string) => (sameOrigin(senderUrl, claimed) ? claimed : senderUrl);
+  if (req.type === 'incidents:for-page') return { type: 'incidents:for-page', url: own(req.url) };
+  if (req.type === 'incidents:save') return { ...req, draft: { ...req.draft, url: own(req.draft.url) } };
+  if (req.type === 'incidents:tags') return { type: 'incidents:tags', site: senderHost(senderUrl) };
   return req;
 }
 

@@ -13,17 +13,19 @@ export const SIGHTINGS_CHANNEL = 'apt-lens-sightings';
 
 /**
  * Current schema version; `upgrade` brings every older one up step by step.
- * v1: the sightings store keyed by `key` (entity + URL), indexed by lastSeen (newest first, and the oldest
- *     dropped at the cap), entityId (an entity's timeline) and site.
+ * v1: the sightings store keyed by `key` (entity + URL), indexed by lastSeen (newest first), entityId (an
+ *     entity's timeline) and site.
+ * v2: `siteSeen` ([site, lastSeen]): a site's records oldest first, so a site over its share drops its own
+ *     oldest, and a full store drops from the site holding the most.
  */
-export const SIGHTINGS_DB_VERSION = 1;
+export const SIGHTINGS_DB_VERSION = 2;
 
 /** The schema as idb's typed view of it. */
 export interface SightingsSchema extends DBSchema {
   sightings: {
     key: string;
     value: Sighting;
-    indexes: { lastSeen: string; entityId: string; site: string };
+    indexes: { lastSeen: string; entityId: string; site: string; siteSeen: [string, string] };
   };
 }
 
@@ -33,13 +35,14 @@ export type SightingsDb = IDBPDatabase<SightingsSchema>;
 /** Opens (and creates or migrates) the sightings database; `name` is a seam for tests. */
 export function openSightingsDb(name = SIGHTINGS_DB_NAME): Promise<SightingsDb> {
   return openDB<SightingsSchema>(name, SIGHTINGS_DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const store = db.createObjectStore('sightings', { keyPath: 'key' });
         store.createIndex('lastSeen', 'lastSeen');
         store.createIndex('entityId', 'entityId');
         store.createIndex('site', 'site');
       }
+      if (oldVersion < 2) tx.objectStore('sightings').createIndex('siteSeen', ['site', 'lastSeen']);
     },
     // A newer version opening elsewhere (the background after an update) must not wait on an old page.
     blocking(_current, _blocked, event) {

@@ -9,8 +9,13 @@ import { type RecordResult, recordPage } from './store';
 
 /** A content script's report of what its page names, with the URL the browser gave for its sender. */
 export interface PageReport {
-  /** The page's URL from the sender (never from the message), without its #fragment. */
+  /** The page's address (`pageAddress`: the sender's URL or a same-site address it claims, cleaned). */
   url: string;
+  /**
+   * The host of the browser's URL of the sender: a page paused under that name records nothing, whatever
+   * host its canonical address has (`www.` or not).
+   */
+  senderHost?: string;
   /** Whether the page may be recorded at all (a web page in an ordinary window). */
   recordable: boolean;
   title: string;
@@ -37,7 +42,8 @@ export async function handlePageReport(
   } catch {
     return { watched: 0, recorded: undefined };
   }
-  if (isPaused(settings, site)) return { watched: 0, recorded: undefined };
+  if (isPaused(settings, site) || (report.senderHost && isPaused(settings, report.senderHost)))
+    return { watched: 0, recorded: undefined };
   const watchlist = new Set(settings.watchlist);
   const watched = new Set(report.entities.filter((e) => watchlist.has(e.id)).map((e) => e.id)).size;
   const kept = report.recordable ? report.entities.filter((e) => recordsSightingOf(settings, e.id)) : [];

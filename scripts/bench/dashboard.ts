@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { exportJson } from '../../lib/incidents/export';
 import type { Incident } from '../../lib/incidents/model';
 import type { Sighting } from '../../lib/sightings/model';
-import { CHROMIUM, launchChromium } from '../dev/chromium';
+import { CHROME_TIMING_BUILD, CHROMIUM, launchChromium } from '../dev/chromium';
 
 const INCIDENTS = 10_000;
 const SIGHTINGS = 50_000;
@@ -207,7 +207,7 @@ const VIEWS = [
 ];
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM) || !existsSync('.output/chrome-mv3/manifest.json')) {
+  if (!existsSync(CHROMIUM) || !existsSync(`${CHROME_TIMING_BUILD}/manifest.json`)) {
     console.log(
       'Chromium or the build is missing: run npm run build (and install chromium) for these numbers',
     );

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { loadKb } from '../../lib/kb/index';
 import { createSearch } from '../../lib/kb/search';
-import { CHROMIUM, launchChromium } from '../dev/chromium';
+import { CHROME_TIMING_BUILD, CHROMIUM, launchChromium } from '../dev/chromium';
 
 const QUERIES = [
   'judgement panda',
@@ -111,7 +111,7 @@ async function typeAll(queries: string[]): Promise<number[]> {
 }
 
 async function chromium(): Promise<void> {
-  if (!existsSync(CHROMIUM) || !existsSync('.output/chrome-mv3/manifest.json')) {
+  if (!existsSync(CHROMIUM) || !existsSync(`${CHROME_TIMING_BUILD}/manifest.json`)) {
     console.log(
       'Chromium or the build is missing: run npm run build (and install chromium) for the popup numbers',
     );

@@ -13,7 +13,7 @@ import { openSightingsDb } from '../../lib/sightings/db';
 import { sightingKey } from '../../lib/sightings/model';
 import { handlePageReport } from '../../lib/sightings/service';
 import { MAX_SIGHTINGS, type PageSightings, recordPage } from '../../lib/sightings/store';
-import { launchChromium } from '../dev/chromium';
+import { CHROME_TIMING_BUILD, launchChromium } from '../dev/chromium';
 import { startServer } from '../dev/serve';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -97,7 +97,7 @@ row(
 );
 
 const corpus = resolve('../shared/corpus/news-pages');
-if (!existsSync(corpus) || !existsSync('.output/chrome-mv3/manifest.json')) {
+if (!existsSync(corpus) || !existsSync(`${CHROME_TIMING_BUILD}/manifest.json`)) {
   console.log('\nChromium part skipped: needs ../shared/corpus/news-pages and npm run build.');
 } else {
   const files = readdirSync(corpus)
@@ -106,14 +106,19 @@ if (!existsSync(corpus) || !existsSync('.output/chrome-mv3/manifest.json')) {
   const server = await startServer();
   const session = await launchChromium();
   const sw = session.context.serviceWorkers()[0]!;
-  // Every entity recorded: the most a page can cost (the default records only watched ones).
-  await sw.evaluate(() =>
+  // Every entity recorded: the most a page can cost (the default records only watched ones). The
+  // background keeps the settings: an extension page asks it, as the dashboard does.
+  const dash = await session.newPage();
+  await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await dash.evaluate(() =>
     (
-      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-    ).chrome.storage.local.set({
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({
+      type: 'settings:put',
       settings: { sightings: 'all', watchlist: ['apt31'] },
     }),
   );
+  await dash.close();
   const pageSide: number[] = [];
   const sends: number[] = [];
   const scans: number[] = [];

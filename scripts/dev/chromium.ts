@@ -17,7 +17,13 @@ export interface ChromiumSession {
 }
 
 /**
- * Launches Chromium with `.output/chrome-mv3` (or `extDir`), offline but for 127.0.0.1. `alsoLoad` adds
+ * The timing build (`npm run build:timing`): the shipped code plus the content script's
+ * performance marks, which tests and benches wait on. The shipped build is `.output/chrome-mv3`.
+ */
+export const CHROME_TIMING_BUILD = '.output/chrome-mv3-timing';
+
+/**
+ * Launches Chromium with the timing build (or `extDir`), offline but for 127.0.0.1. `alsoLoad` adds
  * extensions without a service worker (bench:page's reference extensions), so `extensionId` stays the first's.
  */
 export async function launchChromium(
@@ -28,9 +34,11 @@ export async function launchChromium(
       `Chromium not found at ${CHROMIUM}: install the Debian package "chromium" (apt-get install -y chromium)`,
     );
   }
-  const ext = resolve(options.extDir ?? '.output/chrome-mv3');
+  const ext = resolve(options.extDir ?? CHROME_TIMING_BUILD);
   if (!existsSync(join(ext, 'manifest.json')))
-    throw new Error(`No built extension at ${ext}: run npm run build first`);
+    throw new Error(
+      `No built extension at ${ext}: run npm run build first (it writes the shipped and the timing builds)`,
+    );
   const load = [ext, ...(options.alsoLoad ?? []).map((d) => resolve(d))].join(',');
   const profile = mkdtempSync(join(tmpdir(), 'apt-lens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -268,6 +268,10 @@ describe('Popup page report', () => {
     await screen.findByText('The Czech government blamed APT31.');
     expect(field(S.reportName).value).toBe('Prague blames APT31');
     expect(field(S.reportPublished).value).toBe('2026-12-01');
+    // The address the report will write is shown, as the page gave it (cleaned there).
+    expect(screen.getByTitle(S.reportAddressHint).textContent).toBe(
+      `${S.reportAddress}: https://news.example/story`,
+    );
     fireEvent.input(field(S.reportNote), { target: { value: 'Worth a look.' } });
     fireEvent.input(field(S.reportLabels), { target: { value: 'espionage, czechia' } });
     // The reader drops the agency.

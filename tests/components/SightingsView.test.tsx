@@ -30,6 +30,7 @@ async function setup(filter?: Parameters<typeof SightingsView>[0]['filter']) {
   await page('https://a.example/3', '20', ['cn-mss']);
   const saved: IncidentDraft[] = [];
   let mode: SightingsMode = 'watched';
+  let keepQuery = false;
   const api: SightingsApi = {
     list: () => listSightings(db),
     clear: () => clearSightings(db),
@@ -42,11 +43,15 @@ async function setup(filter?: Parameters<typeof SightingsView>[0]['filter']) {
     setMode: async (m) => {
       mode = m;
     },
+    keepQuery: async () => keepQuery,
+    setKeepQuery: async (k) => {
+      keepQuery = k;
+    },
     cap: 50_000,
   };
   render(<SightingsView api={api} filter={filter} />);
   await screen.findByText(/^\d+ sightings?( of 4)?$/);
-  return { saved, mode: () => mode };
+  return { saved, mode: () => mode, keepQuery: () => keepQuery };
 }
 
 const rows = () => [...document.querySelectorAll<HTMLElement>('.sighting')].map((li) => li.dataset.url);
@@ -126,6 +131,15 @@ describe('SightingsView', () => {
       target: { value: 'all' },
     });
     await waitFor(() => expect(mode()).toBe('all'));
+  });
+
+  it('keeps query strings in addresses only when the reader says so', async () => {
+    const { keepQuery } = await setup();
+    const box = screen.getByRole('checkbox', { name: 'Keep query strings in addresses' }) as HTMLInputElement;
+    await waitFor(() => expect(box.disabled).toBe(false));
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(keepQuery()).toBe(true));
   });
 });
 

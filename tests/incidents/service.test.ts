@@ -40,6 +40,40 @@ describe('background incident handlers', () => {
     db.close();
   });
 
+  it("finds a page's incidents whatever query, fragment or credentials either address had", async () => {
+    const db = await openIncidentsDb('service-clean');
+    const { id, createdAt, updatedAt, site, ...draft } = makeIncident(1, {
+      url: 'https://news.example/a?utm_source=feed',
+    });
+    const saved = await handleIncidentRequest(db, { type: 'incidents:save', draft }, deps);
+    const found = await handleIncidentRequest(
+      db,
+      { type: 'incidents:for-page', url: 'https://user:pw@news.example/a?session=1#x' },
+      deps,
+    );
+    expect(found).toEqual([saved]);
+    db.close();
+  });
+
+  it("lists one site's tags when asked for a site (a page's capture form), every tag otherwise", async () => {
+    const db = await openIncidentsDb('service-tags');
+    for (const [i, url, tags] of [
+      [1, 'https://news.example/a', ['espionage']],
+      [2, 'https://bank.example/b', ['my-bank-account']],
+    ] as const) {
+      const { id, createdAt, updatedAt, site, ...draft } = makeIncident(i, { url });
+      await handleIncidentRequest(db, { type: 'incidents:save', draft: { ...draft, tags: [...tags] } }, deps);
+    }
+    expect(await handleIncidentRequest(db, { type: 'incidents:tags', site: 'news.example' }, deps)).toEqual([
+      'espionage',
+    ]);
+    expect(await handleIncidentRequest(db, { type: 'incidents:tags' }, deps)).toEqual([
+      'espionage',
+      'my-bank-account',
+    ]);
+    db.close();
+  });
+
   it('imports: dry run writes nothing, apply writes, errors come back as a report', async () => {
     const db = await openIncidentsDb('service-2');
     const text = exportJson([makeIncident(1), makeIncident(2)], new Date());

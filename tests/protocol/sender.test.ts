@@ -7,6 +7,7 @@ import {
   type SenderKind,
   senderKind,
 } from '../../lib/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { makeIncident } from '../incidents/make';
 
 const id = 'abc';
@@ -45,6 +46,11 @@ const requests: Record<Request['type'], Request> = {
   'overlay:import': { type: 'overlay:import', text: '{}', apply: true },
   'sightings:page': { type: 'sightings:page', title: 'A', visit: true, entities: [] },
   'sightings:clear': { type: 'sightings:clear' },
+  'settings:get': { type: 'settings:get' },
+  'settings:put': { type: 'settings:put', settings: DEFAULT_SETTINGS },
+  'settings:page': { type: 'settings:page' },
+  'settings:watch': { type: 'settings:watch', id: 'apt31', watched: true },
+  'settings:not-on-site': { type: 'settings:not-on-site', id: 'apt31' },
 };
 
 /** The whole table, written out: a change to who may do what has to change this test too. */
@@ -63,6 +69,12 @@ const expected: Record<Request['type'], Record<SenderKind, boolean>> = {
   // Only a page's own content script reports what it names; an extension page has no page to report.
   'sightings:page': { 'extension-page': false, 'content-script': true, untrusted: false },
   'sightings:clear': { 'extension-page': true, 'content-script': false, untrusted: false },
+  // The whole settings only to extension pages; a content script its own site's view and its card's changes.
+  'settings:get': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'settings:put': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'settings:page': { 'extension-page': false, 'content-script': true, untrusted: false },
+  'settings:watch': { 'extension-page': false, 'content-script': true, untrusted: false },
+  'settings:not-on-site': { 'extension-page': false, 'content-script': true, untrusted: false },
 };
 
 describe('authorize', () => {
@@ -86,29 +98,60 @@ describe('authorize', () => {
     });
     expect(authorize(req, 'content-script', undefined)).toBeUndefined();
     expect(authorize(req, 'extension-page', undefined)).toEqual(req);
+    // A single-page site's later article: a location of the sender's own origin stands.
+    expect(
+      authorize(
+        { type: 'incidents:for-page', url: 'https://news.example/b' },
+        'content-script',
+        'https://news.example/a',
+      ),
+    ).toEqual({ type: 'incidents:for-page', url: 'https://news.example/b' });
+  });
+
+  it("saves a content script's incident under its own page, never another site's", () => {
+    const req = { type: 'incidents:save', draft: { ...draft, url: 'https://bank.example/login' } } as const;
+    const out = authorize(req, 'content-script', 'https://news.example/a');
+    expect(out).toEqual({ ...req, draft: { ...draft, url: 'https://news.example/a' } });
+    const spa = { type: 'incidents:save', draft: { ...draft, url: 'https://news.example/later' } } as const;
+    expect(authorize(spa, 'content-script', 'https://news.example/a')).toEqual(spa);
+    // An extension page (the dashboard saving a sighting) names the page itself.
+    expect(authorize(req, 'extension-page', undefined)).toEqual(req);
+  });
+
+  it("lists a content script only its own site's tags", () => {
+    expect(
+      authorize({ type: 'incidents:tags', site: 'bank.example' }, 'content-script', 'https://news.example/a'),
+    ).toEqual({
+      type: 'incidents:tags',
+      site: 'news.example',
+    });
+    expect(authorize({ type: 'incidents:tags' }, 'extension-page', undefined)).toEqual({
+      type: 'incidents:tags',
+    });
   });
 });
 
 describe('reportSource', () => {
   const tab = { id: 7, incognito: false };
   it.each([
+    // Credentials, fragment and query string are not kept.
     [
-      { url: 'https://news.example/a?b=1#section', tab, frameId: 0 },
-      { tabId: 7, url: 'https://news.example/a?b=1', recordable: true },
+      { url: 'https://user:pw@news.example/a?token=1#section', tab, frameId: 0 },
+      { tabId: 7, url: 'https://news.example/a', recordable: true, senderHost: 'news.example' },
     ],
     [
       { url: 'http://127.0.0.1:8080/p', tab, frameId: 0 },
-      { tabId: 7, url: 'http://127.0.0.1:8080/p', recordable: true },
+      { tabId: 7, url: 'http://127.0.0.1:8080/p', recordable: true, senderHost: '127.0.0.1' },
     ],
     // A private window's tab still gets its badge, and is never recorded.
     [
       { url: 'https://news.example/a', tab: { id: 7, incognito: true }, frameId: 0 },
-      { tabId: 7, url: 'https://news.example/a', recordable: false },
+      { tabId: 7, url: 'https://news.example/a', recordable: false, senderHost: 'news.example' },
     ],
     // Only web pages are recorded (a local file, a data: page is not somewhere one "read" about anything).
     [
       { url: 'file:///home/me/a.html', tab, frameId: 0 },
-      { tabId: 7, url: 'file:///home/me/a.html', recordable: false },
+      { tabId: 7, url: 'file:///home/me/a.html', recordable: false, senderHost: '' },
     ],
     [{ url: 'https://news.example/frame', tab, frameId: 3 }, undefined],
     [{ url: 'https://news.example/a', frameId: 0 }, undefined],
@@ -117,5 +160,20 @@ describe('reportSource', () => {
     [{ url: 'not a url', tab, frameId: 0 }, undefined],
   ] as const)('%j gives %j', (sender, source) => {
     expect(reportSource(sender)).toEqual(source);
+  });
+
+  it('files the page under the address it claims only when it is of its own site', () => {
+    const sender = { url: 'https://news.example/app?s=1', tab, frameId: 0 };
+    expect(reportSource(sender, { location: 'https://news.example/story/2?utm_source=x' })?.url).toBe(
+      'https://news.example/story/2',
+    );
+    expect(reportSource(sender, { canonical: 'https://www.news.example/s?id=2' })?.url).toBe(
+      'https://www.news.example/s?id=2',
+    );
+    expect(
+      reportSource(sender, { location: 'https://victim.example/', canonical: 'https://victim.example/' })
+        ?.url,
+    ).toBe('https://news.example/app');
+    expect(reportSource(sender, {}, { keepQuery: true })?.url).toBe('https://news.example/app?s=1');
   });
 });

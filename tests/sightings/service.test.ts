@@ -48,6 +48,14 @@ describe('handlePageReport', () => {
     }
   });
 
+  it('records nothing on a paused site whose canonical address is spelt with www.', async () => {
+    const r = report({ url: 'https://www.news.example/a', senderHost: 'news.example' });
+    expect(await run(r, settings({ pausedSites: ['news.example'] }))).toEqual({
+      outcome: { watched: 0, recorded: undefined },
+      stored: [],
+    });
+  });
+
   it('never records a page that may not be recorded (a private tab, a local file), though it counts it', async () => {
     expect(await run(report({ recordable: false }), settings())).toEqual({
       outcome: { watched: 1, recorded: undefined },

@@ -26,6 +26,7 @@ describe('sightings database', () => {
       'entityId',
       'lastSeen',
       'site',
+      'siteSeen',
     ]);
     expect(await listSightings(db)).toEqual([]);
     db.close();
@@ -39,6 +40,41 @@ describe('sightings database', () => {
     const again = await openSightingsDb(name);
     expect((await listSightings(again)).map((s) => s.key)).toEqual([sightingKey('apt31', page().url)]);
     again.close();
+  });
+
+  it('adds the per-site index to a version 1 database and keeps its records', async () => {
+    const name = fresh();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        const store = db.createObjectStore('sightings', { keyPath: 'key' });
+        store.createIndex('lastSeen', 'lastSeen');
+        store.createIndex('entityId', 'entityId');
+        store.createIndex('site', 'site');
+      },
+    });
+    const old = {
+      key: sightingKey('apt31', 'https://news.example/a'),
+      entityId: 'apt31',
+      url: 'https://news.example/a',
+      title: 'A story',
+      site: 'news.example',
+      sentence: 'APT31 did it.',
+      firstSeen: '2026-01-01T00:00:00.000Z',
+      lastSeen: '2026-01-01T00:00:00.000Z',
+      visits: 1,
+    };
+    await v1.put('sightings', old);
+    v1.close();
+    const db = await openSightingsDb(name);
+    expect(
+      await db.countFromIndex(
+        'sightings',
+        'siteSeen',
+        IDBKeyRange.bound(['news.example', ''], ['news.example', '\uffff']),
+      ),
+    ).toBe(1);
+    expect(await listSightings(db)).toEqual([old]);
+    db.close();
   });
 
   it('refuses a database written by a newer build instead of dropping it', async () => {
@@ -143,6 +179,66 @@ describe('recordPage', () => {
     expect((await listSightings(db)).map((s) => s.url)).toEqual(
       [9, 1, 4, 3].map((i) => `https://news.example/${i}`),
     );
+  });
+
+  it("keeps a site within its share by dropping its own oldest, never another site's", async () => {
+    const db = await openSightingsDb(fresh());
+    await recordPage(
+      db,
+      page({ url: 'https://reader.example/old', site: 'reader.example', seenAt: '2026-01-01T00:00:00.000Z' }),
+      10,
+      3,
+    );
+    // A page reloading itself under made-up URLs: 8 new pages of one site, all newer than the reader's.
+    for (let i = 0; i < 8; i++) {
+      await recordPage(
+        db,
+        page({
+          url: `https://flood.example/?n=${i}`,
+          site: 'flood.example',
+          seenAt: `2026-11-01T00:00:0${i}.000Z`,
+        }),
+        10,
+        3,
+      );
+    }
+    const urls = (await listSightings(db)).map((s) => s.url);
+    expect(urls).toContain('https://reader.example/old');
+    expect(urls.filter((u) => u.startsWith('https://flood.example/'))).toEqual(
+      [7, 6, 5].map((i) => `https://flood.example/?n=${i}`),
+    );
+  });
+
+  it('makes room in a full store from the site holding the most, not from the oldest record overall', async () => {
+    const db = await openSightingsDb(fresh());
+    const at = (d: number) => `2026-11-${String(d).padStart(2, '0')}T00:00:00.000Z`;
+    // The reader's oldest sighting is on a small site; the big site's records are all newer.
+    await recordPage(
+      db,
+      page({ url: 'https://small.example/1', site: 'small.example', seenAt: at(1) }),
+      4,
+      10,
+    );
+    for (let d = 2; d <= 4; d++)
+      await recordPage(
+        db,
+        page({ url: `https://big.example/${d}`, site: 'big.example', seenAt: at(d) }),
+        4,
+        10,
+      );
+    const r = await recordPage(
+      db,
+      page({ url: 'https://other.example/5', site: 'other.example', seenAt: at(5) }),
+      4,
+      10,
+    );
+    expect(r.dropped).toBe(1);
+    expect((await listSightings(db)).map((s) => s.url)).toEqual([
+      'https://other.example/5',
+      'https://big.example/4',
+      'https://big.example/3',
+      'https://small.example/1',
+    ]);
   });
 
   it('writes nothing for a page that names no entity', async () => {

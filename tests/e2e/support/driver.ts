@@ -224,10 +224,16 @@ function withOpenScanned(b: Omit<ExtensionBrowser, 'openScanned'>): ExtensionBro
   };
 }
 
-/** Launches the named browser with the built extension. */
-export async function launchBrowser(name: 'chromium' | 'firefox'): Promise<ExtensionBrowser> {
+/**
+ * Launches the named browser with the built extension: the timing build (whose content script leaves the
+ * `apt-lens:scan` mark `openScanned` waits for), or the build in `extDir` (the shipped one has no marks).
+ */
+export async function launchBrowser(
+  name: 'chromium' | 'firefox',
+  extDir?: string,
+): Promise<ExtensionBrowser> {
   if (name === 'chromium') {
-    const s = await launchChromium();
+    const s = await launchChromium({ extDir });
     return withOpenScanned({
       name,
       newTab: async () => playwrightTab(await s.newPage()),
@@ -241,7 +247,7 @@ export async function launchBrowser(name: 'chromium' | 'firefox'): Promise<Exten
       close: () => s.close(),
     });
   }
-  const s = await launchFirefox();
+  const s = await launchFirefox({ extDir });
   const errors: string[] = [];
   return withOpenScanned({
     name,

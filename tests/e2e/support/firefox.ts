@@ -19,14 +19,17 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** Launches Firefox ESR over WebDriver BiDi with `.output/firefox-mv2` (or `extDir`). */
+/** The Firefox MV2 timing build (the shipped code plus the content script's marks the suites wait on). */
+export const FIREFOX_TIMING_BUILD = '.output/firefox-mv2-timing';
+
+/** Launches Firefox ESR over WebDriver BiDi with the timing build (or `extDir`, e.g. the shipped build). */
 export async function launchFirefox(options: { extDir?: string } = {}): Promise<FirefoxSession> {
   if (!existsSync(FIREFOX)) {
     throw new Error(
       `Firefox ESR not found at ${FIREFOX}: install the Debian package "firefox-esr" (apt-get install -y firefox-esr)`,
     );
   }
-  const ext = resolve(options.extDir ?? '.output/firefox-mv2');
+  const ext = resolve(options.extDir ?? FIREFOX_TIMING_BUILD);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

@@ -59,7 +59,7 @@ const SIGHTINGS = [
 /** In an extension page: puts sightings into `apt-lens-sightings` (creating its v1 schema if need be). */
 function seedSightings(list: Sighting[]): Promise<void> {
   return new Promise((ok, fail) => {
-    const req = indexedDB.open('apt-lens-sightings', 1);
+    const req = indexedDB.open('apt-lens-sightings');
     req.onupgradeneeded = () => {
       const store = req.result.createObjectStore('sightings', { keyPath: 'key' });
       store.createIndex('lastSeen', 'lastSeen');

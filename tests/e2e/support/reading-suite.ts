@@ -11,18 +11,21 @@ import {
   shareOfColour,
 } from './page-checks';
 
-/** In an extension page: writes the settings as the popup and context menu do (extension storage). */
+/** In an extension page: writes the settings as the popup does (through the background, their keeper). */
 async function setSettings(change: {
   pausedSites: string[];
   style: string;
   showUncertain?: boolean;
 }): Promise<void> {
-  interface StorageApi {
-    storage: { local: { set(items: object): Promise<void> } };
+  interface Api {
+    runtime: { sendMessage(m: unknown): Promise<unknown> };
   }
-  const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
   const api = g.browser ?? g.chrome;
-  await api.storage.local.set({ settings: { pausedEverywhere: false, notOnSite: {}, ...change } });
+  await api.runtime.sendMessage({
+    type: 'settings:put',
+    settings: { pausedEverywhere: false, notOnSite: {}, ...change },
+  });
 }
 
 /** Live pages, untouchable content and keyboard navigation, run once per browser. */

@@ -47,25 +47,26 @@ async function storedSightings(): Promise<{ url: string; entityId: string; sente
 /** In an extension page: pauses or resumes APT Lens on a host, as the popup's switch does. */
 async function pauseSite([host, paused]: [string, boolean]): Promise<void> {
   interface Api {
-    storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+    runtime: { sendMessage(m: unknown): Promise<unknown> };
   }
   const g = globalThis as unknown as { browser?: Api; chrome: Api };
   const api = g.browser ?? g.chrome;
-  const s = ((await api.storage.local.get('settings')).settings ?? {}) as { pausedSites?: string[] };
-  const others = (s.pausedSites ?? []).filter((h) => h !== host);
-  await api.storage.local.set({ settings: { ...s, pausedSites: paused ? [...others, host] : others } });
+  const s = (await api.runtime.sendMessage({ type: 'settings:get' })) as { pausedSites: string[] };
+  const others = s.pausedSites.filter((h) => h !== host);
+  await api.runtime.sendMessage({
+    type: 'settings:put',
+    settings: { ...s, pausedSites: paused ? [...others, host] : others },
+  });
 }
 
-/** In an extension page: the stored watchlist. */
+/** In an extension page: the stored watchlist (the background keeps the settings). */
 async function storedWatchlist(): Promise<string[]> {
   interface Api {
-    storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+    runtime: { sendMessage(m: unknown): Promise<unknown> };
   }
   const g = globalThis as unknown as { browser?: Api; chrome: Api };
   const api = g.browser ?? g.chrome;
-  return (
-    (((await api.storage.local.get('settings')).settings ?? {}) as { watchlist?: string[] }).watchlist ?? []
-  );
+  return ((await api.runtime.sendMessage({ type: 'settings:get' })) as { watchlist: string[] }).watchlist;
 }
 
 /** In the dashboard's Sightings view: each listed sighting's page link and sentence. */

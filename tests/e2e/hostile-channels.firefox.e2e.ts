@@ -1,0 +1,3 @@
+import { hostileChannelsSuite } from './support/hostile-channels-suite';
+
+hostileChannelsSuite('firefox');
