@@ -362,6 +362,11 @@ const OWN_THING_AFTER = new RegExp(
 /** Whether a name opens its clause: a sentence, or a clause after an opening phrase ("During X, Y used …"). */
 function opensClause(text: string, start: number): boolean {
   if (isSentenceInitial(text, start)) return true;
+  // "A Patchwork payload has …", "The Turla operators …": a determiner opens the clause for the name.
+  const det = /(?:^|[^\p{L}])((?:a|an|the|this|another|one|each)[ \u00a0]+)$/iu.exec(
+    text.slice(Math.max(0, start - 10), start),
+  );
+  if (det && isSentenceInitial(text, start - det[1]!.length)) return true;
   return /(?:,|;|\band|\bthen|\bwhile|\bwhen)[ \u00a0]+$/.test(text.slice(Math.max(0, start - 8), start));
 }
 

@@ -259,7 +259,9 @@ function confidenceOf(
       const grammarCapital =
         (row.flags & NameFlag.properName) === 0 &&
         (isSentenceInitial(text, start) || facts.titleCaseLine(start));
-      if (!grammarCapital && continuesProperName(text, end)) return 0;
+      // "Turla RPC backdoors can …": a capitalized word after the name is no longer name when the sentence
+      // shows the name acting.
+      if (!grammarCapital && continuesProperName(text, end) && !speaks) return 0;
       if (precededByProperName(text, start, isCountryWord) || thingAfter(text, end)) return 0;
       if (strong.has(id)) return 0.9;
       if (headNounAfter(text, end)) return 0.85;
