@@ -463,3 +463,12 @@ const CAMPAIGN_NAME_AFTER = /^(?:[ \u00a0]+\p{Lu}[\p{L}\d-]*){1,6}[ \u00a0]+(?:C
 export function opensCampaignName(text: string, end: number): boolean {
   return CAMPAIGN_NAME_AFTER.test(text.slice(end, end + 100));
 }
+
+/** A clock time right before an acronym makes it a time zone ("3 a.m. CST", "14:00 PST"), not a body. */
+const CLOCK_BEFORE =
+  /(?:\b\d{1,2}(?:[:.]\d{2})?[ \u00a0]*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}|\bnoon|\bmidnight)[ \u00a0]*\(?$/i;
+
+/** Whether a clock time stands right before [start…): the acronym there is a time zone. */
+export function clockTimeBefore(text: string, start: number): boolean {
+  return CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}

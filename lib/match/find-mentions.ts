@@ -10,6 +10,7 @@ import { Compiled, compileData, type Entry } from './compile';
 import {
   agencyNounBefore,
   appositionSaysOtherwise,
+  clockTimeBefore,
   continuesIntoLongerName,
   continuesProperName,
   headNounAfter,
@@ -279,7 +280,8 @@ function confidenceOf(
       if (
         nonAgencyHeadAfter(text, end) ||
         personAfter(text, end) ||
-        appositionSaysOtherwise(text, end, start)
+        appositionSaysOtherwise(text, end, start) ||
+        clockTimeBefore(text, start)
       )
         return 0;
       if (strong.has(id)) return 0.9;

@@ -120,3 +120,10 @@ describe('agencies in security news', () => {
     expect(findMentions('The EU release of the game slipped to March.')).toEqual([]);
   });
 });
+
+describe('an acronym after a clock time is a time zone', () => {
+  it('is not painted as the body that shares its letters', () => {
+    const text = 'The breach began at 3 a.m. CST on Monday, and the hackers stole credentials.';
+    expect(findMentions(text).filter((m) => m.kind === 'agency')).toEqual([]);
+  });
+});
