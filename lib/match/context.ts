@@ -29,7 +29,7 @@ const HEAD_AFTER =
  * chips", "Play button", "Alibaba shares"): a group is not used as an adjective for objects.
  */
 const THING_AFTER =
-  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console|banks?|stores?|conference|summit|festival|expo|airlines?|hotels?|university|college|school|insurance|studios?|magazine|newspaper|restaurant|mall|power suppl(?:y|ies)|flaw|bug)\b/i;
+  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console|banks?|stores?|conference|summit|festival|expo|airlines?|hotels?|university|college|school|insurance|studios?|magazine|newspaper|restaurant|mall|power suppl(?:y|ies)|flaw|bug|versions?|releases?|builds?|edition|fork|codebase|source code|\d+(?:\.\d+)*)\b/i;
 
 /** Whether an object noun follows a generic name, making it a product or a brand there. */
 export function thingAfter(text: string, end: number): boolean {
@@ -355,7 +355,7 @@ const ACTOR_DEFINITION =
 
 /** The group's own code or people as the subject ("X's CredRaptor tool can", "X RPC backdoors have"). */
 const OWN_THING_AFTER = new RegExp(
-  `^(?:['’]s)?(?:[ \\u00a0]+[\\p{L}\\d.-]+){0,2}?[ \\u00a0]+(?:${'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|stealers?|keyloggers?|payloads?|executables?|installers?|versions?|miners?|tools?|toolsets?|actors?|operators?|members?|infrastructure|servers?|scripts?|modules?|campaigns?|operations?|research'})[ \\u00a0]+(?:(?:also|has|have|had|can|could|may|will|was|were|is|are)[ \\u00a0]+)*[\\p{Ll}]+(?:s|ed)?\\b`,
+  `^(?:['’]s)?(?:[ \\u00a0]+[\\p{L}\\d.-]+){0,2}?[ \\u00a0]+(?:${'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|stealers?|keyloggers?|payloads?|executables?|installers?|versions?|miners?|tools?|toolsets?|actors?|operators?|members?|infrastructure|servers?|scripts?|modules?|campaigns?|operations?|research'})[ \\u00a0]+(?:(?:also|has|have|had|can|could|may|will|was|were|is|are)[ \\u00a0]+(?:\\p{Ll}+ly[ \\u00a0]+)?\\p{Ll}{3,}|\\p{Ll}{2,}(?:s|ed))\\b`,
   'u',
 );
 
