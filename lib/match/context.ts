@@ -472,3 +472,12 @@ const CLOCK_BEFORE =
 export function clockTimeBefore(text: string, start: number): boolean {
   return CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
+
+/** "the Nickel group targeted …": a team or group noun after the name, then an intrusion verb. */
+export function groupNounActs(text: string, end: number): boolean {
+  const m =
+    /^[ \u00a0]+(?:team|group|crew|gang)[ \u00a0]+(?:(?:has|have|had|also|was|were|reportedly)[ \u00a0]+)*(\p{Ll}+)/u.exec(
+      text.slice(end, end + 60),
+    );
+  return m !== null && INTRUSION_VERB.test(m[1]!);
+}
