@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: precision, recall and resolution accuracy of the mention finder on the labelled passages
  * in tests/fixtures/eval/, with every miss and false alarm listed so a change to the rules can be judged;
- * then the everyday news pages of ../shared/corpus/news-pages against the hand-judged
+ * then the everyday news pages of ../shared/corpus/news-pages (or `APT_LENS_CORPUS`) against the hand-judged
  * tests/fixtures/eval/corpus-labels.json; then how often each confidence is right (calibration).
  * Labels are inline: `[[APT 31|a:apt31]]` (actor), `[[NÚKIB|g:cz-nukib]]` (agency), `[[Snake|?]]` (either
  * answer is fine); everything else in a passage must produce no mention. Two sets were written and kept
@@ -103,7 +103,7 @@ interface PageLabel {
 
 /** Scores the everyday news pages against the judged labels; returns the lines to print. */
 function corpus(buckets: Buckets): string[] {
-  const dir = join(import.meta.dirname, '../../shared/corpus/news-pages');
+  const dir = process.env.APT_LENS_CORPUS ?? join(import.meta.dirname, '../../shared/corpus/news-pages');
   if (!existsSync(dir)) return ['corpus: ../shared/corpus/news-pages is absent, skipped'];
   const labels = JSON.parse(
     readFileSync(join(import.meta.dirname, '../tests/fixtures/eval/corpus-labels.json'), 'utf8'),

@@ -29,7 +29,7 @@ const HEAD_AFTER =
  * chips", "Play button", "Alibaba shares"): a group is not used as an adjective for objects.
  */
 const THING_AFTER =
-  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console|banks?|stores?|conference|summit|festival|expo|airlines?|hotels?|university|college|school|insurance|studios?|magazine|newspaper|restaurant|mall|power suppl(?:y|ies)|flaw|bug)\b/i;
+  /^[ \u00a0]+(?:engine|browser|project|chips?|processors?|graphics|GPUs?|CPUs?|cards?|buttons?|videos?|trailer|shares|stock|batteries|prices|sweaters?|tea|store|app|apps|phones?|cars?|trucks?|drivers?|headquarters|costume|film|movie|game|series|album|song|brand|products?|devices?|console|banks?|stores?|conference|summit|festival|expo|airlines?|hotels?|university|college|school|insurance|studios?|magazine|newspaper|restaurant|mall|power suppl(?:y|ies)|flaw|bug|versions?|releases?|builds?|edition|fork|codebase|source code|\d+(?:\.\d+)*)\b/i;
 
 /** Whether an object noun follows a generic name, making it a product or a brand there. */
 export function thingAfter(text: string, end: number): boolean {
@@ -324,7 +324,7 @@ const INTRUSION_VERB =
 
 /** Verbs of any work ("has used", "created", "sent"): an actor's subject only beside a word of the field. */
 const WORK_VERB =
-  /^(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|creat\w*|sen[dt]s?|obtain\w*|acquir\w*|collect\w*|gather\w*|download\w*|upload\w*|install\w*|execut\w*|r[au]n|runs|modif\w*|register\w*|establish\w*|deliver\w*|distribut\w*|delet\w*|clear\w*|add(?:s|ed)?|develop\w*|drop(?:s|ped)?|stag(?:e|es|ed)|compress\w*|archiv\w*|encod\w*|embed\w*|disguis\w*|host\w*|sign(?:s|ed)|search\w*|scan\w*|quer\w*|identif\w*|discover\w*|access\w*|gain\w*|attempt\w*|disabl\w*|renam\w*|cop(?:y|ies|ied)|rel(?:y|ies|ied)|configur\w*|transferr?\w*|mov(?:e|es|ed)|plac(?:e|es|ed)|perform\w*|made|set|built|wrote|written|operat\w*|maintain\w*|capture\w*|record\w*|monitor\w*|communicat\w*|contact\w*|crafted|bundled|packed|loaded|decrypt\w*|bypass\w*|evad\w*|abus\w*|purchas\w*|bought|rented|spread|used|surveys?|surveyed|decompress\w*|issu(?:e|es|ed)|extract\w*|unset|remov\w*|restor\w*|research\w*|replac\w*|manipulat\w*|padd(?:s|ed)|decod\w*|export\w*|import\w*|leak\w*|post(?:s|ed)|publish\w*|claim\w*|demand\w*|threaten\w*|sold|sell\w*|recruit\w*|register\w*|mimic\w*|pos(?:e|es|ed)|posing|set up|wip(?:e|es|ed)|destroy\w*|corrupt\w*|disrupt\w*|defac\w*|flood\w*|overwr\w+|tamper\w*|intercept\w*|redirect\w*|collect\w*|archiv\w*|maintain\w*|utilis\w*|has)$/i;
+  /^(?:us(?:e|es|ed|ing)|utili[sz]\w*|leverag\w*|employ\w*|creat\w*|sen[dt]s?|obtain\w*|acquir\w*|collect\w*|gather\w*|download\w*|upload\w*|install\w*|execut\w*|r[au]n|runs|modif\w*|register\w*|establish\w*|deliver\w*|distribut\w*|delet\w*|clear\w*|add(?:s|ed)?|develop\w*|drop(?:s|ped)?|stag(?:e|es|ed)|compress\w*|archiv\w*|encod\w*|embed\w*|disguis\w*|host\w*|sign(?:s|ed)|search\w*|scan\w*|quer\w*|identif\w*|discover\w*|access\w*|gain\w*|attempt\w*|disabl\w*|renam\w*|cop(?:y|ies|ied)|rel(?:y|ies|ied)|configur\w*|transferr?\w*|mov(?:e|es|ed)|plac(?:e|es|ed)|perform\w*|made|set|built|wrote|written|operat\w*|maintain\w*|capture\w*|record\w*|monitor\w*|communicat\w*|contact\w*|crafted|bundled|packed|loaded|decrypt\w*|bypass\w*|evad\w*|abus\w*|purchas\w*|bought|rented|spread|used|surveys?|surveyed|decompress\w*|issu(?:e|es|ed)|extract\w*|unset|remov\w*|restor\w*|research\w*|replac\w*|manipulat\w*|padd(?:s|ed)|decod\w*|export\w*|import\w*|leak\w*|post(?:s|ed)|publish\w*|claim\w*|demand\w*|threaten\w*|sold|sell\w*|recruit\w*|register\w*|mimic\w*|pos(?:e|es|ed)|posing|set up|wip(?:e|es|ed)|destroy\w*|corrupt\w*|disrupt\w*|defac\w*|flood\w*|overwr\w+|tamper\w*|intercept\w*|redirect\w*|collect\w*|archiv\w*|maintain\w*|utilis\w*)$/i;
 
 /** "has" or "had" and a regular past participle: any completed work ("has unpacked", "had renamed"). */
 const PERFECT = /^(?:has|have|had)$/i;
@@ -355,13 +355,18 @@ const ACTOR_DEFINITION =
 
 /** The group's own code or people as the subject ("X's CredRaptor tool can", "X RPC backdoors have"). */
 const OWN_THING_AFTER = new RegExp(
-  `^(?:['’]s)?(?:[ \\u00a0]+[\\p{L}\\d.-]+){0,2}?[ \\u00a0]+(?:${'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|stealers?|keyloggers?|payloads?|executables?|installers?|versions?|miners?|tools?|toolsets?|actors?|operators?|members?|infrastructure|servers?|scripts?|modules?|campaigns?|operations?|research'})[ \\u00a0]+(?:(?:also|has|have|had|can|could|may|will|was|were|is|are)[ \\u00a0]+)*[\\p{Ll}]+(?:s|ed)?\\b`,
+  `^(?:['’]s)?(?:[ \\u00a0]+[\\p{L}\\d.-]+){0,2}?[ \\u00a0]+(?:${'malware|ransomware|backdoors?|trojans?|implants?|RATs?|loaders?|droppers?|downloaders?|wipers?|rootkits?|stealers?|keyloggers?|payloads?|executables?|installers?|versions?|miners?|tools?|toolsets?|actors?|operators?|members?|infrastructure|servers?|scripts?|modules?|campaigns?|operations?|research'})[ \\u00a0]+(?:(?:also|has|have|had|can|could|may|will|was|were|is|are)[ \\u00a0]+(?:\\p{Ll}+ly[ \\u00a0]+)?\\p{Ll}{3,}|\\p{Ll}{2,}(?:s|ed))\\b`,
   'u',
 );
 
 /** Whether a name opens its clause: a sentence, or a clause after an opening phrase ("During X, Y used …"). */
 function opensClause(text: string, start: number): boolean {
   if (isSentenceInitial(text, start)) return true;
+  // "A Patchwork payload has …", "The Turla operators …": a determiner opens the clause for the name.
+  const det = /(?:^|[^\p{L}])((?:a|an|the|this|another|one|each)[ \u00a0]+)$/iu.exec(
+    text.slice(Math.max(0, start - 10), start),
+  );
+  if (det && isSentenceInitial(text, start - det[1]!.length)) return true;
   return /(?:,|;|\band|\bthen|\bwhile|\bwhen)[ \u00a0]+$/.test(text.slice(Math.max(0, start - 8), start));
 }
 
@@ -457,4 +462,22 @@ const CAMPAIGN_NAME_AFTER = /^(?:[ \u00a0]+\p{Lu}[\p{L}\d-]*){1,6}[ \u00a0]+(?:C
 /** Whether the name is the first word of a campaign's name ("APT28 Nearest Neighbor Campaign"). */
 export function opensCampaignName(text: string, end: number): boolean {
   return CAMPAIGN_NAME_AFTER.test(text.slice(end, end + 100));
+}
+
+/** A clock time right before an acronym makes it a time zone ("3 a.m. CST", "14:00 PST"), not a body. */
+const CLOCK_BEFORE =
+  /(?:\b\d{1,2}(?:[:.]\d{2})?[ \u00a0]*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}|\bnoon|\bmidnight)[ \u00a0]*\(?$/i;
+
+/** Whether a clock time stands right before [start…): the acronym there is a time zone. */
+export function clockTimeBefore(text: string, start: number): boolean {
+  return CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
+
+/** "the Nickel group targeted …": a team or group noun after the name, then an intrusion verb. */
+export function groupNounActs(text: string, end: number): boolean {
+  const m =
+    /^[ \u00a0]+(?:team|group|crew|gang)[ \u00a0]+(?:(?:has|have|had|also|was|were|reportedly)[ \u00a0]+)*(\p{Ll}+)/u.exec(
+      text.slice(end, end + 60),
+    );
+  return m !== null && INTRUSION_VERB.test(m[1]!);
 }

@@ -10,8 +10,10 @@ import { Compiled, compileData, type Entry } from './compile';
 import {
   agencyNounBefore,
   appositionSaysOtherwise,
+  clockTimeBefore,
   continuesIntoLongerName,
   continuesProperName,
+  groupNounActs,
   headNounAfter,
   isCapitalsLine,
   isSentenceInitial,
@@ -253,19 +255,29 @@ function confidenceOf(
         : 0;
     case 'generic':
     case 'ordinary': {
-      const speaks = row.kind === 'actor' && speaksOfActor(text, start, end);
+      // A retired vendor name that is also a product's (Microsoft's CHROMIUM, written "Chromium") is the
+      // product wherever the product is discussed: a team, group or project after it is what products have
+      // too, and cyber words beside it are the product's security news. It needs an actor's noun ("Hafnium
+      // hackers"), a sentence where it acts, or the group named properly on the page.
+      const retired = (row.flags & NameFlag.legacy) !== 0;
+      const orgNoun = retired && ORG_NOUN_AFTER.test(text.slice(end, end + 12));
+      const speaks =
+        row.kind === 'actor' && (orgNoun ? groupNounActs(text, end) : speaksOfActor(text, start, end));
       if (!topical && !strong.has(id) && !speaks) return 0;
       // A proper name in its other sense (Turla the river) is capitalized everywhere: position adds nothing.
       const grammarCapital =
         (row.flags & NameFlag.properName) === 0 &&
         (isSentenceInitial(text, start) || facts.titleCaseLine(start));
-      if (!grammarCapital && continuesProperName(text, end)) return 0;
+      // "Turla RPC backdoors can …": a capitalized word after the name is no longer name when the sentence
+      // shows the name acting.
+      if (!grammarCapital && continuesProperName(text, end) && !speaks) return 0;
       if (precededByProperName(text, start, isCountryWord) || thingAfter(text, end)) return 0;
       if (strong.has(id)) return 0.9;
-      if (headNounAfter(text, end)) return 0.85;
+      if (headNounAfter(text, end) && !orgNoun) return 0.85;
       // "The story of Lazarus": the name's other sense is in the sentence, so cyber words nearby do not settle it.
       if (otherSenseNear(text, start, end)) return 0;
       if (speaks) return 0.8;
+      if (retired && row.kind === 'actor') return 0;
       // A capital that grammar explains proves nothing, so more of the field's words must be near.
       const evidence =
         facts.cyberWordsInSentence(start, end) + Math.min(1, facts.actorsInSentence(start, end, id));
@@ -277,7 +289,8 @@ function confidenceOf(
       if (
         nonAgencyHeadAfter(text, end) ||
         personAfter(text, end) ||
-        appositionSaysOtherwise(text, end, start)
+        appositionSaysOtherwise(text, end, start) ||
+        clockTimeBefore(text, start)
       )
         return 0;
       if (strong.has(id)) return 0.9;
@@ -303,6 +316,9 @@ function confidenceOf(
     }
   }
 }
+
+/** Nouns that follow products' names as often as groups' ("the Chromium team"). */
+const ORG_NOUN_AFTER = /^[ \u00a0]+(?:team|group|project)\b/i;
 
 /** Several entities that fit one name, best first, and whether the page really decided between them. */
 interface Ranking {

@@ -120,3 +120,22 @@ describe('agencies in security news', () => {
     expect(findMentions('The EU release of the game slipped to March.')).toEqual([]);
   });
 });
+
+describe('an acronym after a clock time is a time zone', () => {
+  it('is not painted as the body that shares its letters', () => {
+    const text = 'The breach began at 3 a.m. CST on Monday, and the hackers stole credentials.';
+    expect(findMentions(text).filter((m) => m.kind === 'agency')).toEqual([]);
+  });
+});
+
+describe('a retired vendor name that is also a product', () => {
+  it('is the product where the product is discussed, even on a security page', () => {
+    expect(actorNames('The Chromium team fixed the bug in the browser after a phishing report.')).toEqual([]);
+  });
+  it('is the group with an actor noun or where it acts', () => {
+    expect(actorNames('Hafnium hackers exploited mail servers.')).toEqual(['Hafnium']);
+    expect(actorNames('Microsoft said the Nickel group targeted ministries with malware.')).toEqual([
+      'Nickel',
+    ]);
+  });
+});
