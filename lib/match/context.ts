@@ -341,6 +341,15 @@ const REPORTED = /^(?:known|believed|suspected|reported|said|observed|seen)$/i;
 const TECH =
   /\b(?:\w+\.(?:exe|dll|ps1|bat|vbs|js|lnk|hta|sys|dat|zip|rar|iso|docx?|xlsx?|py|sh)|PowerShell|Base64|HTTPS?|C2|C&C|DLLs?|[Rr]egistry|RDP|SSH|SMB|WMI|VBA|VBScript|JavaScript|macros?|scripts?|commands?|cmd|tools?|toolkits?|servers?|domains?|accounts?|victims?|payloads?|infrastructure|networks?|hosts?|credentials?|passwords?|hashes|tokens?|persistence|lateral|privileges?|encoded|encrypted|shellcode|implants?|backdoors?|malware|ransomware|exploits?|vulnerabilit\w+|CVE-\d+-\d+|phishing|spearphishing|emails?|attachments?|lures?|documents?|VPN|proxies|proxy|Mimikatz|Cobalt Strike|Impacket|PsExec|web shells?|webshells?|targets?|intrusions?|operations?|campaigns?|espionage|attacks?|data|systems?|files?|folders?|director(?:y|ies)|Windows|Linux|macOS|logs?|process(?:es)?|services?|DNS|TLS|certificates?|archives?|URLs?|websites?|social media|profiles?|personas?|timestamps?|firewalls?|antivirus|detection|laterally|encryption|keys?|\.NET|LNK|Group Policy|shares|reg|wget|curl|nltest|computers?|machines?|endpoints?|software|installers?|code|programs?|binar(?:y|ies)|executables?|miners?|cryptocurrency|admin|rootkits?|trojans?|loaders?|droppers?|downloaders?|wipers?|stealers?|infostealers?|botnets?|keyloggers?|RATs?|modules?|plugins?|GitHub|cloud|Exchange|Outlook|Office|Word|Excel|sideload\w*|spoof\w*|exfiltrat\w*|compromis\w*|infected)\b/i;
 
+/**
+ * The intrusion words among the field's: what an everyday text about computers never holds. On a page that is
+ * not about security, the weakest shapes (a work verb or a present tense beside the field's words) need one
+ * of these: "Rhino converts JavaScript scripts", "Lorenz identified three properties of the system" and
+ * "Lambda owners … on different hosts" are software and science, not an actor at work.
+ */
+const INTRUSION_WORD =
+  /\b(?:\w+\.(?:exe|dll|ps1|bat|vbs|lnk|hta|sys)|PowerShell|Base64|C2|C&C|command[- ]and[- ]control|RDP|SMB|WMI|wmic|VBA|VBS|VBScript|macros?|[Rr]egistry|DLLs?|netsh|nltest|cmd|Metasploit|Plink|PuTTY|shellcode|implants?|backdoors?|malware|malicious|ransomware|exploits?|exploited|vulnerabilit\w+|CVE-\d+-\d+|phishing|spearphishing|lures?|Mimikatz|Cobalt Strike|Impacket|PsExec|web ?shells?|victims?|intrusions?|espionage|attacks?|rootkits?|trojans?|loaders?|droppers?|downloaders?|wipers?|stealers?|infostealers?|botnets?|keyloggers?|RATs?|payloads?|credentials?|passwords?|privileges?|persistence|lateral(?:ly)?|escalat\w*|obfuscat\w*|inject\w*|sideload\w*|spoof\w*|exfiltrat\w*|stolen|steal\w*|compromis\w*|infected|hack\w*|breach\w*|threat actors?|APT\d*)\b/i;
+
 /** Verbs and phrases that put a name after them in an actor's place ("used by X", "attributed to X"). */
 const AGENT_BEFORE =
   /\b(?:(?:used|conducted|operated|deployed|developed|sponsored|created|authored|employed|leveraged|exploited|launched|observed|run|orchestrated|perpetrated|claimed|targeted|compromised|attacked|hacked|breached|carried out)(?:\s+\w+ly)?\s+by|(?:attributed|attribution|linked|tied|connected)\s+(?:it\s+)?to|associated\s+with|overlaps?\s+with|similarities\s+(?:to|with)|(?:members|operators|affiliates|victims|targets|activity|operations|attacks|intrusions|campaigns?|tools?|toolset|malware|implants?|backdoors?|arsenal|TTPs)\s+(?:of|by|from)|tracking|investigat\w+|researching|analy[sz]\w+)\s+(?:the\s+)?$/i;
@@ -386,7 +395,7 @@ function sentenceAround(text: string, start: number, end: number): string {
  * "associated with"; or named by a vendor ("tracked by Microsoft as X"). Such a sentence counts even where
  * it is the whole page.
  */
-export function speaksOfActor(text: string, start: number, end: number): boolean {
+export function speaksOfActor(text: string, start: number, end: number, topical = true): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (NAMED_AS_BEFORE.test(before)) return true;
   const sentence = sentenceAround(text, start, end);
@@ -413,7 +422,9 @@ export function speaksOfActor(text: string, start: number, end: number): boolean
   const perfect = skipped.some((w) => PERFECT.test(w)) && PARTICIPLE.test(verb);
   // A present-tense verb of the name ("X likely chooses its targets") beside the field's words.
   const present = /^\p{Ll}{3,}s$/u.test(verb) && !/(?:ss|us|is)$/.test(verb);
-  return (perfect || present || WORK_VERB.test(verb)) && TECH.test(sentence);
+  // A present tense is the weakest shape: software and science do things too ("Rhino converts scripts").
+  if (present && !perfect && !WORK_VERB.test(verb)) return INTRUSION_WORD.test(sentence);
+  return (perfect || WORK_VERB.test(verb)) && (topical ? TECH : INTRUSION_WORD).test(sentence);
 }
 
 /** Nouns of code: a name before them, in the right place, is a malware family, not the group. */

@@ -233,7 +233,7 @@ function confidenceOf(
     case 'coinage':
       if (strong.has(id)) return 0.9;
       // A sentence that speaks of an actor needs no page around it.
-      if (speaksOfActor(text, start, end) && !otherSenseNear(text, start, end)) return 0.85;
+      if (speaksOfActor(text, start, end, topical) && !otherSenseNear(text, start, end)) return 0.85;
       if (!topical) return 0;
       if (headNounAfter(text, end)) return 0.9;
       if (otherSenseNear(text, start, end)) return 0;
@@ -262,7 +262,7 @@ function confidenceOf(
       const retired = (row.flags & NameFlag.legacy) !== 0;
       const orgNoun = retired && ORG_NOUN_AFTER.test(text.slice(end, end + 12));
       const speaks =
-        row.kind === 'actor' && (orgNoun ? groupNounActs(text, end) : speaksOfActor(text, start, end));
+        row.kind === 'actor' && (orgNoun ? groupNounActs(text, end) : speaksOfActor(text, start, end, topical));
       if (!topical && !strong.has(id) && !speaks) return 0;
       // A proper name in its other sense (Turla the river) is capitalized everywhere: position adds nothing.
       const grammarCapital =
