@@ -1,9 +1,16 @@
 /**
- * Marks only the reader can see: saved passages, watched names and the current mention are drawn as boxes inside the
- * content script's closed shadow root, never registered in the document's `CSS.highlights`, which the
- * page's own scripts share (a page could read which of its sentences the reader saved, or replace them).
- * The boxes are `pointer-events: none`, so they change no hit test, and they are redrawn from the ranges'
- * client rects whenever layout may have moved them (scroll, resize, DOM changes).
+ * Marks only the reader can see: saved passages, watched names, the reader's own names and the current
+ * mention are drawn as boxes inside the content script's closed shadow root, never registered in the
+ * document's `CSS.highlights`, which the page's own scripts share (a page could read which of its sentences
+ * the reader saved, or replace them).
+ *
+ * Nor may the boxes change anything the page can measure. The layer is fixed to the viewport, clips what
+ * it holds to it and contains its layout, so no box, however far down its text sits, enlarges the
+ * document's scrollable area (a page that moves a name 38,000 px down an `overflow: hidden` box and reads
+ * `scrollHeight` learns nothing). The layer itself is `visibility: hidden` (it is never hit, so it covers
+ * nothing for IntersectionObserver v2), its boxes are `pointer-events: none` (no hit test lands on them),
+ * and only boxes inside the viewport are drawn, redrawn as anything scrolls. What remains is in SECURITY.md:
+ * IntersectionObserver v2 in Chromium counts a drawn box as occluding the text under it.
  */
 
 /**
@@ -15,8 +22,8 @@ export type MarkKind = 'incident' | 'current' | 'ours' | 'watched';
 
 /** Styles for the layer and its boxes; added to the shadow root's CSS. */
 export const MARKS_CSS = `
-.marks { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
-.mark { position: absolute; pointer-events: none; box-sizing: border-box; }
+.marks { position: fixed; inset: 0; overflow: hidden; contain: strict; visibility: hidden; pointer-events: none; }
+.mark { position: absolute; visibility: visible; pointer-events: none; box-sizing: border-box; }
 .mark.incident { border-bottom: 2px dotted rgb(20, 150, 90); }
 .mark.current { background: rgba(255, 220, 0, 0.35); }
 .mark.ours { background: rgba(150, 90, 230, 0.22); border-bottom: 2px solid rgb(130, 70, 210); }
@@ -80,14 +87,17 @@ export class PrivateMarks {
     this.layer.replaceChildren();
   }
 
-  /** Redraws now (tests, and after the caller knows layout changed). */
+  /** Redraws now (tests, and after the caller knows layout changed): only the boxes inside the viewport. */
   draw(): void {
     const doc = this.layer.ownerDocument;
     const origin = this.layer.getBoundingClientRect();
+    const width = this.win.innerWidth;
+    const height = this.win.innerHeight;
     const boxes: HTMLElement[] = [];
     for (const [kind, ranges] of this.sets) {
       for (const range of ranges) {
         for (const r of textRects(range)) {
+          if (r.bottom <= 0 || r.right <= 0 || r.top >= height || r.left >= width) continue;
           const box = doc.createElement('div');
           box.className = `mark ${kind}`;
           box.style.left = `${r.left - origin.left}px`;
@@ -122,7 +132,8 @@ export class PrivateMarks {
     this.following = new AbortController();
     const opts = { capture: true, passive: true, signal: this.following.signal };
     const redraw = () => this.schedule();
-    // Scrolling the document moves the layer with the text; an inner scroller's scroll does not.
+    // The layer stays put while text scrolls, the document's or an inner box's (scroll events reach the
+    // document only in the capture phase).
     this.win.document.addEventListener('scroll', redraw, opts);
     this.win.addEventListener('resize', redraw, opts);
     this.mutations = new this.win.MutationObserver(redraw);

@@ -52,6 +52,25 @@ describe('PrivateMarks', () => {
     expect(layer.children).toHaveLength(0);
   });
 
+  it('draws only the boxes inside the viewport (the layer is fixed and clipped to it)', () => {
+    fakeLayout();
+    document.body.innerHTML = '<p id="a">Saved passage here</p><div id="layer"></div>';
+    const layer = document.getElementById('layer')!;
+    const text = document.getElementById('a')!.firstChild!;
+    const range = (start: number, end: number) => {
+      const r = document.createRange();
+      r.setStart(text, start);
+      r.setEnd(text, end);
+      return r;
+    };
+    vi.spyOn(window, 'innerWidth', 'get').mockReturnValue(60);
+    const marks = new PrivateMarks(layer, window);
+    // 0-5 lies at x 0..50 (inside), 8-13 at x 80..130 (right of a 60 px wide viewport).
+    marks.set('watched', [range(0, 5), range(8, 13)]);
+    expect(layer.querySelectorAll('.mark')).toHaveLength(1);
+    marks.clear();
+  });
+
   it('redraws after the page changes', async () => {
     fakeLayout();
     document.body.innerHTML = '<p id="a">Saved passage here</p><div id="layer"></div>';
