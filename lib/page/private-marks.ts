@@ -16,9 +16,10 @@
 /**
  * What a mark means, which is also its class in the layer's CSS. `ours`: a name from the reader's own KB
  * (lib/overlay), which the page must not learn, so it is never a named highlight. `watched`: an entity on the
- * reader's watchlist, which the page must not learn either.
+ * reader's watchlist, which the page must not learn either. `cover`: an unpainted box over every public
+ * highlight, so that the boxes over watched names are not the only ones (see `PageSession.markWatched`).
  */
-export type MarkKind = 'incident' | 'current' | 'ours' | 'watched';
+export type MarkKind = 'incident' | 'current' | 'ours' | 'watched' | 'cover';
 
 /** Styles for the layer and its boxes; added to the shadow root's CSS. */
 export const MARKS_CSS = `
@@ -93,22 +94,32 @@ export class PrivateMarks {
     const origin = this.layer.getBoundingClientRect();
     const width = this.win.innerWidth;
     const height = this.win.innerHeight;
-    const boxes: HTMLElement[] = [];
+    const outside = (r: DOMRect) => r.bottom <= 0 || r.right <= 0 || r.top >= height || r.left >= width;
+    // Boxes are reused from one draw to the next: scrolling redraws every frame.
+    const pool = [...this.layer.children] as HTMLElement[];
+    let used = 0;
     for (const [kind, ranges] of this.sets) {
       for (const range of ranges) {
+        const whole = range.getBoundingClientRect();
+        if ((whole.width || whole.height) && outside(whole)) continue;
         for (const r of textRects(range)) {
-          if (r.bottom <= 0 || r.right <= 0 || r.top >= height || r.left >= width) continue;
-          const box = doc.createElement('div');
+          if (outside(r)) continue;
+          let box = pool[used];
+          if (!box) {
+            box = doc.createElement('div');
+            this.layer.append(box);
+            pool.push(box);
+          }
+          used++;
           box.className = `mark ${kind}`;
           box.style.left = `${r.left - origin.left}px`;
           box.style.top = `${r.top - origin.top}px`;
           box.style.width = `${r.width}px`;
           box.style.height = `${r.height}px`;
-          boxes.push(box);
         }
       }
     }
-    this.layer.replaceChildren(...boxes);
+    for (const extra of pool.slice(used)) extra.remove();
   }
 
   private schedule(): void {

@@ -182,6 +182,7 @@ export class PageSession {
         this.saved?.clear();
         this.navigator.reset();
         this.marks.set('watched', []);
+        this.marks.set('cover', []);
         // A paused page names nothing: the badge goes.
         this.reported.clear();
         this.o.report?.({ visit: false, entities: [] });
@@ -257,6 +258,8 @@ export class PageSession {
     this.navigator.destroy();
     this.saved?.destroy();
     this.scanner.destroy();
+    this.marks.set('watched', []);
+    this.marks.set('cover', []);
   }
 
   /** After every scan: marks the watched names again and reports a visit, or names the page newly shows. */
@@ -282,14 +285,18 @@ export class PageSession {
     this.o.report({ visit, entities: list });
   }
 
-  /** Draws the reader's private mark over every mention of a watched entity. */
+  /**
+   * Draws the reader's private mark over every mention of a watched entity, and an unpainted box of the same
+   * size over every public highlight: IntersectionObserver v2 counts any drawn box as covering the text under
+   * it, so with every highlighted name covered alike it cannot tell watched names from the others.
+   */
   private markWatched(): void {
     const watched = new Set(this.settings?.watchlist);
+    const shown = this.scanner.mentions().filter((p) => !p.mention.ours);
+    this.marks.set('cover', this.active ? shown.map((p) => p.range) : []);
     this.marks.set(
       'watched',
-      watched.size
-        ? this.scanner.mentions().flatMap((p) => (watched.has(p.mention.id) ? [p.range] : []))
-        : [],
+      watched.size ? shown.flatMap((p) => (watched.has(p.mention.id) ? [p.range] : [])) : [],
     );
   }
 
