@@ -52,6 +52,7 @@ export function pageUi(
         ...(save ? [{ label: 'Save incident', run: () => save.open([{ id, name, kind }]) }] : []),
         {
           label: watched ? '★ Watching' : '☆ Watch',
+          altLabel: watched ? '☆ Watch' : '★ Watching',
           pressed: watched,
           run: () =>
             void updateSettings((s) => withWatched(s, id, !watched)).then((next) => {

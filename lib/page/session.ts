@@ -310,13 +310,14 @@ export class PageSession {
     return true;
   }
 
-  /** Other spellings of the same entity that this page uses. */
+  /** Other spellings of the same entity that this page uses (its public highlights). */
   private alsoOnPage(p: PaintedMention): string[] {
     const seen = new Set([p.mention.text.toLowerCase(), p.mention.name.toLowerCase()]);
     const out: string[] = [];
     for (const q of this.scanner.mentions()) {
       const key = q.mention.text.toLowerCase();
-      if (q.mention.id !== p.mention.id || seen.has(key)) continue;
+      // The reader's own names stay out of the card's public part (its size is the page's to measure).
+      if (q.mention.id !== p.mention.id || q.mention.ours || seen.has(key)) continue;
       seen.add(key);
       out.push(q.mention.text);
     }
