@@ -18,8 +18,9 @@ function selectElement(id: string): string {
   return sel.toString();
 }
 
-/** In the form's shadow root: the claimant field, its chip, and where the sentence's lines break. */
-function formState(root: ShadowRoot) {
+/** In the form's frame: the claimant field, its chip, and where the sentence's lines break. */
+function formState() {
+  const root = document;
   const claimant = root.querySelector<HTMLInputElement>('#apt-lens-claimant');
   if (!claimant) return null;
   const meta = root.querySelector('.capture .meta');
@@ -72,9 +73,11 @@ export function captureSuite(name: 'chromium' | 'firefox'): void {
       const answered = await popup.evaluate(messageEveryTab, { type: 'capture:open' });
       expect(answered.filter((a) => a.answer === true)).toHaveLength(1);
       await expect
-        .poll(() => page.shadowEval('apt-lens-ui', formState, undefined), { timeout: 5000 })
+        .poll(async () => (await page.frameEval('capture.html', formState, undefined)) ?? null, {
+          timeout: 5000,
+        })
         .not.toBeNull();
-      const form = (await page.shadowEval('apt-lens-ui', formState, undefined))!;
+      const form = (await page.frameEval('capture.html', formState, undefined))!;
       expect(form.claimant).toBe('Czech government');
       expect(form.chip).toBe('Country: Czechia');
       expect(form.lines).toBeGreaterThan(1);

@@ -50,6 +50,11 @@ export interface Tab {
    * sent as source text: it must use nothing from outside itself but its argument.
    */
   shadowEval<A, R>(tag: string, fn: (root: ShadowRoot, arg: A) => R, arg: A): Promise<R | undefined>;
+  /**
+   * Runs `fn` in the frame whose address contains `urlPart` (the capture form's `capture.html`), undefined
+   * while there is none. `fn` is sent as source text, like `shadowEval`'s.
+   */
+  frameEval<A, R>(urlPart: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R | undefined>;
   close(): Promise<void>;
 }
 
@@ -108,6 +113,10 @@ function playwrightTab(page: PlaywrightPage): Tab {
     click: (x, y) => page.mouse.click(x, y),
     shadowEval: (tag, fn, arg) => cdpShadowEval(page, tag, fn, arg),
     shadowRects: async (tag, selector) => (await cdpShadowEval(page, tag, rectsIn, selector)) ?? [],
+    async frameEval(urlPart, fn, arg) {
+      const frame = page.frames().find((f) => f.url().includes(urlPart));
+      return frame ? ((await frame.evaluate(fn as never, arg)) as never) : undefined;
+    },
     close: () => page.close(),
   };
 }
@@ -186,6 +195,10 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
       const root = await shadowRootOf(page, tag);
       if (!root) return [];
       return root.evaluate(rectsIn as never, selector as never) as Promise<Rect[]>;
+    },
+    async frameEval(urlPart, fn, arg) {
+      const frame = page.frames().find((f) => f.url().includes(urlPart));
+      return frame ? ((await frame.evaluate(fn as never, arg as never)) as never) : undefined;
     },
     close: () => page.close(),
   };
