@@ -77,6 +77,11 @@ export function captureSuite(name: 'chromium' | 'firefox'): void {
           timeout: 5000,
         })
         .not.toBeNull();
+      // Measured in the tab the reader looks at, once the frame's own style sheet has applied.
+      await page.front();
+      await expect
+        .poll(() => page.frameEval('capture.html', () => document.readyState, undefined))
+        .toBe('complete');
       const form = (await page.frameEval('capture.html', formState, undefined))!;
       expect(form.claimant).toBe('Czech government');
       expect(form.chip).toBe('Country: Czechia');

@@ -55,6 +55,8 @@ export interface Tab {
    * while there is none. `fn` is sent as source text, like `shadowEval`'s.
    */
   frameEval<A, R>(urlPart: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R | undefined>;
+  /** Makes this the tab the reader looks at (a frame in a background tab may not be laid out). */
+  front(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,6 +115,7 @@ function playwrightTab(page: PlaywrightPage): Tab {
     click: (x, y) => page.mouse.click(x, y),
     shadowEval: (tag, fn, arg) => cdpShadowEval(page, tag, fn, arg),
     shadowRects: async (tag, selector) => (await cdpShadowEval(page, tag, rectsIn, selector)) ?? [],
+    front: () => page.bringToFront(),
     async frameEval(urlPart, fn, arg) {
       const frame = page.frames().find((f) => f.url().includes(urlPart));
       return frame ? ((await frame.evaluate(fn as never, arg)) as never) : undefined;
@@ -196,9 +199,14 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
       if (!root) return [];
       return root.evaluate(rectsIn as never, selector as never) as Promise<Rect[]>;
     },
+    front: () => page.bringToFront(),
     async frameEval(urlPart, fn, arg) {
-      const frame = page.frames().find((f) => f.url().includes(urlPart));
-      return frame ? ((await frame.evaluate(fn as never, arg as never)) as never) : undefined;
+      // Over BiDi an extension frame may still be listed as about:blank: ask each child frame where it is.
+      for (const frame of page.frames().slice(1)) {
+        const href = await frame.evaluate(() => location.href).catch(() => '');
+        if (href.includes(urlPart)) return (await frame.evaluate(fn as never, arg as never)) as never;
+      }
+      return undefined;
     },
     close: () => page.close(),
   };
