@@ -162,7 +162,15 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
-    press: (key) => page.keyboard.press(key as never),
+    // "Control+A" as Playwright spells a chord: Puppeteer presses the modifiers itself.
+    async press(key) {
+      const parts = key.split('+');
+      if (parts.length < 2 || parts.some((p) => !p)) return page.keyboard.press(key as never);
+      const mods = parts.slice(0, -1);
+      for (const m of mods) await page.keyboard.down(m as never);
+      await page.keyboard.press(parts.at(-1) as never);
+      for (const m of mods.reverse()) await page.keyboard.up(m as never);
+    },
     screenshot: async (clip) => (await page.screenshot({ clip, encoding: 'base64' })) as string,
     async shadowText(tag) {
       const root = await shadowRootOf(page, tag);
