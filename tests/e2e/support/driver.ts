@@ -57,6 +57,8 @@ export interface Tab {
   frameEval<A, R>(urlPart: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R | undefined>;
   /** Makes this the tab the reader looks at (a frame in a background tab may not be laid out). */
   front(): Promise<void>;
+  /** Resizes the tab's viewport (a narrow window). */
+  setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ function playwrightTab(page: PlaywrightPage): Tab {
     shadowEval: (tag, fn, arg) => cdpShadowEval(page, tag, fn, arg),
     shadowRects: async (tag, selector) => (await cdpShadowEval(page, tag, rectsIn, selector)) ?? [],
     front: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     async frameEval(urlPart, fn, arg) {
       const frame = page.frames().find((f) => f.url().includes(urlPart));
       return frame ? ((await frame.evaluate(fn as never, arg)) as never) : undefined;
@@ -208,6 +211,7 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
       return root.evaluate(rectsIn as never, selector as never) as Promise<Rect[]>;
     },
     front: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     async frameEval(urlPart, fn, arg) {
       // Over BiDi an extension frame may still be listed as about:blank: ask each child frame where it is.
       for (const frame of page.frames().slice(1)) {
