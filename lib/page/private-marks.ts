@@ -13,6 +13,8 @@
  * IntersectionObserver v2 in Chromium counts a drawn box as occluding the text under it.
  */
 
+import { tracksVisibility } from './occlusion';
+
 /**
  * What a mark means, which is also its class in the layer's CSS. `ours`: a name from the reader's own KB
  * (lib/overlay), which the page must not learn, so it is never a named highlight. `watched`: an entity on the
@@ -72,6 +74,8 @@ export class PrivateMarks {
 
   /** Replaces the ranges marked as `kind` (none removes them). */
   set(kind: MarkKind, ranges: readonly Range[]): void {
+    // Covers answer IntersectionObserver v2 only: where it does not exist they would be work for nothing.
+    if (kind === 'cover' && !tracksVisibility(this.win)) return;
     if (ranges.length) this.sets.set(kind, [...ranges]);
     else this.sets.delete(kind);
     this.follow(this.sets.size > 0);

@@ -71,6 +71,30 @@ describe('PrivateMarks', () => {
     marks.clear();
   });
 
+  it('draws covers only where IntersectionObserver v2 exists (they answer nothing else)', () => {
+    fakeLayout();
+    document.body.innerHTML = '<p id="a">APT31 here</p><div id="layer"></div>';
+    const layer = document.getElementById('layer')!;
+    const text = document.getElementById('a')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 5);
+    const marks = new PrivateMarks(layer, window);
+    marks.set('cover', [range]);
+    expect(layer.children).toHaveLength(0);
+    Object.defineProperty(window.IntersectionObserverEntry.prototype, 'isVisible', {
+      configurable: true,
+      get: () => true,
+    });
+    try {
+      marks.set('cover', [range]);
+      expect(layer.querySelectorAll('.mark.cover')).toHaveLength(1);
+    } finally {
+      delete (window.IntersectionObserverEntry.prototype as { isVisible?: boolean }).isVisible;
+      marks.clear();
+    }
+  });
+
   it('redraws after the page changes', async () => {
     fakeLayout();
     document.body.innerHTML = '<p id="a">Saved passage here</p><div id="layer"></div>';
