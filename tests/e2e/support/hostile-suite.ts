@@ -319,27 +319,35 @@ export function hostileSuite(name: 'chromium' | 'firefox'): void {
     describe('with private state (a watched name, saved passages, an own name)', () => {
       let before: Rect | null;
 
-      /** Opens APT31's card in the probes and returns its box as the page maps it. */
-      async function cardBox(): Promise<Rect | null> {
+      /** Opens the card of `text` in probe line `id` and returns its box as the page maps it. */
+      async function cardBox(id: string, text: string): Promise<Rect | null> {
         await tab.mouseMove(5, 5);
         await tab.press('Escape');
         await tab.evaluate(() => scrollTo(0, 0), undefined);
-        const r = (await tab.evaluate(rectOfText, ['watched-line', 'APT31'] as [string, string]))!;
+        const r = (await tab.evaluate(rectOfText, [id, text] as [string, string]))!;
         await tab.mouseMove(r.x + r.width / 2, r.y + r.height / 2);
         await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Save incident');
         return tab.evaluate(uiBox, undefined);
       }
 
-      it('sets the state up: watch APT31 from its card, save two passages, add an own actor', async () => {
-        before = await cardBox();
+      it('sets the state up: watch APT31 and NÚKIB from their cards, save three passages, add an own actor', async () => {
+        // NÚKIB's card is short: anything private would show in its size.
+        before = await cardBox('agency-line', 'NÚKIB');
         expect(before && before.width * before.height).toBeGreaterThan(0);
-        expect(await tab.clickInShadow('apt-lens-ui', '☆ Watch')).toBe(true);
-        await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('★ Watching');
+        for (const [id, text] of [
+          ['agency-line', 'NÚKIB'],
+          ['watched-line', 'APT31'],
+        ] as const) {
+          await cardBox(id, text);
+          expect(await tab.clickInShadow('apt-lens-ui', '☆ Watch')).toBe(true);
+          await expect.poll(() => tab.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('★ Watching');
+        }
         const ext = await browser.openExtensionPage('dashboard.html', '#app');
         const url = `${server.origin}/pages/hostile.html`;
         for (const exact of [
           'APT31 was named again on Monday.',
           'The embassy confirmed the intrusion on Tuesday.',
+          'NÚKIB issued a warning on Monday.',
         ])
           expect(
             await ext.evaluate(sendToBackground, { type: 'incidents:save', draft: draft(url, exact) }),
@@ -402,10 +410,10 @@ export function hostileSuite(name: 'chromium' | 'firefox'): void {
         });
       });
 
-      it('sees APT31’s card in the same box as before any of it (control: the grid finds the card)', async () => {
-        const after = await cardBox();
+      it('sees NÚKIB’s card in the same box as before any of it (control: the grid finds the card)', async () => {
+        const after = await cardBox('agency-line', 'NÚKIB');
+        expect(await tab.shadowText('apt-lens-ui')).toContain('★ Watching');
         expect(after).toEqual(before);
-        expect(await tab.shadowText('apt-lens-ui')).toContain('Your notes and saved passages');
         await tab.press('Escape');
       });
 
