@@ -288,12 +288,14 @@ export class PageSession {
   /**
    * Draws the reader's private mark over every mention of a watched entity, and an unpainted box of the same
    * size over every public highlight: IntersectionObserver v2 counts any drawn box as covering the text under
-   * it, so with every highlighted name covered alike it cannot tell watched names from the others.
+   * it, so with every highlighted name covered alike it cannot tell watched names from the others. Covers
+   * cost drawing time on name-dense pages, so they are drawn only while something is watched (the page can
+   * then tell an empty watchlist from another, never what it holds; SECURITY.md).
    */
   private markWatched(): void {
     const watched = new Set(this.settings?.watchlist);
     const shown = this.scanner.mentions().filter((p) => !p.mention.ours);
-    this.marks.set('cover', this.active ? shown.map((p) => p.range) : []);
+    this.marks.set('cover', this.active && watched.size ? shown.map((p) => p.range) : []);
     this.marks.set(
       'watched',
       watched.size ? shown.flatMap((p) => (watched.has(p.mention.id) ? [p.range] : [])) : [],
