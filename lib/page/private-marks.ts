@@ -167,7 +167,9 @@ export class PrivateMarks {
     const found: [MarkKind, DOMRect][] = [];
     for (const [kind, ranges] of this.sets) {
       for (const range of ranges) {
-        if (kind === 'cover' && !near.has(range)) continue;
+        // A watched name's box goes only where its cover does: where the search missed a cover (a page
+        // that lays text out far from its document order), the watched box would stand out alone.
+        if ((kind === 'cover' || (kind === 'watched' && covers)) && !near.has(range)) continue;
         let rects = this.measured.get(range);
         if (!rects) {
           rects = textRects(range).map(toPage);

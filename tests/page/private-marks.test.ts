@@ -104,6 +104,9 @@ describe('PrivateMarks', () => {
       marks.set('cover', ranges);
       // The band is a window above and two below the top: 0..1200 px holds paragraphs 0, 1 and 2.
       expect(layer.querySelectorAll('.mark.cover')).toHaveLength(3);
+      // A watched name gets its box only where its cover is drawn (never a box that stands out alone).
+      marks.set('watched', [ranges[1]!, ranges[4]!]);
+      expect(layer.querySelectorAll('.mark.watched')).toHaveLength(1);
     } finally {
       delete (window.IntersectionObserverEntry.prototype as { isVisible?: boolean }).isVisible;
       marks.clear();
