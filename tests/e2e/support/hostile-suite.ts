@@ -436,6 +436,30 @@ export function hostileSuite(name: 'chromium' | 'firefox'): void {
           expect(seen['watched-name']).toBe(seen['plain-name']);
           // The residual channel SECURITY.md names: text under a saved passage's or an own name's mark.
           expect([seen['saved-text'], seen['own-name']]).toEqual([false, false]);
+          // Also when the page lays its probes out far from their document order (a fixed box at the end of
+          // the document, at the top of the window), where the search for covers may miss them.
+          await tab.evaluate(() => {
+            const box = document.createElement('div');
+            box.style.cssText = 'position:fixed;top:40px;left:40px;background:#fff';
+            box.innerHTML =
+              '<p><span id="far-watched">APT31</span> and <span id="far-plain">APT28</span> again.</p>';
+            for (let i = 0; i < 40; i++)
+              document.body.append(
+                Object.assign(document.createElement('p'), { textContent: `Filler ${i} about APT28.` }),
+              );
+            document.body.append(box);
+          }, undefined);
+          await tab.waitFor(() =>
+            [...(CSS.highlights.get('apt-lens-actor') ?? [])].some(
+              (r) => (r as Range).startContainer.parentElement?.id === 'far-plain',
+            ),
+          );
+          await tab.evaluate(() => new Promise((ok) => setTimeout(ok, 500)), undefined);
+          const far = await tab.evaluate(visibility, [['far-watched', 'far-plain'], 'unsaved-text'] as [
+            string[],
+            string,
+          ]);
+          expect(far['far-watched']).toBe(far['far-plain']);
         },
       );
     });
