@@ -75,6 +75,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * `p`, or undefined after `ms`: evaluating in a frame that is still committing its document can wait for a
+ * context that never comes, and a poll around it would then never get an answer to judge.
+ */
+function settles<T>(p: Promise<T>, ms = 3000): Promise<T | undefined> {
+  // A late failure, after the timeout answered, is no one's to handle.
+  p.catch(() => {});
+  return Promise.race([p, new Promise<undefined>((ok) => setTimeout(() => ok(undefined), ms))]);
+}
+
 /** Waits until the button `find` reports is enabled, then clicks its centre; false if it never shows up. */
 async function realClick(
   front: () => Promise<void>,
@@ -121,7 +131,7 @@ function playwrightTab(page: PlaywrightPage): Tab {
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     async frameEval(urlPart, fn, arg) {
       const frame = page.frames().find((f) => f.url().includes(urlPart));
-      return frame ? ((await frame.evaluate(fn as never, arg)) as never) : undefined;
+      return frame ? ((await settles(frame.evaluate(fn as never, arg))) as never) : undefined;
     },
     close: () => page.close(),
   };
@@ -215,8 +225,9 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
     async frameEval(urlPart, fn, arg) {
       // Over BiDi an extension frame may still be listed as about:blank: ask each child frame where it is.
       for (const frame of page.frames().slice(1)) {
-        const href = await frame.evaluate(() => location.href).catch(() => '');
-        if (href.includes(urlPart)) return (await frame.evaluate(fn as never, arg as never)) as never;
+        const href = (await settles(frame.evaluate(() => location.href)).catch(() => '')) ?? '';
+        if (href.includes(urlPart))
+          return (await settles(frame.evaluate(fn as never, arg as never))) as never;
       }
       return undefined;
     },
