@@ -72,6 +72,16 @@ export default defineConfig({
         },
       },
       options_ui: { page: 'dashboard.html', open_in_tab: true },
+      // The capture form runs in a frame of its own origin inside the page (SECURITY.md), so typing never
+      // happens in the page's document. Chrome gives it a fresh address each session, so a page cannot probe
+      // for it; Firefox's addresses carry a random id per install already.
+      web_accessible_resources: [
+        {
+          resources: ['capture.html'],
+          matches: ['<all_urls>'],
+          ...(firefox ? {} : { use_dynamic_url: true }),
+        },
+      ],
       // WXT writes this as MV2's single string for the Firefox MV2 build.
       content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
       ...(firefox

@@ -18,6 +18,11 @@ export interface EntityCardProps {
   children?: ComponentChildren;
   /** Names shown before the rest of a long alias list folds behind "+N more" (all when unset). */
   aliasLimit?: number;
+  /**
+   * False on a page's card: what the reader's own KB adds to a bundled entity is not shown in the card's
+   * body (the page could measure the card), but behind the card's "Yours" disclosure.
+   */
+  showOurs?: boolean;
 }
 
 function groupBySource(aliases: readonly Alias[]): [string, Alias[]][] {
@@ -42,8 +47,8 @@ function hostOf(href: string): string {
   }
 }
 
-/** Attributions shown before the rest fold away: a tall list would push the aliases out of the card. */
-const SHOWN_ATTRIBUTIONS = 4;
+/** Attributions shown before the rest fold away: a tall list would fill the card. */
+const SHOWN_ATTRIBUTIONS = 2;
 
 function Attribution({ e }: { e: AttributionEvent }) {
   const href = e.refs[0];
@@ -146,8 +151,11 @@ function AliasList({
 
 function ActorBody({ actor, names, limit }: { actor: Actor; names: Record<string, string>; limit?: number }) {
   const s = actor.sponsor;
+  // The aliases with their vendors are what the card is for: they come first, before the attributions.
   return (
     <>
+      <h3>Also known as</h3>
+      <AliasList aliases={actor.aliases} limit={limit} />
       <dl class="facts">
         {actor.country && (
           <>
@@ -193,8 +201,6 @@ function ActorBody({ actor, names, limit }: { actor: Actor; names: Record<string
           </>
         )}
       </dl>
-      <h3>Also known as</h3>
-      <AliasList aliases={actor.aliases} limit={limit} />
     </>
   );
 }
@@ -272,7 +278,7 @@ function OwnFacts({ data }: { data: EntityCardData }) {
 }
 
 /** What the reader's own KB says: their names (each marked "ours"), sponsor, notes and links. */
-function Ours({ data }: { data: EntityCardData }) {
+export function Ours({ data }: { data: EntityCardData }) {
   const ours = data.ours;
   if (!ours) return null;
   const { aliases, sponsor, notes, links } = ours;
@@ -337,6 +343,7 @@ export function EntityCard({
   candidates = [],
   children,
   aliasLimit,
+  showOurs = true,
 }: EntityCardProps) {
   if (!data) return <div class="card loading">Loading…</div>;
   const { entity } = data;
@@ -366,7 +373,7 @@ export function EntityCard({
         <AgencyBody data={data} agency={entity as Agency} />
       )}
       {data.ours?.own && <OwnFacts data={data} />}
-      <Ours data={data} />
+      {(showOurs || data.ours?.own) && <Ours data={data} />}
       {children}
     </article>
   );

@@ -6,7 +6,11 @@ export const CARD_CSS = `
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); overflow: hidden; }
 .popover-body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; }
 .popover .card { border: 0; border-radius: 0; box-shadow: none; background: transparent; }
-.popover .incident-links { margin: 0 12px 8px; }
+.popover .yours { margin: 0 12px 8px; }
+.yours-toggle { font: 12px system-ui, sans-serif; padding: 2px 0; border: 0; background: none; color: inherit; opacity: .8; cursor: pointer; }
+.yours-body .incident-links { margin: 4px 0 0; }
+.yours-body .none { margin: 4px 0 0; font-size: 12px; opacity: .8; }
+.actions button[data-alt]::after { content: attr(data-alt); display: block; height: 0; overflow: hidden; visibility: hidden; }
 .card { font: 13px/1.4 system-ui, sans-serif; color: #1d1d1f; background: #fff; border: 1px solid #c8c8d0;
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 10px 12px; }
 @media (prefers-color-scheme: dark) {

@@ -9,7 +9,19 @@ import { ClickGuard } from '../../lib/page/click-guard';
 import { tracksVisibility, watchCovered } from '../../lib/page/occlusion';
 import type { PaintedMention } from '../../lib/page/paint';
 import type { CardView } from '../../lib/page/session';
-import { type CardAction, HoverPopover } from './HoverPopover';
+import { type Anchor, type CardAction, HoverPopover } from './HoverPopover';
+
+/**
+ * The box of the word the card explains, all its lines: a name that wraps has its second line under the
+ * first line's box, and the card must cover neither.
+ */
+export function anchorOf(range: Range): Anchor | null {
+  const lines = range.getClientRects();
+  const all = range.getBoundingClientRect();
+  const first = lines[0] ?? all;
+  if (!first) return null;
+  return { left: first.left, top: Math.min(all.top, first.top), bottom: Math.max(all.bottom, first.bottom) };
+}
 
 /** What the card is given by the content script. */
 export interface PageCardDeps {
@@ -93,16 +105,16 @@ export function createPageCard(deps: PageCardDeps): PageCard {
     if (!el) return;
     rerender = () => draw(p, about, data, candidates);
     const ready = guard.ready;
-    const r = p?.range.getClientRects()[0] ?? p?.range.getBoundingClientRect();
     render(
       <HoverPopover
-        anchor={r ? { left: r.left, top: r.top, bottom: r.bottom } : null}
+        anchor={p ? anchorOf(p.range) : null}
         data={data}
         seenAs={p?.mention.text}
         viewport={deps.viewport()}
         actions={(p ? deps.actions(p) : []).map((a) => ({
           label: a.label,
           pressed: a.pressed,
+          altLabel: a.altLabel,
           run: (e: MouseEvent) => {
             if (guard.allows(e)) a.run(e);
           },
@@ -133,10 +145,15 @@ export function createPageCard(deps: PageCardDeps): PageCard {
       // An ambiguous name lists what else it could mean, so the card says so instead of guessing.
       const others = (p.mention.candidates ?? []).filter((id) => id !== p.mention.id).slice(0, 5);
       void Promise.all([dataOf(p.mention.id), ...others.map(dataOf)]).then(([data, ...rest]) => {
+        // The reader's own entities are not named to explain an ambiguity: the note's size would tell.
         const candidates = rest.flatMap((d) =>
-          d ? [{ id: d.entity.id, name: d.entity.name, country: d.entity.country }] : [],
+          d && !d.ours?.own ? [{ id: d.entity.id, name: d.entity.name, country: d.entity.country }] : [],
         );
-        if (current === p) draw(p, about, data ?? null, candidates);
+        if (current !== p) return;
+        // The buttons appear with the data: the reader gets their full look at them from now on, however
+        // long the data took (a click aimed at a decoy the moment they appear must not press one).
+        if (data) guard.shown();
+        draw(p, about, data ?? null, candidates);
       });
     },
     close() {

@@ -1,12 +1,12 @@
 /**
- * Incident capture in the page: opens the "Save as incident" form in the content script's shadow-root UI
- * when the background asks (`capture:open`, answered by the page session) or the card's Save button is
- * pressed, and sends the result to the background, the only writer of the incidents store.
+ * Incident capture in the page: opens the "Save as incident" form when the background asks (`capture:open`,
+ * answered by the page session) or the card's Save button is pressed. The form is an extension page
+ * (`capture.html`) in a frame inside the content script's closed shadow root, so the reader's typing,
+ * selection and clipboard stay in the extension's document (lib/page/capture-frame.ts); this side gathers
+ * the form's starting data from the page and closes the frame when the form says so.
  */
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { IncidentForm } from '../../components/incident-form/IncidentForm';
 import {
   captureInitial,
   contextBefore,
@@ -15,11 +15,19 @@ import {
   selectionQuote,
   sentenceQuote,
 } from '../../lib/incidents/capture';
-import type { Incident, IncidentDraft } from '../../lib/incidents/model';
+import type { Incident } from '../../lib/incidents/model';
 import { publishedDate } from '../../lib/incidents/published';
 import { findQuote } from '../../lib/incidents/quote';
 import { findMentions } from '../../lib/match/find-mentions';
+import { frameUrl, newSecret, readNote } from '../../lib/page/capture-frame';
 import { collectText } from '../../lib/page/collect';
+
+/** The frame's box: a fixed panel at the window's right, whatever the form holds (the page can measure it). */
+export const CAPTURE_FRAME_CSS = `
+.apt-lens-capture { position: fixed; z-index: 2147483647; top: 16px; right: 16px; width: 400px;
+  max-width: calc(100vw - 32px); height: calc(100vh - 32px); border: 0; border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.25); background: transparent; color-scheme: normal; }
+`;
 
 /** What the capture module gives the content script. */
 export interface Capture {
@@ -37,31 +45,26 @@ const CONFIRM_MS = 2500;
 
 /**
  * Sets capture up for one content-script run. `uiContainer` returns the shadow root's container (the
- * element the UI is mounted into); the form gets its own element beside it so it never fights the card's
- * render tree.
+ * element the UI is mounted into); the frame goes beside it so it never fights the card's render tree.
  */
 export function setupCapture(
   ctx: ContentScriptContext,
   uiContainer: () => HTMLElement | undefined,
   onSaved: () => void = () => {},
 ): Capture {
-  let host: HTMLElement | undefined;
+  let frame: HTMLIFrameElement | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
     clearTimeout(closeTimer);
-    if (host) render(null, host);
+    frame?.remove();
+    frame = undefined;
   };
 
   const open = (extra: readonly EntityOption[] = [], mention?: Range) => {
     const container = uiContainer();
     if (!container?.parentNode) return;
-    if (!host?.isConnected) {
-      host = document.createElement('div');
-      host.className = 'apt-lens-capture';
-      container.parentNode.appendChild(host);
-    }
-    const target = host;
+    close();
     const page = collectText(document.body);
     const at = (r: Range) => ({
       start: offsetIn(page, r.startContainer, r.startOffset),
@@ -89,23 +92,41 @@ export function setupCapture(
       extra,
       ...(published ? { published } : {}),
     });
-    const save = async (draft: IncidentDraft) => {
-      await browser.runtime.sendMessage({ type: 'incidents:save', draft });
-      onSaved();
-      closeTimer = setTimeout(close, CONFIRM_MS);
-    };
-    const show = (knownTags: readonly string[]) =>
-      render(
-        <IncidentForm
-          key={Date.now()}
-          initial={initial}
-          knownTags={knownTags}
-          onSave={save}
-          onCancel={close}
-        />,
-        target,
-      );
-    (browser.runtime.sendMessage({ type: 'incidents:tags' }) as Promise<string[]>).then(show, () => show([]));
+    const secret = newSecret(crypto);
+    const base = browser.runtime.getURL('/capture.html');
+    const target = document.createElement('iframe');
+    target.className = 'apt-lens-capture';
+    target.title = 'Save as incident';
+    target.src = frameUrl(base, secret);
+    let loaded = false;
+    target.addEventListener('load', () => {
+      // The page can navigate a frame it reaches through window.frames: any load after ours is not ours.
+      if (loaded) {
+        if (frame === target) close();
+        return;
+      }
+      loaded = true;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => {
+        const note = readNote(e.data);
+        if (frame !== target || !note) return;
+        if (note === 'close') close();
+        else {
+          onSaved();
+          closeTimer = setTimeout(close, CONFIRM_MS);
+        }
+      };
+      // Chrome serves the frame from a per-session address (use_dynamic_url), but its document has the
+      // extension's own origin: the only window the hello may be delivered to.
+      const origin = new URL(browser.runtime.getURL('/')).origin;
+      target.contentWindow?.postMessage({ kind: 'apt-lens:capture', secret, initial }, origin, [
+        channel.port2,
+      ]);
+      // Typing goes to the form at once (it focuses its first field inside its own document).
+      target.focus();
+    });
+    frame = target;
+    container.parentNode.appendChild(target);
   };
 
   ctx.onInvalidated(close);

@@ -14,7 +14,7 @@ import type { MarkSink } from '../../lib/page/saved-passages';
 import type { EntityCardData } from '../../lib/protocol';
 import { isWatched, type Settings } from '../../lib/settings';
 import { notOnThisSite, setWatched } from '../../platform/page-settings';
-import type { Capture } from './capture';
+import { CAPTURE_FRAME_CSS, type Capture } from './capture';
 
 /** The card and the shadow-root container the card and the capture form live in. */
 export interface PageUi {
@@ -63,6 +63,7 @@ export function pageUi(
           : []),
         {
           label: watched ? '★ Watching' : '☆ Watch',
+          altLabel: watched ? '☆ Watch' : '★ Watching',
           pressed: watched,
           run: () =>
             void setWatched(id, !watched).then((next) => {
@@ -100,7 +101,7 @@ export function pageUi(
         anchor: document.documentElement,
         append: 'last',
         mode: 'closed',
-        css: CARD_CSS + MARKS_CSS,
+        css: CARD_CSS + MARKS_CSS + CAPTURE_FRAME_CSS,
         onMount: (el) => {
           container = el;
         },

@@ -182,6 +182,7 @@ export class PageSession {
         this.saved?.clear();
         this.navigator.reset();
         this.marks.set('watched', []);
+        this.marks.set('cover', []);
         // A paused page names nothing: the badge goes.
         this.reported.clear();
         this.o.report?.({ visit: false, entities: [] });
@@ -257,6 +258,8 @@ export class PageSession {
     this.navigator.destroy();
     this.saved?.destroy();
     this.scanner.destroy();
+    this.marks.set('watched', []);
+    this.marks.set('cover', []);
   }
 
   /** After every scan: marks the watched names again and reports a visit, or names the page newly shows. */
@@ -282,14 +285,20 @@ export class PageSession {
     this.o.report({ visit, entities: list });
   }
 
-  /** Draws the reader's private mark over every mention of a watched entity. */
+  /**
+   * Draws the reader's private mark over every mention of a watched entity, and an unpainted box of the same
+   * size over every public highlight: IntersectionObserver v2 counts any drawn box as covering the text under
+   * it, so with every highlighted name covered alike it cannot tell watched names from the others. Covers
+   * cost drawing time on name-dense pages, so they are drawn only while something is watched (the page can
+   * then tell an empty watchlist from another, never what it holds; SECURITY.md).
+   */
   private markWatched(): void {
     const watched = new Set(this.settings?.watchlist);
+    const shown = this.scanner.mentions().filter((p) => !p.mention.ours);
+    this.marks.set('cover', this.active && watched.size ? shown.map((p) => p.range) : []);
     this.marks.set(
       'watched',
-      watched.size
-        ? this.scanner.mentions().flatMap((p) => (watched.has(p.mention.id) ? [p.range] : []))
-        : [],
+      watched.size ? shown.flatMap((p) => (watched.has(p.mention.id) ? [p.range] : [])) : [],
     );
   }
 
@@ -303,13 +312,14 @@ export class PageSession {
     return true;
   }
 
-  /** Other spellings of the same entity that this page uses. */
+  /** Other spellings of the same entity that this page uses (its public highlights). */
   private alsoOnPage(p: PaintedMention): string[] {
     const seen = new Set([p.mention.text.toLowerCase(), p.mention.name.toLowerCase()]);
     const out: string[] = [];
     for (const q of this.scanner.mentions()) {
       const key = q.mention.text.toLowerCase();
-      if (q.mention.id !== p.mention.id || seen.has(key)) continue;
+      // The reader's own names stay out of the card's public part (its size is the page's to measure).
+      if (q.mention.id !== p.mention.id || q.mention.ours || seen.has(key)) continue;
       seen.add(key);
       out.push(q.mention.text);
     }

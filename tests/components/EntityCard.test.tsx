@@ -87,7 +87,11 @@ describe('EntityCard', () => {
       'https://attack.mitre.org/groups/G0128/',
     );
     expect(screen.getByText(/former/)).toBeTruthy();
-    // Each attribution with its own who, when and source, newest first; the fifth folds away.
+    // The aliases come before the attributions (what the card is for goes first).
+    const aka = screen.getAllByRole('heading', { name: 'Also known as' })[0]!;
+    const firstAttribution = document.querySelector('[data-field="attribution"]')!;
+    expect(aka.compareDocumentPosition(firstAttribution) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Each attribution with its own who, when and source, newest first; past the second they fold away.
     const rows = [...document.querySelectorAll('[data-field="attribution"]')].map((li) => li.textContent);
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatch(
@@ -98,7 +102,7 @@ describe('EntityCard', () => {
       /^United States \(DoJ, Treasury\), 2024-03-25: indictment and sanctions · justice\.gov/,
     );
     expect(rows[3]).toMatch(/^United Kingdom, 2024-03-25/);
-    expect(document.querySelector('details.more-attributions summary')?.textContent).toBe('1 earlier');
+    expect(document.querySelector('details.more-attributions summary')?.textContent).toBe('3 earlier');
     // Data is text, never markup.
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();

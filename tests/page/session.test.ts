@@ -49,6 +49,18 @@ afterEach(() => {
 });
 
 describe('PageSession', () => {
+  it('covers every public highlight alike, watched or not, and marks the watched ones privately', async () => {
+    const a = setup('<p>APT31 and Fancy Bear</p>');
+    session = a.session;
+    await a.session.start(Promise.resolve(settings({ watchlist: ['apt31'] })));
+    await vi.waitFor(() => expect(a.marks.get('cover')?.map(String)).toEqual(['APT31', 'Fancy Bear']));
+    expect(a.marks.get('watched')?.map(String)).toEqual(['APT31']);
+    // With nothing watched there is nothing to hide, and no covers to draw.
+    a.session.applySettings(settings());
+    expect(a.marks.has('cover')).toBe(false);
+    expect(a.marks.has('watched')).toBe(false);
+  });
+
   it('paints on start, and not at all on a paused site', async () => {
     const a = setup('<p>APT31 and Fancy Bear</p>');
     session = a.session;

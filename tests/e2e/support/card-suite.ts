@@ -42,6 +42,36 @@ function toggleMore(root: ShadowRoot): boolean {
 const inside = (a: Box, b: Box) =>
   a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
 
+/** In the page: the boxes of each line of `text` inside element `id`. */
+function lineBoxes([id, text]: [string, string]): Box[] {
+  const el = document.getElementById(id)!;
+  const node = [...el.childNodes].find((n) => n.textContent?.includes(text))!;
+  const at = node.textContent!.indexOf(text);
+  const range = document.createRange();
+  range.setStart(node, at);
+  range.setEnd(node, at + text.length);
+  return [...range.getClientRects()].map((r) => ({
+    left: r.left,
+    top: r.top,
+    right: r.right,
+    bottom: r.bottom,
+  }));
+}
+
+/** In the card's shadow root: the tops of the alias heading and of the first attribution. */
+function sectionTops(root: ShadowRoot): { aliases: number; attribution: number } | null {
+  const heading = [...root.querySelectorAll('.popover h3')].find((h) => h.textContent === 'Also known as');
+  const attribution = root.querySelector('.popover [data-field="attribution"]');
+  if (!heading || !attribution) return null;
+  return {
+    aliases: heading.getBoundingClientRect().top,
+    attribution: attribution.getBoundingClientRect().top,
+  };
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 /** The card suite for one browser. */
 export function cardSuite(name: 'chromium' | 'firefox'): void {
   let server: TestServer;
@@ -129,6 +159,14 @@ export function cardSuite(name: 'chromium' | 'firefox'): void {
       await closeCard();
     });
 
+    it('lists the aliases with their vendors before the attributions', async () => {
+      await hover('top', 'APT31', 'top');
+      const tops = (await tab.shadowEval('apt-lens-ui', sectionTops, undefined))!;
+      expect(tops).not.toBeNull();
+      expect(tops.aliases).toBeLessThan(tops.attribution);
+      await closeCard();
+    });
+
     it('opens no card while a drag selects across a name, and the selection stays where it was made', async () => {
       await tab.evaluate(() => scrollTo(0, 0), undefined);
       const start = (await tab.evaluate(rectOfText, ['drag', 'Before'] as [string, string]))!;
@@ -153,6 +191,31 @@ export function cardSuite(name: 'chromium' | 'firefox'): void {
       await expect.poll(cardText, { timeout: 5000 }).toContain('Save incident');
       await closeCard();
     });
+
+    it.each(['middle', 'bottom'] as const)(
+      'covers neither line of a name that wraps, in a 420 px window (name near the %s)',
+      async (where) => {
+        const [width, height] = await tab.evaluate(() => [innerWidth, innerHeight], undefined);
+        await tab.setViewport(420, 700);
+        try {
+          await closeCard();
+          await tab.evaluate((at: string) => {
+            const r = document.getElementById('wrap')!.getBoundingClientRect();
+            scrollBy(0, r.top - (at === 'middle' ? 250 : innerHeight - r.height - 10));
+          }, where);
+          const lines = await tab.evaluate(lineBoxes, ['wrap', 'Violet Typhoon'] as [string, string]);
+          expect(lines.length).toBe(2);
+          const first = lines[0]!;
+          await tab.mouseMove((first.left + first.right) / 2, (first.top + first.bottom) / 2);
+          await expect.poll(cardText, { timeout: 5000 }).toContain('Save incident');
+          const { card } = (await tab.shadowEval('apt-lens-ui', cardBoxes, undefined))!;
+          for (const line of lines) expect(overlaps(card, line), JSON.stringify({ card, line })).toBe(false);
+          await closeCard();
+        } finally {
+          await tab.setViewport(width!, height!);
+        }
+      },
+    );
 
     it('logged no extension error', () => {
       expect(browser.extensionErrors()).toEqual([]);

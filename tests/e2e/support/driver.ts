@@ -52,6 +52,13 @@ export interface Tab {
    * sent as source text: it must use nothing from outside itself but its argument.
    */
   shadowEval<A, R>(tag: string, fn: (root: ShadowRoot, arg: A) => R, arg: A): Promise<R | undefined>;
+  /**
+   * Runs `fn` in the frame whose address contains `urlPart` (the capture form's `capture.html`), undefined
+   * while there is none. `fn` is sent as source text, like `shadowEval`'s.
+   */
+  frameEval<A, R>(urlPart: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R | undefined>;
+  /** Makes this the tab the reader looks at (a frame in a background tab may not be laid out). */
+  front(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +73,16 @@ export interface ExtensionBrowser {
   /** Errors the extension logged so far (Chromium; Firefox reports them in the tab's console). */
   extensionErrors(): string[];
   close(): Promise<void>;
+}
+
+/**
+ * `p`, or undefined after `ms`: evaluating in a frame that is still committing its document can wait for a
+ * context that never comes, and a poll around it would then never get an answer to judge.
+ */
+function settles<T>(p: Promise<T>, ms = 3000): Promise<T | undefined> {
+  // A late failure, after the timeout answered, is no one's to handle.
+  p.catch(() => {});
+  return Promise.race([p, new Promise<undefined>((ok) => setTimeout(() => ok(undefined), ms))]);
 }
 
 /** Waits until the button `find` reports is enabled, then clicks its centre; false if it never shows up. */
@@ -111,6 +128,11 @@ function playwrightTab(page: PlaywrightPage): Tab {
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     shadowEval: (tag, fn, arg) => cdpShadowEval(page, tag, fn, arg),
     shadowRects: async (tag, selector) => (await cdpShadowEval(page, tag, rectsIn, selector)) ?? [],
+    front: () => page.bringToFront(),
+    async frameEval(urlPart, fn, arg) {
+      const frame = page.frames().find((f) => f.url().includes(urlPart));
+      return frame ? ((await settles(frame.evaluate(fn as never, arg))) as never) : undefined;
+    },
     close: () => page.close(),
   };
 }
@@ -169,7 +191,15 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
-    press: (key) => page.keyboard.press(key as never),
+    // "Control+A" as Playwright spells a chord: Puppeteer presses the modifiers itself.
+    async press(key) {
+      const parts = key.split('+');
+      if (parts.length < 2 || parts.some((p) => !p)) return page.keyboard.press(key as never);
+      const mods = parts.slice(0, -1);
+      for (const m of mods) await page.keyboard.down(m as never);
+      await page.keyboard.press(parts.at(-1) as never);
+      for (const m of mods.reverse()) await page.keyboard.up(m as never);
+    },
     screenshot: async (clip) => (await page.screenshot({ clip, encoding: 'base64' })) as string,
     async shadowText(tag) {
       const root = await shadowRootOf(page, tag);
@@ -206,6 +236,16 @@ function puppeteerTab(page: PuppeteerPage, errors: string[]): Tab {
       const root = await shadowRootOf(page, tag);
       if (!root) return [];
       return root.evaluate(rectsIn as never, selector as never) as Promise<Rect[]>;
+    },
+    front: () => page.bringToFront(),
+    async frameEval(urlPart, fn, arg) {
+      // Over BiDi an extension frame may still be listed as about:blank: ask each child frame where it is.
+      for (const frame of page.frames().slice(1)) {
+        const href = (await settles(frame.evaluate(() => location.href)).catch(() => '')) ?? '';
+        if (href.includes(urlPart))
+          return (await settles(frame.evaluate(fn as never, arg as never))) as never;
+      }
+      return undefined;
     },
     close: () => page.close(),
   };

@@ -144,17 +144,24 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
       expect(selected).toContain('APT31');
       const answered = await dash.evaluate(messageEveryTab, { type: 'capture:open' });
       expect(answered.filter((a) => a.answer === true)).toHaveLength(1);
-      await expect
-        .poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 })
-        .toContain('Save as incident');
-      const form = await page.shadowText('apt-lens-ui');
-      expect(form).toContain('high degree of certainty');
+      // The form is the extension's own page, framed into the article (what is typed stays out of the page).
+      const formText = async () =>
+        (await page.frameEval('capture.html', () => document.body.textContent ?? '', undefined)) ?? '';
+      await expect.poll(formText, { timeout: 5000 }).toContain('Save as incident');
+      expect(await formText()).toContain('high degree of certainty');
       // The form takes focus once it has rendered; a key pressed before that would go to the page.
+      await page.front();
       await expect
-        .poll(() => page.shadowEval('apt-lens-ui', (root) => root.activeElement?.localName ?? '', undefined))
+        .poll(() =>
+          page.frameEval(
+            'capture.html',
+            () => (document.hasFocus() ? (document.activeElement?.localName ?? '') : ''),
+            undefined,
+          ),
+        )
         .toBe('input');
       for (const key of [...'espionage', 'Enter', ...'ministry', 'Enter', 'Enter']) await page.press(key);
-      await expect.poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Incident saved.');
+      await expect.poll(formText, { timeout: 5000 }).toContain('Incident saved.');
     });
 
     it('lists it in the dashboard, and edits it', async () => {
@@ -224,6 +231,12 @@ export function incidentsSuite(name: 'chromium' | 'firefox'): void {
       ).toEqual([]);
       const rect = (await page.evaluate(rectOfText, ['attribution', 'APT31'] as [string, string]))!;
       await page.mouseMove(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      // What the reader saved is behind the card's disclosure (the page can measure the card's box).
+      await expect
+        .poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 })
+        .toContain('Your notes and saved passages');
+      expect(await page.shadowText('apt-lens-ui')).not.toContain('Saved in');
+      expect(await page.clickInShadow('apt-lens-ui', '▸ Your notes and saved passages')).toBe(true);
       await expect.poll(() => page.shadowText('apt-lens-ui'), { timeout: 5000 }).toContain('Saved in');
       const card = await page.shadowText('apt-lens-ui');
       expect(card).toContain('Czech ministry breach named on APT31');
