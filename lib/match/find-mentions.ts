@@ -262,7 +262,8 @@ function confidenceOf(
       const retired = (row.flags & NameFlag.legacy) !== 0;
       const orgNoun = retired && ORG_NOUN_AFTER.test(text.slice(end, end + 12));
       const speaks =
-        row.kind === 'actor' && (orgNoun ? groupNounActs(text, end) : speaksOfActor(text, start, end, topical));
+        row.kind === 'actor' &&
+        (orgNoun ? groupNounActs(text, end) : speaksOfActor(text, start, end, topical));
       if (!topical && !strong.has(id) && !speaks) return 0;
       // A proper name in its other sense (Turla the river) is capitalized everywhere: position adds nothing.
       const grammarCapital =
