@@ -66,6 +66,7 @@ export class TextFacts {
     readonly strong: ReadonlySet<string>,
     positions: readonly Placed[],
     actorPositions: readonly Placed[],
+    private readonly pageDefinitions?: ReadonlyMap<string, string>,
   ) {
     this.positions = new PlacedIndex(positions);
     this.actorPositions = new PlacedIndex(actorPositions);
@@ -80,7 +81,7 @@ export class TextFacts {
   /** What the text spells an acronym out as ("Financial Stability Board (FSB)"), if it does. */
   definedAs(acronym: string): string | undefined {
     this.definitions ??= acronymDefinitions(this.text);
-    return this.definitions.get(acronym);
+    return this.definitions.get(acronym) ?? this.pageDefinitions?.get(acronym);
   }
 
   /** Security-field words near [start, end), counted up to `enough`. */

@@ -45,6 +45,12 @@ export interface FindOptions {
    * it. Without it, the text given is judged on its own.
    */
   topical?: boolean;
+  /**
+   * What the whole page spells acronyms out as (`acronymDefinitions` from ./context over its full text), for a
+   * scan of one part of it: "Network Security Services (NSS)" further down makes a heading's "NSS" that thing.
+   * The part's own definitions count too.
+   */
+  definitions?: ReadonlyMap<string, string>;
 }
 
 /** A compiled matcher over one name table. */
@@ -492,7 +498,7 @@ function judge(names: Names, text: string, candidates: Candidate[], options?: Fi
       if (fits.length === 1 && fits[0]!.need === 'coinage') strong.add(fits[0]!.entry.row.id);
     }
   }
-  const facts = new TextFacts(text, strong, placed, actors);
+  const facts = new TextFacts(text, strong, placed, actors, options?.definitions);
   const found: (Mention | null)[] = candidates.map(() => null);
   // A generic name that its own paragraph proves is a group vouches for the same group's other mentions,
   // so a second pass gives the ones that lacked evidence of their own another look.

@@ -3,7 +3,7 @@
  * blocks that changed, batched from one MutationObserver. Work on big pages is cut into slices so that no
  * task runs long.
  */
-import { isTopical } from '../match/context';
+import { acronymDefinitions, isTopical } from '../match/context';
 import type { FindOptions } from '../match/find-mentions';
 import type { Mention } from '../match/types';
 import { collectText, isInline, isSkipped, TextCollector, UI_HOST_TAG } from './collect';
@@ -91,6 +91,8 @@ export class PageScanner {
   private generation = 0;
   /** Whether the page is about security: a slice or a changed block is judged with the whole page. */
   private topical = false;
+  /** The page's acronym definitions from its last full scan, for every slice and rescanned block. */
+  private definitions: ReadonlyMap<string, string> = new Map();
   private observer: MutationObserver | undefined;
   private dirty = new Set<Node>();
   private pendingBatch = false;
@@ -138,6 +140,7 @@ export class PageScanner {
   resetEvidence(): void {
     this.seen = new Set();
     this.topical = false;
+    this.definitions = new Map();
   }
 
   /** Paints the page (from a scan already prepared, or a new one), then watches for changes. */
@@ -205,12 +208,14 @@ export class PageScanner {
     piece = performance.now();
     const topical = isTopical(text);
     this.topical = topical;
+    const definitions = acronymDefinitions(text);
+    this.definitions = definitions;
     const found: Mention[] = [];
     let size = this.o.firstSliceChars;
     for (let a = 0; a < text.length; ) {
       const b = sliceEnd(text, a, size);
       const s0 = performance.now();
-      for (const m of this.o.find(text.slice(a, b), { pageEntities: seen, topical })) {
+      for (const m of this.o.find(text.slice(a, b), { pageEntities: seen, topical, definitions })) {
         // The reader's names are no evidence for bundled ones: the page's highlights must not depend on them.
         if (!m.ours) seen.add(m.id);
         found.push({ ...m, start: m.start + a, end: m.end + a });
@@ -325,7 +330,7 @@ export class PageScanner {
       const page = collectText(root);
       this.topical ||= isTopical(page.text);
       const found = this.o
-        .find(page.text, { pageEntities: this.seen, topical: this.topical })
+        .find(page.text, { pageEntities: this.seen, topical: this.topical, definitions: this.definitions })
         .filter(this.o.accept);
       for (const m of found) if (!m.ours) this.seen.add(m.id);
       for (const p of rangesFor(page, found, this.o.doc)) this.add(p);

@@ -75,7 +75,7 @@ export function importGalaxySuite(name: 'chromium' | 'firefox', pages: string[] 
       for (const s of [
         'Sport → Sport (your KB) ⚠ common word: needs context',
         'knight → knight (your KB) ⚠ common word: needs context',
-        'Cuba → Cuba (your KB) ⚠ common word: needs context',
+        'Korean → Korean (your KB) ⚠ common word: needs context',
         'Cerber → Cerber (your KB) (coined word: marked on pages about security)',
       ])
         expect(summary).toContain(s);
