@@ -42,6 +42,8 @@ export interface Capture {
 
 /** How long the confirmation stays before the form closes itself. */
 const CONFIRM_MS = 2500;
+/** Time for a key that closed the form to come up inside it. */
+const KEY_UP_MS = 150;
 
 /**
  * Sets capture up for one content-script run. `uiContainer` returns the shadow root's container (the
@@ -110,7 +112,9 @@ export function setupCapture(
       channel.port1.onmessage = (e) => {
         const note = readNote(e.data);
         if (frame !== target || !note) return;
-        if (note === 'close') close();
+        // The form closes on Escape's keydown: its keyup still belongs in the form, not in the page (nor a
+        // removed frame), so the frame goes a moment later.
+        if (note === 'close') setTimeout(() => frame === target && close(), KEY_UP_MS);
         else {
           onSaved();
           closeTimer = setTimeout(close, CONFIRM_MS);

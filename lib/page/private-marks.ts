@@ -9,7 +9,8 @@
  * document's scrollable area (a page that moves a name 38,000 px down an `overflow: hidden` box and reads
  * `scrollHeight` learns nothing). The layer itself is `visibility: hidden` (it is never hit, so it covers
  * nothing for IntersectionObserver v2), its boxes are `pointer-events: none` (no hit test lands on them),
- * and only boxes inside the viewport are drawn, redrawn as anything scrolls. What remains is in SECURITY.md:
+ * and what lies outside the viewport is clipped away (neither painted nor hit); the boxes follow the
+ * document's scroll without measuring text again. What remains is in SECURITY.md:
  * IntersectionObserver v2 in Chromium counts a drawn box as occluding the text under it.
  */
 
