@@ -5,7 +5,7 @@
  * TIP merges what both export).
  */
 
-import manifest from '../kb/data/manifest.json';
+import manifest from '../../data/kb/manifest.json';
 import { getEntity, loadKb } from '../kb/index';
 import type { Agency } from '../kb/types';
 import { addClaim, type StixClaim } from '../stix/claims';
