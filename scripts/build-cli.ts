@@ -3,12 +3,35 @@
  * through tsx first. npm packages stay external (they are the package's `dependencies`); each subcommand is its
  * own chunk, so `search` never loads the HTML parser that `scan` needs.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { searchDocs } from '../lib/kb/search';
+import type { KnowledgeBase } from '../lib/kb/types';
+import { jsonModule, stringLiteral } from './build/vite-plugins';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The compiled KB's JSON as the extension build loads it: the KB through one `JSON.parse` of a string (an
+ * object literal of it takes Node twice as long to evaluate), the matcher's tables as one string literal.
+ */
+const kbData: Plugin = {
+  name: 'apt-lens-kb-data',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]data[/\\]kb[/\\][^/\\]+\.json$/ }, async (args) => ({
+      contents: jsonModule(await readFile(args.path, 'utf8')),
+      loader: 'js',
+    }));
+    // `search` needs the entities' names only: computed here once, parsed by each call (scripts/cli/search-docs.ts).
+    b.onLoad({ filter: /[/\\]scripts[/\\]cli[/\\]search-docs\.ts$/ }, async () => {
+      const kb = JSON.parse(await readFile(join(root, 'data/kb/kb.json'), 'utf8')) as KnowledgeBase;
+      const docs = stringLiteral(JSON.stringify(searchDocs(kb)));
+      return { contents: `export function cliSearchDocs() { return JSON.parse(${docs}); }`, loader: 'js' };
+    });
+  },
+};
 const outdir = join(root, 'dist/cli');
 
 await rm(outdir, { recursive: true, force: true });
@@ -22,6 +45,7 @@ await build({
   target: 'node20',
   packages: 'external',
   outExtension: { '.js': '.mjs' },
+  plugins: [kbData],
   logLevel: 'warning',
 });
 console.log(`apt-lens CLI bundled into ${outdir}`);

@@ -36,7 +36,8 @@ export interface SearchFilter {
   prefer?: ReadonlySet<string>;
 }
 
-interface Doc {
+/** One entity as the search indexes it: its names only, so a caller can ship these alone (the CLI does). */
+export interface SearchDoc {
   id: string;
   kind: 'actor' | 'agency';
   name: string;
@@ -49,14 +50,16 @@ interface Doc {
   vendors: string[];
 }
 
-/** Case and diacritics never matter in a search box: "nukib" finds NÚKIB. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Case and diacritics never matter in a search box: "nukib" finds NÚKIB. ASCII (most names) skips NFD. */
+const fold = (s: string) =>
+  /^[\0-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Names without spaces or punctuation, so "apt 31" and "APT-31" meet "APT31". */
 const squeeze = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
-function docs(kb: KnowledgeBase): Doc[] {
-  const out: Doc[] = [];
+/** What the search indexes of a KB: each actor and agency with its names. */
+export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
+  const out: SearchDoc[] = [];
   for (const a of kb.actors) {
     const aliases = a.aliases.map((x) => x.name).filter((n) => n !== a.name);
     const related = (a.relatedNames ?? []).map((r) => r.name);
@@ -97,7 +100,7 @@ interface Prepared {
   tails: string[][];
 }
 
-function prepare(d: Doc): Prepared {
+function prepare(d: SearchDoc): Prepared {
   const names = [d.name, ...d.aliases, ...d.related];
   return {
     names,
@@ -191,10 +194,14 @@ export type Search = (query: string, limit?: number, filter?: SearchFilter) => S
 
 /** Indexes the KB: names and aliases by word (fuzzy, prefix), plus whole names squeezed together. */
 export function createSearch(kb: KnowledgeBase): Search {
-  const all = docs(kb);
+  return searchOver(searchDocs(kb));
+}
+
+/** Indexes documents made by `searchDocs` (possibly elsewhere, ahead of time). */
+export function searchOver(all: SearchDoc[]): Search {
   const byId = new Map(all.map((d) => [d.id, d]));
   const prepared = new Map<string, Prepared>();
-  const ms = new MiniSearch<Doc>({
+  const ms = new MiniSearch<SearchDoc>({
     fields: ['name', 'names', 'compact'],
     storeFields: ['kind', 'name', 'country', 'aliases'],
     processTerm: (t) => fold(t) || null,
@@ -210,7 +217,7 @@ export function createSearch(kb: KnowledgeBase): Search {
       if (squeeze(stored.name as string) === q) return 8;
       return (stored.aliases as string[]).some((n) => squeeze(n) === q) ? 4 : 1;
     };
-    const keep = (d: Doc | undefined) =>
+    const keep = (d: SearchDoc | undefined) =>
       !!d &&
       (!filter.kind || d.kind === filter.kind) &&
       (!filter.country || d.country === filter.country) &&
@@ -251,7 +258,7 @@ export function createSearch(kb: KnowledgeBase): Search {
     );
     return ranked.slice(0, limit).map(({ h, id, tier, matched }) => ({
       id,
-      kind: h.kind as Doc['kind'],
+      kind: h.kind as SearchDoc['kind'],
       name: h.name as string,
       aliases: h.aliases as string[],
       matched,

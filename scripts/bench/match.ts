@@ -12,7 +12,7 @@ import { readTables } from '../../lib/kb/tables';
 import { loadBundledTables } from '../../lib/match/bundled';
 import { Compiled } from '../../lib/match/compile';
 import { createMatcher, type Matcher, matcherOver } from '../../lib/match/find-mentions';
-import { htmlText } from '../cli/scan';
+import { htmlText } from '../cli/html-text';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/news-pages');
 
