@@ -31,7 +31,7 @@ export interface Entry {
   risk: 'distinctive' | 'coinage' | 'generic';
 }
 
-/** The compiled tables as data: what `matcher.json` holds. */
+/** The compiled tables as data: what the matcher part of `data/kb/tables.json` holds. */
 export interface MatcherData extends TrieData {
   /** How many name rows the tables were compiled from. */
   rows: number;

@@ -10,7 +10,7 @@
 import { Cls, classOf, foldCode } from './chars';
 import { decodeUint16, encodeUint16 } from './uint16-base64';
 
-/** The serialized tree (the trie part of `matcher.json`). */
+/** The serialized tree (the trie part of the bundled tables). */
 export interface TrieData {
   /** The folded code unit that leads to each node after the root, one per node, breadth-first. */
   labels: string;
