@@ -4,8 +4,9 @@
  * esbuild settings and the extension build's rewrites (ASCII only, big templates as strings): from this
  * checkout, and from git REF (default: the commit before `data/kb/tables.json` appeared, when the tables
  * were a JS module of template strings and a JSON text). Each bundle is then run, interleaved, in fresh
- * Node processes and in fresh Chromium tabs, twice over: evaluated only, and evaluated plus a first
- * `findMentions` of one sentence (which cuts the tables up and decodes the rows it hits).
+ * Node processes and in fresh Chromium tabs, three ways: the tables and their loader alone, evaluated and
+ * loaded; the whole matcher evaluated; and the matcher evaluated plus a first `findMentions` of one sentence
+ * (which cuts the tables up and decodes the rows it hits).
  * Prints numbers only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -46,11 +47,20 @@ const kbJson: Plugin = {
   },
 };
 
-/** One minified script of the matcher from `tree`; `scan` adds a first findMentions call. */
-async function bundle(tree: string, scan: boolean): Promise<string> {
-  const entry = scan
-    ? `import { findMentions } from './lib/match/find-mentions';\nglobalThis.found = findMentions(${JSON.stringify(SENTENCE)}).length;`
-    : `import { findMentions } from './lib/match/find-mentions';\nglobalThis.findMentions = findMentions;`;
+/**
+ * What each script does on top of being evaluated: `tables` is only the bundled tables and their loader
+ * (evaluated and loaded, the part this bench is about, with the least else around it); `eval` the whole
+ * matcher, evaluated; `scan` the whole matcher and a first findMentions of one sentence.
+ */
+const ENTRIES = {
+  tables: `import { loadBundledTables } from './lib/match/bundled';\nglobalThis.tables = loadBundledTables();`,
+  eval: `import { findMentions } from './lib/match/find-mentions';\nglobalThis.findMentions = findMentions;`,
+  scan: `import { findMentions } from './lib/match/find-mentions';\nglobalThis.found = findMentions(${JSON.stringify(SENTENCE)}).length;`,
+};
+
+/** One minified script from `tree` (the matcher's part named by `what`). */
+async function bundle(tree: string, what: keyof typeof ENTRIES): Promise<string> {
+  const entry = ENTRIES[what];
   const out = await build({
     stdin: { contents: entry, resolveDir: tree, loader: 'ts' },
     bundle: true,
@@ -132,8 +142,8 @@ async function main(): Promise<void> {
       ['before', base],
       ['after', root],
     ] as const) {
-      for (const scan of [false, true])
-        scripts[`${label}-${scan ? 'scan' : 'eval'}`] = await bundle(tree, scan);
+      for (const what of Object.keys(ENTRIES) as (keyof typeof ENTRIES)[])
+        scripts[`${label}-${what}`] = await bundle(tree, what);
     }
     console.log(
       `matcher bundle, evaluated in fresh contexts; baseline ${ref} (${RUNS} runs each, interleaved)`,
@@ -159,7 +169,7 @@ async function main(): Promise<void> {
     const tabs = await chromiumRuns(scripts);
     console.log('Chromium, a fresh tab and context per run (script received to end of run):');
     for (const [name, xs] of Object.entries(tabs)) console.log(`  ${name.padEnd(12)} ${fmt(xs)}`);
-    for (const what of ['eval', 'scan'])
+    for (const what of Object.keys(ENTRIES))
       console.log(
         `after/before, ${what}: Node ${(median(node[`after-${what}`]!) / median(node[`before-${what}`]!)).toFixed(2)}×, ` +
           `Chromium ${(median(tabs[`after-${what}`]!) / median(tabs[`before-${what}`]!)).toFixed(2)}×`,
