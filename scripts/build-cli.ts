@@ -7,7 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { searchDocs } from '../lib/kb/search';
+import { searchDocs, searchIndexJson } from '../lib/kb/search';
 import type { KnowledgeBase } from '../lib/kb/types';
 import { jsonModule, stringLiteral } from './build/vite-plugins';
 
@@ -24,11 +24,15 @@ const kbData: Plugin = {
       contents: jsonModule(await readFile(args.path, 'utf8')),
       loader: 'js',
     }));
-    // `search` needs the entities' names only: computed here once, parsed by each call (scripts/cli/search-docs.ts).
-    b.onLoad({ filter: /[/\\]scripts[/\\]cli[/\\]search-docs\.ts$/ }, async () => {
+    // `search` needs the index only: made here once, loaded by each call (scripts/cli/search-index.ts).
+    b.onLoad({ filter: /[/\\]scripts[/\\]cli[/\\]search-index\.ts$/ }, async () => {
       const kb = JSON.parse(await readFile(join(root, 'data/kb/kb.json'), 'utf8')) as KnowledgeBase;
-      const docs = stringLiteral(JSON.stringify(searchDocs(kb)));
-      return { contents: `export function cliSearchDocs() { return JSON.parse(${docs}); }`, loader: 'js' };
+      const index = stringLiteral(searchIndexJson(searchDocs(kb)));
+      return {
+        contents: `import { searchFromJson } from '../../lib/kb/search';\nexport function cliSearch() { return searchFromJson(${index}); }`,
+        resolveDir: join(root, 'scripts/cli'),
+        loader: 'js',
+      };
     });
   },
 };

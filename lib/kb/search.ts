@@ -100,7 +100,7 @@ interface Prepared {
   tails: string[][];
 }
 
-function prepare(d: SearchDoc): Prepared {
+function prepare(d: Stored): Prepared {
   const names = [d.name, ...d.aliases, ...d.related];
   return {
     names,
@@ -197,16 +197,39 @@ export function createSearch(kb: KnowledgeBase): Search {
   return searchOver(searchDocs(kb));
 }
 
-/** Indexes documents made by `searchDocs` (possibly elsewhere, ahead of time). */
-export function searchOver(all: SearchDoc[]): Search {
-  const byId = new Map(all.map((d) => [d.id, d]));
-  const prepared = new Map<string, Prepared>();
-  const ms = new MiniSearch<SearchDoc>({
-    fields: ['name', 'names', 'compact'],
-    storeFields: ['kind', 'name', 'country', 'aliases'],
-    processTerm: (t) => fold(t) || null,
-  });
+/** What the index keeps of each document: what ranking, filters and results read back. */
+type Stored = Pick<SearchDoc, 'kind' | 'name' | 'country' | 'aliases' | 'related' | 'vendors'>;
+
+const INDEX_OPTIONS = {
+  fields: ['name', 'names', 'compact'],
+  storeFields: ['kind', 'name', 'country', 'aliases', 'related', 'vendors'],
+  processTerm: (t: string) => fold(t) || null,
+};
+
+function indexOf(all: SearchDoc[]): MiniSearch<SearchDoc> {
+  const ms = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
   ms.addAll(all);
+  return ms;
+}
+
+/** Indexes documents made by `searchDocs`. */
+export function searchOver(all: SearchDoc[]): Search {
+  return searchIndex(indexOf(all));
+}
+
+/** The index over `all` as JSON, for a caller that indexes ahead of time (the CLI bundle). */
+export function searchIndexJson(all: SearchDoc[]): string {
+  return JSON.stringify(indexOf(all));
+}
+
+/** A search over what `searchIndexJson` wrote: loading it costs about a third less than indexing. */
+export function searchFromJson(json: string): Search {
+  return searchIndex(MiniSearch.loadJSON<SearchDoc>(json, INDEX_OPTIONS));
+}
+
+function searchIndex(ms: MiniSearch<SearchDoc>): Search {
+  const stored = (id: string) => ms.getStoredFields(id) as Stored | undefined;
+  const prepared = new Map<string, Prepared>();
   return (query, limit = 10, filter = {}) => {
     const words = query.trim();
     const q = squeeze(words);
@@ -217,7 +240,7 @@ export function searchOver(all: SearchDoc[]): Search {
       if (squeeze(stored.name as string) === q) return 8;
       return (stored.aliases as string[]).some((n) => squeeze(n) === q) ? 4 : 1;
     };
-    const keep = (d: SearchDoc | undefined) =>
+    const keep = (d: Stored | undefined) =>
       !!d &&
       (!filter.kind || d.kind === filter.kind) &&
       (!filter.country || d.country === filter.country) &&
@@ -233,7 +256,7 @@ export function searchOver(all: SearchDoc[]): Search {
       {
         boostDocument,
         ...(filter.kind || filter.country || filter.vendor
-          ? { filter: (r: { id: unknown }) => keep(byId.get(String(r.id))) }
+          ? { filter: (r: { id: unknown }) => keep(stored(String(r.id))) }
           : {}),
       },
     );
@@ -241,20 +264,22 @@ export function searchOver(all: SearchDoc[]): Search {
       const id = String(h.id);
       let p = prepared.get(id);
       if (!p) {
-        p = prepare(byId.get(id)!);
+        p = prepare(stored(id)!);
         prepared.set(id, p);
       }
       return { h, id, ...tierOf(p, q, h.terms) };
     });
     // The tier comes first, then a typo of a whole name before a match of some of its words, then what the
-    // page names, and MiniSearch's score last.
+    // page names, then MiniSearch's score.
     const preferred = (id: string) => (filter.prefer?.has(id) ? 0 : 1);
     ranked.sort(
       (a, b) =>
         TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
         a.partial - b.partial ||
         preferred(a.id) - preferred(b.id) ||
-        b.h.score - a.h.score,
+        b.h.score - a.h.score ||
+        // Equal scores in the id's order, not the index's: a loaded index orders its postings otherwise.
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
     return ranked.slice(0, limit).map(({ h, id, tier, matched }) => ({
       id,

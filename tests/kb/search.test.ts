@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadKb } from '../../lib/kb/index';
-import { createSearch, editDistance, searchDocs, searchFacets, searchOver } from '../../lib/kb/search';
+import {
+  createSearch,
+  editDistance,
+  searchDocs,
+  searchFacets,
+  searchFromJson,
+  searchIndexJson,
+} from '../../lib/kb/search';
 
 const search = createSearch(loadKb());
 
@@ -92,9 +99,9 @@ describe('editDistance', () => {
   });
 });
 
-describe('searchOver', () => {
-  it('finds the same over documents made ahead of time and sent as JSON (the CLI bundle ships them so)', () => {
-    const shipped = searchOver(JSON.parse(JSON.stringify(searchDocs(loadKb()))));
+describe('searchFromJson', () => {
+  it('finds the same over an index made ahead of time and sent as JSON (the CLI bundle ships it so)', () => {
+    const shipped = searchFromJson(searchIndexJson(searchDocs(loadKb())));
     for (const q of [
       'APT31',
       'judgement panda',
