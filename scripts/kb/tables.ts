@@ -7,18 +7,28 @@ import { ESCAPE, FIELD, ROW, SECTION, TABLES_FORMAT } from '../../lib/kb/tables'
 import type { NameTableFile } from '../../lib/kb/types';
 import type { MatcherData } from '../../lib/match/compile';
 
-/** Printable ASCII except the separators, the escape character, quotes and the backslash. */
+/** What is not plain: outside printable ASCII (a surrogate pair as one), the separators, the escape, quotes, backslash. */
 const PLAIN = new RegExp(
-  `[^ -~]|[${[SECTION, ROW, FIELD, ESCAPE].map((c) => `\\${c}`).join('')}"'\\\\\`]`,
+  `[\\ud800-\\udbff][\\udc00-\\udfff]|[^ -~]|[${[SECTION, ROW, FIELD, ESCAPE].map((c) => `\\${c}`).join('')}"'\\\\\`]`,
   'g',
 );
 
 /** Empty fields at the end of an entity line (no country, no agency kind) are left out. */
 const TRAILING_FIELDS = new RegExp(`\\${FIELD}+$`);
 
-/** One field with every character that is not plain written as `%` and four hex digits (per code unit). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const utf8 = new TextEncoder();
+
+/**
+ * One field with every character that is not plain written as its UTF-8 bytes, `%XX` each (what
+ * `decodeURIComponent` undoes). A lone surrogate has no UTF-8 form, so it is refused.
+ */
 export function escapeField(text: string): string {
-  return text.replace(PLAIN, (ch) => `${ESCAPE}${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (LONE_SURROGATE.test(text))
+    throw new Error(`bundled tables: a lone surrogate in ${JSON.stringify(text)}`);
+  return text.replace(PLAIN, (ch) =>
+    [...utf8.encode(ch)].map((b) => `${ESCAPE}${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 /** The lines of the entity and name sections: each entity once, then each name with its entity's line. */

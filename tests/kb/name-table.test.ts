@@ -36,7 +36,8 @@ describe('bundled tables (data/kb/tables.json)', () => {
     expect(text).toMatch(/^[ -~]*$/);
     expect(text).not.toMatch(/["'`\\]/);
     expect(text.split(SECTION)).toHaveLength(9);
-    expect(escapeField('Ú|')).toBe('%00da%007c');
+    expect(escapeField('Ú|😀')).toBe('%C3%9A%7C%F0%9F%98%80');
+    expect(() => escapeField('\ud800x')).toThrow(/surrogate/);
   });
 
   it('carry the matcher tables with their labels unescaped', () => {
