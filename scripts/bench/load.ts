@@ -22,6 +22,7 @@ import { CHROMIUM } from '../dev/chromium';
 
 const root = join(import.meta.dirname, '../..');
 const RUNS = Number(process.env.RUNS ?? 15);
+if (RUNS < 1) throw new Error('RUNS must be at least 1');
 const SENTENCE = 'Officials said APT31, which Microsoft calls Violet Typhoon, worked for the MSS.';
 
 /** The commit whose tables are the baseline: `--base REF`, or the parent of the one that added tables.json. */
@@ -150,9 +151,11 @@ async function main(): Promise<void> {
     );
     for (const [name, code] of Object.entries(scripts))
       console.log(`  ${name.padEnd(12)} ${(code.length / 1024).toFixed(0)} KB`);
+    // KEEP=DIR leaves the scripts there, to time them with other tools.
+    const out = process.env.KEEP ?? base;
     const files = Object.fromEntries(
       Object.entries(scripts).map(([name, code]) => {
-        const file = join(base, `${name}.js`);
+        const file = join(out, `${name}.js`);
         writeFileSync(file, code);
         return [name, file];
       }),
