@@ -6,7 +6,7 @@
  * were a JS module of template strings and a JSON text). Each bundle is then run, interleaved, in fresh
  * Node processes and in fresh Chromium tabs, three ways: the tables and their loader alone, evaluated and
  * loaded; the whole matcher evaluated; and the matcher evaluated plus a first `findMentions` of one sentence
- * (which cuts the tables up and decodes the rows it hits).
+ * (which cuts the tables up and decodes the rows it hits); and in Node, the heap each leaves behind.
  * Prints numbers only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -79,6 +79,18 @@ async function bundle(tree: string, what: keyof typeof ENTRIES): Promise<string>
 function nodeRun(file: string): number {
   const code = `const c=require('fs').readFileSync(${JSON.stringify(file)},'utf8');const vm=require('vm');const t=performance.now();vm.runInThisContext(c);process.stdout.write(String(performance.now()-t));`;
   const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(r.stdout);
+}
+
+/** KB of heap the script leaves behind in a fresh Node process (after a full GC before and after). */
+function nodeHeap(file: string): number {
+  const runner = `${file}.heap.cjs`;
+  writeFileSync(
+    runner,
+    `const c=require('fs').readFileSync(${JSON.stringify(file)},'utf8');const vm=require('vm');gc();const h=process.memoryUsage().heapUsed;vm.runInThisContext(c);gc();process.stdout.write(String((process.memoryUsage().heapUsed-h)/1024));`,
+  );
+  const r = spawnSync(process.execPath, ['--expose-gc', runner], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return Number(r.stdout);
 }
@@ -166,6 +178,13 @@ async function main(): Promise<void> {
         const ms = nodeRun(file);
         if (i > 0) node[name]!.push(ms); // the first round warms the file cache
       }
+    }
+    console.log('Node, heap the script leaves behind (5 fresh processes, full GC before and after):');
+    for (const [name, file] of Object.entries(files)) {
+      const kb = Array.from({ length: 5 }, () => nodeHeap(file));
+      console.log(
+        `  ${name.padEnd(12)} median ${median(kb).toFixed(0).padStart(5)} KB  (${kb.map((k) => k.toFixed(0)).join(', ')})`,
+      );
     }
     console.log('Node, a fresh process per run (vm.runInThisContext of the script):');
     for (const [name, xs] of Object.entries(node)) console.log(`  ${name.padEnd(12)} ${fmt(xs)}`);
