@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card/card-css';
 import type { PageClient } from '../../components/popup/PageSummary';
 import { Popup, type PopupApi } from '../../components/popup/Popup';
-import type { IncidentsDb } from '../../lib/incidents/db';
 import manifest from '../../data/kb/manifest.json';
+import type { IncidentsDb } from '../../lib/incidents/db';
 import type { PageRequest, PageSummary } from '../../lib/protocol';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 

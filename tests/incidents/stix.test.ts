@@ -1,8 +1,8 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import manifest from '../../data/kb/manifest.json';
 import type { Claim } from '../../lib/incidents/model';
 import { agencyNamed, claimsOf, incidentReportId, toStixBundle } from '../../lib/incidents/stix';
-import manifest from '../../data/kb/manifest.json';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import {
   APT_LENS_NAMESPACE,
