@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card/card-css';
 import { countryName } from '../../components/card/country';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
@@ -18,7 +17,6 @@ import {
   listProblems,
   openIncidentsDb,
 } from '../../lib/incidents/db';
-import type { Incident } from '../../lib/incidents/model';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
 import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/insights/pointing';
 import { loadKb } from '../../lib/kb/index';
@@ -35,6 +33,7 @@ import {
 } from '../../lib/sightings/db';
 import { sightingFilterOf } from '../../lib/sightings/filter';
 import { MAX_SIGHTINGS } from '../../lib/sightings/store';
+import { send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
@@ -84,7 +83,7 @@ const api: DashboardApi = {
     db ??= openIncidentsDb();
     return listProblems(await db);
   },
-  send: (req) => browser.runtime.sendMessage(req) as never,
+  send,
   name: (id) => overlayLookup.name(id),
   download: (fileName, text) => download(fileName, new Blob([text], { type: 'application/json' })),
   now: () => new Date(),
@@ -123,7 +122,7 @@ const overlayApi: OverlayApi = {
     overlayDb ??= openOverlayDb();
     return (await readOverlay(await overlayDb)).overlay;
   },
-  write: (batch) => browser.runtime.sendMessage({ type: 'overlay:write', batch }) as never,
+  write: (batch) => send({ type: 'overlay:write', batch }),
   subscribe(onChange) {
     const channel = new BroadcastChannel(OVERLAY_CHANNEL);
     channel.onmessage = onChange;
@@ -163,17 +162,16 @@ const sightings = () => {
 const sightingsApi: SightingsApi = {
   list: async () => listSightings(await sightings()),
   first: async (count) => listNewestSightings(await sightings(), count),
-  clear: () => browser.runtime.sendMessage({ type: 'sightings:clear' }) as Promise<number>,
-  saveIncident: (draft) =>
-    browser.runtime.sendMessage({ type: 'incidents:save', draft }) as Promise<Incident>,
+  clear: () => send({ type: 'sightings:clear' }),
+  saveIncident: (draft) => send({ type: 'incidents:save', draft }),
   entity: (id) => {
     const found = overlayLookup.entity(id);
     return found ? { name: found.entity.name, kind: found.kind } : undefined;
   },
   mode: async () => (await readSettings()).sightings,
-  setMode: async (mode) => void (await updateSettings((s) => ({ ...s, sightings: mode }))),
+  setMode: async (mode) => void (await updateSettings({ op: 'set', values: { sightings: mode } })),
   keepQuery: async () => (await readSettings()).keepQuery,
-  setKeepQuery: async (keepQuery) => void (await updateSettings((s) => ({ ...s, keepQuery }))),
+  setKeepQuery: async (keepQuery) => void (await updateSettings({ op: 'set', values: { keepQuery } })),
   facts,
   cap: MAX_SIGHTINGS,
   subscribe(onChange) {
@@ -235,11 +233,7 @@ const tabs: DashboardTab[] = [
     label: 'Your KB',
     render: () => (
       <OverlayEditor api={overlayApi}>
-        <OverlayImport
-          send={(text, apply) =>
-            browser.runtime.sendMessage({ type: 'overlay:import', text, apply }) as never
-          }
-        />
+        <OverlayImport send={(text, apply) => send({ type: 'overlay:import', text, apply })} />
       </OverlayEditor>
     ),
   },

@@ -11,7 +11,7 @@ import { OverlayLookup } from './lookup';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
 import { entryKey, isExtension, namesOf, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
 import { importedNameFlags, importedNameRisk } from './name-risk';
-import { applyBatch, type OverlayBatch, writeOverlay } from './store';
+import { applyBatch, type UncheckedBatch, writeOverlay } from './store';
 import { bundledIndex, keyOf, overlayProblems } from './validate';
 
 /** The browser pieces the service needs, passed in so tests can supply fakes. */
@@ -73,7 +73,7 @@ export class OverlayService {
   }
 
   /** Writes one batch all or nothing; on success rebuilds the tabs' matcher and tells the pages. */
-  async write(batch: OverlayBatch): Promise<OverlayWriteReport> {
+  async write(batch: UncheckedBatch): Promise<OverlayWriteReport> {
     const r = await writeOverlay(await this.deps.open(), batch, this.deps.now());
     if (!r.ok) return r;
     this.lookupPromise = Promise.resolve(new OverlayLookup(r.overlay));

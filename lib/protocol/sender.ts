@@ -6,7 +6,7 @@
  * pages. A content script answers only the background and the extension's own pages.
  */
 import { type ClaimedAddress, type CleanOptions, pageAddress } from '../url/clean';
-import type { Request } from './runtime';
+import { type Request, RUNTIME_MESSAGES, type SenderKind } from './runtime';
 
 /** Whether `claimed` has the same origin as `senderUrl` (a single-page site's pushState stays within it). */
 function sameOrigin(senderUrl: string, claimed: string): boolean {
@@ -35,9 +35,6 @@ export interface SenderInfo {
   frameId?: number;
 }
 
-/** Who sent a message: one of our extension pages, our content script in a web page, or anyone else. */
-export type SenderKind = 'extension-page' | 'content-script' | 'untrusted';
-
 /** Classifies a sender by the browser's own account of it (never by anything in the message). */
 export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
   if (sender.id !== extensionId || typeof sender.url !== 'string') return 'untrusted';
@@ -46,34 +43,10 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
   return sender.tab ? 'content-script' : 'untrusted';
 }
 
-/**
- * Which sender kinds may send each request type. Content scripts may read an entity's card and the
- * incidents saved from their own page, save a new incident from their own page and read their own site's
- * tags for the capture form, get their own site's view of the settings and change what their card offers
- * (an entity's star, "not on this site" for their own site); nothing that changes or removes what is
- * stored, nothing of other sites, never the whole settings.
- */
-export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> = {
-  'kb:entity': ['extension-page', 'content-script'],
-  'incidents:for-page': ['extension-page', 'content-script'],
-  'incidents:save': ['extension-page', 'content-script'],
-  'incidents:tags': ['extension-page', 'content-script'],
-  'incidents:update': ['extension-page'],
-  'incidents:delete': ['extension-page'],
-  'incidents:restore': ['extension-page'],
-  'incidents:tag': ['extension-page'],
-  'incidents:import': ['extension-page'],
-  // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
-  'overlay:write': ['extension-page'],
-  'overlay:import': ['extension-page'],
-  'sightings:page': ['content-script'],
-  'sightings:clear': ['extension-page'],
-  'settings:get': ['extension-page'],
-  'settings:put': ['extension-page'],
-  'settings:page': ['content-script'],
-  'settings:watch': ['content-script'],
-  'settings:not-on-site': ['content-script'],
-};
+/** Which sender kinds may send each request type (each message's `from` in `RUNTIME_MESSAGES`). */
+export const ALLOWED = Object.fromEntries(RUNTIME_MESSAGES.map((m) => [m.type, m.from])) as Readonly<
+  Record<Request['type'], readonly SenderKind[]>
+>;
 
 /** Where a page report comes from, as the browser says: its tab, its address, and whether it may be recorded. */
 export interface ReportSource {

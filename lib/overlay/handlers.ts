@@ -1,0 +1,19 @@
+/**
+ * The background's handlers of the reader's own KB: entity cards (through the overlay), batch writes from
+ * "Your KB" and file imports, all through the overlay service, the one writer of its store.
+ */
+import type { HandlerTable } from '../protocol/handlers';
+import type { OverlayRequest } from '../protocol/runtime';
+import { importIntoOverlay } from './import/service';
+import { OverlayLookup } from './lookup';
+import type { OverlayService } from './service';
+
+/** The `kb:entity` and overlay messages' handlers. */
+export function overlayHandlers(overlay: OverlayService): HandlerTable<'kb:entity' | OverlayRequest['type']> {
+  return {
+    // A card resolves through the reader's overlay (its own entities, its added names); the KB alone if unreadable.
+    'kb:entity': async (req) => (await overlay.lookup().catch(() => new OverlayLookup())).card(req.id),
+    'overlay:write': (req) => overlay.write(req.batch),
+    'overlay:import': (req) => importIntoOverlay(overlay, req.text, req.apply),
+  };
+}
