@@ -8,11 +8,12 @@ import { type OverlayRestoreCounts, reasonOf } from '../incidents/schema';
 import type { OverlayWriteReport } from '../protocol/runtime';
 import { type OverlayDb, readOverlay } from './db';
 import { OverlayLookup } from './lookup';
+import { matchKey } from './match-key';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
 import { entryKey, isExtension, namesOf, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
 import { importedNameFlags, importedNameRisk } from './name-risk';
 import { applyBatch, type UncheckedBatch, writeOverlay } from './store';
-import { bundledIndex, keyOf, overlayProblems } from './validate';
+import { bundledIndex, overlayProblems } from './validate';
 
 /** The browser pieces the service needs, passed in so tests can supply fakes. */
 export interface OverlayServiceDeps {
@@ -46,11 +47,13 @@ function fromFile(entry: OverlayEntry): OverlayEntry {
 /** The names an entry adds over the stored one (by the matcher's key), to what, and which need context. */
 function addedNames(entry: OverlayEntry, old: OverlayEntry | undefined): OverlayRestoreCounts['names'] {
   const had = new Set(
-    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(keyOf) : [],
+    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(matchKey) : [],
   );
   const to = isExtension(entry) ? (bundledIndex().facts(entry.extends)?.name ?? entry.extends) : entry.name;
   const list = isExtension(entry) ? entry.aliases.map((a) => a.name) : namesOf(entry);
-  return list.filter((n) => !had.has(keyOf(n))).map((name) => ({ name, to, risk: importedNameRisk(name) }));
+  return list
+    .filter((n) => !had.has(matchKey(n)))
+    .map((name) => ({ name, to, risk: importedNameRisk(name) }));
 }
 
 /** The overlay as the background serves it. */
