@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { EntityIdSchema } from '../incidents/schema';
-import { type Answer, type AnswerOf, answer } from './answer';
+import { type AnswerOf, answer, entry, variantOf } from './table';
 
 /** One entity the page mentions, for the popup's page summary. */
 export interface PageEntity {
@@ -39,33 +39,21 @@ export interface PageReportSource {
 /** Limits of a report source; the content script keeps within them, the popup refuses anything beyond. */
 export const REPORT_LIMITS = { url: 4096, title: 1000, sentence: 500, entities: 400 } as const;
 
-/** One page message: `{ type, ...fields }`'s schema and what the content script answers. */
-function pageMessage<const T extends string, E extends v.ObjectEntries, A>(
-  type: T,
-  fields: E,
-  answers: Answer<A>,
-) {
-  return { type, schema: v.object({ ...fields, type: v.literal(type) }), answers };
-}
-
 /**
  * Requests a content script understands, each with its answer's type (false: nothing to go to, or no form
  * here). The request types are inferred from the schemas.
  */
 export const PAGE_MESSAGES = [
-  pageMessage('page:navigate', { direction: v.picklist([1, -1]) }, answer<boolean>()),
-  pageMessage('page:summary', {}, answer<PageSummary>()),
-  pageMessage('page:reveal', { id: EntityIdSchema }, answer<boolean>()),
+  entry('page:navigate', { direction: v.picklist([1, -1]) }, answer<boolean>()),
+  entry('page:summary', {}, answer<PageSummary>()),
+  entry('page:reveal', { id: EntityIdSchema }, answer<boolean>()),
   /** The page's address, title and entities with their first sentences, for the popup's STIX report. */
-  pageMessage('page:report', {}, answer<PageReportSource>()),
+  entry('page:report', {}, answer<PageReportSource>()),
   /** Open the "Save as incident" form on the selection (context menu, Alt+Shift+S). */
-  pageMessage('capture:open', {}, answer<boolean>()),
+  entry('capture:open', {}, answer<boolean>()),
 ] as const;
 
-const PageRequestSchema = v.variant(
-  'type',
-  PAGE_MESSAGES.map((m) => m.schema),
-);
+const PageRequestSchema = variantOf(PAGE_MESSAGES);
 
 /** Requests a content script understands. */
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;

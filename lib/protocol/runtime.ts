@@ -22,21 +22,22 @@ import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
 import type { OverlayProblem } from '../overlay/validate';
 import type { Settings } from '../settings';
 import { SettingsChangeSchema } from '../settings-change';
-import { type Answer, type AnswerOf, answer } from './answer';
+import { type Answer, type AnswerOf, answer, entry, variantOf } from './table';
 
 export type { EntityCardData } from '../kb/card-data';
 
 /** Who sent a message: one of our extension pages, our content script in a web page, or anyone else. */
 export type SenderKind = 'extension-page' | 'content-script' | 'untrusted';
 
-/** One message: `{ type, ...fields }`'s schema, what it answers, and which senders may send it. */
+/** One message to the background: its table entry and which senders may send it. */
+/* @__NO_SIDE_EFFECTS__ */
 function message<const T extends string, E extends v.ObjectEntries, A>(
   type: T,
   fields: E,
   answers: Answer<A>,
   from: readonly SenderKind[],
 ) {
-  return { type, schema: v.object({ ...fields, type: v.literal(type) }), answers, from };
+  return { ...entry(type, fields, answers), from };
 }
 
 /** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
@@ -156,10 +157,7 @@ export const RUNTIME_MESSAGES = [
 
 type RuntimeMessage = (typeof RUNTIME_MESSAGES)[number];
 
-const RequestSchema = v.variant(
-  'type',
-  RUNTIME_MESSAGES.map((m) => m.schema),
-);
+const RequestSchema = variantOf(RUNTIME_MESSAGES);
 
 /** Every request the background understands, as its schema outputs it. */
 export type Request = v.InferOutput<typeof RequestSchema>;

@@ -44,9 +44,18 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
 }
 
 /** Which sender kinds may send each request type (each message's `from` in `RUNTIME_MESSAGES`). */
-export const ALLOWED = Object.fromEntries(RUNTIME_MESSAGES.map((m) => [m.type, m.from])) as Readonly<
-  Record<Request['type'], readonly SenderKind[]>
->;
+export const ALLOWED = allowedOf(RUNTIME_MESSAGES);
+
+/** The table's senders by type (free of side effects: a bundle that never authorizes leaves it out). */
+/* @__NO_SIDE_EFFECTS__ */
+function allowedOf(
+  messages: readonly { type: string; from: readonly SenderKind[] }[],
+): Readonly<Record<Request['type'], readonly SenderKind[]>> {
+  return Object.fromEntries(messages.map((m) => [m.type, m.from])) as Record<
+    Request['type'],
+    readonly SenderKind[]
+  >;
+}
 
 /** Where a page report comes from, as the browser says: its tab, its address, and whether it may be recorded. */
 export interface ReportSource {
