@@ -22,23 +22,11 @@ import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
 import type { OverlayProblem } from '../overlay/validate';
 import type { Settings } from '../settings';
 import { SettingsChangeSchema } from '../settings-change';
-import { type Answer, type AnswerOf, answer, entry, variantOf } from './table';
+import { type AnswerOf, answer, message, variantOf } from './table';
 
 export type { EntityCardData } from '../kb/card-data';
 
-/** Who sent a message: one of our extension pages, our content script in a web page, or anyone else. */
-export type SenderKind = 'extension-page' | 'content-script' | 'untrusted';
-
-/** One message to the background: its table entry and which senders may send it. */
-/* @__NO_SIDE_EFFECTS__ */
-function message<const T extends string, E extends v.ObjectEntries, A>(
-  type: T,
-  fields: E,
-  answers: Answer<A>,
-  from: readonly SenderKind[],
-) {
-  return { ...entry(type, fields, answers), from };
-}
+export type { SenderKind } from './table';
 
 /** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
 export type OverlayWriteReport =

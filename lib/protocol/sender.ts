@@ -6,7 +6,8 @@
  * pages. A content script answers only the background and the extension's own pages.
  */
 import { type ClaimedAddress, type CleanOptions, pageAddress } from '../url/clean';
-import { type Request, RUNTIME_MESSAGES, type SenderKind } from './runtime';
+import { type Request, RUNTIME_MESSAGES } from './runtime';
+import type { SenderKind } from './table';
 
 /** Whether `claimed` has the same origin as `senderUrl` (a single-page site's pushState stays within it). */
 function sameOrigin(senderUrl: string, claimed: string): boolean {

@@ -32,6 +32,23 @@ export function entry<const T extends string, E extends v.ObjectEntries, A>(
   return { type, schema: v.object({ ...fields, type: v.literal(type) }), answers };
 }
 
+/** Who sent a message: one of our extension pages, our content script in a web page, or anyone else. */
+export type SenderKind = 'extension-page' | 'content-script' | 'untrusted';
+
+/**
+ * One message to the background: its table entry and which senders may send it. A feature with several
+ * messages may keep them in a table of its own, spread into `RUNTIME_MESSAGES`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function message<const T extends string, E extends v.ObjectEntries, A>(
+  type: T,
+  fields: E,
+  answers: Answer<A>,
+  from: readonly SenderKind[],
+) {
+  return { ...entry(type, fields, answers), from };
+}
+
 type Entry = ReturnType<typeof entry<string, v.ObjectEntries, unknown>>;
 
 /** The one schema of every message of a table, told apart by `type`. */
