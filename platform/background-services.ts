@@ -74,7 +74,7 @@ export function createBackgroundServices(): BackgroundServices {
 
 /**
  * Answers the extension's own senders: a message counts only when the browser says it comes from this
- * extension, has a known shape, and its sender kind may send it (`lib/protocol/sender.ts`).
+ * extension, has a known shape, and its sender kind may send it (`lib/protocol/authorize.ts`).
  */
 export function answerRequests(handlers: Handlers): void {
   const origin = browser.runtime.getURL('/');

@@ -3,7 +3,7 @@
  * entry of `RUNTIME_MESSAGES`: its type, its fields' valibot schemas, its answer's type and who may send it.
  * The request types are inferred from the schemas and the answer map from the entries, so a message is
  * written once; the background answers only messages that pass `parseRequest` and come from a sender
- * `lib/protocol/sender.ts` allows, through one handler per type (`lib/protocol/handlers.ts`).
+ * `lib/protocol/authorize.ts` allows, through one handler per type (`lib/protocol/handlers.ts`).
  */
 import * as v from 'valibot';
 import type { Incident } from '../incidents/model';

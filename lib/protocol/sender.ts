@@ -1,22 +1,12 @@
 /**
- * Who may send what, in one place: the sender checks of every message listener. The page is hostile: a
- * message counts only when the browser says it comes from this extension. Least privilege per sender: a
+ * Who sent a message: the sender checks of every message listener. The page is hostile: a message counts
+ * only when the browser says it comes from this extension. Least privilege per sender (`authorize.ts`): a
  * content script runs in a web page's renderer, which the page may have compromised, so it gets only what
  * reading a page needs; the store's writes that can destroy or rewrite records come only from extension
  * pages. A content script answers only the background and the extension's own pages.
  */
 import { type ClaimedAddress, type CleanOptions, pageAddress } from '../url/clean';
-import { type Request, RUNTIME_MESSAGES } from './runtime';
 import type { SenderKind } from './table';
-
-/** Whether `claimed` has the same origin as `senderUrl` (a single-page site's pushState stays within it). */
-function sameOrigin(senderUrl: string, claimed: string): boolean {
-  try {
-    return new URL(claimed).origin === new URL(senderUrl).origin;
-  } catch {
-    return false;
-  }
-}
 
 /** The host name of a sender's URL ('' when it has none). */
 export function senderHost(senderUrl: string | undefined): string {
@@ -42,20 +32,6 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
   if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
   // A content script always runs in a tab; a sender without one that is not our page is not ours.
   return sender.tab ? 'content-script' : 'untrusted';
-}
-
-/** Which sender kinds may send each request type (each message's `from` in `RUNTIME_MESSAGES`). */
-export const ALLOWED = allowedOf(RUNTIME_MESSAGES);
-
-/** The table's senders by type (free of side effects: a bundle that never authorizes leaves it out). */
-/* @__NO_SIDE_EFFECTS__ */
-function allowedOf(
-  messages: readonly { type: string; from: readonly SenderKind[] }[],
-): Readonly<Record<Request['type'], readonly SenderKind[]>> {
-  return Object.fromEntries(messages.map((m) => [m.type, m.from])) as Record<
-    Request['type'],
-    readonly SenderKind[]
-  >;
 }
 
 /** Where a page report comes from, as the browser says: its tab, its address, and whether it may be recorded. */
@@ -97,27 +73,6 @@ export function reportSource(
     }
   }
   return { tabId: tab.id, url, recordable: tab.incognito !== true, senderHost: senderHost(sender.url) };
-}
-
-/**
- * The request as the background should run it, or undefined when this sender may not send it. A content
- * script's page is the one the browser says it runs in: the URL of `incidents:for-page` and of a saved
- * incident is the sender's (or the location the message names when it has the sender's origin: a
- * single-page site's later article), and `incidents:tags` lists only the sender's site's tags.
- */
-export function authorize(
-  req: Request,
-  kind: SenderKind,
-  senderUrl: string | undefined,
-): Request | undefined {
-  if (!ALLOWED[req.type].includes(kind)) return undefined;
-  if (kind !== 'content-script') return req;
-  if (!senderUrl) return undefined;
-  const own = (claimed: string) => (sameOrigin(senderUrl, claimed) ? claimed : senderUrl);
-  if (req.type === 'incidents:for-page') return { type: 'incidents:for-page', url: own(req.url) };
-  if (req.type === 'incidents:save') return { ...req, draft: { ...req.draft, url: own(req.draft.url) } };
-  if (req.type === 'incidents:tags') return { type: 'incidents:tags', site: senderHost(senderUrl) };
-  return req;
 }
 
 /**
