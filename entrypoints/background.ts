@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { type BackupDeps, exportBackup, importBackup } from '../lib/backup/service';
 import { CHANGES_CHANNEL, type IncidentsDb, openIncidentsDb } from '../lib/incidents/db';
-import { handleIncidentRequest, isWrite } from '../lib/incidents/service';
+import { handleIncidentRequest, isWrite } from '../lib/incidents-service';
 import { OVERLAY_CHANNEL, openOverlayDb } from '../lib/overlay/db';
 import { importIntoOverlay } from '../lib/overlay/import/service';
 import { OverlayLookup } from '../lib/overlay/lookup';
@@ -66,17 +67,23 @@ const overlay = new OverlayService({
   now: () => new Date().toISOString(),
 });
 
-/** The incident handlers' clock and ids, and the watchlist an import adds to (it lives in the settings). */
-const incidentDeps = {
+/** The incident handlers' clock and ids. */
+const incidentDeps = { now: () => new Date(), uuid: () => crypto.randomUUID() };
+
+/** The three stores a backup file holds: incidents, the watchlist (in the settings) and the reader's KB. */
+const backupDeps: BackupDeps = {
+  incidents: incidentsDb,
   now: () => new Date(),
-  uuid: () => crypto.randomUUID(),
   overlay: {
-    restore: (file: Parameters<OverlayService['restore']>[0], apply: boolean) => overlay.restore(file, apply),
+    read: async () => (await overlay.lookup()).overlay,
+    restore: (file, apply) => overlay.restore(file, apply),
   },
   watchlist: {
     read: async () => (await readSettings()).watchlist,
-    add: async (ids: readonly string[]) =>
-      void (await updateSettings((s) => ids.reduce((acc, id) => withWatched(acc, id, true), s))),
+    add: async (ids) =>
+      void (await updateSettings((s) => ids.reduce((a, id) => withWatched(a, id, true), s))),
+    remove: async (ids) =>
+      void (await updateSettings((s) => ids.reduce((a, id) => withWatched(a, id, false), s))),
   },
 };
 
@@ -85,6 +92,14 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
   if (req.type === 'kb:entity') return (await overlay.lookup().catch(() => new OverlayLookup())).card(req.id);
   if (req.type === 'overlay:write') return overlay.write(req.batch);
   if (req.type === 'overlay:import') return importIntoOverlay(overlay, req.text, req.apply);
+  if (req.type === 'backup:export') return exportBackup(backupDeps);
+  if (req.type === 'backup:import') {
+    try {
+      return await importBackup(backupDeps, req.text, req.apply);
+    } finally {
+      if (req.apply) changes.postMessage('changed');
+    }
+  }
   if (isSettingsRequest(req)) return handleSettingsRequest(req, sender.url, backgroundSettings);
   if (req.type === 'sightings:page') {
     const t0 = performance.now();

@@ -1,13 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { exportFileName, exportJson } from '../../lib/incidents/export';
+import { exportFileName, type ImportReport } from '../../lib/backup/file';
+import { MAX_IMPORT_CHARS } from '../../lib/fields/import-file';
 import { countBy, filterIncidents, type IncidentFilter } from '../../lib/incidents/filter';
 import type { Incident } from '../../lib/incidents/model';
-import type { ImportReport } from '../../lib/incidents/schema';
-import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
-import { toStixBundle } from '../../lib/incidents/stix';
-import type { FactsOf } from '../../lib/insights/pointing';
-import type { Overlay } from '../../lib/overlay/model';
-import type { IncidentRequest, ResponseOf } from '../../lib/protocol';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
+import type { BackupRequest, IncidentRequest, ResponseOf } from '../../lib/protocol';
+import { toStixBundle } from '../../lib/stix/incidents-bundle';
 import type { EntityLookup } from '../../lib/stix/objects';
 import { afterPaint } from '../after-paint';
 import { countryName } from '../card/country';
@@ -22,8 +20,8 @@ export interface DashboardApi {
   list(): Promise<Incident[]>;
   /** Reads the newest `count` incidents and the total, painted while `list` reads the rest. */
   first?(count: number): Promise<{ incidents: Incident[]; total: number }>;
-  /** Sends a write to the background, the only writer. */
-  send<T extends IncidentRequest>(req: T): Promise<ResponseOf[T['type']]>;
+  /** Sends a write, or a backup export or import, to the background (the only writer, the one exporter). */
+  send<T extends IncidentRequest | BackupRequest>(req: T): Promise<ResponseOf[T['type']]>;
   /** Display name of an actor or agency id. */
   name(id: string): string;
   /** Hands a file to the browser's downloads. */
@@ -35,12 +33,8 @@ export interface DashboardApi {
   subscribe?(onChange: () => void): () => void;
   /** Whom an id points at, for the sponsor state and agency filters the Insights charts set. */
   facts?: FactsOf;
-  /** The reader's watchlist, exported with the incidents (absent: the export has no watchlist). */
-  watchlist?(): Promise<string[]>;
   /** How the STIX export looks entities up (the KB with the reader's own over it); the bundled KB if absent. */
   lookup?: EntityLookup;
-  /** The reader's own KB, exported with the incidents (absent: the export has none). */
-  overlay?(): Promise<Overlay>;
   /** Actors and agencies matching a typed name, for linking them in the edit form (absent: no linking). */
   findEntities?(query: string): EntityHit[];
 }
@@ -79,18 +73,10 @@ export function Dashboard({
   const [pending, setPending] = useState<Pending>();
   const [bulkTag, setBulkTag] = useState('');
   const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
-  const [watchlist, setWatchlist] = useState<string[]>();
-  const [overlay, setOverlay] = useState<Overlay>();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = () => {
     api.problems?.().then(setProblems, () => setProblems([]));
-    api.watchlist?.().then(setWatchlist, () => setWatchlist(undefined));
-    // Read when the view opens (coming back from the Your KB tab opens it again); unreadable, it is left out.
-    api.overlay?.().then(
-      (o) => setOverlay(o.entities.length + o.extensions.length ? o : undefined),
-      () => setOverlay(undefined),
-    );
     return api.list().then(
       (list) => {
         setAll(list);
@@ -189,8 +175,8 @@ export function Dashboard({
     }
     try {
       const text = await file.text();
-      const report = await api.send({ type: 'incidents:import', text, apply: false });
-      if (!report.ok) setError(`Import failed: ${report.error} Nothing was changed.`);
+      const report = await api.send({ type: 'backup:import', text, apply: false });
+      if (!report.ok) setError(`Import failed: ${report.error}`);
       else setPending({ fileName: file.name, text, report });
     } catch (e) {
       setError(`Import failed: ${message(e)} Nothing was changed.`);
@@ -200,8 +186,9 @@ export function Dashboard({
   const confirmImport = (p: Pending) =>
     write(async () => {
       setPending(undefined);
-      const r = await api.send({ type: 'incidents:import', text: p.text, apply: true });
-      if (!r.ok) throw new Error(`Import failed: ${r.error} Nothing was changed.`);
+      const r = await api.send({ type: 'backup:import', text: p.text, apply: true });
+      // The background's error says what was written and undone.
+      if (!r.ok) throw new Error(`Import failed: ${r.error}`);
       return {
         text: `Imported ${p.fileName}: ${r.add} added, ${r.update} updated, ${r.unchanged + r.older} kept${
           r.watchlist ? `; ${r.watchlist.add} added to the watchlist` : ''
@@ -209,17 +196,27 @@ export function Dashboard({
       };
     });
 
-  const exportAs = (kind: 'json' | 'stix') => {
+  /** The JSON backup comes whole from the background (its three stores read there, however early the click). */
+  const exportAs = async (kind: 'json' | 'stix') => {
+    setError(undefined);
     const now = api.now();
-    const list = all ?? [];
-    const text =
-      kind === 'json'
-        ? exportJson(list, now, { watchlist, overlay })
-        : `${JSON.stringify(toStixBundle(list, undefined, api.lookup), null, 2)}\n`;
-    api.download(exportFileName(kind, now), text);
-    setStatus({
-      text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,
-    });
+    try {
+      let count: number;
+      let text: string;
+      if (kind === 'json') {
+        ({ text, incidents: count } = await api.send({ type: 'backup:export' }));
+      } else {
+        const list = all ?? [];
+        text = `${JSON.stringify(toStixBundle(list, undefined, api.lookup), null, 2)}\n`;
+        count = list.length;
+      }
+      api.download(exportFileName(kind, now), text);
+      setStatus({
+        text: `Exported ${plural(count, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,
+      });
+    } catch (e) {
+      setError(`Export failed: ${message(e)}`);
+    }
   };
 
   const set = (key: keyof IncidentFilter) => (e: Event) =>
@@ -244,10 +241,10 @@ export function Dashboard({
             hidden
             onChange={(e) => void onImportFile(e.currentTarget)}
           />
-          <button type="button" onClick={() => exportAs('json')}>
+          <button type="button" onClick={() => void exportAs('json')}>
             Export JSON
           </button>
-          <button type="button" onClick={() => exportAs('stix')}>
+          <button type="button" onClick={() => void exportAs('stix')}>
             Export STIX 2.1
           </button>
         </div>

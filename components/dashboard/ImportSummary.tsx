@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../lib/incidents/schema';
+import type { ImportReport } from '../../lib/backup/file';
 import { AddedNames } from '../overlay/OverlayImport';
 
 /** Props of the dry-run summary. */

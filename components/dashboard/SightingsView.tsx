@@ -6,7 +6,7 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Incident, IncidentDraft } from '../../lib/incidents/model';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import type { SightingsMode } from '../../lib/settings';
 import {
   draftFromSighting,

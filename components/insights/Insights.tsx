@@ -16,7 +16,7 @@ import {
   topBuckets,
 } from '../../lib/insights/aggregate';
 import type { Drill } from '../../lib/insights/drill';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import { afterPaint } from '../after-paint';
 import { countryName } from '../card/country';
 import { ChartFigure } from './ChartFigure';

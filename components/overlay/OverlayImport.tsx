@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
+import { MAX_IMPORT_CHARS } from '../../lib/fields/import-file';
 import type { PlannedItem } from '../../lib/overlay/import/classify';
 import type { OverlayImportReport } from '../../lib/overlay/import/report';
 

@@ -20,11 +20,11 @@ import {
 } from '../../lib/incidents/db';
 import type { Incident } from '../../lib/incidents/model';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
-import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/insights/pointing';
 import { loadKb } from '../../lib/kb/index';
 import { createSearch, type Search } from '../../lib/kb/search';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
 import { OverlayLookup } from '../../lib/overlay/lookup';
+import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/overlay/sponsor-facts';
 import {
   listNewestSightings,
   listSightings,
@@ -94,9 +94,7 @@ const api: DashboardApi = {
     return () => channel.close();
   },
   facts,
-  watchlist: async () => (await readSettings()).watchlist,
   lookup: (id) => overlayLookup.entity(id),
-  overlay: () => overlayApi.read(),
   findEntities(query) {
     // Indexed on first use (tens of milliseconds) and again when the reader's own KB changes.
     if (entitySearch?.lookup !== overlayLookup)

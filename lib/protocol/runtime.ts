@@ -4,24 +4,20 @@
  * come from a sender `lib/protocol/sender.ts` allows.
  */
 import * as v from 'valibot';
+import type { ImportReport } from '../backup/file';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from '../fields/import-file';
+import { EntityIdSchema, text } from '../fields/schemas';
 import type { Incident } from '../incidents/model';
-import {
-  DraftSchema,
-  EntityIdSchema,
-  type ImportReport,
-  IncidentSchema,
-  MAX_IMPORT_CHARS,
-  MAX_IMPORT_RECORDS,
-  text,
-} from '../incidents/schema';
+import { DraftSchema, IncidentSchema } from '../incidents/schema';
 import type { EntityCardData } from '../kb/card-data';
 import type { OverlayImportReport } from '../overlay/import/report';
 import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
+import type { OverlayWriteReport } from '../overlay/service';
 import type { OverlayBatch } from '../overlay/store';
-import type { OverlayProblem } from '../overlay/validate';
 import type { Settings } from '../settings';
 
 export type { EntityCardData } from '../kb/card-data';
+export type { OverlayWriteReport } from '../overlay/service';
 
 /** Content script or extension page → background: the full card data of an entity. */
 export interface EntityRequest {
@@ -29,10 +25,7 @@ export interface EntityRequest {
   id: string;
 }
 
-/**
- * Incident requests (capture form, dashboard) → background, the only writer of the incidents store.
- * `incidents:import` with `apply: false` is the dry run; with `apply: true` it writes all or nothing.
- */
+/** Incident requests (capture form, dashboard) → background, the only writer of the incidents store. */
 export type IncidentRequest =
   | { type: 'incidents:save'; draft: v.InferOutput<typeof DraftSchema> }
   | { type: 'incidents:update'; incident: Incident }
@@ -41,8 +34,15 @@ export type IncidentRequest =
   | { type: 'incidents:tag'; ids: string[]; tag: string }
   /** Tags in use; `site` keeps those of one site's incidents (a content script gets only its own site's). */
   | { type: 'incidents:tags'; site?: string }
-  | { type: 'incidents:for-page'; url: string }
-  | { type: 'incidents:import'; text: string; apply: boolean };
+  | { type: 'incidents:for-page'; url: string };
+
+/**
+ * Backup requests (the dashboard) → background (`lib/backup/service.ts`): the whole backup file (incidents,
+ * watchlist, the reader's KB), and its import, `apply: false` the dry run, `true` all or nothing.
+ */
+export type BackupRequest =
+  | { type: 'backup:export' }
+  | { type: 'backup:import'; text: string; apply: boolean };
 
 /**
  * Overlay requests (the dashboard's "Your KB") → background, the only writer of the overlay store: one
@@ -52,11 +52,6 @@ export type OverlayRequest =
   | { type: 'overlay:write'; batch: OverlayBatch }
   /** A MISP galaxy or STIX bundle's text: `apply: false` is the dry run (the summary), `true` writes it. */
   | { type: 'overlay:import'; text: string; apply: boolean };
-
-/** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
-export type OverlayWriteReport =
-  | { ok: true; added: number; updated: number; removed: number }
-  | { ok: false; problems: OverlayProblem[] };
 
 /** Most entities one page report carries (a page naming more reports its first ones). */
 export const MAX_REPORTED_ENTITIES = 200;
@@ -110,7 +105,13 @@ export function isSettingsChanged(msg: unknown): boolean {
 }
 
 /** Every request the background understands. */
-export type Request = EntityRequest | IncidentRequest | OverlayRequest | SightingsRequest | SettingsRequest;
+export type Request =
+  | EntityRequest
+  | IncidentRequest
+  | BackupRequest
+  | OverlayRequest
+  | SightingsRequest
+  | SettingsRequest;
 
 /** The background's answer to each request type. */
 export interface ResponseOf {
@@ -122,7 +123,8 @@ export interface ResponseOf {
   'incidents:tag': number;
   'incidents:tags': string[];
   'incidents:for-page': Incident[];
-  'incidents:import': ImportReport;
+  'backup:export': { text: string; incidents: number };
+  'backup:import': ImportReport;
   'overlay:write': OverlayWriteReport;
   'overlay:import': OverlayImportReport;
   'sightings:page': null;
@@ -180,8 +182,9 @@ const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('settings:page') }),
   v.object({ type: v.literal('settings:watch'), id: EntityIdSchema, watched: v.boolean() }),
   v.object({ type: v.literal('settings:not-on-site'), id: EntityIdSchema }),
+  v.object({ type: v.literal('backup:export') }),
   v.object({
-    type: v.literal('incidents:import'),
+    type: v.literal('backup:import'),
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS + 1)),
     apply: v.boolean(),
   }),

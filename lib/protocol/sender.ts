@@ -62,7 +62,9 @@ export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> =
   'incidents:delete': ['extension-page'],
   'incidents:restore': ['extension-page'],
   'incidents:tag': ['extension-page'],
-  'incidents:import': ['extension-page'],
+  // The backup file holds everything the reader has: only the dashboard reads or restores it.
+  'backup:export': ['extension-page'],
+  'backup:import': ['extension-page'],
   // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
   'overlay:write': ['extension-page'],
   'overlay:import': ['extension-page'],

@@ -3,17 +3,29 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { backupText } from '../../lib/backup/file';
+import { type BackupDeps, exportBackup, importBackup } from '../../lib/backup/service';
 import { type IncidentsDb, listIncidents, listProblems, openIncidentsDb } from '../../lib/incidents/db';
-import { exportJson } from '../../lib/incidents/export';
 import type { IncidentFilter } from '../../lib/incidents/filter';
-import { handleIncidentRequest } from '../../lib/incidents/service';
 import { importIncidents } from '../../lib/incidents/store';
+import { handleIncidentRequest } from '../../lib/incidents-service';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import { isIncidentRequest, parseRequest } from '../../lib/protocol';
 import { makeIncident, makeIncidents } from '../incidents/make';
 import { ownActor } from '../overlay/make';
 
 let n = 0;
+
+/** The background's backup service over the test's database, with no watchlist or KB of its own. */
+const backupDeps = (db: IncidentsDb): BackupDeps => ({
+  incidents: async () => db,
+  now: () => new Date('2025-05-28T12:00:00Z'),
+  watchlist: { read: async () => [], add: async () => {}, remove: async () => {} },
+  overlay: {
+    read: async () => ({ entities: [], extensions: [] }),
+    restore: async () => ({ add: 0, update: 0, unchanged: 0, names: [] }),
+  },
+});
 /** The dashboard over a real (fake-indexeddb) store, with messages going through the same validation. */
 async function setup(
   seed: Parameters<typeof importIncidents>[1] = [],
@@ -31,6 +43,9 @@ async function setup(
     problems: () => listProblems(db),
     send: async (req) => {
       const parsed = parseRequest(JSON.parse(JSON.stringify(req)));
+      if (parsed?.type === 'backup:export') return exportBackup(backupDeps(db)) as never;
+      if (parsed?.type === 'backup:import')
+        return importBackup(backupDeps(db), parsed.text, parsed.apply) as never;
       if (!parsed || !isIncidentRequest(parsed)) throw new Error('malformed');
       return handleIncidentRequest(db, parsed) as never;
     },
@@ -227,12 +242,13 @@ describe('Dashboard', () => {
     const { db, downloads } = await setup([makeIncident(1)]);
     await screen.findByText('1 of 1 shown');
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText('Exported 1 incident as JSON.');
     fireEvent.click(screen.getByRole('button', { name: 'Export STIX 2.1' }));
     expect(downloads.map((d) => d.fileName)).toEqual([
       'apt-lens-incidents-2025-05-28.json',
       'apt-lens-incidents-2025-05-28.stix.json',
     ]);
-    pickFile(exportJson([makeIncident(1), makeIncident(2)], new Date()));
+    pickFile(backupText([makeIncident(1), makeIncident(2)], new Date()));
     await screen.findByText('1 new');
     expect(await db.count('incidents')).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Confirm import' }));
@@ -294,7 +310,7 @@ describe('Dashboard daily use', () => {
   it('never leaves the previous import’s message beside a new import', async () => {
     await setup();
     await screen.findByRole('region', { name: 'No incidents yet' });
-    pickFile(exportJson([makeIncident(1)], new Date('2025-05-28T12:00:00Z')), 'first.json');
+    pickFile(backupText([makeIncident(1)], new Date('2025-05-28T12:00:00Z')), 'first.json');
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm import' }));
     const status = () => document.querySelector('.status')!.textContent!;
     await waitFor(() => expect(status()).toContain('Imported first.json'));
