@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import { type Settings, withWatched } from '../../lib/settings';
-import { countryName } from '../card/country';
 import { EntityCard } from '../card/EntityCard';
+import { countryName } from '../shared/country';
 
 /** What the view needs from the extension; a seam so tests run it without a browser. */
 export interface WatchlistApi {

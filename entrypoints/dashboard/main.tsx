@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card/card-css';
-import { countryName } from '../../components/card/country';
-import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { IncidentsTab, type IncidentsTabApi } from '../../components/dashboard/IncidentsTab';
 import { type SightingsApi, SightingsView } from '../../components/dashboard/SightingsView';
 import { type DashboardPlace, type DashboardTab, TabbedDashboard } from '../../components/dashboard/Tabs';
 import { type WatchlistApi, WatchlistView } from '../../components/dashboard/WatchlistView';
@@ -10,6 +9,7 @@ import type { InsightsApi } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
 import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
 import { OverlayImport } from '../../components/overlay/OverlayImport';
+import { countryName } from '../../components/shared/country';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -71,7 +71,7 @@ function download(fileName: string, data: Blob): void {
 }
 
 /** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
-const api: DashboardApi = {
+const api: IncidentsTabApi = {
   list: async () => {
     db ??= openIncidentsDb();
     return listIncidents(await db);
@@ -193,7 +193,7 @@ const tabs: DashboardTab[] = [
     id: 'incidents',
     label: 'Incidents',
     render: (arg) => (
-      <Dashboard
+      <IncidentsTab
         key={arg}
         api={api}
         openId={decodeURIComponent(location.hash.slice(1)) || undefined}

@@ -8,14 +8,14 @@ import type { BackupRequest, IncidentRequest, ResponseOf } from '../../lib/proto
 import { toStixBundle } from '../../lib/stix/incidents-bundle';
 import type { EntityLookup } from '../../lib/stix/objects';
 import { afterPaint } from '../after-paint';
-import { countryName } from '../card/country';
+import { countryName } from '../shared/country';
 import { Credits } from './Credits';
 import { EditIncident, type EntityHit } from './EditIncident';
 import { ImportSummary } from './ImportSummary';
 import { IncidentList } from './IncidentList';
 
 /** What the dashboard needs from the extension; a seam so tests run it without a browser. */
-export interface DashboardApi {
+export interface IncidentsTabApi {
   /** Reads every incident, newest first (directly from IndexedDB on the extension origin). */
   list(): Promise<Incident[]>;
   /** Reads the newest `count` incidents and the total, painted while `list` reads the rest. */
@@ -49,16 +49,16 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * The incidents dashboard: filters, search, list, edit, delete with undo, bulk tag, import and export.
+ * The dashboard's Incidents tab: filters, search, list, edit, delete with undo, bulk tag, import, export.
  * `openId` opens one incident for editing (the page cards link to dashboard.html#<id>); `filter` is where
  * the filters start (a click on an Insights bar).
  */
-export function Dashboard({
+export function IncidentsTab({
   api,
   openId,
   filter: initial,
 }: {
-  api: DashboardApi;
+  api: IncidentsTabApi;
   openId?: string;
   filter?: IncidentFilter;
 }) {

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { IncidentsTab, type IncidentsTabApi } from '../../components/dashboard/IncidentsTab';
 import { backupText } from '../../lib/backup/file';
 import { type BackupDeps, exportBackup, importBackup } from '../../lib/backup/service';
 import { type IncidentsDb, listIncidents, listProblems, openIncidentsDb } from '../../lib/incidents/db';
@@ -32,13 +32,13 @@ async function setup(
   openId?: string,
   misfits: { id: string; reason: string }[] = [],
   filter?: IncidentFilter,
-  extra: Partial<DashboardApi> = {},
+  extra: Partial<IncidentsTabApi> = {},
 ) {
   const db: IncidentsDb = await openIncidentsDb(`dash-${++n}`);
   await importIncidents(db, seed);
   for (const p of misfits) await db.put('problems', p);
   const downloads: { fileName: string; text: string }[] = [];
-  const api: DashboardApi = {
+  const api: IncidentsTabApi = {
     list: () => listIncidents(db),
     problems: () => listProblems(db),
     send: async (req) => {
@@ -55,7 +55,7 @@ async function setup(
     facts: (id) => (id === 'apt31' ? { kind: 'actor', country: 'CN', agency: 'cn-mss' } : undefined),
     ...extra,
   };
-  render(<Dashboard api={api} openId={openId} filter={filter} />);
+  render(<IncidentsTab api={api} openId={openId} filter={filter} />);
   return { db, downloads };
 }
 
@@ -67,7 +67,7 @@ function pickFile(text: string, name = 'in.json') {
 
 afterEach(cleanup);
 
-describe('Dashboard', () => {
+describe('IncidentsTab', () => {
   it('says so when the store is empty, and has the named controls', async () => {
     await setup();
     const empty = await screen.findByRole('region', { name: 'No incidents yet' });
@@ -109,7 +109,7 @@ describe('Dashboard', () => {
     });
     const all = makeIncidents(30);
     render(
-      <Dashboard
+      <IncidentsTab
         api={{
           list: async () => {
             await gate;
@@ -286,7 +286,7 @@ describe('Dashboard', () => {
   });
 });
 
-describe('Dashboard daily use', () => {
+describe('IncidentsTab daily use', () => {
   it('closes the edit form with Escape, from a field or from the list', async () => {
     await setup([makeIncident(1)]);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Incident 1' }));
