@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportFileName, type ImportReport } from '../../lib/backup/file';
-import { MAX_IMPORT_CHARS } from '../../lib/fields/import-file';
 import { countBy, filterIncidents, type IncidentFilter } from '../../lib/incidents/filter';
 import type { Incident } from '../../lib/incidents/model';
 import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import type { BackupRequest, IncidentRequest, ResponseOf } from '../../lib/protocol';
 import { toStixBundle } from '../../lib/stix/incidents-bundle';
 import type { EntityLookup } from '../../lib/stix/objects';
-import { afterPaint } from '../after-paint';
 import { countryName } from '../shared/country';
+import { Choice, SearchBox, SiteAndDates } from '../shared/FilterBar';
+import { ImportFileButton, type PendingImport, useImportFile } from '../shared/import-file';
+import { newestThenAll } from '../shared/newest-first';
+import { StatusRegion } from '../shared/StatusRegion';
 import { Credits } from './Credits';
 import { EditIncident, type EntityHit } from './EditIncident';
 import { ImportSummary } from './ImportSummary';
@@ -40,7 +42,7 @@ export interface IncidentsTabApi {
 }
 
 type Status = { text: string; undo?: Incident[] };
-type Pending = { fileName: string; text: string; report: Extract<ImportReport, { ok: true }> };
+type Pending = PendingImport<Extract<ImportReport, { ok: true }>>;
 
 /** Rows painted before the whole store is read: more than the list's viewport shows. */
 const FIRST_PAGE = 20;
@@ -70,10 +72,16 @@ export function IncidentsTab({
   const [editing, setEditing] = useState<Incident>();
   const [status, setStatus] = useState<Status>();
   const [error, setError] = useState<string>();
-  const [pending, setPending] = useState<Pending>();
   const [bulkTag, setBulkTag] = useState('');
   const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const importFile = useImportFile((text) => api.send({ type: 'backup:import', text, apply: false }), {
+    onStart: () => {
+      setError(undefined);
+      setStatus(undefined);
+    },
+    onError: setError,
+  });
+  const { pending, setPending } = importFile;
 
   const reload = () => {
     api.problems?.().then(setProblems, () => setProblems([]));
@@ -87,20 +95,14 @@ export function IncidentsTab({
   };
   useEffect(() => {
     let live = true;
-    const start = async () => {
-      // The newest rows first, painted, then the whole store (filters and counts need all of it).
-      if (api.first && !openId && Object.values(filter).every((v) => !v)) {
-        try {
-          const p = await api.first(FIRST_PAGE);
-          if (live) setPreview(p);
-          await afterPaint();
-        } catch {
-          // The full read below reports the error.
-        }
-      }
-      if (live) await reload();
-    };
-    void start();
+    void newestThenAll({
+      first: api.first,
+      count: FIRST_PAGE,
+      filtered: !!openId || Object.values(filter).some((v) => v),
+      live: () => live,
+      preview: setPreview,
+      all: reload,
+    });
     const unsubscribe = api.subscribe?.(() => void reload());
     return () => {
       live = false;
@@ -160,29 +162,6 @@ export function IncidentsTab({
       return { text: `Restored ${plural(incidents.length, 'incident')}.` };
     });
 
-  const onImportFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    setError(undefined);
-    setStatus(undefined);
-    setPending(undefined);
-    if (file.size > MAX_IMPORT_CHARS) {
-      setError(
-        `Import failed: the file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is 32 MB.`,
-      );
-      return;
-    }
-    try {
-      const text = await file.text();
-      const report = await api.send({ type: 'backup:import', text, apply: false });
-      if (!report.ok) setError(`Import failed: ${report.error}`);
-      else setPending({ fileName: file.name, text, report });
-    } catch (e) {
-      setError(`Import failed: ${message(e)} Nothing was changed.`);
-    }
-  };
-
   const confirmImport = (p: Pending) =>
     write(async () => {
       setPending(undefined);
@@ -219,8 +198,8 @@ export function IncidentsTab({
     }
   };
 
-  const set = (key: keyof IncidentFilter) => (e: Event) =>
-    setFilter((f) => ({ ...f, [key]: (e.currentTarget as HTMLInputElement).value || undefined }));
+  const set = (key: keyof IncidentFilter) => (value: string | undefined) =>
+    setFilter((f) => ({ ...f, [key]: value }));
   const shownIds = shown?.map((i) => i.id) ?? [];
   const allShownSelected = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
 
@@ -229,17 +208,11 @@ export function IncidentsTab({
       <header class="top">
         <h1>APT Lens — incidents</h1>
         <div class="io">
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            Import
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
+          <ImportFileButton
+            label="Import"
+            inputLabel="Import file"
             accept=".json,application/json"
-            aria-label="Import file"
-            tabIndex={-1}
-            hidden
-            onChange={(e) => void onImportFile(e.currentTarget)}
+            flow={importFile}
           />
           <button type="button" onClick={() => void exportAs('json')}>
             Export JSON
@@ -250,19 +223,14 @@ export function IncidentsTab({
         </div>
       </header>
 
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <div role="status" aria-live="polite" class="status">
+      <StatusRegion error={error}>
         {status?.text}
         {status?.undo && status.undo.length > 0 && (
           <button type="button" onClick={() => void undo(status.undo!)}>
             Undo
           </button>
         )}
-      </div>
+      </StatusRegion>
       {problems.length > 0 && (
         <section class="problems" aria-label="Incidents to fix">
           <p>
@@ -320,51 +288,29 @@ export function IncidentsTab({
         </aside>
         <section class="main" aria-label="Incident list">
           <div class="filters">
-            <input
-              type="search"
-              aria-label="Search incidents"
-              placeholder="Search incidents"
-              onInput={set('query')}
+            <SearchBox label="Search incidents" onValue={set('query')} />
+            <Choice
+              label="Actor"
+              all="All actors"
+              value={filter.actor}
+              options={facets.actors.map(([id]) => [id, api.name(id)] as const)}
+              onValue={set('actor')}
             />
-            <select aria-label="Actor" value={filter.actor ?? ''} onChange={set('actor')}>
-              <option value="">All actors</option>
-              {facets.actors.map(([id]) => (
-                <option key={id} value={id}>
-                  {api.name(id)}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Agency" value={filter.agency ?? ''} onChange={set('agency')}>
-              <option value="">All agencies</option>
-              {facets.agencies.map(([id]) => (
-                <option key={id} value={id}>
-                  {api.name(id)}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Tag" value={filter.tag ?? ''} onChange={set('tag')}>
-              <option value="">All tags</option>
-              {facets.tags.map(([t]) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Site" value={filter.site ?? ''} onChange={set('site')}>
-              <option value="">All sites</option>
-              {facets.sites.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-            <label>
-              From{' '}
-              <input type="date" aria-label="From date" value={filter.from ?? ''} onInput={set('from')} />
-            </label>
-            <label>
-              To <input type="date" aria-label="To date" value={filter.to ?? ''} onInput={set('to')} />
-            </label>
+            <Choice
+              label="Agency"
+              all="All agencies"
+              value={filter.agency}
+              options={facets.agencies.map(([id]) => [id, api.name(id)] as const)}
+              onValue={set('agency')}
+            />
+            <Choice
+              label="Tag"
+              all="All tags"
+              value={filter.tag}
+              options={facets.tags.map(([t]) => [t, t] as const)}
+              onValue={set('tag')}
+            />
+            <SiteAndDates sites={facets.sites} filter={filter} set={set} />
             {filter.country && (
               <button
                 type="button"
@@ -438,7 +384,7 @@ export function IncidentsTab({
             }
             onEdit={setEditing}
             onDelete={(i) => void remove([i.id])}
-            onImport={() => fileInput.current?.click()}
+            onImport={importFile.choose}
           />
         </section>
       </div>

@@ -7,6 +7,7 @@ import type { EntityCardData } from '../../lib/kb/card-data';
 import { type Settings, withWatched } from '../../lib/settings';
 import { EntityCard } from '../card/EntityCard';
 import { countryName } from '../shared/country';
+import { StatusRegion } from '../shared/StatusRegion';
 
 /** What the view needs from the extension; a seam so tests run it without a browser. */
 export interface WatchlistApi {
@@ -55,9 +56,7 @@ export function WatchlistView({ api, showSightings }: WatchlistViewProps) {
         and the popup lists them first. Star an entity with “☆ Watch” on a page’s card, in the popup’s detail,
         or in its search results.
       </p>
-      <div role="status" aria-live="polite" class="status">
-        {status}
-      </div>
+      <StatusRegion>{status}</StatusRegion>
       {!settings && <p aria-busy="true">Loading the watchlist…</p>}
       {settings && list.length === 0 && (
         <section class="empty-state" aria-label="Nothing watched yet">
