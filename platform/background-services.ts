@@ -4,18 +4,19 @@
  * type without a handler fails to compile). `answerRequests` is the one message listener in front of it.
  */
 import { browser } from 'wxt/browser';
+import { type BackupDeps, exportBackup, importBackup } from '../lib/backup/service';
 import { CHANGES_CHANNEL, openIncidentsDb } from '../lib/incidents/db';
-import { incidentHandlers } from '../lib/incidents/service';
+import { incidentHandlers } from '../lib/incidents-service';
 import { lazyOpen } from '../lib/lazy-open';
 import { OVERLAY_CHANNEL, openOverlayDb } from '../lib/overlay/db';
-import { overlayHandlers } from '../lib/overlay/handlers';
 import { OverlayService } from '../lib/overlay/service';
+import { overlayHandlers } from '../lib/overlay-handlers';
 import { authorize, dispatch, type Handlers, parseRequest, senderKind } from '../lib/protocol';
 import { withWatched } from '../lib/settings';
 import { settingsHandlers } from '../lib/settings-service';
 import { openSightingsDb, SIGHTINGS_CHANNEL } from '../lib/sightings/db';
 import { TabRateLimit } from '../lib/sightings/rate-limit';
-import { sightingsHandlers } from '../lib/sightings/service';
+import { sightingsHandlers } from '../lib/sightings-service';
 import { setWatchedBadge } from './badge';
 import { publishOverlayMatcher } from './overlay';
 import { backgroundSettings } from './settings-store';
@@ -43,6 +44,25 @@ export function createBackgroundServices(): BackgroundServices {
     now: () => new Date().toISOString(),
   });
   const tabLimit = new TabRateLimit();
+  const incidentsDb = lazyOpen(openIncidentsDb);
+  const incidentsChanged = announcer(CHANGES_CHANNEL);
+  /** The three stores a backup file holds: incidents, the watchlist (in the settings) and the reader's KB. */
+  const backup: BackupDeps = {
+    incidents: incidentsDb,
+    now: () => new Date(),
+    overlay: {
+      read: async () => (await overlay.lookup()).overlay,
+      restore: (file, apply) => overlay.restore(file, apply),
+    },
+    // The watchlist lives in the settings: changed inside the settings' one write.
+    watchlist: {
+      read: async () => (await settings.read()).watchlist,
+      add: async (ids) =>
+        void (await settings.change((s) => ids.reduce((acc, id) => withWatched(acc, id, true), s))),
+      remove: async (ids) =>
+        void (await settings.change((s) => ids.reduce((acc, id) => withWatched(acc, id, false), s))),
+    },
+  };
   const handlers: Handlers = {
     ...overlayHandlers(overlay),
     ...settingsHandlers(settings),
@@ -55,19 +75,21 @@ export function createBackgroundServices(): BackgroundServices {
       now: () => new Date(),
     }),
     ...incidentHandlers({
-      db: lazyOpen(openIncidentsDb),
+      db: incidentsDb,
       now: () => new Date(),
       uuid: () => crypto.randomUUID(),
       keepQuery: async () => (await settings.read()).keepQuery,
-      changed: announcer(CHANGES_CHANNEL),
-      overlay: { restore: (file, apply) => overlay.restore(file, apply) },
-      // The watchlist an import adds to lives in the settings: added inside the settings' one write.
-      watchlist: {
-        read: async () => (await settings.read()).watchlist,
-        add: async (ids) =>
-          void (await settings.change((s) => ids.reduce((acc, id) => withWatched(acc, id, true), s))),
-      },
+      changed: incidentsChanged,
     }),
+    'backup:export': () => exportBackup(backup),
+    'backup:import': async (req) => {
+      try {
+        return await importBackup(backup, req.text, req.apply);
+      } finally {
+        // Even a failed import may have written and undone: open pages re-read either way.
+        if (req.apply) incidentsChanged();
+      }
+    },
   };
   return { handlers, overlay, tabLimit };
 }

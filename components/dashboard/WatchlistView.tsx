@@ -6,8 +6,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Settings } from '../../lib/settings';
 import type { SettingsChange } from '../../lib/settings-change';
-import { countryName } from '../card/country';
 import { EntityCard } from '../card/EntityCard';
+import { countryName } from '../shared/country';
+import { StatusRegion } from '../shared/StatusRegion';
 
 /** What the view needs from the extension; a seam so tests run it without a browser. */
 export interface WatchlistApi {
@@ -56,9 +57,7 @@ export function WatchlistView({ api, showSightings }: WatchlistViewProps) {
         and the popup lists them first. Star an entity with “☆ Watch” on a page’s card, in the popup’s detail,
         or in its search results.
       </p>
-      <div role="status" aria-live="polite" class="status">
-        {status}
-      </div>
+      <StatusRegion>{status}</StatusRegion>
       {!settings && <p aria-busy="true">Loading the watchlist…</p>}
       {settings && list.length === 0 && (
         <section class="empty-state" aria-label="Nothing watched yet">

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { CARD_CSS } from '../../components/card/card-css';
-import { countryName } from '../../components/card/country';
-import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { IncidentsTab, type IncidentsTabApi } from '../../components/dashboard/IncidentsTab';
 import { type SightingsApi, SightingsView } from '../../components/dashboard/SightingsView';
 import { type DashboardPlace, type DashboardTab, TabbedDashboard } from '../../components/dashboard/Tabs';
 import { type WatchlistApi, WatchlistView } from '../../components/dashboard/WatchlistView';
@@ -9,6 +8,7 @@ import type { InsightsApi } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
 import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
 import { OverlayImport } from '../../components/overlay/OverlayImport';
+import { countryName } from '../../components/shared/country';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -18,11 +18,11 @@ import {
   openIncidentsDb,
 } from '../../lib/incidents/db';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
-import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/insights/pointing';
 import { loadKb } from '../../lib/kb/index';
 import { createSearch, type Search } from '../../lib/kb/search';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
 import { OverlayLookup } from '../../lib/overlay/lookup';
+import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/overlay/sponsor-facts';
 import {
   listNewestSightings,
   listSightings,
@@ -70,7 +70,7 @@ function download(fileName: string, data: Blob): void {
 }
 
 /** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
-const api: DashboardApi = {
+const api: IncidentsTabApi = {
   list: async () => {
     db ??= openIncidentsDb();
     return listIncidents(await db);
@@ -93,9 +93,7 @@ const api: DashboardApi = {
     return () => channel.close();
   },
   facts,
-  watchlist: async () => (await readSettings()).watchlist,
   lookup: (id) => overlayLookup.entity(id),
-  overlay: () => overlayApi.read(),
   findEntities(query) {
     // Indexed on first use (tens of milliseconds) and again when the reader's own KB changes.
     if (entitySearch?.lookup !== overlayLookup)
@@ -193,7 +191,7 @@ const tabs: DashboardTab[] = [
     id: 'incidents',
     label: 'Incidents',
     render: (arg) => (
-      <Dashboard
+      <IncidentsTab
         key={arg}
         api={api}
         openId={decodeURIComponent(location.hash.slice(1)) || undefined}

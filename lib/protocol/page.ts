@@ -4,7 +4,7 @@
  * from its own extension (`isExtensionSender`).
  */
 import * as v from 'valibot';
-import { EntityIdSchema } from '../incidents/schema';
+import { EntityIdSchema } from '../fields/schemas';
 import { type AnswerOf, answer, entry, variantOf } from './table';
 
 /** One entity the page mentions, for the popup's page summary. */

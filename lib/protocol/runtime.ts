@@ -6,32 +6,23 @@
  * `lib/protocol/authorize.ts` allows, through one handler per type (`lib/protocol/handlers.ts`).
  */
 import * as v from 'valibot';
+import type { ImportReport } from '../backup/file';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from '../fields/import-file';
+import { EntityIdSchema, text } from '../fields/schemas';
 import type { Incident } from '../incidents/model';
-import {
-  DraftSchema,
-  EntityIdSchema,
-  type ImportReport,
-  IncidentSchema,
-  MAX_IMPORT_CHARS,
-  MAX_IMPORT_RECORDS,
-  text,
-} from '../incidents/schema';
+import { DraftSchema, IncidentSchema } from '../incidents/schema';
 import type { EntityCardData } from '../kb/card-data';
 import type { OverlayImportReport } from '../overlay/import/report';
 import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
-import type { OverlayProblem } from '../overlay/validate';
+import type { OverlayWriteReport } from '../overlay/service';
 import type { Settings } from '../settings';
 import { SettingsChangeSchema } from '../settings-change';
 import { type AnswerOf, answer, message, variantOf } from './table';
 
 export type { EntityCardData } from '../kb/card-data';
+export type { OverlayWriteReport } from '../overlay/service';
 
 export type { SenderKind } from './table';
-
-/** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
-export type OverlayWriteReport =
-  | { ok: true; added: number; updated: number; removed: number }
-  | { ok: false; problems: OverlayProblem[] };
 
 /** Most entities one page report carries (a page naming more reports its first ones). */
 export const MAX_REPORTED_ENTITIES = 200;
@@ -81,8 +72,11 @@ export const RUNTIME_MESSAGES = [
     BOTH,
   ),
   message('incidents:for-page', { url: Address }, answer<Incident[]>(), BOTH),
-  /** `apply: false` is the dry run; `apply: true` writes all or nothing. */
-  message('incidents:import', { text: ImportText, apply: v.boolean() }, answer<ImportReport>(), PAGES),
+  // The backup file holds everything the reader has: only the dashboard reads or restores it
+  // (`lib/backup/service.ts`). The whole file, always whole (incidents, watchlist, the reader's KB).
+  message('backup:export', {}, answer<{ text: string; incidents: number }>(), PAGES),
+  /** `apply: false` is the dry run; `apply: true` writes all or nothing across the three stores. */
+  message('backup:import', { text: ImportText, apply: v.boolean() }, answer<ImportReport>(), PAGES),
   // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
   message(
     'overlay:write',
@@ -160,6 +154,8 @@ export type ResponseOf = {
 
 /** Requests of the incidents store. */
 export type IncidentRequest = RequestOf<Extract<Request['type'], `incidents:${string}`>>;
+/** Requests of the backup file (export and import of everything the reader has). */
+export type BackupRequest = RequestOf<Extract<Request['type'], `backup:${string}`>>;
 /** Requests of the reader's own KB. */
 export type OverlayRequest = RequestOf<Extract<Request['type'], `overlay:${string}`>>;
 /** Requests of the sightings store. */

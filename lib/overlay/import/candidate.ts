@@ -4,13 +4,13 @@
  * classification and one summary. The limits here are the overlay's, checked per record: a record that
  * breaks one is listed with its reason and skipped, the rest of the file still imports.
  */
-import { codePoints, isWebUrl } from '../../incidents/formats';
-import type { InvalidRecord } from '../../incidents/schema';
+import { codePoints, isWebUrl } from '../../fields/formats';
+import type { InvalidRecord } from '../../fields/import-file';
 import { matchKey } from '../match-key';
 import { MAX_ALIASES, MAX_LINKS, MAX_NAME } from '../model';
 import { unusableName } from '../usable-name';
 
-export type { InvalidRecord } from '../../incidents/schema';
+export type { InvalidRecord } from '../../fields/import-file';
 
 /** Where a candidate came from (shown in the summary, kept on the written entry's links). */
 export type CandidateSource = 'misp-galaxy' | 'stix';

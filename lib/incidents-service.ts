@@ -1,40 +1,27 @@
 /**
  * The background's incident handlers, kept here (not in the entry point) so they run in Node against
- * fake-indexeddb: the background's handler table takes them from `incidentHandlers`.
+ * fake-indexeddb: the background's handler table takes them from `incidentHandlers`. It sits above
+ * `lib/protocol/` (whose request types it takes), beside `lib/settings-service.ts`; the backup file's import
+ * is `lib/backup/service.ts`.
  */
-import { dispatch, type HandlerTable } from '../protocol/handlers';
-import type { IncidentRequest, ResponseOf } from '../protocol/runtime';
-import { cleanUrl } from '../url/clean';
-import type { IncidentsDb } from './db';
-import { createIncident, type Incident, siteOf } from './model';
-import { type ImportReport, type OverlayRestoreCounts, parseExport } from './schema';
+import type { IncidentsDb } from './incidents/db';
+import { createIncident, type Incident, siteOf } from './incidents/model';
 import {
   allTags,
   deleteIncidents,
-  importIncidents,
-  previewImport,
   restoreIncidents,
   saveIncident,
   tagIncidents,
   updateIncident,
-} from './store';
+} from './incidents/store';
+import { dispatch, type HandlerTable } from './protocol/handlers';
+import type { IncidentRequest, ResponseOf } from './protocol/runtime';
+import { cleanUrl } from './url/clean';
 
-/** Clock and id source, injected so tests are deterministic; the watchlist lives in the settings. */
+/** Clock and id source, injected so tests are deterministic. */
 export interface ServiceDeps {
   now(): Date;
   uuid(): string;
-  /** The reader's watchlist, which an import adds to (absent: an import's watchlist is ignored). */
-  watchlist?: { read(): Promise<string[]>; add(ids: readonly string[]): Promise<void> };
-  /**
-   * The reader's own KB, which an import restores (absent: an import's overlay is ignored): the counts, or
-   * why the file's overlay cannot be stored (then the whole import is refused, nothing written).
-   */
-  overlay?: {
-    restore(
-      file: { entities: unknown[]; extensions: unknown[] },
-      apply: boolean,
-    ): Promise<OverlayRestoreCounts | { error: string }>;
-  };
 }
 
 const defaultDeps: ServiceDeps = { now: () => new Date(), uuid: () => crypto.randomUUID() };
@@ -104,10 +91,6 @@ export function incidentHandlers(deps: IncidentHandlerDeps): HandlerTable<Incide
       return req.site === undefined ? allTags(db) : tagsOfSite(db, req.site);
     },
     'incidents:for-page': async (req) => forPage(await deps.db(), req.url),
-    'incidents:import': (req) =>
-      req.apply
-        ? write((db) => importFile(db, req.text, true, deps))
-        : deps.db().then((db) => importFile(db, req.text, false, deps)),
   };
 }
 
@@ -118,48 +101,4 @@ export function handleIncidentRequest<R extends IncidentRequest>(
   deps: ServiceDeps = defaultDeps,
 ): Promise<ResponseOf[R['type']]> {
   return dispatch(incidentHandlers({ ...deps, db: async () => db }), req);
-}
-
-/** An incidents file's import: the dry run's counts, or all of it written. */
-async function importFile(
-  db: IncidentsDb,
-  text: string,
-  apply: boolean,
-  deps: ServiceDeps,
-): Promise<ImportReport> {
-  const parsed = parseExport(text);
-  if (!parsed.ok) return parsed;
-  // The overlay is checked first: a file whose KB entries cannot be stored changes nothing at all.
-  let overlay: OverlayRestoreCounts | undefined;
-  if (parsed.overlay && deps.overlay) {
-    const check = await deps.overlay.restore(parsed.overlay, false);
-    if ('error' in check) return { ok: false, error: check.error };
-    overlay = check;
-  }
-  const plan = apply
-    ? await importIncidents(db, parsed.incidents)
-    : await previewImport(db, parsed.incidents);
-  let watchlist: { add: number } | undefined;
-  if (parsed.watchlist && deps.watchlist) {
-    const have = new Set(await deps.watchlist.read());
-    const fresh = parsed.watchlist.filter((id) => !have.has(id));
-    if (apply && fresh.length) await deps.watchlist.add(fresh);
-    watchlist = { add: fresh.length };
-  }
-  if (apply && parsed.overlay && deps.overlay) {
-    const done = await deps.overlay.restore(parsed.overlay, true);
-    if ('error' in done) return { ok: false, error: done.error };
-    overlay = done;
-  }
-  return {
-    ok: true,
-    applied: apply,
-    add: plan.add.length,
-    update: plan.update.length,
-    unchanged: plan.unchanged,
-    older: plan.older,
-    invalid: parsed.invalid,
-    ...(watchlist ? { watchlist } : {}),
-    ...(overlay ? { overlay } : {}),
-  };
 }

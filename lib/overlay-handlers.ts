@@ -1,12 +1,13 @@
 /**
  * The background's handlers of the reader's own KB: entity cards (through the overlay), batch writes from
- * "Your KB" and file imports, all through the overlay service, the one writer of its store.
+ * "Your KB" and file imports, all through the overlay service, the one writer of its store. It sits above
+ * `lib/protocol/` (whose request types it takes), beside `lib/incidents-service.ts`.
  */
-import type { HandlerTable } from '../protocol/handlers';
-import type { OverlayRequest } from '../protocol/runtime';
-import { importIntoOverlay } from './import/service';
-import { OverlayLookup } from './lookup';
-import type { OverlayService } from './service';
+import { importIntoOverlay } from './overlay/import/service';
+import { OverlayLookup } from './overlay/lookup';
+import type { OverlayService } from './overlay/service';
+import type { HandlerTable } from './protocol/handlers';
+import type { OverlayRequest } from './protocol/runtime';
 
 /** The `kb:entity` and overlay messages' handlers. */
 export function overlayHandlers(overlay: OverlayService): HandlerTable<'kb:entity' | OverlayRequest['type']> {
