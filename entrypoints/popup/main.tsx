@@ -4,7 +4,7 @@ import { CARD_CSS } from '../../components/card/card-css';
 import type { PageClient } from '../../components/popup/PageSummary';
 import { Popup, type PopupApi } from '../../components/popup/Popup';
 import type { IncidentsDb } from '../../lib/incidents/db';
-import manifest from '../../lib/kb/data/manifest.json';
+import manifest from '../../data/kb/manifest.json';
 import type { PageRequest, PageResponseOf } from '../../lib/protocol';
 import { askTab, send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';

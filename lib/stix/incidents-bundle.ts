@@ -6,7 +6,7 @@
  */
 
 import type { Claim, Incident } from '../incidents/model';
-import manifest from '../kb/data/manifest.json';
+import manifest from '../../data/kb/manifest.json';
 import { getEntity, loadKb } from '../kb/index';
 import type { Agency } from '../kb/types';
 import { addClaim, type StixClaim } from './claims';
