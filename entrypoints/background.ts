@@ -14,15 +14,15 @@ import {
   parseRequest,
   type Request,
   type ResponseOf,
-  reportSource,
   type SenderInfo,
   senderKind,
+  sightingsSource,
 } from '../lib/protocol';
 import { withSitePaused, withWatched } from '../lib/settings';
 import { handleSettingsRequest } from '../lib/settings-service';
 import { openSightingsDb, SIGHTINGS_CHANNEL, type SightingsDb } from '../lib/sightings/db';
 import { TabRateLimit } from '../lib/sightings/rate-limit';
-import { handlePageReport } from '../lib/sightings/service';
+import { handleSightingsReport } from '../lib/sightings/service';
 import { clearSightings } from '../lib/sightings/store';
 import { cleanUrl } from '../lib/url/clean';
 import { setWatchedBadge } from '../platform/badge';
@@ -104,11 +104,11 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
   if (req.type === 'sightings:page') {
     const t0 = performance.now();
     const settings = await readSettings();
-    const source = reportSource(sender, req.address, { keepQuery: settings.keepQuery });
+    const source = sightingsSource(sender, req.address, { keepQuery: settings.keepQuery });
     if (!source) return null;
     // Past its share of new pages, a tab's report still sets its badge but records nothing.
     const recordable = source.recordable && tabLimit.allow(source.tabId, source.url, Date.now());
-    const outcome = await handlePageReport(
+    const outcome = await handleSightingsReport(
       sightingsDb,
       { ...source, recordable, title: req.title, visit: req.visit, entities: req.entities },
       settings,
