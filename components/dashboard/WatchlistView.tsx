@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityCardData } from '../../lib/kb/card-data';
-import { type Settings, withWatched } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
+import type { SettingsChange } from '../../lib/settings-change';
 import { EntityCard } from '../card/EntityCard';
 import { countryName } from '../shared/country';
 import { StatusRegion } from '../shared/StatusRegion';
@@ -13,7 +14,7 @@ import { StatusRegion } from '../shared/StatusRegion';
 export interface WatchlistApi {
   settings: {
     read(): Promise<Settings>;
-    update(change: (s: Settings) => Settings): Promise<Settings>;
+    update(change: SettingsChange): Promise<Settings>;
     watch(fn: (s: Settings) => void): () => void;
   };
   /** The card data of an entity id (bundled or the reader's own); null when the KB no longer has it. */
@@ -41,7 +42,7 @@ export function WatchlistView({ api, showSightings }: WatchlistViewProps) {
   }, []);
 
   const remove = async (id: string, name: string) => {
-    setSettings(await api.settings.update((s) => withWatched(s, id, false)));
+    setSettings(await api.settings.update({ op: 'watch', id, watched: false }));
     setStatus(`Stopped watching ${name}.`);
   };
 

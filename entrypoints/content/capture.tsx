@@ -21,6 +21,7 @@ import { findQuote } from '../../lib/incidents/quote';
 import { findMentions } from '../../lib/match/find-mentions';
 import { frameUrl, newSecret, readNote } from '../../lib/page/capture-frame';
 import { collectText } from '../../lib/page/collect';
+import { send } from '../../platform/messaging';
 
 /** The frame's box: a fixed panel at the window's right, whatever the form holds (the page can measure it). */
 export const CAPTURE_FRAME_CSS = `
@@ -138,10 +139,7 @@ export function setupCapture(
   return {
     open,
     async savedPassages(pageText) {
-      const incidents = (await browser.runtime.sendMessage({
-        type: 'incidents:for-page',
-        url: location.href,
-      })) as Incident[];
+      const incidents = await send({ type: 'incidents:for-page', url: location.href });
       return incidents.flatMap((incident) => {
         const at = findQuote(pageText, incident.quote);
         return at ? [{ incident, ...at }] : [];

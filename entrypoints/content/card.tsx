@@ -11,8 +11,8 @@ import { UI_HOST_TAG } from '../../lib/page/collect';
 import type { HoverTracker } from '../../lib/page/hover';
 import { MARKS_CSS, type MarkKind, PrivateMarks } from '../../lib/page/private-marks';
 import type { MarkSink } from '../../lib/page/saved-passages';
-import type { EntityCardData } from '../../lib/protocol';
 import { isWatched, type Settings } from '../../lib/settings';
+import { send } from '../../platform/messaging';
 import { notOnThisSite, setWatched } from '../../platform/page-settings';
 import { CAPTURE_FRAME_CSS, type Capture } from './capture';
 
@@ -42,8 +42,7 @@ export function pageUi(
   const early = new Map<MarkKind, Range[]>();
   const card = createPageCard({
     container: () => container,
-    cardData: (id) =>
-      browser.runtime.sendMessage({ type: 'kb:entity', id }) as Promise<EntityCardData | null>,
+    cardData: (id) => send({ type: 'kb:entity', id }),
     actions: ({ mention: { id, name, kind }, range }) => {
       const save = capture();
       const now = settings.now();

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card/card-css';
 import { IncidentsTab, type IncidentsTabApi } from '../../components/dashboard/IncidentsTab';
 import { type SightingsApi, SightingsView } from '../../components/dashboard/SightingsView';
@@ -18,7 +17,6 @@ import {
   listProblems,
   openIncidentsDb,
 } from '../../lib/incidents/db';
-import type { Incident } from '../../lib/incidents/model';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
 import { loadKb } from '../../lib/kb/index';
 import { createSearch, type Search } from '../../lib/kb/search';
@@ -35,6 +33,7 @@ import {
 } from '../../lib/sightings/db';
 import { sightingFilterOf } from '../../lib/sightings/filter';
 import { MAX_SIGHTINGS } from '../../lib/sightings/store';
+import { send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
@@ -84,7 +83,7 @@ const api: IncidentsTabApi = {
     db ??= openIncidentsDb();
     return listProblems(await db);
   },
-  send: (req) => browser.runtime.sendMessage(req) as never,
+  send,
   name: (id) => overlayLookup.name(id),
   download: (fileName, text) => download(fileName, new Blob([text], { type: 'application/json' })),
   now: () => new Date(),
@@ -121,7 +120,7 @@ const overlayApi: OverlayApi = {
     overlayDb ??= openOverlayDb();
     return (await readOverlay(await overlayDb)).overlay;
   },
-  write: (batch) => browser.runtime.sendMessage({ type: 'overlay:write', batch }) as never,
+  write: (batch) => send({ type: 'overlay:write', batch }),
   subscribe(onChange) {
     const channel = new BroadcastChannel(OVERLAY_CHANNEL);
     channel.onmessage = onChange;
@@ -161,17 +160,16 @@ const sightings = () => {
 const sightingsApi: SightingsApi = {
   list: async () => listSightings(await sightings()),
   first: async (count) => listNewestSightings(await sightings(), count),
-  clear: () => browser.runtime.sendMessage({ type: 'sightings:clear' }) as Promise<number>,
-  saveIncident: (draft) =>
-    browser.runtime.sendMessage({ type: 'incidents:save', draft }) as Promise<Incident>,
+  clear: () => send({ type: 'sightings:clear' }),
+  saveIncident: (draft) => send({ type: 'incidents:save', draft }),
   entity: (id) => {
     const found = overlayLookup.entity(id);
     return found ? { name: found.entity.name, kind: found.kind } : undefined;
   },
   mode: async () => (await readSettings()).sightings,
-  setMode: async (mode) => void (await updateSettings((s) => ({ ...s, sightings: mode }))),
+  setMode: async (mode) => void (await updateSettings({ op: 'set', values: { sightings: mode } })),
   keepQuery: async () => (await readSettings()).keepQuery,
-  setKeepQuery: async (keepQuery) => void (await updateSettings((s) => ({ ...s, keepQuery }))),
+  setKeepQuery: async (keepQuery) => void (await updateSettings({ op: 'set', values: { keepQuery } })),
   facts,
   cap: MAX_SIGHTINGS,
   subscribe(onChange) {
@@ -233,11 +231,7 @@ const tabs: DashboardTab[] = [
     label: 'Your KB',
     render: () => (
       <OverlayEditor api={overlayApi}>
-        <OverlayImport
-          send={(text, apply) =>
-            browser.runtime.sendMessage({ type: 'overlay:import', text, apply }) as never
-          }
-        />
+        <OverlayImport send={(text, apply) => send({ type: 'overlay:import', text, apply })} />
       </OverlayEditor>
     ),
   },

@@ -5,11 +5,12 @@
 
 import { type OverlayDb, readOverlay } from './db';
 import { OverlayLookup } from './lookup';
+import { matchKey } from './match-key';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
 import { entryKey, isExtension, namesOf, type Overlay, type OverlayEntry } from './model';
 import { importedNameFlags, importedNameRisk } from './name-risk';
-import { applyBatch, type OverlayBatch, writeOverlay } from './store';
-import { bundledIndex, keyOf, type OverlayProblem, overlayProblems } from './validate';
+import { applyBatch, type UncheckedBatch, writeOverlay } from './store';
+import { bundledIndex, type OverlayProblem, overlayProblems } from './validate';
 
 /** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
 export type OverlayWriteReport =
@@ -60,11 +61,13 @@ function fromFile(entry: OverlayEntry): OverlayEntry {
 /** The names an entry adds over the stored one (by the matcher's key), to what, and which need context. */
 function addedNames(entry: OverlayEntry, old: OverlayEntry | undefined): OverlayRestoreCounts['names'] {
   const had = new Set(
-    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(keyOf) : [],
+    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(matchKey) : [],
   );
   const to = isExtension(entry) ? (bundledIndex().facts(entry.extends)?.name ?? entry.extends) : entry.name;
   const list = isExtension(entry) ? entry.aliases.map((a) => a.name) : namesOf(entry);
-  return list.filter((n) => !had.has(keyOf(n))).map((name) => ({ name, to, risk: importedNameRisk(name) }));
+  return list
+    .filter((n) => !had.has(matchKey(n)))
+    .map((name) => ({ name, to, risk: importedNameRisk(name) }));
 }
 
 /** The overlay as the background serves it. */
@@ -87,7 +90,7 @@ export class OverlayService {
   }
 
   /** Writes one batch all or nothing; on success rebuilds the tabs' matcher and tells the pages. */
-  async write(batch: OverlayBatch): Promise<OverlayWriteReport> {
+  async write(batch: UncheckedBatch): Promise<OverlayWriteReport> {
     const r = await writeOverlay(await this.deps.open(), batch, this.deps.now());
     if (!r.ok) return r;
     this.lookupPromise = Promise.resolve(new OverlayLookup(r.overlay));

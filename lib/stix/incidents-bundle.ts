@@ -5,8 +5,8 @@
  * TIP merges what both export).
  */
 
+import manifest from '../../data/kb/manifest.json';
 import type { Claim, Incident } from '../incidents/model';
-import manifest from '../kb/data/manifest.json';
 import { getEntity, loadKb } from '../kb/index';
 import type { Agency } from '../kb/types';
 import { addClaim, type StixClaim } from './claims';

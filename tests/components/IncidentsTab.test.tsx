@@ -10,7 +10,7 @@ import type { IncidentFilter } from '../../lib/incidents/filter';
 import { importIncidents } from '../../lib/incidents/store';
 import { handleIncidentRequest } from '../../lib/incidents-service';
 import { OverlayLookup } from '../../lib/overlay/lookup';
-import { isIncidentRequest, parseRequest } from '../../lib/protocol';
+import { type IncidentRequest, parseRequest } from '../../lib/protocol';
 import { makeIncident, makeIncidents } from '../incidents/make';
 import { ownActor } from '../overlay/make';
 
@@ -46,8 +46,8 @@ async function setup(
       if (parsed?.type === 'backup:export') return exportBackup(backupDeps(db)) as never;
       if (parsed?.type === 'backup:import')
         return importBackup(backupDeps(db), parsed.text, parsed.apply) as never;
-      if (!parsed || !isIncidentRequest(parsed)) throw new Error('malformed');
-      return handleIncidentRequest(db, parsed) as never;
+      if (!parsed?.type.startsWith('incidents:')) throw new Error('malformed');
+      return handleIncidentRequest(db, parsed as IncidentRequest) as never;
     },
     name: (id) => id.toUpperCase(),
     download: (fileName, text) => downloads.push({ fileName, text }),

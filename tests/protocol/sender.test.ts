@@ -48,7 +48,8 @@ const requests: Record<Request['type'], Request> = {
   'sightings:page': { type: 'sightings:page', title: 'A', visit: true, entities: [] },
   'sightings:clear': { type: 'sightings:clear' },
   'settings:get': { type: 'settings:get' },
-  'settings:put': { type: 'settings:put', settings: DEFAULT_SETTINGS },
+  'settings:change': { type: 'settings:change', change: { op: 'set', values: { style: 'underline' } } },
+  'settings:put': { type: 'settings:put', settings: { ...DEFAULT_SETTINGS } },
   'settings:page': { type: 'settings:page' },
   'settings:watch': { type: 'settings:watch', id: 'apt31', watched: true },
   'settings:not-on-site': { type: 'settings:not-on-site', id: 'apt31' },
@@ -73,6 +74,7 @@ const expected: Record<Request['type'], Record<SenderKind, boolean>> = {
   'sightings:clear': { 'extension-page': true, 'content-script': false, untrusted: false },
   // The whole settings only to extension pages; a content script its own site's view and its card's changes.
   'settings:get': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'settings:change': { 'extension-page': true, 'content-script': false, untrusted: false },
   'settings:put': { 'extension-page': true, 'content-script': false, untrusted: false },
   'settings:page': { 'extension-page': false, 'content-script': true, untrusted: false },
   'settings:watch': { 'extension-page': false, 'content-script': true, untrusted: false },

@@ -1,7 +1,7 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import manifest from '../../data/kb/manifest.json';
 import type { Claim } from '../../lib/incidents/model';
-import manifest from '../../lib/kb/data/manifest.json';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import { agencyNamed, claimsOf, incidentReportId, toStixBundle } from '../../lib/stix/incidents-bundle';
 import {

@@ -6,7 +6,7 @@
  */
 import { codePoints, isWebUrl } from '../../fields/formats';
 import type { InvalidRecord } from '../../fields/import-file';
-import { nameKey } from '../../match/chars';
+import { matchKey } from '../match-key';
 import { MAX_ALIASES, MAX_LINKS, MAX_NAME } from '../model';
 import { unusableName } from '../usable-name';
 
@@ -64,15 +64,6 @@ export const MAX_NOTES = 20_000;
 /** MITRE ATT&CK group ids. */
 export const ATTACK_GROUP_ID = /^G\d{4}$/;
 const ATTACK_GROUP_URL = /^https?:\/\/attack\.mitre\.org\/groups\/(G\d{4})\/?$/i;
-
-/**
- * A name as the matcher knows it: folded letters and digits only, so case, accents, spacing and punctuation
- * never make two names differ ("APT 31" is "APT31", "NÚKIB" is "nukib"). The overlay's own checks use the
- * same key, so what the import calls known is what the store calls taken.
- */
-export function matchKey(name: string): string {
-  return String.fromCharCode(...nameKey(name).key);
-}
 
 /** The ATT&CK group id a link points at, if it is an ATT&CK group page. */
 export function attackIdOfUrl(url: string): string | undefined {
