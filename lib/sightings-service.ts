@@ -5,11 +5,11 @@
  */
 import type { HandlerTable } from './protocol/handlers';
 import type { SightingsRequest } from './protocol/runtime';
-import { reportSource } from './protocol/sender';
+import { sightingsSource } from './protocol/sender';
 import type { Settings } from './settings';
 import type { SightingsDb } from './sightings/db';
 import type { TabRateLimit } from './sightings/rate-limit';
-import { handlePageReport } from './sightings/service';
+import { handleSightingsReport } from './sightings/service';
 import { clearSightings } from './sightings/store';
 
 /** What the sightings handlers need from the background. */
@@ -31,12 +31,12 @@ export function sightingsHandlers(deps: SightingsHandlerDeps): HandlerTable<Sigh
     'sightings:page': async (req, sender) => {
       const t0 = performance.now();
       const settings = await deps.settings();
-      const source = reportSource(sender, req.address, { keepQuery: settings.keepQuery });
+      const source = sightingsSource(sender, req.address, { keepQuery: settings.keepQuery });
       if (!source) return null;
       // Past its share of new pages, a tab's report still sets its badge but records nothing.
       const now = deps.now();
       const recordable = source.recordable && deps.tabLimit.allow(source.tabId, source.url, now.getTime());
-      const outcome = await handlePageReport(
+      const outcome = await handleSightingsReport(
         deps.db,
         { ...source, recordable, title: req.title, visit: req.visit, entities: req.entities },
         settings,

@@ -11,9 +11,9 @@ import { rescanOnUrlChange } from '../../lib/page/url-change';
 import type { Settings } from '../../lib/settings';
 import { GuardedContext } from '../../platform/guarded-context';
 import { readOverlayMatcherNow, watchOverlayMatcher } from '../../platform/overlay';
-import { sendPageReport } from '../../platform/page-report';
 import { answerPageRequests } from '../../platform/page-requests';
 import { readSettingsNow, watchSettings } from '../../platform/page-settings';
+import { sendSightingsReport } from '../../platform/sightings-report';
 import { mark, measure } from '../../platform/timing';
 import { setupCapture } from './capture';
 import { pageUi } from './card';
@@ -73,7 +73,7 @@ export default defineContentScript({
       card: ui.card,
       marks: ui.marks,
       // The top frame speaks for its page: the toolbar badge and the sightings are per tab.
-      report: topFrame ? sendPageReport : undefined,
+      report: topFrame ? sendSightingsReport : undefined,
       onReport: (t0) => measure('apt-lens:report', t0),
       scanner: {
         beforeMatching: () => oursLoaded,

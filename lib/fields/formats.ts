@@ -83,3 +83,29 @@ export function siteOf(url: string): string {
     return '';
   }
 }
+
+/** A character RFC 3986 does not allow after the host, or a `%` that does not start an escape. */
+const NOT_URI_CHAR = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g;
+
+/**
+ * A browser's address in RFC 3986's form. A browser's URL leaves a few characters raw that RFC 3986 does not
+ * allow after the host (`|`, `^`, `[`, `]`, a second `#`, a lone `%`): they are percent-encoded, so an
+ * address the reader saves is one the published schema (and the import) accepts. The address means the
+ * same to a browser. What does not parse as a URL is returned as given, for the checks to refuse.
+ */
+export function uriForm(url: string): string {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return url;
+  }
+  const path = href.indexOf('/', href.indexOf('//') + 2);
+  if (path < 0) return href;
+  const hash = href.indexOf('#', path);
+  const encode = (part: string) =>
+    part.replace(NOT_URI_CHAR, (c) => (c === '%' ? '%25' : encodeURIComponent(c)));
+  return hash < 0
+    ? href.slice(0, path) + encode(href.slice(path))
+    : `${href.slice(0, path)}${encode(href.slice(path, hash))}#${encode(href.slice(hash + 1))}`;
+}

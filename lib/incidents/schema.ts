@@ -7,7 +7,7 @@
  * The fields are built from the shared kit in `lib/fields/`.
  */
 import * as v from 'valibot';
-import { siteOf } from '../fields/formats';
+import { siteOf, uriForm } from '../fields/formats';
 import {
   CalendarDateSchema,
   EntityIdSchema,
@@ -115,8 +115,14 @@ const draftEntries = {
   ),
 };
 
-/** An incident draft from the capture form. */
-export const DraftSchema = v.object(draftEntries);
+/**
+ * An incident draft from the capture form. Its address is the browser's, which may hold characters RFC 3986
+ * leaves out (`|`, `[`): they are percent-encoded first, so what is saved is what an import accepts.
+ */
+export const DraftSchema = v.object({
+  ...draftEntries,
+  url: v.pipe(v.string(), v.transform(uriForm), draftEntries.url),
+});
 
 /** A whole stored incident, as exported. */
 export const IncidentSchema = v.object({

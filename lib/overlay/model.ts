@@ -26,18 +26,26 @@ export const MAX_OVERLAY_NAME_CHARS = 60_000;
 
 /** A name as the matcher can use it: trimmed, no line breaks or tabs (they end a name on a page). */
 export const NameSchema = v.pipe(
-  v.string(),
+  // Length and line breaks are checked before trimming, as the published schema checks the text as given.
+  text(MAX_NAME),
+  v.check((s) => !/[\t\n\r]/.test(s), 'a name on more than one line'),
   v.trim(),
   v.nonEmpty('an empty name'),
-  v.regex(/^[^\t\n\r]*$/, 'a name on more than one line'),
   v.check((s) => /[\p{L}\p{N}]/u.test(s), 'a name with no letter or digit'),
-  text(MAX_NAME),
+  // The two checks above as the published schema states them (a Unicode pattern, as ECMA-262's `u` reads it).
+  v.metadata({ pattern: '^[^\\t\\n\\r]*[\\p{L}\\p{N}][^\\t\\n\\r]*$' }),
 );
 
 /** One name of an entity and who coined it: a vendor ("Mandiant") or `ours`. */
 export const OverlayAliasSchema = v.object({
   name: NameSchema,
-  source: v.pipe(v.string(), v.trim(), v.nonEmpty('a name with no vendor (say "ours")'), text(100)),
+  source: v.pipe(
+    text(100),
+    v.trim(),
+    v.nonEmpty('a name with no vendor (say "ours")'),
+    // Not blank once trimmed, as the published schema states it (`\s` is the set `trim` removes).
+    v.metadata({ pattern: '\\S' }),
+  ),
   /**
    * The name came from a file (a galaxy, a bundle, an incidents file's KB), not typed by the reader: it gets
    * the risk class general text gives it (./name-risk.ts), as a bundled name would.

@@ -34,8 +34,8 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
   return sender.tab ? 'content-script' : 'untrusted';
 }
 
-/** Where a page report comes from, as the browser says: its tab, its address, and whether it may be recorded. */
-export interface ReportSource {
+/** Where a sightings report (`sightings:page`) comes from, as the browser says: tab, address, recordable. */
+export interface SightingsSource {
   tabId: number;
   /**
    * The page's address (`pageAddress`): its canonical or current address when of the sender's own site,
@@ -53,11 +53,11 @@ export interface ReportSource {
  * frame reports its page (inner frames' names do not count), and the address is the browser's URL of the
  * sender or one of the same site the message claims, never another site's.
  */
-export function reportSource(
+export function sightingsSource(
   sender: SenderInfo,
   claimed: ClaimedAddress = {},
   options: CleanOptions = {},
-): ReportSource | undefined {
+): SightingsSource | undefined {
   const tab = sender.tab as { id?: unknown; incognito?: unknown } | undefined;
   if (!tab || typeof tab.id !== 'number' || sender.frameId !== 0 || typeof sender.url !== 'string')
     return undefined;

@@ -8,7 +8,7 @@ import type { SightingsDb } from './db';
 import { type RecordResult, recordPage } from './store';
 
 /** A content script's report of what its page names, with the URL the browser gave for its sender. */
-export interface PageReport {
+export interface SightingsReport {
   /** The page's address (`pageAddress`: the sender's URL or a same-site address it claims, cleaned). */
   url: string;
   /**
@@ -30,9 +30,9 @@ export interface ReportOutcome {
 }
 
 /** Counts the watched entities a page names and records the sightings the settings ask for. */
-export async function handlePageReport(
+export async function handleSightingsReport(
   db: () => Promise<SightingsDb>,
-  report: PageReport,
+  report: SightingsReport,
   settings: Settings,
   now: Date,
 ): Promise<ReportOutcome> {

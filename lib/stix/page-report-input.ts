@@ -3,7 +3,7 @@
  * the reader chose, labels as typed, the description's lines, the file name, and the report as an incident.
  */
 
-import { isWebUrl, siteOf } from '../fields/formats';
+import { isWebUrl, siteOf, uriForm } from '../fields/formats';
 import type { IncidentDraft } from '../incidents/model';
 import type { PageReportSource, ReportEntity } from '../protocol/page';
 
@@ -47,10 +47,11 @@ export function reportName(input: PageReportInput): string {
  */
 export function pageReportDraft(input: PageReportInput): IncidentDraft | undefined {
   const { source } = input;
-  if (!isWebUrl(source.url)) return undefined;
+  const url = uriForm(source.url);
+  if (!isWebUrl(url)) return undefined;
   return {
     title: reportName(input).slice(0, 500),
-    url: source.url,
+    url,
     pageTitle: source.title,
     quote: { exact: sentenceLines(source.entities).slice(0, 10_000), prefix: '', suffix: '' },
     actorIds: source.entities

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { openSightingsDb } from '../../lib/sightings/db';
 import { sightingKey } from '../../lib/sightings/model';
-import { handlePageReport } from '../../lib/sightings/service';
+import { handleSightingsReport } from '../../lib/sightings/service';
 import { MAX_SIGHTINGS, type PageSightings, recordPage } from '../../lib/sightings/store';
 import { CHROME_TIMING_BUILD, launchChromium } from '../dev/chromium';
 import { startServer } from '../dev/serve';
@@ -81,7 +81,7 @@ const settings = { ...DEFAULT_SETTINGS, watchlist: ['apt31', 'cn-mss'] };
 row(
   'background handler at the cap (filter + write, 2 watched)',
   await timed(20, (i) =>
-    handlePageReport(
+    handleSightingsReport(
       () => Promise.resolve(full),
       {
         url: `https://fresh.example/${i}`,

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBackup } from '../../lib/backup/file';
 import { SCHEMA_PATH } from '../../scripts/schema/incidents';
 import { makeIncident } from '../incidents/make';
+import { ownActor } from '../overlay/make';
 
 const ajv = new Ajv2020({ strict: false, allErrors: false });
 addFormats(ajv);
@@ -236,6 +237,53 @@ describe('the import and the published JSON Schema agree', () => {
       const file = fileWith(makeIncident(1), top);
       const schema = published(file);
       if (schema !== parserAccepts(file)) disagreements.push(`${JSON.stringify(top)} schema=${schema}`);
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
+  });
+
+  it('on generated entries of the reader’s KB (names, links, ids, times)', () => {
+    const r = random(0x0e1a);
+    const names = () =>
+      pick(r, [
+        'UNC-ACME-7',
+        ' padded ',
+        ' ',
+        '',
+        '---',
+        'two\nlines',
+        'tab\there',
+        '😀',
+        'Ü',
+        lengthy(r, 200),
+        some(r, ['a', ' ', '-', '1', '\t', '\n', 'é', '.'], 5),
+      ]);
+    const CHANGES: ((entity: Record<string, unknown>) => Record<string, unknown>)[] = [
+      (e) => ({ ...e, name: names() }),
+      (e) => ({ ...e, aliases: [{ name: names(), source: pick(r, ['ours', ' ', '', 'Mandiant']) }] }),
+      (e) => ({ ...e, links: [url(r)] }),
+      (e) => ({ ...e, updatedAt: dateTime(r) }),
+      (e) => ({
+        ...e,
+        id: pick(r, [
+          'ours-x',
+          'ours-',
+          'ours-X',
+          'apt31',
+          `ours-${'a'.repeat(76)}`,
+          `ours-${'a'.repeat(77)}`,
+        ]),
+      }),
+      (e) => ({ ...e, country: pick(r, ['CN', 'cn', 'CHN', '', 'C1']) }),
+      (e) => ({ ...e, attackId: pick(r, ['G0001', 'G001', 'g0001', 'G00001']) }),
+      (e) => ({ ...e, notes: lengthy(r, 20_000) }),
+    ];
+    const disagreements: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const entity = pick(r, CHANGES)(ownActor() as unknown as Record<string, unknown>);
+      const file = fileWith(makeIncident(1), { overlay: { entities: [entity], extensions: [] } });
+      const schema = published(file);
+      if (schema !== parserAccepts(file))
+        disagreements.push(`${JSON.stringify(entity).slice(0, 200)} schema=${schema}`);
     }
     expect(disagreements.slice(0, 5)).toEqual([]);
   });

@@ -3,9 +3,9 @@ import {
   ALLOWED,
   authorize,
   type Request,
-  reportSource,
   type SenderKind,
   senderKind,
+  sightingsSource,
 } from '../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { makeIncident } from '../incidents/make';
@@ -135,7 +135,7 @@ describe('authorize', () => {
   });
 });
 
-describe('reportSource', () => {
+describe('sightingsSource', () => {
   const tab = { id: 7, incognito: false };
   it.each([
     // Credentials, fragment and query string are not kept.
@@ -163,21 +163,21 @@ describe('reportSource', () => {
     [{ tab, frameId: 0 }, undefined],
     [{ url: 'not a url', tab, frameId: 0 }, undefined],
   ] as const)('%j gives %j', (sender, source) => {
-    expect(reportSource(sender)).toEqual(source);
+    expect(sightingsSource(sender)).toEqual(source);
   });
 
   it('files the page under the address it claims only when it is of its own site', () => {
     const sender = { url: 'https://news.example/app?s=1', tab, frameId: 0 };
-    expect(reportSource(sender, { location: 'https://news.example/story/2?utm_source=x' })?.url).toBe(
+    expect(sightingsSource(sender, { location: 'https://news.example/story/2?utm_source=x' })?.url).toBe(
       'https://news.example/story/2',
     );
-    expect(reportSource(sender, { canonical: 'https://www.news.example/s?id=2' })?.url).toBe(
+    expect(sightingsSource(sender, { canonical: 'https://www.news.example/s?id=2' })?.url).toBe(
       'https://www.news.example/s?id=2',
     );
     expect(
-      reportSource(sender, { location: 'https://victim.example/', canonical: 'https://victim.example/' })
+      sightingsSource(sender, { location: 'https://victim.example/', canonical: 'https://victim.example/' })
         ?.url,
     ).toBe('https://news.example/app');
-    expect(reportSource(sender, {}, { keepQuery: true })?.url).toBe('https://news.example/app?s=1');
+    expect(sightingsSource(sender, {}, { keepQuery: true })?.url).toBe('https://news.example/app?s=1');
   });
 });

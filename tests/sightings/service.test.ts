@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { listSightings, openSightingsDb } from '../../lib/sightings/db';
-import { handlePageReport, type PageReport } from '../../lib/sightings/service';
+import { handleSightingsReport, type SightingsReport } from '../../lib/sightings/service';
 
 let n = 0;
 const settings = (over: Partial<Settings> = {}): Settings => ({
@@ -10,7 +10,7 @@ const settings = (over: Partial<Settings> = {}): Settings => ({
   watchlist: ['apt31'],
   ...over,
 });
-const report = (over: Partial<PageReport> = {}): PageReport => ({
+const report = (over: Partial<SightingsReport> = {}): SightingsReport => ({
   url: 'https://news.example/a',
   recordable: true,
   title: 'A story',
@@ -23,13 +23,13 @@ const report = (over: Partial<PageReport> = {}): PageReport => ({
 });
 const now = new Date('2026-11-01T10:00:00Z');
 
-async function run(r: PageReport, s: Settings) {
+async function run(r: SightingsReport, s: Settings) {
   const db = await openSightingsDb(`service-${++n}`);
-  const outcome = await handlePageReport(() => Promise.resolve(db), r, s, now);
+  const outcome = await handleSightingsReport(() => Promise.resolve(db), r, s, now);
   return { outcome, stored: (await listSightings(db)).map((x) => x.entityId).sort() };
 }
 
-describe('handlePageReport', () => {
+describe('handleSightingsReport', () => {
   it('counts watched entities for the badge and records only them by default', async () => {
     const { outcome, stored } = await run(report(), settings());
     expect(outcome.watched).toBe(1);
@@ -65,7 +65,7 @@ describe('handlePageReport', () => {
 
   it('keeps the site from the URL and the date from the clock', async () => {
     const db = await openSightingsDb(`service-${++n}`);
-    await handlePageReport(() => Promise.resolve(db), report(), settings(), now);
+    await handleSightingsReport(() => Promise.resolve(db), report(), settings(), now);
     expect(await listSightings(db)).toMatchObject([
       { site: 'news.example', firstSeen: '2026-11-01T10:00:00.000Z', sentence: 'APT31 did it.' },
     ]);
@@ -77,8 +77,8 @@ describe('handlePageReport', () => {
       opened = true;
       return openSightingsDb(`service-${++n}`);
     };
-    await handlePageReport(db, report({ entities: [] }), settings(), now);
-    await handlePageReport(db, report(), settings({ sightings: 'off' }), now);
+    await handleSightingsReport(db, report({ entities: [] }), settings(), now);
+    await handleSightingsReport(db, report(), settings({ sightings: 'off' }), now);
     expect(opened).toBe(false);
   });
 });

@@ -152,28 +152,121 @@ function sameLine(a: string, b: string, agencies: Map<string, Agency>): boolean 
 const label = (t: Target) =>
   t.origin === 'bundled' ? t.name : `${t.name} (${t.origin === 'file' ? 'this file' : 'your KB'})`;
 
-/** Plans an import: classifies every candidate (agencies first, so actors can name them as sponsors). */
-export function planOverlayImport(
-  candidates: readonly ImportCandidate[],
-  ctx: PlanContext,
-): ({ ok: true } & ImportPlan) | { ok: false; error: string } {
-  const index = buildIndex(ctx.kb, ctx.overlay);
-  const stored = new Map<string, OverlayEntry>();
-  for (const e of ctx.overlay.entities) stored.set(e.id, e);
-  for (const x of ctx.overlay.extensions) stored.set(x.extends, x);
-  /** Entries to write, by store key; later candidates build on earlier ones. */
-  const pending = new Map<string, OverlayEntry>();
-  const current = (key: string) => pending.get(key) ?? stored.get(key);
-  /** Candidate ref → the agency id it resolved to (for sponsors). */
-  const resolved = new Map<string, string>();
-  const items: PlannedItem[] = new Array(candidates.length);
-  const order = [...candidates.keys()].sort(
-    (a, b) => Number(candidates[a]!.kind === 'actor') - Number(candidates[b]!.kind === 'actor'),
-  );
-  const alias = (name: string): OverlayAlias => ({ name, source: ctx.label.slice(0, 100), imported: true });
+type SearchIndex = ReturnType<typeof buildIndex>;
 
-  for (const i of order) {
-    const c = candidates[i]!;
+/** What a candidate's names and ATT&CK id point at: one entity, none, or a conflict to settle by hand. */
+type Match = { target: Target; how: string } | { none: true } | { conflict: string };
+
+/**
+ * Step 1, matching: the entity a candidate's names and ATT&CK id point at. A name that points at one entity
+ * is evidence; one shared by several is not enough on its own, unless the file's country settles it; the
+ * ATT&CK id decides between two groups. Names already another kind's are left out, with a warning.
+ */
+function matchCandidate(c: ImportCandidate, index: SearchIndex, warnings: string[]): Match {
+  const strong = new Map<Target, string>();
+  const shared: { how: string; hits: Set<Target> }[] = [];
+  let byAttack: Target | undefined;
+  if (c.attackId) {
+    const t = index.attack.get(c.attackId);
+    if (t && t.kind === c.kind) {
+      strong.set(t, `ATT&CK ${c.attackId}`);
+      byAttack = t;
+    }
+  }
+  /** Names that are already another kind of entity's (an actor called "MSS"): never added. */
+  const otherKind: string[] = [];
+  for (const [n, name] of [c.name, ...c.aliases].entries()) {
+    const all = index.names.get(matchKey(name));
+    if (!all) continue;
+    const hits = new Set([...all].filter((t) => t.kind === c.kind));
+    const how = `${n === 0 ? 'name' : 'alias'} "${name}"`;
+    if (hits.size === 0) {
+      const [t] = all;
+      otherKind.push(`${how} is already the name of the ${t!.kind} ${label(t!)}`);
+    } else if (hits.size === 1) {
+      const [t] = hits;
+      if (!strong.has(t!)) strong.set(t!, how);
+    } else shared.push({ how, hits });
+  }
+  // The ATT&CK id names one group where a name can be another's too ("Lotus Blossom"): the id decides.
+  if (byAttack && strong.size > 1) {
+    for (const [t, how] of strong) {
+      if (t === byAttack) continue;
+      warnings.push(`${how} is also a name of ${label(t)}; ATT&CK ${c.attackId} decides`);
+      strong.delete(t);
+    }
+  }
+  if (strong.size > 1)
+    return { conflict: `matches ${[...strong].map(([t, how]) => `${label(t)} (by ${how})`).join(' and ')}` };
+  // A shared name ("Ministry of State Security") settles on the one entity of the file's country.
+  if (strong.size === 0 && c.country) {
+    const inCountry = new Map<Target, string>();
+    for (const { how, hits } of shared)
+      for (const t of hits)
+        if (t.country === c.country && !inCountry.has(t)) inCountry.set(t, `${how} in ${c.country}`);
+    if (inCountry.size === 1) for (const [t, how] of inCountry) strong.set(t, how);
+  }
+  if (strong.size === 0 && shared.length)
+    return {
+      conflict: shared.map(({ how, hits }) => `${how} names ${[...hits].map(label).join(', ')}`).join('; '),
+    };
+  // A record whose own name is another kind's, with nothing of its own kind matched, cannot be placed.
+  if (strong.size === 0 && otherKind[0]?.startsWith('name')) return { conflict: otherKind[0] };
+  for (const w of otherKind) warnings.push(`${w}: left out`);
+  if (strong.size === 0) return { none: true };
+  const [target, how] = [...strong][0]!;
+  return { target, how };
+}
+
+/** Step 2, checking: why the file and the matched entity disagree (ATT&CK id, country, sponsor), if they do. */
+function disagreement(
+  c: ImportCandidate,
+  target: Target,
+  sponsor: string | undefined,
+  index: SearchIndex,
+): string | undefined {
+  if (c.attackId && target.attackId && c.attackId !== target.attackId)
+    return `the file says ATT&CK ${c.attackId}, ${label(target)} is ${target.attackId}`;
+  if (c.country && target.country && c.country !== target.country)
+    return `the file says country ${c.country}, ${label(target)} is ${target.country}`;
+  if (sponsor && target.sponsor && !sameLine(sponsor, target.sponsor, index.agencies)) {
+    const name = (id: string) => index.byId.get(id)?.name ?? id;
+    return `the file says sponsored by ${name(sponsor)}, ${label(target)} by ${name(target.sponsor)}`;
+  }
+  return undefined;
+}
+
+/**
+ * One plan in the making: the index of every name, the stored entries and those the plan writes (later
+ * candidates build on earlier ones), and the agencies the file's candidates resolved to (for sponsors).
+ */
+class Planner {
+  readonly index: SearchIndex;
+  readonly stored = new Map<string, OverlayEntry>();
+  /** Entries to write, by store key. */
+  readonly pending = new Map<string, OverlayEntry>();
+  /** Candidate ref → the agency id it resolved to. */
+  private readonly resolved = new Map<string, string>();
+
+  constructor(private readonly ctx: PlanContext) {
+    this.index = buildIndex(ctx.kb, ctx.overlay);
+    for (const e of ctx.overlay.entities) this.stored.set(e.id, e);
+    for (const x of ctx.overlay.extensions) this.stored.set(x.extends, x);
+  }
+
+  private current(key: string): OverlayEntry | undefined {
+    return this.pending.get(key) ?? this.stored.get(key);
+  }
+
+  private alias(name: string): OverlayAlias {
+    return { name, source: this.ctx.label.slice(0, 100), imported: true };
+  }
+
+  /** Names no entity has yet: the only ones an import adds. */
+  private unknown = (n: string) => !this.index.names.has(matchKey(n));
+
+  /** Classifies one candidate and, unless it conflicts, records what it writes. */
+  plan(c: ImportCandidate): PlannedItem {
     const item: PlannedItem = {
       index: c.index,
       kind: c.kind,
@@ -182,192 +275,151 @@ export function planOverlayImport(
       added: [],
       warnings: [...c.warnings],
     };
-    items[i] = item;
-    const conflict = (reason: string) => {
-      item.verdict = 'conflict';
-      item.reason = reason;
-    };
-
+    const conflict = (reason: string) => Object.assign(item, { verdict: 'conflict' as const, reason });
     let sponsor: string | undefined;
     if (c.sponsor) {
-      sponsor = resolved.get(c.sponsor.ref);
+      sponsor = this.resolved.get(c.sponsor.ref);
       if (!sponsor) item.warnings.push(`sponsor "${c.sponsor.name}" is not imported, so it is left out`);
     }
-
-    // Votes: a name that points at one entity is evidence; one shared by several is not enough on its own.
-    const strong = new Map<Target, string>();
-    const shared: { how: string; hits: Set<Target> }[] = [];
-    let byAttack: Target | undefined;
-    if (c.attackId) {
-      const t = index.attack.get(c.attackId);
-      if (t && t.kind === c.kind) {
-        strong.set(t, `ATT&CK ${c.attackId}`);
-        byAttack = t;
-      }
-    }
-    /** Names that are already another kind of entity's (an actor called "MSS"): never added. */
-    const otherKind: string[] = [];
-    for (const [n, name] of [c.name, ...c.aliases].entries()) {
-      const all = index.names.get(matchKey(name));
-      if (!all) continue;
-      const hits = new Set([...all].filter((t) => t.kind === c.kind));
-      const how = `${n === 0 ? 'name' : 'alias'} "${name}"`;
-      if (hits.size === 0) {
-        const [t] = all;
-        otherKind.push(`${how} is already the name of the ${t!.kind} ${label(t!)}`);
-      } else if (hits.size === 1) {
-        const [t] = hits;
-        if (!strong.has(t!)) strong.set(t!, how);
-      } else shared.push({ how, hits });
-    }
-    // The ATT&CK id names one group where a name can be another's too ("Lotus Blossom"): the id decides.
-    if (byAttack && strong.size > 1) {
-      for (const [t, how] of strong) {
-        if (t === byAttack) continue;
-        item.warnings.push(`${how} is also a name of ${label(t)}; ATT&CK ${c.attackId} decides`);
-        strong.delete(t);
-      }
-    }
-    if (strong.size > 1) {
-      conflict(`matches ${[...strong].map(([t, how]) => `${label(t)} (by ${how})`).join(' and ')}`);
-      continue;
-    }
-    // A shared name ("Ministry of State Security") settles on the one entity of the file's country.
-    if (strong.size === 0 && c.country) {
-      const inCountry = new Map<Target, string>();
-      for (const { how, hits } of shared)
-        for (const t of hits)
-          if (t.country === c.country && !inCountry.has(t)) inCountry.set(t, `${how} in ${c.country}`);
-      if (inCountry.size === 1) for (const [t, how] of inCountry) strong.set(t, how);
-    }
-    if (strong.size === 0 && shared.length) {
-      conflict(shared.map(({ how, hits }) => `${how} names ${[...hits].map(label).join(', ')}`).join('; '));
-      continue;
-    }
-
-    // A record whose own name is another kind's, with nothing of its own kind matched, cannot be placed.
-    if (strong.size === 0 && otherKind[0]?.startsWith('name')) {
-      conflict(otherKind[0]);
-      continue;
-    }
-    for (const w of otherKind) item.warnings.push(`${w}: left out`);
-    /** Names no entity has yet: the only ones an import adds. */
-    const unknown = (n: string) => !index.names.has(matchKey(n));
-
-    if (strong.size === 0) {
-      const taken = (id: string) => current(id) !== undefined || index.byId.has(id);
-      const entity: OverlayEntity = {
-        id: overlayIdFor(c.name, taken),
-        kind: c.kind,
-        name: c.name,
-        aliases: c.aliases.filter(unknown).map(alias),
-        ...(c.country ? { country: c.country } : {}),
-        ...(c.kind === 'actor' && sponsor ? { sponsor } : {}),
-        ...(c.attackId ? { attackId: c.attackId } : {}),
-        notes: c.notes ?? '',
-        links: c.links,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        origin: ctx.label.slice(0, 300),
-      };
-      pending.set(entity.id, entity);
-      const t = targetOfEntity(entity, 'file');
-      index.register(t);
-      item.target = { id: entity.id, name: entity.name, origin: 'file' };
-      item.added = [entity.name, ...entity.aliases.map((a) => a.name)];
-      if (c.kind === 'agency') resolved.set(c.ref, entity.id);
-      continue;
-    }
-
-    const [target, how] = [...strong][0]!;
+    const match = matchCandidate(c, this.index, item.warnings);
+    if ('conflict' in match) return conflict(match.conflict);
+    if ('none' in match) return this.addEntity(c, sponsor, item);
+    const { target, how } = match;
     item.target = { id: target.id, name: target.name, origin: target.origin };
     item.matchedBy = how;
-    if (c.attackId && target.attackId && c.attackId !== target.attackId) {
-      conflict(`the file says ATT&CK ${c.attackId}, ${label(target)} is ${target.attackId}`);
-      continue;
-    }
-    if (c.country && target.country && c.country !== target.country) {
-      conflict(`the file says country ${c.country}, ${label(target)} is ${target.country}`);
-      continue;
-    }
-    if (sponsor && target.sponsor && !sameLine(sponsor, target.sponsor, index.agencies)) {
-      const name = (id: string) => index.byId.get(id)?.name ?? id;
-      conflict(`the file says sponsored by ${name(sponsor)}, ${label(target)} by ${name(target.sponsor)}`);
-      continue;
-    }
-    if (c.kind === 'agency') resolved.set(c.ref, target.id);
-    const added = [c.name, ...c.aliases].filter(unknown);
-    item.added = added;
-    /** Makes the added names findable by the candidates after this one. */
-    const commit = () => {
-      for (const n of added) {
-        target.names.add(matchKey(n));
-        add(index.names, matchKey(n), target);
-      }
+    const against = disagreement(c, target, sponsor, this.index);
+    if (against) return conflict(against);
+    if (c.kind === 'agency') this.resolved.set(c.ref, target.id);
+    item.added = [c.name, ...c.aliases].filter(this.unknown);
+    const reason =
+      target.origin === 'bundled'
+        ? this.extendBundled(c, target, sponsor, item)
+        : this.mergeOwn(c, target, sponsor, item);
+    return reason ? conflict(reason) : item;
+  }
+
+  /** Step 3a, no match: a new entity of the reader's own. */
+  private addEntity(c: ImportCandidate, sponsor: string | undefined, item: PlannedItem): PlannedItem {
+    const { ctx, index } = this;
+    const taken = (id: string) => this.current(id) !== undefined || index.byId.has(id);
+    const entity: OverlayEntity = {
+      id: overlayIdFor(c.name, taken),
+      kind: c.kind,
+      name: c.name,
+      aliases: c.aliases.filter(this.unknown).map((n) => this.alias(n)),
+      ...(c.country ? { country: c.country } : {}),
+      ...(c.kind === 'actor' && sponsor ? { sponsor } : {}),
+      ...(c.attackId ? { attackId: c.attackId } : {}),
+      notes: c.notes ?? '',
+      links: c.links,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      origin: ctx.label.slice(0, 300),
     };
+    this.pending.set(entity.id, entity);
+    index.register(targetOfEntity(entity, 'file'));
+    item.target = { id: entity.id, name: entity.name, origin: 'file' };
+    item.added = [entity.name, ...entity.aliases.map((a) => a.name)];
+    if (c.kind === 'agency') this.resolved.set(c.ref, entity.id);
+    return item;
+  }
 
-    if (target.origin === 'bundled') {
-      // The overlay only adds names to a bundled entity; the KB's own facts stay as they are.
-      if (c.country && !target.country)
-        item.warnings.push(`country ${c.country} is not added to a bundled entity`);
-      if (sponsor && !target.sponsor) item.warnings.push('a sponsor is not added to a bundled entity');
-      if (!added.length) {
-        item.verdict = 'unchanged';
-        continue;
-      }
-      const prev = current(target.id) as OverlayExtension | undefined;
-      const aliases = [...(prev?.aliases ?? []), ...added.map(alias)];
-      if (aliases.length > MAX_ALIASES) {
-        conflict(`${target.name} would have more than ${MAX_ALIASES} names of your own`);
-        continue;
-      }
-      pending.set(target.id, {
-        extends: target.id,
-        notes: '',
-        links: [],
-        createdAt: ctx.now,
-        ...prev,
-        aliases,
-        updatedAt: ctx.now,
-      });
-      commit();
-      item.verdict = 'merged';
-      continue;
+  /** Makes names a plan adds to `target` findable by the candidates after this one. */
+  private commit(target: Target, added: readonly string[]): void {
+    for (const n of added) {
+      target.names.add(matchKey(n));
+      add(this.index.names, matchKey(n), target);
     }
+  }
 
-    const prev = current(target.id) as OverlayEntity;
+  /** Step 3b, a bundled entity: the overlay only adds names; the KB's own facts stay. A conflict's reason. */
+  private extendBundled(
+    c: ImportCandidate,
+    target: Target,
+    sponsor: string | undefined,
+    item: PlannedItem,
+  ): string | undefined {
+    if (c.country && !target.country)
+      item.warnings.push(`country ${c.country} is not added to a bundled entity`);
+    if (sponsor && !target.sponsor) item.warnings.push('a sponsor is not added to a bundled entity');
+    if (!item.added.length) {
+      item.verdict = 'unchanged';
+      return undefined;
+    }
+    const prev = this.current(target.id) as OverlayExtension | undefined;
+    const aliases = [...(prev?.aliases ?? []), ...item.added.map((n) => this.alias(n))];
+    if (aliases.length > MAX_ALIASES)
+      return `${target.name} would have more than ${MAX_ALIASES} names of your own`;
+    this.pending.set(target.id, {
+      extends: target.id,
+      notes: '',
+      links: [],
+      createdAt: this.ctx.now,
+      ...prev,
+      aliases,
+      updatedAt: this.ctx.now,
+    });
+    this.commit(target, item.added);
+    item.verdict = 'merged';
+    return undefined;
+  }
+
+  /** Step 3c, an entity of the reader's or of this file: names, and facts it lacks, merged in. */
+  private mergeOwn(
+    c: ImportCandidate,
+    target: Target,
+    sponsor: string | undefined,
+    item: PlannedItem,
+  ): string | undefined {
+    const prev = this.current(target.id) as OverlayEntity;
     const next: OverlayEntity = {
       ...prev,
-      aliases: [...prev.aliases, ...added.map(alias)],
+      aliases: [...prev.aliases, ...item.added.map((n) => this.alias(n))],
       ...(!prev.country && c.country ? { country: c.country } : {}),
       ...(!prev.sponsor && sponsor && prev.kind === 'actor' ? { sponsor } : {}),
       ...(!prev.attackId && c.attackId ? { attackId: c.attackId } : {}),
       notes: prev.notes || (c.notes ?? ''),
       links: [...new Set([...prev.links, ...c.links])].slice(0, MAX_LINKS),
     };
-    if (next.aliases.length > MAX_ALIASES) {
-      conflict(`${target.name} would have more than ${MAX_ALIASES} aliases`);
-      continue;
-    }
+    if (next.aliases.length > MAX_ALIASES)
+      return `${target.name} would have more than ${MAX_ALIASES} aliases`;
     // Later candidates of this file compare against the merged entity.
     target.country = next.country;
     target.sponsor = next.sponsor;
     if (next.attackId && !target.attackId) {
       target.attackId = next.attackId;
-      index.attack.set(next.attackId, target);
+      this.index.attack.set(next.attackId, target);
     }
     if (JSON.stringify(next) === JSON.stringify(prev)) {
       item.verdict = 'unchanged';
-      continue;
+      return undefined;
     }
-    pending.set(target.id, { ...next, updatedAt: ctx.now });
-    commit();
+    this.pending.set(target.id, { ...next, updatedAt: this.ctx.now });
+    this.commit(target, item.added);
     item.verdict = 'merged';
+    return undefined;
   }
+}
+
+/**
+ * Plans an import: classifies every candidate (agencies first, so actors can name them as sponsors), then
+ * counts the verdicts and checks the overlay's size limit.
+ */
+export function planOverlayImport(
+  candidates: readonly ImportCandidate[],
+  ctx: PlanContext,
+): ({ ok: true } & ImportPlan) | { ok: false; error: string } {
+  const planner = new Planner(ctx);
+  const items: PlannedItem[] = new Array(candidates.length);
+  const order = [...candidates.keys()].sort(
+    (a, b) => Number(candidates[a]!.kind === 'actor') - Number(candidates[b]!.kind === 'actor'),
+  );
+  for (const i of order) items[i] = planner.plan(candidates[i]!);
 
   const counts: Record<Verdict, number> = { new: 0, merged: 0, unchanged: 0, conflict: 0 };
   for (const it of items) counts[it.verdict]++;
-  const writes = [...pending.values()];
+  const writes = [...planner.pending.values()];
+  const { stored } = planner;
   const newKeys = writes.filter((w) => !stored.has(isExtension(w) ? w.extends : w.id)).length;
   if (stored.size + newKeys > MAX_OVERLAY_ENTRIES) {
     return {

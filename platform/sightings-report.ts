@@ -14,7 +14,7 @@ const address = new AddressTracker();
  * The message says where the page is now and its canonical address; the background files it under one
  * of them only when it is of the sender's own site, and cleans it.
  */
-export function sendPageReport(r: { visit: boolean; entities: ReportedEntity[] }): void {
+export function sendSightingsReport(r: { visit: boolean; entities: ReportedEntity[] }): void {
   const req: RequestOf<'sightings:page'> = {
     type: 'sightings:page',
     title: document.title.slice(0, 500),
