@@ -10,6 +10,7 @@ import {
   authorize,
   isIncidentRequest,
   isSettingsRequest,
+  isTeamRequest,
   parseRequest,
   type Request,
   type ResponseOf,
@@ -27,6 +28,7 @@ import { cleanUrl } from '../lib/url/clean';
 import { setWatchedBadge } from '../platform/badge';
 import { publishOverlayMatcher } from '../platform/overlay';
 import { backgroundSettings, openBackgroundSettings } from '../platform/settings-store';
+import { backgroundTeam } from '../platform/team';
 
 const readSettings = () => backgroundSettings.read();
 const updateSettings = (change: Parameters<typeof backgroundSettings.change>[0]) =>
@@ -66,6 +68,9 @@ const overlay = new OverlayService({
   now: () => new Date().toISOString(),
 });
 
+/** Team sharing (a TAXII 2.1 server the reader added): its handlers live in lib/taxii/service.ts. */
+const team = backgroundTeam(incidentsDb, overlay);
+
 /** The incident handlers' clock and ids, and the watchlist an import adds to (it lives in the settings). */
 const incidentDeps = {
   now: () => new Date(),
@@ -86,6 +91,7 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
   if (req.type === 'overlay:write') return overlay.write(req.batch);
   if (req.type === 'overlay:import') return importIntoOverlay(overlay, req.text, req.apply);
   if (isSettingsRequest(req)) return handleSettingsRequest(req, sender.url, backgroundSettings);
+  if (isTeamRequest(req)) return team.handle(req) as Promise<ResponseOf[typeof req.type]>;
   if (req.type === 'sightings:page') {
     const t0 = performance.now();
     const settings = await readSettings();
@@ -161,6 +167,8 @@ function openCapture(tabId: number, frameId?: number): Promise<void> {
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   openBackgroundSettings();
+  // Shares queued before a restart go out once the background runs again.
+  void team.resume().catch(() => undefined);
   browser.tabs.onRemoved.addListener((tabId) => tabLimit.forget(tabId));
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     const kind = senderKind(sender, browser.runtime.id, origin);

@@ -6,3 +6,4 @@ export { ENTITY_ID_PATTERN, isEntityId } from '../kb/entity-id';
 export * from './page';
 export * from './runtime';
 export * from './sender';
+export * from './team';

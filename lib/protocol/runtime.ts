@@ -20,6 +20,7 @@ import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
 import type { OverlayBatch } from '../overlay/store';
 import type { OverlayProblem } from '../overlay/validate';
 import type { Settings } from '../settings';
+import { TEAM_REQUEST_SCHEMAS, type TeamRequest, type TeamResponseOf } from './team';
 
 export type { EntityCardData } from '../kb/card-data';
 
@@ -110,10 +111,16 @@ export function isSettingsChanged(msg: unknown): boolean {
 }
 
 /** Every request the background understands. */
-export type Request = EntityRequest | IncidentRequest | OverlayRequest | SightingsRequest | SettingsRequest;
+export type Request =
+  | EntityRequest
+  | IncidentRequest
+  | OverlayRequest
+  | SightingsRequest
+  | SettingsRequest
+  | TeamRequest;
 
 /** The background's answer to each request type. */
-export interface ResponseOf {
+export interface ResponseOf extends TeamResponseOf {
   'kb:entity': EntityCardData | null;
   'incidents:save': Incident;
   'incidents:update': Incident;
@@ -202,6 +209,7 @@ const RequestSchema = v.variant('type', [
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS + 1)),
     apply: v.boolean(),
   }),
+  ...TEAM_REQUEST_SCHEMAS,
 ]);
 
 /** Whether a request is for the settings store. */

@@ -7,6 +7,7 @@
  */
 import { type ClaimedAddress, type CleanOptions, pageAddress } from '../url/clean';
 import type { Request } from './runtime';
+import { TEAM_ALLOWED } from './team';
 
 /** Whether `claimed` has the same origin as `senderUrl` (a single-page site's pushState stays within it). */
 function sameOrigin(senderUrl: string, claimed: string): boolean {
@@ -73,6 +74,7 @@ export const ALLOWED: Readonly<Record<Request['type'], readonly SenderKind[]>> =
   'settings:page': ['content-script'],
   'settings:watch': ['content-script'],
   'settings:not-on-site': ['content-script'],
+  ...TEAM_ALLOWED,
 };
 
 /** Where a page report comes from, as the browser says: its tab, its address, and whether it may be recorded. */

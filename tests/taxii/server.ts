@@ -110,6 +110,8 @@ export async function startTaxii(
     cwd: dir,
     stdio: ['ignore', 'ignore', process.env.TAXII_LOG ? 'inherit' : 'pipe'],
   });
+  /** Exited, or killed by a signal (then `exitCode` stays null). */
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   let log = '';
   child.stderr?.on('data', (d) => {
     log = (log + String(d)).slice(-4000);
@@ -117,7 +119,7 @@ export async function startTaxii(
   const auth = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
   const end = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`taxii-server exited (${child.exitCode}): ${log}`);
+    if (exited()) throw new Error(`taxii-server exited (${child.exitCode}): ${log}`);
     try {
       const r = await fetch(`${base}/taxii2/`, {
         headers: { Accept: 'application/taxii+json;version=2.1', Authorization: auth },
@@ -138,7 +140,7 @@ export async function startTaxii(
     apiRoot: `${base}/team/`,
     stop: () =>
       new Promise<void>((ok) => {
-        if (child.exitCode !== null) {
+        if (exited()) {
           rmSync(dir, { recursive: true, force: true });
           ok();
           return;
