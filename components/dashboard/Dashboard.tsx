@@ -43,6 +43,13 @@ export interface DashboardApi {
   overlay?(): Promise<Overlay>;
   /** Actors and agencies matching a typed name, for linking them in the edit form (absent: no linking). */
   findEntities?(query: string): EntityHit[];
+  /**
+   * Shares incidents with the team server (`components/team`); resolves to what happened, in words.
+   * Absent, or `teamReady` false: no team server is set up, and no share button shows.
+   */
+  share?(ids: string[]): Promise<string>;
+  /** Whether a team server is set up (share buttons show only then); calls back when that changes. */
+  teamReady?(onChange: (ready: boolean) => void): () => void;
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -78,6 +85,9 @@ export function Dashboard({
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<Pending>();
   const [bulkTag, setBulkTag] = useState('');
+  const [teamReady, setTeamReady] = useState(false);
+  useEffect(() => api.teamReady?.(setTeamReady), []);
+  const share = api.share && teamReady ? api.share : undefined;
   const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
   const [watchlist, setWatchlist] = useState<string[]>();
   const [overlay, setOverlay] = useState<Overlay>();
@@ -424,6 +434,15 @@ export function Dashboard({
             <button type="button" disabled={selected.size === 0} onClick={() => void remove([...selected])}>
               Delete selected
             </button>
+            {share && (
+              <button
+                type="button"
+                disabled={selected.size === 0}
+                onClick={() => void write(async () => ({ text: await share([...selected]) }))}
+              >
+                Share selected with team
+              </button>
+            )}
           </div>
           <IncidentList
             incidents={listed}
@@ -441,6 +460,7 @@ export function Dashboard({
             }
             onEdit={setEditing}
             onDelete={(i) => void remove([i.id])}
+            onShare={share && ((i) => void write(async () => ({ text: await share([i.id]) })))}
             onImport={() => fileInput.current?.click()}
           />
         </section>

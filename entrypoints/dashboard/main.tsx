@@ -10,6 +10,7 @@ import type { InsightsApi } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
 import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
 import { OverlayImport } from '../../components/overlay/OverlayImport';
+import { type TeamApi, TeamServer } from '../../components/team/TeamServer';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -35,6 +36,9 @@ import {
 } from '../../lib/sightings/db';
 import { sightingFilterOf } from '../../lib/sightings/filter';
 import { MAX_SIGHTINGS } from '../../lib/sightings/store';
+import { TEAM_CHANNEL } from '../../lib/taxii/db';
+import { type ShareOutcome, shareSummary, type TeamState } from '../../lib/taxii/model';
+import { originPattern } from '../../lib/taxii/server-address';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
@@ -189,6 +193,42 @@ const watchlistApi: WatchlistApi = {
   sightingCounts: async () => sightingCounts(await sightings()).catch(() => new Map()),
 };
 
+/** Team sharing: every call goes to the background, which alone talks to the server and keeps the secret. */
+const teamApi: TeamApi = {
+  state: () => browser.runtime.sendMessage({ type: 'team:get' }) as Promise<TeamState>,
+  requestAccess: async (url) => {
+    let origins: string[];
+    try {
+      origins = [originPattern(url)];
+    } catch {
+      return true; // Not an address: the background says so.
+    }
+    return browser.permissions.request({ origins });
+  },
+  releaseAccess: async (url) => void (await browser.permissions.remove({ origins: [originPattern(url)] })),
+  probe: (discovery, auth) => browser.runtime.sendMessage({ type: 'team:probe', discovery, auth }) as never,
+  connect: (req) => browser.runtime.sendMessage({ type: 'team:connect', ...req }) as never,
+  forget: () => browser.runtime.sendMessage({ type: 'team:forget' }) as never,
+  retry: () => browser.runtime.sendMessage({ type: 'team:retry' }) as never,
+  pull: (apply) => browser.runtime.sendMessage({ type: 'team:pull', apply }) as never,
+  subscribe(onChange) {
+    const channel = new BroadcastChannel(TEAM_CHANNEL);
+    channel.onmessage = onChange;
+    return () => channel.close();
+  },
+};
+api.share = async (ids) =>
+  shareSummary((await browser.runtime.sendMessage({ type: 'team:share', ids })) as ShareOutcome);
+api.teamReady = (onChange) => {
+  const check = () =>
+    void teamApi.state().then(
+      (s) => onChange(!!s.server?.canWrite),
+      () => onChange(false),
+    );
+  check();
+  return teamApi.subscribe?.(check) ?? (() => {});
+};
+
 /** The dashboard's views, in tab order. */
 const tabs: DashboardTab[] = [
   {
@@ -242,6 +282,11 @@ const tabs: DashboardTab[] = [
         />
       </OverlayEditor>
     ),
+  },
+  {
+    id: 'team',
+    label: 'Team server',
+    render: () => <TeamServer api={teamApi} />,
   },
 ];
 

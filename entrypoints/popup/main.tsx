@@ -6,6 +6,7 @@ import { Popup, type PopupApi } from '../../components/popup/Popup';
 import type { IncidentsDb } from '../../lib/incidents/db';
 import manifest from '../../lib/kb/data/manifest.json';
 import type { PageRequest, PageSummary } from '../../lib/protocol';
+import type { ShareOutcome, TeamState } from '../../lib/taxii/model';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 // The bench splits opening time here: before, the browser loads and evaluates the modules; after, we render.
@@ -109,6 +110,16 @@ const report: PopupApi['report'] = {
     return fileName;
   },
   save: async (draft) => void (await browser.runtime.sendMessage({ type: 'incidents:save', draft })),
+  // Team sharing: the background builds the same bundle as the download and sends it to the team server.
+  teamReady: async () =>
+    !!((await browser.runtime.sendMessage({ type: 'team:get' })) as TeamState).server?.canWrite,
+  async share(input) {
+    const [out, { shareSummary }] = await Promise.all([
+      browser.runtime.sendMessage({ type: 'team:share-report', input }) as Promise<ShareOutcome>,
+      import('../../lib/taxii/model'),
+    ]);
+    return shareSummary(out);
+  },
   today() {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -104,3 +104,11 @@ export type PullOutcome =
 
 /** The outcome of adding or forgetting the server. */
 export type ConnectOutcome = { ok: true; state: TeamState } | ({ ok: false } & TeamFailure);
+
+/** A share's or retry's outcome in words: how many went, how many wait, and the first reason. */
+export function shareSummary(out: ShareOutcome): string {
+  const parts = [`${out.shared} shared`];
+  if (out.pending) parts.push(`${out.pending} waiting to be sent`);
+  const first = out.failures[0];
+  return `${parts.join(', ')}.${first ? ` ${first.message}` : ''}`;
+}

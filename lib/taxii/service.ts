@@ -24,6 +24,7 @@ import type {
   TeamServer,
   TeamState,
 } from './model';
+import { serverUrlProblem } from './server-address';
 
 /** The object types a sync reads: the team's actors, agencies and how they relate. */
 export const PULL_TYPES = ['intrusion-set', 'threat-actor', 'identity', 'relationship'] as const;
@@ -45,30 +46,6 @@ export interface TeamDeps {
   schedule?(fn: () => void, ms: number): void;
   /** Longest wait for one answer of the server, in ms. */
   timeoutMs?: number;
-}
-
-/**
- * Why `url` cannot be a team server's address, or undefined when it can: an https address, or plain http
- * only on this machine (credentials never cross a network in the clear); no user name or password in it.
- */
-export function serverUrlProblem(url: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return `“${url}” is not an address.`;
-  }
-  if (u.username || u.password)
-    return 'Put the user name and password in their own fields, not in the address.';
-  if (u.protocol === 'https:') return undefined;
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-  if (u.protocol === 'http:' && loopback) return undefined;
-  return 'A team server must be reached over https (plain http only on this machine).';
-}
-
-/** The origin pattern of a server's address, as host permissions name it (`https://taxii.example/*`). */
-export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
 }
 
 const failureOf = (e: unknown): TeamFailure =>
