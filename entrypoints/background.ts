@@ -91,7 +91,7 @@ async function handle(req: Request, sender: SenderInfo): Promise<ResponseOf[Requ
   if (req.type === 'overlay:write') return overlay.write(req.batch);
   if (req.type === 'overlay:import') return importIntoOverlay(overlay, req.text, req.apply);
   if (isSettingsRequest(req)) return handleSettingsRequest(req, sender.url, backgroundSettings);
-  if (isTeamRequest(req)) return team.handle(req) as Promise<ResponseOf[typeof req.type]>;
+  if (isTeamRequest(req)) return team.respond(req) as Promise<ResponseOf[typeof req.type]>;
   if (req.type === 'sightings:page') {
     const t0 = performance.now();
     const settings = await readSettings();

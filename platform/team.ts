@@ -16,7 +16,8 @@ export function backgroundTeam(
   overlay: OverlayService,
 ): TeamService {
   let db: Promise<TeamDb> | undefined;
-  const channel = new BroadcastChannel(TEAM_CHANNEL);
+  // Opened on the first change, not when the module loads (the build evaluates this file in Node).
+  let channel: BroadcastChannel | undefined;
   return new TeamService({
     db: () => {
       db ??= openTeamDb().catch((e: unknown) => {
@@ -37,7 +38,10 @@ export function backgroundTeam(
       return (id: string) => lookup.entity(id);
     },
     importOverlay: (text, apply) => importIntoOverlay(overlay, text, apply),
-    announce: () => channel.postMessage('changed'),
+    announce: () => {
+      channel ??= new BroadcastChannel(TEAM_CHANNEL);
+      channel.postMessage('changed');
+    },
     schedule: (fn, ms) => void setTimeout(fn, ms),
   });
 }

@@ -82,8 +82,12 @@ export class TeamService {
     return new TaxiiClient({ fetch, auth, timeoutMs: this.deps.timeoutMs });
   }
 
-  /** Handles one `team:` request. */
-  handle(req: TeamRequest): Promise<unknown> {
+  /**
+   * Answers one `team:` request. Not named `handle`: WXT's build strips the background's `main` and then
+   * unused top-level code by name, and a `team.handle(…)` call would keep the background's own `handle`
+   * (and its BroadcastChannels) alive in the Node process that reads the options, which then never exits.
+   */
+  respond(req: TeamRequest): Promise<unknown> {
     switch (req.type) {
       case 'team:get':
         return this.state();

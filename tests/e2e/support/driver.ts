@@ -271,9 +271,10 @@ function withOpenScanned(b: Omit<ExtensionBrowser, 'openScanned'>): ExtensionBro
 export async function launchBrowser(
   name: 'chromium' | 'firefox',
   extDir?: string,
+  options: { profile?: string; firefoxPrefs?: Record<string, unknown> } = {},
 ): Promise<ExtensionBrowser> {
   if (name === 'chromium') {
-    const s = await launchChromium({ extDir });
+    const s = await launchChromium({ extDir, profile: options.profile });
     return withOpenScanned({
       name,
       newTab: async () => playwrightTab(await s.newPage()),
@@ -287,7 +288,7 @@ export async function launchBrowser(
       close: () => s.close(),
     });
   }
-  const s = await launchFirefox({ extDir });
+  const s = await launchFirefox({ extDir, profile: options.profile, prefs: options.firefoxPrefs });
   const errors: string[] = [];
   return withOpenScanned({
     name,
