@@ -195,10 +195,9 @@ export function taxiiSuite(name: 'chromium' | 'firefox'): void {
       // The secret never comes back to a page, and nothing is in storage.local.
       expect(state).not.toContain(PASSWORD);
       const local = await dash.evaluate(() => {
-        const g = globalThis as unknown as {
-          chrome: { storage: { local: { get(k: null): Promise<object> } } };
-        };
-        return g.chrome.storage.local.get(null);
+        type Api = { storage: { local: { get(k: null): Promise<object> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (g.browser ?? g.chrome).storage.local.get(null);
       }, undefined);
       expect(JSON.stringify(local)).not.toContain(PASSWORD);
     });
