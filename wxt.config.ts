@@ -11,15 +11,27 @@ function styleHash(css: string): string {
 }
 
 /**
+ * Where a team server (TAXII 2.1) may be: any https origin, or plain http on this machine. Optional host
+ * permissions: nothing is granted at install; the dashboard asks for the one origin the reader adds.
+ */
+export const TEAM_SERVER_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+/**
  * The extension pages' Content Security Policy: nothing by default (`default-src 'none'`), then only what
  * the popup and dashboard use: their own scripts and style sheets, and by hash the two inline `<style>`s
- * they render (the entity card's styles, and the capture form's wherever it is shown). No `connect-src`, `img-src`, `font-src`, `media-src` or
- * `frame-src`, so an extension page cannot fetch, load or beacon anything, local or remote: "offline" is
- * the browser's rule, not a habit. No plugins, no `<base>` redirection, no form posts.
+ * they render (the entity card's styles, and the capture form's wherever it is shown). No `img-src`,
+ * `font-src`, `media-src` or `frame-src`, so an extension page cannot load or beacon anything, local or
+ * remote. `connect-src` allows https and this machine's plain http for one reason: the background talks to
+ * the team server the reader adds (a manifest's policy cannot name an address chosen later; the background
+ * sends only to the origin of the server the reader added, whose host permission they granted). Every HTML
+ * page narrows it again to `connect-src 'none'` with a policy of its own (`<meta>` in its index.html), so
+ * the popup, dashboard and capture form still cannot fetch anything. No plugins, no `<base>` redirection,
+ * no form posts.
  */
 export const EXTENSION_PAGES_CSP = [
   "default-src 'none'",
   "script-src 'self'",
+  'connect-src https: http://127.0.0.1:* http://localhost:*',
   `style-src 'self' ${styleHash(CARD_CSS)} ${styleHash(FORM_CSS)}`,
   "object-src 'none'",
   "base-uri 'none'",
@@ -49,7 +61,7 @@ export default defineConfig({
   webExt: { disabled: true },
   // One zip per build: Firefox MV2 and MV3 would otherwise share a name.
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
-  manifest: ({ browser }) => {
+  manifest: ({ browser, manifestVersion }) => {
     const firefox = browser === 'firefox';
     return {
       name: 'APT Lens',
@@ -57,6 +69,10 @@ export default defineConfig({
         'Highlights threat actors and government agencies in security news, explains who they are, and keeps a local record of incidents. Offline.',
       // Each permission is explained in README's Permissions section.
       permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+      // MV2 lists optional origins among optional permissions; MV3 has a key of its own.
+      ...(manifestVersion === 2
+        ? { optional_permissions: TEAM_SERVER_ORIGINS }
+        : { optional_host_permissions: TEAM_SERVER_ORIGINS }),
       commands: {
         'next-mention': {
           suggested_key: { default: 'Alt+Shift+J' },

@@ -10,8 +10,10 @@ import { createMenus, followMenusAndCommands } from '../platform/menus';
 import { backgroundSettings, openBackgroundSettings } from '../platform/settings-store';
 
 export default defineBackground(() => {
-  const { handlers, overlay, tabLimit } = createBackgroundServices();
+  const { handlers, overlay, tabLimit, team } = createBackgroundServices();
   openBackgroundSettings();
+  // Shares queued before a restart go out once the background runs again.
+  void team.resume().catch(() => undefined);
   browser.tabs.onRemoved.addListener((tabId) => tabLimit.forget(tabId));
   answerRequests(handlers);
   browser.runtime.onInstalled.addListener(() => {

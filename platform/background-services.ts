@@ -17,9 +17,12 @@ import { settingsHandlers } from '../lib/settings-service';
 import { openSightingsDb, SIGHTINGS_CHANNEL } from '../lib/sightings/db';
 import { TabRateLimit } from '../lib/sightings/rate-limit';
 import { sightingsHandlers } from '../lib/sightings-service';
+import type { TeamService } from '../lib/team-service';
+import { teamHandlers } from '../lib/team-service';
 import { setWatchedBadge } from './badge';
 import { publishOverlayMatcher } from './overlay';
 import { backgroundSettings } from './settings-store';
+import { backgroundTeam } from './team';
 
 /** Tells the extension's open pages on `name` that a store changed. */
 function announcer(name: string): () => void {
@@ -32,6 +35,8 @@ export interface BackgroundServices {
   handlers: Handlers;
   overlay: OverlayService;
   tabLimit: TabRateLimit;
+  /** Team sharing, whose queue resumes when the background starts. */
+  team: TeamService;
 }
 
 /** Builds the background's services and handler table (once, when the background starts). */
@@ -63,7 +68,10 @@ export function createBackgroundServices(): BackgroundServices {
         void (await settings.change((s) => ids.reduce((acc, id) => withWatched(acc, id, false), s))),
     },
   };
+  // Team sharing (a TAXII 2.1 server the reader added): nothing is sent before one is.
+  const team = backgroundTeam(incidentsDb, overlay);
   const handlers: Handlers = {
+    ...teamHandlers(team),
     ...overlayHandlers(overlay),
     ...settingsHandlers(settings),
     ...sightingsHandlers({
@@ -91,7 +99,7 @@ export function createBackgroundServices(): BackgroundServices {
       }
     },
   };
-  return { handlers, overlay, tabLimit };
+  return { handlers, overlay, tabLimit, team };
 }
 
 /**

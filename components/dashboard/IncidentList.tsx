@@ -20,6 +20,8 @@ export interface IncidentListProps {
   onSelect?: (id: string, on: boolean) => void;
   onEdit?: (incident: Incident) => void;
   onDelete?: (incident: Incident) => void;
+  /** Shares one incident with the team server (absent: no server set up, no button). */
+  onShare?: (incident: Incident) => void;
   /** Opens the import file picker (offered when the store is empty). */
   onImport?: () => void;
 }
@@ -34,6 +36,7 @@ export function IncidentList({
   onSelect,
   onEdit,
   onDelete,
+  onShare,
   onImport = () => {},
 }: IncidentListProps) {
   const [scrollTop, setScrollTop] = useState(0);
@@ -96,6 +99,11 @@ export function IncidentList({
               <button type="button" onClick={() => onDelete?.(i)} aria-label={`Delete ${i.title}`}>
                 Delete
               </button>
+              {onShare && (
+                <button type="button" onClick={() => onShare(i)} aria-label={`Share ${i.title} with team`}>
+                  Share with team
+                </button>
+              )}
             </div>
           </li>
         ))}

@@ -39,6 +39,13 @@ export interface IncidentsTabApi {
   lookup?: EntityLookup;
   /** Actors and agencies matching a typed name, for linking them in the edit form (absent: no linking). */
   findEntities?(query: string): EntityHit[];
+  /**
+   * Shares incidents with the team server (`components/team`); resolves to what happened, in words.
+   * Absent, or `teamReady` false: no team server is set up, and no share button shows.
+   */
+  share?(ids: string[]): Promise<string>;
+  /** Whether a team server is set up (share buttons show only then); calls back when that changes. */
+  teamReady?(onChange: (ready: boolean) => void): () => void;
 }
 
 type Status = { text: string; undo?: Incident[] };
@@ -73,6 +80,9 @@ export function IncidentsTab({
   const [status, setStatus] = useState<Status>();
   const [error, setError] = useState<string>();
   const [bulkTag, setBulkTag] = useState('');
+  const [teamReady, setTeamReady] = useState(false);
+  useEffect(() => api.teamReady?.(setTeamReady), []);
+  const share = api.share && teamReady ? api.share : undefined;
   const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
   const importFile = useImportFile((text) => api.send({ type: 'backup:import', text, apply: false }), {
     onStart: () => {
@@ -367,6 +377,15 @@ export function IncidentsTab({
             <button type="button" disabled={selected.size === 0} onClick={() => void remove([...selected])}>
               Delete selected
             </button>
+            {share && (
+              <button
+                type="button"
+                disabled={selected.size === 0}
+                onClick={() => void write(async () => ({ text: await share([...selected]) }))}
+              >
+                Share selected with team
+              </button>
+            )}
           </div>
           <IncidentList
             incidents={listed}
@@ -384,6 +403,7 @@ export function IncidentsTab({
             }
             onEdit={setEditing}
             onDelete={(i) => void remove([i.id])}
+            onShare={share && ((i) => void write(async () => ({ text: await share([i.id]) })))}
             onImport={importFile.choose}
           />
         </section>

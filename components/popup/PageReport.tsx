@@ -14,6 +14,10 @@ export interface ReportApi {
   save(draft: IncidentDraft): Promise<void>;
   /** Today as YYYY-MM-DD, the default published date. */
   today(): string;
+  /** Whether a team server with a writable collection is set up (absent or false: no share button). */
+  teamReady?(): Promise<boolean>;
+  /** Shares the report with the team server (through the background); resolves to what happened, in words. */
+  share?(input: PageReportInput): Promise<string>;
 }
 
 type Status = { kind: 'done' | 'saved' | 'error'; text: string } | undefined;
@@ -40,10 +44,12 @@ export function PageReport({
   const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
+  const [team, setTeam] = useState(false);
   const back = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     back.current?.focus();
+    void api.teamReady?.().then(setTeam, () => setTeam(false));
     void api.source().then((s) => {
       setSource(s ?? null);
       if (s) setName(s.title);
@@ -80,6 +86,9 @@ export function PageReport({
       await api.save(draft);
       return { kind: 'saved', text: S.reportSaved(draft.title) };
     });
+
+  const share = (src: PageReportSource) =>
+    run(async () => ({ kind: 'done', text: (await api.share?.(input(src))) ?? '' }));
 
   const toggle = (id: string) => {
     const next = new Set(dropped);
@@ -163,6 +172,11 @@ export function PageReport({
             <button type="button" disabled={busy} onClick={() => void save(source)}>
               {S.reportSave}
             </button>
+            {team && api.share && (
+              <button type="button" disabled={busy} onClick={() => void share(source)}>
+                {S.reportShare}
+              </button>
+            )}
           </div>
           {status && (
             <p

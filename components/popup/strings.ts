@@ -59,6 +59,7 @@ export const S = {
   reportEntities: (kept: number, all: number) => `Actors and agencies (${kept} of ${all} included)`,
   reportDownload: 'Download STIX report',
   reportSave: 'Save as incident',
+  reportShare: 'Share with team',
   reportDownloaded: (file: string) => `Downloaded ${file}.`,
   reportSaved: (title: string) => `Saved as the incident “${title}”.`,
   reportNotWeb: 'Only a web page (http or https) can be saved as an incident; download the report instead.',

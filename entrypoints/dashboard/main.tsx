@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card/card-css';
 import { IncidentsTab, type IncidentsTabApi } from '../../components/dashboard/IncidentsTab';
 import { type SightingsApi, SightingsView } from '../../components/dashboard/SightingsView';
@@ -9,6 +10,7 @@ import { LazyInsights } from '../../components/insights/LazyInsights';
 import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
 import { OverlayImport } from '../../components/overlay/OverlayImport';
 import { countryName } from '../../components/shared/country';
+import { type TeamApi, TeamServer } from '../../components/team/TeamServer';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -33,6 +35,9 @@ import {
 } from '../../lib/sightings/db';
 import { sightingFilterOf } from '../../lib/sightings/filter';
 import { MAX_SIGHTINGS } from '../../lib/sightings/store';
+import { TEAM_CHANNEL } from '../../lib/taxii/db';
+import { shareSummary } from '../../lib/taxii/model';
+import { originPattern } from '../../lib/taxii/server-address';
 import { send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
@@ -185,6 +190,41 @@ const watchlistApi: WatchlistApi = {
   sightingCounts: async () => sightingCounts(await sightings()).catch(() => new Map()),
 };
 
+/** Team sharing: every call goes to the background, which alone talks to the server and keeps the secret. */
+const teamApi: TeamApi = {
+  state: () => send({ type: 'team:get' }),
+  requestAccess: async (url) => {
+    let origins: string[];
+    try {
+      origins = [originPattern(url)];
+    } catch {
+      return true; // Not an address: the background says so.
+    }
+    return browser.permissions.request({ origins });
+  },
+  releaseAccess: async (url) => void (await browser.permissions.remove({ origins: [originPattern(url)] })),
+  probe: (discovery, auth) => send({ type: 'team:probe', discovery, auth }),
+  connect: (req) => send({ type: 'team:connect', ...req }),
+  forget: () => send({ type: 'team:forget' }),
+  retry: () => send({ type: 'team:retry' }),
+  pull: (apply) => send({ type: 'team:pull', apply }),
+  subscribe(onChange) {
+    const channel = new BroadcastChannel(TEAM_CHANNEL);
+    channel.onmessage = onChange;
+    return () => channel.close();
+  },
+};
+api.share = async (ids) => shareSummary(await send({ type: 'team:share', ids }));
+api.teamReady = (onChange) => {
+  const check = () =>
+    void teamApi.state().then(
+      (s) => onChange(!!s.server?.canWrite),
+      () => onChange(false),
+    );
+  check();
+  return teamApi.subscribe?.(check) ?? (() => {});
+};
+
 /** The dashboard's views, in tab order. */
 const tabs: DashboardTab[] = [
   {
@@ -234,6 +274,11 @@ const tabs: DashboardTab[] = [
         <OverlayImport send={(text, apply) => send({ type: 'overlay:import', text, apply })} />
       </OverlayEditor>
     ),
+  },
+  {
+    id: 'team',
+    label: 'Team server',
+    render: () => <TeamServer api={teamApi} />,
   },
 ];
 

@@ -110,6 +110,15 @@ const report: PopupApi['report'] = {
     return fileName;
   },
   save: async (draft) => void (await send({ type: 'incidents:save', draft })),
+  // Team sharing: the background builds the same bundle as the download and sends it to the team server.
+  teamReady: async () => !!(await send({ type: 'team:get' })).server?.canWrite,
+  async share(input) {
+    const [out, { shareSummary }] = await Promise.all([
+      send({ type: 'team:share-report', input }),
+      import('../../lib/taxii/model'),
+    ]);
+    return shareSummary(out);
+  },
   today() {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

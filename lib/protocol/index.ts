@@ -8,3 +8,4 @@ export * from './handlers';
 export * from './page';
 export * from './runtime';
 export * from './sender';
+export * from './team';

@@ -69,7 +69,8 @@ export function parsePageRequest(msg: unknown): PageRequest | undefined {
   return r.success ? r.output : undefined;
 }
 
-const PageReportSourceSchema = v.object({
+/** The shape of a page report source: the popup's check of a content script's answer, and the team share's. */
+export const PageReportSourceSchema = v.object({
   url: v.pipe(v.string(), v.maxLength(REPORT_LIMITS.url)),
   title: v.pipe(v.string(), v.maxLength(REPORT_LIMITS.title)),
   entities: v.pipe(

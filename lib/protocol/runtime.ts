@@ -18,6 +18,7 @@ import type { OverlayWriteReport } from '../overlay/service';
 import type { Settings } from '../settings';
 import { SettingsChangeSchema } from '../settings-change';
 import { type AnswerOf, answer, message, variantOf } from './table';
+import { TEAM_MESSAGES } from './team';
 
 export type { EntityCardData } from '../kb/card-data';
 export type { OverlayWriteReport } from '../overlay/service';
@@ -135,6 +136,8 @@ export const RUNTIME_MESSAGES = [
   message('settings:watch', { id: EntityIdSchema, watched: v.boolean() }, answer<Settings>(), CONTENT),
   /** "Not this entity on this site", for the sender's own site. */
   message('settings:not-on-site', { id: EntityIdSchema }, answer<Settings>(), CONTENT),
+  // Team sharing (a TAXII 2.1 server the reader added): extension pages only.
+  ...TEAM_MESSAGES,
 ] as const;
 
 type RuntimeMessage = (typeof RUNTIME_MESSAGES)[number];
@@ -160,6 +163,8 @@ export type BackupRequest = RequestOf<Extract<Request['type'], `backup:${string}
 export type OverlayRequest = RequestOf<Extract<Request['type'], `overlay:${string}`>>;
 /** Requests of the sightings store. */
 export type SightingsRequest = RequestOf<Extract<Request['type'], `sightings:${string}`>>;
+/** Requests of team sharing. */
+export type TeamRequest = RequestOf<Extract<Request['type'], `team:${string}`>>;
 /** Requests of the settings store. */
 export type SettingsRequest = RequestOf<Extract<Request['type'], `settings:${string}`>>;
 

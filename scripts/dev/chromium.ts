@@ -27,7 +27,13 @@ export const CHROME_TIMING_BUILD = '.output/chrome-mv3-timing';
  * extensions without a service worker (bench:page's reference extensions), so `extensionId` stays the first's.
  */
 export async function launchChromium(
-  options: { extDir?: string; alsoLoad?: string[]; headless?: boolean } = {},
+  options: {
+    extDir?: string;
+    alsoLoad?: string[];
+    headless?: boolean;
+    /** A profile folder to use and keep (a later launch on it is the same browser restarted). */
+    profile?: string;
+  } = {},
 ): Promise<ChromiumSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -40,7 +46,7 @@ export async function launchChromium(
       `No built extension at ${ext}: run npm run build first (it writes the shipped and the timing builds)`,
     );
   const load = [ext, ...(options.alsoLoad ?? []).map((d) => resolve(d))].join(',');
-  const profile = mkdtempSync(join(tmpdir(), 'apt-lens-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'apt-lens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -86,7 +92,7 @@ export async function launchChromium(
     newPage: () => context.newPage(),
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

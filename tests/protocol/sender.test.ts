@@ -53,6 +53,29 @@ const requests: Record<Request['type'], Request> = {
   'settings:page': { type: 'settings:page' },
   'settings:watch': { type: 'settings:watch', id: 'apt31', watched: true },
   'settings:not-on-site': { type: 'settings:not-on-site', id: 'apt31' },
+  'team:get': { type: 'team:get' },
+  'team:probe': { type: 'team:probe', discovery: 'https://taxii.example/taxii2/', auth: { kind: 'none' } },
+  'team:connect': {
+    type: 'team:connect',
+    discovery: 'https://taxii.example/taxii2/',
+    apiRoot: 'https://taxii.example/team/',
+    collectionId: 'c',
+    auth: { kind: 'bearer', token: 't' },
+  },
+  'team:forget': { type: 'team:forget' },
+  'team:share': { type: 'team:share', ids: [inc.id] },
+  'team:share-report': {
+    type: 'team:share-report',
+    input: {
+      source: { url: 'https://a.example/', title: 'A', entities: [] },
+      name: '',
+      note: '',
+      labels: [],
+      published: '2026-01-01',
+    },
+  },
+  'team:retry': { type: 'team:retry' },
+  'team:pull': { type: 'team:pull', apply: false },
 };
 
 /** The whole table, written out: a change to who may do what has to change this test too. */
@@ -79,6 +102,15 @@ const expected: Record<Request['type'], Record<SenderKind, boolean>> = {
   'settings:page': { 'extension-page': false, 'content-script': true, untrusted: false },
   'settings:watch': { 'extension-page': false, 'content-script': true, untrusted: false },
   'settings:not-on-site': { 'extension-page': false, 'content-script': true, untrusted: false },
+  // Team sharing carries credentials and sends data off the machine: extension pages only.
+  'team:get': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'team:probe': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'team:connect': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'team:forget': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'team:share': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'team:share-report': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'team:retry': { 'extension-page': true, 'content-script': false, untrusted: false },
+  'team:pull': { 'extension-page': true, 'content-script': false, untrusted: false },
 };
 
 describe('authorize', () => {

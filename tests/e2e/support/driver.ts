@@ -72,6 +72,13 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string, selector: string): Promise<Tab>;
   /** Errors the extension logged so far (Chromium; Firefox reports them in the tab's console). */
   extensionErrors(): string[];
+  /**
+   * Lets the extension's optional host permission for `pattern` be granted as a reader would. Chromium
+   * cannot show its permission prompt headless (the request stays pending), so the grant is made where a
+   * reader can make it too: the Extensions page's site access (`chrome://extensions`), after which the
+   * extension's own request resolves at once. Firefox grants on the request itself under a test pref.
+   */
+  allowSiteAccess(pattern: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -271,9 +278,10 @@ function withOpenScanned(b: Omit<ExtensionBrowser, 'openScanned'>): ExtensionBro
 export async function launchBrowser(
   name: 'chromium' | 'firefox',
   extDir?: string,
+  options: { profile?: string; firefoxPrefs?: Record<string, unknown> } = {},
 ): Promise<ExtensionBrowser> {
   if (name === 'chromium') {
-    const s = await launchChromium({ extDir });
+    const s = await launchChromium({ extDir, profile: options.profile });
     return withOpenScanned({
       name,
       newTab: async () => playwrightTab(await s.newPage()),
@@ -284,10 +292,25 @@ export async function launchBrowser(
         return playwrightTab(page);
       },
       extensionErrors: () => s.extensionErrors,
+      async allowSiteAccess(pattern) {
+        const page = await s.newPage();
+        await page.goto(`chrome://extensions/?id=${s.extensionId}`);
+        await page.evaluate(
+          ([id, host]) => {
+            type Dev = { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+            return (globalThis as unknown as { chrome: Dev }).chrome.developerPrivate.addHostPermission(
+              id,
+              host,
+            );
+          },
+          [s.extensionId, pattern] as const,
+        );
+        await page.close();
+      },
       close: () => s.close(),
     });
   }
-  const s = await launchFirefox({ extDir });
+  const s = await launchFirefox({ extDir, profile: options.profile, prefs: options.firefoxPrefs });
   const errors: string[] = [];
   return withOpenScanned({
     name,
@@ -295,6 +318,7 @@ export async function launchBrowser(
     openExtensionPage: async (path, selector) =>
       puppeteerTab(await s.openExtensionPage(path, selector), errors),
     extensionErrors: () => errors,
+    allowSiteAccess: async () => {},
     close: () => s.close(),
   });
 }

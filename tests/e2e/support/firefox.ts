@@ -23,7 +23,9 @@ export interface FirefoxSession {
 export const FIREFOX_TIMING_BUILD = '.output/firefox-mv2-timing';
 
 /** Launches Firefox ESR over WebDriver BiDi with the timing build (or `extDir`, e.g. the shipped build). */
-export async function launchFirefox(options: { extDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  options: { extDir?: string; profile?: string; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxSession> {
   if (!existsSync(FIREFOX)) {
     throw new Error(
       `Firefox ESR not found at ${FIREFOX}: install the Debian package "firefox-esr" (apt-get install -y firefox-esr)`,
@@ -35,7 +37,9 @@ export async function launchFirefox(options: { extDir?: string } = {}): Promise<
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(options.profile ? { userDataDir: options.profile } : {}),
     extraPrefsFirefox: {
+      ...options.prefs,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'network.dns.localDomains': '',
       'network.proxy.type': 0,

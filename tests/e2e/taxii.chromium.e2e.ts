@@ -1,0 +1,3 @@
+import { taxiiSuite } from './support/taxii-suite';
+
+taxiiSuite('chromium');
