@@ -1,0 +1,28 @@
+/**
+ * Writes the bundled names' prefilter (lib/match/prefilter-bundled.ts) from the public name table: what the
+ * content script's first stage asks in every frame before it loads the matcher. Run after `npm run kb`:
+ * `npx tsx scripts/prefilter/build.ts` (a test fails while it is stale).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadNameTable } from '../../lib/kb/names';
+import { encodePrefilter, prefilterKeys } from '../../lib/match/prefilter';
+
+/** The generated module's text. */
+export function bundledPrefilterModule(): string {
+  const keys = prefilterKeys(loadNameTable().map((r) => r.name));
+  return [
+    '// Written by scripts/prefilter/build.ts from the bundled name table: do not edit.',
+    "/** The bundled names' keys for the first stage's prefilter (`decodePrefilter` in ./prefilter.ts). */",
+    `export const BUNDLED_PREFILTER =\n  '${encodePrefilter(keys)}';`,
+    '',
+  ].join('\n');
+}
+
+export const BUNDLED_PREFILTER_PATH = fileURLToPath(
+  new URL('../../lib/match/prefilter-bundled.ts', import.meta.url),
+);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(BUNDLED_PREFILTER_PATH, bundledPrefilterModule());
+}
