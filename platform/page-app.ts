@@ -18,12 +18,12 @@ import { CAPTURE_FRAME_CSS, type Capture, setupCapture } from '../lib/page/captu
 import { cardActions } from '../lib/page/card-actions';
 import { UI_HOST_TAG } from '../lib/page/collect';
 import { MARKS_CSS } from '../lib/page/private-marks';
-import { yieldTask } from '../lib/page/scanner';
 import { PageSession } from '../lib/page/session';
 import { ShadowStyles } from '../lib/page/shadow-styles';
 import { rescanOnUrlChange } from '../lib/page/url-change';
+import { yieldTask } from '../lib/page/yield-task';
 import type { EntityCardData } from '../lib/protocol';
-import type { PageRequest } from '../lib/protocol/page';
+import { parsePageRequest } from '../lib/protocol/page';
 import type { Settings } from '../lib/settings';
 import { readOverlayMatcherNow, watchOverlayMatcher } from './overlay';
 import { sendPageReport } from './page-report';
@@ -39,7 +39,8 @@ export interface PageHandoff {
 
 /** The running page, as the first stage forwards the popup's and keyboard's requests to it. */
 export interface PageApp {
-  handle(req: PageRequest): unknown;
+  /** Answers a page request from the extension (checked for shape here); undefined for anything else. */
+  handle(msg: unknown): unknown;
 }
 
 /** Starts the page's session; its requests are answered from the start (before the first scan, as paused). */
@@ -179,5 +180,10 @@ export function runPage({ ctx, settings: stored, topFrame }: PageHandoff): PageA
       },
     ],
   });
-  return { handle: (req) => session.handle(req) };
+  return {
+    handle: (msg) => {
+      const req = parsePageRequest(msg);
+      return req ? session.handle(req) : undefined;
+    },
+  };
 }

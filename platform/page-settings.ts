@@ -5,17 +5,14 @@
  */
 import { browser } from 'wxt/browser';
 import { isExtensionSender, isSettingsChanged, type Request, type SenderInfo } from '../lib/protocol';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../lib/settings';
+import { normalizeSettings, type Settings } from '../lib/settings';
 
 function ask(req: Request): Promise<Settings> {
   return browser.runtime.sendMessage(req).then(normalizeSettings);
 }
 
-/** This page's view of the settings, with the request sent before this call returns (it travels while the page is read). */
-export function readSettingsNow(): Promise<Settings> {
-  // No answer (the extension was reloaded under the page): the defaults, as on a fresh install.
-  return ask({ type: 'settings:page' }).catch(() => DEFAULT_SETTINGS);
-}
+// The first stage reads the settings too, without this module's protocol checks (its schemas weigh kilobytes).
+export { readSettingsNow } from './page-settings-read';
 
 /** Calls `fn` with this page's new view whenever the settings change; returns the unsubscribe. */
 export function watchSettings(fn: (s: Settings) => void): () => void {

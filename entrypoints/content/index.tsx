@@ -1,11 +1,15 @@
 import './start-mark';
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runFirstStage } from '../../lib/page/first-stage';
+import { yieldTask } from '../../lib/page/yield-task';
 import { GuardedContext } from '../../platform/guarded-context';
-import { runPage } from '../../platform/page-app';
+import { readNamesPrefilter, watchNamesPrefilter } from '../../platform/names-prefilter';
+import type { PageApp } from '../../platform/page-app';
 import { answerPageRequests } from '../../platform/page-requests';
-import { readSettingsNow } from '../../platform/page-settings';
-import { mark } from '../../platform/timing';
+import { readSettingsNow } from '../../platform/page-settings-read';
+import { loadSecondStage } from '../../platform/stages';
+import { mark, measure } from '../../platform/timing';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -22,7 +26,25 @@ export default defineContentScript({
     mark('apt-lens:main');
     if (!('highlights' in CSS) || !document.body) return;
     const topFrame = window === window.top;
-    const app = runPage({ ctx, settings: readSettingsNow(), topFrame });
-    if (topFrame) answerPageRequests(ctx, (req) => app.handle(req));
+    const settings = readSettingsNow();
+    // The matcher and the session load only where a name may be, or when the popup or keyboard asks.
+    let app: Promise<PageApp> | undefined;
+    const second = () => {
+      mark('apt-lens:second-stage');
+      app ??= loadSecondStage().then((run) => run({ ctx, settings, topFrame }));
+      return app;
+    };
+    if (topFrame) answerPageRequests(ctx.signal, async (msg) => (await second()).handle(msg));
+    void runFirstStage({
+      doc: document,
+      signal: ctx.signal,
+      prefilter: readNamesPrefilter,
+      onNamesChanged: watchNamesPrefilter,
+      load: () => void second().catch(() => undefined),
+      yieldToBrowser: yieldTask,
+      onTask: (t0) => measure('apt-lens:task', t0),
+      // A frame that names nothing is done with its first look: the same measure as a first scan.
+      onNone: () => measure('apt-lens:scan', 'apt-lens:start'),
+    });
   },
 });

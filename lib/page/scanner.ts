@@ -10,6 +10,7 @@ import { collectText, isInline, isSkipped, TextCollector, UI_HOST_TAG } from './
 import { MentionIndex } from './hit-test';
 import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
 import type { ShadowStyles } from './shadow-styles';
+import { yieldTask } from './yield-task';
 
 /** The matcher as the scanner needs it. */
 export type FindFn = (text: string, options?: FindOptions) => Mention[];
@@ -364,20 +365,6 @@ export class PageScanner {
     this.o.onTask?.(t0);
     this.o.onScan?.('incremental', t0);
   }
-}
-
-/**
- * Gives the browser a turn (between slices, and before a page is first read): `scheduler.yield()` where it exists, else a message-channel
- * task (unlike timers, neither is throttled or held back when the page's own scripts are off).
- */
-export function yieldTask(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((ok) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => ok();
-    ch.port2.postMessage(0);
-  });
 }
 
 /** The nearest ancestor that is not an inline element: the unit of rescanning. */
