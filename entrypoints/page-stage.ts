@@ -1,4 +1,5 @@
 // The page's second stage (platform/stages.ts): loaded by the first stage only into frames that may name something.
+import './content/stage-mark';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { runPage } from '../platform/page-app';
 import { SECOND_STAGE } from '../platform/stages';

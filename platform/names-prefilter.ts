@@ -4,14 +4,13 @@
  * (./overlay.ts). Kept apart from ./overlay.ts so the first stage never bundles the matcher.
  */
 import { browser } from 'wxt/browser';
-import { decodePrefilter, Prefilter, type PrefilterKeys } from '../lib/match/prefilter';
+import {
+  decodePrefilter,
+  OVERLAY_PREFILTER_KEY,
+  Prefilter,
+  type PrefilterKeys,
+} from '../lib/match/prefilter';
 import { BUNDLED_PREFILTER } from '../lib/match/prefilter-bundled';
-
-/**
- * The key the overlay's names' prefilter keys are stored under: a few KB every frame's first stage reads,
- * where the overlay's matcher is read only where a name may be.
- */
-export const OVERLAY_PREFILTER_KEY = 'overlayPrefilter';
 
 let bundled: PrefilterKeys | undefined;
 

@@ -1,9 +1,8 @@
 /** The overlay's compiled matcher in extension storage: the background writes it, tabs read and follow it. */
 import { browser } from 'wxt/browser';
 import type { Compiled } from '../lib/match/compile';
-import { encodePrefilter, prefilterKeys } from '../lib/match/prefilter';
+import { encodePrefilter, OVERLAY_PREFILTER_KEY, prefilterKeys } from '../lib/match/prefilter';
 import { loadOverlayTables, OVERLAY_MATCHER_KEY, type OverlayMatcherFile } from '../lib/overlay/matcher';
-import { OVERLAY_PREFILTER_KEY } from './names-prefilter';
 
 /** Stores the compiled matcher and its names' prefilter keys for every tab (null: the overlay has no names). */
 export async function publishOverlayMatcher(file: OverlayMatcherFile | null): Promise<void> {

@@ -14,6 +14,12 @@
  */
 import { Cls, classOf, foldCode, nameKey } from './chars';
 
+/**
+ * The key in `storage.local` the background stores the reader's own names' keys under (`encodePrefilter`),
+ * beside their matcher: every frame's first stage reads these few KB, the matcher only where a name may be.
+ */
+export const OVERLAY_PREFILTER_KEY = 'overlayPrefilter';
+
 const WORD = Cls.word;
 const IDEO = Cls.ideo;
 const MARK = Cls.mark;
