@@ -25,6 +25,7 @@ import { handlePageReport } from '../lib/sightings/service';
 import { clearSightings } from '../lib/sightings/store';
 import { cleanUrl } from '../lib/url/clean';
 import { setWatchedBadge } from '../platform/badge';
+import { publishBundledPrefilter } from '../platform/names-prefilter';
 import { publishOverlayMatcher } from '../platform/overlay';
 import { backgroundSettings, openBackgroundSettings } from '../platform/settings-store';
 
@@ -175,6 +176,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     // An update may change the stored matcher's format: rebuild it from the stored overlay.
     void overlay.republish().catch(() => undefined);
+    void publishBundledPrefilter().catch(() => undefined);
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save as incident', contexts: ['selection'] });
     browser.contextMenus.create({
       id: PAUSE_SITE_MENU_ID,

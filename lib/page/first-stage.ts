@@ -13,7 +13,7 @@ export interface FirstStageOptions {
   doc: Document;
   signal: AbortSignal;
   /** The prefilter over the names as they are now (asked again after `onNamesChanged`). */
-  prefilter: () => Promise<Prefilter>;
+  prefilter: () => Promise<Pick<Prefilter, 'mayName'>>;
   /** Calls back whenever the reader's names change; returns the unsubscribe. */
   onNamesChanged: (fn: () => void) => () => void;
   /** Loads the second stage; called at most once. */
@@ -52,7 +52,10 @@ export async function runFirstStage(o: FirstStageOptions): Promise<void> {
   signal.addEventListener('abort', () => observer?.disconnect(), { once: true });
 
   /** Asks the prefilter about a text in tasks within the budget; undefined when stopped on the way. */
-  const mayName = async (prefilter: Prefilter, text: string): Promise<boolean | undefined> => {
+  const mayName = async (
+    prefilter: Pick<Prefilter, 'mayName'>,
+    text: string,
+  ): Promise<boolean | undefined> => {
     let piece = performance.now();
     for (let a = 0; a < text.length; ) {
       // Names never cross a block break, so the text is asked about in pieces that end at one.

@@ -21,6 +21,19 @@ export function stagesSuite(name: 'chromium' | 'firefox'): void {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser(name);
+    // The background stores the bundled names' keys on install; a page opened before that loads the
+    // matcher everywhere (the first stage never says no without them).
+    const popup = await browser.openExtensionPage('popup.html', 'input[type=search]');
+    await popup.evaluate(async () => {
+      interface Api {
+        storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+      }
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      for (let i = 0; i < 100 && !(await api.storage.local.get('bundledPrefilter')).bundledPrefilter; i++)
+        await new Promise((ok) => setTimeout(ok, 50));
+    }, undefined);
+    await popup.close();
   });
   afterAll(async () => {
     await browser?.close();
