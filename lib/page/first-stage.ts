@@ -74,24 +74,37 @@ export async function runFirstStage(o: FirstStageOptions): Promise<void> {
     return false;
   };
 
-  /** Reads the whole frame and asks; true when it loaded the second stage or was stopped. */
+  /**
+   * Reads the whole frame and asks; true when it loaded the second stage or was stopped. Each piece of the
+   * walk is asked about as soon as its blocks are complete, so a name early in the page starts the second
+   * stage's load while the first would still be walking; every block is asked about once, whole.
+   */
   const lookAtAll = async (): Promise<boolean> => {
+    const asked = o.prefilter();
     const collector = new TextCollector(doc.body);
+    let carry = '';
     let piece = performance.now();
     for (;;) {
       const until = performance.now() + budget;
-      if (collector.run(() => performance.now() >= until)) break;
+      const complete = collector.run(() => performance.now() >= until);
       o.onTask?.(piece);
+      const prefilter = await asked;
+      if (signal.aborted || loaded) return true;
+      const text = carry + collector.take();
+      // Names never cross a block break: the text after the last one waits for the rest of its block.
+      const cut = complete ? text.length : text.lastIndexOf('\n');
+      carry = cut < 0 ? text : text.slice(cut + 1);
+      const may = cut < 0 ? false : await mayName(prefilter, text.slice(0, Math.max(cut, 0)));
+      if (may === undefined) return true;
+      if (may) {
+        load();
+        return true;
+      }
+      if (complete) return false;
       await yieldToBrowser();
       if (signal.aborted || loaded) return true;
       piece = performance.now();
     }
-    o.onTask?.(piece);
-    const prefilter = await o.prefilter();
-    if (signal.aborted || loaded) return true;
-    const may = await mayName(prefilter, collector.result().text);
-    if (may) load();
-    return may !== false;
   };
 
   if (signal.aborted || (await lookAtAll())) return;
