@@ -22,8 +22,7 @@ export default defineContentScript({
   main() {
     // WXT's own context (main's argument) stops on an event any page can forge: nothing is tied to it.
     const ctx = new GuardedContext('content');
-    // Everything before this mark is the script's own evaluation (bench:page reports it apart).
-    mark('apt-lens:main');
+    mark('apt-lens:main'); // the script's own evaluation ends here (bench:page reports it apart)
     if (!('highlights' in CSS) || !document.body) return;
     const topFrame = window === window.top;
     const settings = readSettingsNow();
@@ -43,7 +42,6 @@ export default defineContentScript({
       load: () => void second().catch(() => undefined),
       yieldToBrowser: yieldTask,
       onTask: (t0) => measure('apt-lens:task', t0),
-      // A frame that names nothing is done with its first look: the same measure as a first scan.
       onNone: () => measure('apt-lens:scan', 'apt-lens:start'),
     });
   },

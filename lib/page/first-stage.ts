@@ -20,7 +20,7 @@ export interface FirstStageOptions {
   load: () => void;
   /** Called with the start of each uninterrupted piece of work (the timing build measures them). */
   onTask?: (start: number) => void;
-  /** Called once the first look at the frame found no name (the timing build's mark). */
+  /** Called once the first look at the frame found no name: its first scan is done (the timing build's measure). */
   onNone?: () => void;
   /** Milliseconds of work per task. */
   budgetMs?: number;

@@ -1,4 +1,4 @@
-// Imported first by the page's second stage (entrypoints/page-stage.ts): the task that evaluates the matcher
+// Imported first by the page's second stage (entrypoints/page-stage/): the task that evaluates the matcher
 // and its tables is measured from here to `apt-lens:matcher-ready` (timing build only).
 import { mark } from '../../platform/timing';
 
