@@ -9,7 +9,6 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CARD_CSS } from '../components/card/card-css';
 import { createPageCard } from '../components/card/page-card';
 import highlightsCss from '../entrypoints/content/highlights.css?inline';
-import type { Incident } from '../lib/incidents/model';
 import { findMentions } from '../lib/match/find-mentions';
 import type { Mention } from '../lib/match/types';
 import { findWithOverlay } from '../lib/overlay/matcher';
@@ -22,9 +21,9 @@ import { PageSession } from '../lib/page/session';
 import { ShadowStyles } from '../lib/page/shadow-styles';
 import { rescanOnUrlChange } from '../lib/page/url-change';
 import { yieldTask } from '../lib/page/yield-task';
-import type { EntityCardData } from '../lib/protocol';
 import { parsePageRequest } from '../lib/protocol/page';
 import type { Settings } from '../lib/settings';
+import { send } from './messaging';
 import { readOverlayMatcherNow, watchOverlayMatcher } from './overlay';
 import { sendPageReport } from './page-report';
 import { notOnThisSite, setWatched, watchSettings } from './page-settings';
@@ -73,15 +72,13 @@ export function runPage({ ctx, settings: stored, topFrame }: PageHandoff): PageA
         pageMentions: (): Mention[] => session.scanner.mentions().map((p) => p.mention),
         formUrl: () => browser.runtime.getURL('/capture.html'),
         origin: new URL(browser.runtime.getURL('/')).origin,
-        incidentsForPage: (url) =>
-          browser.runtime.sendMessage({ type: 'incidents:for-page', url }) as Promise<Incident[]>,
+        incidentsForPage: (url) => send({ type: 'incidents:for-page', url }),
         onSaved: () => session.refreshSaved(),
       })
     : undefined;
   const card = createPageCard({
     container: () => container,
-    cardData: (id) =>
-      browser.runtime.sendMessage({ type: 'kb:entity', id }) as Promise<EntityCardData | null>,
+    cardData: (id) => send({ type: 'kb:entity', id }),
     actions: (p) =>
       cardActions(
         {

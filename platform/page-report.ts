@@ -1,8 +1,8 @@
 /** The content script's one message after reading its page: what it names, for the badge and sightings. */
-import { browser } from 'wxt/browser';
 import type { ReportedEntity } from '../lib/page/sighting-report';
-import type { SightingsRequest } from '../lib/protocol';
+import type { RequestOf } from '../lib/protocol';
 import { AddressTracker, declaredCanonical } from '../lib/url/canonical';
+import { send as sendMessage } from './messaging';
 import { measure } from './timing';
 
 /** The page's address across a single-page site's navigations (one per content script, so per document). */
@@ -19,7 +19,7 @@ export function sendPageReport(
   signal?: AbortSignal,
 ): void {
   if (signal?.aborted) return;
-  const req: SightingsRequest = {
+  const req: RequestOf<'sightings:page'> = {
     type: 'sightings:page',
     title: document.title.slice(0, 500),
     visit: r.visit,
@@ -28,7 +28,7 @@ export function sendPageReport(
   };
   const send = () => {
     const t0 = performance.now();
-    browser.runtime.sendMessage(req).catch(() => {
+    sendMessage(req).catch(() => {
       // The extension was updated or reloaded under the page: nothing to tell.
     });
     measure('apt-lens:report-send', t0);

@@ -4,15 +4,18 @@
  * entity's star, and "not this entity on this site" (the background takes the site from the sender).
  */
 import { browser } from 'wxt/browser';
-import { isExtensionSender, isSettingsChanged, type Request, type SenderInfo } from '../lib/protocol';
-import { normalizeSettings, type Settings } from '../lib/settings';
+import { isExtensionSender, isSettingsChanged, type SenderInfo } from '../lib/protocol';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../lib/settings';
+import { send } from './messaging';
 
-function ask(req: Request): Promise<Settings> {
-  return browser.runtime.sendMessage(req).then(normalizeSettings);
+/** This page's view, repaired (the answer crosses from the background like any message). */
+const pageView = (): Promise<Settings> => send({ type: 'settings:page' }).then(normalizeSettings);
+
+/** This page's view of the settings, with the request sent before this call returns (it travels while the page is read). */
+export function readSettingsNow(): Promise<Settings> {
+  // No answer (the extension was reloaded under the page): the defaults, as on a fresh install.
+  return pageView().catch(() => DEFAULT_SETTINGS);
 }
-
-// The first stage reads the settings too, without this module's protocol checks (its schemas weigh kilobytes).
-export { readSettingsNow } from './page-settings-read';
 
 /** Calls `fn` with this page's new view whenever the settings change; returns the unsubscribe. */
 export function watchSettings(fn: (s: Settings) => void): () => void {
@@ -22,7 +25,7 @@ export function watchSettings(fn: (s: Settings) => void): () => void {
       !isExtensionSender(sender, browser.runtime.id, browser.runtime.getURL('/'))
     )
       return undefined;
-    void ask({ type: 'settings:page' }).then(fn, () => undefined);
+    void pageView().then(fn, () => undefined);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -31,10 +34,10 @@ export function watchSettings(fn: (s: Settings) => void): () => void {
 
 /** Stars or unstars an entity (the card's star); answers this page's new view. */
 export function setWatched(id: string, watched: boolean): Promise<Settings> {
-  return ask({ type: 'settings:watch', id, watched });
+  return send({ type: 'settings:watch', id, watched }).then(normalizeSettings);
 }
 
 /** "Not this entity on this site" for this page's site; answers this page's new view. */
 export function notOnThisSite(id: string): Promise<Settings> {
-  return ask({ type: 'settings:not-on-site', id });
+  return send({ type: 'settings:not-on-site', id }).then(normalizeSettings);
 }

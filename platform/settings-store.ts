@@ -5,6 +5,7 @@
  * BroadcastChannel and announced to every tab's frames, which ask again for their own view.
  */
 import { browser } from 'wxt/browser';
+import { lazyOpen } from '../lib/lazy-open';
 import { SETTINGS_CHANGED } from '../lib/protocol';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../lib/settings';
 import {
@@ -18,8 +19,6 @@ import type { SettingsAccess } from '../lib/settings-service';
 
 /** Where an older version kept the settings (WXT's `local:settings`). */
 const LEGACY_KEY = 'settings';
-
-let db: Promise<SettingsDb> | undefined;
 
 async function openAndMigrate(): Promise<SettingsDb> {
   const d = await openSettingsDb();
@@ -37,13 +36,7 @@ async function openAndMigrate(): Promise<SettingsDb> {
 }
 
 /** One connection for the background's life; reopened if opening failed. */
-function settingsDb(): Promise<SettingsDb> {
-  db ??= openAndMigrate().catch((e: unknown) => {
-    db = undefined;
-    throw e;
-  });
-  return db;
-}
+const settingsDb = lazyOpen(openAndMigrate);
 
 const channel = new BroadcastChannel(SETTINGS_CHANNEL);
 

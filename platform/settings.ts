@@ -1,22 +1,21 @@
 /**
- * The settings as extension pages (popup, dashboard) see them: the whole settings, read and written through
- * the background (their only keeper), and followed on its BroadcastChannel.
+ * The settings as extension pages (popup, dashboard) see them: the whole settings, read through the
+ * background (their only keeper), changed by sending a change as data that the background applies inside
+ * its one write, and followed on its BroadcastChannel.
  */
-import { browser } from 'wxt/browser';
-import type { Request } from '../lib/protocol';
 import { normalizeSettings, type Settings } from '../lib/settings';
+import type { SettingsChange } from '../lib/settings-change';
 import { SETTINGS_CHANNEL } from '../lib/settings-db';
+import { send } from './messaging';
 
 /** Reads the settings. */
 export async function readSettings(): Promise<Settings> {
-  const req: Request = { type: 'settings:get' };
-  return normalizeSettings(await browser.runtime.sendMessage(req));
+  return normalizeSettings(await send({ type: 'settings:get' }));
 }
 
-/** Applies a change to the settings (read, change, write whole) and returns what was stored. */
-export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
-  const req: Request = { type: 'settings:put', settings: normalizeSettings(change(await readSettings())) };
-  return normalizeSettings(await browser.runtime.sendMessage(req));
+/** Applies a change to the stored settings (in the background's one write) and returns what was stored. */
+export async function updateSettings(change: SettingsChange): Promise<Settings> {
+  return normalizeSettings(await send({ type: 'settings:change', change }));
 }
 
 /** Calls `fn` whenever the settings change in any part of the extension; returns the unsubscribe. */

@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNameTable } from '../lib/kb/names';
 import { findMentions } from '../lib/match/find-mentions';
-import { htmlText } from './cli/scan';
+import { htmlText } from './cli/html-text';
 import { calibration, scoreAttack, scorePeer } from './eval/real-text';
 
 /** A labelled span of a passage. */

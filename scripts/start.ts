@@ -69,7 +69,7 @@ if (dashboardShot) {
       (
         globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
       ).chrome.runtime.sendMessage({
-        type: 'incidents:import',
+        type: 'backup:import',
         text,
         apply: true,
       }),
@@ -123,7 +123,7 @@ if (insightsShot) {
     (text) =>
       (
         globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'incidents:import', text, apply: true }),
+      ).chrome.runtime.sendMessage({ type: 'backup:import', text, apply: true }),
     insightsSampleExport(new Date()),
   );
   console.log('Imported the Insights sample:', JSON.stringify(report));

@@ -1,8 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { dispatch, type SettingsRequest } from '../lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { changeSettings, loadSettings, openSettingsDb } from '../lib/settings-db';
-import { handleSettingsRequest, type SettingsAccess } from '../lib/settings-service';
+import { type SettingsAccess, settingsHandlers } from '../lib/settings-service';
+
+/** Runs one settings request as the background would, from a sender at `url`. */
+const handleSettingsRequest = <R extends SettingsRequest>(
+  req: R,
+  url: string | undefined,
+  s: SettingsAccess,
+) => dispatch(settingsHandlers(s), req, { url });
 
 let n = 0;
 async function store(initial: Partial<Settings> = {}): Promise<SettingsAccess> {
@@ -26,7 +34,7 @@ const reader: Partial<Settings> = {
   keepQuery: true,
 };
 
-describe('handleSettingsRequest', () => {
+describe('settingsHandlers', () => {
   it("gives a page only its own site's view: nothing of other sites, the sightings mode or address keeping", async () => {
     const s = await store(reader);
     const view = await handleSettingsRequest({ type: 'settings:page' }, 'https://news.example/a', s);

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Actor, Agency, Alias, AttributionEvent } from '../../lib/kb/types';
 import { pushTo } from '../../lib/multimap';
-import { countryName } from './country';
+import { countryName } from '../shared/country';
 
 /** Props of the card: the resolved entity, or `null` while it loads / when unknown. */
 export interface EntityCardProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isWebUrl } from '../../lib/incidents/formats';
+import { isWebUrl } from '../../lib/fields/formats';
 import { claimsAfterEdit, type Incident } from '../../lib/incidents/model';
 
 /** An actor or agency the reader can link to an incident. */

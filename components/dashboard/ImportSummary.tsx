@@ -1,5 +1,6 @@
-import type { ImportReport } from '../../lib/incidents/schema';
+import type { ImportReport } from '../../lib/backup/file';
 import { AddedNames } from '../overlay/OverlayImport';
+import { ImportButtons, InvalidRecords } from '../shared/InvalidRecords';
 
 /** Props of the dry-run summary. */
 export interface ImportSummaryProps {
@@ -34,27 +35,8 @@ export function ImportSummary({ fileName, report, onConfirm, onCancel }: ImportS
         )}
       </ul>
       {report.overlay && <AddedNames names={report.overlay.names} />}
-      {report.invalid.length > 0 && (
-        <details>
-          <summary>Why records are invalid</summary>
-          <ul class="invalid">
-            {report.invalid.slice(0, 100).map((r) => (
-              <li key={r.index}>
-                Record {r.index + 1}
-                {r.id ? ` (${r.id})` : ''}: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <div class="buttons">
-        <button type="button" onClick={onCancel}>
-          Cancel import
-        </button>
-        <button type="button" onClick={onConfirm} disabled={writes === 0}>
-          Confirm import
-        </button>
-      </div>
+      <InvalidRecords invalid={report.invalid} />
+      <ImportButtons writes={writes} onConfirm={onConfirm} onCancel={onCancel} />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Incident, IncidentDraft } from '../../lib/incidents/model';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import type { SightingsMode } from '../../lib/settings';
 import {
   draftFromSighting,
@@ -15,7 +15,9 @@ import {
   timelines,
 } from '../../lib/sightings/filter';
 import type { Sighting } from '../../lib/sightings/model';
-import { afterPaint } from '../after-paint';
+import { Choice, SearchBox, SiteAndDates } from '../shared/FilterBar';
+import { newestThenAll } from '../shared/newest-first';
+import { StatusRegion } from '../shared/StatusRegion';
 
 /** What the view needs from the extension; a seam so tests run it without a browser. */
 export interface SightingsApi {
@@ -77,20 +79,15 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
     );
   useEffect(() => {
     let live = true;
-    const start = async () => {
-      // A full store takes seconds to read: the newest page is painted first, unfiltered, then the whole.
-      if (api.first && Object.values(given ?? {}).every((v) => !v)) {
-        try {
-          const p = await api.first(PAGE);
-          if (live) setPreview(p);
-          await afterPaint();
-        } catch {
-          // The full read below reports the error.
-        }
-      }
-      if (live) await reload();
-    };
-    void start();
+    // A full store takes seconds to read: the newest page is painted first, unfiltered, then the whole.
+    void newestThenAll({
+      first: api.first,
+      count: PAGE,
+      filtered: Object.values(given ?? {}).some((v) => v),
+      live: () => live,
+      preview: setPreview,
+      all: reload,
+    });
     void api.mode().then(setMode);
     void api.keepQuery?.().then(setKeepQuery);
     const unsubscribe = api.subscribe?.(() => void reload());
@@ -124,8 +121,7 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
     [known],
   );
 
-  const set = (key: 'site' | 'from' | 'to' | 'query') => (e: Event) => {
-    const value = (e.currentTarget as HTMLInputElement).value || undefined;
+  const set = (key: 'site' | 'from' | 'to' | 'query') => (value: string | undefined) => {
     setFilter((f) => ({ ...f, [key]: value, label: undefined }));
     setShown(PAGE);
   };
@@ -223,52 +219,20 @@ export function SightingsView({ api, filter: given }: SightingsViewProps) {
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <div role="status" aria-live="polite" class="status">
-        {status}
-      </div>
+      <StatusRegion error={error}>{status}</StatusRegion>
       <div class="filters">
-        <input
-          type="search"
-          aria-label="Search sightings"
-          placeholder="Search sightings"
-          value={filter.query ?? ''}
-          onInput={set('query')}
-        />
-        <select
-          aria-label="Entity"
-          value={filter.entityIds?.length === 1 ? filter.entityIds[0] : ''}
-          onChange={(e) => {
-            const id = e.currentTarget.value;
+        <SearchBox label="Search sightings" value={filter.query ?? ''} onValue={set('query')} />
+        <Choice
+          label="Entity"
+          all="All entities"
+          value={filter.entityIds?.length === 1 ? filter.entityIds[0] : undefined}
+          options={facets.entities.map((id) => [id, name(id)] as const)}
+          onValue={(id) => {
             setFilter((f) => ({ ...f, entityIds: id ? [id] : undefined, label: undefined }));
             setShown(PAGE);
           }}
-        >
-          <option value="">All entities</option>
-          {facets.entities.map((id) => (
-            <option key={id} value={id}>
-              {name(id)}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Site" value={filter.site ?? ''} onChange={set('site')}>
-          <option value="">All sites</option>
-          {facets.sites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <label>
-          From <input type="date" aria-label="From date" value={filter.from ?? ''} onInput={set('from')} />
-        </label>
-        <label>
-          To <input type="date" aria-label="To date" value={filter.to ?? ''} onInput={set('to')} />
-        </label>
+        />
+        <SiteAndDates sites={facets.sites} filter={filter} set={set} />
         {(filter.label || Object.values(filter).some((v) => v !== undefined && v !== '')) && (
           <button
             type="button"

@@ -4,15 +4,17 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityCardData } from '../../lib/kb/card-data';
-import { type Settings, withWatched } from '../../lib/settings';
-import { countryName } from '../card/country';
+import type { Settings } from '../../lib/settings';
+import type { SettingsChange } from '../../lib/settings-change';
 import { EntityCard } from '../card/EntityCard';
+import { countryName } from '../shared/country';
+import { StatusRegion } from '../shared/StatusRegion';
 
 /** What the view needs from the extension; a seam so tests run it without a browser. */
 export interface WatchlistApi {
   settings: {
     read(): Promise<Settings>;
-    update(change: (s: Settings) => Settings): Promise<Settings>;
+    update(change: SettingsChange): Promise<Settings>;
     watch(fn: (s: Settings) => void): () => void;
   };
   /** The card data of an entity id (bundled or the reader's own); null when the KB no longer has it. */
@@ -40,7 +42,7 @@ export function WatchlistView({ api, showSightings }: WatchlistViewProps) {
   }, []);
 
   const remove = async (id: string, name: string) => {
-    setSettings(await api.settings.update((s) => withWatched(s, id, false)));
+    setSettings(await api.settings.update({ op: 'watch', id, watched: false }));
     setStatus(`Stopped watching ${name}.`);
   };
 
@@ -55,9 +57,7 @@ export function WatchlistView({ api, showSightings }: WatchlistViewProps) {
         and the popup lists them first. Star an entity with “☆ Watch” on a page’s card, in the popup’s detail,
         or in its search results.
       </p>
-      <div role="status" aria-live="polite" class="status">
-        {status}
-      </div>
+      <StatusRegion>{status}</StatusRegion>
       {!settings && <p aria-busy="true">Loading the watchlist…</p>}
       {settings && list.length === 0 && (
         <section class="empty-state" aria-label="Nothing watched yet">

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureInitial, ClaimantIs, EntityOption } from '../../lib/incidents/capture';
 import type { FoundClaim } from '../../lib/incidents/claims';
 import { type Claim, type IncidentDraft, joinNames } from '../../lib/incidents/model';
-import { countryName } from '../card/country';
+import { countryName } from '../shared/country';
 import { FORM_CSS } from './form-css';
 
 /** Props of the capture form. */

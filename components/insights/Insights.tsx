@@ -16,9 +16,9 @@ import {
   topBuckets,
 } from '../../lib/insights/aggregate';
 import type { Drill } from '../../lib/insights/drill';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import { afterPaint } from '../after-paint';
-import { countryName } from '../card/country';
+import { countryName } from '../shared/country';
 import { ChartFigure } from './ChartFigure';
 import { useChartTheme } from './chart-theme';
 import { INSIGHTS_HEADING } from './heading';

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
 import type { PlannedItem } from '../../lib/overlay/import/classify';
 import type { OverlayImportReport } from '../../lib/overlay/import/report';
+import { ImportButtons, InvalidRecords } from '../shared/InvalidRecords';
+import { ImportFileButton, useImportFile } from '../shared/import-file';
+import { StatusRegion } from '../shared/StatusRegion';
 
 type Summary = Extract<OverlayImportReport, { ok: true }>;
 
@@ -153,27 +155,8 @@ export function OverlayImportSummary({
       <Group title="Merged" items={of('merged')} />
       <Group title="Conflicting" items={of('conflict')} />
       <Group title="Already known" items={of('unchanged')} />
-      {report.invalid.length > 0 && (
-        <details>
-          <summary>Why records are invalid</summary>
-          <ul class="invalid">
-            {report.invalid.slice(0, SHOWN).map((r) => (
-              <li key={r.index}>
-                Record {r.index + 1}
-                {r.id ? ` (${r.id})` : ''}: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <div class="buttons">
-        <button type="button" onClick={onCancel}>
-          Cancel import
-        </button>
-        <button type="button" onClick={onConfirm} disabled={report.writes === 0}>
-          Confirm import
-        </button>
-      </div>
+      <InvalidRecords invalid={report.invalid} shown={SHOWN} />
+      <ImportButtons writes={report.writes} onConfirm={onConfirm} onCancel={onCancel} />
     </section>
   );
 }
@@ -183,33 +166,22 @@ export function OverlayImportSummary({
  * and write it all (one transaction in the background) only on Confirm.
  */
 export function OverlayImport({ send }: OverlayImportProps) {
-  const [pending, setPending] = useState<{ fileName: string; text: string; report: Summary }>();
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
-  const [input, setInput] = useState<HTMLInputElement | null>(null);
-
-  const onFile = async (el: HTMLInputElement) => {
-    const file = el.files?.[0];
-    el.value = '';
-    if (!file) return;
-    setError(undefined);
-    setStatus(undefined);
-    setPending(undefined);
-    if (file.size > MAX_IMPORT_CHARS) {
-      setError(
-        `Import failed: the file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is ${MAX_IMPORT_CHARS / 1024 / 1024} MB. Nothing was changed.`,
-      );
-      return;
-    }
-    try {
-      const text = await file.text();
-      const report = await send(text, false);
-      if (!report.ok) setError(`Import failed: ${report.error} Nothing was changed.`);
-      else setPending({ fileName: file.name, text, report });
-    } catch (e) {
-      setError(`Import failed: ${message(e)} Nothing was changed.`);
-    }
-  };
+  const importFile = useImportFile(
+    async (text) => {
+      const r = await send(text, false);
+      return r.ok ? r : { ok: false as const, error: `${r.error} Nothing was changed.` };
+    },
+    {
+      onStart: () => {
+        setError(undefined);
+        setStatus(undefined);
+      },
+      onError: setError,
+    },
+  );
+  const { pending, setPending } = importFile;
 
   const confirm = async (p: NonNullable<typeof pending>) => {
     setPending(undefined);
@@ -231,27 +203,14 @@ export function OverlayImport({ send }: OverlayImportProps) {
   return (
     <section class="overlay-import" aria-label="Import into your KB">
       <div class="io">
-        <button type="button" onClick={() => input?.click()}>
-          Import MISP galaxy or STIX bundle
-        </button>
-        <input
-          ref={setInput}
-          type="file"
+        <ImportFileButton
+          label="Import MISP galaxy or STIX bundle"
+          inputLabel="Import galaxy or bundle file"
           accept=".json,application/json,application/stix+json"
-          aria-label="Import galaxy or bundle file"
-          tabIndex={-1}
-          hidden
-          onChange={(e) => void onFile(e.currentTarget)}
+          flow={importFile}
         />
       </div>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <div role="status" aria-live="polite" class="status">
-        {status}
-      </div>
+      <StatusRegion error={error}>{status}</StatusRegion>
       {pending && (
         <OverlayImportSummary
           fileName={pending.fileName}

@@ -1,5 +1,6 @@
 import type { HighlightStyle } from '../../lib/page/paint';
-import { type Settings, withSitePaused } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
+import type { SettingsChange } from '../../lib/settings-change';
 import { S } from './strings';
 
 /** Props: settings as stored (undefined while they load) and a way to change them. */
@@ -7,7 +8,7 @@ export interface ControlsProps {
   settings: Settings | undefined;
   /** Host name of the active tab, when its content script told us. */
   site: string | undefined;
-  update(change: (s: Settings) => Settings): void;
+  update(change: SettingsChange): void;
   openDashboard(): void;
   kb: { version: string; newestFact: string };
 }
@@ -23,7 +24,7 @@ export function Controls({ settings, site, update, openDashboard, kb }: Controls
           disabled={!s || !site}
           checked={!!s && !!site && s.pausedSites.includes(site)}
           onChange={(e) =>
-            site && update((x) => withSitePaused(x, site, (e.target as HTMLInputElement).checked))
+            site && update({ op: 'pause-site', host: site, paused: (e.target as HTMLInputElement).checked })
           }
         />
         {site ? S.pauseSite(site) : S.pauseSiteUnknown}
@@ -34,7 +35,7 @@ export function Controls({ settings, site, update, openDashboard, kb }: Controls
           disabled={!s}
           checked={!!s?.pausedEverywhere}
           onChange={(e) =>
-            update((x) => ({ ...x, pausedEverywhere: (e.target as HTMLInputElement).checked }))
+            update({ op: 'set', values: { pausedEverywhere: (e.target as HTMLInputElement).checked } })
           }
         />
         {S.pauseEverywhere}
@@ -44,7 +45,9 @@ export function Controls({ settings, site, update, openDashboard, kb }: Controls
           type="checkbox"
           disabled={!s}
           checked={!!s?.showUncertain}
-          onChange={(e) => update((x) => ({ ...x, showUncertain: (e.target as HTMLInputElement).checked }))}
+          onChange={(e) =>
+            update({ op: 'set', values: { showUncertain: (e.target as HTMLInputElement).checked } })
+          }
         />
         {S.showUncertain}
       </label>
@@ -54,7 +57,7 @@ export function Controls({ settings, site, update, openDashboard, kb }: Controls
           disabled={!s}
           value={s?.style ?? 'background'}
           onChange={(e) =>
-            update((x) => ({ ...x, style: (e.target as HTMLSelectElement).value as HighlightStyle }))
+            update({ op: 'set', values: { style: (e.target as HTMLSelectElement).value as HighlightStyle } })
           }
         >
           <option value="background">{S.styleBackground}</option>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { IncidentDraft } from '../../lib/incidents/schema';
+import type { IncidentDraft } from '../../lib/incidents/model';
 import type { PageReportSource } from '../../lib/protocol';
 import { type PageReportInput, pageReportDraft, parseLabels } from '../../lib/stix/page-report-input';
 import { S } from './strings';

@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Mentioning } from '../../lib/incidents/mentioning';
 import type { EntityCardData } from '../../lib/kb/card-data';
 import type { Search, SearchFilter } from '../../lib/kb/search';
-import { isWatched, type Settings, withWatched } from '../../lib/settings';
+import { isWatched, type Settings } from '../../lib/settings';
+import type { SettingsChange } from '../../lib/settings-change';
 import { Controls } from './Controls';
 import { Detail } from './Detail';
 import { PageReport, type ReportApi } from './PageReport';
@@ -24,7 +25,7 @@ export interface PopupApi {
   report: ReportApi;
   settings: {
     read(): Promise<Settings>;
-    update(change: (s: Settings) => Settings): Promise<Settings>;
+    update(change: SettingsChange): Promise<Settings>;
     watch(fn: (s: Settings) => void): () => void;
   };
   incidents(kind: 'actor' | 'agency', id: string): Promise<Mentioning | undefined>;
@@ -90,7 +91,7 @@ export function Popup({ api }: { api: PopupApi }) {
   }, []);
 
   const watchlist = useMemo(() => new Set(settings?.watchlist), [settings?.watchlist]);
-  const update = (change: (s: Settings) => Settings) => void api.settings.update(change).then(setSettings);
+  const update = (change: SettingsChange) => void api.settings.update(change).then(setSettings);
 
   return (
     <main class="popup">
@@ -103,7 +104,7 @@ export function Popup({ api }: { api: PopupApi }) {
           openDashboard={api.openDashboard}
           onBack={() => setOpen(undefined)}
           watched={settings ? isWatched(settings, open) : undefined}
-          onWatch={(on) => update((s) => withWatched(s, open, on))}
+          onWatch={(watched) => update({ op: 'watch', id: open, watched })}
         />
       ) : (
         <SearchPanel
@@ -116,7 +117,7 @@ export function Popup({ api }: { api: PopupApi }) {
           onOpen={setOpen}
           prefer={onPage}
           watched={watchlist}
-          onWatch={settings ? (id, on) => update((s) => withWatched(s, id, on)) : undefined}
+          onWatch={settings ? (id, watched) => update({ op: 'watch', id, watched }) : undefined}
           idle={
             <PageSummary
               key={summaryKey}

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isOverlayId } from '../../lib/kb/entity-id';
 import type { Search, SearchFilter, SearchResult } from '../../lib/kb/search';
-import { countryName } from '../card/country';
+import { countryName } from '../shared/country';
 import { S } from './strings';
 
 /** A result read out: its name, the name it matched, kind and country. */

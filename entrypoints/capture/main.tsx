@@ -4,11 +4,11 @@
  * the background as an extension page, and tells the content script when to close it.
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { IncidentForm } from '../../components/incident-form/IncidentForm';
 import type { CaptureInitial } from '../../lib/incidents/capture';
 import type { IncidentDraft } from '../../lib/incidents/model';
 import { acceptHello, type CaptureNote } from '../../lib/page/capture-frame';
+import { send } from '../../platform/messaging';
 
 const secret = location.hash.slice(1);
 const app = document.getElementById('app')!;
@@ -22,7 +22,7 @@ addEventListener('message', (e) => {
   const { initial, port } = hello;
   const tell = (note: CaptureNote) => port.postMessage(note);
   const save = async (draft: IncidentDraft) => {
-    await browser.runtime.sendMessage({ type: 'incidents:save', draft });
+    await send({ type: 'incidents:save', draft });
     tell('saved');
   };
   const show = (knownTags: readonly string[]) =>
@@ -30,5 +30,5 @@ addEventListener('message', (e) => {
       <IncidentForm initial={initial} knownTags={knownTags} onSave={save} onCancel={() => tell('close')} />,
       app,
     );
-  (browser.runtime.sendMessage({ type: 'incidents:tags' }) as Promise<string[]>).then(show, () => show([]));
+  send({ type: 'incidents:tags' }).then(show, () => show([]));
 });

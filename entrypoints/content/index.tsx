@@ -7,7 +7,7 @@ import { GuardedContext } from '../../platform/guarded-context';
 import { readNamesPrefilter, watchNamesPrefilter } from '../../platform/names-prefilter';
 import type { PageApp } from '../../platform/page-app';
 import { answerPageRequests } from '../../platform/page-requests';
-import { readSettingsNow } from '../../platform/page-settings-read';
+import { readSettingsNow } from '../../platform/page-settings';
 import { loadSecondStage } from '../../platform/stages';
 import { mark, measure } from '../../platform/timing';
 

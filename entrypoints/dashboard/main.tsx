@@ -1,8 +1,6 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card/card-css';
-import { countryName } from '../../components/card/country';
-import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { IncidentsTab, type IncidentsTabApi } from '../../components/dashboard/IncidentsTab';
 import { type SightingsApi, SightingsView } from '../../components/dashboard/SightingsView';
 import { type DashboardPlace, type DashboardTab, TabbedDashboard } from '../../components/dashboard/Tabs';
 import { type WatchlistApi, WatchlistView } from '../../components/dashboard/WatchlistView';
@@ -10,6 +8,7 @@ import type { InsightsApi } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
 import { type OverlayApi, OverlayEditor } from '../../components/overlay/OverlayEditor';
 import { OverlayImport } from '../../components/overlay/OverlayImport';
+import { countryName } from '../../components/shared/country';
 import {
   CHANGES_CHANNEL,
   type IncidentsDb,
@@ -18,13 +17,12 @@ import {
   listProblems,
   openIncidentsDb,
 } from '../../lib/incidents/db';
-import type { Incident } from '../../lib/incidents/model';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
-import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/insights/pointing';
 import { loadKb } from '../../lib/kb/index';
 import { createSearch, type Search } from '../../lib/kb/search';
 import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
 import { OverlayLookup } from '../../lib/overlay/lookup';
+import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/overlay/sponsor-facts';
 import {
   listNewestSightings,
   listSightings,
@@ -35,6 +33,7 @@ import {
 } from '../../lib/sightings/db';
 import { sightingFilterOf } from '../../lib/sightings/filter';
 import { MAX_SIGHTINGS } from '../../lib/sightings/store';
+import { send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 let db: Promise<IncidentsDb> | undefined;
@@ -71,7 +70,7 @@ function download(fileName: string, data: Blob): void {
 }
 
 /** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
-const api: DashboardApi = {
+const api: IncidentsTabApi = {
   list: async () => {
     db ??= openIncidentsDb();
     return listIncidents(await db);
@@ -84,7 +83,7 @@ const api: DashboardApi = {
     db ??= openIncidentsDb();
     return listProblems(await db);
   },
-  send: (req) => browser.runtime.sendMessage(req) as never,
+  send,
   name: (id) => overlayLookup.name(id),
   download: (fileName, text) => download(fileName, new Blob([text], { type: 'application/json' })),
   now: () => new Date(),
@@ -94,9 +93,7 @@ const api: DashboardApi = {
     return () => channel.close();
   },
   facts,
-  watchlist: async () => (await readSettings()).watchlist,
   lookup: (id) => overlayLookup.entity(id),
-  overlay: () => overlayApi.read(),
   findEntities(query) {
     // Indexed on first use (tens of milliseconds) and again when the reader's own KB changes.
     if (entitySearch?.lookup !== overlayLookup)
@@ -123,7 +120,7 @@ const overlayApi: OverlayApi = {
     overlayDb ??= openOverlayDb();
     return (await readOverlay(await overlayDb)).overlay;
   },
-  write: (batch) => browser.runtime.sendMessage({ type: 'overlay:write', batch }) as never,
+  write: (batch) => send({ type: 'overlay:write', batch }),
   subscribe(onChange) {
     const channel = new BroadcastChannel(OVERLAY_CHANNEL);
     channel.onmessage = onChange;
@@ -163,17 +160,16 @@ const sightings = () => {
 const sightingsApi: SightingsApi = {
   list: async () => listSightings(await sightings()),
   first: async (count) => listNewestSightings(await sightings(), count),
-  clear: () => browser.runtime.sendMessage({ type: 'sightings:clear' }) as Promise<number>,
-  saveIncident: (draft) =>
-    browser.runtime.sendMessage({ type: 'incidents:save', draft }) as Promise<Incident>,
+  clear: () => send({ type: 'sightings:clear' }),
+  saveIncident: (draft) => send({ type: 'incidents:save', draft }),
   entity: (id) => {
     const found = overlayLookup.entity(id);
     return found ? { name: found.entity.name, kind: found.kind } : undefined;
   },
   mode: async () => (await readSettings()).sightings,
-  setMode: async (mode) => void (await updateSettings((s) => ({ ...s, sightings: mode }))),
+  setMode: async (mode) => void (await updateSettings({ op: 'set', values: { sightings: mode } })),
   keepQuery: async () => (await readSettings()).keepQuery,
-  setKeepQuery: async (keepQuery) => void (await updateSettings((s) => ({ ...s, keepQuery }))),
+  setKeepQuery: async (keepQuery) => void (await updateSettings({ op: 'set', values: { keepQuery } })),
   facts,
   cap: MAX_SIGHTINGS,
   subscribe(onChange) {
@@ -195,7 +191,7 @@ const tabs: DashboardTab[] = [
     id: 'incidents',
     label: 'Incidents',
     render: (arg) => (
-      <Dashboard
+      <IncidentsTab
         key={arg}
         api={api}
         openId={decodeURIComponent(location.hash.slice(1)) || undefined}
@@ -235,11 +231,7 @@ const tabs: DashboardTab[] = [
     label: 'Your KB',
     render: () => (
       <OverlayEditor api={overlayApi}>
-        <OverlayImport
-          send={(text, apply) =>
-            browser.runtime.sendMessage({ type: 'overlay:import', text, apply }) as never
-          }
-        />
+        <OverlayImport send={(text, apply) => send({ type: 'overlay:import', text, apply })} />
       </OverlayEditor>
     ),
   },

@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 import { CARD_CSS } from '../../components/card/card-css';
 import type { PageClient } from '../../components/popup/PageSummary';
 import { Popup, type PopupApi } from '../../components/popup/Popup';
+import manifest from '../../data/kb/manifest.json';
 import type { IncidentsDb } from '../../lib/incidents/db';
-import manifest from '../../lib/kb/data/manifest.json';
-import type { PageRequest, PageSummary } from '../../lib/protocol';
+import type { PageRequest, PageResponseOf } from '../../lib/protocol';
+import { askTab, send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
 // The bench splits opening time here: before, the browser loads and evaluates the modules; after, we render.
@@ -25,15 +26,15 @@ async function targetTab(): Promise<number | undefined> {
 const tabId = targetTab();
 
 /** Sends a request to the tab's content script; undefined when none answers. */
-async function ask<R>(req: PageRequest): Promise<R | undefined> {
+async function ask<R extends PageRequest>(req: R): Promise<PageResponseOf[R['type']] | undefined> {
   const id = await tabId;
   if (id === undefined) return undefined;
-  return (browser.tabs.sendMessage(id, req) as Promise<R | undefined>).catch(() => undefined);
+  return askTab(id, req).catch(() => undefined);
 }
 
 const page: PageClient = {
-  summary: () => ask<PageSummary>({ type: 'page:summary' }),
-  reveal: async (id) => (await ask<boolean>({ type: 'page:reveal', id })) === true,
+  summary: () => ask({ type: 'page:summary' }),
+  reveal: async (id) => (await ask({ type: 'page:reveal', id })) === true,
   async read() {
     const id = await tabId;
     if (id === undefined) return false;
@@ -108,7 +109,7 @@ const report: PopupApi['report'] = {
     );
     return fileName;
   },
-  save: async (draft) => void (await browser.runtime.sendMessage({ type: 'incidents:save', draft })),
+  save: async (draft) => void (await send({ type: 'incidents:save', draft })),
   today() {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -6,11 +6,19 @@
  */
 import { findCountryCues } from '../match/countries';
 import type { Mention } from '../match/types';
-import type { PageText } from '../page/collect';
 import { sentenceAround } from '../sentences';
 import { type FoundClaim, findClaims } from './claims';
 import { joinNames, type TextQuoteSelector } from './model';
 import { CONTEXT_CHARS } from './quote';
+
+/**
+ * A page's visible text and the text nodes it came from, as `lib/page/collect.ts` reads it. Named here by
+ * shape, so the incidents layer stays below the page layer that produces it (docs/architecture.md).
+ */
+export interface PageText {
+  text: string;
+  segments: readonly { node: Node; start: number }[];
+}
 
 /** The incident's attribution as the form prefills it: the claim's sentence, claimant and words. */
 export interface FoundAttribution {

@@ -2,7 +2,7 @@
  * The dashboard's filters and full-text search, pure so they can be measured at 10,000 incidents in Node.
  * The search text of each incident is built once and cached by object identity.
  */
-import { type FactsOf, pointsAt } from '../insights/pointing';
+import { type FactsOf, pointsAt } from '../overlay/sponsor-facts';
 import type { Incident } from './model';
 
 /** What the dashboard filters by; empty fields do not filter. */

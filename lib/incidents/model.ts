@@ -1,4 +1,7 @@
+import { siteOf } from '../fields/formats';
 import type { Incident, IncidentDraft } from './schema';
+
+export { siteOf } from '../fields/formats';
 
 export type { Incident, IncidentDraft } from './schema';
 
@@ -68,15 +71,6 @@ export function claimsAfterEdit(
     },
     ...list,
   ];
-}
-
-/** The host name of a URL, or "" for anything that does not parse (the site index needs a string). */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /** Tags as the store keeps them: trimmed, lower case, no blanks, no duplicates, in order of first use. */

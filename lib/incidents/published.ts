@@ -6,7 +6,7 @@
  * header, and last a dateline in the first lines of the text ("PRAGUE, May 28, 2025 —").
  * The date is the day as the page writes it: "2025-05-28T23:30:00-04:00" is 28 May, not its UTC day.
  */
-import { isCalendarDate } from './formats';
+import { isCalendarDate } from '../fields/formats';
 
 const META_NAMES = [
   'article:published_time',

@@ -133,7 +133,10 @@ export async function previewImport(db: IncidentsDb, incoming: readonly Incident
  * Imports in one transaction: the plan is made again inside it (another tab may have written since the
  * preview), then every added and updated record is put; any failure leaves the store as it was.
  */
-export async function importIncidents(db: IncidentsDb, incoming: readonly Incident[]): Promise<ImportPlan> {
+export async function importIncidents(
+  db: IncidentsDb,
+  incoming: readonly Incident[],
+): Promise<ImportPlan & { replaced: Incident[] }> {
   const tx = db.transaction('incidents', 'readwrite');
   const done = tx.done;
   done.catch(() => {});
@@ -147,13 +150,34 @@ export async function importIncidents(db: IncidentsDb, incoming: readonly Incide
       puts.push(p);
     }
     await Promise.all([...puts, done]);
-    return plan;
+    return { ...plan, replaced: plan.update.map((i) => stored.get(i.id)!) };
   } catch (e) {
     try {
       tx.abort();
     } catch {
       // Already finished.
     }
+    throw storeError(e);
+  }
+}
+
+/**
+ * Undoes a written import in one transaction: the records it added are deleted, the ones it replaced are put
+ * back. The backup import calls it when a later step (the watchlist, the reader's KB) fails.
+ */
+export async function undoImport(
+  db: IncidentsDb,
+  done: { add: readonly Incident[]; replaced: readonly Incident[] },
+): Promise<void> {
+  const tx = db.transaction('incidents', 'readwrite');
+  try {
+    await Promise.all([
+      ...done.add.map((i) => tx.store.delete(i.id)),
+      ...done.replaced.map((i) => tx.store.put(i)),
+      tx.done,
+    ]);
+  } catch (e) {
+    tx.done.catch(() => {});
     throw storeError(e);
   }
 }

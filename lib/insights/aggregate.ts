@@ -5,7 +5,7 @@
  */
 import { incidentDate } from '../incidents/filter';
 import type { Incident } from '../incidents/model';
-import { type FactsOf, pointsAt } from './pointing';
+import { type FactsOf, pointsAt } from '../overlay/sponsor-facts';
 
 /** What a sighting contributes to the insights (15a's `Sighting` has these fields and more). */
 export interface SightingFacts {

@@ -4,8 +4,8 @@
  * own filter.
  */
 import type { IncidentFilter } from '../incidents/filter';
+import type { FactsOf } from '../overlay/sponsor-facts';
 import { type Measure, monthRange } from './aggregate';
-import type { FactsOf } from './pointing';
 
 /** What a bar stands for. Every field narrows the list; none set means the whole list. */
 export interface Drill {

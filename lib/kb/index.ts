@@ -1,4 +1,4 @@
-import kbFile from './data/kb.json';
+import kbFile from '../../data/kb/kb.json';
 import type { Actor, Agency, KnowledgeBase } from './types';
 
 let byId: Map<string, Actor | Agency> | undefined;

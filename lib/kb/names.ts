@@ -1,13 +1,22 @@
-/** The bundled name table (`data/names.ts`, written by `npm run kb`). */
-import { ENTITIES, NAMES } from './data/names';
-import { PackedNameTable } from './name-table';
+/** The bundled name table, read from the bundled tables (`data/kb/tables.json`, written by `npm run kb`). */
+import TABLES from '../../data/kb/tables.json';
+import { BUNDLED_LINES, PackedNameTable } from './name-table';
+import { readTables, type TableSections } from './tables';
 import type { NameRow } from './types';
 
+let sections: TableSections | undefined;
 let bundled: PackedNameTable | undefined;
+
+/** The bundled tables cut into sections, once per context (the matcher's tables and the name table). */
+export function bundledSections(): TableSections {
+  sections ??= readTables(TABLES);
+  return sections;
+}
 
 /** The bundled name table: what the content script and `apt-lens scan` match against. */
 export function bundledNameTable(): PackedNameTable {
-  bundled ??= new PackedNameTable(ENTITIES, NAMES);
+  const { entities, names } = bundledSections();
+  bundled ??= new PackedNameTable(entities, names, BUNDLED_LINES);
   return bundled;
 }
 

@@ -36,7 +36,8 @@ export interface SearchFilter {
   prefer?: ReadonlySet<string>;
 }
 
-interface Doc {
+/** One entity as the search indexes it: its names only, so a caller can ship these alone (the CLI does). */
+export interface SearchDoc {
   id: string;
   kind: 'actor' | 'agency';
   name: string;
@@ -49,14 +50,16 @@ interface Doc {
   vendors: string[];
 }
 
-/** Case and diacritics never matter in a search box: "nukib" finds NÚKIB. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Case and diacritics never matter in a search box: "nukib" finds NÚKIB. ASCII (most names) skips NFD. */
+const fold = (s: string) =>
+  /^[\0-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Names without spaces or punctuation, so "apt 31" and "APT-31" meet "APT31". */
 const squeeze = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
-function docs(kb: KnowledgeBase): Doc[] {
-  const out: Doc[] = [];
+/** What the search indexes of a KB: each actor and agency with its names. */
+export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
+  const out: SearchDoc[] = [];
   for (const a of kb.actors) {
     const aliases = a.aliases.map((x) => x.name).filter((n) => n !== a.name);
     const related = (a.relatedNames ?? []).map((r) => r.name);
@@ -97,7 +100,7 @@ interface Prepared {
   tails: string[][];
 }
 
-function prepare(d: Doc): Prepared {
+function prepare(d: Stored): Prepared {
   const names = [d.name, ...d.aliases, ...d.related];
   return {
     names,
@@ -191,15 +194,42 @@ export type Search = (query: string, limit?: number, filter?: SearchFilter) => S
 
 /** Indexes the KB: names and aliases by word (fuzzy, prefix), plus whole names squeezed together. */
 export function createSearch(kb: KnowledgeBase): Search {
-  const all = docs(kb);
-  const byId = new Map(all.map((d) => [d.id, d]));
-  const prepared = new Map<string, Prepared>();
-  const ms = new MiniSearch<Doc>({
-    fields: ['name', 'names', 'compact'],
-    storeFields: ['kind', 'name', 'country', 'aliases'],
-    processTerm: (t) => fold(t) || null,
-  });
+  return searchOver(searchDocs(kb));
+}
+
+/** What the index keeps of each document: what ranking, filters and results read back. */
+type Stored = Pick<SearchDoc, 'kind' | 'name' | 'country' | 'aliases' | 'related' | 'vendors'>;
+
+const INDEX_OPTIONS = {
+  fields: ['name', 'names', 'compact'],
+  storeFields: ['kind', 'name', 'country', 'aliases', 'related', 'vendors'],
+  processTerm: (t: string) => fold(t) || null,
+};
+
+function indexOf(all: SearchDoc[]): MiniSearch<SearchDoc> {
+  const ms = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
   ms.addAll(all);
+  return ms;
+}
+
+/** Indexes documents made by `searchDocs`. */
+export function searchOver(all: SearchDoc[]): Search {
+  return searchIndex(indexOf(all));
+}
+
+/** The index over `all` as JSON, for a caller that indexes ahead of time (the CLI bundle). */
+export function searchIndexJson(all: SearchDoc[]): string {
+  return JSON.stringify(indexOf(all));
+}
+
+/** A search over what `searchIndexJson` wrote: loading it costs about a third less than indexing. */
+export function searchFromJson(json: string): Search {
+  return searchIndex(MiniSearch.loadJSON<SearchDoc>(json, INDEX_OPTIONS));
+}
+
+function searchIndex(ms: MiniSearch<SearchDoc>): Search {
+  const stored = (id: string) => ms.getStoredFields(id) as Stored | undefined;
+  const prepared = new Map<string, Prepared>();
   return (query, limit = 10, filter = {}) => {
     const words = query.trim();
     const q = squeeze(words);
@@ -210,7 +240,7 @@ export function createSearch(kb: KnowledgeBase): Search {
       if (squeeze(stored.name as string) === q) return 8;
       return (stored.aliases as string[]).some((n) => squeeze(n) === q) ? 4 : 1;
     };
-    const keep = (d: Doc | undefined) =>
+    const keep = (d: Stored | undefined) =>
       !!d &&
       (!filter.kind || d.kind === filter.kind) &&
       (!filter.country || d.country === filter.country) &&
@@ -226,7 +256,7 @@ export function createSearch(kb: KnowledgeBase): Search {
       {
         boostDocument,
         ...(filter.kind || filter.country || filter.vendor
-          ? { filter: (r: { id: unknown }) => keep(byId.get(String(r.id))) }
+          ? { filter: (r: { id: unknown }) => keep(stored(String(r.id))) }
           : {}),
       },
     );
@@ -234,24 +264,26 @@ export function createSearch(kb: KnowledgeBase): Search {
       const id = String(h.id);
       let p = prepared.get(id);
       if (!p) {
-        p = prepare(byId.get(id)!);
+        p = prepare(stored(id)!);
         prepared.set(id, p);
       }
       return { h, id, ...tierOf(p, q, h.terms) };
     });
     // The tier comes first, then a typo of a whole name before a match of some of its words, then what the
-    // page names, and MiniSearch's score last.
+    // page names, then MiniSearch's score.
     const preferred = (id: string) => (filter.prefer?.has(id) ? 0 : 1);
     ranked.sort(
       (a, b) =>
         TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
         a.partial - b.partial ||
         preferred(a.id) - preferred(b.id) ||
-        b.h.score - a.h.score,
+        b.h.score - a.h.score ||
+        // Equal scores in the id's order, not the index's: a loaded index orders its postings otherwise.
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
     return ranked.slice(0, limit).map(({ h, id, tier, matched }) => ({
       id,
-      kind: h.kind as Doc['kind'],
+      kind: h.kind as SearchDoc['kind'],
       name: h.name as string,
       aliases: h.aliases as string[],
       matched,

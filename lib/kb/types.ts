@@ -1,6 +1,6 @@
 /**
  * The knowledge base's shape: shared by the compiler (scripts/build-kb.ts), the matcher, the cards,
- * search and the CLI. Compiled data in lib/kb/data/ follows these types exactly.
+ * search and the CLI. Compiled data in data/kb/ follows these types exactly.
  */
 
 /** Why a matcher must be careful with an alias. */
@@ -194,7 +194,7 @@ export const NameFlag = {
 } as const;
 
 /**
- * One name the matcher looks for. The content script loads only this table (lib/kb/data/names.ts, one
+ * One name the matcher looks for. The content script loads only this table (packed in data/kb/tables.json, one
  * packed string), not the whole KB; cards ask the background for the full entity by id.
  */
 export interface NameRow {

@@ -1,7 +1,7 @@
 /**
  * Turns the KB's name rows into the matcher's tables: one prefix tree over every name, and for each key
  * the rows it can mean. The tables are plain data (`MatcherData`), so the KB compiler ships them prebuilt
- * in `lib/kb/data/matcher.json`; what each row demands of its written form is worked out only for the
+ * in `data/kb/tables.json`; what each row demands of its written form is worked out only for the
  * rows a text actually hits.
  */
 import { NameFlag, type NameRow } from '../kb/types';
@@ -31,7 +31,7 @@ export interface Entry {
   risk: 'distinctive' | 'coinage' | 'generic';
 }
 
-/** The compiled tables as data: what `matcher.json` holds. */
+/** The compiled tables as data: what the matcher part of `data/kb/tables.json` holds. */
 export interface MatcherData extends TrieData {
   /** How many name rows the tables were compiled from. */
   rows: number;

@@ -1,6 +1,6 @@
 /**
  * A prefix tree over folded name keys, walked over the original text. It is stored flat, in
- * breadth-first order, so it can ship prebuilt (`lib/kb/data/matcher.json`) and load without per-node
+ * breadth-first order, so it can ship prebuilt (in `data/kb/tables.json`) and load without per-node
  * work: each node's children are consecutive nodes sorted by their letter, so a node needs only where
  * its children start (the next node's start is where they end). The tables ship as 16-bit numbers in
  * base64 (`uint16-base64.ts`), which the browser decodes natively; a loop over 30,000 nodes would cost
@@ -10,7 +10,7 @@
 import { Cls, classOf, foldCode } from './chars';
 import { decodeUint16, encodeUint16 } from './uint16-base64';
 
-/** The serialized tree (the trie part of `matcher.json`). */
+/** The serialized tree (the trie part of the bundled tables). */
 export interface TrieData {
   /** The folded code unit that leads to each node after the root, one per node, breadth-first. */
   labels: string;

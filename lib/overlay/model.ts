@@ -5,8 +5,7 @@
  * types are inferred from them. The bundled KB is never changed: the overlay is merged over it when read.
  */
 import * as v from 'valibot';
-import { DATE_TIME_PATTERN, isDateTime } from '../incidents/formats';
-import { EntityIdSchema, text, webUrl } from '../incidents/schema';
+import { EntityIdSchema, TimestampSchema, text, webUrl } from '../fields/schemas';
 import { OVERLAY_ID_PATTERN, OVERLAY_ID_PREFIX } from '../kb/entity-id';
 
 /** The vendor of a name the reader's team coined itself. */
@@ -52,20 +51,14 @@ export const OverlayIdSchema = v.pipe(
   v.regex(OVERLAY_ID_PATTERN, `not an overlay id (${OVERLAY_ID_PREFIX}lower-case-letters-digits-hyphens)`),
 );
 
-const timestamp = v.pipe(
-  v.string(),
-  v.regex(DATE_TIME_PATTERN, 'not an RFC 3339 date-time'),
-  v.check(isDateTime, 'not a date and time that exists'),
-);
-
 const aliases = v.pipe(v.array(OverlayAliasSchema), v.maxLength(MAX_ALIASES));
 const links = v.pipe(v.array(webUrl(4096)), v.maxLength(MAX_LINKS));
 const notes = text(20_000);
 
 /** When an entry was made and last changed, and where it came from. */
 const bookkeeping = {
-  createdAt: timestamp,
-  updatedAt: timestamp,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
   /**
    * Where the entry came from when it was imported ("MISP galaxy threat-actor", a file name); absent when typed.
    * An entity with an origin has a canonical name from a file, which gets its risk class (./name-risk.ts).

@@ -3,16 +3,31 @@
  * and the builder of the matcher tabs load (once per change, never per page).
  */
 
-import * as v from 'valibot';
-import { type OverlayRestoreCounts, reasonOf } from '../incidents/schema';
-import type { OverlayWriteReport } from '../protocol/runtime';
 import { type OverlayDb, readOverlay } from './db';
 import { OverlayLookup } from './lookup';
+import { matchKey } from './match-key';
 import { buildOverlayMatcher, type OverlayMatcherFile, overlayNameRows } from './matcher';
-import { entryKey, isExtension, namesOf, type Overlay, type OverlayEntry, OverlayEntrySchema } from './model';
+import { entryKey, isExtension, namesOf, type Overlay, type OverlayEntry } from './model';
 import { importedNameFlags, importedNameRisk } from './name-risk';
-import { applyBatch, type OverlayBatch, writeOverlay } from './store';
-import { bundledIndex, keyOf, overlayProblems } from './validate';
+import { applyBatch, type UncheckedBatch, writeOverlay } from './store';
+import { bundledIndex, type OverlayProblem, overlayProblems } from './validate';
+
+/** What an overlay write answers: the counts, or every reason it was refused (nothing was written). */
+export type OverlayWriteReport =
+  | { ok: true; added: number; updated: number; removed: number }
+  | { ok: false; problems: OverlayProblem[] };
+
+/** What restoring a backup file's own-KB entries does: the counts, and every name it adds and to what. */
+export interface OverlayRestoreCounts {
+  add: number;
+  update: number;
+  unchanged: number;
+  /**
+   * Each name the file adds (to an entity of the reader's KB or to a bundled one) and its risk class
+   * (./name-risk.ts): a common word (`generic`) or a coined one (`coinage`) needs context on a page.
+   */
+  names: { name: string; to: string; risk: 'distinctive' | 'coinage' | 'generic' }[];
+}
 
 /** The browser pieces the service needs, passed in so tests can supply fakes. */
 export interface OverlayServiceDeps {
@@ -46,11 +61,13 @@ function fromFile(entry: OverlayEntry): OverlayEntry {
 /** The names an entry adds over the stored one (by the matcher's key), to what, and which need context. */
 function addedNames(entry: OverlayEntry, old: OverlayEntry | undefined): OverlayRestoreCounts['names'] {
   const had = new Set(
-    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(keyOf) : [],
+    old ? (isExtension(old) ? old.aliases.map((a) => a.name) : namesOf(old)).map(matchKey) : [],
   );
   const to = isExtension(entry) ? (bundledIndex().facts(entry.extends)?.name ?? entry.extends) : entry.name;
   const list = isExtension(entry) ? entry.aliases.map((a) => a.name) : namesOf(entry);
-  return list.filter((n) => !had.has(keyOf(n))).map((name) => ({ name, to, risk: importedNameRisk(name) }));
+  return list
+    .filter((n) => !had.has(matchKey(n)))
+    .map((name) => ({ name, to, risk: importedNameRisk(name) }));
 }
 
 /** The overlay as the background serves it. */
@@ -73,7 +90,7 @@ export class OverlayService {
   }
 
   /** Writes one batch all or nothing; on success rebuilds the tabs' matcher and tells the pages. */
-  async write(batch: OverlayBatch): Promise<OverlayWriteReport> {
+  async write(batch: UncheckedBatch): Promise<OverlayWriteReport> {
     const r = await writeOverlay(await this.deps.open(), batch, this.deps.now());
     if (!r.ok) return r;
     this.lookupPromise = Promise.resolve(new OverlayLookup(r.overlay));
@@ -83,24 +100,19 @@ export class OverlayService {
   }
 
   /**
-   * Restores the overlay a user-data export carries: an entry not stored is added, one the file has newer
-   * (`updatedAt`) replaces the stored one, the rest are kept. The file's entries are checked first, with the
-   * stored overlay they would join; any problem refuses all of them, with the reason. `apply: false` counts.
+   * Restores the overlay a backup file carries (its entries already read with the overlay's schema): an entry
+   * not stored is added, one the file has newer (`updatedAt`) replaces the stored one, the rest are kept. The
+   * entries are checked with the stored overlay they would join; any problem refuses all of them, with the
+   * reason. `apply: false` counts. Answers too what was stored before, so a failed backup import can undo it.
    */
-  async restore(
-    file: { entities: unknown[]; extensions: unknown[] },
-    apply: boolean,
-  ): Promise<OverlayRestoreCounts | { error: string }> {
+  async restore(file: Overlay, apply: boolean): Promise<OverlayRestoreCounts | { error: string }> {
     const current = (await this.lookup()).overlay;
     const stored = new Map<string, OverlayEntry>();
     for (const e of [...current.entities, ...current.extensions]) stored.set(entryKey(e), e);
     const put = new Map<string, OverlayEntry>();
     let unchanged = 0;
-    const raw = [...file.entities, ...file.extensions];
-    for (let i = 0; i < raw.length; i++) {
-      const r = v.safeParse(OverlayEntrySchema, raw[i]);
-      if (!r.success) return { error: `Your KB in the file, entry ${i + 1}: ${reasonOf(r.issues)}.` };
-      const entry = fromFile(r.output);
+    for (const raw of [...file.entities, ...file.extensions]) {
+      const entry = fromFile(raw);
       const key = entryKey(entry);
       if (put.has(key)) return { error: `Your KB in the file lists ${key} twice.` };
       const old = stored.get(key);

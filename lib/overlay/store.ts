@@ -54,13 +54,16 @@ export function applyBatch(current: Overlay, batch: OverlayBatch, now: string): 
   return next;
 }
 
+/** A batch as a message carries it: its entries not yet checked (`writeOverlay` checks each one). */
+export type UncheckedBatch = Omit<OverlayBatch, 'put'> & { put?: readonly unknown[] };
+
 /**
  * Checks and writes one batch in a single transaction over both stores: either every entry is written and
  * every removal done, or (any problem, any failure) nothing is.
  */
 export async function writeOverlay(
   db: OverlayDb,
-  batch: OverlayBatch,
+  batch: UncheckedBatch,
   now: string,
   kb: BundledIndex = bundledIndex(),
 ): Promise<OverlayWriteResult> {

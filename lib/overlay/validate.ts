@@ -7,9 +7,10 @@
  */
 import { getEntity } from '../kb/index';
 import { loadNameTable } from '../kb/names';
-import { Cls, classOf, nameKey } from '../match/chars';
+import { Cls, classOf } from '../match/chars';
 import { compileData } from '../match/compile';
 import { Trie } from '../match/trie';
+import { matchKey } from './match-key';
 import type { BundledFacts } from './matcher';
 import {
   entryKey,
@@ -34,13 +35,8 @@ export interface OverlayProblem {
 /** What validation needs from the bundled KB (tests pass a small one). */
 export interface BundledIndex {
   facts(id: string): BundledFacts | undefined;
-  /** Ids of the bundled entities that have a name with this key (`keyOf`). */
+  /** Ids of the bundled entities that have a name with this key (`matchKey`). */
   named(key: string): readonly string[];
-}
-
-/** A name's identity to the matcher: two names with the same key are the same name on a page. */
-export function keyOf(name: string): string {
-  return String.fromCharCode(...nameKey(name).key);
 }
 
 let bundled: BundledIndex | undefined;
@@ -50,7 +46,7 @@ export function bundledIndex(): BundledIndex {
   if (bundled) return bundled;
   const byKey = new Map<string, string[]>();
   for (const row of loadNameTable()) {
-    const k = keyOf(row.name);
+    const k = matchKey(row.name);
     const ids = byKey.get(k);
     if (!ids) byKey.set(k, [row.id]);
     else if (!ids.includes(row.id)) ids.push(row.id);
@@ -157,7 +153,7 @@ export function overlayProblems(overlay: Overlay, kb: BundledIndex = bundledInde
       names++;
       chars += name.length;
       rowNames.push(name);
-      const k = keyOf(name);
+      const k = matchKey(name);
       const field = name === label && !isExtension(e) ? 'name' : 'aliases';
       if (mine.has(k)) {
         problems.push({ key, field, message: `“${name}” is listed twice.` });

@@ -4,7 +4,8 @@
  * from its own extension (`isExtensionSender`).
  */
 import * as v from 'valibot';
-import { EntityIdSchema } from '../incidents/schema';
+import { EntityIdSchema } from '../fields/schemas';
+import { type AnswerOf, answer, entry, variantOf } from './table';
 
 /** One entity the page mentions, for the popup's page summary. */
 export interface PageEntity {
@@ -38,37 +39,34 @@ export interface PageReportSource {
 /** Limits of a report source; the content script keeps within them, the popup refuses anything beyond. */
 export const REPORT_LIMITS = { url: 4096, title: 1000, sentence: 500, entities: 400 } as const;
 
-/** Requests a content script understands. */
-export type PageRequest =
-  | { type: 'page:navigate'; direction: 1 | -1 }
-  | { type: 'page:summary' }
-  | { type: 'page:reveal'; id: string }
+/**
+ * Requests a content script understands, each with its answer's type (false: nothing to go to, or no form
+ * here). The request types are inferred from the schemas.
+ */
+export const PAGE_MESSAGES = [
+  entry('page:navigate', { direction: v.picklist([1, -1]) }, answer<boolean>()),
+  entry('page:summary', {}, answer<PageSummary>()),
+  entry('page:reveal', { id: EntityIdSchema }, answer<boolean>()),
   /** The page's address, title and entities with their first sentences, for the popup's STIX report. */
-  | { type: 'page:report' }
+  entry('page:report', {}, answer<PageReportSource>()),
   /** Open the "Save as incident" form on the selection (context menu, Alt+Shift+S). */
-  | { type: 'capture:open' };
+  entry('capture:open', {}, answer<boolean>()),
+] as const;
 
-/** The content script's answer to each request type (false: nothing to go to, or no form here). */
-export interface PageResponseOf {
-  'page:navigate': boolean;
-  'page:summary': PageSummary;
-  'page:reveal': boolean;
-  'page:report': PageReportSource;
-  'capture:open': boolean;
-}
+const PageRequestSchema = variantOf(PAGE_MESSAGES);
 
-const PageRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('page:navigate'), direction: v.picklist([1, -1]) }),
-  v.object({ type: v.literal('page:summary') }),
-  v.object({ type: v.literal('page:reveal'), id: EntityIdSchema }),
-  v.object({ type: v.literal('page:report') }),
-  v.object({ type: v.literal('capture:open') }),
-]);
+/** Requests a content script understands. */
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
+
+/** The content script's answer to each request type. */
+export type PageResponseOf = {
+  [M in (typeof PAGE_MESSAGES)[number] as M['type']]: AnswerOf<M['answers']>;
+};
 
 /** Validates an untrusted message sent to a content script. */
 export function parsePageRequest(msg: unknown): PageRequest | undefined {
   const r = v.safeParse(PageRequestSchema, msg);
-  return r.success ? (r.output as PageRequest) : undefined;
+  return r.success ? r.output : undefined;
 }
 
 const PageReportSourceSchema = v.object({

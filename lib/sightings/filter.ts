@@ -4,7 +4,7 @@
  */
 import type { IncidentDraft } from '../incidents/model';
 import type { Drill } from '../insights/drill';
-import type { FactsOf } from '../insights/pointing';
+import type { FactsOf } from '../overlay/sponsor-facts';
 import type { Sighting } from './model';
 
 /** What the Sightings list shows; empty fields do not filter. */

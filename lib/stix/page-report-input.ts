@@ -3,8 +3,8 @@
  * the reader chose, labels as typed, the description's lines, the file name, and the report as an incident.
  */
 
-import { isWebUrl } from '../incidents/formats';
-import type { IncidentDraft } from '../incidents/schema';
+import { isWebUrl, siteOf } from '../fields/formats';
+import type { IncidentDraft } from '../incidents/model';
 import type { PageReportSource, ReportEntity } from '../protocol/page';
 
 /** What the reader chose in the popup, on top of what the page gave. */
@@ -69,6 +69,6 @@ export function pageReportDraft(input: PageReportInput): IncidentDraft | undefin
 
 /** The downloaded file's name: the page's host and the day, `apt-lens-report-news.example-2025-05-28.stix.json`. */
 export function reportFileName(source: PageReportSource, now: Date): string {
-  const host = isWebUrl(source.url) ? new URL(source.url).hostname.replace(/[^a-z0-9.-]/gi, '') : '';
+  const host = isWebUrl(source.url) ? siteOf(source.url).replace(/[^a-z0-9.-]/gi, '') : '';
   return `apt-lens-report-${host || 'page'}-${now.toISOString().slice(0, 10)}.stix.json`;
 }

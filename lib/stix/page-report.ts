@@ -5,7 +5,7 @@
  * sponsor relationships the knowledge base knows. The entities' ids are the incidents export's, so reports
  * imported one after another into OpenCTI or MISP share their actors instead of duplicating them.
  */
-import manifest from '../kb/data/manifest.json';
+import manifest from '../../data/kb/manifest.json';
 import { getEntity } from '../kb/index';
 import { type EntityLookup, httpUrl, type StixBundle, StixGraph, stixTime } from './objects';
 import { type PageReportInput, reportName, sentenceLines } from './page-report-input';

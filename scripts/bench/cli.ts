@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const page = join(root, '../shared/corpus/news-pages/001.html');
+/** A text dense with names (135 mentions in 9 KB): the matcher's whole first-use cost, no HTML parser. */
+const text = join(root, 'tests/fixtures/eval/attribution.txt');
 const RUNS = 15;
 
 function time(argv: string[]): number[] {
@@ -41,7 +43,9 @@ const sourceMain = (args: string[]) => [
 ];
 
 console.log(`apt-lens start-up, process start to exit (${RUNS} runs each)`);
+row('node -e 0 (Node alone)', time(['-e', '0']));
 row('bundle: apt-lens --version', time(['bin/apt-lens.mjs', '--version']));
 row('bundle: apt-lens search APT31', time(['bin/apt-lens.mjs', 'search', 'APT31']));
+row('bundle: apt-lens scan attribution.txt', time(['bin/apt-lens.mjs', 'scan', text]));
 if (existsSync(page)) row('bundle: apt-lens scan 001.html', time(['bin/apt-lens.mjs', 'scan', page]));
 row('source through tsx: apt-lens search APT31', time(sourceMain(['search', 'APT31'])));

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { exportJson } from '../../lib/incidents/export';
+import { backupText } from '../../lib/backup/file';
 import type { Incident } from '../../lib/incidents/model';
 import type { Sighting } from '../../lib/sightings/model';
 import { CHROME_TIMING_BUILD, CHROMIUM, launchChromium } from '../dev/chromium';
@@ -228,8 +228,8 @@ async function main(): Promise<void> {
           globalThis as unknown as {
             chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; add?: number }> } };
           }
-        ).chrome.runtime.sendMessage({ type: 'incidents:import', text, apply: true }),
-      exportJson(
+        ).chrome.runtime.sendMessage({ type: 'backup:import', text, apply: true }),
+      backupText(
         Array.from({ length: INCIDENTS }, (_, i) => incident(i + 1)),
         new Date(),
       ),

@@ -4,14 +4,13 @@
  * dashboard's filter + full-text search over 10,000.
  */
 import 'fake-indexeddb/auto';
+import { backupText, parseBackup } from '../../lib/backup/file';
 import { openIncidentsDb } from '../../lib/incidents/db';
-import { exportJson } from '../../lib/incidents/export';
 import { filterIncidents } from '../../lib/incidents/filter';
 import type { Incident } from '../../lib/incidents/model';
-import { parseExport } from '../../lib/incidents/schema';
-import { toStixBundle } from '../../lib/incidents/stix';
 import { importIncidents, previewImport } from '../../lib/incidents/store';
 import { getEntity } from '../../lib/kb/index';
+import { toStixBundle } from '../../lib/stix/incidents-bundle';
 
 const COUNT = 10_000;
 const ACTORS = ['apt31', 'apt28', 'apt29', 'apt41', 'lazarus-group'];
@@ -53,12 +52,12 @@ console.log(`incidents: ${COUNT} (store: fake-indexeddb in Node)`);
 await importIncidents(db, incidents);
 
 const all = await time('read all from the store', () => db.getAll('incidents'));
-const text = await time('export JSON (serialize)', () => exportJson(all, new Date()));
+const text = await time('export JSON (serialize)', () => backupText(all, new Date()));
 console.log(`${'  export size'.padEnd(52)} ${(text.length / 1024 / 1024).toFixed(1).padStart(8)} MB`);
 await time('export STIX 2.1 bundle', () => JSON.stringify(toStixBundle(all)));
 
 const fresh = await openIncidentsDb('bench-import');
-const parsed = await time('import: parse + validate (valibot)', () => parseExport(text));
+const parsed = await time('import: parse + validate (valibot)', () => parseBackup(text));
 if (!parsed.ok) throw new Error(parsed.error);
 await time('import: dry run against an empty store', () => previewImport(fresh, parsed.incidents));
 await time('import: write in one transaction', () => importIncidents(fresh, parsed.incidents));

@@ -21,8 +21,8 @@ function median(src: string): number {
   return times[RUNS >> 1]!;
 }
 
-for (const file of ['kb.json', 'matcher.json']) {
-  const text = JSON.stringify(JSON.parse(readFileSync(`lib/kb/data/${file}`, 'utf8')));
+for (const file of ['kb.json']) {
+  const text = JSON.stringify(JSON.parse(readFileSync(`data/kb/${file}`, 'utf8')));
   const literal = `var d = ${text};`;
   const parsed = `var d = JSON.parse(${JSON.stringify(text)});`;
   median(literal);

@@ -2,19 +2,19 @@
  * `npm run bench:match`: how fast the mention finder reads text, against one combined case-insensitive
  * RegExp alternation of the same names (the usual approach), over the visible text of the shared corpus
  * of saved news pages and over a synthetic text dense with names; and what getting a matcher costs, built
- * from the name table (the old way) against loaded from the prebuilt `lib/kb/data/matcher.json`.
+ * from the name table (the old way) against loaded from the prebuilt tables in `data/kb/tables.json`.
  * Prints numbers only; nothing here asserts a timing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledNameTable } from '../../lib/kb/names';
+import { readTables } from '../../lib/kb/tables';
 import { loadBundledTables } from '../../lib/match/bundled';
-import { Compiled, type MatcherData } from '../../lib/match/compile';
+import { Compiled } from '../../lib/match/compile';
 import { createMatcher, type Matcher, matcherOver } from '../../lib/match/find-mentions';
-import { htmlText } from '../cli/scan';
+import { htmlText } from '../cli/html-text';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/news-pages');
-const DATA = join(import.meta.dirname, '../../lib/kb/data');
 
 function time(fn: () => void, minMs = 1000): number {
   fn();
@@ -83,12 +83,12 @@ function once(fn: () => void): number {
 
 /**
  * Both ways to get a matcher over the bundled names: compiling every name (the old way), or loading the
- * prebuilt tables from the JSON text (rows are then decoded only when a text hits them).
+ * prebuilt tables from their string (rows are then decoded only when a text hits them).
  */
-function construction(matcherText: string): void {
+function construction(tablesText: string): void {
   const names = bundledNameTable();
   const build = () => createMatcher(names.rows());
-  const load = () => matcherOver(new Compiled(JSON.parse(matcherText) as MatcherData, (i) => names.row(i)));
+  const load = () => matcherOver(new Compiled(readTables(tablesText), (i) => names.row(i)));
   // First runs before any warm-up: the closest Node gets to a fresh tab with no compiled code.
   const loadCold = once(load);
   const buildCold = once(build);
@@ -97,13 +97,13 @@ function construction(matcherText: string): void {
   console.log(`names: ${names.length} rows, packed in one string and split only when a text hits a row`);
   console.log(
     `matcher construction: built from names ${buildCold.toFixed(2)} ms first run, ${buildWarm.toFixed(2)} ms warm · ` +
-      `prebuilt load (JSON.parse of matcher.json included) ${loadCold.toFixed(2)} ms first run, ${loadWarm.toFixed(2)} ms warm · ` +
+      `prebuilt load (cutting tables.json into sections included) ${loadCold.toFixed(2)} ms first run, ${loadWarm.toFixed(2)} ms warm · ` +
       `${(buildCold / loadCold).toFixed(1)}× first run, ${(buildWarm / loadWarm).toFixed(1)}× warm`,
   );
 }
 
 function main(): void {
-  construction(readFileSync(join(DATA, 'matcher.json'), 'utf8'));
+  construction(JSON.parse(readFileSync(join(import.meta.dirname, '../../data/kb/tables.json'), 'utf8')));
   const names = bundledNameTable()
     .rows()
     .map((r) => r.name);

@@ -23,7 +23,7 @@ import {
 import type { Overlay, OverlayEntity } from '../../lib/overlay/model';
 import { bundledIndex, overlayProblems } from '../../lib/overlay/validate';
 import { nextSliceSize, sliceEnd } from '../../lib/page/scanner';
-import { htmlText } from '../cli/scan';
+import { htmlText } from '../cli/html-text';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/news-pages');
 const NAMES = 500;

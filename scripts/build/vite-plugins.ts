@@ -7,10 +7,13 @@ import { readFileSync } from 'node:fs';
 import { type Node, parse } from 'acorn';
 import type { Plugin } from 'vite';
 
+/** Where the compiled KB lives (`npm run kb`): the JSON files the build loads as data. */
+export const KB_DATA_DIR = '/data/kb/';
+
 /**
  * Exists because a big object literal is slow to evaluate: the compiled KB (670 KB of objects) evaluates
  * about twice as fast as one string for `JSON.parse` as in Vite's default object literal (19–31 ms against
- * 38–60 ms in Node's V8, `npm run bench:json`, docs/performance.md). Applies to `lib/kb/data/*.json`.
+ * 38–60 ms in Node's V8, `npm run bench:json`, docs/performance.md). Applies to `data/kb/*.json`.
  */
 export function jsonThroughParse(): Plugin {
   const prefix = '\0apt-lens-json:';
@@ -21,14 +24,25 @@ export function jsonThroughParse(): Plugin {
       if (!source.endsWith('.json') || !importer) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       // The id must not end in .json, or Vite's own JSON plugin takes it back.
-      return resolved?.id.includes('/lib/kb/data/') ? `${prefix}${resolved.id}.mjs` : null;
+      return resolved?.id.includes(KB_DATA_DIR) ? `${prefix}${resolved.id}.mjs` : null;
     },
     load(id) {
       if (!id.startsWith(prefix)) return null;
-      const text = readFileSync(id.slice(prefix.length, -'.mjs'.length), 'utf8');
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`;
+      return jsonModule(readFileSync(id.slice(prefix.length, -'.mjs'.length), 'utf8'));
     },
   };
+}
+
+/**
+ * The module for one KB data file: an object through one `JSON.parse` of a string; a file that holds one
+ * string (the bundled tables) as that string literal, nothing to parse. Shared by the extension build and
+ * the CLI's (scripts/build-cli.ts).
+ */
+export function jsonModule(text: string): string {
+  const data: unknown = JSON.parse(text);
+  return typeof data === 'string'
+    ? `export default ${stringLiteral(data)};`
+    : `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
 }
 
 /** Template literals at least this long are rewritten as plain strings. */

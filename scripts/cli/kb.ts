@@ -2,7 +2,7 @@
  * `apt-lens kb [--json | --stats]`: the knowledge base for analysts' pipelines (counts, everything as JSON,
  * or how much of it is credited and attributed).
  */
-import manifestFile from '../../lib/kb/data/manifest.json';
+import manifestFile from '../../data/kb/manifest.json';
 import { loadKb } from '../../lib/kb/index';
 import type { KbManifest } from '../../lib/kb/types';
 import { type Command, UsageError } from './command';

@@ -1,13 +1,12 @@
 /**
  * `apt-lens scan [--json] FILE|DIR|- ...`: the mention finder on files, so its results can be checked and
- * diffed without a browser. HTML is reduced to its visible text with the content script's own extraction.
+ * diffed without a browser. HTML is reduced to its visible text with the content script's own extraction
+ * (./html-text.ts, loaded only when an input is HTML).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import { findMentions } from '../../lib/match/find-mentions';
 import type { Mention } from '../../lib/match/types';
-import { collectText } from '../../lib/page/collect';
 import { type CliIo, type Command, UsageError } from './command';
 
 /** Usage and options of `apt-lens scan`. */
@@ -29,27 +28,6 @@ Each mention: {"start", "end", "text" (as written), "kind", "id", "name", "count
 
 /** Extensions a folder walk picks up; anything else in a folder is not a document to scan. */
 const TEXT_FILE = /\.(txt|text|md|x?html?)$/i;
-
-/** The visible text of an HTML document, exactly as the content script would see it. */
-export function htmlText(html: string): string {
-  // A base URL keeps relative links parseable; nothing is ever loaded or run.
-  const window = new Window({
-    url: 'http://localhost/',
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-    },
-  });
-  try {
-    // DOMParser documents never run scripts or fetch resources.
-    const doc = new window.DOMParser().parseFromString(html, 'text/html');
-    return collectText(doc.body as unknown as Node).text;
-  } finally {
-    window.happyDOM.abort();
-    window.close();
-  }
-}
 
 /** Binary files hold NUL bytes or are not UTF-8 at all; scanning them would only print noise. */
 function isBinary(bytes: Buffer): boolean {
@@ -132,7 +110,8 @@ async function expand(inputs: readonly string[]): Promise<string[]> {
 async function scanOne(path: string, io: CliIo) {
   const raw = await readInput(path, io);
   const html = /\.x?html?$/i.test(path);
-  const text = html ? htmlText(raw) : raw;
+  // The DOM takes longer to load than the rest of the command: only HTML pays for it.
+  const text = html ? (await import('./html-text')).htmlText(raw) : raw;
   return { text, html, mentions: findMentions(text) };
 }
 

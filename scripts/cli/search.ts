@@ -1,7 +1,7 @@
 /** `apt-lens search [--json] [--limit N] QUERY`: find actors and agencies by any name, typos forgiven. */
-import { loadKb } from '../../lib/kb/index';
-import { createSearch, type SearchResult } from '../../lib/kb/search';
+import type { SearchResult } from '../../lib/kb/search';
 import { type Command, UsageError } from './command';
+import { cliSearch } from './search-index';
 
 const USAGE = 'usage: apt-lens search [--json] [--limit N] QUERY';
 
@@ -42,7 +42,7 @@ export const run: Command = async (args, io) => {
   }
   const query = words.join(' ').trim();
   if (!query) throw new UsageError(`missing QUERY\n${USAGE}`);
-  const results = createSearch(loadKb())(query, limit);
+  const results = cliSearch()(query, limit);
   if (json) io.out(`${JSON.stringify({ query, results })}\n`);
   else if (results.length === 0) io.err(`apt-lens search: no actor or agency matches "${query}"\n`);
   else for (const r of results) io.out(formatResult(r));

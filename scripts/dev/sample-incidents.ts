@@ -2,7 +2,7 @@
  * A few incidents written for the dashboard's screenshot (`npm start -- --headless --dashboard-screenshot`):
  * original text about the demo story, in the export format, so they go in through the ordinary import.
  */
-import { exportJson } from '../../lib/incidents/export';
+import { backupText } from '../../lib/backup/file';
 import type { Incident } from '../../lib/incidents/model';
 
 const at = (day: number) => `2025-05-${String(day).padStart(2, '0')}T09:00:00.000Z`;
@@ -25,7 +25,7 @@ function incident(n: number, over: Partial<Incident> & Pick<Incident, 'title' | 
 
 /** The sample incidents as an export file's text. */
 export function sampleExport(now: Date): string {
-  return exportJson(
+  return backupText(
     [
       incident(1, {
         title: 'Czech government blames APT31 for ministry intrusion',

@@ -3,7 +3,7 @@
  * incidents spread over months, actors, sponsors and tags, in the export format so they go in through the
  * ordinary import. Deterministic, so the picture only changes when the view does.
  */
-import { exportJson } from '../../lib/incidents/export';
+import { backupText } from '../../lib/backup/file';
 import type { Incident } from '../../lib/incidents/model';
 
 /** Actors with the weight they get, and the tags their incidents carry. */
@@ -49,5 +49,5 @@ export function insightsSampleExport(now: Date): string {
       }
     });
   }
-  return exportJson(list, now);
+  return backupText(list, now);
 }

@@ -1,10 +1,9 @@
 /** The whole compiler as one pure-ish function: upstream + curated in, KB files and a review list out. */
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
-import { decodeNameTable, serializeNameTable } from '../../lib/kb/name-table';
+import { decodeNameTable } from '../../lib/kb/name-table';
 import type { KbManifest, KnowledgeBase, NameTableFile } from '../../lib/kb/types';
 import { compileData } from '../../lib/match/compile';
-import { serializeMatcher } from '../../lib/match/prebuilt';
 import { buildAgencies } from './agencies';
 import { type AttachContext, attach360, attachMicrosoft, attachMitre } from './attach';
 import { buildSponsors } from './attributions';
@@ -21,6 +20,7 @@ import { draftsFromMisp, producerNames } from './misp';
 import { agencyNames, coverage, manifest, nameTable } from './output';
 import { addGangs } from './ransomware';
 import { addSpacedForms } from './spacing';
+import { serializeTables } from './tables';
 import { fold } from './text';
 import { groupId, type Upstream } from './upstream';
 
@@ -132,18 +132,19 @@ export function compile(
   };
 }
 
+/** Where `npm run kb` writes the compiled KB, beside its curated inputs in data/. */
+export const OUTPUT_DIR = 'data/kb';
+
 /**
- * The committed files' exact text: one entity or row per line, so diffs stay readable and small; and the
- * matcher's tables compiled from the name table, so the content script loads them instead of building them.
+ * The committed files' exact text (in `OUTPUT_DIR`): the KB with one entity per line, so diffs stay
+ * readable and small; and the name table with the matcher's tables compiled from it, so the content script
+ * loads them instead of building them.
  */
-export function serialize(
-  r: BuildResult,
-): Record<'kb.json' | 'names.ts' | 'manifest.json' | 'matcher.json', string> {
+export function serialize(r: BuildResult): Record<'kb.json' | 'manifest.json' | 'tables.json', string> {
   const lines = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).join(',\n');
   return {
     'kb.json': `{"actors":[\n${lines(r.kb.actors)}\n],\n"agencies":[\n${lines(r.kb.agencies)}\n]}\n`,
-    'names.ts': serializeNameTable(r.names),
     'manifest.json': `${JSON.stringify(r.manifest, null, 2)}\n`,
-    'matcher.json': serializeMatcher(compileData(decodeNameTable(r.names))),
+    'tables.json': serializeTables(r.names, compileData(decodeNameTable(r.names))),
   };
 }

@@ -17,7 +17,7 @@ import { findWithOverlay, loadOverlayTables } from '../../lib/overlay/matcher';
 import { EMPTY_OVERLAY, type Overlay } from '../../lib/overlay/model';
 import { matcherFileFor } from '../../lib/overlay/service';
 import { overlayProblems } from '../../lib/overlay/validate';
-import { htmlText } from '../cli/scan';
+import { htmlText } from '../cli/html-text';
 
 const root = join(import.meta.dirname, '../..');
 /** The MISP ransomware galaxy, as committed for the tests. */

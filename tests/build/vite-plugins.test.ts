@@ -74,22 +74,31 @@ describe('jsonThroughParse', () => {
   const plugin = jsonThroughParse();
   const importer = resolve('lib/kb/index.ts');
 
-  it('takes the JSON files under lib/kb/data/ and leaves every other import to Vite', async () => {
-    const id = (await hook(plugin, 'resolveId', './data/kb.json', importer)) as string;
-    expect(id).toMatch(/^\0apt-lens-json:.*\/lib\/kb\/data\/kb\.json\.mjs$/);
+  it('takes the JSON files under data/kb/ and leaves every other import to Vite', async () => {
+    const id = (await hook(plugin, 'resolveId', '../../data/kb/kb.json', importer)) as string;
+    expect(id).toMatch(/^\0apt-lens-json:.*\/data\/kb\/kb\.json\.mjs$/);
     expect(await hook(plugin, 'resolveId', '../../package.json', importer)).toBeNull();
     expect(await hook(plugin, 'resolveId', './names', importer)).toBeNull();
-    expect(await hook(plugin, 'resolveId', './data/kb.json', undefined)).toBeNull();
-    expect(await hook(plugin, 'load', resolve('lib/kb/data/kb.json'))).toBeNull();
+    expect(await hook(plugin, 'resolveId', '../../data/kb/kb.json', undefined)).toBeNull();
+    expect(await hook(plugin, 'load', resolve('data/kb/kb.json'))).toBeNull();
   });
 
   it('loads a module whose default export is the same data, through one JSON.parse of a string', async () => {
-    for (const file of ['kb.json', 'matcher.json']) {
-      const id = (await hook(plugin, 'resolveId', `./data/${file}`, importer)) as string;
+    for (const file of ['kb.json', 'manifest.json']) {
+      const id = (await hook(plugin, 'resolveId', `../../data/kb/${file}`, importer)) as string;
       const code = (await hook(plugin, 'load', id)) as string;
       expect(code).toMatch(/^export default JSON\.parse\("/);
       const data = evaluate(code.replace('export default ', ''));
-      expect(data).toEqual(JSON.parse(readFileSync(`lib/kb/data/${file}`, 'utf8')));
+      expect(data).toEqual(JSON.parse(readFileSync(`data/kb/${file}`, 'utf8')));
     }
+  });
+
+  it('loads the bundled tables as one string literal with no escape in it', async () => {
+    const id = (await hook(plugin, 'resolveId', '../../data/kb/tables.json', importer)) as string;
+    const code = (await hook(plugin, 'load', id)) as string;
+    expect(code).toMatch(/^export default "[^\\"]*";$/);
+    expect(evaluate(code.replace('export default ', ''))).toBe(
+      JSON.parse(readFileSync('data/kb/tables.json', 'utf8')),
+    );
   });
 });

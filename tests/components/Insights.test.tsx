@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Insights, type InsightsApi, type InsightsProps } from '../../components/insights/Insights';
 import { LazyInsights } from '../../components/insights/LazyInsights';
 import type { Drill } from '../../lib/insights/drill';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import { makeIncident } from '../incidents/make';
 
 // happy-dom has no 2D canvas: the chart library is replaced by a stub that records what it was asked to draw.

@@ -8,6 +8,7 @@ import { S } from '../../components/popup/strings';
 import { createPopupKb } from '../../entrypoints/popup/kb';
 import type { PageReportSource, PageSummary } from '../../lib/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { applySettingsChange } from '../../lib/settings-change';
 
 let kb: PopupKb | undefined;
 
@@ -63,7 +64,7 @@ function setup(page: PageClient = fakePage(), report: ReportApi = fakeReport()) 
     settings: {
       read: async () => settings,
       update: async (change) => {
-        settings = change(settings);
+        settings = applySettingsChange(settings, change);
         for (const w of watchers) w(settings);
         return settings;
       },

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type WatchlistApi, WatchlistView } from '../../components/dashboard/WatchlistView';
 import { cardDataFor } from '../../lib/kb/card-data';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { applySettingsChange } from '../../lib/settings-change';
 
 function setup(watchlist: string[]) {
   let s: Settings = { ...DEFAULT_SETTINGS, watchlist };
@@ -12,7 +13,7 @@ function setup(watchlist: string[]) {
     settings: {
       read: async () => s,
       update: async (change) => {
-        s = change(s);
+        s = applySettingsChange(s, change);
         return s;
       },
       watch: () => () => {},

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { exportJson } from '../../lib/incidents/export';
-import { codePoints, isCalendarDate, isDateTime, isWebUrl } from '../../lib/incidents/formats';
-import { checkIncident, parseExport } from '../../lib/incidents/schema';
+import { backupText, parseBackup } from '../../lib/backup/file';
+import { codePoints, isCalendarDate, isDateTime, isWebUrl } from '../../lib/fields/formats';
+import { checkIncident } from '../../lib/incidents/schema';
 import { incidentsSchemaText, SCHEMA_PATH } from '../../scripts/schema/incidents';
 import { makeIncident } from './make';
 
@@ -12,7 +12,7 @@ const ajv = new Ajv2020({ strict: false });
 addFormats(ajv);
 const published = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
 const fileOf = (incidents: unknown[]) =>
-  JSON.parse(exportJson(incidents as never[], new Date('2025-05-28T00:00:00Z'))) as unknown;
+  JSON.parse(backupText(incidents as never[], new Date('2025-05-28T00:00:00Z'))) as unknown;
 
 /** The import's verdict and the published schema's, which must agree. */
 function verdicts(over: Record<string, unknown>): { reason?: string; schema: boolean } {
@@ -34,7 +34,7 @@ describe('dates and times', () => {
     ['createdAt', '2025-13-01T00:00:00Z', /^createdAt: not a date and time that exists/],
     ['createdAt', '2025-05-01T24:00:00Z', /^createdAt: not a date and time that exists/],
     ['createdAt', '2025-05-01T10:60:00Z', /^createdAt: not a date and time that exists/],
-    ['createdAt', '2025-05-01T10:00:60Z', /^createdAt: not a date and time that exists/],
+    ['createdAt', '2025-05-01T10:00:60Z', /^createdAt: not an RFC 3339 date-time/],
     ['createdAt', '2025-05-01T10:00:00+24:00', /^createdAt: not a date and time that exists/],
     ['updatedAt', '2025-05-01T10:00:00 +02:00', /^updatedAt: not an RFC 3339 date-time/],
     ['updatedAt', '2025-05-01 10:00:00Z', /^updatedAt: not an RFC 3339 date-time/],
@@ -80,8 +80,8 @@ describe('URLs', () => {
     ['ftp://example.com/a', /^url: not an http: or https: URL/],
     ['//example.com/a', /^url: not an http: or https: URL/],
     ['', /^url: not an http: or https: URL/],
-    ['https://exa mple.com/', /^url: not a URL that parses/],
-    ['http://[::1', /^url: not a URL that parses/],
+    ['https://exa mple.com/', /^url: not a valid URL/],
+    ['http://[::1', /^url: not a valid URL/],
   ])('refuses %j with a clear reason, as the published schema does', (url, reason) => {
     const r = verdicts({ url });
     expect(r.reason).toMatch(reason);
@@ -133,7 +133,7 @@ describe('the published schema and the import agree', () => {
       makeIncident(2, { occurredAt: '2025-05-01', attribution: { claimant: 'x', confidence: 'high' } }),
     ];
     expect(published(fileOf(good))).toBe(true);
-    expect(parseExport(JSON.stringify(fileOf(good)))).toMatchObject({ ok: true, invalid: [] });
+    expect(parseBackup(JSON.stringify(fileOf(good)))).toMatchObject({ ok: true, invalid: [] });
     expect(verdicts({ tags: 'espionage' }).schema).toBe(false);
     expect(verdicts({ actorIds: ['Not An Id'] })).toMatchObject({ schema: false });
     expect(published({ ...(fileOf([]) as object), version: 2 })).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportJson } from '../../lib/incidents/export';
+import { backupText, exportFileName, parseBackup } from '../../lib/backup/file';
+import { MAX_IMPORT_CHARS } from '../../lib/fields/import-file';
 import { planImport } from '../../lib/incidents/merge';
-import { MAX_IMPORT_CHARS, parseExport } from '../../lib/incidents/schema';
 import { makeIncident, makeIncidents } from './make';
 
 const file = (incidents: unknown, over: Record<string, unknown> = {}) =>
@@ -22,13 +22,13 @@ describe('export JSON', () => {
         attribution: { claimant: 'Czech government', confidence: 'high' },
       }),
     ];
-    const text = exportJson(incidents, new Date('2025-05-28T12:00:00Z'));
+    const text = backupText(incidents, new Date('2025-05-28T12:00:00Z'));
     expect(JSON.parse(text)).toMatchObject({
       format: 'apt-lens.incidents',
       version: 1,
       exportedAt: '2025-05-28T12:00:00.000Z',
     });
-    const back = parseExport(text);
+    const back = parseBackup(text);
     expect(back).toEqual({ ok: true, incidents, invalid: [] });
   });
   it('names the download with the date', () => {
@@ -38,7 +38,7 @@ describe('export JSON', () => {
   });
 });
 
-describe('parseExport: bad input', () => {
+describe('parseBackup: bad input', () => {
   it.each([
     ['truncated JSON', file([makeIncident(1)]).slice(0, 100), /not valid JSON/],
     ['an array', '[]', /expected a JSON object/],
@@ -47,14 +47,14 @@ describe('parseExport: bad input', () => {
     ['a version as a string', file([], { version: '1' }), /Unsupported export version "1"/],
     ['no incidents list', file('x'), /no "incidents" list/],
   ])('refuses %s with a clear error', (_name, text, error) => {
-    const r = parseExport(text);
+    const r = parseBackup(text);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(error);
   });
 
   it('lists records of the wrong types with reasons, keeps the good ones', () => {
     const good = makeIncident(1);
-    const r = parseExport(
+    const r = parseBackup(
       file([
         good,
         { ...makeIncident(2), tags: 'espionage' },
@@ -80,7 +80,7 @@ describe('parseExport: bad input', () => {
       '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
     );
     const text = `{"format":"apt-lens.incidents","version":1,"exportedAt":"2025-05-28T00:00:00.000Z","__proto__":{"polluted":true},"incidents":[${raw}]}`;
-    const r = parseExport(text);
+    const r = parseBackup(text);
     expect(r.ok && r.incidents[0]).toEqual(makeIncident(1));
     expect(r.ok && Object.hasOwn(r.incidents[0]!, '__proto__')).toBe(false);
     expect(r.ok && Object.getPrototypeOf(r.incidents[0]!)).toBe(Object.prototype);
@@ -96,23 +96,23 @@ describe('parseExport: bad input', () => {
       quote: { exact: evil, prefix: evil, suffix: evil },
       tags: [evil],
     });
-    const r = parseExport(file([inc]));
+    const r = parseBackup(file([inc]));
     expect(r.ok && r.incidents[0]).toEqual(inc);
   });
 
   it('recomputes site from the URL, whatever the file says', () => {
-    const r = parseExport(file([makeIncident(9, { url: 'https://news.example/a', site: 'bank.example' })]));
+    const r = parseBackup(file([makeIncident(9, { url: 'https://news.example/a', site: 'bank.example' })]));
     expect(r.ok && r.incidents.map((i) => i.site)).toEqual(['news.example']);
   });
 
   it('refuses oversized strings per field', () => {
-    const r = parseExport(file([makeIncident(1, { notes: 'x'.repeat(20_001) })]));
+    const r = parseBackup(file([makeIncident(1, { notes: 'x'.repeat(20_001) })]));
     expect(r.ok && r.invalid[0]?.reason).toMatch(/^notes/);
   });
 
   it('reads 10,000 records', () => {
     const incidents = makeIncidents(10_000);
-    const r = parseExport(exportJson(incidents, new Date()));
+    const r = parseBackup(backupText(incidents, new Date()));
     expect(r.ok && r.incidents.length).toBe(10_000);
   });
 
@@ -121,11 +121,11 @@ describe('parseExport: bad input', () => {
     const incidents = Array.from({ length: 2300 }, (_, i) =>
       makeIncident(i + 1, { quote: { exact: big, prefix: '', suffix: '' } }),
     );
-    const text = exportJson(incidents, new Date());
+    const text = backupText(incidents, new Date());
     expect(text.length).toBeGreaterThan(20 * 1024 * 1024 * 0.95);
-    const r = parseExport(text);
+    const r = parseBackup(text);
     expect(r.ok && r.incidents.length).toBe(2300);
-    const tooBig = parseExport(' '.repeat(MAX_IMPORT_CHARS + 1));
+    const tooBig = parseBackup(' '.repeat(MAX_IMPORT_CHARS + 1));
     expect(!tooBig.ok && tooBig.error).toMatch(/too large \(32\.0 MB\)/);
   });
 });

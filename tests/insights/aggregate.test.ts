@@ -8,7 +8,7 @@ import {
   sightingsFromKeys,
   topBuckets,
 } from '../../lib/insights/aggregate';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import { makeIncident } from '../incidents/make';
 
 /** A small world: two Chinese actors behind the MSS, one Russian without an agency, one CERT. */

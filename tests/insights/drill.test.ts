@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterIncidents } from '../../lib/incidents/filter';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import { makeIncident } from '../incidents/make';
 
 const FACTS: FactsOf = (id) =>

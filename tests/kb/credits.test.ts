@@ -142,9 +142,9 @@ describe('alias hygiene', () => {
   );
 });
 
-const kbFile = join(import.meta.dirname, '..', '..', 'lib', 'kb', 'data', 'kb.json');
+const kbFile = join(import.meta.dirname, '..', '..', 'data', 'kb', 'kb.json');
 const listFile = join(import.meta.dirname, 'uncredited-aliases.txt');
-const manifestFile = join(import.meta.dirname, '..', '..', 'lib', 'kb', 'data', 'manifest.json');
+const manifestFile = join(import.meta.dirname, '..', '..', 'data', 'kb', 'manifest.json');
 
 describe.skipIf(!existsSync(kbFile))('the compiled KB', () => {
   const kb = JSON.parse(readFileSync(kbFile, 'utf8')) as KnowledgeBase;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, dictionary, serialize } from '../../scripts/kb/build';
+import { compile, dictionary, OUTPUT_DIR, serialize } from '../../scripts/kb/build';
 import { readCurated } from '../../scripts/kb/curated';
 import { wordLists } from '../../scripts/kb/general-text';
 import { readUpstream } from '../../scripts/kb/upstream';
@@ -19,10 +19,10 @@ describe.skipIf(!present)('KB rebuilt from ../shared/data/upstream', () => {
   // Read lazily: vitest collects a skipped block's body too, and there is no result then.
   const kb = result?.kb as NonNullable<typeof result>['kb'];
 
-  it('is byte-identical to the committed lib/kb/data', () => {
+  it(`is byte-identical to the committed ${OUTPUT_DIR}`, () => {
     for (const [file, text] of Object.entries(serialize(result!))) {
-      expect(text, `lib/kb/data/${file} is stale: run npm run kb`).toBe(
-        readFileSync(join(root, 'lib/kb/data', file), 'utf8'),
+      expect(text, `${OUTPUT_DIR}/${file} is stale: run npm run kb`).toBe(
+        readFileSync(join(root, OUTPUT_DIR, file), 'utf8'),
       );
     }
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadKb } from '../../lib/kb/index';
-import { createSearch, editDistance, searchFacets } from '../../lib/kb/search';
+import {
+  createSearch,
+  editDistance,
+  searchDocs,
+  searchFacets,
+  searchFromJson,
+  searchIndexJson,
+} from '../../lib/kb/search';
 
 const search = createSearch(loadKb());
 
@@ -89,5 +96,20 @@ describe('editDistance', () => {
     ['a', 'abcdef', 2, 3],
   ])('%s → %s within %i is %i (max + 1 when over)', (a, b, max, d) => {
     expect(editDistance(a, b, max)).toBe(d);
+  });
+});
+
+describe('searchFromJson', () => {
+  it('finds the same over an index made ahead of time and sent as JSON (the CLI bundle ships it so)', () => {
+    const shipped = searchFromJson(searchIndexJson(searchDocs(loadKb())));
+    for (const q of [
+      'APT31',
+      'judgement panda',
+      'nukib',
+      'Ministry of State Security',
+      'panda',
+      'fancy bare',
+    ])
+      expect(shipped(q, 20), q).toEqual(search(q, 20));
   });
 });

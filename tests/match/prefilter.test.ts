@@ -6,7 +6,7 @@ import { findMentions } from '../../lib/match/find-mentions';
 import { decodePrefilter, encodePrefilter, Prefilter, prefilterKeys } from '../../lib/match/prefilter';
 import { BUNDLED_PREFILTER } from '../../lib/match/prefilter-bundled';
 import { buildOverlayMatcher, findWithOverlay, loadOverlayTables } from '../../lib/overlay/matcher';
-import { htmlText } from '../../scripts/cli/scan';
+import { htmlText } from '../../scripts/cli/html-text';
 import { loadAttack } from '../../scripts/eval/attack';
 import { loadPeer } from '../../scripts/eval/peer';
 import { bundledPrefilterModule } from '../../scripts/prefilter/build';

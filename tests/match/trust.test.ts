@@ -141,7 +141,7 @@ describe('agencies resolved from the text', () => {
 describe('the seed story (demo/index.html)', () => {
   it('resolves every mention exactly: APT31 and its aliases, China’s MSS alone, NÚKIB', async () => {
     const { readFileSync } = await import('node:fs');
-    const { htmlText } = await import('../../scripts/cli/scan');
+    const { htmlText } = await import('../../scripts/cli/html-text');
     const mentions = findMentions(htmlText(readFileSync('demo/index.html', 'utf8')));
     const byText = (t: string) => mentions.filter((m) => m.text === t);
     const apt31 = DEMO_EXPECTED.actor.filter((a) => a !== 'APT28' && a !== 'Fancy Bear');

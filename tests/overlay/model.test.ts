@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { EntityIdSchema } from '../../lib/incidents/schema';
+import { EntityIdSchema } from '../../lib/fields/schemas';
 import { isEntityId, isOverlayId } from '../../lib/kb/entity-id';
 import { loadKb } from '../../lib/kb/index';
 import {

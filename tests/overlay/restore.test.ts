@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { backupText } from '../../lib/backup/file';
+import { type BackupDeps, importBackup } from '../../lib/backup/service';
 import { listIncidents, openIncidentsDb } from '../../lib/incidents/db';
-import { exportJson } from '../../lib/incidents/export';
-import { handleIncidentRequest, type ServiceDeps } from '../../lib/incidents/service';
 import { openOverlayDb, readOverlay } from '../../lib/overlay/db';
 import { OverlayService } from '../../lib/overlay/service';
 import { makeIncident } from '../incidents/make';
@@ -20,9 +20,13 @@ async function setup() {
     now: () => T1,
   });
   const db = await openIncidentsDb(`restore-incidents-${n}`);
-  const deps: ServiceDeps = { now: () => new Date(T1), uuid: () => crypto.randomUUID(), overlay };
-  const run = (text: string, apply: boolean) =>
-    handleIncidentRequest(db, { type: 'incidents:import', text, apply }, deps);
+  const deps: BackupDeps = {
+    incidents: async () => db,
+    now: () => new Date(T1),
+    overlay: { read: async () => (await overlay.lookup()).overlay, restore: (f, a) => overlay.restore(f, a) },
+    watchlist: { read: async () => [], add: async () => {}, remove: async () => {} },
+  };
+  const run = (text: string, apply: boolean) => importBackup(deps, text, apply);
   return { overlay, overlayDb, db, run };
 }
 
@@ -30,7 +34,7 @@ describe('the user-data export carries your KB', () => {
   it('exports it and restores it: new entries added, newer ones updated, older ones kept', async () => {
     const { overlay, overlayDb, db, run } = await setup();
     await overlay.write({ put: [ownActor({ notes: 'stored' })] });
-    const file = exportJson([makeIncident(1)], new Date(T1), {
+    const file = backupText([makeIncident(1)], new Date(T1), {
       overlay: {
         entities: [ownActor({ notes: 'from the file', updatedAt: '2030-01-01T00:00:00.000Z' })],
         extensions: [extension()],
@@ -51,7 +55,7 @@ describe('the user-data export carries your KB', () => {
 
   it('refuses the whole file, writing nothing, when an entry of its KB cannot be stored', async () => {
     const { overlayDb, db, run } = await setup();
-    const bad = exportJson([makeIncident(1)], new Date(T1), {
+    const bad = backupText([makeIncident(1)], new Date(T1), {
       overlay: {
         entities: [ownActor({ aliases: [{ name: 'Fancy Bear', source: 'ours' }] })],
         extensions: [],
@@ -70,7 +74,7 @@ describe('the user-data export carries your KB', () => {
     });
     expect(await run(malformed, true)).toEqual({
       ok: false,
-      error: expect.stringMatching(/^Your KB in the file, entry 1: /),
+      error: expect.stringMatching(/^Your KB in the file, entity 1: /),
     });
     const notAnOverlay = JSON.stringify({ ...JSON.parse(bad), overlay: [] });
     expect(await run(notAnOverlay, true)).toEqual({
@@ -83,15 +87,15 @@ describe('the user-data export carries your KB', () => {
 
   it('cannot plant a stop word, and lists every name it adds, the common words marked; they count as a file’s names', async () => {
     const { overlayDb, run } = await setup();
-    const planting = exportJson([makeIncident(1)], new Date(T1), {
+    const planting = backupText([makeIncident(1)], new Date(T1), {
       overlay: { entities: [], extensions: [extension({ aliases: [{ name: 'with', source: 'ours' }] })] },
     });
     expect(await run(planting, true)).toEqual({
       ok: false,
       error:
-        'Your KB in the file cannot be stored (apt31): “with” cannot be a name: a word every text uses is not a name.',
+        'Your KB in the file cannot be stored (apt31): “with” cannot be a name: a word every text uses is not a name. Nothing was changed.',
     });
-    const the = exportJson([makeIncident(1)], new Date(T1), {
+    const the = backupText([makeIncident(1)], new Date(T1), {
       overlay: { entities: [ownActor({ name: 'the', aliases: [] })], extensions: [] },
     });
     expect(await run(the, true)).toMatchObject({
@@ -99,7 +103,7 @@ describe('the user-data export carries your KB', () => {
       error: expect.stringContaining('“the” cannot be a name'),
     });
 
-    const file = exportJson([makeIncident(1)], new Date(T1), {
+    const file = backupText([makeIncident(1)], new Date(T1), {
       overlay: {
         entities: [ownActor({ aliases: [{ name: 'Globe', source: 'ours' }] })],
         extensions: [extension({ aliases: [{ name: 'Knight', source: 'ours' }] })],

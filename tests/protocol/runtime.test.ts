@@ -32,7 +32,8 @@ describe('parseRequest: incidents', () => {
     { type: 'incidents:tag', ids: [inc.id], tag: 'espionage' },
     { type: 'incidents:tags' },
     { type: 'incidents:for-page', url: 'https://a.example/' },
-    { type: 'incidents:import', text: '{}', apply: false },
+    { type: 'backup:import', text: '{}', apply: false },
+    { type: 'backup:export' },
   ])('accepts $type', (msg) => {
     expect(parseRequest(msg)).toEqual(msg);
   });
@@ -48,8 +49,8 @@ describe('parseRequest: incidents', () => {
     { type: 'incidents:update', incident: { ...inc, id: 'not-a-uuid' } },
     { type: 'incidents:delete', ids: ['1'] },
     { type: 'incidents:tag', ids: [inc.id], tag: '   ' },
-    { type: 'incidents:import', text: '{}' },
-    { type: 'incidents:import', text: 5, apply: true },
+    { type: 'backup:import', text: '{}' },
+    { type: 'backup:import', text: 5, apply: true },
     { type: 'incidents:nope' },
   ])('rejects %j', (msg) => {
     expect(parseRequest(msg)).toBeUndefined();

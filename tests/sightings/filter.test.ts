@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FactsOf } from '../../lib/insights/pointing';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
 import { filterSightings, sightingFilterOf, timelines } from '../../lib/sightings/filter';
 import { type Sighting, sightingKey } from '../../lib/sightings/model';
 

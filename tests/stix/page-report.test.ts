@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DraftSchema } from '../../lib/incidents/schema';
-import { toStixBundle } from '../../lib/incidents/stix';
 import { OverlayLookup } from '../../lib/overlay/lookup';
 import type { PageReportSource } from '../../lib/protocol/page';
+import { toStixBundle } from '../../lib/stix/incidents-bundle';
 import { agencyIdentityId, intrusionSetId, sponsorId } from '../../lib/stix/objects';
 import { pageReportBundle } from '../../lib/stix/page-report';
 import {

@@ -4,13 +4,13 @@
  * classification and one summary. The limits here are the overlay's, checked per record: a record that
  * breaks one is listed with its reason and skipped, the rest of the file still imports.
  */
-import { codePoints, isWebUrl } from '../../incidents/formats';
-import type { InvalidRecord } from '../../incidents/schema';
-import { nameKey } from '../../match/chars';
+import { codePoints, isWebUrl } from '../../fields/formats';
+import type { InvalidRecord } from '../../fields/import-file';
+import { matchKey } from '../match-key';
 import { MAX_ALIASES, MAX_LINKS, MAX_NAME } from '../model';
 import { unusableName } from '../usable-name';
 
-export type { InvalidRecord } from '../../incidents/schema';
+export type { InvalidRecord } from '../../fields/import-file';
 
 /** Where a candidate came from (shown in the summary, kept on the written entry's links). */
 export type CandidateSource = 'misp-galaxy' | 'stix';
@@ -64,15 +64,6 @@ export const MAX_NOTES = 20_000;
 /** MITRE ATT&CK group ids. */
 export const ATTACK_GROUP_ID = /^G\d{4}$/;
 const ATTACK_GROUP_URL = /^https?:\/\/attack\.mitre\.org\/groups\/(G\d{4})\/?$/i;
-
-/**
- * A name as the matcher knows it: folded letters and digits only, so case, accents, spacing and punctuation
- * never make two names differ ("APT 31" is "APT31", "NÚKIB" is "nukib"). The overlay's own checks use the
- * same key, so what the import calls known is what the store calls taken.
- */
-export function matchKey(name: string): string {
-  return String.fromCharCode(...nameKey(name).key);
-}
 
 /** The ATT&CK group id a link points at, if it is an ATT&CK group page. */
 export function attackIdOfUrl(url: string): string | undefined {

@@ -6,6 +6,7 @@
  * confirming writes exactly what the summary showed.
  */
 import type { Actor, Agency, KnowledgeBase } from '../../kb/types';
+import { matchKey } from '../match-key';
 import {
   isExtension,
   MAX_ALIASES,
@@ -18,7 +19,7 @@ import {
   type OverlayExtension,
   overlayIdFor,
 } from '../model';
-import { type ImportCandidate, matchKey } from './candidate';
+import type { ImportCandidate } from './candidate';
 
 /** What one candidate would do. */
 export type Verdict = 'new' | 'merged' | 'unchanged' | 'conflict';

@@ -4,7 +4,7 @@
  * `country`, `refs`) into import candidates. Any galaxy with that shape is read; an agency galaxy
  * (`intelligence-agencies`) gives agencies, every other one actors.
  */
-import { MAX_IMPORT_RECORDS } from '../../incidents/schema';
+import { MAX_IMPORT_RECORDS } from '../../fields/import-file';
 import {
   ATTACK_GROUP_ID,
   attackIdOfUrl,

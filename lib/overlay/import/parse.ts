@@ -3,7 +3,7 @@
  * JSON), recognises a MISP galaxy cluster file or a STIX 2.1 bundle and hands it to that format's reader.
  * Anything else is refused with a reason that says what was expected.
  */
-import { readImportJson } from '../../incidents/schema';
+import { readImportJson } from '../../fields/import-file';
 import { isObject, type ParsedImportFile } from './candidate';
 import { looksLikeGalaxy, readMispGalaxy } from './misp-galaxy';
 import { looksLikeStix, readStixBundle } from './stix-bundle';

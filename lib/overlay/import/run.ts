@@ -6,9 +6,10 @@
  * conflict: the summary shows exactly what a confirm writes, and the write is one batch, all or nothing.
  */
 import type { KnowledgeBase } from '../../kb/types';
+import { matchKey } from '../match-key';
 import type { Overlay, OverlayEntry } from '../model';
 import { importedNameRisk } from '../name-risk';
-import { type ImportCandidate, matchKey } from './candidate';
+import type { ImportCandidate } from './candidate';
 import { type PlannedItem, planOverlayImport, withWrites } from './classify';
 import { parseImportFile } from './parse';
 import type { OverlayImportReport } from './report';

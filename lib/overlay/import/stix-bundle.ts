@@ -6,7 +6,7 @@
  * `location` it `originates-from` or is `located-at`; ATT&CK ids from `external_references`. The bundle must
  * hold together: an id twice, or a relationship pointing outside the bundle, refuses the file.
  */
-import { MAX_IMPORT_RECORDS } from '../../incidents/schema';
+import { MAX_IMPORT_RECORDS } from '../../fields/import-file';
 import {
   ATTACK_GROUP_ID,
   attackIdOfUrl,

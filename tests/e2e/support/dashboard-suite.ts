@@ -4,7 +4,7 @@
  * closes the edit form; a failed import never sits beside the previous import's success message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportJson } from '../../../lib/incidents/export';
+import { backupText } from '../../../lib/backup/file';
 import { makeIncident } from '../../incidents/make';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
 import { chooseFile, click } from './incidents-suite';
@@ -65,7 +65,7 @@ export function dashboardSuite(name: 'chromium' | 'firefox'): void {
     });
 
     it('imports a file and shows every tag of the row inside its box', async () => {
-      const file = exportJson([makeIncident(1, { tags: TAGS, title: 'Breach with many tags' })], new Date());
+      const file = backupText([makeIncident(1, { tags: TAGS, title: 'Breach with many tags' })], new Date());
       await dash.evaluate(chooseFile, [file, 'first.json'] as [string, string]);
       await expect.poll(() => dash.evaluate(appText, undefined)).toContain('1 new');
       await dash.evaluate(click, 'Confirm import');

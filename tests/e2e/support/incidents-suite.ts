@@ -59,24 +59,27 @@ export function fill([label, value]: [string, string]): void {
 
 /** In the dashboard: clicks an export button and returns the file the dashboard handed to the browser. */
 async function captureDownload(name: string): Promise<{ fileName: string; text: string }> {
-  let blob: Blob | undefined;
   let fileName = '';
   const create = URL.createObjectURL;
   const anchorClick = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (b: Blob | MediaSource) => {
-    blob = b as Blob;
-    return create.call(URL, b);
-  };
+  // The download may start after an answer from the background (the JSON backup): wait for it.
+  const downloaded = new Promise<Blob>((resolve) => {
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      resolve(b as Blob);
+      return create.call(URL, b);
+    };
+  });
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
     fileName = this.download;
   };
   try {
     [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === name)!.click();
+    const blob = await downloaded;
+    return { fileName, text: await blob.text() };
   } finally {
     URL.createObjectURL = create;
     HTMLAnchorElement.prototype.click = anchorClick;
   }
-  return { fileName, text: await blob!.text() };
 }
 
 /** In the dashboard: gives the import input a file, as choosing it in the file picker does. */

@@ -7,7 +7,7 @@
  * and counted under its sponsor's state like a bundled one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportJson } from '../../../lib/incidents/export';
+import { backupText } from '../../../lib/backup/file';
 import type { Sighting } from '../../../lib/sightings/model';
 import { makeIncident } from '../../incidents/make';
 import { type ExtensionBrowser, launchBrowser, type Tab } from './driver';
@@ -146,7 +146,7 @@ export function insightsSuite(name: 'chromium' | 'firefox'): void {
   beforeAll(async () => {
     browser = await launchBrowser(name);
     dash = await browser.openExtensionPage('dashboard.html', '#app h1');
-    await dash.evaluate(chooseFile, [exportJson(INCIDENTS, new Date()), 'three.json'] as [string, string]);
+    await dash.evaluate(chooseFile, [backupText(INCIDENTS, new Date()), 'three.json'] as [string, string]);
     await dash.waitFor(() =>
       [...document.querySelectorAll('button')].some((b) => b.textContent === 'Confirm import'),
     );

@@ -130,26 +130,26 @@ export function overlaySuite(name: 'chromium' | 'firefox'): void {
       await dash.waitFor(() =>
         [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Export JSON'),
       );
-      // The view reads Your KB when it opens; the export is taken once that read is done.
-      await new Promise((ok) => setTimeout(ok, 500));
+      // Clicked at once, with no wait: the background assembles the file, so the KB is in it however early.
       const text = await dash.evaluate(async () => {
-        let blob: Blob | undefined;
         const create = URL.createObjectURL;
         const anchorClick = HTMLAnchorElement.prototype.click;
-        URL.createObjectURL = (b: Blob | MediaSource) => {
-          blob = b as Blob;
-          return create.call(URL, b);
-        };
+        const downloaded = new Promise<Blob>((resolve) => {
+          URL.createObjectURL = (b: Blob | MediaSource) => {
+            resolve(b as Blob);
+            return create.call(URL, b);
+          };
+        });
         HTMLAnchorElement.prototype.click = () => {};
         try {
           [...document.querySelectorAll('button')]
             .find((x) => x.textContent?.trim() === 'Export JSON')!
             .click();
+          return await (await downloaded).text();
         } finally {
           URL.createObjectURL = create;
           HTMLAnchorElement.prototype.click = anchorClick;
         }
-        return blob ? blob.text() : '';
       }, undefined);
       expect(JSON.parse(text).overlay.entities).toEqual([
         expect.objectContaining({ id: 'ours-unc-acme-7', name: 'UNC-ACME-7', sponsor: 'cn-mss' }),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from '../../../lib/incidents/schema';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_RECORDS } from '../../../lib/fields/import-file';
 import type { ImportCandidate, ParsedImportFile } from '../../../lib/overlay/import/candidate';
 import { parseImportFile } from '../../../lib/overlay/import/parse';
 import { stixObjectValidator } from '../../incidents/stix-validator';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toStixBundle } from '../../../lib/incidents/stix';
 import type { ParsedImportFile } from '../../../lib/overlay/import/candidate';
 import { parseImportFile } from '../../../lib/overlay/import/parse';
+import { toStixBundle } from '../../../lib/stix/incidents-bundle';
 import { agencyIdentityId } from '../../../lib/stix/objects';
 import { makeIncident } from '../../incidents/make';
 

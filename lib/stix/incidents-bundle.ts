@@ -5,10 +5,11 @@
  * TIP merges what both export).
  */
 
-import manifest from '../kb/data/manifest.json';
+import manifest from '../../data/kb/manifest.json';
+import type { Claim, Incident } from '../incidents/model';
 import { getEntity, loadKb } from '../kb/index';
 import type { Agency } from '../kb/types';
-import { addClaim, type StixClaim } from '../stix/claims';
+import { addClaim, type StixClaim } from './claims';
 import {
   type EntityLookup,
   httpUrl,
@@ -17,8 +18,7 @@ import {
   type StixObject,
   stixTime,
   uuidV5,
-} from '../stix/objects';
-import type { Claim, Incident } from './model';
+} from './objects';
 
 /** A recorded claim as the STIX export writes it; the incident's own claim falls back on its actors. */
 function fromRecorded(c: Claim, inc: Incident): StixClaim {

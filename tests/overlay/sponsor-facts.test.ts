@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kbFacts, pointsAt, withOverlayFacts } from '../../lib/insights/pointing';
 import { loadKb } from '../../lib/kb/index';
+import { kbFacts, pointsAt, withOverlayFacts } from '../../lib/overlay/sponsor-facts';
 
 describe('kbFacts', () => {
   const facts = kbFacts(loadKb());

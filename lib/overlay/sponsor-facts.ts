@@ -4,7 +4,7 @@
  * (the KB overlay) plug in beside the bundled ones.
  */
 import type { KnowledgeBase } from '../kb/types';
-import type { Overlay } from '../overlay/model';
+import type { Overlay } from './model';
 
 /** What the insights need to know about one actor or agency id. */
 export interface EntityFacts {

@@ -1,9 +1,9 @@
 import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import manifest from '../../data/kb/manifest.json';
 import type { Claim } from '../../lib/incidents/model';
-import { agencyNamed, claimsOf, incidentReportId, toStixBundle } from '../../lib/incidents/stix';
-import manifest from '../../lib/kb/data/manifest.json';
 import { OverlayLookup } from '../../lib/overlay/lookup';
+import { agencyNamed, claimsOf, incidentReportId, toStixBundle } from '../../lib/stix/incidents-bundle';
 import {
   APT_LENS_NAMESPACE,
   agencyIdentityId,
@@ -13,9 +13,9 @@ import {
   sponsorId,
   uuidV5,
 } from '../../lib/stix/objects';
+import { makeIncident, makeIncidents } from '../incidents/make';
+import { officialRules, platformRefusals, stixValidator } from '../incidents/stix-validator';
 import { ownActor } from '../overlay/make';
-import { makeIncident, makeIncidents } from './make';
-import { officialRules, platformRefusals, stixValidator } from './stix-validator';
 
 const validate = stixValidator();
 const BUNDLE = '11111111-2222-4333-8444-555555555555';

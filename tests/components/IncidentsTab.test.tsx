@@ -2,37 +2,52 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Dashboard, type DashboardApi } from '../../components/dashboard/Dashboard';
+import { IncidentsTab, type IncidentsTabApi } from '../../components/dashboard/IncidentsTab';
+import { backupText } from '../../lib/backup/file';
+import { type BackupDeps, exportBackup, importBackup } from '../../lib/backup/service';
 import { type IncidentsDb, listIncidents, listProblems, openIncidentsDb } from '../../lib/incidents/db';
-import { exportJson } from '../../lib/incidents/export';
 import type { IncidentFilter } from '../../lib/incidents/filter';
-import { handleIncidentRequest } from '../../lib/incidents/service';
 import { importIncidents } from '../../lib/incidents/store';
+import { handleIncidentRequest } from '../../lib/incidents-service';
 import { OverlayLookup } from '../../lib/overlay/lookup';
-import { isIncidentRequest, parseRequest } from '../../lib/protocol';
+import { type IncidentRequest, parseRequest } from '../../lib/protocol';
 import { makeIncident, makeIncidents } from '../incidents/make';
 import { ownActor } from '../overlay/make';
 
 let n = 0;
+
+/** The background's backup service over the test's database, with no watchlist or KB of its own. */
+const backupDeps = (db: IncidentsDb): BackupDeps => ({
+  incidents: async () => db,
+  now: () => new Date('2025-05-28T12:00:00Z'),
+  watchlist: { read: async () => [], add: async () => {}, remove: async () => {} },
+  overlay: {
+    read: async () => ({ entities: [], extensions: [] }),
+    restore: async () => ({ add: 0, update: 0, unchanged: 0, names: [] }),
+  },
+});
 /** The dashboard over a real (fake-indexeddb) store, with messages going through the same validation. */
 async function setup(
   seed: Parameters<typeof importIncidents>[1] = [],
   openId?: string,
   misfits: { id: string; reason: string }[] = [],
   filter?: IncidentFilter,
-  extra: Partial<DashboardApi> = {},
+  extra: Partial<IncidentsTabApi> = {},
 ) {
   const db: IncidentsDb = await openIncidentsDb(`dash-${++n}`);
   await importIncidents(db, seed);
   for (const p of misfits) await db.put('problems', p);
   const downloads: { fileName: string; text: string }[] = [];
-  const api: DashboardApi = {
+  const api: IncidentsTabApi = {
     list: () => listIncidents(db),
     problems: () => listProblems(db),
     send: async (req) => {
       const parsed = parseRequest(JSON.parse(JSON.stringify(req)));
-      if (!parsed || !isIncidentRequest(parsed)) throw new Error('malformed');
-      return handleIncidentRequest(db, parsed) as never;
+      if (parsed?.type === 'backup:export') return exportBackup(backupDeps(db)) as never;
+      if (parsed?.type === 'backup:import')
+        return importBackup(backupDeps(db), parsed.text, parsed.apply) as never;
+      if (!parsed?.type.startsWith('incidents:')) throw new Error('malformed');
+      return handleIncidentRequest(db, parsed as IncidentRequest) as never;
     },
     name: (id) => id.toUpperCase(),
     download: (fileName, text) => downloads.push({ fileName, text }),
@@ -40,7 +55,7 @@ async function setup(
     facts: (id) => (id === 'apt31' ? { kind: 'actor', country: 'CN', agency: 'cn-mss' } : undefined),
     ...extra,
   };
-  render(<Dashboard api={api} openId={openId} filter={filter} />);
+  render(<IncidentsTab api={api} openId={openId} filter={filter} />);
   return { db, downloads };
 }
 
@@ -52,7 +67,7 @@ function pickFile(text: string, name = 'in.json') {
 
 afterEach(cleanup);
 
-describe('Dashboard', () => {
+describe('IncidentsTab', () => {
   it('says so when the store is empty, and has the named controls', async () => {
     await setup();
     const empty = await screen.findByRole('region', { name: 'No incidents yet' });
@@ -94,7 +109,7 @@ describe('Dashboard', () => {
     });
     const all = makeIncidents(30);
     render(
-      <Dashboard
+      <IncidentsTab
         api={{
           list: async () => {
             await gate;
@@ -227,12 +242,13 @@ describe('Dashboard', () => {
     const { db, downloads } = await setup([makeIncident(1)]);
     await screen.findByText('1 of 1 shown');
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText('Exported 1 incident as JSON.');
     fireEvent.click(screen.getByRole('button', { name: 'Export STIX 2.1' }));
     expect(downloads.map((d) => d.fileName)).toEqual([
       'apt-lens-incidents-2025-05-28.json',
       'apt-lens-incidents-2025-05-28.stix.json',
     ]);
-    pickFile(exportJson([makeIncident(1), makeIncident(2)], new Date()));
+    pickFile(backupText([makeIncident(1), makeIncident(2)], new Date()));
     await screen.findByText('1 new');
     expect(await db.count('incidents')).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Confirm import' }));
@@ -270,7 +286,7 @@ describe('Dashboard', () => {
   });
 });
 
-describe('Dashboard daily use', () => {
+describe('IncidentsTab daily use', () => {
   it('closes the edit form with Escape, from a field or from the list', async () => {
     await setup([makeIncident(1)]);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Incident 1' }));
@@ -294,7 +310,7 @@ describe('Dashboard daily use', () => {
   it('never leaves the previous import’s message beside a new import', async () => {
     await setup();
     await screen.findByRole('region', { name: 'No incidents yet' });
-    pickFile(exportJson([makeIncident(1)], new Date('2025-05-28T12:00:00Z')), 'first.json');
+    pickFile(backupText([makeIncident(1)], new Date('2025-05-28T12:00:00Z')), 'first.json');
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm import' }));
     const status = () => document.querySelector('.status')!.textContent!;
     await waitFor(() => expect(status()).toContain('Imported first.json'));

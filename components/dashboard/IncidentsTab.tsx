@@ -1,29 +1,29 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { exportFileName, exportJson } from '../../lib/incidents/export';
+import { exportFileName, type ImportReport } from '../../lib/backup/file';
 import { countBy, filterIncidents, type IncidentFilter } from '../../lib/incidents/filter';
 import type { Incident } from '../../lib/incidents/model';
-import type { ImportReport } from '../../lib/incidents/schema';
-import { MAX_IMPORT_CHARS } from '../../lib/incidents/schema';
-import { toStixBundle } from '../../lib/incidents/stix';
-import type { FactsOf } from '../../lib/insights/pointing';
-import type { Overlay } from '../../lib/overlay/model';
-import type { IncidentRequest, ResponseOf } from '../../lib/protocol';
+import type { FactsOf } from '../../lib/overlay/sponsor-facts';
+import type { BackupRequest, IncidentRequest, ResponseOf } from '../../lib/protocol';
+import { toStixBundle } from '../../lib/stix/incidents-bundle';
 import type { EntityLookup } from '../../lib/stix/objects';
-import { afterPaint } from '../after-paint';
-import { countryName } from '../card/country';
+import { countryName } from '../shared/country';
+import { Choice, SearchBox, SiteAndDates } from '../shared/FilterBar';
+import { ImportFileButton, type PendingImport, useImportFile } from '../shared/import-file';
+import { newestThenAll } from '../shared/newest-first';
+import { StatusRegion } from '../shared/StatusRegion';
 import { Credits } from './Credits';
 import { EditIncident, type EntityHit } from './EditIncident';
 import { ImportSummary } from './ImportSummary';
 import { IncidentList } from './IncidentList';
 
 /** What the dashboard needs from the extension; a seam so tests run it without a browser. */
-export interface DashboardApi {
+export interface IncidentsTabApi {
   /** Reads every incident, newest first (directly from IndexedDB on the extension origin). */
   list(): Promise<Incident[]>;
   /** Reads the newest `count` incidents and the total, painted while `list` reads the rest. */
   first?(count: number): Promise<{ incidents: Incident[]; total: number }>;
-  /** Sends a write to the background, the only writer. */
-  send<T extends IncidentRequest>(req: T): Promise<ResponseOf[T['type']]>;
+  /** Sends a write, or a backup export or import, to the background (the only writer, the one exporter). */
+  send<T extends IncidentRequest | BackupRequest>(req: T): Promise<ResponseOf[T['type']]>;
   /** Display name of an actor or agency id. */
   name(id: string): string;
   /** Hands a file to the browser's downloads. */
@@ -35,18 +35,14 @@ export interface DashboardApi {
   subscribe?(onChange: () => void): () => void;
   /** Whom an id points at, for the sponsor state and agency filters the Insights charts set. */
   facts?: FactsOf;
-  /** The reader's watchlist, exported with the incidents (absent: the export has no watchlist). */
-  watchlist?(): Promise<string[]>;
   /** How the STIX export looks entities up (the KB with the reader's own over it); the bundled KB if absent. */
   lookup?: EntityLookup;
-  /** The reader's own KB, exported with the incidents (absent: the export has none). */
-  overlay?(): Promise<Overlay>;
   /** Actors and agencies matching a typed name, for linking them in the edit form (absent: no linking). */
   findEntities?(query: string): EntityHit[];
 }
 
 type Status = { text: string; undo?: Incident[] };
-type Pending = { fileName: string; text: string; report: Extract<ImportReport, { ok: true }> };
+type Pending = PendingImport<Extract<ImportReport, { ok: true }>>;
 
 /** Rows painted before the whole store is read: more than the list's viewport shows. */
 const FIRST_PAGE = 20;
@@ -55,16 +51,16 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * The incidents dashboard: filters, search, list, edit, delete with undo, bulk tag, import and export.
+ * The dashboard's Incidents tab: filters, search, list, edit, delete with undo, bulk tag, import, export.
  * `openId` opens one incident for editing (the page cards link to dashboard.html#<id>); `filter` is where
  * the filters start (a click on an Insights bar).
  */
-export function Dashboard({
+export function IncidentsTab({
   api,
   openId,
   filter: initial,
 }: {
-  api: DashboardApi;
+  api: IncidentsTabApi;
   openId?: string;
   filter?: IncidentFilter;
 }) {
@@ -76,21 +72,19 @@ export function Dashboard({
   const [editing, setEditing] = useState<Incident>();
   const [status, setStatus] = useState<Status>();
   const [error, setError] = useState<string>();
-  const [pending, setPending] = useState<Pending>();
   const [bulkTag, setBulkTag] = useState('');
   const [problems, setProblems] = useState<{ id: string; title: string; reason: string }[]>([]);
-  const [watchlist, setWatchlist] = useState<string[]>();
-  const [overlay, setOverlay] = useState<Overlay>();
-  const fileInput = useRef<HTMLInputElement>(null);
+  const importFile = useImportFile((text) => api.send({ type: 'backup:import', text, apply: false }), {
+    onStart: () => {
+      setError(undefined);
+      setStatus(undefined);
+    },
+    onError: setError,
+  });
+  const { pending, setPending } = importFile;
 
   const reload = () => {
     api.problems?.().then(setProblems, () => setProblems([]));
-    api.watchlist?.().then(setWatchlist, () => setWatchlist(undefined));
-    // Read when the view opens (coming back from the Your KB tab opens it again); unreadable, it is left out.
-    api.overlay?.().then(
-      (o) => setOverlay(o.entities.length + o.extensions.length ? o : undefined),
-      () => setOverlay(undefined),
-    );
     return api.list().then(
       (list) => {
         setAll(list);
@@ -101,20 +95,14 @@ export function Dashboard({
   };
   useEffect(() => {
     let live = true;
-    const start = async () => {
-      // The newest rows first, painted, then the whole store (filters and counts need all of it).
-      if (api.first && !openId && Object.values(filter).every((v) => !v)) {
-        try {
-          const p = await api.first(FIRST_PAGE);
-          if (live) setPreview(p);
-          await afterPaint();
-        } catch {
-          // The full read below reports the error.
-        }
-      }
-      if (live) await reload();
-    };
-    void start();
+    void newestThenAll({
+      first: api.first,
+      count: FIRST_PAGE,
+      filtered: !!openId || Object.values(filter).some((v) => v),
+      live: () => live,
+      preview: setPreview,
+      all: reload,
+    });
     const unsubscribe = api.subscribe?.(() => void reload());
     return () => {
       live = false;
@@ -174,34 +162,12 @@ export function Dashboard({
       return { text: `Restored ${plural(incidents.length, 'incident')}.` };
     });
 
-  const onImportFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    setError(undefined);
-    setStatus(undefined);
-    setPending(undefined);
-    if (file.size > MAX_IMPORT_CHARS) {
-      setError(
-        `Import failed: the file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is 32 MB.`,
-      );
-      return;
-    }
-    try {
-      const text = await file.text();
-      const report = await api.send({ type: 'incidents:import', text, apply: false });
-      if (!report.ok) setError(`Import failed: ${report.error} Nothing was changed.`);
-      else setPending({ fileName: file.name, text, report });
-    } catch (e) {
-      setError(`Import failed: ${message(e)} Nothing was changed.`);
-    }
-  };
-
   const confirmImport = (p: Pending) =>
     write(async () => {
       setPending(undefined);
-      const r = await api.send({ type: 'incidents:import', text: p.text, apply: true });
-      if (!r.ok) throw new Error(`Import failed: ${r.error} Nothing was changed.`);
+      const r = await api.send({ type: 'backup:import', text: p.text, apply: true });
+      // The background's error says what was written and undone.
+      if (!r.ok) throw new Error(`Import failed: ${r.error}`);
       return {
         text: `Imported ${p.fileName}: ${r.add} added, ${r.update} updated, ${r.unchanged + r.older} kept${
           r.watchlist ? `; ${r.watchlist.add} added to the watchlist` : ''
@@ -209,21 +175,31 @@ export function Dashboard({
       };
     });
 
-  const exportAs = (kind: 'json' | 'stix') => {
+  /** The JSON backup comes whole from the background (its three stores read there, however early the click). */
+  const exportAs = async (kind: 'json' | 'stix') => {
+    setError(undefined);
     const now = api.now();
-    const list = all ?? [];
-    const text =
-      kind === 'json'
-        ? exportJson(list, now, { watchlist, overlay })
-        : `${JSON.stringify(toStixBundle(list, undefined, api.lookup), null, 2)}\n`;
-    api.download(exportFileName(kind, now), text);
-    setStatus({
-      text: `Exported ${plural(list.length, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,
-    });
+    try {
+      let count: number;
+      let text: string;
+      if (kind === 'json') {
+        ({ text, incidents: count } = await api.send({ type: 'backup:export' }));
+      } else {
+        const list = all ?? [];
+        text = `${JSON.stringify(toStixBundle(list, undefined, api.lookup), null, 2)}\n`;
+        count = list.length;
+      }
+      api.download(exportFileName(kind, now), text);
+      setStatus({
+        text: `Exported ${plural(count, 'incident')} as ${kind === 'json' ? 'JSON' : 'STIX 2.1'}.`,
+      });
+    } catch (e) {
+      setError(`Export failed: ${message(e)}`);
+    }
   };
 
-  const set = (key: keyof IncidentFilter) => (e: Event) =>
-    setFilter((f) => ({ ...f, [key]: (e.currentTarget as HTMLInputElement).value || undefined }));
+  const set = (key: keyof IncidentFilter) => (value: string | undefined) =>
+    setFilter((f) => ({ ...f, [key]: value }));
   const shownIds = shown?.map((i) => i.id) ?? [];
   const allShownSelected = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
 
@@ -232,40 +208,29 @@ export function Dashboard({
       <header class="top">
         <h1>APT Lens — incidents</h1>
         <div class="io">
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            Import
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
+          <ImportFileButton
+            label="Import"
+            inputLabel="Import file"
             accept=".json,application/json"
-            aria-label="Import file"
-            tabIndex={-1}
-            hidden
-            onChange={(e) => void onImportFile(e.currentTarget)}
+            flow={importFile}
           />
-          <button type="button" onClick={() => exportAs('json')}>
+          <button type="button" onClick={() => void exportAs('json')}>
             Export JSON
           </button>
-          <button type="button" onClick={() => exportAs('stix')}>
+          <button type="button" onClick={() => void exportAs('stix')}>
             Export STIX 2.1
           </button>
         </div>
       </header>
 
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <div role="status" aria-live="polite" class="status">
+      <StatusRegion error={error}>
         {status?.text}
         {status?.undo && status.undo.length > 0 && (
           <button type="button" onClick={() => void undo(status.undo!)}>
             Undo
           </button>
         )}
-      </div>
+      </StatusRegion>
       {problems.length > 0 && (
         <section class="problems" aria-label="Incidents to fix">
           <p>
@@ -323,51 +288,29 @@ export function Dashboard({
         </aside>
         <section class="main" aria-label="Incident list">
           <div class="filters">
-            <input
-              type="search"
-              aria-label="Search incidents"
-              placeholder="Search incidents"
-              onInput={set('query')}
+            <SearchBox label="Search incidents" onValue={set('query')} />
+            <Choice
+              label="Actor"
+              all="All actors"
+              value={filter.actor}
+              options={facets.actors.map(([id]) => [id, api.name(id)] as const)}
+              onValue={set('actor')}
             />
-            <select aria-label="Actor" value={filter.actor ?? ''} onChange={set('actor')}>
-              <option value="">All actors</option>
-              {facets.actors.map(([id]) => (
-                <option key={id} value={id}>
-                  {api.name(id)}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Agency" value={filter.agency ?? ''} onChange={set('agency')}>
-              <option value="">All agencies</option>
-              {facets.agencies.map(([id]) => (
-                <option key={id} value={id}>
-                  {api.name(id)}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Tag" value={filter.tag ?? ''} onChange={set('tag')}>
-              <option value="">All tags</option>
-              {facets.tags.map(([t]) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-            <select aria-label="Site" value={filter.site ?? ''} onChange={set('site')}>
-              <option value="">All sites</option>
-              {facets.sites.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-            <label>
-              From{' '}
-              <input type="date" aria-label="From date" value={filter.from ?? ''} onInput={set('from')} />
-            </label>
-            <label>
-              To <input type="date" aria-label="To date" value={filter.to ?? ''} onInput={set('to')} />
-            </label>
+            <Choice
+              label="Agency"
+              all="All agencies"
+              value={filter.agency}
+              options={facets.agencies.map(([id]) => [id, api.name(id)] as const)}
+              onValue={set('agency')}
+            />
+            <Choice
+              label="Tag"
+              all="All tags"
+              value={filter.tag}
+              options={facets.tags.map(([t]) => [t, t] as const)}
+              onValue={set('tag')}
+            />
+            <SiteAndDates sites={facets.sites} filter={filter} set={set} />
             {filter.country && (
               <button
                 type="button"
@@ -441,7 +384,7 @@ export function Dashboard({
             }
             onEdit={setEditing}
             onDelete={(i) => void remove([i.id])}
-            onImport={() => fileInput.current?.click()}
+            onImport={importFile.choose}
           />
         </section>
       </div>

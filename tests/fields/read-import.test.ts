@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readImportJson } from '../../lib/incidents/schema';
+import { readImportJson } from '../../lib/fields/import-file';
 
 const errorOf = (text: string) => {
   const r = readImportJson(text);
