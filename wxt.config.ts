@@ -91,9 +91,11 @@ export default defineConfig({
       // The capture form runs in a frame of its own origin inside the page (SECURITY.md), so typing never
       // happens in the page's document. Chrome gives it a fresh address each session, so a page cannot probe
       // for it; Firefox's addresses carry a random id per install already.
+      // The page's second stage (the matcher and the session) is imported by the first stage, in the content
+      // script's world, only into frames that may name something; the same per-session address in Chrome.
       web_accessible_resources: [
         {
-          resources: ['capture.html'],
+          resources: ['capture.html', 'page-stage.js'],
           matches: ['<all_urls>'],
           ...(firefox ? {} : { use_dynamic_url: true }),
         },

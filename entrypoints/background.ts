@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerRequests, createBackgroundServices } from '../platform/background-services';
 import { createMenus, followMenusAndCommands } from '../platform/menus';
+import { publishBundledPrefilter } from '../platform/names-prefilter';
 import { backgroundSettings, openBackgroundSettings } from '../platform/settings-store';
 
 export default defineBackground(() => {
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     // An update may change the stored matcher's format: rebuild it from the stored overlay.
     void overlay.republish().catch(() => undefined);
+    void publishBundledPrefilter().catch(() => undefined);
     createMenus();
   });
   followMenusAndCommands(backgroundSettings);

@@ -1,12 +1,18 @@
 /** The overlay's compiled matcher in extension storage: the background writes it, tabs read and follow it. */
 import { browser } from 'wxt/browser';
 import type { Compiled } from '../lib/match/compile';
+import { encodePrefilter, OVERLAY_PREFILTER_KEY, prefilterKeys } from '../lib/match/prefilter';
 import { loadOverlayTables, OVERLAY_MATCHER_KEY, type OverlayMatcherFile } from '../lib/overlay/matcher';
 
-/** Stores the compiled matcher for every tab (null: the overlay has no names). */
+/** Stores the compiled matcher and its names' prefilter keys for every tab (null: the overlay has no names). */
 export async function publishOverlayMatcher(file: OverlayMatcherFile | null): Promise<void> {
-  if (file) await browser.storage.local.set({ [OVERLAY_MATCHER_KEY]: file });
-  else await browser.storage.local.remove(OVERLAY_MATCHER_KEY);
+  if (file) {
+    const names = file.names.split('\n').map((line) => line.slice(0, line.indexOf('\t')));
+    await browser.storage.local.set({
+      [OVERLAY_MATCHER_KEY]: file,
+      [OVERLAY_PREFILTER_KEY]: encodePrefilter(prefilterKeys(names)),
+    });
+  } else await browser.storage.local.remove([OVERLAY_MATCHER_KEY, OVERLAY_PREFILTER_KEY]);
 }
 
 /** Reads the matcher's tables with the request sent at once (it travels while the page is read); undefined: none. */

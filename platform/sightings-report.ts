@@ -14,7 +14,11 @@ const address = new AddressTracker();
  * The message says where the page is now and its canonical address; the background files it under one
  * of them only when it is of the sender's own site, and cleans it.
  */
-export function sendSightingsReport(r: { visit: boolean; entities: ReportedEntity[] }): void {
+export function sendSightingsReport(
+  r: { visit: boolean; entities: ReportedEntity[] },
+  signal?: AbortSignal,
+): void {
+  if (signal?.aborted) return;
   const req: RequestOf<'sightings:page'> = {
     type: 'sightings:page',
     title: document.title.slice(0, 500),
@@ -29,6 +33,12 @@ export function sendSightingsReport(r: { visit: boolean; entities: ReportedEntit
     });
     measure('apt-lens:report-send', t0);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(send, { timeout: 2000 });
-  else setTimeout(send, 0);
+  // A stopped script sends nothing: the waiting callback is cancelled with it.
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(send, { timeout: 2000 });
+    signal?.addEventListener('abort', () => cancelIdleCallback(id), { once: true });
+  } else {
+    const id = setTimeout(send, 0);
+    signal?.addEventListener('abort', () => clearTimeout(id), { once: true });
+  }
 }

@@ -120,6 +120,8 @@ export class TextCollector {
   private readonly segments: Segment[] = [];
   private length = 0;
   private lastBlock: Node | null = null;
+  /** How many parts `take` has handed out. */
+  private taken = 0;
   // Neighbouring text nodes mostly share a parent, so its block is looked up once.
   private lastParent: Node | null = null;
   private parentBlock: Node | null = null;
@@ -181,6 +183,13 @@ export class TextCollector {
       this.length += data.length;
     }
     return true;
+  }
+
+  /** The text read since the last call (the first stage asks about it while the walk goes on). */
+  take(): string {
+    const text = this.parts.slice(this.taken).join('');
+    this.taken = this.parts.length;
+    return text;
   }
 
   /** The text read so far (all of it once `run` has returned true). */

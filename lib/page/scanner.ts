@@ -10,6 +10,7 @@ import { collectText, isInline, isSkipped, TextCollector, UI_HOST_TAG } from './
 import { MentionIndex } from './hit-test';
 import { type HighlightHost, type HighlightStyle, type PaintedMention, paint, rangesFor } from './paint';
 import type { ShadowStyles } from './shadow-styles';
+import { yieldTask } from './yield-task';
 
 /** The matcher as the scanner needs it. */
 export type FindFn = (text: string, options?: FindOptions) => Mention[];
@@ -45,6 +46,8 @@ export interface ScannerOptions {
   paintOurs?: (ranges: Range[]) => void;
   /** Awaited once per full scan after the page is read, before matching (the reader's names loading). */
   beforeMatching?: () => Promise<void>;
+  /** Stops the scanner for good when aborted: a scan in progress does no more work after its next slice. */
+  signal?: AbortSignal;
 }
 
 /** Mentions turned into ranges between two looks at the clock. */
@@ -97,11 +100,12 @@ export class PageScanner {
   private dirty = new Set<Node>();
   private pendingBatch = false;
   private stopped = false;
+  private destroyed = false;
   private style: HighlightStyle;
   private readonly o: Required<
-    Omit<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles' | 'paintOurs' | 'beforeMatching'>
+    Omit<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles' | 'paintOurs' | 'beforeMatching' | 'signal'>
   > &
-    Pick<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles' | 'paintOurs' | 'beforeMatching'>;
+    Pick<ScannerOptions, 'onScan' | 'onTask' | 'shadowStyles' | 'paintOurs' | 'beforeMatching' | 'signal'>;
 
   constructor(options: ScannerOptions) {
     const win = options.doc.defaultView;
@@ -116,6 +120,20 @@ export class PageScanner {
       ...options,
     };
     this.style = this.o.style;
+    options.signal?.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** Whether the scanner was destroyed (its signal aborted): nothing may be read, matched or painted. */
+  private get dead(): boolean {
+    return this.destroyed || this.o.signal?.aborted === true;
+  }
+
+  /**
+   * Whether a full scan must give up after a yield: the scanner was stopped or destroyed, or a newer full
+   * scan started (only the newest may be painted, so an older one's remaining slices are wasted work).
+   */
+  private abandoned(generation: number): boolean {
+    return this.dead || this.stopped || generation !== this.generation;
   }
 
   /** Every painted mention, in document order (for keyboard navigation and the page summary). */
@@ -128,8 +146,9 @@ export class PageScanner {
     return this.ordered;
   }
 
-  /** Stops for good (the session's teardown): the same as `stop()`. */
+  /** Stops for good (the session's teardown): `stop()`, and no scan starts or goes on after it. */
   destroy(): void {
+    this.destroyed = true;
     this.stop();
   }
 
@@ -145,6 +164,7 @@ export class PageScanner {
 
   /** Paints the page (from a scan already prepared, or a new one), then watches for changes. */
   async start(prepared?: PreparedScan): Promise<void> {
+    if (this.dead) return;
     this.stopped = false;
     if (prepared) this.commit(prepared);
     else await this.fullScan();
@@ -176,16 +196,18 @@ export class PageScanner {
    */
   async fullScan(): Promise<void> {
     const prepared = await this.prepare();
-    if (!this.stopped) this.commit(prepared);
+    if (prepared && !this.stopped) this.commit(prepared);
   }
 
   /**
    * The reading half of a full scan: collects the text and finds the mentions, in slices. Nothing is
    * painted yet, so it can run while the settings that decide whether to paint are still loading.
    * The first slice is small because its code is not compiled yet; each later one is sized from the speed
-   * of the one before, so every task stays near the budget.
+   * of the one before, so every task stays near the budget. Undefined when the scan was abandoned (stopped,
+   * destroyed or overtaken by a newer one): it checks after every yield and does no more work then.
    */
-  async prepare(): Promise<PreparedScan> {
+  async prepare(): Promise<PreparedScan | undefined> {
+    if (this.dead) return undefined;
     const generation = ++this.generation;
     const t0 = performance.now();
     let piece = t0;
@@ -197,6 +219,7 @@ export class PageScanner {
       if (collector.run(() => performance.now() >= until)) break;
       this.o.onTask?.(piece);
       await this.o.yieldToBrowser();
+      if (this.abandoned(generation)) return undefined;
       piece = performance.now();
     }
     const page = collector.result();
@@ -205,6 +228,7 @@ export class PageScanner {
     this.o.onTask?.(piece);
     await this.o.yieldToBrowser();
     await this.o.beforeMatching?.();
+    if (this.abandoned(generation)) return undefined;
     piece = performance.now();
     const topical = isTopical(text);
     this.topical = topical;
@@ -225,6 +249,7 @@ export class PageScanner {
       if (a < text.length) {
         this.o.onTask?.(piece);
         await this.o.yieldToBrowser();
+        if (this.abandoned(generation)) return undefined;
         piece = performance.now();
       }
     }
@@ -240,6 +265,7 @@ export class PageScanner {
       if (i < found.length) {
         this.o.onTask?.(piece);
         await this.o.yieldToBrowser();
+        if (this.abandoned(generation)) return undefined;
         piece = performance.now();
       }
     }
@@ -303,7 +329,7 @@ export class PageScanner {
 
   /** Rescans the blocks that hold the changed nodes; drops mentions whose text went away. */
   private async rescanDirty(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || this.dead) return;
     const t0 = performance.now();
     const blocks = new Set<Element>();
     for (const n of this.dirty) {
@@ -339,20 +365,6 @@ export class PageScanner {
     this.o.onTask?.(t0);
     this.o.onScan?.('incremental', t0);
   }
-}
-
-/**
- * Gives the browser a turn (between slices, and before a page is first read): `scheduler.yield()` where it exists, else a message-channel
- * task (unlike timers, neither is throttled or held back when the page's own scripts are off).
- */
-export function yieldTask(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((ok) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => ok();
-    ch.port2.postMessage(0);
-  });
 }
 
 /** The nearest ancestor that is not an inline element: the unit of rescanning. */

@@ -16,6 +16,7 @@ import {
 import { isPaused, type Settings } from '../settings';
 import { UI_HOST_TAG } from './collect';
 import { type HoverTiming, HoverTracker } from './hover';
+import { MarkLayer } from './mark-layer';
 import { MentionNavigator } from './navigator';
 import { type HighlightHost, isCertain, type PaintedMention } from './paint';
 import { reportSource } from './report-source';
@@ -41,8 +42,13 @@ export interface SessionOptions {
   shadowStyles?: ShadowStyles;
   /** This page's saved passages; absent in frames that do not show them. */
   passages?: PassageSource;
-  /** Where saved passages and the current mention are marked (drawn privately in the card's shadow root). */
+  /**
+   * Where saved passages and the current mention are marked; default: the session's own `MarkLayer`, drawn
+   * privately in the card's shadow root once `attachMarks` gives it a layer.
+   */
   marks?: MarkSink;
+  /** Stops the session when aborted (the content script's context): every listener is tied to it. */
+  signal?: AbortSignal;
   card?: CardView;
   /** Opens the "Save as incident" form (`capture:open`); absent where there is none (inner frames). */
   openCapture?: () => void;
@@ -71,15 +77,18 @@ export class PageSession {
   private active = false;
   private keyboardOpened = false;
   private destroyed = false;
-  private readonly removers: (() => void)[] = [];
+  /** Aborted on `destroy()` (and with the session's signal): every listener the session adds is tied to it. */
+  private readonly life = new AbortController();
   /** The next scan's report is a new visit (a load or an in-app navigation). */
   private visitPending = false;
   /** Ids in the last report, so a later scan reports again only when the page names more. */
   private reported = new Set<string>();
   private readonly marks: MarkSink;
+  private readonly layer: MarkLayer | undefined;
 
   constructor(private readonly o: SessionOptions) {
-    const marks: MarkSink = o.marks ?? { set: () => {} };
+    this.layer = o.marks ? undefined : new MarkLayer();
+    const marks: MarkSink = o.marks ?? this.layer!;
     this.marks = marks;
     const onScan = o.scanner?.onScan;
     this.scanner = new PageScanner({
@@ -93,6 +102,7 @@ export class PageSession {
         return !s || ((s.showUncertain || isCertain(m)) && !(s.notOnSite[o.site] ?? []).includes(m.id));
       },
       ...o.scanner,
+      signal: this.life.signal,
       onScan: (kind, t0) => {
         onScan?.(kind, t0);
         this.scanned();
@@ -138,6 +148,9 @@ export class PageSession {
     this.listen(o.doc, 'keydown', (e) => {
       if (trusted(e) && (e as KeyboardEvent).key === 'Escape') this.hover.close();
     });
+    // A context already stopped never tells its listeners again: check it, then follow it.
+    if (o.signal?.aborted) this.destroy();
+    else o.signal?.addEventListener('abort', () => this.destroy(), { once: true, signal: this.life.signal });
   }
 
   /** Whether names are painted (the site is not paused). */
@@ -151,9 +164,10 @@ export class PageSession {
    */
   async start(settings: Promise<Settings>, beforeReading?: () => Promise<void>): Promise<void> {
     await beforeReading?.();
+    if (this.destroyed) return;
     const prepared = await this.scanner.prepare();
     const s = await settings;
-    if (this.destroyed) return;
+    if (this.destroyed || !prepared) return;
     this.settings = s;
     this.scanner.setStyle(s.style);
     this.active = !isPaused(s, this.o.site);
@@ -221,6 +235,11 @@ export class PageSession {
     void this.scanner.fullScan();
   }
 
+  /** Draws the private marks into `layer` (inside the card's closed shadow root) from now on. */
+  attachMarks(layer: HTMLElement, win: Window & typeof globalThis): void {
+    if (!this.destroyed) this.layer?.attach(layer, win);
+  }
+
   /** Paints the saved passages again (after a save). */
   refreshSaved(): void {
     if (this.active && !this.destroyed) void this.saved?.refresh();
@@ -253,13 +272,14 @@ export class PageSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const remove of this.removers.splice(0)) remove();
+    this.life.abort();
     this.hover.destroy();
     this.navigator.destroy();
     this.saved?.destroy();
     this.scanner.destroy();
     this.marks.set('watched', []);
     this.marks.set('cover', []);
+    this.layer?.clear();
   }
 
   /** After every scan: marks the watched names again and reports a visit, or names the page newly shows. */
@@ -327,7 +347,6 @@ export class PageSession {
   }
 
   private listen(target: EventTarget, type: string, fn: (e: Event) => void): void {
-    target.addEventListener(type, fn, { passive: true });
-    this.removers.push(() => target.removeEventListener(type, fn));
+    target.addEventListener(type, fn, { passive: true, signal: this.life.signal });
   }
 }

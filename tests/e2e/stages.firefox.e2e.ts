@@ -1,0 +1,3 @@
+import { stagesSuite } from './support/stages-suite';
+
+stagesSuite('firefox');
