@@ -36,13 +36,16 @@ export type SightingsDb = IDBPDatabase<SightingsSchema>;
 export function openSightingsDb(name = SIGHTINGS_DB_NAME): Promise<SightingsDb> {
   return openDB<SightingsSchema>(name, SIGHTINGS_DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) {
+      // By the stores there, not the version alone: a database something else created empty (an extension
+      // page opening it without a version) gets the whole schema too.
+      if (oldVersion < 1 || !db.objectStoreNames.contains('sightings')) {
         const store = db.createObjectStore('sightings', { keyPath: 'key' });
         store.createIndex('lastSeen', 'lastSeen');
         store.createIndex('entityId', 'entityId');
         store.createIndex('site', 'site');
       }
-      if (oldVersion < 2) tx.objectStore('sightings').createIndex('siteSeen', ['site', 'lastSeen']);
+      const store = tx.objectStore('sightings');
+      if (!store.indexNames.contains('siteSeen')) store.createIndex('siteSeen', ['site', 'lastSeen']);
     },
     // A newer version opening elsewhere (the background after an update) must not wait on an old page.
     blocking(_current, _blocked, event) {

@@ -29,6 +29,8 @@ function timelineNames(): string[] {
 
 /** In an extension page: every stored sighting's entity and address. */
 async function storedSightings(): Promise<{ entityId: string; url: string }[]> {
+  // Opening a database that is not there would create it empty, ahead of the background's own schema.
+  if (!(await indexedDB.databases()).some((d) => d.name === 'apt-lens-sightings')) return [];
   const db = await new Promise<IDBDatabase>((ok, fail) => {
     const r = indexedDB.open('apt-lens-sightings');
     r.onsuccess = () => ok(r.result);
