@@ -5,9 +5,10 @@
  */
 import type { IncidentsDb } from '../lib/incidents/db';
 import type { Incident } from '../lib/incidents/model';
+import { lazyOpen } from '../lib/lazy-open';
 import { importIntoOverlay } from '../lib/overlay/import/service';
 import type { OverlayService } from '../lib/overlay/service';
-import { openTeamDb, TEAM_CHANNEL, type TeamDb } from '../lib/taxii/db';
+import { openTeamDb, TEAM_CHANNEL } from '../lib/taxii/db';
 import { TeamService } from '../lib/team-service';
 
 /** The team service of the background, its database opened once and reopened if opening failed. */
@@ -15,17 +16,10 @@ export function backgroundTeam(
   incidentsDb: () => Promise<IncidentsDb>,
   overlay: OverlayService,
 ): TeamService {
-  let db: Promise<TeamDb> | undefined;
   // Opened on the first change, not when the module loads (the build evaluates this file in Node).
   let channel: BroadcastChannel | undefined;
   return new TeamService({
-    db: () => {
-      db ??= openTeamDb().catch((e: unknown) => {
-        db = undefined;
-        throw e;
-      });
-      return db;
-    },
+    db: lazyOpen(() => openTeamDb()),
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store', redirect: 'error' }),
     now: () => new Date(),
     async incidents(ids) {

@@ -11,6 +11,7 @@ import {
   type TeamState,
 } from '../../lib/taxii/model';
 import { OverlayImportSummary } from '../overlay/OverlayImport';
+import { StatusRegion } from '../shared/StatusRegion';
 
 /** What the Team server settings need from the extension; a seam so component tests need no browser. */
 export interface TeamApi {
@@ -326,14 +327,7 @@ export function TeamServer({ api }: { api: TeamApi }) {
           </button>
         </fieldset>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <div role="status" aria-live="polite" class="status">
-        {status}
-      </div>
+      <StatusRegion error={error}>{status}</StatusRegion>
       {pull && (
         <OverlayImportSummary
           fileName="the team's names"
