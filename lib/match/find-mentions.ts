@@ -140,8 +140,13 @@ function readingsAt(compiled: Compiled, text: string, i: number, hits: number[])
   return readings.length ? readings : undefined;
 }
 
-function collect(compiled: Compiled, text: string): Candidate[] {
-  const found: Candidate[] = [];
+/**
+ * The candidates of each table in one walk over the text: each table skips past its own names only, so its
+ * candidates are what it finds alone, while the text's characters are classified once for all of them.
+ */
+function collect(tables: readonly Compiled[], text: string): Candidate[][] {
+  const found = tables.map((): Candidate[] => []);
+  const next = tables.map(() => 0);
   const n = text.length;
   const hits: number[] = [];
   let inWord = false;
@@ -154,53 +159,16 @@ function collect(compiled: Compiled, text: string): Candidate[] {
     }
     if (cls === WORD && inWord) continue;
     inWord = cls === WORD;
-    const readings = readingsAt(compiled, text, i, hits);
-    if (!readings) continue;
-    found.push({ start: i, readings });
-    // No overlapping mentions: continue after the longest reading.
-    i = readings[0]!.end - 1;
-    inWord = classOf(text.charCodeAt(i)) === WORD;
+    for (let t = 0; t < tables.length; t++) {
+      if (i < next[t]!) continue;
+      const readings = readingsAt(tables[t]!, text, i, hits);
+      if (!readings) continue;
+      found[t]!.push({ start: i, readings });
+      // No overlapping mentions within a table: it goes on after its longest reading.
+      next[t] = readings[0]!.end;
+    }
   }
   return found;
-}
-
-/**
- * `collect` over two tables in one walk over the text: each table's candidates are exactly what `collect`
- * finds with it alone (each skips past its own names), but the text's characters are classified once.
- */
-function collectPair(a: Compiled, b: Compiled, text: string): [Candidate[], Candidate[]] {
-  const foundA: Candidate[] = [];
-  const foundB: Candidate[] = [];
-  const n = text.length;
-  const hits: number[] = [];
-  let inWord = false;
-  let nextA = 0;
-  let nextB = 0;
-  for (let i = 0; i < n; i++) {
-    const cls = classOf(text.charCodeAt(i));
-    if (cls === MARK) continue;
-    if (cls !== WORD && cls !== IDEO) {
-      inWord = false;
-      continue;
-    }
-    if (cls === WORD && inWord) continue;
-    inWord = cls === WORD;
-    if (i >= nextA) {
-      const readings = readingsAt(a, text, i, hits);
-      if (readings) {
-        foundA.push({ start: i, readings });
-        nextA = readings[0]!.end;
-      }
-    }
-    if (i >= nextB) {
-      const readings = readingsAt(b, text, i, hits);
-      if (readings) {
-        foundB.push({ start: i, readings });
-        nextB = readings[0]!.end;
-      }
-    }
-  }
-  return [foundA, foundB];
 }
 
 function foldWords(s: string): string {
@@ -531,7 +499,7 @@ function judge(names: Names, text: string, candidates: Candidate[], options?: Fi
 /** A matcher over compiled tables (each scan is one walk over the text, then the rules). */
 export function matcherOver(compiled: Compiled): Matcher {
   const names = namesById(compiled);
-  return { findMentions: (text, options) => judge(names, text, collect(compiled, text), options) };
+  return { findMentions: (text, options) => judge(names, text, collect([compiled], text)[0]!, options) };
 }
 
 /** Two tables matched in one walk over each text, each judged on its own (the bundled KB and the reader's). */
@@ -546,7 +514,7 @@ export function pairedMatcher(a: Compiled, b: Compiled): PairedMatcher {
   const namesB = namesById(b);
   return {
     findMentions(text, options) {
-      const [ca, cb] = collectPair(a, b, text);
+      const [ca, cb] = collect([a, b], text) as [Candidate[], Candidate[]];
       return [judge(namesA, text, ca, options), judge(namesB, text, cb, options)];
     },
   };
