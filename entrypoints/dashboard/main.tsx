@@ -13,7 +13,6 @@ import { countryName } from '../../components/shared/country';
 import { type TeamApi, TeamServer } from '../../components/team/TeamServer';
 import {
   CHANGES_CHANNEL,
-  type IncidentsDb,
   listIncidents,
   listNewestIncidents,
   listProblems,
@@ -21,16 +20,14 @@ import {
 } from '../../lib/incidents/db';
 import { drillFromArg, drillToArg, incidentFilterOf } from '../../lib/insights/drill';
 import { loadKb } from '../../lib/kb/index';
-import { createSearch, type Search } from '../../lib/kb/search';
-import { OVERLAY_CHANNEL, type OverlayDb, openOverlayDb, readOverlay } from '../../lib/overlay/db';
-import { OverlayLookup } from '../../lib/overlay/lookup';
-import { type FactsOf, kbFacts, withOverlayFacts } from '../../lib/overlay/sponsor-facts';
+import { lazyOpen } from '../../lib/lazy-open';
+import { OVERLAY_CHANNEL, openOverlayDb, readOverlay } from '../../lib/overlay/db';
+import { ReaderKb } from '../../lib/overlay/reader-kb';
 import {
   listNewestSightings,
   listSightings,
   openSightingsDb,
   SIGHTINGS_CHANNEL,
-  type SightingsDb,
   sightingCounts,
 } from '../../lib/sightings/db';
 import { sightingFilterOf } from '../../lib/sightings/filter';
@@ -38,30 +35,16 @@ import { MAX_SIGHTINGS } from '../../lib/sightings/store';
 import { TEAM_CHANNEL } from '../../lib/taxii/db';
 import { shareSummary } from '../../lib/taxii/model';
 import { originPattern } from '../../lib/taxii/server-address';
+import { listen } from '../../platform/channel';
 import { send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
 
-let db: Promise<IncidentsDb> | undefined;
+const incidentsDb = lazyOpen(openIncidentsDb);
+const overlayDb = lazyOpen(openOverlayDb);
+const sightings = lazyOpen(openSightingsDb);
 /** The KB with the reader's own entities over it, for names, cards, facts and the STIX export (kept current below). */
-let overlayLookup = new OverlayLookup();
-let kbFactsOf: FactsOf | undefined;
-let factsOf: { lookup: OverlayLookup; facts: FactsOf } | undefined;
-let entitySearch: { lookup: OverlayLookup; search: Search } | undefined;
-/**
- * Sponsor facts of bundled and own entities, indexed on first use (a filter or a chart), not while the
- * dashboard opens, and again after the reader's KB changed.
- */
-const facts: FactsOf = (id) => {
-  if (factsOf?.lookup !== overlayLookup) {
-    kbFactsOf ??= kbFacts(loadKb());
-    const lookup = overlayLookup;
-    factsOf = {
-      lookup,
-      facts: withOverlayFacts(lookup.overlay, kbFactsOf, (g) => lookup.entity(g)?.entity.country),
-    };
-  }
-  return factsOf.facts(id);
-};
+const kb = new ReaderKb();
+const facts = kb.facts;
 
 /** Hands a file to the browser's downloads. */
 function download(fileName: string, data: Blob): void {
@@ -76,35 +59,17 @@ function download(fileName: string, data: Blob): void {
 
 /** Reads come straight from IndexedDB on the extension origin; writes go to the background. */
 const api: IncidentsTabApi = {
-  list: async () => {
-    db ??= openIncidentsDb();
-    return listIncidents(await db);
-  },
-  first: async (count) => {
-    db ??= openIncidentsDb();
-    return listNewestIncidents(await db, count);
-  },
-  problems: async () => {
-    db ??= openIncidentsDb();
-    return listProblems(await db);
-  },
+  list: async () => listIncidents(await incidentsDb()),
+  first: async (count) => listNewestIncidents(await incidentsDb(), count),
+  problems: async () => listProblems(await incidentsDb()),
   send,
-  name: (id) => overlayLookup.name(id),
+  name: (id) => kb.lookup.name(id),
   download: (fileName, text) => download(fileName, new Blob([text], { type: 'application/json' })),
   now: () => new Date(),
-  subscribe(onChange) {
-    const channel = new BroadcastChannel(CHANGES_CHANNEL);
-    channel.onmessage = onChange;
-    return () => channel.close();
-  },
+  subscribe: (onChange) => listen(CHANGES_CHANNEL, onChange),
   facts,
-  lookup: (id) => overlayLookup.entity(id),
-  findEntities(query) {
-    // Indexed on first use (tens of milliseconds) and again when the reader's own KB changes.
-    if (entitySearch?.lookup !== overlayLookup)
-      entitySearch = { lookup: overlayLookup, search: createSearch(overlayLookup.searchable()) };
-    return entitySearch.search(query, 8).map(({ id, name, kind }) => ({ id, name, kind }));
-  },
+  lookup: (id) => kb.lookup.entity(id),
+  findEntities: (query) => kb.find(query, 8).map(({ id, name, kind }) => ({ id, name, kind })),
 };
 
 /** The Insights view reads both stores itself, when its tab opens. */
@@ -117,20 +82,11 @@ const insightsApi: InsightsApi = {
   download,
 };
 
-let overlayDb: Promise<OverlayDb> | undefined;
-
 /** "Your KB" reads the overlay straight from IndexedDB; the background writes it. */
 const overlayApi: OverlayApi = {
-  async read() {
-    overlayDb ??= openOverlayDb();
-    return (await readOverlay(await overlayDb)).overlay;
-  },
+  read: async () => (await readOverlay(await overlayDb())).overlay,
   write: (batch) => send({ type: 'overlay:write', batch }),
-  subscribe(onChange) {
-    const channel = new BroadcastChannel(OVERLAY_CHANNEL);
-    channel.onmessage = onChange;
-    return () => channel.close();
-  },
+  subscribe: (onChange) => listen(OVERLAY_CHANNEL, onChange),
   bundled: () => {
     const kb = loadKb();
     return [
@@ -145,21 +101,13 @@ const overlayApi: OverlayApi = {
 function followOverlay(): void {
   const refresh = () =>
     void overlayApi.read().then(
-      (o) => {
-        overlayLookup = new OverlayLookup(o);
-      },
+      (o) => kb.set(o),
       () => {},
     );
   refresh();
-  new BroadcastChannel(OVERLAY_CHANNEL).onmessage = refresh;
+  listen(OVERLAY_CHANNEL, refresh); // for the page's whole life
 }
 followOverlay();
-
-let sightingsDb: Promise<SightingsDb> | undefined;
-const sightings = () => {
-  sightingsDb ??= openSightingsDb();
-  return sightingsDb;
-};
 
 /** The Sightings view reads the store directly; clearing and saving go to the background. */
 const sightingsApi: SightingsApi = {
@@ -168,7 +116,7 @@ const sightingsApi: SightingsApi = {
   clear: () => send({ type: 'sightings:clear' }),
   saveIncident: (draft) => send({ type: 'incidents:save', draft }),
   entity: (id) => {
-    const found = overlayLookup.entity(id);
+    const found = kb.lookup.entity(id);
     return found ? { name: found.entity.name, kind: found.kind } : undefined;
   },
   mode: async () => (await readSettings()).sightings,
@@ -177,16 +125,12 @@ const sightingsApi: SightingsApi = {
   setKeepQuery: async (keepQuery) => void (await updateSettings({ op: 'set', values: { keepQuery } })),
   facts,
   cap: MAX_SIGHTINGS,
-  subscribe(onChange) {
-    const channel = new BroadcastChannel(SIGHTINGS_CHANNEL);
-    channel.onmessage = onChange;
-    return () => channel.close();
-  },
+  subscribe: (onChange) => listen(SIGHTINGS_CHANNEL, onChange),
 };
 
 const watchlistApi: WatchlistApi = {
   settings: { read: readSettings, update: updateSettings, watch: watchSettings },
-  card: (id) => overlayLookup.card(id),
+  card: (id) => kb.lookup.card(id),
   sightingCounts: async () => sightingCounts(await sightings()).catch(() => new Map()),
 };
 
@@ -208,11 +152,7 @@ const teamApi: TeamApi = {
   forget: () => send({ type: 'team:forget' }),
   retry: () => send({ type: 'team:retry' }),
   pull: (apply) => send({ type: 'team:pull', apply }),
-  subscribe(onChange) {
-    const channel = new BroadcastChannel(TEAM_CHANNEL);
-    channel.onmessage = onChange;
-    return () => channel.close();
-  },
+  subscribe: (onChange) => listen(TEAM_CHANNEL, onChange),
 };
 api.share = async (ids) => shareSummary(await send({ type: 'team:share', ids }));
 api.teamReady = (onChange) => {
