@@ -17,7 +17,7 @@ import { MAX_OVERLAY_ENTRIES } from '../overlay/model';
 import type { OverlayWriteReport } from '../overlay/service';
 import type { Settings } from '../settings';
 import { SettingsChangeSchema } from '../settings-change';
-import { type AnswerOf, answer, message, variantOf } from './table';
+import { type AnswerOf, answer, joinTables, message, variantOf } from './table';
 import { TEAM_MESSAGES } from './team';
 
 export type { EntityCardData } from '../kb/card-data';
@@ -46,99 +46,101 @@ const CONTENT = ['content-script'] as const;
  * what its card offers (an entity's star, "not on this site" for its own site); nothing that changes or
  * removes what is stored, nothing of other sites, never the whole settings.
  */
-export const RUNTIME_MESSAGES = [
-  /** The full card data of an entity, through the reader's overlay. */
-  message('kb:entity', { id: EntityIdSchema }, answer<EntityCardData | null>(), BOTH),
-  // The incidents store's one writer is the background.
-  message('incidents:save', { draft: DraftSchema }, answer<Incident>(), BOTH),
-  message('incidents:update', { incident: IncidentSchema }, answer<Incident>(), PAGES),
-  message('incidents:delete', { ids: Ids }, answer<Incident[]>(), PAGES),
-  message(
-    'incidents:restore',
-    { incidents: v.pipe(v.array(IncidentSchema), v.maxLength(MAX_IMPORT_RECORDS)) },
-    answer<number>(),
-    PAGES,
-  ),
-  message(
-    'incidents:tag',
-    { ids: Ids, tag: v.pipe(v.string(), v.trim(), v.minLength(1), text(100)) },
-    answer<number>(),
-    PAGES,
-  ),
-  /** Tags in use; `site` keeps those of one site's incidents (a content script gets only its own site's). */
-  message(
-    'incidents:tags',
-    { site: v.optional(v.pipe(v.string(), v.maxLength(300))) },
-    answer<string[]>(),
-    BOTH,
-  ),
-  message('incidents:for-page', { url: Address }, answer<Incident[]>(), BOTH),
-  // The backup file holds everything the reader has: only the dashboard reads or restores it
-  // (`lib/backup/service.ts`). The whole file, always whole (incidents, watchlist, the reader's KB).
-  message('backup:export', {}, answer<{ text: string; incidents: number }>(), PAGES),
-  /** `apply: false` is the dry run; `apply: true` writes all or nothing across the three stores. */
-  message('backup:import', { text: ImportText, apply: v.boolean() }, answer<ImportReport>(), PAGES),
-  // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
-  message(
-    'overlay:write',
-    {
-      // One batch, checked as a whole and written all or nothing. Entries are checked one by one by the
-      // store, which names the entry and field of each problem.
-      batch: v.object({
-        put: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_OVERLAY_ENTRIES))),
-        remove: v.optional(
-          v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(MAX_OVERLAY_ENTRIES)),
+export const RUNTIME_MESSAGES = joinTables(
+  [
+    /** The full card data of an entity, through the reader's overlay. */
+    message('kb:entity', { id: EntityIdSchema }, answer<EntityCardData | null>(), BOTH),
+    // The incidents store's one writer is the background.
+    message('incidents:save', { draft: DraftSchema }, answer<Incident>(), BOTH),
+    message('incidents:update', { incident: IncidentSchema }, answer<Incident>(), PAGES),
+    message('incidents:delete', { ids: Ids }, answer<Incident[]>(), PAGES),
+    message(
+      'incidents:restore',
+      { incidents: v.pipe(v.array(IncidentSchema), v.maxLength(MAX_IMPORT_RECORDS)) },
+      answer<number>(),
+      PAGES,
+    ),
+    message(
+      'incidents:tag',
+      { ids: Ids, tag: v.pipe(v.string(), v.trim(), v.minLength(1), text(100)) },
+      answer<number>(),
+      PAGES,
+    ),
+    /** Tags in use; `site` keeps those of one site's incidents (a content script gets only its own site's). */
+    message(
+      'incidents:tags',
+      { site: v.optional(v.pipe(v.string(), v.maxLength(300))) },
+      answer<string[]>(),
+      BOTH,
+    ),
+    message('incidents:for-page', { url: Address }, answer<Incident[]>(), BOTH),
+    // The backup file holds everything the reader has: only the dashboard reads or restores it
+    // (`lib/backup/service.ts`). The whole file, always whole (incidents, watchlist, the reader's KB).
+    message('backup:export', {}, answer<{ text: string; incidents: number }>(), PAGES),
+    /** `apply: false` is the dry run; `apply: true` writes all or nothing across the three stores. */
+    message('backup:import', { text: ImportText, apply: v.boolean() }, answer<ImportReport>(), PAGES),
+    // The reader's own names change only from the dashboard: a page's renderer could otherwise plant names.
+    message(
+      'overlay:write',
+      {
+        // One batch, checked as a whole and written all or nothing. Entries are checked one by one by the
+        // store, which names the entry and field of each problem.
+        batch: v.object({
+          put: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_OVERLAY_ENTRIES))),
+          remove: v.optional(
+            v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(MAX_OVERLAY_ENTRIES)),
+          ),
+          replace: v.optional(v.boolean()),
+          keepTimes: v.optional(v.boolean()),
+        }),
+      },
+      answer<OverlayWriteReport>(),
+      PAGES,
+    ),
+    /** A MISP galaxy or STIX bundle's text: `apply: false` is the dry run (the summary), `true` writes it. */
+    message('overlay:import', { text: ImportText, apply: v.boolean() }, answer<OverlayImportReport>(), PAGES),
+    /**
+     * A content script's one report after it read its page: the entities it names with the first sentence
+     * naming each, and the title (the URL is the sender's, never the message's).
+     */
+    message(
+      'sightings:page',
+      {
+        title: v.pipe(v.string(), v.maxLength(500)),
+        /** A new visit of the page (false: a resend after the watchlist changed). */
+        visit: v.boolean(),
+        entities: v.pipe(
+          v.array(
+            v.object({ id: EntityIdSchema, sentence: v.pipe(v.string(), v.maxLength(MAX_SENTENCE_CHARS)) }),
+          ),
+          v.maxLength(MAX_REPORTED_ENTITIES),
         ),
-        replace: v.optional(v.boolean()),
-        keepTimes: v.optional(v.boolean()),
-      }),
-    },
-    answer<OverlayWriteReport>(),
-    PAGES,
-  ),
-  /** A MISP galaxy or STIX bundle's text: `apply: false` is the dry run (the summary), `true` writes it. */
-  message('overlay:import', { text: ImportText, apply: v.boolean() }, answer<OverlayImportReport>(), PAGES),
-  /**
-   * A content script's one report after it read its page: the entities it names with the first sentence
-   * naming each, and the title (the URL is the sender's, never the message's).
-   */
-  message(
-    'sightings:page',
-    {
-      title: v.pipe(v.string(), v.maxLength(500)),
-      /** A new visit of the page (false: a resend after the watchlist changed). */
-      visit: v.boolean(),
-      entities: v.pipe(
-        v.array(
-          v.object({ id: EntityIdSchema, sentence: v.pipe(v.string(), v.maxLength(MAX_SENTENCE_CHARS)) }),
-        ),
-        v.maxLength(MAX_REPORTED_ENTITIES),
-      ),
-      /**
-       * What the page says its address is (its location now, its canonical link): the background files the
-       * page under it only when it belongs to the sender's own site (`lib/url/clean.ts`).
-       */
-      address: v.optional(v.object({ location: v.optional(Address), canonical: v.optional(Address) })),
-    },
-    answer<null>(),
-    CONTENT,
-  ),
-  /** Removes every sighting. */
-  message('sightings:clear', {}, answer<number>(), PAGES),
-  // The settings' only reader and writer is the background: every change is applied inside its one write.
-  message('settings:get', {}, answer<Settings>(), PAGES),
-  /** A change as data, applied to the stored settings inside the write (`lib/settings-change.ts`). */
-  message('settings:change', { change: SettingsChangeSchema }, answer<Settings>(), PAGES),
-  /** Replaces the whole settings (a restore, a test's setup); any object, repaired by `normalizeSettings`. */
-  message('settings:put', { settings: v.looseObject({}) }, answer<Settings>(), PAGES),
-  /** A content script's own site's view (`pageView`). */
-  message('settings:page', {}, answer<Settings>(), CONTENT),
-  message('settings:watch', { id: EntityIdSchema, watched: v.boolean() }, answer<Settings>(), CONTENT),
-  /** "Not this entity on this site", for the sender's own site. */
-  message('settings:not-on-site', { id: EntityIdSchema }, answer<Settings>(), CONTENT),
+        /**
+         * What the page says its address is (its location now, its canonical link): the background files the
+         * page under it only when it belongs to the sender's own site (`lib/url/clean.ts`).
+         */
+        address: v.optional(v.object({ location: v.optional(Address), canonical: v.optional(Address) })),
+      },
+      answer<null>(),
+      CONTENT,
+    ),
+    /** Removes every sighting. */
+    message('sightings:clear', {}, answer<number>(), PAGES),
+    // The settings' only reader and writer is the background: every change is applied inside its one write.
+    message('settings:get', {}, answer<Settings>(), PAGES),
+    /** A change as data, applied to the stored settings inside the write (`lib/settings-change.ts`). */
+    message('settings:change', { change: SettingsChangeSchema }, answer<Settings>(), PAGES),
+    /** Replaces the whole settings (a restore, a test's setup); any object, repaired by `normalizeSettings`. */
+    message('settings:put', { settings: v.looseObject({}) }, answer<Settings>(), PAGES),
+    /** A content script's own site's view (`pageView`). */
+    message('settings:page', {}, answer<Settings>(), CONTENT),
+    message('settings:watch', { id: EntityIdSchema, watched: v.boolean() }, answer<Settings>(), CONTENT),
+    /** "Not this entity on this site", for the sender's own site. */
+    message('settings:not-on-site', { id: EntityIdSchema }, answer<Settings>(), CONTENT),
+  ] as const,
   // Team sharing (a TAXII 2.1 server the reader added): extension pages only.
-  ...TEAM_MESSAGES,
-] as const;
+  TEAM_MESSAGES,
+);
 
 type RuntimeMessage = (typeof RUNTIME_MESSAGES)[number];
 

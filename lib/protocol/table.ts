@@ -59,3 +59,15 @@ export function variantOf<const M extends readonly Entry[]>(messages: M) {
     messages.map((m): M[number]['schema'] => m.schema),
   );
 }
+
+/**
+ * Joins message tables (the runtime table and a feature's own) into one. A call, not a spread, so it can be
+ * marked free of side effects: a bundle that never reads the joined table leaves every part of it out.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function joinTables<const A extends readonly unknown[], const B extends readonly unknown[]>(
+  a: A,
+  b: B,
+): readonly [...A, ...B] {
+  return [...a, ...b];
+}
