@@ -4,7 +4,7 @@ import { CARD_CSS } from '../../components/card/card-css';
 import type { PageClient } from '../../components/popup/PageSummary';
 import { Popup, type PopupApi } from '../../components/popup/Popup';
 import manifest from '../../data/kb/manifest.json';
-import type { IncidentsDb } from '../../lib/incidents/db';
+import { lazyOpen } from '../../lib/lazy-open';
 import type { PageRequest, PageResponseOf } from '../../lib/protocol';
 import { askTab, send } from '../../platform/messaging';
 import { readSettings, updateSettings, watchSettings } from '../../platform/settings';
@@ -52,7 +52,8 @@ const page: PageClient = {
   },
 };
 
-let db: Promise<IncidentsDb> | undefined;
+// Only the detail view needs the store: its code loads then, not while the popup opens.
+const incidentsDb = lazyOpen(async () => (await import('../../lib/incidents/db')).openIncidentsDb());
 
 /**
  * Hands a file to the browser's downloads as a data: URL. A blob: URL dies with the popup's document, and
@@ -132,13 +133,11 @@ const api: PopupApi = {
   settings: { read: readSettings, update: updateSettings, watch: watchSettings },
   async incidents(kind, id) {
     try {
-      // Only the detail view needs the store: its code loads then, not while the popup opens.
-      const [{ openIncidentsDb }, { incidentsMentioning }] = await Promise.all([
-        import('../../lib/incidents/db'),
+      const [db, { incidentsMentioning }] = await Promise.all([
+        incidentsDb(),
         import('../../lib/incidents/mentioning'),
       ]);
-      db ??= openIncidentsDb();
-      return await incidentsMentioning(await db, kind, id);
+      return await incidentsMentioning(db, kind, id);
     } catch {
       return undefined;
     }
